@@ -1,0 +1,131 @@
+# jiuye: one plain GNU Makefile with pkg-config.
+#   make            build ./jiuye
+#   make run        install what is missing, build, create the demo database, start jiuye on it
+#   make test       install what is missing, then every test (unit under ASan/UBSan, command line,
+#                   screen), ending with one line "N passed, N failed"
+#   make check      the layering rule: no curses in core/
+#   make bench      the speed and size figures on a 1,000,000-resident registry
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share
+MANDIR   ?= $(DATADIR)/man
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+OPT      ?= -O2
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+            -Wformat=2 -Wvla
+CFLAGS   ?= $(OPT) -g
+CPPFLAGS += -D_GNU_SOURCE -DNCURSES_WIDECHAR=1 -DJY_DATADIR='"$(DATADIR)"' -Icore -Ibuild/gen
+NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+SQLITE_CFLAGS  := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS    := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# Debian 12 ships no libunistring.pc.
+CORE_LIBS := $(SQLITE_LIBS) -lunistring -lm
+
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_SRC := $(sort $(wildcard core/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c))
+SCHEMA   := $(sort $(wildcard assets/schema/*.sql))
+HANZI    := assets/hanzi.tsv
+GEN_SRC  := build/gen/assets.c
+
+# Debian packages the build and the tests need (installed by `make deps` when missing).
+DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev gettext
+DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales tmux sqlite3 python3
+
+.PHONY: all run deps deps-test test test-unit check bench install uninstall clean demo po
+all: jiuye
+
+# ---- generated sources: the schema migrations and the hanzi table, embedded in the binary ------
+$(GEN_SRC): assets/embed.sh $(SCHEMA) $(HANZI)
+	@mkdir -p build/gen
+	sh assets/embed.sh $(HANZI) $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+# ---- the program ----------------------------------------------------------------------------
+build/o/%.o: %.c core/core.h $(wildcard tui/*.h) | build/o/core build/o/tui build/o/gen
+	$(CC) $(CPPFLAGS) $(if $(filter tui/%,$<),$(NCURSES_CFLAGS)) $(SQLITE_CFLAGS) -std=c11 $(WARN) $(CFLAGS) -c $< -o $@
+build/o/gen/assets.o: $(GEN_SRC) | build/o/gen
+	$(CC) $(CPPFLAGS) -std=c11 $(CFLAGS) -c $< -o $@
+build/o/core build/o/tui build/o/gen build/asan/core build/asan/tui build/asan/gen build/asan/tests:
+	@mkdir -p $@
+
+CORE_OBJ := $(CORE_SRC:%.c=build/o/%.o) build/o/gen/assets.o
+TUI_OBJ  := $(TUI_SRC:%.c=build/o/%.o)
+
+jiuye: $(CORE_OBJ) $(TUI_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(CORE_LIBS)
+
+# ---- the sanitizer build the tests use ------------------------------------------------------
+build/asan/%.o: %.c core/core.h $(wildcard tui/*.h) | build/asan/core build/asan/tui build/asan/gen
+	$(CC) $(CPPFLAGS) $(if $(filter tui/%,$<),$(NCURSES_CFLAGS)) $(SQLITE_CFLAGS) -std=c11 $(WARN) -O1 -g $(SAN) -c $< -o $@
+build/asan/gen/assets.o: $(GEN_SRC) | build/asan/gen
+	$(CC) $(CPPFLAGS) -std=c11 -O1 -g -c $< -o $@
+ASAN_CORE := $(CORE_SRC:%.c=build/asan/%.o) build/asan/gen/assets.o
+ASAN_TUI  := $(TUI_SRC:%.c=build/asan/%.o)
+build/asan/jiuye: $(ASAN_CORE) $(ASAN_TUI)
+	$(CC) $(SAN) -o $@ $^ $(NCURSES_LIBS) $(CORE_LIBS)
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+build/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(ASAN_CORE) | build/asan/tests
+	$(CC) $(CPPFLAGS) -Itests/unit -std=c11 -O1 -g $(SAN) -o $@ $< $(ASAN_CORE) -lcmocka $(CORE_LIBS)
+
+build/asan/vtharness: tests/screen/vtharness.c | build/asan/tests
+	$(CC) -D_GNU_SOURCE -std=c11 -O1 -g $(WARN) $(SAN) -o $@ $< -lvterm -lutil
+
+# ---- set-up on a fresh machine -----------------------------------------------------------------
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+define apt_install
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+endef
+deps:
+	$(call apt_install,$(DEB_BUILD))
+deps-test:
+	$(call apt_install,$(DEB_TEST))
+	@locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$$' || { \
+	  echo "generating the zh_CN.UTF-8 locale"; \
+	  $(SUDO) sh -c "grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen; locale-gen >/dev/null"; }
+
+DEMO_DB ?= build/demo.db
+run: deps
+	$(MAKE) jiuye
+	@[ -f $(DEMO_DB) ] || ./jiuye init --demo --db $(DEMO_DB)
+	./jiuye --db $(DEMO_DB)
+
+# ---- tests -------------------------------------------------------------------------------------
+test: deps-test
+	$(MAKE) check jiuye build/asan/jiuye build/asan/vtharness $(UNIT_BIN)
+	sh tests/run.sh
+
+check:
+	@if grep -nE '#[[:space:]]*include[[:space:]]*[<"](n?cursesw?|ncursesw/[a-z]+|term|form|menu|panel)\.h' core/*.c core/*.h; then \
+	  echo "check: core/ must not include curses (see PRODUCT.md)"; exit 1; fi
+	@if grep -nE 'sqlite3_|#include[[:space:]]*<sqlite3\.h>' tui/*.c tui/*.h; then \
+	  echo "check: SQL stays inside core/"; exit 1; fi
+	@echo "check: layering ok (core/ has no curses, tui/ has no SQL)"
+
+bench: deps-test
+	$(MAKE) jiuye build/bench
+	sh tests/bench.sh
+
+build/bench: tests/bench.c $(CORE_OBJ)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+# ---- install -----------------------------------------------------------------------------------
+install: jiuye
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 jiuye $(DESTDIR)$(BINDIR)/jiuye
+	install -m 0644 man/jiuye.1 $(DESTDIR)$(MANDIR)/man1/jiuye.1
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/jiuye $(DESTDIR)$(MANDIR)/man1/jiuye.1
+
+clean:
+	rm -rf build jiuye

@@ -1,0 +1,433 @@
+/* core/core.h: everything core/ offers. Read this first.
+ *
+ * core/ is plain C11 with no curses: data, rules, storage, text measuring and editing. tui/ (the
+ * full-screen program and the command line) is its only user. Conventions:
+ *   - functions return a result code (enum jy_rc); the detail, in the user's language, goes on the
+ *     struct jy_err the caller passed (may be NULL). Core never prints.
+ *   - strings are UTF-8 char *; "Caller frees." marks allocated results; destructors take T ** and
+ *     set the pointer to NULL.
+ *   - allocation failure is fatal (xmalloc family); nothing else exits.
+ *   - SQL lives only in core/ (the planned PostgreSQL back end replaces that one layer).
+ */
+#ifndef JY_CORE_H
+#define JY_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <libintl.h>
+
+#define JY_VERSION "0.1.0"
+
+#define _(s) dgettext("jiuye", s)
+#define N_(s) (s)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- mem.c: allocation that never returns NULL ---------------------------------------------- */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);                   /* xstrdup(NULL) returns NULL. Caller frees. */
+char *xstrndup(const char *s, size_t n);        /* Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* Caller frees. */
+void mem_free(void **pp);                       /* free(*pp); *pp = NULL */
+#define FREE(pp) mem_free((void **)(pp))
+void xstrset(char **dst, const char *src);      /* replace an owned string with a copy of src */
+
+/* A growable byte buffer; .s is always NUL-terminated once anything was added. */
+struct jy_buf {
+	char *s;
+	size_t len, cap;
+};
+void buf_add(struct jy_buf *b, const char *s, size_t n);
+void buf_adds(struct jy_buf *b, const char *s);
+void buf_addf(struct jy_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct jy_buf *b);
+char *buf_steal(struct jy_buf *b);              /* the string; buffer emptied. Caller frees. */
+void buf_free(struct jy_buf *b);
+
+/* ---- err.c: result codes and the error object ------------------------------------------------ */
+enum jy_rc {
+	JY_OK = 0,
+	JY_EINVAL,      /* a value the worker typed or a file holds is not accepted; field + msg */
+	JY_EDUP,        /* would create a duplicate; other_id names the existing record */
+	JY_ECONFLICT,   /* the record changed since it was loaded (another worker); nothing saved */
+	JY_ENOTFOUND,
+	JY_EPERM,       /* not allowed for this worker */
+	JY_EDB,         /* the database failed (full disk, corrupt file, newer schema …) */
+	JY_EIO,         /* a file could not be read or written */
+};
+
+struct jy_err {
+	int code;
+	char field[64];          /* the field or column the message is about, in the user's words */
+	char msg[512];           /* what is wrong and what is accepted, in the user's language */
+	int64_t other_id;        /* JY_EDUP / JY_ECONFLICT: the record meant */
+	int warn;                /* JY_OK with a warning: msg holds it (e.g. same name + birth date) */
+};
+int err_set(struct jy_err *err, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));  /* returns code; err may be NULL */
+void err_clear(struct jy_err *err);
+const char *err_str(int code);                  /* a short name of a result code */
+
+/* ---- date.c: calendar dates as "YYYY-MM-DD" text, days since 1970-01-01 as int ---------------- */
+/* Parse "20250301", "2025-03-01", "2025/3/1" or "2025.03.01" into canonical "YYYY-MM-DD" (out has
+ * room for 11 bytes). Full-width digits accepted. Returns JY_OK or JY_EINVAL (err says what is
+ * accepted, field left to the caller). */
+int date_parse(const char *in, char out[11], struct jy_err *err);
+int date_valid(int y, int m, int d);
+int64_t date_days(int y, int m, int d);         /* days since 1970-01-01 (proleptic Gregorian) */
+void date_from_days(int64_t days, int *y, int *m, int *d);
+int date_split(const char *iso, int *y, int *m, int *d);  /* 1 when iso is a valid YYYY-MM-DD */
+int date_age(const char *birth, const char *asof);        /* whole years; -1 on bad input */
+void date_add_months(const char *iso, int months, char out[11]); /* day clamped to month end */
+void date_today(char out[11]);                  /* local date; JIUYE_TODAY=YYYY-MM-DD overrides (tests) */
+void time_now_iso(char out[32]);                /* "2025-06-01T09:15:02+08:00" */
+
+/* ---- idcard.c: 居民身份证号 (GB 11643) and 统一社会信用代码 (GB 32100) -------------------------- */
+/* Canonicalise an ID number: full-width digits/X to ASCII, lowercase x to X, spaces dropped. Then
+ * check length, region digits, birth date and the ISO 7064 MOD 11-2 check character. On success
+ * out (19 bytes) holds the canonical 18 characters, birth (11 bytes) "YYYY-MM-DD", *sex 'M' or 'F'.
+ * On failure JY_EINVAL with a message saying exactly what is wrong (length, date, check char with
+ * the expected one, Excel number form such as 3.20102E+17). */
+int idcard_parse(const char *in, char out[19], char birth[11], char *sex, struct jy_err *err);
+char idcard_check_char(const char *first17);    /* '0'..'9' or 'X'; 0 when input is not 17 digits */
+/* 统一社会信用代码: 18 characters from 0-9 A-H J-N P-R T-U W-Y, last is the GB 32100 check char. */
+int credit_code_parse(const char *in, char out[19], struct jy_err *err);
+
+/* ---- text.c: display width that agrees with ncurses (libc wcwidth), graphemes, fitting -------- */
+int text_cp_width(uint32_t cp);                 /* wcwidth policy: 0, 1 or 2; controls -> 0 */
+int text_width(const char *s);                  /* columns of a UTF-8 string (invalid bytes: 1 each) */
+int text_width_n(const char *s, size_t n);
+/* Bytes of s that fit in cols columns without splitting a grapheme cluster; *used gets the columns
+ * those bytes take (cols or cols-1 when a wide char did not fit). */
+size_t text_fit(const char *s, int cols, int *used);
+/* s cut to cols columns with an ASCII "..." when cut, padded with spaces to exactly cols columns.
+ * Never splits a character or grapheme. Caller frees. */
+char *text_fit_pad(const char *s, int cols);
+size_t text_next_grapheme(const char *s, size_t len, size_t off);  /* byte offset of next cluster */
+size_t text_prev_grapheme(const char *s, size_t len, size_t off);
+int text_valid_utf8(const char *s, size_t n);
+/* NFC-normalise, drop C0/C1 controls (tab -> space), trim surrounding white space incl. U+3000.
+ * Caller frees. */
+char *text_clean(const char *s);
+size_t text_chars(const char *s);               /* code points */
+int text_is_blank(const char *s);               /* NULL, "" or only white space */
+/* Convert s (n bytes) from encoding enc ("GB18030", "UTF-8") to UTF-8. Caller frees; NULL on
+ * an invalid sequence. */
+char *text_to_utf8(const char *enc, const char *s, size_t n, size_t *outlen);
+char *text_from_utf8(const char *enc, const char *s, size_t *outlen);  /* Caller frees. */
+
+/* ---- lineedit.c: the one-line field editing model that tui/field.c draws ---------------------- */
+struct lineedit {
+	char *buf;              /* UTF-8 text, NUL-terminated */
+	size_t len, cap;
+	size_t cur;             /* cursor byte offset, always on a grapheme boundary */
+	size_t max_chars;       /* 0: no limit */
+	int scroll;             /* first visible column (view state kept between draws) */
+};
+struct lineedit_view {
+	size_t off, len;        /* visible bytes */
+	int cursor_col;         /* cursor column inside the view */
+	int pad;                /* spaces to draw after the visible bytes to fill width */
+	int more_left, more_right;
+};
+void le_init(struct lineedit *le, size_t max_chars);
+void le_free(struct lineedit *le);
+void le_set(struct lineedit *le, const char *s);  /* cursor to end */
+const char *le_text(const struct lineedit *le);
+int le_insert(struct lineedit *le, const char *utf8); /* 0 ok; -1 limit reached (nothing inserted) */
+int le_insert_cp(struct lineedit *le, uint32_t cp);
+void le_backspace(struct lineedit *le);          /* deletes the grapheme before the cursor */
+void le_delete(struct lineedit *le);             /* deletes the grapheme under the cursor */
+void le_left(struct lineedit *le);
+void le_right(struct lineedit *le);
+void le_home(struct lineedit *le);
+void le_end(struct lineedit *le);
+void le_kill_to_end(struct lineedit *le);
+void le_kill_to_start(struct lineedit *le);
+/* What to draw in a field width columns wide (width >= 2). Never starts or ends the slice inside
+ * a wide character; keeps the cursor visible. */
+void le_view(struct lineedit *le, int width, struct lineedit_view *v);
+
+/* ---- hanzi.c: pinyin initials and traditional -> simplified folding (tables from Unihan) ------ */
+/* Bitmask of the initial letters of every Mandarin reading of cp: bit 0 = 'a' … bit 25 = 'z'.
+ * 0 when cp is not a Han character with a known reading. */
+uint32_t hanzi_initials(uint32_t cp);
+uint32_t hanzi_simplify(uint32_t cp);            /* simplified form, or cp itself */
+/* Fold for search: NFKC (full-width ASCII to half-width), lowercase, traditional -> simplified.
+ * Caller frees. */
+char *hanzi_fold(const char *s);
+/* Every distinct pinyin-initials string of a name (polyphonic characters multiply; non-Han
+ * letters/digits kept lowercased, other characters dropped), at most max strings. Returns how many
+ * were written; each out[i] is allocated. Caller frees each. */
+int hanzi_initials_all(const char *name, char **out, int max);
+
+/* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
+struct jy_db;
+
+enum jy_role { ROLE_CLERK = 1, ROLE_REVIEWER, ROLE_STATS, ROLE_ADMIN };
+
+/* Who is acting. Filled from the real user id at start-up (never from an environment variable). */
+struct jy_actor {
+	char os_user[64];
+	char name[64];
+	int role;
+	char community[32];     /* the worker's own community code, default for new records */
+};
+
+enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
+
+/* Open (and with DB_OPEN_CREATE create) the database, apply pragmas and run migrations. A file whose
+ * schema is newer than this program is refused. Returns JY_OK and *out, or an error. */
+int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err);
+void db_close(struct jy_db **db);
+void db_set_actor(struct jy_db *db, const struct jy_actor *who);
+const struct jy_actor *db_actor(const struct jy_db *db);
+int db_actor_from_os(struct jy_actor *who);      /* fills from getuid()/getpwuid */
+char *db_default_path(void);                     /* $XDG_DATA_HOME/jiuye/jiuye.db … Caller frees. */
+int db_schema_version(struct jy_db *db);
+int db_begin(struct jy_db *db, struct jy_err *err);      /* BEGIN IMMEDIATE */
+int db_commit(struct jy_db *db, struct jy_err *err);
+void db_rollback(struct jy_db *db);
+/* integrity_check + foreign_key_check. Each problem is passed to cb (may be NULL); returns the
+ * number of problems found, or -1 with err set when the check could not run. */
+int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+             struct jy_err *err);
+/* A consistent copy of the live database to dest (written to dest.tmp, then renamed), while others
+ * keep working. */
+int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);
+/* Has another connection committed since the last call? (PRAGMA data_version) */
+int db_changed(struct jy_db *db);
+/* Settings (locality rules …): text values, default when unset. Caller frees. */
+char *db_setting(struct jy_db *db, const char *key, const char *def);
+int db_setting_int(struct jy_db *db, const char *key, int def);
+int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
+
+/* ---- codes.c: code lists (national / 人社 codes, stored as code text, office-extensible) ------ */
+struct code_item {
+	char *code;
+	char *label;
+};
+struct code_list {
+	struct code_item *items;
+	int n;
+};
+/* The items of list (e.g. "education"), in display order. Caller frees with codes_free. */
+int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct jy_err *err);
+void codes_free(struct code_list *cl);
+const char *codes_label(const struct code_list *cl, const char *code); /* NULL if unknown */
+/* Find the code a worker or a file means: the code itself, the exact label, or a unique label
+ * prefix. NULL when nothing or several match. */
+const char *codes_find(const struct code_list *cl, const char *text);
+
+/* ---- resident.c: the registry ----------------------------------------------------------------- */
+enum field_kind {
+	FK_TEXT, FK_IDNO, FK_PHONE, FK_DATE, FK_CODE, FK_CODES, FK_BOOL, FK_UNIT, FK_DERIVED
+};
+enum { FF_REQ = 1, FF_SENS = 2, FF_CSV = 4, FF_RO = 8 };
+
+/* The resident's fields in the order a worker takes them from an applicant. One table drives the
+ * struct, the SQL, CSV import/export, the change history and the form.
+ *   id        column         label      CSV alias        kind       code list     max  flags */
+#define RESIDENT_FIELDS(X) \
+	X(NAME,      name,          "姓名",     "name",          FK_TEXT,    NULL,          20, FF_REQ | FF_CSV) \
+	X(IDNO,      id_no,         "身份证号", "id_number",     FK_IDNO,    NULL,          18, FF_REQ | FF_SENS | FF_CSV) \
+	X(SEX,       sex,           "性别",     "sex",           FK_DERIVED, "sex",          1, FF_RO) \
+	X(BIRTH,     birth,         "出生日期", "birth_date",    FK_DERIVED, NULL,          10, FF_RO) \
+	X(PHONE,     phone,         "联系电话", "phone",         FK_PHONE,   NULL,          20, FF_SENS | FF_CSV) \
+	X(ETHNIC,    ethnicity,     "民族",     "ethnicity",     FK_CODE,    "ethnicity",   10, 0) \
+	X(HUKOU,     hukou,         "户口性质", "hukou",         FK_CODE,    "hukou",       10, 0) \
+	X(ORIGIN,    origin,        "户籍地",   "origin",        FK_TEXT,    NULL,          40, 0) \
+	X(COMMUNITY, community,     "社区",     "community",     FK_UNIT,    NULL,          40, FF_CSV) \
+	X(ADDRESS,   address,       "地址",     "address",       FK_TEXT,    NULL,          60, FF_CSV) \
+	X(EDUCATION, education,     "文化程度", "education",     FK_CODE,    "education",   10, FF_CSV) \
+	X(MARITAL,   marital,       "婚姻状况", "marital",       FK_CODE,    "marital",     10, 0) \
+	X(HEALTH,    health,        "健康状况", "health",        FK_CODE,    "health",      10, FF_SENS) \
+	X(DISABILITY,disability,    "残疾类别等级", "disability",FK_TEXT,    NULL,          30, FF_SENS) \
+	X(FORMER,    former_job,    "原单位及工种", "former_job",FK_TEXT,    NULL,          60, 0) \
+	X(SKILLS,    skills,        "技能特长", "skills",        FK_TEXT,    NULL,          60, FF_CSV) \
+	X(CATEGORIES,categories,    "人员类别", "categories",    FK_CODES,   "category",   200, FF_CSV) \
+	X(STATUS,    status,        "就业状态", "status",        FK_CODE,    "emp_status",  10, FF_CSV) \
+	X(UNEMP_RSN, unemp_reason,  "失业原因", "unemp_reason",  FK_CODE,    "unemp_reason",10, 0) \
+	X(BENEFIT,   benefit,       "领取失业金", "benefit",     FK_BOOL,    NULL,           1, 0) \
+	X(DIBAO,     dibao,         "低保",     "dibao",         FK_BOOL,    NULL,           1, FF_SENS) \
+	X(REGDATE,   reg_date,      "登记日期", "reg_date",      FK_DATE,    NULL,          10, FF_CSV) \
+	X(INTENT,    job_intent,    "求职意向", "job_intent",    FK_TEXT,    NULL,          60, FF_CSV) \
+	X(TRAINNEED, training_need, "培训需求", "training_need", FK_TEXT,    NULL,          60, 0) \
+	X(NOTE,      note,          "备注",     "note",          FK_TEXT,    NULL,         200, FF_CSV)
+
+#define X(id, col, label, alias, kind, list, max, flags) RF_##id,
+enum resident_field { RESIDENT_FIELDS(X) RF__COUNT };
+#undef X
+
+struct field_def {
+	const char *col;        /* SQL column and English CSV alias source */
+	const char *label;      /* Chinese label: form, CSV header, messages */
+	const char *alias;      /* English CSV header accepted on import */
+	enum field_kind kind;
+	const char *list;       /* code list for FK_CODE / FK_CODES */
+	int max;                /* characters */
+	int flags;
+};
+extern const struct field_def resident_fields[RF__COUNT];
+int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
+
+struct resident {
+	int64_t id;             /* 0 for a new record */
+	int64_t version;        /* optimistic concurrency: the version it was loaded at */
+	char reg_no[16];        /* 登记编号, assigned on first save: R-000001 */
+	char *v[RF__COUNT];     /* field values, UTF-8, NULL or "" when empty; FK_CODE holds the code,
+	                         * FK_CODES codes joined by ',', FK_BOOL "1"/"0", FK_UNIT unit code */
+	char *closed_at;        /* set when the record is closed (never deleted) */
+	char *close_reason;
+	char *created_at, *updated_at, *updated_by;
+};
+struct resident *resident_new(void);            /* Caller frees with resident_free. */
+void resident_free(struct resident **r);
+struct resident *resident_dup(const struct resident *r);  /* Caller frees. */
+void resident_set(struct resident *r, int field, const char *value);
+const char *resident_get(const struct resident *r, int field);  /* never NULL ("" when empty) */
+
+int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err);
+int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id);  /* JY_OK / JY_ENOTFOUND */
+/* Check every field (ID checksum, dates, codes, phone, required) and derive sex and birth date.
+ * Returns JY_EINVAL with err->field naming the first bad field. Does not touch the database except
+ * to read code lists. */
+int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err);
+/* Validate and save. New record: a duplicate ID number is refused (JY_EDUP, other_id); the same
+ * name + birth date is saved with err->warn set. Update: refused with JY_ECONFLICT when the stored
+ * version is not r->version. Records the change in the history (old and new values). On success
+ * r->id, r->version, r->reg_no are updated. Runs in its own BEGIN IMMEDIATE transaction unless
+ * one is open. */
+int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err);
+/* Duplicate checks for a form being typed: same ID (JY_EDUP + other_id) or same name and birth
+ * date (JY_OK, err->warn, other_id). */
+int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err);
+int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
+                   struct jy_err *err);
+int64_t resident_count(struct jy_db *db);
+
+/* Bulk creation (import, demo, benchmark): one transaction, statements prepared once. */
+struct resident_bulk;
+int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_err *err);
+int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err *err);
+int resident_bulk_commit(struct resident_bulk **b, struct jy_err *err);
+void resident_bulk_abort(struct resident_bulk **b);
+
+/* Certificates, status events and visits: dated facts attached to a resident. */
+struct certificate {
+	int64_t id, resident_id;
+	char *type, *number, *issue_date, *office, *valid_until, *status;
+};
+struct status_event {
+	int64_t id, resident_id;
+	char *date, *status, *form, *employer, *note, *worker;
+};
+struct visit {
+	int64_t id, resident_id;
+	char *date, *kind, *content, *next_due, *worker;
+};
+int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err);
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err);
+/* A status change (re-employed with form of employment, flexible work, moved away …) dated; also
+ * updates the resident's current status when the date is the latest. */
+int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err);
+int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err);
+
+/* Lists attached to a resident; each callback gets a borrowed record valid during the call. */
+int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg);
+int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg);
+int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg);
+
+/* ---- history.c: who changed what, when (append-only) ------------------------------------------ */
+struct history_entry {
+	int64_t seq;
+	const char *at, *os_user, *worker, *entity, *action;
+	int64_t entity_id;
+	const char *changes;    /* JSON {"field":[old,new],…} with Chinese field labels */
+};
+/* Append one entry; called inside the writer's transaction. */
+int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
+                const char *changes_json, struct jy_err *err);
+int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
+                 void (*cb)(void *, const struct history_entry *), void *arg);
+
+/* ---- rules.c: categories that follow from the record (4050 …), as locality settings ----------- */
+struct rule_hit {
+	char code[24];          /* category code, e.g. "4050" */
+	char reason[160];       /* why, for the screen: "女, 47岁 (≥40), 截至 2024-06-30" */
+};
+/* Derived categories of r as of date asof ("YYYY-MM-DD"). Settings: rule.4050.female_age (40),
+ * rule.4050.male_age (50), rule.4050.female_upper (50, retirement), rule.4050.male_upper (60).
+ * Returns the number of hits written (at most max). */
+int rules_derive(struct jy_db *db, const struct resident *r, const char *asof,
+                 struct rule_hit *hits, int max);
+
+/* ---- search.c: how workers look people up ----------------------------------------------------- */
+/* A query is classified: letters -> pinyin initials prefix; Han characters -> anywhere in the name
+ * (traditional and simplified folded); 3+ digits (or ending in X) -> last digits of ID number or
+ * phone. Results come a page at a time in a stable order (keyset pagination); nothing loads the
+ * whole registry. */
+struct search_row {
+	int64_t id;
+	char name[64];
+	char sex[4];
+	char birth[11];
+	char id_no[19];
+	char phone[21];
+	char community[41];
+	char status[11];
+	char reg_date[11];
+	char categories[64];
+	int closed;
+};
+struct search_page {
+	struct search_row *rows;
+	int n;
+	int more;               /* another page follows */
+	char next[128];         /* opaque cursor for the next page */
+};
+/* First page when cursor is NULL or "". limit <= 200. Empty query lists every resident (newest
+ * registration first). include_closed: 0 hides closed records. */
+int search_residents(struct jy_db *db, const char *query, const char *cursor, int limit,
+                     int include_closed, struct search_page *out, struct jy_err *err);
+void search_page_free(struct search_page *p);
+/* Search keys of one resident (used by resident.c on save). Internal to core. */
+
+/* ---- csv.c / import.c / export.c ------------------------------------------------------------- */
+struct csv_reader;
+/* Open a CSV file: detects UTF-8 (with/without BOM) or GB18030/GBK. Caller frees. */
+int csv_open(const char *path, struct csv_reader **out, struct jy_err *err);
+/* Next record: *fields/*n borrowed until the next call; *row is the spreadsheet row (header = 1).
+ * Returns 1 with a record, 0 at the end, -1 on a malformed file (err set). */
+int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err);
+const char *csv_encoding(const struct csv_reader *r);
+void csv_close(struct csv_reader **r);
+void csv_write_field(struct jy_buf *b, const char *s);   /* quoted when needed */
+
+struct import_result {
+	int added, updated, unchanged, rejected;
+	int rows;
+	char encoding[16];
+};
+enum { IMPORT_DRY_RUN = 1, IMPORT_SKIP_ERRORS = 2 };
+/* Import residents from a CSV file. Each bad row goes to report(arg, line) as
+ * "FILE:ROW: 列名: what is wrong, what is accepted". Without IMPORT_SKIP_ERRORS nothing is stored
+ * when any row is bad. Empty cells never overwrite stored values. Returns JY_OK, JY_EINVAL (bad rows),
+ * JY_EIO or JY_EDB. */
+int import_residents(struct jy_db *db, const char *path, int flags,
+                     void (*report)(void *arg, const char *line), void *arg,
+                     struct import_result *res, struct jy_err *err);
+/* Export every resident (open ones unless include_closed) as CSV (UTF-8 with BOM) to path, or to
+ * stdout when path is NULL or "-". *rows gets the count. */
+int export_residents(struct jy_db *db, const char *path, int include_closed, int *rows,
+                     struct jy_err *err);
+
+/* ---- demo.c ---------------------------------------------------------------------------------- */
+/* Load the demo records (reference domain brief §6): units, 10 residents with checksum-valid IDs,
+ * 5 employers, 8 postings, 5 courses and their links, dates shifted so the latest events fall in
+ * the month of today. */
+int demo_load(struct jy_db *db, struct jy_err *err);
+
+#endif

@@ -1,0 +1,49 @@
+/* core/db_int.h: private to core/. The connection, the statement cache and the embedded assets.
+ * Only core/*.c include this; everything outside core/ sees struct jy_db as opaque. */
+#ifndef JY_DB_INT_H
+#define JY_DB_INT_H
+
+#include <sqlite3.h>
+
+#include "core.h"
+
+#define DB_STMT_CACHE 64
+
+struct jy_db {
+	sqlite3 *h;
+	char *path;
+	struct jy_actor who;
+	int in_tx;                       /* a transaction opened by db_begin is running */
+	int data_version;
+	struct {
+		const char *sql;         /* the cache key: SQL text of static storage */
+		sqlite3_stmt *st;
+	} cache[DB_STMT_CACHE];
+	int ncache;
+};
+
+/* A prepared statement for sql (a string literal or other static storage), from the cache: reset
+ * and with bindings cleared. Never finalize it; NULL on error (err set). */
+sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err);
+/* Set err from the connection's last error; returns JY_EDB (or JY_ECONFLICT for constraint
+ * violations the caller wants to report differently it checks itself). */
+int db_fail(struct jy_db *db, struct jy_err *err, const char *what);
+int db_exec(struct jy_db *db, const char *sql, struct jy_err *err);
+/* Bind a UTF-8 string, NULL when s is NULL or empty. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* A column as an owned string (NULL when SQL NULL). Caller frees. */
+char *db_col_str(sqlite3_stmt *st, int i);
+/* Copy a column into a fixed buffer (truncated on a character boundary). */
+void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
+
+/* Embedded assets (build/gen/assets.c, made by assets/embed.sh). */
+extern const unsigned char jy_asset_hanzi[];
+extern const size_t jy_asset_hanzi_len;
+extern const char *const jy_asset_migrations[];
+extern const int jy_asset_migration_count;
+
+/* search.c: refresh the search keys of one resident inside the caller's transaction. */
+int search_index_resident(struct jy_db *db, int64_t id, const char *name, const char *id_no,
+                          const char *phone, struct jy_err *err);
+
+#endif
