@@ -353,6 +353,16 @@ int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const c
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
                  void (*cb)(void *, const struct history_entry *), void *arg);
 
+/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
+/* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data
+ * is opaque text the TUI writes (e.g. field=value lines). draft_save replaces; draft_clear after a
+ * save or an explicit discard. draft_latest finds the newest draft of this worker. */
+int draft_save(struct jy_db *db, const char *form, int64_t record_id, const char *data,
+               struct jy_err *err);
+int draft_clear(struct jy_db *db, const char *form, int64_t record_id, struct jy_err *err);
+/* JY_OK with *form, *record_id, *data (Caller frees both strings) or JY_ENOTFOUND. */
+int draft_latest(struct jy_db *db, char **form, int64_t *record_id, char **data, struct jy_err *err);
+
 /* ---- rules.c: categories that follow from the record (4050 …), as locality settings ----------- */
 struct rule_hit {
 	char code[24];          /* category code, e.g. "4050" */

@@ -149,6 +149,16 @@ BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history
 BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
 
+-- Forms in progress, one per worker and record, so a dropped SSH link loses nothing typed.
+CREATE TABLE draft (
+	os_user   TEXT NOT NULL,
+	form      TEXT NOT NULL,
+	record_id INTEGER NOT NULL,
+	data      TEXT NOT NULL,
+	saved_at  TEXT NOT NULL,
+	PRIMARY KEY (os_user, form, record_id)
+) STRICT;
+
 -- Employers, postings, referrals, courses, enrolments and fairs: the demo's links. The jobs and
 -- training modules extend these in later migrations.
 CREATE TABLE employer (
