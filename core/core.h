@@ -71,9 +71,9 @@ void err_clear(struct jy_err *err);
 const char *err_str(int code);                  /* a short name of a result code */
 
 /* ---- date.c: calendar dates as "YYYY-MM-DD" text, days since 1970-01-01 as int ---------------- */
-/* Parse "20250301", "2025-03-01", "2025/3/1" or "2025.03.01" into canonical "YYYY-MM-DD" (out has
- * room for 11 bytes). Full-width digits accepted. Returns JY_OK or JY_EINVAL (err says what is
- * accepted, field left to the caller). */
+/* Parse "20250301", "2025-03-01", "2025/3/1", "2025.03.01" or "2025年3月1日" into canonical
+ * "YYYY-MM-DD" (out has room for 11 bytes). Full-width digits accepted; years 1900-2100. Returns
+ * JY_OK or JY_EINVAL (err says what is accepted, field left to the caller); out is "" on error. */
 int date_parse(const char *in, char out[11], struct jy_err *err);
 int date_valid(int y, int m, int d);
 int64_t date_days(int y, int m, int d);         /* days since 1970-01-01 (proleptic Gregorian) */
@@ -92,6 +92,10 @@ void time_now_iso(char out[32]);                /* "2025-06-01T09:15:02+08:00" *
  * the expected one, Excel number form such as 3.20102E+17). */
 int idcard_parse(const char *in, char out[19], char birth[11], char *sex, struct jy_err *err);
 char idcard_check_char(const char *first17);    /* '0'..'9' or 'X'; 0 when input is not 17 digits */
+/* A checksum-valid ID number for demo data, tests and the benchmark (never a real person's):
+ * region6 + birth + seq3 (0-999, its last digit made odd for 'M', even for 'F') + check char.
+ * out is "" when region6 is not 6 digits or birth_iso not a valid YYYY-MM-DD. */
+void idcard_make(const char *region6, const char *birth_iso, int seq3, char sex, char out[19]);
 /* 统一社会信用代码: 18 characters from 0-9 A-H J-N P-R T-U W-Y, last is the GB 32100 check char. */
 int credit_code_parse(const char *in, char out[19], struct jy_err *err);
 
@@ -369,7 +373,8 @@ struct rule_hit {
 	char reason[160];       /* why, for the screen: "女, 47岁 (≥40), 截至 2024-06-30" */
 };
 /* Derived categories of r as of date asof ("YYYY-MM-DD"). Settings: rule.4050.female_age (40),
- * rule.4050.male_age (50), rule.4050.female_upper (50, retirement), rule.4050.male_upper (60).
+ * rule.4050.male_age (50), rule.4050.female_upper (55, retirement), rule.4050.male_upper (60).
+ * At or past the upper age the hit is "RETIRED_AGE" instead of "4050". db may be NULL (defaults).
  * Returns the number of hits written (at most max). */
 int rules_derive(struct jy_db *db, const struct resident *r, const char *asof,
                  struct rule_hit *hits, int max);
