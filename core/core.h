@@ -47,6 +47,9 @@ char *buf_steal(struct jy_buf *b);              /* the string; buffer emptied. C
 void buf_free(struct jy_buf *b);
 
 /* ---- err.c: result codes and the error object ------------------------------------------------ */
+struct resident;
+struct jy_db;
+
 enum jy_rc {
 	JY_OK = 0,
 	JY_EINVAL,      /* a value the worker typed or a file holds is not accepted; field + msg */
@@ -224,6 +227,11 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, or a unique label
  * prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
+/* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
+ * codes_free. */
+int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
+/* A community's code from its code or name; JY_ENOTFOUND when none. code has room for 32 bytes. */
+int unit_find(struct jy_db *db, const char *text, char code[32]);
 
 /* ---- resident.c: the registry ----------------------------------------------------------------- */
 enum field_kind {
@@ -276,6 +284,9 @@ struct field_def {
 };
 extern const struct field_def resident_fields[RF__COUNT];
 int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
+int resident_field_by_col(const char *col);        /* SQL column name -> RF_*, or -1 */
+/* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags. Caller frees. */
+char *resident_display(struct jy_db *db, const struct resident *r, int field);
 
 struct resident {
 	int64_t id;             /* 0 for a new record */
@@ -349,7 +360,8 @@ struct history_entry {
 	int64_t seq;
 	const char *at, *os_user, *worker, *entity, *action;
 	int64_t entity_id;
-	const char *changes;    /* JSON {"field":[old,new],…} with Chinese field labels */
+	const char *changes;    /* JSON {"column":[old,new],…}; column names as in resident_fields[].col
+	                         * (resident_field_by_col gives the label); null when nothing to show */
 };
 /* Append one entry; called inside the writer's transaction. */
 int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
@@ -408,13 +420,12 @@ struct search_page {
 int search_residents(struct jy_db *db, const char *query, const char *cursor, int limit,
                      int include_closed, struct search_page *out, struct jy_err *err);
 void search_page_free(struct search_page *p);
-/* Search keys of one resident (used by resident.c on save). Internal to core. */
 
 /* ---- csv.c / import.c / export.c ------------------------------------------------------------- */
 struct csv_reader;
 /* Open a CSV file: detects UTF-8 (with/without BOM) or GB18030/GBK. Caller frees. */
 int csv_open(const char *path, struct csv_reader **out, struct jy_err *err);
-/* Next record: *fields/*n borrowed until the next call; *row is the spreadsheet row (header = 1).
+/* Next record: *fields and *n are borrowed until the next call; *row is the spreadsheet row (header = 1).
  * Returns 1 with a record, 0 at the end, -1 on a malformed file (err set). */
 int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err);
 const char *csv_encoding(const struct csv_reader *r);

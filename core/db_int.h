@@ -1,5 +1,5 @@
 /* core/db_int.h: private to core/. The connection, the statement cache and the embedded assets.
- * Only core/*.c include this; everything outside core/ sees struct jy_db as opaque. */
+ * Only the files of core/ include this; everything outside core/ sees struct jy_db as opaque. */
 #ifndef JY_DB_INT_H
 #define JY_DB_INT_H
 
@@ -20,6 +20,16 @@ struct jy_db {
 		sqlite3_stmt *st;
 	} cache[DB_STMT_CACHE];
 	int ncache;
+	struct {                         /* integer settings remembered by db_setting_int */
+		char key[48];
+		int value;
+	} settings[16];
+	int nsettings;
+	struct {                         /* code lists loaded once per connection (codes.c) */
+		char name[24];
+		struct code_list list;
+	} codes[16];
+	int ncodes;
 };
 
 /* A prepared statement for sql (a string literal or other static storage), from the cache: reset
@@ -36,14 +46,24 @@ char *db_col_str(sqlite3_stmt *st, int i);
 /* Copy a column into a fixed buffer (truncated on a character boundary). */
 void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
 
+/* A code list from the per-connection cache (loaded on first use; an office that edits a list
+ * sees the change on its next start). Borrowed; NULL when the list is empty or unknown. */
+const struct code_list *codes_cached(struct jy_db *db, const char *list);
+void codes_cache_free(struct jy_db *db);
+
+/* history.c: append s as a JSON string (or null) to b. */
+void history_json_str(struct jy_buf *b, const char *s);
+
 /* Embedded assets (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];
 extern const size_t jy_asset_hanzi_len;
 extern const char *const jy_asset_migrations[];
 extern const int jy_asset_migration_count;
 
-/* search.c: refresh the search keys of one resident inside the caller's transaction. */
-int search_index_resident(struct jy_db *db, int64_t id, const char *name, const char *id_no,
+/* search.c: refresh the search keys of one resident inside the caller's transaction: the keys of
+ * the old values (NULL for a new record) go, those of the new ones come. */
+int search_index_resident(struct jy_db *db, int64_t id, const char *old_name, const char *old_idno,
+                          const char *old_phone, const char *name, const char *idno,
                           const char *phone, struct jy_err *err);
 
 #endif

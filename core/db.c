@@ -1,0 +1,495 @@
+/* core/db.c: the one SQLite file. Connection set-up, migrations, the statement cache, write
+ * transactions, checks, backups and settings.
+ *
+ * Several workers share one file over SSH, so: WAL (readers never block the writer), a long busy
+ * timeout, and every write transaction BEGIN IMMEDIATE: a deferred transaction that reads and then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT when another process committed in between,
+ * whatever the timeout (measured on SQLite 3.40, see the engineering reference §6). */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_int.h"
+
+/* Long enough that a worker never sees "database is locked" while another imports a large file
+ * (a 100,000-row import commits in about two seconds). */
+#define DB_BUSY_MS 30000
+
+int db_fail(struct jy_db *db, struct jy_err *err, const char *what)
+{
+	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	const char *m = db && db->h ? sqlite3_errmsg(db->h) : "no connection";
+	if (rc == SQLITE_FULL)
+		return err_set(err, JY_EDB, NULL, _("%s: the disk is full; nothing was saved"), what);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s: the database stayed busy (another worker is importing?); "
+		                 "nothing was saved, try again"), what);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return err_set(err, JY_EDB, NULL, _("%s: the database file is read-only"), what);
+	return err_set(err, JY_EDB, NULL, _("%s: database error: %s"), what, m);
+}
+
+int db_exec(struct jy_db *db, const char *sql, struct jy_err *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, err, "exec");
+	return JY_OK;
+}
+
+sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err)
+{
+	for (int i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	unsigned flags = db->ncache < DB_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
+	if (sqlite3_prepare_v3(db->h, sql, -1, flags, &st, NULL) != SQLITE_OK) {
+		db_fail(db, err, "prepare");
+		return NULL;
+	}
+	if (db->ncache == DB_STMT_CACHE) {
+		/* Full: replace the oldest entry. The cache holds every statement core uses today. */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(&db->cache[0], &db->cache[1], sizeof db->cache[0] * (DB_STMT_CACHE - 1));
+		db->ncache--;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+char *db_col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	size_t n = s ? strlen(s) : 0;
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;            /* never cut inside a UTF-8 sequence */
+	}
+	if (n)
+		memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+static int db_int_query(struct jy_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int db_schema_version(struct jy_db *db)
+{
+	int v = -1;
+	db_int_query(db, "PRAGMA user_version", &v);
+	return v;
+}
+
+static int db_mkdirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+/* Apply the embedded migrations the file lacks, each in its own IMMEDIATE transaction; the
+ * version is re-read inside it, because another jiuye may have migrated meanwhile. */
+static int db_migrate(struct jy_db *db, struct jy_err *err)
+{
+	int have = db_schema_version(db);
+	if (have > jy_asset_migration_count)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s was written by a newer jiuye (schema %d, this program knows %d): "
+		                 "install the newer jiuye"), db->path, have, jy_asset_migration_count);
+	if (have > 0 && have < jy_asset_migration_count) {
+		char *bak = xasprintf("%s.before-v%d", db->path, jy_asset_migration_count);
+		int rc = db_backup(db, bak, err);
+		free(bak);
+		if (rc)
+			return rc;
+	}
+	for (int v = have + 1; v <= jy_asset_migration_count; v++) {
+		if (db_exec(db, "BEGIN IMMEDIATE", err))
+			return JY_EDB;
+		if (db_schema_version(db) >= v) {
+			db_exec(db, "COMMIT", NULL);
+			continue;
+		}
+		char pragma[40];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v);
+		if (db_exec(db, jy_asset_migrations[v - 1], err) || db_exec(db, pragma, err) ||
+		    db_exec(db, "COMMIT", err)) {
+			char detail[sizeof err->msg];
+			snprintf(detail, sizeof detail, "%s", err ? err->msg : "");
+			db_exec(db, "ROLLBACK", NULL);
+			return err_set(err, JY_EDB, NULL, _("upgrading the database to schema %d failed: %s"),
+			               v, detail);
+		}
+	}
+	return JY_OK;
+}
+
+static int db_pragmas(struct jy_db *db, int readonly, struct jy_err *err)
+{
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+	if (db_exec(db, "PRAGMA foreign_keys=ON", err))
+		return JY_EDB;
+	if (!readonly && db_exec(db, "PRAGMA journal_mode=WAL", err))
+		return JY_EDB;
+	/* NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file. */
+	return db_exec(db, "PRAGMA synchronous=NORMAL", err);
+}
+
+int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
+{
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(err, JY_EINVAL, NULL, _("no database file given"));
+	int create = flags & DB_OPEN_CREATE, readonly = flags & DB_OPEN_READONLY;
+	if (!create && access(path, F_OK) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: no such database (create one with: jiuye init --db %s)"),
+		               path, path);
+	if (create && db_mkdirs(path) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create its directory: %s"), path,
+		               strerror(errno));
+
+	struct jy_db *db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	int oflags = readonly ? SQLITE_OPEN_READONLY
+	                      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		err_set(err, JY_EIO, NULL, _("%s: cannot open the database: %s"), path,
+		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(&db);
+		return JY_EIO;
+	}
+	int rc = db_pragmas(db, readonly, err);
+	if (!rc && !readonly)
+		rc = db_migrate(db, err);
+	if (!rc && readonly && db_schema_version(db) != jy_asset_migration_count)
+		rc = err_set(err, JY_EDB, NULL, _("%s: schema version %d, this jiuye needs %d"), path,
+		             db_schema_version(db), jy_asset_migration_count);
+	if (rc) {
+		db_close(&db);
+		return rc;
+	}
+	struct jy_actor who;
+	db_actor_from_os(&who);
+	db->who = who;
+	db_changed(db);
+	*out = db;
+	return JY_OK;
+}
+
+void db_close(struct jy_db **pdb)
+{
+	struct jy_db *db = *pdb;
+	if (!db)
+		return;
+	codes_cache_free(db);
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->h) {
+		sqlite3_exec(db->h, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close(db->h);
+	}
+	free(db->path);
+	free(db);
+	*pdb = NULL;
+}
+
+int db_actor_from_os(struct jy_actor *who)
+{
+	memset(who, 0, sizeof *who);
+	/* The real user id, never an environment variable: a worker cannot pose as another. */
+	struct passwd *pw = getpwuid(getuid());
+	if (pw) {
+		snprintf(who->os_user, sizeof who->os_user, "%s", pw->pw_name);
+		const char *gecos = pw->pw_gecos && *pw->pw_gecos ? pw->pw_gecos : pw->pw_name;
+		size_t n = strcspn(gecos, ",");
+		snprintf(who->name, sizeof who->name, "%.*s", (int)n, gecos);
+	} else {
+		snprintf(who->os_user, sizeof who->os_user, "uid%u", (unsigned)getuid());
+		snprintf(who->name, sizeof who->name, "%s", who->os_user);
+	}
+	who->role = ROLE_CLERK;
+	return JY_OK;
+}
+
+/* Look the worker up in the worker table; the first worker of a database is its administrator.
+ * Registers an unknown worker (the later roles issue decides who may add whom). */
+void db_set_actor(struct jy_db *db, const struct jy_actor *who)
+{
+	db->who = *who;
+	sqlite3_stmt *st = db_prepare(db, "SELECT role, coalesce(community, '') FROM worker WHERE os_user = ?1", NULL);
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db->who.role = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+		sqlite3_reset(st);
+		return;
+	}
+	sqlite3_reset(st);
+	if (sqlite3_db_readonly(db->h, "main") == 1)
+		return;
+	st = db_prepare(db,
+		"INSERT OR IGNORE INTO worker(os_user, name, role, community, created_at) "
+		"VALUES (?1, ?2, CASE WHEN (SELECT count(*) FROM worker) = 0 THEN 4 ELSE 1 END, "
+		"(SELECT code FROM unit WHERE level = 'community' ORDER BY code LIMIT 1), ?3)", NULL);
+	if (!st)
+		return;
+	char now[32];
+	time_now_iso(now);
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	st = db_prepare(db, "SELECT role, coalesce(community, '') FROM worker WHERE os_user = ?1", NULL);
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db->who.role = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+	}
+	sqlite3_reset(st);
+}
+
+const struct jy_actor *db_actor(const struct jy_db *db)
+{
+	return &db->who;
+}
+
+char *db_default_path(void)
+{
+	const char *env = getenv("JIUYE_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/jiuye/jiuye.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : "/tmp";
+	}
+	return xasprintf("%s/.local/share/jiuye/jiuye.db", home);
+}
+
+/* Write transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints, so a
+ * failed inner step (one resident of an import) can be undone on its own. */
+int db_begin(struct jy_db *db, struct jy_err *err)
+{
+	if (db_exec(db, db->in_tx ? "SAVEPOINT jy" : "BEGIN IMMEDIATE", NULL))
+		return db_fail(db, err, _("starting a change"));
+	db->in_tx++;
+	return JY_OK;
+}
+
+int db_commit(struct jy_db *db, struct jy_err *err)
+{
+	if (db->in_tx <= 0)
+		return err_set(err, JY_EDB, NULL, "commit without a transaction");
+	if (db_exec(db, db->in_tx > 1 ? "RELEASE jy" : "COMMIT", NULL)) {
+		int rc = db_fail(db, err, _("saving"));
+		db_rollback(db);
+		return rc;
+	}
+	db->in_tx--;
+	return JY_OK;
+}
+
+void db_rollback(struct jy_db *db)
+{
+	if (db->in_tx <= 0)
+		return;
+	if (db->in_tx > 1)
+		sqlite3_exec(db->h, "ROLLBACK TO jy; RELEASE jy", NULL, NULL, NULL);
+	else
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->in_tx--;
+}
+
+int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+             struct jy_err *err)
+{
+	int problems = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "integrity_check"), -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		if (s && strcmp(s, "ok") != 0) {
+			problems++;
+			if (cb)
+				cb(arg, s);
+		}
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "foreign_key_check"), -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		problems++;
+		if (cb) {
+			char *s = xasprintf(_("table %s row %lld refers to a missing %s record"),
+			                    sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+			                    sqlite3_column_text(st, 2));
+			cb(arg, s);
+			free(s);
+		}
+	}
+	sqlite3_finalize(st);
+	return problems;
+}
+
+/* The online backup API copies a consistent snapshot in one step (-1): under WAL, writers go on
+ * meanwhile. The copy is written beside dest and renamed, so dest is never half-written. */
+int db_backup(struct jy_db *db, const char *dest, struct jy_err *err)
+{
+	char *tmp = xasprintf("%s.tmp", dest);
+	sqlite3 *out = NULL;
+	int rc = JY_OK;
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot create the backup file"), dest);
+		goto done;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+	if (!b) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		goto done;
+	}
+	int s;
+	while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || s == SQLITE_LOCKED)
+		sqlite3_sleep(20);
+	sqlite3_backup_finish(b);
+	if (s != SQLITE_DONE) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errstr(s));
+		goto done;
+	}
+	/* Leave a self-contained file: no -wal beside it. */
+	if (sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		goto done;
+	}
+done:
+	if (out)
+		sqlite3_close(out);
+	if (!rc && rename(tmp, dest) != 0)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"), dest, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int db_changed(struct jy_db *db)
+{
+	int v = 0;
+	if (db_int_query(db, "PRAGMA data_version", &v) != 0)
+		return 0;
+	int changed = v != db->data_version;
+	db->data_version = v;
+	return changed;
+}
+
+char *db_setting(struct jy_db *db, const char *key, const char *def)
+{
+	if (!db)
+		return xstrdup(def);
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", NULL);
+	char *v = NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = db_col_str(st, 0);
+		sqlite3_reset(st);
+	}
+	return v ? v : xstrdup(def);
+}
+
+int db_setting_int(struct jy_db *db, const char *key, int def)
+{
+	if (!db)
+		return def;
+	for (int i = 0; i < db->nsettings; i++)
+		if (strcmp(db->settings[i].key, key) == 0)
+			return db->settings[i].value;
+	char *s = db_setting(db, key, NULL);
+	int v = def;
+	if (s) {
+		char *end;
+		long l = strtol(s, &end, 10);
+		if (end != s && *end == '\0')
+			v = (int)l;
+		free(s);
+	}
+	/* Integer settings are read on hot paths (rules on every list row): remember them for the
+	 * life of the connection. db_setting_set updates the memory too. */
+	if (db->nsettings < (int)ARRAY_LEN(db->settings)) {
+		snprintf(db->settings[db->nsettings].key, sizeof db->settings[0].key, "%s", key);
+		db->settings[db->nsettings].value = v;
+		db->nsettings++;
+	}
+	return v;
+}
+
+int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO setting(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("saving a setting"));
+	db->nsettings = 0;      /* forget remembered values */
+	return JY_OK;
+}

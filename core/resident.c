@@ -1,0 +1,1230 @@
+/* core/resident.c: the registry's rules. Validating a record, saving it (with its history and
+ * search keys), optimistic concurrency, duplicates, closing, and the bulk path for imports.
+ *
+ * One table (RESIDENT_FIELDS in core.h) drives the SQL, so adding a field is one line there and
+ * one column in a migration. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db_int.h"
+
+#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
+const struct field_def resident_fields[RF__COUNT] = { RESIDENT_FIELDS(X) };
+#undef X
+
+/* Categories live in their own dated table; every other field is a column of resident. */
+static int field_is_column(int f)
+{
+	return f != RF_CATEGORIES;
+}
+
+int resident_field_by_header(const char *header)
+{
+	if (!header)
+		return -1;
+	for (int f = 0; f < RF__COUNT; f++)
+		if (strcmp(resident_fields[f].label, header) == 0 ||
+		    strcasecmp(resident_fields[f].alias, header) == 0)
+			return f;
+	return -1;
+}
+
+int resident_field_by_col(const char *col)
+{
+	for (int f = 0; col && f < RF__COUNT; f++)
+		if (strcmp(resident_fields[f].col, col) == 0)
+			return f;
+	return -1;
+}
+
+struct resident *resident_new(void)
+{
+	return xcalloc(1, sizeof(struct resident));
+}
+
+void resident_free(struct resident **pr)
+{
+	struct resident *r = *pr;
+	if (!r)
+		return;
+	for (int f = 0; f < RF__COUNT; f++)
+		free(r->v[f]);
+	free(r->closed_at);
+	free(r->close_reason);
+	free(r->created_at);
+	free(r->updated_at);
+	free(r->updated_by);
+	free(r);
+	*pr = NULL;
+}
+
+struct resident *resident_dup(const struct resident *r)
+{
+	struct resident *d = resident_new();
+	d->id = r->id;
+	d->version = r->version;
+	memcpy(d->reg_no, r->reg_no, sizeof d->reg_no);
+	for (int f = 0; f < RF__COUNT; f++)
+		d->v[f] = xstrdup(r->v[f]);
+	d->closed_at = xstrdup(r->closed_at);
+	d->close_reason = xstrdup(r->close_reason);
+	d->created_at = xstrdup(r->created_at);
+	d->updated_at = xstrdup(r->updated_at);
+	d->updated_by = xstrdup(r->updated_by);
+	return d;
+}
+
+void resident_set(struct resident *r, int field, const char *value)
+{
+	xstrset(&r->v[field], value && *value ? value : NULL);
+}
+
+const char *resident_get(const struct resident *r, int field)
+{
+	return r->v[field] ? r->v[field] : "";
+}
+
+/* ---- validation ---------------------------------------------------------------------------- */
+
+/* Full-width digits and the ideographic space are common from Chinese input methods. */
+static void phone_digits(const char *in, char *out, size_t size, int *had_dash)
+{
+	size_t n = 0;
+	*had_dash = 0;
+	for (const unsigned char *p = (const unsigned char *)in; *p && n + 1 < size;) {
+		if (*p >= '0' && *p <= '9') {
+			out[n++] = (char)*p++;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+			out[n++] = (char)('0' + p[2] - 0x90);
+			p += 3;
+		} else if (*p == '-' || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8D)) {
+			if (n > 0 && out[n - 1] != '-')
+				out[n++] = '-', *had_dash = 1;
+			p += *p == '-' ? 1 : 3;
+		} else if (*p == ' ' || *p == '(' || *p == ')') {
+			p++;
+		} else {
+			out[0] = 'x';   /* anything else makes it invalid */
+			n = 1;
+			break;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* 11-digit mobile (1[3-9]…) or a landline with its area code (0 + 2–3 digits, then 7–8 digits). */
+static int phone_check(const char *in, char out[24], struct jy_err *err, const char *label)
+{
+	char d[32];
+	int dash;
+	phone_digits(in, d, sizeof d, &dash);
+	char digits[32];
+	size_t n = 0;
+	for (const char *p = d; *p && n + 1 < sizeof digits; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[n++] = *p;
+		else if (*p != '-')
+			n = 99;
+	if (n < sizeof digits)
+		digits[n] = '\0';
+	if (n == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') {
+		snprintf(out, 24, "%.23s", digits);
+		return JY_OK;
+	}
+	if (n >= 10 && n <= 12 && digits[0] == '0' && digits[1] != '0') {
+		snprintf(out, 24, "%.23s", dash ? d : digits);
+		return JY_OK;
+	}
+	return err_set(err, JY_EINVAL, label,
+	               _("\"%s\" is not a phone number; use an 11-digit mobile number such as "
+	                 "13800000101, or a landline with its area code such as 0571-87654321"), in);
+}
+
+static int bool_parse(const char *in, const char **out)
+{
+	static const char *const yes[] = { "1", "是", "有", "y", "yes", "true", "√" };
+	static const char *const no[] = { "0", "否", "无", "n", "no", "false", "×" };
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++)
+		if (strcasecmp(in, yes[i]) == 0)
+			return *out = "1", 1;
+	for (size_t i = 0; i < ARRAY_LEN(no); i++)
+		if (strcasecmp(in, no[i]) == 0)
+			return *out = "0", 1;
+	return 0;
+}
+
+/* A few labels of a list, for "what is accepted" in a message. Caller frees. */
+static char *codes_hint(const struct code_list *cl)
+{
+	struct jy_buf b = { 0 };
+	for (int i = 0; cl && i < cl->n && i < 8; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", cl->items[i].label);
+	if (cl && cl->n > 8)
+		buf_adds(&b, ", ...");
+	return buf_steal(&b);
+}
+
+static int code_check(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
+{
+	const struct field_def *fd = &resident_fields[f];
+	const struct code_list *cl = codes_cached(db, fd->list);
+	const char *code = codes_find(cl, in);
+	if (code) {
+		*out = xstrdup(code);
+		return JY_OK;
+	}
+	char *hint = codes_hint(cl);
+	err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not in the list; accepted: %s"), in, hint);
+	free(hint);
+	return JY_EINVAL;
+}
+
+/* Several categories separated by any of , ; ， ； 、 / | or spaces; stored as codes joined by ','. */
+static int codes_check(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
+{
+	static const char *const seps[] = { ",", ";", "，", "；", "、", "/", "|", " ", "　" };
+	const struct code_list *cl = codes_cached(db, resident_fields[f].list);
+	struct jy_buf b = { 0 };
+	const char *p = in;
+	while (*p) {
+		size_t tok = strlen(p), skip = 0;
+		for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+			const char *q = strstr(p, seps[i]);
+			if (q && (size_t)(q - p) < tok)
+				tok = (size_t)(q - p), skip = strlen(seps[i]);
+		}
+		if (tok > 0) {
+			char *t = xstrndup(p, tok);
+			char *code = NULL;
+			int rc = code_check(db, f, t, &code, err);
+			free(t);
+			if (rc) {
+				buf_free(&b);
+				return rc;
+			}
+			/* keep each code once */
+			size_t cl_len = strlen(code);
+			int seen = 0;
+			for (const char *s = b.s; s && *s;) {
+				size_t n = strcspn(s, ",");
+				if (n == cl_len && strncmp(s, code, n) == 0)
+					seen = 1;
+				s += n + (s[n] == ',');
+			}
+			if (!seen)
+				buf_addf(&b, "%s%s", b.len ? "," : "", code);
+			free(code);
+		}
+		p += tok + skip;
+		if (!skip)
+			break;
+	}
+	(void)cl;
+	*out = b.len ? buf_steal(&b) : NULL;
+	buf_free(&b);
+	return JY_OK;
+}
+
+/* Check and canonicalise one field's value; *out gets the stored form (NULL when empty). */
+static int field_check(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
+{
+	const struct field_def *fd = &resident_fields[f];
+	char buf[32];
+	*out = NULL;
+	if (text_is_blank(in))
+		return JY_OK;
+	char *v = text_clean(in);
+	int rc = JY_OK;
+	switch (fd->kind) {
+	case FK_TEXT:
+		if (text_chars(v) > (size_t)fd->max)
+			rc = err_set(err, JY_EINVAL, fd->label, _("too long: at most %d characters (%zu given)"),
+			             fd->max, text_chars(v));
+		else
+			*out = xstrdup(v);
+		break;
+	case FK_IDNO: {
+		char id[19], birth[11], sex;
+		rc = idcard_parse(v, id, birth, &sex, err);
+		if (rc)
+			snprintf(err->field, sizeof err->field, "%s", fd->label);
+		else
+			*out = xstrdup(id);
+		break;
+	}
+	case FK_PHONE: {
+		char ph[24];
+		rc = phone_check(v, ph, err, fd->label);
+		if (!rc)
+			*out = xstrdup(ph);
+		break;
+	}
+	case FK_DATE:
+		rc = date_parse(v, buf, err);
+		if (rc && err)
+			snprintf(err->field, sizeof err->field, "%s", fd->label);
+		else if (!rc)
+			*out = xstrdup(buf);
+		break;
+	case FK_CODE:
+		rc = code_check(db, f, v, out, err);
+		break;
+	case FK_CODES:
+		rc = codes_check(db, f, v, out, err);
+		break;
+	case FK_BOOL: {
+		const char *b;
+		if (bool_parse(v, &b))
+			*out = xstrdup(b);
+		else
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not yes or no; use 是 or 否 (1 or 0)"), v);
+		break;
+	}
+	case FK_UNIT:
+		if (unit_find(db, v, buf) == JY_OK) {
+			*out = xstrdup(buf);
+		} else {
+			struct code_list ul;
+			char *hint = NULL;
+			if (units_load(db, &ul, NULL) == JY_OK) {
+				hint = codes_hint(&ul);
+				codes_free(&ul);
+			}
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office; accepted: %s"),
+			             v, hint ? hint : "");
+			free(hint);
+		}
+		break;
+	case FK_DERIVED:
+		*out = xstrdup(v);
+		break;
+	}
+	free(v);
+	return rc;
+}
+
+int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err)
+{
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (resident_fields[f].kind == FK_DERIVED)
+			continue;
+		char *v = NULL;
+		int rc = field_check(db, f, r->v[f], &v, err);
+		if (rc) {
+			free(v);
+			return rc;
+		}
+		free(r->v[f]);
+		r->v[f] = v;
+		if ((resident_fields[f].flags & FF_REQ) && !v)
+			return err_set(err, JY_EINVAL, resident_fields[f].label,
+			               f == RF_IDNO ? _("required: the 18-character resident ID number")
+			                            : _("required"));
+	}
+	/* Birth date and sex come from the ID number; they are never typed twice. */
+	char id[19], birth[11], sex;
+	if (idcard_parse(r->v[RF_IDNO], id, birth, &sex, err) != JY_OK)
+		return JY_EINVAL;
+	resident_set(r, RF_BIRTH, birth);
+	resident_set(r, RF_SEX, sex == 'M' ? "1" : "2");
+	return JY_OK;
+}
+
+char *resident_display(struct jy_db *db, const struct resident *r, int field)
+{
+	const struct field_def *fd = &resident_fields[field];
+	const char *v = resident_get(r, field);
+	if (!*v)
+		return xstrdup("");
+	if (fd->kind == FK_BOOL)
+		return xstrdup(strcmp(v, "1") == 0 ? "是" : "否");
+	if (fd->kind == FK_UNIT) {
+		sqlite3_stmt *st = db_prepare(db, "SELECT name FROM unit WHERE code = ?1", NULL);
+		char *name = NULL;
+		if (st) {
+			sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				name = db_col_str(st, 0);
+			sqlite3_reset(st);
+		}
+		return name ? name : xstrdup(v);
+	}
+	if (!fd->list)
+		return xstrdup(v);
+	const struct code_list *cl = codes_cached(db, fd->list);
+	if (fd->kind != FK_CODES) {
+		const char *l = codes_label(cl, v);
+		return xstrdup(l ? l : v);
+	}
+	struct jy_buf b = { 0 };
+	for (const char *s = v; *s;) {
+		size_t n = strcspn(s, ",");
+		char *code = xstrndup(s, n);
+		const char *l = codes_label(cl, code);
+		buf_addf(&b, "%s%s", b.len ? "、" : "", l ? l : code);
+		free(code);
+		s += n + (s[n] == ',');
+	}
+	return buf_steal(&b);
+}
+
+/* ---- SQL built once from the field table (column names only, never user data) ---------------- */
+
+static char sql_insert[1024], sql_update[1024], sql_select[1024];
+
+static void sql_build(void)
+{
+	if (sql_insert[0])
+		return;
+	struct jy_buf cols = { 0 }, vals = { 0 }, sets = { 0 };
+	int n = 0;
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (!field_is_column(f))
+			continue;
+		n++;
+		buf_addf(&cols, ", %s", resident_fields[f].col);
+		buf_addf(&vals, ", ?%d", n + 7);
+		buf_addf(&sets, "%s%s = ?%d", n > 1 ? ", " : "", resident_fields[f].col, n + 7);
+	}
+	/* ?1 id, ?2 reg_no, ?3 now, ?4 worker, ?5 version expected, ?6/?7 spare; fields from ?8 */
+	snprintf(sql_insert, sizeof sql_insert,
+	         "INSERT INTO resident(id, reg_no, created_at, created_by, updated_at, updated_by%s) "
+	         "VALUES (?1, ?2, ?3, ?4, ?3, ?4%s)", cols.s, vals.s);
+	snprintf(sql_update, sizeof sql_update,
+	         "UPDATE resident SET %s, version = version + 1, updated_at = ?3, updated_by = ?4 "
+	         "WHERE id = ?1 AND version = ?5", sets.s);
+	snprintf(sql_select, sizeof sql_select,
+	         "SELECT id, reg_no, version, closed_at, close_reason, created_at, updated_at, updated_by%s, "
+	         "(SELECT group_concat(category, ',') FROM "
+	         "(SELECT category FROM resident_category WHERE resident_id = resident.id ORDER BY rowid)) "
+	         "FROM resident WHERE id = ?1", cols.s);
+	buf_free(&cols);
+	buf_free(&vals);
+	buf_free(&sets);
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct resident *r)
+{
+	int n = 0;
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (!field_is_column(f))
+			continue;
+		n++;
+		if (resident_fields[f].kind == FK_BOOL)
+			sqlite3_bind_int(st, n + 7, r->v[f] && strcmp(r->v[f], "1") == 0);
+		else
+			db_bind_text(st, n + 7, r->v[f]);
+	}
+}
+
+int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err)
+{
+	*out = NULL;
+	sql_build();
+	sqlite3_stmt *st = db_prepare(db, sql_select, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)id);
+		return db_fail(db, err, _("reading a resident"));
+	}
+	struct resident *r = resident_new();
+	r->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, r->reg_no, sizeof r->reg_no);
+	r->version = sqlite3_column_int64(st, 2);
+	r->closed_at = db_col_str(st, 3);
+	r->close_reason = db_col_str(st, 4);
+	r->created_at = db_col_str(st, 5);
+	r->updated_at = db_col_str(st, 6);
+	r->updated_by = db_col_str(st, 7);
+	int col = 8;
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (!field_is_column(f))
+			continue;
+		if (resident_fields[f].kind == FK_BOOL)
+			r->v[f] = xstrdup(sqlite3_column_int(st, col) ? "1" : "0");
+		else
+			r->v[f] = db_col_str(st, col);
+		col++;
+	}
+	r->v[RF_CATEGORIES] = db_col_str(st, col);
+	sqlite3_reset(st);
+	*out = r;
+	return JY_OK;
+}
+
+int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE id_no = ?1", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, idno, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
+}
+
+/* Name and registration number of a resident, for messages. */
+static void resident_label(struct jy_db *db, int64_t id, char *out, size_t size)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, reg_no FROM resident WHERE id = ?1", NULL);
+	snprintf(out, size, "#%lld", (long long)id);
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s (%s)", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+}
+
+int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err)
+{
+	char who[96];
+	int64_t other;
+	char id[19], birth[11], sex;
+	if (r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK &&
+	    resident_find_idno(db, id, &other) == JY_OK && other != r->id) {
+		resident_label(db, other, who, sizeof who);
+		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
+		        _("this ID number is already registered: %s"), who);
+		if (err)
+			err->other_id = other;
+		return JY_EDUP;
+	}
+	const char *name = r->v[RF_NAME];
+	const char *b = r->v[RF_BIRTH];
+	if (r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK)
+		b = birth;
+	if (!name || !b)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id FROM resident WHERE name = ?1 AND birth = ?2 AND id <> ?3 LIMIT 1", NULL);
+	if (!st)
+		return JY_OK;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, r->id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	other = found ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (found) {
+		resident_label(db, other, who, sizeof who);
+		err_set(err, JY_OK, resident_fields[RF_NAME].label,
+		        _("same name and birth date as %s: the same person?"), who);
+		if (err) {
+			err->warn = 1;
+			err->other_id = other;
+		}
+	}
+	return JY_OK;
+}
+
+/* ---- saving -------------------------------------------------------------------------------- */
+
+static int categories_sync(struct jy_db *db, int64_t id, const char *old, const char *now_codes,
+                           const char *today, struct jy_err *err)
+{
+	sqlite3_stmt *del = db_prepare(db,
+		"DELETE FROM resident_category WHERE resident_id = ?1 AND category = ?2", err);
+	if (!del)
+		return JY_EDB;
+	for (const char *s = old ? old : ""; *s;) {
+		size_t n = strcspn(s, ",");
+		sqlite3_reset(del);
+		sqlite3_bind_int64(del, 1, id);
+		sqlite3_bind_text(del, 2, s, (int)n, SQLITE_TRANSIENT);
+		if (sqlite3_step(del) != SQLITE_DONE)
+			return db_fail(db, err, _("saving categories"));
+		s += n + (s[n] == ',');
+	}
+	sqlite3_reset(del);
+	sqlite3_stmt *ins = db_prepare(db,
+		"INSERT OR IGNORE INTO resident_category(resident_id, category, since) VALUES (?1, ?2, ?3)", err);
+	if (!ins)
+		return JY_EDB;
+	for (const char *s = now_codes ? now_codes : ""; *s;) {
+		size_t n = strcspn(s, ",");
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_text(ins, 2, s, (int)n, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, today, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			return db_fail(db, err, _("saving categories"));
+		s += n + (s[n] == ',');
+	}
+	sqlite3_reset(ins);
+	return JY_OK;
+}
+
+static int str_eq(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* {"col":[old,new],…} for the fields that differ (old NULL: a new record). Caller frees; NULL
+ * when nothing differs. */
+static char *changes_json(const struct resident *old, const struct resident *now)
+{
+	struct jy_buf b = { 0 };
+	for (int f = 0; f < RF__COUNT; f++) {
+		const char *o = old ? old->v[f] : NULL;
+		if (str_eq(o, now->v[f]))
+			continue;
+		buf_adds(&b, b.len ? "," : "{");
+		history_json_str(&b, resident_fields[f].col);
+		buf_adds(&b, ":[");
+		history_json_str(&b, o && *o ? o : NULL);
+		buf_adds(&b, ",");
+		history_json_str(&b, now->v[f] && *now->v[f] ? now->v[f] : NULL);
+		buf_adds(&b, "]");
+	}
+	if (!b.len)
+		return NULL;
+	buf_adds(&b, "}");
+	return buf_steal(&b);
+}
+
+static int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
+                            const char *form, const char *employer, const char *note,
+                            struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO status_event(resident_id, date, status, form, employer, note, created_at, created_by) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+	if (!st)
+		return JY_EDB;
+	char now[32];
+	time_now_iso(now);
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, status, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, form);
+	db_bind_text(st, 5, employer);
+	db_bind_text(st, 6, note);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, db->who.os_user, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return JY_OK;
+	if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+	return db_fail(db, err, _("saving the status change"));
+}
+
+/* Defaults a new registration gets: today's date, status 失业 (the reason people register). */
+static void resident_defaults(struct resident *r)
+{
+	char today[11];
+	date_today(today);
+	if (!r->v[RF_REGDATE])
+		resident_set(r, RF_REGDATE, today);
+	if (!r->v[RF_STATUS])
+		resident_set(r, RF_STATUS, "10");
+	if (!r->v[RF_BENEFIT])
+		resident_set(r, RF_BENEFIT, "0");
+	if (!r->v[RF_DIBAO])
+		resident_set(r, RF_DIBAO, "0");
+}
+
+static int resident_insert(struct jy_db *db, struct resident *r, struct jy_err *err)
+{
+	int64_t other;
+	if (resident_find_idno(db, r->v[RF_IDNO], &other) == JY_OK) {
+		char who[96];
+		resident_label(db, other, who, sizeof who);
+		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
+		        _("this ID number is already registered: %s"), who);
+		err->other_id = other;
+		return JY_EDUP;
+	}
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM resident", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_step(st);
+	int64_t id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	char now[32];
+	time_now_iso(now);
+	resident_defaults(r);
+	snprintf(r->reg_no, sizeof r->reg_no, "R-%06lld", (long long)id);
+	sql_build();
+	if (!(st = db_prepare(db, sql_insert, err)))
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, r->reg_no, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, db->who.os_user, -1, SQLITE_TRANSIENT);
+	bind_fields(st, r);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("saving the resident"));
+	r->id = id;
+	r->version = 1;
+	char *json = changes_json(NULL, r);
+	rc = categories_sync(db, id, NULL, r->v[RF_CATEGORIES], r->v[RF_REGDATE], err);
+	if (!rc)
+		rc = status_event_row(db, id, r->v[RF_REGDATE], r->v[RF_STATUS], NULL, NULL, _("registered"), err);
+	if (!rc)
+		rc = search_index_resident(db, id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
+		                           r->v[RF_PHONE], err);
+	if (!rc)
+		rc = history_add(db, "resident", id, "create", json, err);
+	free(json);
+	return rc;
+}
+
+/* Who changed the record last, for the conflict message. */
+static int conflict(struct jy_db *db, const struct resident *mine, struct jy_err *err)
+{
+	struct resident *cur = NULL;
+	if (resident_load(db, mine->id, &cur, NULL) != JY_OK)
+		return err_set(err, JY_ENOTFOUND, NULL, _("the record no longer exists"));
+	err_set(err, JY_ECONFLICT, NULL,
+	        _("%s changed this record at %s after you opened it; nothing was saved. "
+	          "Reload to see the change, then make yours again"),
+	        cur->updated_by ? cur->updated_by : "?", cur->updated_at ? cur->updated_at : "?");
+	err->other_id = mine->id;
+	resident_free(&cur);
+	return JY_ECONFLICT;
+}
+
+static int resident_update(struct jy_db *db, struct resident *r, struct jy_err *err)
+{
+	struct resident *old = NULL;
+	int rc = resident_load(db, r->id, &old, err);
+	if (rc)
+		return rc;
+	if (old->version != r->version) {
+		resident_free(&old);
+		return conflict(db, r, err);
+	}
+	int64_t other;
+	if (!str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) &&
+	    resident_find_idno(db, r->v[RF_IDNO], &other) == JY_OK && other != r->id) {
+		char who[96];
+		resident_label(db, other, who, sizeof who);
+		resident_free(&old);
+		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
+		        _("this ID number is already registered: %s"), who);
+		err->other_id = other;
+		return JY_EDUP;
+	}
+	char *json = changes_json(old, r);
+	if (!json) {
+		resident_free(&old);
+		return JY_OK;           /* nothing changed: no new version, no history */
+	}
+	char now[32], today[11];
+	time_now_iso(now);
+	date_today(today);
+	sql_build();
+	sqlite3_stmt *st = db_prepare(db, sql_update, err);
+	if (!st) {
+		rc = JY_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, db->who.os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, r->version);
+	bind_fields(st, r);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = db_fail(db, err, _("saving the resident"));
+		goto out;
+	}
+	if (sqlite3_changes(db->h) != 1) {
+		rc = conflict(db, r, err);
+		goto out;
+	}
+	rc = JY_OK;
+	if (!str_eq(old->v[RF_CATEGORIES], r->v[RF_CATEGORIES]))
+		rc = categories_sync(db, r->id, old->v[RF_CATEGORIES], r->v[RF_CATEGORIES], today, err);
+	if (!rc && !str_eq(old->v[RF_STATUS], r->v[RF_STATUS]) && r->v[RF_STATUS])
+		rc = status_event_row(db, r->id, today, r->v[RF_STATUS], NULL, NULL, NULL, err);
+	if (!rc && (!str_eq(old->v[RF_NAME], r->v[RF_NAME]) || !str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) ||
+	            !str_eq(old->v[RF_PHONE], r->v[RF_PHONE])))
+		rc = search_index_resident(db, r->id, old->v[RF_NAME], old->v[RF_IDNO], old->v[RF_PHONE],
+		                           r->v[RF_NAME], r->v[RF_IDNO], r->v[RF_PHONE], err);
+	if (!rc)
+		rc = history_add(db, "resident", r->id, "update", json, err);
+	if (!rc) {
+		r->version++;
+		xstrset(&r->updated_at, now);
+		xstrset(&r->updated_by, db->who.os_user);
+	}
+out:
+	free(json);
+	resident_free(&old);
+	return rc;
+}
+
+int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	err_clear(err);
+	int rc = resident_validate(db, r, err);
+	if (rc)
+		return rc;
+	if ((rc = db_begin(db, err)))
+		return rc;
+	struct jy_err warn = { 0 };
+	if (!r->id)
+		resident_check_dup(db, r, &warn);
+	rc = r->id ? resident_update(db, r, err) : resident_insert(db, r, err);
+	if (rc) {
+		int64_t keep_id = r->id;
+		db_rollback(db);
+		if (rc != JY_EDUP && rc != JY_ECONFLICT && !keep_id)
+			r->id = 0;
+		if (rc == JY_EDUP || rc == JY_ECONFLICT)
+			r->id = keep_id;
+		return rc;
+	}
+	rc = db_commit(db, err);
+	if (!rc && warn.warn)
+		*err = warn;    /* saved, with the same-name-and-birth-date warning for the worker */
+	return rc;
+}
+
+int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
+                   struct jy_err *err)
+{
+	if (text_is_blank(reason))
+		return err_set(err, JY_EINVAL, _("reason"), _("say why the record is closed (moved away, retired …)"));
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	char now[32];
+	time_now_iso(now);
+	sqlite3_stmt *st = db_prepare(db,
+		"UPDATE resident SET closed_at = ?2, close_reason = ?3, version = version + 1, "
+		"updated_at = ?2, updated_by = ?4 WHERE id = ?1 AND version = ?5 AND closed_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	char *why = text_clean(reason);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, why, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, db->who.os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, version);
+	int s = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		free(why);
+		db_rollback(db);
+		return db_fail(db, err, _("closing the record"));
+	}
+	if (sqlite3_changes(db->h) != 1) {
+		free(why);
+		db_rollback(db);
+		struct resident probe = { .id = id };
+		return conflict(db, &probe, err);
+	}
+	struct jy_buf j = { 0 };
+	buf_adds(&j, "{\"close_reason\":[null,");
+	history_json_str(&j, why);
+	buf_adds(&j, "]}");
+	rc = history_add(db, "resident", id, "close", j.s, err);
+	buf_free(&j);
+	free(why);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int64_t resident_count(struct jy_db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM resident", NULL);
+	if (!st)
+		return -1;
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* ---- bulk creation ------------------------------------------------------------------------ */
+
+struct resident_bulk {
+	struct jy_db *db;
+	int64_t added;
+};
+
+int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_err *err)
+{
+	*out = NULL;
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	struct resident_bulk *b = xcalloc(1, sizeof *b);
+	b->db = db;
+	*out = b;
+	return JY_OK;
+}
+
+/* Each record in its own savepoint: a bad one is undone alone and the caller decides whether the
+ * whole batch stands. */
+int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	int rc = resident_validate(b->db, r, err);
+	if (rc)
+		return rc;
+	if ((rc = db_begin(b->db, err)))
+		return rc;
+	r->id = 0;
+	rc = resident_insert(b->db, r, err);
+	if (rc) {
+		db_rollback(b->db);
+		r->id = 0;
+		return rc;
+	}
+	b->added++;
+	return db_commit(b->db, err);
+}
+
+int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
+{
+	struct resident_bulk *b = *pb;
+	int rc = db_commit(b->db, err);
+	FREE(pb);
+	return rc;
+}
+
+void resident_bulk_abort(struct resident_bulk **pb)
+{
+	if (!*pb)
+		return;
+	db_rollback((*pb)->db);
+	FREE(pb);
+}
+
+/* ---- certificates, status events, visits -------------------------------------------------- */
+
+static int need_date(const char *in, char out[11], const char *label, struct jy_err *err)
+{
+	if (text_is_blank(in))
+		return err_set(err, JY_EINVAL, label, _("required: a date such as 20250301"));
+	if (date_parse(in, out, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", label);
+		return JY_EINVAL;
+	}
+	return JY_OK;
+}
+
+static int add_row(struct jy_db *db, sqlite3_stmt *st, int64_t rid, const char *entity,
+                   const char *json, struct jy_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+		return db_fail(db, err, _("saving"));
+	}
+	int64_t id = sqlite3_last_insert_rowid(db->h);
+	rc = history_add(db, entity, id, "create", json, err);
+	if (!rc)
+		rc = history_add(db, "resident", rid, entity, json, err);
+	return rc ? rc : JY_OK;
+}
+
+int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char issued[11], until[11] = "";
+	if (text_is_blank(c->type))
+		return err_set(err, JY_EINVAL, "证件类型", _("required: the kind of certificate, e.g. 就业创业证"));
+	const struct code_list *cl = codes_cached(db, "cert_type");
+	const char *type = codes_find(cl, c->type);
+	if (!type) {
+		char *hint = codes_hint(cl);
+		err_set(err, JY_EINVAL, "证件类型", _("\"%s\" is not in the list; accepted: %s"), c->type, hint);
+		free(hint);
+		return JY_EINVAL;
+	}
+	if (need_date(c->issue_date, issued, "发证日期", err))
+		return JY_EINVAL;
+	if (!text_is_blank(c->valid_until) && date_parse(c->valid_until, until, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", "有效期至");
+		return JY_EINVAL;
+	}
+	const char *status = text_is_blank(c->status) ? "有效" : c->status;
+	if (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期"))
+		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO certificate(resident_id, type, number, issue_date, office, valid_until, status, "
+		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	char now[32];
+	time_now_iso(now);
+	char *number = text_clean(c->number ? c->number : ""), *office = text_clean(c->office ? c->office : "");
+	sqlite3_bind_int64(st, 1, c->resident_id);
+	sqlite3_bind_text(st, 2, type, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, number);
+	sqlite3_bind_text(st, 4, issued, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 5, office);
+	db_bind_text(st, 6, until);
+	sqlite3_bind_text(st, 7, status, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, db->who.os_user, -1, SQLITE_TRANSIENT);
+	struct jy_buf j = { 0 };
+	buf_adds(&j, "{\"type\":[null,");
+	history_json_str(&j, type);
+	buf_adds(&j, "],\"number\":[null,");
+	history_json_str(&j, *number ? number : NULL);
+	buf_addf(&j, "],\"issue_date\":[null,\"%s\"]}", issued);
+	rc = add_row(db, st, c->resident_id, "certificate", j.s, err);
+	buf_free(&j);
+	free(number);
+	free(office);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	c->id = sqlite3_last_insert_rowid(db->h);
+	return db_commit(db, err);
+}
+
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err)
+{
+	if (!status || (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期")))
+		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2 WHERE id = ?1", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE || sqlite3_changes(db->h) != 1) {
+		db_rollback(db);
+		return s != SQLITE_DONE ? db_fail(db, err, _("saving"))
+		                        : err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
+	}
+	char *json = xasprintf("{\"status\":[null,\"%s\"]}", status);
+	rc = history_add(db, "certificate", id, "update", json, err);
+	free(json);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char date[11];
+	if (need_date(e->date, date, "日期", err))
+		return JY_EINVAL;
+	const struct code_list *cl = codes_cached(db, "emp_status");
+	const char *status = codes_find(cl, e->status);
+	if (!status) {
+		char *hint = codes_hint(cl);
+		err_set(err, JY_EINVAL, "就业状态", _("\"%s\" is not in the list; accepted: %s"),
+		        e->status ? e->status : "", hint);
+		free(hint);
+		return JY_EINVAL;
+	}
+	const char *form = NULL;
+	if (!text_is_blank(e->form) && !(form = codes_find(codes_cached(db, "emp_form"), e->form)))
+		return err_set(err, JY_EINVAL, "就业形式", _("\"%s\" is not a form of employment; accepted: "
+		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 …"), e->form);
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	rc = status_event_row(db, e->resident_id, date, status, form, e->employer, e->note, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	e->id = sqlite3_last_insert_rowid(db->h);
+	char now[32];
+	time_now_iso(now);
+	sqlite3_stmt *st;
+	/* The newest event is the resident's current status. Registration writes its own first event
+	 * inside resident_insert, where the row already holds that status. */
+	st = db_prepare(db,
+		"UPDATE resident SET status = ?2, version = version + 1, updated_at = ?3, updated_by = ?4 "
+		"WHERE id = ?1 AND coalesce(status, '') <> ?2 AND NOT EXISTS (SELECT 1 FROM status_event "
+		"WHERE resident_id = ?1 AND date > ?5)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	sqlite3_bind_int64(st, 1, e->resident_id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, db->who.os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_rollback(db);
+		return db_fail(db, err, _("saving the status change"));
+	}
+	struct jy_buf j = { 0 };
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"status\":[null,\"%s\"]", date, status);
+	if (form)
+		buf_addf(&j, ",\"form\":[null,\"%s\"]", form);
+	if (!text_is_blank(e->employer)) {
+		buf_adds(&j, ",\"employer\":[null,");
+		history_json_str(&j, e->employer);
+		buf_adds(&j, "]");
+	}
+	buf_adds(&j, "}");
+	rc = history_add(db, "resident", e->resident_id, "status", j.s, err);
+	buf_free(&j);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char date[11], next[11] = "";
+	if (need_date(v->date, date, "走访日期", err))
+		return JY_EINVAL;
+	if (!text_is_blank(v->next_due) && date_parse(v->next_due, next, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", "下次走访");
+		return JY_EINVAL;
+	}
+	if (!next[0])
+		date_add_months(date, 3, next);      /* quarterly visits are the rule */
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO visit(resident_id, date, kind, content, next_due, created_at, created_by) "
+		"VALUES (?1, ?2, coalesce(?3, '入户走访'), ?4, ?5, ?6, ?7)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	char now[32];
+	time_now_iso(now);
+	char *content = text_clean(v->content ? v->content : "");
+	sqlite3_bind_int64(st, 1, v->resident_id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, v->kind);
+	db_bind_text(st, 4, content);
+	sqlite3_bind_text(st, 5, next, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, db->who.os_user, -1, SQLITE_TRANSIENT);
+	struct jy_buf j = { 0 };
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"next_due\":[null,\"%s\"],\"content\":[null,", date, next);
+	history_json_str(&j, *content ? content : NULL);
+	buf_adds(&j, "]}");
+	rc = add_row(db, st, v->resident_id, "visit", j.s, err);
+	buf_free(&j);
+	free(content);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	v->id = sqlite3_last_insert_rowid(db->h);
+	return db_commit(db, err);
+}
+
+int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status "
+		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct certificate c = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.type = (char *)sqlite3_column_text(st, 2), .number = (char *)sqlite3_column_text(st, 3),
+			.issue_date = (char *)sqlite3_column_text(st, 4), .office = (char *)sqlite3_column_text(st, 5),
+			.valid_until = (char *)sqlite3_column_text(st, 6), .status = (char *)sqlite3_column_text(st, 7),
+		};
+		cb(arg, &c);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}
+
+int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, date, status, form, employer, note, created_by "
+		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct status_event e = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.date = (char *)sqlite3_column_text(st, 2), .status = (char *)sqlite3_column_text(st, 3),
+			.form = (char *)sqlite3_column_text(st, 4), .employer = (char *)sqlite3_column_text(st, 5),
+			.note = (char *)sqlite3_column_text(st, 6), .worker = (char *)sqlite3_column_text(st, 7),
+		};
+		cb(arg, &e);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}
+
+int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, date, kind, content, next_due, created_by "
+		"FROM visit WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct visit v = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.date = (char *)sqlite3_column_text(st, 2), .kind = (char *)sqlite3_column_text(st, 3),
+			.content = (char *)sqlite3_column_text(st, 4), .next_due = (char *)sqlite3_column_text(st, 5),
+			.worker = (char *)sqlite3_column_text(st, 6),
+		};
+		cb(arg, &v);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}
