@@ -157,6 +157,13 @@ static void test_settings(void **state)
 		check_row(db, local[i].sex, local[i].birth, ASOF, local[i].hit, NULL);
 	check_row(db, "2", "1979-06-30", ASOF, "4050", "female, 45 years old (>= 45) on 2024-06-30");
 
+	/* every code a rule can give has a name in the "rule" code list (schema 002) */
+	struct code_list cl;
+	assert_int_equal(codes_load(db, "rule", &cl, &err), JY_OK);
+	assert_string_equal(codes_label(&cl, "4050"), "4050人员");
+	assert_string_equal(codes_label(&cl, "RETIRED_AGE"), "已达退休年龄");
+	codes_free(&cl);
+
 	/* upper age 0: no retirement cut-off */
 	assert_int_equal(db_setting_set(db, "rule.4050.female_upper", "0", &err), JY_OK);
 	check_row(db, "2", "1950-03-03", ASOF, "4050", "female, 74 years old (>= 45) on 2024-06-30");
