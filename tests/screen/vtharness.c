@@ -1,0 +1,1256 @@
+/* tests/screen/vtharness.c: run a full-screen program on a pseudo-terminal, emulate the terminal
+ * with libvterm, play a script of keys against it and check what the screen shows.
+ *
+ *   vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]... [-T TIMEOUT_MS]
+ *             SCRIPT.keys -- PROGRAM [ARG...]
+ *
+ * Why this design (reference/anchors-engineering.md §5.2, measured on Debian 12):
+ *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
+ *     xterm sends in the mode the program asked for: after keypad(TRUE) ncurses switches the
+ *     terminal to application cursor mode and then expects ESC O D, not ESC [ D;
+ *   - the program runs in an env -i style environment (TERM=xterm-256color, TZ=UTC, the LANG and
+ *     JIUYE_* variables the runner gives), on a fixed window size;
+ *   - a step ends by quiescence: the program has read every byte we sent, is asleep (waiting for
+ *     the next key) and has written nothing for a short while; a per-step timeout bounds it;
+ *   - after every step the screen is checked cell by cell: no text ran past the right margin (a
+ *     second, state-only libvterm instance sees every glyph and notices an automatic wrap), no
+ *     wide character is split (a width-2 cell must be followed by its continuation cell).
+ *
+ * Script: one step per line; `#` starts a comment; a line may start with guards such as `[zh]`,
+ * `[en]`, `[80x24]` or `[!120x40]` that run it only when the runner gave (or did not give) that
+ * tag with -t. Rows and columns count from 0; a negative row counts from the bottom (-1 = last).
+ *   key K...            keys one after another, e.g. `key <F4>`, `key <Down> <Down>`, `key zxh`
+ *                       (<F1>..<F12> <Tab> <S-Tab> <Enter> <Esc> <BS> <Del> <Ins> <Up> <Down>
+ *                       <Left> <Right> <Home> <End> <PgUp> <PgDn> <Space> <lt> <C-x> <M-x>)
+ *   type TEXT           TEXT in one burst, as an input method commits it
+ *   resize COLSxROWS    TIOCSWINSZ (the kernel sends SIGWINCH) and the emulator resized
+ *   wait-for TEXT       until the screen shows TEXT (or the timeout)
+ *   expect-line N TEXT  row N contains TEXT
+ *   expect-contains TEXT / expect-absent TEXT
+ *   expect-cursor R,C   the cursor is at row R, column C
+ *   expect-reverse TEXT the first cell of TEXT on screen is in reverse video (a selected row)
+ *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
+ *                       writes it); `mask ERE` lines before it blank out varying text (times)
+ *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
+ *   bytes-max N [LABEL] the previous step wrote at most N bytes
+ *   bytes-le A B        the step labelled A wrote at most as many bytes as the one labelled B
+ *   kill9 / restart / wait-exit [CODE] / sleep MS / dump
+ * Output: TAP-like `ok - SCRIPT[TAGS]:LINE STEP` / `not ok - … why` lines; a failure prints the
+ * screen and stops the script. Exit status 0 when every step passed. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <poll.h>
+#include <pty.h>
+#include <pwd.h>
+#include <regex.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include <vterm.h>
+
+#define MAX_TAGS 8
+#define MAX_ENV 32
+#define MAX_LABELS 64
+#define MAX_MASKS 8
+#define MAX_VIOL 8
+
+/* A key response shorter than this is done once the program sleeps; an unknown state waits longer. */
+#define QUIET_IDLE_MS 25
+#define QUIET_BLIND_MS 150
+/* After a lone Esc, curses waits ESCDELAY for more bytes before it believes it is the Esc key; we
+ * wait for the program to react before sending anything else, or an arrow would become Alt-key. */
+#define ESC_REACT_MS 3000
+
+struct label {
+	char name[64];
+	size_t bytes;
+};
+
+struct harness {
+	/* the terminal */
+	VTerm *vt, *shadow;
+	VTermScreen *vs;
+	int rows, cols;
+	int cursor_visible;
+	/* the shadow's view of where the next glyph goes, to notice automatic wrapping */
+	int sh_row, sh_col;
+	char viol[MAX_VIOL][160];
+	int nviol;
+	/* the program */
+	int master, slave;
+	pid_t pid;
+	int exited, status;
+	char **argv;
+	char *envp[MAX_ENV + 1];
+	int nenv;
+	/* the script */
+	const char *script;     /* base name, for messages and golden files */
+	char tags[MAX_TAGS][32];
+	int ntags;
+	char tagstr[128];
+	const char *golden_dir;
+	int timeout_ms;
+	size_t step_bytes, prev_bytes;
+	struct label labels[MAX_LABELS];
+	int nlabels;
+	regex_t masks[MAX_MASKS];
+	int nmasks;
+	char user[64];
+	int failed;
+};
+
+static struct harness H;
+
+/* ---- time ------------------------------------------------------------------------------------ */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("vtharness: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(2);
+}
+
+/* ---- the emulator ---------------------------------------------------------------------------- */
+
+static void write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR || errno == EAGAIN) {
+				sleep_ms(1);
+				continue;
+			}
+			return;  /* the program is gone; the step will notice */
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/* What the terminal sends back (keys, answers to queries) goes to the program, as in a real one. */
+static void on_vt_output(const char *s, size_t len, void *user)
+{
+	(void)user;
+	if (H.master >= 0 && !H.exited)
+		write_all(H.master, s, len);
+}
+
+static void on_shadow_output(const char *s, size_t len, void *user)
+{
+	(void)s;
+	(void)len;
+	(void)user;
+}
+
+static void add_violation(const char *fmt, ...)
+{
+	va_list ap;
+	if (H.nviol >= MAX_VIOL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(H.viol[H.nviol++], sizeof H.viol[0], fmt, ap);
+	va_end(ap);
+}
+
+/* libvterm puts a glyph where the cursor is, unless the glyph does not fit before the right margin
+ * (or the cursor waits in the last column): then it wraps to the next row first. A glyph placed
+ * anywhere but at the tracked cursor therefore means the program wrote a row wider than the
+ * terminal. */
+static int shadow_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
+{
+	(void)user;
+	if (info->chars[0] == 0 || info->width == 0)
+		return 1;
+	if (pos.row != H.sh_row || pos.col != H.sh_col)
+		add_violation("row %d: text ran past column %d and wrapped to row %d", H.sh_row,
+		              H.cols, pos.row);
+	H.sh_row = pos.row;
+	H.sh_col = pos.col + info->width;
+	return 1;
+}
+
+static int shadow_movecursor(VTermPos pos, VTermPos oldpos, int visible, void *user)
+{
+	(void)oldpos;
+	(void)visible;
+	(void)user;
+	H.sh_row = pos.row;
+	H.sh_col = pos.col;
+	return 1;
+}
+
+static const VTermStateCallbacks shadow_cbs = {
+	.putglyph = shadow_putglyph,
+	.movecursor = shadow_movecursor,
+};
+
+static int screen_settermprop(VTermProp prop, VTermValue *val, void *user)
+{
+	(void)user;
+	if (prop == VTERM_PROP_CURSORVISIBLE)
+		H.cursor_visible = val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks screen_cbs = {
+	.settermprop = screen_settermprop,
+};
+
+static void vt_create(void)
+{
+	H.vt = vterm_new(H.rows, H.cols);
+	vterm_set_utf8(H.vt, 1);
+	vterm_output_set_callback(H.vt, on_vt_output, NULL);
+	H.vs = vterm_obtain_screen(H.vt);
+	vterm_screen_enable_altscreen(H.vs, 1);
+	vterm_screen_set_callbacks(H.vs, &screen_cbs, NULL);
+	vterm_screen_reset(H.vs, 1);
+	H.cursor_visible = 1;
+
+	H.shadow = vterm_new(H.rows, H.cols);
+	vterm_set_utf8(H.shadow, 1);
+	vterm_output_set_callback(H.shadow, on_shadow_output, NULL);
+	VTermState *st = vterm_obtain_state(H.shadow);
+	vterm_state_set_callbacks(st, &shadow_cbs, NULL);
+	vterm_state_reset(st, 1);
+	H.sh_row = H.sh_col = 0;
+}
+
+static void vt_feed(const char *buf, size_t n)
+{
+	vterm_input_write(H.vt, buf, n);
+	vterm_input_write(H.shadow, buf, n);
+	vterm_screen_flush_damage(H.vs);
+}
+
+/* ---- the program ----------------------------------------------------------------------------- */
+
+static void env_put(const char *kv)
+{
+	const char *eq = strchr(kv, '=');
+	if (!eq)
+		die("-e %s: NAME=VALUE expected", kv);
+	size_t klen = (size_t)(eq - kv) + 1;
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], kv, klen) == 0) {
+			H.envp[i] = strdup(kv);
+			return;
+		}
+	if (H.nenv >= MAX_ENV)
+		die("too many environment variables");
+	H.envp[H.nenv++] = strdup(kv);
+	H.envp[H.nenv] = NULL;
+}
+
+static void env_pass(const char *name, const char *def)
+{
+	const char *v = getenv(name);
+	if (!v)
+		v = def;
+	if (!v)
+		return;
+	char kv[PATH_MAX + 64];
+	snprintf(kv, sizeof kv, "%s=%s", name, v);
+	env_put(kv);
+}
+
+/* env -i style: only what the test decides reaches the program. */
+static void env_build(void)
+{
+	env_put("TERM=xterm-256color");
+	env_put("TZ=UTC");
+	env_put("PATH=/usr/local/bin:/usr/bin:/bin");
+	env_pass("LANG", "C.UTF-8");
+	env_pass("LC_ALL", NULL);
+	env_pass("HOME", "/tmp");
+	env_pass("JIUYE_TODAY", "2024-06-30");
+	env_pass("JIUYE_DB", NULL);
+	env_pass("ASAN_OPTIONS", NULL);
+	env_pass("UBSAN_OPTIONS", NULL);
+	env_pass("LSAN_OPTIONS", NULL);
+}
+
+static void program_start(void)
+{
+	struct winsize ws = { .ws_row = (unsigned short)H.rows, .ws_col = (unsigned short)H.cols };
+	int slave;
+	pid_t pid = forkpty(&H.master, NULL, NULL, &ws);
+	if (pid < 0)
+		die("forkpty: %s", strerror(errno));
+	if (pid == 0) {
+		execve(H.argv[0], H.argv, H.envp);
+		fprintf(stderr, "exec %s: %s\n", H.argv[0], strerror(errno));
+		_exit(127);
+	}
+	H.pid = pid;
+	H.exited = 0;
+	H.status = 0;
+	/* The slave side, opened here only to ask how many typed bytes the program has not read
+	 * yet (FIONREAD): a step is not over while the program still has input to process. */
+	slave = open(ptsname(H.master), O_RDWR | O_NOCTTY);
+	H.slave = slave;
+	fcntl(H.master, F_SETFL, fcntl(H.master, F_GETFL) | O_NONBLOCK);
+}
+
+static void program_reap(int block)
+{
+	int st;
+	if (H.exited || H.pid <= 0)
+		return;
+	if (waitpid(H.pid, &st, block ? 0 : WNOHANG) == H.pid) {
+		H.exited = 1;
+		H.status = st;
+	}
+}
+
+static void program_close(void)
+{
+	if (H.master >= 0)
+		close(H.master);
+	if (H.slave >= 0)
+		close(H.slave);
+	H.master = H.slave = -1;
+}
+
+/* Asleep with every typed byte consumed: waiting for the next key. */
+static int program_idle(void)
+{
+	char path[64], buf[512];
+	int inq = 0;
+	if (H.exited)
+		return 1;
+	if (H.slave >= 0 && ioctl(H.slave, FIONREAD, &inq) == 0 && inq > 0)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)H.pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	char *p = strrchr(buf, ')');
+	if (!p || p[1] != ' ')
+		return -1;
+	return p[2] == 'S' || p[2] == 'Z' || p[2] == 'T';
+}
+
+/* Read what the program wrote until it is quiet. react: first wait (up to react_ms) for at least one
+ * byte. Returns 0 when quiet or the program ended, -1 on timeout. */
+static int pump(int react_ms)
+{
+	long long start = now_ms(), last = start, deadline = start + H.timeout_ms;
+	int got = 0;
+	char buf[65536];
+
+	for (;;) {
+		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
+		int r = H.master >= 0 ? poll(&pfd, 1, 5) : (sleep_ms(5), 0);
+		long long t = now_ms();
+		if (r > 0) {
+			ssize_t n = read(H.master, buf, sizeof buf);
+			if (n > 0) {
+				vt_feed(buf, (size_t)n);
+				H.step_bytes += (size_t)n;
+				got = 1;
+				last = t;
+				continue;
+			}
+			if (n < 0 && (errno == EAGAIN || errno == EINTR))
+				continue;
+			/* EOF or EIO: the slave side has no process left */
+			program_reap(1);
+			program_close();
+			return 0;
+		}
+		program_reap(0);
+		if (H.exited && H.master < 0)
+			return 0;
+		if (t > deadline)
+			return -1;
+		if (!got && react_ms > 0 && t - start < react_ms)
+			continue;
+		int idle = program_idle();
+		if (idle > 0 && t - last >= QUIET_IDLE_MS)
+			return 0;
+		if (idle < 0 && t - last >= QUIET_BLIND_MS)
+			return 0;
+	}
+}
+
+/* ---- reading the screen ---------------------------------------------------------------------- */
+
+static size_t put_utf8(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	} else if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	} else if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Row r as UTF-8 text, one entry per character (a wide character once), trailing blanks kept.
+ * Also the start column of each byte, to map a match back to a cell. */
+static void screen_row(int r, char *out, size_t size, int *colof)
+{
+	size_t o = 0;
+	for (int c = 0; c < H.cols && o + 32 < size; c++) {
+		VTermScreenCell cell;
+		VTermPos pos = { .row = r, .col = c };
+		vterm_screen_get_cell(H.vs, pos, &cell);
+		if (cell.chars[0] == (uint32_t)-1)
+			continue;
+		size_t before = o;
+		if (cell.chars[0] == 0)
+			out[o++] = ' ';
+		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; i++)
+			o += put_utf8(out + o, cell.chars[i]);
+		if (colof)
+			for (size_t k = before; k < o; k++)
+				colof[k] = c;
+	}
+	out[o] = 0;
+}
+
+static void rtrim(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = 0;
+}
+
+static void cursor_pos(int *r, int *c)
+{
+	VTermPos p;
+	vterm_state_get_cursorpos(vterm_obtain_state(H.vt), &p);
+	*r = p.row;
+	*c = p.col;
+}
+
+/* The whole screen as text, trailing blanks trimmed, then the cursor. Caller frees. */
+static char *screen_text(int masked)
+{
+	size_t cap = (size_t)H.rows * ((size_t)H.cols * 8 + 16) + 64, len = 0;
+	char *s = malloc(cap), line[4096];
+	if (!s)
+		die("out of memory");
+	for (int r = 0; r < H.rows; r++) {
+		screen_row(r, line, sizeof line, NULL);
+		rtrim(line);
+		len += (size_t)snprintf(s + len, cap - len, "%02d|%s\n", r, line);
+	}
+	int cr, cc;
+	cursor_pos(&cr, &cc);
+	snprintf(s + len, cap - len, "cursor=%d,%d%s\n", cr, cc, H.cursor_visible ? "" : " hidden");
+	if (!masked)
+		return s;
+	/* Masks (times, the login name) make a golden screen independent of the clock and the user. */
+	for (int m = -1; m < H.nmasks; m++) {
+		char *out = malloc(strlen(s) * 2 + 64), *p = s;
+		size_t o = 0;
+		regmatch_t mt;
+		for (;;) {
+			int hit;
+			if (m < 0) {
+				char *q = H.user[0] ? strstr(p, H.user) : NULL;
+				hit = q != NULL;
+				if (hit) {
+					mt.rm_so = q - p;
+					mt.rm_eo = mt.rm_so + (regoff_t)strlen(H.user);
+				}
+			} else {
+				hit = regexec(&H.masks[m], p, 1, &mt, p == s ? 0 : REG_NOTBOL) == 0 &&
+				      mt.rm_eo > mt.rm_so;
+			}
+			if (!hit)
+				break;
+			memcpy(out + o, p, (size_t)mt.rm_so);
+			o += (size_t)mt.rm_so;
+			o += (size_t)sprintf(out + o, "%s", m < 0 ? "<user>" : "<~>");
+			p += mt.rm_eo;
+		}
+		strcpy(out + o, p);
+		free(s);
+		s = out;
+	}
+	return s;
+}
+
+static void dump_screen(FILE *f)
+{
+	char *s = screen_text(0), *line = s, *nl;
+	while ((nl = strchr(line, '\n'))) {
+		fprintf(f, "#   %.*s\n", (int)(nl - line), line);
+		line = nl + 1;
+	}
+	free(s);
+}
+
+/* The cell-by-cell rules every screen obeys. Returns 0 or fills why. */
+static int screen_check(char *why, size_t size)
+{
+	if (H.nviol > 0) {
+		snprintf(why, size, "%s", H.viol[0]);
+		return -1;
+	}
+	for (int r = 0; r < H.rows; r++) {
+		int cols = 0;
+		for (int c = 0; c < H.cols; c++) {
+			VTermScreenCell cell, next;
+			VTermPos pos = { .row = r, .col = c };
+			vterm_screen_get_cell(H.vs, pos, &cell);
+			uint32_t ch = cell.chars[0];
+			if (ch == (uint32_t)-1) {
+				snprintf(why, size, "row %d col %d: the right half of a wide character "
+				         "without its left half (split wide character)", r, c);
+				return -1;
+			}
+			if (cell.width == 2) {
+				if (c == H.cols - 1) {
+					snprintf(why, size, "row %d: wide character in the last column", r);
+					return -1;
+				}
+				pos.col = c + 1;
+				vterm_screen_get_cell(H.vs, pos, &next);
+				if (next.chars[0] != (uint32_t)-1) {
+					snprintf(why, size, "row %d col %d: wide character without its "
+					         "continuation cell", r, c);
+					return -1;
+				}
+				c++;
+			} else if (ch != 0 && ch < 0x110000 && wcwidth((wchar_t)ch) == 2) {
+				snprintf(why, size, "row %d col %d: wide character U+%04X cut to one "
+				         "column (its right half was overwritten)", r, c, (unsigned)ch);
+				return -1;
+			}
+			cols += cell.width;
+		}
+		if (cols > H.cols) {
+			snprintf(why, size, "row %d is %d columns wide on a %d-column terminal", r,
+			         cols, H.cols);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int screen_find(const char *text, int *row, int *col)
+{
+	char line[4096];
+	int colof[4096];
+	for (int r = 0; r < H.rows; r++) {
+		screen_row(r, line, sizeof line, colof);
+		char *p = strstr(line, text);
+		if (p) {
+			if (row)
+				*row = r;
+			if (col)
+				*col = colof[p - line];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int row_index(const char *s, int *r)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s)
+		return -1;
+	if (v < 0)
+		v += H.rows;
+	if (v < 0 || v >= H.rows)
+		return -1;
+	*r = (int)v;
+	return (int)(end - s);
+}
+
+/* ---- keys ------------------------------------------------------------------------------------ */
+
+struct keyname {
+	const char *name;
+	VTermKey key;
+	VTermModifier mod;
+};
+
+static const struct keyname keynames[] = {
+	{ "Enter", VTERM_KEY_ENTER, 0 },   { "CR", VTERM_KEY_ENTER, 0 },
+	{ "Tab", VTERM_KEY_TAB, 0 },       { "S-Tab", VTERM_KEY_TAB, VTERM_MOD_SHIFT },
+	{ "BS", VTERM_KEY_BACKSPACE, 0 },  { "Esc", VTERM_KEY_ESCAPE, 0 },
+	{ "Up", VTERM_KEY_UP, 0 },         { "Down", VTERM_KEY_DOWN, 0 },
+	{ "Left", VTERM_KEY_LEFT, 0 },     { "Right", VTERM_KEY_RIGHT, 0 },
+	{ "Ins", VTERM_KEY_INS, 0 },       { "Del", VTERM_KEY_DEL, 0 },
+	{ "Home", VTERM_KEY_HOME, 0 },     { "End", VTERM_KEY_END, 0 },
+	{ "PgUp", VTERM_KEY_PAGEUP, 0 },   { "PgDn", VTERM_KEY_PAGEDOWN, 0 },
+};
+
+static uint32_t utf8_next(const char **ps)
+{
+	const unsigned char *s = (const unsigned char *)*ps;
+	uint32_t c = s[0];
+	int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	if (n)
+		c &= 0x3F >> n;
+	for (int i = 1; i <= n && s[i]; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	*ps = (const char *)s + 1 + n;
+	return c;
+}
+
+/* Queue one symbolic key (a whole <...> token) in libvterm; 1 when it was an Esc. */
+static int key_queue(const char *tok, char *why, size_t size)
+{
+	size_t n = strlen(tok);
+	if (n < 3 || tok[0] != '<' || tok[n - 1] != '>') {
+		snprintf(why, size, "bad key %s", tok);
+		return -1;
+	}
+	char name[32];
+	snprintf(name, sizeof name, "%.*s", (int)(n - 2), tok + 1);
+	for (size_t i = 0; i < sizeof keynames / sizeof keynames[0]; i++)
+		if (strcmp(name, keynames[i].name) == 0) {
+			vterm_keyboard_key(H.vt, keynames[i].key, keynames[i].mod);
+			return keynames[i].key == VTERM_KEY_ESCAPE;
+		}
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		int f = atoi(name + 1);
+		if (f >= 1 && f <= 12) {
+			vterm_keyboard_key(H.vt, VTERM_KEY_FUNCTION(f), 0);
+			return 0;
+		}
+	}
+	if (strcmp(name, "Space") == 0) {
+		vterm_keyboard_unichar(H.vt, ' ', 0);
+		return 0;
+	}
+	if (strcmp(name, "lt") == 0) {
+		vterm_keyboard_unichar(H.vt, '<', 0);
+		return 0;
+	}
+	if ((name[0] == 'C' || name[0] == 'M') && name[1] == '-' && name[2]) {
+		const char *p = name + 2;
+		uint32_t c = utf8_next(&p);
+		if (*p == 0) {
+			vterm_keyboard_unichar(H.vt, c, name[0] == 'C' ? VTERM_MOD_CTRL : VTERM_MOD_ALT);
+			return 0;
+		}
+	}
+	snprintf(why, size, "unknown key %s", tok);
+	return -1;
+}
+
+static int step_keys(const char *arg, char *why, size_t size)
+{
+	const char *p = arg;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		if (*p == '<') {
+			e = strchr(p, '>');
+			e = e ? e + 1 : p + strlen(p);
+			char tok[40];
+			snprintf(tok, sizeof tok, "%.*s", (int)(e - p), p);
+			int esc = key_queue(tok, why, size);
+			if (esc < 0)
+				return -1;
+			if (pump(esc ? ESC_REACT_MS : 0) < 0) {
+				snprintf(why, size, "no quiet after %s within %d ms", tok, H.timeout_ms);
+				return -1;
+			}
+		} else {
+			/* plain characters, one key each */
+			while (*e && *e != ' ') {
+				uint32_t c = utf8_next(&e);
+				vterm_keyboard_unichar(H.vt, c, 0);
+				if (pump(0) < 0) {
+					snprintf(why, size, "no quiet after a key within %d ms", H.timeout_ms);
+					return -1;
+				}
+			}
+		}
+		p = e;
+	}
+	return 0;
+}
+
+/* An input method commits a whole word at once: every character in one write. */
+static int step_type(const char *arg, char *why, size_t size)
+{
+	const char *p = arg;
+	while (*p)
+		vterm_keyboard_unichar(H.vt, utf8_next(&p), 0);
+	if (pump(0) < 0) {
+		snprintf(why, size, "no quiet after typing within %d ms", H.timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- steps ----------------------------------------------------------------------------------- */
+
+static struct label *label_get(const char *name, int create)
+{
+	for (int i = 0; i < H.nlabels; i++)
+		if (strcmp(H.labels[i].name, name) == 0)
+			return &H.labels[i];
+	if (!create || H.nlabels >= MAX_LABELS)
+		return NULL;
+	struct label *l = &H.labels[H.nlabels++];
+	snprintf(l->name, sizeof l->name, "%s", name);
+	return l;
+}
+
+static void label_record(const char *name, size_t bytes)
+{
+	struct label *l = label_get(name, 1);
+	if (l)
+		l->bytes = bytes;
+	printf("# bytes %s %zu\n", name, bytes);
+}
+
+/* Keep reading while the condition does not hold yet: output may still be on its way. */
+static int wait_until(int (*cond)(const char *, const char *), const char *a, const char *b)
+{
+	long long deadline = now_ms() + H.timeout_ms;
+	while (!cond(a, b)) {
+		if (now_ms() > deadline || (H.exited && H.master < 0))
+			return cond(a, b);
+		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
+		if (H.master >= 0 && poll(&pfd, 1, 20) > 0)
+			pump(0);
+		else if (H.master < 0)
+			sleep_ms(20);
+	}
+	return 1;
+}
+
+static int cond_contains(const char *text, const char *unused)
+{
+	(void)unused;
+	return screen_find(text, NULL, NULL);
+}
+
+static int cond_absent(const char *text, const char *unused)
+{
+	(void)unused;
+	return !screen_find(text, NULL, NULL);
+}
+
+static int cond_line(const char *rowarg, const char *text)
+{
+	char line[4096];
+	int r;
+	if (row_index(rowarg, &r) < 0)
+		return 0;
+	screen_row(r, line, sizeof line, NULL);
+	return strstr(line, text) != NULL;
+}
+
+static int cond_cursor(const char *rc, const char *unused)
+{
+	int r, c, er, ec;
+	(void)unused;
+	if (sscanf(rc, "%d,%d", &er, &ec) != 2)
+		return 0;
+	if (er < 0)
+		er += H.rows;
+	cursor_pos(&r, &c);
+	return r == er && c == ec;
+}
+
+static int cond_reverse(const char *text, const char *unused)
+{
+	int r, c;
+	(void)unused;
+	if (!screen_find(text, &r, &c))
+		return 0;
+	VTermScreenCell cell;
+	VTermPos pos = { .row = r, .col = c };
+	vterm_screen_get_cell(H.vs, pos, &cell);
+	return cell.attrs.reverse;
+}
+
+static int step_snapshot(const char *name, char *why, size_t size)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s.%s.%s.txt", H.golden_dir, H.script, name, H.tagstr);
+	char *actual = screen_text(1);
+	const char *upd = getenv("UPDATE_GOLDEN");
+	if (upd && *upd && strcmp(upd, "0") != 0) {
+		FILE *f = fopen(path, "w");
+		if (!f || fputs(actual, f) < 0 || fclose(f) != 0) {
+			snprintf(why, size, "cannot write %.400s", path);
+			free(actual);
+			return -1;
+		}
+		free(actual);
+		return 0;
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(why, size, "no golden screen %.400s (UPDATE_GOLDEN=1 writes it)", path);
+		free(actual);
+		return -1;
+	}
+	struct stat st;
+	fstat(fileno(f), &st);
+	char *expected = calloc(1, (size_t)st.st_size + 1);
+	size_t got = fread(expected, 1, (size_t)st.st_size, f);
+	fclose(f);
+	expected[got] = 0;
+	int rc = 0;
+	if (strcmp(expected, actual) != 0) {
+		snprintf(why, size, "screen differs from %.400s", path);
+		/* a line-by-line diff, enough to see what moved */
+		char *e = expected, *a = actual;
+		while (*e || *a) {
+			char *en = strchr(e, '\n'), *an = strchr(a, '\n');
+			int el = en ? (int)(en - e) : (int)strlen(e), al = an ? (int)(an - a) : (int)strlen(a);
+			if (el != al || strncmp(e, a, (size_t)el) != 0) {
+				if (*e)
+					printf("# -%.*s\n", el, e);
+				if (*a)
+					printf("# +%.*s\n", al, a);
+			}
+			e += el + (en != NULL);
+			a += al + (an != NULL);
+		}
+		rc = -1;
+	}
+	free(expected);
+	free(actual);
+	return rc;
+}
+
+static int step_wait_exit(const char *arg, char *why, size_t size)
+{
+	long long deadline = now_ms() + H.timeout_ms;
+	while (!H.exited && now_ms() < deadline) {
+		if (H.master >= 0)
+			pump(0);
+		program_reap(0);
+		if (!H.exited)
+			sleep_ms(10);
+	}
+	if (!H.exited) {
+		snprintf(why, size, "the program did not exit within %d ms", H.timeout_ms);
+		return -1;
+	}
+	if (H.master >= 0)
+		pump(0);
+	program_close();
+	if (*arg) {
+		int want = atoi(arg);
+		int code = WIFEXITED(H.status) ? WEXITSTATUS(H.status) : 128 + WTERMSIG(H.status);
+		if (code != want) {
+			snprintf(why, size, "exit status %d, expected %d", code, want);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void program_kill(void)
+{
+	if (!H.exited && H.pid > 0) {
+		kill(H.pid, SIGKILL);
+		program_reap(1);
+	}
+	if (H.master >= 0)
+		pump(0);
+	program_close();
+}
+
+static int step_restart(char *why, size_t size)
+{
+	program_kill();
+	program_start();
+	if (pump(H.timeout_ms) < 0) {
+		snprintf(why, size, "no quiet after the start within %d ms", H.timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+static int step_resize(const char *arg, char *why, size_t size)
+{
+	int c, r;
+	if (sscanf(arg, "%dx%d", &c, &r) != 2 || c < 2 || r < 2 || c > 500 || r > 200) {
+		snprintf(why, size, "resize COLSxROWS expected");
+		return -1;
+	}
+	H.cols = c;
+	H.rows = r;
+	vterm_set_size(H.vt, r, c);
+	vterm_set_size(H.shadow, r, c);
+	vterm_screen_flush_damage(H.vs);
+	/* TIOCSWINSZ on the master makes the kernel send SIGWINCH to the program's process group,
+	 * exactly what a terminal emulator does; sending another would make it redraw twice. */
+	struct winsize ws = { .ws_row = (unsigned short)r, .ws_col = (unsigned short)c };
+	if (H.master >= 0)
+		ioctl(H.master, TIOCSWINSZ, &ws);
+	if (pump(0) < 0) {
+		snprintf(why, size, "no quiet after the resize within %d ms", H.timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+static int step_bytes(const char *cmd, const char *arg, char *why, size_t size)
+{
+	if (strcmp(cmd, "bytes") == 0) {
+		if (!*arg) {
+			snprintf(why, size, "bytes LABEL expected");
+			return -1;
+		}
+		label_record(arg, H.prev_bytes);
+		return 0;
+	}
+	if (strcmp(cmd, "bytes-max") == 0) {
+		char *end;
+		long max = strtol(arg, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (*end)
+			label_record(end, H.prev_bytes);
+		if ((long)H.prev_bytes > max) {
+			snprintf(why, size, "the previous step wrote %zu bytes, at most %ld allowed",
+			         H.prev_bytes, max);
+			return -1;
+		}
+		return 0;
+	}
+	/* bytes-le A B */
+	char a[64], b[64];
+	if (sscanf(arg, "%63s %63s", a, b) != 2) {
+		snprintf(why, size, "bytes-le LABEL LABEL expected");
+		return -1;
+	}
+	struct label *la = label_get(a, 0), *lb = label_get(b, 0);
+	if (!la || !lb) {
+		snprintf(why, size, "no step labelled %s", la ? b : a);
+		return -1;
+	}
+	if (la->bytes > lb->bytes) {
+		snprintf(why, size, "%s wrote %zu bytes, more than %s (%zu)", a, la->bytes, b,
+		         lb->bytes);
+		return -1;
+	}
+	return 0;
+}
+
+/* Run one step. Returns 0 ok, -1 failed (why filled). *counts: the step produced output whose size
+ * the next `bytes` line may read. */
+static int step_run(const char *cmd, const char *arg, int *counts, char *why, size_t size)
+{
+	*counts = 0;
+	if (strcmp(cmd, "key") == 0 || strcmp(cmd, "keys") == 0) {
+		*counts = 1;
+		return step_keys(arg, why, size);
+	}
+	if (strcmp(cmd, "type") == 0) {
+		*counts = 1;
+		return step_type(arg, why, size);
+	}
+	if (strcmp(cmd, "resize") == 0) {
+		*counts = 1;
+		return step_resize(arg, why, size);
+	}
+	if (strcmp(cmd, "restart") == 0) {
+		*counts = 1;
+		return step_restart(why, size);
+	}
+	if (strcmp(cmd, "kill9") == 0) {
+		program_kill();
+		return 0;
+	}
+	if (strcmp(cmd, "wait-exit") == 0)
+		return step_wait_exit(arg, why, size);
+	if (strcmp(cmd, "sleep") == 0) {
+		sleep_ms(atoi(arg));
+		if (H.master >= 0)
+			pump(0);
+		return 0;
+	}
+	if (strcmp(cmd, "dump") == 0) {
+		dump_screen(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "wait-for") == 0 || strcmp(cmd, "expect-contains") == 0) {
+		if (wait_until(cond_contains, arg, NULL))
+			return 0;
+		snprintf(why, size, "the screen does not show \"%s\"", arg);
+		return -1;
+	}
+	if (strcmp(cmd, "expect-absent") == 0) {
+		if (wait_until(cond_absent, arg, NULL))
+			return 0;
+		snprintf(why, size, "the screen shows \"%s\"", arg);
+		return -1;
+	}
+	if (strcmp(cmd, "expect-line") == 0) {
+		int r, n = row_index(arg, &r);
+		if (n < 0) {
+			snprintf(why, size, "expect-line ROW TEXT expected (row within the screen)");
+			return -1;
+		}
+		const char *text = arg + n;
+		while (*text == ' ')
+			text++;
+		if (wait_until(cond_line, arg, text))
+			return 0;
+		snprintf(why, size, "row %d does not contain \"%s\"", r, text);
+		return -1;
+	}
+	if (strcmp(cmd, "expect-cursor") == 0) {
+		if (wait_until(cond_cursor, arg, NULL))
+			return 0;
+		int r, c;
+		cursor_pos(&r, &c);
+		snprintf(why, size, "cursor at %d,%d, expected %s", r, c, arg);
+		return -1;
+	}
+	if (strcmp(cmd, "expect-reverse") == 0) {
+		if (wait_until(cond_reverse, arg, NULL))
+			return 0;
+		snprintf(why, size, "\"%s\" is not shown in reverse video", arg);
+		return -1;
+	}
+	if (strcmp(cmd, "snapshot") == 0)
+		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "mask") == 0) {
+		if (H.nmasks >= MAX_MASKS || regcomp(&H.masks[H.nmasks], arg, REG_EXTENDED) != 0) {
+			snprintf(why, size, "bad or too many masks");
+			return -1;
+		}
+		H.nmasks++;
+		return 0;
+	}
+	if (strncmp(cmd, "bytes", 5) == 0)
+		return step_bytes(cmd, arg, why, size);
+	snprintf(why, size, "unknown step \"%s\"", cmd);
+	return -1;
+}
+
+/* `[zh][!120x40] rest`: 1 when the guards allow the line; *rest after them. */
+static int guards_pass(char *line, char **rest)
+{
+	char *p = line;
+	int ok = 1;
+	while (*p == '[') {
+		char *e = strchr(p, ']');
+		if (!e)
+			break;
+		*e = 0;
+		int neg = p[1] == '!';
+		const char *tag = p + 1 + neg;
+		int have = 0;
+		for (int i = 0; i < H.ntags; i++)
+			if (strcmp(H.tags[i], tag) == 0)
+				have = 1;
+		if (have == neg)
+			ok = 0;
+		p = e + 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	*rest = p;
+	return ok;
+}
+
+static void report(int ok, int lineno, const char *step, const char *why)
+{
+	printf("%s - %s[%s]:%d %s", ok ? "ok" : "not ok", H.script, H.tagstr, lineno, step);
+	if (!ok)
+		printf(": %s", why);
+	printf(" (%zu B)\n", H.step_bytes);
+	fflush(stdout);
+}
+
+static int run_script(FILE *f)
+{
+	char line[4096], why[512];
+	int lineno = 0;
+
+	program_start();
+	H.step_bytes = 0;
+	int rc = pump(H.timeout_ms);
+	if (rc == 0 && screen_check(why, sizeof why) == 0) {
+		report(1, 0, "start", "");
+	} else {
+		if (rc != 0)
+			snprintf(why, sizeof why, "no quiet after the start within %d ms", H.timeout_ms);
+		report(0, 0, "start", why);
+		dump_screen(stdout);
+		return 1;
+	}
+	H.prev_bytes = H.step_bytes;
+
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = 0;
+		char *p = line, *rest;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == 0 || *p == '#')
+			continue;
+		if (!guards_pass(p, &rest) || *rest == 0)
+			continue;
+		char step[4096];
+		snprintf(step, sizeof step, "%s", rest);
+		char *cmd = rest, *arg = rest + strcspn(rest, " \t");
+		if (*arg) {
+			*arg++ = 0;
+			while (*arg == ' ' || *arg == '\t')
+				arg++;
+		}
+		int counts;
+		H.step_bytes = 0;
+		H.nviol = 0;
+		why[0] = 0;
+		rc = step_run(cmd, arg, &counts, why, sizeof why);
+		if (rc == 0)
+			rc = screen_check(why, sizeof why);
+		report(rc == 0, lineno, step, why);
+		if (counts)
+			H.prev_bytes = H.step_bytes;
+		if (rc != 0) {
+			dump_screen(stdout);
+			printf("# %s: stopping after the first failure\n", H.script);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]..."
+	                " [-T TIMEOUT_MS] SCRIPT -- PROGRAM [ARG...]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	int opt;
+	const char *tmo = getenv("VTHARNESS_TIMEOUT_MS");
+
+	/* wcwidth() for the split-character check; the program gets its own locale from LANG. */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "");
+	signal(SIGPIPE, SIG_IGN);
+	memset(&H, 0, sizeof H);
+	H.master = H.slave = -1;
+	H.cols = 80;
+	H.rows = 24;
+	H.golden_dir = "tests/screen/golden";
+	H.timeout_ms = tmo ? atoi(tmo) : 10000;
+	env_build();
+	while ((opt = getopt(argc, argv, "+s:t:g:e:T:")) != -1) {
+		switch (opt) {
+		case 's':
+			if (sscanf(optarg, "%dx%d", &H.cols, &H.rows) != 2 || H.cols < 2 || H.rows < 2)
+				usage();
+			break;
+		case 't':
+			if (H.ntags < MAX_TAGS)
+				snprintf(H.tags[H.ntags++], sizeof H.tags[0], "%s", optarg);
+			break;
+		case 'g':
+			H.golden_dir = optarg;
+			break;
+		case 'e':
+			env_put(optarg);
+			break;
+		case 'T':
+			H.timeout_ms = atoi(optarg);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind + 2 > argc || strcmp(argv[optind + 1], "--") != 0)
+		usage();
+	const char *path = argv[optind];
+	H.argv = argv + optind + 2;
+	if (!H.argv[0])
+		usage();
+
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	static char name[256];
+	snprintf(name, sizeof name, "%s", base);
+	char *dot = strrchr(name, '.');
+	if (dot)
+		*dot = 0;
+	H.script = name;
+	for (int i = 0; i < H.ntags; i++) {
+		size_t l = strlen(H.tagstr);
+		snprintf(H.tagstr + l, sizeof H.tagstr - l, "%s%s", i ? "." : "", H.tags[i]);
+	}
+	if (!H.tagstr[0])
+		snprintf(H.tagstr, sizeof H.tagstr, "%dx%d", H.cols, H.rows);
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && strlen(pw->pw_name) >= 3)
+		snprintf(H.user, sizeof H.user, "%s", pw->pw_name);
+
+	FILE *f = fopen(path, "r");
+	if (!f)
+		die("%s: %s", path, strerror(errno));
+	vt_create();
+	int rc = run_script(f);
+	fclose(f);
+	program_kill();
+	vterm_free(H.vt);
+	vterm_free(H.shadow);
+	for (int i = 0; i < H.nmasks; i++)
+		regfree(&H.masks[i]);
+	return rc;
+}
