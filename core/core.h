@@ -103,6 +103,8 @@ void idcard_make(const char *region6, const char *birth_iso, int seq3, char sex,
 int credit_code_parse(const char *in, char out[19], struct jy_err *err);
 
 /* ---- text.c: display width that agrees with ncurses (libc wcwidth), graphemes, fitting -------- */
+/* Needs a UTF-8 LC_CTYPE. Controls (C0, DEL, C1) are 0 and are never drawn; other code points that
+ * wcwidth() calls unprintable are 1 (drawn '?', as wide as ncurses draws them). */
 int text_cp_width(uint32_t cp);                 /* wcwidth policy: 0, 1 or 2; controls -> 0 */
 int text_width(const char *s);                  /* columns of a UTF-8 string (invalid bytes: 1 each) */
 int text_width_n(const char *s, size_t n);
@@ -110,18 +112,22 @@ int text_width_n(const char *s, size_t n);
  * those bytes take (cols or cols-1 when a wide char did not fit). */
 size_t text_fit(const char *s, int cols, int *used);
 /* s cut to cols columns with an ASCII "..." when cut, padded with spaces to exactly cols columns.
- * Never splits a character or grapheme. Caller frees. */
+ * Never splits a character or grapheme. In a narrow column the dots shrink so one character still
+ * shows (张晓红 in 4: "张..", in 3: "张."); when none fits, only dots. The result is safe to draw as
+ * it is: valid UTF-8, controls dropped, invalid bytes and unprintables as '?'. Caller frees. */
 char *text_fit_pad(const char *s, int cols);
 size_t text_next_grapheme(const char *s, size_t len, size_t off);  /* byte offset of next cluster */
 size_t text_prev_grapheme(const char *s, size_t len, size_t off);
 int text_valid_utf8(const char *s, size_t n);
-/* NFC-normalise, drop C0/C1 controls (tab -> space), trim surrounding white space incl. U+3000.
- * Caller frees. */
+/* NFC-normalise, drop C0/C1 controls (a run of tabs / line breaks -> one space) and pasted
+ * invisibles (U+200B, U+2060, U+FEFF), trim surrounding white space incl. U+3000 and NBSP. Invalid
+ * bytes become U+FFFD (check text_valid_utf8 first to refuse them). NULL for NULL. Caller frees. */
 char *text_clean(const char *s);
 size_t text_chars(const char *s);               /* code points */
 int text_is_blank(const char *s);               /* NULL, "" or only white space */
-/* Convert s (n bytes) from encoding enc ("GB18030", "UTF-8") to UTF-8. Caller frees; NULL on
- * an invalid sequence. */
+/* Convert s (n bytes) from encoding enc ("GB18030", "UTF-8"; ASCII-compatible encodings only) to
+ * UTF-8. Caller frees; NULL on an invalid sequence, a character cut off at the end, or an unknown
+ * encoding. text_from_utf8: NULL when s is not UTF-8 or holds a character enc cannot encode. */
 char *text_to_utf8(const char *enc, const char *s, size_t n, size_t *outlen);
 char *text_from_utf8(const char *enc, const char *s, size_t *outlen);  /* Caller frees. */
 
@@ -131,7 +137,8 @@ struct lineedit {
 	size_t len, cap;
 	size_t cur;             /* cursor byte offset, always on a grapheme boundary */
 	size_t max_chars;       /* 0: no limit */
-	int scroll;             /* first visible column (view state kept between draws) */
+	int scroll;             /* first visible column, kept between draws; -1 after le_set/le_end:
+	                         * show as much as fits before the cursor */
 };
 struct lineedit_view {
 	size_t off, len;        /* visible bytes */
@@ -141,10 +148,15 @@ struct lineedit_view {
 };
 void le_init(struct lineedit *le, size_t max_chars);
 void le_free(struct lineedit *le);
-void le_set(struct lineedit *le, const char *s);  /* cursor to end */
-const char *le_text(const struct lineedit *le);
-int le_insert(struct lineedit *le, const char *utf8); /* 0 ok; -1 limit reached (nothing inserted) */
-int le_insert_cp(struct lineedit *le, uint32_t cp);
+/* Cursor to end. Invalid bytes -> U+FFFD, tabs/line breaks -> space, other controls dropped; not cut
+ * to max_chars (a stored value is never shortened silently). */
+void le_set(struct lineedit *le, const char *s);
+const char *le_text(const struct lineedit *le);  /* never NULL */
+/* Insert at the cursor (pasted tabs / line breaks -> one space, controls dropped). 0 ok; -1 limit
+ * reached: the whole grapheme clusters that fit were inserted, the rest dropped, as if typed one
+ * by one (an IME burst 朝阳区人民医院 with 4 characters left inserts 朝阳区人). */
+int le_insert(struct lineedit *le, const char *utf8);
+int le_insert_cp(struct lineedit *le, uint32_t cp); /* 0 ok; -1 limit; -2 control / not a char */
 void le_backspace(struct lineedit *le);          /* deletes the grapheme before the cursor */
 void le_delete(struct lineedit *le);             /* deletes the grapheme under the cursor */
 void le_left(struct lineedit *le);
@@ -154,7 +166,11 @@ void le_end(struct lineedit *le);
 void le_kill_to_end(struct lineedit *le);
 void le_kill_to_start(struct lineedit *le);
 /* What to draw in a field width columns wide (width >= 2). Never starts or ends the slice inside
- * a wide character; keeps the cursor visible. */
+ * a wide character; keeps the cursor visible. Draw: '<' if more_left, the visible bytes, pad
+ * spaces, '>' if more_right; each marker takes a column of its own (only when width >= 4), so
+ * (more_left + columns of the slice + pad + more_right) == width. cursor_col counts from the
+ * field's first column (marker included), is on the first column of its character, and at the
+ * end of the text it is a free column. No allocation. */
 void le_view(struct lineedit *le, int width, struct lineedit_view *v);
 
 /* ---- hanzi.c: pinyin initials and traditional -> simplified folding (tables from Unihan) ------ */
