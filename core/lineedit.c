@@ -272,9 +272,10 @@ static int le_layout(const struct le_geom *g, size_t start, struct lineedit_view
 	v->cursor_col = v->more_left + g->cur_x - xs;
 	if (g->cur < start)
 		return 0;
-	if (at_end)
-		return start + v->len == g->len && g->cur_x - xs < avail;
-	return g->cur < start + v->len;
+	/* the cursor needs a column of its own even on a zero-width cluster (a lone combining mark) */
+	if (g->cur_x - xs >= avail)
+		return 0;
+	return at_end ? start + v->len == g->len : g->cur < start + v->len;
 }
 
 /* The cluster boundary at text column col: the first one at or after it (round_up), or the
@@ -327,7 +328,7 @@ void le_view(struct lineedit *le, int width, struct lineedit_view *v)
 	g.cur_x = text_width_n(g.s, g.cur);
 	g.total = text_width_n(g.s, g.len);
 
-	if (g.total + (g.cur == g.len) <= width)
+	if (g.total <= width && g.cur_x < width)
 		start = 0;      /* everything fits: no scrolling, whatever was stored */
 	else if (le->scroll < 0)
 		start = le_first_visible(&g, le_boundary_at(g.s, g.len, g.cur_x + 1 - width, 1), v);

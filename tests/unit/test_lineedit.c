@@ -274,6 +274,13 @@ static void test_view_fits(void **state)
 	assert_true(v.more_left);
 	check_view(&le, 10, &v);
 
+	/* the cursor on a zero-width cluster (a lone jamo vowel) still needs a column of its own */
+	le_set(&le, "张三李四王\xE1\x85\xA1");
+	le_left(&le);
+	le_view(&le, 10, &v);
+	assert_true(v.cursor_col < 10);
+	check_view(&le, 10, &v);
+
 	le_set(&le, "");
 	le_view(&le, 2, &v);
 	assert_int_equal(v.len, 0);
