@@ -6,22 +6,22 @@
 
 #include "db_int.h"
 
-static void codes_push(struct code_list *cl, const char *code, const char *label, int *cap)
+static void codes_push(struct code_item **items, int *n, const char *code, const char *label, int *cap)
 {
-	if (cl->n == *cap) {
+	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
-		cl->items = xrealloc(cl->items, sizeof *cl->items * (size_t)*cap);
+		*items = xrealloc(*items, sizeof **items * (size_t)*cap);
 	}
-	cl->items[cl->n].code = xstrdup(code);
-	cl->items[cl->n].label = xstrdup(label);
-	cl->n++;
+	(*items)[*n].code = xstrdup(code);
+	(*items)[*n].label = xstrdup(label);
+	(*n)++;
 }
 
 static int codes_query(struct jy_db *db, sqlite3_stmt *st, struct code_list *out, struct jy_err *err)
 {
 	int cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		codes_push(out, (const char *)sqlite3_column_text(st, 0),
+		codes_push(&out->items, &out->n, (const char *)sqlite3_column_text(st, 0),
 		           (const char *)sqlite3_column_text(st, 1), &cap);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -39,7 +39,21 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, list, -1, SQLITE_TRANSIENT);
-	return codes_query(db, st, out, err);
+	int rc = codes_query(db, st, out, err);
+	if (rc)
+		return rc;
+	st = db_prepare(db, "SELECT code, alias FROM code_alias WHERE list = ?1 ORDER BY alias", err);
+	if (!st) {
+		codes_free(out);
+		return JY_EDB;
+	}
+	sqlite3_bind_text(st, 1, list, -1, SQLITE_TRANSIENT);
+	int cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		codes_push(&out->aliases, &out->naliases, (const char *)sqlite3_column_text(st, 0),
+		           (const char *)sqlite3_column_text(st, 1), &cap);
+	sqlite3_reset(st);
+	return JY_OK;
 }
 
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err)
@@ -69,14 +83,20 @@ int unit_find(struct jy_db *db, const char *text, char code[32])
 	return found ? JY_OK : JY_ENOTFOUND;
 }
 
+static void items_free(struct code_item **items, int *n)
+{
+	for (int i = 0; i < *n; i++) {
+		free((*items)[i].code);
+		free((*items)[i].label);
+	}
+	FREE(items);
+	*n = 0;
+}
+
 void codes_free(struct code_list *cl)
 {
-	for (int i = 0; i < cl->n; i++) {
-		free(cl->items[i].code);
-		free(cl->items[i].label);
-	}
-	FREE(&cl->items);
-	cl->n = 0;
+	items_free(&cl->items, &cl->n);
+	items_free(&cl->aliases, &cl->naliases);
 }
 
 const char *codes_label(const struct code_list *cl, const char *code)
@@ -99,6 +119,9 @@ const char *codes_find(const struct code_list *cl, const char *text)
 	for (int i = 0; i < cl->n; i++)
 		if (strcmp(cl->items[i].label, text) == 0)
 			return cl->items[i].code;
+	for (int i = 0; i < cl->naliases; i++)
+		if (strcmp(cl->aliases[i].label, text) == 0)
+			return cl->aliases[i].code;
 	/* A unique label prefix: "大专" is not a label but "大学专科" is; "初" finds 初中. */
 	const char *hit = NULL;
 	size_t n = strlen(text);

@@ -235,13 +235,15 @@ struct code_item {
 struct code_list {
 	struct code_item *items;
 	int n;
+	struct code_item *aliases;      /* other names accepted on input (大专 → 31); label = alias */
+	int naliases;
 };
 /* The items of list (e.g. "education"), in display order. Caller frees with codes_free. */
 int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct jy_err *err);
 void codes_free(struct code_list *cl);
 const char *codes_label(const struct code_list *cl, const char *code); /* NULL if unknown */
-/* Find the code a worker or a file means: the code itself, the exact label, or a unique label
- * prefix. NULL when nothing or several match. */
+/* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
+ * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
 /* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
  * codes_free. */

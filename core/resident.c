@@ -398,7 +398,7 @@ static void sql_build(void)
 	snprintf(sql_select, sizeof sql_select,
 	         "SELECT id, reg_no, version, closed_at, close_reason, created_at, updated_at, updated_by%s, "
 	         "(SELECT group_concat(category, ',') FROM "
-	         "(SELECT category FROM resident_category WHERE resident_id = resident.id ORDER BY rowid)) "
+	         "(SELECT category FROM resident_category WHERE resident_id = resident.id ORDER BY category)) "
 	         "FROM resident WHERE id = ?1", cols.s);
 	buf_free(&cols);
 	buf_free(&vals);
@@ -932,7 +932,7 @@ static int need_date(const char *in, char out[11], const char *label, struct jy_
 }
 
 static int add_row(struct jy_db *db, sqlite3_stmt *st, int64_t rid, const char *entity,
-                   const char *json, struct jy_err *err)
+                   const char *json, int64_t *out_id, struct jy_err *err)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -942,6 +942,7 @@ static int add_row(struct jy_db *db, sqlite3_stmt *st, int64_t rid, const char *
 		return db_fail(db, err, _("saving"));
 	}
 	int64_t id = sqlite3_last_insert_rowid(db->h);
+	*out_id = id;
 	rc = history_add(db, entity, id, "create", json, err);
 	if (!rc)
 		rc = history_add(db, "resident", rid, entity, json, err);
@@ -1001,7 +1002,7 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 	buf_adds(&j, "],\"number\":[null,");
 	history_json_str(&j, *number ? number : NULL);
 	buf_addf(&j, "],\"issue_date\":[null,\"%s\"]}", issued);
-	rc = add_row(db, st, c->resident_id, "certificate", j.s, err);
+	rc = add_row(db, st, c->resident_id, "certificate", j.s, &c->id, err);
 	buf_free(&j);
 	free(number);
 	free(office);
@@ -1009,7 +1010,6 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 		db_rollback(db);
 		return rc;
 	}
-	c->id = sqlite3_last_insert_rowid(db->h);
 	return db_commit(db, err);
 }
 
@@ -1155,14 +1155,13 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	buf_addf(&j, "{\"date\":[null,\"%s\"],\"next_due\":[null,\"%s\"],\"content\":[null,", date, next);
 	history_json_str(&j, *content ? content : NULL);
 	buf_adds(&j, "]}");
-	rc = add_row(db, st, v->resident_id, "visit", j.s, err);
+	rc = add_row(db, st, v->resident_id, "visit", j.s, &v->id, err);
 	buf_free(&j);
 	free(content);
 	if (rc) {
 		db_rollback(db);
 		return rc;
 	}
-	v->id = sqlite3_last_insert_rowid(db->h);
 	return db_commit(db, err);
 }
 

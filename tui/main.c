@@ -1,0 +1,301 @@
+/* tui/main.c: jiuye's entry point. The command line (init, import, export, check, backup) and the
+ * start of the full-screen program, both on the same core.
+ *
+ * Exit status: 0 success, 1 a user error (one line naming the file, row and field), 2 a usage
+ * error. */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "tui.h"
+
+enum { EXIT_USER = 1, EXIT_USAGE = 2 };
+
+struct opts {
+	const char *db;          /* --db FILE, from anywhere on the line */
+	int demo, dry_run, skip_errors, include_closed;
+	const char *out;         /* -o FILE */
+	const char *format;
+	char *args[8];           /* the words that are not options */
+	int nargs;
+};
+
+static const char usage_text[] = N_(
+	"Usage:\n"
+	"  jiuye [--db FILE]                       the full-screen program\n"
+	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
+	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
+	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
+	"  jiuye export residents [-o FILE] [--all]\n"
+	"                                          write the registry as CSV (UTF-8 with BOM)\n"
+	"  jiuye backup DEST                       consistent copy of the live database\n"
+	"  jiuye check                             integrity and foreign-key check\n"
+	"  jiuye --help | --version\n"
+	"\n"
+	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
+	"(~/.local/share/jiuye/jiuye.db).\n");
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "jiuye: ");
+	fprintf(stderr, fmt, arg ? arg : "");
+	fprintf(stderr, "\n%s", _("Try 'jiuye --help'.\n"));
+	return EXIT_USAGE;
+}
+
+/* Options may stand anywhere: `jiuye import residents a.csv --db x.db` and
+ * `jiuye --db x.db import residents a.csv` mean the same. */
+static int opts_parse(int argc, char **argv, struct opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--db") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+		    strcmp(a, "--format") == 0) {
+			if (i + 1 >= argc)
+				return usage_error(_("%s needs a value"), a);
+			const char *v = argv[++i];
+			if (strcmp(a, "--db") == 0)
+				o->db = v;
+			else if (strcmp(a, "--format") == 0)
+				o->format = v;
+			else
+				o->out = v;
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			o->db = a + 5;
+		} else if (strcmp(a, "--demo") == 0) {
+			o->demo = 1;
+		} else if (strcmp(a, "--dry-run") == 0) {
+			o->dry_run = 1;
+		} else if (strcmp(a, "--skip-errors") == 0) {
+			o->skip_errors = 1;
+		} else if (strcmp(a, "--all") == 0) {
+			o->include_closed = 1;
+		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
+		           strcmp(a, "--version")) {
+			return usage_error(_("unknown option %s"), a);
+		} else {
+			if (o->nargs == (int)ARRAY_LEN(o->args))
+				return usage_error(_("too many arguments at %s"), a);
+			o->args[o->nargs++] = argv[i];
+		}
+	}
+	return 0;
+}
+
+static int open_db(const struct opts *o, int flags, struct jy_db **db)
+{
+	char *path = o->db ? xstrdup(o->db) : db_default_path();
+	struct jy_err err = { 0 };
+	int rc = db_open(path, flags, db, &err);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		free(path);
+		return EXIT_USER;
+	}
+	struct jy_actor who;
+	db_actor_from_os(&who);
+	db_set_actor(*db, &who);
+	free(path);
+	return 0;
+}
+
+static int cmd_init(const struct opts *o)
+{
+	struct jy_db *db;
+	if (open_db(o, DB_OPEN_CREATE, &db))
+		return EXIT_USER;
+	int rc = 0;
+	if (o->demo) {
+		struct jy_err err = { 0 };
+		if (resident_count(db) > 0) {
+			fprintf(stderr, _("jiuye: %s already holds residents; the demo records go only into a new "
+			                  "database\n"), o->db ? o->db : "");
+			rc = EXIT_USER;
+		} else if (demo_load(db, &err) != JY_OK) {
+			fprintf(stderr, "jiuye: %s\n", err.msg);
+			rc = EXIT_USER;
+		} else {
+			struct jy_actor who;
+			db_actor_from_os(&who);
+			db_set_actor(db, &who);     /* now that communities exist, the worker gets one */
+			printf(_("demo database ready: %lld residents\n"), (long long)resident_count(db));
+		}
+	} else {
+		printf(_("database ready (schema %d)\n"), db_schema_version(db));
+	}
+	db_close(&db);
+	return rc;
+}
+
+static void print_line(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", line);
+}
+
+static int cmd_import(const struct opts *o)
+{
+	if (o->nargs != 3 || strcmp(o->args[1], "residents") != 0)
+		return usage_error("%s", _("usage: jiuye import residents FILE [--dry-run] [--skip-errors]"));
+	struct jy_db *db;
+	if (open_db(o, 0, &db))
+		return EXIT_USER;
+	struct import_result res = { 0 };
+	struct jy_err err = { 0 };
+	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
+	int rc = import_residents(db, o->args[2], flags, print_line, NULL, &res, &err);
+	db_close(&db);
+	if (rc != JY_OK && rc != JY_EINVAL) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	const char *base = strrchr(o->args[2], '/') ? strrchr(o->args[2], '/') + 1 : o->args[2];
+	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
+	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
+	       res.rejected);
+	if (rc == JY_EINVAL && !o->skip_errors) {
+		fprintf(stderr, _("jiuye: %s: %d bad rows, nothing was imported (fix them, or use --skip-errors)\n"),
+		        o->args[2], res.rejected);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+static int cmd_export(const struct opts *o)
+{
+	if (o->nargs != 2 || strcmp(o->args[1], "residents") != 0)
+		return usage_error("%s", _("usage: jiuye export residents [-o FILE] [--all]"));
+	if (o->format && strcmp(o->format, "csv") != 0)
+		return usage_error(_("--format %s: only csv is available for now"), o->format);
+	struct jy_db *db;
+	if (open_db(o, DB_OPEN_READONLY, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int rows = 0;
+	int rc = export_residents(db, o->out, o->include_closed, &rows, &err);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (o->out && strcmp(o->out, "-") != 0)
+		fprintf(stderr, _("exported %d residents to %s\n"), rows, o->out);
+	return 0;
+}
+
+static void print_problem(void *arg, const char *problem)
+{
+	printf("%s\n", problem);
+	(void)arg;
+}
+
+static int cmd_check(const struct opts *o)
+{
+	struct jy_db *db;
+	if (open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int n = db_check(db, print_problem, NULL, &err);
+	db_close(&db);
+	if (n < 0) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (n > 0) {
+		fprintf(stderr, _("jiuye: check found %d problems\n"), n);
+		return EXIT_USER;
+	}
+	printf(_("check: ok (integrity and foreign keys)\n"));
+	return 0;
+}
+
+static int cmd_backup(const struct opts *o)
+{
+	if (o->nargs != 2)
+		return usage_error("%s", _("usage: jiuye backup DEST"));
+	struct jy_db *db;
+	if (open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int rc = db_backup(db, o->args[1], &err);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	printf(_("backup written to %s\n"), o->args[1]);
+	return 0;
+}
+
+/* Catalogues beside the binary in the build tree (build/locale), else where make install put them. */
+static void locale_init(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			char *dir = xasprintf("%s/build/locale", exe);
+			struct stat sb;
+			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+				bindtextdomain("jiuye", dir);
+				free(dir);
+				goto done;
+			}
+			free(dir);
+		}
+	}
+	bindtextdomain("jiuye", JY_DATADIR "/locale");
+done:
+	bind_textdomain_codeset("jiuye", "UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	locale_init();
+	struct opts o = { 0 };
+	int rc = opts_parse(argc, argv, &o);
+	if (rc)
+		return rc;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(_(usage_text), stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("jiuye %s\n", JY_VERSION);
+			return 0;
+		}
+	}
+	if (o.nargs == 0) {
+		struct jy_db *db;
+		if (open_db(&o, DB_OPEN_CREATE, &db))
+			return EXIT_USER;
+		char *path = o.db ? xstrdup(o.db) : db_default_path();
+		rc = tui_run(db, path);
+		free(path);
+		db_close(&db);
+		return rc;
+	}
+	const char *cmd = o.args[0];
+	if (strcmp(cmd, "init") == 0)
+		return o.nargs == 1 ? cmd_init(&o) : usage_error(_("init takes no argument: %s"), o.args[1]);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(&o);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(&o);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(&o);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(&o);
+	return usage_error(_("unknown command %s"), cmd);
+}
