@@ -231,6 +231,24 @@ static int search_all(struct jy_db *db, const char *cursor, int limit, int inclu
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
 }
 
+/* One person may have several keys in the range (李红红 has the suffixes 红红 and 红; 曾 gives z and
+ * c). She is listed at her smallest such key only, so pages neither repeat nor skip her. Her keys
+ * are recomputed from the row: the same function made the stored ones. */
+static int first_match(const struct search_row *row, const char *key, const char *prefix)
+{
+	char *keys[KEYS_MAX];
+	int n = search_keys(row->name, row->id_no, row->phone, keys);
+	const char *best = NULL;
+	size_t plen = strlen(prefix);
+	for (int i = 0; i < n; i++)
+		if (strncmp(keys[i], prefix, plen) == 0 && (!best || strcmp(keys[i], best) < 0))
+			best = keys[i];
+	int first = !best || strcmp(best, key) == 0;
+	for (int i = 0; i < n; i++)
+		free(keys[i]);
+	return first;
+}
+
 static int page_has(const struct search_page *p, int64_t id)
 {
 	for (int i = 0; i < p->n; i++)
@@ -276,16 +294,17 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 		int cap = 0, s;
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 1);
-			/* One person may match by two keys (红红 has the suffixes 红红 and 红). */
 			if (page_has(out, id))
+				continue;
+			page_push(out, &cap);
+			row_fill(db, st, 1, &out->rows[out->n]);
+			const char *key = (const char *)sqlite3_column_text(st, 0);
+			if (!first_match(&out->rows[out->n], key, prefix))
 				continue;
 			if (out->n == limit) {
 				out->more = 1;
 				break;
 			}
-			page_push(out, &cap);
-			row_fill(db, st, 1, &out->rows[out->n]);
-			const char *key = (const char *)sqlite3_column_text(st, 0);
 			snprintf(out->next, sizeof out->next, "k%lld\t%s", (long long)id, key);
 			out->n++;
 		}
