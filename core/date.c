@@ -233,7 +233,14 @@ void date_today(char out[11])
 /* Always the real clock (never an environment variable): these stamps go into the history. */
 void time_now_iso(char out[32])
 {
+	/* Imports stamp several rows per resident: format once per second. */
+	static time_t last = -1;
+	static char cached[32];
 	time_t now = time(NULL);
+	if (now == last) {
+		memcpy(out, cached, sizeof cached);
+		return;
+	}
 	struct tm tm;
 	localtime_r(&now, &tm);
 	int off = (int)(tm.tm_gmtoff / 60);
@@ -242,4 +249,6 @@ void time_now_iso(char out[32])
 		off = -off;
 	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(out + n, 32 - n, "%c%02d:%02d", sign, off / 60 % 100, off % 60);
+	memcpy(cached, out, sizeof cached);
+	last = now;
 }

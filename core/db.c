@@ -178,6 +178,10 @@ static int db_pragmas(struct jy_db *db, int readonly, struct jy_err *err)
 		return JY_EDB;
 	if (!readonly && db_exec(db, "PRAGMA journal_mode=WAL", err))
 		return JY_EDB;
+	/* Savepoints (one per imported row) keep their undo pages in a sub-journal: in memory that is
+	 * a copy, on disk a write system call per page (measured: a third of import time). */
+	if (db_exec(db, "PRAGMA temp_store=MEMORY", err))
+		return JY_EDB;
 	/* NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file. */
 	return db_exec(db, "PRAGMA synchronous=NORMAL", err);
 }
@@ -319,11 +323,23 @@ char *db_default_path(void)
 	return xasprintf("%s/.local/share/jiuye/jiuye.db", home);
 }
 
+/* A statement that takes no parameters, run once from the cache (no parsing per call: imports
+ * open a savepoint per row). */
+static int db_step_cached(struct jy_db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Write transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints, so a
  * failed inner step (one resident of an import) can be undone on its own. */
 int db_begin(struct jy_db *db, struct jy_err *err)
 {
-	if (db_exec(db, db->in_tx ? "SAVEPOINT jy" : "BEGIN IMMEDIATE", NULL))
+	if (db_step_cached(db, db->in_tx ? "SAVEPOINT jy" : "BEGIN IMMEDIATE"))
 		return db_fail(db, err, _("starting a change"));
 	db->in_tx++;
 	return JY_OK;
@@ -333,7 +349,7 @@ int db_commit(struct jy_db *db, struct jy_err *err)
 {
 	if (db->in_tx <= 0)
 		return err_set(err, JY_EDB, NULL, "commit without a transaction");
-	if (db_exec(db, db->in_tx > 1 ? "RELEASE jy" : "COMMIT", NULL)) {
+	if (db_step_cached(db, db->in_tx > 1 ? "RELEASE jy" : "COMMIT")) {
 		int rc = db_fail(db, err, _("saving"));
 		db_rollback(db);
 		return rc;
@@ -346,10 +362,12 @@ void db_rollback(struct jy_db *db)
 {
 	if (db->in_tx <= 0)
 		return;
-	if (db->in_tx > 1)
-		sqlite3_exec(db->h, "ROLLBACK TO jy; RELEASE jy", NULL, NULL, NULL);
-	else
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->in_tx > 1) {
+		db_step_cached(db, "ROLLBACK TO jy");
+		db_step_cached(db, "RELEASE jy");
+	} else if (!sqlite3_get_autocommit(db->h)) {
+		db_step_cached(db, "ROLLBACK");
+	}
 	db->in_tx--;
 }
 

@@ -7,7 +7,7 @@
 
 #include "core.h"
 
-#define DB_STMT_CACHE 64
+#define DB_STMT_CACHE 96
 
 struct jy_db {
 	sqlite3 *h;

@@ -173,7 +173,9 @@ static int id_check_birth(const char *s, char birth[11], struct jy_err *err)
 	char today[11];
 	int y = 0, m = 0, d = 0;
 
-	sscanf(s + 6, "%4d%2d%2d", &y, &m, &d);
+	y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+	m = (s[10] - '0') * 10 + (s[11] - '0');
+	d = (s[12] - '0') * 10 + (s[13] - '0');
 	if (!date_valid(y, m, d))
 		return err_set(err, JY_EINVAL, ID_FIELD,
 		               _("digits 7-14 (%.8s) are not a real birth date: check the ID number"), s + 6);

@@ -307,11 +307,23 @@ static int field_check(struct jy_db *db, int f, const char *in, char **out, stru
 
 int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err)
 {
+	char birth[11] = "", sex = 0;
 	for (int f = 0; f < RF__COUNT; f++) {
 		if (resident_fields[f].kind == FK_DERIVED)
 			continue;
 		char *v = NULL;
-		int rc = field_check(db, f, r->v[f], &v, err);
+		int rc;
+		if (f == RF_IDNO && !text_is_blank(r->v[f])) {
+			/* Birth date and sex come from the ID number; they are never typed twice. */
+			char id[19];
+			rc = idcard_parse(r->v[f], id, birth, &sex, err);
+			if (!rc)
+				v = xstrdup(id);
+			else if (err)
+				snprintf(err->field, sizeof err->field, "%s", resident_fields[f].label);
+		} else {
+			rc = field_check(db, f, r->v[f], &v, err);
+		}
 		if (rc) {
 			free(v);
 			return rc;
@@ -323,10 +335,6 @@ int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err)
 			               f == RF_IDNO ? _("required: the 18-character resident ID number")
 			                            : _("required"));
 	}
-	/* Birth date and sex come from the ID number; they are never typed twice. */
-	char id[19], birth[11], sex;
-	if (idcard_parse(r->v[RF_IDNO], id, birth, &sex, err) != JY_OK)
-		return JY_EINVAL;
 	resident_set(r, RF_BIRTH, birth);
 	resident_set(r, RF_SEX, sex == 'M' ? "1" : "2");
 	return JY_OK;
@@ -875,6 +883,8 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 		return rc;
 	struct resident_bulk *b = xcalloc(1, sizeof *b);
 	b->db = db;
+	/* A large page cache while the batch runs: the search keys arrive in random order. */
+	db_exec(db, "PRAGMA cache_size = -262144", NULL);
 	*out = b;
 	return JY_OK;
 }
@@ -906,6 +916,7 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 {
 	struct resident_bulk *b = *pb;
 	int rc = db_commit(b->db, err);
+	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);
 	FREE(pb);
 	return rc;
 }
@@ -915,6 +926,7 @@ void resident_bulk_abort(struct resident_bulk **pb)
 	if (!*pb)
 		return;
 	db_rollback((*pb)->db);
+	db_exec((*pb)->db, "PRAGMA cache_size = -2000", NULL);
 	FREE(pb);
 }
 

@@ -21,6 +21,16 @@
 /* The largest code point: every key that starts with the prefix sorts below prefix + this. */
 static const char key_top[] = "\xF4\x8F\xBF\xBF";
 
+/* kind letter + text, allocated. */
+static char *key_make(char kind, const char *text)
+{
+	size_t n = strlen(text);
+	char *k = xmalloc(n + 2);
+	k[0] = kind;
+	memcpy(k + 1, text, n + 1);
+	return k;
+}
+
 static void keys_push(char **keys, int *n, char *k)
 {
 	for (int i = 0; i < *n; i++) {
@@ -56,14 +66,14 @@ static int search_keys(const char *name, const char *idno, const char *phone, ch
 		char *init[INITIALS_MAX];
 		int ni = hanzi_initials_all(name, init, INITIALS_MAX);
 		for (int i = 0; i < ni; i++) {
-			keys_push(keys, &n, xasprintf("i%s", init[i]));
+			keys_push(keys, &n, key_make('i', init[i]));
 			free(init[i]);
 		}
 		char *folded = hanzi_fold(name);
 		size_t len = strlen(folded);
 		for (size_t off = 0; off < len; off = text_next_grapheme(folded, len, off))
 			if (folded[off] != ' ')
-				keys_push(keys, &n, xasprintf("n%s", folded + off));
+				keys_push(keys, &n, key_make('n', folded + off));
 		free(folded);
 	}
 	if (idno && *idno)
