@@ -233,14 +233,16 @@ void date_today(char out[11])
 /* Always the real clock (never an environment variable): these stamps go into the history. */
 void time_now_iso(char out[32])
 {
-	/* Imports stamp several rows per resident: format once per second. */
+	/* Imports stamp several rows per resident: format once per second (and zone). */
 	static time_t last = -1;
-	static char cached[32];
+	static char cached[32], last_tz[64];
 	time_t now = time(NULL);
-	if (now == last) {
+	const char *tz = getenv("TZ");
+	if (now == last && strncmp(tz ? tz : "", last_tz, sizeof last_tz) == 0) {
 		memcpy(out, cached, sizeof cached);
 		return;
 	}
+	snprintf(last_tz, sizeof last_tz, "%s", tz ? tz : "");
 	struct tm tm;
 	localtime_r(&now, &tm);
 	int off = (int)(tm.tm_gmtoff / 60);
