@@ -113,11 +113,16 @@ check:
 	@echo "check: layering ok (core/ has no curses, tui/ has no SQL)"
 
 bench: deps-test
-	$(MAKE) jiuye build/bench
+	$(MAKE) jiuye build/bench build/bench_pty
 	sh tests/bench.sh
 
 build/bench: tests/bench.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+# The full-screen figures reuse the screen-test harness (included, not linked: one file).
+build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c
+	@mkdir -p build
+	$(CC) -D_GNU_SOURCE -Itests -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lvterm -lutil
 
 # ---- install -----------------------------------------------------------------------------------
 install: jiuye

@@ -109,17 +109,24 @@ struct harness {
 	int nmasks;
 	char user[64];
 	int failed;
+	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
+	long long last_byte_us; /* when the last byte of output arrived (for timing) */
 };
 
 static struct harness H;
 
 /* ---- time ------------------------------------------------------------------------------------ */
 
-static long long now_ms(void)
+static long long now_us(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static long long now_ms(void)
+{
+	return now_us() / 1000;
 }
 
 static void sleep_ms(int ms)
@@ -384,6 +391,7 @@ static int pump(int react_ms)
 				H.step_bytes += (size_t)n;
 				got = 1;
 				last = t;
+				H.last_byte_us = now_us();
 				continue;
 			}
 			if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -401,7 +409,7 @@ static int pump(int react_ms)
 		if (!got && react_ms > 0 && t - start < react_ms)
 			continue;
 		int idle = program_idle();
-		if (idle > 0 && t - last >= QUIET_IDLE_MS)
+		if (idle > 0 && t - last >= H.quiet_idle_ms)
 			return 0;
 		if (idle < 0 && t - last >= QUIET_BLIND_MS)
 			return 0;
@@ -1170,6 +1178,7 @@ static int run_script(FILE *f)
 	return 0;
 }
 
+#ifndef VTHARNESS_NO_MAIN
 static void usage(void)
 {
 	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]..."
@@ -1192,6 +1201,7 @@ int main(int argc, char **argv)
 	H.rows = 24;
 	H.golden_dir = "tests/screen/golden";
 	H.timeout_ms = tmo ? atoi(tmo) : 10000;
+	H.quiet_idle_ms = QUIET_IDLE_MS;
 	env_build();
 	while ((opt = getopt(argc, argv, "+s:t:g:e:T:")) != -1) {
 		switch (opt) {
@@ -1254,3 +1264,4 @@ int main(int argc, char **argv)
 		regfree(&H.masks[i]);
 	return rc;
 }
+#endif

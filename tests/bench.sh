@@ -1,0 +1,61 @@
+#!/bin/sh
+# tests/bench.sh: `make bench`. The speed and size figures on a registry of 1,000,000 synthetic
+# residents, one line per figure: `bench NAME VALUE UNIT`. A benchmark, not a test: it reports,
+# it does not judge (the targets are in issue 2 "Speed" and issue 3 "Tests and measures").
+#
+# The registry is built once in a temporary directory (removed at the end) and every figure that
+# needs a full registry reuses it: the searches (a separate process, so its peak memory is the
+# searcher's alone) and the full-screen program's keystroke time, start-up time and memory.
+#
+#   BENCH_N=1000000      residents in the registry
+#   BENCH_Q=1000         random queries of each search kind
+#   BENCH_IMPORT=100000  rows of the CSV file given to `jiuye import residents`
+#   BENCH_KEYS           keys from the first screen to the search line (harness syntax)
+set -u
+
+N=${BENCH_N:-1000000}
+Q=${BENCH_Q:-1000}
+NIMP=${BENCH_IMPORT:-100000}
+NTYPE=${BENCH_TYPE:-200}
+KEYS=${BENCH_KEYS:-1 <F3>}
+JIUYE=${JIUYE:-./jiuye}
+BENCH=${BENCH:-./build/bench}
+BENCH_PTY=${BENCH_PTY:-./build/bench_pty}
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/jiuye-bench.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT TERM
+export TZ=UTC LANG=C.UTF-8 JIUYE_TODAY=2024-06-30 HOME="$T"
+unset JIUYE_DB
+status=0
+
+now_ns() { date +%s%N; }
+
+echo "# building a registry of $N synthetic residents in $T"
+"$BENCH" load "$T/reg.db" "$N" || status=1
+
+echo "# $Q random queries of each kind, first page of 50"
+"$BENCH" search "$T/reg.db" "$N" "$Q" || status=1
+
+echo "# importing a $NIMP-row CSV file into a fresh database"
+"$BENCH" csv "$T/import.csv" "$NIMP" || status=1
+if "$JIUYE" init --demo --db "$T/import.db" >"$T/init.out" 2>&1; then
+	t0=$(now_ns)
+	if "$JIUYE" import residents "$T/import.csv" --db "$T/import.db" >"$T/import.out" 2>&1; then
+		t1=$(now_ns)
+		echo "bench import_rate $((NIMP * 1000000000 / (t1 - t0))) rows/s"
+	else
+		echo "# jiuye import failed:"; sed -n '1,5s/^/#   /p' "$T/import.out"; status=1
+	fi
+else
+	echo "# jiuye init failed:"; sed -n '1,5s/^/#   /p' "$T/init.out"; status=1
+fi
+
+echo "# the full-screen program on the same registry, through a pseudo-terminal (80x24)"
+if [ -x "$BENCH_PTY" ]; then
+	"$BENCH" queries "$T/queries.txt" "$N" "$NTYPE" || status=1
+	"$BENCH_PTY" -s 80x24 -k "$KEYS" "$T/queries.txt" -- "$JIUYE" --db "$T/reg.db" || status=1
+else
+	echo "# $BENCH_PTY missing: no keystroke, startup or tui_peak_rss figures"; status=1
+fi
+exit $status

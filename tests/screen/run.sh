@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/screen/run.sh: every screen script (tests/screen/*.keys) against the real program on a
+# pseudo-terminal, in zh_CN.UTF-8 and C.UTF-8, at 80x24 and 120x40, each run on a fresh demo
+# database. Prints the harness's `ok - …` / `not ok - …` lines and the measured bytes
+# (`# bytes LABEL N`); exits 1 when anything failed.
+#
+#   JIUYE=./build/asan/jiuye  VTHARNESS=./build/asan/vtharness  SCREEN_JOBS=4
+#   SCREEN_ONLY=register      run only the scripts whose name contains this
+#   UPDATE_GOLDEN=1           rewrite the golden screens of `snapshot` steps
+#
+# The zh_CN.UTF-8 locale comes from `make deps-test`. Sanitizer reports of the program go to files
+# (log_path) rather than onto the emulated screen; any report fails the run. Runs go in parallel:
+# the program mostly waits for keys, and every step waits by quiescence, not by the clock.
+set -u
+unset LC_ALL
+
+JIUYE=${JIUYE:-./build/asan/jiuye}
+VTH=${VTHARNESS:-./build/asan/vtharness}
+JOBS=${SCREEN_JOBS:-4}
+DIR=$(dirname "$0")
+
+if [ ! -x "$JIUYE" ] || [ ! -x "$VTH" ]; then
+	echo "not ok - screen: $JIUYE or $VTH is missing (make build/asan/jiuye build/asan/vtharness)"
+	exit 1
+fi
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	echo "# the zh_CN.UTF-8 locale is missing (make deps-test generates it): Chinese runs skipped"
+	LANGS="C.UTF-8"
+else
+	LANGS="zh_CN.UTF-8 C.UTF-8"
+fi
+
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/jiuye-screen.XXXXXX") || exit 1
+trap 'rm -rf "$OUT"' EXIT
+trap 'exit 130' INT TERM
+
+# One run: script $1, locale $2, size $3, output into $4.
+run_one() {
+	script=$1 lang=$2 size=$3 out=$4
+	tag=en
+	[ "$lang" = zh_CN.UTF-8 ] && tag=zh
+	name=$(basename "$script" .keys)
+	tmp=$(mktemp -d "$OUT/run.XXXXXX")
+	mkdir -p "$tmp/home"
+	if ! env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
+		ASAN_OPTIONS=detect_leaks=0 "$JIUYE" init --demo --db "$tmp/db" >"$tmp/init.out" 2>&1; then
+		echo "not ok - $name[$tag.$size]: jiuye init --demo failed" >"$out"
+		sed 's/^/#   /' "$tmp/init.out" >>"$out"
+		return
+	fi
+	LANG=$lang HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
+	ASAN_OPTIONS="detect_leaks=0:log_path=$tmp/asan" \
+	UBSAN_OPTIONS="print_stacktrace=1:log_path=$tmp/ubsan" \
+		"$VTH" -s "$size" -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
+		>"$out" 2>&1
+	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
+		[ -e "$f" ] || continue
+		echo "not ok - $name[$tag.$size]: sanitizer report" >>"$out"
+		sed -n '1,40s/^/#   /p' "$f" >>"$out"
+	done
+	rm -rf "$tmp"
+}
+
+n=0
+pids=""
+for script in "$DIR"/*.keys; do
+	[ -e "$script" ] || continue
+	case $(basename "$script") in *"${SCREEN_ONLY:-}"*) ;; *) continue ;; esac
+	for lang in $LANGS; do
+		for size in 80x24 120x40; do
+			n=$((n + 1))
+			run_one "$script" "$lang" "$size" "$OUT/$(printf %03d $n).out" &
+			pids="$pids $!"
+			if [ $((n % JOBS)) -eq 0 ]; then
+				wait $pids
+				pids=""
+			fi
+		done
+	done
+done
+wait $pids
+
+status=0
+for f in "$OUT"/*.out; do
+	[ -e "$f" ] || continue
+	cat "$f"
+	grep -q '^not ok ' "$f" && status=1
+done
+exit $status
