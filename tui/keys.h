@@ -1,0 +1,48 @@
+/* tui/keys.h: every key jiuye takes, in one table. The F-key bar at the bottom of each screen, the
+ * F1 help of each screen and the KEYS section of man/jiuye.1 are all made from it, so they never
+ * disagree (the keyboard contract is PRODUCT.md's).
+ *
+ * Why the alternates: PuTTY, Xshell and desktop terminals keep some F-keys for themselves (F1 opens
+ * their help, F10 their menu), so every F-key has a Ctrl key too. Ctrl-S and Ctrl-Q are safe because
+ * the terminal is in raw mode (no XON/XOFF, anchors-engineering §4.7). Esc is never the only way
+ * back (a slow SSH link can split it): F12 and Ctrl-G do the same. A printable alternate ('?', '/',
+ * 'e' …) acts only where no text field has the cursor.
+ *
+ * Include after <curses.h>.
+ *
+ *   action          key                  also                 bar label (gettext)  help (gettext) */
+#define KEYS(X) \
+	X(ACT_HELP,      K_FN(KEY_F(1)),      '?',                 1, N_("Help"),    N_("Show every key this screen takes ('?' where no text field has the cursor)")) \
+	X(ACT_HELP,      K_CTRL('t'),         0,                   0, N_("Help"),    N_("The same help, for terminals that keep F1 to themselves")) \
+	X(ACT_SAVE,      K_FN(KEY_F(2)),      K_CTRL('s'),         1, N_("Save"),    N_("Save the form")) \
+	X(ACT_SEARCH,    K_FN(KEY_F(3)),      '/',                 1, N_("Search"),  N_("Search as you type: pinyin initials (zxh), characters of the name, or the last digits of an ID number or phone")) \
+	X(ACT_SEARCH,    K_CTRL('f'),         0,                   0, N_("Search"),  N_("The same search")) \
+	X(ACT_NEW,       K_FN(KEY_F(4)),      K_FN(KEY_IC),        1, N_("New"),     N_("Register a new resident")) \
+	X(ACT_NEW,       K_CTRL('n'),         0,                   0, N_("New"),     N_("The same: a new record")) \
+	X(ACT_EDIT,      K_FN(KEY_F(5)),      'e',                 1, N_("Edit"),    N_("Edit this record")) \
+	X(ACT_CERT,      K_FN(KEY_F(6)),      'c',                 1, N_("Cert"),    N_("Add a certificate (就业创业证, 失业证 ...)")) \
+	X(ACT_STATUS,    K_FN(KEY_F(7)),      's',                 1, N_("Status"),  N_("Record a change of employment status (re-employed, with the form of employment)")) \
+	X(ACT_VISIT,     K_FN(KEY_F(8)),      'v',                 1, N_("Visit"),   N_("Record a follow-up visit")) \
+	X(ACT_QUIT,      K_FN(KEY_F(10)),     K_CTRL('q'),         1, N_("Quit"),    N_("Quit jiuye (asks only when something is unsaved)")) \
+	X(ACT_BACK,      K_FN(KEY_F(12)),     K_ESC,               1, N_("Back"),    N_("Back, or cancel; asks before discarding unsaved changes")) \
+	X(ACT_BACK,      K_CTRL('g'),         0,                   0, N_("Back"),    N_("The same, where Esc is slow or lost")) \
+	X(ACT_OPEN,      '\n',                K_FN(KEY_ENTER),     0, N_("Open"),    N_("Open the selected record; in a form, go to the next field")) \
+	X(ACT_NEXT,      '\t',                K_FN(KEY_DOWN),      0, N_("Next"),    N_("Next field; in a list, the next row")) \
+	X(ACT_PREV,      K_FN(KEY_BTAB),      K_FN(KEY_UP),        0, N_("Previous"), N_("Previous field; in a list, the row above")) \
+	X(ACT_PGDN,      K_FN(KEY_NPAGE),     0,                   0, N_("Page down"), N_("One screen down")) \
+	X(ACT_PGUP,      K_FN(KEY_PPAGE),     0,                   0, N_("Page up"), N_("One screen up")) \
+	X(ACT_HOME,      K_FN(KEY_HOME),      K_CTRL('a'),         0, N_("Start"),   N_("The first row; in a field, its start")) \
+	X(ACT_END,       K_FN(KEY_END),       K_CTRL('e'),         0, N_("End"),     N_("The last row loaded; in a field, its end")) \
+	X(ACT_LEFT,      K_FN(KEY_LEFT),      0,                   0, N_("Left"),    N_("In a field: one character to the left")) \
+	X(ACT_RIGHT,     K_FN(KEY_RIGHT),     0,                   0, N_("Right"),   N_("In a field: one character to the right")) \
+	X(ACT_BKSP,      K_FN(KEY_BACKSPACE), 0x7f,                0, N_("Backspace"), N_("Delete the character before the cursor; in a code field with nothing typed, clear it")) \
+	X(ACT_BKSP,      K_CTRL('h'),         0,                   0, N_("Backspace"), N_("The same")) \
+	X(ACT_DEL,       K_FN(KEY_DC),        K_CTRL('d'),         0, N_("Delete"),  N_("Delete the character under the cursor")) \
+	X(ACT_KILL_END,  K_CTRL('k'),         0,                   0, N_("Cut end"), N_("Delete from the cursor to the end of the field")) \
+	X(ACT_KILL_START, K_CTRL('u'),        0,                   0, N_("Cut start"), N_("Delete from the start of the field to the cursor")) \
+	X(ACT_TOGGLE,    ' ',                 0,                   0, N_("Choose"),  N_("In a code field: open the list; in the list, tick or untick (categories); yes/no fields: switch")) \
+	X(ACT_MODULE,    '1',                 '9',                 0, N_("Module"),  N_("On the main menu: open that module")) \
+	X(ACT_YES,       'y',                 'Y',                 0, N_("Yes"),     N_("In a question: yes")) \
+	X(ACT_NO,        'n',                 'N',                 0, N_("No"),      N_("In a question: no")) \
+	X(ACT_REDRAW,    K_CTRL('l'),         0,                   0, N_("Repaint"), N_("Repaint the whole screen (after line noise)")) \
+	X(ACT_INTERRUPT, K_CTRL('c'),         0,                   0, N_("Quit"),    N_("Quit, after asking"))

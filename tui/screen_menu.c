@@ -1,0 +1,111 @@
+/* tui/screen_menu.c: the main menu. A digit opens its module; the modules of later issues say
+ * plainly that they are not there yet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+struct menu {
+	struct screen s;
+	int sel;
+};
+
+static const struct {
+	const char *label;      /* gettext msgid */
+	int ready;
+} menu_items[] = {
+	{ N_("Residents"), 1 },
+	{ N_("Jobs and referrals"), 0 },
+	{ N_("Training"), 0 },
+	{ N_("Reports"), 0 },
+	{ N_("Settings"), 0 },
+	{ N_("Quit"), 1 },
+};
+#define MENU_QUIT ((int)ARRAY_LEN(menu_items) - 1)
+
+static const int menu_acts[] = { ACT_MODULE, ACT_OPEN, ACT_NEXT, ACT_PREV, 0 };
+
+static void menu_draw(struct ui *ui, struct screen *s)
+{
+	struct menu *m = (struct menu *)s;
+	int n = (int)ARRAY_LEN(menu_items), w = 36;
+	int y = (ui->lines - n - 6) / 2, x = (ui->cols - w) / 2;
+
+	ui_title(ui, NULL);
+	ui_box(ui, y, x, n + 4, w, ST_NORMAL);
+	char *t = xasprintf(" %s ", _("Main menu"));
+	ui_puts(ui, y, x + 2, w - 4, t, ST_HEADER);
+	free(t);
+	for (int i = 0; i < n; i++) {
+		char *line = i == MENU_QUIT ? xasprintf(" F10 %s", _(menu_items[i].label))
+		                            : xasprintf("  %d  %s", i + 1, _(menu_items[i].label));
+		ui_put(ui, y + 2 + i, x + 2, w - 4, line, i == m->sel ? ST_SELECTED : ST_NORMAL);
+		free(line);
+	}
+	char *db = xasprintf(_("Database: %s"), ui->dbpath ? ui->dbpath : "");
+	ui_put(ui, y + n + 5, 2, ui->cols - 4, db, ST_HINT);
+	free(db);
+	ui_put(ui, y + n + 6, 2, ui->cols - 4, _("A digit opens its module; F1 lists every key"), ST_HINT);
+}
+
+static int menu_open(struct ui *ui, int i)
+{
+	if (i == MENU_QUIT) {
+		ui_quit_ask(ui);
+		return SK_HANDLED;
+	}
+	if (!menu_items[i].ready) {
+		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
+		return SK_HANDLED;
+	}
+	ui_push(ui, residents_new());
+	return SK_HANDLED;
+}
+
+static int menu_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct menu *m = (struct menu *)s;
+	int n = (int)ARRAY_LEN(menu_items);
+
+	if (ev->key >= '1' && ev->key <= '9') {
+		int i = ev->key - '1';
+		if (i >= MENU_QUIT)
+			return SK_HANDLED;
+		m->sel = i;
+		return menu_open(ui, i);
+	}
+	switch (ev->act) {
+	case ACT_NEXT:
+		m->sel = (m->sel + 1) % n;
+		return SK_HANDLED;
+	case ACT_PREV:
+		m->sel = (m->sel + n - 1) % n;
+		return SK_HANDLED;
+	case ACT_OPEN:
+		return menu_open(ui, m->sel);
+	case ACT_BACK:
+		return SK_HANDLED;      /* the menu is the bottom: Esc does not quit by accident */
+	default:
+		return 0;
+	}
+}
+
+static void menu_leave(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	free(s);
+}
+
+static const struct screen_ops menu_ops = {
+	.name = "menu", .acts = menu_acts,
+	.draw = menu_draw, .key = menu_key, .leave = menu_leave,
+};
+
+struct screen *menu_new(void)
+{
+	struct menu *m = xcalloc(1, sizeof *m);
+	m->s.ops = &menu_ops;
+	return &m->s;
+}

@@ -1,0 +1,494 @@
+/* tui/screen_rdetail.c: one resident: the record, her certificates, status history, follow-up visits
+ * and the change history (who changed what, when). From here: edit (F5), add a certificate (F6), a
+ * status change such as re-employment with its form (F7), or a visit (F8).
+ *
+ * The page is built as lines once (on entry, after a change, on a new width) and scrolled; Tab
+ * jumps to the next section. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+struct dline {
+	char *text;
+	int style;
+	int section;            /* a heading: Tab stops here */
+};
+
+struct rdetail {
+	struct screen s;
+	int64_t id;
+	struct resident *r;
+	struct dline *lines;
+	int n, cap;
+	int top;
+	int built_w;
+	char err[512];
+};
+
+static const int rdetail_acts[] = {
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
+	ACT_HOME, ACT_END, 0
+};
+
+static void add_line(struct rdetail *d, int style, int section, const char *text)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->lines = xrealloc(d->lines, sizeof *d->lines * (size_t)d->cap);
+	}
+	d->lines[d->n++] = (struct dline){ xstrdup(text), style, section };
+}
+
+/* Long text wrapped to the width, later lines indented under the first. */
+static void add_wrapped(struct rdetail *d, int w, int indent, int style, const char *text)
+{
+	char *lines[32];
+	int n = ui_wrap(text, w - indent, lines, 32);
+	for (int i = 0; i < n; i++) {
+		char *t = xasprintf("%*s%s", i ? indent : 0, "", lines[i]);
+		add_line(d, style, 0, t);
+		free(t);
+		free(lines[i]);
+	}
+	if (n == 0)
+		add_line(d, style, 0, "");
+}
+
+static void clear_lines(struct rdetail *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->lines[i].text);
+	d->n = 0;
+}
+
+/* ---- the record ------------------------------------------------------------------------------------ */
+
+static char *field_text(struct ui *ui, const struct resident *r, int f)
+{
+	char *v = resident_display(ui->db, r, f);
+	if (f == RF_BIRTH && *v) {
+		int age = ui_age(ui, v);
+		char *t = xasprintf(_("%s (%d years old)"), v, age);
+		free(v);
+		return t;
+	}
+	return v;
+}
+
+static void build_record(struct ui *ui, struct rdetail *d, int w)
+{
+	const struct resident *r = d->r;
+	int lw = 0;
+	for (int f = 0; f < RF__COUNT; f++)
+		if (text_width(resident_fields[f].label) > lw)
+			lw = text_width(resident_fields[f].label);
+	/* Two columns of label: value where the terminal is wide enough. */
+	int two = w >= 110, colw = two ? (w - 2) / 2 : w;
+	for (int f = 0; f < RF__COUNT; f += two ? 2 : 1) {
+		struct jy_buf b = { 0 };
+		for (int k = 0; k < (two ? 2 : 1) && f + k < RF__COUNT; k++) {
+			char *v = field_text(ui, r, f + k);
+			char *pad = text_fit_pad(resident_fields[f + k].label, lw);
+			char *cell = xasprintf("%s  %s", pad, *v ? v : "-");
+			if (two && k == 0) {
+				char *c2 = text_fit_pad(cell, colw);
+				buf_adds(&b, c2);
+				free(c2);
+			} else {
+				buf_adds(&b, cell);
+			}
+			free(cell);
+			free(pad);
+			free(v);
+		}
+		add_wrapped(d, w, lw + 2, ST_NORMAL, b.s);
+		buf_free(&b);
+	}
+	/* Categories that follow from sex and age, and why (core/rules.c). */
+	struct rule_hit hits[4];
+	int n = rules_derive(ui->db, r, ui->today, hits, 4);
+	for (int i = 0; i < n; i++) {
+		char *t = xasprintf(_("Derived category %s: %s"), ui_code_label(ui, "rule", hits[i].code), hits[i].reason);
+		add_wrapped(d, w, 2, ST_DERIVED, t);
+		free(t);
+	}
+	char *t = xasprintf(_("Registration no. %s; last changed %s by %s"), r->reg_no,
+	                    r->updated_at ? r->updated_at : "-", r->updated_by ? r->updated_by : "-");
+	add_wrapped(d, w, 2, ST_HINT, t);
+	free(t);
+	if (r->closed_at) {
+		t = xasprintf(_("Closed %s: %s"), r->closed_at, r->close_reason ? r->close_reason : "");
+		add_wrapped(d, w, 2, ST_WARN, t);
+		free(t);
+	}
+}
+
+/* ---- certificates, status history, visits ---------------------------------------------------------- */
+
+struct each {
+	struct ui *ui;
+	struct rdetail *d;
+	int w, n;
+};
+
+static const char *nz(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+static void cert_line(void *arg, const struct certificate *c)
+{
+	struct each *e = arg;
+	char *t = xasprintf("%s  %s  %s  %s  %s %s  [%s]", nz(c->issue_date), ui_code_label(e->ui, "cert_type", c->type),
+	                    nz(c->number), nz(c->office), _("valid until"), nz(c->valid_until), nz(c->status));
+	add_wrapped(e->d, e->w, 12, ST_NORMAL, t);
+	free(t);
+	e->n++;
+}
+
+static void status_line(void *arg, const struct status_event *s)
+{
+	struct each *e = arg;
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "%s  %s", nz(s->date), ui_code_label(e->ui, "emp_status", s->status));
+	if (s->form && *s->form)
+		buf_addf(&b, "  %s", ui_code_label(e->ui, "emp_form", s->form));
+	if (s->employer && *s->employer)
+		buf_addf(&b, "  %s", s->employer);
+	if (s->note && *s->note)
+		buf_addf(&b, "  %s", s->note);
+	buf_addf(&b, "  (%s)", nz(s->worker));
+	add_wrapped(e->d, e->w, 12, ST_NORMAL, b.s);
+	buf_free(&b);
+	e->n++;
+}
+
+static void visit_line(void *arg, const struct visit *v)
+{
+	struct each *e = arg;
+	char *t = xasprintf("%s  %s  %s  %s %s  (%s)", nz(v->date), nz(v->kind), nz(v->content), _("next visit"),
+	                    nz(v->next_due), nz(v->worker));
+	add_wrapped(e->d, e->w, 12, ST_NORMAL, t);
+	free(t);
+	e->n++;
+}
+
+/* ---- the change history: {"column":[old,new],...} ----------------------------------------------------- */
+
+/* A JSON string or null at *p (the small subset history.c writes); *p moves past it. Caller frees;
+ * NULL for null. */
+static char *json_value(const char **p)
+{
+	const char *s = *p;
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "null", 4) == 0) {
+		*p = s + 4;
+		return NULL;
+	}
+	if (*s != '"') {                /* a number or true/false: as it is */
+		size_t n = strcspn(s, ",]}");
+		*p = s + n;
+		return xstrndup(s, n);
+	}
+	struct jy_buf b = { 0 };
+	buf_adds(&b, "");
+	for (s++; *s && *s != '"'; s++) {
+		if (*s != '\\') {
+			buf_add(&b, s, 1);
+			continue;
+		}
+		s++;
+		if (*s == 'u' && strlen(s) >= 5) {
+			unsigned cp = (unsigned)strtoul((char[5]){ s[1], s[2], s[3], s[4], 0 }, NULL, 16);
+			buf_add(&b, cp < 0x20 ? " " : "?", 1);
+			s += 4;
+		} else if (*s) {
+			buf_add(&b, *s == 'n' || *s == 't' ? " " : s, 1);
+		} else {
+			break;
+		}
+	}
+	*p = *s ? s + 1 : s;
+	return buf_steal(&b);
+}
+
+/* Labels and code lists of the keys the other entities write into the history. */
+static const struct {
+	const char *key, *label, *list;
+} hist_keys[] = {
+	{ "type", "证件类型", "cert_type" }, { "number", "证件编号", NULL }, { "issue_date", "发证日期", NULL },
+	{ "date", "日期", NULL }, { "status", "就业状态", "emp_status" }, { "form", "就业形式", "emp_form" },
+	{ "employer", "就业单位", NULL }, { "next_due", "下次走访", NULL }, { "content", "走访内容", NULL },
+};
+
+static char *hist_show(struct ui *ui, const char *list, const char *v)
+{
+	if (!v || !*v)
+		return xstrdup("-");
+	if (!list)
+		return xstrdup(v);
+	if (strcmp(list, "category") != 0)
+		return xstrdup(ui_code_label(ui, list, v));
+	struct jy_buf b = { 0 };
+	for (const char *s = v; *s;) {
+		size_t k = strcspn(s, ",");
+		char *code = xstrndup(s, k);
+		buf_addf(&b, "%s%s", b.len ? "、" : "", ui_code_label(ui, list, code));
+		free(code);
+		s += k + (s[k] == ',');
+	}
+	return buf_steal(&b);
+}
+
+static void hist_changes(struct each *e, const char *json)
+{
+	const char *p = json;
+	while (p && *p) {
+		const char *q = strchr(p, '"');
+		if (!q)
+			break;
+		const char *qe = strchr(q + 1, '"');
+		if (!qe)
+			break;
+		char *key = xstrndup(q + 1, (size_t)(qe - q - 1));
+		p = strchr(qe, '[');
+		if (!p) {
+			free(key);
+			break;
+		}
+		p++;
+		char *old = json_value(&p);
+		while (*p == ',' || *p == ' ')
+			p++;
+		char *now = json_value(&p);
+		p = strchr(p, ']');
+		p = p ? p + 1 : NULL;
+
+		const char *label = key, *list = NULL;
+		int f = resident_field_by_col(key);
+		if (f >= 0) {
+			label = resident_fields[f].label;
+			list = resident_fields[f].kind == FK_UNIT ? "@units" : resident_fields[f].list;
+			if (resident_fields[f].kind == FK_BOOL)
+				list = NULL;
+		} else {
+			for (size_t i = 0; i < ARRAY_LEN(hist_keys); i++)
+				if (strcmp(hist_keys[i].key, key) == 0)
+					label = hist_keys[i].label, list = hist_keys[i].list;
+		}
+		char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
+		char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
+		add_wrapped(e->d, e->w, 6, ST_NORMAL, t);
+		free(t);
+		free(so);
+		free(sn);
+		free(key);
+		free(old);
+		free(now);
+	}
+}
+
+static const char *hist_action(const char *a)
+{
+	static const struct { const char *action, *label; } names[] = {
+		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
+		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
+		{ "close", N_("closed") },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(names[i].action, a) == 0)
+			return _(names[i].label);
+	return a;
+}
+
+static void hist_line(void *arg, const struct history_entry *h)
+{
+	struct each *e = arg;
+	/* 2025-06-01T09:15:02+08:00 -> 2025-06-01 09:15 */
+	char at[17] = "";
+	snprintf(at, sizeof at, "%s", h->at ? h->at : "");
+	if (at[10] == 'T')
+		at[10] = ' ';
+	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
+	add_wrapped(e->d, e->w, 4, ST_HINT, t);
+	free(t);
+	if (h->changes && strcmp(h->action, "create") != 0)
+		hist_changes(e, h->changes);
+	e->n++;
+}
+
+/* ---- building the page --------------------------------------------------------------------------------- */
+
+static void section(struct rdetail *d, const char *title)
+{
+	add_line(d, ST_NORMAL, 0, "");
+	add_line(d, ST_SECTION, 1, title);
+}
+
+static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
+{
+	struct each e = { ui, d, w, 0 };
+	clear_lines(d);
+	d->built_w = w;
+	if (!d->r) {
+		add_line(d, ST_ERROR, 0, d->err);
+		return;
+	}
+	build_record(ui, d, w);
+	section(d, _("Certificates (F6 adds one)"));
+	certificate_each(ui->db, d->id, cert_line, &e);
+	if (!e.n)
+		add_line(d, ST_HINT, 0, _("none"));
+	section(d, _("Employment status (F7 records a change)"));
+	e.n = 0;
+	status_event_each(ui->db, d->id, status_line, &e);
+	if (!e.n)
+		add_line(d, ST_HINT, 0, _("none"));
+	section(d, _("Follow-up visits (F8 records one)"));
+	e.n = 0;
+	visit_each(ui->db, d->id, visit_line, &e);
+	if (!e.n)
+		add_line(d, ST_HINT, 0, _("none"));
+	section(d, _("Change history: who changed what, when"));
+	e.n = 0;
+	history_each(ui->db, "resident", d->id, hist_line, &e);
+	if (!e.n)
+		add_line(d, ST_HINT, 0, _("none"));
+}
+
+static void rdetail_load(struct ui *ui, struct rdetail *d)
+{
+	struct jy_err err = { 0 };
+	resident_free(&d->r);
+	if (resident_load(ui->db, d->id, &d->r, &err) != JY_OK)
+		snprintf(d->err, sizeof d->err, "%s", err.msg);
+	d->built_w = 0;
+}
+
+static void rdetail_enter(struct ui *ui, struct screen *s)
+{
+	rdetail_load(ui, (struct rdetail *)s);
+}
+
+static void rdetail_draw(struct ui *ui, struct screen *s)
+{
+	struct rdetail *d = (struct rdetail *)s;
+	int w = ui->cols - 2;
+	if (d->built_w != w)
+		rdetail_build(ui, d, w);
+	char *where = d->r ? xasprintf("%s > %s (%s)", _("Residents"), resident_get(d->r, RF_NAME), d->r->reg_no)
+	                   : xstrdup(_("Residents"));
+	ui_title(ui, where);
+	free(where);
+	int h = ui->lines - 3;
+	if (d->top > d->n - h)
+		d->top = d->n - h;
+	if (d->top < 0)
+		d->top = 0;
+	for (int i = 0; i < h && d->top + i < d->n; i++) {
+		struct dline *l = &d->lines[d->top + i];
+		ui_put(ui, 1 + i, 1, w, l->text, l->style);
+	}
+	if (d->top > 0)
+		ui_put(ui, 1, ui->cols - 3, 3, "^^^", ST_MARK);
+	if (d->top + h < d->n)
+		ui_put(ui, h, ui->cols - 3, 3, "vvv", ST_MARK);
+}
+
+static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct rdetail *d = (struct rdetail *)s;
+	int h = ui->lines - 3;
+	const char *name = d->r ? resident_get(d->r, RF_NAME) : "";
+
+	if (!d->r && ev->act != ACT_BACK)
+		return 0;
+	switch (ev->act) {
+	case ACT_EDIT:
+		ui_push(ui, rform_new(ui, d->id, NULL));
+		return SK_HANDLED;
+	case ACT_CERT:
+		ui_push(ui, fact_new(FACT_CERT, d->id, name));
+		return SK_HANDLED;
+	case ACT_STATUS:
+		ui_push(ui, fact_new(FACT_STATUS, d->id, name));
+		return SK_HANDLED;
+	case ACT_VISIT:
+		ui_push(ui, fact_new(FACT_VISIT, d->id, name));
+		return SK_HANDLED;
+	case ACT_NEXT:
+		if (ev->key == '\t') {          /* the next section heading */
+			for (int i = d->top + 1; i < d->n; i++)
+				if (d->lines[i].section) {
+					d->top = i;
+					break;
+				}
+		} else {
+			d->top++;
+		}
+		return SK_HANDLED;
+	case ACT_PREV:
+		if (ev->key == K_FN(KEY_BTAB)) {
+			int t = 0;
+			for (int i = d->top - 1; i >= 0; i--)
+				if (d->lines[i].section) {
+					t = i;
+					break;
+				}
+			d->top = t;
+		} else if (d->top > 0) {
+			d->top--;
+		}
+		return SK_HANDLED;
+	case ACT_PGDN:
+		d->top += h - 1;
+		return SK_HANDLED;
+	case ACT_PGUP:
+		d->top = d->top > h - 1 ? d->top - (h - 1) : 0;
+		return SK_HANDLED;
+	case ACT_HOME:
+		d->top = 0;
+		return SK_HANDLED;
+	case ACT_END:
+		d->top = d->n;
+		return SK_HANDLED;
+	case ACT_BACK:
+		residents_select(ui, d->id);
+		return SK_HANDLED | SK_POP;
+	default:
+		return 0;
+	}
+}
+
+static void rdetail_resume(struct ui *ui, struct screen *s)
+{
+	rdetail_load(ui, (struct rdetail *)s);
+}
+
+static void rdetail_leave(struct ui *ui, struct screen *s)
+{
+	struct rdetail *d = (struct rdetail *)s;
+	(void)ui;
+	clear_lines(d);
+	free(d->lines);
+	resident_free(&d->r);
+	free(d);
+}
+
+static const struct screen_ops rdetail_ops = {
+	.name = "resident", .acts = rdetail_acts,
+	.enter = rdetail_enter, .draw = rdetail_draw, .key = rdetail_key, .leave = rdetail_leave,
+	.resume = rdetail_resume, .reload = rdetail_resume,
+};
+
+struct screen *rdetail_new(int64_t id)
+{
+	struct rdetail *d = xcalloc(1, sizeof *d);
+	d->s.ops = &rdetail_ops;
+	d->id = id;
+	return &d->s;
+}

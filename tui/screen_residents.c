@@ -1,0 +1,339 @@
+/* tui/screen_residents.c: the resident list. A page at a time from search_residents; typing searches
+ * as you type (pinyin initials, characters, last digits of an ID number or phone) on the line above
+ * the F-keys. The ID number is masked here (3201**********123X): the list is what a visitor at the
+ * desk may see over the worker's shoulder. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+struct residents {
+	struct screen s;
+	struct ui *ui;
+	struct list list;
+	struct lineedit q;      /* the search line */
+	int searching;          /* the search line has the cursor */
+	int64_t want_id;        /* select this record when back on top */
+};
+
+static const int residents_acts[] = {
+	ACT_SEARCH, ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
+	ACT_END, 0
+};
+
+static const struct screen_ops residents_ops;
+
+/* ---- columns -------------------------------------------------------------------------------------
+ * At 80 columns: 8 name, 4 sex, 4 age, 18 ID, 10 categories, 8 status, 8 community, 10 date, plus
+ * a space before each. Wider terminals give the extra to categories, name and community. */
+struct cols {
+	int name, sex, age, id, cat, status, comm, date;
+};
+
+static void cols_for(int w, struct cols *c)
+{
+	*c = (struct cols){ 8, 4, 4, 18, 10, 8, 8, 10 };
+	int extra = w - (8 + 4 + 4 + 18 + 10 + 8 + 8 + 10 + 8);
+	int add;
+	add = extra > 6 ? 6 : extra > 0 ? extra : 0;            /* names up to 7 characters */
+	c->name += add, extra -= add;
+	add = extra > 16 ? 16 : extra > 0 ? extra : 0;
+	c->cat += add, extra -= add;
+	add = extra > 8 ? 8 : extra > 0 ? extra : 0;
+	c->comm += add, extra -= add;
+	add = extra > 4 ? 4 : extra > 0 ? extra : 0;
+	c->status += add, extra -= add;
+	if (extra > 0)
+		c->cat += extra;
+}
+
+static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
+{
+	ui_put(ui, y, x, w, s, style);
+	return x + w + 1;
+}
+
+static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
+{
+	struct cols c;
+	(void)arg;
+	cols_for(w, &c);
+	ui_fill(ui, y, x, w, ST_HEADER);
+	x += 1;
+	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = put_col(ui, y, x, c.sex, "性别", ST_HEADER);
+	x = put_col(ui, y, x, c.age, "年龄", ST_HEADER);
+	x = put_col(ui, y, x, c.id, "身份证号", ST_HEADER);
+	x = put_col(ui, y, x, c.cat, "人员类别", ST_HEADER);
+	x = put_col(ui, y, x, c.status, "就业状态", ST_HEADER);
+	x = put_col(ui, y, x, c.comm, "社区", ST_HEADER);
+	put_col(ui, y, x, c.date, "登记日期", ST_HEADER);
+}
+
+/* Category codes as short labels: 4050 stays 4050 (its label says 4050人员 at more length). */
+static char *categories_text(struct ui *ui, const char *codes)
+{
+	struct jy_buf b = { 0 };
+	buf_adds(&b, "");
+	for (const char *s = codes; *s;) {
+		size_t k = strcspn(s, ",");
+		char *code = xstrndup(s, k);
+		const char *l = strcmp(code, "4050") == 0 ? code : ui_code_label(ui, "category", code);
+		if (l == code || strcmp(l, code) == 0)
+			l = ui_code_label(ui, "rule", code);
+		buf_addf(&b, "%s%s", b.len ? "," : "", l);
+		free(code);
+		s += k + (s[k] == ',');
+	}
+	return buf_steal(&b);
+}
+
+/* The selected row is reverse video from the name to the ID number: enough to see at a glance, and
+ * moving one row rewrites only that much of two rows on a slow link (≤ 200 bytes, issue 3). */
+static void residents_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
+{
+	const struct search_row *r = row;
+	struct cols c;
+	char id[19], age[12];
+	int hs = sel ? ST_SELECTED : ST_NORMAL;
+	(void)arg;
+	cols_for(w, &c);
+	ui_mask_id(r->id_no, id);
+	int a = ui_age(ui, r->birth);
+	if (a >= 0)
+		snprintf(age, sizeof age, "%d", a);
+	else
+		age[0] = '\0';
+	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
+	x += 1;
+	x = put_col(ui, y, x, c.name, r->name, hs);
+	if (sel)
+		ui_put(ui, y, x - 1, 1, " ", hs);
+	x = put_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), hs);
+	if (sel)
+		ui_put(ui, y, x - 1, 1, " ", hs);
+	x = put_col(ui, y, x, c.age, age, hs);
+	if (sel)
+		ui_put(ui, y, x - 1, 1, " ", hs);
+	x = put_col(ui, y, x, c.id, id, hs);
+	char *cat = categories_text(ui, r->categories);
+	x = put_col(ui, y, x, c.cat, cat, ST_NORMAL);
+	free(cat);
+	x = put_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status),
+	            r->closed ? ST_HINT : ST_NORMAL);
+	x = put_col(ui, y, x, c.comm, r->community, ST_NORMAL);
+	put_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
+}
+
+static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
+                           int *n, int *more, char next[128], struct jy_err *err)
+{
+	struct residents *rs = arg;
+	struct search_page pg;
+	int rc = search_residents(rs->ui->db, query, cursor, limit, 0, &pg, err);
+	if (rc != JY_OK)
+		return rc;
+	*rows = pg.rows;
+	*n = pg.n;
+	*more = pg.more;
+	memcpy(next, pg.next, 128);
+	return JY_OK;
+}
+
+static int64_t residents_row_id(const void *row)
+{
+	return ((const struct search_row *)row)->id;
+}
+
+/* ---- the screen --------------------------------------------------------------------------------- */
+
+static void residents_enter(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	struct list_src src = {
+		.fetch = residents_fetch, .draw_row = residents_row, .draw_header = residents_header,
+		.row_id = residents_row_id, .row_size = sizeof(struct search_row), .arg = rs,
+	};
+	rs->ui = ui;
+	list_init(&rs->list, &src);
+	le_init(&rs->q, 40);
+	list_query(&rs->list, "");
+}
+
+static void residents_draw(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	int y = ui->lines - 2;
+
+	ui_title(ui, _("Residents"));
+	list_draw(ui, &rs->list, 1, 0, ui->lines - 3, ui->cols);
+	int exact;
+	long known = list_count_known(&rs->list, &exact);
+	if (known == 0 && !rs->list.err[0]) {
+		if (rs->q.len)
+			ui_put(ui, 3, 2, ui->cols - 4, _("Nobody matches. Backspace changes the search, Esc clears it."), ST_HINT);
+		else
+			ui_put(ui, 3, 2, ui->cols - 4, _("No residents registered yet. F4 registers one."), ST_HINT);
+	}
+	if (!rs->searching && !rs->q.len)
+		return;
+	if (ui->msg[0] && !rs->searching)
+		return;
+	/* The search line: the status line, taken over while searching. */
+	const char *prompt = _("Search:");
+	int pw = text_width(prompt) + 1;
+	ui_put(ui, y, 0, ui->cols, prompt, ST_MARK);
+	int qw = ui->cols / 2 - pw;
+	struct lineedit_view v;
+	le_view(&rs->q, qw, &v);
+	char *part = xstrndup(le_text(&rs->q) + v.off, v.len);
+	ui_puts(ui, y, pw + v.more_left, qw, part, ST_FIELD_FOCUS);
+	free(part);
+	char *count = exact ? xasprintf(_("%ld found"), known) : xasprintf(_("%ld+ found"), known);
+	const char *help = rs->searching ? _("Enter opens, Esc clears") : _("F3 searches again, Esc clears");
+	char *right = xasprintf("%s   %s", count, help);
+	ui_put(ui, y, pw + qw + 2, ui->cols - pw - qw - 2, right, ST_HINT);
+	free(right);
+	free(count);
+	if (rs->searching) {
+		ui->cur_y = y;
+		ui->cur_x = pw + v.cursor_col;
+	}
+}
+
+static void residents_search(struct residents *rs)
+{
+	list_query(&rs->list, le_text(&rs->q));
+}
+
+static int residents_open(struct ui *ui, struct residents *rs)
+{
+	const struct search_row *r = list_selected(&rs->list);
+	if (!r)
+		return SK_HANDLED;
+	rs->searching = 0;
+	ui_push(ui, rdetail_new(r->id));
+	return SK_HANDLED;
+}
+
+static int residents_search_key(struct ui *ui, struct residents *rs, const struct ui_event *ev)
+{
+	size_t len = rs->q.len;
+	if (K_IS_CHAR(ev->key)) {
+		le_insert_cp(&rs->q, (uint32_t)ev->key);
+	} else {
+		switch (ev->act) {
+		case ACT_BKSP: le_backspace(&rs->q); break;
+		case ACT_DEL: le_delete(&rs->q); break;
+		case ACT_LEFT: le_left(&rs->q); return SK_HANDLED;
+		case ACT_RIGHT: le_right(&rs->q); return SK_HANDLED;
+		case ACT_KILL_START: le_kill_to_start(&rs->q); break;
+		case ACT_KILL_END: le_kill_to_end(&rs->q); break;
+		case ACT_BACK:
+			rs->searching = 0;
+			if (rs->q.len) {
+				le_set(&rs->q, "");
+				residents_search(rs);
+			}
+			return SK_HANDLED;
+		case ACT_OPEN:
+			return residents_open(ui, rs);
+		case ACT_SEARCH:
+			return SK_HANDLED;
+		default:
+			return list_key(ui, &rs->list, ev);
+		}
+	}
+	if (rs->q.len != len)
+		residents_search(rs);
+	return SK_HANDLED;
+}
+
+static int residents_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct residents *rs = (struct residents *)s;
+
+	if (rs->searching)
+		return residents_search_key(ui, rs, ev);
+	/* Typing starts a search at once (mc's quick search); '?' stays help. */
+	if (K_IS_CHAR(ev->key) && ev->key != '?' && ev->key != '/' && ev->key != ' ') {
+		rs->searching = 1;
+		le_set(&rs->q, "");
+		return residents_search_key(ui, rs, ev);
+	}
+	switch (ev->act) {
+	case ACT_SEARCH:
+		rs->searching = 1;
+		le_end(&rs->q);
+		return SK_HANDLED;
+	case ACT_NEW:
+		ui_push(ui, rform_new(ui, 0, NULL));
+		return SK_HANDLED;
+	case ACT_OPEN:
+		return residents_open(ui, rs);
+	case ACT_BACK:
+		if (rs->q.len) {
+			le_set(&rs->q, "");
+			residents_search(rs);
+			return SK_HANDLED;
+		}
+		return SK_HANDLED | SK_POP;
+	default:
+		return list_key(ui, &rs->list, ev);
+	}
+}
+
+static void residents_resume(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	(void)ui;
+	if (rs->want_id) {
+		/* A record just saved: show it selected, even when the search would hide it. */
+		if (!list_select_id(&rs->list, rs->want_id) && rs->q.len) {
+			le_set(&rs->q, "");
+			list_query(&rs->list, "");
+			list_select_id(&rs->list, rs->want_id);
+		}
+		rs->want_id = 0;
+	} else {
+		list_reload(&rs->list);
+	}
+}
+
+static void residents_refresh(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	(void)ui;
+	list_reload(&rs->list);
+}
+
+static void residents_leave(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	(void)ui;
+	list_free(&rs->list);
+	le_free(&rs->q);
+	free(rs);
+}
+
+static const struct screen_ops residents_ops = {
+	.name = "residents", .acts = residents_acts,
+	.enter = residents_enter, .draw = residents_draw, .key = residents_key,
+	.leave = residents_leave, .resume = residents_resume, .reload = residents_refresh,
+};
+
+struct screen *residents_new(void)
+{
+	struct residents *rs = xcalloc(1, sizeof *rs);
+	rs->s.ops = &residents_ops;
+	return &rs->s;
+}
+
+void residents_select(struct ui *ui, int64_t id)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops == &residents_ops)
+			((struct residents *)ui->stack[i])->want_id = id;
+}

@@ -1,0 +1,312 @@
+/* tui/tui.c: the screen stack and the one main loop.
+ *
+ * Each turn: erase, draw the stack from the topmost full screen up, one doupdate; then wait for a
+ * key. erase() + a full redraw costs nothing on the wire for what did not change (ncurses diffs;
+ * measured 0 bytes, anchors-engineering §0.8); clear() only for Ctrl-L. Keys that are already
+ * waiting (an input method's burst, a paste) are all handled before the next draw. When no key
+ * comes for a while, the loop asks core whether another worker committed and lets the top screen
+ * reload: no screen sleeps, polls or draws on its own. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+#define POLL_MS 2000
+
+void ui_push(struct ui *ui, struct screen *s)
+{
+	if (ui->depth == UI_STACK_MAX) {
+		s->ops->leave(ui, s);
+		ui_msg(ui, ST_ERROR, "%s", _("too many screens open; close one with Esc"));
+		return;
+	}
+	ui->stack[ui->depth++] = s;
+	if (s->ops->enter)
+		s->ops->enter(ui, s);
+}
+
+struct screen *ui_top(struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
+}
+
+struct screen *ui_below(struct ui *ui, struct screen *s)
+{
+	for (int i = 1; i < ui->depth; i++)
+		if (ui->stack[i] == s)
+			return ui->stack[i - 1];
+	return NULL;
+}
+
+/* Remove s wherever it is on the stack (a dialog's answer may close the form under it). */
+static void ui_remove(struct ui *ui, struct screen *s)
+{
+	for (int i = 0; i < ui->depth; i++) {
+		if (ui->stack[i] != s)
+			continue;
+		memmove(&ui->stack[i], &ui->stack[i + 1], sizeof ui->stack[0] * (size_t)(ui->depth - i - 1));
+		ui->depth--;
+		s->ops->leave(ui, s);
+		return;
+	}
+}
+
+void ui_pop(struct ui *ui, struct screen *s)
+{
+	ui_remove(ui, s);
+}
+
+void ui_msg(struct ui *ui, int style, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	/* one line: whatever core wrote, newlines become spaces */
+	for (char *p = ui->msg; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	ui->msg_style = style;
+	ui->msg_keep = 1;
+}
+
+void ui_err(struct ui *ui, const struct jy_err *err)
+{
+	if (err->field[0])
+		ui_msg(ui, err->warn || err->code == JY_OK ? ST_WARN : ST_ERROR, "%s: %s", err->field, err->msg);
+	else
+		ui_msg(ui, err->warn || err->code == JY_OK ? ST_WARN : ST_ERROR, "%s", err->msg);
+}
+
+/* ---- code lists, loaded once per session, with the pinyin initials of every label --------------- */
+
+static char *initials_of(const char *label)
+{
+	char *ini[8];
+	int n = hanzi_initials_all(label, ini, 8);
+	struct jy_buf b = { 0 };
+	for (int i = 0; i < n; i++) {
+		buf_add(&b, ini[i], strlen(ini[i]) + 1);
+		free(ini[i]);
+	}
+	buf_add(&b, "", 1);
+	return buf_steal(&b);
+}
+
+const struct ui_codes *ui_codes(struct ui *ui, const char *list)
+{
+	for (int i = 0; i < ui->ncodes; i++)
+		if (strcmp(ui->codes[i].name, list) == 0)
+			return &ui->codes[i];
+	if (ui->ncodes == UI_CODES_MAX)
+		return NULL;
+	struct ui_codes *c = &ui->codes[ui->ncodes];
+	int rc = strcmp(list, "@units") == 0 ? units_load(ui->db, &c->cl, NULL)
+	                                       : codes_load(ui->db, list, &c->cl, NULL);
+	if (rc != JY_OK)
+		return NULL;
+	snprintf(c->name, sizeof c->name, "%s", list);
+	c->ini = xcalloc((size_t)c->cl.n + 1, sizeof *c->ini);
+	for (int i = 0; i < c->cl.n; i++)
+		c->ini[i] = initials_of(c->cl.items[i].label);
+	ui->ncodes++;
+	return c;
+}
+
+const char *ui_code_label(struct ui *ui, const char *list, const char *code)
+{
+	if (!code || !*code)
+		return "";
+	const struct ui_codes *c = ui_codes(ui, list);
+	const char *l = c ? codes_label(&c->cl, code) : NULL;
+	return l ? l : code;
+}
+
+static void ui_codes_free(struct ui *ui)
+{
+	for (int i = 0; i < ui->ncodes; i++) {
+		for (int j = 0; j < ui->codes[i].cl.n; j++)
+			free(ui->codes[i].ini[j]);
+		free(ui->codes[i].ini);
+		codes_free(&ui->codes[i].cl);
+	}
+	ui->ncodes = 0;
+}
+
+/* ---- quitting ------------------------------------------------------------------------------------ */
+
+static void quit_answer(struct ui *ui, void *arg, int yes)
+{
+	(void)arg;
+	if (yes)
+		ui->quit = 1;
+}
+
+static int ui_dirty(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops->dirty && ui->stack[i]->ops->dirty(ui, ui->stack[i]))
+			return 1;
+	return 0;
+}
+
+void ui_quit_ask(struct ui *ui)
+{
+	if (!ui_dirty(ui)) {
+		ui->quit = 1;
+		return;
+	}
+	dialog_confirm(ui, _("Quit"),
+	               _("A form is not saved. It is kept as a draft, and jiuye offers it the next time you "
+	                 "start. Quit now?"), 0, quit_answer, NULL);
+}
+
+/* ---- the loop ------------------------------------------------------------------------------------ */
+
+static void draw_too_small(struct ui *ui)
+{
+	/* Both languages, not gettext: the screen may be too small to choose. */
+	char *text = xasprintf("终端太小，至少需要 80x24（现在 %dx%d）\nterminal too small, need 80x24 "
+	                       "(now %dx%d)\nF10 / Ctrl-Q: 退出 quit", ui->cols, ui->lines, ui->cols, ui->lines);
+	char *lines[12];
+	int n = ui_wrap(text, ui->cols > 1 ? ui->cols - 1 : 1, lines, 12);
+	int y0 = (ui->lines - n) / 2;
+	for (int i = 0; i < n; i++) {
+		if (y0 + i >= 0 && y0 + i < ui->lines)
+			ui_puts(ui, y0 + i, 0, ui->cols, lines[i], i < 2 ? ST_WARN : ST_NORMAL);
+		free(lines[i]);
+	}
+	free(text);
+}
+
+static void ui_draw(struct ui *ui)
+{
+	erase();
+	ui->cur_y = -1;
+	if (ui->too_small) {
+		draw_too_small(ui);
+	} else if (ui->depth) {
+		int base = ui->depth - 1;
+		while (base > 0 && ui->stack[base]->overlay)
+			base--;
+		ui_status(ui);
+		ui->stack[base]->ops->draw(ui, ui->stack[base]);
+		ui_bar(ui, ui_top(ui));
+		for (int i = base + 1; i < ui->depth; i++) {
+			ui->cur_y = -1;
+			ui->stack[i]->ops->draw(ui, ui->stack[i]);
+		}
+	}
+	if (ui->cur_y >= 0) {
+		curs_set(1);
+		move(ui->cur_y, ui->cur_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static int in_stack(struct ui *ui, struct screen *s)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i] == s)
+			return 1;
+	return 0;
+}
+
+static void ui_handle(struct ui *ui, const struct ui_event *ev)
+{
+	if (ev->key == K_FN(KEY_RESIZE)) {
+		term_size(ui);
+		return;
+	}
+	if (ev->act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (ui->too_small) {
+		if (ev->act == ACT_QUIT || ev->act == ACT_INTERRUPT)
+			ui_quit_ask(ui);
+		return;
+	}
+	struct screen *s = ui_top(ui);
+	struct screen *before[UI_STACK_MAX];
+	int nbefore = ui->depth;
+	memcpy(before, ui->stack, sizeof before[0] * (size_t)nbefore);
+
+	ui->msg_keep = 0;
+	int fl = s->ops->key(ui, s, ev);
+	if (!(fl & SK_HANDLED)) {
+		if (ev->act == ACT_HELP)
+			help_push(ui, s);
+		else if (ev->act == ACT_QUIT)
+			ui_quit_ask(ui);
+		else if (ev->act == ACT_INTERRUPT)
+			dialog_confirm(ui, _("Quit"), _("Quit jiuye?"), 0, quit_answer, NULL);
+	}
+	if (fl & SK_POP)
+		ui_remove(ui, s);
+	if (fl & SK_QUIT)
+		ui->quit = 1;
+	if (!ui->msg_keep)
+		ui->msg[0] = '\0';
+
+	/* A screen uncovered by this key gets to reload what may have changed under it. */
+	struct screen *top = ui_top(ui);
+	int was_there = 0, was_top = nbefore && before[nbefore - 1] == top;
+	for (int i = 0; i < nbefore; i++)
+		was_there |= before[i] == top;
+	if (top && was_there && !was_top && !top->overlay && top->ops->resume && in_stack(ui, top))
+		top->ops->resume(ui, top);
+}
+
+static void ui_loop(struct ui *ui)
+{
+	struct ui_event ev;
+
+	while (!ui->quit && ui->depth > 0) {
+		ui_draw(ui);
+		if (!term_read(ui, POLL_MS, &ev)) {
+			struct screen *top = ui_top(ui);
+			if (db_changed(ui->db) && top && top->ops->reload)
+				top->ops->reload(ui, top);
+			continue;
+		}
+		ui_handle(ui, &ev);
+		for (int n = 0; n < 512 && !ui->quit && ui->depth > 0 && term_read(ui, 0, &ev); n++)
+			ui_handle(ui, &ev);
+		for (int i = 0; i < ui->depth; i++)
+			if (ui->stack[i]->ops->idle)
+				ui->stack[i]->ops->idle(ui, ui->stack[i]);
+	}
+}
+
+int tui_run(struct jy_db *db, const char *dbpath)
+{
+	if (!term_locale_ok())
+		return 1;
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	ui->db = db;
+	ui->dbpath = dbpath;
+	ui->cur_y = -1;
+	date_today(ui->today);
+	if (term_init(ui)) {
+		free(ui);
+		return 1;
+	}
+	db_changed(db);         /* from now on, "changed" means by someone else */
+	ui_push(ui, menu_new());
+	rform_offer_draft(ui);
+	ui_loop(ui);
+	while (ui->depth)
+		ui_remove(ui, ui_top(ui));
+	ui_codes_free(ui);
+	term_end();
+	free(ui);
+	return 0;
+}

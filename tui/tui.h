@@ -1,0 +1,306 @@
+/* tui/tui.h: everything tui/ offers. Read this first.
+ *
+ * tui/ is the only user of curses. It draws what core/ holds and turns keys into core operations;
+ * it never touches SQL. The pieces:
+ *   term.c     terminal set-up: UTF-8 check, raw keys, Esc delay, key aliases, styles, size
+ *   keys.h     the one key table: F-key bar, F1 help, man page (tui_keys_man)
+ *   draw.c     text that never splits a wide character, the title, status line and F-key bar
+ *   tui.c      the screen stack and the one main loop (the only doupdate)
+ *   dialog.c   confirm and message boxes, the help screen
+ *   field.c    one field: a struct lineedit drawn, typed kinds, the code-list pick popup
+ *   form.c     a column of fields: navigation, scrolling, checks on leave
+ *   list.c     a list that fetches one page at a time from core, window of pages kept
+ *   screen_*.c the screens: menu, resident list, resident form, resident detail, small fact forms
+ *
+ * Screens are {enter, draw, key, leave}: key returns flags to the main loop; only the main loop
+ * calls doupdate(); no screen sleeps or polls. Interface strings are English msgids in _(), shown in
+ * Chinese through the zh_CN catalogue; field labels are Chinese everywhere (the workers' words, from
+ * core's field tables). */
+#ifndef JY_TUI_H
+#define JY_TUI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core.h"
+
+struct jy_db;
+
+/* ---- for main.c -------------------------------------------------------------------------------- */
+/* The full-screen program on an open database. Returns the process exit status (1 when the terminal
+ * cannot be used: not UTF-8, unknown TERM). */
+int tui_run(struct jy_db *db, const char *dbpath);
+/* Monochrome styles (also when $NO_COLOR is set), for a --mono option. */
+void tui_set_mono(int on);
+/* The key table as man(7) rows, for the KEYS section of man/jiuye.1 (--keys-man). */
+void tui_keys_man(FILE *out);
+
+/* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
+/* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
+#define K_FN(k) (0x200000 | (k))
+#define K_CTRL(c) ((c) & 0x1f)
+#define K_ESC 27
+#define K_IS_CHAR(k) ((k) >= 0x20 && (k) < 0x110000 && (k) != 0x7f)
+
+enum action {
+	ACT_NONE = 0,
+	ACT_HELP, ACT_SAVE, ACT_SEARCH, ACT_NEW, ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT,
+	ACT_QUIT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
+	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE,
+	ACT_MODULE, ACT_YES, ACT_NO, ACT_REDRAW, ACT_INTERRUPT,
+	ACT__COUNT
+};
+
+struct key_row {
+	int act, key, also, bar;
+	const char *label;      /* gettext msgid, short: the F-key bar */
+	const char *help;       /* gettext msgid: F1 help and the man page */
+};
+extern const struct key_row key_rows[];
+extern const int key_nrows;
+int key_action(int key);                        /* ACT_NONE when the table has no row for key */
+const char *key_name(int key);                  /* "F1", "Ctrl-S", "Esc", "?" … (static buffer) */
+void key_row_text(const struct key_row *r, char *out, size_t size);   /* "F1, ?" */
+
+/* ---- styles -------------------------------------------------------------------------------------- */
+/*  style            fg              bg              colour attr         mono attr */
+#define STYLES(X) \
+	X(ST_NORMAL,     -1,             -1,             0,                  0) \
+	X(ST_TITLE,      COLOR_WHITE,    COLOR_BLUE,     A_BOLD,             A_REVERSE) \
+	X(ST_BAR_KEY,    -1,             -1,             A_BOLD,             A_BOLD) \
+	X(ST_BAR_LABEL,  COLOR_BLACK,    COLOR_CYAN,     0,                  A_REVERSE) \
+	X(ST_SELECTED,   -1,             -1,             A_REVERSE,          A_REVERSE) \
+	X(ST_HEADER,     -1,             -1,             A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE) \
+	X(ST_LABEL,      -1,             -1,             0,                  0) \
+	X(ST_LABEL_REQ,  -1,             -1,             A_BOLD,             A_BOLD) \
+	X(ST_FIELD,      -1,             -1,             A_UNDERLINE,        A_UNDERLINE) \
+	X(ST_FIELD_FOCUS, COLOR_BLACK,   COLOR_YELLOW,   0,                  A_REVERSE) \
+	X(ST_DERIVED,    COLOR_CYAN,     -1,             0,                  0) \
+	X(ST_HINT,       COLOR_CYAN,     -1,             0,                  0) \
+	X(ST_ERROR,      COLOR_RED,      -1,             A_BOLD,             A_BOLD) \
+	X(ST_WARN,       COLOR_YELLOW,   -1,             A_BOLD,             A_BOLD) \
+	X(ST_OK,         COLOR_GREEN,    -1,             0,                  0) \
+	X(ST_MARK,       -1,             -1,             A_BOLD,             A_BOLD) \
+	X(ST_DIALOG,     COLOR_BLACK,    COLOR_WHITE,    0,                  0) \
+	X(ST_DIALOG_TITLE, COLOR_WHITE,  COLOR_BLUE,     A_BOLD,             A_REVERSE) \
+	X(ST_SECTION,    -1,             -1,             A_BOLD,             A_BOLD | A_UNDERLINE)
+
+#define X(id, fg, bg, cattr, mattr) id,
+enum style { STYLES(X) ST__COUNT };
+#undef X
+
+/* ---- the program state and the screen stack -------------------------------------------------------- */
+enum { SK_HANDLED = 1, SK_REDRAW = 2, SK_POP = 4, SK_QUIT = 8 };
+
+struct ui;
+struct screen;
+
+struct ui_event {
+	int key;                /* code point or K_FN(curses key) */
+	int act;                /* from the key table, ACT_NONE when none */
+};
+
+struct screen_ops {
+	const char *name;
+	const int *acts;        /* the actions this screen takes (0-terminated): bar and F1 help */
+	void (*enter)(struct ui *, struct screen *);          /* pushed: load what it shows */
+	void (*draw)(struct ui *, struct screen *);
+	int (*key)(struct ui *, struct screen *, const struct ui_event *);
+	void (*leave)(struct ui *, struct screen *);          /* popped: free everything */
+	void (*resume)(struct ui *, struct screen *);         /* on top again after a pop; may be NULL */
+	void (*reload)(struct ui *, struct screen *);         /* another worker committed; may be NULL */
+	void (*idle)(struct ui *, struct screen *);           /* after a burst of keys; may be NULL */
+	int (*dirty)(struct ui *, struct screen *);           /* unsaved changes? may be NULL */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	int overlay;            /* drawn over the screen below (dialogs, popups) */
+};
+
+#define UI_STACK_MAX 16
+#define UI_CODES_MAX 24
+
+/* A code list with the pinyin initials of each label, for pick-by-initials. */
+struct ui_codes {
+	char name[24];
+	struct code_list cl;
+	char **ini;             /* per item: initials strings, NUL-separated, "" when none */
+};
+
+struct ui {
+	struct jy_db *db;
+	const char *dbpath;
+	int mono;
+	int lines, cols;
+	int too_small;
+	struct screen *stack[UI_STACK_MAX];
+	int depth;
+	int cur_y, cur_x;       /* where the focused field wants the cursor; -1: hidden */
+	int quit;
+	char msg[512];          /* the status line */
+	int msg_style;
+	int msg_keep;           /* set while handling a key: do not clear after it */
+	struct ui_codes codes[UI_CODES_MAX];
+	int ncodes;
+	char today[11];
+};
+
+void ui_push(struct ui *ui, struct screen *s);
+void ui_pop(struct ui *ui, struct screen *s);          /* remove s (leave is called), wherever it is */
+struct screen *ui_top(struct ui *ui);
+struct screen *ui_below(struct ui *ui, struct screen *s);   /* the screen under s, or NULL */
+void ui_msg(struct ui *ui, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_err(struct ui *ui, const struct jy_err *err);      /* "field: message" in the status line */
+const struct ui_codes *ui_codes(struct ui *ui, const char *list);  /* "@units": the communities */
+const char *ui_code_label(struct ui *ui, const char *list, const char *code);  /* code if unknown */
+void ui_quit_ask(struct ui *ui);
+
+/* ---- term.c ------------------------------------------------------------------------------------ */
+int term_locale_ok(void);                       /* prints the bilingual fix when not UTF-8 */
+int term_init(struct ui *ui);                   /* 0 ok; -1 with a message printed */
+void term_end(void);
+void term_size(struct ui *ui);
+int term_attr(const struct ui *ui, int style);
+int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 0: timeout */
+
+/* ---- draw.c ------------------------------------------------------------------------------------ */
+/* s (UTF-8) at y,x fitted to exactly cols columns: cut with ASCII "..." (never inside a character)
+ * and padded with spaces. Returns the columns of text drawn (without padding). */
+int ui_put(struct ui *ui, int y, int x, int cols, const char *s, int style);
+/* s at y,x up to cols columns, cut without dots and not padded; returns the columns drawn. */
+int ui_puts(struct ui *ui, int y, int x, int cols, const char *s, int style);
+void ui_fill(struct ui *ui, int y, int x, int cols, int style);
+void ui_box(struct ui *ui, int y, int x, int h, int w, int style);  /* ASCII + - | */
+void ui_title(struct ui *ui, const char *where);
+void ui_bar(struct ui *ui, const struct screen *s);
+void ui_status(struct ui *ui);
+/* Break s into lines of at most cols columns (at spaces when it can, else at any character);
+ * returns the number of lines; lines[i] allocated. Caller frees each. */
+int ui_wrap(const char *s, int cols, char **lines, int max);
+/* The masked ID number of a list: first 4 and last 4 characters (3201**********123X). */
+void ui_mask_id(const char *id, char out[19]);
+int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
+
+/* ---- dialog.c ---------------------------------------------------------------------------------- */
+/* A yes/no question over the current screen. cb gets 1 for yes, 0 for no. def_yes: what Enter means. */
+void dialog_confirm(struct ui *ui, const char *title, const char *text, int def_yes,
+                    void (*cb)(struct ui *, void *arg, int yes), void *arg);
+/* A message to read and dismiss (any key); text may hold several lines separated by '\n'. */
+void dialog_alert(struct ui *ui, const char *title, const char *text);
+void help_push(struct ui *ui, const struct screen *about);
+
+/* ---- field.c: one field ------------------------------------------------------------------------- */
+struct field {
+	const char *label;      /* Chinese label */
+	int kind;               /* enum field_kind */
+	const char *list;       /* code list, "@units" for the communities */
+	int flags;              /* FF_REQ, FF_RO */
+	int max;                /* characters */
+	int tag;                /* the owner's id for the field (RF_* …) */
+	struct lineedit le;     /* the text, or for code kinds the filter being typed */
+	char *value;            /* code kinds: code(s) joined by ','; bool "1"/"0"; derived: text */
+	char *err;              /* why the value is not accepted (shown beside it) */
+	char *note;             /* what follows from the value (age, 4050 …) */
+	int note_style;
+	int pick_open, pick_sel, pick_top;
+	int *match;             /* indexes of the code items the filter matches */
+	int nmatch;
+};
+enum { FLD_USED = 1, FLD_CHANGED = 2, FLD_ACCEPT = 4 };
+
+void field_init(struct field *f, const char *label, int kind, const char *list, int max, int flags);
+void field_free(struct field *f);
+const char *field_value(const struct field *f);        /* never NULL */
+void field_set(struct ui *ui, struct field *f, const char *value);
+int field_focusable(const struct field *f);
+char *field_display(struct ui *ui, const struct field *f);   /* what the worker reads. Caller frees. */
+int field_width(const struct field *f, int avail);
+int field_key(struct ui *ui, struct field *f, const struct ui_event *ev);
+/* Leaving the field: a pending pick is taken, the value checked (dates, ID numbers, phones, codes)
+ * through core's rules. Returns FLD_CHANGED when the value changed. */
+int field_leave(struct ui *ui, struct field *f);
+void field_draw(struct ui *ui, struct field *f, int y, int x, int w, int focused);
+void field_draw_pick(struct ui *ui, struct field *f, int y, int x);
+void field_set_err(struct field *f, const char *msg);
+void field_set_note(struct field *f, const char *note, int style);
+const char *field_hint(const struct field *f);  /* what the field accepts (status line) */
+
+/* ---- form.c: a column of fields ------------------------------------------------------------------- */
+struct form {
+	struct field *f;
+	int n;
+	int focus;
+	int top;                /* first row shown */
+	int dirty;
+	int label_w;
+	int fy, fx, fw;         /* where the focused field was drawn (for the pick popup) */
+	void (*changed)(struct ui *, struct form *, int i, void *arg);   /* a field's value changed */
+	void (*left)(struct ui *, struct form *, int i, void *arg);      /* focus left field i */
+	void *arg;
+};
+void form_init(struct form *fm, int n);
+void form_free(struct form *fm);
+int form_key(struct ui *ui, struct form *fm, const struct ui_event *ev);   /* SK_* flags */
+void form_draw(struct ui *ui, struct form *fm, int y, int x, int h, int w);
+void form_focus(struct ui *ui, struct form *fm, int i);
+int form_find_label(const struct form *fm, const char *label);   /* -1 when none */
+/* Show a core error on the field it names (and in the status line); focus that field. */
+void form_show_err(struct ui *ui, struct form *fm, const struct jy_err *err);
+void form_hint(struct ui *ui, struct form *fm);   /* the focused field's hint in the status line */
+
+/* ---- list.c: a list fetched a page at a time -------------------------------------------------------- */
+#define LIST_PAGE 50
+#define LIST_WINDOW 4       /* pages kept in memory */
+
+struct list_src {
+	/* One page after cursor (NULL: the first). rows: an array of row_size records. */
+	int (*fetch)(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,
+	             int *more, char next[128], struct jy_err *err);
+	void (*draw_row)(struct ui *ui, void *arg, const void *row, int y, int x, int w, int selected);
+	void (*draw_header)(struct ui *ui, void *arg, int y, int x, int w);
+	int64_t (*row_id)(const void *row);
+	size_t row_size;
+	void *arg;
+};
+struct list_page {
+	char start[128];        /* the cursor this page was fetched after */
+	void *rows;             /* NULL when not loaded */
+	int n, more;
+	char next[128];
+};
+struct list {
+	struct list_src src;
+	char *query;
+	struct list_page *pages;
+	int npages;
+	long sel, top;
+	int rows_shown;         /* rows of the last draw */
+	int64_t sel_id;
+	int end;                /* the last page is known */
+	char err[512];
+};
+void list_init(struct list *l, const struct list_src *src);
+void list_free(struct list *l);
+void list_query(struct list *l, const char *q);       /* new search: first page, first row */
+void list_reload(struct list *l);                    /* same query; keeps the selected record on its row */
+int list_select_id(struct list *l, int64_t id);      /* 1 when found in the first pages */
+const void *list_selected(struct list *l);
+long list_count_known(struct list *l, int *exact);
+int list_key(struct ui *ui, struct list *l, const struct ui_event *ev);   /* SK_* */
+void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w);
+
+/* ---- the screens ------------------------------------------------------------------------------------ */
+struct screen *menu_new(void);
+struct screen *residents_new(void);
+/* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
+struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
+struct screen *rdetail_new(int64_t id);
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT };
+struct screen *fact_new(int kind, int64_t resident_id, const char *who);
+/* Tell the resident list (wherever it is on the stack) to show and select record id. */
+void residents_select(struct ui *ui, int64_t id);
+/* The draft of an unsaved form, offered at start. */
+void rform_offer_draft(struct ui *ui);
+
+#endif
