@@ -124,6 +124,67 @@ build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c
 	@mkdir -p build
 	$(CC) -D_GNU_SOURCE -Itests -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lvterm -lutil
 
+# ---- messages and the manual (tui/ owns these) ------------------------------------------------
+# assets/po/jiuye.pot holds every _() and N_() string of core/ and tui/ (English msgids);
+# assets/po/zh_CN.po their Chinese. `make po` refreshes both after code changes; `make po-check`
+# fails while any msgid lacks a translation; the .mo files are built with the program, in
+# build/locale/LANG/LC_MESSAGES (what main.c binds when it runs from the build tree).
+POT     := assets/po/jiuye.pot
+PO      := $(wildcard assets/po/*.po)
+MO      := $(PO:assets/po/%.po=build/locale/%/LC_MESSAGES/jiuye.mo)
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+            --add-comments=TRANSLATORS --package-name=jiuye --package-version=0.1.0 \
+            --msgid-bugs-address=jiuye-maintainers --add-location=file --sort-by-file
+PO_SRC  = $(sort $(wildcard core/*.c core/*.h tui/*.c tui/*.h))
+
+all: $(MO)
+jiuye: | $(MO)
+build/asan/jiuye: | $(MO)
+
+build/locale/%/LC_MESSAGES/jiuye.mo: assets/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check-format -o $@ $<
+
+po:
+	$(XGETTEXT) -o $(POT) $(PO_SRC)
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(POT); done
+
+po-check:
+	@mkdir -p build
+	@$(XGETTEXT) -o build/jiuye-check.pot $(PO_SRC)
+	@for po in $(PO); do \
+	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot && \
+	  left=$$(msgattrib --untranslated --no-obsolete build/po-check.po | grep -c '^msgid ' ); \
+	  if [ "$$left" -gt 1 ]; then echo "po-check: $$po lacks $$((left - 1)) translations (make po, then translate):"; \
+	    msgattrib --untranslated --no-obsolete build/po-check.po | grep '^msgid ' | tail -n +2; exit 1; fi; \
+	done; echo "po-check: every message is translated"
+
+# The KEYS section of man/jiuye.1 is the key table of tui/keys.h as the program prints it
+# (jiuye --keys-man); `make man` rewrites it, `make man-check` fails when it is stale.
+man: jiuye
+	@mkdir -p build
+	./jiuye --keys-man > build/keys.man
+	sed -e '/^\.\\" keys: begin/,/^\.\\" keys: end/{/^\.\\" keys:/!d}' \
+	    -e '/^\.\\" keys: begin/r build/keys.man' man/jiuye.1 > build/jiuye.1 && mv build/jiuye.1 man/jiuye.1
+
+man-check: jiuye
+	@mkdir -p build
+	@./jiuye --keys-man > build/keys.man
+	@sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/{/^\.\\" keys:/!p}' man/jiuye.1 | cmp -s - build/keys.man || \
+	  { echo "man-check: the KEYS section of man/jiuye.1 differs from tui/keys.h; run make man"; exit 1; }
+	@echo "man-check: man/jiuye.1 lists the keys of tui/keys.h"
+
+install: install-locale
+install-locale: $(MO)
+	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES && \
+	  install -m 0644 $$mo $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES/jiuye.mo; done
+uninstall: uninstall-locale
+uninstall-locale:
+	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; rm -f $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES/jiuye.mo; done
+
+.PHONY: man man-check po-check install-locale uninstall-locale
+
 # ---- install -----------------------------------------------------------------------------------
 install: jiuye
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

@@ -104,8 +104,9 @@ void ui_box(struct ui *ui, int y, int x, int h, int w, int style)
 void ui_title(struct ui *ui, const char *where)
 {
 	const struct jy_actor *who = db_actor(ui->db);
-	char *left = xasprintf(" jiuye  %s%s%s", _("Community employment ledger"), where ? " > " : "",
-	                       where ? where : "");
+	/* The program's full name on the menu; elsewhere the room goes to where the worker is. */
+	char *left = where ? xasprintf(" jiuye > %s", where)
+	                   : xasprintf(" jiuye  %s", _("Community employment ledger"));
 	char *right = xasprintf("%s  %s ", who && who->name[0] ? who->name : (who ? who->os_user : ""),
 	                        ui->today);
 	int rw = text_width(right);

@@ -77,10 +77,22 @@ static char *categories_text(struct ui *ui, const char *codes)
 {
 	struct jy_buf b = { 0 };
 	buf_adds(&b, "");
+	/* 4050 first: short, and what a worker looks for most in this column. */
+	for (const char *s = codes; *s;) {
+		size_t k = strcspn(s, ",");
+		if (k == 4 && strncmp(s, "4050", 4) == 0)
+			buf_adds(&b, "4050");
+		s += k + (s[k] == ',');
+	}
 	for (const char *s = codes; *s;) {
 		size_t k = strcspn(s, ",");
 		char *code = xstrndup(s, k);
-		const char *l = strcmp(code, "4050") == 0 ? code : ui_code_label(ui, "category", code);
+		if (strcmp(code, "4050") == 0) {
+			free(code);
+			s += k + (s[k] == ',');
+			continue;
+		}
+		const char *l = ui_code_label(ui, "category", code);
 		if (l == code || strcmp(l, code) == 0)
 			l = ui_code_label(ui, "rule", code);
 		buf_addf(&b, "%s%s", b.len ? "," : "", l);

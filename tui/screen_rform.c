@@ -153,7 +153,8 @@ static void rform_missing(struct rform *rf)
 static char *rform_draft_text(struct rform *rf)
 {
 	struct jy_buf b = { 0 };
-	buf_addf(&b, "%s\n#version\t%lld\n", DRAFT_MAGIC, (long long)rf->version);
+	buf_addf(&b, "%s\n#version\t%lld\n#focus\t%s\n", DRAFT_MAGIC, (long long)rf->version,
+	         resident_fields[rf->form.focus].col);
 	for (int f = 0; f < RF__COUNT; f++) {
 		if (resident_fields[f].kind == FK_DERIVED)
 			continue;
@@ -173,6 +174,10 @@ static void rform_draft_apply(struct ui *ui, struct rform *rf, const char *data)
 			*tab = '\0';
 			if (strcmp(line, "#version") == 0) {
 				rf->version = strtoll(tab + 1, NULL, 10);
+			} else if (strcmp(line, "#focus") == 0) {
+				int f = resident_field_by_col(tab + 1);
+				if (f >= 0 && field_focusable(rf_field(rf, f)))
+					rf->form.focus = f;     /* back where the worker was typing */
 			} else {
 				int f = resident_field_by_col(line);
 				if (f >= 0 && resident_fields[f].kind != FK_DERIVED)
@@ -269,9 +274,10 @@ static void rform_left(struct ui *ui, struct form *fm, int i, void *arg)
 {
 	struct rform *rf = arg;
 	(void)ui;
-	(void)fm;
 	(void)i;
 	rform_missing(rf);
+	if (fm->dirty)
+		rf->draft_dirty = 1;    /* where the cursor is goes into the draft too */
 }
 
 /* ---- another worker saved first ------------------------------------------------------------------------- */
@@ -452,6 +458,7 @@ struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
 		field_init(&rf->form.f[f], fd->label, fd->kind, fd->list, fd->max, fd->flags & (FF_REQ | FF_RO));
 		rf->form.f[f].tag = f;
 	}
+	rf->form.focus = RF_NAME;
 	rf->form.changed = rform_changed;
 	rf->form.left = rform_left;
 	rf->form.arg = rf;
@@ -484,7 +491,6 @@ struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
 	if (draft)
 		rform_check_dup(ui, rf);
 	rform_missing(rf);
-	rf->form.focus = RF_NAME;
 	return &rf->s;
 }
 
