@@ -4,7 +4,9 @@
  * headed by their Chinese labels; codes are written as their labels, several categories joined
  * by "、" (as the screens show them; import splits on it), the community by its name. UTF-8 with
  * a BOM and CRLF line ends: without the BOM Excel on a Chinese Windows reads the file as GBK and
- * shows mojibake. Rows stream from one SELECT in id order, so a million residents take no more
+ * shows mojibake. A cell starting with = + - @ gets a leading apostrophe so that Excel shows it
+ * instead of running it; ID numbers and phones are written as plain digits (see csv_write_field
+ * for why not ="…"). Rows stream from one SELECT in id order, so a million residents take no more
  * memory than one. A file is written beside its destination and renamed into place, so a failed
  * export never leaves half a file under the name asked for. */
 #include <errno.h>
@@ -111,7 +113,16 @@ static int export_rows(struct jy_db *db, FILE *fp, int include_closed, int *rows
 				continue;
 			export_value(db, &units, f, (const char *)sqlite3_column_text(st, col), &val);
 			buf_adds(&line, col++ > 1 ? "," : "");
-			csv_write_field(&line, val.s);
+			if (val.len && strchr("=+-@", val.s[0])) {
+				/* A note typed as "=HYPERLINK(…)" would run as a formula when the file is
+				 * opened in Excel or WPS (CSV injection, OWASP): written as text with a
+				 * leading apostrophe, which import.c takes off again. */
+				char *guarded = xasprintf("'%s", val.s);
+				csv_write_field(&line, guarded);
+				free(guarded);
+			} else {
+				csv_write_field(&line, val.s);
+			}
 		}
 		buf_adds(&line, "\r\n");
 		if (fwrite(line.s, 1, line.len, fp) != line.len)

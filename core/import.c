@@ -22,6 +22,10 @@
 
 enum { COL_NONE = -1 };         /* a column with an empty header */
 
+/* First characters that make a spreadsheet read a cell as a formula; export.c writes such a cell
+ * with a leading apostrophe, and import takes it off. */
+#define FORMULA_CHARS "=+-@"
+
 /* ID numbers seen so far in the file, with their row: "also in row N". Open addressing. */
 struct idseen {
 	struct idseen_slot {
@@ -255,6 +259,8 @@ static char *cell_value(struct import *im, char **cell, int n, int f)
 		return NULL;
 	if (resident_fields[f].kind == FK_IDNO || resident_fields[f].kind == FK_PHONE)
 		return unwrap_number(c);
+	if (c[0] == '\'' && c[1] && strchr(FORMULA_CHARS, c[1]))
+		return xstrdup(c + 1);  /* export's guard against formulas, taken off again */
 	return xstrdup(c);
 }
 

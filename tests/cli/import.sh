@@ -104,6 +104,9 @@ status_is "English column names in any order: exit 0" 0
 export_to "$db" "$tmp/english.csv"
 has "English column names: values land in the right columns" "$tmp/english.csv" \
 	"郑秀梅,320106198301010021,13812345606,建设社区,,中专,"
+has "a cell that Excel would run as a formula is exported as text ('=1+2)" "$tmp/english.csv" ",'=1+2"
+run import residents "$tmp/english.csv" --db "$db"
+has "… and imports back as it was" "$tmp/out" "0 added, 0 updated, 11 unchanged, 0 rejected"
 
 # ---- bad ID numbers ----------------------------------------------------------------------------
 newdb badid
