@@ -139,7 +139,11 @@ PO_SRC  = $(sort $(wildcard core/*.c core/*.h tui/*.c tui/*.h))
 
 all: $(MO)
 jiuye: | $(MO)
-build/asan/jiuye: | $(MO)
+# main.c binds <directory of the binary>/build/locale: for build/asan/jiuye that is a link back.
+build/asan/jiuye: | $(MO) build/asan/build/locale
+build/asan/build/locale:
+	@mkdir -p $(@D)
+	ln -sfn ../../locale $@
 
 build/locale/%/LC_MESSAGES/jiuye.mo: assets/po/%.po
 	@mkdir -p $(@D)
