@@ -4,6 +4,7 @@
  * Exit status: 0 success, 1 a user error (one line naming the file, row and field), 2 a usage
  * error. */
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -41,10 +42,14 @@ static const char usage_text[] = N_(
 	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
 	"(~/.local/share/jiuye/jiuye.db).\n");
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
 	fprintf(stderr, "jiuye: ");
-	fprintf(stderr, fmt, arg ? arg : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\n%s", _("Try 'jiuye --help'.\n"));
 	return EXIT_USAGE;
 }
@@ -151,7 +156,8 @@ static int cmd_import(const struct opts *o)
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
 	int rc = import_residents(db, o->args[2], flags, print_line, NULL, &res, &err);
 	db_close(&db);
-	if (rc != JY_OK && rc != JY_EINVAL) {
+	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
+	if (rc != JY_OK && res.rejected == 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
@@ -159,9 +165,8 @@ static int cmd_import(const struct opts *o)
 	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
 	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
 	       res.rejected);
-	if (rc == JY_EINVAL && !o->skip_errors) {
-		fprintf(stderr, _("jiuye: %s: %d bad rows, nothing was imported (fix them, or use --skip-errors)\n"),
-		        o->args[2], res.rejected);
+	if (rc != JY_OK) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
 	return 0;
