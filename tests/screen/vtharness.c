@@ -33,8 +33,12 @@
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
  *   bytes-max N [LABEL] the previous step wrote at most N bytes
- *   bytes-le A B        the step labelled A wrote at most as many bytes as the one labelled B
- *   kill9 / restart / wait-exit [CODE] / sleep MS / dump
+ *   bytes-le A B [P%]   the step labelled A wrote at most as many bytes as the one labelled B
+ *                       (plus P percent of B)
+ *   kill9               the program killed with SIGKILL (no chance to clean up)
+ *   hangup              the terminal closes under the program (SIGHUP, as when SSH drops);
+ *                       the program must exit within the timeout
+ *   restart / wait-exit [CODE] / sleep MS / dump
  * Output: TAP-like `ok - SCRIPT[TAGS]:LINE STEP` / `not ok - … why` lines; a failure prints the
  * screen and stops the script. Exit status 0 when every step passed. */
 
@@ -217,9 +221,39 @@ static int shadow_movecursor(VTermPos pos, VTermPos oldpos, int visible, void *u
 	return 1;
 }
 
+/* The shadow keeps no cells: scrolling and erasing are "done" (libvterm's fallback would call
+ * moverect and erase unchecked). */
+static int shadow_scrollrect(VTermRect rect, int downward, int rightward, void *user)
+{
+	(void)rect;
+	(void)downward;
+	(void)rightward;
+	(void)user;
+	return 1;
+}
+
+static int shadow_moverect(VTermRect dest, VTermRect src, void *user)
+{
+	(void)dest;
+	(void)src;
+	(void)user;
+	return 1;
+}
+
+static int shadow_erase(VTermRect rect, int selective, void *user)
+{
+	(void)rect;
+	(void)selective;
+	(void)user;
+	return 1;
+}
+
 static const VTermStateCallbacks shadow_cbs = {
 	.putglyph = shadow_putglyph,
 	.movecursor = shadow_movecursor,
+	.scrollrect = shadow_scrollrect,
+	.moverect = shadow_moverect,
+	.erase = shadow_erase,
 };
 
 static int screen_settermprop(VTermProp prop, VTermValue *val, void *user)
@@ -916,6 +950,23 @@ static void program_kill(void)
 	program_close();
 }
 
+/* Closing the master side hangs the terminal up: the kernel sends SIGHUP to the program. */
+static int step_hangup(char *why, size_t size)
+{
+	long long deadline = now_ms() + H.timeout_ms;
+	program_close();
+	while (!H.exited && now_ms() < deadline) {
+		program_reap(0);
+		if (!H.exited)
+			sleep_ms(5);
+	}
+	if (!H.exited) {
+		snprintf(why, size, "the program did not exit within %d ms of the hang-up", H.timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
 static int step_restart(char *why, size_t size)
 {
 	program_kill();
@@ -975,10 +1026,12 @@ static int step_bytes(const char *cmd, const char *arg, char *why, size_t size)
 		}
 		return 0;
 	}
-	/* bytes-le A B */
+	/* bytes-le A B [P%] */
 	char a[64], b[64];
-	if (sscanf(arg, "%63s %63s", a, b) != 2) {
-		snprintf(why, size, "bytes-le LABEL LABEL expected");
+	int pct = 0;
+	int n = sscanf(arg, "%63s %63s %d%%", a, b, &pct);
+	if (n < 2 || pct < 0 || pct > 100) {
+		snprintf(why, size, "bytes-le LABEL LABEL [PERCENT%%] expected");
 		return -1;
 	}
 	struct label *la = label_get(a, 0), *lb = label_get(b, 0);
@@ -986,9 +1039,10 @@ static int step_bytes(const char *cmd, const char *arg, char *why, size_t size)
 		snprintf(why, size, "no step labelled %s", la ? b : a);
 		return -1;
 	}
-	if (la->bytes > lb->bytes) {
-		snprintf(why, size, "%s wrote %zu bytes, more than %s (%zu)", a, la->bytes, b,
-		         lb->bytes);
+	size_t limit = lb->bytes + lb->bytes * (size_t)pct / 100;
+	if (la->bytes > limit) {
+		snprintf(why, size, "%s wrote %zu bytes, more than %s (%zu) + %d%%", a, la->bytes, b,
+		         lb->bytes, pct);
 		return -1;
 	}
 	return 0;
@@ -1019,6 +1073,8 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 		program_kill();
 		return 0;
 	}
+	if (strcmp(cmd, "hangup") == 0)
+		return step_hangup(why, size);
 	if (strcmp(cmd, "wait-exit") == 0)
 		return step_wait_exit(arg, why, size);
 	if (strcmp(cmd, "sleep") == 0) {
