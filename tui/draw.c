@@ -171,10 +171,13 @@ int ui_wrap(const char *s, int cols, char **lines, int max)
 		if (fit > nl)
 			fit = nl;
 		size_t cut = fit;
+		/* At a space only when that leaves the line at least half full: Chinese runs have no
+		 * spaces, and "lisi" alone on a line before one would look broken. */
 		if (fit < nl && off + fit < len) {
 			for (size_t i = fit; i > 0; i--)
 				if (s[off + i - 1] == ' ') {
-					cut = i;
+					if (text_width_n(s + off, i) >= cols / 2)
+						cut = i;
 					break;
 				}
 		}

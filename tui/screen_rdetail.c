@@ -158,8 +158,10 @@ static void status_line(void *arg, const struct status_event *s)
 		buf_addf(&b, "  %s", ui_code_label(e->ui, "emp_form", s->form));
 	if (s->employer && *s->employer)
 		buf_addf(&b, "  %s", s->employer);
+	/* Core writes its own notes ("registered") in the language of whoever saved the event: shown
+	 * through the catalogue, they read in this worker's language too. */
 	if (s->note && *s->note)
-		buf_addf(&b, "  %s", s->note);
+		buf_addf(&b, "  %s", _(s->note));
 	buf_addf(&b, "  (%s)", nz(s->worker));
 	add_wrapped(e->d, e->w, 12, ST_NORMAL, b.s);
 	buf_free(&b);

@@ -254,6 +254,10 @@ static int residents_search_key(struct ui *ui, struct residents *rs, const struc
 			return residents_open(ui, rs);
 		case ACT_SEARCH:
 			return SK_HANDLED;
+		case ACT_NEW:
+			rs->searching = 0;
+			ui_push(ui, rform_new(ui, 0, NULL));
+			return SK_HANDLED;
 		default:
 			return list_key(ui, &rs->list, ev);
 		}

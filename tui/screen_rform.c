@@ -424,6 +424,19 @@ static void rform_draw(struct ui *ui, struct screen *s)
 	form_hint(ui, &rf->form);
 }
 
+/* Another worker committed something: if it was this record, say so now rather than at F2. */
+static void rform_reload(struct ui *ui, struct screen *s)
+{
+	struct rform *rf = (struct rform *)s;
+	struct resident *cur = NULL;
+	if (!rf->id || resident_load(ui->db, rf->id, &cur, NULL) != JY_OK)
+		return;
+	if (cur->version != rf->version)
+		ui_msg(ui, ST_WARN, _("%s has just changed this record; F2 will show what they changed"),
+		       cur->updated_by ? cur->updated_by : "?");
+	resident_free(&cur);
+}
+
 static int rform_dirty(struct ui *ui, struct screen *s)
 {
 	(void)ui;
@@ -444,7 +457,7 @@ static void rform_leave(struct ui *ui, struct screen *s)
 static const struct screen_ops rform_ops = {
 	.name = "resident-form", .acts = rform_acts,
 	.draw = rform_draw, .key = rform_key, .leave = rform_leave, .idle = rform_idle,
-	.dirty = rform_dirty,
+	.dirty = rform_dirty, .reload = rform_reload,
 };
 
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
