@@ -163,17 +163,19 @@ po-check:
 	    msgattrib --untranslated --no-obsolete build/po-check.po | grep '^msgid ' | tail -n +2; exit 1; fi; \
 	done; echo "po-check: every message is translated"
 
-# The KEYS section of man/jiuye.1 is the key table of tui/keys.h as the program prints it
-# (jiuye --keys-man); `make man` rewrites it, `make man-check` fails when it is stale.
-man: jiuye
+# The KEYS section of man/jiuye.1 is the key table of tui/keys.h, printed by build/keys-man (the
+# table's own file with a main); `make man` rewrites it, `make man-check` fails when it is stale.
+build/keys-man: tui/keys.c tui/keys.h tui/tui.h core/core.h
 	@mkdir -p build
-	./jiuye --keys-man > build/keys.man
+	$(CC) $(CPPFLAGS) -DJY_KEYS_MAN_MAIN $(NCURSES_CFLAGS) -std=c11 $(WARN) -o $@ tui/keys.c $(NCURSES_LIBS)
+
+man: build/keys-man
+	build/keys-man > build/keys.man
 	sed -e '/^\.\\" keys: begin/,/^\.\\" keys: end/{/^\.\\" keys:/!d}' \
 	    -e '/^\.\\" keys: begin/r build/keys.man' man/jiuye.1 > build/jiuye.1 && mv build/jiuye.1 man/jiuye.1
 
-man-check: jiuye
-	@mkdir -p build
-	@./jiuye --keys-man > build/keys.man
+man-check: build/keys-man
+	@build/keys-man > build/keys.man
 	@sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/{/^\.\\" keys:/!p}' man/jiuye.1 | cmp -s - build/keys.man || \
 	  { echo "man-check: the KEYS section of man/jiuye.1 differs from tui/keys.h; run make man"; exit 1; }
 	@echo "man-check: man/jiuye.1 lists the keys of tui/keys.h"

@@ -104,3 +104,12 @@ void tui_keys_man(FILE *out)
 		fputc('\n', out);
 	}
 }
+
+#ifdef JY_KEYS_MAN_MAIN
+/* build/keys-man (make man, make man-check): the KEYS rows without building the whole program. */
+int main(void)
+{
+	tui_keys_man(stdout);
+	return 0;
+}
+#endif
