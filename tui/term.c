@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
@@ -162,14 +163,34 @@ void term_size(struct ui *ui)
 	ui->too_small = LINES < 24 || COLS < 80;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev)
 {
+	static int quick_errs;
 	wint_t wc;
 	(void)ui;
 	timeout(timeout_ms);
+	long long t0 = timeout_ms > 0 ? now_ms() : 0;
 	int r = get_wch(&wc);
-	if (r == ERR)
+	if (r == ERR) {
+		/* curses says ERR both for "no key in time" and for a terminal that is gone (the SSH
+		 * link dropped while SIGHUP is ignored): then every read fails at once. Many quick
+		 * failures in a row mean nobody is there; the draft is already kept. */
+		if (timeout_ms > 0 && now_ms() - t0 < timeout_ms / 2) {
+			if (++quick_errs > 50)
+				return -1;
+		} else if (timeout_ms > 0) {
+			quick_errs = 0;
+		}
 		return 0;
+	}
+	quick_errs = 0;
 	ev->key = r == KEY_CODE_YES ? K_FN((int)wc) : (int)wc;
 	if (ev->key == '\r')
 		ev->key = '\n';

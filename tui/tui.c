@@ -271,14 +271,17 @@ static void ui_loop(struct ui *ui)
 
 	while (!ui->quit && ui->depth > 0) {
 		ui_draw(ui);
-		if (!term_read(ui, POLL_MS, &ev)) {
+		int got = term_read(ui, POLL_MS, &ev);
+		if (got < 0)
+			break;          /* the terminal is gone */
+		if (!got) {
 			struct screen *top = ui_top(ui);
 			if (db_changed(ui->db) && top && top->ops->reload)
 				top->ops->reload(ui, top);
 			continue;
 		}
 		ui_handle(ui, &ev);
-		for (int n = 0; n < 512 && !ui->quit && ui->depth > 0 && term_read(ui, 0, &ev); n++)
+		for (int n = 0; n < 512 && !ui->quit && ui->depth > 0 && term_read(ui, 0, &ev) > 0; n++)
 			ui_handle(ui, &ev);
 		for (int i = 0; i < ui->depth; i++)
 			if (ui->stack[i]->ops->idle)

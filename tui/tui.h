@@ -162,7 +162,7 @@ int term_init(struct ui *ui);                   /* 0 ok; -1 with a message print
 void term_end(void);
 void term_size(struct ui *ui);
 int term_attr(const struct ui *ui, int style);
-int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 0: timeout */
+int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 1 key, 0 timeout, -1 gone */
 
 /* ---- draw.c ------------------------------------------------------------------------------------ */
 /* s (UTF-8) at y,x fitted to exactly cols columns: cut with ASCII "..." (never inside a character)
