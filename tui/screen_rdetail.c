@@ -78,6 +78,14 @@ static char *field_text(struct ui *ui, const struct resident *r, int f)
 	return v;
 }
 
+/* 2025-06-01T09:15:02+08:00 -> 2025-06-01 09:15 */
+static void short_time(const char *iso, char out[17])
+{
+	snprintf(out, 17, "%s", iso && *iso ? iso : "-");
+	if (out[10] == 'T')
+		out[10] = ' ';
+}
+
 static void build_record(struct ui *ui, struct rdetail *d, int w)
 {
 	const struct resident *r = d->r;
@@ -115,8 +123,10 @@ static void build_record(struct ui *ui, struct rdetail *d, int w)
 		add_wrapped(d, w, 2, ST_DERIVED, t);
 		free(t);
 	}
-	char *t = xasprintf(_("Registration no. %s; last changed %s by %s"), r->reg_no,
-	                    r->updated_at ? r->updated_at : "-", r->updated_by ? r->updated_by : "-");
+	char at[17];
+	short_time(r->updated_at, at);
+	char *t = xasprintf(_("Registration no. %s; last changed %s by %s"), r->reg_no, at,
+	                    r->updated_by ? r->updated_by : "-");
 	add_wrapped(d, w, 2, ST_HINT, t);
 	free(t);
 	if (r->closed_at) {
@@ -282,6 +292,10 @@ static void hist_changes(struct each *e, const char *json)
 				if (strcmp(hist_keys[i].key, key) == 0)
 					label = hist_keys[i].label, list = hist_keys[i].list;
 		}
+		if (!old && !now) {             /* nothing there before or after: nothing to say */
+			free(key);
+			continue;
+		}
 		char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
 		char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
 		add_wrapped(e->d, e->w, 6, ST_NORMAL, t);
@@ -310,11 +324,8 @@ static const char *hist_action(const char *a)
 static void hist_line(void *arg, const struct history_entry *h)
 {
 	struct each *e = arg;
-	/* 2025-06-01T09:15:02+08:00 -> 2025-06-01 09:15 */
-	char at[17] = "";
-	snprintf(at, sizeof at, "%s", h->at ? h->at : "");
-	if (at[10] == 'T')
-		at[10] = ' ';
+	char at[17];
+	short_time(h->at, at);
 	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
 	add_wrapped(e->d, e->w, 4, ST_HINT, t);
 	free(t);

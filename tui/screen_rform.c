@@ -109,7 +109,9 @@ static void rform_derive(struct ui *ui, struct rform *rf)
 	struct jy_buf why = { 0 }, cats = { 0 };
 	for (int i = 0; i < n; i++) {
 		const char *label = ui_code_label(ui, "rule", hits[i].code);
-		buf_addf(&why, "%s%s: %s", i ? "; " : "", label, hits[i].reason);
+		if (i)
+			buf_adds(&why, "; ");
+		buf_addf(&why, _("%s: %s"), label, hits[i].reason);
 		buf_addf(&cats, "%s%s", i ? ", " : "", label);
 	}
 	if (n) {
