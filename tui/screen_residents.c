@@ -306,8 +306,10 @@ static void residents_resume(struct ui *ui, struct screen *s)
 	struct residents *rs = (struct residents *)s;
 	(void)ui;
 	if (rs->want_id) {
-		/* A record just saved: show it selected, even when the search would hide it. */
-		if (!list_select_id(&rs->list, rs->want_id) && rs->q.len) {
+		/* A record just saved or viewed: show it selected (where it was, when it is still there),
+		 * even when the search would hide it. */
+		list_reload(&rs->list);
+		if (rs->list.sel_id != rs->want_id && !list_select_id(&rs->list, rs->want_id) && rs->q.len) {
 			le_set(&rs->q, "");
 			list_query(&rs->list, "");
 			list_select_id(&rs->list, rs->want_id);
