@@ -151,7 +151,8 @@ build/locale/%/LC_MESSAGES/jiuye.mo: assets/po/%.po
 
 po:
 	$(XGETTEXT) -o $(POT) $(PO_SRC)
-	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(POT); done
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(POT) && \
+	  msgattrib --no-obsolete -o $$po $$po; done
 
 po-check:
 	@mkdir -p build

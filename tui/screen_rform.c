@@ -111,7 +111,7 @@ static void rform_derive(struct ui *ui, struct rform *rf)
 		const char *label = ui_code_label(ui, "rule", hits[i].code);
 		if (i)
 			buf_adds(&why, "; ");
-		buf_addf(&why, _("%s: %s"), label, hits[i].reason);
+		buf_addf(&why, "%s: %s", label, hits[i].reason);
 		buf_addf(&cats, "%s%s", i ? ", " : "", label);
 	}
 	if (n) {
