@@ -143,7 +143,8 @@ const struct code_list *codes_cached(struct jy_db *db, const char *list)
 	if (db->ncodes == (int)ARRAY_LEN(db->codes))
 		return NULL;
 	struct code_list cl;
-	if (codes_load(db, list, &cl, NULL) != JY_OK)
+	int rc = strcmp(list, "@units") == 0 ? units_load(db, &cl, NULL) : codes_load(db, list, &cl, NULL);
+	if (rc != JY_OK)
 		return NULL;
 	snprintf(db->codes[db->ncodes].name, sizeof db->codes[0].name, "%s", list);
 	db->codes[db->ncodes].list = cl;

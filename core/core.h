@@ -309,7 +309,7 @@ char *resident_display(struct jy_db *db, const struct resident *r, int field);
 struct resident {
 	int64_t id;             /* 0 for a new record */
 	int64_t version;        /* optimistic concurrency: the version it was loaded at */
-	char reg_no[16];        /* 登记编号, assigned on first save: R-000001 */
+	char reg_no[24];        /* 登记编号, assigned on first save: R-000001 */
 	char *v[RF__COUNT];     /* field values, UTF-8, NULL or "" when empty; FK_CODE holds the code,
 	                         * FK_CODES codes joined by ',', FK_BOOL "1"/"0", FK_UNIT unit code */
 	char *closed_at;        /* set when the record is closed (never deleted) */

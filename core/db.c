@@ -233,6 +233,7 @@ void db_close(struct jy_db **pdb)
 	if (!db)
 		return;
 	codes_cache_free(db);
+	search_batch_drop(db);
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->h) {

@@ -25,6 +25,7 @@ struct jy_db {
 		int value;
 	} settings[16];
 	int nsettings;
+	struct search_batch *batch;      /* bulk loads: search keys gathered, written sorted at the end */
 	struct {                         /* code lists loaded once per connection (codes.c) */
 		char name[24];
 		struct code_list list;
@@ -47,9 +48,16 @@ char *db_col_str(sqlite3_stmt *st, int i);
 void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
 
 /* A code list from the per-connection cache (loaded on first use; an office that edits a list
- * sees the change on its next start). Borrowed; NULL when the list is empty or unknown. */
+ * sees the change on its next start). "@units" is the communities. Borrowed; NULL on error. */
 const struct code_list *codes_cached(struct jy_db *db, const char *list);
 void codes_cache_free(struct jy_db *db);
+
+/* Bulk loads: between begin and flush, the keys of new records are gathered in memory and written
+ * in key order at flush, which is several times faster than inserting them in arrival order into
+ * a large index. Searches in between do not see the batch's records. */
+void search_batch_begin(struct jy_db *db);
+int search_batch_flush(struct jy_db *db, struct jy_err *err);
+void search_batch_drop(struct jy_db *db);
 
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);

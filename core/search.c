@@ -91,11 +91,91 @@ static int keys_has(char **keys, int n, const char *k)
 	return 0;
 }
 
+struct search_batch {
+	struct batch_key {
+		char *key;
+		uint32_t len;
+		int64_t id;
+	} *keys;
+	size_t n, cap;
+};
+
+void search_batch_begin(struct jy_db *db)
+{
+	search_batch_drop(db);
+	db->batch = xcalloc(1, sizeof *db->batch);
+}
+
+void search_batch_drop(struct jy_db *db)
+{
+	struct search_batch *b = db->batch;
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		free(b->keys[i].key);
+	free(b->keys);
+	FREE(&db->batch);
+}
+
+static int batch_cmp(const void *a, const void *b)
+{
+	/* memcmp over the shorter length, then length: the same order as SQLite's BINARY collation */
+	const struct batch_key *x = a, *y = b;
+	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int search_batch_flush(struct jy_db *db, struct jy_err *err)
+{
+	struct search_batch *b = db->batch;
+	if (!b)
+		return JY_OK;
+	db->batch = NULL;
+	if (b->n)
+		qsort(b->keys, b->n, sizeof *b->keys, batch_cmp);
+	int rc = JY_OK;
+	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO search_key(key, resident_id) VALUES (?1, ?2)", err);
+	for (size_t i = 0; ins && !rc && i < b->n; i++) {
+		sqlite3_bind_text(ins, 1, b->keys[i].key, (int)b->keys[i].len, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 2, b->keys[i].id);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = db_fail(db, err, _("updating the search index"));
+		sqlite3_reset(ins);
+	}
+	if (!ins)
+		rc = JY_EDB;
+	db->batch = b;
+	search_batch_drop(db);
+	return rc;
+}
+
+static void batch_add(struct search_batch *b, char **keys, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++) {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 4096;
+			b->keys = xrealloc(b->keys, sizeof *b->keys * b->cap);
+		}
+		b->keys[b->n].key = keys[i];        /* the batch owns it now */
+		b->keys[b->n].len = (uint32_t)strlen(keys[i]);
+		b->keys[b->n].id = id;
+		b->n++;
+	}
+}
+
 int search_index_resident(struct jy_db *db, int64_t id, const char *old_name, const char *old_idno,
                           const char *old_phone, const char *name, const char *idno,
                           const char *phone, struct jy_err *err)
 {
 	char *was[KEYS_MAX], *now[KEYS_MAX];
+	if (db->batch && !old_name && !old_idno && !old_phone) {
+		batch_add(db->batch, now, search_keys(name, idno, phone, now), id);
+		return JY_OK;
+	}
 	int nwas = search_keys(old_name, old_idno, old_phone, was);
 	int nnow = search_keys(name, idno, phone, now);
 	int rc = JY_OK;
