@@ -328,6 +328,10 @@ int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id);  /* JY_
  * Returns JY_EINVAL with err->field naming the first bad field. Does not touch the database except
  * to read code lists. */
 int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err);
+/* One field's value checked as resident_validate would (for a form leaving a field): JY_OK with
+ * *out the stored form (NULL when empty; Caller frees), or JY_EINVAL with err naming the field. */
+int resident_check_field(struct jy_db *db, int field, const char *value, char **out,
+                         struct jy_err *err);
 /* Validate and save. New record: a duplicate ID number is refused (JY_EDUP, other_id); the same
  * name + birth date is saved with err->warn set. Update: refused with JY_ECONFLICT when the stored
  * version is not r->version. Records the change in the history (old and new values). On success

@@ -304,6 +304,26 @@ static int field_check(struct jy_db *db, int f, const char *in, char **out, stru
 	return rc;
 }
 
+int resident_check_field(struct jy_db *db, int field, const char *value, char **out,
+                         struct jy_err *err)
+{
+	*out = NULL;
+	if (field < 0 || field >= RF__COUNT || resident_fields[field].kind == FK_DERIVED)
+		return err_set(err, JY_EINVAL, NULL, "no such field");
+	if (field == RF_IDNO && !text_is_blank(value)) {
+		char id[19], birth[11], sex;
+		int rc = idcard_parse(value, id, birth, &sex, err);
+		if (rc) {
+			if (err)
+				snprintf(err->field, sizeof err->field, "%s", resident_fields[field].label);
+			return rc;
+		}
+		*out = xstrdup(id);
+		return JY_OK;
+	}
+	return field_check(db, field, value, out, err);
+}
+
 int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err)
 {
 	char birth[11] = "", sex = 0;
@@ -695,7 +715,8 @@ static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, str
 	r->version = 1;
 	rc = categories_sync(db, id, NULL, r->v[RF_CATEGORIES], r->v[RF_REGDATE], err);
 	if (!rc)
-		rc = status_event_row(db, id, r->v[RF_REGDATE], r->v[RF_STATUS], NULL, NULL, _("registered"), err);
+		/* stored untranslated: the screens translate it for whoever reads it */
+		rc = status_event_row(db, id, r->v[RF_REGDATE], r->v[RF_STATUS], NULL, NULL, N_("registered"), err);
 	if (!rc)
 		rc = search_index_resident(db, id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
 		                           r->v[RF_PHONE], err);

@@ -435,20 +435,14 @@ int field_key(struct ui *ui, struct field *f, const struct ui_event *ev)
 
 /* ---- leaving: checks with core's rules ---------------------------------------------------------- */
 
-/* A phone number (and any other registry field without a public checker) checked by the registry
- * itself: a scratch record with a valid name and ID number and only this value. */
+/* A phone number (and any other registry field) checked by the registry's own rule. */
 static int registry_check(struct ui *ui, int rf, const char *value, char *out, size_t size,
                           struct jy_err *err)
 {
-	struct resident *r = resident_new();
-	char id[19];
-	idcard_make("110105", "1949-12-31", 2, 'F', id);
-	resident_set(r, RF_NAME, "x");
-	resident_set(r, RF_IDNO, id);
-	resident_set(r, rf, value);
-	int rc = resident_validate(ui->db, r, err);
-	snprintf(out, size, "%s", rc == JY_OK && r->v[rf] ? r->v[rf] : value);   /* the stored form */
-	resident_free(&r);
+	char *stored = NULL;
+	int rc = resident_check_field(ui->db, rf, value, &stored, err);
+	snprintf(out, size, "%s", rc == JY_OK && stored ? stored : value);   /* the stored form */
+	free(stored);
 	return rc;
 }
 

@@ -20,7 +20,7 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 
 struct opts {
 	const char *db;          /* --db FILE, from anywhere on the line */
-	int demo, dry_run, skip_errors, include_closed;
+	int demo, dry_run, skip_errors, include_closed, mono;
 	const char *out;         /* -o FILE */
 	const char *format;
 	char *args[8];           /* the words that are not options */
@@ -29,7 +29,7 @@ struct opts {
 
 static const char usage_text[] = N_(
 	"Usage:\n"
-	"  jiuye [--db FILE]                       the full-screen program\n"
+	"  jiuye [--db FILE] [--mono]              the full-screen program (--mono: no colours)\n"
 	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
 	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
 	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
@@ -81,6 +81,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->skip_errors = 1;
 		} else if (strcmp(a, "--all") == 0) {
 			o->include_closed = 1;
+		} else if (strcmp(a, "--mono") == 0) {
+			o->mono = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
 		           strcmp(a, "--version")) {
 			return usage_error(_("unknown option %s"), a);
@@ -286,6 +288,8 @@ int main(int argc, char **argv)
 		if (open_db(&o, DB_OPEN_CREATE, &db))
 			return EXIT_USER;
 		char *path = o.db ? xstrdup(o.db) : db_default_path();
+		if (o.mono)
+			tui_set_mono(1);
 		rc = tui_run(db, path);
 		free(path);
 		db_close(&db);

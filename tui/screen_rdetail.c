@@ -168,8 +168,8 @@ static void status_line(void *arg, const struct status_event *s)
 		buf_addf(&b, "  %s", ui_code_label(e->ui, "emp_form", s->form));
 	if (s->employer && *s->employer)
 		buf_addf(&b, "  %s", s->employer);
-	/* Core writes its own notes ("registered") in the language of whoever saved the event: shown
-	 * through the catalogue, they read in this worker's language too. */
+	/* Core stores its own notes ("registered") untranslated; through the catalogue they read in
+	 * this worker's language. A worker's typed note has no entry and shows as typed. */
 	if (s->note && *s->note)
 		buf_addf(&b, "  %s", _(s->note));
 	buf_addf(&b, "  (%s)", nz(s->worker));
