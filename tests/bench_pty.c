@@ -14,7 +14,8 @@
  *   tui_peak_rss   MB, VmHWM of the program just before it is stopped
  *
  * A step ends when the program has read every byte, sleeps, and has been quiet for 10 ms (see
- * pump() in the harness); the quiet window ends the wait but is not part of the time. */
+ * pump() in the harness); the quiet window ends the wait but is not part of the time. After each
+ * query the screen must show it (on the search line), or the figure would time the wrong screen. */
 #define VTHARNESS_NO_MAIN
 #pragma GCC diagnostic ignored "-Wunused-function"
 #include "screen/vtharness.c"
@@ -122,7 +123,7 @@ int main(int argc, char **argv)
 		die("%s", why);
 
 	size_t cap = 4096;
-	int n = 0, silent = 0;
+	int n = 0, silent = 0, unseen = 0;
 	long long *t = malloc(cap * sizeof *t);
 	char q[256];
 	while (fgets(q, sizeof q, qf)) {
@@ -139,6 +140,9 @@ int main(int argc, char **argv)
 			else if ((size_t)n < cap)
 				t[n++] = us;
 		}
+		/* the updated screen shows the query on its search line */
+		if (!screen_find(q, NULL, NULL))
+			unseen++;
 		while (typed-- > 0) {
 			long long t0 = now_us();
 			vterm_keyboard_key(H.vt, VTERM_KEY_BACKSPACE, 0);
@@ -153,6 +157,8 @@ int main(int argc, char **argv)
 	double rss = vm_hwm_mb(H.pid);
 	if (silent)
 		fprintf(stderr, "bench_pty: %d keys changed nothing on the screen\n", silent);
+	if (unseen)
+		fprintf(stderr, "bench_pty: %d queries were not on the screen after typing them\n", unseen);
 	printf("bench keystroke_p50 %.2f ms\n", pct_ms(t, n, 50));
 	printf("bench keystroke_p95 %.2f ms\n", pct_ms(t, n, 95));
 	printf("bench tui_peak_rss %.1f MB\n", rss);

@@ -111,7 +111,8 @@ struct harness {
 	int nlabels;
 	regex_t masks[MAX_MASKS];
 	int nmasks;
-	char user[64];
+	regex_t user_re;        /* the login name as a word, with the blanks before it */
+	int user_re_ok;
 	int failed;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
@@ -529,29 +530,21 @@ static char *screen_text(int masked)
 	snprintf(s + len, cap - len, "cursor=%d,%d%s\n", cr, cc, H.cursor_visible ? "" : " hidden");
 	if (!masked)
 		return s;
-	/* Masks (times, the login name) make a golden screen independent of the clock and the user. */
-	for (int m = -1; m < H.nmasks; m++) {
+	/* Masks (times, the login name) make a golden screen independent of the clock and the user.
+	 * The login name takes the blanks before it along (" <user>"): right-aligned in a title, a
+	 * longer or shorter name moves it, not the rest of the row. */
+	for (int m = H.user_re_ok ? -1 : 0; m < H.nmasks; m++) {
+		const regex_t *re = m < 0 ? &H.user_re : &H.masks[m];
 		char *out = malloc(strlen(s) * 2 + 64), *p = s;
 		size_t o = 0;
 		regmatch_t mt;
-		for (;;) {
-			int hit;
-			if (m < 0) {
-				char *q = H.user[0] ? strstr(p, H.user) : NULL;
-				hit = q != NULL;
-				if (hit) {
-					mt.rm_so = q - p;
-					mt.rm_eo = mt.rm_so + (regoff_t)strlen(H.user);
-				}
-			} else {
-				hit = regexec(&H.masks[m], p, 1, &mt, p == s ? 0 : REG_NOTBOL) == 0 &&
-				      mt.rm_eo > mt.rm_so;
-			}
-			if (!hit)
-				break;
+		while (regexec(re, p, 1, &mt, p == s ? 0 : REG_NOTBOL) == 0 && mt.rm_eo > mt.rm_so) {
 			memcpy(out + o, p, (size_t)mt.rm_so);
 			o += (size_t)mt.rm_so;
-			o += (size_t)sprintf(out + o, "%s", m < 0 ? "<user>" : "<~>");
+			if (m < 0)
+				o += (size_t)sprintf(out + o, "%s<user>", p[mt.rm_so] == ' ' ? " " : "");
+			else
+				o += (size_t)sprintf(out + o, "<~>");
 			p += mt.rm_eo;
 		}
 		strcpy(out + o, p);
@@ -1304,8 +1297,17 @@ int main(int argc, char **argv)
 	if (!H.tagstr[0])
 		snprintf(H.tagstr, sizeof H.tagstr, "%dx%d", H.cols, H.rows);
 	struct passwd *pw = getpwuid(getuid());
-	if (pw && strlen(pw->pw_name) >= 3)
-		snprintf(H.user, sizeof H.user, "%s", pw->pw_name);
+	if (pw && pw->pw_name[0]) {
+		char re[256];
+		size_t o = (size_t)snprintf(re, sizeof re, " *\\<");
+		for (const char *c = pw->pw_name; *c && o + 8 < sizeof re; c++) {
+			if (strchr(".[]()*+?{}|^$\\", *c))
+				re[o++] = '\\';
+			re[o++] = *c;
+		}
+		snprintf(re + o, sizeof re - o, "\\>");
+		H.user_re_ok = regcomp(&H.user_re, re, REG_EXTENDED) == 0;
+	}
 
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -1318,6 +1320,8 @@ int main(int argc, char **argv)
 	vterm_free(H.shadow);
 	for (int i = 0; i < H.nmasks; i++)
 		regfree(&H.masks[i]);
+	if (H.user_re_ok)
+		regfree(&H.user_re);
 	return rc;
 }
 #endif
