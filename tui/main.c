@@ -240,29 +240,42 @@ static int cmd_backup(const struct opts *o)
 	return 0;
 }
 
-/* Catalogues beside the binary in the build tree (build/locale), else where make install put them. */
+static int is_dir(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Catalogues: beside the binary in the build tree (build/locale), else in the share/ of the prefix
+ * the binary was installed in (bin/../share/locale, so `make install PREFIX=…` needs no rebuild),
+ * else where the build said. */
 static void locale_init(void)
 {
 	char exe[PATH_MAX];
+	const char *found = NULL;
+	char *dir = NULL;
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			char *dir = xasprintf("%s/build/locale", exe);
-			struct stat sb;
-			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-				bindtextdomain("jiuye", dir);
+			dir = xasprintf("%s/build/locale", exe);
+			if (is_dir(dir))
+				found = dir;
+			else {
 				free(dir);
-				goto done;
+				dir = xasprintf("%s/../share/locale/zh_CN/LC_MESSAGES/jiuye.mo", exe);
+				if (access(dir, R_OK) == 0) {
+					dir[strlen(dir) - strlen("/zh_CN/LC_MESSAGES/jiuye.mo")] = '\0';
+					found = dir;
+				}
 			}
-			free(dir);
 		}
 	}
-	bindtextdomain("jiuye", JY_DATADIR "/locale");
-done:
+	bindtextdomain("jiuye", found ? found : JY_DATADIR "/locale");
 	bind_textdomain_codeset("jiuye", "UTF-8");
+	free(dir);
 }
 
 int main(int argc, char **argv)

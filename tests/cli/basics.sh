@@ -113,3 +113,19 @@ if command -v sqlite3 >/dev/null; then
 	[ "$n" = 400 ] && ok "all 400 concurrently imported residents are there" || nok "concurrent import count" "$n"
 fi
 status_is "check after concurrent work" 0 "$JIUYE" check --db "$db"
+
+# make install: binary, man page and translations; the installed binary needs nothing else.
+if make -s install DESTDIR="$tmp/inst" PREFIX=/opt/jiuye >"$tmp/inst.log" 2>&1; then
+	ok "make install DESTDIR=… PREFIX=…"
+	for f in bin/jiuye share/man/man1/jiuye.1 share/locale/zh_CN/LC_MESSAGES/jiuye.mo; do
+		[ -f "$tmp/inst/opt/jiuye/$f" ] && ok "installed $f" || nok "installed $f"
+	done
+	if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
+		LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$tmp/inst/opt/jiuye/bin/jiuye" --help >"$tmp/out" 2>&1
+		grep -q "用法" "$tmp/out" && ok "the installed binary speaks Chinese in zh_CN.UTF-8" || nok "installed zh_CN" "$(cat "$tmp/out")"
+	fi
+	status_is "the installed binary creates a demo database" 0 "$tmp/inst/opt/jiuye/bin/jiuye" init --demo --db "$tmp/inst.db"
+	status_is "…that passes check" 0 "$tmp/inst/opt/jiuye/bin/jiuye" check --db "$tmp/inst.db"
+else
+	nok "make install DESTDIR=… PREFIX=…" "$(cat "$tmp/inst.log")"
+fi
