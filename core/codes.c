@@ -157,3 +157,14 @@ void codes_cache_free(struct jy_db *db)
 		codes_free(&db->codes[i].list);
 	db->ncodes = 0;
 }
+
+/* A few labels of a list, for "what is accepted" in a message. Caller frees. */
+char *codes_hint(const struct code_list *cl)
+{
+	struct jy_buf b = { 0 };
+	for (int i = 0; cl && i < cl->n && i < 8; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", cl->items[i].label);
+	if (cl && cl->n > 8)
+		buf_adds(&b, ", ...");
+	return buf_steal(&b);
+}

@@ -352,7 +352,7 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 int resident_bulk_commit(struct resident_bulk **b, struct jy_err *err);
 void resident_bulk_abort(struct resident_bulk **b);
 
-/* Certificates, status events and visits: dated facts attached to a resident. */
+/* Certificates, status events and visits (core/facts.c): dated facts attached to a resident. */
 struct certificate {
 	int64_t id, resident_id;
 	char *type, *number, *issue_date, *office, *valid_until, *status;

@@ -51,6 +51,13 @@ void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
  * sees the change on its next start). "@units" is the communities. Borrowed; NULL on error. */
 const struct code_list *codes_cached(struct jy_db *db, const char *list);
 void codes_cache_free(struct jy_db *db);
+/* The first labels of a list, for "what is accepted" in a message. Caller frees. */
+char *codes_hint(const struct code_list *cl);
+
+/* facts.c: one status_event row, inside the caller's transaction (no history, no status update). */
+int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
+                     const char *form, const char *employer, const char *note,
+                     struct jy_err *err);
 
 /* Bulk loads: between begin and flush, the keys of new records are gathered in memory and written
  * in key order at flush, which is several times faster than inserting them in arrival order into
