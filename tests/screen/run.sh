@@ -61,6 +61,31 @@ run_one() {
 	rm -rf "$tmp"
 }
 
+# The harness checks itself first, on tiny programs whose screens are known: it must notice a row
+# that wraps and a split wide character, send arrow keys in the mode the program asked for, and
+# deliver an input method's burst in one read.
+selftest() {
+	what=$1 want=$2 keys=$3
+	shift 3
+	printf '%s\n' "$keys" | tr '|' '\n' >"$OUT/self.keys"
+	"$VTH" -T 3000 "$OUT/self.keys" -- "$@" >"$OUT/self.log" 2>&1
+	if grep -q "$want" "$OUT/self.log"; then
+		echo "ok - harness: $what"
+	else
+		echo "not ok - harness: $what"
+		sed 's/^/#   /' "$OUT/self.log"
+	fi
+}
+selftest "notices a row wider than the terminal" "^not ok .*ran past column 80" "key a" \
+	/bin/sh -c 'printf "\033[1;78H你好"; read x'
+selftest "notices a split wide character" "^not ok .*cut to one column" "key a" \
+	/bin/sh -c 'printf "你好\033[1;2Hx"; read x'
+selftest "sends ESC O D for Left in application cursor mode" "^ok .*expect-contains O   D" \
+	"key <Left>|expect-contains O   D" /bin/sh -c 'printf "\033[?1h"; stty raw -echo; od -An -c -N3'
+selftest "delivers an input method's burst in one read" "^ok .*expect-contains e5 bc a0 e6 99 93" \
+	"type 张晓红|expect-contains e5 bc a0 e6 99 93 e7 ba a2" \
+	/bin/sh -c 'stty raw -echo; printf "ready\r\n"; dd bs=64 count=1 2>/dev/null | od -An -tx1'
+
 n=0
 pids=""
 for script in "$DIR"/*.keys; do

@@ -113,7 +113,6 @@ struct harness {
 	int nmasks;
 	regex_t user_re;        /* the login name as a word, with the blanks before it */
 	int user_re_ok;
-	int failed;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
 };
@@ -170,12 +169,32 @@ static void write_all(int fd, const char *s, size_t n)
 	}
 }
 
+/* While a burst is being put together (libvterm hands over each key's bytes separately). */
+static struct {
+	char buf[8192];
+	size_t n;
+	int hold;
+} outq;
+
 /* What the terminal sends back (keys, answers to queries) goes to the program, as in a real one. */
 static void on_vt_output(const char *s, size_t len, void *user)
 {
 	(void)user;
+	if (outq.hold && outq.n + len <= sizeof outq.buf) {
+		memcpy(outq.buf + outq.n, s, len);
+		outq.n += len;
+		return;
+	}
 	if (H.master >= 0 && !H.exited)
 		write_all(H.master, s, len);
+}
+
+static void outq_flush(void)
+{
+	outq.hold = 0;
+	if (outq.n && H.master >= 0 && !H.exited)
+		write_all(H.master, outq.buf, outq.n);
+	outq.n = 0;
 }
 
 static void on_shadow_output(const char *s, size_t len, void *user)
@@ -759,8 +778,10 @@ static int step_keys(const char *arg, char *why, size_t size)
 static int step_type(const char *arg, char *why, size_t size)
 {
 	const char *p = arg;
+	outq.hold = 1;
 	while (*p)
 		vterm_keyboard_unichar(H.vt, utf8_next(&p), 0);
+	outq_flush();
 	if (pump(0) < 0) {
 		snprintf(why, size, "no quiet after typing within %d ms", H.timeout_ms);
 		return -1;
