@@ -36,7 +36,7 @@ CREATE TABLE code (
 
 CREATE TABLE resident (
 	id            INTEGER PRIMARY KEY,
-	reg_no        TEXT NOT NULL UNIQUE,
+	reg_no        TEXT NOT NULL,   -- R-000001, made from id, so unique without an index
 	name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 20),
 	id_no         TEXT NOT NULL UNIQUE CHECK (length(id_no) = 18),
 	sex           TEXT NOT NULL CHECK (sex IN ('1', '2')),
@@ -69,8 +69,9 @@ CREATE TABLE resident (
 	updated_at    TEXT NOT NULL,
 	updated_by    TEXT NOT NULL
 ) STRICT;
+-- Only the indexes a query needs today: each one costs every import a random insert per row.
+-- (The reports module adds the date indexes its period queries need.)
 CREATE INDEX resident_name_birth ON resident(name, birth);
-CREATE INDEX resident_reg ON resident(reg_date, id);
 
 -- Hand-set categories (4050 and other rule-based ones are derived, see core/rules.c). Dated so a
 -- report can say who was in a category on a day.
@@ -118,7 +119,6 @@ CREATE TABLE status_event (
 	created_by  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX status_event_resident ON status_event(resident_id, date);
-CREATE INDEX status_event_date ON status_event(date);
 
 CREATE TABLE visit (
 	id          INTEGER PRIMARY KEY,
