@@ -36,7 +36,7 @@ GEN_SRC  := build/gen/assets.c
 
 # Debian packages the build and the tests need (installed by `make deps` when missing).
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev gettext
-DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales tmux sqlite3 python3
+DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3
 
 .PHONY: all run deps deps-test test test-unit check bench install uninstall clean demo po
 all: jiuye
