@@ -42,6 +42,13 @@ static const char usage_text[] = N_(
 	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
 	"(~/.local/share/jiuye/jiuye.db).\n");
 
+/* The training module's files (issue 5); printed after usage_text. */
+static const char usage_training[] = N_(
+	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export courses|enrolments [-o FILE]\n"
+	"                                          training courses, and enrolments by ID number and\n"
+	"                                          course code, with the residents' import rules\n");
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -146,17 +153,62 @@ static void print_line(void *arg, const char *line)
 	fprintf(stderr, "%s\n", line);
 }
 
+/* What `jiuye import` and `jiuye export` take, one row per kind of record. */
+static int export_courses_all(struct jy_db *db, const char *path, int all, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_courses(db, path, rows, err);
+}
+
+static int export_enrolments_all(struct jy_db *db, const char *path, int all, int *rows,
+                                 struct jy_err *err)
+{
+	(void)all;
+	return export_enrolments(db, path, rows, err);
+}
+
+static const struct io_kind {
+	const char *kind;
+	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
+	              struct import_result *, struct jy_err *);
+	int (*export)(struct jy_db *, const char *, int, int *, struct jy_err *);
+} io_kinds[] = {
+	{ "residents", import_residents, export_residents },
+	{ "courses", import_courses, export_courses_all },
+	{ "enrolments", import_enrolments, export_enrolments_all },
+};
+
+/* "exported N … to FILE", each a literal so the compiler checks its format. */
+static void say_exported(const char *kind, int rows, const char *out)
+{
+	if (strcmp(kind, "courses") == 0)
+		fprintf(stderr, _("exported %d courses to %s\n"), rows, out);
+	else if (strcmp(kind, "enrolments") == 0)
+		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, out);
+	else
+		fprintf(stderr, _("exported %d residents to %s\n"), rows, out);
+}
+
+static const struct io_kind *io_kind(const char *kind)
+{
+	for (size_t i = 0; i < ARRAY_LEN(io_kinds); i++)
+		if (strcmp(io_kinds[i].kind, kind) == 0)
+			return &io_kinds[i];
+	return NULL;
+}
+
 static int cmd_import(const struct opts *o)
 {
-	if (o->nargs != 3 || strcmp(o->args[1], "residents") != 0)
-		return usage_error("%s", _("usage: jiuye import residents FILE [--dry-run] [--skip-errors]"));
+	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
+	if (!k)
+		return usage_error("%s", _("usage: jiuye import residents|courses|enrolments FILE [--dry-run] [--skip-errors]"));
 	struct jy_db *db;
 	if (open_db(o, 0, &db))
 		return EXIT_USER;
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
-	int rc = import_residents(db, o->args[2], flags, print_line, NULL, &res, &err);
+	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
 	db_close(&db);
 	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
 	if (rc != JY_OK && res.rejected == 0) {
@@ -176,8 +228,9 @@ static int cmd_import(const struct opts *o)
 
 static int cmd_export(const struct opts *o)
 {
-	if (o->nargs != 2 || strcmp(o->args[1], "residents") != 0)
-		return usage_error("%s", _("usage: jiuye export residents [-o FILE] [--all]"));
+	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
+	if (!k)
+		return usage_error("%s", _("usage: jiuye export residents|courses|enrolments [-o FILE] [--all]"));
 	if (o->format && strcmp(o->format, "csv") != 0)
 		return usage_error(_("--format %s: only csv is available for now"), o->format);
 	struct jy_db *db;
@@ -185,14 +238,14 @@ static int cmd_export(const struct opts *o)
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int rows = 0;
-	int rc = export_residents(db, o->out, o->include_closed, &rows, &err);
+	int rc = k->export(db, o->out, o->include_closed, &rows, &err);
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
-		fprintf(stderr, _("exported %d residents to %s\n"), rows, o->out);
+		say_exported(k->kind, rows, o->out);
 	return 0;
 }
 
@@ -289,6 +342,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(_(usage_text), stdout);
+			fputs(_(usage_training), stdout);
 			return 0;
 		}
 		if (strcmp(argv[i], "--version") == 0) {
