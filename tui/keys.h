@@ -17,7 +17,7 @@
 	X(ACT_SAVE,      K_FN(KEY_F(2)),      K_CTRL('s'),         1, N_("Save"),    N_("Save the form")) \
 	X(ACT_SEARCH,    K_FN(KEY_F(3)),      '/',                 1, N_("Search"),  N_("Search as you type: pinyin initials (zxh), characters of the name, or the last digits of an ID number or phone")) \
 	X(ACT_SEARCH,    K_CTRL('f'),         0,                   0, N_("Search"),  N_("The same search")) \
-	X(ACT_NEW,       K_FN(KEY_F(4)),      K_FN(KEY_IC),        1, N_("New"),     N_("Register a new resident")) \
+	X(ACT_NEW,       K_FN(KEY_F(4)),      K_FN(KEY_IC),        1, N_("New"),     N_("New: a resident in the registry; in training a course, a trainee or a session")) \
 	X(ACT_NEW,       K_CTRL('n'),         0,                   0, N_("New"),     N_("The same: a new record")) \
 	X(ACT_EDIT,      K_FN(KEY_F(5)),      'e',                 1, N_("Edit"),    N_("Edit this record")) \
 	X(ACT_CERT,      K_FN(KEY_F(6)),      'c',                 1, N_("Cert"),    N_("Add a certificate (就业创业证, 失业证 ...)")) \
@@ -45,4 +45,12 @@
 	X(ACT_YES,       'y',                 'Y',                 0, N_("Yes"),     N_("In a question: yes")) \
 	X(ACT_NO,        'n',                 'N',                 0, N_("No"),      N_("In a question: no")) \
 	X(ACT_REDRAW,    K_CTRL('l'),         0,                   0, N_("Repaint"), N_("Repaint the whole screen (after line noise)")) \
-	X(ACT_INTERRUPT, K_CTRL('c'),         0,                   0, N_("Quit"),    N_("Quit, after asking"))
+	X(ACT_INTERRUPT, K_CTRL('c'),         0,                   0, N_("Quit"),    N_("Quit, after asking")) \
+	X(ACT_ROLLCALL,  K_FN(KEY_F(9)),      'r',                 1, N_("Sessions"), N_("A course's sessions: add one, take its roll call, print its sign-in sheet")) \
+	X(ACT_PRINT,     K_CTRL('p'),         'p',                 1, N_("Print"),   N_("Write a printout to a text file for the office printer: a course's roster, a session's sign-in sheet")) \
+	X(ACT_OUTCOME,   K_CTRL('o'),         'o',                 1, N_("No job"),  N_("Trainees who completed a course and have no work yet, with their six-month window and subsidy tier")) \
+	X(ACT_HISTORY,   'h',                 0,                   0, N_("History"), N_("Change history of a course, its enrolments and sessions: who changed what, when")) \
+	X(ACT_PRESENT,   '1',                 'd',                 0, N_("Present"), N_("In a roll call: 到 (present), then the next person")) \
+	X(ACT_ABSENT,    '2',                 'q',                 0, N_("Absent"),  N_("In a roll call: 缺 (absent), then the next person")) \
+	X(ACT_LATE,      '3',                 'c',                 0, N_("Late"),    N_("In a roll call: 迟 (late), then the next person")) \
+	X(ACT_LEAVE,     '4',                 'j',                 0, N_("Leave"),   N_("In a roll call: 假 (excused leave), then the next person"))

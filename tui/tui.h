@@ -48,6 +48,8 @@ enum action {
 	ACT_QUIT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
 	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE,
 	ACT_MODULE, ACT_YES, ACT_NO, ACT_REDRAW, ACT_INTERRUPT,
+	/* training (issue 5) */
+	ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_PRESENT, ACT_ABSENT, ACT_LATE, ACT_LEAVE,
 	ACT__COUNT
 };
 
@@ -302,5 +304,28 @@ struct screen *fact_new(int kind, int64_t resident_id, const char *who);
 void residents_select(struct ui *ui, int64_t id);
 /* The draft of an unsaved form, offered at start. */
 void rform_offer_draft(struct ui *ui);
+
+/* Training (培训, issue 5): screen_courses.c the course list (and, with a resident, the course to
+ * enrol her in), screen_cform.c the course form, screen_cdetail.c one course and its trainees,
+ * screen_enrol.c enrolling (a resident picked by search) and one enrolment's form,
+ * screen_sessions.c the sessions and a session's form, screen_rollcall.c the roll call,
+ * screen_nowork.c completers still without work, screen_chistory.c a course's change history. */
+struct screen *courses_new(int64_t enrol_resident);  /* 0: the list; else pick a course for her */
+void courses_select(struct ui *ui, int64_t id);
+struct screen *cform_new(struct ui *ui, int64_t id); /* 0: a new course */
+struct screen *cdetail_new(int64_t id);
+struct screen *enrol_pick_new(int64_t course_id);    /* find a resident and enrol her */
+struct screen *eform_new(struct ui *ui, int64_t enrolment_id);
+/* Enrol a resident in a course, asking about the waiting list when the course is full; the
+ * outcome goes to the status line. */
+void enrol_ask(struct ui *ui, int64_t resident_id, int64_t course_id, const char *name);
+struct screen *sessions_new(int64_t course_id);
+struct screen *sform_new(struct ui *ui, int64_t course_id, int64_t session_id);
+struct screen *rollcall_new(int64_t session_id);
+struct screen *nowork_new(int64_t course_id);       /* 0: every course */
+struct screen *chistory_new(int64_t course_id);
+/* The path a printout goes to: $JIUYE_PRINT_DIR, else ~/jiuye-print, made when missing; name
+ * without directory. Caller frees. */
+char *print_path(const char *name);
 
 #endif
