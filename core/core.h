@@ -928,7 +928,8 @@ int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int
 int referral_can(const char *from, const char *to);
 /* A new referral (stage 已推荐, dated r->referred_on, default today). Refused: without consent;
  * a closed resident record; a posting that is not open as of today (filled, closed, expired); the
- * same person on the same posting again (JY_EDUP, other_id the first referral). */
+ * same person on the same posting again (JY_EDUP, other_id the first referral). On success r->id,
+ * r->version and r->stage are set. */
 int referral_add(struct jy_db *db, struct referral *r, struct jy_err *err);
 /* What a hire records (placement.c): the form of employment (emp_form code or label; default
  * 公益性岗位安置 on a public-welfare post, else 单位就业), the start date (default the stage
@@ -944,7 +945,7 @@ struct hire {
  * (单位就业 → 已就业, 公益性岗位安置 → 公益性岗位, 灵活就业 → 灵活就业, 个体经营 … → 自主创业), one
  * more post filled, and the posting filled when none are left. Refused: no openings left; she
  * already holds an active placement (one at a time). JY_ECONFLICT on a stale r->version. On
- * success r is reloaded. */
+ * success r->version and r->stage follow (referral_load for the rest). */
 int referral_advance(struct jy_db *db, struct referral *r, const char *stage, const char *date,
                      const char *note, const struct hire *h, struct jy_err *err);
 struct referral_step {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db_int.h"
+#include "jobs_int.h"
 
 /* Fictional region: 330122 is a real county code in Zhejiang, used only to make IDs valid. */
 #define DEMO_REGION "330122"
@@ -328,6 +328,8 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 		rc = demo_jobs_and_courses(db, err);
 	if (!rc)
 		rc = demo_links(db, ids, err);
+	if (!rc)
+		rc = jobs_demo(db, months_shift, err);      /* core/jobs_demo.c */
 	if (!rc)
 		rc = demo_facts(db, ids, err);
 	if (rc) {

@@ -1,0 +1,51 @@
+/* core/jobs_int.h: private to the jobs module's files of core/ (jobrec.c, employer.c, posting.c,
+ * fair.c, referral.c, placement.c, match.c, jobs_io.c). Everything else sees core.h only. */
+#ifndef JY_JOBS_INT_H
+#define JY_JOBS_INT_H
+
+#include "db_int.h"
+
+/* Search keys of a record: each pinyin-initials reading of name, then the folded name, then the
+ * extra texts (codes), lower case, separated by '\x1f' so a query never matches across two. A
+ * query (folded) matches when it is a substring. Caller frees. */
+char *jobs_skey(const char *name, const char *const *extra, int nextra);
+/* The query as jobs_skey folds it; NULL for a blank query. Caller frees. */
+char *jobs_query_fold(const char *q);
+
+/* iso + days (negative: before) as YYYY-MM-DD; "" when iso is not a date. */
+void jobs_date_plus(const char *iso, int days, char out[11]);
+
+/* The employer's name, as stored. Caller frees; NULL when none. */
+char *employer_name(struct jy_db *db, int64_t id);
+
+/* A posting's status as of today (open / filled / closed / expired) from its stored status,
+ * openings, filled posts and closing date. */
+const char *posting_state(const char *stored, int openings, int filled, const char *closes,
+                          const char *today);
+
+/* The SQL expression of posting_state over posting p with today as ?T (text of static storage,
+ * for building statements). */
+#define POSTING_STATE_SQL(T) \
+	"(CASE WHEN p.status = 'open' AND p.closes IS NOT NULL AND p.closes < " T " THEN 'expired' " \
+	"WHEN p.status = 'open' AND p.filled >= p.openings THEN 'filled' ELSE p.status END)"
+
+/* placement.c: a hire of a referral, inside the caller's transaction: the placement row, the
+ * resident's status change and the posting's filled count. */
+int placement_hire(struct jy_db *db, int64_t resident_id, int64_t referral_id, int64_t posting_id,
+                   const char *date, const char *note, const struct hire *h, struct jy_err *err);
+/* The emp_status a form of employment (emp_form code) means. */
+const char *placement_status_for(const char *form);
+
+/* Two-character pieces of a text as the seek_word table holds them (004_jobs.sql): lower case,
+ * neither character a space, digit or separator. Returns how many (at most max); each allocated.
+ * Caller frees each. */
+int match_words(const char *text, char **out, int max);
+
+/* jobs_demo.c: the demo's jobs records completed (core/demo.c calls it inside its transaction,
+ * after the plain rows; months_shift is the demo's date shift). */
+int jobs_demo(struct jy_db *db, int months_shift, struct jy_err *err);
+
+/* referral.c: the search keys of referrals written without them (the demo's plain inserts). */
+int referral_fill_keys(struct jy_db *db, struct jy_err *err);
+
+#endif

@@ -1,0 +1,685 @@
+/* core/match.c: postings and residents that fit each other (W4 step 2, W6 step 2).
+ *
+ * For a posting, the candidates are the residents looking for work who meet its requirements as
+ * of a day: sex, age on that day (birth-date bounds, so the edges are exact: she is 40 on her
+ * fortieth birthday, not the day before), education at least the lowest asked (the code's ord:
+ * lower is more schooling). Best first:
+ *   - on a public-welfare post, domain rule R5's groups first: 4050 (derived from sex and birth
+ *     date as of that day, with the locality's ages), 大龄就业困难, 低保, 残疾, 就业困难, 零就业家庭;
+ *   - then whose job intention, skills or former job share more two-character words with the
+ *     posting's title and skills ("保洁" in 社区保洁员 and in 家政/保洁);
+ *   - then who has been registered longest.
+ * Nothing reads the million-row resident table: seek holds one narrow row per job seeker and
+ * seek_word her words, both kept by triggers (004_jobs.sql). The fitting candidates come from the
+ * word index (as many as share a word); the others from the registration-date index in order,
+ * stopping as soon as the page is full. So the first page costs about the same on a thousand or
+ * a million residents (tests/bench_jobs.c: match_p95). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobs_int.h"
+
+#define MATCH_WORDS 32
+#define MATCH_MAX 2000          /* rows a list may page through */
+#define R5_CATEGORIES "'4050', 'OLDER_HARD', 'DIBAO', 'DISABLED', 'DIFFICULT', 'ZERO_EMP_HH'"
+
+/* ---- words ------------------------------------------------------------------------------------ */
+
+/* The characters that separate words, as the GLOB class of 004_jobs.sql: space, digits, ASCII
+ * and full-width punctuation workers put between intentions. */
+static int word_sep(uint32_t cp)
+{
+	static const uint32_t seps[] = { ' ', ',', '.', '/', ';', ':', '(', ')', '+', '~', '-',
+		0x3001 /* 、 */, 0xFF0C /* ， */, 0x3002 /* 。 */, 0xFF1B /* ； */, 0xFF1A /* ： */,
+		0xFF08 /* （ */, 0xFF09 /* ） */, 0xFF5E /* ～ */ };
+	if (cp >= '0' && cp <= '9')
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
+		if (seps[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* The next code point of s at *off (invalid bytes as themselves); 0 at the end. */
+static uint32_t next_cp(const char *s, size_t *off, size_t *start)
+{
+	const unsigned char *p = (const unsigned char *)s + *off;
+	*start = *off;
+	if (!*p)
+		return 0;
+	uint32_t cp = *p;
+	int n = 1;
+	if (cp >= 0xF0 && p[1] && p[2] && p[3])
+		cp = ((cp & 7) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), n = 4;
+	else if (cp >= 0xE0 && p[1] && p[2])
+		cp = ((cp & 15) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), n = 3;
+	else if (cp >= 0xC0 && p[1])
+		cp = ((cp & 31) << 6) | (p[1] & 0x3Fu), n = 2;
+	*off += (size_t)n;
+	return cp;
+}
+
+int match_words(const char *text, char **out, int max)
+{
+	int n = 0;
+	if (!text)
+		return 0;
+	char *t = xstrdup(text);
+	for (char *p = t; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	size_t off = 0, a0, b0;
+	uint32_t a = next_cp(t, &off, &a0);
+	while (a && n < max) {
+		size_t keep = off;
+		uint32_t b = next_cp(t, &off, &b0);
+		if (!b)
+			break;
+		if (!word_sep(a) && !word_sep(b)) {
+			char *w = xstrndup(t + a0, off - a0);
+			int seen = 0;
+			for (int i = 0; i < n && !seen; i++)
+				seen = strcmp(out[i], w) == 0;
+			if (seen)
+				free(w);
+			else
+				out[n++] = w;
+		}
+		a = b;
+		a0 = keep;
+	}
+	free(t);
+	return n;
+}
+
+/* The parts of text made of words in the set, as runs: 社区保洁员 with 保洁, 洁员 -> "保洁员". */
+static void word_runs(const char *text, char **set, int nset, struct jy_buf *out)
+{
+	if (!text)
+		return;
+	size_t off = 0, a0, b0, run = (size_t)-1, run_end = 0;
+	uint32_t a = next_cp(text, &off, &a0);
+	while (a) {
+		size_t keep = off;
+		uint32_t b = next_cp(text, &off, &b0);
+		int hit = 0;
+		if (b && !word_sep(a) && !word_sep(b)) {
+			for (int i = 0; i < nset && !hit; i++)
+				hit = strlen(set[i]) == off - a0 && strncmp(set[i], text + a0, off - a0) == 0;
+		}
+		if (hit) {
+			if (run == (size_t)-1)
+				run = a0;
+			run_end = off;
+		} else if (run != (size_t)-1 && a0 >= run_end) {
+			buf_addf(out, "%s%.*s", out->len ? "、" : "", (int)(run_end - run), text + run);
+			run = (size_t)-1;
+		}
+		if (!b)
+			break;
+		a = b;
+		a0 = keep;
+	}
+	if (run != (size_t)-1)
+		buf_addf(out, "%s%.*s", out->len ? "、" : "", (int)(run_end - run), text + run);
+}
+
+/* ---- the posting's requirements as bounds -------------------------------------------------- */
+
+struct want {
+	char sex[4];
+	char lo[11], hi[11];            /* birth > lo AND birth <= hi */
+	int edu;                        /* the highest ord accepted; -1: any */
+	int pw;
+	char f_lo[11], f_hi[11], m_lo[11], m_hi[11];    /* the 4050 bands as birth dates */
+	char *words[MATCH_WORDS];
+	int nwords;
+	char *text;                     /* title and skills, for the reasons */
+};
+
+static void years_before(const char *asof, int years, char out[11])
+{
+	date_add_months(asof, -12 * years, out);
+	if (!out[0])
+		snprintf(out, 11, "0000-00-00");
+}
+
+static void band_4050(struct jy_db *db, const char *asof, struct want *w)
+{
+	int fl = db_setting_int(db, "rule.4050.female_age", 40), fu = db_setting_int(db, "rule.4050.female_upper", 55);
+	int ml = db_setting_int(db, "rule.4050.male_age", 50), mu = db_setting_int(db, "rule.4050.male_upper", 60);
+	years_before(asof, fl, w->f_hi);
+	years_before(asof, ml, w->m_hi);
+	if (fu > 0)
+		years_before(asof, fu, w->f_lo);
+	else
+		snprintf(w->f_lo, sizeof w->f_lo, "0000-00-00");
+	if (mu > 0)
+		years_before(asof, mu, w->m_lo);
+	else
+		snprintf(w->m_lo, sizeof w->m_lo, "0000-00-00");
+}
+
+static int edu_ord(struct jy_db *db, const char *code)
+{
+	int ord = -1;
+	sqlite3_stmt *st = db_prepare(db, "SELECT ord FROM code WHERE list = 'education' AND code = ?1", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ord = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return ord;
+}
+
+static void want_free(struct want *w)
+{
+	for (int i = 0; i < w->nwords; i++)
+		free(w->words[i]);
+	free(w->text);
+}
+
+static int want_load(struct jy_db *db, int64_t pid, const char *asof, struct want *w, struct jy_err *err)
+{
+	struct jobrec *p = NULL;
+	memset(w, 0, sizeof *w);
+	int rc = jobrec_load(db, JR_POSTING, pid, &p, err);
+	if (rc)
+		return rc;
+	snprintf(w->sex, sizeof w->sex, "%s", jobrec_get(p, PST_SEX));
+	snprintf(w->hi, sizeof w->hi, "9999-12-31");
+	snprintf(w->lo, sizeof w->lo, "0000-00-00");
+	if (p->v[PST_AGE_MIN])
+		years_before(asof, atoi(p->v[PST_AGE_MIN]), w->hi);
+	if (p->v[PST_AGE_MAX])
+		years_before(asof, atoi(p->v[PST_AGE_MAX]) + 1, w->lo);
+	w->edu = p->v[PST_EDUCATION] ? edu_ord(db, p->v[PST_EDUCATION]) : -1;
+	w->pw = strcmp(jobrec_get(p, PST_PW), "1") == 0;
+	band_4050(db, asof, w);
+	w->text = xasprintf("%s %s", jobrec_get(p, PST_TITLE), jobrec_get(p, PST_SKILLS));
+	w->nwords = match_words(w->text, w->words, MATCH_WORDS - 1);
+	if (w->pw)
+		w->words[w->nwords++] = xstrdup("公益");     /* 求职意向: 公益性岗位 */
+	jobrec_free(&p);
+	return JY_OK;
+}
+
+/* ---- candidates ----------------------------------------------------------------------------- */
+
+struct cand {
+	int64_t id;
+	int fit, prio;
+	char reg[11];
+};
+
+struct cands {
+	struct cand *c;
+	int n, cap;
+};
+
+static void cands_push(struct cands *cs, const struct cand *c)
+{
+	if (cs->n == cs->cap)
+		cs->c = xrealloc(cs->c, sizeof *cs->c * (size_t)(cs->cap = cs->cap ? cs->cap * 2 : 64));
+	cs->c[cs->n++] = *c;
+}
+
+static int by_fit(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->fit != y->fit)
+		return y->fit - x->fit;
+	int c = strcmp(x->reg, y->reg);
+	if (c)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int is_prio(const struct want *w, int r5, const char *sex, const char *birth)
+{
+	if (r5)
+		return 1;
+	if (strcmp(sex, "2") == 0)
+		return strcmp(birth, w->f_hi) <= 0 && strcmp(birth, w->f_lo) > 0;
+	return strcmp(birth, w->m_hi) <= 0 && strcmp(birth, w->m_lo) > 0;
+}
+
+static void bind_want(sqlite3_stmt *st, const struct want *w)
+{
+	sqlite3_bind_text(st, 1, w->sex, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, w->lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, w->hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, w->edu);
+}
+
+#define SEEK_WANT \
+	"(?1 = '' OR s.sex = ?1) AND s.birth > ?2 AND s.birth <= ?3 " \
+	"AND (?4 < 0 OR (s.edu IS NOT NULL AND s.edu <= ?4)) "
+#define WORD_PARAMS \
+	"?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, " \
+	"?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51"
+
+/* Everyone eligible who shares at least one word, with how many. */
+static int fit_cands(struct jy_db *db, const struct want *w, struct cands *out, struct jy_err *err)
+{
+	if (!w->nwords)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT s.resident_id, count(*), s.r5, s.sex, s.birth, s.reg_date FROM seek_word x "
+		"JOIN seek s ON s.resident_id = x.resident_id WHERE x.word IN (" WORD_PARAMS ") AND "
+		SEEK_WANT "GROUP BY s.resident_id", err);
+	if (!st)
+		return JY_EDB;
+	bind_want(st, w);
+	for (int i = 0; i < w->nwords; i++)
+		sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand c = { .id = sqlite3_column_int64(st, 0), .fit = sqlite3_column_int(st, 1) };
+		c.prio = is_prio(w, sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
+		                 (const char *)sqlite3_column_text(st, 4));
+		db_col_copy(st, 5, c.reg, sizeof c.reg);
+		cands_push(out, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("matching"));
+}
+
+/* The eligible in registration order, not in skip (sorted by id), prio as asked (-1: any),
+ * appended to out until it holds want_n. */
+static int rest_cands(struct jy_db *db, const struct want *w, int prio, const struct cands *skip,
+                      struct cands *out, int want_n, struct jy_err *err)
+{
+	if (out->n >= want_n)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT s.resident_id, s.r5, s.sex, s.birth, s.reg_date FROM seek s INDEXED BY seek_reg WHERE "
+		SEEK_WANT "AND (?5 < 0 OR (s.r5 = 1 OR (s.sex = '2' AND s.birth <= ?6 AND s.birth > ?7) OR "
+		"(s.sex = '1' AND s.birth <= ?8 AND s.birth > ?9)) = ?5) ORDER BY s.reg_date, s.resident_id", err);
+	if (!st)
+		return JY_EDB;
+	bind_want(st, w);
+	sqlite3_bind_int(st, 5, prio);
+	sqlite3_bind_text(st, 6, w->f_hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, w->f_lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, w->m_hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, w->m_lo, -1, SQLITE_TRANSIENT);
+	int rc = SQLITE_DONE;
+	while (out->n < want_n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand c = { .id = sqlite3_column_int64(st, 0) };
+		if (skip->n && bsearch(&c, skip->c, (size_t)skip->n, sizeof c, by_id))
+			continue;
+		c.prio = is_prio(w, sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
+		                 (const char *)sqlite3_column_text(st, 3));
+		db_col_copy(st, 4, c.reg, sizeof c.reg);
+		cands_push(out, &c);
+	}
+	if (out->n >= want_n)
+		rc = SQLITE_DONE;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("matching"));
+}
+
+/* Can anyone eligible be outside the priority groups? Not when every sex the posting takes is
+ * held inside its 4050 band by the age range (女40-50 on a public-welfare post): the scan for
+ * them would read every candidate to find nobody. */
+static int outside_possible(const struct want *w)
+{
+	int f = !w->sex[0] || strcmp(w->sex, "2") == 0, m = !w->sex[0] || strcmp(w->sex, "1") == 0;
+	int f_all = !f || (strcmp(w->lo, w->f_lo) >= 0 && strcmp(w->hi, w->f_hi) <= 0);
+	int m_all = !m || (strcmp(w->lo, w->m_lo) >= 0 && strcmp(w->hi, w->m_hi) <= 0);
+	return !(f_all && m_all);
+}
+
+/* The order of the whole list, as far as need rows. */
+static int match_order(struct jy_db *db, const struct want *w, int need, struct cands *order,
+                       struct jy_err *err)
+{
+	struct cands fit = { 0 }, byid = { 0 }, rest = { 0 };
+	int rc = fit_cands(db, w, &fit, err);
+	if (rc)
+		goto out;
+	if (fit.n > 1)
+		qsort(fit.c, (size_t)fit.n, sizeof *fit.c, by_fit);
+	byid.c = xmalloc(sizeof *byid.c * (size_t)(fit.n ? fit.n : 1));
+	if (fit.n)
+		memcpy(byid.c, fit.c, sizeof *fit.c * (size_t)fit.n);
+	byid.n = fit.n;
+	if (byid.n > 1)
+		qsort(byid.c, (size_t)byid.n, sizeof *byid.c, by_id);
+	if (!w->pw) {
+		for (int i = 0; i < fit.n && order->n < need; i++)
+			cands_push(order, &fit.c[i]);
+		rc = rest_cands(db, w, -1, &byid, order, need, err);
+		goto out;
+	}
+	/* R5 first: the fitting ones, then the others; then the rest the same way */
+	for (int p = 1; p >= 0 && !rc && order->n < need; p--) {
+		for (int i = 0; i < fit.n && order->n < need; i++)
+			if (fit.c[i].prio == p)
+				cands_push(order, &fit.c[i]);
+		if (p || outside_possible(w))
+			rc = rest_cands(db, w, p, &byid, order, need, err);
+	}
+out:
+	free(fit.c);
+	free(byid.c);
+	free(rest.c);
+	return rc;
+}
+
+/* ---- the rows and why ----------------------------------------------------------------------- */
+
+static void why_priority(struct jy_db *db, int64_t id, const char *sex, const char *birth, int dibao,
+                         const char *health, const char *asof, struct jy_buf *b)
+{
+	struct resident tmp = { 0 };
+	tmp.v[RF_SEX] = (char *)sex;
+	tmp.v[RF_BIRTH] = (char *)birth;
+	struct rule_hit hits[2];
+	int n = rules_derive(db, &tmp, asof, hits, 2), have_dibao = 0, have_dis = 0;
+	size_t start = b->len;
+	for (int i = 0; i < n; i++)
+		if (strcmp(hits[i].code, "4050") == 0)
+			buf_addf(b, "%s4050", b->len > start ? "、" : "");
+	sqlite3_stmt *st = db_prepare(db, "SELECT category FROM resident_category WHERE resident_id = ?1 "
+	                              "AND category IN (" R5_CATEGORIES ") ORDER BY category", NULL);
+	if (st) {
+		const struct code_list *cl = codes_cached(db, "category");
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *c = (const char *)sqlite3_column_text(st, 0);
+			if (strcmp(c, "4050") == 0 && n)
+				continue;
+			const char *l = codes_label(cl, c);
+			buf_addf(b, "%s%s", b->len > start ? "、" : "", l ? l : c);
+			have_dibao |= strcmp(c, "DIBAO") == 0;
+			have_dis |= strcmp(c, "DISABLED") == 0;
+		}
+		sqlite3_reset(st);
+	}
+	if (dibao && !have_dibao)
+		buf_addf(b, "%s低保", b->len > start ? "、" : "");
+	if (health && health[0] == '6' && !have_dis)
+		buf_addf(b, "%s残疾", b->len > start ? "、" : "");
+}
+
+static void why_fit(struct jy_db *db, const struct want *w, int64_t id, const char *intent,
+                    struct jy_buf *b)
+{
+	char *matched[MATCH_WORDS];
+	int nm = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT word FROM seek_word WHERE resident_id = ?1 AND word IN ("
+	                              WORD_PARAMS ")", NULL);
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		for (int i = 0; i < w->nwords; i++)
+			sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
+		while (nm < MATCH_WORDS && sqlite3_step(st) == SQLITE_ROW)
+			matched[nm++] = db_col_str(st, 0);
+		sqlite3_reset(st);
+	}
+	struct jy_buf runs = { 0 };
+	word_runs(w->text, matched, nm, &runs);
+	if (runs.len)
+		buf_addf(b, _("intent fits: %s"), runs.s);
+	else if (nm)
+		buf_addf(b, _("intent fits: %s"), "公益性岗位");
+	else if (intent && *intent)
+		buf_addf(b, _("intent: %s"), intent);
+	else
+		buf_adds(b, _("no job intention recorded"));
+	buf_free(&runs);
+	for (int i = 0; i < nm; i++)
+		free(matched[i]);
+}
+
+static int match_row_fill(struct jy_db *db, const struct want *w, const struct cand *c, const char *asof,
+                          struct match_row *r)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, sex, birth, reg_date, status, phone, job_intent, dibao, "
+	                              "health FROM resident WHERE id = ?1", NULL);
+	if (!st)
+		return JY_EDB;
+	memset(r, 0, sizeof *r);
+	r->id = c->id;
+	r->fit = c->fit;
+	r->priority = c->prio;
+	sqlite3_bind_int64(st, 1, c->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return JY_ENOTFOUND;
+	}
+	db_col_copy(st, 0, r->name, sizeof r->name);
+	db_col_copy(st, 1, r->sex, sizeof r->sex);
+	db_col_copy(st, 2, r->birth, sizeof r->birth);
+	db_col_copy(st, 3, r->reg_date, sizeof r->reg_date);
+	db_col_copy(st, 4, r->status, sizeof r->status);
+	db_col_copy(st, 5, r->phone, sizeof r->phone);
+	char *intent = db_col_str(st, 6);
+	int dibao = sqlite3_column_int(st, 7);
+	char *health = db_col_str(st, 8);
+	sqlite3_reset(st);
+	r->age = date_age(r->birth, asof);
+	struct jy_buf b = { 0 };
+	if (c->prio && w->pw) {
+		buf_adds(&b, _("priority (R5): "));
+		why_priority(db, c->id, r->sex, r->birth, dibao, health, asof, &b);
+		buf_adds(&b, "; ");
+	}
+	why_fit(db, w, c->id, intent, &b);
+	buf_addf(&b, _("; registered %s"), r->reg_date);
+	snprintf(r->why, sizeof r->why, "%s", b.s);
+	buf_free(&b);
+	free(intent);
+	free(health);
+	return JY_OK;
+}
+
+int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, int offset, int limit,
+                    struct match_row **rows, int *n, int *more, struct jy_err *err)
+{
+	char today[11];
+	const char *asof = asof_in && *asof_in ? asof_in : (date_today(today), today);
+	*rows = NULL;
+	*n = 0;
+	*more = 0;
+	if (offset < 0)
+		offset = 0;
+	if (limit <= 0)
+		limit = 50;
+	if (offset + limit > MATCH_MAX) {
+		if (offset >= MATCH_MAX)
+			return JY_OK;
+		limit = MATCH_MAX - offset;
+	}
+	struct want w;
+	int rc = want_load(db, posting_id, asof, &w, err);
+	if (rc)
+		return rc;
+	struct cands order = { 0 };
+	rc = match_order(db, &w, offset + limit + 1, &order, err);
+	if (!rc && order.n > offset) {
+		int k = order.n - offset < limit ? order.n - offset : limit;
+		*rows = xcalloc((size_t)k, sizeof **rows);
+		for (int i = 0; i < k && !rc; i++) {
+			rc = match_row_fill(db, &w, &order.c[offset + i], asof, &(*rows)[*n]);
+			if (rc == JY_ENOTFOUND)
+				rc = JY_OK;
+			else if (!rc)
+				(*n)++;
+		}
+		*more = order.n > offset + limit;
+	}
+	free(order.c);
+	want_free(&w);
+	if (rc)
+		FREE(rows), *n = 0;
+	return rc == JY_EDB ? db_fail(db, err, _("matching")) : rc;
+}
+
+/* ---- the other way: postings for a resident ------------------------------------------------- */
+
+struct her {
+	char sex[4], birth[11];
+	int edu, prio;
+	char *words[64];
+	int nwords;
+};
+
+static int her_load(struct jy_db *db, int64_t rid, const char *asof, struct her *h, struct jy_err *err)
+{
+	memset(h, 0, sizeof *h);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT sex, birth, (SELECT ord FROM code WHERE list = 'education' AND code = r.education), "
+		"lower(coalesce(job_intent, '') || ' ' || coalesce(skills, '') || ' ' || coalesce(former_job, '')), "
+		"dibao = 1 OR coalesce(health, '') LIKE '6%' OR EXISTS (SELECT 1 FROM resident_category c WHERE "
+		"c.resident_id = r.id AND c.category IN (" R5_CATEGORIES ")) FROM resident r WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+	}
+	db_col_copy(st, 0, h->sex, sizeof h->sex);
+	db_col_copy(st, 1, h->birth, sizeof h->birth);
+	h->edu = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
+	h->nwords = match_words((const char *)sqlite3_column_text(st, 3), h->words, 64);
+	int r5 = sqlite3_column_int(st, 4);
+	sqlite3_reset(st);
+	struct want w = { 0 };
+	band_4050(db, asof, &w);
+	h->prio = is_prio(&w, r5, h->sex, h->birth);
+	return JY_OK;
+}
+
+static int her_fit(const struct her *h, const char *text, int pw, char **hit, int *nhit)
+{
+	char *pw_words[MATCH_WORDS];
+	int n = match_words(text, pw_words, MATCH_WORDS - 1), fit = 0;
+	if (pw)
+		pw_words[n++] = xstrdup("公益");
+	*nhit = 0;
+	for (int i = 0; i < n; i++) {
+		int found = 0;
+		for (int k = 0; k < h->nwords && !found; k++)
+			found = strcmp(h->words[k], pw_words[i]) == 0;
+		if (found) {
+			fit++;
+			hit[(*nhit)++] = pw_words[i];
+		} else {
+			free(pw_words[i]);
+		}
+	}
+	return fit;
+}
+
+static int by_posting(const void *a, const void *b)
+{
+	const struct match_posting *x = a, *y = b;
+	/* R5 on public-welfare posts first, then more shared words, then the newest */
+	int px = x->public_welfare > 1, py = y->public_welfare > 1;
+	if (px != py)
+		return py - px;
+	if (x->fit != y->fit)
+		return y->fit - x->fit;
+	return (y->id > x->id) - (y->id < x->id);
+}
+
+static int posting_fits_her(const struct her *h, sqlite3_stmt *st, const char *asof)
+{
+	const char *sex = (const char *)sqlite3_column_text(st, 8);
+	if (sex && *sex && strcmp(sex, h->sex) != 0)
+		return 0;
+	int age = date_age(h->birth, asof);
+	if (sqlite3_column_type(st, 9) != SQLITE_NULL && age < sqlite3_column_int(st, 9))
+		return 0;
+	if (sqlite3_column_type(st, 10) != SQLITE_NULL && age > sqlite3_column_int(st, 10))
+		return 0;
+	if (sqlite3_column_type(st, 11) != SQLITE_NULL && (h->edu < 0 || h->edu > sqlite3_column_int(st, 11)))
+		return 0;
+	return 1;
+}
+
+int match_postings(struct jy_db *db, int64_t resident_id, const char *asof_in,
+                   struct match_posting **rows, int *n, struct jy_err *err)
+{
+	char today[11];
+	const char *asof = asof_in && *asof_in ? asof_in : (date_today(today), today);
+	*rows = NULL;
+	*n = 0;
+	struct her h;
+	int rc = her_load(db, resident_id, asof, &h, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT p.id, p.code, p.title, e.name, p.closes, p.openings - p.filled, p.public_welfare, "
+		"coalesce(p.title, '') || ' ' || coalesce(p.skills, ''), p.sex_req, p.age_min, p.age_max, "
+		"(SELECT ord FROM code WHERE list = 'education' AND code = p.education) "
+		"FROM posting p JOIN employer e ON e.id = p.employer_id "
+		"WHERE " POSTING_STATE_SQL("?1") " = 'open' ORDER BY p.id DESC LIMIT 500", err);
+	if (!st) {
+		rc = JY_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
+	int cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (!posting_fits_her(&h, st, asof))
+			continue;
+		if (*n == cap)
+			*rows = xrealloc(*rows, sizeof **rows * (size_t)(cap = cap ? cap * 2 : 16));
+		struct match_posting *m = &(*rows)[(*n)++];
+		memset(m, 0, sizeof *m);
+		m->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, m->code, sizeof m->code);
+		db_col_copy(st, 2, m->title, sizeof m->title);
+		db_col_copy(st, 3, m->employer, sizeof m->employer);
+		db_col_copy(st, 4, m->closes, sizeof m->closes);
+		m->left = sqlite3_column_int(st, 5);
+		m->public_welfare = sqlite3_column_int(st, 6);
+		char *hit[MATCH_WORDS];
+		int nhit;
+		const char *text = (const char *)sqlite3_column_text(st, 7);
+		m->fit = her_fit(&h, text, m->public_welfare, hit, &nhit);
+		struct jy_buf b = { 0 };
+		if (m->public_welfare && h.prio) {
+			m->public_welfare = 2;      /* sorts first; reported as 1 below */
+			buf_adds(&b, _("public-welfare post, she is in a priority group (R5)"));
+		}
+		struct jy_buf runs = { 0 };
+		word_runs(text, hit, nhit, &runs);
+		if (runs.len || m->fit)
+			buf_addf(&b, "%s", b.len ? "; " : "");
+		if (runs.len)
+			buf_addf(&b, _("intent fits: %s"), runs.s);
+		else if (m->fit)
+			buf_addf(&b, _("intent fits: %s"), "公益性岗位");
+		buf_free(&runs);
+		for (int i = 0; i < nhit; i++)
+			free(hit[i]);
+		if (m->closes[0])
+			buf_addf(&b, _("%scloses %s"), b.len ? "; " : "", m->closes);
+		snprintf(m->why, sizeof m->why, "%s", b.s ? b.s : "");
+		buf_free(&b);
+	}
+	sqlite3_reset(st);
+	if (*n > 1)
+		qsort(*rows, (size_t)*n, sizeof **rows, by_posting);
+	for (int i = 0; i < *n; i++)
+		if ((*rows)[i].public_welfare > 1)
+			(*rows)[i].public_welfare = 1;
+out:
+	for (int i = 0; i < h.nwords; i++)
+		free(h.words[i]);
+	return rc;
+}
