@@ -497,6 +497,10 @@ char *field_show(struct jy_db *db, const struct field_def *fd, const char *v);
 /* History JSON {"col":[old,new],…} of the fields whose values differ (old NULL: a new record; a
  * field whose col is NULL is skipped). NULL when nothing differs. Caller frees. */
 char *field_changes(const struct field_def *defs, int n, char *const *old, char *const *now);
+/* Each change of such a JSON object (or of a history entry's changes) in order: cb gets the key and
+ * the old and new values (NULL for null), borrowed during the call. Returns how many. */
+int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, const char *old,
+                                                    const char *now), void *arg);
 
 /* ---- course.c: training courses (培训班) ------------------------------------------------------ */
 /*   id         column      label        CSV alias     kind     code list     max  flags */

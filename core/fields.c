@@ -219,3 +219,76 @@ char *field_changes(const struct field_def *defs, int n, char *const *old, char 
 	buf_adds(&b, "}");
 	return buf_steal(&b);
 }
+
+/* A JSON string or null at *p, as history_json_str writes them; *p moves past it. Caller frees;
+ * NULL for null. \uXXXX escapes are only ever controls here (history_json_str): a space. */
+static char *json_string(const char **p)
+{
+	const char *s = *p;
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "null", 4) == 0) {
+		*p = s + 4;
+		return NULL;
+	}
+	if (*s != '"') {                /* a number: as it is */
+		size_t n = strcspn(s, ",]}");
+		*p = s + n;
+		return xstrndup(s, n);
+	}
+	struct jy_buf b = { 0 };
+	buf_adds(&b, "");
+	for (s++; *s && *s != '"'; s++) {
+		if (*s != '\\') {
+			buf_add(&b, s, 1);
+			continue;
+		}
+		s++;
+		if (*s == 'u' && strlen(s) >= 5) {
+			buf_adds(&b, " ");
+			s += 4;
+		} else if (*s) {
+			buf_add(&b, s, 1);
+		} else {
+			break;
+		}
+	}
+	*p = *s ? s + 1 : s;
+	return buf_steal(&b);
+}
+
+int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, const char *old,
+                                                    const char *now), void *arg)
+{
+	int n = 0;
+	const char *p = json ? strchr(json, '{') : NULL;
+	while (p && *p && *p != '}') {
+		p++;
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p != '"')
+			break;
+		char *key = json_string(&p);
+		while (*p == ' ' || *p == ':')
+			p++;
+		if (*p != '[') {
+			free(key);
+			break;
+		}
+		p++;
+		char *old = json_string(&p);
+		while (*p == ' ' || *p == ',')
+			p++;
+		char *now = json_string(&p);
+		while (*p == ' ')
+			p++;
+		if (*p == ']')
+			p++;
+		cb(arg, key ? key : "", old, now);
+		n++;
+		free(key);
+		free(old);
+		free(now);
+	}
+	return n;
+}
