@@ -998,11 +998,13 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 /* ---- match.c: postings and residents that fit each other ----------------------------------------- */
 /* For a posting: the registered residents looking for work (失业, 下岗, 待业; record open) who meet
  * its requirements as of asof (sex, age range on that day, education at least the lowest asked),
- * best first: those whose job intention, skills or former job share words with the posting's title
- * and skills (more shared words first), then the longest registered. On a public-welfare post the
- * priority groups of domain rule R5 come first (4050 as of asof, 大龄就业困难, 低保, 残疾, 就业困难,
- * 零就业家庭). why says so in words. Rows offset .. offset + limit - 1 of that order; *more when
- * further rows exist. Caller frees *rows. */
+ * best first. On a public-welfare post the priority groups of domain rule R5 come first (4050 as
+ * of asof, 大龄就业困难, 低保, 残疾, 就业困难, 零就业家庭), then the others, each longest registered
+ * first. On other postings, those whose job intention, skills or former job share the posting's
+ * most specific word (a two-character piece of its title or skills that fewest seekers have)
+ * come first, then those sharing the next, then everyone else, each longest registered first.
+ * why says so in words; fit is how many of the posting's words she shares. Rows offset ..
+ * offset + limit - 1 of that order; *more when further rows exist. Caller frees *rows. */
 struct match_row {
 	int64_t id;
 	char name[64], sex[4], birth[11], reg_date[11], status[4], phone[21];

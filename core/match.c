@@ -6,14 +6,20 @@
  * lower is more schooling). Best first:
  *   - on a public-welfare post, domain rule R5's groups first: 4050 (derived from sex and birth
  *     date as of that day, with the locality's ages), 大龄就业困难, 低保, 残疾, 就业困难, 零就业家庭;
- *   - then whose job intention, skills or former job share more two-character words with the
- *     posting's title and skills ("保洁" in 社区保洁员 and in 家政/保洁);
- *   - then who has been registered longest.
+ *     then everyone else; each in order of registration (who has waited longest);
+ *   - on any other posting, those whose job intention, skills or former job share the posting's
+ *     most specific two-character word ("保洁" in 社区保洁员 and in 家政/保洁: the word fewest
+ *     seekers have, generic ones such as 服务 left out), then those who share the next one, …,
+ *     each in order of registration; then everyone else eligible.
+ * Why each one is there is said in words (the shared words as runs of the title, the priority
+ * group, the date registered).
+ *
  * Nothing reads the million-row resident table: seek holds one narrow row per job seeker and
- * seek_word her words, both kept by triggers (004_jobs.sql). The fitting candidates come from the
- * word index (as many as share a word); the others from the registration-date index in order,
- * stopping as soon as the page is full. So the first page costs about the same on a thousand or
- * a million residents (tests/bench_jobs.c: match_p95). */
+ * seek_word her words in registration order, both kept by triggers (004_jobs.sql). Each step of
+ * the order above is one index read in the order wanted, stopped as soon as the page is full, so
+ * the first page costs about the same on a thousand or a million residents (tests/bench_jobs.c:
+ * match_p95). Ranking by the number of shared words was measured first and dropped: it has to
+ * count every resident who shares any word (100 ms on a million). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,7 +216,7 @@ static int want_load(struct jy_db *db, int64_t pid, const char *asof, struct wan
 
 struct cand {
 	int64_t id;
-	int fit, prio;
+	int prio;
 	char reg[11];
 };
 
@@ -226,21 +232,52 @@ static void cands_push(struct cands *cs, const struct cand *c)
 	cs->c[cs->n++] = *c;
 }
 
-static int by_fit(const void *a, const void *b)
+static int by_reg(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
-	if (x->fit != y->fit)
-		return y->fit - x->fit;
 	int c = strcmp(x->reg, y->reg);
 	if (c)
 		return c;
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static int by_id(const void *a, const void *b)
+/* The ids already placed in the order: open addressing, never removed. */
+struct idset {
+	int64_t *slot;
+	size_t cap, n;
+};
+
+static int idset_has(const struct idset *s, int64_t id)
 {
-	const struct cand *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
+	if (!s->cap)
+		return 0;
+	for (size_t i = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+		if (s->slot[i] == id)
+			return 1;
+		if (!s->slot[i])
+			return 0;
+	}
+}
+
+static void idset_add(struct idset *s, int64_t id)
+{
+	if ((s->n + 1) * 2 > s->cap) {
+		struct idset old = *s;
+		s->cap = old.cap ? old.cap * 2 : 256;
+		s->slot = xcalloc(s->cap, sizeof *s->slot);
+		s->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slot[i])
+				idset_add(s, old.slot[i]);
+		free(old.slot);
+	}
+	size_t i = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) & (s->cap - 1);
+	while (s->slot[i] && s->slot[i] != id)
+		i = (i + 1) & (s->cap - 1);
+	if (!s->slot[i]) {
+		s->slot[i] = id;
+		s->n++;
+	}
 }
 
 static int is_prio(const struct want *w, int r5, const char *sex, const char *birth)
@@ -252,79 +289,155 @@ static int is_prio(const struct want *w, int r5, const char *sex, const char *bi
 	return strcmp(birth, w->m_hi) <= 0 && strcmp(birth, w->m_lo) > 0;
 }
 
-static void bind_want(sqlite3_stmt *st, const struct want *w)
+/* ?1 ?2: the sexes taken; ?3 ?4: birth > ?3 AND birth <= ?4; ?5: the highest education ord
+ * (negative: any); ?6: priority wanted (-1 any, 1 R5 only, 0 none of R5); ?7-?10: the 4050 bands. */
+static void bind_want(sqlite3_stmt *st, const struct want *w, int prio)
 {
-	sqlite3_bind_text(st, 1, w->sex, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, w->lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, w->hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, w->edu);
+	sqlite3_bind_text(st, 1, w->sex[0] ? w->sex : "1", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, w->sex[0] ? w->sex : "2", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, w->lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, w->hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, w->edu);
+	sqlite3_bind_int(st, 6, prio);
+	sqlite3_bind_text(st, 7, w->f_hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, w->f_lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, w->m_hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, w->m_lo, -1, SQLITE_TRANSIENT);
 }
 
-#define SEEK_WANT \
-	"(?1 = '' OR s.sex = ?1) AND s.birth > ?2 AND s.birth <= ?3 " \
-	"AND (?4 < 0 OR (s.edu IS NOT NULL AND s.edu <= ?4)) "
+#define SEEK_WANT(x) \
+	x "sex IN (?1, ?2) AND " x "birth > ?3 AND " x "birth <= ?4 " \
+	"AND (?5 < 0 OR (" x "edu IS NOT NULL AND " x "edu <= ?5)) "
+#define SEEK_PRIO \
+	"AND (?6 < 0 OR (s.r5 = 1 OR (s.sex = '2' AND s.birth <= ?7 AND s.birth > ?8) OR " \
+	"(s.sex = '1' AND s.birth <= ?9 AND s.birth > ?10)) = ?6) "
 #define WORD_PARAMS \
 	"?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, " \
 	"?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51"
 
-/* Everyone eligible who shares at least one word, with how many. */
-static int fit_cands(struct jy_db *db, const struct want *w, struct cands *out, struct jy_err *err)
+/* Generic pieces that many trades share (服务员, 社区…): they say little about a fit, so they do
+ * not rank; a resident sharing only them still shows her intention in why. */
+static int word_generic(const char *w)
 {
-	if (!w->nwords)
-		return JY_OK;
+	static const char *const generic[] = { "服务", "社区", "工作", "人员", "岗位", "公司", "公益" };
+	for (size_t i = 0; i < ARRAY_LEN(generic); i++)
+		if (strcmp(generic[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many seekers have the word, counted up to a bound (rarer words are more specific). */
+#define WORD_COMMON 500
+static int word_count(struct jy_db *db, const char *word)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM seek_word WHERE word = ?1 "
+	                              "LIMIT 500)", NULL);
+	int n = WORD_COMMON;
+	if (!st)
+		return n;
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* The ranking words: the posting's pieces without the generic ones, rarest first (the title's
+ * before the skills' among equally common ones). Indexes into w->words, count returned. */
+static int rank_words(struct jy_db *db, const struct want *w, int *idx)
+{
+	int n = 0, cnt[MATCH_WORDS];
+	for (int i = 0; i < w->nwords; i++) {
+		if (word_generic(w->words[i]))
+			continue;
+		cnt[n] = word_count(db, w->words[i]);
+		idx[n++] = i;
+	}
+	for (int i = 1; i < n; i++)             /* insertion sort: stable, a dozen words */
+		for (int k = i; k > 0 && cnt[k] < cnt[k - 1]; k--) {
+			int t = cnt[k]; cnt[k] = cnt[k - 1]; cnt[k - 1] = t;
+			t = idx[k]; idx[k] = idx[k - 1]; idx[k - 1] = t;
+		}
+	return n;
+}
+
+/* The eligible who have word, in registration order, appended until out holds need; *done when
+ * the word's list was read to its end. */
+static int word_cands(struct jy_db *db, const struct want *w, const char *word, struct idset *seen,
+                      struct cands *out, int need, int *done, struct jy_err *err)
+{
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT s.resident_id, count(*), s.r5, s.sex, s.birth, s.reg_date FROM seek_word x "
-		"JOIN seek s ON s.resident_id = x.resident_id WHERE x.word IN (" WORD_PARAMS ") AND "
-		SEEK_WANT "GROUP BY s.resident_id", err);
+		"SELECT resident_id, reg_date FROM seek_word WHERE word = ?20 AND " SEEK_WANT("")
+		"ORDER BY reg_date, resident_id", err);
 	if (!st)
 		return JY_EDB;
-	bind_want(st, w);
-	for (int i = 0; i < w->nwords; i++)
-		sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cand c = { .id = sqlite3_column_int64(st, 0), .fit = sqlite3_column_int(st, 1) };
-		c.prio = is_prio(w, sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
-		                 (const char *)sqlite3_column_text(st, 4));
-		db_col_copy(st, 5, c.reg, sizeof c.reg);
+	bind_want(st, w, -1);
+	sqlite3_bind_text(st, 20, word, -1, SQLITE_TRANSIENT);
+	int rc = SQLITE_DONE;
+	while (out->n < need && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand c = { .id = sqlite3_column_int64(st, 0) };
+		if (idset_has(seen, c.id))
+			continue;
+		db_col_copy(st, 1, c.reg, sizeof c.reg);
+		idset_add(seen, c.id);
 		cands_push(out, &c);
 	}
+	*done = rc == SQLITE_DONE;
+	if (out->n >= need)
+		rc = SQLITE_DONE;
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("matching"));
 }
 
-/* The eligible in registration order, not in skip (sorted by id), prio as asked (-1: any),
- * appended to out until it holds want_n. */
-static int rest_cands(struct jy_db *db, const struct want *w, int prio, const struct cands *skip,
-                      struct cands *out, int want_n, struct jy_err *err)
+/* The eligible not in seen, priority as asked, in registration order, appended until out holds
+ * need. When the posting's sex and ages leave few people (a small range of birth dates), they are
+ * read from that range and sorted here; otherwise the registration-order index is read until the
+ * page is full. Either way about a page of rows, not the registry. */
+#define RANGE_SMALL 5000
+static int rest_cands(struct jy_db *db, const struct want *w, int prio, const struct idset *seen,
+                      struct cands *out, int need, struct jy_err *err)
 {
-	if (out->n >= want_n)
+	if (out->n >= need)
 		return JY_OK;
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT s.resident_id, s.r5, s.sex, s.birth, s.reg_date FROM seek s INDEXED BY seek_reg WHERE "
-		SEEK_WANT "AND (?5 < 0 OR (s.r5 = 1 OR (s.sex = '2' AND s.birth <= ?6 AND s.birth > ?7) OR "
-		"(s.sex = '1' AND s.birth <= ?8 AND s.birth > ?9)) = ?5) ORDER BY s.reg_date, s.resident_id", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM seek s INDEXED BY seek_birth "
+	                              "WHERE " SEEK_WANT("s.") "LIMIT 5000)", err);
 	if (!st)
 		return JY_EDB;
-	bind_want(st, w);
-	sqlite3_bind_int(st, 5, prio);
-	sqlite3_bind_text(st, 6, w->f_hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, w->f_lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, w->m_hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, w->m_lo, -1, SQLITE_TRANSIENT);
+	bind_want(st, w, -1);
+	int small = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < RANGE_SMALL;
+	sqlite3_reset(st);
+	static const char *const sql[2] = {
+		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s INDEXED BY seek_reg WHERE "
+		SEEK_WANT("s.") SEEK_PRIO "ORDER BY s.reg_date, s.resident_id",
+		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s INDEXED BY seek_birth WHERE "
+		SEEK_WANT("s.") SEEK_PRIO,
+	};
+	st = db_prepare(db, sql[small], err);
+	if (!st)
+		return JY_EDB;
+	bind_want(st, w, prio);
+	struct cands all = { 0 };
+	struct cands *to = small ? &all : out;
 	int rc = SQLITE_DONE;
-	while (out->n < want_n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((small || out->n < need) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cand c = { .id = sqlite3_column_int64(st, 0) };
-		if (skip->n && bsearch(&c, skip->c, (size_t)skip->n, sizeof c, by_id))
+		if (idset_has(seen, c.id))
 			continue;
-		c.prio = is_prio(w, sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
-		                 (const char *)sqlite3_column_text(st, 3));
-		db_col_copy(st, 4, c.reg, sizeof c.reg);
-		cands_push(out, &c);
+		db_col_copy(st, 1, c.reg, sizeof c.reg);
+		c.prio = is_prio(w, sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
+		                 (const char *)sqlite3_column_text(st, 4));
+		cands_push(to, &c);
 	}
-	if (out->n >= want_n)
+	if (!small && out->n >= need)
 		rc = SQLITE_DONE;
 	sqlite3_reset(st);
+	if (small) {
+		if (all.n > 1)
+			qsort(all.c, (size_t)all.n, sizeof *all.c, by_reg);
+		for (int i = 0; i < all.n && out->n < need; i++)
+			cands_push(out, &all.c[i]);
+		free(all.c);
+	}
 	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("matching"));
 }
 
@@ -339,40 +452,35 @@ static int outside_possible(const struct want *w)
 	return !(f_all && m_all);
 }
 
-/* The order of the whole list, as far as need rows. */
+/* The order of the whole list, as far as need rows.
+ *   Ordinary posting: those who share the posting's most specific word (rank_words) in order of
+ *   registration, then those who share the next one, …; then everyone else eligible.
+ *   Public-welfare post (R5): the priority groups, then everyone else, each in order of
+ *   registration; whether the intention fits is said in why. */
 static int match_order(struct jy_db *db, const struct want *w, int need, struct cands *order,
                        struct jy_err *err)
 {
-	struct cands fit = { 0 }, byid = { 0 }, rest = { 0 };
-	int rc = fit_cands(db, w, &fit, err);
-	if (rc)
-		goto out;
-	if (fit.n > 1)
-		qsort(fit.c, (size_t)fit.n, sizeof *fit.c, by_fit);
-	byid.c = xmalloc(sizeof *byid.c * (size_t)(fit.n ? fit.n : 1));
-	if (fit.n)
-		memcpy(byid.c, fit.c, sizeof *fit.c * (size_t)fit.n);
-	byid.n = fit.n;
-	if (byid.n > 1)
-		qsort(byid.c, (size_t)byid.n, sizeof *byid.c, by_id);
-	if (!w->pw) {
-		for (int i = 0; i < fit.n && order->n < need; i++)
-			cands_push(order, &fit.c[i]);
-		rc = rest_cands(db, w, -1, &byid, order, need, err);
-		goto out;
+	struct idset seen = { 0 };
+	int rc = JY_OK;
+	if (w->pw) {
+		rc = rest_cands(db, w, 1, &seen, order, need, err);
+		for (int i = 0; i < order->n; i++)
+			idset_add(&seen, order->c[i].id);
+		if (!rc && outside_possible(w))
+			rc = rest_cands(db, w, 0, &seen, order, need, err);
+		free(seen.slot);
+		return rc;
 	}
-	/* R5 first: the fitting ones, then the others; then the rest the same way */
-	for (int p = 1; p >= 0 && !rc && order->n < need; p--) {
-		for (int i = 0; i < fit.n && order->n < need; i++)
-			if (fit.c[i].prio == p)
-				cands_push(order, &fit.c[i]);
-		if (p || outside_possible(w))
-			rc = rest_cands(db, w, p, &byid, order, need, err);
+	int idx[MATCH_WORDS], nw = rank_words(db, w, idx), all_read = 1;
+	for (int i = 0; i < nw && !rc && order->n < need; i++) {
+		int done = 0;
+		rc = word_cands(db, w, w->words[idx[i]], &seen, order, need, &done, err);
+		all_read &= done;
 	}
-out:
-	free(fit.c);
-	free(byid.c);
-	free(rest.c);
+	/* everyone who shares a word is in seen once every list was read to its end */
+	if (!rc && order->n < need && all_read)
+		rc = rest_cands(db, w, -1, &seen, order, need, err);
+	free(seen.slot);
 	return rc;
 }
 
@@ -412,21 +520,23 @@ static void why_priority(struct jy_db *db, int64_t id, const char *sex, const ch
 		buf_addf(b, "%s残疾", b->len > start ? "、" : "");
 }
 
-static void why_fit(struct jy_db *db, const struct want *w, int64_t id, const char *intent,
-                    struct jy_buf *b)
+static void why_fit(struct jy_db *db, const struct want *w, const struct cand *c, const char *intent,
+                    int *fit, struct jy_buf *b)
 {
 	char *matched[MATCH_WORDS];
 	int nm = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT word FROM seek_word WHERE resident_id = ?1 AND word IN ("
-	                              WORD_PARAMS ")", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT word FROM seek_word WHERE word IN (" WORD_PARAMS ") "
+	                              "AND reg_date = ?1 AND resident_id = ?2", NULL);
 	if (st) {
-		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 1, c->reg, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, c->id);
 		for (int i = 0; i < w->nwords; i++)
 			sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
 		while (nm < MATCH_WORDS && sqlite3_step(st) == SQLITE_ROW)
 			matched[nm++] = db_col_str(st, 0);
 		sqlite3_reset(st);
 	}
+	*fit = nm;
 	struct jy_buf runs = { 0 };
 	word_runs(w->text, matched, nm, &runs);
 	if (runs.len)
@@ -451,8 +561,7 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 		return JY_EDB;
 	memset(r, 0, sizeof *r);
 	r->id = c->id;
-	r->fit = c->fit;
-	r->priority = c->prio;
+	r->priority = w->pw ? c->prio : 0;
 	sqlite3_bind_int64(st, 1, c->id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
@@ -475,7 +584,7 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 		why_priority(db, c->id, r->sex, r->birth, dibao, health, asof, &b);
 		buf_adds(&b, "; ");
 	}
-	why_fit(db, w, c->id, intent, &b);
+	why_fit(db, w, c, intent, &r->fit, &b);
 	buf_addf(&b, _("; registered %s"), r->reg_date);
 	snprintf(r->why, sizeof r->why, "%s", b.s);
 	buf_free(&b);

@@ -221,6 +221,8 @@ INSERT INTO setting(key, value) VALUES
 -- intention, skills and former job, so "保洁" in a posting's title finds 家政/保洁 in an intention
 -- through the index. Both are kept by the triggers below, whatever writes the resident (forms,
 -- imports, status changes, closing), so matching never reads the million-row table itself.
+-- Every index leads to the rows in registration order, or to a small range of birth dates: a
+-- first page of matches stops after about a page of rows (core/match.c).
 CREATE TABLE seek (
 	resident_id INTEGER PRIMARY KEY REFERENCES resident(id),
 	sex         TEXT NOT NULL,
@@ -230,12 +232,17 @@ CREATE TABLE seek (
 	reg_date    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX seek_reg ON seek(reg_date, resident_id, sex, birth, edu, r5);
-CREATE INDEX seek_r5 ON seek(r5, reg_date, resident_id, sex, birth, edu);
+CREATE INDEX seek_birth ON seek(sex, birth, reg_date, resident_id, edu, r5);
 
+-- One word's seekers in registration order, with what the requirements test beside them.
 CREATE TABLE seek_word (
 	word        TEXT NOT NULL,
+	reg_date    TEXT NOT NULL,
 	resident_id INTEGER NOT NULL,
-	PRIMARY KEY (word, resident_id)
+	sex         TEXT NOT NULL,
+	birth       TEXT NOT NULL,
+	edu         INTEGER,
+	PRIMARY KEY (word, reg_date, resident_id)
 ) STRICT, WITHOUT ROWID;
 
 -- 1 … 240: the character positions of a text (a trigger may not use a recursive WITH).
@@ -256,8 +263,9 @@ BEGIN
 	INSERT INTO seek(resident_id, sex, birth, edu, r5, reg_date) VALUES (NEW.id, NEW.sex, NEW.birth,
 		(SELECT ord FROM code WHERE list = 'education' AND code = NEW.education),
 		(NEW.dibao = 1 OR coalesce(NEW.health, '') LIKE '6%'), coalesce(NEW.reg_date, ''));
-	INSERT OR IGNORE INTO seek_word(word, resident_id)
-		SELECT substr(x.t, n, 2), NEW.id FROM jy_num,
+	INSERT OR IGNORE INTO seek_word(word, reg_date, resident_id, sex, birth, edu)
+		SELECT substr(x.t, n, 2), coalesce(NEW.reg_date, ''), NEW.id, NEW.sex, NEW.birth,
+		       (SELECT ord FROM code WHERE list = 'education' AND code = NEW.education) FROM jy_num,
 		       (SELECT lower(coalesce(NEW.job_intent, '') || ' ' || coalesce(NEW.skills, '') || ' ' ||
 		                     coalesce(NEW.former_job, '')) AS t) AS x
 		WHERE n < length(x.t) AND substr(x.t, n, 2) NOT GLOB '*[ 0-9,./;:()+、，。；：（）～~-]*';
@@ -266,7 +274,7 @@ END;
 CREATE TRIGGER seek_update AFTER UPDATE OF status, closed_at, sex, birth, education, reg_date,
 	job_intent, skills, former_job, dibao, health ON resident
 BEGIN
-	DELETE FROM seek_word WHERE resident_id = OLD.id AND word IN (
+	DELETE FROM seek_word WHERE reg_date = coalesce(OLD.reg_date, '') AND resident_id = OLD.id AND word IN (
 		SELECT substr(x.t, n, 2) FROM jy_num,
 		       (SELECT lower(coalesce(OLD.job_intent, '') || ' ' || coalesce(OLD.skills, '') || ' ' ||
 		                     coalesce(OLD.former_job, '')) AS t) AS x
@@ -279,8 +287,9 @@ BEGIN
 		        WHERE resident_id = NEW.id AND category IN ('4050', 'OLDER_HARD', 'DIBAO', 'DISABLED',
 		        'DIFFICULT', 'ZERO_EMP_HH'))), coalesce(NEW.reg_date, '')
 		WHERE NEW.closed_at IS NULL AND NEW.status IN ('10', '11', '12');
-	INSERT OR IGNORE INTO seek_word(word, resident_id)
-		SELECT substr(x.t, n, 2), NEW.id FROM jy_num,
+	INSERT OR IGNORE INTO seek_word(word, reg_date, resident_id, sex, birth, edu)
+		SELECT substr(x.t, n, 2), coalesce(NEW.reg_date, ''), NEW.id, NEW.sex, NEW.birth,
+		       (SELECT ord FROM code WHERE list = 'education' AND code = NEW.education) FROM jy_num,
 		       (SELECT lower(coalesce(NEW.job_intent, '') || ' ' || coalesce(NEW.skills, '') || ' ' ||
 		                     coalesce(NEW.former_job, '')) AS t) AS x
 		WHERE NEW.closed_at IS NULL AND NEW.status IN ('10', '11', '12') AND n < length(x.t)
@@ -310,7 +319,8 @@ INSERT INTO seek(resident_id, sex, birth, edu, r5, reg_date)
 	        WHERE c.resident_id = r.id AND c.category IN ('4050', 'OLDER_HARD', 'DIBAO', 'DISABLED',
 	        'DIFFICULT', 'ZERO_EMP_HH'))), coalesce(r.reg_date, '')
 	FROM resident r WHERE r.closed_at IS NULL AND r.status IN ('10', '11', '12');
-INSERT OR IGNORE INTO seek_word(word, resident_id)
-	SELECT substr(s.t, n, 2), s.resident_id FROM seek_text s JOIN seek USING (resident_id), jy_num
+INSERT OR IGNORE INTO seek_word(word, reg_date, resident_id, sex, birth, edu)
+	SELECT substr(s.t, n, 2), k.reg_date, s.resident_id, k.sex, k.birth, k.edu
+	FROM seek_text s JOIN seek k USING (resident_id), jy_num
 	WHERE n < length(s.t) AND substr(s.t, n, 2) NOT GLOB '*[ 0-9,./;:()+、，。；：（）～~-]*';
 DROP VIEW seek_text;
