@@ -47,8 +47,8 @@
 	X(ACT_REDRAW,    K_CTRL('l'),         0,                   0, N_("Repaint"), N_("Repaint the whole screen (after line noise)")) \
 	X(ACT_INTERRUPT, K_CTRL('c'),         0,                   0, N_("Quit"),    N_("Quit, after asking")) \
 	X(ACT_ROLLCALL,  K_FN(KEY_F(9)),      'r',                 1, N_("Sessions"), N_("A course's sessions: add one, take its roll call, print its sign-in sheet")) \
-	X(ACT_PRINT,     K_CTRL('p'),         'p',                 1, N_("Print"),   N_("Write a printout to a text file for the office printer: a course's roster, a session's sign-in sheet")) \
-	X(ACT_OUTCOME,   K_CTRL('o'),         'o',                 1, N_("No job"),  N_("Trainees who completed a course and have no work yet, with their six-month window and subsidy tier")) \
+	X(ACT_PRINT,     K_CTRL('p'),         'p',                 0, N_("Print"),   N_("Write a printout to a text file for the office printer: a course's roster, a session's sign-in sheet")) \
+	X(ACT_OUTCOME,   K_CTRL('o'),         'o',                 0, N_("No job"),  N_("Trainees who completed a course and have no work yet, with their six-month window and subsidy tier")) \
 	X(ACT_HISTORY,   'h',                 0,                   0, N_("History"), N_("Change history of a course, its enrolments and sessions: who changed what, when")) \
 	X(ACT_PRESENT,   '1',                 'd',                 0, N_("Present"), N_("In a roll call: 到 (present), then the next person")) \
 	X(ACT_ABSENT,    '2',                 'q',                 0, N_("Absent"),  N_("In a roll call: 缺 (absent), then the next person")) \

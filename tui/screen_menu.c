@@ -18,7 +18,7 @@ static const struct {
 } menu_items[] = {
 	{ N_("Residents"), 1 },
 	{ N_("Jobs and referrals"), 0 },
-	{ N_("Training"), 0 },
+	{ N_("Training"), 1 },
 	{ N_("Reports"), 0 },
 	{ N_("Settings"), 0 },
 	{ N_("Quit"), 1 },
@@ -60,7 +60,10 @@ static int menu_open(struct ui *ui, int i)
 		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
 		return SK_HANDLED;
 	}
-	ui_push(ui, residents_new());
+	if (i == 2)
+		ui_push(ui, courses_new(0));
+	else
+		ui_push(ui, residents_new());
 	return SK_HANDLED;
 }
 

@@ -29,7 +29,7 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
 	ACT_HOME, ACT_END, 0
 };
 
@@ -188,6 +188,41 @@ static void visit_line(void *arg, const struct visit *v)
 	e->n++;
 }
 
+/* Her courses: status, attendance, certificate, and whether she found work within six months. */
+static void training_lines(struct ui *ui, struct rdetail *d, int w)
+{
+	struct enrol_row *rows = NULL;
+	int n = 0;
+	if (enrolment_list(ui->db, 0, d->id, ui->today, &rows, &n, NULL) != JY_OK || n == 0) {
+		add_line(d, ST_HINT, 0, _("none"));
+		free(rows);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const struct enrol_row *r = &rows[i];
+		struct jy_buf b = { 0 };
+		buf_addf(&b, "%s %s  %s", r->course_code, r->course_name,
+		         r->waitlisted && r->result[0] == 'e' ? "候补" : ui_code_label(ui, "train_result", r->result));
+		if (r->result_on[0])
+			buf_addf(&b, " %s", r->result_on);
+		int a = attendance_rate(r);
+		if (a >= 0)
+			buf_addf(&b, "  %s %d.%d%%", "出勤", a / 10, a % 10);
+		if (r->cert_type[0])
+			buf_addf(&b, "  %s%s%s", ui_code_label(ui, "train_cert", r->cert_type), r->cert_no[0] ? " " : "",
+			         r->cert_no);
+		if (r->outcome == OUTCOME_EMPLOYED)
+			buf_addf(&b, "  %s", _("employed within six months"));
+		else if (r->outcome == OUTCOME_PENDING)
+			buf_addf(&b, "  %s %s", _("no job yet; six months until"), r->window_end);
+		else if (r->outcome == OUTCOME_NOT_EMPLOYED)
+			buf_addf(&b, "  %s", _("no job within six months"));
+		add_wrapped(d, w, 12, ST_NORMAL, b.s);
+		buf_free(&b);
+	}
+	free(rows);
+}
+
 /* ---- the change history: {"column":[old,new],...} ----------------------------------------------------- */
 
 /* A JSON string or null at *p (the small subset history.c writes); *p moves past it. Caller frees;
@@ -235,6 +270,7 @@ static const struct {
 	{ "type", "证件类型", "cert_type" }, { "number", "证件编号", NULL }, { "issue_date", "发证日期", NULL },
 	{ "date", "日期", NULL }, { "status", "就业状态", "emp_status" }, { "form", "就业形式", "emp_form" },
 	{ "employer", "就业单位", NULL }, { "next_due", "下次走访", NULL }, { "content", "走访内容", NULL },
+	{ "course", "培训班", NULL },
 };
 
 static char *hist_show(struct ui *ui, const char *list, const char *v)
@@ -281,7 +317,20 @@ static void hist_changes(struct each *e, const char *json)
 		p = p ? p + 1 : NULL;
 
 		const char *label = key, *list = NULL;
-		int f = resident_field_by_col(key);
+		int f = resident_field_by_col(key), ef = f < 0 ? enrol_field_by_col(key) : -1;
+		if (ef >= 0 && (old || now)) {  /* her training: the enrolment's fields, as it shows them */
+			char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
+			char *t = old ? xasprintf("    %s: %s -> %s", enrol_fields[ef].label, *so ? so : "-", *sn ? sn : "-")
+			              : xasprintf("    %s: %s", enrol_fields[ef].label, *sn ? sn : "-");
+			add_wrapped(e->d, e->w, 6, ST_NORMAL, t);
+			free(t);
+			free(so);
+			free(sn);
+			free(key);
+			free(old);
+			free(now);
+			continue;
+		}
 		if (f >= 0) {
 			label = resident_fields[f].label;
 			list = resident_fields[f].kind == FK_UNIT ? "@units" : resident_fields[f].list;
@@ -313,7 +362,7 @@ static const char *hist_action(const char *a)
 	static const struct { const char *action, *label; } names[] = {
 		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
 		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
-		{ "close", N_("closed") },
+		{ "close", N_("closed") }, { "enrolment", N_("training") },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(names[i].action, a) == 0)
@@ -366,6 +415,8 @@ static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
 	visit_each(ui->db, d->id, visit_line, &e);
 	if (!e.n)
 		add_line(d, ST_HINT, 0, _("none"));
+	section(d, _("Training (F4 enrols her in a course)"));
+	training_lines(ui, d, w);
 	section(d, _("Change history: who changed what, when"));
 	e.n = 0;
 	history_each(ui->db, "resident", d->id, hist_line, &e);
@@ -432,6 +483,13 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_VISIT:
 		ui_push(ui, fact_new(FACT_VISIT, d->id, name));
+		return SK_HANDLED;
+	case ACT_NEW:           /* enrol her in a course: pick it from the course list */
+		if (d->r->closed_at) {
+			ui_msg(ui, ST_WARN, "%s", _("Her record is closed: only a registered resident can enrol"));
+			return SK_HANDLED;
+		}
+		ui_push(ui, courses_new(d->id));
 		return SK_HANDLED;
 	case ACT_NEXT:
 		if (ev->key == '\t') {          /* the next section heading */

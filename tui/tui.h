@@ -306,10 +306,10 @@ void residents_select(struct ui *ui, int64_t id);
 void rform_offer_draft(struct ui *ui);
 
 /* Training (培训, issue 5): screen_courses.c the course list (and, with a resident, the course to
- * enrol her in), screen_cform.c the course form, screen_cdetail.c one course and its trainees,
- * screen_enrol.c enrolling (a resident picked by search) and one enrolment's form,
- * screen_sessions.c the sessions and a session's form, screen_rollcall.c the roll call,
- * screen_nowork.c completers still without work, screen_chistory.c a course's change history. */
+ * enrol her in), screen_cdetail.c one course and its trainees, screen_enrol.c enrolling (a resident
+ * picked by search), screen_tform.c the forms of a course, a session and an enrolment,
+ * screen_sessions.c the sessions, screen_rollcall.c the roll call, screen_nowork.c completers
+ * still without work, screen_chistory.c a course's change history. */
 struct screen *courses_new(int64_t enrol_resident);  /* 0: the list; else pick a course for her */
 void courses_select(struct ui *ui, int64_t id);
 struct screen *cform_new(struct ui *ui, int64_t id); /* 0: a new course */

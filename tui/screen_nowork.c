@@ -1,0 +1,210 @@
+/* tui/screen_nowork.c: the completers still without work (core/outcome.c), of one course or of
+ * every course, the longest-waiting first: who a worker calls next. Each row says until when the
+ * six months after the course run, whether they are over, the certificate held and the subsidy
+ * tier it gives without a job. Enter opens the resident's page, where F7 records the job she
+ * found; the outcome follows from that record by itself. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+struct nowork {
+	struct screen s;
+	int64_t course_id;
+	char title[200];
+	struct enrol_row *rows;
+	int n;
+	struct list list;
+};
+
+static const int nowork_acts[] = {
+	ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+
+/* At 80: 8 name, 11 phone, 6 course, 10 end, 10 window, 6 state, 12 certificate, 6 tier. */
+struct cols {
+	int name, phone, course, end, window, state, cert, tier;
+};
+
+static void cols_for(int w, struct cols *c)
+{
+	*c = (struct cols){ 8, 11, 6, 10, 10, 6, 12, 6 };
+	int extra = w - (1 + 8 + 11 + 6 + 10 + 10 + 6 + 12 + 6 + 8);
+	int add = extra > 6 ? 6 : extra > 0 ? extra : 0;
+	c->name += add, extra -= add;
+	if (extra > 0)
+		c->cert += extra;
+}
+
+static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
+{
+	ui_put(ui, y, x, w, s, style);
+	return x + w + 1;
+}
+
+static void nowork_header(struct ui *ui, void *arg, int y, int x, int w)
+{
+	struct cols c;
+	(void)arg;
+	cols_for(w, &c);
+	ui_fill(ui, y, x, w, ST_HEADER);
+	x += 1;
+	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = put_col(ui, y, x, c.phone, "联系电话", ST_HEADER);
+	x = put_col(ui, y, x, c.course, "培训班", ST_HEADER);
+	x = put_col(ui, y, x, c.end, "结业日期", ST_HEADER);
+	x = put_col(ui, y, x, c.window, "观察至", ST_HEADER);
+	x = put_col(ui, y, x, c.state, "状态", ST_HEADER);
+	x = put_col(ui, y, x, c.cert, "证书", ST_HEADER);
+	put_col(ui, y, x, c.tier, "补贴档", ST_HEADER);
+}
+
+/* 138****5678: the list may be read over the worker's shoulder; her page shows the number. */
+static void mask_phone(const char *ph, char out[24])
+{
+	size_t n = strlen(ph);
+	if (n < 8)
+		snprintf(out, 24, "%s", ph);
+	else
+		snprintf(out, 24, "%.3s%.*s%s", ph, (int)(n - 7), "****************", ph + n - 4);
+}
+
+static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
+{
+	const struct enrol_row *r = row;
+	struct cols c;
+	char ph[24], tier[16] = "";
+	int hs = sel ? ST_SELECTED : ST_NORMAL;
+	(void)arg;
+	cols_for(w, &c);
+	mask_phone(r->phone, ph);
+	if (r->tier)
+		snprintf(tier, sizeof tier, "%d%%", r->tier);
+	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
+	x += 1;
+	x = put_col(ui, y, x, c.name, r->name, hs);
+	if (sel)
+		ui_put(ui, y, x - 1, 1, " ", hs);
+	x = put_col(ui, y, x, c.phone, ph, hs);
+	x = put_col(ui, y, x, c.course, r->course_code, ST_NORMAL);
+	x = put_col(ui, y, x, c.end, r->course_end, ST_NORMAL);
+	x = put_col(ui, y, x, c.window, r->window_end, ST_NORMAL);
+	x = put_col(ui, y, x, c.state, r->outcome == OUTCOME_PENDING ? "观察中" : "未就业",
+	            r->outcome == OUTCOME_PENDING ? ST_NORMAL : ST_WARN);
+	x = put_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
+	put_col(ui, y, x, c.tier, tier, ST_NORMAL);
+}
+
+static int nowork_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
+                        int *n, int *more, char next[128], struct jy_err *err)
+{
+	struct nowork *nw = arg;
+	(void)query;
+	(void)err;
+	int from = cursor && *cursor ? atoi(cursor) : 0;
+	int k = nw->n - from < limit ? nw->n - from : limit;
+	if (k < 0)
+		k = 0;
+	*rows = xmalloc(sizeof *nw->rows * (size_t)(k ? k : 1));
+	if (k)
+		memcpy(*rows, nw->rows + from, sizeof *nw->rows * (size_t)k);
+	*n = k;
+	*more = from + k < nw->n;
+	snprintf(next, 128, "%d", from + k);
+	return JY_OK;
+}
+
+static int64_t nowork_row_id(const void *row)
+{
+	return ((const struct enrol_row *)row)->id;
+}
+
+static void nowork_load(struct ui *ui, struct nowork *nw)
+{
+	struct jy_err err = { 0 };
+	FREE(&nw->rows);
+	nw->n = 0;
+	if (outcome_without_work(ui->db, nw->course_id, ui->today, &nw->rows, &nw->n, &err) != JY_OK)
+		ui_err(ui, &err);
+}
+
+static void nowork_enter(struct ui *ui, struct screen *s)
+{
+	struct nowork *nw = (struct nowork *)s;
+	struct list_src src = {
+		.fetch = nowork_fetch, .draw_row = nowork_row, .draw_header = nowork_header,
+		.row_id = nowork_row_id, .row_size = sizeof(struct enrol_row), .arg = nw,
+	};
+	struct course *c = NULL;
+	if (nw->course_id && course_load(ui->db, nw->course_id, &c, NULL) == JY_OK)
+		snprintf(nw->title, sizeof nw->title, "%s > %s > %s", _("Training"), course_get(c, CF_CODE),
+		         _("No job yet"));
+	else
+		snprintf(nw->title, sizeof nw->title, "%s > %s", _("Training"), _("No job yet"));
+	course_free(&c);
+	nowork_load(ui, nw);
+	list_init(&nw->list, &src);
+	list_query(&nw->list, "");
+}
+
+static void nowork_draw(struct ui *ui, struct screen *s)
+{
+	struct nowork *nw = (struct nowork *)s;
+	ui_title(ui, nw->title);
+	char *line = xasprintf(_("%d completers have no job recorded since their course ended. Enter opens "
+	                         "her page: F7 there records the job."), nw->n);
+	ui_put(ui, 1, 1, ui->cols - 2, line, ST_HINT);
+	free(line);
+	list_draw(ui, &nw->list, 2, 0, ui->lines - 4, ui->cols);
+	if (nw->n == 0)
+		ui_put(ui, 4, 2, ui->cols - 4, _("Every completer has found work."), ST_OK);
+}
+
+static int nowork_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct nowork *nw = (struct nowork *)s;
+	switch (ev->act) {
+	case ACT_OPEN: {
+		const struct enrol_row *r = list_selected(&nw->list);
+		if (r)
+			ui_push(ui, rdetail_new(r->resident_id));
+		return SK_HANDLED;
+	}
+	case ACT_BACK:
+		return SK_HANDLED | SK_POP;
+	default:
+		return list_key(ui, &nw->list, ev);
+	}
+}
+
+static void nowork_resume(struct ui *ui, struct screen *s)
+{
+	struct nowork *nw = (struct nowork *)s;
+	nowork_load(ui, nw);
+	list_reload(&nw->list);
+}
+
+static void nowork_leave(struct ui *ui, struct screen *s)
+{
+	struct nowork *nw = (struct nowork *)s;
+	(void)ui;
+	list_free(&nw->list);
+	free(nw->rows);
+	free(nw);
+}
+
+static const struct screen_ops nowork_ops = {
+	.name = "no-job", .acts = nowork_acts,
+	.enter = nowork_enter, .draw = nowork_draw, .key = nowork_key, .leave = nowork_leave,
+	.resume = nowork_resume, .reload = nowork_resume,
+};
+
+struct screen *nowork_new(int64_t course_id)
+{
+	struct nowork *nw = xcalloc(1, sizeof *nw);
+	nw->s.ops = &nowork_ops;
+	nw->course_id = course_id;
+	return &nw->s;
+}
