@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core.h"
+#include "db_int.h"
 
 struct csv_reader {
 	char *path;
@@ -294,4 +294,52 @@ void csv_write_field(struct jy_buf *b, const char *s)
 		}
 	}
 	buf_add(b, "\"", 1);
+}
+
+/* ---- helpers of the importers (import.c, jobs_io.c): moved here from import.c ------------ */
+
+/* Spreadsheet column letters: 0 -> A, 26 -> AA. */
+void csv_col_name(int i, char out[8])
+{
+	char tmp[8];
+	int n = 0;
+	for (i++; i > 0 && n < 7; i = (i - 1) / 26)
+		tmp[n++] = (char)('A' + (i - 1) % 26);
+	for (int k = 0; k < n; k++)
+		out[k] = tmp[n - 1 - k];
+	out[n] = '\0';
+}
+
+/* A header cell as people write them: "姓名", " 姓名 ", "*姓名" (a template's required mark). */
+char *csv_header_clean(const char *raw)
+{
+	char *h = text_clean(raw);
+	size_t n = strlen(h), start = 0;
+	while (start < n && h[start] == '*')
+		start++;
+	while (n > start && h[n - 1] == '*')
+		n--;
+	memmove(h, h + start, n - start);
+	h[n - start] = '\0';
+	return h;
+}
+
+/* Forms that keep Excel from turning an ID number or phone into a number: a leading apostrophe
+ * ('320102…, how a cell is typed as text) and ="320102…" (what some systems export). Both are
+ * taken off. Caller frees. */
+char *csv_unwrap_number(const char *cell)
+{
+	char *s = text_clean(cell);
+	size_t n = strlen(s), k = 0;
+	if (s[0] == '\'')
+		k = 1;
+	else if (strncmp(s, "‘", 3) == 0 || strncmp(s, "’", 3) == 0)
+		k = 3;          /* the apostrophe a Chinese input method types */
+	if (k) {
+		memmove(s, s + k, n - k + 1);
+	} else if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {
+		memmove(s, s + 2, n - 3);
+		s[n - 3] = '\0';
+	}
+	return s;
 }

@@ -26,10 +26,11 @@ struct jy_db {
 	} settings[16];
 	int nsettings;
 	struct search_batch *batch;      /* bulk loads: search keys gathered, written sorted at the end */
-	struct {                         /* code lists loaded once per connection (codes.c) */
+	struct {                         /* code lists loaded once per connection (codes.c); the
+		                          * registry, jobs and training use some 30 lists */
 		char name[24];
 		struct code_list list;
-	} codes[16];
+	} codes[48];
 	int ncodes;
 };
 
@@ -68,6 +69,13 @@ void search_batch_drop(struct jy_db *db);
 
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
+
+/* csv.c, for the importers: spreadsheet column letters (0 -> A, 26 -> AA); a header cell
+ * cleaned as people write them (" 姓名 ", "*姓名"); a cell Excel was kept from turning into a number
+ * ('320102…, ="320102…") unwrapped. The last two: Caller frees. */
+void csv_col_name(int i, char out[8]);
+char *csv_header_clean(const char *raw);
+char *csv_unwrap_number(const char *cell);
 
 /* Embedded assets (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];

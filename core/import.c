@@ -103,18 +103,6 @@ static void imp_report(struct import *im, int row, const char *field, const char
 	im->problems++;
 }
 
-/* Spreadsheet column letters: 0 -> A, 26 -> AA. */
-static void col_name(int i, char out[8])
-{
-	char tmp[8];
-	int n = 0;
-	for (i++; i > 0 && n < 7; i = (i - 1) / 26)
-		tmp[n++] = (char)('A' + (i - 1) % 26);
-	for (int k = 0; k < n; k++)
-		out[k] = tmp[n - 1 - k];
-	out[n] = '\0';
-}
-
 /* "姓名, 身份证号, …; English: name, id_number, …": what a header row may hold. */
 static void accepted_columns(struct jy_buf *b)
 {
@@ -136,20 +124,6 @@ static void accepted_columns(struct jy_buf *b)
 
 /* ---- the header row --------------------------------------------------------------------------- */
 
-/* A header cell as people write them: "姓名", " 姓名 ", "*姓名" (a template's required mark). */
-static char *header_clean(const char *raw)
-{
-	char *h = text_clean(raw);
-	size_t n = strlen(h), start = 0;
-	while (start < n && h[start] == '*')
-		start++;
-	while (n > start && h[n - 1] == '*')
-		n--;
-	memmove(h, h + start, n - start);
-	h[n - start] = '\0';
-	return h;
-}
-
 /* Columns importable: the CSV set, plus 性别 and 出生日期, which many offices' sheets carry and
  * which are checked against the ID number instead of being stored twice (PRODUCT.md: derived,
  * never typed twice). */
@@ -167,7 +141,7 @@ static int imp_header(struct import *im, char **cell, int n, struct jy_err *err)
 	im->ncol = n;
 	im->col = xmalloc(sizeof *im->col * (size_t)(n ? n : 1));
 	for (int i = 0; i < n; i++) {
-		char *h = header_clean(cell[i]);
+		char *h = csv_header_clean(cell[i]);
 		int f = *h ? resident_field_by_header(h) : COL_NONE;
 		im->col[i] = f;
 		if (!*h) {
@@ -184,8 +158,8 @@ static int imp_header(struct import *im, char **cell, int n, struct jy_err *err)
 			im->col[i] = COL_NONE;
 		} else if (im->has[f]) {
 			char a[8], b[8];
-			col_name(im->has[f] - 1, a);
-			col_name(i, b);
+			csv_col_name(im->has[f] - 1, a);
+			csv_col_name(i, b);
 			rc = err_set(err, JY_EINVAL, resident_fields[f].label,
 			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
 			             im->path, resident_fields[f].label, a, b);
@@ -224,26 +198,6 @@ out:
 
 /* ---- one data row ----------------------------------------------------------------------------- */
 
-/* Forms that keep Excel from turning an ID number or phone into a number: a leading apostrophe
- * ('320102…, how a cell is typed as text) and ="320102…" (what some systems export). Both are
- * taken off. Caller frees. */
-static char *unwrap_number(const char *cell)
-{
-	char *s = text_clean(cell);
-	size_t n = strlen(s), k = 0;
-	if (s[0] == '\'')
-		k = 1;
-	else if (strncmp(s, "‘", 3) == 0 || strncmp(s, "’", 3) == 0)
-		k = 3;          /* the apostrophe a Chinese input method types */
-	if (k) {
-		memmove(s, s + k, n - k + 1);
-	} else if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {
-		memmove(s, s + 2, n - 3);
-		s[n - 3] = '\0';
-	}
-	return s;
-}
-
 static const char *cell_at(char **cell, int n, int i)
 {
 	return i < n ? cell[i] : "";
@@ -258,7 +212,7 @@ static char *cell_value(struct import *im, char **cell, int n, int f)
 	if (text_is_blank(c))
 		return NULL;
 	if (resident_fields[f].kind == FK_IDNO || resident_fields[f].kind == FK_PHONE)
-		return unwrap_number(c);
+		return csv_unwrap_number(c);
 	if (c[0] == '\'' && c[1] && strchr(FORMULA_CHARS, c[1]))
 		return xstrdup(c + 1);  /* export's guard against formulas, taken off again */
 	return xstrdup(c);
@@ -298,7 +252,7 @@ static void imp_stray_cells(struct import *im, int row, char **cell, int n)
 		if ((i < im->ncol && im->col[i] != COL_NONE) || text_is_blank(cell[i]))
 			continue;
 		char c[8], msg[160];
-		col_name(i, c);
+		csv_col_name(i, c);
 		snprintf(msg, sizeof msg, _("column %s has no name in row 1: name it (%s …) or clear the cell"),
 		         c, resident_fields[RF_NAME].label);
 		imp_report(im, row, c, msg);

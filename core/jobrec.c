@@ -519,7 +519,9 @@ static int jobrec_insert(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 		return db_fail(db, err, _("saving"));
 	char now[32];
 	time_now_iso(now);
-	code_assign(db, r, id);
+	int64_t other;
+	if (!r->code[0] || jobrec_find_code(db, r->type, r->code, &other) == JY_OK)
+		code_assign(db, r, id);         /* a code from an import file is kept when it is free */
 	char *skey = jobrec_skey(r);
 	sql_build(r->type);
 	sqlite3_stmt *st = db_prepare(db, sql[r->type].insert, err);

@@ -49,6 +49,13 @@ static const char usage_training[] = N_(
 	"                                          training courses, and enrolments by ID number and\n"
 	"                                          course code, with the residents' import rules\n");
 
+/* The jobs module's files (issue 4); printed after usage_training. */
+static const char usage_jobs[] = N_(
+	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export employers|jobs|referrals [-o FILE]\n"
+	"                                          employers, job information and referrals (by ID\n"
+	"                                          number and posting code), with the same rules\n");
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -167,6 +174,26 @@ static int export_enrolments_all(struct jy_db *db, const char *path, int all, in
 	return export_enrolments(db, path, rows, err);
 }
 
+static int export_employers_all(struct jy_db *db, const char *path, int all, int *rows,
+                                struct jy_err *err)
+{
+	(void)all;
+	return export_employers(db, path, rows, err);
+}
+
+static int export_jobs_all(struct jy_db *db, const char *path, int all, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_jobs(db, path, rows, err);
+}
+
+static int export_referrals_all(struct jy_db *db, const char *path, int all, int *rows,
+                                struct jy_err *err)
+{
+	(void)all;
+	return export_referrals(db, path, rows, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
@@ -176,6 +203,9 @@ static const struct io_kind {
 	{ "residents", import_residents, export_residents },
 	{ "courses", import_courses, export_courses_all },
 	{ "enrolments", import_enrolments, export_enrolments_all },
+	{ "employers", import_employers, export_employers_all },
+	{ "jobs", import_jobs, export_jobs_all },
+	{ "referrals", import_referrals, export_referrals_all },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -185,6 +215,12 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d courses to %s\n"), rows, out);
 	else if (strcmp(kind, "enrolments") == 0)
 		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, out);
+	else if (strcmp(kind, "employers") == 0)
+		fprintf(stderr, _("exported %d employers to %s\n"), rows, out);
+	else if (strcmp(kind, "jobs") == 0)
+		fprintf(stderr, _("exported %d postings to %s\n"), rows, out);
+	else if (strcmp(kind, "referrals") == 0)
+		fprintf(stderr, _("exported %d referrals to %s\n"), rows, out);
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, out);
 }
@@ -201,7 +237,8 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return usage_error("%s", _("usage: jiuye import residents|courses|enrolments FILE [--dry-run] [--skip-errors]"));
+		return usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		                             "[--skip-errors]"));
 	struct jy_db *db;
 	if (open_db(o, 0, &db))
 		return EXIT_USER;
@@ -230,7 +267,8 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return usage_error("%s", _("usage: jiuye export residents|courses|enrolments [-o FILE] [--all]"));
+		return usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals [-o FILE] "
+		                             "[--all]"));
 	if (o->format && strcmp(o->format, "csv") != 0)
 		return usage_error(_("--format %s: only csv is available for now"), o->format);
 	struct jy_db *db;
@@ -343,6 +381,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
+			fputs(_(usage_jobs), stdout);
 			return 0;
 		}
 		if (strcmp(argv[i], "--version") == 0) {

@@ -1,0 +1,693 @@
+/* core/jobs_io.c: employers, job information and referrals from and to the CSV files offices keep
+ * in Excel or WPS, with the promise of import.c (PRODUCT.md: nothing lost by a bad file):
+ *   - every bad cell of a row is reported as "FILE:ROW: 列名: what is wrong, what is accepted";
+ *   - without IMPORT_SKIP_ERRORS one bad row means nothing is stored (one transaction; each row a
+ *     savepoint, so a row refused half-way leaves nothing);
+ *   - a record already there is updated, and an empty cell never overwrites a stored value;
+ *   - IMPORT_DRY_RUN does everything and rolls it back, so its counts are exactly a real run's.
+ * Cells go to the same checks as forms (jobrec_check_field, the referral rules): one rule, one
+ * place. Exports write the importer's columns, labels for codes, UTF-8 with a BOM, CRLF. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "jobs_int.h"
+
+#define FORMULA_CHARS "=+-@"
+
+/* ---- the columns of each file ----------------------------------------------------------------- */
+
+enum { KIND_EMPLOYERS, KIND_JOBS, KIND_REFERRALS };
+
+/* Referrals: the resident by her ID number (her name checked against the registry), the posting
+ * by its code, and what came of it. */
+enum { RIO_IDNO, RIO_NAME, RIO_POSTING, RIO_DATE, RIO_CONSENT, RIO_CHANNEL, RIO_STAGE, RIO_STAGE_ON,
+       RIO_FORM, RIO_START, RIO_SUBSIDY, RIO_NOTE, RIO__COUNT };
+static const struct field_def referral_io[RIO__COUNT] = {
+	[RIO_IDNO] = { "id_no", "身份证号", "id_number", FK_IDNO, NULL, 18, FF_REQ | FF_CSV },
+	[RIO_NAME] = { "name", "姓名", "name", FK_TEXT, NULL, 20, FF_CSV },
+	[RIO_POSTING] = { "posting", "岗位编号", "posting_code", FK_TEXT, NULL, 24, FF_REQ | FF_CSV },
+	[RIO_DATE] = { "referred_on", "推荐日期", "referred_on", FK_DATE, NULL, 10, FF_CSV },
+	[RIO_CONSENT] = { "consent", "本人同意", "consent", FK_BOOL, NULL, 1, FF_REQ | FF_CSV },
+	[RIO_CHANNEL] = { "channel", "推荐方式", "channel", FK_TEXT, NULL, 20, FF_CSV },
+	[RIO_STAGE] = { "stage", "进展", "stage", FK_CODE, "ref_stage", 12, FF_CSV },
+	[RIO_STAGE_ON] = { "stage_on", "进展日期", "stage_on", FK_DATE, NULL, 10, FF_CSV },
+	[RIO_FORM] = { "form", "就业形式", "form", FK_CODE, "emp_form", 10, FF_CSV },
+	[RIO_START] = { "start_date", "上岗日期", "start_date", FK_DATE, NULL, 10, FF_CSV },
+	[RIO_SUBSIDY] = { "subsidy_end", "补贴截止", "subsidy_end", FK_DATE, NULL, 10, FF_CSV },
+	[RIO_NOTE] = { "note", "备注", "note", FK_TEXT, NULL, 200, FF_CSV },
+};
+
+#define COLS_MAX 40
+
+struct io {
+	struct jy_db *db;
+	const char *path;
+	int kind;
+	void (*report)(void *arg, const char *line);
+	void *arg;
+	struct field_def defs[COLS_MAX];        /* employers and jobs: [0] the code, then the fields */
+	int ndefs;
+	int *col;               /* def index of each column of the file, -1 none */
+	int ncol;
+	int has[COLS_MAX];      /* column index + 1 of each def present */
+	struct jy_buf line;
+	int problems;
+	struct seen {
+		char *key;
+		int row;
+	} *seen;
+	int nseen, capseen;
+};
+
+static void io_defs(struct io *io)
+{
+	if (io->kind == KIND_REFERRALS) {
+		memcpy(io->defs, referral_io, sizeof referral_io);
+		io->ndefs = RIO__COUNT;
+		return;
+	}
+	int type = io->kind == KIND_EMPLOYERS ? JR_EMPLOYER : JR_POSTING, n;
+	const struct field_def *f = jobrec_fields(type, &n);
+	io->defs[0] = (struct field_def){ "code", type == JR_EMPLOYER ? "单位编号" : "岗位编号", "code",
+	                                  FK_TEXT, NULL, 24, FF_CSV };
+	for (int i = 0; i < n && i + 1 < COLS_MAX; i++)
+		io->defs[i + 1] = f[i];
+	io->ndefs = n + 1;
+}
+
+/* ---- messages ------------------------------------------------------------------------------- */
+
+static void io_report(struct io *io, int row, const char *field, const char *msg)
+{
+	buf_reset(&io->line);
+	if (field && *field)
+		buf_addf(&io->line, "%s:%d: %s: %s", io->path, row, field, msg);
+	else
+		buf_addf(&io->line, "%s:%d: %s", io->path, row, msg);
+	if (io->report)
+		io->report(io->arg, io->line.s);
+	io->problems++;
+}
+
+static void accepted_columns(const struct io *io, struct jy_buf *b)
+{
+	for (int i = 0; i < io->ndefs; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", io->defs[i].label);
+	buf_adds(b, " (English: ");
+	for (int i = 0; i < io->ndefs; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", io->defs[i].alias);
+	buf_adds(b, ")");
+}
+
+static int def_by_header(const struct io *io, const char *h)
+{
+	for (int i = 0; i < io->ndefs; i++)
+		if (strcmp(io->defs[i].label, h) == 0 || strcasecmp(io->defs[i].alias, h) == 0)
+			return i;
+	return -1;
+}
+
+static int io_header(struct io *io, char **cell, int n, struct jy_err *err)
+{
+	struct jy_buf unknown = { 0 }, acc = { 0 };
+	char first_unknown[64] = "";
+	int rc = JY_OK;
+	io->ncol = n;
+	io->col = xmalloc(sizeof *io->col * (size_t)(n ? n : 1));
+	for (int i = 0; i < n && !rc; i++) {
+		char *h = csv_header_clean(cell[i]);
+		int d = *h ? def_by_header(io, h) : -1;
+		io->col[i] = d;
+		if (*h && d < 0) {
+			if (!unknown.len)
+				snprintf(first_unknown, sizeof first_unknown, "%s", h);
+			buf_addf(&unknown, "%s%s", unknown.len ? ", " : "", h);
+		} else if (d >= 0 && io->has[d]) {
+			char a[8], b[8];
+			csv_col_name(io->has[d] - 1, a);
+			csv_col_name(i, b);
+			rc = err_set(err, JY_EINVAL, io->defs[d].label,
+			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
+			             io->path, io->defs[d].label, a, b);
+		} else if (d >= 0) {
+			io->has[d] = i + 1;
+		}
+		free(h);
+	}
+	accepted_columns(io, &acc);
+	if (!rc && unknown.len)
+		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
+		             io->path, unknown.s, acc.s);
+	for (int d = 0; !rc && d < io->ndefs; d++)
+		if ((io->defs[d].flags & FF_REQ) && !io->has[d])
+			rc = err_set(err, JY_EINVAL, io->defs[d].label,
+			             _("%s:1: %s: the column is missing; the first row names the columns: %s"),
+			             io->path, io->defs[d].label, acc.s);
+	buf_free(&unknown);
+	buf_free(&acc);
+	return rc;
+}
+
+/* ---- one row's cells ------------------------------------------------------------------------- */
+
+/* Def d's cell of this row, as the checks take it; NULL when blank. Caller frees. */
+static char *cell_value(const struct io *io, char **cell, int n, int d)
+{
+	if (!io->has[d] || io->has[d] - 1 >= n || text_is_blank(cell[io->has[d] - 1]))
+		return NULL;
+	const char *c = cell[io->has[d] - 1];
+	const struct field_def *fd = &io->defs[d];
+	if (fd->kind == FK_IDNO || fd->kind == FK_PHONE || strcmp(fd->col, "credit_code") == 0)
+		return csv_unwrap_number(c);
+	if (c[0] == '\'' && c[1] && strchr(FORMULA_CHARS, c[1]))
+		return xstrdup(c + 1);  /* the export's guard against formulas, taken off again */
+	return text_clean(c);
+}
+
+static void stray_cells(struct io *io, int row, char **cell, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if ((i < io->ncol && io->col[i] >= 0) || text_is_blank(cell[i]))
+			continue;
+		char c[8], msg[160];
+		csv_col_name(i, c);
+		snprintf(msg, sizeof msg, _("column %s has no name in row 1: name it (%s …) or clear the cell"),
+		         c, io->defs[0].label);
+		io_report(io, row, c, msg);
+	}
+}
+
+/* The row that had key already, or 0 after noting it for row. */
+static int seen_add(struct io *io, const char *key, int row)
+{
+	for (int i = 0; i < io->nseen; i++)
+		if (strcmp(io->seen[i].key, key) == 0)
+			return io->seen[i].row;
+	if (io->nseen == io->capseen)
+		io->seen = xrealloc(io->seen, sizeof *io->seen * (size_t)(io->capseen = io->capseen ? io->capseen * 2 : 64));
+	io->seen[io->nseen++] = (struct seen){ xstrdup(key), row };
+	return 0;
+}
+
+static void seen_twice(struct io *io, int row, const char *label, const char *key, int first)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, _("%s is also in row %d: one record, one row; merge the two rows"), key, first);
+	io_report(io, row, label, msg);
+}
+
+/* ---- employers and job information ----------------------------------------------------------- */
+
+/* The record this row means: by code, else (employers) by credit code, else by exact name. */
+static int64_t rec_existing(struct io *io, int type, char **v)
+{
+	int64_t id = 0;
+	if (v[0] && jobrec_find_code(io->db, type, v[0], &id) == JY_OK)
+		return id;
+	if (type != JR_EMPLOYER)
+		return 0;
+	char credit[19];
+	if (v[1 + EMP_CREDIT] && credit_code_parse(v[1 + EMP_CREDIT], credit, NULL) == JY_OK) {
+		sqlite3_stmt *st = db_prepare(io->db, "SELECT id FROM employer WHERE credit_code = ?1", NULL);
+		if (st) {
+			sqlite3_bind_text(st, 1, credit, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				id = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+		if (id)
+			return id;
+	}
+	if (v[1 + EMP_NAME]) {
+		sqlite3_stmt *st = db_prepare(io->db, "SELECT id FROM employer WHERE name = ?1", NULL);
+		int n = 0;
+		if (st) {
+			sqlite3_bind_text(st, 1, v[1 + EMP_NAME], -1, SQLITE_TRANSIENT);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				id = sqlite3_column_int64(st, 0);
+				n++;
+			}
+			sqlite3_reset(st);
+		}
+		if (n == 1)
+			return id;
+	}
+	return 0;
+}
+
+/* Each cell on its own, by the record's rules; returns the number of bad cells reported. */
+static int rec_cells(struct io *io, int type, int row, char **v)
+{
+	int before = io->problems;
+	for (int d = 1; d < io->ndefs; d++) {
+		if (!v[d])
+			continue;
+		char *out = NULL;
+		struct jy_err e = { 0 };
+		if (jobrec_check_field(io->db, type, d - 1, v[d], &out, &e) != JY_OK)
+			io_report(io, row, e.field[0] ? e.field : io->defs[d].label, e.msg);
+		free(out);
+	}
+	return io->problems - before;
+}
+
+static int rec_row(struct io *io, char **v, int row, struct import_result *res, struct jy_err *err)
+{
+	int type = io->kind == KIND_EMPLOYERS ? JR_EMPLOYER : JR_POSTING;
+	/* the same record twice in one file */
+	const char *key = v[0] ? v[0] : type == JR_EMPLOYER ? v[1 + EMP_CREDIT] : NULL;
+	if (key) {
+		int first = seen_add(io, key, row);
+		if (first)
+			seen_twice(io, row, io->defs[v[0] ? 0 : 1 + EMP_CREDIT].label, key, first);
+	}
+	if (rec_cells(io, type, row, v) || io->problems)
+		return JY_EINVAL;
+	int64_t id = rec_existing(io, type, v);
+	struct jobrec *r = NULL;
+	struct jy_err e = { 0 };
+	int rc;
+	if (id) {
+		if ((rc = jobrec_load(io->db, type, id, &r, &e)))
+			goto out;
+	} else {
+		r = jobrec_new(type);
+		if (v[0])
+			snprintf(r->code, sizeof r->code, "%s", v[0]);     /* kept when free */
+	}
+	for (int d = 1; d < io->ndefs; d++)
+		if (v[d])
+			jobrec_set(r, d - 1, v[d]);
+	int64_t version = r->version;
+	rc = jobrec_save(io->db, r, &e);
+	if (!rc) {
+		if (!id)
+			res->added++;
+		else if (r->version != version)
+			res->updated++;
+		else
+			res->unchanged++;
+	}
+out:
+	jobrec_free(&r);
+	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT) {
+		io_report(io, row, e.field, e.msg);
+		return JY_EINVAL;
+	}
+	if (rc)
+		*err = e;
+	return rc;
+}
+
+/* ---- referrals ------------------------------------------------------------------------------ */
+
+static int ref_cells(struct io *io, int row, char **v)
+{
+	int before = io->problems;
+	for (int d = 0; d < io->ndefs; d++) {
+		if (!v[d])
+			continue;
+		char *out = NULL;
+		struct jy_err e = { 0 };
+		if (field_check_value(io->db, &io->defs[d], v[d], &out, &e) != JY_OK)
+			io_report(io, row, io->defs[d].label, e.msg);
+		else
+			xstrset(&v[d], out);
+		free(out);
+	}
+	return io->problems - before;
+}
+
+/* Who and where: the resident by ID number (the name, when given, must be hers), the posting by code. */
+static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *pid)
+{
+	char msg[256];
+	if (resident_find_idno(io->db, v[RIO_IDNO], rid) != JY_OK) {
+		snprintf(msg, sizeof msg, _("no resident has this ID number: register her first (jiuye import residents)"));
+		io_report(io, row, io->defs[RIO_IDNO].label, msg);
+		return JY_EINVAL;
+	}
+	if (v[RIO_NAME]) {
+		struct resident *r = NULL;
+		if (resident_load(io->db, *rid, &r, NULL) == JY_OK && strcmp(resident_get(r, RF_NAME), v[RIO_NAME]) != 0) {
+			snprintf(msg, sizeof msg, _("\"%s\" is not the name registered with this ID number (%s): check both"),
+			         v[RIO_NAME], resident_get(r, RF_NAME));
+			io_report(io, row, io->defs[RIO_NAME].label, msg);
+		}
+		resident_free(&r);
+		if (io->problems)
+			return JY_EINVAL;
+	}
+	if (jobrec_find_code(io->db, JR_POSTING, v[RIO_POSTING], pid) != JY_OK) {
+		snprintf(msg, sizeof msg, _("no posting %s: use the code of the job information (J-001 …)"), v[RIO_POSTING]);
+		io_report(io, row, io->defs[RIO_POSTING].label, msg);
+		return JY_EINVAL;
+	}
+	return JY_OK;
+}
+
+static int ref_store(struct io *io, char **v, int64_t rid, int64_t pid, struct import_result *res,
+                     struct jy_err *e)
+{
+	int64_t id = 0;
+	int added = 0, rc;
+	struct referral *r = NULL;
+	if (referral_find(io->db, rid, pid, &id) != JY_OK) {
+		r = referral_new();
+		r->resident_id = rid;
+		r->posting_id = pid;
+		r->consent = v[RIO_CONSENT] && strcmp(v[RIO_CONSENT], "1") == 0;
+		r->referred_on = xstrdup(v[RIO_DATE]);
+		r->note = xstrdup(v[RIO_NOTE]);
+		r->channel = xstrdup(v[RIO_CHANNEL]);
+		if ((rc = referral_add(io->db, r, e))) {
+			referral_free(&r);
+			return rc;
+		}
+		id = r->id;
+		added = 1;
+		referral_free(&r);
+	}
+	if ((rc = referral_load(io->db, id, &r, e)))
+		return rc;
+	const char *to = v[RIO_STAGE];
+	if (to && strcmp(to, r->stage) != 0 && strcmp(to, "referred") != 0) {
+		struct hire h = { .form = v[RIO_FORM], .start = v[RIO_START], .subsidy_end = v[RIO_SUBSIDY] };
+		const char *date = v[RIO_STAGE_ON] ? v[RIO_STAGE_ON] : v[RIO_DATE];
+		/* 录用 straight from 已推荐 is allowed; a file that went through 面试 says so in its row */
+		rc = referral_advance(io->db, r, to, date, added ? NULL : v[RIO_NOTE], &h, e);
+		if (!rc && !added)
+			res->updated++;
+	} else if (to && strcmp(to, "referred") == 0 && strcmp(r->stage, "referred") != 0) {
+		rc = err_set(e, JY_EINVAL, "进展", _("the referral is at %s already; a file cannot take it back"),
+		             codes_label(codes_cached(io->db, "ref_stage"), r->stage));
+	} else if (!added) {
+		res->unchanged++;
+	}
+	if (!rc && added)
+		res->added++;
+	referral_free(&r);
+	return rc;
+}
+
+static int ref_row(struct io *io, char **v, int row, struct import_result *res, struct jy_err *err)
+{
+	if (v[RIO_IDNO] && v[RIO_POSTING]) {
+		char *key = xasprintf("%s %s", v[RIO_IDNO], v[RIO_POSTING]);
+		int first = seen_add(io, key, row);
+		if (first)
+			seen_twice(io, row, io->defs[RIO_POSTING].label, key, first);
+		free(key);
+	}
+	if (ref_cells(io, row, v) || io->problems)
+		return JY_EINVAL;
+	int64_t rid, pid;
+	if (ref_parties(io, row, v, &rid, &pid))
+		return JY_EINVAL;
+	struct jy_err e = { 0 };
+	int rc = ref_store(io, v, rid, pid, res, &e);
+	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND) {
+		io_report(io, row, e.field, e.msg);
+		return JY_EINVAL;
+	}
+	if (rc)
+		*err = e;
+	return rc;
+}
+
+/* ---- the file -------------------------------------------------------------------------------- */
+
+static int row_blank(char **cell, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!text_is_blank(cell[i]))
+			return 0;
+	return 1;
+}
+
+/* One data row in its own savepoint: stored, or reported and left without a trace. */
+static int io_row(struct io *io, char **cell, int n, int row, struct import_result *res,
+                  struct jy_err *err)
+{
+	char *v[COLS_MAX] = { 0 };
+	io->problems = 0;
+	stray_cells(io, row, cell, n);
+	for (int d = 0; d < io->ndefs; d++)
+		v[d] = cell_value(io, cell, n, d);
+	int rc = db_begin(io->db, err);
+	if (!rc) {
+		rc = io->kind == KIND_REFERRALS ? ref_row(io, v, row, res, err) : rec_row(io, v, row, res, err);
+		if (rc || io->problems)
+			db_rollback(io->db);
+		else
+			rc = db_commit(io->db, err);
+	}
+	for (int d = 0; d < io->ndefs; d++)
+		free(v[d]);
+	if (rc == JY_EINVAL || (!rc && io->problems)) {
+		res->rejected++;
+		return JY_OK;
+	}
+	return rc;
+}
+
+static int io_import(struct jy_db *db, int kind, const char *path, int flags,
+                     void (*report)(void *arg, const char *line), void *arg,
+                     struct import_result *res, struct jy_err *err)
+{
+	struct import_result local;
+	struct io io = { .db = db, .path = path, .kind = kind, .report = report, .arg = arg };
+	struct csv_reader *csv = NULL;
+	char **cell;
+	int n, row, got, rc, began = 0;
+
+	if (!res)
+		res = &local;
+	memset(res, 0, sizeof *res);
+	io_defs(&io);
+	if ((rc = csv_open(path, &csv, err)))
+		return rc;
+	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
+	got = csv_next(csv, &cell, &n, &row, err);
+	if (got <= 0) {
+		struct jy_buf acc = { 0 };
+		accepted_columns(&io, &acc);
+		if (got == 0)
+			err_set(err, JY_EINVAL, NULL, _("%s: the file is empty: the first row names the columns: %s"),
+			        path, acc.s);
+		buf_free(&acc);
+		rc = JY_EINVAL;
+		goto out;
+	}
+	if ((rc = io_header(&io, cell, n, err)) || (rc = db_begin(db, err)))
+		goto out;
+	began = 1;
+	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
+		if (row_blank(cell, n))
+			continue;
+		res->rows++;
+		if ((rc = io_row(&io, cell, n, row, res, err)))
+			break;
+	}
+	if (rc == JY_OK && got < 0)
+		rc = JY_EINVAL;
+	int skip = flags & IMPORT_SKIP_ERRORS;
+	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
+		rc = db_commit(db, err);
+	else
+		db_rollback(db);
+	began = 0;
+	if (rc == JY_OK && res->rejected && !skip) {
+		res->added = res->updated = res->unchanged = 0;
+		rc = err_set(err, JY_EINVAL, NULL,
+		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
+		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",
+		                       (unsigned long)res->rejected),
+		             path, res->rejected);
+	}
+out:
+	if (began)
+		db_rollback(db);
+	csv_close(&csv);
+	free(io.col);
+	for (int i = 0; i < io.nseen; i++)
+		free(io.seen[i].key);
+	free(io.seen);
+	buf_free(&io.line);
+	return rc;
+}
+
+int import_employers(struct jy_db *db, const char *path, int flags,
+                     void (*report)(void *arg, const char *line), void *arg,
+                     struct import_result *res, struct jy_err *err)
+{
+	return io_import(db, KIND_EMPLOYERS, path, flags, report, arg, res, err);
+}
+
+int import_jobs(struct jy_db *db, const char *path, int flags,
+                void (*report)(void *arg, const char *line), void *arg,
+                struct import_result *res, struct jy_err *err)
+{
+	return io_import(db, KIND_JOBS, path, flags, report, arg, res, err);
+}
+
+int import_referrals(struct jy_db *db, const char *path, int flags,
+                     void (*report)(void *arg, const char *line), void *arg,
+                     struct import_result *res, struct jy_err *err)
+{
+	return io_import(db, KIND_REFERRALS, path, flags, report, arg, res, err);
+}
+
+/* ---- exports ----------------------------------------------------------------------------------- */
+
+static void put(struct jy_buf *line, const char *v, int first)
+{
+	if (!first)
+		buf_adds(line, ",");
+	if (v && *v && strchr(FORMULA_CHARS, v[0])) {
+		/* a cell Excel or WPS would run as a formula (CSV injection): text with an apostrophe */
+		char *g = xasprintf("'%s", v);
+		csv_write_field(line, g);
+		free(g);
+	} else {
+		csv_write_field(line, v);
+	}
+}
+
+static void put_header(const struct io *io, struct jy_buf *line)
+{
+	buf_adds(line, "\xEF\xBB\xBF");
+	for (int d = 0; d < io->ndefs; d++)
+		put(line, io->defs[d].label, d == 0);
+	buf_adds(line, "\r\n");
+}
+
+static int write_recs(struct jy_db *db, struct io *io, FILE *fp, int *rows, struct jy_err *err)
+{
+	int type = io->kind == KIND_EMPLOYERS ? JR_EMPLOYER : JR_POSTING;
+	sqlite3_stmt *st = db_prepare(db, type == JR_EMPLOYER ? "SELECT id FROM employer WHERE closed_at IS NULL ORDER BY id"
+	                                                      : "SELECT id FROM posting ORDER BY id", err);
+	if (!st)
+		return JY_EDB;
+	int64_t *ids = NULL;
+	int n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, sizeof *ids * (size_t)(cap = cap ? cap * 2 : 64));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	struct jy_buf line = { 0 };
+	put_header(io, &line);
+	fwrite(line.s, 1, line.len, fp);
+	int rc = JY_OK;
+	for (int i = 0; i < n && !rc; i++) {
+		struct jobrec *r = NULL;
+		if ((rc = jobrec_load(db, type, ids[i], &r, err)))
+			break;
+		buf_reset(&line);
+		put(&line, r->code, 1);
+		for (int d = 1; d < io->ndefs; d++) {
+			/* the stored status, not the one as of today: the file imports back as it was */
+			char *show = field_show(db, &io->defs[d], r->v[d - 1]);
+			put(&line, show, 0);
+			free(show);
+		}
+		buf_adds(&line, "\r\n");
+		fwrite(line.s, 1, line.len, fp);
+		(*rows)++;
+		jobrec_free(&r);
+	}
+	free(ids);
+	buf_free(&line);
+	return rc;
+}
+
+static int write_referrals(struct jy_db *db, struct io *io, FILE *fp, int *rows, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT res.id_no, res.name, p.code, r.referred_on, r.consent, r.channel, r.stage, r.stage_on, "
+		"pl.form, pl.start_date, pl.subsidy_end, r.note FROM referral r "
+		"JOIN resident res ON res.id = r.resident_id JOIN posting p ON p.id = r.posting_id "
+		"LEFT JOIN placement pl ON pl.referral_id = r.id ORDER BY r.id", err);
+	if (!st)
+		return JY_EDB;
+	struct jy_buf line = { 0 };
+	put_header(io, &line);
+	fwrite(line.s, 1, line.len, fp);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_reset(&line);
+		for (int d = 0; d < RIO__COUNT; d++) {
+			const char *v = (const char *)sqlite3_column_text(st, d);
+			char *show = field_show(db, &io->defs[d], v);
+			put(&line, show, d == 0);
+			free(show);
+		}
+		buf_adds(&line, "\r\n");
+		fwrite(line.s, 1, line.len, fp);
+		(*rows)++;
+	}
+	sqlite3_reset(st);
+	buf_free(&line);
+	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the referrals"));
+}
+
+static int io_export(struct jy_db *db, int kind, const char *path, int *rows, struct jy_err *err)
+{
+	struct io io = { .db = db, .kind = kind };
+	int n = 0, rc;
+	if (!rows)
+		rows = &n;
+	*rows = 0;
+	io_defs(&io);
+	int (*write)(struct jy_db *, struct io *, FILE *, int *, struct jy_err *) =
+		kind == KIND_REFERRALS ? write_referrals : write_recs;
+	if (!path || strcmp(path, "-") == 0) {
+		rc = write(db, &io, stdout, rows, err);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
+		return rc;
+	}
+	/* beside the destination, renamed into place: a failed export leaves no half file */
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *fp = fopen(tmp, "wb");
+	if (!fp) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	rc = write(db, &io, fp, rows, err);
+	int bad = ferror(fp), e = errno;
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
+		bad = 1, e = errno;
+	if (fclose(fp) != 0 && !bad)
+		bad = 1, e = errno;
+	if (!rc && bad)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int export_employers(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+{
+	return io_export(db, KIND_EMPLOYERS, path, rows, err);
+}
+
+int export_jobs(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+{
+	return io_export(db, KIND_JOBS, path, rows, err);
+}
+
+int export_referrals(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+{
+	return io_export(db, KIND_REFERRALS, path, rows, err);
+}
