@@ -7,7 +7,11 @@
  * "1,200元" -> 1200, times "9点" -> 09:00), so the form says what a save would say. Two workers on
  * one record: the second save is refused by core (JY_ECONFLICT); the form then takes the other
  * worker's values where this worker had not touched a field, keeps this worker's where both did,
- * and says which, as the resident form does. */
+ * and says which, as the resident form does.
+ *
+ * Nothing typed is lost: after each burst of keys the form is kept as a draft (core/draft.c), and
+ * opening the same form again (the same course, session or enrolment, or a new one of the same
+ * kind) brings it back, after a dropped SSH link as after kill -9. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +22,9 @@
 enum { TF_COURSE, TF_SESSION, TF_ENROL };
 
 #define TF_MAX 16
+#define TF_DRAFT_MAGIC "#jiuye-draft 1"
+
+static const char *const tf_forms[] = { "course", "session", "enrolment" };
 
 struct tform {
 	struct screen s;
@@ -30,6 +37,7 @@ struct tform {
 	char *where;            /* the title */
 	char *info[4];          /* lines above the form (who, which course, attendance, outcome) */
 	int ninfo;
+	char *last_draft;       /* what draft_save last kept */
 };
 
 static const int tform_acts[] = {
@@ -78,6 +86,84 @@ static void tf_build(struct ui *ui, struct tform *tf, const int *rows, int n, ch
 			field_set_note(&tf->form.f[i], "09:00", ST_HINT);
 		tf->orig[i] = xstrdup(vals ? vals[rows[i]] : NULL);
 	}
+}
+
+/* ---- drafts ------------------------------------------------------------------------------------ */
+
+static char *tf_draft_text(struct tform *tf)
+{
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "%s\n#version\t%lld\n#parent\t%lld\n#focus\t%d\n", TF_DRAFT_MAGIC, (long long)tf->version,
+	         (long long)tf->parent, tf->form.focus);
+	for (int i = 0; i < tf->form.n; i++)
+		buf_addf(&b, "%s\t%s\n", tf_def(tf, i)->col, field_value(&tf->form.f[i]));
+	return buf_steal(&b);
+}
+
+static void tf_idle(struct ui *ui, struct screen *s)
+{
+	struct tform *tf = (struct tform *)s;
+	if (!tf->form.dirty)
+		return;
+	char *data = tf_draft_text(tf);
+	if (tf->last_draft && strcmp(tf->last_draft, data) == 0) {
+		free(data);
+		return;
+	}
+	struct jy_err err = { 0 };
+	if (draft_save(ui->db, tf_forms[tf->kind], tf->id, data, &err) != JY_OK)
+		ui_msg(ui, ST_ERROR, _("The draft could not be kept: %s"), err.msg);
+	free(tf->last_draft);
+	tf->last_draft = data;
+}
+
+static void tf_draft_clear(struct ui *ui, struct tform *tf)
+{
+	draft_clear(ui->db, tf_forms[tf->kind], tf->id, NULL);
+	FREE(&tf->last_draft);
+}
+
+/* The worker's newest draft, when it is of this very form: its values back in the fields. */
+static void tf_draft_restore(struct ui *ui, struct tform *tf)
+{
+	char *form = NULL, *data = NULL;
+	int64_t id = 0;
+	if (draft_latest(ui->db, &form, &id, &data, NULL) != JY_OK || strcmp(form, tf_forms[tf->kind]) != 0 ||
+	    id != tf->id || strncmp(data, TF_DRAFT_MAGIC, strlen(TF_DRAFT_MAGIC)) != 0) {
+		free(form);
+		free(data);
+		return;
+	}
+	int match = 1;
+	for (const char *p = data; *p;) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+		char *tab = strchr(line, '\t');
+		if (tab) {
+			*tab++ = '\0';
+			if (strcmp(line, "#parent") == 0 && strtoll(tab, NULL, 10) != tf->parent)
+				match = 0;      /* a new session of another course */
+			else if (strcmp(line, "#version") == 0)
+				tf->version = strtoll(tab, NULL, 10);
+			else if (strcmp(line, "#focus") == 0 && atoi(tab) >= 0 && atoi(tab) < tf->form.n)
+				tf->form.focus = atoi(tab);
+			for (int i = 0; match && line[0] != '#' && i < tf->form.n; i++)
+				if (strcmp(tf_def(tf, i)->col, line) == 0)
+					field_set(ui, &tf->form.f[i], tab);
+		}
+		free(line);
+		p += n + (p[n] == '\n');
+		if (!match)
+			break;
+	}
+	if (match) {
+		tf->form.dirty = 1;
+		tf->last_draft = data;
+		data = NULL;
+		ui_msg(ui, ST_OK, "%s", _("The form you had not saved is back; F2 saves it, Esc discards it"));
+	}
+	free(form);
+	free(data);
 }
 
 /* ---- checks as the worker leaves a field ------------------------------------------------------ */
@@ -155,6 +241,7 @@ static int tf_result(struct ui *ui, struct tform *tf, int rc, const struct jy_er
 		else
 			ui_msg(ui, ST_OK, _("Saved: %s"), saved);
 		tf->form.dirty = 0;
+		tf_draft_clear(ui, tf);
 		return SK_HANDLED | SK_POP;
 	}
 	if (rc == JY_EINVAL || rc == JY_EDUP)
@@ -260,8 +347,10 @@ static int tf_save(struct ui *ui, struct tform *tf)
 
 static void tf_discard(struct ui *ui, void *arg, int yes)
 {
-	if (yes)
-		ui_pop(ui, arg);
+	if (!yes)
+		return;
+	tf_draft_clear(ui, arg);
+	ui_pop(ui, arg);
 }
 
 static int tf_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
@@ -274,8 +363,10 @@ static int tf_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	case ACT_SAVE:
 		return tf_save(ui, tf);
 	case ACT_BACK:
-		if (!tf->form.dirty)
+		if (!tf->form.dirty) {
+			tf_draft_clear(ui, tf);
 			return SK_HANDLED | SK_POP;
+		}
 		dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"),
 		               0, tf_discard, tf);
 		return SK_HANDLED;
@@ -311,12 +402,13 @@ static void tf_leave(struct ui *ui, struct screen *s)
 	for (int i = 0; i < tf->ninfo; i++)
 		free(tf->info[i]);
 	free(tf->where);
+	free(tf->last_draft);
 	free(tf);
 }
 
 static const struct screen_ops tform_ops = {
 	.name = "training-form", .acts = tform_acts,
-	.draw = tf_draw, .key = tf_key, .leave = tf_leave, .dirty = tf_dirty,
+	.draw = tf_draw, .key = tf_key, .leave = tf_leave, .dirty = tf_dirty, .idle = tf_idle,
 };
 
 static struct tform *tf_new(int kind, const struct field_def *defs)
@@ -328,11 +420,12 @@ static struct tform *tf_new(int kind, const struct field_def *defs)
 	return tf;
 }
 
-static void tf_ready(struct tform *tf, int focus)
+static void tf_ready(struct ui *ui, struct tform *tf, int focus)
 {
 	tf->form.focus = focus;
 	tf->form.left = tf_left;
 	tf->form.arg = tf;
+	tf_draft_restore(ui, tf);
 }
 
 struct screen *cform_new(struct ui *ui, int64_t id)
@@ -357,7 +450,7 @@ struct screen *cform_new(struct ui *ui, int64_t id)
 		tf->where = xasprintf("%s > %s", _("Training"), _("New course"));
 		tf_info(tf, xstrdup(_("Name and dates are needed; an empty code gets the next free one (K-001 ...)")));
 	}
-	tf_ready(tf, CF_NAME);
+	tf_ready(ui, tf, CF_NAME);
 	course_free(&c);
 	return &tf->s;
 }
@@ -394,7 +487,7 @@ struct screen *sform_new(struct ui *ui, int64_t course_id, int64_t session_id)
 		tf_info(tf, xasprintf(_("%s to %s; an empty number gets the next, an empty place the course's (%s)"),
 		                      course_get(c, CF_START), course_get(c, CF_END),
 		                      *course_get(c, CF_PLACE) ? course_get(c, CF_PLACE) : "-"));
-	tf_ready(tf, s ? SF_DATE : SF_START);
+	tf_ready(ui, tf, s ? SF_DATE : SF_START);
 	session_free(&s);
 	course_free(&c);
 	return &tf->s;
@@ -442,7 +535,7 @@ struct screen *eform_new(struct ui *ui, int64_t enrolment_id)
 		ui_err(ui, &err);
 		tf_build(ui, tf, rows, (int)ARRAY_LEN(rows), NULL);
 		tf->where = xstrdup(_("Training"));
-		tf_ready(tf, 0);
+		tf_ready(ui, tf, 0);
 		return &tf->s;
 	}
 	tf->id = e->id;
@@ -453,7 +546,7 @@ struct screen *eform_new(struct ui *ui, int64_t enrolment_id)
 	tf->where = xasprintf("%s > %s > %s", _("Training"), enrolment_get(e, EF_COURSE), enrolment_get(e, EF_NAME));
 	tf_info(tf, xasprintf("%s  %s  %s %s", enrolment_get(e, EF_NAME), id, _("course"), enrolment_get(e, EF_COURSE)));
 	enrol_info(ui, tf, e);
-	tf_ready(tf, 2);        /* 学习状态: what a worker comes here to record */
+	tf_ready(ui, tf, 2);        /* 学习状态: what a worker comes here to record */
 	enrolment_free(&e);
 	return &tf->s;
 }

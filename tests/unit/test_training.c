@@ -637,7 +637,51 @@ static void test_printouts(void **state)
 	free(path);
 }
 
+/* ---- the history's changes read back ------------------------------------------------------------ */
+
+struct seen_change {
+	int n;
+	char text[512];
+};
+
+static void note_change(void *arg, const char *key, const char *old, const char *now)
+{
+	struct seen_change *s = arg;
+	size_t k = strlen(s->text);
+	snprintf(s->text + k, sizeof s->text - k, "%s%s=%s>%s", s->n++ ? ";" : "", key, old ? old : "null",
+	         now ? now : "null");
+}
+
+static void test_changes_each(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *json, *read;
+	} cases[] = {
+		{ "{\"place\":[\"南门\",\"北门\"]}", "place=南门>北门" },
+		{ "{\"a\":[null,\"x\"],\"b\":[\"1\",null]}", "a=null>x;b=1>null" },
+		{ "{\"王秀兰\":[null,\"到\"],\"李\\\"桂\\\"芳\":[\"缺\",\"迟\"]}", "王秀兰=null>到;李\"桂\"芳=缺>迟" },
+		{ "{}", "" },
+		{ NULL, "" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct seen_change s = { 0 };
+		field_changes_each(cases[i].json, note_change, &s);
+		assert_string_equal(s.text, cases[i].read);
+	}
+	/* what field_changes writes, field_changes_each reads */
+	char *old[CF__COUNT] = { 0 }, *now[CF__COUNT] = { 0 };
+	now[CF_NAME] = "家政\"班\"";
+	now[CF_PLACE] = "a\\b";
+	char *json = field_changes(course_fields, CF__COUNT, old, now);
+	struct seen_change s = { 0 };
+	assert_int_equal(field_changes_each(json, note_change, &s), 2);
+	assert_string_equal(s.text, "name=null>家政\"班\";place=null>a\\b");
+	free(json);
+}
+
 static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_changes_each),
 	cmocka_unit_test_setup_teardown(test_course_values, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_course_save, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_course_search, setup, teardown),
