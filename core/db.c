@@ -51,16 +51,15 @@ sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err)
 		}
 	}
 	sqlite3_stmt *st = NULL;
-	unsigned flags = db->ncache < DB_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
-	if (sqlite3_prepare_v3(db->h, sql, -1, flags, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		db_fail(db, err, "prepare");
 		return NULL;
 	}
-	if (db->ncache == DB_STMT_CACHE) {
-		/* Full: replace the oldest entry. The cache holds every statement core uses today. */
-		sqlite3_finalize(db->cache[0].st);
-		memmove(&db->cache[0], &db->cache[1], sizeof db->cache[0] * (DB_STMT_CACHE - 1));
-		db->ncache--;
+	/* The SQL texts are the program's own string literals, so the cache is bounded by the code;
+	 * evicting one could finalize a statement its caller is still stepping. */
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 64;
+		db->cache = xrealloc(db->cache, sizeof *db->cache * (size_t)db->capcache);
 	}
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache].st = st;
@@ -236,6 +235,7 @@ void db_close(struct jy_db **pdb)
 	search_batch_drop(db);
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->h) {
 		sqlite3_exec(db->h, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close(db->h);

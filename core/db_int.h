@@ -7,7 +7,6 @@
 
 #include "core.h"
 
-#define DB_STMT_CACHE 96
 
 struct jy_db {
 	sqlite3 *h;
@@ -18,8 +17,8 @@ struct jy_db {
 	struct {
 		const char *sql;         /* the cache key: SQL text of static storage */
 		sqlite3_stmt *st;
-	} cache[DB_STMT_CACHE];
-	int ncache;
+	} *cache;                        /* grows, never evicts: a caller may be stepping any of them */
+	int ncache, capcache;
 	struct {                         /* integer settings remembered by db_setting_int */
 		char key[48];
 		int value;
