@@ -12,7 +12,7 @@
  *     seekers have, generic ones such as 服务 left out), then those who share the next one, …,
  *     each in order of registration; then everyone else eligible.
  * Why each one is there is said in words (the shared words as runs of the title, the priority
- * group, the date registered).
+ * group); the date registered is beside it.
  *
  * Nothing reads the million-row resident table: seek holds one narrow row per job seeker and
  * seek_word her words in registration order, both kept by triggers (004_jobs.sql). Each step of
@@ -585,7 +585,6 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 		buf_adds(&b, "; ");
 	}
 	why_fit(db, w, c, intent, &r->fit, &b);
-	buf_addf(&b, _("; registered %s"), r->reg_date);
 	snprintf(r->why, sizeof r->why, "%s", b.s);
 	buf_free(&b);
 	free(intent);

@@ -198,6 +198,24 @@ int referral_fill_keys(struct jy_db *db, struct jy_err *err)
 
 /* ---- a new referral --------------------------------------------------------------------------- */
 
+/* "王秀兰 (R-000001)" and "J-002 社区保洁员" for the histories. Caller frees both. */
+static void referral_names(struct jy_db *db, int64_t rid, int64_t pid, char **rl, char **pl)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT (SELECT name || ' (' || reg_no || ')' FROM resident WHERE id = ?1), "
+		"(SELECT code || ' ' || title FROM posting WHERE id = ?2)", NULL);
+	*rl = *pl = NULL;
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_int64(st, 2, pid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*rl = db_col_str(st, 0);
+		*pl = db_col_str(st, 1);
+	}
+	sqlite3_reset(st);
+}
+
 static int step_row(struct jy_db *db, int64_t id, const char *stage, const char *date, const char *note,
                     struct jy_err *err)
 {
@@ -328,28 +346,44 @@ static int referral_insert(struct jy_db *db, struct referral *r, const char *dat
 	}
 	r->id = sqlite3_last_insert_rowid(db->h);
 	rc = step_row(db, r->id, "referred", date, note, err);
-	struct jy_buf j = { 0 };
-	buf_addf(&j, "{\"posting_id\":[null,%lld],\"resident_id\":[null,%lld],\"stage\":[null,\"referred\"],"
-	         "\"referred_on\":[null,\"%s\"],\"consent\":[null,\"1\"]", (long long)r->posting_id,
-	         (long long)r->resident_id, date);
+	/* her history names the posting, the posting's names her, the referral's both and her consent */
+	char *rl = NULL, *pl = NULL;
+	referral_names(db, r->resident_id, r->posting_id, &rl, &pl);
+	struct jy_buf tail = { 0 }, j = { 0 };
+	buf_addf(&tail, ",\"stage\":[null,\"referred\"],\"referred_on\":[null,\"%s\"]", date);
 	if (note) {
-		buf_adds(&j, ",\"note\":[null,");
-		history_json_str(&j, note);
-		buf_adds(&j, "]");
+		buf_adds(&tail, ",\"note\":[null,");
+		history_json_str(&tail, note);
+		buf_adds(&tail, "]");
 	}
 	if (channel) {
-		buf_adds(&j, ",\"channel\":[null,");
-		history_json_str(&j, channel);
-		buf_adds(&j, "]");
+		buf_adds(&tail, ",\"channel\":[null,");
+		history_json_str(&tail, channel);
+		buf_adds(&tail, "]");
 	}
-	buf_adds(&j, "}");
+	buf_adds(&j, "{\"resident\":[null,");
+	history_json_str(&j, rl);
+	buf_adds(&j, "],\"posting\":[null,");
+	history_json_str(&j, pl);
+	buf_addf(&j, "]%s,\"consent\":[null,\"是\"]}", tail.s);
 	if (!rc)
 		rc = history_add(db, "referral", r->id, "create", j.s, err);
+	buf_reset(&j);
+	buf_adds(&j, "{\"posting\":[null,");
+	history_json_str(&j, pl);
+	buf_addf(&j, "]%s}", tail.s);
 	if (!rc)
 		rc = history_add(db, "resident", r->resident_id, "referral", j.s, err);
+	buf_reset(&j);
+	buf_adds(&j, "{\"resident\":[null,");
+	history_json_str(&j, rl);
+	buf_addf(&j, "]%s}", tail.s);
 	if (!rc)
 		rc = history_add(db, "posting", r->posting_id, "referral", j.s, err);
 	buf_free(&j);
+	buf_free(&tail);
+	free(rl);
+	free(pl);
 	free(channel);
 	return rc;
 }
@@ -443,9 +477,12 @@ static int advance_write(struct jy_db *db, const struct referral *cur, const cha
 	if ((rc = step_row(db, cur->id, stored, date, note, err)))
 		return rc;
 	struct jy_buf j = { 0 };
-	buf_addf(&j, "{\"stage\":[\"%s\",\"%s\"],\"stage_on\":[", cur->stage, to);
-	history_json_str(&j, cur->stage_on);
-	buf_addf(&j, ",\"%s\"]", date);
+	buf_addf(&j, "{\"stage\":[\"%s\",\"%s\"]", cur->stage, to);
+	if (!cur->stage_on || strcmp(cur->stage_on, date) != 0) {
+		buf_adds(&j, ",\"stage_on\":[");
+		history_json_str(&j, cur->stage_on);
+		buf_addf(&j, ",\"%s\"]", date);
+	}
 	if (note) {
 		buf_adds(&j, ",\"note\":[null,");
 		history_json_str(&j, note);
@@ -453,8 +490,15 @@ static int advance_write(struct jy_db *db, const struct referral *cur, const cha
 	}
 	buf_adds(&j, "}");
 	rc = history_add(db, "referral", cur->id, "stage", j.s, err);
+	char *pl = xasprintf("%s %s", cur->posting_code, cur->posting_title);
+	struct jy_buf jr = { 0 };
+	buf_adds(&jr, "{\"posting\":[null,");
+	history_json_str(&jr, pl);
+	buf_addf(&jr, "],%s", j.s + 1);
 	if (!rc)
-		rc = history_add(db, "resident", cur->resident_id, "referral", j.s, err);
+		rc = history_add(db, "resident", cur->resident_id, "referral", jr.s, err);
+	free(pl);
+	buf_free(&jr);
 	buf_free(&j);
 	if (!rc && strcmp(to, "hired") == 0)
 		rc = placement_hire(db, cur->resident_id, cur->id, cur->posting_id, date, note, h, err);

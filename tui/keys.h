@@ -17,7 +17,7 @@
 	X(ACT_SAVE,      K_FN(KEY_F(2)),      K_CTRL('s'),         1, N_("Save"),    N_("Save the form")) \
 	X(ACT_SEARCH,    K_FN(KEY_F(3)),      '/',                 1, N_("Search"),  N_("Search as you type: pinyin initials (zxh), characters of the name, or the last digits of an ID number or phone")) \
 	X(ACT_SEARCH,    K_CTRL('f'),         0,                   0, N_("Search"),  N_("The same search")) \
-	X(ACT_NEW,       K_FN(KEY_F(4)),      K_FN(KEY_IC),        1, N_("New"),     N_("New: a resident in the registry; in training a course, a trainee or a session")) \
+	X(ACT_NEW,       K_FN(KEY_F(4)),      K_FN(KEY_IC),        1, N_("New"),     N_("New: a resident in the registry; in training a course, a trainee or a session; in jobs an employer, a posting or a fair, and in a match list a referral")) \
 	X(ACT_NEW,       K_CTRL('n'),         0,                   0, N_("New"),     N_("The same: a new record")) \
 	X(ACT_EDIT,      K_FN(KEY_F(5)),      'e',                 1, N_("Edit"),    N_("Edit this record")) \
 	X(ACT_CERT,      K_FN(KEY_F(6)),      'c',                 1, N_("Cert"),    N_("Add a certificate (就业创业证, 失业证 ...)")) \
@@ -53,4 +53,7 @@
 	X(ACT_PRESENT,   '1',                 'd',                 0, N_("Present"), N_("In a roll call: 到 (present), then the next person")) \
 	X(ACT_ABSENT,    '2',                 'q',                 0, N_("Absent"),  N_("In a roll call: 缺 (absent), then the next person")) \
 	X(ACT_LATE,      '3',                 'c',                 0, N_("Late"),    N_("In a roll call: 迟 (late), then the next person")) \
-	X(ACT_LEAVE,     '4',                 'j',                 0, N_("Leave"),   N_("In a roll call: 假 (excused leave), then the next person"))
+	X(ACT_LEAVE,     '4',                 'j',                 0, N_("Leave"),   N_("In a roll call: 假 (excused leave), then the next person")) \
+	X(ACT_MATCH,     K_FN(KEY_F(11)),     'm',                 1, N_("Match"),   N_("Matching: for a posting, the residents who fit it, best first and why; for a resident, the open postings that fit her")) \
+	X(ACT_MATCH,     K_CTRL('w'),         0,                   0, N_("Match"),   N_("The same matching, for terminals that keep F11 to themselves")) \
+	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("In the list of job information: all, open, public-welfare posts, closing soon, in turn"))

@@ -17,7 +17,7 @@ static const struct {
 	int ready;
 } menu_items[] = {
 	{ N_("Residents"), 1 },
-	{ N_("Jobs and referrals"), 0 },
+	{ N_("Jobs and referrals"), 1 },
 	{ N_("Training"), 1 },
 	{ N_("Reports"), 0 },
 	{ N_("Settings"), 0 },
@@ -60,7 +60,9 @@ static int menu_open(struct ui *ui, int i)
 		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
 		return SK_HANDLED;
 	}
-	if (i == 2)
+	if (i == 1)
+		ui_push(ui, jobs_new());
+	else if (i == 2)
 		ui_push(ui, courses_new(0));
 	else
 		ui_push(ui, residents_new());

@@ -29,7 +29,7 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
 	ACT_HOME, ACT_END, 0
 };
 
@@ -189,6 +189,57 @@ static void visit_line(void *arg, const struct visit *v)
 }
 
 /* Her courses: status, attendance, certificate, and whether she found work within six months. */
+/* Her referrals (jobs, issue 4) and the placements they made: where, how far, since when. Only
+ * when she has any: F11 (the postings that fit her) is in the bar and F1 either way. */
+static void section(struct rdetail *d, const char *title);
+static void placement_line(void *arg, const struct placement *p);
+
+static void count_one(void *arg, const struct placement *p)
+{
+	(void)p;
+	(*(int *)arg)++;
+}
+
+static void referral_lines(struct ui *ui, struct rdetail *d, int w)
+{
+	struct job_page pg;
+	struct each e = { ui, d, w, 0 };
+	if (referral_search(ui->db, NULL, d->id, 0, NULL, 200, &pg, NULL) == JY_OK) {
+		const struct referral_row *rows = pg.rows;
+		if (pg.n)
+			section(d, _("Referrals (F11 finds the open postings that fit her)"));
+		for (int i = 0; i < pg.n; i++) {
+			char *t = xasprintf("%s  %s %s  %s  %s %s", rows[i].referred_on, rows[i].posting_code, rows[i].title,
+			                    rows[i].employer, ui_code_label(ui, "ref_stage", rows[i].stage), rows[i].stage_on);
+			add_wrapped(d, w, 12, ST_NORMAL, t);
+			free(t);
+		}
+		job_page_free(&pg);
+	}
+	int n = 0;
+	placement_each(ui->db, d->id, count_one, &n);
+	if (n) {
+		section(d, _("Placements"));
+		placement_each(ui->db, d->id, placement_line, &e);
+	}
+}
+
+static void placement_line(void *arg, const struct placement *p)
+{
+	struct each *e = arg;
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "%s  %s  %s", p->start_date, ui_code_label(e->ui, "emp_form", p->form), p->employer ? p->employer : "-");
+	if (p->posting_title)
+		buf_addf(&b, " %s", p->posting_title);
+	if (p->subsidy_end)
+		buf_addf(&b, "  %s %s", "补贴截止", p->subsidy_end);
+	if (p->end_date)
+		buf_addf(&b, "  %s %s %s", "离岗", p->end_date, p->end_reason ? p->end_reason : "");
+	add_wrapped(e->d, e->w, 12, p->end_date ? ST_HINT : ST_NORMAL, b.s);
+	buf_free(&b);
+	e->n++;
+}
+
 static void training_lines(struct ui *ui, struct rdetail *d, int w)
 {
 	struct enrol_row *rows = NULL;
@@ -271,6 +322,10 @@ static const struct {
 	{ "date", "日期", NULL }, { "status", "就业状态", "emp_status" }, { "form", "就业形式", "emp_form" },
 	{ "employer", "就业单位", NULL }, { "next_due", "下次走访", NULL }, { "content", "走访内容", NULL },
 	{ "course", "培训班", NULL },
+	{ "posting", "岗位", NULL }, { "stage", "进展", "ref_stage" }, { "referred_on", "推荐日期", NULL },
+	{ "stage_on", "进展日期", NULL }, { "note", "备注", NULL }, { "channel", "推荐方式", NULL },
+	{ "start_date", "上岗日期", NULL }, { "subsidy_end", "补贴截止", NULL }, { "end_date", "离岗日期", NULL },
+	{ "end_reason", "离岗原因", NULL }, { "contract", "签订劳动合同", NULL },
 };
 
 static char *hist_show(struct ui *ui, const char *list, const char *v)
@@ -362,7 +417,8 @@ static const char *hist_action(const char *a)
 	static const struct { const char *action, *label; } names[] = {
 		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
 		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
-		{ "close", N_("closed") }, { "enrolment", N_("training") },
+		{ "close", N_("closed") }, { "enrolment", N_("training") }, { "referral", N_("referral") },
+		{ "placement_end", N_("left the job") },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(names[i].action, a) == 0)
@@ -415,6 +471,7 @@ static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
 	visit_each(ui->db, d->id, visit_line, &e);
 	if (!e.n)
 		add_line(d, ST_HINT, 0, _("none"));
+	referral_lines(ui, d, w);
 	section(d, _("Training (F4 enrols her in a course)"));
 	training_lines(ui, d, w);
 	section(d, _("Change history: who changed what, when"));
@@ -483,6 +540,9 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_VISIT:
 		ui_push(ui, fact_new(FACT_VISIT, d->id, name));
+		return SK_HANDLED;
+	case ACT_MATCH:         /* the open postings that fit her (jobs) */
+		ui_push(ui, match_postings_new(d->id));
 		return SK_HANDLED;
 	case ACT_NEW:           /* enrol her in a course: pick it from the course list */
 		if (d->r->closed_at) {

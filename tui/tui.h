@@ -50,6 +50,8 @@ enum action {
 	ACT_MODULE, ACT_YES, ACT_NO, ACT_REDRAW, ACT_INTERRUPT,
 	/* training (issue 5) */
 	ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_PRESENT, ACT_ABSENT, ACT_LATE, ACT_LEAVE,
+	/* jobs (issue 4) */
+	ACT_MATCH, ACT_FILTER,
 	ACT__COUNT
 };
 
@@ -121,7 +123,7 @@ struct screen {
 };
 
 #define UI_STACK_MAX 16
-#define UI_CODES_MAX 24
+#define UI_CODES_MAX 48         /* the registry, jobs and training use some 30 lists */
 
 /* A code list with the pinyin initials of each label, for pick-by-initials. */
 struct ui_codes {
@@ -327,5 +329,31 @@ struct screen *chistory_new(int64_t course_id);
 /* The path a printout goes to: $JIUYE_PRINT_DIR, else ~/jiuye-print, made when missing; name
  * without directory. Caller frees. */
 char *print_path(const char *name);
+
+/* Jobs (岗位与推荐, issue 4): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
+ * employers (screen_employers.c), job information (screen_postings.c), referrals
+ * (screen_referrals.c) and job fairs (screen_fairs.c), searched as you type; screen_jobs_page.c
+ * one record's page (fields, what belongs to it, its change history); screen_jobs_form.c the
+ * forms of an employer, a posting and a fair; screen_match.c matching both ways and referring
+ * from it; screen_referrals.c also a referral's form and its next step (a hire);
+ * screen_jobs_due.c public-welfare subsidies ending soon and a placement's form. */
+struct screen *jobs_new(void);
+struct screen *employers_new(void);
+struct screen *postings_new(int64_t employer_id);       /* 0: every employer's */
+struct screen *referrals_new(int64_t resident_id, int64_t posting_id);  /* 0, 0: all */
+struct screen *fairs_new(void);
+struct screen *jform_new(struct ui *ui, int type, int64_t id, int64_t employer_id); /* JR_*; id 0: new */
+struct screen *employer_page_new(int64_t id);
+struct screen *posting_page_new(int64_t id);
+struct screen *referral_page_new(int64_t id);
+struct screen *fair_page_new(int64_t id);
+struct screen *match_residents_new(int64_t posting_id);  /* who fits a posting */
+struct screen *match_postings_new(int64_t resident_id);  /* the postings that fit her */
+struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the referral's form */
+struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
+struct screen *due_new(void);
+/* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
+enum { JOBS_REFERRALS = 100 };
+void jobs_list_select(struct ui *ui, int type, int64_t id);
 
 #endif
