@@ -288,7 +288,7 @@ static int referral_parties(struct jy_db *db, const struct referral *r, struct j
 		return rc;
 	if (strcmp(p->state, "open") != 0) {
 		const char *l = codes_label(codes_cached(db, "posting_status"), p->state);
-		rc = err_set(err, JY_EINVAL, NULL,
+		rc = err_set(err, JY_EINVAL, "岗位编号",
 		             _("%s %s is %s: referrals go to open postings (reopen it, or extend its closing date)"),
 		             p->code, jobrec_get(p, PST_TITLE), l ? l : p->state);
 	}
@@ -304,7 +304,7 @@ static int referral_dup(struct jy_db *db, const struct referral *r, struct jy_er
 	struct referral *o = NULL;
 	if (referral_load(db, other, &o, NULL) != JY_OK)
 		return err_set(err, JY_EDUP, NULL, _("already referred to this posting"));
-	err_set(err, JY_EDUP, NULL, _("%s was already referred to %s %s on %s (now: %s); one referral per "
+	err_set(err, JY_EDUP, "岗位编号", _("%s was already referred to %s %s on %s (now: %s); one referral per "
 	                              "person and posting: record what came of it there"),
 	        o->resident_name, o->posting_code, o->posting_title, o->referred_on,
 	        stage_label(db, o->stage));
