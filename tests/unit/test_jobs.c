@@ -622,6 +622,51 @@ static void test_match_public_welfare_r5(void **state)
 	free(ps);
 }
 
+/* The candidates follow the registry by themselves (004_jobs.sql's triggers): an intention
+ * typed later is matched, a category set later ranks her, work found or a closed record takes
+ * her off the list. */
+static void test_match_follows_the_registry(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	const int fl[] = { PST_PW };
+	const char *const vl[] = { "1" };
+	int64_t pw = posting(f->db, "社区绿化员", 3, fl, vl, 1);
+	int64_t other = posting(f->db, "绿化工", 3, NULL, NULL, 0);
+	int64_t rid = seeker(f->db, "钱秀珍", 'F', "1995-03-03", 91, "初中", NULL, NULL, "2024-06-01");
+	struct match_row *rows;
+	int n, more;
+	assert_int_equal(match_residents(f->db, other, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	int i = row_of(rows, n, rid);
+	assert_true(i >= 0 && rows[i].fit == 0);
+	free(rows);
+	/* her intention typed later */
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, rid, &r, &err), JY_OK);
+	resident_set(r, RF_INTENT, "绿化养护");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	assert_int_equal(match_residents(f->db, other, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	assert_int_equal(row_of(rows, n, rid), 0);          /* the only one who shares 绿化 */
+	assert_int_equal(rows[0].fit, 1);
+	free(rows);
+	/* 低保 set later: first on the public-welfare post */
+	assert_int_equal(match_residents(f->db, pw, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	assert_false(rows[row_of(rows, n, rid)].priority);
+	free(rows);
+	resident_set(r, RF_CATEGORIES, "低保");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	assert_int_equal(match_residents(f->db, pw, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	assert_true(rows[row_of(rows, n, rid)].priority);
+	free(rows);
+	resident_free(&r);
+	/* work found: off the lists */
+	struct status_event e = { .resident_id = rid, .date = "2024-06-29", .status = "灵活就业" };
+	assert_int_equal(status_event_add(f->db, &e, &err), JY_OK);
+	assert_int_equal(match_residents(f->db, other, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	assert_int_equal(row_of(rows, n, rid), -1);
+	free(rows);
+}
+
 /* ---- the subsidy due list ------------------------------------------------------------------- */
 
 static void test_due_list(void **state)
@@ -733,6 +778,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_match_requirements_and_age_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_intention_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_public_welfare_r5, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_match_follows_the_registry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_referral_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fair, setup, teardown),
