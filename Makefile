@@ -113,10 +113,14 @@ check:
 	@echo "check: layering ok (core/ has no curses, tui/ has no SQL)"
 
 bench: deps-test
-	$(MAKE) jiuye build/bench build/bench_pty
+	$(MAKE) jiuye build/bench build/bench_pty build/bench_jobs
 	sh tests/bench.sh
 
 build/bench: tests/bench.c $(CORE_OBJ)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+# Matching on the same size of registry, with job intentions (the jobs module, issue 4).
+build/bench_jobs: tests/bench_jobs.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
 
 # The full-screen figures reuse the screen-test harness (included, not linked: one file).

@@ -63,4 +63,5 @@ if [ -x "$BENCH_PTY" ]; then
 else
 	echo "# $BENCH_PTY missing: no keystroke, startup or tui_peak_rss figures"; status=1
 fi
+"${BENCH_JOBS:-./build/bench_jobs}" load "$T/jobs.db" "$N" && "${BENCH_JOBS:-./build/bench_jobs}" match "$T/jobs.db" "$N" "$Q" || status=1
 exit $status
