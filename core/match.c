@@ -407,8 +407,9 @@ static int rest_cands(struct jy_db *db, const struct want *w, int prio, const st
 	int small = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < RANGE_SMALL;
 	sqlite3_reset(st);
 	static const char *const sql[2] = {
-		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s INDEXED BY seek_reg WHERE "
-		SEEK_WANT("s.") SEEK_PRIO "ORDER BY s.reg_date, s.resident_id",
+		/* "+": not by birth date; in registration order, the table's own (stops at a page) */
+		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s WHERE "
+		SEEK_WANT("+s.") SEEK_PRIO "ORDER BY s.reg_date, s.resident_id",
 		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s INDEXED BY seek_birth WHERE "
 		SEEK_WANT("s.") SEEK_PRIO,
 	};

