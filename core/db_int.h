@@ -66,6 +66,11 @@ void search_batch_begin(struct jy_db *db);
 int search_batch_flush(struct jy_db *db, struct jy_err *err);
 void search_batch_drop(struct jy_db *db);
 
+/* match.c: a bulk load defers the matching candidates of its new residents (first <= id < last)
+ * to one sorted pass at its end. */
+void match_bulk_begin(struct jy_db *db);
+int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err);
+
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
 

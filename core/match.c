@@ -792,3 +792,52 @@ out:
 		free(h.words[i]);
 	return rc;
 }
+
+/* ---- bulk loads ------------------------------------------------------------------------------ */
+
+void match_bulk_begin(struct jy_db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO seek_deferred(id) VALUES (1)", NULL);
+	if (st) {
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+}
+
+/* The residents first <= id < last that the load added, into seek and seek_word in key order: the
+ * same rows the triggers of schema 004 would have written one by one. */
+int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM seek_deferred",
+		"INSERT INTO seek(resident_id, sex, birth, edu, r5, reg_date) "
+		"SELECT r.id, r.sex, r.birth, (SELECT ord FROM code WHERE list = 'education' AND code = r.education), "
+		"(r.dibao = 1 OR coalesce(r.health, '') LIKE '6%' OR EXISTS (SELECT 1 FROM resident_category c "
+		"WHERE c.resident_id = r.id AND c.category IN ('4050', 'OLDER_HARD', 'DIBAO', 'DISABLED', "
+		"'DIFFICULT', 'ZERO_EMP_HH'))), coalesce(r.reg_date, '') "
+		"FROM resident r WHERE r.id >= ?1 AND r.id < ?2 AND r.closed_at IS NULL "
+		"AND r.status IN ('10', '11', '12') ORDER BY 6, 1",
+		"INSERT OR IGNORE INTO seek_word(word, reg_date, resident_id, sex, birth, edu) "
+		"SELECT substr(s.t, n, 2), k.reg_date, k.resident_id, k.sex, k.birth, k.edu "
+		"FROM (SELECT id, lower(coalesce(job_intent, '') || ' ' || coalesce(skills, '') || ' ' || "
+		"coalesce(former_job, '')) AS t FROM resident WHERE id >= ?1 AND id < ?2) s "
+		"JOIN seek k ON k.resident_id = s.id AND k.reg_date = (SELECT coalesce(reg_date, '') FROM resident "
+		"WHERE id = s.id), jy_num "
+		"WHERE n < length(s.t) AND substr(s.t, n, 2) NOT GLOB '*[ 0-9,./;:()+、，。；：（）～~-]*' "
+		"ORDER BY 1, 2, 3",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
+		sqlite3_stmt *st = db_prepare(db, sql[i], err);
+		if (!st)
+			return JY_EDB;
+		if (i > 0) {
+			sqlite3_bind_int64(st, 1, first);
+			sqlite3_bind_int64(st, 2, last);
+		}
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, _("updating the matching index"));
+	}
+	return JY_OK;
+}

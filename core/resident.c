@@ -872,6 +872,7 @@ struct resident_bulk {
 	struct jy_db *db;
 	int64_t added;
 	int64_t next_id;        /* the batch holds the write lock: nobody else adds meanwhile */
+	int64_t first_id;       /* the first id this batch gave */
 	int failed;             /* a record failed after writing began: the batch cannot stand */
 };
 
@@ -886,6 +887,7 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	/* A large page cache while the batch runs: ID numbers arrive in random order. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
 	search_batch_begin(db);
+	match_bulk_begin(db);
 	*out = b;
 	return JY_OK;
 }
@@ -906,7 +908,7 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 		return rc;
 	r->id = 0;
 	if (!b->next_id)
-		b->next_id = resident_next_id(b->db);
+		b->first_id = b->next_id = resident_next_id(b->db);
 	rc = resident_insert(b->db, r, b->next_id, err);
 	if (rc) {
 		if (rc != JY_EDUP)
@@ -927,6 +929,8 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 		return err_set(err, JY_EDB, NULL, _("a record failed to save; nothing was saved"));
 	}
 	int rc = search_batch_flush(b->db, err);
+	if (!rc)
+		rc = match_bulk_end(b->db, b->first_id, b->next_id, err);
 	if (rc) {
 		resident_bulk_abort(pb);
 		return rc;

@@ -591,6 +591,50 @@ static void test_match_intention_first(void **state)
 	free(ps);
 }
 
+/* An import defers the matching candidates to one pass at its end: what it adds is matched
+ * exactly as the same people saved one by one, with the same words and the same R5 priority. */
+static void test_match_after_bulk_load(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	int64_t pid = posting(f->db, "家政保洁员", 5, NULL, NULL, 0);
+	int64_t saved = seeker(f->db, "钱一", 'F', "1990-02-01", 71, "初中", "家政/保洁员", NULL, "2024-04-01");
+	struct resident_bulk *b;
+	assert_int_equal(resident_bulk_begin(f->db, &b, &err), JY_OK);
+	char id[19];
+	idcard_make("330102", "1990-02-02", 72, 'F', id);
+	struct resident *r = resident_new();
+	resident_set(r, RF_NAME, "钱二");
+	resident_set(r, RF_IDNO, id);
+	resident_set(r, RF_EDUCATION, "初中");
+	resident_set(r, RF_INTENT, "家政/保洁员");
+	resident_set(r, RF_CATEGORIES, "低保");
+	resident_set(r, RF_REGDATE, "2024-04-02");
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_OK);
+	int64_t bulk = r->id;
+	resident_free(&r);
+	assert_int_equal(resident_bulk_commit(&b, &err), JY_OK);
+
+	struct match_row *rows;
+	int n, more;
+	assert_int_equal(match_residents(f->db, pid, "2024-06-30", 0, 50, &rows, &n, &more, &err), JY_OK);
+	int is = row_of(rows, n, saved), ib = row_of(rows, n, bulk);
+	assert_true(is >= 0 && ib >= 0);
+	assert_int_equal(rows[ib].fit, rows[is].fit);          /* the same words were indexed */
+	assert_true(ib == is + 1);                              /* registered a day later, right after */
+	free(rows);
+	/* and the R5 flag from her categories is there for public-welfare posts */
+	const int fl[] = { PST_PW };
+	const char *const vl[] = { "是" };
+	int64_t pw = posting(f->db, "社区保洁员", 5, fl, vl, 1);
+	assert_int_equal(match_residents(f->db, pw, "2024-06-30", 0, 200, &rows, &n, &more, &err), JY_OK);
+	is = row_of(rows, n, saved);
+	ib = row_of(rows, n, bulk);
+	assert_true(ib >= 0 && is >= 0 && ib < is);             /* 低保 first on a public-welfare post */
+	assert_true(rows[ib].priority);
+	free(rows);
+}
+
 static void test_match_public_welfare_r5(void **state)
 {
 	struct fixture *f = *state;
@@ -777,6 +821,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hire_counts_and_one_placement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_requirements_and_age_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_intention_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_match_after_bulk_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_public_welfare_r5, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_follows_the_registry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_list, setup, teardown),
