@@ -36,7 +36,10 @@ static const char usage_text[] = N_(
 	"  jiuye export residents [-o FILE] [--all]\n"
 	"                                          write the registry as CSV (UTF-8 with BOM)\n"
 	"  jiuye backup DEST                       consistent copy of the live database\n"
-	"  jiuye check                             integrity and foreign-key check\n"
+	"  jiuye check                             integrity and foreign-key check\n");
+
+/* After the modules' lines: the rest of the usage. */
+static const char usage_tail[] = N_(
 	"  jiuye --help | --version\n"
 	"\n"
 	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
@@ -382,6 +385,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_tail), stdout);
 			return 0;
 		}
 		if (strcmp(argv[i], "--version") == 0) {
