@@ -100,6 +100,20 @@ int match_words(const char *text, char **out, int max)
 }
 
 /* The parts of text made of words in the set, as runs: 社区保洁员 with 保洁, 洁员 -> "保洁员". */
+/* Add one run to the '、'-separated list unless it is there already (a word the title and the
+ * requirements both hold is said once). */
+static void runs_add(struct jy_buf *out, const char *s, size_t n)
+{
+	for (const char *p = out->s; p && *p;) {
+		const char *sep = strstr(p, "、");
+		size_t len = sep ? (size_t)(sep - p) : strlen(p);
+		if (len == n && strncmp(p, s, n) == 0)
+			return;
+		p += len + (sep ? strlen("、") : 0);
+	}
+	buf_addf(out, "%s%.*s", out->len ? "、" : "", (int)n, s);
+}
+
 static void word_runs(const char *text, char **set, int nset, struct jy_buf *out)
 {
 	if (!text)
@@ -119,7 +133,7 @@ static void word_runs(const char *text, char **set, int nset, struct jy_buf *out
 				run = a0;
 			run_end = off;
 		} else if (run != (size_t)-1 && a0 >= run_end) {
-			buf_addf(out, "%s%.*s", out->len ? "、" : "", (int)(run_end - run), text + run);
+			runs_add(out, text + run, run_end - run);
 			run = (size_t)-1;
 		}
 		if (!b)
@@ -128,7 +142,7 @@ static void word_runs(const char *text, char **set, int nset, struct jy_buf *out
 		a0 = keep;
 	}
 	if (run != (size_t)-1)
-		buf_addf(out, "%s%.*s", out->len ? "、" : "", (int)(run_end - run), text + run);
+		runs_add(out, text + run, run_end - run);
 }
 
 /* ---- the posting's requirements as bounds -------------------------------------------------- */
