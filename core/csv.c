@@ -296,7 +296,7 @@ void csv_write_field(struct jy_buf *b, const char *s)
 	buf_add(b, "\"", 1);
 }
 
-/* ---- helpers of the importers (import.c, jobs_io.c): moved here from import.c ------------ */
+/* ---- helpers of the importers (import.c, jobs_io.c, training_io.c) ------------------------- */
 
 /* Spreadsheet column letters: 0 -> A, 26 -> AA. */
 void csv_col_name(int i, char out[8])

@@ -116,20 +116,6 @@ static int field_by_header(const struct tio_kind *k, const char *h)
 	return -1;
 }
 
-/* "*姓名 " -> "姓名" (a template's required mark, stray spaces). Caller frees. */
-static char *header_clean(const char *raw)
-{
-	char *h = text_clean(raw);
-	size_t n = strlen(h), start = 0;
-	while (start < n && h[start] == '*')
-		start++;
-	while (n > start && h[n - 1] == '*')
-		n--;
-	memmove(h, h + start, n - start);
-	h[n - start] = '\0';
-	return h;
-}
-
 static int tio_header(struct tio *t, char **cell, int n, struct jy_err *err)
 {
 	struct jy_buf unknown = { 0 }, acc = { 0 };
@@ -139,7 +125,7 @@ static int tio_header(struct tio *t, char **cell, int n, struct jy_err *err)
 	t->col = xmalloc(sizeof *t->col * (size_t)(n ? n : 1));
 	accepted_columns(t->k, &acc);
 	for (int i = 0; i < n && !rc; i++) {
-		char *h = header_clean(cell[i]);
+		char *h = csv_header_clean(cell[i]);
 		int f = *h ? field_by_header(t->k, h) : -1;
 		t->col[i] = f;
 		if (*h && f < 0) {
