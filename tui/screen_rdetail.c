@@ -3,7 +3,7 @@
  * status change such as re-employment with its form (F7), or a visit (F8).
  *
  * The page is built as lines once (on entry, after a change, on a new width) and scrolled; Tab
- * jumps to the next section. */
+ * jumps to the next section (tui/page.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,20 +11,11 @@
 
 #include "tui.h"
 
-struct dline {
-	char *text;
-	int style;
-	int section;            /* a heading: Tab stops here */
-};
-
 struct rdetail {
 	struct screen s;
 	int64_t id;
 	struct resident *r;
-	struct dline *lines;
-	int n, cap;
-	int top;
-	int built_w;
+	struct page page;
 	char err[512];
 };
 
@@ -32,37 +23,6 @@ static const int rdetail_acts[] = {
 	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
 	ACT_HOME, ACT_END, 0
 };
-
-static void add_line(struct rdetail *d, int style, int section, const char *text)
-{
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 64;
-		d->lines = xrealloc(d->lines, sizeof *d->lines * (size_t)d->cap);
-	}
-	d->lines[d->n++] = (struct dline){ xstrdup(text), style, section };
-}
-
-/* Long text wrapped to the width, later lines indented under the first. */
-static void add_wrapped(struct rdetail *d, int w, int indent, int style, const char *text)
-{
-	char *lines[32];
-	int n = ui_wrap(text, w - indent, lines, 32);
-	for (int i = 0; i < n; i++) {
-		char *t = xasprintf("%*s%s", i ? indent : 0, "", lines[i]);
-		add_line(d, style, 0, t);
-		free(t);
-		free(lines[i]);
-	}
-	if (n == 0)
-		add_line(d, style, 0, "");
-}
-
-static void clear_lines(struct rdetail *d)
-{
-	for (int i = 0; i < d->n; i++)
-		free(d->lines[i].text);
-	d->n = 0;
-}
 
 /* ---- the record ------------------------------------------------------------------------------------ */
 
@@ -112,7 +72,7 @@ static void build_record(struct ui *ui, struct rdetail *d, int w)
 			free(pad);
 			free(v);
 		}
-		add_wrapped(d, w, lw + 2, ST_NORMAL, b.s);
+		page_wrapped(&d->page, lw + 2, ST_NORMAL, b.s);
 		buf_free(&b);
 	}
 	/* Categories that follow from sex and age, and why (core/rules.c). */
@@ -120,18 +80,18 @@ static void build_record(struct ui *ui, struct rdetail *d, int w)
 	int n = rules_derive(ui->db, r, ui->today, hits, 4);
 	for (int i = 0; i < n; i++) {
 		char *t = xasprintf(_("Derived category %s: %s"), ui_code_label(ui, "rule", hits[i].code), hits[i].reason);
-		add_wrapped(d, w, 2, ST_DERIVED, t);
+		page_wrapped(&d->page, 2, ST_DERIVED, t);
 		free(t);
 	}
 	char at[17];
 	short_time(r->updated_at, at);
 	char *t = xasprintf(_("Registration no. %s; last changed %s by %s"), r->reg_no, at,
 	                    r->updated_by ? r->updated_by : "-");
-	add_wrapped(d, w, 2, ST_HINT, t);
+	page_wrapped(&d->page, 2, ST_HINT, t);
 	free(t);
 	if (r->closed_at) {
 		t = xasprintf(_("Closed %s: %s"), r->closed_at, r->close_reason ? r->close_reason : "");
-		add_wrapped(d, w, 2, ST_WARN, t);
+		page_wrapped(&d->page, 2, ST_WARN, t);
 		free(t);
 	}
 }
@@ -141,7 +101,7 @@ static void build_record(struct ui *ui, struct rdetail *d, int w)
 struct each {
 	struct ui *ui;
 	struct rdetail *d;
-	int w, n;
+	int n;
 };
 
 static const char *nz(const char *s)
@@ -154,7 +114,7 @@ static void cert_line(void *arg, const struct certificate *c)
 	struct each *e = arg;
 	char *t = xasprintf("%s  %s  %s  %s  %s %s  [%s]", nz(c->issue_date), ui_code_label(e->ui, "cert_type", c->type),
 	                    nz(c->number), nz(c->office), _("valid until"), nz(c->valid_until), nz(c->status));
-	add_wrapped(e->d, e->w, 12, ST_NORMAL, t);
+	page_wrapped(&e->d->page, 12, ST_NORMAL, t);
 	free(t);
 	e->n++;
 }
@@ -173,7 +133,7 @@ static void status_line(void *arg, const struct status_event *s)
 	if (s->note && *s->note)
 		buf_addf(&b, "  %s", _(s->note));
 	buf_addf(&b, "  (%s)", nz(s->worker));
-	add_wrapped(e->d, e->w, 12, ST_NORMAL, b.s);
+	page_wrapped(&e->d->page, 12, ST_NORMAL, b.s);
 	buf_free(&b);
 	e->n++;
 }
@@ -183,7 +143,7 @@ static void visit_line(void *arg, const struct visit *v)
 	struct each *e = arg;
 	char *t = xasprintf("%s  %s  %s  %s %s  (%s)", nz(v->date), nz(v->kind), nz(v->content), _("next visit"),
 	                    nz(v->next_due), nz(v->worker));
-	add_wrapped(e->d, e->w, 12, ST_NORMAL, t);
+	page_wrapped(&e->d->page, 12, ST_NORMAL, t);
 	free(t);
 	e->n++;
 }
@@ -191,7 +151,6 @@ static void visit_line(void *arg, const struct visit *v)
 /* Her courses: status, attendance, certificate, and whether she found work within six months. */
 /* Her referrals (jobs, issue 4) and the placements they made: where, how far, since when. Only
  * when she has any: F11 (the postings that fit her) is in the bar and F1 either way. */
-static void section(struct rdetail *d, const char *title);
 static void placement_line(void *arg, const struct placement *p);
 
 static void count_one(void *arg, const struct placement *p)
@@ -200,18 +159,18 @@ static void count_one(void *arg, const struct placement *p)
 	(*(int *)arg)++;
 }
 
-static void referral_lines(struct ui *ui, struct rdetail *d, int w)
+static void referral_lines(struct ui *ui, struct rdetail *d)
 {
 	struct job_page pg;
-	struct each e = { ui, d, w, 0 };
+	struct each e = { ui, d, 0 };
 	if (referral_search(ui->db, NULL, d->id, 0, NULL, 200, &pg, NULL) == JY_OK) {
 		const struct referral_row *rows = pg.rows;
 		if (pg.n)
-			section(d, _("Referrals (F11 finds the open postings that fit her)"));
+			page_section(&d->page, _("Referrals (F11 finds the open postings that fit her)"));
 		for (int i = 0; i < pg.n; i++) {
 			char *t = xasprintf("%s  %s %s  %s  %s %s", rows[i].referred_on, rows[i].posting_code, rows[i].title,
 			                    rows[i].employer, ui_code_label(ui, "ref_stage", rows[i].stage), rows[i].stage_on);
-			add_wrapped(d, w, 12, ST_NORMAL, t);
+			page_wrapped(&d->page, 12, ST_NORMAL, t);
 			free(t);
 		}
 		job_page_free(&pg);
@@ -219,7 +178,7 @@ static void referral_lines(struct ui *ui, struct rdetail *d, int w)
 	int n = 0;
 	placement_each(ui->db, d->id, count_one, &n);
 	if (n) {
-		section(d, _("Placements"));
+		page_section(&d->page, _("Placements"));
 		placement_each(ui->db, d->id, placement_line, &e);
 	}
 }
@@ -235,17 +194,17 @@ static void placement_line(void *arg, const struct placement *p)
 		buf_addf(&b, "  %s %s", "补贴截止", p->subsidy_end);
 	if (p->end_date)
 		buf_addf(&b, "  %s %s %s", "离岗", p->end_date, p->end_reason ? p->end_reason : "");
-	add_wrapped(e->d, e->w, 12, p->end_date ? ST_HINT : ST_NORMAL, b.s);
+	page_wrapped(&e->d->page, 12, p->end_date ? ST_HINT : ST_NORMAL, b.s);
 	buf_free(&b);
 	e->n++;
 }
 
-static void training_lines(struct ui *ui, struct rdetail *d, int w)
+static void training_lines(struct ui *ui, struct rdetail *d)
 {
 	struct enrol_row *rows = NULL;
 	int n = 0;
 	if (enrolment_list(ui->db, 0, d->id, ui->today, &rows, &n, NULL) != JY_OK || n == 0) {
-		add_line(d, ST_HINT, 0, _("none"));
+		page_line(&d->page, ST_HINT, 0, _("none"));
 		free(rows);
 		return;
 	}
@@ -268,7 +227,7 @@ static void training_lines(struct ui *ui, struct rdetail *d, int w)
 			buf_addf(&b, "  %s %s", _("no job yet; six months until"), r->window_end);
 		else if (r->outcome == OUTCOME_NOT_EMPLOYED)
 			buf_addf(&b, "  %s", _("no job within six months"));
-		add_wrapped(d, w, 12, ST_NORMAL, b.s);
+		page_wrapped(&d->page, 12, ST_NORMAL, b.s);
 		buf_free(&b);
 	}
 	free(rows);
@@ -377,7 +336,7 @@ static void hist_changes(struct each *e, const char *json)
 			char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
 			char *t = old ? xasprintf("    %s: %s -> %s", enrol_fields[ef].label, *so ? so : "-", *sn ? sn : "-")
 			              : xasprintf("    %s: %s", enrol_fields[ef].label, *sn ? sn : "-");
-			add_wrapped(e->d, e->w, 6, ST_NORMAL, t);
+			page_wrapped(&e->d->page, 6, ST_NORMAL, t);
 			free(t);
 			free(so);
 			free(sn);
@@ -402,7 +361,7 @@ static void hist_changes(struct each *e, const char *json)
 		}
 		char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
 		char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
-		add_wrapped(e->d, e->w, 6, ST_NORMAL, t);
+		page_wrapped(&e->d->page, 6, ST_NORMAL, t);
 		free(t);
 		free(so);
 		free(sn);
@@ -432,7 +391,7 @@ static void hist_line(void *arg, const struct history_entry *h)
 	char at[17];
 	short_time(h->at, at);
 	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
-	add_wrapped(e->d, e->w, 4, ST_HINT, t);
+	page_wrapped(&e->d->page, 4, ST_HINT, t);
 	free(t);
 	if (h->changes && strcmp(h->action, "create") != 0)
 		hist_changes(e, h->changes);
@@ -441,44 +400,37 @@ static void hist_line(void *arg, const struct history_entry *h)
 
 /* ---- building the page --------------------------------------------------------------------------------- */
 
-static void section(struct rdetail *d, const char *title)
-{
-	add_line(d, ST_NORMAL, 0, "");
-	add_line(d, ST_SECTION, 1, title);
-}
-
 static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
 {
-	struct each e = { ui, d, w, 0 };
-	clear_lines(d);
-	d->built_w = w;
+	struct each e = { ui, d, 0 };
+	page_clear(&d->page, w);
 	if (!d->r) {
-		add_line(d, ST_ERROR, 0, d->err);
+		page_line(&d->page, ST_ERROR, 0, d->err);
 		return;
 	}
 	build_record(ui, d, w);
-	section(d, _("Certificates (F6 adds one)"));
+	page_section(&d->page, _("Certificates (F6 adds one)"));
 	certificate_each(ui->db, d->id, cert_line, &e);
 	if (!e.n)
-		add_line(d, ST_HINT, 0, _("none"));
-	section(d, _("Employment status (F7 records a change)"));
+		page_line(&d->page, ST_HINT, 0, _("none"));
+	page_section(&d->page, _("Employment status (F7 records a change)"));
 	e.n = 0;
 	status_event_each(ui->db, d->id, status_line, &e);
 	if (!e.n)
-		add_line(d, ST_HINT, 0, _("none"));
-	section(d, _("Follow-up visits (F8 records one)"));
+		page_line(&d->page, ST_HINT, 0, _("none"));
+	page_section(&d->page, _("Follow-up visits (F8 records one)"));
 	e.n = 0;
 	visit_each(ui->db, d->id, visit_line, &e);
 	if (!e.n)
-		add_line(d, ST_HINT, 0, _("none"));
-	referral_lines(ui, d, w);
-	section(d, _("Training (F4 enrols her in a course)"));
-	training_lines(ui, d, w);
-	section(d, _("Change history: who changed what, when"));
+		page_line(&d->page, ST_HINT, 0, _("none"));
+	referral_lines(ui, d);
+	page_section(&d->page, _("Training (F4 enrols her in a course)"));
+	training_lines(ui, d);
+	page_section(&d->page, _("Change history: who changed what, when"));
 	e.n = 0;
 	history_each(ui->db, "resident", d->id, hist_line, &e);
 	if (!e.n)
-		add_line(d, ST_HINT, 0, _("none"));
+		page_line(&d->page, ST_HINT, 0, _("none"));
 }
 
 static void rdetail_load(struct ui *ui, struct rdetail *d)
@@ -487,7 +439,7 @@ static void rdetail_load(struct ui *ui, struct rdetail *d)
 	resident_free(&d->r);
 	if (resident_load(ui->db, d->id, &d->r, &err) != JY_OK)
 		snprintf(d->err, sizeof d->err, "%s", err.msg);
-	d->built_w = 0;
+	d->page.w = 0;
 }
 
 static void rdetail_enter(struct ui *ui, struct screen *s)
@@ -499,31 +451,18 @@ static void rdetail_draw(struct ui *ui, struct screen *s)
 {
 	struct rdetail *d = (struct rdetail *)s;
 	int w = ui->cols - 2;
-	if (d->built_w != w)
+	if (d->page.w != w)
 		rdetail_build(ui, d, w);
 	char *where = d->r ? xasprintf("%s > %s (%s)", _("Residents"), resident_get(d->r, RF_NAME), d->r->reg_no)
 	                   : xstrdup(_("Residents"));
 	ui_title(ui, where);
 	free(where);
-	int h = ui->lines - 3;
-	if (d->top > d->n - h)
-		d->top = d->n - h;
-	if (d->top < 0)
-		d->top = 0;
-	for (int i = 0; i < h && d->top + i < d->n; i++) {
-		struct dline *l = &d->lines[d->top + i];
-		ui_put(ui, 1 + i, 1, w, l->text, l->style);
-	}
-	if (d->top > 0)
-		ui_put(ui, 1, ui->cols - 3, 3, "^^^", ST_MARK);
-	if (d->top + h < d->n)
-		ui_put(ui, h, ui->cols - 3, 3, "vvv", ST_MARK);
+	page_draw(ui, &d->page);
 }
 
 static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct rdetail *d = (struct rdetail *)s;
-	int h = ui->lines - 3;
 	const char *name = d->r ? resident_get(d->r, RF_NAME) : "";
 
 	if (!d->r && ev->act != ACT_BACK)
@@ -551,47 +490,11 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		}
 		ui_push(ui, courses_new(d->id));
 		return SK_HANDLED;
-	case ACT_NEXT:
-		if (ev->key == '\t') {          /* the next section heading */
-			for (int i = d->top + 1; i < d->n; i++)
-				if (d->lines[i].section) {
-					d->top = i;
-					break;
-				}
-		} else {
-			d->top++;
-		}
-		return SK_HANDLED;
-	case ACT_PREV:
-		if (ev->key == K_FN(KEY_BTAB)) {
-			int t = 0;
-			for (int i = d->top - 1; i >= 0; i--)
-				if (d->lines[i].section) {
-					t = i;
-					break;
-				}
-			d->top = t;
-		} else if (d->top > 0) {
-			d->top--;
-		}
-		return SK_HANDLED;
-	case ACT_PGDN:
-		d->top += h - 1;
-		return SK_HANDLED;
-	case ACT_PGUP:
-		d->top = d->top > h - 1 ? d->top - (h - 1) : 0;
-		return SK_HANDLED;
-	case ACT_HOME:
-		d->top = 0;
-		return SK_HANDLED;
-	case ACT_END:
-		d->top = d->n;
-		return SK_HANDLED;
 	case ACT_BACK:
 		residents_select(ui, d->id);
 		return SK_HANDLED | SK_POP;
 	default:
-		return 0;
+		return page_key(ui, &d->page, ev);
 	}
 }
 
@@ -604,8 +507,7 @@ static void rdetail_leave(struct ui *ui, struct screen *s)
 {
 	struct rdetail *d = (struct rdetail *)s;
 	(void)ui;
-	clear_lines(d);
-	free(d->lines);
+	page_free(&d->page);
 	resident_free(&d->r);
 	free(d);
 }

@@ -10,6 +10,7 @@
  *   field.c    one field: a struct lineedit drawn, typed kinds, the code-list pick popup
  *   form.c     a column of fields: navigation, scrolling, checks on leave
  *   list.c     a list that fetches one page at a time from core, window of pages kept
+ *   page.c     a page of lines to read (a record, a history): sections, scrolling
  *   screen_*.c the screens: menu, resident list, resident form, resident detail, small fact forms
  *
  * Screens are {enter, draw, key, leave}: key returns flags to the main loop; only the main loop
@@ -293,6 +294,29 @@ const void *list_selected(struct list *l);
 long list_count_known(struct list *l, int *exact);
 int list_key(struct ui *ui, struct list *l, const struct ui_event *ev);   /* SK_* */
 void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w);
+
+/* ---- page.c: a page of lines, built once and scrolled ---------------------------------------------- */
+struct page_line {
+	char *text;
+	int style;
+	int section;            /* a heading: Tab stops here */
+};
+struct page {
+	struct page_line *lines;
+	int n, cap;
+	int top;                /* first line shown */
+	int w;                  /* the width the lines were built for; 0: build them again */
+};
+void page_clear(struct page *p, int w);     /* drop the lines, to build them again for width w */
+void page_free(struct page *p);
+void page_line(struct page *p, int style, int section, const char *text);
+/* text wrapped to the page's width, later lines indented under the first */
+void page_wrapped(struct page *p, int indent, int style, const char *text);
+void page_section(struct page *p, const char *title);     /* a blank line, then the heading */
+/* The lines between the title and the status line, columns 1 to cols-2, with ^^^/vvv marks. */
+void page_draw(struct ui *ui, struct page *p);
+/* Scrolling: Down/Up, Tab/Shift-Tab (sections), PgDn/PgUp, Home/End. SK_HANDLED, or 0. */
+int page_key(struct ui *ui, struct page *p, const struct ui_event *ev);
 
 /* ---- the screens ------------------------------------------------------------------------------------ */
 struct screen *menu_new(void);
