@@ -107,18 +107,18 @@ static const int epage_acts[] = {
 	ACT_EDIT, ACT_NEW, ACT_OPEN, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
-static void epage_build(struct ui *ui, struct jpage *p, int w)
+static void epage_build(struct ui *ui, struct jpage *p)
 {
 	struct jobrec *r = NULL;
 	struct jy_err err = { 0 };
 	if (jobrec_load(ui->db, JR_EMPLOYER, p->id, &r, &err) != JY_OK) {
-		jpage_line(p, ST_ERROR, 0, err.msg);
+		page_line(&p->page, ST_ERROR, 0, err.msg);
 		return;
 	}
 	free(p->title);
 	p->title = xasprintf("%s > %s %s", _("Employers"), r->code, jobrec_get(r, EMP_NAME));
-	jpage_record(ui, p, r, w);
-	jpage_section(p, _("Job information (F4 posts new job information, Enter lists it)"));
+	jpage_record(ui, p, r);
+	page_section(&p->page, _("Job information (F4 posts new job information, Enter lists it)"));
 	struct job_page pg;
 	int n = 0;
 	if (posting_search(ui->db, NULL, POSTINGS_ALL, p->id, NULL, 200, &pg, NULL) == JY_OK) {
@@ -127,14 +127,14 @@ static void epage_build(struct ui *ui, struct jpage *p, int w)
 			char *t = xasprintf("%s  %s  %s  %d/%d  %s %s", rows[n].code, rows[n].title,
 			                    ui_code_label(ui, "posting_status", rows[n].state), rows[n].filled,
 			                    rows[n].openings, _("closes"), rows[n].closes[0] ? rows[n].closes : "-");
-			jpage_wrapped(p, w, 8, ST_NORMAL, t);
+			page_wrapped(&p->page, 8, ST_NORMAL, t);
 			free(t);
 		}
 		job_page_free(&pg);
 	}
 	if (!n)
-		jpage_line(p, ST_HINT, 0, _("none"));
-	jpage_history(ui, p, w, "employer", JR_EMPLOYER, p->id);
+		page_line(&p->page, ST_HINT, 0, _("none"));
+	jpage_history(ui, p, "employer", JR_EMPLOYER, p->id);
 	jobrec_free(&r);
 }
 

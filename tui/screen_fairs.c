@@ -102,18 +102,18 @@ static const int fpage_acts[] = {
 	ACT_EDIT, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
-static void fpage_build(struct ui *ui, struct jpage *p, int w)
+static void fpage_build(struct ui *ui, struct jpage *p)
 {
 	struct jobrec *r = NULL;
 	struct jy_err err = { 0 };
 	if (jobrec_load(ui->db, JR_FAIR, p->id, &r, &err) != JY_OK) {
-		jpage_line(p, ST_ERROR, 0, err.msg);
+		page_line(&p->page, ST_ERROR, 0, err.msg);
 		return;
 	}
 	free(p->title);
 	p->title = xasprintf("%s > %s", _("Job fairs"), jobrec_get(r, FAIR_NAME));
-	jpage_record(ui, p, r, w);
-	jpage_history(ui, p, w, "fair", JR_FAIR, p->id);
+	jpage_record(ui, p, r);
+	jpage_history(ui, p, "fair", JR_FAIR, p->id);
 	jobrec_free(&r);
 }
 

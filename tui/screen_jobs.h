@@ -43,16 +43,11 @@ struct screen *jlist_new(const struct jlist_kind *k, int64_t owner, int64_t owne
 int jcol(struct ui *ui, int y, int x, int w, const char *s, int style);
 
 /* ---- screen_jobs_page.c: one record's page ------------------------------------------------------- */
-struct jline {
-	char *text;
-	int style;
-	int section;            /* a heading: Tab stops here */
-};
 struct jpage;
 struct jpage_kind {
 	const char *name;
 	const int *acts;
-	void (*build)(struct ui *ui, struct jpage *p, int w);   /* the lines; sets p->title */
+	void (*build)(struct ui *ui, struct jpage *p);  /* the lines, p->page.w wide; sets p->title */
 	int (*key)(struct ui *ui, struct jpage *p, const struct ui_event *ev);
 	void (*leave)(struct jpage *p);                         /* frees p->data; may be NULL */
 };
@@ -63,16 +58,13 @@ struct jpage {
 	int64_t id;
 	void *data;
 	char *title;
-	struct jline *lines;
-	int n, cap, top, built_w;
+	struct page page;       /* the lines (tui/page.c) */
 };
 struct screen *jpage_new(const struct jpage_kind *kind, int64_t id);
-void jpage_line(struct jpage *p, int style, int section, const char *text);
-void jpage_wrapped(struct jpage *p, int w, int indent, int style, const char *text);
-void jpage_section(struct jpage *p, const char *title);
-void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r, int w);
+/* The record's fields, label: value (two columns when the page is wide enough). */
+void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r);
 /* The change history of entity id; type JR_* names the record's own columns (-1: none). */
-void jpage_history(struct ui *ui, struct jpage *p, int w, const char *entity, int type, int64_t id);
+void jpage_history(struct ui *ui, struct jpage *p, const char *entity, int type, int64_t id);
 
 /* ---- screen_jobs_form.c: a small form (a referral, its next step, a placement) ------------------- */
 struct jsmall_field {

@@ -1,7 +1,7 @@
 /* tui/screen_jobs_page.c: one record of the jobs module as a page — its fields, what belongs to it
  * (an employer's postings, a posting's referrals, a referral's steps and placement) and its change
  * history (who changed what, when) — built as lines once (on entry, after a change, on a new
- * width) and scrolled, as the resident's page is. Tab jumps to the next section. Each kind (an
+ * width) and scrolled by tui/page.c, as the resident's page is. Each kind (an
  * employer, a posting, a referral, a fair) gives the lines and its own keys. */
 #include <stdlib.h>
 #include <string.h>
@@ -11,46 +11,10 @@
 #include "tui.h"
 #include "screen_jobs.h"
 
-static void jpage_clear(struct jpage *p)
-{
-	for (int i = 0; i < p->n; i++)
-		free(p->lines[i].text);
-	p->n = 0;
-}
-
-void jpage_line(struct jpage *p, int style, int section, const char *text)
-{
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->lines = xrealloc(p->lines, sizeof *p->lines * (size_t)p->cap);
-	}
-	p->lines[p->n++] = (struct jline){ xstrdup(text), style, section };
-}
-
-void jpage_wrapped(struct jpage *p, int w, int indent, int style, const char *text)
-{
-	char *lines[32];
-	int n = ui_wrap(text, w - indent, lines, 32);
-	for (int i = 0; i < n; i++) {
-		char *t = xasprintf("%*s%s", i ? indent : 0, "", lines[i]);
-		jpage_line(p, style, 0, t);
-		free(t);
-		free(lines[i]);
-	}
-	if (n == 0)
-		jpage_line(p, style, 0, "");
-}
-
-void jpage_section(struct jpage *p, const char *title)
-{
-	jpage_line(p, ST_NORMAL, 0, "");
-	jpage_line(p, ST_SECTION, 1, title);
-}
-
 /* The fields of a record, label: value, two columns where the terminal is wide enough. */
-void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r, int w)
+void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r)
 {
-	int n, lw = 0;
+	int n, lw = 0, w = p->page.w;
 	const struct field_def *defs = jobrec_fields(r->type, &n);
 	for (int f = 0; f < n; f++)
 		if (text_width(defs[f].label) > lw)
@@ -73,7 +37,7 @@ void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r, int w)
 			free(pad);
 			free(v);
 		}
-		jpage_wrapped(p, w, lw + 2, ST_NORMAL, b.s);
+		page_wrapped(&p->page, lw + 2, ST_NORMAL, b.s);
 		buf_free(&b);
 	}
 }
@@ -155,7 +119,7 @@ static char *hist_show(struct ui *ui, int type, const char *key, const char *v, 
 	return xstrdup(v && *v ? v : "-");
 }
 
-static void hist_changes(struct ui *ui, struct jpage *p, int w, int type, const char *json)
+static void hist_changes(struct ui *ui, struct jpage *p, int type, const char *json)
 {
 	const char *s = json;
 	while (s && *s) {
@@ -180,7 +144,7 @@ static void hist_changes(struct ui *ui, struct jpage *p, int w, int type, const 
 			const char *label;
 			char *so = hist_show(ui, type, key, old, &label), *sn = hist_show(ui, type, key, now, &label);
 			char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
-			jpage_wrapped(p, w, 6, ST_NORMAL, t);
+			page_wrapped(&p->page, 6, ST_NORMAL, t);
 			free(t);
 			free(so);
 			free(sn);
@@ -206,7 +170,7 @@ static const char *hist_action(const char *a)
 struct hist_arg {
 	struct ui *ui;
 	struct jpage *p;
-	int w, type, n;
+	int type, n;
 };
 
 static void hist_line(void *arg, const struct history_entry *h)
@@ -218,115 +182,62 @@ static void hist_line(void *arg, const struct history_entry *h)
 		at[10] = ' ';
 	char *t = xasprintf("%s  %s (%s)  %s", at, h->worker ? h->worker : "-", h->os_user ? h->os_user : "-",
 	                    hist_action(h->action));
-	jpage_wrapped(a->p, a->w, 4, ST_HINT, t);
+	page_wrapped(&a->p->page, 4, ST_HINT, t);
 	free(t);
 	if (h->changes)
-		hist_changes(a->ui, a->p, a->w, a->type, h->changes);
+		hist_changes(a->ui, a->p, a->type, h->changes);
 	a->n++;
 }
 
-void jpage_history(struct ui *ui, struct jpage *p, int w, const char *entity, int type, int64_t id)
+void jpage_history(struct ui *ui, struct jpage *p, const char *entity, int type, int64_t id)
 {
-	struct hist_arg a = { ui, p, w, type, 0 };
-	jpage_section(p, _("Change history: who changed what, when"));
+	struct hist_arg a = { ui, p, type, 0 };
+	page_section(&p->page, _("Change history: who changed what, when"));
 	history_each(ui->db, entity, id, hist_line, &a);
 	if (!a.n)
-		jpage_line(p, ST_HINT, 0, _("none"));
+		page_line(&p->page, ST_HINT, 0, _("none"));
 }
 
 /* ---- the screen ------------------------------------------------------------------------------ */
 
 static void jpage_build(struct ui *ui, struct jpage *p, int w)
 {
-	jpage_clear(p);
-	p->built_w = w;
-	p->kind->build(ui, p, w);
+	page_clear(&p->page, w);
+	p->kind->build(ui, p);
 }
 
 static void jpage_enter(struct ui *ui, struct screen *s)
 {
 	struct jpage *p = (struct jpage *)s;
 	(void)ui;
-	p->built_w = 0;
+	p->page.w = 0;
 }
 
 static void jpage_draw(struct ui *ui, struct screen *s)
 {
 	struct jpage *p = (struct jpage *)s;
 	int w = ui->cols - 2;
-	if (p->built_w != w)
+	if (p->page.w != w)
 		jpage_build(ui, p, w);
 	ui_title(ui, p->title ? p->title : "");
-	int h = ui->lines - 3;
-	if (p->top > p->n - h)
-		p->top = p->n - h;
-	if (p->top < 0)
-		p->top = 0;
-	for (int i = 0; i < h && p->top + i < p->n; i++) {
-		struct jline *l = &p->lines[p->top + i];
-		ui_put(ui, 1 + i, 1, w, l->text, l->style);
-	}
-	if (p->top > 0)
-		ui_put(ui, 1, ui->cols - 3, 3, "^^^", ST_MARK);
-	if (p->top + h < p->n)
-		ui_put(ui, h, ui->cols - 3, 3, "vvv", ST_MARK);
+	page_draw(ui, &p->page);
 }
 
 static int jpage_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct jpage *p = (struct jpage *)s;
-	int h = ui->lines - 3;
 	int r = p->kind->key ? p->kind->key(ui, p, ev) : 0;
 	if (r)
 		return r;
-	switch (ev->act) {
-	case ACT_NEXT:
-		if (ev->key == '\t') {
-			for (int i = p->top + 1; i < p->n; i++)
-				if (p->lines[i].section) {
-					p->top = i;
-					break;
-				}
-		} else {
-			p->top++;
-		}
-		return SK_HANDLED;
-	case ACT_PREV:
-		if (ev->key == K_FN(KEY_BTAB)) {
-			int t = 0;
-			for (int i = p->top - 1; i >= 0; i--)
-				if (p->lines[i].section) {
-					t = i;
-					break;
-				}
-			p->top = t;
-		} else if (p->top > 0) {
-			p->top--;
-		}
-		return SK_HANDLED;
-	case ACT_PGDN:
-		p->top += h - 1;
-		return SK_HANDLED;
-	case ACT_PGUP:
-		p->top = p->top > h - 1 ? p->top - (h - 1) : 0;
-		return SK_HANDLED;
-	case ACT_HOME:
-		p->top = 0;
-		return SK_HANDLED;
-	case ACT_END:
-		p->top = p->n;
-		return SK_HANDLED;
-	case ACT_BACK:
+	if (ev->act == ACT_BACK)
 		return SK_HANDLED | SK_POP;
-	default:
-		return 0;
-	}
+	return page_key(ui, &p->page, ev);
 }
 
 static void jpage_resume(struct ui *ui, struct screen *s)
 {
 	(void)ui;
-	((struct jpage *)s)->built_w = 0;     /* built again: something may have changed */
+	((struct jpage *)s)->page.w = 0;     /* built again: something may have changed */
 }
 
 static void jpage_leave(struct ui *ui, struct screen *s)
@@ -335,8 +246,7 @@ static void jpage_leave(struct ui *ui, struct screen *s)
 	(void)ui;
 	if (p->kind->leave)
 		p->kind->leave(p);
-	jpage_clear(p);
-	free(p->lines);
+	page_free(&p->page);
 	free(p->title);
 	free(p);
 }

@@ -136,12 +136,12 @@ static const int ppage_acts[] = {
 	ACT_EDIT, ACT_MATCH, ACT_OPEN, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
-static void ppage_build(struct ui *ui, struct jpage *p, int w)
+static void ppage_build(struct ui *ui, struct jpage *p)
 {
 	struct jobrec *r = NULL;
 	struct jy_err err = { 0 };
 	if (jobrec_load(ui->db, JR_POSTING, p->id, &r, &err) != JY_OK) {
-		jpage_line(p, ST_ERROR, 0, err.msg);
+		page_line(&p->page, ST_ERROR, 0, err.msg);
 		return;
 	}
 	free(p->title);
@@ -149,10 +149,10 @@ static void ppage_build(struct ui *ui, struct jpage *p, int w)
 	int left = atoi(jobrec_get(r, PST_OPENINGS)) - atoi(jobrec_get(r, PST_FILLED));
 	char *state = xasprintf(_("%s as of %s: %d of %s posts left"), ui_code_label(ui, "posting_status", r->state),
 	                        ui->today, left > 0 ? left : 0, jobrec_get(r, PST_OPENINGS));
-	jpage_line(p, strcmp(r->state, "open") == 0 ? ST_OK : ST_WARN, 0, state);
+	page_line(&p->page, strcmp(r->state, "open") == 0 ? ST_OK : ST_WARN, 0, state);
 	free(state);
-	jpage_record(ui, p, r, w);
-	jpage_section(p, _("Referrals (F11 finds who fits, Enter lists the referrals)"));
+	jpage_record(ui, p, r);
+	page_section(&p->page, _("Referrals (F11 finds who fits, Enter lists the referrals)"));
 	struct job_page pg;
 	int n = 0;
 	if (referral_search(ui->db, NULL, 0, p->id, NULL, 200, &pg, NULL) == JY_OK) {
@@ -160,14 +160,14 @@ static void ppage_build(struct ui *ui, struct jpage *p, int w)
 		for (n = 0; n < pg.n; n++) {
 			char *t = xasprintf("%s  %s (%s)  %s %s", rows[n].referred_on, rows[n].name, rows[n].reg_no,
 			                    ui_code_label(ui, "ref_stage", rows[n].stage), rows[n].stage_on);
-			jpage_wrapped(p, w, 12, ST_NORMAL, t);
+			page_wrapped(&p->page, 12, ST_NORMAL, t);
 			free(t);
 		}
 		job_page_free(&pg);
 	}
 	if (!n)
-		jpage_line(p, ST_HINT, 0, _("none"));
-	jpage_history(ui, p, w, "posting", JR_POSTING, p->id);
+		page_line(&p->page, ST_HINT, 0, _("none"));
+	jpage_history(ui, p, "posting", JR_POSTING, p->id);
 	jobrec_free(&r);
 }
 

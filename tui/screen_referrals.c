@@ -114,7 +114,6 @@ static const int rpage_acts[] = {
 struct step_arg {
 	struct ui *ui;
 	struct jpage *p;
-	int w;
 };
 
 static void step_line(void *arg, const struct referral_step *s)
@@ -122,11 +121,11 @@ static void step_line(void *arg, const struct referral_step *s)
 	struct step_arg *a = arg;
 	char *t = xasprintf("%s  %s%s%s  (%s)", s->date, ui_code_label(a->ui, "ref_stage", s->stage),
 	                    s->note ? "  " : "", s->note ? s->note : "", s->worker ? s->worker : "-");
-	jpage_wrapped(a->p, a->w, 12, ST_NORMAL, t);
+	page_wrapped(&a->p->page, 12, ST_NORMAL, t);
 	free(t);
 }
 
-static void placement_lines(struct ui *ui, struct jpage *p, int w, int64_t referral_id, int64_t rid)
+static void placement_lines(struct ui *ui, struct jpage *p, int64_t referral_id, int64_t rid)
 {
 	int64_t id;
 	if (placement_active(ui->db, rid, &id) != JY_OK)
@@ -136,47 +135,47 @@ static void placement_lines(struct ui *ui, struct jpage *p, int w, int64_t refer
 		placement_free(&pl);
 		return;
 	}
-	jpage_section(p, _("Placement"));
+	page_section(&p->page, _("Placement"));
 	struct jy_buf b = { 0 };
 	buf_addf(&b, "%s %s  %s %s", "就业形式", ui_code_label(ui, "emp_form", pl->form), "上岗日期", pl->start_date);
 	if (pl->subsidy_end)
 		buf_addf(&b, "  %s %s", "补贴截止", pl->subsidy_end);
 	buf_addf(&b, "  %s %s", "签订劳动合同", pl->contract ? "是" : "否");
-	jpage_wrapped(p, w, 4, ST_NORMAL, b.s);
+	page_wrapped(&p->page, 4, ST_NORMAL, b.s);
 	buf_free(&b);
 	placement_free(&pl);
 }
 
-static void rpage_build(struct ui *ui, struct jpage *p, int w)
+static void rpage_build(struct ui *ui, struct jpage *p)
 {
 	struct referral *r = NULL;
 	struct jy_err err = { 0 };
 	if (referral_load(ui->db, p->id, &r, &err) != JY_OK) {
-		jpage_line(p, ST_ERROR, 0, err.msg);
+		page_line(&p->page, ST_ERROR, 0, err.msg);
 		return;
 	}
 	free(p->title);
 	p->title = xasprintf("%s > %s > %s", _("Referrals"), r->resident_name, r->posting_code);
 	char *t = xasprintf("%s  %s (%s)", "居民", r->resident_name, r->reg_no);
-	jpage_wrapped(p, w, 6, ST_NORMAL, t);
+	page_wrapped(&p->page, 6, ST_NORMAL, t);
 	free(t);
 	t = xasprintf("%s  %s %s, %s%s", "岗位", r->posting_code, r->posting_title, r->employer,
 	              r->public_welfare ? "  [公益性岗位]" : "");
-	jpage_wrapped(p, w, 6, ST_NORMAL, t);
+	page_wrapped(&p->page, 6, ST_NORMAL, t);
 	free(t);
 	t = xasprintf("%s  %s  %s %s  %s %s", "推荐日期", r->referred_on, "本人同意", r->consent ? "是" : "否",
 	              "推荐方式", r->channel ? r->channel : "-");
-	jpage_wrapped(p, w, 6, ST_NORMAL, t);
+	page_wrapped(&p->page, 6, ST_NORMAL, t);
 	free(t);
 	t = xasprintf(_("Now: %s since %s (F5 records the next step)"), ui_code_label(ui, "ref_stage", r->stage),
 	              r->stage_on);
-	jpage_wrapped(p, w, 2, strcmp(r->stage, "hired") == 0 ? ST_OK : ST_HINT, t);
+	page_wrapped(&p->page, 2, strcmp(r->stage, "hired") == 0 ? ST_OK : ST_HINT, t);
 	free(t);
-	jpage_section(p, _("Steps"));
-	struct step_arg a = { ui, p, w };
+	page_section(&p->page, _("Steps"));
+	struct step_arg a = { ui, p };
 	referral_step_each(ui->db, p->id, step_line, &a);
-	placement_lines(ui, p, w, r->id, r->resident_id);
-	jpage_history(ui, p, w, "referral", -1, p->id);
+	placement_lines(ui, p, r->id, r->resident_id);
+	jpage_history(ui, p, "referral", -1, p->id);
 	referral_free(&r);
 }
 
