@@ -24,9 +24,7 @@ struct chistory {
 	const char *subject;            /* while collecting: what the entries are about */
 	const struct field_def *defs;
 	int ndefs;
-	char **lines;
-	int *styles;
-	int nlines, built_w, top;
+	struct page page;               /* the entries as lines (tui/page.c) */
 };
 
 static const int chistory_acts[] = { ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0 };
@@ -94,28 +92,7 @@ struct build {
 	struct ui *ui;
 	struct chistory *c;
 	const struct hentry *e;
-	int w;
 };
-
-static void add_line(struct chistory *c, const char *text, int style)
-{
-	c->lines = xrealloc(c->lines, sizeof *c->lines * (size_t)(c->nlines + 1));
-	c->styles = xrealloc(c->styles, sizeof *c->styles * (size_t)(c->nlines + 1));
-	c->lines[c->nlines] = xstrdup(text);
-	c->styles[c->nlines++] = style;
-}
-
-static void add_wrapped(struct chistory *c, int w, int indent, const char *text, int style)
-{
-	char *lines[16];
-	int n = ui_wrap(text, w - indent, lines, 16);
-	for (int i = 0; i < n; i++) {
-		char *t = xasprintf("%*s%s", i ? indent : 0, "", lines[i]);
-		add_line(c, t, style);
-		free(t);
-		free(lines[i]);
-	}
-}
 
 static void change_line(void *arg, const char *key, const char *old, const char *now)
 {
@@ -138,7 +115,7 @@ static void change_line(void *arg, const char *key, const char *old, const char 
 	}
 	char *t = old ? xasprintf("    %s: %s -> %s", label, *so ? so : "-", *sn ? sn : "-")
 	              : xasprintf("    %s: %s", label, *sn ? sn : "-");
-	add_wrapped(b->c, b->w, 6, t, ST_NORMAL);
+	page_wrapped(&b->c->page, 6, ST_NORMAL, t);
 	free(t);
 	free(so);
 	free(sn);
@@ -157,10 +134,7 @@ static const char *action_words(const char *a)
 
 static void chistory_build(struct ui *ui, struct chistory *c, int w)
 {
-	for (int i = 0; i < c->nlines; i++)
-		free(c->lines[i]);
-	c->nlines = 0;
-	c->built_w = w;
+	page_clear(&c->page, w);
 	for (int i = 0; i < c->n; i++) {
 		const struct hentry *e = &c->e[i];
 		char at[17];
@@ -168,13 +142,13 @@ static void chistory_build(struct ui *ui, struct chistory *c, int w)
 		if (at[10] == 'T')
 			at[10] = ' ';
 		char *head = xasprintf("%s  %s  %s: %s", at, e->who, e->what, action_words(e->action));
-		add_wrapped(c, w, 4, head, ST_HINT);
+		page_wrapped(&c->page, 4, ST_HINT, head);
 		free(head);
-		struct build b = { ui, c, e, w };
+		struct build b = { ui, c, e };
 		field_changes_each(e->changes, change_line, &b);
 	}
 	if (c->n == 0)
-		add_line(c, _("No changes recorded yet."), ST_HINT);
+		page_line(&c->page, ST_HINT, 0, _("No changes recorded yet."));
 }
 
 static void chistory_enter(struct ui *ui, struct screen *s)
@@ -185,36 +159,22 @@ static void chistory_enter(struct ui *ui, struct screen *s)
 static void chistory_draw(struct ui *ui, struct screen *s)
 {
 	struct chistory *c = (struct chistory *)s;
-	int w = ui->cols - 2, h = ui->lines - 3;
-	if (c->built_w != w)
+	int w = ui->cols - 2;
+	if (c->page.w != w)
 		chistory_build(ui, c, w);
 	ui_title(ui, c->title);
-	if (c->top > c->nlines - h)
-		c->top = c->nlines - h;
-	if (c->top < 0)
-		c->top = 0;
-	for (int i = 0; i < h && c->top + i < c->nlines; i++)
-		ui_put(ui, 1 + i, 1, w, c->lines[c->top + i], c->styles[c->top + i]);
-	if (c->top > 0)
-		ui_put(ui, 1, ui->cols - 3, 3, "^^^", ST_MARK);
-	if (c->top + h < c->nlines)
-		ui_put(ui, h, ui->cols - 3, 3, "vvv", ST_MARK);
+	page_draw(ui, &c->page);
 }
 
 static int chistory_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct chistory *c = (struct chistory *)s;
-	int h = ui->lines - 3;
-	switch (ev->act) {
-	case ACT_NEXT: c->top++; return SK_HANDLED;
-	case ACT_PREV: c->top = c->top > 0 ? c->top - 1 : 0; return SK_HANDLED;
-	case ACT_PGDN: c->top += h - 1; return SK_HANDLED;
-	case ACT_PGUP: c->top = c->top > h - 1 ? c->top - (h - 1) : 0; return SK_HANDLED;
-	case ACT_HOME: c->top = 0; return SK_HANDLED;
-	case ACT_END: c->top = c->nlines; return SK_HANDLED;
-	case ACT_BACK: return SK_HANDLED | SK_POP;
-	default: return 0;
-	}
+	struct ui_event line = *ev;
+	if (ev->act == ACT_BACK)
+		return SK_HANDLED | SK_POP;
+	/* The history has no sections: Tab and Shift-Tab move a line, as Down and Up do. */
+	line.key = 0;
+	return page_key(ui, &c->page, &line);
 }
 
 static void chistory_leave(struct ui *ui, struct screen *s)
@@ -228,10 +188,7 @@ static void chistory_leave(struct ui *ui, struct screen *s)
 		free(c->e[i].action);
 		free(c->e[i].changes);
 	}
-	for (int i = 0; i < c->nlines; i++)
-		free(c->lines[i]);
-	free(c->lines);
-	free(c->styles);
+	page_free(&c->page);
 	free(c->e);
 	free(c->title);
 	free(c);
