@@ -40,20 +40,19 @@ void session_free(struct session **ps)
 	struct session *s = *ps;
 	if (!s)
 		return;
-	for (int f = 0; f < SF__COUNT; f++)
-		free(s->v[f]);
+	field_values_free(s->v, SF__COUNT);
 	free(s);
 	*ps = NULL;
 }
 
 void session_set(struct session *s, int field, const char *value)
 {
-	xstrset(&s->v[field], value && *value ? value : NULL);
+	field_value_set(&s->v[field], value);
 }
 
 const char *session_get(const struct session *s, int field)
 {
-	return s->v[field] ? s->v[field] : "";
+	return field_value_get(s->v[field]);
 }
 
 int session_load(struct jy_db *db, int64_t id, struct session **out, struct jy_err *err)

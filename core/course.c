@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "db_int.h"
 
@@ -17,18 +16,12 @@ const struct field_def course_fields[CF__COUNT] = { COURSE_FIELDS(X) };
 
 int course_field_by_header(const char *header)
 {
-	for (int f = 0; header && f < CF__COUNT; f++)
-		if (strcmp(course_fields[f].label, header) == 0 || strcasecmp(course_fields[f].alias, header) == 0)
-			return f;
-	return -1;
+	return field_find_header(course_fields, CF__COUNT, header);
 }
 
 int course_field_by_col(const char *col)
 {
-	for (int f = 0; col && f < CF__COUNT; f++)
-		if (strcmp(course_fields[f].col, col) == 0)
-			return f;
-	return -1;
+	return field_find_col(course_fields, CF__COUNT, col);
 }
 
 struct course *course_new(void)
@@ -41,8 +34,7 @@ void course_free(struct course **pc)
 	struct course *c = *pc;
 	if (!c)
 		return;
-	for (int f = 0; f < CF__COUNT; f++)
-		free(c->v[f]);
+	field_values_free(c->v, CF__COUNT);
 	free(c->created_at);
 	free(c->updated_at);
 	free(c->updated_by);
@@ -55,8 +47,7 @@ struct course *course_dup(const struct course *c)
 	struct course *d = course_new();
 	d->id = c->id;
 	d->version = c->version;
-	for (int f = 0; f < CF__COUNT; f++)
-		d->v[f] = xstrdup(c->v[f]);
+	field_values_dup(d->v, c->v, CF__COUNT);
 	d->created_at = xstrdup(c->created_at);
 	d->updated_at = xstrdup(c->updated_at);
 	d->updated_by = xstrdup(c->updated_by);
@@ -65,12 +56,12 @@ struct course *course_dup(const struct course *c)
 
 void course_set(struct course *c, int field, const char *value)
 {
-	xstrset(&c->v[field], value && *value ? value : NULL);
+	field_value_set(&c->v[field], value);
 }
 
 const char *course_get(const struct course *c, int field)
 {
-	return c->v[field] ? c->v[field] : "";
+	return field_value_get(c->v[field]);
 }
 
 char *course_display(struct jy_db *db, const struct course *c, int field)

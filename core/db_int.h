@@ -71,6 +71,17 @@ void search_batch_drop(struct jy_db *db);
 void match_bulk_begin(struct jy_db *db);
 int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err);
 
+/* fields.c: a record's values v[] over a field table defs[0..n). The index of the field whose
+ * label, or alias in any case, is header (or whose SQL column is col); -1 when none or NULL. */
+int field_find_header(const struct field_def *defs, int n, const char *header);
+int field_find_col(const struct field_def *defs, int n, const char *col);
+/* Free v[0..n) (not v itself); copy src[0..n) into dst as owned strings. */
+void field_values_free(char **v, int n);
+void field_values_dup(char **dst, char *const *src, int n);
+/* The rule all records share: an empty value is stored as NULL, and read back as "". */
+void field_value_set(char **slot, const char *value);
+const char *field_value_get(const char *v);
+
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
 

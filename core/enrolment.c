@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "db_int.h"
 
@@ -26,18 +25,12 @@ static const int enrol_cols[] = {
 
 int enrol_field_by_header(const char *header)
 {
-	for (int f = 0; header && f < EF__COUNT; f++)
-		if (strcmp(enrol_fields[f].label, header) == 0 || strcasecmp(enrol_fields[f].alias, header) == 0)
-			return f;
-	return -1;
+	return field_find_header(enrol_fields, EF__COUNT, header);
 }
 
 int enrol_field_by_col(const char *col)
 {
-	for (int f = 0; col && f < EF__COUNT; f++)
-		if (strcmp(enrol_fields[f].col, col) == 0)
-			return f;
-	return -1;
+	return field_find_col(enrol_fields, EF__COUNT, col);
 }
 
 struct enrolment *enrolment_new(void)
@@ -50,8 +43,7 @@ void enrolment_free(struct enrolment **pe)
 	struct enrolment *e = *pe;
 	if (!e)
 		return;
-	for (int f = 0; f < EF__COUNT; f++)
-		free(e->v[f]);
+	field_values_free(e->v, EF__COUNT);
 	free(e->created_at);
 	free(e->updated_at);
 	free(e->updated_by);
@@ -61,12 +53,12 @@ void enrolment_free(struct enrolment **pe)
 
 void enrolment_set(struct enrolment *e, int field, const char *value)
 {
-	xstrset(&e->v[field], value && *value ? value : NULL);
+	field_value_set(&e->v[field], value);
 }
 
 const char *enrolment_get(const struct enrolment *e, int field)
 {
-	return e->v[field] ? e->v[field] : "";
+	return field_value_get(e->v[field]);
 }
 
 static int is_flag(int f)

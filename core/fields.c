@@ -181,6 +181,47 @@ int field_check_value(struct jy_db *db, const struct field_def *fd, const char *
 	return rc;
 }
 
+/* ---- the plumbing of a record held as v[] over a field table -------------------------------- */
+/* Every record module (registry, training, jobs) had its own copy of these loops. */
+
+int field_find_header(const struct field_def *defs, int n, const char *header)
+{
+	for (int f = 0; header && f < n; f++)
+		if (strcmp(defs[f].label, header) == 0 || strcasecmp(defs[f].alias, header) == 0)
+			return f;
+	return -1;
+}
+
+int field_find_col(const struct field_def *defs, int n, const char *col)
+{
+	for (int f = 0; col && f < n; f++)
+		if (strcmp(defs[f].col, col) == 0)
+			return f;
+	return -1;
+}
+
+void field_values_free(char **v, int n)
+{
+	for (int f = 0; f < n; f++)
+		free(v[f]);
+}
+
+void field_values_dup(char **dst, char *const *src, int n)
+{
+	for (int f = 0; f < n; f++)
+		dst[f] = xstrdup(src[f]);
+}
+
+void field_value_set(char **slot, const char *value)
+{
+	xstrset(slot, value && *value ? value : NULL);
+}
+
+const char *field_value_get(const char *v)
+{
+	return v ? v : "";
+}
+
 char *field_show(struct jy_db *db, const struct field_def *fd, const char *v)
 {
 	if (!v || !*v)

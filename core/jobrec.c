@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "jobs_int.h"
 
@@ -41,20 +40,12 @@ const char *jobrec_entity(int type)
 
 int jobrec_field_by_header(int type, const char *header)
 {
-	const struct jobrec_type_def *t = &types[type];
-	for (int f = 0; header && f < t->n; f++)
-		if (strcmp(t->fields[f].label, header) == 0 || strcasecmp(t->fields[f].alias, header) == 0)
-			return f;
-	return -1;
+	return field_find_header(types[type].fields, types[type].n, header);
 }
 
 int jobrec_field_by_col(int type, const char *col)
 {
-	const struct jobrec_type_def *t = &types[type];
-	for (int f = 0; col && f < t->n; f++)
-		if (strcmp(t->fields[f].col, col) == 0)
-			return f;
-	return -1;
+	return field_find_col(types[type].fields, types[type].n, col);
 }
 
 struct jobrec *jobrec_new(int type)
@@ -69,8 +60,7 @@ void jobrec_free(struct jobrec **pr)
 	struct jobrec *r = *pr;
 	if (!r)
 		return;
-	for (int f = 0; f < JOBREC_MAX; f++)
-		free(r->v[f]);
+	field_values_free(r->v, JOBREC_MAX);
 	free(r->created_at);
 	free(r->updated_at);
 	free(r->updated_by);
@@ -86,8 +76,7 @@ struct jobrec *jobrec_dup(const struct jobrec *r)
 	d->employer_id = r->employer_id;
 	memcpy(d->code, r->code, sizeof d->code);
 	memcpy(d->state, r->state, sizeof d->state);
-	for (int f = 0; f < JOBREC_MAX; f++)
-		d->v[f] = xstrdup(r->v[f]);
+	field_values_dup(d->v, r->v, JOBREC_MAX);
 	d->created_at = xstrdup(r->created_at);
 	d->updated_at = xstrdup(r->updated_at);
 	d->updated_by = xstrdup(r->updated_by);
@@ -96,12 +85,12 @@ struct jobrec *jobrec_dup(const struct jobrec *r)
 
 void jobrec_set(struct jobrec *r, int field, const char *value)
 {
-	xstrset(&r->v[field], value && *value ? value : NULL);
+	field_value_set(&r->v[field], value);
 }
 
 const char *jobrec_get(const struct jobrec *r, int field)
 {
-	return r->v[field] ? r->v[field] : "";
+	return field_value_get(r->v[field]);
 }
 
 char *jobrec_display(struct jy_db *db, const struct jobrec *r, int field)

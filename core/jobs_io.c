@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "jobs_int.h"
@@ -103,14 +102,6 @@ static void accepted_columns(const struct io *io, struct jy_buf *b)
 	buf_adds(b, ")");
 }
 
-static int def_by_header(const struct io *io, const char *h)
-{
-	for (int i = 0; i < io->ndefs; i++)
-		if (strcmp(io->defs[i].label, h) == 0 || strcasecmp(io->defs[i].alias, h) == 0)
-			return i;
-	return -1;
-}
-
 static int io_header(struct io *io, char **cell, int n, struct jy_err *err)
 {
 	struct jy_buf unknown = { 0 }, acc = { 0 };
@@ -120,7 +111,7 @@ static int io_header(struct io *io, char **cell, int n, struct jy_err *err)
 	io->col = xmalloc(sizeof *io->col * (size_t)(n ? n : 1));
 	for (int i = 0; i < n && !rc; i++) {
 		char *h = csv_header_clean(cell[i]);
-		int d = *h ? def_by_header(io, h) : -1;
+		int d = *h ? field_find_header(io->defs, io->ndefs, h) : -1;
 		io->col[i] = d;
 		if (*h && d < 0) {
 			if (!unknown.len)

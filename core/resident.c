@@ -22,21 +22,12 @@ static int field_is_column(int f)
 
 int resident_field_by_header(const char *header)
 {
-	if (!header)
-		return -1;
-	for (int f = 0; f < RF__COUNT; f++)
-		if (strcmp(resident_fields[f].label, header) == 0 ||
-		    strcasecmp(resident_fields[f].alias, header) == 0)
-			return f;
-	return -1;
+	return field_find_header(resident_fields, RF__COUNT, header);
 }
 
 int resident_field_by_col(const char *col)
 {
-	for (int f = 0; col && f < RF__COUNT; f++)
-		if (strcmp(resident_fields[f].col, col) == 0)
-			return f;
-	return -1;
+	return field_find_col(resident_fields, RF__COUNT, col);
 }
 
 struct resident *resident_new(void)
@@ -49,8 +40,7 @@ void resident_free(struct resident **pr)
 	struct resident *r = *pr;
 	if (!r)
 		return;
-	for (int f = 0; f < RF__COUNT; f++)
-		free(r->v[f]);
+	field_values_free(r->v, RF__COUNT);
 	free(r->closed_at);
 	free(r->close_reason);
 	free(r->created_at);
@@ -66,8 +56,7 @@ struct resident *resident_dup(const struct resident *r)
 	d->id = r->id;
 	d->version = r->version;
 	memcpy(d->reg_no, r->reg_no, sizeof d->reg_no);
-	for (int f = 0; f < RF__COUNT; f++)
-		d->v[f] = xstrdup(r->v[f]);
+	field_values_dup(d->v, r->v, RF__COUNT);
 	d->closed_at = xstrdup(r->closed_at);
 	d->close_reason = xstrdup(r->close_reason);
 	d->created_at = xstrdup(r->created_at);
@@ -78,12 +67,12 @@ struct resident *resident_dup(const struct resident *r)
 
 void resident_set(struct resident *r, int field, const char *value)
 {
-	xstrset(&r->v[field], value && *value ? value : NULL);
+	field_value_set(&r->v[field], value);
 }
 
 const char *resident_get(const struct resident *r, int field)
 {
-	return r->v[field] ? r->v[field] : "";
+	return field_value_get(r->v[field]);
 }
 
 /* ---- validation ---------------------------------------------------------------------------- */
