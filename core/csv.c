@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db_int.h"
 
@@ -294,6 +295,73 @@ void csv_write_field(struct jy_buf *b, const char *s)
 		}
 	}
 	buf_add(b, "\"", 1);
+}
+
+/* ---- helpers of the exporters (export.c, jobs_io.c, training_io.c) ------------------------- */
+
+void csv_put_cell(struct jy_buf *line, const char *v, int first)
+{
+	buf_adds(line, first ? "" : ",");
+	if (v && *v && strchr(CSV_FORMULA_CHARS, v[0])) {
+		/* A note typed as "=HYPERLINK(…)" would run as a formula when the file is opened in
+		 * Excel or WPS (CSV injection, OWASP): written as text with a leading apostrophe, which
+		 * the importers take off again. */
+		char *guarded = xasprintf("'%s", v);
+		csv_write_field(line, guarded);
+		free(guarded);
+	} else {
+		csv_write_field(line, v);
+	}
+}
+
+void csv_put_header(struct jy_buf *line, const struct field_def *defs, int n, int flags)
+{
+	buf_adds(line, "\xEF\xBB\xBF");
+	for (int f = 0, first = 1; f < n; f++)
+		if ((defs[f].flags & flags) == flags) {
+			buf_adds(line, first ? "" : ",");
+			csv_write_field(line, defs[f].label);
+			first = 0;
+		}
+	buf_adds(line, "\r\n");
+}
+
+int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, int *rows,
+                                                         struct jy_err *err),
+               void *ctx, struct jy_err *err)
+{
+	int n = 0, rc;
+	if (!rows)
+		rows = &n;
+	*rows = 0;
+	if (!path || strcmp(path, "-") == 0) {
+		rc = write(ctx, stdout, rows, err);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
+		return rc;
+	}
+	/* beside the destination, renamed into place: a failed export leaves no half file */
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *fp = fopen(tmp, "wb");
+	if (!fp) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	rc = write(ctx, fp, rows, err);
+	int bad = ferror(fp), e = errno;
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
+		bad = 1, e = errno;
+	if (fclose(fp) != 0 && !bad)
+		bad = 1, e = errno;
+	if (!rc && bad)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 /* ---- helpers of the importers (import.c, jobs_io.c, training_io.c) ------------------------- */

@@ -4,6 +4,7 @@
 #define JY_DB_INT_H
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "core.h"
 
@@ -84,6 +85,21 @@ const char *field_value_get(const char *v);
 
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
+
+/* csv.c, for the exporters and importers. First characters that make a spreadsheet read a cell
+ * as a formula: an export writes such a cell with a leading apostrophe, an import takes it off. */
+#define CSV_FORMULA_CHARS "=+-@"
+/* One cell of a line, after a comma unless first, guarded against formulas. */
+void csv_put_cell(struct jy_buf *line, const char *v, int first);
+/* The header line of an export: a UTF-8 BOM (without it Excel on a Chinese Windows reads GBK),
+ * the labels of the fields having all of flags, CRLF. */
+void csv_put_header(struct jy_buf *line, const struct field_def *defs, int n, int flags);
+/* An export to path, or stdout when path is NULL or "-": write(ctx, fp, rows, err) does the
+ * lines; a file is written beside path and renamed into place, so a failed export never leaves
+ * half a file under the name asked for. *rows (rows may be NULL) counts what write wrote. */
+int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, int *rows,
+                                                         struct jy_err *err),
+               void *ctx, struct jy_err *err);
 
 /* csv.c, for the importers: spreadsheet column letters (0 -> A, 26 -> AA); a header cell
  * cleaned as people write them (" 姓名 ", "*姓名"); a cell Excel was kept from turning into a number

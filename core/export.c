@@ -9,11 +9,9 @@
  * for why not ="…"). Rows stream from one SELECT in id order, so a million residents take no more
  * memory than one. A file is written beside its destination and renamed into place, so a failed
  * export never leaves half a file under the name asked for. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "db_int.h"
 
@@ -80,8 +78,15 @@ static void export_value(struct jy_db *db, const struct code_list *units, int f,
 	}
 }
 
-static int export_rows(struct jy_db *db, FILE *fp, int include_closed, int *rows, struct jy_err *err)
+struct export_ctx {
+	struct jy_db *db;
+	int include_closed;
+};
+
+static int export_rows(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
+	struct jy_db *db = ((struct export_ctx *)ctx)->db;
+	int include_closed = ((struct export_ctx *)ctx)->include_closed;
 	struct code_list units;
 	int rc = units_load(db, &units, err);
 	if (rc)
@@ -95,14 +100,7 @@ static int export_rows(struct jy_db *db, FILE *fp, int include_closed, int *rows
 	sqlite3_bind_int(st, 1, include_closed != 0);
 
 	struct jy_buf line = { 0 }, val = { 0 };
-	buf_adds(&line, "\xEF\xBB\xBF");
-	for (int f = 0, first = 1; f < RF__COUNT; f++)
-		if (resident_fields[f].flags & FF_CSV) {
-			buf_adds(&line, first ? "" : ",");
-			csv_write_field(&line, resident_fields[f].label);
-			first = 0;
-		}
-	buf_adds(&line, "\r\n");
+	csv_put_header(&line, resident_fields, RF__COUNT, FF_CSV);
 	fwrite(line.s, 1, line.len, fp);
 
 	int s;
@@ -112,17 +110,7 @@ static int export_rows(struct jy_db *db, FILE *fp, int include_closed, int *rows
 			if (!(resident_fields[f].flags & FF_CSV))
 				continue;
 			export_value(db, &units, f, (const char *)sqlite3_column_text(st, col), &val);
-			buf_adds(&line, col++ > 1 ? "," : "");
-			if (val.len && strchr("=+-@", val.s[0])) {
-				/* A note typed as "=HYPERLINK(…)" would run as a formula when the file is
-				 * opened in Excel or WPS (CSV injection, OWASP): written as text with a
-				 * leading apostrophe, which import.c takes off again. */
-				char *guarded = xasprintf("'%s", val.s);
-				csv_write_field(&line, guarded);
-				free(guarded);
-			} else {
-				csv_write_field(&line, val.s);
-			}
+			csv_put_cell(&line, val.s, col++ == 1);
 		}
 		buf_adds(&line, "\r\n");
 		if (fwrite(line.s, 1, line.len, fp) != line.len)
@@ -141,36 +129,6 @@ static int export_rows(struct jy_db *db, FILE *fp, int include_closed, int *rows
 int export_residents(struct jy_db *db, const char *path, int include_closed, int *rows,
                      struct jy_err *err)
 {
-	int n = 0, rc;
-	if (!rows)
-		rows = &n;
-	*rows = 0;
-	if (!path || strcmp(path, "-") == 0) {
-		rc = export_rows(db, stdout, include_closed, rows, err);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
-		return rc;
-	}
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "wb");
-	if (!fp) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	rc = export_rows(db, fp, include_closed, rows, err);
-	int bad = ferror(fp);
-	int e = errno;
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
-		bad = 1, e = errno;
-	if (fclose(fp) != 0 && !bad)
-		bad = 1, e = errno;
-	if (!rc && bad)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	struct export_ctx ctx = { db, include_closed };
+	return csv_export(path, rows, export_rows, &ctx, err);
 }

@@ -7,15 +7,11 @@
  *   - IMPORT_DRY_RUN does everything and rolls it back, so its counts are exactly a real run's.
  * Cells go to the same checks as forms (jobrec_check_field, the referral rules): one rule, one
  * place. Exports write the importer's columns, labels for codes, UTF-8 with a BOM, CRLF. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "jobs_int.h"
-
-#define FORMULA_CHARS "=+-@"
 
 /* ---- the columns of each file ----------------------------------------------------------------- */
 
@@ -154,7 +150,7 @@ static char *cell_value(const struct io *io, char **cell, int n, int d)
 	const struct field_def *fd = &io->defs[d];
 	if (fd->kind == FK_IDNO || fd->kind == FK_PHONE || strcmp(fd->col, "credit_code") == 0)
 		return csv_unwrap_number(c);
-	if (c[0] == '\'' && c[1] && strchr(FORMULA_CHARS, c[1]))
+	if (c[0] == '\'' && c[1] && strchr(CSV_FORMULA_CHARS, c[1]))
 		return xstrdup(c + 1);  /* the export's guard against formulas, taken off again */
 	return text_clean(c);
 }
@@ -535,30 +531,10 @@ int import_referrals(struct jy_db *db, const char *path, int flags,
 
 /* ---- exports ----------------------------------------------------------------------------------- */
 
-static void put(struct jy_buf *line, const char *v, int first)
+static int write_recs(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
-	if (!first)
-		buf_adds(line, ",");
-	if (v && *v && strchr(FORMULA_CHARS, v[0])) {
-		/* a cell Excel or WPS would run as a formula (CSV injection): text with an apostrophe */
-		char *g = xasprintf("'%s", v);
-		csv_write_field(line, g);
-		free(g);
-	} else {
-		csv_write_field(line, v);
-	}
-}
-
-static void put_header(const struct io *io, struct jy_buf *line)
-{
-	buf_adds(line, "\xEF\xBB\xBF");
-	for (int d = 0; d < io->ndefs; d++)
-		put(line, io->defs[d].label, d == 0);
-	buf_adds(line, "\r\n");
-}
-
-static int write_recs(struct jy_db *db, struct io *io, FILE *fp, int *rows, struct jy_err *err)
-{
+	struct io *io = ctx;
+	struct jy_db *db = io->db;
 	int type = io->kind == KIND_EMPLOYERS ? JR_EMPLOYER : JR_POSTING;
 	sqlite3_stmt *st = db_prepare(db, type == JR_EMPLOYER ? "SELECT id FROM employer WHERE closed_at IS NULL ORDER BY id"
 	                                                      : "SELECT id FROM posting ORDER BY id", err);
@@ -573,7 +549,7 @@ static int write_recs(struct jy_db *db, struct io *io, FILE *fp, int *rows, stru
 	}
 	sqlite3_reset(st);
 	struct jy_buf line = { 0 };
-	put_header(io, &line);
+	csv_put_header(&line, io->defs, io->ndefs, 0);
 	fwrite(line.s, 1, line.len, fp);
 	int rc = JY_OK;
 	for (int i = 0; i < n && !rc; i++) {
@@ -581,11 +557,11 @@ static int write_recs(struct jy_db *db, struct io *io, FILE *fp, int *rows, stru
 		if ((rc = jobrec_load(db, type, ids[i], &r, err)))
 			break;
 		buf_reset(&line);
-		put(&line, r->code, 1);
+		csv_put_cell(&line, r->code, 1);
 		for (int d = 1; d < io->ndefs; d++) {
 			/* the stored status, not the one as of today: the file imports back as it was */
 			char *show = field_show(db, &io->defs[d], r->v[d - 1]);
-			put(&line, show, 0);
+			csv_put_cell(&line, show, 0);
 			free(show);
 		}
 		buf_adds(&line, "\r\n");
@@ -598,8 +574,10 @@ static int write_recs(struct jy_db *db, struct io *io, FILE *fp, int *rows, stru
 	return rc;
 }
 
-static int write_referrals(struct jy_db *db, struct io *io, FILE *fp, int *rows, struct jy_err *err)
+static int write_referrals(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
+	struct io *io = ctx;
+	struct jy_db *db = io->db;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT res.id_no, res.name, p.code, r.referred_on, r.consent, r.channel, r.stage, r.stage_on, "
 		"pl.form, pl.start_date, pl.subsidy_end, r.note FROM referral r "
@@ -608,7 +586,7 @@ static int write_referrals(struct jy_db *db, struct io *io, FILE *fp, int *rows,
 	if (!st)
 		return JY_EDB;
 	struct jy_buf line = { 0 };
-	put_header(io, &line);
+	csv_put_header(&line, io->defs, io->ndefs, 0);
 	fwrite(line.s, 1, line.len, fp);
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -616,7 +594,7 @@ static int write_referrals(struct jy_db *db, struct io *io, FILE *fp, int *rows,
 		for (int d = 0; d < RIO__COUNT; d++) {
 			const char *v = (const char *)sqlite3_column_text(st, d);
 			char *show = field_show(db, &io->defs[d], v);
-			put(&line, show, d == 0);
+			csv_put_cell(&line, show, d == 0);
 			free(show);
 		}
 		buf_adds(&line, "\r\n");
@@ -631,41 +609,8 @@ static int write_referrals(struct jy_db *db, struct io *io, FILE *fp, int *rows,
 static int io_export(struct jy_db *db, int kind, const char *path, int *rows, struct jy_err *err)
 {
 	struct io io = { .db = db, .kind = kind };
-	int n = 0, rc;
-	if (!rows)
-		rows = &n;
-	*rows = 0;
 	io_defs(&io);
-	int (*write)(struct jy_db *, struct io *, FILE *, int *, struct jy_err *) =
-		kind == KIND_REFERRALS ? write_referrals : write_recs;
-	if (!path || strcmp(path, "-") == 0) {
-		rc = write(db, &io, stdout, rows, err);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
-		return rc;
-	}
-	/* beside the destination, renamed into place: a failed export leaves no half file */
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "wb");
-	if (!fp) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	rc = write(db, &io, fp, rows, err);
-	int bad = ferror(fp), e = errno;
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
-		bad = 1, e = errno;
-	if (fclose(fp) != 0 && !bad)
-		bad = 1, e = errno;
-	if (!rc && bad)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return csv_export(path, rows, kind == KIND_REFERRALS ? write_referrals : write_recs, &io, err);
 }
 
 int export_employers(struct jy_db *db, const char *path, int *rows, struct jy_err *err)

@@ -14,16 +14,13 @@
  *
  * Exports write the importer's columns (the field table's order), codes as labels, UTF-8 with a
  * BOM and CRLF, a cell Excel would run as a formula with a leading apostrophe (export.c). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "db_int.h"
 
-#define FORMULA_CHARS "=+-@"
 #define MAX_FIELDS 24
 _Static_assert(CF__COUNT <= MAX_FIELDS && EF__COUNT <= MAX_FIELDS, "MAX_FIELDS is too small");
 
@@ -181,7 +178,7 @@ static char *cell_text(const struct field_def *fd, const char *c)
 			memmove(s, s + 2, n - 3);
 			s[n - 3] = '\0';
 		}
-	} else if (s[0] == '\'' && s[1] && strchr(FORMULA_CHARS, s[1])) {
+	} else if (s[0] == '\'' && s[1] && strchr(CSV_FORMULA_CHARS, s[1])) {
 		memmove(s, s + 1, n);
 	}
 	return s;
@@ -452,34 +449,11 @@ int import_enrolments(struct jy_db *db, const char *path, int flags,
 
 /* ---- exports ---------------------------------------------------------------------------------- */
 
-static void put_value(struct jy_buf *line, const char *v, int first)
+static int write_courses(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
-	buf_adds(line, first ? "" : ",");
-	if (v && *v && strchr(FORMULA_CHARS, v[0])) {
-		char *guarded = xasprintf("'%s", v);
-		csv_write_field(line, guarded);
-		free(guarded);
-	} else {
-		csv_write_field(line, v);
-	}
-}
-
-static void put_header(const struct field_def *defs, int n, struct jy_buf *line)
-{
-	buf_adds(line, "\xEF\xBB\xBF");
-	for (int f = 0, first = 1; f < n; f++)
-		if (defs[f].flags & FF_CSV) {
-			buf_adds(line, first ? "" : ",");
-			csv_write_field(line, defs[f].label);
-			first = 0;
-		}
-	buf_adds(line, "\r\n");
-}
-
-static int write_courses(struct jy_db *db, FILE *fp, int *rows, struct jy_err *err)
-{
+	struct jy_db *db = ctx;
 	struct jy_buf line = { 0 };
-	put_header(course_fields, CF__COUNT, &line);
+	csv_put_header(&line, course_fields, CF__COUNT, FF_CSV);
 	fwrite(line.s, 1, line.len, fp);
 	/* ids first, then each course: one statement at a time */
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM course ORDER BY start_date, id", err);
@@ -505,7 +479,7 @@ static int write_courses(struct jy_db *db, FILE *fp, int *rows, struct jy_err *e
 		buf_reset(&line);
 		for (int f = 0; f < CF__COUNT; f++) {
 			char *v = course_display(db, c, f);
-			put_value(&line, v, f == 0);
+			csv_put_cell(&line, v, f == 0);
 			free(v);
 		}
 		buf_adds(&line, "\r\n");
@@ -519,10 +493,11 @@ static int write_courses(struct jy_db *db, FILE *fp, int *rows, struct jy_err *e
 	return rc;
 }
 
-static int write_enrolments(struct jy_db *db, FILE *fp, int *rows, struct jy_err *err)
+static int write_enrolments(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
+	struct jy_db *db = ctx;
 	struct jy_buf line = { 0 };
-	put_header(enrol_fields, EF__COUNT, &line);
+	csv_put_header(&line, enrol_fields, EF__COUNT, FF_CSV);
 	fwrite(line.s, 1, line.len, fp);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id_no, r.name, c.code, e.enrolled_on, e.waitlisted, e.result, e.result_on, e.passed, "
@@ -547,7 +522,7 @@ static int write_enrolments(struct jy_db *db, FILE *fp, int *rows, struct jy_err
 				shown = codes_label(results, v) ? codes_label(results, v) : v;
 			else if (v && f == EF_CERT)
 				shown = codes_label(certs, v) ? codes_label(certs, v) : v;
-			put_value(&line, shown, f == 0);
+			csv_put_cell(&line, shown, f == 0);
 		}
 		buf_adds(&line, "\r\n");
 		if (fwrite(line.s, 1, line.len, fp) != line.len)
@@ -559,49 +534,12 @@ static int write_enrolments(struct jy_db *db, FILE *fp, int *rows, struct jy_err
 	return s == SQLITE_DONE || s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading the enrolments"));
 }
 
-/* To stdout, or beside path and renamed into place (a failed export never leaves half a file). */
-static int export_to(struct jy_db *db, const char *path, int *rows, struct jy_err *err,
-                     int (*write)(struct jy_db *, FILE *, int *, struct jy_err *))
-{
-	int n = 0, rc;
-	if (!rows)
-		rows = &n;
-	*rows = 0;
-	if (!path || strcmp(path, "-") == 0) {
-		rc = write(db, stdout, rows, err);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
-		return rc;
-	}
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "wb");
-	if (!fp) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	rc = write(db, fp, rows, err);
-	int bad = ferror(fp), e = errno;
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
-		bad = 1, e = errno;
-	if (fclose(fp) != 0 && !bad)
-		bad = 1, e = errno;
-	if (!rc && bad)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
 int export_courses(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
 {
-	return export_to(db, path, rows, err, write_courses);
+	return csv_export(path, rows, write_courses, db, err);
 }
 
 int export_enrolments(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
 {
-	return export_to(db, path, rows, err, write_enrolments);
+	return csv_export(path, rows, write_enrolments, db, err);
 }
