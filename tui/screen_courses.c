@@ -16,8 +16,7 @@ struct courses {
 	struct screen s;
 	struct ui *ui;
 	struct list list;
-	struct lineedit q;
-	int searching;
+	struct qsearch qs;      /* the search line */
 	int64_t want_id;
 	int64_t resident;       /* picking a course for this resident (0: the plain list) */
 	char *name;             /* her name */
@@ -140,14 +139,14 @@ static void courses_enter(struct ui *ui, struct screen *s)
 	if (!cs->name)
 		cs->name = xstrdup("");
 	list_init(&cs->list, &src);
-	le_init(&cs->q, 40);
+	qsearch_init(&cs->qs, &cs->list);
 	list_query(&cs->list, "");
 }
 
 static void courses_draw(struct ui *ui, struct screen *s)
 {
 	struct courses *cs = (struct courses *)s;
-	int y = ui->lines - 2, top = 1;
+	int top = 1;
 
 	if (cs->resident) {
 		char *where = xasprintf("%s > %s > %s", _("Residents"), cs->name, _("Enrol in a course"));
@@ -165,35 +164,12 @@ static void courses_draw(struct ui *ui, struct screen *s)
 	long known = list_count_known(&cs->list, &exact);
 	if (known == 0 && !cs->list.err[0])
 		ui_put(ui, top + 2, 2, ui->cols - 4,
-		       cs->q.len ? _("No course matches. Backspace changes the search, Esc clears it.")
-		                 : _("No courses yet. F4 adds one."), ST_HINT);
-	if (!cs->searching && !cs->q.len) {
-		if (!ui->msg[0] && !cs->resident && known)
-			ui_put(ui, y, 0, ui->cols, _("Enter opens a course; typing searches; Ctrl-O: completers with no job yet"),
-			       ST_HINT);
-		return;
-	}
-	if (ui->msg[0] && !cs->searching)
-		return;
-	const char *prompt = _("Search:");
-	int pw = text_width(prompt) + 1;
-	ui_put(ui, y, 0, ui->cols, prompt, ST_MARK);
-	int qw = ui->cols / 2 - pw;
-	struct lineedit_view v;
-	le_view(&cs->q, qw, &v);
-	char *part = xstrndup(le_text(&cs->q) + v.off, v.len);
-	ui_puts(ui, y, pw + v.more_left, qw, part, ST_FIELD_FOCUS);
-	free(part);
-	char *count = exact ? xasprintf(_("%ld found"), known) : xasprintf(_("%ld+ found"), known);
-	const char *help = cs->searching ? _("Enter opens, Esc clears") : _("F3 searches again, Esc clears");
-	char *right = xasprintf("%s   %s", count, help);
-	ui_put(ui, y, pw + qw + 2, ui->cols - pw - qw - 2, right, ST_HINT);
-	free(right);
-	free(count);
-	if (cs->searching) {
-		ui->cur_y = y;
-		ui->cur_x = pw + v.cursor_col;
-	}
+		       cs->qs.q.len ? _("No course matches. Backspace changes the search, Esc clears it.")
+		                    : _("No courses yet. F4 adds one."), ST_HINT);
+	if (!cs->qs.searching && !cs->qs.q.len && !ui->msg[0] && !cs->resident && known)
+		ui_put(ui, ui->lines - 2, 0, ui->cols,
+		       _("Enter opens a course; typing searches; Ctrl-O: completers with no job yet"), ST_HINT);
+	qsearch_draw(ui, &cs->qs);
 }
 
 static int courses_open(struct ui *ui, struct courses *cs)
@@ -201,7 +177,7 @@ static int courses_open(struct ui *ui, struct courses *cs)
 	const struct course_row *r = list_selected(&cs->list);
 	if (!r)
 		return SK_HANDLED;
-	cs->searching = 0;
+	cs->qs.searching = 0;
 	if (cs->resident) {
 		/* enrol her, then back to her page (a question about the waiting list stays on top) */
 		int64_t rid = cs->resident, cid = r->id;
@@ -221,13 +197,13 @@ static int courses_other_key(struct ui *ui, struct courses *cs, const struct ui_
 	case ACT_NEW:
 		if (cs->resident)
 			return SK_HANDLED;
-		cs->searching = 0;
+		cs->qs.searching = 0;
 		ui_push(ui, cform_new(ui, 0));
 		return SK_HANDLED;
 	case ACT_OUTCOME:
 		if (cs->resident)
 			return SK_HANDLED;
-		cs->searching = 0;
+		cs->qs.searching = 0;
 		ui_push(ui, nowork_new(0));
 		return SK_HANDLED;
 	case ACT_OPEN:
@@ -237,76 +213,22 @@ static int courses_other_key(struct ui *ui, struct courses *cs, const struct ui_
 	}
 }
 
-static int courses_search_key(struct ui *ui, struct courses *cs, const struct ui_event *ev)
-{
-	size_t len = cs->q.len;
-	if (K_IS_CHAR(ev->key)) {
-		le_insert_cp(&cs->q, (uint32_t)ev->key);
-	} else {
-		switch (ev->act) {
-		case ACT_BKSP: le_backspace(&cs->q); break;
-		case ACT_DEL: le_delete(&cs->q); break;
-		case ACT_LEFT: le_left(&cs->q); return SK_HANDLED;
-		case ACT_RIGHT: le_right(&cs->q); return SK_HANDLED;
-		case ACT_KILL_START: le_kill_to_start(&cs->q); break;
-		case ACT_KILL_END: le_kill_to_end(&cs->q); break;
-		case ACT_BACK:
-			cs->searching = 0;
-			if (cs->q.len) {
-				le_set(&cs->q, "");
-				list_query(&cs->list, "");
-			}
-			return SK_HANDLED;
-		case ACT_SEARCH:
-			return SK_HANDLED;
-		default:
-			return courses_other_key(ui, cs, ev);
-		}
-	}
-	if (cs->q.len != len)
-		list_query(&cs->list, le_text(&cs->q));
-	return SK_HANDLED;
-}
-
 static int courses_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct courses *cs = (struct courses *)s;
-	if (cs->searching)
-		return courses_search_key(ui, cs, ev);
-	/* Typing starts a search at once, as in the resident list; '?' stays help. */
-	if (K_IS_CHAR(ev->key) && ev->key != '?' && ev->key != '/' && ev->key != ' ') {
-		cs->searching = 1;
-		le_set(&cs->q, "");
-		return courses_search_key(ui, cs, ev);
-	}
-	switch (ev->act) {
-	case ACT_SEARCH:
-		cs->searching = 1;
-		le_end(&cs->q);
-		return SK_HANDLED;
-	case ACT_BACK:
-		if (cs->q.len) {
-			le_set(&cs->q, "");
-			list_query(&cs->list, "");
-			return SK_HANDLED;
-		}
+	int r = qsearch_key(&cs->qs, ev);
+	if (r)
+		return r;
+	if (ev->act == ACT_BACK)
 		return SK_HANDLED | SK_POP;
-	default:
-		return courses_other_key(ui, cs, ev);
-	}
+	return courses_other_key(ui, cs, ev);
 }
 
 static void courses_resume(struct ui *ui, struct screen *s)
 {
 	struct courses *cs = (struct courses *)s;
 	(void)ui;
-	list_reload(&cs->list);
-	if (cs->want_id && cs->list.sel_id != cs->want_id && !list_select_id(&cs->list, cs->want_id) &&
-	    cs->q.len) {
-		le_set(&cs->q, "");
-		list_query(&cs->list, "");
-		list_select_id(&cs->list, cs->want_id);
-	}
+	qsearch_resume(&cs->qs, cs->want_id);
 	cs->want_id = 0;
 }
 
@@ -321,7 +243,7 @@ static void courses_leave(struct ui *ui, struct screen *s)
 	struct courses *cs = (struct courses *)s;
 	(void)ui;
 	list_free(&cs->list);
-	le_free(&cs->q);
+	qsearch_free(&cs->qs);
 	free(cs->name);
 	free(cs);
 }

@@ -87,7 +87,7 @@ struct epick {
 	int64_t course_id;
 	char code[24], name[184];
 	struct list list;
-	struct lineedit q;
+	struct qsearch qs;      /* always searching: its own line under the title */
 };
 
 static const int epick_acts[] = {
@@ -197,7 +197,7 @@ static void epick_enter(struct ui *ui, struct screen *s)
 	}
 	course_free(&c);
 	list_init(&ep->list, &src);
-	le_init(&ep->q, 40);
+	qsearch_init(&ep->qs, &ep->list);
 	list_query(&ep->list, "");
 }
 
@@ -213,8 +213,8 @@ static void epick_draw(struct ui *ui, struct screen *s)
 	int pw = text_width(prompt) + 1, qw = 24;
 	ui_put(ui, 1, 1, pw, prompt, ST_MARK);
 	struct lineedit_view v;
-	le_view(&ep->q, qw, &v);
-	char *part = xstrndup(le_text(&ep->q) + v.off, v.len);
+	le_view(&ep->qs.q, qw, &v);
+	char *part = xstrndup(le_text(&ep->qs.q) + v.off, v.len);
 	ui_fill(ui, 1, 1 + pw, qw, ST_FIELD_FOCUS);
 	ui_puts(ui, 1, 1 + pw + v.more_left, qw, part, ST_FIELD_FOCUS);
 	free(part);
@@ -236,37 +236,26 @@ static void epick_draw(struct ui *ui, struct screen *s)
 static int epick_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct epick *ep = (struct epick *)s;
-	size_t len = ep->q.len;
-	if (K_IS_CHAR(ev->key) && ev->key != '?') {
-		le_insert_cp(&ep->q, (uint32_t)ev->key);
-	} else {
-		switch (ev->act) {
-		case ACT_BKSP: le_backspace(&ep->q); break;
-		case ACT_DEL: le_delete(&ep->q); break;
-		case ACT_LEFT: le_left(&ep->q); return SK_HANDLED;
-		case ACT_RIGHT: le_right(&ep->q); return SK_HANDLED;
-		case ACT_KILL_START: le_kill_to_start(&ep->q); break;
-		case ACT_KILL_END: le_kill_to_end(&ep->q); break;
-		case ACT_SEARCH: return SK_HANDLED;
-		case ACT_BACK:
-			if (ep->q.len) {
-				le_set(&ep->q, "");
-				break;
-			}
+	/* '?' stays help here: the search always has the keys, so it cannot be typed into it */
+	if (ev->key != '?' && qsearch_edit(&ep->qs, ev))
+		return SK_HANDLED;
+	switch (ev->act) {
+	case ACT_SEARCH:
+		return SK_HANDLED;
+	case ACT_BACK:
+		if (!ep->qs.q.len)
 			return SK_HANDLED | SK_POP;
-		case ACT_OPEN: {
-			const struct search_row *r = list_selected(&ep->list);
-			if (r)
-				enrol_ask(ui, r->id, ep->course_id, r->name);
-			return SK_HANDLED;
-		}
-		default:
-			return list_key(ui, &ep->list, ev);
-		}
+		qsearch_clear(&ep->qs);
+		return SK_HANDLED;
+	case ACT_OPEN: {
+		const struct search_row *r = list_selected(&ep->list);
+		if (r)
+			enrol_ask(ui, r->id, ep->course_id, r->name);
+		return SK_HANDLED;
 	}
-	if (ep->q.len != len)
-		list_query(&ep->list, le_text(&ep->q));
-	return SK_HANDLED;
+	default:
+		return list_key(ui, &ep->list, ev);
+	}
 }
 
 static void epick_reload(struct ui *ui, struct screen *s)
@@ -280,7 +269,7 @@ static void epick_leave(struct ui *ui, struct screen *s)
 	struct epick *ep = (struct epick *)s;
 	(void)ui;
 	list_free(&ep->list);
-	le_free(&ep->q);
+	qsearch_free(&ep->qs);
 	free(ep);
 }
 

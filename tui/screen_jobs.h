@@ -31,8 +31,7 @@ struct jlist {
 	const struct jlist_kind *k;
 	struct ui *ui;
 	struct list list;
-	struct lineedit q;
-	int searching;
+	struct qsearch qs;              /* the search line */
 	int filter;
 	int64_t owner, owner2;          /* an employer's postings; a resident's or a posting's referrals */
 	char *title;

@@ -60,14 +60,13 @@ static void jlist_enter(struct ui *ui, struct screen *s)
 	};
 	l->ui = ui;
 	list_init(&l->list, &src);
-	le_init(&l->q, 40);
+	qsearch_init(&l->qs, &l->list);
 	list_query(&l->list, "");
 }
 
 static void jlist_draw(struct ui *ui, struct screen *s)
 {
 	struct jlist *l = (struct jlist *)s;
-	int y = ui->lines - 2;
 	char *title = l->k->nfilters
 		? xasprintf("%s: %s", l->title ? l->title : _(l->k->name), _(l->k->filter_names[l->filter]))
 		: xstrdup(l->title ? l->title : _(l->k->name));
@@ -77,29 +76,9 @@ static void jlist_draw(struct ui *ui, struct screen *s)
 	int exact;
 	long known = list_count_known(&l->list, &exact);
 	if (known == 0 && !l->list.err[0])
-		ui_put(ui, 3, 2, ui->cols - 4, l->q.len ? _("Nothing matches. Backspace changes the search, Esc clears it.")
-		                                        : _(l->k->empty), ST_HINT);
-	if ((!l->searching && !l->q.len) || (ui->msg[0] && !l->searching))
-		return;
-	const char *prompt = _("Search:");
-	int pw = text_width(prompt) + 1;
-	ui_put(ui, y, 0, ui->cols, prompt, ST_MARK);
-	int qw = ui->cols / 2 - pw;
-	struct lineedit_view v;
-	le_view(&l->q, qw, &v);
-	char *part = xstrndup(le_text(&l->q) + v.off, v.len);
-	ui_puts(ui, y, pw + v.more_left, qw, part, ST_FIELD_FOCUS);
-	free(part);
-	char *count = exact ? xasprintf(_("%ld found"), known) : xasprintf(_("%ld+ found"), known);
-	const char *help = l->searching ? _("Enter opens, Esc clears") : _("F3 searches again, Esc clears");
-	char *right = xasprintf("%s   %s", count, help);
-	ui_put(ui, y, pw + qw + 2, ui->cols - pw - qw - 2, right, ST_HINT);
-	free(right);
-	free(count);
-	if (l->searching) {
-		ui->cur_y = y;
-		ui->cur_x = pw + v.cursor_col;
-	}
+		ui_put(ui, 3, 2, ui->cols - 4, l->qs.q.len ? _("Nothing matches. Backspace changes the search, Esc clears it.")
+		                                           : _(l->k->empty), ST_HINT);
+	qsearch_draw(ui, &l->qs);
 }
 
 static int jlist_open(struct ui *ui, struct jlist *l)
@@ -107,7 +86,7 @@ static int jlist_open(struct ui *ui, struct jlist *l)
 	const void *r = list_selected(&l->list);
 	if (!r)
 		return SK_HANDLED;
-	l->searching = 0;
+	l->qs.searching = 0;
 	l->want_id = jlist_row_id(r);
 	l->k->open(ui, l, r);
 	return SK_HANDLED;
@@ -115,105 +94,55 @@ static int jlist_open(struct ui *ui, struct jlist *l)
 
 static int jlist_new_record(struct ui *ui, struct jlist *l)
 {
-	l->searching = 0;
+	l->qs.searching = 0;
 	if (l->k->create)
 		l->k->create(ui, l);
 	return SK_HANDLED;
 }
 
-static int jlist_search_key(struct ui *ui, struct jlist *l, const struct ui_event *ev)
+/* Ctrl-V: the next of the kind's filters, on the same search. */
+static int jlist_filter(struct jlist *l)
 {
-	size_t len = l->q.len;
-	if (K_IS_CHAR(ev->key)) {
-		le_insert_cp(&l->q, (uint32_t)ev->key);
-	} else {
-		switch (ev->act) {
-		case ACT_BKSP: le_backspace(&l->q); break;
-		case ACT_DEL: le_delete(&l->q); break;
-		case ACT_LEFT: le_left(&l->q); return SK_HANDLED;
-		case ACT_RIGHT: le_right(&l->q); return SK_HANDLED;
-		case ACT_KILL_START: le_kill_to_start(&l->q); break;
-		case ACT_KILL_END: le_kill_to_end(&l->q); break;
-		case ACT_BACK:
-			l->searching = 0;
-			if (l->q.len) {
-				le_set(&l->q, "");
-				list_query(&l->list, "");
-			}
-			return SK_HANDLED;
-		case ACT_OPEN:
-			return jlist_open(ui, l);
-		case ACT_SEARCH:
-			return SK_HANDLED;
-		case ACT_NEW:
-			return jlist_new_record(ui, l);
-		default:
-			if (l->k->key) {
-				int r = l->k->key(ui, l, ev);
-				if (r)
-					return r;
-			}
-			return list_key(ui, &l->list, ev);
-		}
-	}
-	if (l->q.len != len)
-		list_query(&l->list, le_text(&l->q));
+	if (!l->k->nfilters)
+		return 0;
+	l->filter = (l->filter + 1) % l->k->nfilters;
+	list_query(&l->list, le_text(&l->qs.q));
 	return SK_HANDLED;
 }
 
 static int jlist_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct jlist *l = (struct jlist *)s;
-	if (l->searching)
-		return jlist_search_key(ui, l, ev);
-	/* typing starts a search at once; '?' stays help */
-	if (K_IS_CHAR(ev->key) && ev->key != '?' && ev->key != '/' && ev->key != ' ') {
-		l->searching = 1;
-		le_set(&l->q, "");
-		return jlist_search_key(ui, l, ev);
-	}
+	int r = qsearch_key(&l->qs, ev);
+	if (r)
+		return r;
 	switch (ev->act) {
-	case ACT_SEARCH:
-		l->searching = 1;
-		le_end(&l->q);
-		return SK_HANDLED;
 	case ACT_NEW:
 		return jlist_new_record(ui, l);
 	case ACT_OPEN:
 		return jlist_open(ui, l);
 	case ACT_FILTER:
-		if (!l->k->nfilters)
-			return 0;
-		l->filter = (l->filter + 1) % l->k->nfilters;
-		list_query(&l->list, le_text(&l->q));
-		return SK_HANDLED;
+		if (!l->qs.searching)
+			return jlist_filter(l);
+		break;
 	case ACT_BACK:
-		if (l->q.len) {
-			le_set(&l->q, "");
-			list_query(&l->list, "");
-			return SK_HANDLED;
-		}
 		return SK_HANDLED | SK_POP;
 	default:
-		if (l->k->key) {
-			int r = l->k->key(ui, l, ev);
-			if (r)
-				return r;
-		}
-		return list_key(ui, &l->list, ev);
+		break;
 	}
+	if (l->k->key) {
+		r = l->k->key(ui, l, ev);
+		if (r)
+			return r;
+	}
+	return list_key(ui, &l->list, ev);
 }
 
 static void jlist_resume(struct ui *ui, struct screen *s)
 {
 	struct jlist *l = (struct jlist *)s;
 	(void)ui;
-	list_reload(&l->list);
-	if (l->want_id && l->list.sel_id != l->want_id && !list_select_id(&l->list, l->want_id) && l->q.len) {
-		le_set(&l->q, "");
-		list_query(&l->list, "");
-		list_select_id(&l->list, l->want_id);
-	}
+	qsearch_resume(&l->qs, l->want_id);
 	l->want_id = 0;
 }
 
@@ -228,7 +157,7 @@ static void jlist_leave(struct ui *ui, struct screen *s)
 	struct jlist *l = (struct jlist *)s;
 	(void)ui;
 	list_free(&l->list);
-	le_free(&l->q);
+	qsearch_free(&l->qs);
 	free(l->title);
 	free(l);
 }

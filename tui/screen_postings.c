@@ -104,7 +104,7 @@ static int postings_key(struct ui *ui, struct jlist *l, const struct ui_event *e
 		return 0;
 	const struct posting_row *r = list_selected(&l->list);
 	if (r) {
-		l->searching = 0;
+		l->qs.searching = 0;
 		l->want_id = r->id;
 		ui_push(ui, match_residents_new(r->id));
 	}

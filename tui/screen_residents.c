@@ -13,8 +13,7 @@ struct residents {
 	struct screen s;
 	struct ui *ui;
 	struct list list;
-	struct lineedit q;      /* the search line */
-	int searching;          /* the search line has the cursor */
+	struct qsearch qs;      /* the search line */
 	int64_t want_id;        /* select this record when back on top */
 };
 
@@ -170,54 +169,26 @@ static void residents_enter(struct ui *ui, struct screen *s)
 	};
 	rs->ui = ui;
 	list_init(&rs->list, &src);
-	le_init(&rs->q, 40);
+	qsearch_init(&rs->qs, &rs->list);
 	list_query(&rs->list, "");
 }
 
 static void residents_draw(struct ui *ui, struct screen *s)
 {
 	struct residents *rs = (struct residents *)s;
-	int y = ui->lines - 2;
 
 	ui_title(ui, _("Residents"));
 	list_draw(ui, &rs->list, 1, 0, ui->lines - 3, ui->cols);
 	int exact;
 	long known = list_count_known(&rs->list, &exact);
 	if (known == 0 && !rs->list.err[0]) {
-		if (rs->q.len)
+		if (rs->qs.q.len)
 			ui_put(ui, 3, 2, ui->cols - 4, _("Nobody matches. Backspace changes the search, Esc clears it."), ST_HINT);
 		else
 			ui_put(ui, 3, 2, ui->cols - 4, _("No residents registered yet. F4 registers one."), ST_HINT);
 	}
-	if (!rs->searching && !rs->q.len)
-		return;
-	if (ui->msg[0] && !rs->searching)
-		return;
 	/* The search line: the status line, taken over while searching. */
-	const char *prompt = _("Search:");
-	int pw = text_width(prompt) + 1;
-	ui_put(ui, y, 0, ui->cols, prompt, ST_MARK);
-	int qw = ui->cols / 2 - pw;
-	struct lineedit_view v;
-	le_view(&rs->q, qw, &v);
-	char *part = xstrndup(le_text(&rs->q) + v.off, v.len);
-	ui_puts(ui, y, pw + v.more_left, qw, part, ST_FIELD_FOCUS);
-	free(part);
-	char *count = exact ? xasprintf(_("%ld found"), known) : xasprintf(_("%ld+ found"), known);
-	const char *help = rs->searching ? _("Enter opens, Esc clears") : _("F3 searches again, Esc clears");
-	char *right = xasprintf("%s   %s", count, help);
-	ui_put(ui, y, pw + qw + 2, ui->cols - pw - qw - 2, right, ST_HINT);
-	free(right);
-	free(count);
-	if (rs->searching) {
-		ui->cur_y = y;
-		ui->cur_x = pw + v.cursor_col;
-	}
-}
-
-static void residents_search(struct residents *rs)
-{
-	list_query(&rs->list, le_text(&rs->q));
+	qsearch_draw(ui, &rs->qs);
 }
 
 static int residents_open(struct ui *ui, struct residents *rs)
@@ -225,76 +196,25 @@ static int residents_open(struct ui *ui, struct residents *rs)
 	const struct search_row *r = list_selected(&rs->list);
 	if (!r)
 		return SK_HANDLED;
-	rs->searching = 0;
+	rs->qs.searching = 0;
 	ui_push(ui, rdetail_new(r->id));
-	return SK_HANDLED;
-}
-
-static int residents_search_key(struct ui *ui, struct residents *rs, const struct ui_event *ev)
-{
-	size_t len = rs->q.len;
-	if (K_IS_CHAR(ev->key)) {
-		le_insert_cp(&rs->q, (uint32_t)ev->key);
-	} else {
-		switch (ev->act) {
-		case ACT_BKSP: le_backspace(&rs->q); break;
-		case ACT_DEL: le_delete(&rs->q); break;
-		case ACT_LEFT: le_left(&rs->q); return SK_HANDLED;
-		case ACT_RIGHT: le_right(&rs->q); return SK_HANDLED;
-		case ACT_KILL_START: le_kill_to_start(&rs->q); break;
-		case ACT_KILL_END: le_kill_to_end(&rs->q); break;
-		case ACT_BACK:
-			rs->searching = 0;
-			if (rs->q.len) {
-				le_set(&rs->q, "");
-				residents_search(rs);
-			}
-			return SK_HANDLED;
-		case ACT_OPEN:
-			return residents_open(ui, rs);
-		case ACT_SEARCH:
-			return SK_HANDLED;
-		case ACT_NEW:
-			rs->searching = 0;
-			ui_push(ui, rform_new(ui, 0, NULL));
-			return SK_HANDLED;
-		default:
-			return list_key(ui, &rs->list, ev);
-		}
-	}
-	if (rs->q.len != len)
-		residents_search(rs);
 	return SK_HANDLED;
 }
 
 static int residents_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct residents *rs = (struct residents *)s;
-
-	if (rs->searching)
-		return residents_search_key(ui, rs, ev);
-	/* Typing starts a search at once (mc's quick search); '?' stays help. */
-	if (K_IS_CHAR(ev->key) && ev->key != '?' && ev->key != '/' && ev->key != ' ') {
-		rs->searching = 1;
-		le_set(&rs->q, "");
-		return residents_search_key(ui, rs, ev);
-	}
+	int r = qsearch_key(&rs->qs, ev);
+	if (r)
+		return r;
 	switch (ev->act) {
-	case ACT_SEARCH:
-		rs->searching = 1;
-		le_end(&rs->q);
-		return SK_HANDLED;
 	case ACT_NEW:
+		rs->qs.searching = 0;
 		ui_push(ui, rform_new(ui, 0, NULL));
 		return SK_HANDLED;
 	case ACT_OPEN:
 		return residents_open(ui, rs);
 	case ACT_BACK:
-		if (rs->q.len) {
-			le_set(&rs->q, "");
-			residents_search(rs);
-			return SK_HANDLED;
-		}
 		return SK_HANDLED | SK_POP;
 	default:
 		return list_key(ui, &rs->list, ev);
@@ -305,19 +225,9 @@ static void residents_resume(struct ui *ui, struct screen *s)
 {
 	struct residents *rs = (struct residents *)s;
 	(void)ui;
-	if (rs->want_id) {
-		/* A record just saved or viewed: show it selected (where it was, when it is still there),
-		 * even when the search would hide it. */
-		list_reload(&rs->list);
-		if (rs->list.sel_id != rs->want_id && !list_select_id(&rs->list, rs->want_id) && rs->q.len) {
-			le_set(&rs->q, "");
-			list_query(&rs->list, "");
-			list_select_id(&rs->list, rs->want_id);
-		}
-		rs->want_id = 0;
-	} else {
-		list_reload(&rs->list);
-	}
+	/* A record just saved or viewed: show it selected (where it was, when it is still there). */
+	qsearch_resume(&rs->qs, rs->want_id);
+	rs->want_id = 0;
 }
 
 static void residents_refresh(struct ui *ui, struct screen *s)
@@ -332,7 +242,7 @@ static void residents_leave(struct ui *ui, struct screen *s)
 	struct residents *rs = (struct residents *)s;
 	(void)ui;
 	list_free(&rs->list);
-	le_free(&rs->q);
+	qsearch_free(&rs->qs);
 	free(rs);
 }
 

@@ -10,6 +10,7 @@
  *   field.c    one field: a struct lineedit drawn, typed kinds, the code-list pick popup
  *   form.c     a column of fields: navigation, scrolling, checks on leave
  *   list.c     a list that fetches one page at a time from core, window of pages kept
+ *   qsearch.c  a list's search line: typing searches at once, Esc clears, resume reselects
  *   page.c     a page of lines to read (a record, a history): sections, scrolling
  *   screen_*.c the screens: menu, resident list, resident form, resident detail, small fact forms
  *
@@ -294,6 +295,25 @@ const void *list_selected(struct list *l);
 long list_count_known(struct list *l, int *exact);
 int list_key(struct ui *ui, struct list *l, const struct ui_event *ev);   /* SK_* */
 void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w);
+
+/* ---- qsearch.c: a list's search line, searched as you type ------------------------------------------ */
+struct qsearch {
+	struct lineedit q;
+	int searching;          /* keys go to the search line */
+	struct list *list;      /* queried again as q changes */
+};
+void qsearch_init(struct qsearch *qs, struct list *l);
+void qsearch_free(struct qsearch *qs);
+void qsearch_clear(struct qsearch *qs);                  /* empty search: the whole list again */
+/* A key that edits the query (characters, Backspace, Del, Left/Right, Ctrl-U/K): done, and the
+ * list queried again when the text changed. 1 when ev was such a key. */
+int qsearch_edit(struct qsearch *qs, const struct ui_event *ev);
+/* A list screen's keys first: typing starts a search, F3 resumes one, Esc stops and clears it.
+ * SK_HANDLED, or 0 for the screen (Enter, F4 …; Esc with no search: the screen leaves). */
+int qsearch_key(struct qsearch *qs, const struct ui_event *ev);
+void qsearch_draw(struct ui *ui, struct qsearch *qs);  /* the search line (the status line's row) */
+/* Back on top: the list read again, want_id (0: none) selected even if the search hid it. */
+void qsearch_resume(struct qsearch *qs, int64_t want_id);
 
 /* ---- page.c: a page of lines, built once and scrolled ---------------------------------------------- */
 struct page_line {
