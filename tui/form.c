@@ -197,3 +197,62 @@ void form_hint(struct ui *ui, struct form *fm)
 		ui_put(ui, ui->lines - 2, 0, ui->cols, field_hint(f), ST_HINT);
 	}
 }
+
+/* ---- drafts: nothing typed is lost ------------------------------------------------------------ */
+
+void form_keep_draft(struct ui *ui, const char *form, int64_t id, char **last, char *text)
+{
+	if (*last && strcmp(*last, text) == 0) {      /* a burst of keys that changed nothing */
+		free(text);
+		return;
+	}
+	struct jy_err err = { 0 };
+	if (draft_save(ui->db, form, id, text, &err) != JY_OK)
+		ui_msg(ui, ST_ERROR, _("The draft could not be kept: %s"), err.msg);
+	free(*last);
+	*last = text;
+}
+
+void form_drop_draft(struct ui *ui, const char *form, int64_t id, char **last)
+{
+	draft_clear(ui->db, form, id, NULL);
+	FREE(last);
+}
+
+/* ---- two workers on one record ---------------------------------------------------------------- */
+
+void form_warn_newer(struct ui *ui, int64_t have, int64_t now, const char *who)
+{
+	if (now != have)
+		ui_msg(ui, ST_WARN, _("%s has just changed this record; F2 will show what they changed"), who ? who : "?");
+}
+
+int form_same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+int form_merge_field(struct ui *ui, struct field *f, const char *was, const char *now, const char *shown,
+                     struct jy_buf *b)
+{
+	const char *mine = field_value(f);
+	if (form_same(mine, was)) {
+		field_set(ui, f, now);          /* untouched here: theirs is taken */
+		return 0;
+	}
+	if (form_same(mine, now))
+		return 0;
+	char *note = xasprintf(_("also changed by the other worker: %s"), *shown ? shown : "-");
+	field_set_err(f, note);
+	free(note);
+	buf_adds(b, _(" (you changed it too: yours is kept)"));
+	return 1;
+}
+
+void form_conflict_show(struct ui *ui, struct jy_buf *b, int both)
+{
+	buf_addf(b, "\n%s", both ? _("Nothing was saved. Check the fields marked in red, then F2 saves.")
+	                         : _("Nothing was saved. Their values are now in the form; F2 saves yours on top."));
+	dialog_alert(ui, _("Changed by another worker"), b->s);
+	buf_free(b);
+}

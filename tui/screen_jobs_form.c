@@ -76,22 +76,12 @@ static void jform_idle(struct ui *ui, struct screen *s)
 	if (!jf->draft_dirty)
 		return;
 	jf->draft_dirty = 0;
-	char *data = jform_draft_text(jf);
-	if (jf->last_draft && strcmp(jf->last_draft, data) == 0) {
-		free(data);
-		return;
-	}
-	struct jy_err err = { 0 };
-	if (draft_save(ui->db, jobrec_entity(jf->type), jf->id, data, &err) != JY_OK)
-		ui_msg(ui, ST_ERROR, _("The draft could not be kept: %s"), err.msg);
-	free(jf->last_draft);
-	jf->last_draft = data;
+	form_keep_draft(ui, jobrec_entity(jf->type), jf->id, &jf->last_draft, jform_draft_text(jf));
 }
 
 static void jform_draft_clear(struct ui *ui, struct jform *jf)
 {
-	draft_clear(ui->db, jobrec_entity(jf->type), jf->id, NULL);
-	FREE(&jf->last_draft);
+	form_drop_draft(ui, jobrec_entity(jf->type), jf->id, &jf->last_draft);
 	jf->draft_dirty = 0;
 }
 
@@ -162,11 +152,6 @@ static void jform_left(struct ui *ui, struct form *fm, int i, void *arg)
 
 /* ---- saving ----------------------------------------------------------------------------------- */
 
-static int same(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 static void jform_conflict(struct ui *ui, struct jform *jf, const struct jy_err *cerr)
 {
 	struct jobrec *cur = NULL;
@@ -182,31 +167,19 @@ static void jform_conflict(struct ui *ui, struct jform *jf, const struct jy_err 
 	for (int i = 0; i < n; i++) {
 		const char *was = jf->orig ? jobrec_get(jf->orig, i) : "";
 		const char *now = jobrec_get(cur, i);
-		if (same(was, now))
+		if (form_same(was, now))
 			continue;
-		struct field *fl = &jf->form.f[i];
 		char *dn = jobrec_display(ui->db, cur, i);
 		buf_addf(&b, "%s: %s", defs[i].label, *dn ? dn : "-");
-		if (same(field_value(fl), was)) {
-			field_set(ui, fl, now);
-		} else if (!same(field_value(fl), now)) {
-			char *note = xasprintf(_("also changed by the other worker: %s"), *dn ? dn : "-");
-			field_set_err(fl, note);
-			free(note);
-			buf_adds(&b, _(" (you changed it too: yours is kept)"));
-			both++;
-		}
+		both += form_merge_field(ui, &jf->form.f[i], was, now, dn, &b);
 		buf_adds(&b, "\n");
 		free(dn);
 	}
-	buf_addf(&b, "\n%s", both ? _("Nothing was saved. Check the fields marked in red, then F2 saves.")
-	                          : _("Nothing was saved. Their values are now in the form; F2 saves yours on top."));
 	jobrec_free(&jf->orig);
 	jf->orig = cur;
 	jf->version = cur->version;
 	jf->draft_dirty = 1;
-	dialog_alert(ui, _("Changed by another worker"), b.s);
-	buf_free(&b);
+	form_conflict_show(ui, &b, both);
 }
 
 static int jform_save(struct ui *ui, struct jform *jf)
@@ -296,9 +269,7 @@ static void jform_reload(struct ui *ui, struct screen *s)
 	struct jobrec *cur = NULL;
 	if (!jf->id || jobrec_load(ui->db, jf->type, jf->id, &cur, NULL) != JY_OK)
 		return;
-	if (cur->version != jf->version)
-		ui_msg(ui, ST_WARN, _("%s has just changed this record; F2 will show what they changed"),
-		       cur->updated_by ? cur->updated_by : "?");
+	form_warn_newer(ui, jf->version, cur->version, cur->updated_by);
 	jobrec_free(&cur);
 }
 

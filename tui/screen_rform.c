@@ -197,22 +197,12 @@ static void rform_idle(struct ui *ui, struct screen *s)
 	if (!rf->draft_dirty)
 		return;
 	rf->draft_dirty = 0;
-	char *data = rform_draft_text(rf);
-	if (rf->last_draft && strcmp(rf->last_draft, data) == 0) {
-		free(data);
-		return;
-	}
-	struct jy_err err = { 0 };
-	if (draft_save(ui->db, DRAFT_FORM, rf->id, data, &err) != JY_OK)
-		ui_msg(ui, ST_ERROR, _("The draft could not be kept: %s"), err.msg);
-	free(rf->last_draft);
-	rf->last_draft = data;
+	form_keep_draft(ui, DRAFT_FORM, rf->id, &rf->last_draft, rform_draft_text(rf));
 }
 
 static void rform_draft_clear(struct ui *ui, struct rform *rf)
 {
-	draft_clear(ui->db, DRAFT_FORM, rf->id, NULL);
-	FREE(&rf->last_draft);
+	form_drop_draft(ui, DRAFT_FORM, rf->id, &rf->last_draft);
 	rf->draft_dirty = 0;
 }
 
@@ -284,11 +274,6 @@ static void rform_left(struct ui *ui, struct form *fm, int i, void *arg)
 
 /* ---- another worker saved first ------------------------------------------------------------------------- */
 
-static int same(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 static void rform_conflict(struct ui *ui, struct rform *rf, const struct jy_err *cerr)
 {
 	struct resident *cur = NULL;
@@ -305,36 +290,23 @@ static void rform_conflict(struct ui *ui, struct rform *rf, const struct jy_err 
 			continue;
 		const char *was = rf->orig ? resident_get(rf->orig, f) : "";
 		const char *now = resident_get(cur, f);
-		if (same(was, now))
+		if (form_same(was, now))
 			continue;
 		char *dw = rf->orig ? resident_display(ui->db, rf->orig, f) : xstrdup("");
 		char *dn = resident_display(ui->db, cur, f);
-		struct field *fl = rf_field(rf, f);
-		const char *mine = field_value(fl);
 		buf_addf(&b, "%s: %s -> %s", resident_fields[f].label, *dw ? dw : "-", *dn ? dn : "-");
-		if (same(mine, was)) {
-			field_set(ui, fl, now);       /* untouched here: theirs is taken */
-		} else if (!same(mine, now)) {
-			char *note = xasprintf(_("also changed by the other worker: %s"), *dn ? dn : "-");
-			field_set_err(fl, note);
-			free(note);
-			buf_adds(&b, _(" (you changed it too: yours is kept)"));
-			both++;
-		}
+		both += form_merge_field(ui, rf_field(rf, f), was, now, dn, &b);
 		buf_adds(&b, "\n");
 		free(dw);
 		free(dn);
 	}
-	buf_addf(&b, "\n%s", both ? _("Nothing was saved. Check the fields marked in red, then F2 saves.")
-	                          : _("Nothing was saved. Their values are now in the form; F2 saves yours on top."));
 	resident_free(&rf->orig);
 	rf->orig = cur;
 	rf->version = cur->version;
 	rform_derive(ui, rf);
 	rform_missing(rf);
 	rf->draft_dirty = 1;
-	dialog_alert(ui, _("Changed by another worker"), b.s);
-	buf_free(&b);
+	form_conflict_show(ui, &b, both);
 }
 
 /* ---- keys ------------------------------------------------------------------------------------------------- */
@@ -433,9 +405,7 @@ static void rform_reload(struct ui *ui, struct screen *s)
 	struct resident *cur = NULL;
 	if (!rf->id || resident_load(ui->db, rf->id, &cur, NULL) != JY_OK)
 		return;
-	if (cur->version != rf->version)
-		ui_msg(ui, ST_WARN, _("%s has just changed this record; F2 will show what they changed"),
-		       cur->updated_by ? cur->updated_by : "?");
+	form_warn_newer(ui, rf->version, cur->version, cur->updated_by);
 	resident_free(&cur);
 }
 

@@ -105,22 +105,12 @@ static void tf_idle(struct ui *ui, struct screen *s)
 	struct tform *tf = (struct tform *)s;
 	if (!tf->form.dirty)
 		return;
-	char *data = tf_draft_text(tf);
-	if (tf->last_draft && strcmp(tf->last_draft, data) == 0) {
-		free(data);
-		return;
-	}
-	struct jy_err err = { 0 };
-	if (draft_save(ui->db, tf_forms[tf->kind], tf->id, data, &err) != JY_OK)
-		ui_msg(ui, ST_ERROR, _("The draft could not be kept: %s"), err.msg);
-	free(tf->last_draft);
-	tf->last_draft = data;
+	form_keep_draft(ui, tf_forms[tf->kind], tf->id, &tf->last_draft, tf_draft_text(tf));
 }
 
 static void tf_draft_clear(struct ui *ui, struct tform *tf)
 {
-	draft_clear(ui->db, tf_forms[tf->kind], tf->id, NULL);
-	FREE(&tf->last_draft);
+	form_drop_draft(ui, tf_forms[tf->kind], tf->id, &tf->last_draft);
 }
 
 /* The worker's newest draft, when it is of this very form: its values back in the fields. */

@@ -255,6 +255,22 @@ int form_find_label(const struct form *fm, const char *label);   /* -1 when none
 void form_show_err(struct ui *ui, struct form *fm, const struct jy_err *err);
 void form_hint(struct ui *ui, struct form *fm);   /* the focused field's hint in the status line */
 
+/* Drafts (draft_save in core): text (taken) kept as the draft of form/id unless it is what *last
+ * already holds; *last becomes text. Dropped when the form is saved or its changes discarded. */
+void form_keep_draft(struct ui *ui, const char *form, int64_t id, char **last, char *text);
+void form_drop_draft(struct ui *ui, const char *form, int64_t id, char **last);
+/* Two workers on one record. Another worker committed: if the record's version moved on from
+ * have, say so now rather than at F2 (who: the worker who saved). */
+void form_warn_newer(struct ui *ui, int64_t have, int64_t now, const char *who);
+int form_same(const char *a, const char *b);     /* NULL and "" alike */
+/* Core refused a save (JY_ECONFLICT); a field the other worker changed from was to now (shown as
+ * the worker reads it): untouched here, theirs is taken; changed here too, this worker's is kept,
+ * marked on the field and in b. Returns 1 in that case. */
+int form_merge_field(struct ui *ui, struct field *f, const char *was, const char *now, const char *shown,
+                     struct jy_buf *b);
+/* b (the conflict's lines) with what to do next, as a dialog; frees b. both: fields kept. */
+void form_conflict_show(struct ui *ui, struct jy_buf *b, int both);
+
 /* ---- list.c: a list fetched a page at a time -------------------------------------------------------- */
 #define LIST_PAGE 50
 #define LIST_WINDOW 4       /* pages kept in memory */
