@@ -108,6 +108,64 @@ void csv_col_name(int i, char out[8]);
 char *csv_header_clean(const char *raw);
 char *csv_unwrap_number(const char *cell);
 
+/* importer.c: the part of a CSV import the importers (import.c, jobs_io.c, training_io.c) share.
+ * Each embeds a struct importer, its path, report and arg set, and frees it with importer_free. */
+struct importer {
+	const char *path;
+	void (*report)(void *arg, const char *line);
+	void *arg;
+	int *col;               /* the field of each column of the file, -1 for none */
+	int ncol;
+	int problems;           /* reported for the current row */
+	struct jy_buf line;
+	struct importer_seen {  /* the keys of the rows so far: "also in row N" */
+		char *key;
+		int row;
+	} *seen;
+	int nseen, capseen;
+};
+/* The steps of one kind of file; ctx is the importer's own state. */
+struct importer_ops {
+	void (*accepted)(void *ctx, struct jy_buf *b);          /* the columns row 1 may name */
+	int (*header)(void *ctx, char **cell, int n, struct jy_err *err);
+	int (*begin)(void *ctx, struct jy_err *err);            /* the file's one transaction */
+	/* one data row: JY_OK when stored or reported and counted in res->rejected; any other code
+	 * (with err set) stops the import */
+	int (*row)(void *ctx, char **cell, int n, int row, struct import_result *res, struct jy_err *err);
+	int (*commit)(void *ctx, struct jy_err *err);
+	void (*rollback)(void *ctx);
+};
+/* Open im->path, read its header and rows through ops, commit or roll back by flags
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
+int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
+                 struct import_result *res, struct jy_err *err);
+void importer_free(struct importer *im);
+/* One line "FILE:ROW: field: msg" (field may be NULL) to the report; counts a problem. */
+void importer_report(struct importer *im, int row, const char *field, const char *msg);
+/* "姓名, 身份证号, … (English: name, id_number, …)": the fields having all of flags. */
+void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b);
+/* How a header row is read: find(ctx, cleaned cell) gives a field of defs or -1 (unknown);
+ * has[f] gets column index + 1; data says which unknown cells mean row 1 holds data. */
+enum { IMPORTER_DATA_IDNO = 1, IMPORTER_DATA_DATE = 2 };
+struct importer_columns {
+	const struct field_def *defs;
+	int (*find)(const void *ctx, const char *header);
+	const void *ctx;
+	int *has;
+	int data;
+};
+/* Read the header row into im->col and c->has: a column named twice, a row of data, unknown
+ * columns are errors (acc: what is accepted). The caller checks for missing columns. */
+int importer_header(struct importer *im, char **cell, int n, const struct importer_columns *c,
+                    const char *acc, struct jy_err *err);
+/* The error of a required column the header lacks. Returns JY_EINVAL. */
+int importer_missing(struct importer *im, const char *label, const char *acc, struct jy_err *err);
+/* Cells in columns without a header: data that would otherwise be dropped without a word. label:
+ * a column name to suggest. */
+void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label);
+/* The row that had key already, or 0 after noting it (copied) for row. */
+int importer_seen(struct importer *im, const char *key, int row);
+
 /* Embedded assets (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];
 extern const size_t jy_asset_hanzi_len;

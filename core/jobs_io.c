@@ -39,23 +39,12 @@ static const struct field_def referral_io[RIO__COUNT] = {
 #define COLS_MAX 40
 
 struct io {
+	struct importer in;
 	struct jy_db *db;
-	const char *path;
 	int kind;
-	void (*report)(void *arg, const char *line);
-	void *arg;
 	struct field_def defs[COLS_MAX];        /* employers and jobs: [0] the code, then the fields */
 	int ndefs;
-	int *col;               /* def index of each column of the file, -1 none */
-	int ncol;
 	int has[COLS_MAX];      /* column index + 1 of each def present */
-	struct jy_buf line;
-	int problems;
-	struct seen {
-		char *key;
-		int row;
-	} *seen;
-	int nseen, capseen;
 };
 
 static void io_defs(struct io *io)
@@ -74,67 +63,30 @@ static void io_defs(struct io *io)
 	io->ndefs = n + 1;
 }
 
-/* ---- messages ------------------------------------------------------------------------------- */
+/* ---- the header ------------------------------------------------------------------------------ */
 
-static void io_report(struct io *io, int row, const char *field, const char *msg)
+static void io_accepted(void *ctx, struct jy_buf *b)
 {
-	buf_reset(&io->line);
-	if (field && *field)
-		buf_addf(&io->line, "%s:%d: %s: %s", io->path, row, field, msg);
-	else
-		buf_addf(&io->line, "%s:%d: %s", io->path, row, msg);
-	if (io->report)
-		io->report(io->arg, io->line.s);
-	io->problems++;
+	const struct io *io = ctx;
+	importer_accepted(io->defs, io->ndefs, 0, b);
 }
 
-static void accepted_columns(const struct io *io, struct jy_buf *b)
+static int def_by_header(const void *ctx, const char *h)
 {
-	for (int i = 0; i < io->ndefs; i++)
-		buf_addf(b, "%s%s", i ? ", " : "", io->defs[i].label);
-	buf_adds(b, " (English: ");
-	for (int i = 0; i < io->ndefs; i++)
-		buf_addf(b, "%s%s", i ? ", " : "", io->defs[i].alias);
-	buf_adds(b, ")");
+	const struct io *io = ctx;
+	return field_find_header(io->defs, io->ndefs, h);
 }
 
-static int io_header(struct io *io, char **cell, int n, struct jy_err *err)
+static int io_header(void *ctx, char **cell, int n, struct jy_err *err)
 {
-	struct jy_buf unknown = { 0 }, acc = { 0 };
-	char first_unknown[64] = "";
-	int rc = JY_OK;
-	io->ncol = n;
-	io->col = xmalloc(sizeof *io->col * (size_t)(n ? n : 1));
-	for (int i = 0; i < n && !rc; i++) {
-		char *h = csv_header_clean(cell[i]);
-		int d = *h ? field_find_header(io->defs, io->ndefs, h) : -1;
-		io->col[i] = d;
-		if (*h && d < 0) {
-			if (!unknown.len)
-				snprintf(first_unknown, sizeof first_unknown, "%s", h);
-			buf_addf(&unknown, "%s%s", unknown.len ? ", " : "", h);
-		} else if (d >= 0 && io->has[d]) {
-			char a[8], b[8];
-			csv_col_name(io->has[d] - 1, a);
-			csv_col_name(i, b);
-			rc = err_set(err, JY_EINVAL, io->defs[d].label,
-			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
-			             io->path, io->defs[d].label, a, b);
-		} else if (d >= 0) {
-			io->has[d] = i + 1;
-		}
-		free(h);
-	}
-	accepted_columns(io, &acc);
-	if (!rc && unknown.len)
-		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
-		             io->path, unknown.s, acc.s);
+	struct io *io = ctx;
+	struct jy_buf acc = { 0 };
+	io_accepted(io, &acc);
+	const struct importer_columns c = { io->defs, def_by_header, io, io->has, 0 };
+	int rc = importer_header(&io->in, cell, n, &c, acc.s, err);
 	for (int d = 0; !rc && d < io->ndefs; d++)
 		if ((io->defs[d].flags & FF_REQ) && !io->has[d])
-			rc = err_set(err, JY_EINVAL, io->defs[d].label,
-			             _("%s:1: %s: the column is missing; the first row names the columns: %s"),
-			             io->path, io->defs[d].label, acc.s);
-	buf_free(&unknown);
+			rc = importer_missing(&io->in, io->defs[d].label, acc.s, err);
 	buf_free(&acc);
 	return rc;
 }
@@ -155,36 +107,11 @@ static char *cell_value(const struct io *io, char **cell, int n, int d)
 	return text_clean(c);
 }
 
-static void stray_cells(struct io *io, int row, char **cell, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if ((i < io->ncol && io->col[i] >= 0) || text_is_blank(cell[i]))
-			continue;
-		char c[8], msg[160];
-		csv_col_name(i, c);
-		snprintf(msg, sizeof msg, _("column %s has no name in row 1: name it (%s …) or clear the cell"),
-		         c, io->defs[0].label);
-		io_report(io, row, c, msg);
-	}
-}
-
-/* The row that had key already, or 0 after noting it for row. */
-static int seen_add(struct io *io, const char *key, int row)
-{
-	for (int i = 0; i < io->nseen; i++)
-		if (strcmp(io->seen[i].key, key) == 0)
-			return io->seen[i].row;
-	if (io->nseen == io->capseen)
-		io->seen = xrealloc(io->seen, sizeof *io->seen * (size_t)(io->capseen = io->capseen ? io->capseen * 2 : 64));
-	io->seen[io->nseen++] = (struct seen){ xstrdup(key), row };
-	return 0;
-}
-
 static void seen_twice(struct io *io, int row, const char *label, const char *key, int first)
 {
 	char msg[256];
 	snprintf(msg, sizeof msg, _("%s is also in row %d: one record, one row; merge the two rows"), key, first);
-	io_report(io, row, label, msg);
+	importer_report(&io->in, row, label, msg);
 }
 
 /* ---- employers and job information ----------------------------------------------------------- */
@@ -229,17 +156,17 @@ static int64_t rec_existing(struct io *io, int type, char **v)
 /* Each cell on its own, by the record's rules; returns the number of bad cells reported. */
 static int rec_cells(struct io *io, int type, int row, char **v)
 {
-	int before = io->problems;
+	int before = io->in.problems;
 	for (int d = 1; d < io->ndefs; d++) {
 		if (!v[d])
 			continue;
 		char *out = NULL;
 		struct jy_err e = { 0 };
 		if (jobrec_check_field(io->db, type, d - 1, v[d], &out, &e) != JY_OK)
-			io_report(io, row, e.field[0] ? e.field : io->defs[d].label, e.msg);
+			importer_report(&io->in, row, e.field[0] ? e.field : io->defs[d].label, e.msg);
 		free(out);
 	}
-	return io->problems - before;
+	return io->in.problems - before;
 }
 
 static int rec_row(struct io *io, char **v, int row, struct import_result *res, struct jy_err *err)
@@ -248,11 +175,11 @@ static int rec_row(struct io *io, char **v, int row, struct import_result *res, 
 	/* the same record twice in one file */
 	const char *key = v[0] ? v[0] : type == JR_EMPLOYER ? v[1 + EMP_CREDIT] : NULL;
 	if (key) {
-		int first = seen_add(io, key, row);
+		int first = importer_seen(&io->in, key, row);
 		if (first)
 			seen_twice(io, row, io->defs[v[0] ? 0 : 1 + EMP_CREDIT].label, key, first);
 	}
-	if (rec_cells(io, type, row, v) || io->problems)
+	if (rec_cells(io, type, row, v) || io->in.problems)
 		return JY_EINVAL;
 	int64_t id = rec_existing(io, type, v);
 	struct jobrec *r = NULL;
@@ -282,7 +209,7 @@ static int rec_row(struct io *io, char **v, int row, struct import_result *res, 
 out:
 	jobrec_free(&r);
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT) {
-		io_report(io, row, e.field, e.msg);
+		importer_report(&io->in, row, e.field, e.msg);
 		return JY_EINVAL;
 	}
 	if (rc)
@@ -294,19 +221,19 @@ out:
 
 static int ref_cells(struct io *io, int row, char **v)
 {
-	int before = io->problems;
+	int before = io->in.problems;
 	for (int d = 0; d < io->ndefs; d++) {
 		if (!v[d])
 			continue;
 		char *out = NULL;
 		struct jy_err e = { 0 };
 		if (field_check_value(io->db, &io->defs[d], v[d], &out, &e) != JY_OK)
-			io_report(io, row, io->defs[d].label, e.msg);
+			importer_report(&io->in, row, io->defs[d].label, e.msg);
 		else
 			xstrset(&v[d], out);
 		free(out);
 	}
-	return io->problems - before;
+	return io->in.problems - before;
 }
 
 /* Who and where: the resident by ID number (the name, when given, must be hers), the posting by code. */
@@ -315,7 +242,7 @@ static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *
 	char msg[256];
 	if (resident_find_idno(io->db, v[RIO_IDNO], rid) != JY_OK) {
 		snprintf(msg, sizeof msg, _("no resident has this ID number: register her first (jiuye import residents)"));
-		io_report(io, row, io->defs[RIO_IDNO].label, msg);
+		importer_report(&io->in, row, io->defs[RIO_IDNO].label, msg);
 		return JY_EINVAL;
 	}
 	if (v[RIO_NAME]) {
@@ -323,15 +250,15 @@ static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *
 		if (resident_load(io->db, *rid, &r, NULL) == JY_OK && strcmp(resident_get(r, RF_NAME), v[RIO_NAME]) != 0) {
 			snprintf(msg, sizeof msg, _("\"%s\" is not the name registered with this ID number (%s): check both"),
 			         v[RIO_NAME], resident_get(r, RF_NAME));
-			io_report(io, row, io->defs[RIO_NAME].label, msg);
+			importer_report(&io->in, row, io->defs[RIO_NAME].label, msg);
 		}
 		resident_free(&r);
-		if (io->problems)
+		if (io->in.problems)
 			return JY_EINVAL;
 	}
 	if (jobrec_find_code(io->db, JR_POSTING, v[RIO_POSTING], pid) != JY_OK) {
 		snprintf(msg, sizeof msg, _("no posting %s: use the code of the job information (J-001 …)"), v[RIO_POSTING]);
-		io_report(io, row, io->defs[RIO_POSTING].label, msg);
+		importer_report(&io->in, row, io->defs[RIO_POSTING].label, msg);
 		return JY_EINVAL;
 	}
 	return JY_OK;
@@ -385,12 +312,12 @@ static int ref_row(struct io *io, char **v, int row, struct import_result *res, 
 {
 	if (v[RIO_IDNO] && v[RIO_POSTING]) {
 		char *key = xasprintf("%s %s", v[RIO_IDNO], v[RIO_POSTING]);
-		int first = seen_add(io, key, row);
+		int first = importer_seen(&io->in, key, row);
 		if (first)
 			seen_twice(io, row, io->defs[RIO_POSTING].label, key, first);
 		free(key);
 	}
-	if (ref_cells(io, row, v) || io->problems)
+	if (ref_cells(io, row, v) || io->in.problems)
 		return JY_EINVAL;
 	int64_t rid, pid;
 	if (ref_parties(io, row, v, &rid, &pid))
@@ -398,7 +325,7 @@ static int ref_row(struct io *io, char **v, int row, struct import_result *res, 
 	struct jy_err e = { 0 };
 	int rc = ref_store(io, v, rid, pid, res, &e);
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND) {
-		io_report(io, row, e.field, e.msg);
+		importer_report(&io->in, row, e.field, e.msg);
 		return JY_EINVAL;
 	}
 	if (rc)
@@ -408,103 +335,59 @@ static int ref_row(struct io *io, char **v, int row, struct import_result *res, 
 
 /* ---- the file -------------------------------------------------------------------------------- */
 
-static int row_blank(char **cell, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!text_is_blank(cell[i]))
-			return 0;
-	return 1;
-}
-
 /* One data row in its own savepoint: stored, or reported and left without a trace. */
-static int io_row(struct io *io, char **cell, int n, int row, struct import_result *res,
+static int io_row(void *ctx, char **cell, int n, int row, struct import_result *res,
                   struct jy_err *err)
 {
+	struct io *io = ctx;
 	char *v[COLS_MAX] = { 0 };
-	io->problems = 0;
-	stray_cells(io, row, cell, n);
+	io->in.problems = 0;
+	importer_stray_cells(&io->in, row, cell, n, io->defs[0].label);
 	for (int d = 0; d < io->ndefs; d++)
 		v[d] = cell_value(io, cell, n, d);
 	int rc = db_begin(io->db, err);
 	if (!rc) {
 		rc = io->kind == KIND_REFERRALS ? ref_row(io, v, row, res, err) : rec_row(io, v, row, res, err);
-		if (rc || io->problems)
+		if (rc || io->in.problems)
 			db_rollback(io->db);
 		else
 			rc = db_commit(io->db, err);
 	}
 	for (int d = 0; d < io->ndefs; d++)
 		free(v[d]);
-	if (rc == JY_EINVAL || (!rc && io->problems)) {
+	if (rc == JY_EINVAL || (!rc && io->in.problems)) {
 		res->rejected++;
 		return JY_OK;
 	}
 	return rc;
 }
 
+static int io_begin(void *ctx, struct jy_err *err)
+{
+	return db_begin(((struct io *)ctx)->db, err);
+}
+
+static int io_commit(void *ctx, struct jy_err *err)
+{
+	return db_commit(((struct io *)ctx)->db, err);
+}
+
+static void io_rollback(void *ctx)
+{
+	db_rollback(((struct io *)ctx)->db);
+}
+
+static const struct importer_ops io_ops = { io_accepted, io_header, io_begin, io_row, io_commit,
+                                            io_rollback };
+
 static int io_import(struct jy_db *db, int kind, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	struct import_result local;
-	struct io io = { .db = db, .path = path, .kind = kind, .report = report, .arg = arg };
-	struct csv_reader *csv = NULL;
-	char **cell;
-	int n, row, got, rc, began = 0;
-
-	if (!res)
-		res = &local;
-	memset(res, 0, sizeof *res);
+	struct io io = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .kind = kind };
 	io_defs(&io);
-	if ((rc = csv_open(path, &csv, err)))
-		return rc;
-	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
-	got = csv_next(csv, &cell, &n, &row, err);
-	if (got <= 0) {
-		struct jy_buf acc = { 0 };
-		accepted_columns(&io, &acc);
-		if (got == 0)
-			err_set(err, JY_EINVAL, NULL, _("%s: the file is empty: the first row names the columns: %s"),
-			        path, acc.s);
-		buf_free(&acc);
-		rc = JY_EINVAL;
-		goto out;
-	}
-	if ((rc = io_header(&io, cell, n, err)) || (rc = db_begin(db, err)))
-		goto out;
-	began = 1;
-	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
-		if (row_blank(cell, n))
-			continue;
-		res->rows++;
-		if ((rc = io_row(&io, cell, n, row, res, err)))
-			break;
-	}
-	if (rc == JY_OK && got < 0)
-		rc = JY_EINVAL;
-	int skip = flags & IMPORT_SKIP_ERRORS;
-	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
-		rc = db_commit(db, err);
-	else
-		db_rollback(db);
-	began = 0;
-	if (rc == JY_OK && res->rejected && !skip) {
-		res->added = res->updated = res->unchanged = 0;
-		rc = err_set(err, JY_EINVAL, NULL,
-		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
-		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",
-		                       (unsigned long)res->rejected),
-		             path, res->rejected);
-	}
-out:
-	if (began)
-		db_rollback(db);
-	csv_close(&csv);
-	free(io.col);
-	for (int i = 0; i < io.nseen; i++)
-		free(io.seen[i].key);
-	free(io.seen);
-	buf_free(&io.line);
+	int rc = importer_run(&io.in, flags, &io_ops, &io, res, err);
+	importer_free(&io.in);
 	return rc;
 }
 

@@ -39,73 +39,30 @@ struct tio_kind {
 };
 
 struct tio {
+	struct importer in;
 	struct jy_db *db;
 	const struct tio_kind *k;
-	const char *path;
-	void (*report)(void *arg, const char *line);
-	void *arg;
-	int *col;               /* field of each column, -1 for none */
-	int ncol;
 	int has[MAX_FIELDS];    /* column index + 1 of each field */
-	struct seen {
-		char *key;
-		int row;
-	} *seen;
-	int nseen, capseen;
-	struct jy_buf line;
-	int problems;
 };
-
-static void tio_report(struct tio *t, int row, const char *field, const char *msg)
-{
-	buf_reset(&t->line);
-	if (field && *field)
-		buf_addf(&t->line, "%s:%d: %s: %s", t->path, row, field, msg);
-	else
-		buf_addf(&t->line, "%s:%d: %s", t->path, row, msg);
-	if (t->report)
-		t->report(t->arg, t->line.s);
-	t->problems++;
-}
 
 static void tio_warn(struct tio *t, int row, const struct jy_err *w)
 {
 	char *msg = xasprintf(_("warning: %s"), w->msg);
-	int before = t->problems;
-	tio_report(t, row, w->field, msg);
-	t->problems = before;           /* a warning does not refuse the row */
+	int before = t->in.problems;
+	importer_report(&t->in, row, w->field, msg);
+	t->in.problems = before;        /* a warning does not refuse the row */
 	free(msg);
 }
 
-static void col_name(int i, char out[8])
+static void tio_accepted(void *ctx, struct jy_buf *b)
 {
-	char tmp[8];
-	int n = 0;
-	for (i++; i > 0 && n < 7; i = (i - 1) / 26)
-		tmp[n++] = (char)('A' + (i - 1) % 26);
-	for (int k = 0; k < n; k++)
-		out[k] = tmp[n - 1 - k];
-	out[n] = '\0';
+	const struct tio *t = ctx;
+	importer_accepted(t->k->defs, t->k->n, FF_CSV, b);
 }
 
-static void accepted_columns(const struct tio_kind *k, struct jy_buf *b)
+static int field_by_header(const void *ctx, const char *h)
 {
-	for (int f = 0, first = 1; f < k->n; f++)
-		if (k->defs[f].flags & FF_CSV) {
-			buf_addf(b, "%s%s", first ? "" : ", ", k->defs[f].label);
-			first = 0;
-		}
-	buf_adds(b, " (English: ");
-	for (int f = 0, first = 1; f < k->n; f++)
-		if (k->defs[f].flags & FF_CSV) {
-			buf_addf(b, "%s%s", first ? "" : ", ", k->defs[f].alias);
-			first = 0;
-		}
-	buf_adds(b, ")");
-}
-
-static int field_by_header(const struct tio_kind *k, const char *h)
-{
+	const struct tio_kind *k = ctx;
 	for (int f = 0; f < k->n; f++)
 		if ((k->defs[f].flags & FF_CSV) &&
 		    (strcmp(k->defs[f].label, h) == 0 || strcasecmp(k->defs[f].alias, h) == 0))
@@ -113,51 +70,18 @@ static int field_by_header(const struct tio_kind *k, const char *h)
 	return -1;
 }
 
-static int tio_header(struct tio *t, char **cell, int n, struct jy_err *err)
+static int tio_header(void *ctx, char **cell, int n, struct jy_err *err)
 {
-	struct jy_buf unknown = { 0 }, acc = { 0 };
-	char first_unknown[64] = "";
-	int looks_like_data = 0, rc = JY_OK;
-	t->ncol = n;
-	t->col = xmalloc(sizeof *t->col * (size_t)(n ? n : 1));
-	accepted_columns(t->k, &acc);
-	for (int i = 0; i < n && !rc; i++) {
-		char *h = csv_header_clean(cell[i]);
-		int f = *h ? field_by_header(t->k, h) : -1;
-		t->col[i] = f;
-		if (*h && f < 0) {
-			char id[19], d[11];
-			if (idcard_parse(h, id, NULL, NULL, NULL) == JY_OK || date_parse(h, d, NULL) == JY_OK)
-				looks_like_data = 1;
-			if (!unknown.len)
-				snprintf(first_unknown, sizeof first_unknown, "%s", h);
-			buf_addf(&unknown, "%s%s", unknown.len ? ", " : "", h);
-		} else if (f >= 0 && t->has[f]) {
-			char a[8], b[8];
-			col_name(t->has[f] - 1, a);
-			col_name(i, b);
-			rc = err_set(err, JY_EINVAL, t->k->defs[f].label,
-			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
-			             t->path, t->k->defs[f].label, a, b);
-		} else if (f >= 0) {
-			t->has[f] = i + 1;
-		}
-		free(h);
-	}
-	if (!rc && looks_like_data)
-		rc = err_set(err, JY_EINVAL, NULL,
-		             _("%s:1: the first row holds data, not column names: insert a row above it "
-		               "with the column names: %s"), t->path, acc.s);
-	else if (!rc && unknown.len)
-		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
-		             t->path, unknown.s, acc.s);
+	struct tio *t = ctx;
+	struct jy_buf acc = { 0 };
+	tio_accepted(t, &acc);
+	const struct importer_columns c = { t->k->defs, field_by_header, t->k, t->has,
+	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE };
+	int rc = importer_header(&t->in, cell, n, &c, acc.s, err);
 	int finds = t->k->finder >= 0 && t->has[t->k->finder];
 	for (int f = 0; !rc && !finds && f < t->k->n; f++)
 		if ((t->k->defs[f].flags & FF_REQ) && (t->k->defs[f].flags & FF_CSV) && !t->has[f])
-			rc = err_set(err, JY_EINVAL, t->k->defs[f].label,
-			             _("%s:1: %s: the column is missing; the first row names the columns: %s"),
-			             t->path, t->k->defs[f].label, acc.s);
-	buf_free(&unknown);
+			rc = importer_missing(&t->in, t->k->defs[f].label, acc.s, err);
 	buf_free(&acc);
 	return rc;
 }
@@ -184,46 +108,15 @@ static char *cell_text(const struct field_def *fd, const char *c)
 	return s;
 }
 
-static int row_blank(char **cell, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!text_is_blank(cell[i]))
-			return 0;
-	return 1;
-}
-
-/* The row's key seen before: its row, or 0 after recording it. */
-static int seen_add(struct tio *t, char *key, int row)
-{
-	for (int i = 0; i < t->nseen; i++)
-		if (strcmp(t->seen[i].key, key) == 0) {
-			free(key);
-			return t->seen[i].row;
-		}
-	if (t->nseen == t->capseen) {
-		t->capseen = t->capseen ? t->capseen * 2 : 64;
-		t->seen = xrealloc(t->seen, sizeof *t->seen * (size_t)t->capseen);
-	}
-	t->seen[t->nseen++] = (struct seen){ key, row };
-	return 0;
-}
-
 /* One data row: every cell checked on its own, then the record's rules. Returns JY_OK (stored
  * or rejected), or the failure that stops the import (the database). */
-static int tio_row(struct tio *t, char **cell, int n, int row, struct import_result *res,
+static int tio_row(void *ctx, char **cell, int n, int row, struct import_result *res,
                    struct jy_err *err)
 {
+	struct tio *t = ctx;
 	char *vals[MAX_FIELDS] = { 0 };
-	t->problems = 0;
-	for (int i = 0; i < n; i++) {
-		if ((i < t->ncol && t->col[i] >= 0) || text_is_blank(cell[i]))
-			continue;
-		char c[8], msg[200];
-		col_name(i, c);
-		snprintf(msg, sizeof msg, _("column %s has no name in row 1: name it (%s …) or clear the cell"),
-		         c, t->k->defs[0].label);
-		tio_report(t, row, c, msg);
-	}
+	t->in.problems = 0;
+	importer_stray_cells(&t->in, row, cell, n, t->k->defs[0].label);
 	for (int f = 0; f < t->k->n; f++) {
 		if (!t->has[f])
 			continue;
@@ -237,24 +130,25 @@ static int tio_row(struct tio *t, char **cell, int n, int row, struct import_res
 		}
 		struct jy_err e = { 0 };
 		if (field_check_value(t->db, &t->k->defs[f], v, &vals[f], &e) != JY_OK)
-			tio_report(t, row, e.field, e.msg);
+			importer_report(&t->in, row, e.field, e.msg);
 		free(v);
 	}
-	char *key = t->problems ? NULL : t->k->key(vals);
+	char *key = t->in.problems ? NULL : t->k->key(vals);
 	if (key) {
-		int first = seen_add(t, key, row);
+		int first = importer_seen(&t->in, key, row);
 		if (first) {
 			char msg[256];
 			snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows into one"), first);
-			tio_report(t, row, t->k->defs[0].label, msg);
+			importer_report(&t->in, row, t->k->defs[0].label, msg);
 		}
+		free(key);
 	}
 	int rc = JY_OK;
-	if (!t->problems) {
+	if (!t->in.problems) {
 		struct jy_err e = { 0 };
 		rc = t->k->store(t, vals, row, res, &e);
 		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND) {
-			tio_report(t, row, e.field, e.msg);
+			importer_report(&t->in, row, e.field, e.msg);
 			rc = JY_OK;
 		} else if (rc != JY_OK) {
 			*err = e;
@@ -262,72 +156,38 @@ static int tio_row(struct tio *t, char **cell, int n, int row, struct import_res
 			tio_warn(t, row, &e);
 		}
 	}
-	if (t->problems)
+	if (t->in.problems)
 		res->rejected++;
 	for (int f = 0; f < t->k->n; f++)
 		free(vals[f]);
 	return rc;
 }
 
+static int tio_begin(void *ctx, struct jy_err *err)
+{
+	return db_begin(((struct tio *)ctx)->db, err);
+}
+
+static int tio_commit(void *ctx, struct jy_err *err)
+{
+	return db_commit(((struct tio *)ctx)->db, err);
+}
+
+static void tio_rollback(void *ctx)
+{
+	db_rollback(((struct tio *)ctx)->db);
+}
+
+static const struct importer_ops tio_ops = { tio_accepted, tio_header, tio_begin, tio_row, tio_commit,
+                                             tio_rollback };
+
 static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *path, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
-	struct import_result local;
-	struct tio t = { .db = db, .k = k, .path = path, .report = report, .arg = arg };
-	struct csv_reader *csv = NULL;
-	char **cell;
-	int n, row, got, rc;
-	if (!res)
-		res = &local;
-	memset(res, 0, sizeof *res);
-	if ((rc = csv_open(path, &csv, err)))
-		return rc;
-	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
-	got = csv_next(csv, &cell, &n, &row, err);
-	if (got <= 0) {
-		struct jy_buf acc = { 0 };
-		accepted_columns(k, &acc);
-		if (got == 0)
-			err_set(err, JY_EINVAL, NULL, _("%s: the file is empty: the first row names the columns: %s"),
-			        path, acc.s);
-		buf_free(&acc);
-		rc = JY_EINVAL;
-		goto out;
-	}
-	if ((rc = tio_header(&t, cell, n, err)))
-		goto out;
-	if ((rc = db_begin(db, err)))
-		goto out;
-	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
-		if (row_blank(cell, n))
-			continue;
-		res->rows++;
-		if ((rc = tio_row(&t, cell, n, row, res, err)))
-			break;
-	}
-	if (rc == JY_OK && got < 0)
-		rc = JY_EINVAL;
-	int skip = flags & IMPORT_SKIP_ERRORS;
-	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
-		rc = db_commit(db, err);
-	else
-		db_rollback(db);
-	if (rc == JY_OK && res->rejected && !skip) {
-		res->added = res->updated = res->unchanged = 0;
-		rc = err_set(err, JY_EINVAL, NULL,
-		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
-		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",
-		                       (unsigned long)res->rejected),
-		             path, res->rejected);
-	}
-out:
-	csv_close(&csv);
-	free(t.col);
-	for (int i = 0; i < t.nseen; i++)
-		free(t.seen[i].key);
-	free(t.seen);
-	buf_free(&t.line);
+	struct tio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .k = k };
+	int rc = importer_run(&t.in, flags, &tio_ops, &t, res, err);
+	importer_free(&t.in);
 	return rc;
 }
 
