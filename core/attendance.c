@@ -8,9 +8,7 @@
 
 #include "db_int.h"
 
-#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
-const struct field_def session_fields[SF__COUNT] = { SESSION_FIELDS(X) };
-#undef X
+const struct field_def session_fields[SF__COUNT] = { SESSION_FIELDS(FIELD_DEF_ROW) };
 
 static const char *const mark_words[MARK__COUNT] = { NULL, "present", "absent", "late", "leave" };
 static const char *const mark_labels[MARK__COUNT] = { "", "到", "缺", "迟", "假" };

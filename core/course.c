@@ -10,9 +10,7 @@
 
 #include "db_int.h"
 
-#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
-const struct field_def course_fields[CF__COUNT] = { COURSE_FIELDS(X) };
-#undef X
+const struct field_def course_fields[CF__COUNT] = { COURSE_FIELDS(FIELD_DEF_ROW) };
 
 int course_field_by_header(const char *header)
 {

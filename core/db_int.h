@@ -72,6 +72,11 @@ void search_batch_drop(struct jy_db *db);
 void match_bulk_begin(struct jy_db *db);
 int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err);
 
+/* One row of a field table from one line of an X-macro list in core.h (RESIDENT_FIELDS,
+ * COURSE_FIELDS, …): `const struct field_def t[N] = { COURSE_FIELDS(FIELD_DEF_ROW) };`. */
+#define FIELD_DEF_ROW(id, col, label, alias, kind, list, max, flags) \
+	{ #col, label, alias, kind, list, max, flags },
+
 /* fields.c: a record's values v[] over a field table defs[0..n). The index of the field whose
  * label, or alias in any case, is header (or whose SQL column is col); -1 when none or NULL. */
 int field_find_header(const struct field_def *defs, int n, const char *header);

@@ -11,9 +11,7 @@
 
 #include "db_int.h"
 
-#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
-const struct field_def enrol_fields[EF__COUNT] = { ENROL_FIELDS(X) };
-#undef X
+const struct field_def enrol_fields[EF__COUNT] = { ENROL_FIELDS(FIELD_DEF_ROW) };
 
 /* The fields that are columns of enrolment, in the order of the SQL below; the trainee, her name
  * and the course are keys (resident_id, course_id). */

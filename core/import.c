@@ -104,7 +104,8 @@ static int imp_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct import *im = ctx;
 	struct jy_buf acc = { 0 };
 	imp_accepted(im, &acc);
-	const struct importer_columns c = { resident_fields, importable_by_header, NULL, im->has, IMPORTER_DATA_IDNO };
+	const struct importer_columns c = { resident_fields, importable_by_header, NULL, im->has,
+	                                    IMPORTER_DATA_IDNO };
 	int rc = importer_header(&im->in, cell, n, &c, acc.s, err);
 	for (int f = 0; !rc && f < RF__COUNT; f++)
 		if ((resident_fields[f].flags & FF_REQ) && (resident_fields[f].flags & FF_CSV) &&

@@ -9,11 +9,9 @@
 
 #include "jobs_int.h"
 
-#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
-static const struct field_def employer_fields[EMP__COUNT] = { EMPLOYER_FIELDS(X) };
-static const struct field_def posting_fields[PST__COUNT] = { POSTING_FIELDS(X) };
-static const struct field_def fair_fields[FAIR__COUNT] = { FAIR_FIELDS(X) };
-#undef X
+static const struct field_def employer_fields[EMP__COUNT] = { EMPLOYER_FIELDS(FIELD_DEF_ROW) };
+static const struct field_def posting_fields[PST__COUNT] = { POSTING_FIELDS(FIELD_DEF_ROW) };
+static const struct field_def fair_fields[FAIR__COUNT] = { FAIR_FIELDS(FIELD_DEF_ROW) };
 
 static const struct jobrec_type_def {
 	const char *table, *entity;

@@ -10,9 +10,7 @@
 
 #include "db_int.h"
 
-#define X(id, col, label, alias, kind, list, max, flags) { #col, label, alias, kind, list, max, flags },
-const struct field_def resident_fields[RF__COUNT] = { RESIDENT_FIELDS(X) };
-#undef X
+const struct field_def resident_fields[RF__COUNT] = { RESIDENT_FIELDS(FIELD_DEF_ROW) };
 
 /* Categories live in their own dated table; every other field is a column of resident. */
 static int field_is_column(int f)
