@@ -198,6 +198,32 @@ void form_hint(struct ui *ui, struct form *fm)
 	}
 }
 
+/* ---- leaving -------------------------------------------------------------------------------- */
+
+static void form_discard(struct ui *ui, void *arg, int yes)
+{
+	struct form *fm = arg;
+	if (!yes)
+		return;
+	if (fm->gone)
+		fm->gone(ui, fm, fm->arg);
+	ui_pop(ui, fm->screen);
+}
+
+/* Nothing typed goes without the worker saying so. */
+int form_back(struct ui *ui, struct form *fm, struct screen *s)
+{
+	if (!fm->dirty) {
+		if (fm->gone)
+			fm->gone(ui, fm, fm->arg);
+		return SK_HANDLED | SK_POP;
+	}
+	fm->screen = s;
+	dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"), 0,
+	               form_discard, fm);
+	return SK_HANDLED;
+}
+
 /* ---- drafts: nothing typed is lost ------------------------------------------------------------ */
 
 void form_keep_draft(struct ui *ui, const char *form, int64_t id, char **last, char *text)

@@ -105,12 +105,6 @@ static int fact_save(struct ui *ui, struct fact *fc)
 	return SK_HANDLED | SK_POP;
 }
 
-static void fact_discard(struct ui *ui, void *arg, int yes)
-{
-	if (yes)
-		ui_pop(ui, arg);
-}
-
 static int fact_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct fact *fc = (struct fact *)s;
@@ -121,11 +115,7 @@ static int fact_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	case ACT_SAVE:
 		return fact_save(ui, fc);
 	case ACT_BACK:
-		if (!fc->form.dirty)
-			return SK_HANDLED | SK_POP;
-		dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"),
-		               0, fact_discard, fc);
-		return SK_HANDLED;
+		return form_back(ui, &fc->form, s);
 	default:
 		return 0;
 	}

@@ -216,13 +216,10 @@ static int jform_save(struct ui *ui, struct jform *jf)
 	return out;
 }
 
-static void discard_answer(struct ui *ui, void *arg, int yes)
+static void jform_gone(struct ui *ui, struct form *fm, void *arg)
 {
-	struct jform *jf = arg;
-	if (!yes)
-		return;
-	jform_draft_clear(ui, jf);
-	ui_pop(ui, &jf->s);
+	(void)fm;
+	jform_draft_clear(ui, arg);
 }
 
 static int jform_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
@@ -235,13 +232,7 @@ static int jform_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	case ACT_SAVE:
 		return jform_save(ui, jf);
 	case ACT_BACK:
-		if (!jf->form.dirty) {
-			jform_draft_clear(ui, jf);
-			return SK_HANDLED | SK_POP;
-		}
-		dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"),
-		               0, discard_answer, jf);
-		return SK_HANDLED;
+		return form_back(ui, &jf->form, s);
 	default:
 		return 0;
 	}
@@ -311,6 +302,7 @@ struct screen *jform_new(struct ui *ui, int type, int64_t id, int64_t employer_i
 	}
 	jf->form.changed = jform_changed;
 	jf->form.left = jform_left;
+	jf->form.gone = jform_gone;
 	jf->form.arg = jf;
 	if (id) {
 		struct jy_err err = { 0 };
@@ -378,12 +370,6 @@ static int jsmall_save(struct ui *ui, struct jsmall *f)
 	return SK_HANDLED;
 }
 
-static void jsmall_discard(struct ui *ui, void *arg, int yes)
-{
-	if (yes)
-		ui_pop(ui, arg);
-}
-
 static int jsmall_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct jsmall *f = (struct jsmall *)s;
@@ -394,11 +380,7 @@ static int jsmall_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 	case ACT_SAVE:
 		return jsmall_save(ui, f);
 	case ACT_BACK:
-		if (!f->form.dirty)
-			return SK_HANDLED | SK_POP;
-		dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"),
-		               0, jsmall_discard, f);
-		return SK_HANDLED;
+		return form_back(ui, &f->form, s);
 	default:
 		return 0;
 	}

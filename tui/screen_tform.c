@@ -335,12 +335,10 @@ static int tf_save(struct ui *ui, struct tform *tf)
 
 /* ---- the screen ------------------------------------------------------------------------------- */
 
-static void tf_discard(struct ui *ui, void *arg, int yes)
+static void tf_gone(struct ui *ui, struct form *fm, void *arg)
 {
-	if (!yes)
-		return;
+	(void)fm;
 	tf_draft_clear(ui, arg);
-	ui_pop(ui, arg);
 }
 
 static int tf_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
@@ -353,13 +351,7 @@ static int tf_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	case ACT_SAVE:
 		return tf_save(ui, tf);
 	case ACT_BACK:
-		if (!tf->form.dirty) {
-			tf_draft_clear(ui, tf);
-			return SK_HANDLED | SK_POP;
-		}
-		dialog_confirm(ui, _("Discard changes"), _("This form has changes that are not saved. Discard them?"),
-		               0, tf_discard, tf);
-		return SK_HANDLED;
+		return form_back(ui, &tf->form, s);
 	default:
 		return 0;
 	}
@@ -414,6 +406,7 @@ static void tf_ready(struct ui *ui, struct tform *tf, int focus)
 {
 	tf->form.focus = focus;
 	tf->form.left = tf_left;
+	tf->form.gone = tf_gone;
 	tf->form.arg = tf;
 	tf_draft_restore(ui, tf);
 }

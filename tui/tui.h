@@ -243,7 +243,9 @@ struct form {
 	int fy, fx, fw;         /* where the focused field was drawn (for the pick popup) */
 	void (*changed)(struct ui *, struct form *, int i, void *arg);   /* a field's value changed */
 	void (*left)(struct ui *, struct form *, int i, void *arg);      /* focus left field i */
+	void (*gone)(struct ui *, struct form *, void *arg);     /* left unsaved (drop the draft); may be NULL */
 	void *arg;
+	struct screen *screen;  /* the screen form_back leaves */
 };
 void form_init(struct form *fm, int n);
 void form_free(struct form *fm);
@@ -254,6 +256,9 @@ int form_find_label(const struct form *fm, const char *label);   /* -1 when none
 /* Show a core error on the field it names (and in the status line); focus that field. */
 void form_show_err(struct ui *ui, struct form *fm, const struct jy_err *err);
 void form_hint(struct ui *ui, struct form *fm);   /* the focused field's hint in the status line */
+/* Esc on the form on screen s: SK_POP at once when nothing changed, else "Discard changes?" first;
+ * fm->gone runs before s leaves either way. */
+int form_back(struct ui *ui, struct form *fm, struct screen *s);
 
 /* Drafts (draft_save in core): text (taken) kept as the draft of form/id unless it is what *last
  * already holds; *last becomes text. Dropped when the form is saved or its changes discarded. */
