@@ -171,6 +171,14 @@ void importer_stray_cells(struct importer *im, int row, char **cell, int n, cons
 /* The row that had key already, or 0 after noting it (copied) for row. */
 int importer_seen(struct importer *im, const char *key, int row);
 
+/* employer.c: one page of a jobs list searched as workers type (employers, postings, fairs,
+ * referrals): binds ?1 the folded query, ?2 the cursor's id and ?3 limit + 1 to st (the caller
+ * binds the rest), reads up to limit rows of size bytes with read_row(st, row) and sets out->more
+ * and out->next (the id in column 0 of the last row). JY_OK, or db_fail's code with what. */
+int jobs_page_read(struct jy_db *db, sqlite3_stmt *st, const char *query, const char *cursor,
+                   int limit, size_t size, void (*read_row)(sqlite3_stmt *st, void *row),
+                   const char *what, struct job_page *out, struct jy_err *err);
+
 /* Embedded assets (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];
 extern const size_t jy_asset_hanzi_len;

@@ -84,6 +84,52 @@ void job_page_free(struct job_page *p)
 	p->more = 0;
 }
 
+int jobs_page_read(struct jy_db *db, sqlite3_stmt *st, const char *query, const char *cursor,
+                   int limit, size_t size, void (*read_row)(sqlite3_stmt *st, void *row),
+                   const char *what, struct job_page *out, struct jy_err *err)
+{
+	char *q = jobs_query_fold(query);
+	db_bind_text(st, 1, q);
+	sqlite3_bind_int64(st, 2, cursor && *cursor ? strtoll(cursor, NULL, 10) : 0);
+	sqlite3_bind_int(st, 3, limit + 1);
+	char *rows = xcalloc((size_t)limit + 1, size);
+	int n = 0, rc;
+	int64_t last = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == limit) {
+			out->more = 1;
+			break;
+		}
+		read_row(st, rows + size * (size_t)n++);
+		last = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	free(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(rows);
+		return db_fail(db, err, what);
+	}
+	out->rows = rows;
+	out->n = n;
+	if (n)
+		snprintf(out->next, sizeof out->next, "%lld", (long long)last);
+	return JY_OK;
+}
+
+static void employer_row_read(sqlite3_stmt *st, void *row)
+{
+	struct employer_row *r = row;
+	r->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, r->code, sizeof r->code);
+	db_col_copy(st, 2, r->name, sizeof r->name);
+	db_col_copy(st, 3, r->kind, sizeof r->kind);
+	db_col_copy(st, 4, r->industry, sizeof r->industry);
+	db_col_copy(st, 5, r->contact, sizeof r->contact);
+	db_col_copy(st, 6, r->phone, sizeof r->phone);
+	r->woman_owned = sqlite3_column_int(st, 7);
+	r->open_postings = sqlite3_column_int(st, 8);
+}
+
 int employer_search(struct jy_db *db, const char *query, const char *cursor, int limit,
                     struct job_page *out, struct jy_err *err)
 {
@@ -100,38 +146,7 @@ int employer_search(struct jy_db *db, const char *query, const char *cursor, int
 		"AND (?2 = 0 OR e.id < ?2) ORDER BY e.id DESC LIMIT ?3", err);
 	if (!st)
 		return JY_EDB;
-	char *q = jobs_query_fold(query);
-	db_bind_text(st, 1, q);
-	sqlite3_bind_int64(st, 2, cursor && *cursor ? strtoll(cursor, NULL, 10) : 0);
-	sqlite3_bind_int(st, 3, limit + 1);
 	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
-	struct employer_row *rows = xcalloc((size_t)limit + 1, sizeof *rows);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == limit) {
-			out->more = 1;
-			break;
-		}
-		struct employer_row *r = &rows[n++];
-		r->id = sqlite3_column_int64(st, 0);
-		db_col_copy(st, 1, r->code, sizeof r->code);
-		db_col_copy(st, 2, r->name, sizeof r->name);
-		db_col_copy(st, 3, r->kind, sizeof r->kind);
-		db_col_copy(st, 4, r->industry, sizeof r->industry);
-		db_col_copy(st, 5, r->contact, sizeof r->contact);
-		db_col_copy(st, 6, r->phone, sizeof r->phone);
-		r->woman_owned = sqlite3_column_int(st, 7);
-		r->open_postings = sqlite3_column_int(st, 8);
-	}
-	sqlite3_reset(st);
-	free(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		free(rows);
-		return db_fail(db, err, _("reading the employers"));
-	}
-	out->rows = rows;
-	out->n = n;
-	if (n)
-		snprintf(out->next, sizeof out->next, "%lld", (long long)rows[n - 1].id);
-	return JY_OK;
+	return jobs_page_read(db, st, query, cursor, limit, sizeof(struct employer_row),
+	                      employer_row_read, _("reading the employers"), out, err);
 }

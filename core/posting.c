@@ -22,6 +22,23 @@ const char *posting_state(const char *stored, int openings, int filled, const ch
 	return "open";
 }
 
+static void posting_row_read(sqlite3_stmt *st, void *row)
+{
+	struct posting_row *r = row;
+	r->id = sqlite3_column_int64(st, 0);
+	r->employer_id = sqlite3_column_int64(st, 1);
+	db_col_copy(st, 2, r->code, sizeof r->code);
+	db_col_copy(st, 3, r->title, sizeof r->title);
+	db_col_copy(st, 4, r->employer, sizeof r->employer);
+	db_col_copy(st, 5, r->state, sizeof r->state);
+	db_col_copy(st, 6, r->posted, sizeof r->posted);
+	db_col_copy(st, 7, r->closes, sizeof r->closes);
+	r->openings = sqlite3_column_int(st, 8);
+	r->filled = sqlite3_column_int(st, 9);
+	r->public_welfare = sqlite3_column_int(st, 10);
+	r->referrals = sqlite3_column_int(st, 11);
+}
+
 int posting_search(struct jy_db *db, const char *query, int filter, int64_t employer_id,
                    const char *cursor, int limit, struct job_page *out, struct jy_err *err)
 {
@@ -46,44 +63,10 @@ int posting_search(struct jy_db *db, const char *query, int filter, int64_t empl
 		"ORDER BY p.id DESC LIMIT ?3", err);
 	if (!st)
 		return JY_EDB;
-	char *q = jobs_query_fold(query);
-	db_bind_text(st, 1, q);
-	sqlite3_bind_int64(st, 2, cursor && *cursor ? strtoll(cursor, NULL, 10) : 0);
-	sqlite3_bind_int(st, 3, limit + 1);
 	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 5, filter);
 	sqlite3_bind_int64(st, 6, employer_id);
 	sqlite3_bind_text(st, 7, soon, -1, SQLITE_TRANSIENT);
-	struct posting_row *rows = xcalloc((size_t)limit + 1, sizeof *rows);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == limit) {
-			out->more = 1;
-			break;
-		}
-		struct posting_row *r = &rows[n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->employer_id = sqlite3_column_int64(st, 1);
-		db_col_copy(st, 2, r->code, sizeof r->code);
-		db_col_copy(st, 3, r->title, sizeof r->title);
-		db_col_copy(st, 4, r->employer, sizeof r->employer);
-		db_col_copy(st, 5, r->state, sizeof r->state);
-		db_col_copy(st, 6, r->posted, sizeof r->posted);
-		db_col_copy(st, 7, r->closes, sizeof r->closes);
-		r->openings = sqlite3_column_int(st, 8);
-		r->filled = sqlite3_column_int(st, 9);
-		r->public_welfare = sqlite3_column_int(st, 10);
-		r->referrals = sqlite3_column_int(st, 11);
-	}
-	sqlite3_reset(st);
-	free(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		free(rows);
-		return db_fail(db, err, _("reading the postings"));
-	}
-	out->rows = rows;
-	out->n = n;
-	if (n)
-		snprintf(out->next, sizeof out->next, "%lld", (long long)rows[n - 1].id);
-	return JY_OK;
+	return jobs_page_read(db, st, query, cursor, limit, sizeof(struct posting_row),
+	                      posting_row_read, _("reading the postings"), out, err);
 }

@@ -568,6 +568,22 @@ int referral_step_each(struct jy_db *db, int64_t id, void (*cb)(void *, const st
 	return JY_OK;
 }
 
+static void referral_row_read(sqlite3_stmt *st, void *row)
+{
+	struct referral_row *r = row;
+	r->id = sqlite3_column_int64(st, 0);
+	r->resident_id = sqlite3_column_int64(st, 1);
+	r->posting_id = sqlite3_column_int64(st, 2);
+	db_col_copy(st, 3, r->name, sizeof r->name);
+	db_col_copy(st, 4, r->reg_no, sizeof r->reg_no);
+	db_col_copy(st, 5, r->posting_code, sizeof r->posting_code);
+	db_col_copy(st, 6, r->title, sizeof r->title);
+	db_col_copy(st, 7, r->employer, sizeof r->employer);
+	db_col_copy(st, 8, r->stage, sizeof r->stage);
+	db_col_copy(st, 9, r->referred_on, sizeof r->referred_on);
+	db_col_copy(st, 10, r->stage_on, sizeof r->stage_on);
+}
+
 int referral_search(struct jy_db *db, const char *query, int64_t resident_id, int64_t posting_id,
                     const char *cursor, int limit, struct job_page *out, struct jy_err *err)
 {
@@ -584,41 +600,8 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 		"ORDER BY r.id DESC LIMIT ?3", err);
 	if (!st)
 		return JY_EDB;
-	char *q = jobs_query_fold(query);
-	db_bind_text(st, 1, q);
-	sqlite3_bind_int64(st, 2, cursor && *cursor ? strtoll(cursor, NULL, 10) : 0);
-	sqlite3_bind_int(st, 3, limit + 1);
 	sqlite3_bind_int64(st, 4, resident_id);
 	sqlite3_bind_int64(st, 5, posting_id);
-	struct referral_row *rows = xcalloc((size_t)limit + 1, sizeof *rows);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == limit) {
-			out->more = 1;
-			break;
-		}
-		struct referral_row *r = &rows[n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->resident_id = sqlite3_column_int64(st, 1);
-		r->posting_id = sqlite3_column_int64(st, 2);
-		db_col_copy(st, 3, r->name, sizeof r->name);
-		db_col_copy(st, 4, r->reg_no, sizeof r->reg_no);
-		db_col_copy(st, 5, r->posting_code, sizeof r->posting_code);
-		db_col_copy(st, 6, r->title, sizeof r->title);
-		db_col_copy(st, 7, r->employer, sizeof r->employer);
-		db_col_copy(st, 8, r->stage, sizeof r->stage);
-		db_col_copy(st, 9, r->referred_on, sizeof r->referred_on);
-		db_col_copy(st, 10, r->stage_on, sizeof r->stage_on);
-	}
-	sqlite3_reset(st);
-	free(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		free(rows);
-		return db_fail(db, err, _("reading the referrals"));
-	}
-	out->rows = rows;
-	out->n = n;
-	if (n)
-		snprintf(out->next, sizeof out->next, "%lld", (long long)rows[n - 1].id);
-	return JY_OK;
+	return jobs_page_read(db, st, query, cursor, limit, sizeof(struct referral_row),
+	                      referral_row_read, _("reading the referrals"), out, err);
 }
