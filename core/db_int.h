@@ -168,6 +168,10 @@ int importer_missing(struct importer *im, const char *label, const char *acc, st
 /* Cells in columns without a header: data that would otherwise be dropped without a word. label:
  * a column name to suggest. */
 void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label);
+/* A row saved: counted as added (a new record), updated (the save wrote a new version: something
+ * differed) or unchanged (a save with nothing new writes no version). */
+void importer_count(struct import_result *res, int existed, int64_t version_before,
+                    int64_t version_after);
 /* The row that had key already, or 0 after noting it (copied) for row. */
 int importer_seen(struct importer *im, const char *key, int row);
 

@@ -213,12 +213,8 @@ static int imp_update(struct import *im, int64_t rid, const struct resident *cel
 			resident_set(m, f, cells->v[f]);
 	int64_t version = m->version;
 	rc = resident_save(im->db, m, err);
-	if (rc == JY_OK) {
-		if (m->version != version)
-			res->updated++;
-		else
-			res->unchanged++;
-	}
+	if (rc == JY_OK)
+		importer_count(res, 1, version, m->version);
 	resident_free(&m);
 	return rc;
 }

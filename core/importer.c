@@ -190,6 +190,17 @@ out:
 	return rc;
 }
 
+void importer_count(struct import_result *res, int existed, int64_t version_before,
+                    int64_t version_after)
+{
+	if (!existed)
+		res->added++;
+	else if (version_after != version_before)
+		res->updated++;
+	else
+		res->unchanged++;
+}
+
 void importer_free(struct importer *im)
 {
 	free(im->col);

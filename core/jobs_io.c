@@ -198,14 +198,8 @@ static int rec_row(struct io *io, char **v, int row, struct import_result *res, 
 			jobrec_set(r, d - 1, v[d]);
 	int64_t version = r->version;
 	rc = jobrec_save(io->db, r, &e);
-	if (!rc) {
-		if (!id)
-			res->added++;
-		else if (r->version != version)
-			res->updated++;
-		else
-			res->unchanged++;
-	}
+	if (!rc)
+		importer_count(res, id != 0, version, r->version);
 out:
 	jobrec_free(&r);
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT) {

@@ -217,14 +217,8 @@ static int course_store(struct tio *t, char **vals, int row, struct import_resul
 	int64_t version = c->version;
 	int existed = c->id != 0;
 	rc = course_save(t->db, c, err);
-	if (rc == JY_OK) {
-		if (!existed)
-			res->added++;
-		else if (c->version != version)
-			res->updated++;
-		else
-			res->unchanged++;
-	}
+	if (rc == JY_OK)
+		importer_count(res, existed, version, c->version);
 	course_free(&c);
 	return rc;
 }
@@ -286,14 +280,8 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 	int64_t version = e->version;
 	int existed = e->id != 0;
 	rc = enrolment_save(t->db, e, err);
-	if (rc == JY_OK) {
-		if (!existed)
-			res->added++;
-		else if (e->version != version)
-			res->updated++;
-		else
-			res->unchanged++;
-	}
+	if (rc == JY_OK)
+		importer_count(res, existed, version, e->version);
 	enrolment_free(&e);
 	return rc;
 }
