@@ -64,6 +64,12 @@ int ui_put(struct ui *ui, int y, int x, int cols, const char *s, int style)
 	return w < cols ? w : cols;
 }
 
+int ui_col(struct ui *ui, int y, int x, int w, const char *s, int style)
+{
+	ui_put(ui, y, x, w, s, style);
+	return x + w + 1;
+}
+
 int ui_puts(struct ui *ui, int y, int x, int cols, const char *s, int style)
 {
 	int used;

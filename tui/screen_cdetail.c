@@ -76,12 +76,6 @@ static void cols_for(int w, struct cols *c)
 	c->name += add;
 }
 
-static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	ui_put(ui, y, x, w, s, style);
-	return x + w + 1;
-}
-
 static void trainees_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
@@ -89,14 +83,14 @@ static void trainees_header(struct ui *ui, void *arg, int y, int x, int w)
 	cols_for(w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = put_col(ui, y, x, c.id, "身份证号", ST_HEADER);
-	x = put_col(ui, y, x, c.status, "状态", ST_HEADER);
-	x = put_col(ui, y, x, c.att, "出勤率", ST_HEADER);
-	x = put_col(ui, y, x, c.passed, "合格", ST_HEADER);
-	x = put_col(ui, y, x, c.cert, "证书", ST_HEADER);
-	x = put_col(ui, y, x, c.job, "半年内就业", ST_HEADER);
-	put_col(ui, y, x, c.tier, "补贴", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.id, "身份证号", ST_HEADER);
+	x = ui_col(ui, y, x, c.status, "状态", ST_HEADER);
+	x = ui_col(ui, y, x, c.att, "出勤率", ST_HEADER);
+	x = ui_col(ui, y, x, c.passed, "合格", ST_HEADER);
+	x = ui_col(ui, y, x, c.cert, "证书", ST_HEADER);
+	x = ui_col(ui, y, x, c.job, "半年内就业", ST_HEADER);
+	ui_col(ui, y, x, c.tier, "补贴", ST_HEADER);
 }
 
 /* 在读 / 候补 / 结业 / 退学: the list's word for where a trainee is. */
@@ -121,22 +115,22 @@ static void trainees_row(struct ui *ui, void *arg, const void *row, int y, int x
 		snprintf(att, sizeof att, "%d.%d%%", a / 10, a % 10);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = put_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.id, id, hs);
-	x = put_col(ui, y, x, c.status, status_word(ui, r), r->waitlisted || r->result[0] == 'd' ? ST_HINT : ST_NORMAL);
-	x = put_col(ui, y, x, c.att, att, a >= 0 && a < 800 ? ST_WARN : ST_NORMAL);
-	x = put_col(ui, y, x, c.passed, r->passed == 1 ? "是" : r->passed == 0 ? "否" : "", ST_NORMAL);
-	x = put_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
+	x = ui_col(ui, y, x, c.id, id, hs);
+	x = ui_col(ui, y, x, c.status, status_word(ui, r), r->waitlisted || r->result[0] == 'd' ? ST_HINT : ST_NORMAL);
+	x = ui_col(ui, y, x, c.att, att, a >= 0 && a < 800 ? ST_WARN : ST_NORMAL);
+	x = ui_col(ui, y, x, c.passed, r->passed == 1 ? "是" : r->passed == 0 ? "否" : "", ST_NORMAL);
+	x = ui_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
 	/* the job: its date, or how the six months stand */
 	const char *job = r->outcome == OUTCOME_EMPLOYED ? r->employed_on
 	                : r->outcome == OUTCOME_PENDING ? "观察中"
 	                : r->outcome == OUTCOME_NOT_EMPLOYED ? "未就业" : "";
-	x = put_col(ui, y, x, c.job, job, r->outcome == OUTCOME_EMPLOYED ? ST_OK : r->outcome ? ST_WARN : ST_NORMAL);
+	x = ui_col(ui, y, x, c.job, job, r->outcome == OUTCOME_EMPLOYED ? ST_OK : r->outcome ? ST_WARN : ST_NORMAL);
 	if (r->tier)
 		snprintf(tier, sizeof tier, "%d%% %d", r->tier, r->amount);
-	put_col(ui, y, x, c.tier, tier, ST_NORMAL);
+	ui_col(ui, y, x, c.tier, tier, ST_NORMAL);
 }
 
 static int trainees_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

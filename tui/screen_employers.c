@@ -38,13 +38,13 @@ static void employers_header(struct ui *ui, struct jlist *l, int y, int x, int w
 	struct ecols c;
 	(void)l;
 	ecols_for(w, &c);
-	x = jcol(ui, y, x, c.code, "编号", ST_HEADER);
-	x = jcol(ui, y, x, c.name, "单位名称", ST_HEADER);
-	x = jcol(ui, y, x, c.kind, "单位类型", ST_HEADER);
-	x = jcol(ui, y, x, c.contact, "联系人", ST_HEADER);
-	x = jcol(ui, y, x, c.phone, "联系电话", ST_HEADER);
-	x = jcol(ui, y, x, c.woman, "女企", ST_HEADER);
-	jcol(ui, y, x, c.open, "在招", ST_HEADER);
+	x = ui_col(ui, y, x, c.code, "编号", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "单位名称", ST_HEADER);
+	x = ui_col(ui, y, x, c.kind, "单位类型", ST_HEADER);
+	x = ui_col(ui, y, x, c.contact, "联系人", ST_HEADER);
+	x = ui_col(ui, y, x, c.phone, "联系电话", ST_HEADER);
+	x = ui_col(ui, y, x, c.woman, "女企", ST_HEADER);
+	ui_col(ui, y, x, c.open, "在招", ST_HEADER);
 }
 
 static void employers_row(struct ui *ui, struct jlist *l, const void *row, int y, int x, int w, int sel)
@@ -56,13 +56,13 @@ static void employers_row(struct ui *ui, struct jlist *l, const void *row, int y
 	(void)l;
 	ecols_for(w, &c);
 	snprintf(open, sizeof open, "%d", r->open_postings);
-	x = jcol(ui, y, x, c.code, r->code, hs);
-	x = jcol(ui, y, x, c.name, r->name, hs);
-	x = jcol(ui, y, x, c.kind, ui_code_label(ui, "employer_kind", r->kind), ST_NORMAL);
-	x = jcol(ui, y, x, c.contact, r->contact, ST_NORMAL);
-	x = jcol(ui, y, x, c.phone, r->phone, ST_NORMAL);
-	x = jcol(ui, y, x, c.woman, r->woman_owned ? "是" : "", ST_NORMAL);
-	jcol(ui, y, x, c.open, open, ST_NORMAL);
+	x = ui_col(ui, y, x, c.code, r->code, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.kind, ui_code_label(ui, "employer_kind", r->kind), ST_NORMAL);
+	x = ui_col(ui, y, x, c.contact, r->contact, ST_NORMAL);
+	x = ui_col(ui, y, x, c.phone, r->phone, ST_NORMAL);
+	x = ui_col(ui, y, x, c.woman, r->woman_owned ? "是" : "", ST_NORMAL);
+	ui_col(ui, y, x, c.open, open, ST_NORMAL);
 }
 
 static int employers_fetch(struct ui *ui, struct jlist *l, const char *query, const char *cursor, int limit,

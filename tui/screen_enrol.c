@@ -110,12 +110,6 @@ static void cols_for(int w, struct cols *c)
 		c->mark += extra;
 }
 
-static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	ui_put(ui, y, x, w, s, style);
-	return x + w + 1;
-}
-
 static void epick_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
@@ -123,12 +117,12 @@ static void epick_header(struct ui *ui, void *arg, int y, int x, int w)
 	cols_for(w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = put_col(ui, y, x, c.sex, "性别", ST_HEADER);
-	x = put_col(ui, y, x, c.age, "年龄", ST_HEADER);
-	x = put_col(ui, y, x, c.id, "身份证号", ST_HEADER);
-	x = put_col(ui, y, x, c.status, "就业状态", ST_HEADER);
-	put_col(ui, y, x, c.comm, "社区", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.sex, "性别", ST_HEADER);
+	x = ui_col(ui, y, x, c.age, "年龄", ST_HEADER);
+	x = ui_col(ui, y, x, c.id, "身份证号", ST_HEADER);
+	x = ui_col(ui, y, x, c.status, "就业状态", ST_HEADER);
+	ui_col(ui, y, x, c.comm, "社区", ST_HEADER);
 }
 
 static void epick_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
@@ -145,21 +139,21 @@ static void epick_row(struct ui *ui, void *arg, const void *row, int y, int x, i
 		snprintf(age, sizeof age, "%d", a);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = put_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), hs);
+	x = ui_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.age, age, hs);
+	x = ui_col(ui, y, x, c.age, age, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.id, id, hs);
-	x = put_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status), ST_NORMAL);
-	x = put_col(ui, y, x, c.comm, r->community, ST_NORMAL);
+	x = ui_col(ui, y, x, c.id, id, hs);
+	x = ui_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status), ST_NORMAL);
+	x = ui_col(ui, y, x, c.comm, r->community, ST_NORMAL);
 	int64_t eid;
 	if (enrolment_find(ui->db, r->id, ep->course_id, &eid) == JY_OK)
-		put_col(ui, y, x, c.mark, _("enrolled"), ST_OK);
+		ui_col(ui, y, x, c.mark, _("enrolled"), ST_OK);
 }
 
 static int epick_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

@@ -31,13 +31,13 @@ static void fairs_header(struct ui *ui, struct jlist *l, int y, int x, int w)
 	struct fcols c;
 	(void)l;
 	fcols_for(w, &c);
-	x = jcol(ui, y, x, c.date, "举办日期", ST_HEADER);
-	x = jcol(ui, y, x, c.name, "招聘会名称", ST_HEADER);
-	x = jcol(ui, y, x, c.kind, "类型", ST_HEADER);
-	x = jcol(ui, y, x, c.emp, "单位", ST_HEADER);
-	x = jcol(ui, y, x, c.posts, "岗位", ST_HEADER);
-	x = jcol(ui, y, x, c.visitors, "人次", ST_HEADER);
-	jcol(ui, y, x, c.agree, "协议/女", ST_HEADER);
+	x = ui_col(ui, y, x, c.date, "举办日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "招聘会名称", ST_HEADER);
+	x = ui_col(ui, y, x, c.kind, "类型", ST_HEADER);
+	x = ui_col(ui, y, x, c.emp, "单位", ST_HEADER);
+	x = ui_col(ui, y, x, c.posts, "岗位", ST_HEADER);
+	x = ui_col(ui, y, x, c.visitors, "人次", ST_HEADER);
+	ui_col(ui, y, x, c.agree, "协议/女", ST_HEADER);
 }
 
 static void fairs_row(struct ui *ui, struct jlist *l, const void *row, int y, int x, int w, int sel)
@@ -52,13 +52,13 @@ static void fairs_row(struct ui *ui, struct jlist *l, const void *row, int y, in
 	snprintf(p, sizeof p, "%d", r->posts);
 	snprintf(v, sizeof v, "%d", r->visitors);
 	snprintf(a, sizeof a, "%d/%d", r->agreements, r->agreements_women);
-	x = jcol(ui, y, x, c.date, r->date, hs);
-	x = jcol(ui, y, x, c.name, r->name, hs);
-	x = jcol(ui, y, x, c.kind, ui_code_label(ui, "fair_kind", r->kind), ST_NORMAL);
-	x = jcol(ui, y, x, c.emp, e, ST_NORMAL);
-	x = jcol(ui, y, x, c.posts, p, ST_NORMAL);
-	x = jcol(ui, y, x, c.visitors, v, ST_NORMAL);
-	jcol(ui, y, x, c.agree, a, ST_NORMAL);
+	x = ui_col(ui, y, x, c.date, r->date, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.kind, ui_code_label(ui, "fair_kind", r->kind), ST_NORMAL);
+	x = ui_col(ui, y, x, c.emp, e, ST_NORMAL);
+	x = ui_col(ui, y, x, c.posts, p, ST_NORMAL);
+	x = ui_col(ui, y, x, c.visitors, v, ST_NORMAL);
+	ui_col(ui, y, x, c.agree, a, ST_NORMAL);
 }
 
 static int fairs_fetch(struct ui *ui, struct jlist *l, const char *query, const char *cursor, int limit,

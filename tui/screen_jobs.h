@@ -38,8 +38,6 @@ struct jlist {
 	int64_t want_id;
 };
 struct screen *jlist_new(const struct jlist_kind *k, int64_t owner, int64_t owner2, const char *title);
-/* Columns: s cut or padded to w columns at x; returns the next column. */
-int jcol(struct ui *ui, int y, int x, int w, const char *s, int style);
 
 /* ---- screen_jobs_page.c: one record's page ------------------------------------------------------- */
 struct jpage;

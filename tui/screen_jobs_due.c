@@ -44,12 +44,12 @@ static void due_header(struct ui *ui, void *arg, int y, int x, int w)
 	dcols_for(w - 1, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = jcol(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = jcol(ui, y, x, c.post, "岗位", ST_HEADER);
-	x = jcol(ui, y, x, c.emp, "用人单位", ST_HEADER);
-	x = jcol(ui, y, x, c.start, "上岗日期", ST_HEADER);
-	x = jcol(ui, y, x, c.end, "补贴截止", ST_HEADER);
-	jcol(ui, y, x, c.left, "剩余", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.post, "岗位", ST_HEADER);
+	x = ui_col(ui, y, x, c.emp, "用人单位", ST_HEADER);
+	x = ui_col(ui, y, x, c.start, "上岗日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.end, "补贴截止", ST_HEADER);
+	ui_col(ui, y, x, c.left, "剩余", ST_HEADER);
 }
 
 static void due_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
@@ -63,12 +63,12 @@ static void due_row(struct ui *ui, void *arg, const void *row, int y, int x, int
 	                               : xasprintf(_("%d days ago"), -r->days_left);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = jcol(ui, y, x, c.name, r->name, hs);
-	x = jcol(ui, y, x, c.post, r->title, ST_NORMAL);
-	x = jcol(ui, y, x, c.emp, r->employer, ST_NORMAL);
-	x = jcol(ui, y, x, c.start, r->start, ST_NORMAL);
-	x = jcol(ui, y, x, c.end, r->subsidy_end, ST_NORMAL);
-	jcol(ui, y, x, c.left, left, r->days_left < 0 ? ST_ERROR : r->days_left <= 30 ? ST_WARN : ST_NORMAL);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.post, r->title, ST_NORMAL);
+	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
+	x = ui_col(ui, y, x, c.start, r->start, ST_NORMAL);
+	x = ui_col(ui, y, x, c.end, r->subsidy_end, ST_NORMAL);
+	ui_col(ui, y, x, c.left, left, r->days_left < 0 ? ST_ERROR : r->days_left <= 30 ? ST_WARN : ST_NORMAL);
 	free(left);
 }
 

@@ -10,13 +10,6 @@
 #include "tui.h"
 #include "screen_jobs.h"
 
-int jcol(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	if (w > 0)
-		ui_put(ui, y, x, w, s ? s : "", style);
-	return x + w + 1;
-}
-
 static int jlist_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,
                        int *more, char next[128], struct jy_err *err)
 {

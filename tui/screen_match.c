@@ -57,12 +57,12 @@ static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
 	mcols_for(w - 1, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = jcol(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = jcol(ui, y, x, c.sex, "性别", ST_HEADER);
-	x = jcol(ui, y, x, c.age, "年龄", ST_HEADER);
-	x = jcol(ui, y, x, c.reg, "登记日期", ST_HEADER);
-	x = jcol(ui, y, x, c.mark, "推荐", ST_HEADER);
-	jcol(ui, y, x, c.why, "匹配说明", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.sex, "性别", ST_HEADER);
+	x = ui_col(ui, y, x, c.age, "年龄", ST_HEADER);
+	x = ui_col(ui, y, x, c.reg, "登记日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.mark, "推荐", ST_HEADER);
+	ui_col(ui, y, x, c.why, "匹配说明", ST_HEADER);
 }
 
 static void residents_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
@@ -76,12 +76,12 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 	snprintf(age, sizeof age, "%d", r->age);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = jcol(ui, y, x, c.name, r->name, hs);
-	x = jcol(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), ST_NORMAL);
-	x = jcol(ui, y, x, c.age, age, ST_NORMAL);
-	x = jcol(ui, y, x, c.reg, r->reg_date, ST_NORMAL);
-	x = jcol(ui, y, x, c.mark, referred(ui, m, r->id) ? "已推荐" : "", ST_OK);
-	jcol(ui, y, x, c.why, r->why, r->priority ? ST_MARK : ST_NORMAL);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), ST_NORMAL);
+	x = ui_col(ui, y, x, c.age, age, ST_NORMAL);
+	x = ui_col(ui, y, x, c.reg, r->reg_date, ST_NORMAL);
+	x = ui_col(ui, y, x, c.mark, referred(ui, m, r->id) ? "已推荐" : "", ST_OK);
+	ui_col(ui, y, x, c.why, r->why, r->priority ? ST_MARK : ST_NORMAL);
 }
 
 static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,
@@ -129,11 +129,11 @@ static void postings_header(struct ui *ui, void *arg, int y, int x, int w)
 	qcols_for(w - 1, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = jcol(ui, y, x, c.posting, "岗位", ST_HEADER);
-	x = jcol(ui, y, x, c.emp, "用人单位", ST_HEADER);
-	x = jcol(ui, y, x, c.left, "空缺", ST_HEADER);
-	x = jcol(ui, y, x, c.mark, "推荐", ST_HEADER);
-	jcol(ui, y, x, c.why, "匹配说明", ST_HEADER);
+	x = ui_col(ui, y, x, c.posting, "岗位", ST_HEADER);
+	x = ui_col(ui, y, x, c.emp, "用人单位", ST_HEADER);
+	x = ui_col(ui, y, x, c.left, "空缺", ST_HEADER);
+	x = ui_col(ui, y, x, c.mark, "推荐", ST_HEADER);
+	ui_col(ui, y, x, c.why, "匹配说明", ST_HEADER);
 }
 
 static void postings_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
@@ -148,11 +148,11 @@ static void postings_row(struct ui *ui, void *arg, const void *row, int y, int x
 	char *posting = xasprintf("%s %s", r->code, r->title);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = jcol(ui, y, x, c.posting, posting, hs);
-	x = jcol(ui, y, x, c.emp, r->employer, ST_NORMAL);
-	x = jcol(ui, y, x, c.left, left, ST_NORMAL);
-	x = jcol(ui, y, x, c.mark, referred(ui, m, r->id) ? "已推荐" : "", ST_OK);
-	jcol(ui, y, x, c.why, r->why, r->public_welfare ? ST_MARK : ST_NORMAL);
+	x = ui_col(ui, y, x, c.posting, posting, hs);
+	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
+	x = ui_col(ui, y, x, c.left, left, ST_NORMAL);
+	x = ui_col(ui, y, x, c.mark, referred(ui, m, r->id) ? "已推荐" : "", ST_OK);
+	ui_col(ui, y, x, c.why, r->why, r->public_welfare ? ST_MARK : ST_NORMAL);
 	free(posting);
 }
 

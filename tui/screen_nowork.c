@@ -38,12 +38,6 @@ static void cols_for(int w, struct cols *c)
 		c->cert += extra;
 }
 
-static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	ui_put(ui, y, x, w, s, style);
-	return x + w + 1;
-}
-
 static void nowork_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
@@ -51,14 +45,14 @@ static void nowork_header(struct ui *ui, void *arg, int y, int x, int w)
 	cols_for(w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = put_col(ui, y, x, c.phone, "联系电话", ST_HEADER);
-	x = put_col(ui, y, x, c.course, "培训班", ST_HEADER);
-	x = put_col(ui, y, x, c.end, "结业日期", ST_HEADER);
-	x = put_col(ui, y, x, c.window, "观察至", ST_HEADER);
-	x = put_col(ui, y, x, c.state, "状态", ST_HEADER);
-	x = put_col(ui, y, x, c.cert, "证书", ST_HEADER);
-	put_col(ui, y, x, c.tier, "补贴档", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.phone, "联系电话", ST_HEADER);
+	x = ui_col(ui, y, x, c.course, "培训班", ST_HEADER);
+	x = ui_col(ui, y, x, c.end, "结业日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.window, "观察至", ST_HEADER);
+	x = ui_col(ui, y, x, c.state, "状态", ST_HEADER);
+	x = ui_col(ui, y, x, c.cert, "证书", ST_HEADER);
+	ui_col(ui, y, x, c.tier, "补贴档", ST_HEADER);
 }
 
 /* 138****5678: the list may be read over the worker's shoulder; her page shows the number. */
@@ -84,17 +78,17 @@ static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, 
 		snprintf(tier, sizeof tier, "%d%%", r->tier);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = put_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.phone, ph, hs);
-	x = put_col(ui, y, x, c.course, r->course_code, ST_NORMAL);
-	x = put_col(ui, y, x, c.end, r->course_end, ST_NORMAL);
-	x = put_col(ui, y, x, c.window, r->window_end, ST_NORMAL);
-	x = put_col(ui, y, x, c.state, r->outcome == OUTCOME_PENDING ? "观察中" : "未就业",
+	x = ui_col(ui, y, x, c.phone, ph, hs);
+	x = ui_col(ui, y, x, c.course, r->course_code, ST_NORMAL);
+	x = ui_col(ui, y, x, c.end, r->course_end, ST_NORMAL);
+	x = ui_col(ui, y, x, c.window, r->window_end, ST_NORMAL);
+	x = ui_col(ui, y, x, c.state, r->outcome == OUTCOME_PENDING ? "观察中" : "未就业",
 	            r->outcome == OUTCOME_PENDING ? ST_NORMAL : ST_WARN);
-	x = put_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
-	put_col(ui, y, x, c.tier, tier, ST_NORMAL);
+	x = ui_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
+	ui_col(ui, y, x, c.tier, tier, ST_NORMAL);
 }
 
 static int nowork_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

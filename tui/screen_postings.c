@@ -45,14 +45,14 @@ static void postings_header(struct ui *ui, struct jlist *l, int y, int x, int w)
 	struct pcols c;
 	(void)l;
 	pcols_for(w, &c);
-	x = jcol(ui, y, x, c.code, "编号", ST_HEADER);
-	x = jcol(ui, y, x, c.title, "岗位名称", ST_HEADER);
-	x = jcol(ui, y, x, c.emp, "用人单位", ST_HEADER);
-	x = jcol(ui, y, x, c.state, "状态", ST_HEADER);
-	x = jcol(ui, y, x, c.count, "已招", ST_HEADER);
-	x = jcol(ui, y, x, c.closes, "截止日期", ST_HEADER);
-	x = jcol(ui, y, x, c.pw, "公", ST_HEADER);
-	jcol(ui, y, x, c.refs, "推荐", ST_HEADER);
+	x = ui_col(ui, y, x, c.code, "编号", ST_HEADER);
+	x = ui_col(ui, y, x, c.title, "岗位名称", ST_HEADER);
+	x = ui_col(ui, y, x, c.emp, "用人单位", ST_HEADER);
+	x = ui_col(ui, y, x, c.state, "状态", ST_HEADER);
+	x = ui_col(ui, y, x, c.count, "已招", ST_HEADER);
+	x = ui_col(ui, y, x, c.closes, "截止日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.pw, "公", ST_HEADER);
+	ui_col(ui, y, x, c.refs, "推荐", ST_HEADER);
 }
 
 static void postings_row(struct ui *ui, struct jlist *l, const void *row, int y, int x, int w, int sel)
@@ -65,15 +65,15 @@ static void postings_row(struct ui *ui, struct jlist *l, const void *row, int y,
 	pcols_for(w, &c);
 	snprintf(count, sizeof count, "%d/%d", r->filled, r->openings);
 	snprintf(refs, sizeof refs, "%d", r->referrals);
-	x = jcol(ui, y, x, c.code, r->code, hs);
-	x = jcol(ui, y, x, c.title, r->title, hs);
-	x = jcol(ui, y, x, c.emp, r->employer, ST_NORMAL);
-	x = jcol(ui, y, x, c.state, ui_code_label(ui, "posting_status", r->state),
+	x = ui_col(ui, y, x, c.code, r->code, hs);
+	x = ui_col(ui, y, x, c.title, r->title, hs);
+	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
+	x = ui_col(ui, y, x, c.state, ui_code_label(ui, "posting_status", r->state),
 	         strcmp(r->state, "open") == 0 ? ST_OK : ST_HINT);
-	x = jcol(ui, y, x, c.count, count, ST_NORMAL);
-	x = jcol(ui, y, x, c.closes, r->closes, ST_NORMAL);
-	x = jcol(ui, y, x, c.pw, r->public_welfare ? "是" : "", ST_NORMAL);
-	jcol(ui, y, x, c.refs, refs, ST_NORMAL);
+	x = ui_col(ui, y, x, c.count, count, ST_NORMAL);
+	x = ui_col(ui, y, x, c.closes, r->closes, ST_NORMAL);
+	x = ui_col(ui, y, x, c.pw, r->public_welfare ? "是" : "", ST_NORMAL);
+	ui_col(ui, y, x, c.refs, refs, ST_NORMAL);
 }
 
 static int postings_fetch(struct ui *ui, struct jlist *l, const char *query, const char *cursor, int limit,

@@ -38,12 +38,12 @@ static void referrals_header(struct ui *ui, struct jlist *l, int y, int x, int w
 	struct rcols c;
 	(void)l;
 	rcols_for(w, &c);
-	x = jcol(ui, y, x, c.date, "推荐日期", ST_HEADER);
-	x = jcol(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = jcol(ui, y, x, c.posting, "岗位", ST_HEADER);
-	x = jcol(ui, y, x, c.emp, "用人单位", ST_HEADER);
-	x = jcol(ui, y, x, c.stage, "进展", ST_HEADER);
-	jcol(ui, y, x, c.on, "日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.date, "推荐日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.posting, "岗位", ST_HEADER);
+	x = ui_col(ui, y, x, c.emp, "用人单位", ST_HEADER);
+	x = ui_col(ui, y, x, c.stage, "进展", ST_HEADER);
+	ui_col(ui, y, x, c.on, "日期", ST_HEADER);
 }
 
 static void referrals_row(struct ui *ui, struct jlist *l, const void *row, int y, int x, int w, int sel)
@@ -54,13 +54,13 @@ static void referrals_row(struct ui *ui, struct jlist *l, const void *row, int y
 	(void)l;
 	rcols_for(w, &c);
 	char *posting = xasprintf("%s %s", r->posting_code, r->title);
-	x = jcol(ui, y, x, c.date, r->referred_on, hs);
-	x = jcol(ui, y, x, c.name, r->name, hs);
-	x = jcol(ui, y, x, c.posting, posting, ST_NORMAL);
-	x = jcol(ui, y, x, c.emp, r->employer, ST_NORMAL);
-	x = jcol(ui, y, x, c.stage, ui_code_label(ui, "ref_stage", r->stage),
+	x = ui_col(ui, y, x, c.date, r->referred_on, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.posting, posting, ST_NORMAL);
+	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
+	x = ui_col(ui, y, x, c.stage, ui_code_label(ui, "ref_stage", r->stage),
 	         strcmp(r->stage, "hired") == 0 ? ST_OK : ST_NORMAL);
-	jcol(ui, y, x, c.on, r->stage_on, ST_NORMAL);
+	ui_col(ui, y, x, c.on, r->stage_on, ST_NORMAL);
 	free(posting);
 }
 

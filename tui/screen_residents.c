@@ -48,12 +48,6 @@ static void cols_for(int w, struct cols *c)
 		c->cat += extra;
 }
 
-static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	ui_put(ui, y, x, w, s, style);
-	return x + w + 1;
-}
-
 static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
@@ -61,14 +55,14 @@ static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
 	cols_for(w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = put_col(ui, y, x, c.name, "姓名", ST_HEADER);
-	x = put_col(ui, y, x, c.sex, "性别", ST_HEADER);
-	x = put_col(ui, y, x, c.age, "年龄", ST_HEADER);
-	x = put_col(ui, y, x, c.id, "身份证号", ST_HEADER);
-	x = put_col(ui, y, x, c.cat, "人员类别", ST_HEADER);
-	x = put_col(ui, y, x, c.status, "就业状态", ST_HEADER);
-	x = put_col(ui, y, x, c.comm, "社区", ST_HEADER);
-	put_col(ui, y, x, c.date, "登记日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
+	x = ui_col(ui, y, x, c.sex, "性别", ST_HEADER);
+	x = ui_col(ui, y, x, c.age, "年龄", ST_HEADER);
+	x = ui_col(ui, y, x, c.id, "身份证号", ST_HEADER);
+	x = ui_col(ui, y, x, c.cat, "人员类别", ST_HEADER);
+	x = ui_col(ui, y, x, c.status, "就业状态", ST_HEADER);
+	x = ui_col(ui, y, x, c.comm, "社区", ST_HEADER);
+	ui_col(ui, y, x, c.date, "登记日期", ST_HEADER);
 }
 
 /* Category codes as short labels: 4050 stays 4050 (its label says 4050人员 at more length). */
@@ -119,23 +113,23 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 		age[0] = '\0';
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = put_col(ui, y, x, c.name, r->name, hs);
+	x = ui_col(ui, y, x, c.name, r->name, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), hs);
+	x = ui_col(ui, y, x, c.sex, ui_code_label(ui, "sex", r->sex), hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.age, age, hs);
+	x = ui_col(ui, y, x, c.age, age, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.id, id, hs);
+	x = ui_col(ui, y, x, c.id, id, hs);
 	char *cat = categories_text(ui, r->categories);
-	x = put_col(ui, y, x, c.cat, cat, ST_NORMAL);
+	x = ui_col(ui, y, x, c.cat, cat, ST_NORMAL);
 	free(cat);
-	x = put_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status),
+	x = ui_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status),
 	            r->closed ? ST_HINT : ST_NORMAL);
-	x = put_col(ui, y, x, c.comm, r->community, ST_NORMAL);
-	put_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
+	x = ui_col(ui, y, x, c.comm, r->community, ST_NORMAL);
+	ui_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
 }
 
 static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

@@ -36,12 +36,6 @@ static void cols_for(int w, struct cols *c)
 	c->topic = rest > 6 ? rest : 6;
 }
 
-static int put_col(struct ui *ui, int y, int x, int w, const char *s, int style)
-{
-	ui_put(ui, y, x, w, s, style);
-	return x + w + 1;
-}
-
 static void sessions_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
@@ -49,13 +43,13 @@ static void sessions_header(struct ui *ui, void *arg, int y, int x, int w)
 	cols_for(w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
-	x = put_col(ui, y, x, c.no, "课次", ST_HEADER);
-	x = put_col(ui, y, x, c.date, "上课日期", ST_HEADER);
-	x = put_col(ui, y, x, c.time, "时间", ST_HEADER);
-	x = put_col(ui, y, x, c.hours, "学时", ST_HEADER);
-	x = put_col(ui, y, x, c.marks, "点名", ST_HEADER);
-	x = put_col(ui, y, x, c.topic, "授课内容", ST_HEADER);
-	put_col(ui, y, x, c.teacher, "授课教师", ST_HEADER);
+	x = ui_col(ui, y, x, c.no, "课次", ST_HEADER);
+	x = ui_col(ui, y, x, c.date, "上课日期", ST_HEADER);
+	x = ui_col(ui, y, x, c.time, "时间", ST_HEADER);
+	x = ui_col(ui, y, x, c.hours, "学时", ST_HEADER);
+	x = ui_col(ui, y, x, c.marks, "点名", ST_HEADER);
+	x = ui_col(ui, y, x, c.topic, "授课内容", ST_HEADER);
+	ui_col(ui, y, x, c.teacher, "授课教师", ST_HEADER);
 }
 
 static void sessions_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
@@ -77,15 +71,15 @@ static void sessions_row(struct ui *ui, void *arg, const void *row, int y, int x
 		snprintf(marks, sizeof marks, "%s", _("not taken"));
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);
 	x += 1;
-	x = put_col(ui, y, x, c.no, no, hs);
+	x = ui_col(ui, y, x, c.no, no, hs);
 	if (sel)
 		ui_put(ui, y, x - 1, 1, " ", hs);
-	x = put_col(ui, y, x, c.date, r->date, hs);
-	x = put_col(ui, y, x, c.time, time, ST_NORMAL);
-	x = put_col(ui, y, x, c.hours, hours, ST_NORMAL);
-	x = put_col(ui, y, x, c.marks, marks, r->marked ? ST_NORMAL : ST_HINT);
-	x = put_col(ui, y, x, c.topic, r->topic, ST_NORMAL);
-	put_col(ui, y, x, c.teacher, r->teacher, ST_NORMAL);
+	x = ui_col(ui, y, x, c.date, r->date, hs);
+	x = ui_col(ui, y, x, c.time, time, ST_NORMAL);
+	x = ui_col(ui, y, x, c.hours, hours, ST_NORMAL);
+	x = ui_col(ui, y, x, c.marks, marks, r->marked ? ST_NORMAL : ST_HINT);
+	x = ui_col(ui, y, x, c.topic, r->topic, ST_NORMAL);
+	ui_col(ui, y, x, c.teacher, r->teacher, ST_NORMAL);
 }
 
 static int sessions_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

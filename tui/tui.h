@@ -174,6 +174,9 @@ int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 1 key, 0 
 /* s (UTF-8) at y,x fitted to exactly cols columns: cut with ASCII "..." (never inside a character)
  * and padded with spaces. Returns the columns of text drawn (without padding). */
 int ui_put(struct ui *ui, int y, int x, int cols, const char *s, int style);
+/* One column of a table row: s fitted to w columns at x (nothing when w <= 0); returns where the
+ * next column starts, one space on. */
+int ui_col(struct ui *ui, int y, int x, int w, const char *s, int style);
 /* s at y,x up to cols columns, cut without dots and not padded; returns the columns drawn. */
 int ui_puts(struct ui *ui, int y, int x, int cols, const char *s, int style);
 void ui_fill(struct ui *ui, int y, int x, int cols, int style);
