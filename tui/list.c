@@ -276,3 +276,20 @@ void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w)
 		ui_put(ui, y, x, w, l->err, ST_ERROR);
 	list_trim(l);
 }
+
+/* A list read whole (tens of rows) is paged by row number: the cursor is the first row as text. */
+int list_fetch_array(const void *all, int total, size_t size, const char *cursor, int limit, void **rows,
+                     int *n, int *more, char next[128])
+{
+	int from = cursor && *cursor ? atoi(cursor) : 0;
+	int k = total - from < limit ? total - from : limit;
+	if (k < 0)
+		k = 0;
+	*rows = xmalloc(size * (size_t)(k ? k : 1));
+	if (k)
+		memcpy(*rows, (const char *)all + size * (size_t)from, size * (size_t)k);
+	*n = k;
+	*more = from + k < total;
+	snprintf(next, 128, "%d", from + k);
+	return JY_OK;
+}

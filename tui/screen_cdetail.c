@@ -139,17 +139,7 @@ static int trainees_fetch(void *arg, const char *query, const char *cursor, int 
 	struct cdetail *d = arg;
 	(void)query;
 	(void)err;
-	int from = cursor && *cursor ? atoi(cursor) : 0;
-	int k = d->n - from < limit ? d->n - from : limit;
-	if (k < 0)
-		k = 0;
-	*rows = xmalloc(sizeof *d->rows * (size_t)(k ? k : 1));
-	if (k)
-		memcpy(*rows, d->rows + from, sizeof *d->rows * (size_t)k);
-	*n = k;
-	*more = from + k < d->n;
-	snprintf(next, 128, "%d", from + k);
-	return JY_OK;
+	return list_fetch_array(d->rows, d->n, sizeof *d->rows, cursor, limit, rows, n, more, next);
 }
 
 static int64_t trainees_row_id(const void *row)

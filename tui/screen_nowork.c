@@ -97,17 +97,7 @@ static int nowork_fetch(void *arg, const char *query, const char *cursor, int li
 	struct nowork *nw = arg;
 	(void)query;
 	(void)err;
-	int from = cursor && *cursor ? atoi(cursor) : 0;
-	int k = nw->n - from < limit ? nw->n - from : limit;
-	if (k < 0)
-		k = 0;
-	*rows = xmalloc(sizeof *nw->rows * (size_t)(k ? k : 1));
-	if (k)
-		memcpy(*rows, nw->rows + from, sizeof *nw->rows * (size_t)k);
-	*n = k;
-	*more = from + k < nw->n;
-	snprintf(next, 128, "%d", from + k);
-	return JY_OK;
+	return list_fetch_array(nw->rows, nw->n, sizeof *nw->rows, cursor, limit, rows, n, more, next);
 }
 
 static int64_t nowork_row_id(const void *row)

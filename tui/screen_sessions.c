@@ -88,17 +88,7 @@ static int sessions_fetch(void *arg, const char *query, const char *cursor, int 
 	struct sessions *ss = arg;
 	(void)query;
 	(void)err;
-	int from = cursor && *cursor ? atoi(cursor) : 0;
-	int k = ss->n - from < limit ? ss->n - from : limit;
-	if (k < 0)
-		k = 0;
-	*rows = xmalloc(sizeof *ss->rows * (size_t)(k ? k : 1));
-	if (k)
-		memcpy(*rows, ss->rows + from, sizeof *ss->rows * (size_t)k);
-	*n = k;
-	*more = from + k < ss->n;
-	snprintf(next, 128, "%d", from + k);
-	return JY_OK;
+	return list_fetch_array(ss->rows, ss->n, sizeof *ss->rows, cursor, limit, rows, n, more, next);
 }
 
 static int64_t sessions_row_id(const void *row)

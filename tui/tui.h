@@ -319,6 +319,10 @@ const void *list_selected(struct list *l);
 long list_count_known(struct list *l, int *exact);
 int list_key(struct ui *ui, struct list *l, const struct ui_event *ev);   /* SK_* */
 void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w);
+/* For a list_src whose rows are all in memory (total records of size bytes at all): the page after
+ * cursor, copied. Always JY_OK. */
+int list_fetch_array(const void *all, int total, size_t size, const char *cursor, int limit, void **rows,
+                     int *n, int *more, char next[128]);
 
 /* ---- qsearch.c: a list's search line, searched as you type ------------------------------------------ */
 struct qsearch {
