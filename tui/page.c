@@ -53,6 +53,38 @@ void page_section(struct page *p, const char *title)
 	page_line(p, ST_SECTION, 1, title);
 }
 
+/* Labels padded to the longest so the values line up; two columns from 110 wide (a record's
+ * twenty-odd fields then fit one screen). */
+void page_fields(struct page *p, const struct field_def *defs, int n, char *(*value)(void *arg, int f),
+                 void *arg)
+{
+	int lw = 0, w = p->w;
+	for (int f = 0; f < n; f++)
+		if (text_width(defs[f].label) > lw)
+			lw = text_width(defs[f].label);
+	int two = w >= 110, colw = two ? (w - 2) / 2 : w;
+	for (int f = 0; f < n; f += two ? 2 : 1) {
+		struct jy_buf b = { 0 };
+		for (int k = 0; k < (two ? 2 : 1) && f + k < n; k++) {
+			char *v = value(arg, f + k);
+			char *pad = text_fit_pad(defs[f + k].label, lw);
+			char *cell = xasprintf("%s  %s", pad, *v ? v : "-");
+			if (two && k == 0) {
+				char *c2 = text_fit_pad(cell, colw);
+				buf_adds(&b, c2);
+				free(c2);
+			} else {
+				buf_adds(&b, cell);
+			}
+			free(cell);
+			free(pad);
+			free(v);
+		}
+		page_wrapped(p, lw + 2, ST_NORMAL, b.s);
+		buf_free(&b);
+	}
+}
+
 /* Rows between the title and the status line. */
 static int page_rows(const struct ui *ui)
 {

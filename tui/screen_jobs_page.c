@@ -11,35 +11,24 @@
 #include "tui.h"
 #include "screen_jobs.h"
 
+struct rec_arg {
+	struct ui *ui;
+	const struct jobrec *r;
+};
+
+static char *rec_value(void *arg, int f)
+{
+	struct rec_arg *a = arg;
+	return jobrec_display(a->ui->db, a->r, f);
+}
+
 /* The fields of a record, label: value, two columns where the terminal is wide enough. */
 void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r)
 {
-	int n, lw = 0, w = p->page.w;
+	int n;
 	const struct field_def *defs = jobrec_fields(r->type, &n);
-	for (int f = 0; f < n; f++)
-		if (text_width(defs[f].label) > lw)
-			lw = text_width(defs[f].label);
-	int two = w >= 110, colw = two ? (w - 2) / 2 : w;
-	for (int f = 0; f < n; f += two ? 2 : 1) {
-		struct jy_buf b = { 0 };
-		for (int k = 0; k < (two ? 2 : 1) && f + k < n; k++) {
-			char *v = jobrec_display(ui->db, r, f + k);
-			char *pad = text_fit_pad(defs[f + k].label, lw);
-			char *cell = xasprintf("%s  %s", pad, *v ? v : "-");
-			if (two && k == 0) {
-				char *c2 = text_fit_pad(cell, colw);
-				buf_adds(&b, c2);
-				free(c2);
-			} else {
-				buf_adds(&b, cell);
-			}
-			free(cell);
-			free(pad);
-			free(v);
-		}
-		page_wrapped(&p->page, lw + 2, ST_NORMAL, b.s);
-		buf_free(&b);
-	}
+	struct rec_arg a = { ui, r };
+	page_fields(&p->page, defs, n, rec_value, &a);
 }
 
 /* ---- the change history: {"column":[old,new],...} ------------------------------------------- */

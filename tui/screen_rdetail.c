@@ -46,35 +46,23 @@ static void short_time(const char *iso, char out[17])
 		out[10] = ' ';
 }
 
-static void build_record(struct ui *ui, struct rdetail *d, int w)
+struct rec_arg {
+	struct ui *ui;
+	const struct resident *r;
+};
+
+static char *rec_value(void *arg, int f)
+{
+	struct rec_arg *a = arg;
+	return field_text(a->ui, a->r, f);
+}
+
+static void build_record(struct ui *ui, struct rdetail *d)
 {
 	const struct resident *r = d->r;
-	int lw = 0;
-	for (int f = 0; f < RF__COUNT; f++)
-		if (text_width(resident_fields[f].label) > lw)
-			lw = text_width(resident_fields[f].label);
+	struct rec_arg a = { ui, r };
 	/* Two columns of label: value where the terminal is wide enough. */
-	int two = w >= 110, colw = two ? (w - 2) / 2 : w;
-	for (int f = 0; f < RF__COUNT; f += two ? 2 : 1) {
-		struct jy_buf b = { 0 };
-		for (int k = 0; k < (two ? 2 : 1) && f + k < RF__COUNT; k++) {
-			char *v = field_text(ui, r, f + k);
-			char *pad = text_fit_pad(resident_fields[f + k].label, lw);
-			char *cell = xasprintf("%s  %s", pad, *v ? v : "-");
-			if (two && k == 0) {
-				char *c2 = text_fit_pad(cell, colw);
-				buf_adds(&b, c2);
-				free(c2);
-			} else {
-				buf_adds(&b, cell);
-			}
-			free(cell);
-			free(pad);
-			free(v);
-		}
-		page_wrapped(&d->page, lw + 2, ST_NORMAL, b.s);
-		buf_free(&b);
-	}
+	page_fields(&d->page, resident_fields, RF__COUNT, rec_value, &a);
 	/* Categories that follow from sex and age, and why (core/rules.c). */
 	struct rule_hit hits[4];
 	int n = rules_derive(ui->db, r, ui->today, hits, 4);
@@ -408,7 +396,7 @@ static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
 		page_line(&d->page, ST_ERROR, 0, d->err);
 		return;
 	}
-	build_record(ui, d, w);
+	build_record(ui, d);
 	page_section(&d->page, _("Certificates (F6 adds one)"));
 	certificate_each(ui->db, d->id, cert_line, &e);
 	if (!e.n)

@@ -361,6 +361,10 @@ void page_line(struct page *p, int style, int section, const char *text);
 /* text wrapped to the page's width, later lines indented under the first */
 void page_wrapped(struct page *p, int indent, int style, const char *text);
 void page_section(struct page *p, const char *title);     /* a blank line, then the heading */
+/* A record's n fields as "label  value" lines ("-" when empty); value(arg, f) is field f as the
+ * worker reads it (caller of value frees). */
+void page_fields(struct page *p, const struct field_def *defs, int n, char *(*value)(void *arg, int f),
+                 void *arg);
 /* The lines between the title and the status line, columns 1 to cols-2, with ^^^/vvv marks. */
 void page_draw(struct ui *ui, struct page *p);
 /* Scrolling: Down/Up, Tab/Shift-Tab (sections), PgDn/PgUp, Home/End. SK_HANDLED, or 0. */
