@@ -160,15 +160,7 @@ static int epick_fetch(void *arg, const char *query, const char *cursor, int lim
                        int *n, int *more, char next[128], struct jy_err *err)
 {
 	struct epick *ep = arg;
-	struct search_page pg;
-	int rc = search_residents(ep->ui->db, query, cursor, limit, 0, &pg, err);
-	if (rc != JY_OK)
-		return rc;
-	*rows = pg.rows;
-	*n = pg.n;
-	*more = pg.more;
-	memcpy(next, pg.next, 128);
-	return JY_OK;
+	return residents_page(ep->ui, query, cursor, limit, rows, n, more, next, err);
 }
 
 static int64_t epick_row_id(const void *row)

@@ -132,12 +132,11 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 	ui_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
 }
 
-static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
-                           int *n, int *more, char next[128], struct jy_err *err)
+int residents_page(struct ui *ui, const char *query, const char *cursor, int limit, void **rows, int *n,
+                   int *more, char next[128], struct jy_err *err)
 {
-	struct residents *rs = arg;
 	struct search_page pg;
-	int rc = search_residents(rs->ui->db, query, cursor, limit, 0, &pg, err);
+	int rc = search_residents(ui->db, query, cursor, limit, 0, &pg, err);
 	if (rc != JY_OK)
 		return rc;
 	*rows = pg.rows;
@@ -145,6 +144,13 @@ static int residents_fetch(void *arg, const char *query, const char *cursor, int
 	*more = pg.more;
 	memcpy(next, pg.next, 128);
 	return JY_OK;
+}
+
+static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
+                           int *n, int *more, char next[128], struct jy_err *err)
+{
+	struct residents *rs = arg;
+	return residents_page(rs->ui, query, cursor, limit, rows, n, more, next, err);
 }
 
 static int64_t residents_row_id(const void *row)

@@ -380,6 +380,10 @@ enum { FACT_CERT, FACT_STATUS, FACT_VISIT };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
+/* The registry searched as the resident list searches it, a page of struct search_row at a time:
+ * the body of a list_src fetch (the resident list, enrolling residents in a course). */
+int residents_page(struct ui *ui, const char *query, const char *cursor, int limit, void **rows, int *n,
+                   int *more, char next[128], struct jy_err *err);
 /* The draft of an unsaved form, offered at start. */
 void rform_offer_draft(struct ui *ui);
 
