@@ -85,6 +85,13 @@ void page_fields(struct page *p, const struct field_def *defs, int n, char *(*va
 	}
 }
 
+void page_change(struct page *p, const char *label, int had, const char *was, const char *now)
+{
+	char *t = had ? xasprintf("    %s: %s -> %s", label, was, now) : xasprintf("    %s: %s", label, now);
+	page_wrapped(p, 6, ST_NORMAL, t);
+	free(t);
+}
+
 /* Rows between the title and the status line. */
 static int page_rows(const struct ui *ui)
 {

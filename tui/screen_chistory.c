@@ -113,10 +113,7 @@ static void change_line(void *arg, const char *key, const char *old, const char 
 		so = xstrdup(old ? old : "");
 		sn = xstrdup(now ? now : "");
 	}
-	char *t = old ? xasprintf("    %s: %s -> %s", label, *so ? so : "-", *sn ? sn : "-")
-	              : xasprintf("    %s: %s", label, *sn ? sn : "-");
-	page_wrapped(&b->c->page, 6, ST_NORMAL, t);
-	free(t);
+	page_change(&b->c->page, label, old != NULL, *so ? so : "-", *sn ? sn : "-");
 	free(so);
 	free(sn);
 }

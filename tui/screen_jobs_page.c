@@ -132,9 +132,7 @@ static void hist_changes(struct ui *ui, struct jpage *p, int type, const char *j
 		if (old || now) {
 			const char *label;
 			char *so = hist_show(ui, type, key, old, &label), *sn = hist_show(ui, type, key, now, &label);
-			char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
-			page_wrapped(&p->page, 6, ST_NORMAL, t);
-			free(t);
+			page_change(&p->page, label, old != NULL, so, sn);
 			free(so);
 			free(sn);
 		}

@@ -322,10 +322,7 @@ static void hist_changes(struct each *e, const char *json)
 		int f = resident_field_by_col(key), ef = f < 0 ? enrol_field_by_col(key) : -1;
 		if (ef >= 0 && (old || now)) {  /* her training: the enrolment's fields, as it shows them */
 			char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
-			char *t = old ? xasprintf("    %s: %s -> %s", enrol_fields[ef].label, *so ? so : "-", *sn ? sn : "-")
-			              : xasprintf("    %s: %s", enrol_fields[ef].label, *sn ? sn : "-");
-			page_wrapped(&e->d->page, 6, ST_NORMAL, t);
-			free(t);
+			page_change(&e->d->page, enrol_fields[ef].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
 			free(so);
 			free(sn);
 			free(key);
@@ -348,9 +345,7 @@ static void hist_changes(struct each *e, const char *json)
 			continue;
 		}
 		char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
-		char *t = old ? xasprintf("    %s: %s -> %s", label, so, sn) : xasprintf("    %s: %s", label, sn);
-		page_wrapped(&e->d->page, 6, ST_NORMAL, t);
-		free(t);
+		page_change(&e->d->page, label, old != NULL, so, sn);
 		free(so);
 		free(sn);
 		free(key);

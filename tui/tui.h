@@ -365,6 +365,9 @@ void page_section(struct page *p, const char *title);     /* a blank line, then 
  * worker reads it (caller of value frees). */
 void page_fields(struct page *p, const struct field_def *defs, int n, char *(*value)(void *arg, int f),
                  void *arg);
+/* One change of a history entry, indented under it: "label: was -> now", or "label: now" when the
+ * field had no value before (had 0). */
+void page_change(struct page *p, const char *label, int had, const char *was, const char *now);
 /* The lines between the title and the status line, columns 1 to cols-2, with ^^^/vvv marks. */
 void page_draw(struct ui *ui, struct page *p);
 /* Scrolling: Down/Up, Tab/Shift-Tab (sections), PgDn/PgUp, Home/End. SK_HANDLED, or 0. */
