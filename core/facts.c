@@ -179,7 +179,7 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 	const char *form = NULL;
 	if (!text_is_blank(e->form) && !(form = codes_find(codes_cached(db, "emp_form"), e->form)))
 		return err_set(err, JY_EINVAL, "就业形式", _("\"%s\" is not a form of employment; accepted: "
-		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 …"), e->form);
+		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), e->form);
 	int rc = db_begin(db, err);
 	if (rc)
 		return rc;

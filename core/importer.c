@@ -105,7 +105,7 @@ void importer_stray_cells(struct importer *im, int row, char **cell, int n, cons
 			continue;
 		char c[8];
 		csv_col_name(i, c);
-		char *msg = xasprintf(_("column %s has no name in row 1: name it (%s …) or clear the cell"),
+		char *msg = xasprintf(_("column %s has no name in row 1: name it (%s ...) or clear the cell"),
 		                      c, label);
 		importer_report(im, row, c, msg);
 		free(msg);

@@ -251,7 +251,7 @@ static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *
 			return JY_EINVAL;
 	}
 	if (jobrec_find_code(io->db, JR_POSTING, v[RIO_POSTING], pid) != JY_OK) {
-		snprintf(msg, sizeof msg, _("no posting %s: use the code of the job information (J-001 …)"), v[RIO_POSTING]);
+		snprintf(msg, sizeof msg, _("no posting %s: use the code of the job information (J-001 ...)"), v[RIO_POSTING]);
 		importer_report(&io->in, row, io->defs[RIO_POSTING].label, msg);
 		return JY_EINVAL;
 	}

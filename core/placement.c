@@ -214,7 +214,7 @@ static int hire_values(struct jy_db *db, const struct hire_posting *hp, const ch
 	v->form = codes_find(codes_cached(db, "emp_form"), in);
 	if (!v->form)
 		return err_set(err, JY_EINVAL, F_FORM, _("\"%s\" is not a form of employment; accepted: "
-		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 …"), in);
+		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), in);
 	snprintf(v->start, sizeof v->start, "%s", date);
 	if (h && !text_is_blank(h->start) && date_parse(h->start, v->start, err) != JY_OK)
 		return field_named(err, F_START);
@@ -351,7 +351,7 @@ static int placement_checks(struct jy_db *db, const struct placement *cur, const
 	if (!text_is_blank(p->end_reason))
 		*reason = text_clean(p->end_reason);
 	if (end[0] && !*reason)
-		return err_set(err, JY_EINVAL, F_REASON, _("say why she left (合同到期, 辞职, 转单位就业 …)"));
+		return err_set(err, JY_EINVAL, F_REASON, _("say why she left (合同到期, 辞职, 转单位就业 ...)"));
 	if (!end[0] && *reason) {
 		FREE(reason);
 		return err_set(err, JY_EINVAL, F_END, _("a reason for leaving needs the date she left"));

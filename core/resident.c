@@ -797,7 +797,7 @@ int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *re
                    struct jy_err *err)
 {
 	if (text_is_blank(reason))
-		return err_set(err, JY_EINVAL, _("reason"), _("say why the record is closed (moved away, retired …)"));
+		return err_set(err, JY_EINVAL, _("reason"), _("say why the record is closed (moved away, retired ...)"));
 	int rc = db_begin(db, err);
 	if (rc)
 		return rc;
