@@ -198,6 +198,10 @@ static int item_matches(const struct ui_codes *c, int i, const char *folded)
 	for (const char *ini = c->ini[i]; *ini; ini += strlen(ini) + 1)
 		if (strncmp(ini, folded, n) == 0)
 			return 1;
+	/* the other names workers use: 大专 finds 大学专科, 下岗女职工 finds 下岗职工 */
+	for (int k = 0; k < c->cl.naliases; k++)
+		if (strcmp(c->cl.aliases[k].code, it->code) == 0 && strstr(c->cl.aliases[k].label, folded))
+			return 1;
 	return 0;
 }
 
