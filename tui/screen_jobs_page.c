@@ -33,43 +33,6 @@ void jpage_record(struct ui *ui, struct jpage *p, const struct jobrec *r)
 
 /* ---- the change history: {"column":[old,new],...} ------------------------------------------- */
 
-/* A JSON string or null at *p (the subset history.c writes); *p moves past it. Caller frees; NULL
- * for null. */
-static char *json_value(const char **p)
-{
-	const char *s = *p;
-	while (*s == ' ')
-		s++;
-	if (strncmp(s, "null", 4) == 0) {
-		*p = s + 4;
-		return NULL;
-	}
-	if (*s != '"') {
-		size_t n = strcspn(s, ",]}");
-		*p = s + n;
-		return xstrndup(s, n);
-	}
-	struct jy_buf b = { 0 };
-	buf_adds(&b, "");
-	for (s++; *s && *s != '"'; s++) {
-		if (*s != '\\') {
-			buf_add(&b, s, 1);
-			continue;
-		}
-		s++;
-		if (*s == 'u' && strlen(s) >= 5) {
-			buf_adds(&b, " ");
-			s += 4;
-		} else if (*s) {
-			buf_add(&b, *s == 'n' || *s == 't' ? " " : s, 1);
-		} else {
-			break;
-		}
-	}
-	*p = *s ? s + 1 : s;
-	return buf_steal(&b);
-}
-
 /* The keys the jobs module writes beside its records' own columns. */
 static const struct {
 	const char *key, *label, *list;
@@ -108,38 +71,29 @@ static char *hist_show(struct ui *ui, int type, const char *key, const char *v, 
 	return xstrdup(v && *v ? v : "-");
 }
 
+struct change_arg {
+	struct ui *ui;
+	struct jpage *p;
+	int type;
+};
+
+/* One change of a history entry (core's field_changes_each reads the JSON). */
+static void hist_change(void *arg, const char *key, const char *old, const char *now)
+{
+	struct change_arg *c = arg;
+	if (!old && !now)
+		return;
+	const char *label;
+	char *so = hist_show(c->ui, c->type, key, old, &label), *sn = hist_show(c->ui, c->type, key, now, &label);
+	page_change(&c->p->page, label, old != NULL, so, sn);
+	free(so);
+	free(sn);
+}
+
 static void hist_changes(struct ui *ui, struct jpage *p, int type, const char *json)
 {
-	const char *s = json;
-	while (s && *s) {
-		const char *q = strchr(s, '"');
-		const char *qe = q ? strchr(q + 1, '"') : NULL;
-		if (!qe)
-			break;
-		char *key = xstrndup(q + 1, (size_t)(qe - q - 1));
-		s = strchr(qe, '[');
-		if (!s) {
-			free(key);
-			break;
-		}
-		s++;
-		char *old = json_value(&s);
-		while (*s == ',' || *s == ' ')
-			s++;
-		char *now = json_value(&s);
-		s = strchr(s, ']');
-		s = s ? s + 1 : NULL;
-		if (old || now) {
-			const char *label;
-			char *so = hist_show(ui, type, key, old, &label), *sn = hist_show(ui, type, key, now, &label);
-			page_change(&p->page, label, old != NULL, so, sn);
-			free(so);
-			free(sn);
-		}
-		free(key);
-		free(old);
-		free(now);
-	}
+	struct change_arg c = { ui, p, type };
+	field_changes_each(json, hist_change, &c);
 }
 
 static const char *hist_action(const char *a)

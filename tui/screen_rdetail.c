@@ -223,44 +223,6 @@ static void training_lines(struct ui *ui, struct rdetail *d)
 
 /* ---- the change history: {"column":[old,new],...} ----------------------------------------------------- */
 
-/* A JSON string or null at *p (the small subset history.c writes); *p moves past it. Caller frees;
- * NULL for null. */
-static char *json_value(const char **p)
-{
-	const char *s = *p;
-	while (*s == ' ')
-		s++;
-	if (strncmp(s, "null", 4) == 0) {
-		*p = s + 4;
-		return NULL;
-	}
-	if (*s != '"') {                /* a number or true/false: as it is */
-		size_t n = strcspn(s, ",]}");
-		*p = s + n;
-		return xstrndup(s, n);
-	}
-	struct jy_buf b = { 0 };
-	buf_adds(&b, "");
-	for (s++; *s && *s != '"'; s++) {
-		if (*s != '\\') {
-			buf_add(&b, s, 1);
-			continue;
-		}
-		s++;
-		if (*s == 'u' && strlen(s) >= 5) {
-			unsigned cp = (unsigned)strtoul((char[5]){ s[1], s[2], s[3], s[4], 0 }, NULL, 16);
-			buf_add(&b, cp < 0x20 ? " " : "?", 1);
-			s += 4;
-		} else if (*s) {
-			buf_add(&b, *s == 'n' || *s == 't' ? " " : s, 1);
-		} else {
-			break;
-		}
-	}
-	*p = *s ? s + 1 : s;
-	return buf_steal(&b);
-}
-
 /* Labels and code lists of the keys the other entities write into the history. */
 static const struct {
 	const char *key, *label, *list;
@@ -294,64 +256,41 @@ static char *hist_show(struct ui *ui, const char *list, const char *v)
 	return buf_steal(&b);
 }
 
-static void hist_changes(struct each *e, const char *json)
+/* One change of a history entry (core's field_changes_each reads the JSON): her own fields with
+ * their labels and code lists, her training's with the enrolment's, the facts' with hist_keys. */
+static void hist_change(void *arg, const char *key, const char *old, const char *now)
 {
-	const char *p = json;
-	while (p && *p) {
-		const char *q = strchr(p, '"');
-		if (!q)
-			break;
-		const char *qe = strchr(q + 1, '"');
-		if (!qe)
-			break;
-		char *key = xstrndup(q + 1, (size_t)(qe - q - 1));
-		p = strchr(qe, '[');
-		if (!p) {
-			free(key);
-			break;
-		}
-		p++;
-		char *old = json_value(&p);
-		while (*p == ',' || *p == ' ')
-			p++;
-		char *now = json_value(&p);
-		p = strchr(p, ']');
-		p = p ? p + 1 : NULL;
-
-		const char *label = key, *list = NULL;
-		int f = resident_field_by_col(key), ef = f < 0 ? enrol_field_by_col(key) : -1;
-		if (ef >= 0 && (old || now)) {  /* her training: the enrolment's fields, as it shows them */
-			char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
-			page_change(&e->d->page, enrol_fields[ef].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
-			free(so);
-			free(sn);
-			free(key);
-			free(old);
-			free(now);
-			continue;
-		}
-		if (f >= 0) {
-			label = resident_fields[f].label;
-			list = resident_fields[f].kind == FK_UNIT ? "@units" : resident_fields[f].list;
-			if (resident_fields[f].kind == FK_BOOL)
-				list = NULL;
-		} else {
-			for (size_t i = 0; i < ARRAY_LEN(hist_keys); i++)
-				if (strcmp(hist_keys[i].key, key) == 0)
-					label = hist_keys[i].label, list = hist_keys[i].list;
-		}
-		if (!old && !now) {             /* nothing there before or after: nothing to say */
-			free(key);
-			continue;
-		}
-		char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
-		page_change(&e->d->page, label, old != NULL, so, sn);
+	struct each *e = arg;
+	if (!old && !now)               /* nothing there before or after: nothing to say */
+		return;
+	const char *label = key, *list = NULL;
+	int f = resident_field_by_col(key), ef = f < 0 ? enrol_field_by_col(key) : -1;
+	if (ef >= 0) {
+		char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
+		page_change(&e->d->page, enrol_fields[ef].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
 		free(so);
 		free(sn);
-		free(key);
-		free(old);
-		free(now);
+		return;
 	}
+	if (f >= 0) {
+		label = resident_fields[f].label;
+		list = resident_fields[f].kind == FK_UNIT ? "@units" : resident_fields[f].list;
+		if (resident_fields[f].kind == FK_BOOL)
+			list = NULL;
+	} else {
+		for (size_t i = 0; i < ARRAY_LEN(hist_keys); i++)
+			if (strcmp(hist_keys[i].key, key) == 0)
+				label = hist_keys[i].label, list = hist_keys[i].list;
+	}
+	char *so = hist_show(e->ui, list, old), *sn = hist_show(e->ui, list, now);
+	page_change(&e->d->page, label, old != NULL, so, sn);
+	free(so);
+	free(sn);
+}
+
+static void hist_changes(struct each *e, const char *json)
+{
+	field_changes_each(json, hist_change, e);
 }
 
 static const char *hist_action(const char *a)
