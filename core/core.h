@@ -1044,4 +1044,101 @@ int export_employers(struct jy_db *db, const char *path, int *rows, struct jy_er
 int export_jobs(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
 int export_referrals(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
 
+/* ---- sheet.c: tables to CSV (UTF-8 with BOM, or GBK) and XLSX, for exports and reports --------- */
+/* One writer for every file that leaves the office, so that every list and every report opens in
+ * Excel, WPS and LibreOffice the same way. CSV: a header line, CRLF, formula guard (csv_put_cell),
+ * several tables one after another separated by an empty line with the table's title line. XLSX
+ * (libxlsxwriter): a worksheet a table, Chinese header in bold, header row frozen, number cells for
+ * SC_INT / SC_NUM / SC_PCT (shown 0.0%), date cells for SC_DATE, text cells for the rest (IDs and
+ * phones stay text, never 3.20102E+17). Written beside path and renamed into place on close, so a
+ * failed export never leaves half a file under the name asked for. */
+enum sheet_format { SHEET_CSV = 1, SHEET_CSV_GBK, SHEET_XLSX };
+enum sheet_cell { SC_TEXT = 0, SC_INT, SC_NUM, SC_PCT, SC_DATE };
+struct sheet_col {
+	const char *label;      /* Chinese header */
+	int type;               /* SC_* */
+	int width;              /* columns in the spreadsheet (0: from the label) */
+};
+struct sheet;
+/* The format a worker or a file name asks for: "csv", "gbk" / "csv-gbk", "xlsx"; else -1. When
+ * name is NULL, from the extension of path (.xlsx -> XLSX, anything else CSV). */
+int sheet_format_parse(const char *name, const char *path);
+/* Open path ("-" or NULL: stdout, CSV only). Caller closes with sheet_close. */
+int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *err);
+/* Start a table: a new worksheet named name (XLSX, at most 31 characters, made unique) or, in CSV,
+ * after the first table an empty line and name as a title line; then the header row. */
+int sheet_table(struct sheet *sh, const char *name, const struct sheet_col *cols, int ncols,
+                struct jy_err *err);
+/* A line of text above the header of the next table (title, period, 内部资料 notice); XLSX: a
+ * merged row, CSV: one cell. Call before sheet_table. */
+int sheet_note(struct sheet *sh, const char *text, struct jy_err *err);
+/* One row: cells[i] is the value as text ("" / NULL empty) of column i; SC_INT/NUM/PCT cells hold a
+ * number in C format ("12", "0.331"), SC_DATE "YYYY-MM-DD". */
+int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err);
+long sheet_rows(const struct sheet *sh);       /* data rows written so far, all tables */
+/* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh. */
+int sheet_close(struct sheet **sh, int commit, struct jy_err *err);
+
+/* ---- report.c: the figures the office reports upward (domain brief §3.2 A-F) ------------------- */
+/* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
+ * (21st of the month before to the 20th), a quarter, a half-year, a year or any from-to. */
+enum period_kind { PERIOD_MONTH = 1, PERIOD_STAT_MONTH, PERIOD_QUARTER, PERIOD_HALF, PERIOD_YEAR,
+                   PERIOD_RANGE };
+struct period {
+	int kind;
+	char from[11], to[11];
+	char label[48];         /* "2026年11月", "2026年11月(人社统计月)", "2026年第3季度", "2026年上半年",
+	                         * "2026年", "2026-03-05至2026-04-04" */
+};
+/* The period of kind that contains date (YYYY-MM-DD). */
+int period_of(int kind, const char *date, struct period *out, struct jy_err *err);
+/* What a worker types: "2026-11" / "202611" / "2026年11月" month, "2026-11人社" or "2026-11s"
+ * statistical month, "2026Q3" / "2026年第3季度", "2026H1" / "2026上半年", "2026" / "2026年". */
+int period_parse(const char *text, struct period *out, struct jy_err *err);
+/* From-to given as dates (any form date_parse takes); from after to is refused. */
+int period_range(const char *from, const char *to, struct period *out, struct jy_err *err);
+/* The period before p for comparison: the previous one of the same kind; for PERIOD_RANGE the
+ * same number of days just before. */
+void period_prev(const struct period *p, struct period *out);
+
+/* Groupings of a report's columns. */
+enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
+int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
+
+/* One figure: a count (den == 0) or a rate num / den (unit "%"). A figure that cannot be split by
+ * the grouping (job fairs by sex ...) has na set in every group but the total. */
+struct report_value {
+	int64_t num, den;
+	int na;
+};
+struct report_ind {
+	const char *code;       /* "A1" ... "F7" as in the domain brief */
+	const char *label;      /* 登记失业人员数 ... */
+	const char *unit;       /* 人, 人次, 个, 条, 场, % */
+	int people;             /* 1 when report_people can list the residents behind it */
+};
+extern const struct report_ind report_inds[];
+extern const int report_ninds;
+
+struct report {
+	struct period cur, prev;
+	int by;
+	int ngroups;            /* group 0 is the total (合计) */
+	char **group_key;       /* [ngroups]: "" for the total, else the community code, "1"/"2",
+	                         * category code, age band "40-49" */
+	char **group_label;     /* [ngroups]: 合计, community name, 男/女, category label, "40-49岁" */
+	struct report_value *cur_v, *prev_v;   /* [ngroups * report_ninds], index g * report_ninds + i */
+};
+/* Every indicator for cur and the period before it, split by `by`. Figures are computed from the
+ * records as they stood in the period (dated status events, registration and closing dates,
+ * categories since, certificate issue dates ...). Caller frees with report_free. */
+int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
+                   struct jy_err *err);
+void report_free(struct report **r);
+/* The residents one figure counts (indicator i, group key as in group_key, "" for all), in
+ * registration-number order: cb(arg, resident_id) for each; cb returns nonzero to stop.
+ * JY_EINVAL when that indicator does not count residents (report_inds[i].people == 0). */
+int report_people(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                  int (*cb)(void *arg, int64_t resident_id), void *arg, struct jy_err *err);
+
 #endif

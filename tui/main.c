@@ -5,6 +5,7 @@
  * error. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -16,16 +17,7 @@
 #include "core.h"
 #include "tui.h"
 
-enum { EXIT_USER = 1, EXIT_USAGE = 2 };
-
-struct opts {
-	const char *db;          /* --db FILE, from anywhere on the line */
-	int demo, dry_run, skip_errors, include_closed, mono;
-	const char *out;         /* -o FILE */
-	const char *format;
-	char *args[8];           /* the words that are not options */
-	int nargs;
-};
+#define opts cli_opts
 
 static const char usage_text[] = N_(
 	"Usage:\n"
@@ -59,8 +51,7 @@ static const char usage_jobs[] = N_(
 	"                                          employers, job information and referrals (by ID\n"
 	"                                          number and posting code), with the same rules\n");
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
+int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	fprintf(stderr, "jiuye: ");
@@ -71,23 +62,36 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Where an option that takes a value keeps it; NULL for any other word. */
+static const char **opts_value_slot(struct opts *o, const char *a)
+{
+	const struct {
+		const char *name;
+		size_t off;
+	} vals[] = {
+		{ "--db", offsetof(struct opts, db) },           { "-o", offsetof(struct opts, out) },
+		{ "--output", offsetof(struct opts, out) },      { "--format", offsetof(struct opts, format) },
+		{ "--encoding", offsetof(struct opts, encoding) }, { "--from", offsetof(struct opts, from) },
+		{ "--to", offsetof(struct opts, to) },           { "--period", offsetof(struct opts, period) },
+		{ "--by", offsetof(struct opts, by) },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
+		if (strcmp(a, vals[i].name) == 0)
+			return (const char **)((char *)o + vals[i].off);
+	return NULL;
+}
+
 /* Options may stand anywhere: `jiuye import residents a.csv --db x.db` and
  * `jiuye --db x.db import residents a.csv` mean the same. */
 static int opts_parse(int argc, char **argv, struct opts *o)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "--db") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-		    strcmp(a, "--format") == 0) {
+		const char **slot = opts_value_slot(o, a);
+		if (slot) {
 			if (i + 1 >= argc)
-				return usage_error(_("%s needs a value"), a);
-			const char *v = argv[++i];
-			if (strcmp(a, "--db") == 0)
-				o->db = v;
-			else if (strcmp(a, "--format") == 0)
-				o->format = v;
-			else
-				o->out = v;
+				return cli_usage_error(_("%s needs a value"), a);
+			*slot = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			o->db = a + 5;
 		} else if (strcmp(a, "--demo") == 0) {
@@ -102,17 +106,17 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->mono = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
 		           strcmp(a, "--version")) {
-			return usage_error(_("unknown option %s"), a);
+			return cli_usage_error(_("unknown option %s"), a);
 		} else {
 			if (o->nargs == (int)ARRAY_LEN(o->args))
-				return usage_error(_("too many arguments at %s"), a);
+				return cli_usage_error(_("too many arguments at %s"), a);
 			o->args[o->nargs++] = argv[i];
 		}
 	}
 	return 0;
 }
 
-static int open_db(const struct opts *o, int flags, struct jy_db **db)
+int cli_open_db(const struct opts *o, int flags, struct jy_db **db)
 {
 	char *path = o->db ? xstrdup(o->db) : db_default_path();
 	struct jy_err err = { 0 };
@@ -132,7 +136,7 @@ static int open_db(const struct opts *o, int flags, struct jy_db **db)
 static int cmd_init(const struct opts *o)
 {
 	struct jy_db *db;
-	if (open_db(o, DB_OPEN_CREATE, &db))
+	if (cli_open_db(o, DB_OPEN_CREATE, &db))
 		return EXIT_USER;
 	int rc = 0;
 	if (o->demo) {
@@ -240,10 +244,10 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
 		                             "[--skip-errors]"));
 	struct jy_db *db;
-	if (open_db(o, 0, &db))
+	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 };
@@ -270,12 +274,12 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals [-o FILE] "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals [-o FILE] "
 		                             "[--all]"));
 	if (o->format && strcmp(o->format, "csv") != 0)
-		return usage_error(_("--format %s: only csv is available for now"), o->format);
+		return cli_usage_error(_("--format %s: only csv is available for now"), o->format);
 	struct jy_db *db;
-	if (open_db(o, DB_OPEN_READONLY, &db))
+	if (cli_open_db(o, DB_OPEN_READONLY, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int rows = 0;
@@ -299,7 +303,7 @@ static void print_problem(void *arg, const char *problem)
 static int cmd_check(const struct opts *o)
 {
 	struct jy_db *db;
-	if (open_db(o, 0, &db))
+	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int n = db_check(db, print_problem, NULL, &err);
@@ -319,9 +323,9 @@ static int cmd_check(const struct opts *o)
 static int cmd_backup(const struct opts *o)
 {
 	if (o->nargs != 2)
-		return usage_error("%s", _("usage: jiuye backup DEST"));
+		return cli_usage_error("%s", _("usage: jiuye backup DEST"));
 	struct jy_db *db;
-	if (open_db(o, 0, &db))
+	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int rc = db_backup(db, o->args[1], &err);
@@ -395,7 +399,7 @@ int main(int argc, char **argv)
 	}
 	if (o.nargs == 0) {
 		struct jy_db *db;
-		if (open_db(&o, DB_OPEN_CREATE, &db))
+		if (cli_open_db(&o, DB_OPEN_CREATE, &db))
 			return EXIT_USER;
 		char *path = o.db ? xstrdup(o.db) : db_default_path();
 		if (o.mono)
@@ -407,7 +411,7 @@ int main(int argc, char **argv)
 	}
 	const char *cmd = o.args[0];
 	if (strcmp(cmd, "init") == 0)
-		return o.nargs == 1 ? cmd_init(&o) : usage_error(_("init takes no argument: %s"), o.args[1]);
+		return o.nargs == 1 ? cmd_init(&o) : cli_usage_error(_("init takes no argument: %s"), o.args[1]);
 	if (strcmp(cmd, "import") == 0)
 		return cmd_import(&o);
 	if (strcmp(cmd, "export") == 0)
@@ -416,5 +420,9 @@ int main(int argc, char **argv)
 		return cmd_check(&o);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(&o);
-	return usage_error(_("unknown command %s"), cmd);
+	if (strcmp(cmd, "report") == 0)
+		return cli_report(&o);
+	if (strcmp(cmd, "print") == 0)
+		return cli_print(&o);
+	return cli_usage_error(_("unknown command %s"), cmd);
 }

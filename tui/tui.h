@@ -37,6 +37,29 @@ void tui_set_mono(int on);
 /* The key table as man(7) rows, for the KEYS section of man/jiuye.1 (--keys-man). */
 void tui_keys_man(FILE *out);
 
+/* The command line's options (main.c parses them; options may stand anywhere on the line). */
+struct cli_opts {
+	const char *db;          /* --db FILE */
+	int demo, dry_run, skip_errors, include_closed, mono;
+	const char *out;         /* -o FILE */
+	const char *format;      /* --format text|csv|xlsx */
+	const char *encoding;    /* --encoding utf-8|gbk (CSV) */
+	const char *from, *to;   /* --from / --to YYYY-MM-DD (report) */
+	const char *period;      /* --period 2026-11, 2026Q3, 2026H1, 2026, 2026-11人社 ... (report) */
+	const char *by;          /* --by community|sex|category|age (report) */
+	char *args[8];           /* the words that are not options */
+	int nargs;
+};
+enum { EXIT_USER = 1, EXIT_USAGE = 2 };
+/* "jiuye: <message>" and "Try 'jiuye --help'." on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Open the database the options name (flags: DB_OPEN_*) as the OS user; on failure says why on
+ * stderr and returns EXIT_USER. */
+int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
+/* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
+int cli_report(const struct cli_opts *o);
+int cli_print(const struct cli_opts *o);
+
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
 #define K_FN(k) (0x200000 | (k))
