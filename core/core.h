@@ -227,6 +227,41 @@ char *db_setting(struct jy_db *db, const char *key, const char *def);
 int db_setting_int(struct jy_db *db, const char *key, int def);
 int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
 
+/* ---- access.c: who may see and do what (issue 7) ---------------------------------------------- */
+enum access_op {
+	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_IMPORT,
+	OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
+};
+const char *role_label(int role);               /* 录入员, 审核, 统计, 管理员 */
+int role_parse(const char *text);               /* clerk/reviewer/stats/admin or the Chinese; -1 */
+int access_role_may(int role, int op);          /* the role table alone: 1 or 0 */
+const char *access_op_label(int op);            /* "change residents' records", translated */
+int access_may(struct jy_db *db, int op);       /* the acting worker's role allows op */
+/* Role and, when community is not NULL, scope: JY_OK or JY_EPERM with a message that names the
+ * worker, her role and what she tried. */
+int access_check(struct jy_db *db, int op, const char *community, struct jy_err *err);
+int access_in_scope(struct jy_db *db, const char *community);   /* 1 when she may see it */
+/* Masked forms for lists, people lists and exports: ID first 6 + last 4 (320102********123X),
+ * phone first 3 + last 4 (138****5678). A masked value has '*' in it and is never saved. */
+void mask_idno(const char *id, char *out, size_t size);
+void mask_phone(const char *phone, char *out, size_t size);
+int mask_is_masked(const char *v);
+/* Workers, kept by an administrator (JY_EPERM for anyone else). worker_save adds or changes one:
+ * role ROLE_*, units a comma- or 、-separated list of community / street / county codes or names
+ * (NULL: scope unchanged; "": her own community only). A worker who leaves is closed, never
+ * deleted, so the history keeps naming her. */
+struct worker_row {
+	char os_user[64], name[64];
+	int role;
+	char closed_at[32];
+	char scope[256];        /* 城东社区、城西社区 */
+};
+int worker_save(struct jy_db *db, const char *os_user, const char *name, int role, const char *units,
+                struct jy_err *err);
+int worker_close(struct jy_db *db, const char *os_user, struct jy_err *err);
+int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *w), void *arg,
+                struct jy_err *err);
+
 /* ---- codes.c: code lists (national / 人社 codes, stored as code text, office-extensible) ------ */
 struct code_item {
 	char *code;
@@ -1140,5 +1175,37 @@ void report_free(struct report **r);
  * JY_EINVAL when that indicator does not count residents (report_inds[i].people == 0). */
 int report_people(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
                   int (*cb)(void *arg, int64_t resident_id), void *arg, struct jy_err *err);
+
+/* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
+/* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change
+ * as "+3" / "-2" / "0", a rate's change in percentage points ("+2.5"); "-" where there is no
+ * value (a figure that cannot be split, a rate of nothing). out has room for 32 bytes. */
+void report_value_text(const struct report_ind *ind, const struct report_value *v, char out[32]);
+void report_change_text(const struct report_ind *ind, const struct report_value *cur,
+                        const struct report_value *prev, char out[32]);
+const char *report_by_label(int by);            /* 社区, 性别, 人员类别, 年龄段; "" for BY_NONE */
+/* One resident of a figure's list as a worker reads it (labels, not codes): status and hand-set
+ * categories as they stood on asof (the period's last day), 4050 and the like derived on asof. */
+struct report_person {
+	int64_t id;
+	char reg_no[24], name[64], id_no[19], sex[8], community[64], category[200], status[32];
+	int age;                /* on asof; -1 unknown */
+};
+int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct report_person *out,
+                      struct jy_err *err);
+/* report_people gathered into an array (registration-number order). Caller frees *ids. */
+int report_people_ids(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                      int64_t **ids, size_t *n, struct jy_err *err);
+/* report_write's formats: REPORT_TEXT (aligned columns for a terminal or printer) or a SHEET_*. */
+enum { REPORT_TEXT = 0 };
+enum { REPORT_WITH_PEOPLE = 1 };        /* after the table, per people-figure of the total, its list */
+/* "text", "csv", "gbk" / "csv-gbk", "xlsx"; with name NULL from path (.xlsx, .csv; else text).
+ * -1 unknown. */
+int report_format_parse(const char *name, const char *path);
+/* Write r to path (NULL or "-": stdout, text and CSV only), written beside it and renamed into
+ * place. One table of indicators (代码 指标 单位 本期 上期 增减, then each group's 本期), titled with
+ * the period and the one compared; XLSX a worksheet per table. */
+int report_write(struct jy_db *db, const struct report *r, const char *path, int format, int flags,
+                 struct jy_err *err);
 
 #endif

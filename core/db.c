@@ -220,7 +220,7 @@ int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 	}
 	struct jy_actor who;
 	db_actor_from_os(&who);
-	db->who = who;
+	db_set_actor(db, &who);         /* the real user, looked up in the worker table */
 	db_changed(db);
 	*out = db;
 	return JY_OK;
@@ -232,6 +232,7 @@ void db_close(struct jy_db **pdb)
 	if (!db)
 		return;
 	codes_cache_free(db);
+	access_scope_free(db);
 	search_batch_drop(db);
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
@@ -263,12 +264,15 @@ int db_actor_from_os(struct jy_actor *who)
 	return JY_OK;
 }
 
-/* Look the worker up in the worker table; the first worker of a database is its administrator.
- * Registers an unknown worker (the later roles issue decides who may add whom). */
+/* Look the worker up in the worker table. The first worker of a new database becomes its
+ * administrator; anyone else must have been added by an administrator (worker_save): an unknown
+ * OS user gets no role, and access_check refuses her everything. */
 void db_set_actor(struct jy_db *db, const struct jy_actor *who)
 {
 	db->who = *who;
-	sqlite3_stmt *st = db_prepare(db, "SELECT role, coalesce(community, '') FROM worker WHERE os_user = ?1", NULL);
+	db->who.role = 0;               /* until the worker table says otherwise */
+	sqlite3_stmt *st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
+	                                 "FROM worker WHERE os_user = ?1", NULL);
 	if (!st)
 		return;
 	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
@@ -276,6 +280,7 @@ void db_set_actor(struct jy_db *db, const struct jy_actor *who)
 		db->who.role = sqlite3_column_int(st, 0);
 		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
 		sqlite3_reset(st);
+		access_scope_load(db, NULL);
 		return;
 	}
 	sqlite3_reset(st);
@@ -283,8 +288,8 @@ void db_set_actor(struct jy_db *db, const struct jy_actor *who)
 		return;
 	st = db_prepare(db,
 		"INSERT OR IGNORE INTO worker(os_user, name, role, community, created_at) "
-		"VALUES (?1, ?2, CASE WHEN (SELECT count(*) FROM worker) = 0 THEN 4 ELSE 1 END, "
-		"(SELECT code FROM unit WHERE level = 'community' ORDER BY code LIMIT 1), ?3)", NULL);
+		"SELECT ?1, ?2, 4, (SELECT code FROM unit WHERE level = 'community' ORDER BY code LIMIT 1), ?3 "
+		"WHERE NOT EXISTS (SELECT 1 FROM worker)", NULL);
 	if (!st)
 		return;
 	char now[32];
@@ -294,13 +299,15 @@ void db_set_actor(struct jy_db *db, const struct jy_actor *who)
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 	sqlite3_step(st);
 	sqlite3_reset(st);
-	st = db_prepare(db, "SELECT role, coalesce(community, '') FROM worker WHERE os_user = ?1", NULL);
+	st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
+	                                 "FROM worker WHERE os_user = ?1", NULL);
 	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		db->who.role = sqlite3_column_int(st, 0);
 		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
 	}
 	sqlite3_reset(st);
+	access_scope_load(db, NULL);
 }
 
 const struct jy_actor *db_actor(const struct jy_db *db)

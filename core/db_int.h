@@ -32,6 +32,9 @@ struct jy_db {
 		struct code_list list;
 	} codes[48];
 	int ncodes;
+	char **scope;                    /* access.c: the communities the actor may see, sorted */
+	int nscope;
+	int scope_all;                   /* or all of them */
 };
 
 /* A prepared statement for sql (a string literal or other static storage), from the cache: reset
@@ -54,6 +57,11 @@ const struct code_list *codes_cached(struct jy_db *db, const char *list);
 void codes_cache_free(struct jy_db *db);
 /* The first labels of a list, for "what is accepted" in a message. Caller frees. */
 char *codes_hint(const struct code_list *cl);
+
+/* access.c: the actor's community scope, loaded when the actor is set (and the SQL function
+ * jy_in_scope(community) registered); freed when the connection closes. */
+int access_scope_load(struct jy_db *db, struct jy_err *err);
+void access_scope_free(struct jy_db *db);
 
 /* facts.c: one status_event row, inside the caller's transaction (no history, no status update). */
 int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,

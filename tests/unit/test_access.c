@@ -1,0 +1,235 @@
+/* tests/unit/test_access.c: who may see and do what — every role against every operation, the
+ * community scope of a community worker, a street clerk and a county officer, masking, and the
+ * worker table kept by administrators only. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct jy_db *db;
+	struct jy_actor admin;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/jy-access-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	setenv("JIUYE_TODAY", "2026-11-23", 1);
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), JY_OK);
+	assert_int_equal(demo_load(f->db, &err), JY_OK);
+	f->admin = *db_actor(f->db);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(&f->db);
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f);
+	return 0;
+}
+
+/* Act as another OS user, as if she had started jiuye. */
+static void act_as(struct fixture *f, const char *os_user)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", os_user);
+	db_set_actor(f->db, &who);
+}
+
+/* The whole role table, written out by hand from the issue: 录入员 enters and edits in her
+ * communities; 审核 also approves sensitive changes; 统计 reports and figures, no personal
+ * details; 管理员 workers, settings and code lists (and everything else). */
+static void test_role_table(void **state)
+{
+	(void)state;
+	static const struct {
+		int op;
+		int clerk, reviewer, stats, admin;
+	} cases[] = {
+		{ OP_VIEW, 1, 1, 0, 1 },          { OP_UNMASK, 1, 1, 0, 1 },
+		{ OP_CREATE, 1, 1, 0, 1 },        { OP_EDIT, 1, 1, 0, 1 },
+		{ OP_EDIT_SENSITIVE, 0, 1, 0, 1 }, { OP_APPROVE, 0, 1, 0, 1 },
+		{ OP_CLOSE, 1, 1, 0, 1 },         { OP_IMPORT, 1, 1, 0, 1 },
+		{ OP_EXPORT, 1, 1, 0, 1 },        { OP_EXPORT_FULL, 0, 1, 0, 1 },
+		{ OP_REPORT, 1, 1, 1, 1 },        { OP_REPORT_PEOPLE, 1, 1, 0, 1 },
+		{ OP_AUDIT, 0, 1, 0, 1 },         { OP_ADMIN, 0, 0, 0, 1 },
+	};
+	assert_int_equal(ARRAY_LEN(cases), OP__COUNT);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		int op = cases[i].op;
+		assert_int_equal(access_role_may(ROLE_CLERK, op), cases[i].clerk);
+		assert_int_equal(access_role_may(ROLE_REVIEWER, op), cases[i].reviewer);
+		assert_int_equal(access_role_may(ROLE_STATS, op), cases[i].stats);
+		assert_int_equal(access_role_may(ROLE_ADMIN, op), cases[i].admin);
+		assert_int_equal(access_role_may(0, op), 0);   /* not a worker: nothing at all */
+		assert_true(strlen(access_op_label(op)) > 0);
+	}
+	assert_int_equal(access_role_may(ROLE_ADMIN, OP__COUNT), 0);
+	assert_int_equal(access_role_may(99, OP_VIEW), 0);
+}
+
+static void test_role_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		int role;
+	} cases[] = {
+		{ "clerk", ROLE_CLERK }, { "录入员", ROLE_CLERK }, { "录入", ROLE_CLERK },
+		{ "Reviewer", ROLE_REVIEWER }, { "审核", ROLE_REVIEWER }, { "审核员", ROLE_REVIEWER },
+		{ "stats", ROLE_STATS }, { "统计", ROLE_STATS }, { "统计员", ROLE_STATS },
+		{ "admin", ROLE_ADMIN }, { "管理员", ROLE_ADMIN }, { "管理", ROLE_ADMIN },
+		{ "boss", -1 }, { "", -1 }, { NULL, -1 },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		assert_int_equal(role_parse(cases[i].in), cases[i].role);
+	assert_string_equal(role_label(ROLE_STATS), "统计");
+}
+
+static void test_masks(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *id, *phone;
+	} cases[] = {
+		{ "32010219800101123X", "320102********123X", "320***********123X" },
+		{ "13812345678", "138123*5678", "138****5678" },
+		{ "025-84561234", "025-84**1234", "025*****1234" },
+		{ "12345", "***45", "***45" },
+		{ "", "", "" },
+		{ "张晓红", "***", "***" },     /* not an ID: masked whole, one '*' a character */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char out[64];
+		mask_idno(cases[i].in, out, sizeof out);
+		assert_string_equal(out, cases[i].id);
+		mask_phone(cases[i].in, out, sizeof out);
+		assert_string_equal(out, cases[i].phone);
+	}
+	char small[8];
+	mask_idno("32010219800101123X", small, sizeof small);
+	assert_int_equal(strlen(small), 7);
+	assert_true(mask_is_masked("320102********123X"));
+	assert_false(mask_is_masked("32010219800101123X"));
+	assert_false(mask_is_masked(NULL));
+}
+
+/* The first worker of a new database is its administrator; nobody else gets in by herself. */
+static void test_first_worker_admin(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(db_actor(f->db)->role, ROLE_ADMIN);
+	act_as(f, "stranger");
+	assert_int_equal(db_actor(f->db)->role, 0);
+	struct jy_err err = { 0 };
+	assert_int_equal(access_check(f->db, OP_VIEW, NULL, &err), JY_EPERM);
+	assert_non_null(strstr(err.msg, "stranger"));
+	assert_int_equal(access_check(f->db, OP_REPORT, NULL, &err), JY_EPERM);
+	/* and she cannot make herself one */
+	assert_int_equal(worker_save(f->db, "stranger", "陌生人", ROLE_ADMIN, NULL, &err), JY_EPERM);
+	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_actor(f->db)->role, ROLE_ADMIN);
+}
+
+static void test_scope(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "幸福里社区,TX0102", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "zhao", "赵丽", ROLE_REVIEWER, "城南街道", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "sun", "孙敏", ROLE_REVIEWER, "桐溪县", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "qian", "钱军", ROLE_STATS, "", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "li", "李静", ROLE_CLERK, "无此社区", &err), JY_EINVAL);
+	assert_non_null(strstr(err.msg, "无此社区"));
+
+	static const struct {
+		const char *who, *community;
+		int in;
+	} cases[] = {
+		{ "wang", "TX0101", 1 }, { "wang", "TX0102", 1 }, { "wang", "TX0103", 0 },
+		{ "wang", "TX0201", 0 }, { "wang", "", 0 },
+		{ "zhao", "TX0101", 1 }, { "zhao", "TX0103", 1 }, { "zhao", "TX0201", 0 },
+		{ "zhao", "TX0301", 0 },
+		{ "sun", "TX0201", 1 },  { "sun", "TX0301", 1 }, { "sun", "", 1 },
+		{ "qian", "TX0301", 1 },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		act_as(f, cases[i].who);
+		assert_int_equal(access_in_scope(f->db, cases[i].community), cases[i].in);
+		int rc = access_check(f->db, OP_REPORT, cases[i].community, &err);
+		assert_int_equal(rc, cases[i].in ? JY_OK : JY_EPERM);
+	}
+	/* a clerk may edit in her community, not a reviewer's sensitive change, not the workers */
+	act_as(f, "wang");
+	assert_int_equal(access_check(f->db, OP_EDIT, "TX0101", &err), JY_OK);
+	assert_int_equal(access_check(f->db, OP_EDIT, "TX0201", &err), JY_EPERM);
+	assert_non_null(strstr(err.msg, "wang"));
+	assert_int_equal(access_check(f->db, OP_EDIT_SENSITIVE, "TX0101", &err), JY_EPERM);
+	assert_int_equal(worker_save(f->db, "wang", NULL, ROLE_ADMIN, NULL, &err), JY_EPERM);
+	/* statistics see every figure and no person */
+	act_as(f, "qian");
+	assert_int_equal(access_check(f->db, OP_REPORT, "TX0301", &err), JY_OK);
+	assert_int_equal(access_check(f->db, OP_VIEW, "TX0301", &err), JY_EPERM);
+	assert_int_equal(access_check(f->db, OP_REPORT_PEOPLE, NULL, &err), JY_EPERM);
+	db_set_actor(f->db, &f->admin);
+}
+
+static int count_worker(void *arg, const struct worker_row *w)
+{
+	int *n = arg;
+	if (strcmp(w->os_user, "wang") == 0) {
+		assert_string_equal(w->name, "王芳");
+		assert_int_equal(w->role, ROLE_CLERK);
+		assert_non_null(strstr(w->scope, "幸福里社区"));
+		assert_string_not_equal(w->closed_at, "");
+	}
+	(*n)++;
+	return 0;
+}
+
+/* A worker who leaves is closed, not deleted, and can no longer act. */
+static void test_close_worker(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "幸福里社区", &err), JY_OK);
+	assert_int_equal(worker_close(f->db, "wang", &err), JY_OK);
+	assert_int_equal(worker_close(f->db, "wang", &err), JY_ENOTFOUND);
+	assert_int_equal(worker_close(f->db, f->admin.os_user, &err), JY_EINVAL);
+	int n = 0;
+	assert_int_equal(worker_each(f->db, count_worker, &n, &err), JY_OK);
+	assert_int_equal(n, 2);
+	act_as(f, "wang");
+	assert_int_equal(db_actor(f->db)->role, 0);
+	assert_int_equal(worker_each(f->db, count_worker, &n, &err), JY_EPERM);
+	db_set_actor(f->db, &f->admin);
+	/* an administrator cannot demote herself (the database would have none) */
+	assert_int_equal(worker_save(f->db, f->admin.os_user, NULL, ROLE_CLERK, NULL, &err), JY_EINVAL);
+	assert_int_equal(worker_save(f->db, "wang", NULL, ROLE_CLERK, NULL, &err), JY_OK);
+	act_as(f, "wang");
+	assert_int_equal(db_actor(f->db)->role, ROLE_CLERK);
+	db_set_actor(f->db, &f->admin);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_role_table),
+	cmocka_unit_test(test_role_names),
+	cmocka_unit_test(test_masks),
+	cmocka_unit_test_setup_teardown(test_first_worker_admin, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_close_worker, setup, teardown),
+};
+
+TEST_MAIN(tests)
