@@ -73,7 +73,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--output", offsetof(struct opts, out) },      { "--format", offsetof(struct opts, format) },
 		{ "--encoding", offsetof(struct opts, encoding) }, { "--from", offsetof(struct opts, from) },
 		{ "--to", offsetof(struct opts, to) },           { "--period", offsetof(struct opts, period) },
-		{ "--by", offsetof(struct opts, by) },
+		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
+		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -126,10 +127,16 @@ int cli_open_db(const struct opts *o, int flags, struct jy_db **db)
 		free(path);
 		return EXIT_USER;
 	}
-	struct jy_actor who;
-	db_actor_from_os(&who);
-	db_set_actor(*db, &who);
 	free(path);
+	/* db_open looked the OS user up in the worker table: nobody works here unless added. */
+	const struct jy_actor *who = db_actor(*db);
+	if (who->role == 0) {
+		fprintf(stderr, _("jiuye: %s is not a worker of this database; an administrator adds "
+		                  "workers with: jiuye worker add %s --role clerk --scope COMMUNITY\n"),
+		        who->os_user, who->os_user);
+		db_close(db);
+		return EXIT_USER;
+	}
 	return 0;
 }
 
@@ -424,5 +431,7 @@ int main(int argc, char **argv)
 		return cli_report(&o);
 	if (strcmp(cmd, "print") == 0)
 		return cli_print(&o);
+	if (strcmp(cmd, "worker") == 0)
+		return cli_worker(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }

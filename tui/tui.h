@@ -47,6 +47,7 @@ struct cli_opts {
 	const char *from, *to;   /* --from / --to YYYY-MM-DD (report) */
 	const char *period;      /* --period 2026-11, 2026Q3, 2026H1, 2026, 2026-11人社 ... (report) */
 	const char *by;          /* --by community|sex|category|age (report) */
+	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -59,6 +60,7 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
