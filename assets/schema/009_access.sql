@@ -14,3 +14,21 @@ CREATE TABLE worker_scope (
 -- history keeps naming her.
 ALTER TABLE worker ADD COLUMN closed_at TEXT;
 ALTER TABLE worker ADD COLUMN added_by TEXT;
+
+-- A 录入员's change of an ID number (and so the birth date) or of the categories of a registered
+-- resident waits here for a 审核 (privacy brief: sensitive changes are approved by a second
+-- person). The rest of her edit is saved at once.
+CREATE TABLE pending_change (
+	id           INTEGER PRIMARY KEY,
+	resident_id  INTEGER NOT NULL REFERENCES resident(id),
+	field        TEXT NOT NULL,       -- the resident column: id_no, categories
+	old_value    TEXT,
+	new_value    TEXT,
+	requested_by TEXT NOT NULL,
+	requested_at TEXT NOT NULL,
+	state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected')),
+	decided_by   TEXT,
+	decided_at   TEXT,
+	note         TEXT
+) STRICT;
+CREATE INDEX pending_change_open ON pending_change(state, id);
