@@ -37,6 +37,8 @@ GEN_SRC  := build/gen/assets.c
 # Debian packages the build and the tests need (installed by `make deps` when missing).
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev gettext
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
+# make fuzz: clang with libFuzzer and its sanitizer runtimes
+DEB_TEST  += clang libclang-rt-14-dev
 
 .PHONY: all run deps deps-test test test-unit check bench install uninstall clean demo po
 all: jiuye
@@ -127,6 +129,33 @@ build/bench_jobs: tests/bench_jobs.c $(CORE_OBJ)
 build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c
 	@mkdir -p build
 	$(CC) -D_GNU_SOURCE -Itests -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lvterm -lutil
+
+# ---- fuzzing (issue 7) -------------------------------------------------------------------------
+#   make fuzz [FUZZ_SECONDS=10]   libFuzzer targets over the CSV reader, the ID number, credit code
+#                                 and date parsers and the field editor (tests/fuzz/fuzz_*.c), built
+#                                 with clang into build/fuzz/ and each run that long over its seeds in
+#                                 tests/fuzz/corpus/<target>/; one TAP line per target
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 10
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ     := $(CORE_SRC:core/%.c=build/fuzz/o/%.o) build/fuzz/o/gen_assets.o
+build/fuzz/o/%.o: core/%.c core/core.h core/db_int.h | build/fuzz/o
+	$(FUZZ_CC) $(CPPFLAGS) $(SQLITE_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/o/gen_assets.o: $(GEN_SRC) | build/fuzz/o
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -O1 -c $< -o $@
+# an archive: a target links only the parts of core it calls
+build/fuzz/libcore.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcore.a
+	$(FUZZ_CC) $(CPPFLAGS) $(SQLITE_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libcore.a $(CORE_LIBS)
+build/fuzz/o:
+	@mkdir -p $@
+fuzz-build: $(FUZZ_BIN)
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_NO_BUILD=1 sh tests/fuzz/run.sh
+.PHONY: fuzz fuzz-build
 
 # ---- messages and the manual (tui/ owns these) ------------------------------------------------
 # assets/po/jiuye.pot holds every _() and N_() string of core/ and tui/ (English msgids);

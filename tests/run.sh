@@ -74,6 +74,11 @@ done
 if [ -f tests/screen/run.sh ]; then
 	run_tap tests/screen/run.sh
 fi
+# The libFuzzer targets (issue 7), a few seconds each: `make fuzz` runs them longer.
+if [ -f tests/fuzz/run.sh ]; then
+	FUZZ_SECONDS="${FUZZ_SECONDS:-8}"; export FUZZ_SECONDS
+	run_tap tests/fuzz/run.sh
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
