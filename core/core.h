@@ -191,6 +191,11 @@ int hanzi_initials_all(const char *name, char **out, int max);
  * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
 int path_in_dir(const char *path, const char *dir);
 
+/* ---- path.c: file names a restricted worker may write (issue 7) ------------------------------- */
+/* 1 when path names a file inside dir (or a folder below it): its folder exists and, symlinks and
+ * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
+int path_in_dir(const char *path, const char *dir);
+
 /* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
 struct jy_db;
 
@@ -218,13 +223,20 @@ int db_schema_version(struct jy_db *db);
 int db_begin(struct jy_db *db, struct jy_err *err);      /* BEGIN IMMEDIATE */
 int db_commit(struct jy_db *db, struct jy_err *err);
 void db_rollback(struct jy_db *db);
-/* integrity_check + foreign_key_check. Each problem is passed to cb (may be NULL); returns the
+/* integrity_check + foreign_key_check + the history's hash chain. Each problem is passed to cb (may be NULL); returns the
  * number of problems found, or -1 with err set when the check could not run. */
 int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
              struct jy_err *err);
 /* A consistent copy of the live database to dest (written to dest.tmp, then renamed), while others
  * keep working. */
 int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);
+/* backup.c: db_backup kept in generations. dest a directory: the copy is
+ * dest/jiuye-YYYYMMDD-HHMMSS.db (local time; -2, -3 ... within one second) and, when keep > 0,
+ * the newest keep such files stay, older ones are removed. dest a file: keep >= 2 keeps the
+ * previous copies as dest.1 (newest) ... dest.(keep-1); keep 0 only overwrites dest. Nothing old
+ * is removed before the new copy is complete. *written (may be NULL) gets the file written.
+ * Caller frees. */
+int backup_rotate(struct jy_db *db, const char *dest, int keep, char **written, struct jy_err *err);
 /* Has another connection committed since the last call? (PRAGMA data_version) */
 int db_changed(struct jy_db *db);
 /* Settings (locality rules …): text values, default when unset. Caller frees. */
@@ -266,6 +278,21 @@ int worker_save(struct jy_db *db, const char *os_user, const char *name, int rol
 int worker_close(struct jy_db *db, const char *os_user, struct jy_err *err);
 int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *w), void *arg,
                 struct jy_err *err);
+/* approval.c: a clerk's change of the ID number or the categories of a registered resident is
+ * saved as a request (resident_save's err then has warn set and says so). A reviewer lists the
+ * requests waiting in her communities, oldest first, and decides: approve saves the change in her
+ * name; someone other than the requester decides. */
+struct pending_row {
+	int64_t id, resident_id;
+	char reg_no[24], name[64];
+	int field;              /* RF_IDNO or RF_CATEGORIES */
+	char old_value[256], new_value[256];
+	char requested_by[64], requested_at[32];
+};
+int pending_each(struct jy_db *db, int (*cb)(void *arg, const struct pending_row *p), void *arg,
+                 struct jy_err *err);
+int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, struct jy_err *err);
+int pending_count(struct jy_db *db);            /* requests this worker may decide; 0 for others */
 
 /* ---- codes.c: code lists (national / 人社 codes, stored as code text, office-extensible) ------ */
 struct code_item {
@@ -417,19 +444,66 @@ int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const str
 int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg);
 int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg);
 
-/* ---- history.c: who changed what, when (append-only) ------------------------------------------ */
+/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */
 struct history_entry {
 	int64_t seq;
 	const char *at, *os_user, *worker, *entity, *action;
 	int64_t entity_id;
 	const char *changes;    /* JSON {"column":[old,new],…}; column names as in resident_fields[].col
 	                         * (resident_field_by_col gives the label); null when nothing to show */
+	const char *src;        /* client address from $SSH_CONNECTION (a record, not identity); NULL */
+	int role;               /* ROLE_* then; 0 for rows from before the audit trail */
+	const char *event;      /* view create change close export import login lock seal */
+	const char *fields;     /* field names touched or viewed, comma-separated; NULL */
+	const char *result;     /* "ok" or "fail:<what>" */
 };
-/* Append one entry; called inside the writer's transaction. */
+/* Append one entry, chained to the one before (SHA-256); inside the writer's transaction, or in
+ * its own when there is none. */
 int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
                 const char *changes_json, struct jy_err *err);
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
                  void (*cb)(void *, const struct history_entry *), void *arg);
+/* An event that is not a record change: "view" (a full value shown; fields: which), "export",
+ * "import", "login", "lock", with its result (JY_OK or the failure's code); detail_json in the form
+ * of changes or NULL. Written in its own transaction, also from a read-only connection. */
+int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t entity_id,
+               const char *fields, const char *detail_json, int result, struct jy_err *err);
+/* A file imported or exported from the command line: kind ("residents" ...), the rows written,
+ * the path and the command's result code. Returns JY_OK or why it could not be recorded. */
+int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, const char *path,
+               int result);
+/* The whole chain checked in seq order. JY_OK with v filled; v->bad is 0 when it is intact. */
+struct history_verify {
+	int64_t rows;           /* rows read */
+	int64_t bad;            /* the first row that does not fit (or is missing); 0: none */
+	int64_t unsealed;       /* rows from before the trail was chained, sealed by the next write */
+	int64_t head_seq;       /* the last row checked, and its hash in hex: note them in a backup */
+	char head[65];          /* to notice later that the newest rows were removed */
+	char why[200];          /* what is wrong with row bad, translated */
+};
+int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *err);
+
+/* ---- audit.c: the trail browsed and exported (issue 7) ---------------------------------------- */
+struct audit_filter {
+	const char *worker;     /* OS user or name; NULL or "" any */
+	const char *record;     /* a resident's name or ID number, or a record number (any kind) */
+	const char *field;      /* a field's label (联系电话) or column (phone) */
+	const char *event;      /* view create change close export import login lock, or the Chinese */
+	const char *from, *to;  /* dates, inclusive, in any form date_parse takes; NULL open */
+};
+/* One page of the rows matching f, newest first, below seq before (0: from the newest). cb gets
+ * each row, borrowed during the call; *next is what to pass for the next page, 0 at the end.
+ * JY_EINVAL (field set) when a filter is not understood. */
+int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, int limit,
+               void (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
+               struct jy_err *err);
+/* Every row matching f as CSV (UTF-8 with BOM) to path ("-" or NULL: stdout); *rows counts them.
+ * The export itself is recorded in the trail. */
+int audit_export(struct jy_db *db, const struct audit_filter *f, const char *path, int *rows,
+                 struct jy_err *err);
+const char *audit_event_label(const char *event);      /* 查看完整值, 新建, 修改 ... translated */
+/* A change's key in the workers' words: the label of col in entity's field table, else col. */
+const char *audit_field_label(const char *entity, const char *col);
 
 /* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
 /* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data
@@ -507,9 +581,11 @@ enum { IMPORT_DRY_RUN = 1, IMPORT_SKIP_ERRORS = 2 };
 int import_residents(struct jy_db *db, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
-/* Export every resident (open ones unless include_closed) as CSV (UTF-8 with BOM) to path, or to
- * stdout when path is NULL or "-". *rows gets the count. */
-int export_residents(struct jy_db *db, const char *path, int include_closed, int *rows,
+/* Export every resident (open ones unless include_closed), the columns import reads, to path in
+ * format (SHEET_CSV: UTF-8 with BOM, SHEET_CSV_GBK, SHEET_XLSX; see sheet.c), or to stdout when
+ * path is NULL or "-" (CSV only). *rows gets the count. JY_OK with err->warn: a GBK file holds a
+ * character GBK lacks (err says which cell). The other export_* below work the same way. */
+int export_residents(struct jy_db *db, const char *path, int format, int include_closed, int *rows,
                      struct jy_err *err);
 
 /* ---- demo.c ---------------------------------------------------------------------------------- */
@@ -783,15 +859,15 @@ int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct j
 /* The same rules as import_residents: FILE:ROW: 列名: lines, nothing stored while a row is bad
  * (unless IMPORT_SKIP_ERRORS), empty cells never overwrite, a dry run changes nothing. A course
  * is matched by its code; an enrolment by ID number and course code. Exports write the importer's
- * columns, UTF-8 with BOM; *rows gets the count. */
+ * columns in format, as export_residents. */
 int import_courses(struct jy_db *db, const char *path, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
 int import_enrolments(struct jy_db *db, const char *path, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err);
-int export_courses(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
-int export_enrolments(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
+int export_courses(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int export_enrolments(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
 
 /* ==== Jobs (岗位与推荐, issue 4): employers, job information, referrals, placements, fairs ===== */
 /* Domain brief §1.4 W3-W6, §2.3. Employers, postings (job information: one item, several posts)
@@ -1069,8 +1145,8 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof,
  * IMPORT_SKIP_ERRORS), empty cells never overwrite, a dry run changes nothing, UTF-8/BOM/GBK.
  * An employer is matched by its code, else credit code, else exact name; a posting by its code; a
  * referral by the resident's ID number and the posting's code, and its stage moves forward by the
- * referral rules (a 录用 row records the hire). Exports write the importer's columns, UTF-8 with a
- * BOM, to path or stdout ("-" or NULL); *rows gets the count. */
+ * referral rules (a 录用 row records the hire). Exports write the importer's columns in format,
+ * to path or stdout ("-" or NULL, CSV only), as export_residents. */
 int import_employers(struct jy_db *db, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
@@ -1080,13 +1156,13 @@ int import_jobs(struct jy_db *db, const char *path, int flags,
 int import_referrals(struct jy_db *db, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
-int export_employers(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
-int export_jobs(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
-int export_referrals(struct jy_db *db, const char *path, int *rows, struct jy_err *err);
+int export_employers(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int export_jobs(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int export_referrals(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
 
 /* ---- sheet.c: tables to CSV (UTF-8 with BOM, or GBK) and XLSX, for exports and reports --------- */
 /* One writer for every file that leaves the office, so that every list and every report opens in
- * Excel, WPS and LibreOffice the same way. CSV: a header line, CRLF, formula guard (csv_put_cell),
+ * Excel, WPS and LibreOffice the same way. CSV: a header line, CRLF, formula guard (= + - @),
  * several tables one after another separated by an empty line with the table's title line. XLSX
  * (libxlsxwriter): a worksheet a table, Chinese header in bold, header row frozen, number cells for
  * SC_INT / SC_NUM / SC_PCT (shown 0.0%), date cells for SC_DATE, text cells for the rest (IDs and

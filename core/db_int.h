@@ -63,6 +63,15 @@ char *codes_hint(const struct code_list *cl);
 int access_scope_load(struct jy_db *db, struct jy_err *err);
 void access_scope_free(struct jy_db *db);
 
+/* approval.c, for resident_save: role and scope, masked values put back or refused, and a clerk's
+ * sensitive change taken out of r into *out (NULL when none); approval_queue stores it inside the
+ * save's transaction. */
+struct approval_req;
+int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **out,
+                   struct jy_err *err);
+int approval_queue(struct jy_db *db, const struct approval_req *req, struct jy_err *err);
+void approval_req_free(struct approval_req **req);
+
 /* facts.c: one status_event row, inside the caller's transaction (no history, no status update). */
 int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
                      const char *form, const char *employer, const char *note,
@@ -98,18 +107,26 @@ const char *field_value_get(const char *v);
 
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
+/* history.c: a row of SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src,
+ * role, event, fields, result into h, borrowed from st until its next step (audit.c). */
+void history_entry_read(sqlite3_stmt *st, struct history_entry *h);
 
-/* csv.c, for the exporters and importers. First characters that make a spreadsheet read a cell
+/* For sheet.c's CSV and the importers. First characters that make a spreadsheet read a cell
  * as a formula: an export writes such a cell with a leading apostrophe, an import takes it off. */
 #define CSV_FORMULA_CHARS "=+-@"
-/* One cell of a line, after a comma unless first, guarded against formulas. */
-void csv_put_cell(struct jy_buf *line, const char *v, int first);
-/* The header line of an export: a UTF-8 BOM (without it Excel on a Chinese Windows reads GBK),
- * the labels of the fields having all of flags, CRLF. */
-void csv_put_header(struct jy_buf *line, const struct field_def *defs, int n, int flags);
-/* An export to path, or stdout when path is NULL or "-": write(ctx, fp, rows, err) does the
- * lines; a file is written beside path and renamed into place, so a failed export never leaves
- * half a file under the name asked for. *rows (rows may be NULL) counts what write wrote. */
+/* sheet.c, for the exporters: the sheet cell type of a field (dates as date cells, FF_NUM as
+ * numbers, the rest text); the columns of the fields of defs[0..n) having all of flags (labels
+ * borrowed), their count returned; an export of one table to path in format (SHEET_*): write(ctx,
+ * sh, err) writes the rows, the file is renamed into place when it succeeds, *rows (may be NULL)
+ * gets the count. A GBK export with a character GBK lacks returns JY_OK with err->warn set. */
+int sheet_type_of_field(const struct field_def *fd);
+int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct sheet_col *cols);
+int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
+                 int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                 int *rows, struct jy_err *err);
+/* csv.c: a text file to path, or stdout when path is NULL or "-": write(ctx, fp, rows, err) does
+ * the lines; the file is written beside path and renamed into place, so a failed write never
+ * leaves half a file under the name asked for. *rows (rows may be NULL) counts what write wrote. */
 int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, int *rows,
                                                          struct jy_err *err),
                void *ctx, struct jy_err *err);

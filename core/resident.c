@@ -422,6 +422,15 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r)
 	}
 }
 
+/* The place of field f among the resident table's field columns (sql_build's order). */
+static int column_index(int f)
+{
+	int n = 0;
+	for (int i = 0; i < f; i++)
+		n += field_is_column(i);
+	return n;
+}
+
 int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err)
 {
 	*out = NULL;
@@ -436,6 +445,13 @@ int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy
 		if (rc == SQLITE_DONE)
 			return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)id);
 		return db_fail(db, err, _("reading a resident"));
+	}
+	/* What this worker may see: her role, and the record's community in her scope. */
+	const char *community = (const char *)sqlite3_column_text(st, 8 + column_index(RF_COMMUNITY));
+	int denied = access_check(db, OP_VIEW, community ? community : "", err);
+	if (denied) {
+		sqlite3_reset(st);
+		return denied;
 	}
 	struct resident *r = resident_new();
 	r->id = sqlite3_column_int64(st, 0);
@@ -532,6 +548,18 @@ int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err
 
 /* ---- saving -------------------------------------------------------------------------------- */
 
+/* Is the code s[0..n) one of the comma-separated codes of list? */
+static int code_in_list(const char *list, const char *s, size_t n)
+{
+	for (const char *p = list ? list : ""; *p;) {
+		size_t m = strcspn(p, ",");
+		if (m == n && strncmp(p, s, n) == 0)
+			return 1;
+		p += m + (p[m] == ',');
+	}
+	return 0;
+}
+
 static int categories_sync(struct jy_db *db, int64_t id, const char *old, const char *now_codes,
                            const char *today, struct jy_err *err)
 {
@@ -541,6 +569,10 @@ static int categories_sync(struct jy_db *db, int64_t id, const char *old, const 
 		return JY_EDB;
 	for (const char *s = old ? old : ""; *s;) {
 		size_t n = strcspn(s, ",");
+		if (code_in_list(now_codes, s, n)) {   /* kept: its since date stays (reports use it) */
+			s += n + (s[n] == ',');
+			continue;
+		}
 		sqlite3_reset(del);
 		sqlite3_bind_int64(del, 1, id);
 		sqlite3_bind_text(del, 2, s, (int)n, SQLITE_TRANSIENT);
@@ -769,15 +801,23 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
-	int rc = resident_validate(db, r, err);
-	if (rc)
+	struct approval_req *req = NULL;
+	int rc = approval_guard(db, r, &req, err);
+	if (!rc)
+		rc = resident_validate(db, r, err);
+	if (!rc)
+		rc = db_begin(db, err);
+	if (rc) {
+		approval_req_free(&req);
 		return rc;
-	if ((rc = db_begin(db, err)))
-		return rc;
+	}
 	struct jy_err warn = { 0 };
 	if (!r->id)
 		resident_check_dup(db, r, &warn);
 	rc = r->id ? resident_update(db, r, err) : resident_insert(db, r, resident_next_id(db), err);
+	if (!rc)
+		rc = approval_queue(db, req, &warn);
+	approval_req_free(&req);
 	if (rc) {
 		int64_t keep_id = r->id;
 		db_rollback(db);
@@ -798,7 +838,13 @@ int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *re
 {
 	if (text_is_blank(reason))
 		return err_set(err, JY_EINVAL, _("reason"), _("say why the record is closed (moved away, retired ...)"));
-	int rc = db_begin(db, err);
+	struct resident *cur = NULL;
+	int rc = resident_load(db, id, &cur, err);
+	if (!rc)
+		rc = access_check(db, OP_CLOSE, resident_get(cur, RF_COMMUNITY), err);
+	resident_free(&cur);
+	if (!rc)
+		rc = db_begin(db, err);
 	if (rc)
 		return rc;
 	char now[32];

@@ -223,6 +223,154 @@ static void test_close_worker(void **state)
 	db_set_actor(f->db, &f->admin);
 }
 
+
+/* The id of the demo resident called name (as the administrator). */
+static int64_t demo_id(struct fixture *f, const char *name)
+{
+	struct search_page pg;
+	struct jy_err err = { 0 };
+	assert_int_equal(search_residents(f->db, name, NULL, 10, 1, &pg, &err), JY_OK);
+	assert_true(pg.n >= 1);
+	int64_t id = pg.rows[0].id;
+	search_page_free(&pg);
+	return id;
+}
+
+static void add_workers(struct fixture *f)
+{
+	struct jy_err err = { 0 };
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "幸福里社区", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "zhao", "赵丽", ROLE_REVIEWER, "城南街道", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "qian", "钱军", ROLE_STATS, "", &err), JY_OK);
+}
+
+/* A clerk sees her community only, with ID numbers and phones masked in the list; statistics see
+ * no list at all. */
+static void test_search_scope(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct search_page pg;
+	struct jy_err err = { 0 };
+	assert_int_equal(search_residents(f->db, "", NULL, 50, 1, &pg, &err), JY_OK);
+	int all = pg.n;
+	search_page_free(&pg);
+
+	act_as(f, "wang");
+	assert_int_equal(search_residents(f->db, "", NULL, 50, 1, &pg, &err), JY_OK);
+	assert_true(pg.n > 0 && pg.n < all);
+	for (int i = 0; i < pg.n; i++) {
+		assert_string_equal(pg.rows[i].community, "幸福里社区");
+		assert_int_equal(strlen(pg.rows[i].id_no), 18);
+		assert_memory_equal(pg.rows[i].id_no + 6, "********", 8);
+		if (pg.rows[i].phone[0])
+			assert_memory_equal(pg.rows[i].phone + 3, "****", 4);
+	}
+	search_page_free(&pg);
+	/* 李桂芳 lives in 建设社区: not found by name, not opened by id */
+	assert_int_equal(search_residents(f->db, "李桂芳", NULL, 50, 1, &pg, &err), JY_OK);
+	assert_int_equal(pg.n, 0);
+	search_page_free(&pg);
+	db_set_actor(f->db, &f->admin);
+	int64_t li = demo_id(f, "李桂芳");
+	act_as(f, "wang");
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, li, &r, &err), JY_EPERM);
+	assert_null(r);
+	/* the street's reviewer sees both */
+	act_as(f, "zhao");
+	assert_int_equal(resident_load(f->db, li, &r, &err), JY_OK);
+	resident_free(&r);
+	act_as(f, "qian");
+	assert_int_equal(search_residents(f->db, "", NULL, 50, 1, &pg, &err), JY_EPERM);
+	assert_int_equal(resident_load(f->db, li, &r, &err), JY_EPERM);
+	db_set_actor(f->db, &f->admin);
+}
+
+static int first_pending(void *arg, const struct pending_row *p)
+{
+	*(struct pending_row *)arg = *p;
+	return 1;
+}
+
+/* A clerk's change of the ID number waits for a reviewer; the rest of her edit is saved at once. */
+static void test_sensitive_change(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	int64_t id = demo_id(f, "王秀兰");
+	struct jy_err err = { 0 };
+	char newid[19];
+	idcard_make("330102", "1977-04-12", 222, 'F', newid);
+
+	act_as(f, "wang");
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	char oldid[19];
+	snprintf(oldid, sizeof oldid, "%s", resident_get(r, RF_IDNO));
+	resident_set(r, RF_IDNO, newid);
+	resident_set(r, RF_ADDRESS, "幸福里社区9栋1单元101");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	assert_true(err.warn);
+	assert_non_null(strstr(err.field, "身份证号"));
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	assert_string_equal(resident_get(r, RF_IDNO), oldid);          /* not yet */
+	assert_string_equal(resident_get(r, RF_ADDRESS), "幸福里社区9栋1单元101");
+	resident_free(&r);
+	assert_int_equal(pending_count(f->db), 0);                     /* a clerk decides nothing */
+	assert_int_equal(pending_each(f->db, first_pending, NULL, &err), JY_EPERM);
+
+	act_as(f, "zhao");
+	assert_int_equal(pending_count(f->db), 1);
+	struct pending_row p = { 0 };
+	assert_int_equal(pending_each(f->db, first_pending, &p, &err), JY_OK);
+	assert_int_equal(p.resident_id, id);
+	assert_int_equal(p.field, RF_IDNO);
+	assert_string_equal(p.name, "王秀兰");
+	assert_string_equal(p.old_value, oldid);
+	assert_string_equal(p.new_value, newid);
+	assert_string_equal(p.requested_by, "wang");
+	assert_int_equal(pending_decide(f->db, p.id, 1, "核对户口簿", &err), JY_OK);
+	assert_int_equal(pending_decide(f->db, p.id, 1, NULL, &err), JY_ENOTFOUND);
+	assert_int_equal(pending_count(f->db), 0);
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	assert_string_equal(resident_get(r, RF_IDNO), newid);
+	resident_free(&r);
+	db_set_actor(f->db, &f->admin);
+}
+
+/* A masked value handed back unchanged keeps the stored number; another masked value is refused. */
+static void test_masked_never_saved(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = demo_id(f, "王秀兰");
+	struct jy_err err = { 0 };
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	char full[19], phone[24], m[24];
+	snprintf(full, sizeof full, "%s", resident_get(r, RF_IDNO));
+	snprintf(phone, sizeof phone, "%s", resident_get(r, RF_PHONE));
+	mask_idno(full, m, sizeof m);
+	resident_set(r, RF_IDNO, m);
+	mask_phone(phone, m, sizeof m);
+	resident_set(r, RF_PHONE, m);
+	resident_set(r, RF_NOTE, "电话回访");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	assert_string_equal(resident_get(r, RF_IDNO), full);
+	assert_string_equal(resident_get(r, RF_PHONE), phone);
+	assert_string_equal(resident_get(r, RF_NOTE), "电话回访");
+	resident_set(r, RF_PHONE, "139****0000");
+	assert_int_equal(resident_save(f->db, r, &err), JY_EINVAL);
+	assert_string_equal(err.field, "联系电话");
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
+	assert_string_equal(resident_get(r, RF_PHONE), phone);
+	resident_free(&r);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_role_table),
 	cmocka_unit_test(test_role_names),
@@ -230,6 +378,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_first_worker_admin, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_close_worker, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_search_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_sensitive_change, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
 };
 
 TEST_MAIN(tests)
