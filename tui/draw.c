@@ -202,17 +202,7 @@ int ui_wrap(const char *s, int cols, char **lines, int max)
 
 void ui_mask_id(const char *id, char out[19])
 {
-	size_t n = id ? strlen(id) : 0;
-	if (n <= 8) {
-		memcpy(out, id ? id : "", n + 1);
-		return;
-	}
-	if (n > 18)
-		n = 18;
-	memcpy(out, id, 4);
-	memset(out + 4, '*', n - 8);
-	memcpy(out + n - 4, id + strlen(id) - 4, 4);
-	out[n] = '\0';
+	mask_idno(id, out, 19);         /* core's one rule: first 6 and last 4 (issue 7) */
 }
 
 int ui_age(struct ui *ui, const char *birth)

@@ -55,15 +55,6 @@ static void nowork_header(struct ui *ui, void *arg, int y, int x, int w)
 	ui_col(ui, y, x, c.tier, "补贴档", ST_HEADER);
 }
 
-/* 138****5678: the list may be read over the worker's shoulder; her page shows the number. */
-static void mask_phone(const char *ph, char out[24])
-{
-	size_t n = strlen(ph);
-	if (n < 8)
-		snprintf(out, 24, "%s", ph);
-	else
-		snprintf(out, 24, "%.3s%.*s%s", ph, (int)(n - 7), "****************", ph + n - 4);
-}
 
 static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
 {
@@ -73,7 +64,7 @@ static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, 
 	int hs = sel ? ST_SELECTED : ST_NORMAL;
 	(void)arg;
 	cols_for(w, &c);
-	mask_phone(r->phone, ph);
+	mask_phone(r->phone, ph, sizeof ph);   /* 138****5678: read over her shoulder */
 	if (r->tier)
 		snprintf(tier, sizeof tier, "%d%%", r->tier);
 	ui_put(ui, y, x, 1, sel ? ">" : " ", hs);

@@ -1,6 +1,6 @@
 /* tui/screen_residents.c: the resident list. A page at a time from search_residents; typing searches
  * as you type (pinyin initials, characters, last digits of an ID number or phone) on the line above
- * the F-keys. The ID number is masked here (3201**********123X): the list is what a visitor at the
+ * the F-keys. The ID number is masked here (320102********123X): the list is what a visitor at the
  * desk may see over the worker's shoulder. */
 #include <stdlib.h>
 #include <string.h>
