@@ -294,3 +294,36 @@ int pending_count(struct jy_db *db)
 	sqlite3_reset(st);
 	return n;
 }
+
+/* ---- showing a full value ---------------------------------------------------------------------- */
+
+int resident_reveal(struct jy_db *db, int64_t id, int field, char *out, size_t size,
+                    struct jy_err *err)
+{
+	if (size)
+		out[0] = '\0';
+	if (field != RF_IDNO && field != RF_PHONE)
+		return err_set(err, JY_EINVAL, NULL, "resident_reveal: not a masked field");
+	struct resident *r = NULL;
+	int rc = resident_load(db, id, &r, err);
+	if (!rc)
+		rc = access_check(db, OP_UNMASK, resident_get(r, RF_COMMUNITY), err);
+	if (!rc)
+		rc = db_begin(db, err);
+	if (!rc) {
+		struct jy_buf j = { 0 };
+		buf_adds(&j, "{\"field\":");
+		history_json_str(&j, resident_fields[field].col);
+		buf_adds(&j, "}");
+		rc = history_add(db, "resident", id, "view", j.s, err);
+		buf_free(&j);
+		if (rc)
+			db_rollback(db);
+		else
+			rc = db_commit(db, err);
+	}
+	if (!rc)
+		snprintf(out, size, "%s", resident_get(r, field));
+	resident_free(&r);
+	return rc;
+}

@@ -293,6 +293,10 @@ int pending_each(struct jy_db *db, int (*cb)(void *arg, const struct pending_row
                  struct jy_err *err);
 int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, struct jy_err *err);
 int pending_count(struct jy_db *db);            /* requests this worker may decide; 0 for others */
+/* The full ID number or phone of a resident, for a worker allowed to see it (OP_UNMASK, in scope):
+ * the viewing is recorded in the history before the value is handed out. */
+int resident_reveal(struct jy_db *db, int64_t id, int field, char *out, size_t size,
+                    struct jy_err *err);
 
 /* ---- codes.c: code lists (national / 人社 codes, stored as code text, office-extensible) ------ */
 struct code_item {
