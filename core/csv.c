@@ -10,7 +10,7 @@
  * line is a row of its own.
  *
  * Writing: csv_write_field quotes only when it must, so that the text stays readable in a plain
- * editor and round-trips through Excel. */
+ * editor and round-trips through Excel; the files themselves are written by sheet.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,34 +297,7 @@ void csv_write_field(struct jy_buf *b, const char *s)
 	buf_add(b, "\"", 1);
 }
 
-/* ---- helpers of the exporters (export.c, jobs_io.c, training_io.c) ------------------------- */
-
-void csv_put_cell(struct jy_buf *line, const char *v, int first)
-{
-	buf_adds(line, first ? "" : ",");
-	if (v && *v && strchr(CSV_FORMULA_CHARS, v[0])) {
-		/* A note typed as "=HYPERLINK(…)" would run as a formula when the file is opened in
-		 * Excel or WPS (CSV injection, OWASP): written as text with a leading apostrophe, which
-		 * the importers take off again. */
-		char *guarded = xasprintf("'%s", v);
-		csv_write_field(line, guarded);
-		free(guarded);
-	} else {
-		csv_write_field(line, v);
-	}
-}
-
-void csv_put_header(struct jy_buf *line, const struct field_def *defs, int n, int flags)
-{
-	buf_adds(line, "\xEF\xBB\xBF");
-	for (int f = 0, first = 1; f < n; f++)
-		if ((defs[f].flags & flags) == flags) {
-			buf_adds(line, first ? "" : ",");
-			csv_write_field(line, defs[f].label);
-			first = 0;
-		}
-	buf_adds(line, "\r\n");
-}
+/* ---- a text file written beside its destination and renamed (report_out.c) ------------------ */
 
 int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, int *rows,
                                                          struct jy_err *err),

@@ -1,14 +1,11 @@
-/* core/export.c: the registry as a CSV file that opens in Excel and WPS and imports back.
+/* core/export.c: the registry as a file that opens in Excel, WPS and LibreOffice and imports back.
  *
  * The columns are exactly the ones import reads (FF_CSV in RESIDENT_FIELDS, in table order),
  * headed by their Chinese labels; codes are written as their labels, several categories joined
- * by "、" (as the screens show them; import splits on it), the community by its name. UTF-8 with
- * a BOM and CRLF line ends: without the BOM Excel on a Chinese Windows reads the file as GBK and
- * shows mojibake. A cell starting with = + - @ gets a leading apostrophe so that Excel shows it
- * instead of running it; ID numbers and phones are written as plain digits (see csv_write_field
- * for why not ="…"). Rows stream from one SELECT in id order, so a million residents take no more
- * memory than one. A file is written beside its destination and renamed into place, so a failed
- * export never leaves half a file under the name asked for. */
+ * by "、" (as the screens show them; import splits on it), the community by its name. The file
+ * itself (CSV with a BOM, GBK or XLSX, the formula guard, ID numbers kept as text, the write
+ * beside the destination and the rename) is sheet.c's. Rows stream from one SELECT in id order,
+ * so a million residents take no more memory than one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +80,7 @@ struct export_ctx {
 	int include_closed;
 };
 
-static int export_rows(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+static int export_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct jy_db *db = ((struct export_ctx *)ctx)->db;
 	int include_closed = ((struct export_ctx *)ctx)->include_closed;
@@ -99,36 +96,35 @@ static int export_rows(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	}
 	sqlite3_bind_int(st, 1, include_closed != 0);
 
-	struct jy_buf line = { 0 }, val = { 0 };
-	csv_put_header(&line, resident_fields, RF__COUNT, FF_CSV);
-	fwrite(line.s, 1, line.len, fp);
-
+	struct jy_buf val[RF__COUNT] = { { 0 } };
+	const char *cells[RF__COUNT];
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		buf_reset(&line);
-		for (int f = 0, col = 1; f < RF__COUNT; f++) {
+		int col = 0;
+		for (int f = 0; f < RF__COUNT; f++) {
 			if (!(resident_fields[f].flags & FF_CSV))
 				continue;
-			export_value(db, &units, f, (const char *)sqlite3_column_text(st, col), &val);
-			csv_put_cell(&line, val.s, col++ == 1);
+			export_value(db, &units, f, (const char *)sqlite3_column_text(st, col + 1), &val[col]);
+			cells[col] = val[col].s ? val[col].s : "";
+			col++;
 		}
-		buf_adds(&line, "\r\n");
-		if (fwrite(line.s, 1, line.len, fp) != line.len)
+		if ((rc = sheet_row(sh, cells, err)))
 			break;
-		(*rows)++;
 	}
 	sqlite3_reset(st);
-	if (s != SQLITE_DONE && s != SQLITE_ROW)
+	if (!rc && s != SQLITE_DONE)
 		rc = db_fail(db, err, _("reading the registry"));
-	buf_free(&line);
-	buf_free(&val);
+	for (int i = 0; i < RF__COUNT; i++)
+		buf_free(&val[i]);
 	codes_free(&units);
 	return rc;
 }
 
-int export_residents(struct jy_db *db, const char *path, int include_closed, int *rows,
+int export_residents(struct jy_db *db, const char *path, int format, int include_closed, int *rows,
                      struct jy_err *err)
 {
 	struct export_ctx ctx = { db, include_closed };
-	return csv_export(path, rows, export_rows, &ctx, err);
+	struct sheet_col cols[RF__COUNT];
+	int n = sheet_cols_of_fields(resident_fields, RF__COUNT, FF_CSV, cols);
+	return sheet_export(path, format, "居民名单", cols, n, export_rows, &ctx, rows, err);
 }

@@ -6,7 +6,8 @@
  *   - a record already there is updated, and an empty cell never overwrites a stored value;
  *   - IMPORT_DRY_RUN does everything and rolls it back, so its counts are exactly a real run's.
  * Cells go to the same checks as forms (jobrec_check_field, the referral rules): one rule, one
- * place. Exports write the importer's columns, labels for codes, UTF-8 with a BOM, CRLF. */
+ * place. Exports write the importer's columns, labels for codes, through sheet.c (CSV with a BOM,
+ * GBK or XLSX). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -408,7 +409,7 @@ int import_referrals(struct jy_db *db, const char *path, int flags,
 
 /* ---- exports ----------------------------------------------------------------------------------- */
 
-static int write_recs(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+static int write_recs(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct io *io = ctx;
 	struct jy_db *db = io->db;
@@ -418,40 +419,34 @@ static int write_recs(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	if (!st)
 		return JY_EDB;
 	int64_t *ids = NULL;
-	int n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
 			ids = xrealloc(ids, sizeof *ids * (size_t)(cap = cap ? cap * 2 : 64));
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	struct jy_buf line = { 0 };
-	csv_put_header(&line, io->defs, io->ndefs, 0);
-	fwrite(line.s, 1, line.len, fp);
-	int rc = JY_OK;
+	int rc = s == SQLITE_DONE ? JY_OK
+	         : db_fail(db, err, type == JR_EMPLOYER ? _("reading the employers") : _("reading the postings"));
+	char *v[COLS_MAX];
 	for (int i = 0; i < n && !rc; i++) {
 		struct jobrec *r = NULL;
 		if ((rc = jobrec_load(db, type, ids[i], &r, err)))
 			break;
-		buf_reset(&line);
-		csv_put_cell(&line, r->code, 1);
-		for (int d = 1; d < io->ndefs; d++) {
-			/* the stored status, not the one as of today: the file imports back as it was */
-			char *show = field_show(db, &io->defs[d], r->v[d - 1]);
-			csv_put_cell(&line, show, 0);
-			free(show);
-		}
-		buf_adds(&line, "\r\n");
-		fwrite(line.s, 1, line.len, fp);
-		(*rows)++;
+		v[0] = xstrdup(r->code);
+		/* the stored status, not the one as of today: the file imports back as it was */
+		for (int d = 1; d < io->ndefs; d++)
+			v[d] = field_show(db, &io->defs[d], r->v[d - 1]);
+		rc = sheet_row(sh, (const char *const *)v, err);
+		for (int d = 0; d < io->ndefs; d++)
+			free(v[d]);
 		jobrec_free(&r);
 	}
 	free(ids);
-	buf_free(&line);
 	return rc;
 }
 
-static int write_referrals(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+static int write_referrals(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct io *io = ctx;
 	struct jy_db *db = io->db;
@@ -462,45 +457,46 @@ static int write_referrals(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 		"LEFT JOIN placement pl ON pl.referral_id = r.id ORDER BY r.id", err);
 	if (!st)
 		return JY_EDB;
-	struct jy_buf line = { 0 };
-	csv_put_header(&line, io->defs, io->ndefs, 0);
-	fwrite(line.s, 1, line.len, fp);
-	int s;
+	char *v[RIO__COUNT];
+	int s, rc = JY_OK;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		buf_reset(&line);
-		for (int d = 0; d < RIO__COUNT; d++) {
-			const char *v = (const char *)sqlite3_column_text(st, d);
-			char *show = field_show(db, &io->defs[d], v);
-			csv_put_cell(&line, show, d == 0);
-			free(show);
-		}
-		buf_adds(&line, "\r\n");
-		fwrite(line.s, 1, line.len, fp);
-		(*rows)++;
+		for (int d = 0; d < RIO__COUNT; d++)
+			v[d] = field_show(db, &io->defs[d], (const char *)sqlite3_column_text(st, d));
+		rc = sheet_row(sh, (const char *const *)v, err);
+		for (int d = 0; d < RIO__COUNT; d++)
+			free(v[d]);
+		if (rc)
+			break;
 	}
 	sqlite3_reset(st);
-	buf_free(&line);
-	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the referrals"));
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the referrals"));
+	return rc;
 }
 
-static int io_export(struct jy_db *db, int kind, const char *path, int *rows, struct jy_err *err)
+static int io_export(struct jy_db *db, int kind, const char *path, int format, int *rows,
+                     struct jy_err *err)
 {
+	static const char *const names[] = { "用人单位", "岗位信息", "推荐记录" };
 	struct io io = { .db = db, .kind = kind };
 	io_defs(&io);
-	return csv_export(path, rows, kind == KIND_REFERRALS ? write_referrals : write_recs, &io, err);
+	struct sheet_col cols[COLS_MAX];
+	int n = sheet_cols_of_fields(io.defs, io.ndefs, 0, cols);
+	return sheet_export(path, format, names[kind], cols, n,
+	                    kind == KIND_REFERRALS ? write_referrals : write_recs, &io, rows, err);
 }
 
-int export_employers(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+int export_employers(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return io_export(db, KIND_EMPLOYERS, path, rows, err);
+	return io_export(db, KIND_EMPLOYERS, path, format, rows, err);
 }
 
-int export_jobs(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+int export_jobs(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return io_export(db, KIND_JOBS, path, rows, err);
+	return io_export(db, KIND_JOBS, path, format, rows, err);
 }
 
-int export_referrals(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+int export_referrals(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return io_export(db, KIND_REFERRALS, path, rows, err);
+	return io_export(db, KIND_REFERRALS, path, format, rows, err);
 }

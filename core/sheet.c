@@ -677,3 +677,42 @@ int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err)
 	}
 	return rc;
 }
+
+/* ---- the exporters' side (export.c, jobs_io.c, training_io.c) -------------------------------- */
+
+int sheet_type_of_field(const struct field_def *fd)
+{
+	if (fd->kind == FK_DATE)
+		return SC_DATE;
+	if (fd->flags & FF_NUM)
+		return SC_INT;
+	return SC_TEXT;     /* ID numbers, phones, codes: text, never a number Excel rounds */
+}
+
+int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct sheet_col *cols)
+{
+	int k = 0;
+	for (int f = 0; f < n; f++)
+		if ((defs[f].flags & flags) == flags)
+			cols[k++] = (struct sheet_col){ defs[f].label, sheet_type_of_field(&defs[f]), 0 };
+	return k;
+}
+
+int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
+                 int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                 int *rows, struct jy_err *err)
+{
+	struct sheet *sh = NULL;
+	if (rows)
+		*rows = 0;
+	int rc = sheet_open(path, format, &sh, err);
+	if (rc)
+		return rc;
+	rc = sheet_table(sh, name, cols, ncols, err);
+	if (!rc)
+		rc = write(ctx, sh, err);
+	if (rows)
+		*rows = (int)sheet_rows(sh);
+	int rc2 = sheet_close(&sh, rc == JY_OK, rc ? NULL : err);
+	return rc ? rc : rc2;
+}

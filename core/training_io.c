@@ -297,18 +297,13 @@ int import_enrolments(struct jy_db *db, const char *path, int flags,
 
 /* ---- exports ---------------------------------------------------------------------------------- */
 
-static int write_courses(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+static int write_courses(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct jy_db *db = ctx;
-	struct jy_buf line = { 0 };
-	csv_put_header(&line, course_fields, CF__COUNT, FF_CSV);
-	fwrite(line.s, 1, line.len, fp);
 	/* ids first, then each course: one statement at a time */
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM course ORDER BY start_date, id", err);
-	if (!st) {
-		buf_free(&line);
+	if (!st)
 		return JY_EDB;
-	}
 	int64_t *ids = NULL;
 	int n = 0, cap = 0, s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -320,47 +315,37 @@ static int write_courses(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	}
 	sqlite3_reset(st);
 	int rc = s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the courses"));
+	char *v[CF__COUNT];
 	for (int i = 0; !rc && i < n; i++) {
 		struct course *c = NULL;
 		if ((rc = course_load(db, ids[i], &c, err)))
 			break;
-		buf_reset(&line);
-		for (int f = 0; f < CF__COUNT; f++) {
-			char *v = course_display(db, c, f);
-			csv_put_cell(&line, v, f == 0);
-			free(v);
-		}
-		buf_adds(&line, "\r\n");
+		for (int f = 0; f < CF__COUNT; f++)
+			v[f] = course_display(db, c, f);
+		rc = sheet_row(sh, (const char *const *)v, err);
+		for (int f = 0; f < CF__COUNT; f++)
+			free(v[f]);
 		course_free(&c);
-		if (fwrite(line.s, 1, line.len, fp) != line.len)
-			break;
-		(*rows)++;
 	}
 	free(ids);
-	buf_free(&line);
 	return rc;
 }
 
-static int write_enrolments(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+static int write_enrolments(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct jy_db *db = ctx;
-	struct jy_buf line = { 0 };
-	csv_put_header(&line, enrol_fields, EF__COUNT, FF_CSV);
-	fwrite(line.s, 1, line.len, fp);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id_no, r.name, c.code, e.enrolled_on, e.waitlisted, e.result, e.result_on, e.passed, "
 		"e.cert_type, e.cert_no, e.in_trade, e.note FROM enrolment e JOIN resident r ON r.id = e.resident_id "
 		"JOIN course c ON c.id = e.course_id ORDER BY c.start_date, c.id, e.id", err);
-	if (!st) {
-		buf_free(&line);
+	if (!st)
 		return JY_EDB;
-	}
 	/* codes as labels from the lists loaded before the loop (no statement prepared inside it) */
 	const struct code_list *results = codes_cached(db, "train_result");
 	const struct code_list *certs = codes_cached(db, "train_cert");
-	int s;
+	const char *cells[EF__COUNT];
+	int s, rc = JY_OK;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		buf_reset(&line);
 		for (int f = 0; f < EF__COUNT; f++) {
 			const char *v = (const char *)sqlite3_column_text(st, f);
 			const char *shown = v;
@@ -370,24 +355,27 @@ static int write_enrolments(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 				shown = codes_label(results, v) ? codes_label(results, v) : v;
 			else if (v && f == EF_CERT)
 				shown = codes_label(certs, v) ? codes_label(certs, v) : v;
-			csv_put_cell(&line, shown, f == 0);
+			cells[f] = shown;
 		}
-		buf_adds(&line, "\r\n");
-		if (fwrite(line.s, 1, line.len, fp) != line.len)
+		if ((rc = sheet_row(sh, cells, err)))
 			break;
-		(*rows)++;
 	}
 	sqlite3_reset(st);
-	buf_free(&line);
-	return s == SQLITE_DONE || s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading the enrolments"));
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the enrolments"));
+	return rc;
 }
 
-int export_courses(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+int export_courses(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return csv_export(path, rows, write_courses, db, err);
+	struct sheet_col cols[CF__COUNT];
+	int n = sheet_cols_of_fields(course_fields, CF__COUNT, FF_CSV, cols);
+	return sheet_export(path, format, "培训班", cols, n, write_courses, db, rows, err);
 }
 
-int export_enrolments(struct jy_db *db, const char *path, int *rows, struct jy_err *err)
+int export_enrolments(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return csv_export(path, rows, write_enrolments, db, err);
+	struct sheet_col cols[EF__COUNT];
+	int n = sheet_cols_of_fields(enrol_fields, EF__COUNT, FF_CSV, cols);
+	return sheet_export(path, format, "培训报名", cols, n, write_enrolments, db, rows, err);
 }

@@ -25,8 +25,9 @@ static const char usage_text[] = N_(
 	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
 	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
 	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
-	"  jiuye export residents [-o FILE] [--all]\n"
-	"                                          write the registry as CSV (UTF-8 with BOM)\n"
+	"  jiuye export residents [--format csv|gbk|xlsx] [-o FILE] [--all]\n"
+	"                                          write the registry as CSV (UTF-8 with BOM, or GBK)\n"
+	"                                          or XLSX (-o FILE.xlsx is a workbook)\n"
 	"  jiuye backup DEST                       consistent copy of the live database\n"
 	"  jiuye check                             integrity and foreign-key check\n");
 
@@ -40,14 +41,14 @@ static const char usage_tail[] = N_(
 /* The training module's files (issue 5); printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
-	"  jiuye export courses|enrolments [-o FILE]\n"
+	"  jiuye export courses|enrolments [--format csv|gbk|xlsx] [-o FILE]\n"
 	"                                          training courses, and enrolments by ID number and\n"
 	"                                          course code, with the residents' import rules\n");
 
 /* The jobs module's files (issue 4); printed after usage_training. */
 static const char usage_jobs[] = N_(
 	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
-	"  jiuye export employers|jobs|referrals [-o FILE]\n"
+	"  jiuye export employers|jobs|referrals [--format csv|gbk|xlsx] [-o FILE]\n"
 	"                                          employers, job information and referrals (by ID\n"
 	"                                          number and posting code), with the same rules\n");
 
@@ -175,37 +176,39 @@ static void print_line(void *arg, const char *line)
 }
 
 /* What `jiuye import` and `jiuye export` take, one row per kind of record. */
-static int export_courses_all(struct jy_db *db, const char *path, int all, int *rows, struct jy_err *err)
+static int export_courses_all(struct jy_db *db, const char *path, int format, int all, int *rows,
+                              struct jy_err *err)
 {
 	(void)all;
-	return export_courses(db, path, rows, err);
+	return export_courses(db, path, format, rows, err);
 }
 
-static int export_enrolments_all(struct jy_db *db, const char *path, int all, int *rows,
+static int export_enrolments_all(struct jy_db *db, const char *path, int format, int all, int *rows,
                                  struct jy_err *err)
 {
 	(void)all;
-	return export_enrolments(db, path, rows, err);
+	return export_enrolments(db, path, format, rows, err);
 }
 
-static int export_employers_all(struct jy_db *db, const char *path, int all, int *rows,
+static int export_employers_all(struct jy_db *db, const char *path, int format, int all, int *rows,
                                 struct jy_err *err)
 {
 	(void)all;
-	return export_employers(db, path, rows, err);
+	return export_employers(db, path, format, rows, err);
 }
 
-static int export_jobs_all(struct jy_db *db, const char *path, int all, int *rows, struct jy_err *err)
+static int export_jobs_all(struct jy_db *db, const char *path, int format, int all, int *rows,
+                           struct jy_err *err)
 {
 	(void)all;
-	return export_jobs(db, path, rows, err);
+	return export_jobs(db, path, format, rows, err);
 }
 
-static int export_referrals_all(struct jy_db *db, const char *path, int all, int *rows,
+static int export_referrals_all(struct jy_db *db, const char *path, int format, int all, int *rows,
                                 struct jy_err *err)
 {
 	(void)all;
-	return export_referrals(db, path, rows, err);
+	return export_referrals(db, path, format, rows, err);
 }
 
 static const struct io_kind {
@@ -277,14 +280,36 @@ static int cmd_import(const struct opts *o)
 	return 0;
 }
 
+/* The file format an export writes: --format csv|gbk|xlsx, --encoding utf-8|gbk for CSV, else
+ * the extension of -o (居民.xlsx is a workbook), else CSV (UTF-8 with BOM). -1 after a usage
+ * error was said. */
+static int export_format(const struct opts *o)
+{
+	int format = o->format ? sheet_format_parse(o->format, NULL) : sheet_format_parse(NULL, o->out);
+	if (format < 0)
+		return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	if (o->encoding) {
+		int enc = sheet_format_parse(o->encoding, NULL);
+		if (enc != SHEET_CSV && enc != SHEET_CSV_GBK)
+			return cli_usage_error(_("--encoding %s: utf-8 or gbk are accepted"), o->encoding), -1;
+		if (format == SHEET_XLSX)
+			return cli_usage_error("%s", _("--encoding is for CSV files; an XLSX workbook has none")), -1;
+		format = enc == SHEET_CSV_GBK ? SHEET_CSV_GBK : format;
+	}
+	if (format == SHEET_XLSX && (!o->out || strcmp(o->out, "-") == 0))
+		return cli_usage_error("%s", _("an XLSX workbook cannot go to standard output: name the file with -o")), -1;
+	return format;
+}
+
 static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals [-o FILE] "
-		                             "[--all]"));
-	if (o->format && strcmp(o->format, "csv") != 0)
-		return cli_usage_error(_("--format %s: only csv is available for now"), o->format);
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
+		                             "[--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
+	int format = export_format(o);
+	if (format < 0)
+		return EXIT_USAGE;
 	struct jy_db *db;
 	if (cli_open_db(o, DB_OPEN_READONLY, &db))
 		return EXIT_USER;
@@ -298,6 +323,11 @@ static int cmd_export(const struct opts *o)
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
 		say_exported(k->kind, rows, o->out);
+	if (err.warn) {
+		fputs("jiuye: ", stderr);
+		fprintf(stderr, _("warning: %s"), err.msg);
+		fputc('\n', stderr);
+	}
 	return 0;
 }
 
