@@ -17,17 +17,34 @@ struct rdetail {
 	struct resident *r;
 	struct page page;
 	char err[512];
+	int revealed;           /* the whole ID number and phone shown (after a recorded viewing) */
 };
 
 static const int rdetail_acts[] = {
 	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
-	ACT_HOME, ACT_END, 0
+	ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
 /* ---- the record ------------------------------------------------------------------------------------ */
 
-static char *field_text(struct ui *ui, const struct resident *r, int f)
+/* The ID number and phone as the page shows them: masked, as in every list, until the worker asks
+ * for the whole number (issue 7: seeing one is an action that is recorded). */
+static char *masked_value(int f, const char *v, int revealed)
 {
+	char m[64];
+	if (revealed || !v || (f != RF_IDNO && f != RF_PHONE))
+		return xstrdup(v ? v : "");
+	if (f == RF_IDNO)
+		mask_idno(v, m, sizeof m);
+	else
+		mask_phone(v, m, sizeof m);
+	return xstrdup(m);
+}
+
+static char *field_text(struct ui *ui, const struct resident *r, int f, int revealed)
+{
+	if (f == RF_IDNO || f == RF_PHONE)
+		return masked_value(f, resident_get(r, f), revealed);
 	char *v = resident_display(ui->db, r, f);
 	if (f == RF_BIRTH && *v) {
 		int age = ui_age(ui, v);
@@ -49,18 +66,19 @@ static void short_time(const char *iso, char out[17])
 struct rec_arg {
 	struct ui *ui;
 	const struct resident *r;
+	int revealed;
 };
 
 static char *rec_value(void *arg, int f)
 {
 	struct rec_arg *a = arg;
-	return field_text(a->ui, a->r, f);
+	return field_text(a->ui, a->r, f, a->revealed);
 }
 
 static void build_record(struct ui *ui, struct rdetail *d)
 {
 	const struct resident *r = d->r;
-	struct rec_arg a = { ui, r };
+	struct rec_arg a = { ui, r, d->revealed };
 	/* Two columns of label: value where the terminal is wide enough. */
 	page_fields(&d->page, resident_fields, RF__COUNT, rec_value, &a);
 	/* Categories that follow from sex and age, and why (core/rules.c). */
@@ -272,6 +290,13 @@ static void hist_change(void *arg, const char *key, const char *old, const char 
 		free(sn);
 		return;
 	}
+	if (f == RF_IDNO || f == RF_PHONE) {     /* old and new numbers: masked as on the page */
+		char *so = masked_value(f, old, e->d->revealed), *sn = masked_value(f, now, e->d->revealed);
+		page_change(&e->d->page, resident_fields[f].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
+		free(so);
+		free(sn);
+		return;
+	}
 	if (f >= 0) {
 		label = resident_fields[f].label;
 		list = resident_fields[f].kind == FK_UNIT ? "@units" : resident_fields[f].list;
@@ -299,12 +324,22 @@ static const char *hist_action(const char *a)
 		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
 		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
 		{ "close", N_("closed") }, { "enrolment", N_("training") }, { "referral", N_("referral") },
-		{ "placement_end", N_("left the job") },
+		{ "placement_end", N_("left the job") }, { "view", N_("viewed the whole number") },
+		{ "approve", N_("change approved") }, { "reject", N_("change rejected") },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(names[i].action, a) == 0)
 			return _(names[i].label);
 	return a;
+}
+
+static int hist_no_values(const char *action)
+{
+	static const char *const none[] = { "create", "view", "approve", "reject" };
+	for (size_t i = 0; i < ARRAY_LEN(none); i++)
+		if (strcmp(action, none[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static void hist_line(void *arg, const struct history_entry *h)
@@ -315,7 +350,8 @@ static void hist_line(void *arg, const struct history_entry *h)
 	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
 	page_wrapped(&e->d->page, 4, ST_HINT, t);
 	free(t);
-	if (h->changes && strcmp(h->action, "create") != 0)
+	/* A creation's values are the record above; a viewing, an approval or a rejection has none. */
+	if (h->changes && !hist_no_values(h->action))
 		hist_changes(e, h->changes);
 	e->n++;
 }
@@ -382,6 +418,25 @@ static void rdetail_draw(struct ui *ui, struct screen *s)
 	page_draw(ui, &d->page);
 }
 
+/* Show the whole numbers: core checks the worker may see them and records the viewing first. */
+static void rdetail_reveal(struct ui *ui, struct rdetail *d)
+{
+	if (d->revealed) {
+		d->revealed = 0;
+		d->page.w = 0;
+		return;
+	}
+	char v[32];
+	struct jy_err err = { 0 };
+	if (resident_reveal(ui->db, d->id, RF_IDNO, v, sizeof v, &err) != JY_OK) {
+		ui_msg(ui, ST_ERROR, "%s", err.msg);
+		return;
+	}
+	rdetail_load(ui, d);            /* the record as it is now, and the viewing in its history */
+	d->revealed = 1;
+	ui_msg(ui, ST_OK, "%s", _("The whole ID number and phone are shown; the viewing is recorded"));
+}
+
 static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct rdetail *d = (struct rdetail *)s;
@@ -411,6 +466,9 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 			return SK_HANDLED;
 		}
 		ui_push(ui, courses_new(d->id));
+		return SK_HANDLED;
+	case ACT_REVEAL:
+		rdetail_reveal(ui, d);
 		return SK_HANDLED;
 	case ACT_BACK:
 		residents_select(ui, d->id);

@@ -448,8 +448,12 @@ struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
 	rf->form.left = rform_left;
 	rf->form.arg = rf;
 	if (id) {
+		/* The form shows the whole ID number and phone: like the page's "show number", opening it
+		 * is a viewing that core checks and records (issue 7). */
 		struct jy_err err = { 0 };
-		if (resident_load(ui->db, id, &rf->orig, &err) != JY_OK) {
+		char seen[32];
+		if (resident_reveal(ui->db, id, RF_IDNO, seen, sizeof seen, &err) != JY_OK ||
+		    resident_load(ui->db, id, &rf->orig, &err) != JY_OK) {
 			ui_err(ui, &err);
 		} else {
 			rf->version = rf->orig->version;

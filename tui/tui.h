@@ -41,6 +41,7 @@ void tui_keys_man(FILE *out);
 struct cli_opts {
 	const char *db;          /* --db FILE */
 	int demo, dry_run, skip_errors, include_closed, mono;
+	int restricted;          /* --restricted: an office server's SSH ForceCommand (server.c) */
 	const char *out;         /* -o FILE */
 	const char *format;      /* --format text|csv|xlsx */
 	const char *encoding;    /* --encoding utf-8|gbk (CSV) */
@@ -60,6 +61,24 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+
+/* ---- server.c: on an office server (setgid jiuye, --restricted; issue 7) ------------------------ */
+void server_init(int restricted);       /* first thing in main: gives up the setgid group */
+int server_shared(void);                /* running setgid: the database is the configured one */
+int server_restricted(void);
+const char *server_db_path(void);       /* the configured database (NULL unless shared/restricted) */
+const char *server_export_dir(void);
+/* db_open with the group's rights for the opening alone. */
+int server_open_db(const char *path, int flags, struct jy_db **db, struct jy_err *err);
+/* Every dialog that writes a file the worker names (export, print, report) calls this first: 1 when
+ * path may be written; else 0 and why (under --restricted, only inside the export folder). */
+int tui_path_allowed(const char *path, char *why, size_t n);
+/* The database the command line opens: on a server the configured one (root: --db too), else
+ * --db, $JIUYE_DB, the worker's own. Caller frees. */
+char *server_db_choice(const char *opt_db);
+/* Subcommands and --db on a server: 0, or the exit status after saying why (main.c). */
+int server_cli_allowed(const struct cli_opts *o);
+
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
@@ -79,6 +98,10 @@ enum action {
 	ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_PRESENT, ACT_ABSENT, ACT_LATE, ACT_LEAVE,
 	/* jobs (issue 4) */
 	ACT_MATCH, ACT_FILTER,
+	/* reports and files (issue 6) */
+	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
+	/* access (issue 7) */
+	ACT_REVEAL,
 	ACT__COUNT
 };
 
@@ -187,6 +210,14 @@ const struct ui_codes *ui_codes(struct ui *ui, const char *list);  /* "@units": 
 const char *ui_code_label(struct ui *ui, const char *list, const char *code);  /* code if unknown */
 void ui_quit_ask(struct ui *ui);
 
+/* ---- lock.c: the idle lock (issue 7; privacy.md C3) ---------------------------------------------- */
+/* Seconds without a key before the screen locks: setting ui.lock_minutes (default 15, 0: never);
+ * $JIUYE_LOCK_SECONDS overrides it for tests, except in a setgid or restricted jiuye. */
+int lock_idle_seconds(struct ui *ui);
+/* The lock screen: pushed by the main loop; shows nothing of the records; Enter (with
+ * ui.lock_pam=1: the worker's own password, checked through PAM) pops it. */
+struct screen *lock_new(struct ui *ui);
+
 /* ---- term.c ------------------------------------------------------------------------------------ */
 int term_locale_ok(void);                       /* prints the bilingual fix when not UTF-8 */
 int term_init(struct ui *ui);                   /* 0 ok; -1 with a message printed */
@@ -212,7 +243,7 @@ void ui_status(struct ui *ui);
 /* Break s into lines of at most cols columns (at spaces when it can, else at any character);
  * returns the number of lines; lines[i] allocated. Caller frees each. */
 int ui_wrap(const char *s, int cols, char **lines, int max);
-/* The masked ID number of a list: first 4 and last 4 characters (3201**********123X). */
+/* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
 
@@ -463,5 +494,12 @@ struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
 enum { JOBS_REFERRALS = 100 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
+
+/* Reports (统计报表, issue 6): screen_report.c the figures of a period beside the period before,
+ * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:
+ * index into report_inds; group_key as in struct report, "" for all). */
+struct screen *report_new(void);
+struct screen *report_people_new(const struct period *p, int by, const char *group_key,
+                                 const char *group_label, int ind);
 
 #endif
