@@ -1,0 +1,529 @@
+/* core/report_out.c: a report (core/report.c's figures) as the office hands it on: aligned text for
+ * a terminal or a printer, CSV, or an XLSX workbook through the sheet writer (core/sheet.c).
+ *
+ * One table of indicators: a row per indicator (代码, 指标, 单位, 本期, 上期, 增减 and, when grouped,
+ * each group's 本期), rates as percentages with one decimal (33.1), their change in percentage
+ * points, as upward reports write them ("提高2.5个百分点"). With REPORT_WITH_PEOPLE every figure of
+ * the total that counts residents is followed by the list of those residents, so a figure can be
+ * checked person by person (domain brief §3.2; a worker asked "who are the 12?" has the answer in
+ * the same file).
+ *
+ * The values are formatted here once (report_value_text, report_change_text) so the screen, the
+ * text, the CSV and the workbook never disagree on a rounding. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db_int.h"
+
+/* ---- values -------------------------------------------------------------------------------------- */
+
+static int ind_is_rate(const struct report_ind *ind)
+{
+	return ind->unit && strcmp(ind->unit, "%") == 0;
+}
+
+/* A rate in tenths of a percent, rounded half up: 1/3 -> 333 (33.3%). 0 when it has no value. */
+static int rate_tenths(const struct report_value *v, int64_t *out)
+{
+	if (v->na || v->den <= 0)
+		return 0;
+	*out = (v->num * 2000 / v->den + 1) / 2;
+	return 1;
+}
+
+static void tenths_text(int64_t t, int sign, char *out, size_t size)
+{
+	const char *s = t < 0 ? "-" : sign && t > 0 ? "+" : "";
+	int64_t a = t < 0 ? -t : t;
+	snprintf(out, size, "%s%lld.%lld", s, (long long)(a / 10), (long long)(a % 10));
+}
+
+/* sheet: a number in C format for a spreadsheet cell ("" when there is none); else as read. */
+static void value_text(const struct report_ind *ind, const struct report_value *v, int sheet,
+                       char out[32])
+{
+	int64_t t;
+	if (ind_is_rate(ind)) {
+		if (!rate_tenths(v, &t)) {
+			snprintf(out, 32, "%s", sheet ? "" : "-");
+			return;
+		}
+		tenths_text(t, 0, out, 32);
+		if (!sheet)
+			strcat(out, "%");
+	} else if (v->na) {
+		snprintf(out, 32, "%s", sheet ? "" : "-");
+	} else {
+		snprintf(out, 32, "%lld", (long long)v->num);
+	}
+}
+
+static void change_text(const struct report_ind *ind, const struct report_value *cur,
+                        const struct report_value *prev, int sheet, char out[32])
+{
+	int64_t a, b;
+	if (ind_is_rate(ind)) {
+		if (!rate_tenths(cur, &a) || !rate_tenths(prev, &b)) {
+			snprintf(out, 32, "%s", sheet ? "" : "-");
+			return;
+		}
+		tenths_text(a - b, !sheet, out, 32);
+	} else if (cur->na || prev->na) {
+		snprintf(out, 32, "%s", sheet ? "" : "-");
+	} else {
+		int64_t d = cur->num - prev->num;
+		snprintf(out, 32, sheet || d <= 0 ? "%lld" : "+%lld", (long long)d);
+	}
+}
+
+void report_value_text(const struct report_ind *ind, const struct report_value *v, char out[32])
+{
+	value_text(ind, v, 0, out);
+}
+
+void report_change_text(const struct report_ind *ind, const struct report_value *cur,
+                        const struct report_value *prev, char out[32])
+{
+	change_text(ind, cur, prev, 0, out);
+}
+
+const char *report_by_label(int by)
+{
+	switch (by) {
+	case BY_COMMUNITY: return "社区";
+	case BY_SEX: return "性别";
+	case BY_CATEGORY: return "人员类别";
+	case BY_AGE: return "年龄段";
+	default: return "";
+	}
+}
+
+int report_format_parse(const char *name, const char *path)
+{
+	if (name) {
+		if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+			return REPORT_TEXT;
+		return sheet_format_parse(name, NULL);
+	}
+	if (!path || strcmp(path, "-") == 0)
+		return REPORT_TEXT;
+	const char *dot = strrchr(path, '.');
+	if (dot && (strcasecmp(dot, ".xlsx") == 0 || strcasecmp(dot, ".csv") == 0))
+		return sheet_format_parse(NULL, path);
+	return REPORT_TEXT;
+}
+
+/* ---- the people behind a figure ------------------------------------------------------------------- */
+
+static const char *label_of(struct jy_db *db, const char *list, const char *code)
+{
+	const struct code_list *cl = codes_cached(db, list);
+	const char *l = cl ? codes_label(cl, code) : NULL;
+	return l ? l : code;
+}
+
+/* Hand-set categories held on asof, by their labels, then the ones that follow from age and sex
+ * on that day (4050, core/rules.c), as the resident list shows them. */
+static void person_categories(struct jy_db *db, const char *codes, const char *sex,
+                              const char *birth, const char *asof, char *out, size_t size)
+{
+	struct jy_buf b = { 0 };
+	buf_adds(&b, "");
+	for (const char *s = codes ? codes : ""; *s;) {
+		size_t n = strcspn(s, ",");
+		char code[64];
+		snprintf(code, sizeof code, "%.*s", (int)n, s);
+		buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "category", code));
+		s += n + (s[n] == ',');
+	}
+	struct resident r = { 0 };
+	r.v[RF_SEX] = (char *)sex;
+	r.v[RF_BIRTH] = (char *)birth;
+	struct rule_hit hits[4];
+	int nh = rules_derive(db, &r, asof, hits, 4);
+	for (int i = 0; i < nh; i++) {
+		if (codes && strstr(codes, hits[i].code))
+			continue;
+		buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "rule", hits[i].code));
+	}
+	snprintf(out, size, "%s", b.s);
+	buf_free(&b);
+}
+
+static const char sql_person[] =
+	"SELECT r.reg_no, r.name, r.id_no, r.sex, r.birth, r.community, "
+	"coalesce((SELECT status FROM status_event WHERE resident_id = r.id AND date <= ?2 "
+	"ORDER BY date DESC, id DESC LIMIT 1), r.status), "
+	"(SELECT group_concat(category, ',') FROM (SELECT category FROM resident_category "
+	"WHERE resident_id = r.id AND since <= ?2 ORDER BY category)) "
+	"FROM resident r WHERE r.id = ?1";
+
+int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct report_person *out,
+                      struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_person, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, asof, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
+		int rc = s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"),
+		                                    (long long)id)
+		                          : db_fail(db, err, "report_person_get");
+		sqlite3_reset(st);
+		return rc;
+	}
+	memset(out, 0, sizeof *out);
+	out->id = id;
+	char sex[4], birth[11], comm[32], status[12];
+	db_col_copy(st, 0, out->reg_no, sizeof out->reg_no);
+	db_col_copy(st, 1, out->name, sizeof out->name);
+	db_col_copy(st, 2, out->id_no, sizeof out->id_no);
+	db_col_copy(st, 3, sex, sizeof sex);
+	db_col_copy(st, 4, birth, sizeof birth);
+	db_col_copy(st, 5, comm, sizeof comm);
+	db_col_copy(st, 6, status, sizeof status);
+	const char *cats = (const char *)sqlite3_column_text(st, 7);
+	person_categories(db, cats, sex, birth, asof, out->category, sizeof out->category);
+	sqlite3_reset(st);
+	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
+	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
+	snprintf(out->status, sizeof out->status, "%s", status[0] ? label_of(db, "emp_status", status) : "");
+	out->age = date_age(birth, asof);
+	return JY_OK;
+}
+
+struct ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int ids_add(void *arg, int64_t id)
+{
+	struct ids *ids = arg;
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 256;
+		ids->v = xrealloc(ids->v, sizeof *ids->v * ids->cap);
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+int report_people_ids(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                      int64_t **ids, size_t *n, struct jy_err *err)
+{
+	struct ids acc = { 0 };
+	int rc = report_people(db, p, by, group_key, i, ids_add, &acc, err);
+	if (rc != JY_OK) {
+		free(acc.v);
+		*ids = NULL;
+		*n = 0;
+		return rc;
+	}
+	*ids = acc.v;
+	*n = acc.n;
+	return JY_OK;
+}
+
+/* ---- the tables, as cells --------------------------------------------------------------------------- */
+
+static const char *const people_labels[] = {
+	"登记编号", "姓名", "身份证号", "性别", "年龄", "社区", "人员类别", "就业状态",
+};
+enum { PEOPLE_COLS = 8 };
+
+/* full: the worker may take full ID numbers out of jiuye (access.c OP_EXPORT_FULL); else they
+ * are masked as in every list (320102********123X). */
+static void person_cells(struct report_person *p, int full, char age[12], const char *cells[PEOPLE_COLS])
+{
+	if (!full) {
+		char masked[sizeof p->id_no];
+		mask_idno(p->id_no, masked, sizeof masked);
+		memcpy(p->id_no, masked, sizeof masked);
+	}
+	if (p->age >= 0)
+		snprintf(age, 12, "%d", p->age);
+	else
+		age[0] = '\0';
+	cells[0] = p->reg_no;
+	cells[1] = p->name;
+	cells[2] = p->id_no;
+	cells[3] = p->sex;
+	cells[4] = age;
+	cells[5] = p->community;
+	cells[6] = p->category;
+	cells[7] = p->status;
+}
+
+static int main_ncols(const struct report *r)
+{
+	return 6 + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+}
+
+/* Row i of the indicators' table; cells point into buf (room for main_ncols values). */
+static void main_cells(const struct report *r, int i, int sheet, char (*buf)[32], const char **cells)
+{
+	const struct report_ind *ind = &report_inds[i];
+	cells[0] = ind->code;
+	cells[1] = ind->label;
+	cells[2] = ind->unit;
+	value_text(ind, &r->cur_v[i], sheet, buf[3]);
+	value_text(ind, &r->prev_v[i], sheet, buf[4]);
+	change_text(ind, &r->cur_v[i], &r->prev_v[i], sheet, buf[5]);
+	for (int k = 3; k < 6; k++)
+		cells[k] = buf[k];
+	for (int g = 1; g < r->ngroups; g++) {
+		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + g]);
+		cells[5 + g] = buf[5 + g];
+	}
+}
+
+static char *period_line(const char *what, const struct period *p)
+{
+	if (p->kind == PERIOD_RANGE)
+		return xasprintf("%s：%s至%s", what, p->from, p->to);
+	return xasprintf("%s：%s（%s至%s）", what, p->label, p->from, p->to);
+}
+
+static const char title_text[] = "就业服务统计报表";
+static const char change_note[] = "增减为本期减上期；比率（%）的增减为百分点。";
+static const char privacy_note[] = "内部资料，含个人信息，不得外传。";
+
+/* ---- text ------------------------------------------------------------------------------------------- */
+
+struct text_ctx {
+	struct jy_db *db;
+	const struct report *r;
+	int flags;
+};
+
+/* s in exactly w columns, left-aligned or right-aligned (numbers). */
+static void put_cell(FILE *fp, const char *s, int w, int right, int last)
+{
+	int sw = text_width(s);
+	if (sw > w) {
+		char *fit = text_fit_pad(s, w);
+		fputs(fit, fp);
+		free(fit);
+		return;
+	}
+	if (right)
+		fprintf(fp, "%*s%s", w - sw, "", s);
+	else if (last)
+		fputs(s, fp);
+	else
+		fprintf(fp, "%s%*s", s, w - sw, "");
+}
+
+static void put_row(FILE *fp, const char *const *cells, const int *w, const int *right, int n)
+{
+	for (int c = 0; c < n; c++) {
+		if (c)
+			fputs("  ", fp);
+		put_cell(fp, cells[c] ? cells[c] : "", w[c], right[c], c == n - 1);
+	}
+	fputs("\n", fp);
+}
+
+static void text_main(FILE *fp, const struct report *r)
+{
+	int n = main_ncols(r);
+	const char **head = xcalloc((size_t)n, sizeof *head);
+	const char **cells = xcalloc((size_t)n, sizeof *cells);
+	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
+	int *w = xcalloc((size_t)n, sizeof *w), *right = xcalloc((size_t)n, sizeof *right);
+	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
+	for (int c = 0; c < n; c++) {
+		head[c] = c < 6 ? fixed[c] : r->group_label[c - 5];
+		w[c] = text_width(head[c]);
+		right[c] = c >= 3;
+	}
+	for (int i = 0; i < report_ninds; i++) {
+		main_cells(r, i, 0, buf, cells);
+		for (int c = 0; c < n; c++)
+			if (text_width(cells[c]) > w[c])
+				w[c] = text_width(cells[c]);
+	}
+	put_row(fp, head, w, right, n);
+	for (int i = 0; i < report_ninds; i++) {
+		main_cells(r, i, 0, buf, cells);
+		put_row(fp, cells, w, right, n);
+	}
+	free(head);
+	free(cells);
+	free(buf);
+	free(w);
+	free(right);
+}
+
+/* People lists stream (a figure may count a hundred thousand residents): fixed columns, wide
+ * enough for R-1000000, a name of five characters, 18 ID characters. */
+static int text_people(FILE *fp, struct text_ctx *t, int i, struct jy_err *err)
+{
+	static const int w[PEOPLE_COLS] = { 9, 10, 18, 4, 4, 12, 20, 8 };
+	static const int right[PEOPLE_COLS] = { 0, 0, 0, 0, 1, 0, 0, 0 };
+	const struct report *r = t->r;
+	const struct report_ind *ind = &report_inds[i];
+	int64_t *ids;
+	size_t n;
+	int full = access_may(t->db, OP_EXPORT_FULL);
+	int rc = report_people_ids(t->db, &r->cur, r->by, "", i, &ids, &n, err);
+	if (rc != JY_OK)
+		return rc;
+	fprintf(fp, "\n%s %s：%s，%zu%s\n", ind->code, ind->label, r->cur.label, n, ind->unit);
+	put_row(fp, people_labels, w, right, PEOPLE_COLS);
+	for (size_t k = 0; k < n && rc == JY_OK; k++) {
+		struct report_person p;
+		const char *cells[PEOPLE_COLS];
+		char age[12];
+		rc = report_person_get(t->db, ids[k], r->cur.to, &p, err);
+		if (rc == JY_OK) {
+			person_cells(&p, full, age, cells);
+			put_row(fp, cells, w, right, PEOPLE_COLS);
+		}
+	}
+	free(ids);
+	return rc;
+}
+
+static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
+{
+	struct text_ctx *t = ctx;
+	const struct report *r = t->r;
+	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
+	fprintf(fp, "%s\n%s\n%s\n", title_text, cur, prev);
+	free(cur);
+	free(prev);
+	if (r->by != BY_NONE)
+		fprintf(fp, "分组：%s\n", report_by_label(r->by));
+	fputs("\n", fp);
+	text_main(fp, r);
+	fprintf(fp, "\n%s\n", change_note);
+	*rows = report_ninds;
+	if (!(t->flags & REPORT_WITH_PEOPLE))
+		return JY_OK;
+	fprintf(fp, "\n%s\n", privacy_note);
+	for (int i = 0; i < report_ninds; i++) {
+		if (!report_inds[i].people)
+			continue;
+		int rc = text_people(fp, t, i, err);
+		if (rc != JY_OK)
+			return rc;
+	}
+	return JY_OK;
+}
+
+/* ---- CSV and XLSX ----------------------------------------------------------------------------------- */
+
+static int sheet_main(struct sheet *sh, const struct report *r, struct jy_err *err)
+{
+	int n = main_ncols(r);
+	struct sheet_col *cols = xcalloc((size_t)n, sizeof *cols);
+	const char **cells = xcalloc((size_t)n, sizeof *cells);
+	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
+	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
+	static const int widths[] = { 6, 30, 6, 10, 10, 10 };
+	for (int c = 0; c < n; c++) {
+		cols[c].label = c < 6 ? fixed[c] : r->group_label[c - 5];
+		cols[c].type = c < 3 ? SC_TEXT : SC_NUM;
+		cols[c].width = c < 6 ? widths[c] : 0;
+	}
+	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
+	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
+	int rc = sheet_note(sh, title_text, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, cur, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, prev, err);
+	if (rc == JY_OK && by)
+		rc = sheet_note(sh, by, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, change_note, err);
+	if (rc == JY_OK)
+		rc = sheet_table(sh, "统计报表", cols, n, err);
+	for (int i = 0; i < report_ninds && rc == JY_OK; i++) {
+		main_cells(r, i, 1, buf, cells);
+		rc = sheet_row(sh, cells, err);
+	}
+	free(cur);
+	free(prev);
+	free(by);
+	free(cols);
+	free(cells);
+	free(buf);
+	return rc;
+}
+
+static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report *r, int i,
+                        struct jy_err *err)
+{
+	static const int types[PEOPLE_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT,
+		                                SC_TEXT, SC_TEXT };
+	static const int widths[PEOPLE_COLS] = { 10, 10, 20, 6, 6, 14, 24, 10 };
+	const struct report_ind *ind = &report_inds[i];
+	int64_t *ids;
+	size_t n;
+	int full = access_may(db, OP_EXPORT_FULL);
+	int rc = report_people_ids(db, &r->cur, r->by, "", i, &ids, &n, err);
+	if (rc != JY_OK)
+		return rc;
+	struct sheet_col cols[PEOPLE_COLS];
+	for (int c = 0; c < PEOPLE_COLS; c++)
+		cols[c] = (struct sheet_col){ people_labels[c], types[c], widths[c] };
+	char *name = xasprintf("%s %s", ind->code, ind->label);
+	char *note = xasprintf("%s %s：%s，%zu%s", ind->code, ind->label, r->cur.label, n, ind->unit);
+	rc = sheet_note(sh, note, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, privacy_note, err);
+	if (rc == JY_OK)
+		rc = sheet_table(sh, name, cols, PEOPLE_COLS, err);
+	for (size_t k = 0; k < n && rc == JY_OK; k++) {
+		struct report_person p;
+		const char *cells[PEOPLE_COLS];
+		char age[12];
+		rc = report_person_get(db, ids[k], r->cur.to, &p, err);
+		if (rc == JY_OK) {
+			person_cells(&p, full, age, cells);
+			rc = sheet_row(sh, cells, err);
+		}
+	}
+	free(name);
+	free(note);
+	free(ids);
+	return rc;
+}
+
+static int sheet_write(struct jy_db *db, const struct report *r, const char *path, int format,
+                       int flags, struct jy_err *err)
+{
+	struct sheet *sh;
+	int rc = sheet_open(path, format, &sh, err);
+	if (rc != JY_OK)
+		return rc;
+	rc = sheet_main(sh, r, err);
+	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
+		if ((flags & REPORT_WITH_PEOPLE) && report_inds[i].people)
+			rc = sheet_people(sh, db, r, i, err);
+	int crc = sheet_close(&sh, rc == JY_OK, rc == JY_OK ? err : NULL);
+	return rc != JY_OK ? rc : crc;
+}
+
+int report_write(struct jy_db *db, const struct report *r, const char *path, int format, int flags,
+                 struct jy_err *err)
+{
+	if ((flags & REPORT_WITH_PEOPLE) && access_check(db, OP_REPORT_PEOPLE, NULL, err) != JY_OK)
+		return err->code;
+	if (format == REPORT_TEXT) {
+		struct text_ctx t = { db, r, flags };
+		return csv_export(path, NULL, text_write, &t, err);
+	}
+	if (format != SHEET_CSV && format != SHEET_CSV_GBK && format != SHEET_XLSX)
+		return err_set(err, JY_EINVAL, NULL, _("unknown report format; text, csv or xlsx are accepted"));
+	if (format == SHEET_XLSX && (!path || strcmp(path, "-") == 0))
+		return err_set(err, JY_EINVAL, NULL,
+		               _("an XLSX report needs a file name (-o FILE); text and csv can go to the screen"));
+	return sheet_write(db, r, path, format, flags, err);
+}
