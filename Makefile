@@ -24,7 +24,7 @@ NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lnc
 SQLITE_CFLAGS  := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS    := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # Debian 12 ships no libunistring.pc.
-CORE_LIBS := $(SQLITE_LIBS) -lxlsxwriter -lunistring -lm
+CORE_LIBS := $(SQLITE_LIBS) -lxlsxwriter -lunistring -lnettle -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -35,7 +35,7 @@ HANZI    := assets/hanzi.tsv
 GEN_SRC  := build/gen/assets.c
 
 # Debian packages the build and the tests need (installed by `make deps` when missing).
-DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev gettext
+DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev nettle-dev gettext
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev

@@ -501,10 +501,10 @@ struct audit_filter {
 int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, int limit,
                void (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
                struct jy_err *err);
-/* Every row matching f as CSV (UTF-8 with BOM) to path ("-" or NULL: stdout); *rows counts them.
- * The export itself is recorded in the trail. */
-int audit_export(struct jy_db *db, const struct audit_filter *f, const char *path, int *rows,
-                 struct jy_err *err);
+/* Every row matching f to path in format (SHEET_*; "-" or NULL: stdout, CSV), field names but no
+ * values; *rows counts them. The export itself is recorded in the trail. */
+int audit_export(struct jy_db *db, const struct audit_filter *f, const char *path, int format,
+                 int *rows, struct jy_err *err);
 const char *audit_event_label(const char *event);      /* 查看完整值, 新建, 修改 ... translated */
 /* A change's key in the workers' words: the label of col in entity's field table, else col. */
 const char *audit_field_label(const char *entity, const char *col);

@@ -408,6 +408,15 @@ int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void 
 		}
 	}
 	sqlite3_finalize(st);
+	/* The audit trail's hash chain (history.c): the first row altered, removed or slipped in. */
+	struct history_verify v;
+	if (history_verify(db, &v, err))
+		return -1;
+	if (v.bad) {
+		problems++;
+		if (cb)
+			cb(arg, v.why);
+	}
 	return problems;
 }
 
