@@ -420,9 +420,10 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT w.os_user, w.name, w.role, coalesce(w.closed_at, ''), coalesce(("
+		"SELECT w.os_user, w.name, w.role, coalesce(w.closed_at, ''), CASE WHEN w.role IN (3, 4) "
+		"THEN '' ELSE coalesce(("
 		"  SELECT group_concat(u.name, '、') FROM worker_scope s JOIN unit u ON u.code = s.unit"
-		"  WHERE s.os_user = w.os_user), (SELECT name FROM unit WHERE code = w.community), '') "
+		"  WHERE s.os_user = w.os_user), (SELECT name FROM unit WHERE code = w.community), '') END "
 		"FROM worker w ORDER BY w.closed_at IS NOT NULL, w.os_user", err);
 	if (!st)
 		return JY_EDB;

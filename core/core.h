@@ -271,7 +271,7 @@ struct worker_row {
 	char os_user[64], name[64];
 	int role;
 	char closed_at[32];
-	char scope[256];        /* 城东社区、城西社区 */
+	char scope[256];        /* 城东社区、城西社区; "" for the whole database (管理员, 统计) */
 };
 int worker_save(struct jy_db *db, const char *os_user, const char *name, int role, const char *units,
                 struct jy_err *err);
@@ -858,6 +858,16 @@ int rollcall_save(struct jy_db *db, struct rollcall *rc, struct jy_err *err);
  * footer names the worker and the time. Written beside path and renamed into place. */
 int print_signin(struct jy_db *db, int64_t session_id, const char *path, struct jy_err *err);
 int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct jy_err *err);
+/* A resident's registration form (求职登记表: every field in the paper form's order, the full ID
+ * number as the office's record, 仅供本人/经办使用 in the footer) and the confirmation slip of her
+ * registration (业务办理确认单: what was done, when, by whom, where, what to bring next time, the
+ * signature lines; the ID number masked, first 6 + last 4: the applicant takes it home). ASCII
+ * boxes. path NULL or "-": stdout. */
+int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
+int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
+/* The resident named by her ID number (any form idcard_parse takes) or registration number
+ * (R-000001): JY_OK and *id, JY_ENOTFOUND, or JY_EINVAL when text is neither. */
+int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);
 
 /* ---- training_io.c: courses and enrolments from and to CSV files ------------------------------ */
 /* The same rules as import_residents: FILE:ROW: 列名: lines, nothing stored while a row is bad

@@ -18,7 +18,8 @@ static int print_worker(void *arg, const struct worker_row *w)
 	char *user = text_fit_pad(w->os_user, 12);
 	char *name = text_fit_pad(w->name, 10);
 	char *role = text_fit_pad(role_label(w->role), 8);
-	printf("%s %s %s %s%s%s\n", user, name, role, w->scope, *w->closed_at ? "  " : "",
+	printf("%s %s %s %s%s%s\n", user, name, role, *w->scope ? w->scope : _("the whole database"),
+	       *w->closed_at ? "  " : "",
 	       *w->closed_at ? _("(closed)") : "");
 	free(user);
 	free(name);

@@ -19,8 +19,8 @@ static const struct {
 	{ N_("Residents"), 1 },
 	{ N_("Jobs and referrals"), 1 },
 	{ N_("Training"), 1 },
-	{ N_("Reports"), 0 },
-	{ N_("Settings"), 0 },
+	{ N_("Reports"), 1 },
+	{ N_("Settings"), 1 },
 	{ N_("Quit"), 1 },
 };
 #define MENU_QUIT ((int)ARRAY_LEN(menu_items) - 1)
@@ -60,10 +60,21 @@ static int menu_open(struct ui *ui, int i)
 		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
 		return SK_HANDLED;
 	}
+	/* Statistics see figures and no person (issue 7): the registry, jobs and training are
+	 * people's records. Core refuses them anyway; here she is told before a screen opens empty. */
+	struct jy_err err = { 0 };
+	if (i < 3 && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
+		ui_err(ui, &err);
+		return SK_HANDLED;
+	}
 	if (i == 1)
 		ui_push(ui, jobs_new());
 	else if (i == 2)
 		ui_push(ui, courses_new(0));
+	else if (i == 3)
+		ui_push(ui, report_new());
+	else if (i == 4)
+		ui_push(ui, admin_new());
 	else
 		ui_push(ui, residents_new());
 	return SK_HANDLED;

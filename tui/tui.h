@@ -113,6 +113,10 @@ struct key_row {
 extern const struct key_row key_rows[];
 extern const int key_nrows;
 int key_action(int key);                        /* ACT_NONE when the table has no row for key */
+/* The action of key on a screen taking acts (0-terminated): a key the table gives to two actions
+ * (F7: a resident's status, elsewhere writing the list or report to a file) means the one this
+ * screen takes; else key_action(key). */
+int key_action_for(int key, const int *acts);
 const char *key_name(int key);                  /* "F1", "Ctrl-S", "Esc", "?" … (static buffer) */
 void key_row_text(const struct key_row *r, char *out, size_t size);   /* "F1, ?" */
 
@@ -379,6 +383,19 @@ void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w);
  * cursor, copied. Always JY_OK. */
 int list_fetch_array(const void *all, int total, size_t size, const char *cursor, int limit, void **rows,
                      int *n, int *more, char next[128]);
+/* F7 on a list screen: what its file holds. name: the default file name and the worksheet's
+ * (居民名单); cols: the columns as shown and the useful hidden ones; cells(ui, src.arg, row, cells)
+ * fills cells[0..ncols) with allocated strings (NULL: empty), freed by list.c. */
+struct list_export {
+	const char *name;
+	const struct sheet_col *cols;
+	int ncols;
+	void (*cells)(struct ui *ui, void *arg, const void *row, char **cells);
+};
+/* Ask for a file name (default ~/jiuye-print/NAME-YYYY-MM-DD.xlsx; the extension picks XLSX, CSV
+ * or, .gbk.csv, GBK), write every row of the list as searched (all pages, not just those loaded)
+ * and say "已导出 N 行到 FILE" on the status line. */
+void list_export(struct ui *ui, struct list *l, const struct list_export *ex);
 
 /* ---- qsearch.c: a list's search line, searched as you type ------------------------------------------ */
 struct qsearch {
@@ -501,5 +518,14 @@ void jobs_list_select(struct ui *ui, int type, int64_t id);
 struct screen *report_new(void);
 struct screen *report_people_new(const struct period *p, int by, const char *group_key,
                                  const char *group_label, int ind);
+
+
+/* 管理 (issue 7): screen_admin.c the settings menu, the workers (administrators), a worker's form,
+ * and the sensitive changes waiting for a reviewer. */
+struct worker_row;
+struct screen *admin_new(void);
+struct screen *workers_new(void);
+struct screen *worker_form_new(const struct worker_row *w);     /* NULL: a new worker */
+struct screen *pending_new(void);
 
 #endif
