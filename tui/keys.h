@@ -59,7 +59,7 @@
 	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("In the list of job information: all, open, public-welfare posts, closing soon, in turn")) \
 	X(ACT_REVEAL,    K_CTRL('y'),         'u',                 0, N_("Show number"), N_("On a resident's page: show her whole ID number and phone (the viewing is recorded in the history); again to hide them")) \
 	X(ACT_EXPORT,    K_FN(KEY_F(7)),      K_CTRL('x'),         1, N_("To file"), N_("Write the report (or the list) to a file: .xlsx, .csv or text; asks for the file name. F7 where the screen has no status to record")) \
-	X(ACT_EARLIER,   '[',                 ',',                 1, N_("Earlier"), N_("In a report: the period before (the month, quarter, half-year or year before; a from-to as long, just before)")) \
-	X(ACT_LATER,     ']',                 '.',                 1, N_("Later"),   N_("In a report: the period after")) \
+	X(ACT_EARLIER,   '[',                 ',',                 0, N_("Earlier"), N_("In a report: the period before (the month, quarter, half-year or year before; a from-to as long, just before)")) \
+	X(ACT_LATER,     ']',                 '.',                 0, N_("Later"),   N_("In a report: the period after")) \
 	X(ACT_PERIOD,    't',                 K_CTRL('r'),         1, N_("Period"),  N_("In a report: the kind of period in turn: month, 人社 statistical month (21st to 20th), quarter, half-year, year, from-to")) \
 	X(ACT_GROUP,     'g',                 K_CTRL('b'),         1, N_("Group"),   N_("In a report: the figures split by community, sex, category, age band, or not, in turn"))
