@@ -36,6 +36,9 @@ GEN_SRC  := build/gen/assets.c
 
 # Debian packages the build and the tests need (installed by `make deps` when missing).
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev nettle-dev gettext
+# the idle lock checks the worker's own password through PAM when the office asks for it (tui/lock.c)
+DEB_BUILD += libpam0g-dev
+PAM_LIBS  := -lpam
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev
@@ -60,7 +63,7 @@ CORE_OBJ := $(CORE_SRC:%.c=build/o/%.o) build/o/gen/assets.o
 TUI_OBJ  := $(TUI_SRC:%.c=build/o/%.o)
 
 jiuye: $(CORE_OBJ) $(TUI_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(CORE_LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(PAM_LIBS) $(CORE_LIBS)
 
 # ---- the sanitizer build the tests use ------------------------------------------------------
 build/asan/%.o: %.c core/core.h $(wildcard tui/*.h) | build/asan/core build/asan/tui build/asan/gen
@@ -70,7 +73,7 @@ build/asan/gen/assets.o: $(GEN_SRC) | build/asan/gen
 ASAN_CORE := $(CORE_SRC:%.c=build/asan/%.o) build/asan/gen/assets.o
 ASAN_TUI  := $(TUI_SRC:%.c=build/asan/%.o)
 build/asan/jiuye: $(ASAN_CORE) $(ASAN_TUI)
-	$(CC) $(SAN) -o $@ $^ $(NCURSES_LIBS) $(CORE_LIBS)
+	$(CC) $(SAN) -o $@ $^ $(NCURSES_LIBS) $(PAM_LIBS) $(CORE_LIBS)
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -226,10 +229,27 @@ uninstall-locale:
 .PHONY: man man-check po-check install-locale uninstall-locale
 
 # ---- install -----------------------------------------------------------------------------------
+# On an office server (README; reference/privacy.md §3 D4), as root: `make install SETGID=1` also
+# makes the group jiuye when it is missing, installs the binary root:jiuye 2755 (setgid: workers
+# outside the group reach the data only through it) and the database folder STATEDIR 2770
+# root:jiuye (setgid, so every file in it gets the group). A setgid jiuye opens only SHARED_DB
+# (built in: after changing it, touch tui/server.c) or the db = of SYSCONFDIR/jiuye.conf.
+# `make uninstall` leaves the database folder alone: it holds the registry.
+SETGID     ?=
+GROUP      ?= jiuye
+SYSCONFDIR ?= /etc
+STATEDIR   ?= /var/lib/jiuye
+SHARED_DB  ?= $(STATEDIR)/jiuye.db
+CPPFLAGS   += -DJY_SYSCONFDIR='"$(SYSCONFDIR)"' -DJY_SHARED_DB='"$(SHARED_DB)"'
 install: jiuye
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 jiuye $(DESTDIR)$(BINDIR)/jiuye
 	install -m 0644 man/jiuye.1 $(DESTDIR)$(MANDIR)/man1/jiuye.1
+ifneq ($(SETGID),)
+	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
+	install -o root -g $(GROUP) -m 2755 jiuye $(DESTDIR)$(BINDIR)/jiuye
+	install -d -o root -g $(GROUP) -m 2770 $(DESTDIR)$(STATEDIR)
+endif
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/jiuye $(DESTDIR)$(MANDIR)/man1/jiuye.1
 

@@ -6,6 +6,7 @@
  * writes fails at once with SQLITE_BUSY_SNAPSHOT when another process committed in between,
  * whatever the timeout (measured on SQLite 3.40, see the engineering reference §6). */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,17 +186,64 @@ static int db_pragmas(struct jy_db *db, int readonly, struct jy_err *err)
 	return db_exec(db, "PRAGMA synchronous=NORMAL", err);
 }
 
-int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
+/* Who may read the file (issue 7, reference/privacy.md §3 D4). A database in a setgid folder (the
+ * office server's /var/lib/jiuye, 2770 root:jiuye) is shared by the workers' jiuye processes,
+ * each with the group jiuye but the worker's own user id: 0660, so every one of them can write what
+ * another created. Anywhere else it is one worker's own file: 0600. SQLite gives the -wal and -shm
+ * files the main file's permissions whatever the umask (it fchmods them; seen on 3.40), so making
+ * the main file with the right mode is enough; SQLite itself would make it 0644 minus the umask. */
+static int db_in_shared_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/")
+	                                   : xstrndup(path, (size_t)(slash - path));
+	struct stat sb;
+	int shared = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & S_ISGID);
+	free(dir);
+	return shared;
+}
+
+static int db_create_file(const char *path, int shared)
+{
+	mode_t mode = shared ? 0660 : 0600;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	int rc = fchmod(fd, mode);      /* open() took the umask off */
+	close(fd);
+	return rc;
+}
+
+/* A shared database keeps its -wal and -shm files between sessions (persistent WAL, emptied at
+ * the last close): they are made once, at `jiuye init`, with the group and mode above, and no
+ * worker's process has to delete or re-create a file in the group's folder (a setgid jiuye works
+ * with the worker's own group once the database is open, tui/server.c). */
+static void db_shared_wal(struct jy_db *db)
+{
+	int one = 1;
+	sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+	sqlite3_exec(db->h, "PRAGMA journal_size_limit=67108864", NULL, NULL, NULL);
+}
+
+static int db_open_files(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 {
 	*out = NULL;
 	if (!path || !*path)
 		return err_set(err, JY_EINVAL, NULL, _("no database file given"));
 	int create = flags & DB_OPEN_CREATE, readonly = flags & DB_OPEN_READONLY;
-	if (!create && access(path, F_OK) != 0)
+	/* stat, not access: access() asks with the real group, and a setgid jiuye reaches the shared
+	 * folder only with its effective one (tui/server.c). */
+	struct stat sb;
+	if (!create && stat(path, &sb) != 0)
 		return err_set(err, JY_EIO, NULL, _("%s: no such database (create one with: jiuye init --db %s)"),
 		               path, path);
 	if (create && db_mkdirs(path) != 0)
 		return err_set(err, JY_EIO, NULL, _("%s: cannot create its directory: %s"), path,
+		               strerror(errno));
+
+	int shared = db_in_shared_dir(path);
+	if (create && !readonly && db_create_file(path, shared) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create the database file: %s"), path,
 		               strerror(errno));
 
 	struct jy_db *db = xcalloc(1, sizeof *db);
@@ -208,6 +256,8 @@ int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 		db_close(&db);
 		return JY_EIO;
 	}
+	if (shared)
+		db_shared_wal(db);
 	int rc = db_pragmas(db, readonly, err);
 	if (!rc && !readonly)
 		rc = db_migrate(db, err);
@@ -224,6 +274,34 @@ int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 	db_changed(db);
 	*out = db;
 	return JY_OK;
+}
+
+/* A setgid jiuye on an office server (tui/server.c) works with the worker's own group and takes
+ * the shared group only while a database is being opened: every open, also the second connection
+ * an audit row from a read-only one needs. SQLite then works through the descriptors it opened. */
+static long db_group = -1;
+
+void db_open_group(long gid)
+{
+	db_group = gid;
+}
+
+static void db_take_group(int on)
+{
+	if (db_group < 0)
+		return;
+	/* Going on with the group's rights after the open would write exports as the group's
+	 * files and read import files the worker may not: stop instead. */
+	if (setegid(on ? (gid_t)db_group : getgid()) != 0 && !on)
+		abort();
+}
+
+int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
+{
+	db_take_group(1);
+	int rc = db_open_files(path, flags, out, err);
+	db_take_group(0);
+	return rc;
 }
 
 void db_close(struct jy_db **pdb)

@@ -38,6 +38,11 @@ static const char usage_tail[] = N_(
 	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
 	"(~/.local/share/jiuye/jiuye.db).\n");
 
+/* An office server (issue 7); printed before usage_tail. */
+static const char usage_server[] = N_(
+	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
+	"                                          office's database only, files only in the export folder\n");
+
 /* The training module's files (issue 5); printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
@@ -106,6 +111,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->include_closed = 1;
 		} else if (strcmp(a, "--mono") == 0) {
 			o->mono = 1;
+		} else if (strcmp(a, "--restricted") == 0) {
+			o->restricted = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
 		           strcmp(a, "--version")) {
 			return cli_usage_error(_("unknown option %s"), a);
@@ -120,9 +127,9 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 
 int cli_open_db(const struct opts *o, int flags, struct jy_db **db)
 {
-	char *path = o->db ? xstrdup(o->db) : db_default_path();
+	char *path = server_db_choice(o->db);
 	struct jy_err err = { 0 };
-	int rc = db_open(path, flags, db, &err);
+	int rc = server_open_db(path, flags, db, &err);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		free(path);
@@ -426,6 +433,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
 			return 0;
 		}
@@ -434,11 +442,15 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
+	/* Before anything opens a file: a setgid jiuye gives up its group here (server.c). */
+	server_init(o.restricted);
+	if ((rc = server_cli_allowed(&o)) != 0)
+		return rc;
 	if (o.nargs == 0) {
 		struct jy_db *db;
 		if (cli_open_db(&o, DB_OPEN_CREATE, &db))
 			return EXIT_USER;
-		char *path = o.db ? xstrdup(o.db) : db_default_path();
+		char *path = server_db_choice(o.db);
 		if (o.mono)
 			tui_set_mono(1);
 		rc = tui_run(db, path);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
@@ -265,15 +266,48 @@ static void ui_handle(struct ui *ui, const struct ui_event *ev)
 		top->ops->resume(ui, top);
 }
 
+/* The idle lock (lock.c; privacy.md C3): after lock_s seconds without a key the lock screen goes
+ * on top of whatever is open. The wait for a key is cut short so that it comes on time. */
+static long long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int ui_wait_ms(int lock_s, long long last_key, int locked)
+{
+	if (lock_s <= 0 || locked)
+		return POLL_MS;
+	long long left = last_key + lock_s * 1000LL - ui_now_ms();
+	return left <= 0 ? 1 : left < POLL_MS ? (int)left : POLL_MS;
+}
+
+static int ui_locked(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (strcmp(ui->stack[i]->ops->name, "lock") == 0)
+			return 1;
+	return 0;
+}
+
 static void ui_loop(struct ui *ui)
 {
 	struct ui_event ev;
+	int lock_s = lock_idle_seconds(ui);
+	long long last_key = ui_now_ms();
 
 	while (!ui->quit && ui->depth > 0) {
 		ui_draw(ui);
-		int got = term_read(ui, POLL_MS, &ev);
+		int got = term_read(ui, ui_wait_ms(lock_s, last_key, ui_locked(ui)), &ev);
 		if (got < 0)
 			break;          /* the terminal is gone */
+		if (got)
+			last_key = ui_now_ms();
+		else if (lock_s > 0 && !ui_locked(ui) && ui_now_ms() - last_key >= lock_s * 1000LL) {
+			ui_push(ui, lock_new(ui));
+			continue;
+		}
 		if (!got) {
 			struct screen *top = ui_top(ui);
 			if (db_changed(ui->db) && top && top->ops->reload)
