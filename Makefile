@@ -5,6 +5,7 @@
 #                   screen), ending with one line "N passed, N failed"
 #   make check      the layering rule: no curses in core/
 #   make bench      the speed and size figures on a 1,000,000-resident registry
+#   make stress     20 workers for 60 s on one file, and 500 kill -9 rounds: nothing lost
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX   ?= /usr/local
@@ -43,7 +44,7 @@ DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-ope
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev
 
-.PHONY: all run deps deps-test test test-unit check bench install uninstall clean demo po
+.PHONY: all run deps deps-test test test-unit check bench install uninstall clean demo po stress
 all: jiuye
 
 # ---- generated sources: the schema migrations and the hanzi table, embedded in the binary ------
@@ -107,7 +108,7 @@ run: deps
 
 # ---- tests -------------------------------------------------------------------------------------
 test: deps-test
-	$(MAKE) check jiuye build/asan/jiuye build/asan/vtharness $(UNIT_BIN)
+	$(MAKE) check jiuye build/asan/jiuye build/asan/vtharness build/stress $(UNIT_BIN)
 	sh tests/run.sh
 
 check:
@@ -127,6 +128,19 @@ build/bench: tests/bench.c $(CORE_OBJ)
 # Matching on the same size of registry, with job intentions (the jobs module, issue 4).
 build/bench_jobs: tests/bench_jobs.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+# Many workers at once and kill -9 lose nothing (issue 7): `make stress` runs the long form; the
+# test suite runs tests/stress/run.sh short (STRESS_SECONDS=10, CRASH_ROUNDS=50).
+STRESS_SECONDS ?= 60
+STRESS_WORKERS ?= 20
+CRASH_ROUNDS   ?= 500
+build/stress: tests/stress/stress.c $(CORE_OBJ)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+stress: deps-test
+	$(MAKE) jiuye build/stress
+	STRESS_SECONDS=$(STRESS_SECONDS) STRESS_WORKERS=$(STRESS_WORKERS) CRASH_ROUNDS=$(CRASH_ROUNDS) \
+	  sh tests/stress/run.sh
 
 # The full-screen figures reuse the screen-test harness (included, not linked: one file).
 build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c

@@ -74,6 +74,10 @@ done
 if [ -f tests/screen/run.sh ]; then
 	run_tap tests/screen/run.sh
 fi
+# Many workers at once and kill -9 lose nothing: the short form (make stress runs it long).
+if [ -f tests/stress/run.sh ]; then
+	run_tap tests/stress/run.sh      # 20 workers 10 s, 50 crashes unless STRESS_* say otherwise
+fi
 # The libFuzzer targets (issue 7), a few seconds each: `make fuzz` runs them longer.
 if [ -f tests/fuzz/run.sh ]; then
 	FUZZ_SECONDS="${FUZZ_SECONDS:-8}"; export FUZZ_SECONDS
