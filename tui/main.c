@@ -43,6 +43,12 @@ static const char usage_server[] = N_(
 	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
 	"                                          office's database only, files only in the export folder\n");
 
+/* Backups kept in generations (issue 7); printed after usage_jobs. */
+static const char usage_backup[] = N_(
+	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
+	"                                          the newest N kept; DEST a file: the N-1 copies before\n"
+	"                                          kept as DEST.1 (newest) ... DEST.N-1\n");
+
 /* The training module's files (issue 5); printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
@@ -111,6 +117,14 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->include_closed = 1;
 		} else if (strcmp(a, "--mono") == 0) {
 			o->mono = 1;
+		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
+			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+			char *end = NULL;
+			long n = v ? strtol(v, &end, 10) : 0;
+			if (!v || !*v || *end || n < 1 || n > 10000)
+				return cli_usage_error(_("--keep takes the number of backups to keep, 1 or more: %s"),
+				                       v ? v : "");
+			o->keep = (int)n;
 		} else if (strcmp(a, "--restricted") == 0) {
 			o->restricted = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
@@ -367,18 +381,23 @@ static int cmd_check(const struct opts *o)
 static int cmd_backup(const struct opts *o)
 {
 	if (o->nargs != 2)
-		return cli_usage_error("%s", _("usage: jiuye backup DEST"));
+		return cli_usage_error("%s", _("usage: jiuye backup DEST [--keep N]"));
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
-	int rc = db_backup(db, o->args[1], &err);
+	char *written = NULL;
+	int rc = backup_rotate(db, o->args[1], o->keep, &written, &err);
+	/* privacy reference G1: backups are audited events */
+	audit_file(db, "backup", "database", 0, written ? written : o->args[1], rc);
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
+		free(written);
 		return EXIT_USER;
 	}
-	printf(_("backup written to %s\n"), o->args[1]);
+	printf(_("backup written to %s\n"), written);
+	free(written);
 	return 0;
 }
 
@@ -433,6 +452,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_backup), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
 			return 0;

@@ -41,6 +41,7 @@ void tui_keys_man(FILE *out);
 struct cli_opts {
 	const char *db;          /* --db FILE */
 	int demo, dry_run, skip_errors, include_closed, mono;
+	int keep;                /* --keep N: backups kept (backup); 0 when not given */
 	int restricted;          /* --restricted: an office server's SSH ForceCommand (server.c) */
 	const char *out;         /* -o FILE */
 	const char *format;      /* --format text|csv|xlsx */

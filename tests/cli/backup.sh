@@ -1,0 +1,154 @@
+#!/bin/sh
+# tests/cli/backup.sh: `jiuye backup DEST --keep N` keeps backups in generations (issue 7).
+#   DEST a directory: jiuye-YYYYMMDD-HHMMSS.db in it, the newest N kept, nothing else touched;
+#   DEST a file: DEST.1 ... DEST.N-1 the older copies; --keep 1 drops them.
+# Every copy is private (no bits for others), passes `jiuye check`, and a backup taken while five
+# writers import restores to a database that passes `jiuye check` and holds whole files only.
+# Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
+set -u
+JIUYE=${JIUYE:-./build/asan/jiuye}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
+unset JIUYE_DB
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+status_is() { # name, expected status, command...
+	name=$1; want=$2; shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name" "exit $got, expected $want" "$(cat "$tmp/out" "$tmp/err")"; fi
+}
+is() { # name, got, expected
+	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got:      $2" "expected: $3"; fi
+}
+residents() { sqlite3 "$1" 'SELECT count(*) FROM resident' 2>&1; }
+# Our backups in a directory, oldest first.
+backups() {
+	ls "$1" | grep -E '^jiuye-[0-9]{8}-[0-9]{6}(-[0-9]+)?\.db$' |
+		awk -F'[-.]' '{ printf "%s%s %06d %s\n", $2, $3, NF == 5 ? $4 : 1, $0 }' | sort | cut -d' ' -f3
+}
+written() { sed -n 's/^backup written to //p' "$tmp/out"; }
+
+# rows residents of region 410105 as CSV: file, first sequence number, rows. Checksum-valid IDs.
+csv() {
+	awk -v from="$2" -v rows="$3" 'BEGIN {
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ");
+		print "姓名,身份证号,社区";
+		for (k = from; k < from + rows; k++) {
+			id = sprintf("4101051990%02d%02d%03d", int(k / 28000) % 12 + 1, int(k / 1000) % 28 + 1, k % 1000);
+			s = 0; for (i = 1; i <= 17; i++) s += substr(id, i, 1) * w[i];
+			printf "备份%05d,%s%s,幸福里社区\n", k, id, substr("10X98765432", s % 11 + 1, 1);
+		}
+	}' >"$1"
+}
+
+db="$tmp/live.db"
+"$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
+
+# ---- a directory: dated names, the newest N kept ---------------------------------------------------
+mkdir "$tmp/bk"
+echo "the office's own notes" >"$tmp/bk/notes.txt"
+touch "$tmp/bk/jiuye.db.old"
+names=""
+for i in 1 2 3 4 5; do
+	status_is "backup into a directory, run $i: exit 0" 0 "$JIUYE" backup "$tmp/bk" --keep 3 --db "$db"
+	names="$names $(basename "$(written)")"
+done
+is "--keep 3 keeps three backups" "$(backups "$tmp/bk" | wc -l | tr -d ' ')" 3
+kept=$(backups "$tmp/bk" | tr '\n' ' ')
+newest3=$(echo $names | tr ' ' '\n' | tail -n 3 | tr '\n' ' ')
+is "the three kept are the newest three" "$kept" "$newest3"
+case $(echo $names | cut -d' ' -f1) in
+jiuye-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]*.db) ok "named jiuye-YYYYMMDD-HHMMSS.db" ;;
+*) nok "named jiuye-YYYYMMDD-HHMMSS.db" "$names" ;;
+esac
+[ -f "$tmp/bk/notes.txt" ] && [ -f "$tmp/bk/jiuye.db.old" ] && ok "other files in the directory are left alone" ||
+	nok "other files in the directory are left alone" "$(ls "$tmp/bk")"
+bad=""
+for f in $(backups "$tmp/bk"); do
+	"$JIUYE" check --db "$tmp/bk/$f" >/dev/null 2>&1 || bad="$bad $f"
+done
+is "every kept backup passes check" "$bad" ""
+perm=$(stat -c %a "$tmp/bk/$(backups "$tmp/bk" | tail -n 1)")
+case $perm in
+*0) ok "a backup is not readable by others (mode $perm)" ;;
+*) nok "a backup is not readable by others" "mode $perm" ;;
+esac
+status_is "without --keep nothing is removed" 0 "$JIUYE" backup "$tmp/bk" --db "$db"
+is "without --keep: four backups" "$(backups "$tmp/bk" | wc -l | tr -d ' ')" 4
+
+# A copy a killed backup left half-written: removed once it is an hour old, not while it may be
+# a backup still running.
+echo junk >"$tmp/bk/jiuye-20200101-000000.db.tmp"
+echo junk >"$tmp/bk/jiuye-20200101-000000.db.tmp-journal"
+touch -d '2 hours ago' "$tmp/bk/jiuye-20200101-000000.db.tmp" "$tmp/bk/jiuye-20200101-000000.db.tmp-journal"
+echo junk >"$tmp/bk/jiuye-20200101-000001.db.tmp"
+status_is "backup --keep 2" 0 "$JIUYE" backup "$tmp/bk" --keep 2 --db "$db"
+[ ! -e "$tmp/bk/jiuye-20200101-000000.db.tmp" ] && [ ! -e "$tmp/bk/jiuye-20200101-000000.db.tmp-journal" ] &&
+	ok "a half-written copy an hour old is removed" || nok "a half-written copy an hour old is removed" "$(ls "$tmp/bk")"
+[ -e "$tmp/bk/jiuye-20200101-000001.db.tmp" ] && ok "a fresh .tmp (a backup under way) is left" ||
+	nok "a fresh .tmp is left" "$(ls "$tmp/bk")"
+is "--keep 2 after 4: two backups" "$(backups "$tmp/bk" | wc -l | tr -d ' ')" 2
+
+# ---- a file: DEST, DEST.1, DEST.2 ------------------------------------------------------------------
+for i in 1 2 3 4; do
+	csv "$tmp/one$i.csv" $((90000 + i)) 1
+	"$JIUYE" import residents "$tmp/one$i.csv" --db "$db" >/dev/null 2>&1
+	status_is "backup to a file --keep 3, run $i" 0 "$JIUYE" backup "$tmp/f.db" --keep 3 --db "$db"
+done
+[ -f "$tmp/f.db" ] && [ -f "$tmp/f.db.1" ] && [ -f "$tmp/f.db.2" ] && [ ! -e "$tmp/f.db.3" ] &&
+	ok "a file --keep 3: f.db, f.db.1, f.db.2" || nok "a file --keep 3" "$(ls "$tmp")"
+is "generations newest first (14, 13, 12 residents)" \
+	"$(residents "$tmp/f.db") $(residents "$tmp/f.db.1") $(residents "$tmp/f.db.2")" "14 13 12"
+[ ! -e "$tmp/f.db.new" ] && ok "no f.db.new left behind" || nok "no f.db.new left behind"
+status_is "the oldest generation passes check" 0 "$JIUYE" check --db "$tmp/f.db.2"
+status_is "backup to a file --keep 1" 0 "$JIUYE" backup "$tmp/f.db" --keep 1 --db "$db"
+[ -f "$tmp/f.db" ] && [ ! -e "$tmp/f.db.1" ] && [ ! -e "$tmp/f.db.2" ] && ok "--keep 1 drops the older generations" ||
+	nok "--keep 1 drops the older generations" "$(ls "$tmp")"
+
+status_is "--keep 0 is a usage error" 2 "$JIUYE" backup "$tmp/g.db" --keep 0 --db "$db"
+status_is "--keep x is a usage error" 2 "$JIUYE" backup "$tmp/g.db" --keep x --db "$db"
+status_is "--keep without a value is a usage error" 2 "$JIUYE" backup "$tmp/g.db" --db "$db" --keep
+status_is "--keep=2 is accepted" 0 "$JIUYE" backup "$tmp/g.db" --keep=2 --db "$db"
+
+# ---- a backup while five writers import --------------------------------------------------------------
+# Each writer imports four files of 100 residents; an import is all or nothing, so a consistent
+# copy holds the 14 residents from before plus whole files only.
+rows=100
+before=$(residents "$db")
+pids=""
+for w in 1 2 3 4 5; do
+	for k in 1 2 3 4; do csv "$tmp/w$w-$k.csv" $(((w * 10 + k) * 1000)) $rows; done
+	(
+		for k in 1 2 3 4; do
+			"$JIUYE" import residents "$tmp/w$w-$k.csv" --db "$db" >"$tmp/w$w-$k.out" 2>&1 || echo "w$w-$k failed" >>"$tmp/writers.err"
+		done
+	) &
+	pids="$pids $!"
+done
+mkdir "$tmp/night"
+sleep 0.3
+bk_st=0
+for i in 1 2 3; do
+	"$JIUYE" backup "$tmp/night" --keep 2 --db "$db" >"$tmp/out" 2>"$tmp/bk$i.err" || bk_st=1
+	sleep 0.2
+done
+for p in $pids; do wait "$p"; done
+[ $bk_st -eq 0 ] && ok "backups while five writers import: each succeeds" || nok "backups while five writers import" "$(cat "$tmp"/bk*.err)"
+[ ! -s "$tmp/writers.err" ] && ok "five writers beside the backups: no import failed" ||
+	nok "five writers beside the backups: no import failed" "$(cat "$tmp/writers.err")" "$(cat "$tmp"/w*-*.out | grep -v '^import')"
+is "two of the three kept" "$(backups "$tmp/night" | wc -l | tr -d ' ')" 2
+# Restore: the newest copy put back as the office's database.
+cp "$tmp/night/$(backups "$tmp/night" | tail -n 1)" "$tmp/restored.db"
+status_is "the restored backup passes jiuye check" 0 "$JIUYE" check --db "$tmp/restored.db"
+n=$(residents "$tmp/restored.db")
+if [ $(((n - before) % rows)) -eq 0 ] && [ "$n" -ge "$before" ]; then
+	ok "the restored backup holds whole imports only ($n residents: $before + $(((n - before) / rows)) files)"
+else
+	nok "the restored backup holds whole imports only" "$n residents, $before before, files of $rows"
+fi
+status_is "the restored database opens for work (export)" 0 "$JIUYE" export residents -o "$tmp/restored.csv" --db "$tmp/restored.db"
+is "the live database holds every import" "$(residents "$db")" "$((before + 20 * rows))"
+status_is "the live database passes jiuye check" 0 "$JIUYE" check --db "$db"
