@@ -143,6 +143,8 @@ void server_init(int restricted)
 			fprintf(stderr, "jiuye: %s: %s\n", srv.export_dir, strerror(errno));
 		if (chdir(srv.export_dir) != 0)
 			fprintf(stderr, "jiuye: %s: %s\n", srv.export_dir, strerror(errno));
+		/* The printouts' and the list files' folder (print_path) is the export folder too. */
+		setenv("JIUYE_PRINT_DIR", srv.export_dir, 1);
 	}
 }
 

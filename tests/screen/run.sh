@@ -40,6 +40,8 @@ run_one() {
 	tag=en
 	[ "$lang" = zh_CN.UTF-8 ] && tag=zh
 	name=$(basename "$script" .keys)
+	# A script's own "# env: NAME=VALUE" lines reach its program (lock.keys: JIUYE_LOCK_SECONDS).
+	envs=$(sed -n 's/^# env: \([A-Z_][A-Z0-9_]*=[^ ]*\)$/-e \1/p' "$script")
 	tmp=$(mktemp -d "$OUT/run.XXXXXX")
 	mkdir -p "$tmp/home"
 	if ! env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
@@ -51,7 +53,7 @@ run_one() {
 	LANG=$lang HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
 	ASAN_OPTIONS="detect_leaks=0:log_path=$tmp/asan" \
 	UBSAN_OPTIONS="print_stacktrace=1:log_path=$tmp/ubsan" \
-		"$VTH" -s "$size" -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
+		"$VTH" -s "$size" $envs -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
 		>"$out" 2>&1
 	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
 		[ -e "$f" ] || continue
