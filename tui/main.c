@@ -453,6 +453,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
+			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
 			return 0;

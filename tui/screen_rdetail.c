@@ -21,7 +21,7 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
 	ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
@@ -437,6 +437,124 @@ static void rdetail_reveal(struct ui *ui, struct rdetail *d)
 	ui_msg(ui, ST_OK, "%s", _("The whole ID number and phone are shown; the viewing is recorded"));
 }
 
+/* ---- printing (Ctrl-P): her registration form or the slip she signs ------------------------------ */
+/* A small question over the page: which printout (Tab or the arrows up and down switch) and the
+ * file's name (typed; the default follows the choice until the worker edits it); Enter writes it
+ * to the print folder (print_path) and the status line says where. */
+struct rprint {
+	struct screen s;
+	int64_t id;
+	char reg_no[24];
+	int slip;               /* 0: 求职登记表, 1: 业务办理确认单 */
+	int named;              /* the worker typed a name of her own */
+	struct field name;
+};
+
+static const int rprint_acts[] = { ACT_OPEN, ACT_NEXT, ACT_BACK, 0 };
+static const char *const rprint_what[] = { "求职登记表", "业务办理确认单" };
+
+static void rprint_default(struct ui *ui, struct rprint *p)
+{
+	char *n = xasprintf("%s-%s.txt", p->slip ? "确认单" : "登记表", p->reg_no);
+	field_set(ui, &p->name, n);
+	free(n);
+}
+
+static void rprint_draw(struct ui *ui, struct screen *s)
+{
+	struct rprint *p = (struct rprint *)s;
+	/* the whole width: a box edge in mid-row would cut a Chinese character of the page below */
+	int w = ui->cols, h = 8;
+	int y = (ui->lines - h) / 2, x = 0;
+	ui_box(ui, y, x, h, w, ST_DIALOG);
+	char *t = xasprintf(" %s ", _("Print"));
+	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
+	free(t);
+	int cx = x + 2;
+	for (int k = 0; k < 2; k++) {
+		char *c = xasprintf("(%s) %s", p->slip == k ? "*" : " ", rprint_what[k]);
+		cx = ui_col(ui, y + 2, cx, text_width(c), c, p->slip == k ? ST_SELECTED : ST_DIALOG) + 2;
+		free(c);
+	}
+	ui_puts(ui, y + 6, x + 2, w - 4, _("Tab: form or slip; Enter: write the file; Esc: cancel"), ST_DIALOG);
+	int lw = text_width(_("File name")) + 1;
+	ui_put(ui, y + 4, x + 2, lw, _("File name"), ST_DIALOG);
+	field_draw(ui, &p->name, y + 4, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
+}
+
+static void rprint_write(struct ui *ui, struct rprint *p)
+{
+	const char *name = field_value(&p->name);
+	if (text_is_blank(name)) {
+		ui_msg(ui, ST_ERROR, "%s", _("File name: type the name of the file to write"));
+		return;
+	}
+	char *path = print_path(name);
+	struct jy_err err = { 0 };
+	int rc = (p->slip ? print_resident_slip : print_resident_form)(ui->db, p->id, path, &err);
+	/* ~/jiuye-print/...: the whole path fits the status line, and lp takes it as it is */
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	char *shown = hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/' ? xasprintf("~%s", path + hl)
+	                                                                         : xstrdup(path);
+	if (rc == JY_OK)
+		ui_msg(ui, ST_OK, p->slip ? _("Slip written to %s (print it with lp)")
+		                          : _("Form written to %s (print it with lp)"), shown);
+	else
+		ui_err(ui, &err);
+	free(shown);
+	free(path);
+}
+
+static int rprint_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct rprint *p = (struct rprint *)s;
+	switch (ev->act) {
+	case ACT_BACK:
+	case ACT_INTERRUPT:
+		return SK_HANDLED | SK_POP;
+	case ACT_OPEN:
+	case ACT_SAVE:
+		rprint_write(ui, p);
+		return SK_HANDLED | SK_POP;
+	case ACT_NEXT:
+	case ACT_PREV:
+		p->slip = !p->slip;
+		if (!p->named)
+			rprint_default(ui, p);
+		return SK_HANDLED;
+	default:
+		if (field_key(ui, &p->name, ev) & FLD_CHANGED)
+			p->named = 1;
+		return SK_HANDLED;
+	}
+}
+
+static void rprint_leave(struct ui *ui, struct screen *s)
+{
+	struct rprint *p = (struct rprint *)s;
+	(void)ui;
+	field_free(&p->name);
+	free(p);
+}
+
+static const struct screen_ops rprint_ops = {
+	.name = "print", .acts = rprint_acts,
+	.draw = rprint_draw, .key = rprint_key, .leave = rprint_leave,
+};
+
+static void rprint_ask(struct ui *ui, const struct resident *r)
+{
+	struct rprint *p = xcalloc(1, sizeof *p);
+	p->s.ops = &rprint_ops;
+	p->s.overlay = 1;
+	p->id = r->id;
+	snprintf(p->reg_no, sizeof p->reg_no, "%s", r->reg_no);
+	field_init(&p->name, _("File name"), FK_TEXT, NULL, 120, 0);
+	rprint_default(ui, p);
+	ui_push(ui, &p->s);
+}
+
 static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct rdetail *d = (struct rdetail *)s;
@@ -469,6 +587,9 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_REVEAL:
 		rdetail_reveal(ui, d);
+		return SK_HANDLED;
+	case ACT_PRINT:         /* her registration form or the slip she signs */
+		rprint_ask(ui, d->r);
 		return SK_HANDLED;
 	case ACT_BACK:
 		residents_select(ui, d->id);
