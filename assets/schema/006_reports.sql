@@ -11,6 +11,12 @@
 CREATE INDEX resident_report ON resident(id, status, reg_date, closed_at, sex, birth, benefit, dibao,
 	community);
 
+-- A resident's status changes (001's index) with the status itself, so "her status before the
+-- period" (one lookup for each resident with a change since) and "employed after the course"
+-- are read from the index alone, not from the rows scattered over the file.
+DROP INDEX status_event_resident;
+CREATE INDEX status_event_resident ON status_event(resident_id, date, status);
+
 -- Status changes by date: who moved into work in the period (A5, A7), and the few residents whose
 -- status on the period's first day differs from today's (those with a change since). Covering, so
 -- the events of a month are one range read.
@@ -24,8 +30,8 @@ CREATE INDEX certificate_issued ON certificate(issue_date);
 
 -- Referrals made in the period (C3), and those that ended in a hire (C4, D5: a hire is final, so
 -- stage_on is its date).
-CREATE INDEX referral_referred ON referral(referred_on);
-CREATE INDEX referral_hired ON referral(stage_on) WHERE stage = 'hired';
+CREATE INDEX referral_referred ON referral(referred_on, resident_id);
+CREATE INDEX referral_hired ON referral(stage_on, resident_id) WHERE stage = 'hired';
 
 -- People placed on public-welfare posts in the period (E2).
 CREATE INDEX placement_welfare_start ON placement(start_date) WHERE public_welfare = 1;

@@ -1,0 +1,648 @@
+/* tests/unit/test_report.c: the reports (core/report.c, core/period.c). Periods as workers type
+ * them, the period before each; and every indicator of domain §3.2 A-F on a small registry made
+ * through core's own save functions, with events on both sides of the period boundaries (the
+ * calendar month 2026-11, the month before, and the 人社 statistical month 2026-10-21..11-20), a
+ * leap-day birthday, by sex, category and age band; and for every people figure of every group,
+ * the list of residents behind it is exactly as long as the figure. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+/* ---- periods ------------------------------------------------------------------------------------ */
+
+static const struct {
+	const char *in;
+	int kind;
+	const char *from, *to, *label;
+} periods[] = {
+	{ "2026-11", PERIOD_MONTH, "2026-11-01", "2026-11-30", "2026年11月" },
+	{ "202611", PERIOD_MONTH, "2026-11-01", "2026-11-30", "2026年11月" },
+	{ "2026年11月", PERIOD_MONTH, "2026-11-01", "2026-11-30", "2026年11月" },
+	{ "２０２６年２月", PERIOD_MONTH, "2026-02-01", "2026-02-28", "2026年2月" },
+	{ "2024-2", PERIOD_MONTH, "2024-02-01", "2024-02-29", "2024年2月" },
+	{ "2024/02", PERIOD_MONTH, "2024-02-01", "2024-02-29", "2024年2月" },
+	{ "2026-11人社", PERIOD_STAT_MONTH, "2026-10-21", "2026-11-20", "2026年11月(人社统计月)" },
+	{ "2026-11s", PERIOD_STAT_MONTH, "2026-10-21", "2026-11-20", "2026年11月(人社统计月)" },
+	{ "2026年1月人社", PERIOD_STAT_MONTH, "2025-12-21", "2026-01-20", "2026年1月(人社统计月)" },
+	{ "2026Q3", PERIOD_QUARTER, "2026-07-01", "2026-09-30", "2026年第3季度" },
+	{ "2026q1", PERIOD_QUARTER, "2026-01-01", "2026-03-31", "2026年第1季度" },
+	{ "2026年第3季度", PERIOD_QUARTER, "2026-07-01", "2026-09-30", "2026年第3季度" },
+	{ "2026年第四季度", PERIOD_QUARTER, "2026-10-01", "2026-12-31", "2026年第4季度" },
+	{ "2026H1", PERIOD_HALF, "2026-01-01", "2026-06-30", "2026年上半年" },
+	{ "2026上半年", PERIOD_HALF, "2026-01-01", "2026-06-30", "2026年上半年" },
+	{ "2026年下半年", PERIOD_HALF, "2026-07-01", "2026-12-31", "2026年下半年" },
+	{ "2026", PERIOD_YEAR, "2026-01-01", "2026-12-31", "2026年" },
+	{ "2026年", PERIOD_YEAR, "2026-01-01", "2026-12-31", "2026年" },
+	{ "2026-03-05至2026-04-04", PERIOD_RANGE, "2026-03-05", "2026-04-04", "2026-03-05至2026-04-04" },
+	{ "2026年1月1日..2026年10月31日", PERIOD_RANGE, "2026-01-01", "2026-10-31", "2026-01-01至2026-10-31" },
+};
+
+static const char *const bad_periods[] = {
+	"", "2026-13", "202613", "2026Q5", "2026年第5季度", "2026H3", "下半年", "11月", "1899",
+	"2026-11-05", "2026-04-04至2026-03-05", "二〇二六年",
+};
+
+static void test_period_parse(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(periods); i++) {
+		struct period p;
+		struct jy_err err = { 0 };
+		int rc = period_parse(periods[i].in, &p, &err);
+		if (rc)
+			fprintf(stderr, "%s: %s\n", periods[i].in, err.msg);
+		assert_int_equal(rc, JY_OK);
+		assert_int_equal(p.kind, periods[i].kind);
+		assert_string_equal(p.from, periods[i].from);
+		assert_string_equal(p.to, periods[i].to);
+		assert_string_equal(p.label, periods[i].label);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(bad_periods); i++) {
+		struct period p;
+		struct jy_err err = { 0 };
+		assert_int_equal(period_parse(bad_periods[i], &p, &err), JY_EINVAL);
+		assert_true(err.msg[0] != '\0');
+		assert_true(err.field[0] != '\0');
+		assert_string_equal(p.from, "");
+	}
+	/* the message names what is accepted */
+	struct period p;
+	struct jy_err err = { 0 };
+	period_parse("2026Q5", &p, &err);
+	assert_non_null(strstr(err.msg, "2026Q3"));
+	assert_non_null(strstr(err.msg, "2026上半年"));
+	assert_non_null(strstr(err.msg, "人社"));
+}
+
+static const struct {
+	const char *in, *from, *to, *label;
+} prevs[] = {
+	{ "2026-11", "2026-10-01", "2026-10-31", "2026年10月" },
+	{ "2026-01", "2025-12-01", "2025-12-31", "2025年12月" },
+	{ "2024-03", "2024-02-01", "2024-02-29", "2024年2月" },
+	{ "2026-11人社", "2026-09-21", "2026-10-20", "2026年10月(人社统计月)" },
+	{ "2026-01人社", "2025-11-21", "2025-12-20", "2025年12月(人社统计月)" },
+	{ "2026Q3", "2026-04-01", "2026-06-30", "2026年第2季度" },
+	{ "2026Q1", "2025-10-01", "2025-12-31", "2025年第4季度" },
+	{ "2026H1", "2025-07-01", "2025-12-31", "2025年下半年" },
+	{ "2026H2", "2026-01-01", "2026-06-30", "2026年上半年" },
+	{ "2026", "2025-01-01", "2025-12-31", "2025年" },
+	/* a from-to: as many days just before (31 + 30 days) */
+	{ "2026-03-05至2026-04-04", "2026-02-02", "2026-03-04", "2026-02-02至2026-03-04" },
+	{ "2024-03-01至2024-03-01", "2024-02-29", "2024-02-29", "2024-02-29至2024-02-29" },
+};
+
+static void test_period_prev(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(prevs); i++) {
+		struct period p, q;
+		assert_int_equal(period_parse(prevs[i].in, &p, NULL), JY_OK);
+		period_prev(&p, &q);
+		assert_int_equal(q.kind, p.kind);
+		assert_string_equal(q.from, prevs[i].from);
+		assert_string_equal(q.to, prevs[i].to);
+		assert_string_equal(q.label, prevs[i].label);
+	}
+}
+
+static void test_period_of_range(void **state)
+{
+	(void)state;
+	struct period p;
+	struct jy_err err = { 0 };
+	assert_int_equal(period_of(PERIOD_STAT_MONTH, "2026-10-21", &p, &err), JY_OK);
+	assert_string_equal(p.from, "2026-10-21");
+	assert_string_equal(p.to, "2026-11-20");
+	assert_int_equal(period_of(PERIOD_STAT_MONTH, "2026-12-25", &p, &err), JY_OK);
+	assert_string_equal(p.label, "2027年1月(人社统计月)");
+	assert_int_equal(period_of(PERIOD_STAT_MONTH, "2026-11-20", &p, &err), JY_OK);
+	assert_string_equal(p.to, "2026-11-20");
+	assert_int_equal(period_of(PERIOD_QUARTER, "2026-08-15", &p, &err), JY_OK);
+	assert_string_equal(p.label, "2026年第3季度");
+	assert_int_equal(period_of(PERIOD_HALF, "2026-07-01", &p, &err), JY_OK);
+	assert_string_equal(p.label, "2026年下半年");
+	assert_int_equal(period_of(PERIOD_MONTH, "2026-02-30", &p, &err), JY_EINVAL);
+	assert_int_equal(period_range("2026年3月5日", "20260404", &p, &err), JY_OK);
+	assert_string_equal(p.label, "2026-03-05至2026-04-04");
+	assert_int_equal(period_range("2026-04-05", "2026-04-04", &p, &err), JY_EINVAL);
+	assert_string_equal(err.field, "截止日期");
+	assert_int_equal(report_by_parse("社区"), BY_COMMUNITY);
+	assert_int_equal(report_by_parse("sex"), BY_SEX);
+	assert_int_equal(report_by_parse("人员类别"), BY_CATEGORY);
+	assert_int_equal(report_by_parse("年龄段"), BY_AGE);
+	assert_int_equal(report_by_parse(""), BY_NONE);
+	assert_int_equal(report_by_parse("职业"), -1);
+}
+
+/* ---- the registry of the figures ----------------------------------------------------------------- */
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct jy_db *db;
+	int64_t r[8];           /* R1 .. R7 */
+};
+
+static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq,
+                        const char *reg, const char *status, const char *cats, const char *flags)
+{
+	char id[19];
+	idcard_make("330102", birth, seq, sex, id);
+	struct resident *r = resident_new();
+	resident_set(r, RF_NAME, name);
+	resident_set(r, RF_IDNO, id);
+	resident_set(r, RF_COMMUNITY, seq % 2 ? "TX0101" : "TX0102");
+	resident_set(r, RF_REGDATE, reg);
+	resident_set(r, RF_STATUS, status);
+	if (cats)
+		resident_set(r, RF_CATEGORIES, cats);
+	if (flags && strchr(flags, 'b'))
+		resident_set(r, RF_BENEFIT, "1");
+	if (flags && strchr(flags, 'd'))
+		resident_set(r, RF_DIBAO, "1");
+	struct jy_err err = { 0 };
+	int rc = resident_save(db, r, &err);
+	if (rc)
+		fprintf(stderr, "%s: %s %s\n", name, err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	int64_t rid = r->id;
+	resident_free(&r);
+	return rid;
+}
+
+static void status(struct jy_db *db, int64_t rid, const char *date, const char *st, const char *form)
+{
+	struct status_event e = { .resident_id = rid, .date = (char *)date, .status = (char *)st,
+	                          .form = (char *)form };
+	struct jy_err err = { 0 };
+	assert_int_equal(status_event_add(db, &e, &err), JY_OK);
+}
+
+static int64_t jobrec(struct jy_db *db, int type, const int *fields, const char *const *values, int n)
+{
+	struct jobrec *p = jobrec_new(type);
+	for (int i = 0; i < n; i++)
+		jobrec_set(p, fields[i], values[i]);
+	struct jy_err err = { 0 };
+	int rc = jobrec_save(db, p, &err);
+	if (rc)
+		fprintf(stderr, "jobrec: %s: %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	int64_t id = p->id;
+	jobrec_free(&p);
+	return id;
+}
+
+static int64_t refer(struct jy_db *db, int64_t rid, int64_t pid, const char *on)
+{
+	struct referral *r = referral_new();
+	r->resident_id = rid;
+	r->posting_id = pid;
+	r->consent = 1;
+	r->referred_on = xstrdup(on);
+	struct jy_err err = { 0 };
+	int rc = referral_add(db, r, &err);
+	if (rc)
+		fprintf(stderr, "referral: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+	int64_t id = r->id;
+	referral_free(&r);
+	return id;
+}
+
+static void advance(struct jy_db *db, int64_t id, const char *stage, const char *date)
+{
+	struct referral *r = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(referral_load(db, id, &r, &err), JY_OK);
+	int rc = referral_advance(db, r, stage, date, NULL, NULL, &err);
+	if (rc)
+		fprintf(stderr, "advance: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+	referral_free(&r);
+}
+
+static void enrol(struct jy_db *db, int64_t rid, int64_t cid, const char *result, const char *on,
+                  const char *passed, const char *in_trade)
+{
+	struct enrolment *e = enrolment_new();
+	e->resident_id = rid;
+	e->course_id = cid;
+	enrolment_set(e, EF_ENROLLED, "2026-10-15");
+	struct jy_err err = { 0 };
+	int rc = enrolment_save(db, e, &err);
+	if (!rc && result) {
+		enrolment_set(e, EF_RESULT, result);
+		enrolment_set(e, EF_RESULTON, on);
+		enrolment_set(e, EF_PASSED, passed);
+		enrolment_set(e, EF_INTRADE, in_trade);
+		rc = enrolment_save(db, e, &err);
+	}
+	if (rc)
+		fprintf(stderr, "enrolment: %s %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	enrolment_free(&e);
+}
+
+/* The registry (R1-R7) and what happened to it, around 2026-11 (see the expected tables). */
+static void build(struct fixture *f)
+{
+	struct jy_db *db = f->db;
+	struct jy_err err = { 0 };
+	int64_t *r = f->r;
+	/* R1: 46, registered in March, back at work on 5 November (单位就业) */
+	r[1] = resident(db, "张秀英", "1980-05-10", 'F', 11, "2026-03-01", "10", "LAID_OFF", NULL);
+	/* R2: 40 this February, 下岗, on 低保 and benefit; never finds work */
+	r[2] = resident(db, "李桂兰", "1986-02-28", 'F', 12, "2025-12-01", "11", "DIBAO", "bd");
+	/* R3: a man of 51, registered 25 October, flexible work on 20 November (the statistical
+	 * month's last day), no form given */
+	r[3] = resident(db, "王建国", "1975-08-08", 'M', 13, "2026-10-25", "10", NULL, NULL);
+	/* R4: born on a leap day, registered 21 November (the next statistical month), hired on a
+	 * public-welfare post on 25 November */
+	r[4] = resident(db, "刘芳", "2004-02-29", 'F', 14, "2026-11-21", "12", NULL, NULL);
+	/* R5: 公益性岗位 from 20 October (the day before the statistical month), lost it 10 November,
+	 * her own business from 15 November */
+	r[5] = resident(db, "陈丽", "1990-01-15", 'F', 15, "2024-01-10", "10", NULL, NULL);
+	status(db, r[5], "2026-10-20", "公益性岗位", "公益性岗位安置");
+	status(db, r[5], "2026-11-10", "失业", NULL);
+	status(db, r[5], "2026-11-15", "自主创业", "个体经营");
+	status(db, r[1], "2026-11-05", "已就业", "单位就业");
+	status(db, r[3], "2026-11-20", "灵活就业", NULL);
+	/* R6 is closed in its own test. R7: born 29 February 1984, 40 only on 29 February 2024 */
+	r[7] = resident(db, "周春梅", "1984-02-29", 'F', 17, "2023-01-01", "10", NULL, NULL);
+
+	struct visit v1 = { .resident_id = r[2], .date = "2026-11-03" };
+	struct visit v2 = { .resident_id = r[1], .date = "2026-10-30" };
+	assert_int_equal(visit_add(db, &v1, &err), JY_OK);
+	assert_int_equal(visit_add(db, &v2, &err), JY_OK);
+	struct certificate c1 = { .resident_id = r[2], .type = "就业创业证", .issue_date = "2026-11-02" };
+	struct certificate c2 = { .resident_id = r[1], .type = "明白卡", .issue_date = "2026-10-15" };
+	assert_int_equal(certificate_add(db, &c1, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c2, &err), JY_OK);
+
+	/* jobs: a public-welfare posting of 3 posts (1 November), another of 2 (10 October); a fair */
+	const int pf[] = { PST_EMPLOYER, PST_TITLE, PST_OPENINGS, PST_PW, PST_POSTED };
+	const char *const p1[] = { "E01", "社区保洁员", "3", "1", "2026-11-01" };
+	const char *const p2[] = { "E01", "家政服务员", "2", "0", "2026-10-10" };
+	int64_t pw = jobrec(db, JR_POSTING, pf, p1, 5), pp = jobrec(db, JR_POSTING, pf, p2, 5);
+	const int ff[] = { FAIR_NAME, FAIR_DATE, FAIR_EMPLOYERS, FAIR_POSTS, FAIR_VISITORS, FAIR_AGREE,
+		           FAIR_AGREE_W };
+	const char *const fv[] = { "春风行动招聘会", "2026-11-12", "12", "80", "300", "40", "25" };
+	jobrec(db, JR_FAIR, ff, fv, 7);
+	advance(db, refer(db, r[4], pw, "2026-11-22"), "hired", "2026-11-25");
+	advance(db, refer(db, r[2], pp, "2026-11-05"), "interview", "2026-11-08");
+
+	/* training: a 家政 course 20 October - 1 November; R1 passes (and works in the trade from
+	 * 5 November), R2 completes without passing, R3 drops out */
+	struct course *c = course_new();
+	course_set(c, CF_NAME, "家政服务员培训班");
+	course_set(c, CF_SPECIALITY, "家政");
+	course_set(c, CF_START, "2026-10-20");
+	course_set(c, CF_END, "2026-11-01");
+	assert_int_equal(course_save(db, c, &err), JY_OK);
+	enrol(db, r[1], c->id, "completed", "2026-11-01", "1", "1");
+	enrol(db, r[2], c->id, "completed", "2026-11-01", "0", "0");
+	enrol(db, r[3], c->id, "dropped", "2026-10-25", NULL, NULL);
+	course_free(&c);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/jy-report-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	/* the demo's communities and employer; its own records fall in 2030, away from 2026 */
+	setenv("JIUYE_TODAY", "2030-06-15", 1);
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), JY_OK);
+	assert_int_equal(demo_load(f->db, &err), JY_OK);
+	build(f);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(&f->db);
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f);
+	return 0;
+}
+
+static int ind(const char *code)
+{
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, code) == 0)
+			return i;
+	fail_msg("no indicator %s", code);
+	return -1;
+}
+
+static struct report *compute(struct jy_db *db, const char *period, int by)
+{
+	struct period p;
+	struct report *r = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(period_parse(period, &p, &err), JY_OK);
+	int rc = report_compute(db, &p, by, &r, &err);
+	if (rc)
+		fprintf(stderr, "report: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+	return r;
+}
+
+/* code, this period's num / den, the previous period's num / den (den -1: a count) */
+struct expect {
+	const char *code;
+	long num, den, pnum, pden;
+};
+
+static void check(const struct report *r, const struct expect *e, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		int i = ind(e[k].code);
+		const struct report_value *v = &r->cur_v[i], *w = &r->prev_v[i];
+		if (v->num != e[k].num || (e[k].den >= 0 && v->den != e[k].den) || w->num != e[k].pnum ||
+		    (e[k].pden >= 0 && w->den != e[k].pden))
+			fail_msg("%s %s: %lld/%lld (before: %lld/%lld), expected %ld/%ld (%ld/%ld)", r->cur.label,
+			         e[k].code, (long long)v->num, (long long)v->den, (long long)w->num,
+			         (long long)w->den, e[k].num, e[k].den, e[k].pnum, e[k].pden);
+	}
+}
+
+/* 2026-11 against 2026-10 (the day before: 10-31 and 09-30). Unemployed on 10-31: R1 R2 R3 R7
+ * (R5 at work since 10-20); on 11-30: R2 R7. Re-employed in November: R1 (单位就业), R3 (灵活,
+ * inferred from the status), R4 (公益性岗位, the hire), R5 (个体经营, after losing her post). */
+static const struct expect month[] = {
+	{ "A1", 4, -1, 4, -1 },         /* October: R1 R2 R5 R7 on 09-30 */
+	{ "A1E", 2, -1, 4, -1 },        /* October: R1 R2 R3 R7 */
+	{ "A2", 1, -1, 1, -1 },         /* R4; October R3 */
+	{ "A3", 1, -1, 1, -1 },         /* R2 */
+	{ "A4-4050", 2, -1, 4, -1 },    /* R2 (40), R7 (42); October also R1 (46) and R3 (a man, 51) */
+	{ "A4-DIBAO", 1, -1, 1, -1 },
+	{ "A4-LAID_OFF", 0, -1, 1, -1 },
+	{ "A5", 4, -1, 1, -1 },         /* October: R5 on 10-20 */
+	{ "A6", 4, 5, 1, 5 },           /* 4 / (4 + 1); October 1 / (4 + 1) */
+	{ "A7-010", 1, -1, 0, -1 },
+	{ "A7-021", 1, -1, 0, -1 },
+	{ "A7-022", 1, -1, 0, -1 },
+	{ "A7-030", 1, -1, 1, -1 },
+	{ "A7-000", 0, -1, 0, -1 },
+	{ "A8", 1, -1, 1, -1 },
+	{ "A8P", 1, -1, 1, -1 },
+	{ "A8R", 1, 2, 1, 4 },
+	{ "B1-01", 1, -1, 0, -1 },
+	{ "B1-05", 0, -1, 1, -1 },
+	{ "B4N", 1, -1, 0, -1 },        /* R2 holds a 就业创业证 from 11-02 */
+	{ "B4", 1, 2, 0, 4 },
+	{ "B5", 1, -1, 1, -1 },
+	{ "C1", 1, -1, 1, -1 },
+	{ "C2", 3, -1, 2, -1 },
+	{ "C3", 2, -1, 0, -1 },
+	{ "C4", 1, -1, 0, -1 },
+	{ "C5", 1, 2, 0, 0 },
+	{ "D1", 1, -1, 0, -1 },
+	{ "D2", 12, -1, 0, -1 },
+	{ "D2P", 80, -1, 0, -1 },
+	{ "D3", 300, -1, 0, -1 },
+	{ "D4", 40, -1, 0, -1 },
+	{ "D4W", 25, -1, 0, -1 },
+	{ "D5", 0, -1, 0, -1 },
+	{ "E1", 3, -1, 0, -1 },
+	{ "E2", 1, -1, 0, -1 },
+	{ "E3", 1, 3, 0, 0 },
+	{ "F1", 0, -1, 1, -1 },
+	{ "F1S", 0, -1, 1, -1 },
+	{ "F2", 0, -1, 3, -1 },
+	{ "F2W", 0, -1, 2, -1 },
+	{ "F3", 0, -1, 3, -1 },
+	{ "F4", 0, 0, 2, 3 },
+	{ "F5C", 3, -1, 0, -1 },        /* the course ended 11-01 */
+	{ "F5", 2, -1, 0, -1 },
+	{ "F5R", 2, 3, 0, 0 },
+	{ "F6N", 1, -1, 0, -1 },
+	{ "F6", 1, 3, 0, 0 },
+	{ "F7", 1, -1, 0, -1 },         /* R1, at work from 11-05 */
+	{ "F7R", 1, 2, 0, 0 },
+	{ "F8", 1, -1, 0, -1 },
+};
+
+/* The statistical month 2026-10-21..11-20 (the day before: 10-20, when R5 was at work already)
+ * against 09-21..10-20. */
+static const struct expect stat_month[] = {
+	{ "A1", 3, -1, 4, -1 },         /* R1 R2 R7; before: R1 R2 R5 R7 on 09-20 */
+	{ "A1E", 2, -1, 3, -1 },        /* R2 R7 (R3 at work on 11-20); before: R1 R2 R7 on 10-20 */
+	{ "A2", 1, -1, 0, -1 },         /* R3 (10-25); R4 (11-21) is the next month's */
+	{ "A5", 3, -1, 1, -1 },         /* R1, R3 on the last day, R5; before: R5 on 10-20 */
+	{ "A6", 3, 4, 1, 4 },
+	{ "C3", 1, -1, 0, -1 },         /* R2 11-05; R4's of 11-22 is the next month's */
+	{ "E2", 0, -1, 0, -1 },
+};
+
+static void test_month(void **state)
+{
+	struct fixture *f = *state;
+	struct report *r = compute(f->db, "2026-11", BY_NONE);
+	assert_string_equal(r->prev.label, "2026年10月");
+	assert_int_equal(r->ngroups, 1);
+	assert_string_equal(r->group_label[0], "合计");
+	check(r, month, ARRAY_LEN(month));
+	report_free(&r);
+	assert_null(r);
+}
+
+static void test_stat_month(void **state)
+{
+	struct fixture *f = *state;
+	struct report *r = compute(f->db, "2026-11人社", BY_NONE);
+	assert_string_equal(r->cur.from, "2026-10-21");
+	assert_string_equal(r->prev.from, "2026-09-21");
+	check(r, stat_month, ARRAY_LEN(stat_month));
+	report_free(&r);
+}
+
+/* The value of figure code in group key of a grouped report (cur). */
+static const struct report_value *value(const struct report *r, const char *key, const char *code)
+{
+	for (int g = 0; g < r->ngroups; g++)
+		if (strcmp(r->group_key[g], key) == 0)
+			return &r->cur_v[(size_t)g * (size_t)report_ninds + (size_t)ind(code)];
+	fail_msg("no group %s", key);
+	return NULL;
+}
+
+static void test_groups(void **state)
+{
+	struct fixture *f = *state;
+	struct report *r = compute(f->db, "2026-11", BY_SEX);
+	assert_int_equal(r->ngroups, 3);
+	assert_string_equal(r->group_label[2], "女");
+	assert_int_equal(value(r, "1", "A1")->num, 1);          /* R3 */
+	assert_int_equal(value(r, "2", "A1")->num, 3);          /* R1 R2 R7 */
+	assert_int_equal(value(r, "1", "A6")->den, 1);
+	assert_int_equal(value(r, "2", "A5")->num, 3);          /* R1 R4 R5 */
+	assert_true(value(r, "2", "D1")->na);                   /* fairs are not split */
+	assert_true(value(r, "2", "E3")->na);                   /* nor what is divided by postings */
+	assert_false(value(r, "2", "C5")->na);
+	report_free(&r);
+
+	r = compute(f->db, "2026-11", BY_AGE);
+	assert_int_equal(value(r, "40-49", "A1")->num, 3);      /* R1 46, R2 40, R7 42 */
+	assert_int_equal(value(r, "50-59", "A1")->num, 1);      /* R3 51 */
+	assert_int_equal(value(r, "16-24", "A2")->num, 1);      /* R4, 22 */
+	assert_int_equal(value(r, "35-39", "A5")->num, 1);      /* R5, 36 */
+	report_free(&r);
+
+	r = compute(f->db, "2026-11", BY_CATEGORY);
+	assert_int_equal(value(r, "4050", "A1E")->num, 2);      /* R2 R7 by age */
+	assert_int_equal(value(r, "4050", "A1")->num, 4);       /* R1 R2 R7 women, R3 a man of 51 */
+	assert_int_equal(value(r, "DIBAO", "A1E")->num, 1);
+	assert_int_equal(value(r, "LAID_OFF", "A5")->num, 1);   /* R1 */
+	report_free(&r);
+
+	r = compute(f->db, "2026-11", BY_COMMUNITY);
+	assert_string_equal(r->group_key[1], "TX0101");
+	assert_int_equal(value(r, "TX0101", "A1")->num, 3);     /* R1 R3 R7 (odd numbers) */
+	assert_int_equal(value(r, "TX0102", "A1")->num, 1);     /* R2 */
+	assert_int_equal(value(r, "TX0101", "A1")->num + value(r, "TX0102", "A1")->num +
+	                 value(r, "-", "A1")->num + value(r, "TX0103", "A1")->num, 4);
+	report_free(&r);
+}
+
+/* 4050 follows the birthday: a woman born on 29 February 1984 is 40 on 29 February 2024, not on
+ * the 28th (date_age's rule). */
+static void test_leap_day(void **state)
+{
+	struct fixture *f = *state;
+	struct report *r = compute(f->db, "2024-02-01至2024-02-28", BY_NONE);
+	assert_int_equal(r->cur_v[ind("A1E")].num, 2);          /* R5 and R7 */
+	assert_int_equal(r->cur_v[ind("A4-4050")].num, 0);
+	report_free(&r);
+	r = compute(f->db, "2024-02", BY_NONE);
+	assert_int_equal(r->cur_v[ind("A4-4050")].num, 1);
+	assert_int_equal(r->prev_v[ind("A4-4050")].num, 0);     /* January */
+	report_free(&r);
+}
+
+/* ---- the people behind the figures --------------------------------------------------------------- */
+
+struct ids {
+	int64_t id[64];
+	int n;
+};
+
+static int collect(void *arg, int64_t id)
+{
+	struct ids *s = arg;
+	if (s->n < 64)
+		s->id[s->n] = id;
+	s->n++;
+	return 0;
+}
+
+static void people_match(struct jy_db *db, const char *period, int by)
+{
+	struct report *r = compute(db, period, by);
+	for (int i = 0; i < report_ninds; i++) {
+		if (!report_inds[i].people)
+			continue;
+		for (int g = 0; g < r->ngroups; g++) {
+			struct ids s = { .n = 0 };
+			struct jy_err err = { 0 };
+			assert_int_equal(report_people(db, &r->cur, by, r->group_key[g], i, collect, &s, &err),
+			                 JY_OK);
+			if (s.n != r->cur_v[(size_t)g * (size_t)report_ninds + (size_t)i].num)
+				fail_msg("%s by %d, %s %s: %d people, figure %lld", period, by, report_inds[i].code,
+				         r->group_label[g], s.n,
+				         (long long)r->cur_v[(size_t)g * (size_t)report_ninds + (size_t)i].num);
+			for (int j = 1; j < s.n && j < 64; j++)
+				assert_true(s.id[j - 1] < s.id[j]);     /* registration order, once each */
+		}
+	}
+	report_free(&r);
+}
+
+static void test_people(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const ps[] = { "2026-11", "2026-10", "2026-11人社", "2026Q4", "2026" };
+	for (size_t k = 0; k < ARRAY_LEN(ps); k++)
+		for (int by = BY_NONE; by <= BY_AGE; by++)
+			people_match(f->db, ps[k], by);
+
+	struct period p;
+	struct ids s = { .n = 0 };
+	struct jy_err err = { 0 };
+	period_parse("2026-11", &p, NULL);
+	assert_int_equal(report_people(f->db, &p, BY_NONE, "", ind("A5"), collect, &s, &err), JY_OK);
+	assert_int_equal(s.n, 4);
+	assert_true(s.id[0] == f->r[1] && s.id[1] == f->r[3] && s.id[2] == f->r[4] && s.id[3] == f->r[5]);
+	s.n = 0;
+	assert_int_equal(report_people(f->db, &p, BY_SEX, "1", ind("A5"), collect, &s, &err), JY_OK);
+	assert_int_equal(s.n, 1);
+	assert_true(s.id[0] == f->r[3]);
+	/* rates and person-times have no list; an unknown group is refused */
+	assert_int_equal(report_people(f->db, &p, BY_NONE, "", ind("A6"), collect, &s, &err), JY_EINVAL);
+	assert_int_equal(report_people(f->db, &p, BY_NONE, "", ind("C3"), collect, &s, &err), JY_EINVAL);
+	assert_int_equal(report_people(f->db, &p, BY_SEX, "3", ind("A5"), collect, &s, &err), JY_EINVAL);
+}
+
+/* A closed record counts until the day it was closed (today, whatever today is). */
+static void test_closed(void **state)
+{
+	struct fixture *f = *state;
+	int64_t r6 = resident(f->db, "赵敏", "1966-09-01", 'F', 16, "2025-05-05", "10", NULL, NULL);
+	struct report *r = compute(f->db, "2025", BY_NONE);
+	long before = (long)r->cur_v[ind("A1E")].num;
+	report_free(&r);
+	r = compute(f->db, "2100", BY_NONE);
+	long later = (long)r->cur_v[ind("A1E")].num;
+	report_free(&r);
+	struct jy_err err = { 0 };
+	assert_int_equal(resident_close(f->db, r6, 1, "迁出", &err), JY_OK);
+	r = compute(f->db, "2025", BY_NONE);
+	assert_int_equal(r->cur_v[ind("A1E")].num, before);     /* still counted in 2025 */
+	report_free(&r);
+	r = compute(f->db, "2100", BY_NONE);
+	assert_int_equal(r->cur_v[ind("A1E")].num, later - 1);  /* gone once closed */
+	report_free(&r);
+	people_match(f->db, "2025", BY_AGE);
+}
+
+static void test_table(void **state)
+{
+	(void)state;
+	/* codes unique, every figure labelled, units as the brief's */
+	for (int i = 0; i < report_ninds; i++) {
+		assert_true(report_inds[i].label[0] != '\0');
+		assert_true(report_inds[i].unit[0] != '\0');
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(report_inds[i].code, report_inds[j].code);
+		if (strcmp(report_inds[i].unit, "%") == 0)
+			assert_false(report_inds[i].people);
+	}
+}
+
+int main(void)
+{
+	test_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_period_parse),
+		cmocka_unit_test(test_period_prev),
+		cmocka_unit_test(test_period_of_range),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test_setup_teardown(test_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stat_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leap_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_closed, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
