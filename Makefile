@@ -119,11 +119,15 @@ check:
 	@echo "check: layering ok (core/ has no curses, tui/ has no SQL)"
 
 bench: deps-test
-	$(MAKE) jiuye build/bench build/bench_pty build/bench_jobs
+	$(MAKE) jiuye build/bench build/bench_pty build/bench_jobs build/bench_report
 	sh tests/bench.sh
 
 build/bench: tests/bench.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
+
+# The monthly report on the same registry with a year of events (the reports, issue 6).
+build/bench_report: tests/bench_report.c $(CORE_OBJ)
+	$(CC) $(CPPFLAGS) $(SQLITE_CFLAGS) -std=c11 $(WARN) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LIBS)
 
 # Matching on the same size of registry, with job intentions (the jobs module, issue 4).
 build/bench_jobs: tests/bench_jobs.c $(CORE_OBJ)

@@ -5,7 +5,8 @@
 #
 # The registry is built once in a temporary directory (removed at the end) and every figure that
 # needs a full registry reuses it: the searches (a separate process, so its peak memory is the
-# searcher's alone) and the full-screen program's keystroke time, start-up time and memory.
+# searcher's alone) and the full-screen program's keystroke time, start-up time and memory; last,
+# a year of events is added to it for the monthly report (report_month).
 #
 #   BENCH_N=1000000      residents in the registry
 #   BENCH_Q=1000         random queries of each search kind
@@ -64,4 +65,8 @@ else
 	echo "# $BENCH_PTY missing: no keystroke, startup or tui_peak_rss figures"; status=1
 fi
 "${BENCH_JOBS:-./build/bench_jobs}" load "$T/jobs.db" "$N" && "${BENCH_JOBS:-./build/bench_jobs}" match "$T/jobs.db" "$N" "$Q" || status=1
+
+echo "# the monthly report (2024-06 against 2024-05) after a year of events on the registry"
+BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}
+"$BENCH_REPORT" events "$T/reg.db" && "$BENCH_REPORT" month "$T/reg.db" 2024-06 || status=1
 exit $status
