@@ -1,8 +1,7 @@
 /* core/history.c: who changed what, when, and who viewed, exported, imported or logged in: the
  * history is the audit trail (issue 7; reference/privacy.md G1-G3). This file is its only writer.
  *
- * Append-only: the schema's triggers refuse UPDATE and DELETE on the table, and (008_audit.sql)
- * any INSERT that is not chained and right after the last row. Each row carries
+ * Append-only: the schema's triggers refuse UPDATE and DELETE on the table. Each row carries
  *
  *     hash(n) = SHA-256( hash(n-1) || ser(row n) ),   hash(0) = SHA-256("jiuye history genesis")
  *

@@ -284,6 +284,7 @@ static int cmd_import(const struct opts *o)
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated, o->args[2], rc);
 	db_close(&db);
 	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
 	if (rc != JY_OK && res.rejected == 0) {
@@ -337,6 +338,7 @@ static int cmd_export(const struct opts *o)
 	struct jy_err err = { 0 };
 	int rows = 0;
 	int rc = k->export(db, o->out, o->include_closed, &rows, &err);
+	audit_file(db, "export", k->kind, rows, o->out, rc);
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);

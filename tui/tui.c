@@ -336,6 +336,7 @@ int tui_run(struct jy_db *db, const char *dbpath)
 		free(ui);
 		return 1;
 	}
+	audit_note(db, "login", "session", 0, NULL, NULL, JY_OK, NULL);    /* the audit trail, G1 */
 	db_changed(db);         /* from now on, "changed" means by someone else */
 	ui_push(ui, menu_new());
 	rform_offer_draft(ui);

