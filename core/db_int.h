@@ -85,9 +85,17 @@ int search_batch_flush(struct jy_db *db, struct jy_err *err);
 void search_batch_drop(struct jy_db *db);
 
 /* match.c: a bulk load defers the matching candidates of its new residents (first <= id < last)
- * to one sorted pass at its end. */
-void match_bulk_begin(struct jy_db *db);
+ * to one sorted pass at its end. begin sets the per-row triggers that build them aside inside the
+ * load's transaction and returns what restore (called before any other write, and at the end)
+ * needs to put them back; a rollback puts them back by itself. */
+char *match_bulk_begin(struct jy_db *db);
+int match_bulk_restore(struct jy_db *db, const char *triggers, struct jy_err *err);
 int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err);
+
+/* resident.c: a bulk load keeps its last records in memory; this writes them and puts the set
+ * aside triggers back. Call it before any other write inside the load's transaction (an import
+ * updating a resident it already has). */
+int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err);
 
 /* One row of a field table from one line of an X-macro list in core.h (RESIDENT_FIELDS,
  * COURSE_FIELDS, …): `const struct field_def t[N] = { COURSE_FIELDS(FIELD_DEF_ROW) };`. */

@@ -253,7 +253,9 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	struct jy_err e = { 0 };
 	int64_t rid;
 	if (id[0] && resident_find_idno(im->db, id, &rid) == JY_OK) {
-		rc = imp_update(im, rid, r, res, &e);
+		rc = resident_bulk_sync(im->bulk, &e);
+		if (rc == JY_OK)
+			rc = imp_update(im, rid, r, res, &e);
 	} else {
 		rc = resident_bulk_add(im->bulk, r, &e);
 		if (rc == JY_OK)

@@ -91,13 +91,16 @@ static int keys_has(char **keys, int n, const char *k)
 	return 0;
 }
 
+/* The keys of a bulk load: their bytes in one arena, each sorted by its first eight bytes as a
+ * number first (most comparisons end there, without following a pointer). */
 struct search_batch {
 	struct batch_key {
-		char *key;
-		uint32_t len;
+		uint64_t head;          /* the first 8 bytes, big-endian, zero-padded */
+		uint32_t off, len;      /* in text */
 		int64_t id;
 	} *keys;
 	size_t n, cap;
+	struct jy_buf text;
 };
 
 void search_batch_begin(struct jy_db *db)
@@ -111,22 +114,69 @@ void search_batch_drop(struct jy_db *db)
 	struct search_batch *b = db->batch;
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->n; i++)
-		free(b->keys[i].key);
 	free(b->keys);
+	buf_free(&b->text);
 	FREE(&db->batch);
 }
 
-static int batch_cmp(const void *a, const void *b)
+static int batch_cmp(const void *a, const void *b, void *text)
 {
 	/* memcmp over the shorter length, then length: the same order as SQLite's BINARY collation */
 	const struct batch_key *x = a, *y = b;
-	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+	const char *batch_text = text;
+	if (x->head != y->head)
+		return x->head < y->head ? -1 : 1;
+	uint32_t n = x->len < y->len ? x->len : y->len;
+	int c = n > 8 ? memcmp(batch_text + x->off + 8, batch_text + y->off + 8, n - 8) : 0;
 	if (c)
 		return c;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
+}
+
+#define BATCH_ROWS 64   /* keys of one INSERT statement */
+
+/* One INSERT for n keys (a statement per key costs its start and end every time). */
+static sqlite3_stmt *batch_stmt(struct jy_db *db, int n, struct jy_err *err)
+{
+	struct jy_buf sql = { 0 };
+	buf_adds(&sql, "INSERT OR IGNORE INTO search_key(key, resident_id) VALUES ");
+	for (int i = 0; i < n; i++)
+		buf_addf(&sql, "%s(?%d, ?%d)", i ? ", " : "", 2 * i + 1, 2 * i + 2);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL) != SQLITE_OK)
+		db_fail(db, err, "prepare");
+	buf_free(&sql);
+	return st;
+}
+
+static int batch_write(struct jy_db *db, struct search_batch *b, struct jy_err *err)
+{
+	sqlite3_stmt *full = b->n >= BATCH_ROWS ? batch_stmt(db, BATCH_ROWS, err) : NULL;
+	if (b->n >= BATCH_ROWS && !full)
+		return JY_EDB;
+	int rc = JY_OK;
+	for (size_t i = 0; !rc && i < b->n;) {
+		int m = b->n - i >= BATCH_ROWS ? BATCH_ROWS : (int)(b->n - i);
+		sqlite3_stmt *st = m == BATCH_ROWS ? full : batch_stmt(db, m, err);
+		if (!st) {
+			rc = JY_EDB;
+			break;
+		}
+		for (int k = 0; k < m; k++, i++) {
+			sqlite3_bind_text(st, 2 * k + 1, b->text.s + b->keys[i].off, (int)b->keys[i].len,
+			                  SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2 * k + 2, b->keys[i].id);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, _("updating the search index"));
+		sqlite3_reset(st);
+		if (st != full)
+			sqlite3_finalize(st);
+	}
+	sqlite3_finalize(full);
+	return rc;
 }
 
 int search_batch_flush(struct jy_db *db, struct jy_err *err)
@@ -136,18 +186,8 @@ int search_batch_flush(struct jy_db *db, struct jy_err *err)
 		return JY_OK;
 	db->batch = NULL;
 	if (b->n)
-		qsort(b->keys, b->n, sizeof *b->keys, batch_cmp);
-	int rc = JY_OK;
-	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO search_key(key, resident_id) VALUES (?1, ?2)", err);
-	for (size_t i = 0; ins && !rc && i < b->n; i++) {
-		sqlite3_bind_text(ins, 1, b->keys[i].key, (int)b->keys[i].len, SQLITE_STATIC);
-		sqlite3_bind_int64(ins, 2, b->keys[i].id);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			rc = db_fail(db, err, _("updating the search index"));
-		sqlite3_reset(ins);
-	}
-	if (!ins)
-		rc = JY_EDB;
+		qsort_r(b->keys, b->n, sizeof *b->keys, batch_cmp, b->text.s);
+	int rc = batch_write(db, b, err);
 	db->batch = b;
 	search_batch_drop(db);
 	return rc;
@@ -160,10 +200,14 @@ static void batch_add(struct search_batch *b, char **keys, int n, int64_t id)
 			b->cap = b->cap ? b->cap * 2 : 4096;
 			b->keys = xrealloc(b->keys, sizeof *b->keys * b->cap);
 		}
-		b->keys[b->n].key = keys[i];        /* the batch owns it now */
-		b->keys[b->n].len = (uint32_t)strlen(keys[i]);
-		b->keys[b->n].id = id;
-		b->n++;
+		struct batch_key *k = &b->keys[b->n++];
+		size_t len = strlen(keys[i]);
+		uint64_t head = 0;
+		for (size_t j = 0; j < 8; j++)
+			head = head << 8 | (j < len ? (unsigned char)keys[i][j] : 0);
+		*k = (struct batch_key){ head, (uint32_t)b->text.len, (uint32_t)len, id };
+		buf_add(&b->text, keys[i], len);
+		free(keys[i]);
 	}
 }
 

@@ -1,0 +1,372 @@
+/* tests/unit/test_bulk.c: a bulk load (import, benchmark) stores exactly what saving the same
+ * people one at a time stores — the rows, categories, the dated status event, the creation in the
+ * history, the search keys (initials of every reading, every part of the name, ID and phone tails)
+ * and the matching candidates — and refuses a duplicate ID number inside the batch or against a
+ * registered resident with the same message resident_save gives. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "db_int.h"
+
+static char dir[64];
+
+/* 70 people: more than two full chunks of a bulk load and a partial one. */
+#define NPEOPLE 70
+
+static const char *const surnames[] = { "张", "曾", "单", "區", "欧阳", "李", "王", "解" };
+static const char *const given[] = { "晓红", "小单", "丽丽", "國強", "娜娜", "红红", "长乐", "重阳" };
+static const char *const statuses[] = { "10", "11", "12", "20", "失业", "灵活就业" };
+static const char *const cats[] = { "", "DIBAO", "下岗职工、低保对象", "LAID_OFF,ZERO_EMP_HH", "残疾人" };
+static const char *const intents[] = { NULL, "保洁、家政", "社区保洁员 / 绿化", "Driver 司机" };
+
+struct person {
+	char name[32], idno[19], phone[16], reg[11];
+	const char *status, *cats, *intent;
+};
+
+static void person(int i, struct person *p)
+{
+	char birth[11];
+	snprintf(p->name, sizeof p->name, "%s%s", surnames[i % 8], given[(i / 8) % 8]);
+	snprintf(birth, sizeof birth, "19%02d-%02d-%02d", 60 + i % 40, 1 + i % 12, 1 + i % 28);
+	idcard_make("320102", birth, 100 + i, i % 2 ? 'M' : 'F', p->idno);
+	if (i % 5 == 4)
+		p->phone[0] = '\0';
+	else
+		snprintf(p->phone, sizeof p->phone, "13%09d", 800000000 + i * 7919);
+	snprintf(p->reg, sizeof p->reg, "2023-%02d-%02d", 1 + i % 12, 1 + (i * 7) % 28);
+	p->status = statuses[i % 6];
+	p->cats = cats[i % 5];
+	p->intent = intents[i % 4];
+}
+
+static void fill(struct resident *r, const struct person *p)
+{
+	resident_set(r, RF_NAME, p->name);
+	resident_set(r, RF_IDNO, p->idno);
+	resident_set(r, RF_PHONE, p->phone);
+	resident_set(r, RF_STATUS, p->status);
+	resident_set(r, RF_CATEGORIES, p->cats);
+	resident_set(r, RF_INTENT, p->intent);
+	resident_set(r, RF_REGDATE, p->reg);
+}
+
+static struct jy_db *open_new(const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct jy_db *db = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), JY_OK);
+	free(path);
+	return db;
+}
+
+static void load_single(struct jy_db *db)
+{
+	struct jy_err err = { 0 };
+	for (int i = 0; i < NPEOPLE; i++) {
+		struct person p;
+		person(i, &p);
+		struct resident *r = resident_new();
+		fill(r, &p);
+		assert_int_equal(resident_save(db, r, &err), JY_OK);
+		resident_free(&r);
+	}
+}
+
+static void load_bulk(struct jy_db *db)
+{
+	struct jy_err err = { 0 };
+	struct resident_bulk *b;
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_OK);
+	struct resident *r = resident_new();
+	for (int i = 0; i < NPEOPLE; i++) {
+		struct person p;
+		person(i, &p);
+		fill(r, &p);
+		r->id = 0;
+		assert_int_equal(resident_bulk_add(b, r, &err), JY_OK);
+	}
+	resident_free(&r);
+	assert_int_equal(resident_bulk_commit(&b, &err), JY_OK);
+}
+
+/* Every row of a query, one line each. Caller frees. */
+static char *dump(struct jy_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+	struct jy_buf b = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(st); c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+			buf_addf(&b, "%s%s", c ? "|" : "", v ? v : "NULL");
+		}
+		buf_adds(&b, "\n");
+	}
+	sqlite3_finalize(st);
+	return b.s ? buf_steal(&b) : xstrdup("");
+}
+
+static const char *const same_sql[] = {
+	"SELECT id, reg_no, name, id_no, sex, birth, phone, status, reg_date, benefit, dibao, job_intent, "
+	"version, closed_at FROM resident ORDER BY id",
+	"SELECT resident_id, category, since FROM resident_category ORDER BY 1, 2",
+	"SELECT resident_id, date, status, form, employer, note FROM status_event ORDER BY resident_id, id",
+	"SELECT entity, entity_id, action, changes FROM history WHERE entity = 'resident' ORDER BY seq",
+	"SELECT key, resident_id FROM search_key ORDER BY 1, 2",
+	"SELECT reg_date, resident_id, sex, birth, edu, r5 FROM seek ORDER BY 1, 2",
+	"SELECT word, reg_date, resident_id, sex, birth, edu FROM seek_word ORDER BY 1, 2, 3",
+	"SELECT count(*) FROM seek_deferred",
+	"SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+};
+
+static void test_bulk_same_as_single(void **state)
+{
+	(void)state;
+	struct jy_db *one = open_new("one.db"), *bulk = open_new("bulk.db");
+	load_single(one);
+	load_bulk(bulk);
+	for (size_t i = 0; i < ARRAY_LEN(same_sql); i++) {
+		char *a = dump(one, same_sql[i]), *b = dump(bulk, same_sql[i]);
+		if (strcmp(a, b) != 0)
+			fail_msg("%s\n--- one at a time:\n%.2000s\n--- bulk:\n%.2000s", same_sql[i], a, b);
+		free(a);
+		free(b);
+	}
+	/* the status event is dated on the registration date and says "registered" */
+	char *ev = dump(bulk, "SELECT count(*) FROM status_event e JOIN resident r ON r.id = e.resident_id "
+	                      "WHERE e.date = r.reg_date AND e.status = r.status AND e.note = 'registered'");
+	assert_string_equal(ev, "70\n");
+	free(ev);
+	char *seekers = dump(bulk, "SELECT count(*) FROM seek");
+	assert_string_not_equal(seekers, "0\n");
+	free(seekers);
+	db_close(&one);
+	db_close(&bulk);
+}
+
+/* The ids a query finds (closed records too, up to 200), comma-separated. Caller frees. */
+static char *found(struct jy_db *db, const char *query)
+{
+	struct search_page pg;
+	struct jy_err err = { 0 };
+	assert_int_equal(search_residents(db, query, NULL, 200, 1, &pg, &err), JY_OK);
+	struct jy_buf b = { 0 };
+	for (int k = 0; k < pg.n; k++)
+		buf_addf(&b, "%s%lld", k ? "," : "", (long long)pg.rows[k].id);
+	search_page_free(&pg);
+	return b.s ? buf_steal(&b) : xstrdup("");
+}
+
+/* Does the comma-separated list hold id? */
+static int has_id(const char *list, int64_t id)
+{
+	char want[32];
+	snprintf(want, sizeof want, "%lld", (long long)id);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == strlen(want) && strncmp(p, want, n) == 0)
+			return 1;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+/* Search finds bulk-loaded people by every reading's initials, any part of the name (traditional
+ * or simplified) and the last digits of the ID number or phone, exactly as people saved one at a
+ * time. */
+static void test_bulk_search(void **state)
+{
+	(void)state;
+	struct jy_db *one = open_new("s1.db"), *bulk = open_new("s2.db");
+	load_single(one);
+	load_bulk(bulk);
+	int queries = 0;
+	for (int i = 0; i < NPEOPLE; i++) {
+		struct person p;
+		person(i, &p);
+		char *q[16];
+		int nq = hanzi_initials_all(p.name, q, 8);
+		q[nq++] = xstrdup(p.name + strlen(p.name) - 6);        /* the last two characters */
+		q[nq++] = xstrdup(p.idno + 12);
+		if (p.phone[0])
+			q[nq++] = xstrdup(p.phone + 7);
+		for (int k = 0; k < nq; k++) {
+			char *a = found(one, q[k]), *b = found(bulk, q[k]);
+			assert_string_equal(b, a);
+			if (!has_id(b, i + 1))
+				fail_msg("\"%s\" does not find %s (%d): %s", q[k], p.name, i + 1, b);
+			free(a);
+			free(b);
+			free(q[k]);
+			queries++;
+		}
+	}
+	assert_true(queries > 4 * NPEOPLE);
+	char *a = found(bulk, "区晓红");                         /* stored as 區晓红 */
+	assert_true(has_id(a, 4));
+	free(a);
+	db_close(&one);
+	db_close(&bulk);
+}
+
+static void test_bulk_duplicates(void **state)
+{
+	(void)state;
+	struct jy_db *db = open_new("dup.db");
+	load_bulk(db);
+	struct jy_err err = { 0 };
+	struct resident_bulk *b;
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_OK);
+	struct resident *r = resident_new();
+	struct person p;
+
+	/* against a registered resident */
+	person(5, &p);
+	fill(r, &p);
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_EDUP);
+	assert_string_equal(err.field, "身份证号");
+	char *want = xasprintf("this ID number is already registered: %s (R-000006)", p.name);
+	assert_string_equal(err.msg, want);
+	free(want);
+	assert_int_equal(err.other_id, 6);
+
+	/* inside the batch, still waiting to be written */
+	struct person n1 = p;
+	snprintf(n1.name, sizeof n1.name, "新来人");
+	idcard_make("320102", "1990-01-01", 999, 'M', n1.idno);
+	fill(r, &n1);
+	r->id = 0;
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_OK);
+	int64_t first = r->id;
+	fill(r, &n1);
+	resident_set(r, RF_NAME, "另一人");
+	r->id = 0;
+	err_clear(&err);
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_EDUP);
+	want = xasprintf("this ID number is already registered: 新来人 (R-%06lld)", (long long)first);
+	assert_string_equal(err.msg, want);
+	free(want);
+	assert_int_equal(err.other_id, first);
+
+	/* inside the batch, already written (more than a chunk later) */
+	for (int i = 0; i < 40; i++) {
+		struct person q;
+		person(1000 + i, &q);
+		char birth[11];
+		snprintf(birth, sizeof birth, "1991-%02d-%02d", 1 + i / 28, 1 + i % 28);
+		idcard_make("320102", birth, 100, 'F', q.idno);
+		fill(r, &q);
+		r->id = 0;
+		if (resident_bulk_add(b, r, &err) != JY_OK)
+			fail_msg("%s %s: %s %s", q.name, q.idno, err.field, err.msg);
+	}
+	fill(r, &n1);
+	r->id = 0;
+	err_clear(&err);
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_EDUP);
+	assert_int_equal(err.other_id, first);
+
+	/* a refused record leaves no trace and the batch goes on */
+	resident_free(&r);
+	assert_int_equal(resident_bulk_commit(&b, &err), JY_OK);
+	char *n = dump(db, "SELECT count(*), count(DISTINCT id_no) FROM resident");
+	assert_string_equal(n, "111|111\n");
+	free(n);
+	n = dump(db, "SELECT count(*) FROM history WHERE entity = 'resident' AND action = 'create'");
+	assert_string_equal(n, "111\n");
+	free(n);
+	db_close(&db);
+}
+
+/* The triggers set aside during a load are back after commit and after an abort, and an update
+ * inside a load (an import meeting a resident it has) keeps the matching candidates right. */
+static void test_bulk_triggers_back(void **state)
+{
+	(void)state;
+	static const char sql[] = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema "
+	                          "WHERE type = 'trigger' AND name LIKE 'seek%' ORDER BY name)";
+	struct jy_db *db = open_new("trig.db");
+	char *before = dump(db, sql);
+	assert_string_equal(before, "seek_category_in,seek_category_out,seek_insert,seek_update\n");
+	load_bulk(db);
+	char *after = dump(db, sql);
+	assert_string_equal(after, before);
+	free(after);
+
+	struct jy_err err = { 0 };
+	struct resident_bulk *b;
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_OK);
+	resident_bulk_abort(&b);
+	after = dump(db, sql);
+	assert_string_equal(after, before);
+	free(after);
+
+	/* person 0 is a seeker without categories; an update inside a load gives her 低保 */
+	char *r5 = dump(db, "SELECT r5 FROM seek WHERE resident_id = 1");
+	assert_string_equal(r5, "0\n");
+	free(r5);
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_OK);
+	struct resident *r = resident_new();
+	struct person p;
+	person(2000, &p);
+	idcard_make("320102", "1992-02-02", 555, 'F', p.idno);
+	p.status = "10";
+	fill(r, &p);
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_OK);
+	int64_t added = r->id;
+	resident_free(&r);
+	assert_int_equal(resident_bulk_sync(b, &err), JY_OK);
+	assert_int_equal(resident_load(db, 1, &r, &err), JY_OK);
+	resident_set(r, RF_CATEGORIES, "DIBAO");
+	assert_int_equal(resident_save(db, r, &err), JY_OK);
+	resident_free(&r);
+	assert_int_equal(resident_bulk_commit(&b, &err), JY_OK);
+	r5 = dump(db, "SELECT r5 FROM seek WHERE resident_id = 1");
+	assert_string_equal(r5, "1\n");
+	free(r5);
+	char *q = xasprintf("SELECT count(*) FROM seek WHERE resident_id = %lld", (long long)added);
+	char *got = dump(db, q);
+	assert_string_equal(got, "1\n");
+	free(got);
+	free(q);
+	after = dump(db, sql);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+	db_close(&db);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	setenv("JIUYE_TODAY", "2024-06-30", 1);
+	snprintf(dir, sizeof dir, "/tmp/jy-bulk-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return 0;
+}
+
+int main(void)
+{
+	test_init();
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bulk_same_as_single),
+		cmocka_unit_test(test_bulk_search),
+		cmocka_unit_test(test_bulk_duplicates),
+		cmocka_unit_test(test_bulk_triggers_back),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
