@@ -24,6 +24,18 @@ int key_action(int key)
 	return ACT_NONE;
 }
 
+int key_action_for(int key, const int *acts)
+{
+	if (key == '\r')
+		key = '\n';
+	for (int i = 0; i < key_nrows && acts; i++)
+		if (key_rows[i].key == key || (key_rows[i].also && key_rows[i].also == key))
+			for (const int *a = acts; *a; a++)
+				if (*a == key_rows[i].act)
+					return *a;
+	return key_action(key);
+}
+
 static const struct {
 	int key;
 	const char *name;

@@ -4,6 +4,8 @@
  * had (a few hundred bytes), so the way back up is one query per page. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -292,4 +294,208 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
 	*more = from + k < total;
 	snprintf(next, 128, "%d", from + k);
 	return JY_OK;
+}
+
+/* ---- F7: the list to a file ---------------------------------------------------------------------
+ * Every row of the list as it is searched on screen, not only the pages loaded: the list's own
+ * fetch is asked again from the first page to the last, so what the file holds is what scrolling to
+ * the end would show, and a million rows cost one page of memory (sheet.c streams them). The file
+ * name is asked in a box over the list; the default is the list's name and today's date in the
+ * folder of the printouts and reports (print_path: $JIUYE_PRINT_DIR, else ~/jiuye-print; the export
+ * folder under --restricted), shown with ~ for the home folder, so that every file jiuye writes is
+ * found in one place. The extension picks the format: .xlsx a workbook, anything else CSV in UTF-8
+ * with a BOM (.gbk.csv GBK, for systems that read only GBK). A file already there is replaced only
+ * on a second Enter. */
+struct export_ask {
+	struct screen s;
+	struct list *l;
+	const struct list_export *ex;
+	struct field f;
+	char *there;            /* this name is a file already: Enter again replaces it */
+};
+
+static const int export_acts[] = { ACT_OPEN, ACT_BACK, 0 };
+
+static void export_draw(struct ui *ui, struct screen *s)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	int w = ui->cols - 2 < 78 ? ui->cols - 2 : 78, h = 7;
+	int y = (ui->lines - h) / 2, x = (ui->cols - w) / 2;
+	/* a blank column each side: the box never splits a Chinese character of the list behind it */
+	for (int i = 0; i < h; i++) {
+		ui_put(ui, y + i, x - 1, 1, " ", ST_NORMAL);
+		ui_put(ui, y + i, x + w, 1, " ", ST_NORMAL);
+	}
+	ui_box(ui, y, x, h, w, ST_DIALOG);
+	char *t = xasprintf(" %s ", _("Write the list to a file"));
+	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
+	free(t);
+	ui_put(ui, y + 2, x + 2, w - 4, _(".xlsx: a workbook; .csv: CSV (UTF-8); .gbk.csv: CSV in GBK"),
+	       ST_DIALOG);
+	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
+	if (a->there && strcmp(a->there, le_text(&a->f.le)) == 0)
+		ui_put(ui, y + 5, x + 2, w - 4, _("A file of this name is there: Enter replaces it, or change the name"),
+		       ST_WARN);
+	else
+		ui_put(ui, y + 5, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
+	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, 1);
+}
+
+/* "~/x" as the path it names. Caller frees. */
+static char *export_expand(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+/* The path as a worker reads it: the home folder as ~. Caller frees. */
+static char *export_shown(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
+static int export_format_of(const char *path)
+{
+	size_t n = strlen(path);
+	if (n >= 8 && strcasecmp(path + n - 8, ".gbk.csv") == 0)
+		return SHEET_CSV_GBK;
+	return sheet_format_parse(NULL, path);
+}
+
+/* Every row, page after page from the first, through the list's fetch. */
+static int export_rows(struct ui *ui, struct list *l, const struct list_export *ex, struct sheet *sh,
+                       struct jy_err *err)
+{
+	char cursor[128] = "";
+	char **cells = xcalloc((size_t)ex->ncols, sizeof *cells);
+	int rc = JY_OK;
+	for (int first = 1; rc == JY_OK; first = 0) {
+		void *rows = NULL;
+		int n = 0, more = 0;
+		char next[128] = "";
+		rc = l->src.fetch(l->src.arg, l->query, first ? NULL : cursor, LIST_PAGE * 4, &rows, &n, &more,
+		                  next, err);
+		for (int i = 0; rc == JY_OK && i < n; i++) {
+			ex->cells(ui, l->src.arg, (const char *)rows + (size_t)i * l->src.row_size, cells);
+			rc = sheet_row(sh, (const char *const *)cells, err);
+			for (int c = 0; c < ex->ncols; c++)
+				FREE(&cells[c]);
+		}
+		free(rows);
+		if (!more || n == 0)
+			break;
+		memcpy(cursor, next, sizeof cursor);
+	}
+	free(cells);
+	return rc;
+}
+
+static int export_write(struct ui *ui, struct export_ask *a)
+{
+	char *path = export_expand(le_text(&a->f.le));
+	struct jy_err err = { 0 };
+	struct sheet *sh = NULL;
+	ui_msg(ui, ST_HINT, "%s", _("Writing the file..."));
+	ui_status(ui);
+	wnoutrefresh(stdscr);
+	doupdate();
+	int rc = sheet_open(path, export_format_of(path), &sh, &err);
+	if (rc == JY_OK)
+		rc = sheet_table(sh, a->ex->name, a->ex->cols, a->ex->ncols, &err);
+	if (rc == JY_OK)
+		rc = export_rows(ui, a->l, a->ex, sh, &err);
+	long n = sheet_rows(sh);
+	int rc2 = sh ? sheet_close(&sh, rc == JY_OK, rc == JY_OK ? &err : NULL) : JY_OK;
+	rc = rc ? rc : rc2;
+	ui->msg_keep = 1;
+	if (rc != JY_OK) {
+		ui_err(ui, &err);
+	} else {
+		char *shown = export_shown(path);
+		if (err.warn)
+			ui_msg(ui, ST_WARN, _("Exported %ld rows to %s; %s"), n, shown, err.msg);
+		else
+			ui_msg(ui, ST_OK, _("Exported %ld rows to %s"), n, shown);
+		free(shown);
+	}
+	free(path);
+	return rc == JY_OK;
+}
+
+static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	switch (ev->act) {
+	case ACT_BACK:
+		return SK_HANDLED | SK_POP;
+	case ACT_OPEN: {
+		const char *typed = le_text(&a->f.le);
+		if (text_is_blank(typed)) {
+			ui_msg(ui, ST_ERROR, "%s", _("Type a file name, e.g. 居民名单.xlsx"));
+			return SK_HANDLED;
+		}
+		char *path = export_expand(typed), why[512];
+		int allowed = tui_path_allowed(path, why, sizeof why), there = access(path, F_OK) == 0;
+		free(path);
+		if (!allowed) {
+			ui_msg(ui, ST_ERROR, "%s", why);
+			return SK_HANDLED;
+		}
+		/* a file already there is replaced only on a second Enter, the name unchanged (asked in
+		 * this box rather than in a dialog over it: nothing of the list behind is covered twice) */
+		if (there && !(a->there && strcmp(a->there, typed) == 0)) {
+			xstrset(&a->there, typed);
+			return SK_HANDLED;
+		}
+		return SK_HANDLED | (export_write(ui, a) ? SK_POP : 0);
+	}
+	case ACT_QUIT:
+	case ACT_HELP:
+	case ACT_INTERRUPT:
+		if (!K_IS_CHAR(ev->key))
+			return 0;
+		break;
+	default:
+		break;
+	}
+	field_key(ui, &a->f, ev);
+	return SK_HANDLED;
+}
+
+static void export_leave(struct ui *ui, struct screen *s)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	(void)ui;
+	field_free(&a->f);
+	free(a->there);
+	free(a);
+}
+
+static const struct screen_ops export_ops = {
+	.name = "list-file", .acts = export_acts,
+	.draw = export_draw, .key = export_key, .leave = export_leave,
+};
+
+void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
+{
+	struct export_ask *a = xcalloc(1, sizeof *a);
+	a->s.ops = &export_ops;
+	a->s.overlay = 1;
+	a->l = l;
+	a->ex = ex;
+	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
+	char *name = xasprintf("%s-%s.xlsx", ex->name, ui->today);
+	char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name) : print_path(name);
+	char *shown = export_shown(path);
+	le_set(&a->f.le, shown);
+	free(shown);
+	free(path);
+	free(name);
+	ui_push(ui, &a->s);
 }

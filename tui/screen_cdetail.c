@@ -28,7 +28,7 @@ struct cdetail {
 };
 
 static const int cdetail_acts[] = {
-	ACT_NEW, ACT_EDIT, ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_BACK, ACT_OPEN,
+	ACT_NEW, ACT_EDIT, ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_EXPORT, ACT_BACK, ACT_OPEN,
 	ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
@@ -132,6 +132,41 @@ static void trainees_row(struct ui *ui, void *arg, const void *row, int y, int x
 		snprintf(tier, sizeof tier, "%d%% %d", r->tier, r->amount);
 	ui_col(ui, y, x, c.tier, tier, ST_NORMAL);
 }
+
+/* F7: the trainees to a file (list_export): the columns shown, with the birth date, phone,
+ * certificate number and the six months' dates beside them; rates as percentages. The ID number and
+ * phone masked as on screen (issue 7: a list is what may be seen over the worker's shoulder). */
+static const struct sheet_col trainees_file_cols[] = {
+	{ "姓名", SC_TEXT, 0 }, { "身份证号", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "出生日期", SC_DATE, 0 },
+	{ "联系电话", SC_TEXT, 0 }, { "状态", SC_TEXT, 0 }, { "报名日期", SC_DATE, 0 }, { "出勤率", SC_PCT, 0 },
+	{ "考核合格", SC_TEXT, 0 }, { "证书类型", SC_TEXT, 0 }, { "证书编号", SC_TEXT, 0 },
+	{ "结业日期", SC_DATE, 0 }, { "就业日期", SC_DATE, 0 }, { "观察期截止", SC_DATE, 0 },
+	{ "补贴比例", SC_PCT, 0 }, { "补贴金额", SC_INT, 0 },
+};
+
+static void trainees_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct enrol_row *r = row;
+	int a = attendance_rate(r);
+	char id[19], ph[24];
+	(void)arg;
+	ui_mask_id(r->id_no, id);
+	mask_phone(r->phone, ph, sizeof ph);
+	const char *v[] = { r->name, id, ui_code_label(ui, "sex", r->sex), r->birth, ph,
+	                    status_word(ui, r), r->enrolled_on, NULL,
+	                    r->passed == 1 ? "是" : r->passed == 0 ? "否" : "",
+	                    r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", r->cert_no,
+	                    r->result_on, r->employed_on, r->window_end, NULL, NULL };
+	for (size_t c = 0; c < ARRAY_LEN(v); c++)
+		cells[c] = v[c] ? xstrdup(v[c]) : NULL;
+	cells[7] = a >= 0 ? xasprintf("%.3f", a / 1000.0) : NULL;
+	cells[14] = r->tier ? xasprintf("%.2f", r->tier / 100.0) : NULL;
+	cells[15] = r->tier ? xasprintf("%d", r->amount) : NULL;
+}
+
+static const struct list_export trainees_file = {
+	"学员名单", trainees_file_cols, (int)ARRAY_LEN(trainees_file_cols), trainees_file_cells,
+};
 
 static int trainees_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
                           int *n, int *more, char next[128], struct jy_err *err)
@@ -268,6 +303,9 @@ static int cdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_HISTORY:
 		ui_push(ui, chistory_new(d->id));
+		return SK_HANDLED;
+	case ACT_EXPORT:
+		list_export(ui, &d->list, &trainees_file);
 		return SK_HANDLED;
 	case ACT_OPEN: {
 		const struct enrol_row *r = list_selected(&d->list);

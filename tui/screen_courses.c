@@ -23,8 +23,8 @@ struct courses {
 };
 
 static const int courses_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_OUTCOME, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
-	ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_OUTCOME, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
+	ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 static const int pick_acts[] = {
 	ACT_SEARCH, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
@@ -120,6 +120,32 @@ static int64_t courses_row_id(const void *row)
 	return ((const struct course_row *)row)->id;
 }
 
+/* F7: the list to a file (list_export): the columns shown, the head count in its parts */
+static const struct sheet_col courses_file_cols[] = {
+	{ "培训班编号", SC_TEXT, 0 }, { "培训班名称", SC_TEXT, 0 }, { "专业", SC_TEXT, 0 },
+	{ "培训类别", SC_TEXT, 0 }, { "开班日期", SC_DATE, 0 }, { "结业日期", SC_DATE, 0 },
+	{ "录取人数", SC_INT, 0 }, { "计划人数", SC_INT, 0 }, { "候补人数", SC_INT, 0 },
+};
+
+static void courses_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct course_row *r = row;
+	(void)arg;
+	cells[0] = xstrdup(r->code);
+	cells[1] = xstrdup(r->name);
+	cells[2] = xstrdup(ui_code_label(ui, "speciality", r->speciality));
+	cells[3] = xstrdup(ui_code_label(ui, "train_cat", r->category));
+	cells[4] = xstrdup(r->start);
+	cells[5] = xstrdup(r->end);
+	cells[6] = xasprintf("%d", r->admitted);
+	cells[7] = r->capacity >= 0 ? xasprintf("%d", r->capacity) : NULL;
+	cells[8] = xasprintf("%d", r->waiting);
+}
+
+static const struct list_export courses_file = {
+	"培训班", courses_file_cols, (int)ARRAY_LEN(courses_file_cols), courses_file_cells,
+};
+
 /* ---- the screen ------------------------------------------------------------------------------ */
 
 static void courses_enter(struct ui *ui, struct screen *s)
@@ -205,6 +231,12 @@ static int courses_other_key(struct ui *ui, struct courses *cs, const struct ui_
 			return SK_HANDLED;
 		cs->qs.searching = 0;
 		ui_push(ui, nowork_new(0));
+		return SK_HANDLED;
+	case ACT_EXPORT:
+		if (cs->resident)
+			return SK_HANDLED;
+		cs->qs.searching = 0;   /* the status line says where the file went */
+		list_export(ui, &cs->list, &courses_file);
 		return SK_HANDLED;
 	case ACT_OPEN:
 		return courses_open(ui, cs);

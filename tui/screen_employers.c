@@ -13,7 +13,8 @@
 /* ---- the list --------------------------------------------------------------------------------- */
 
 static const int employers_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
+	ACT_END, 0
 };
 
 /* At 80 columns: 4 code, 24 name, 10 kind, 8 contact, 12 phone, 4 woman-owned, 6 open postings. */
@@ -89,11 +90,36 @@ static void employers_create(struct ui *ui, struct jlist *l)
 	ui_push(ui, jform_new(ui, JR_EMPLOYER, 0, 0));
 }
 
+/* F7: the list to a file (list_export): the columns shown, with the industry beside them */
+static const struct sheet_col employers_file_cols[] = {
+	{ "单位编号", SC_TEXT, 0 }, { "单位名称", SC_TEXT, 0 }, { "单位类型", SC_TEXT, 0 },
+	{ "所属行业", SC_TEXT, 0 }, { "联系人", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 },
+	{ "女企业家企业", SC_TEXT, 0 }, { "在招岗位", SC_INT, 0 },
+};
+
+static void employers_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct employer_row *r = row;
+	(void)arg;
+	cells[0] = xstrdup(r->code);
+	cells[1] = xstrdup(r->name);
+	cells[2] = xstrdup(ui_code_label(ui, "employer_kind", r->kind));
+	cells[3] = xstrdup(ui_code_label(ui, "industry", r->industry));
+	cells[4] = xstrdup(r->contact);
+	cells[5] = xstrdup(r->phone);
+	cells[6] = xstrdup(r->woman_owned ? "是" : "否");
+	cells[7] = xasprintf("%d", r->open_postings);
+}
+
+static const struct list_export employers_file = {
+	"用人单位", employers_file_cols, (int)ARRAY_LEN(employers_file_cols), employers_file_cells,
+};
+
 static const struct jlist_kind employers_kind = {
 	.name = N_("Employers"), .acts = employers_acts, .type = JR_EMPLOYER,
 	.row_size = sizeof(struct employer_row), .fetch = employers_fetch, .header = employers_header,
 	.row = employers_row, .row_id = employer_row_id, .open = employers_open, .create = employers_create,
-	.empty = N_("No employers yet. F4 registers one."),
+	.empty = N_("No employers yet. F4 registers one."), .file = &employers_file,
 };
 
 struct screen *employers_new(void)

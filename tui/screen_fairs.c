@@ -10,7 +10,8 @@
 #include "screen_jobs.h"
 
 static const int fairs_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
+	ACT_END, 0
 };
 
 /* At 80 columns: 10 date, 24 name, 10 kind, 4 employers, 5 posts, 5 visitors, 8 agreements/women. */
@@ -85,10 +86,37 @@ static void fairs_create(struct ui *ui, struct jlist *l)
 	ui_push(ui, jform_new(ui, JR_FAIR, 0, 0));
 }
 
+/* F7: the list to a file (list_export): the columns shown, the place beside them */
+static const struct sheet_col fairs_file_cols[] = {
+	{ "举办日期", SC_DATE, 0 }, { "招聘会名称", SC_TEXT, 0 }, { "招聘会类型", SC_TEXT, 0 },
+	{ "地点", SC_TEXT, 0 }, { "参会单位数", SC_INT, 0 }, { "提供岗位数", SC_INT, 0 },
+	{ "接待人次", SC_INT, 0 }, { "意向协议人数", SC_INT, 0 }, { "其中女性", SC_INT, 0 },
+};
+
+static void fairs_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct fair_row *r = row;
+	(void)arg;
+	cells[0] = xstrdup(r->date);
+	cells[1] = xstrdup(r->name);
+	cells[2] = xstrdup(ui_code_label(ui, "fair_kind", r->kind));
+	cells[3] = xstrdup(r->place);
+	cells[4] = xasprintf("%d", r->employers);
+	cells[5] = xasprintf("%d", r->posts);
+	cells[6] = xasprintf("%d", r->visitors);
+	cells[7] = xasprintf("%d", r->agreements);
+	cells[8] = xasprintf("%d", r->agreements_women);
+}
+
+static const struct list_export fairs_file = {
+	"招聘会", fairs_file_cols, (int)ARRAY_LEN(fairs_file_cols), fairs_file_cells,
+};
+
 static const struct jlist_kind fairs_kind = {
 	.name = N_("Job fairs"), .acts = fairs_acts, .type = JR_FAIR, .row_size = sizeof(struct fair_row),
 	.fetch = fairs_fetch, .header = fairs_header, .row = fairs_row, .row_id = fair_row_id,
 	.open = fairs_open, .create = fairs_create, .empty = N_("No job fairs yet. F4 records one."),
+	.file = &fairs_file,
 };
 
 struct screen *fairs_new(void)

@@ -25,6 +25,7 @@ struct jlist_kind {
 	void (*create)(struct ui *ui, struct jlist *l);                         /* F4; may be NULL */
 	int (*key)(struct ui *ui, struct jlist *l, const struct ui_event *ev);  /* more keys; may be NULL */
 	const char *empty;              /* msgid: nothing there yet */
+	const struct list_export *file; /* F7: the list to a file (list_export); may be NULL */
 };
 struct jlist {
 	struct screen s;

@@ -18,7 +18,7 @@ struct due {
 };
 
 static const int due_acts[] = {
-	ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 /* At 80 columns: 8 name, 16 post, 14 employer, 10 start, 10 subsidy end, 8 days left. */
@@ -71,6 +71,28 @@ static void due_row(struct ui *ui, void *arg, const void *row, int y, int x, int
 	ui_col(ui, y, x, c.left, left, r->days_left < 0 ? ST_ERROR : r->days_left <= 30 ? ST_WARN : ST_NORMAL);
 	free(left);
 }
+
+/* F7: the list to a file (list_export): the columns shown, the registration number beside them,
+ * the days left as a number (negative: ended that many days ago) */
+static const struct sheet_col due_file_cols[] = {
+	{ "姓名", SC_TEXT, 0 }, { "登记编号", SC_TEXT, 0 }, { "岗位", SC_TEXT, 0 }, { "用人单位", SC_TEXT, 0 },
+	{ "上岗日期", SC_DATE, 0 }, { "补贴截止", SC_DATE, 0 }, { "剩余天数", SC_INT, 0 },
+};
+
+static void due_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct placement_due_row *r = row;
+	(void)ui;
+	(void)arg;
+	const char *v[] = { r->name, r->reg_no, r->title, r->employer, r->start, r->subsidy_end };
+	for (size_t c = 0; c < ARRAY_LEN(v); c++)
+		cells[c] = xstrdup(v[c]);
+	cells[6] = xasprintf("%d", r->days_left);
+}
+
+static const struct list_export due_file = {
+	"公益性岗位补贴到期", due_file_cols, (int)ARRAY_LEN(due_file_cols), due_file_cells,
+};
 
 static int due_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,
                      int *more, char next[128], struct jy_err *err)
@@ -133,6 +155,9 @@ static int due_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 			ui_push(ui, placement_form_new(r->id));
 		return SK_HANDLED;
 	}
+	case ACT_EXPORT:
+		list_export(ui, &d->list, &due_file);
+		return SK_HANDLED;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
 	default:

@@ -120,6 +120,12 @@ static int jlist_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		break;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
+	case ACT_EXPORT:
+		if (!l->k->file)
+			break;
+		l->qs.searching = 0;    /* the status line says where the file went */
+		list_export(ui, &l->list, l->k->file);
+		return SK_HANDLED;
 	default:
 		break;
 	}

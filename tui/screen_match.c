@@ -24,7 +24,7 @@ struct match {
 };
 
 static const int match_acts[] = {
-	ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 static int64_t referred(struct ui *ui, struct match *m, int64_t other)
@@ -200,6 +200,49 @@ static void requirements_line(struct ui *ui, struct match *m)
 	jobrec_free(&p);
 }
 
+/* F7: the list to a file (list_export), best fit first as shown, each with why it fits; the
+ * phone masked as in every list */
+static const struct sheet_col match_residents_cols[] = {
+	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "联系电话", SC_TEXT, 0 },
+	{ "就业状态", SC_TEXT, 0 }, { "登记日期", SC_DATE, 0 }, { "匹配度", SC_INT, 0 }, { "说明", SC_TEXT, 0 },
+};
+static const struct sheet_col match_postings_cols[] = {
+	{ "岗位编号", SC_TEXT, 0 }, { "岗位名称", SC_TEXT, 0 }, { "用人单位", SC_TEXT, 0 },
+	{ "截止日期", SC_DATE, 0 }, { "空缺人数", SC_INT, 0 }, { "公益性岗位", SC_TEXT, 0 },
+	{ "匹配度", SC_INT, 0 }, { "说明", SC_TEXT, 0 },
+};
+
+static void match_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct match *m = arg;
+	if (m->who) {
+		const struct match_row *r = row;
+		char ph[24];
+		mask_phone(r->phone, ph, sizeof ph);
+		const char *v[] = { r->name, ui_code_label(ui, "sex", r->sex), NULL, ph,
+		                    ui_code_label(ui, "emp_status", r->status), r->reg_date, NULL, r->why };
+		for (size_t c = 0; c < ARRAY_LEN(v); c++)
+			cells[c] = v[c] ? xstrdup(v[c]) : NULL;
+		cells[2] = r->age >= 0 ? xasprintf("%d", r->age) : NULL;
+		cells[6] = xasprintf("%d", r->fit);
+	} else {
+		const struct match_posting *r = row;
+		const char *v[] = { r->code, r->title, r->employer, r->closes, NULL,
+		                    r->public_welfare ? "是" : "否", NULL, r->why };
+		for (size_t c = 0; c < ARRAY_LEN(v); c++)
+			cells[c] = v[c] ? xstrdup(v[c]) : NULL;
+		cells[4] = xasprintf("%d", r->left);
+		cells[6] = xasprintf("%d", r->fit);
+	}
+}
+
+static const struct list_export match_residents_file = {
+	"匹配人员", match_residents_cols, (int)ARRAY_LEN(match_residents_cols), match_file_cells,
+};
+static const struct list_export match_postings_file = {
+	"匹配岗位", match_postings_cols, (int)ARRAY_LEN(match_postings_cols), match_file_cells,
+};
+
 static void match_enter(struct ui *ui, struct screen *s)
 {
 	struct match *m = (struct match *)s;
@@ -260,6 +303,9 @@ static int match_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	case ACT_OPEN:
 	case ACT_NEW:
 		return match_refer(ui, m);
+	case ACT_EXPORT:
+		list_export(ui, &m->list, m->who ? &match_residents_file : &match_postings_file);
+		return SK_HANDLED;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
 	default:

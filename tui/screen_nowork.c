@@ -20,7 +20,7 @@ struct nowork {
 };
 
 static const int nowork_acts[] = {
-	ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 /* At 80: 8 name, 11 phone, 6 course, 10 end, 10 window, 6 state, 12 certificate, 6 tier. */
@@ -81,6 +81,33 @@ static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, 
 	x = ui_col(ui, y, x, c.cert, r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "", ST_NORMAL);
 	ui_col(ui, y, x, c.tier, tier, ST_NORMAL);
 }
+
+/* F7: the list to a file (list_export): the columns shown (the phone masked as on screen), the
+ * course's name and the subsidy in yuan beside them */
+static const struct sheet_col nowork_file_cols[] = {
+	{ "姓名", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 }, { "培训班编号", SC_TEXT, 0 },
+	{ "培训班名称", SC_TEXT, 0 }, { "结业日期", SC_DATE, 0 }, { "观察至", SC_DATE, 0 },
+	{ "状态", SC_TEXT, 0 }, { "证书", SC_TEXT, 0 }, { "补贴比例", SC_PCT, 0 }, { "补贴金额", SC_INT, 0 },
+};
+
+static void nowork_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct enrol_row *r = row;
+	char ph[24];
+	(void)arg;
+	mask_phone(r->phone, ph, sizeof ph);
+	const char *v[] = { r->name, ph, r->course_code, r->course_name, r->course_end, r->window_end,
+	                    r->outcome == OUTCOME_PENDING ? "观察中" : "未就业",
+	                    r->cert_type[0] ? ui_code_label(ui, "train_cert", r->cert_type) : "" };
+	for (size_t c = 0; c < ARRAY_LEN(v); c++)
+		cells[c] = xstrdup(v[c]);
+	cells[8] = r->tier ? xasprintf("%.2f", r->tier / 100.0) : NULL;
+	cells[9] = r->tier ? xasprintf("%d", r->amount) : NULL;
+}
+
+static const struct list_export nowork_file = {
+	"结业未就业", nowork_file_cols, (int)ARRAY_LEN(nowork_file_cols), nowork_file_cells,
+};
 
 static int nowork_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
                         int *n, int *more, char next[128], struct jy_err *err)
@@ -147,6 +174,9 @@ static int nowork_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 			ui_push(ui, rdetail_new(r->resident_id));
 		return SK_HANDLED;
 	}
+	case ACT_EXPORT:
+		list_export(ui, &nw->list, &nowork_file);
+		return SK_HANDLED;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
 	default:

@@ -12,8 +12,8 @@
 #include "screen_jobs.h"
 
 static const int postings_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_MATCH, ACT_FILTER, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
-	ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_MATCH, ACT_FILTER, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV,
+	ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 static const char *const filter_names[POSTINGS__COUNT] = {
@@ -111,12 +111,41 @@ static int postings_key(struct ui *ui, struct jlist *l, const struct ui_event *e
 	return SK_HANDLED;
 }
 
+/* F7: the list to a file (list_export), as shown (all, open, public-welfare or closing soon) */
+static const struct sheet_col postings_file_cols[] = {
+	{ "岗位编号", SC_TEXT, 0 }, { "岗位名称", SC_TEXT, 0 }, { "用人单位", SC_TEXT, 0 },
+	{ "状态", SC_TEXT, 0 }, { "招聘人数", SC_INT, 0 }, { "已招人数", SC_INT, 0 },
+	{ "发布日期", SC_DATE, 0 }, { "截止日期", SC_DATE, 0 }, { "公益性岗位", SC_TEXT, 0 },
+	{ "推荐人次", SC_INT, 0 },
+};
+
+static void postings_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct posting_row *r = row;
+	(void)arg;
+	cells[0] = xstrdup(r->code);
+	cells[1] = xstrdup(r->title);
+	cells[2] = xstrdup(r->employer);
+	cells[3] = xstrdup(ui_code_label(ui, "posting_status", r->state));
+	cells[4] = xasprintf("%d", r->openings);
+	cells[5] = xasprintf("%d", r->filled);
+	cells[6] = xstrdup(r->posted);
+	cells[7] = xstrdup(r->closes);
+	cells[8] = xstrdup(r->public_welfare ? "是" : "否");
+	cells[9] = xasprintf("%d", r->referrals);
+}
+
+static const struct list_export postings_file = {
+	"岗位信息", postings_file_cols, (int)ARRAY_LEN(postings_file_cols), postings_file_cells,
+};
+
 static const struct jlist_kind postings_kind = {
 	.name = N_("Job information"), .acts = postings_acts, .type = JR_POSTING,
 	.row_size = sizeof(struct posting_row), .nfilters = POSTINGS__COUNT, .filter_names = filter_names,
 	.fetch = postings_fetch, .header = postings_header, .row = postings_row, .row_id = posting_row_id,
 	.open = postings_open, .create = postings_create, .key = postings_key,
 	.empty = N_("No job information here. F4 posts some; Ctrl-V shows the other postings."),
+	.file = &postings_file,
 };
 
 struct screen *postings_new(int64_t employer_id)

@@ -12,7 +12,8 @@
 #include "screen_jobs.h"
 
 static const int referrals_acts[] = {
-	ACT_SEARCH, ACT_EDIT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_EDIT, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
+	ACT_END, 0
 };
 
 /* At 80 columns: 10 referred, 8 name, 22 posting, 14 employer, 8 stage, 10 its date. */
@@ -93,11 +94,33 @@ static int referrals_key(struct ui *ui, struct jlist *l, const struct ui_event *
 	return SK_HANDLED;
 }
 
+/* F7: the list to a file (list_export): the columns shown, the registration number beside them */
+static const struct sheet_col referrals_file_cols[] = {
+	{ "推荐日期", SC_DATE, 0 }, { "姓名", SC_TEXT, 0 }, { "登记编号", SC_TEXT, 0 },
+	{ "岗位编号", SC_TEXT, 0 }, { "岗位名称", SC_TEXT, 0 }, { "用人单位", SC_TEXT, 0 },
+	{ "进展", SC_TEXT, 0 }, { "进展日期", SC_DATE, 0 },
+};
+
+static void referrals_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct referral_row *r = row;
+	(void)arg;
+	const char *v[] = { r->referred_on, r->name, r->reg_no, r->posting_code, r->title, r->employer,
+	                    ui_code_label(ui, "ref_stage", r->stage), r->stage_on };
+	for (size_t c = 0; c < ARRAY_LEN(v); c++)
+		cells[c] = xstrdup(v[c]);
+}
+
+static const struct list_export referrals_file = {
+	"推荐记录", referrals_file_cols, (int)ARRAY_LEN(referrals_file_cols), referrals_file_cells,
+};
+
 static const struct jlist_kind referrals_kind = {
 	.name = N_("Referrals"), .acts = referrals_acts, .type = JOBS_REFERRALS,
 	.row_size = sizeof(struct referral_row), .fetch = referrals_fetch, .header = referrals_header,
 	.row = referrals_row, .row_id = referral_row_id, .open = referrals_open, .key = referrals_key,
 	.empty = N_("No referrals here. Refer from a posting's match list (F11)."),
+	.file = &referrals_file,
 };
 
 struct screen *referrals_new(int64_t resident_id, int64_t posting_id)

@@ -18,7 +18,7 @@ struct residents {
 };
 
 static const int residents_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
 	ACT_END, 0
 };
 
@@ -158,6 +158,38 @@ static int64_t residents_row_id(const void *row)
 	return ((const struct search_row *)row)->id;
 }
 
+/* ---- F7: the list to a file (list_export): the columns shown, the birth date and phone beside ---- */
+static const struct sheet_col residents_file_cols[] = {
+	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "出生日期", SC_DATE, 0 },
+	{ "身份证号", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 }, { "人员类别", SC_TEXT, 0 },
+	{ "就业状态", SC_TEXT, 0 }, { "社区", SC_TEXT, 0 }, { "登记日期", SC_DATE, 0 },
+};
+
+static void residents_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
+{
+	const struct search_row *r = row;
+	struct jy_buf cat = { 0 };
+	(void)arg;
+	for (const char *s = r->categories; *s;) {
+		size_t k = strcspn(s, ",");
+		char *code = xstrndup(s, k);
+		buf_addf(&cat, "%s%s", cat.len ? "、" : "", ui_code_label(ui, "category", code));
+		free(code);
+		s += k + (s[k] == ',');
+	}
+	int age = ui_age(ui, r->birth);
+	const char *v[] = { r->name, ui_code_label(ui, "sex", r->sex), NULL, r->birth, r->id_no, r->phone,
+	                    cat.s, ui_code_label(ui, "emp_status", r->status), r->community, r->reg_date };
+	for (size_t c = 0; c < ARRAY_LEN(v); c++)
+		cells[c] = xstrdup(v[c]);
+	cells[2] = age >= 0 ? xasprintf("%d", age) : NULL;
+	buf_free(&cat);
+}
+
+static const struct list_export residents_file = {
+	"居民名单", residents_file_cols, (int)ARRAY_LEN(residents_file_cols), residents_file_cells,
+};
+
 /* ---- the screen --------------------------------------------------------------------------------- */
 
 static void residents_enter(struct ui *ui, struct screen *s)
@@ -214,6 +246,10 @@ static int residents_key(struct ui *ui, struct screen *s, const struct ui_event 
 		return SK_HANDLED;
 	case ACT_OPEN:
 		return residents_open(ui, rs);
+	case ACT_EXPORT:
+		rs->qs.searching = 0;   /* the status line says where the file went */
+		list_export(ui, &rs->list, &residents_file);
+		return SK_HANDLED;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
 	default:

@@ -174,7 +174,6 @@ int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev)
 {
 	static int quick_errs;
 	wint_t wc;
-	(void)ui;
 	timeout(timeout_ms);
 	long long t0 = timeout_ms > 0 ? now_ms() : 0;
 	int r = get_wch(&wc);
@@ -194,6 +193,6 @@ int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev)
 	ev->key = r == KEY_CODE_YES ? K_FN((int)wc) : (int)wc;
 	if (ev->key == '\r')
 		ev->key = '\n';
-	ev->act = key_action(ev->key);
+	ev->act = key_action_for(ev->key, ui->depth ? ui_top(ui)->ops->acts : NULL);
 	return 1;
 }
