@@ -236,7 +236,7 @@ static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
 	              struct import_result *, struct jy_err *);
-	int (*export)(struct jy_db *, const char *, int, int *, struct jy_err *);
+	int (*export)(struct jy_db *, const char *, int, int, int *, struct jy_err *);
 } io_kinds[] = {
 	{ "residents", import_residents, export_residents },
 	{ "courses", import_courses, export_courses_all },
@@ -337,7 +337,7 @@ static int cmd_export(const struct opts *o)
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int rows = 0;
-	int rc = k->export(db, o->out, o->include_closed, &rows, &err);
+	int rc = k->export(db, o->out, format, o->include_closed, &rows, &err);
 	audit_file(db, "export", k->kind, rows, o->out, rc);
 	db_close(&db);
 	if (rc) {
