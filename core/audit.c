@@ -13,34 +13,28 @@
 
 #include "db_int.h"
 
+/* The events in the workers' words, as field labels are: the same in every locale, in the
+ * browser, its filter and the files it writes. */
 static const struct {
 	const char *event, *label;
-	const char *zh;                 /* what a worker may type in the filter */
 } audit_events[] = {
-	{ "view", N_("viewed a full value"), "查看" },
-	{ "create", N_("created"), "新建" },
-	{ "change", N_("changed"), "修改" },
-	{ "close", N_("closed"), "注销" },
-	{ "export", N_("exported"), "导出" },
-	{ "import", N_("imported"), "导入" },
-	{ "login", N_("logged in"), "登录" },
-	{ "lock", N_("locked"), "锁定" },
-	{ "seal", N_("sealed the earlier history"), "封存" },
+	{ "view", "查看" }, { "create", "新建" }, { "change", "修改" }, { "close", "注销" },
+	{ "export", "导出" }, { "import", "导入" }, { "login", "登录" }, { "lock", "锁定" },
+	{ "seal", "封存" },
 };
 
 const char *audit_event_label(const char *event)
 {
 	for (size_t i = 0; event && i < ARRAY_LEN(audit_events); i++)
 		if (strcmp(audit_events[i].event, event) == 0)
-			return _(audit_events[i].label);
+			return audit_events[i].label;
 	return event ? event : "";
 }
 
 static const char *audit_event_parse(const char *text)
 {
 	for (size_t i = 0; i < ARRAY_LEN(audit_events); i++)
-		if (strcasecmp(text, audit_events[i].event) == 0 || strstr(audit_events[i].zh, text) ||
-		    strstr(text, audit_events[i].zh) || strcmp(text, _(audit_events[i].label)) == 0)
+		if (strcasecmp(text, audit_events[i].event) == 0 || strcmp(text, audit_events[i].label) == 0)
 			return audit_events[i].event;
 	return NULL;
 }
@@ -67,17 +61,53 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 	return NULL;
 }
 
-const char *audit_field_label(const char *entity, const char *col)
+/* The keys the facts, referrals and placements write into a record's history (facts.c,
+ * referral.c, placement.c), where they are no column of the record's own table. */
+static const struct field_def other_keys[] = {
+	{ "type", "证件类型", NULL, FK_CODE, "cert_type", 0, 0 },
+	{ "number", "证件编号", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "issue_date", "发证日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "date", "日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "status", "就业状态", NULL, FK_CODE, "emp_status", 0, 0 },
+	{ "form", "就业形式", NULL, FK_CODE, "emp_form", 0, 0 },
+	{ "employer", "就业单位", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "next_due", "下次走访", NULL, FK_DATE, NULL, 0, 0 },
+	{ "content", "走访内容", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "course", "培训班", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "posting", "岗位", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "stage", "进展", NULL, FK_CODE, "ref_stage", 0, 0 },
+	{ "referred_on", "推荐日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "stage_on", "进展日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "channel", "推荐方式", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "start_date", "上岗日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "subsidy_end", "补贴截止", NULL, FK_DATE, NULL, 0, 0 },
+	{ "end_date", "离岗日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "end_reason", "离岗原因", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "contract", "签订劳动合同", NULL, FK_BOOL, NULL, 0, 0 },
+};
+
+const struct field_def *audit_field_def(const char *entity, const char *col)
 {
 	int n;
 	const struct field_def *defs = audit_fields_of(entity, &n);
 	for (int i = 0; col && i < n; i++)
 		if (defs[i].col && strcmp(defs[i].col, col) == 0)
-			return defs[i].label;
+			return &defs[i];
+	for (size_t i = 0; col && i < ARRAY_LEN(other_keys); i++)
+		if (strcmp(other_keys[i].col, col) == 0)
+			return &other_keys[i];
+	return NULL;
+}
+
+const char *audit_field_label(const char *entity, const char *col)
+{
+	const struct field_def *fd = audit_field_def(entity, col);
+	if (fd)
+		return fd->label;
 	if (col && strcmp(col, "file") == 0)
-		return _("file");
+		return "文件";
 	if (col && strcmp(col, "rows") == 0)
-		return _("rows");
+		return "行数";
 	return col ? col : "";
 }
 
@@ -101,6 +131,9 @@ static int audit_field_cols(const char *text, const char *cols[4])
 			break;
 		}
 	}
+	for (size_t i = 0; n == 0 && i < ARRAY_LEN(other_keys); i++)
+		if (strcmp(other_keys[i].label, text) == 0)
+			cols[n++] = other_keys[i].col;
 	if (n == 0)
 		cols[n++] = text;
 	return n;
@@ -140,6 +173,15 @@ static void q_add(struct audit_q *q, const char *sql, const char *value)
 	q->bind[q->nbind++] = value;
 }
 
+/* A date of the period filter; its message on the field label. */
+static int date_bound(const char *in, char out[11], const char *label, struct jy_err *err)
+{
+	struct jy_err e = { 0 };
+	if (date_parse(in, out, &e) == JY_OK)
+		return JY_OK;
+	return err_set(err, JY_EINVAL, label, "%s", e.msg);
+}
+
 static int audit_where(const struct audit_filter *f, struct audit_q *q, struct jy_err *err)
 {
 	buf_adds(&q->sql, " WHERE seq < ?1");
@@ -174,7 +216,7 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 	if (f->event && *f->event) {
 		const char *ev = audit_event_parse(f->event);
 		if (!ev)
-			return err_set(err, JY_EINVAL, _("事件"),
+			return err_set(err, JY_EINVAL, "事件",
 			               _("%s: not an event; accepted: 查看 新建 修改 注销 导出 导入 登录 锁定"),
 			               f->event);
 		q_add(q, " AND event = ?%d", ev);
@@ -183,13 +225,13 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 			buf_adds(&q->sql, " AND event NOT IN ('create', 'change')");
 	}
 	if (f->from && *f->from) {
-		if (date_parse(f->from, q->from, err))
-			return err_set(err, JY_EINVAL, _("起"), "%s", err ? err->msg : "");
+		if (date_bound(f->from, q->from, "起始日期", err))
+			return JY_EINVAL;
 		q_add(q, " AND substr(at, 1, 10) >= ?%d", q->from);
 	}
 	if (f->to && *f->to) {
-		if (date_parse(f->to, q->to, err))
-			return err_set(err, JY_EINVAL, _("止"), "%s", err ? err->msg : "");
+		if (date_bound(f->to, q->to, "截止日期", err))
+			return JY_EINVAL;
 		q_add(q, " AND substr(at, 1, 10) <= ?%d", q->to);
 	}
 	return JY_OK;

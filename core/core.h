@@ -508,9 +508,11 @@ int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, i
  * values; *rows counts them. The export itself is recorded in the trail. */
 int audit_export(struct jy_db *db, const struct audit_filter *f, const char *path, int format,
                  int *rows, struct jy_err *err);
-const char *audit_event_label(const char *event);      /* 查看完整值, 新建, 修改 ... translated */
-/* A change's key in the workers' words: the label of col in entity's field table, else col. */
+const char *audit_event_label(const char *event);      /* 查看, 新建, 修改 ... (every locale) */
+/* A change's key in the workers' words: the label of col in entity's field table, else col; the
+ * field itself (for field_show), or NULL when the entity has no field table or no such column. */
 const char *audit_field_label(const char *entity, const char *col);
+const struct field_def *audit_field_def(const char *entity, const char *col);
 
 /* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
 /* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data

@@ -65,7 +65,7 @@ static int admin_open(struct ui *ui, int i)
 	else if (i == ADMIN_PENDING)
 		ui_push(ui, pending_new());
 	else
-		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(admin_items[i]));
+		ui_push(ui, audit_new());
 	return SK_HANDLED;
 }
 

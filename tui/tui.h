@@ -528,5 +528,8 @@ struct screen *admin_new(void);
 struct screen *workers_new(void);
 struct screen *worker_form_new(const struct worker_row *w);     /* NULL: a new worker */
 struct screen *pending_new(void);
+/* screen_audit.c: the audit trail (管理 3): filtered by worker, record, field, event and period,
+ * one row whole on Enter, F7 to a file. */
+struct screen *audit_new(void);
 
 #endif
