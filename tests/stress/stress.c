@@ -719,8 +719,10 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 	    "(%lld residents, %lld + %ld + %ld expected; %ld missing, %ld half)",
 	    (long long)residents_after, (long long)residents_before, tot.creates, tot.import_rows,
 	    missing, half);
-	tap(problems == 0, "stress: integrity_check and foreign_key_check clean (%d problems; the "
-	    "write-ahead log peaked at %.1f MB)", problems, wal_peak / 1048576.0);
+	tap(problems == 0, "stress: integrity_check and foreign_key_check clean (%d problems)", problems);
+	/* core/db.c restarts the log past 4096 pages (16 MB); without that it grew past 600 MB. */
+	tap(wal_peak < 64LL << 20, "stress: the write-ahead log stays small while everyone reads and "
+	    "writes (peak %.1f MB, limit 64 MB)", wal_peak / 1048576.0);
 	free(v.saves);
 	free(base);
 	return failures ? 1 : 0;
