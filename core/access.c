@@ -440,3 +440,34 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 	sqlite3_reset(st);
 	return JY_OK;
 }
+
+/* Categories that tell of hardship or health (低保, 特困, 残疾): PI-H in the privacy brief's classes,
+ * never shown in lists, people lists or exports of a worker who has not asked for the full
+ * record. */
+static const char *const sensitive_categories[] = { "DIBAO", "SPECIAL_POOR", "DISABLED" };
+
+int category_sensitive(const char *code, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(sensitive_categories); i++)
+		if (strlen(sensitive_categories[i]) == n && strncmp(code, sensitive_categories[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+void mask_categories(char *codes)
+{
+	if (!codes)
+		return;
+	char *out = codes;
+	for (const char *s = codes; *s;) {
+		size_t n = strcspn(s, ",");
+		if (!category_sensitive(s, n)) {
+			if (out != codes)
+				*out++ = ',';
+			memmove(out, s, n);
+			out += n;
+		}
+		s += n + (s[n] == ',');
+	}
+	*out = '\0';
+}

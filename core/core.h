@@ -266,6 +266,10 @@ int access_in_scope(struct jy_db *db, const char *community);   /* 1 when she ma
 void mask_idno(const char *id, char *out, size_t size);
 void mask_phone(const char *phone, char *out, size_t size);
 int mask_is_masked(const char *v);
+/* 低保, 特困 and 残疾 (PI-H) among comma-separated category codes: category_sensitive tells one
+ * code (n bytes); mask_categories drops them from codes in place. */
+int category_sensitive(const char *code, size_t n);
+void mask_categories(char *codes);
 /* Workers, kept by an administrator (JY_EPERM for anyone else). worker_save adds or changes one:
  * role ROLE_*, units a comma- or 、-separated list of community / street / county codes or names
  * (NULL: scope unchanged; "": her own community only). A worker who leaves is closed, never
@@ -427,6 +431,11 @@ int resident_bulk_commit(struct resident_bulk **b, struct jy_err *err);
 void resident_bulk_abort(struct resident_bulk **b);
 
 /* Certificates, status events and visits (core/facts.c): dated facts attached to a resident. */
+/* Role and scope for op on resident rid (issue 7), for everything attached to a resident (facts,
+ * referrals, placements, enrolments): JY_OK; JY_EPERM with access_check's message (err->field
+ * 身份证号, the column a file names her by, when her community is outside the worker's);
+ * JY_ENOTFOUND. Adding or changing a fact needs OP_EDIT, the lists below OP_VIEW (JY_EPERM). */
+int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err);
 struct certificate {
 	int64_t id, resident_id;
 	char *type, *number, *issue_date, *office, *valid_until, *status;

@@ -336,6 +336,7 @@ static void row_mask(struct search_row *row)
 	memcpy(row->id_no, m, sizeof row->id_no);
 	mask_phone(row->phone, m, sizeof row->phone);
 	memcpy(row->phone, m, sizeof row->phone);
+	mask_categories(row->categories);       /* 低保, 特困, 残疾 stay on her page */
 }
 
 static void page_push(struct search_page *p, int *cap)

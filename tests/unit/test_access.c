@@ -118,6 +118,18 @@ static void test_masks(void **state)
 		mask_phone(cases[i].in, out, sizeof out);
 		assert_string_equal(out, cases[i].phone);
 	}
+	static const struct {
+		const char *in, *out;
+	} cats[] = {
+		{ "4050,DIBAO,LAID_OFF", "4050,LAID_OFF" }, { "DISABLED", "" }, { "DIBAO,SPECIAL_POOR,GRAD", "GRAD" },
+		{ "", "" }, { "UNEMP", "UNEMP" }, { "DIBAOX,DIBA", "DIBAOX,DIBA" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cats); i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s", cats[i].in);
+		mask_categories(buf);
+		assert_string_equal(buf, cats[i].out);
+	}
 	char small[8];
 	mask_idno("32010219800101123X", small, sizeof small);
 	assert_int_equal(strlen(small), 7);
