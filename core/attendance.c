@@ -1,7 +1,11 @@
 /* core/attendance.c: a course's sessions (第 N 次课) and their roll calls (到 / 缺 / 迟 / 假), the
  * attendance that enrolment rows, printouts and the training figures count (domain brief §1.4 W8
  * step 4). A roll call is saved whole, with the session's version: two workers taking the same
- * roll call do not silently mix their marks. */
+ * roll call do not silently mix their marks.
+ *
+ * Who may (issue 7): sessions belong to the course, no one's personal data: every worker but
+ * statistics reads (OP_VIEW) and keeps (OP_EDIT) them. A roll call names trainees: it lists only
+ * those of the worker's communities, ID numbers masked, and marks only theirs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +60,9 @@ const char *session_get(const struct session *s, int field)
 int session_load(struct jy_db *db, int64_t id, struct session **out, struct jy_err *err)
 {
 	*out = NULL;
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, course_id, version, no, date, start_time, end_time, hours, topic, teacher, place "
 		"FROM course_session WHERE id = ?1", err);
@@ -224,7 +231,9 @@ int session_save(struct jy_db *db, struct session *s, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
-	int rc = session_validate(db, s, place, err);
+	int rc = access_check(db, OP_EDIT, NULL, err);
+	if (!rc)
+		rc = session_validate(db, s, place, err);
 	if (rc)
 		return rc;
 	if (!s->id && !s->v[SF_PLACE] && place[0])
@@ -246,6 +255,9 @@ int session_list(struct jy_db *db, int64_t course_id, struct session_row **rows,
 {
 	*rows = NULL;
 	*n = 0;
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT s.id, s.no, coalesce(s.hours, 0), s.date, coalesce(s.start_time, ''), "
 		"coalesce(s.end_time, ''), coalesce(s.topic, ''), coalesce(s.teacher, ''), "
@@ -302,12 +314,13 @@ int rollcall_load(struct jy_db *db, int64_t session_id, struct rollcall *out, st
 	out->version = s->version;
 	int64_t course_id = s->course_id;
 	session_free(&s);
-	/* The admitted trainees, and anyone marked already (she may have dropped out since). */
+	/* The admitted trainees, and anyone marked already (she may have dropped out since); of the
+	 * worker's communities only. */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT e.id, r.name, r.id_no, a.mark FROM enrolment e JOIN resident r ON r.id = e.resident_id "
 		"LEFT JOIN attendance a ON a.enrolment_id = e.id AND a.session_id = ?1 "
 		"WHERE e.course_id = ?2 AND ((e.waitlisted = 0 AND e.result <> 'dropped') OR a.mark IS NOT NULL) "
-		"ORDER BY e.id", err);
+		"AND jy_in_scope(r.community) ORDER BY e.id", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, session_id);
@@ -322,7 +335,9 @@ int rollcall_load(struct jy_db *db, int64_t session_id, struct rollcall *out, st
 		memset(r, 0, sizeof *r);
 		r->enrolment_id = sqlite3_column_int64(st, 0);
 		db_col_copy(st, 1, r->name, sizeof r->name);
-		db_col_copy(st, 2, r->id_no, sizeof r->id_no);
+		char id_no[sizeof r->id_no];
+		db_col_copy(st, 2, id_no, sizeof id_no);
+		mask_idno(id_no, r->id_no, sizeof r->id_no);   /* a sheet others may read: masked */
 		r->mark = r->was = mark_of((const char *)sqlite3_column_text(st, 3));
 	}
 	sqlite3_reset(st);
@@ -337,6 +352,32 @@ void rollcall_free(struct rollcall *rc)
 {
 	FREE(&rc->rows);
 	rc->n = 0;
+}
+
+/* Each trainee whose mark changes is one the worker may mark: an enrolment of this session's
+ * course, of a resident in her communities (a roll call handed in may hold any enrolment id). */
+static int rollcall_allowed(struct jy_db *db, const struct rollcall *rc, struct jy_err *err)
+{
+	for (int i = 0; i < rc->n; i++) {
+		const struct rollcall_row *r = &rc->rows[i];
+		if (r->mark == r->was || r->mark <= MARK_NONE || r->mark >= MARK__COUNT)
+			continue;
+		sqlite3_stmt *st = db_prepare(db,
+			"SELECT e.resident_id FROM enrolment e JOIN course_session s ON s.course_id = e.course_id "
+			"WHERE e.id = ?1 AND s.id = ?2", err);
+		if (!st)
+			return JY_EDB;
+		sqlite3_bind_int64(st, 1, r->enrolment_id);
+		sqlite3_bind_int64(st, 2, rc->session_id);
+		int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (!rid)
+			return err_set(err, JY_ENOTFOUND, NULL, _("%s is not enrolled in this course"), r->name);
+		int denied = resident_access(db, rid, OP_EDIT, err);
+		if (denied)
+			return denied;
+	}
+	return JY_OK;
 }
 
 static int rollcall_write(struct jy_db *db, struct rollcall *rc, struct jy_buf *json, struct jy_err *err)
@@ -405,11 +446,13 @@ int rollcall_save(struct jy_db *db, struct rollcall *rc, struct jy_err *err)
 		changed |= rc->rows[i].mark != rc->rows[i].was && rc->rows[i].mark != MARK_NONE;
 	if (!changed)
 		return JY_OK;
-	int r = db_begin(db, err);
-	if (r)
+	int r = access_check(db, OP_EDIT, NULL, err);
+	if (r || (r = db_begin(db, err)))
 		return r;
 	struct jy_buf json = { 0 };
-	r = rollcall_write(db, rc, &json, err);
+	r = rollcall_allowed(db, rc, err);
+	if (!r)
+		r = rollcall_write(db, rc, &json, err);
 	buf_free(&json);
 	if (r) {
 		db_rollback(db);

@@ -134,6 +134,9 @@ int employer_search(struct jy_db *db, const char *query, const char *cursor, int
                     struct job_page *out, struct jy_err *err)
 {
 	memset(out, 0, sizeof *out);
+	int denied = access_check(db, OP_VIEW, NULL, err);     /* statistics: through reports only */
+	if (denied)
+		return denied;
 	if (limit <= 0 || limit > 200)
 		limit = 200;
 	char today[11];

@@ -4,7 +4,11 @@
  * person is in one course once (the schema's UNIQUE (resident_id, course_id) says so too); a full
  * course takes more people with a warning, or puts them on the waiting list, which never counts
  * against the capacity; completion, assessment and certificates must agree with each other. Every
- * change goes into the enrolment's history and a line into the resident's. */
+ * change goes into the enrolment's history and a line into the resident's.
+ *
+ * Who may (issue 7): an enrolment is part of the trainee's record. It is read with OP_VIEW, made
+ * with OP_CREATE and changed with OP_EDIT, each only for a resident of the worker's communities;
+ * a refusal names 身份证号, the column a file names her by. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +74,8 @@ int enrolment_load(struct jy_db *db, int64_t id, struct enrolment **out, struct 
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT e.id, e.version, e.resident_id, e.course_id, r.id_no, r.name, c.code, e.enrolled_on, "
 		"e.waitlisted, e.result, e.result_on, e.passed, e.cert_type, e.cert_no, e.in_trade, e.note, "
-		"e.created_at, coalesce(e.updated_at, e.created_at), coalesce(e.updated_by, e.created_by) "
+		"e.created_at, coalesce(e.updated_at, e.created_at), coalesce(e.updated_by, e.created_by), "
+		"coalesce(r.community, '') "
 		"FROM enrolment e JOIN resident r ON r.id = e.resident_id JOIN course c ON c.id = e.course_id "
 		"WHERE e.id = ?1", err);
 	if (!st)
@@ -82,6 +87,16 @@ int enrolment_load(struct jy_db *db, int64_t id, struct enrolment **out, struct 
 		if (rc == SQLITE_DONE)
 			return err_set(err, JY_ENOTFOUND, NULL, _("enrolment %lld not found"), (long long)id);
 		return db_fail(db, err, _("reading an enrolment"));
+	}
+	/* hers to see: the worker's role, and the trainee's community among hers */
+	char community[64];
+	db_col_copy(st, 10 + NCOLS, community, sizeof community);
+	int denied = access_check(db, OP_VIEW, community, err);
+	if (denied) {
+		sqlite3_reset(st);
+		if (err && access_may(db, OP_VIEW))
+			snprintf(err->field, sizeof err->field, "%s", enrol_fields[EF_IDNO].label);
+		return denied;
 	}
 	struct enrolment *e = enrolment_new();
 	e->id = sqlite3_column_int64(st, 0);
@@ -159,8 +174,9 @@ static void course_codes_hint(struct jy_db *db, char *out, size_t size)
 	buf_free(&b);
 }
 
-/* The trainee and the course from their keys: the ids, else the ID number and the code. */
-static int enrol_resolve(struct jy_db *db, struct enrolment *e, struct course_facts *cf,
+/* The trainee and the course from their keys: the ids, else the ID number and the code. The
+ * trainee must be in the worker's communities for op. */
+static int enrol_resolve(struct jy_db *db, struct enrolment *e, int op, struct course_facts *cf,
                          struct jy_err *err)
 {
 	if (!e->resident_id) {
@@ -172,6 +188,9 @@ static int enrol_resolve(struct jy_db *db, struct enrolment *e, struct course_fa
 			               _("%s is not registered: register the resident first, then enrol her"),
 			               e->v[EF_IDNO]);
 	}
+	int denied = resident_access(db, e->resident_id, op, err);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db, "SELECT closed_at, name, id_no FROM resident WHERE id = ?1", err);
 	if (!st)
 		return JY_EDB;
@@ -460,7 +479,10 @@ int enrolment_save(struct jy_db *db, struct enrolment *e, struct jy_err *err)
 	err_clear(err);
 	struct course_facts cf;
 	struct enrolment *old = NULL;
-	int rc;
+	int op = e->id ? OP_EDIT : OP_CREATE;
+	int rc = access_check(db, op, NULL, err);
+	if (rc)
+		return rc;
 	if (e->id) {
 		if ((rc = enrolment_load(db, e->id, &old, err)))
 			return rc;
@@ -468,7 +490,7 @@ int enrolment_save(struct jy_db *db, struct enrolment *e, struct jy_err *err)
 		e->resident_id = old->resident_id;
 		e->course_id = old->course_id;
 	}
-	rc = enrol_resolve(db, e, &cf, err);
+	rc = enrol_resolve(db, e, op, &cf, err);
 	if (!rc)
 		rc = enrol_validate(db, e, old, &cf, err);
 	if (!rc && !e->id) {

@@ -1,11 +1,53 @@
 /* core/facts.c: the dated facts attached to a resident — certificates, status changes (with the
  * form of employment) and follow-up visits. Each is added in its own short write transaction
- * and recorded in the history of the fact and of the resident. */
+ * and recorded in the history of the fact and of the resident.
+ *
+ * Who may (issue 7): adding or changing a fact is changing her record (OP_EDIT), reading them is
+ * seeing it (OP_VIEW), and either only for a resident of the worker's communities. resident_access
+ * is that test, for the jobs and training modules too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_int.h"
+
+/* The column a file names a resident by: an import's FILE:ROW line points at it. */
+#define F_RESIDENT "身份证号"
+
+int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err)
+{
+	int rc = access_check(db, op, NULL, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(community, '') FROM resident WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	int s = sqlite3_step(st);
+	char community[64] = "";
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, community, sizeof community);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid)
+		                        : db_fail(db, err, _("reading a resident"));
+	rc = access_check(db, op, community, err);
+	if (rc && err)
+		snprintf(err->field, sizeof err->field, "%s", F_RESIDENT);
+	return rc;
+}
+
+/* The resident a certificate belongs to; 0 when there is no such certificate. */
+static int64_t certificate_owner(struct jy_db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM certificate WHERE id = ?1", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rid;
+}
 
 int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
                      const char *form, const char *employer, const char *note,
@@ -70,6 +112,9 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 	if (!err)
 		err = &local;
 	char issued[11], until[11] = "";
+	int rc = resident_access(db, c->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
 	if (text_is_blank(c->type))
 		return err_set(err, JY_EINVAL, "证件类型", _("required: the kind of certificate, e.g. 就业创业证"));
 	const struct code_list *cl = codes_cached(db, "cert_type");
@@ -89,8 +134,7 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 	const char *status = text_is_blank(c->status) ? "有效" : c->status;
 	if (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期"))
 		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
-	int rc = db_begin(db, err);
-	if (rc)
+	if ((rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO certificate(resident_id, type, number, issue_date, office, valid_until, status, "
@@ -132,8 +176,11 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 {
 	if (!status || (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期")))
 		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
-	int rc = db_begin(db, err);
-	if (rc)
+	int64_t rid = certificate_owner(db, id);
+	if (!rid)
+		return err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
+	int rc = resident_access(db, rid, OP_EDIT, err);
+	if (rc || (rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2 WHERE id = ?1", err);
 	if (!st) {
@@ -165,6 +212,9 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 	if (!err)
 		err = &local;
 	char date[11];
+	int rc = resident_access(db, e->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
 	if (need_date(e->date, date, "日期", err))
 		return JY_EINVAL;
 	const struct code_list *cl = codes_cached(db, "emp_status");
@@ -180,8 +230,7 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 	if (!text_is_blank(e->form) && !(form = codes_find(codes_cached(db, "emp_form"), e->form)))
 		return err_set(err, JY_EINVAL, "就业形式", _("\"%s\" is not a form of employment; accepted: "
 		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), e->form);
-	int rc = db_begin(db, err);
-	if (rc)
+	if ((rc = db_begin(db, err)))
 		return rc;
 	rc = status_event_row(db, e->resident_id, date, status, form, e->employer, e->note, err);
 	if (rc) {
@@ -238,6 +287,9 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	if (!err)
 		err = &local;
 	char date[11], next[11] = "";
+	int rc = resident_access(db, v->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
 	if (need_date(v->date, date, "走访日期", err))
 		return JY_EINVAL;
 	if (!text_is_blank(v->next_due) && date_parse(v->next_due, next, err) != JY_OK) {
@@ -246,8 +298,7 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	}
 	if (!next[0])
 		date_add_months(date, 3, next);      /* quarterly visits are the rule */
-	int rc = db_begin(db, err);
-	if (rc)
+	if ((rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO visit(resident_id, date, kind, content, next_due, created_at, created_by) "
@@ -282,6 +333,9 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 
 int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg)
 {
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status "
 		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", NULL);
@@ -303,6 +357,9 @@ int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const str
 
 int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg)
 {
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, date, status, form, employer, note, created_by "
 		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
@@ -324,6 +381,9 @@ int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const st
 
 int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg)
 {
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, date, kind, content, next_due, created_by "
 		"FROM visit WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);

@@ -27,6 +27,9 @@ int fair_search(struct jy_db *db, const char *query, const char *cursor, int lim
                 struct job_page *out, struct jy_err *err)
 {
 	memset(out, 0, sizeof *out);
+	int denied = access_check(db, OP_VIEW, NULL, err);     /* statistics: through reports only */
+	if (denied)
+		return denied;
 	if (limit <= 0 || limit > 200)
 		limit = 200;
 	sqlite3_stmt *st = db_prepare(db,

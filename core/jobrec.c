@@ -384,6 +384,11 @@ static void bind_fields(sqlite3_stmt *st, const struct jobrec *r)
 int jobrec_load(struct jy_db *db, int type, int64_t id, struct jobrec **out, struct jy_err *err)
 {
 	*out = NULL;
+	/* employers, postings and fairs are no one's personal data: every worker but statistics
+	 * (who read them through reports) sees and keeps them (issue 7) */
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	sql_build(type);
 	sqlite3_stmt *st = db_prepare(db, sql[type].select, err);
 	if (!st)
@@ -612,7 +617,9 @@ int jobrec_save(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
-	int rc = jobrec_validate(db, r, err);
+	int rc = access_check(db, OP_EDIT, NULL, err);
+	if (!rc)
+		rc = jobrec_validate(db, r, err);
 	if (rc)
 		return rc;
 	if ((rc = db_begin(db, err)))

@@ -5,7 +5,12 @@
  * Nothing here is typed or stored: employment comes from the status events the registry already
  * keeps (a worker records 已就业 with its form on the resident's page, and the registry's own
  * changes of status write one too), so the outcome is the same on every screen, in every report
- * and on every day it is asked about. */
+ * and on every day it is asked about.
+ *
+ * Who may (issue 7): the rows name trainees, so the lists need OP_VIEW, hold only trainees of the
+ * worker's communities and show ID numbers and phones masked (320102********123X, 138****5678);
+ * the full numbers are on the resident's page, for those allowed. Statistics count the outcome
+ * in reports. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,13 +82,13 @@ int attendance_rate(const struct enrol_row *r)
 
 /* Of a course: admitted in the order they enrolled, then the waiting list in its order. */
 static const char sql_by_course[] = ROW_COLS
-	"WHERE e.course_id = ?1 ORDER BY e.waitlisted, e.id";
+	"WHERE e.course_id = ?1 AND jy_in_scope(r.community) ORDER BY e.waitlisted, e.id";
 /* Of a resident: newest course first. */
 static const char sql_by_resident[] = ROW_COLS
-	"WHERE e.resident_id = ?1 ORDER BY c.start_date DESC, c.id DESC";
+	"WHERE e.resident_id = ?1 AND jy_in_scope(r.community) ORDER BY c.start_date DESC, c.id DESC";
 /* Every enrolment (the outcome over all courses). */
 static const char sql_all[] = ROW_COLS
-	"ORDER BY c.end_date, c.id, e.id";
+	"WHERE jy_in_scope(r.community) ORDER BY c.end_date, c.id, e.id";
 
 static void row_read(sqlite3_stmt *st, struct enrol_row *r, int *subsidy)
 {
@@ -92,10 +97,13 @@ static void row_read(sqlite3_stmt *st, struct enrol_row *r, int *subsidy)
 	r->resident_id = sqlite3_column_int64(st, 1);
 	r->course_id = sqlite3_column_int64(st, 2);
 	db_col_copy(st, 3, r->name, sizeof r->name);
-	db_col_copy(st, 4, r->id_no, sizeof r->id_no);
+	char full[sizeof r->phone > sizeof r->id_no ? sizeof r->phone : sizeof r->id_no];
+	db_col_copy(st, 4, full, sizeof full);
+	mask_idno(full, r->id_no, sizeof r->id_no);     /* a list row: masked (issue 7) */
 	db_col_copy(st, 5, r->sex, sizeof r->sex);
 	db_col_copy(st, 6, r->birth, sizeof r->birth);
-	db_col_copy(st, 7, r->phone, sizeof r->phone);
+	db_col_copy(st, 7, full, sizeof full);
+	mask_phone(full, r->phone, sizeof r->phone);
 	db_col_copy(st, 8, r->status, sizeof r->status);
 	db_col_copy(st, 9, r->course_code, sizeof r->course_code);
 	db_col_copy(st, 10, r->course_name, sizeof r->course_name);
@@ -134,6 +142,10 @@ int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, con
 {
 	*rows = NULL;
 	*n = 0;
+	int denied = course_id || !resident_id ? access_check(db, OP_VIEW, NULL, err)
+	                                       : resident_access(db, resident_id, OP_VIEW, err);
+	if (denied)
+		return denied;
 	const char *sql = course_id ? sql_by_course : resident_id ? sql_by_resident : sql_all;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)

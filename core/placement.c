@@ -5,7 +5,10 @@
  * see it); one more post filled, and the posting filled when none are left. One active placement
  * per person: a second hire is refused until the first has ended (the schema's partial unique
  * index says so too). A public-welfare placement carries the end of its post subsidy, and the due
- * list shows who comes to the end soon so the office can re-assess them. */
+ * list shows who comes to the end soon so the office can re-assess them.
+ *
+ * Who may (issue 7): a placement is part of a resident's record: read with OP_VIEW, changed with
+ * OP_EDIT, each only for a resident of the worker's communities; the due list shows only those. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +58,18 @@ void placement_free(struct placement **pp)
 	"FROM placement pl JOIN resident r ON r.id = pl.resident_id LEFT JOIN employer e ON e.id = " \
 	"pl.employer_id LEFT JOIN posting p ON p.id = pl.posting_id "
 
+/* The resident a placement is about; 0 when there is no such placement. */
+static int64_t placement_owner(struct jy_db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM placement WHERE id = ?1", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rid;
+}
+
 static void placement_read(sqlite3_stmt *st, struct placement *p)
 {
 	p->id = sqlite3_column_int64(st, 0);
@@ -78,6 +93,12 @@ static void placement_read(sqlite3_stmt *st, struct placement *p)
 int placement_load(struct jy_db *db, int64_t id, struct placement **out, struct jy_err *err)
 {
 	*out = NULL;
+	int64_t rid = placement_owner(db, id);
+	if (!rid)
+		return err_set(err, JY_ENOTFOUND, NULL, _("placement %lld not found"), (long long)id);
+	int denied = resident_access(db, rid, OP_VIEW, err);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db, "SELECT " PLACEMENT_COLS PLACEMENT_FROM "WHERE pl.id = ?1", err);
 	if (!st)
 		return JY_EDB;
@@ -122,6 +143,9 @@ int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id)
 int placement_each(struct jy_db *db, int64_t resident_id,
                    void (*cb)(void *, const struct placement *), void *arg)
 {
+	int denied = resident_access(db, resident_id, OP_VIEW, NULL);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db, "SELECT " PLACEMENT_COLS PLACEMENT_FROM
 	                              "WHERE pl.resident_id = ?1 ORDER BY pl.start_date DESC, pl.id DESC", NULL);
 	if (!st)
@@ -423,6 +447,8 @@ int placement_save(struct jy_db *db, struct placement *p, const char *after, str
 	err_clear(err);
 	struct placement *cur = NULL;
 	int rc = placement_load(db, p->id, &cur, err);
+	if (!rc && (rc = resident_access(db, cur->resident_id, OP_EDIT, err)))
+		placement_free(&cur);
 	if (rc)
 		return rc;
 	char sub[11], end[11];
@@ -457,6 +483,9 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 {
 	*rows = NULL;
 	*n = 0;
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	char today[11], until[11];
 	if (!asof || !*asof) {
 		date_today(today);
@@ -474,7 +503,7 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 		"pl.start_date, pl.subsidy_end FROM placement pl JOIN resident r ON r.id = pl.resident_id "
 		"LEFT JOIN employer e ON e.id = pl.employer_id LEFT JOIN posting p ON p.id = pl.posting_id "
 		"WHERE pl.public_welfare = 1 AND pl.end_date IS NULL AND pl.subsidy_end <= ?1 "
-		"ORDER BY pl.subsidy_end, pl.id", err);
+		"AND jy_in_scope(r.community) ORDER BY pl.subsidy_end, pl.id", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);

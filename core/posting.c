@@ -43,6 +43,9 @@ int posting_search(struct jy_db *db, const char *query, int filter, int64_t empl
                    const char *cursor, int limit, struct job_page *out, struct jy_err *err)
 {
 	memset(out, 0, sizeof *out);
+	int denied = access_check(db, OP_VIEW, NULL, err);     /* statistics: through reports only */
+	if (denied)
+		return denied;
 	if (limit <= 0 || limit > 200)
 		limit = 200;
 	char today[11], soon[11];

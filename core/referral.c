@@ -8,7 +8,11 @@
  *     after 已推荐), the last three are final, and no step is dated before the one it follows;
  *   - a hire is a placement (placement.c): it counts against the openings and fills the posting.
  * Every step is a dated row of referral_stage and a line in the history of the referral and of
- * the resident, so report C3/C4 (referrals, successful referrals) come out of the data. */
+ * the resident, so report C3/C4 (referrals, successful referrals) come out of the data.
+ *
+ * Who may (issue 7): a referral is about a resident, so it is seen (OP_VIEW), made (OP_CREATE)
+ * and taken further (OP_EDIT) only by a worker whose communities hold hers; the lists show only
+ * such referrals. Statistics count them in reports and never see one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +23,7 @@
 #define F_DATE "日期"
 #define F_STAGE "进展"
 #define F_NOTE "备注"
+#define F_RESIDENT "身份证号"     /* the column a file names her by */
 
 struct referral *referral_new(void)
 {
@@ -52,7 +57,7 @@ int referral_load(struct jy_db *db, int64_t id, struct referral **out, struct jy
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.version, r.resident_id, r.posting_id, r.stage, r.referred_on, r.stage_on, "
 		"r.note, r.channel, r.consent, res.name, res.reg_no, p.code, p.title, e.name, p.public_welfare, "
-		"r.created_by, r.updated_at, r.updated_by FROM referral r "
+		"r.created_by, r.updated_at, r.updated_by, coalesce(res.community, '') FROM referral r "
 		"JOIN resident res ON res.id = r.resident_id JOIN posting p ON p.id = r.posting_id "
 		"JOIN employer e ON e.id = p.employer_id WHERE r.id = ?1", err);
 	if (!st)
@@ -63,6 +68,16 @@ int referral_load(struct jy_db *db, int64_t id, struct referral **out, struct jy
 		sqlite3_reset(st);
 		return rc == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("referral %lld not found"), (long long)id)
 		                         : db_fail(db, err, _("reading the referral"));
+	}
+	/* hers to see: the worker's role, and the resident's community among hers */
+	char community[64];
+	db_col_copy(st, 19, community, sizeof community);
+	int denied = access_check(db, OP_VIEW, community, err);
+	if (denied) {
+		sqlite3_reset(st);
+		if (err && access_may(db, OP_VIEW))
+			snprintf(err->field, sizeof err->field, "%s", F_RESIDENT);
+		return denied;
 	}
 	struct referral *r = referral_new();
 	r->id = sqlite3_column_int64(st, 0);
@@ -396,13 +411,16 @@ int referral_add(struct jy_db *db, struct referral *r, struct jy_err *err)
 	err_clear(err);
 	char date[11];
 	char *note = NULL;
+	int rc = resident_access(db, r->resident_id, OP_CREATE, err);
+	if (rc)
+		return rc;
 	if (!r->consent)
 		return err_set(err, JY_EINVAL, F_CONSENT,
 		               _("she must agree that her details go to the employer (PIPL art. 23): ask her, "
 		                 "then answer 是"));
 	if (date_or_today(r->referred_on, date, "推荐日期", err) || note_check(r->note, &note, err))
 		return JY_EINVAL;
-	int rc = db_begin(db, err);
+	rc = db_begin(db, err);
 	if (!rc)
 		rc = referral_parties(db, r, err);
 	if (!rc)
@@ -512,6 +530,9 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 	if (!err)
 		err = &local;
 	err_clear(err);
+	int rc = access_check(db, OP_EDIT, NULL, err);
+	if (rc)
+		return rc;
 	const char *to = codes_find(codes_cached(db, "ref_stage"), stage ? stage : "");
 	if (!to || strcmp(to, "referred") == 0)
 		return err_set(err, JY_EINVAL, F_STAGE, _("choose what came of the referral: 面试, 录用, 未录用 "
@@ -520,13 +541,12 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 	char *note = NULL;
 	if (date_or_today(date_in, date, F_DATE, err) || note_check(note_in, &note, err))
 		return JY_EINVAL;
-	int rc = db_begin(db, err);
-	if (rc) {
+	if ((rc = db_begin(db, err))) {
 		free(note);
 		return rc;
 	}
 	struct referral *cur = NULL;
-	rc = referral_load(db, r->id, &cur, err);
+	rc = referral_load(db, r->id, &cur, err);      /* and hers: in the worker's communities */
 	if (!rc && cur->version != r->version)
 		rc = err_set(err, JY_ECONFLICT, NULL, _("someone else recorded a step of this referral after you "
 		                                       "opened it; nothing was saved. Look again, then go on"));
@@ -550,6 +570,11 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 int referral_step_each(struct jy_db *db, int64_t id, void (*cb)(void *, const struct referral_step *),
                        void *arg)
 {
+	struct referral *r = NULL;
+	int denied = referral_load(db, id, &r, NULL);  /* hers to see, as the referral itself */
+	referral_free(&r);
+	if (denied)
+		return denied;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT stage, date, note, created_by FROM referral_stage WHERE referral_id = ?1 ORDER BY id", NULL);
 	if (!st)
@@ -588,8 +613,12 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
                     const char *cursor, int limit, struct job_page *out, struct jy_err *err)
 {
 	memset(out, 0, sizeof *out);
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	if (limit <= 0 || limit > 200)
 		limit = 200;
+	/* only the referrals of residents in the worker's communities (issue 7) */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.resident_id, r.posting_id, res.name, res.reg_no, p.code, p.title, e.name, "
 		"r.stage, r.referred_on, r.stage_on FROM referral r "
@@ -597,7 +626,7 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 		"JOIN employer e ON e.id = p.employer_id "
 		"WHERE (?1 IS NULL OR instr(coalesce(r.skey, res.name || ' ' || p.title), ?1) > 0) "
 		"AND (?2 = 0 OR r.id < ?2) AND (?4 = 0 OR r.resident_id = ?4) AND (?5 = 0 OR r.posting_id = ?5) "
-		"ORDER BY r.id DESC LIMIT ?3", err);
+		"AND jy_in_scope(res.community) ORDER BY r.id DESC LIMIT ?3", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 4, resident_id);
