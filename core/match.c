@@ -587,7 +587,9 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 	db_col_copy(st, 2, r->birth, sizeof r->birth);
 	db_col_copy(st, 3, r->reg_date, sizeof r->reg_date);
 	db_col_copy(st, 4, r->status, sizeof r->status);
-	db_col_copy(st, 5, r->phone, sizeof r->phone);
+	char phone[sizeof r->phone];
+	db_col_copy(st, 5, phone, sizeof phone);
+	mask_phone(phone, r->phone, sizeof r->phone);   /* lists show 138****5678 (issue 7) */
 	char *intent = db_col_str(st, 6);
 	int dibao = sqlite3_column_int(st, 7);
 	char *health = db_col_str(st, 8);
@@ -607,6 +609,26 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 	return JY_OK;
 }
 
+/* Only the residents of the worker's communities (issue 7): the order kept to those in scope.
+ * Returns how many candidates were read before the filter. */
+#define MATCH_SCAN 100000       /* candidates read at most to fill a page for a community worker */
+static int order_in_scope(struct jy_db *db, struct cands *order)
+{
+	int read = order->n, k = 0;
+	if (db->scope_all)
+		return read;
+	sqlite3_stmt *st = db_prepare(db, "SELECT jy_in_scope(community) FROM resident WHERE id = ?1", NULL);
+	for (int i = 0; st && i < order->n; i++) {
+		sqlite3_bind_int64(st, 1, order->c[i].id);
+		int keep = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (keep)
+			order->c[k++] = order->c[i];
+	}
+	order->n = k;
+	return read;
+}
+
 int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, int offset, int limit,
                     struct match_row **rows, int *n, int *more, struct jy_err *err)
 {
@@ -615,6 +637,9 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 	*rows = NULL;
 	*n = 0;
 	*more = 0;
+	int denied = access_check(db, OP_VIEW, NULL, err);
+	if (denied)
+		return denied;
 	if (offset < 0)
 		offset = 0;
 	if (limit <= 0)
@@ -629,7 +654,14 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 	if (rc)
 		return rc;
 	struct cands order = { 0 };
-	rc = match_order(db, &w, offset + limit + 1, &order, err);
+	/* a community worker's page may need more of the order: read further until it is full */
+	for (int need = offset + limit + 1;; need *= 4) {
+		order.n = 0;
+		rc = match_order(db, &w, need, &order, err);
+		int read = rc ? 0 : order_in_scope(db, &order);
+		if (rc || order.n > offset + limit || read < need || need >= MATCH_SCAN)
+			break;
+	}
 	if (!rc && order.n > offset) {
 		int k = order.n - offset < limit ? order.n - offset : limit;
 		*rows = xcalloc((size_t)k, sizeof **rows);
@@ -740,8 +772,11 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof_in,
 	const char *asof = asof_in && *asof_in ? asof_in : (date_today(today), today);
 	*rows = NULL;
 	*n = 0;
+	int rc = resident_access(db, resident_id, OP_VIEW, err);   /* hers to see (issue 7) */
+	if (rc)
+		return rc;
 	struct her h;
-	int rc = her_load(db, resident_id, asof, &h, err);
+	rc = her_load(db, resident_id, asof, &h, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
