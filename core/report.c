@@ -583,9 +583,11 @@ static int load_events(struct rctx *c, struct jy_err *err)
 			since = c->per[k].p->from;
 		}
 	}
+	/* the changes since: registrations are not in the index (006_reports.sql), the lookup
+	 * below finds them */
 	sqlite3_stmt *st = db_prepare(c->db,
 		"SELECT id, resident_id, date, status, form FROM status_event INDEXED BY status_event_date "
-		"WHERE date >= ?1", err);
+		"WHERE date >= ?1 AND coalesce(note, '') <> 'registered'", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
@@ -611,11 +613,11 @@ static int load_events(struct rctx *c, struct jy_err *err)
 	}
 	if (nev)
 		qsort(ev, nev, sizeof *ev, ev_cmp);
-	/* her status before the first day looked at: one index lookup per resident (the events of
-	 * her last day before it; of several that day, the last written) */
+	/* her status before the first of these changes: one index lookup per resident (of several
+	 * events on her last day before it, the last written; her registration may be one) */
 	sqlite3_stmt *bef = db_prepare(c->db,
 		"SELECT date, id, status FROM status_event INDEXED BY status_event_resident "
-		"WHERE resident_id = ?1 AND date < ?2 ORDER BY date DESC", err);
+		"WHERE resident_id = ?1 AND date <= ?2 ORDER BY date DESC", err);
 	if (!bef) {
 		free(ev);
 		return JY_EDB;
@@ -627,23 +629,27 @@ static int load_events(struct rctx *c, struct jy_err *err)
 		if (rid <= 0 || rid >= c->n)
 			continue;
 		uint8_t before = 0;
-		if (c->reg[rid] && c->reg[rid] < first) {
-			int64_t last = 0;
-			char day[11] = "";
-			sqlite3_bind_int64(bef, 1, rid);
-			sqlite3_bind_text(bef, 2, since, -1, SQLITE_TRANSIENT);
-			while (sqlite3_step(bef) == SQLITE_ROW) {
-				const char *dt = (const char *)sqlite3_column_text(bef, 0);
-				if (day[0] && (!dt || strcmp(dt, day) != 0))
-					break;  /* past her last day before it */
-				snprintf(day, sizeof day, "%s", dt ? dt : "?");
-				if (sqlite3_column_int64(bef, 1) > last) {
-					last = sqlite3_column_int64(bef, 1);
-					before = cls_of((const char *)sqlite3_column_text(bef, 2));
-				}
+		int64_t last = 0;
+		int32_t day = 0;
+		char e1[11];
+		snprintf(e1, sizeof e1, "%04u-%02u-%02u", (unsigned)ev[i].date / 10000u % 10000u,
+		         (unsigned)ev[i].date / 100u % 100u, (unsigned)ev[i].date % 100u);
+		sqlite3_bind_int64(bef, 1, rid);
+		sqlite3_bind_text(bef, 2, e1, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(bef) == SQLITE_ROW) {
+			int32_t d = pack(sqlite3_column_text(bef, 0));
+			int64_t id = sqlite3_column_int64(bef, 1);
+			if (d == ev[i].date && id >= ev[i].id)
+				continue;       /* the change itself, or one after it that day */
+			if (day && d != day)
+				break;          /* past her last day before it */
+			day = d;
+			if (id > last) {
+				last = id;
+				before = cls_of((const char *)sqlite3_column_text(bef, 2));
 			}
-			sqlite3_reset(bef);
 		}
+		sqlite3_reset(bef);
 		walk(c, rid, &ev[i], j - i, before);
 	}
 	free(ev);

@@ -19,8 +19,12 @@ CREATE INDEX status_event_resident ON status_event(resident_id, date, status);
 
 -- Status changes by date: who moved into work in the period (A5, A7), and the few residents whose
 -- status on the period's first day differs from today's (those with a change since). Covering, so
--- the events of a month are one range read.
-CREATE INDEX status_event_date ON status_event(date, resident_id, status, form);
+-- the events of a month are one range read. Registrations (the first event of every resident,
+-- noted 'registered' by core/resident.c) are left out: the report finds a resident's registration
+-- through status_event_resident when it needs it, and a bulk load of a million residents does
+-- not pay a random insert each into this index (measured: a fifth of the load's processor time).
+CREATE INDEX status_event_date ON status_event(date, resident_id, status, form)
+	WHERE coalesce(note, '') <> 'registered';
 
 -- Home visits of the period (A8).
 CREATE INDEX visit_date ON visit(date);
