@@ -20,7 +20,7 @@ static const struct {
 } audit_events[] = {
 	{ "view", "查看" }, { "create", "新建" }, { "change", "修改" }, { "close", "注销" },
 	{ "export", "导出" }, { "import", "导入" }, { "login", "登录" }, { "lock", "锁定" },
-	{ "seal", "封存" },
+	{ "unlock", "解锁" }, { "seal", "封存" },
 };
 
 const char *audit_event_label(const char *event)
@@ -217,7 +217,7 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 		const char *ev = audit_event_parse(f->event);
 		if (!ev)
 			return err_set(err, JY_EINVAL, "事件",
-			               _("%s: not an event; accepted: 查看 新建 修改 注销 导出 导入 登录 锁定"),
+			               _("%s: not an event; accepted: 查看 新建 修改 注销 导出 导入 登录 锁定 解锁"),
 			               f->event);
 		q_add(q, " AND event = ?%d", ev);
 		/* the WHERE of the partial index history_rare (008_audit.sql), word for word */

@@ -469,7 +469,7 @@ struct history_entry {
 	                         * (resident_field_by_col gives the label); null when nothing to show */
 	const char *src;        /* client address from $SSH_CONNECTION (a record, not identity); NULL */
 	int role;               /* ROLE_* then; 0 for rows from before the audit trail */
-	const char *event;      /* view create change close export import login lock seal */
+	const char *event;      /* view create change close export import login lock unlock seal */
 	const char *fields;     /* field names touched or viewed, comma-separated; NULL */
 	const char *result;     /* "ok" or "fail:<what>" */
 };

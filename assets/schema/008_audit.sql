@@ -17,7 +17,8 @@ ALTER TABLE history ADD COLUMN hash BLOB;                   -- SHA-256(previous 
 -- The kind of event, from the action: record changes keep their own action words (update, status,
 -- referral ...) and count as a change.
 ALTER TABLE history ADD COLUMN event TEXT GENERATED ALWAYS AS (
-	CASE WHEN action IN ('create', 'close', 'view', 'export', 'import', 'login', 'lock', 'seal')
+	CASE WHEN action IN ('create', 'close', 'view', 'export', 'import', 'login', 'lock', 'unlock',
+	                     'seal')
 	     THEN action ELSE 'change' END) VIRTUAL;
 
 -- The browser asks "what did this worker do" and "who viewed or exported": without these, a scan

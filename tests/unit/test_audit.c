@@ -243,6 +243,13 @@ static void test_every_event(void **state)
 		assert_int_equal(s.role[i], ROLE_CLERK);
 		assert_string_equal(s.result[i], i == 1 ? "fail:file error" : "ok");
 	}
+	/* the idle lock's unlock (tui/lock.c) is its own event */
+	assert_int_equal(audit_note(f->db, "unlock", "session", 0, NULL, NULL, JY_OK, &err), JY_OK);
+	struct seen u = { 0 };
+	struct audit_filter unlock = { .event = "解锁" };
+	assert_int_equal(audit_page(f->db, &unlock, 0, 16, see, &u, &next, &err), JY_OK);
+	assert_int_equal(u.n, 1);
+	assert_string_equal(u.event[0], "unlock");
 	struct history_verify v;
 	assert_int_equal(verify(f->db, &v), 0);
 	unsetenv("SSH_CONNECTION");
