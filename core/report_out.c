@@ -10,6 +10,7 @@
  *
  * The values are formatted here once (report_value_text, report_change_text) so the screen, the
  * text, the CSV and the workbook never disagree on a rounding. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,48 +153,181 @@ static void person_categories(struct jy_db *db, const char *codes, const char *s
 	buf_free(&b);
 }
 
-static const char sql_person[] =
-	"SELECT r.reg_no, r.name, r.id_no, r.sex, r.birth, r.community, "
-	"coalesce((SELECT status FROM status_event WHERE resident_id = r.id AND date <= ?2 "
-	"ORDER BY date DESC, id DESC LIMIT 1), r.status), "
-	"(SELECT group_concat(category, ',') FROM (SELECT category FROM resident_category "
-	"WHERE resident_id = r.id AND since <= ?2 ORDER BY category)) "
-	"FROM resident r WHERE r.id = ?1";
+/* Reading the residents of a list. A figure may count half the registry (the registered unemployed
+ * of a million residents), so the rows are not looked up one by one: the ids come sorted, and the
+ * residents and their categories are read as two ordered streams that move forward with them (a
+ * gap of more than a few rows is a seek instead, so a sparse list costs no full scan). Her status
+ * on asof is the current one unless she has a status change after asof: for a long list those
+ * residents are found once from the date index (few, for a recent period), for a short one each
+ * row asks the index itself. */
+enum { READER_GAP = 64, READER_LATE_FROM = 2000 };
+
+struct reader {
+	struct jy_db *db;
+	char asof[11];
+	sqlite3_stmt *res, *cat;
+	int64_t res_id, cat_id;         /* the row each stream stands on; -1 before, INT64_MAX after */
+	int64_t *late;                  /* sorted: residents with a status change after asof */
+	size_t nlate;
+	int use_late;
+};
+
+static const char sql_reader_res[] =
+	"SELECT id, reg_no, name, id_no, sex, birth, community, status FROM resident WHERE id >= ?1 "
+	"ORDER BY id";
+static const char sql_reader_cat[] =
+	"SELECT resident_id, category FROM resident_category WHERE resident_id >= ?1 AND since <= ?2 "
+	"ORDER BY resident_id, category";
+static const char sql_reader_late[] =
+	"SELECT DISTINCT resident_id FROM status_event WHERE date > ?1";
+static const char sql_reader_status[] =
+	"SELECT status FROM status_event WHERE resident_id = ?1 AND date <= ?2 "
+	"ORDER BY date DESC, id DESC LIMIT 1";
+
+static int id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int reader_open(struct jy_db *db, const char *asof, size_t n, struct reader *rd,
+                       struct jy_err *err)
+{
+	memset(rd, 0, sizeof *rd);
+	rd->db = db;
+	snprintf(rd->asof, sizeof rd->asof, "%s", asof);
+	rd->res_id = rd->cat_id = -1;
+	rd->res = db_prepare(db, sql_reader_res, err);
+	rd->cat = rd->res ? db_prepare(db, sql_reader_cat, err) : NULL;
+	if (!rd->cat)
+		return JY_EDB;
+	rd->use_late = n >= READER_LATE_FROM;
+	if (!rd->use_late)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db, sql_reader_late, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, rd->asof, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (rd->nlate == cap) {
+			cap = cap ? cap * 2 : 1024;
+			rd->late = xrealloc(rd->late, sizeof *rd->late * cap);
+		}
+		rd->late[rd->nlate++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		FREE(&rd->late);
+		return db_fail(db, err, "reader_open");
+	}
+	if (rd->nlate)
+		qsort(rd->late, rd->nlate, sizeof *rd->late, id_cmp);
+	return JY_OK;
+}
+
+static void reader_close(struct reader *rd)
+{
+	if (rd->res)
+		sqlite3_reset(rd->res);
+	if (rd->cat)
+		sqlite3_reset(rd->cat);
+	FREE(&rd->late);
+}
+
+/* Move stream st (standing on *at) to the first row with id >= want. */
+static int stream_seek(struct reader *rd, sqlite3_stmt *st, int64_t *at, int64_t want, int cat,
+                       struct jy_err *err)
+{
+	int s = SQLITE_ROW;
+	if (*at < 0 || want < *at || want - *at > READER_GAP) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, want);
+		if (cat)
+			sqlite3_bind_text(st, 2, rd->asof, -1, SQLITE_STATIC);
+		s = sqlite3_step(st);
+		*at = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	}
+	while (s == SQLITE_ROW && *at < want) {
+		s = sqlite3_step(st);
+		*at = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	}
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(rd->db, err, "report people");
+	return JY_OK;
+}
+
+static int reader_status(struct reader *rd, int64_t id, char *status, size_t size, struct jy_err *err)
+{
+	if (rd->use_late && !bsearch(&id, rd->late, rd->nlate, sizeof id, id_cmp))
+		return JY_OK;           /* no change after asof: her status now is the one */
+	/* else the latest change up to asof; none (a record kept without events): the current one */
+	sqlite3_stmt *st = db_prepare(rd->db, sql_reader_status, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, rd->asof, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, status, size);
+	sqlite3_reset(st);
+	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(rd->db, err, "report people");
+}
+
+static int reader_get(struct reader *rd, int64_t id, struct report_person *out, struct jy_err *err)
+{
+	struct jy_db *db = rd->db;
+	int rc = stream_seek(rd, rd->res, &rd->res_id, id, 0, err);
+	if (rc != JY_OK)
+		return rc;
+	if (rd->res_id != id)
+		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)id);
+	sqlite3_stmt *st = rd->res;
+	char sex[4], birth[11], comm[32], status[12];
+	memset(out, 0, sizeof *out);
+	out->id = id;
+	db_col_copy(st, 1, out->reg_no, sizeof out->reg_no);
+	db_col_copy(st, 2, out->name, sizeof out->name);
+	db_col_copy(st, 3, out->id_no, sizeof out->id_no);
+	db_col_copy(st, 4, sex, sizeof sex);
+	db_col_copy(st, 5, birth, sizeof birth);
+	db_col_copy(st, 6, comm, sizeof comm);
+	db_col_copy(st, 7, status, sizeof status);
+	rc = reader_status(rd, id, status, sizeof status, err);
+	if (rc == JY_OK)
+		rc = stream_seek(rd, rd->cat, &rd->cat_id, id, 1, err);
+	if (rc != JY_OK)
+		return rc;
+	char cats[256] = "";
+	size_t used = 0;
+	while (rd->cat_id == id) {
+		const char *c = (const char *)sqlite3_column_text(rd->cat, 1);
+		used += (size_t)snprintf(cats + used, sizeof cats - used, "%s%s", used ? "," : "", c ? c : "");
+		if (used >= sizeof cats)
+			used = sizeof cats - 1;
+		int s = sqlite3_step(rd->cat);
+		rd->cat_id = s == SQLITE_ROW ? sqlite3_column_int64(rd->cat, 0) : INT64_MAX;
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			return db_fail(db, err, "report people");
+	}
+	person_categories(db, cats, sex, birth, rd->asof, out->category, sizeof out->category);
+	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
+	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
+	snprintf(out->status, sizeof out->status, "%s", status[0] ? label_of(db, "emp_status", status) : "");
+	out->age = date_age(birth, rd->asof);
+	return JY_OK;
+}
 
 int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct report_person *out,
                       struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_person, err);
-	if (!st)
-		return JY_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, asof, -1, SQLITE_STATIC);
-	int s = sqlite3_step(st);
-	if (s != SQLITE_ROW) {
-		int rc = s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"),
-		                                    (long long)id)
-		                          : db_fail(db, err, "report_person_get");
-		sqlite3_reset(st);
-		return rc;
-	}
-	memset(out, 0, sizeof *out);
-	out->id = id;
-	char sex[4], birth[11], comm[32], status[12];
-	db_col_copy(st, 0, out->reg_no, sizeof out->reg_no);
-	db_col_copy(st, 1, out->name, sizeof out->name);
-	db_col_copy(st, 2, out->id_no, sizeof out->id_no);
-	db_col_copy(st, 3, sex, sizeof sex);
-	db_col_copy(st, 4, birth, sizeof birth);
-	db_col_copy(st, 5, comm, sizeof comm);
-	db_col_copy(st, 6, status, sizeof status);
-	const char *cats = (const char *)sqlite3_column_text(st, 7);
-	person_categories(db, cats, sex, birth, asof, out->category, sizeof out->category);
-	sqlite3_reset(st);
-	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
-	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
-	snprintf(out->status, sizeof out->status, "%s", status[0] ? label_of(db, "emp_status", status) : "");
-	out->age = date_age(birth, asof);
-	return JY_OK;
+	struct reader rd;
+	int rc = reader_open(db, asof, 1, &rd, err);
+	if (rc == JY_OK)
+		rc = reader_get(&rd, id, out, err);
+	reader_close(&rd);
+	return rc;
 }
 
 struct ids {
@@ -375,16 +509,19 @@ static int text_people(FILE *fp, struct text_ctx *t, int i, struct jy_err *err)
 		return rc;
 	fprintf(fp, "\n%s %s：%s，%zu%s\n", ind->code, ind->label, r->cur.label, n, ind->unit);
 	put_row(fp, people_labels, w, right, PEOPLE_COLS);
+	struct reader rd;
+	rc = reader_open(t->db, r->cur.to, n, &rd, err);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
 		struct report_person p;
 		const char *cells[PEOPLE_COLS];
 		char age[12];
-		rc = report_person_get(t->db, ids[k], r->cur.to, &p, err);
+		rc = reader_get(&rd, ids[k], &p, err);
 		if (rc == JY_OK) {
 			person_cells(&p, full, age, cells);
 			put_row(fp, cells, w, right, PEOPLE_COLS);
 		}
 	}
+	reader_close(&rd);
 	free(ids);
 	return rc;
 }
@@ -480,16 +617,22 @@ static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report 
 		rc = sheet_note(sh, privacy_note, err);
 	if (rc == JY_OK)
 		rc = sheet_table(sh, name, cols, PEOPLE_COLS, err);
+	struct reader rd;
+	if (rc == JY_OK)
+		rc = reader_open(db, r->cur.to, n, &rd, err);
+	else
+		memset(&rd, 0, sizeof rd);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
 		struct report_person p;
 		const char *cells[PEOPLE_COLS];
 		char age[12];
-		rc = report_person_get(db, ids[k], r->cur.to, &p, err);
+		rc = reader_get(&rd, ids[k], &p, err);
 		if (rc == JY_OK) {
 			person_cells(&p, full, age, cells);
 			rc = sheet_row(sh, cells, err);
 		}
 	}
+	reader_close(&rd);
 	free(name);
 	free(note);
 	free(ids);

@@ -30,15 +30,16 @@ static const int rpeople_acts[] = {
 	ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
-/* At 80: 9 number, 8 name, 4 sex, 4 age, 18 ID, 8 community, 10 categories, 8 status. */
+/* At 80: 9 number, 8 name, 4 sex, 4 age, 18 ID, 8 community, 8 categories, 10 status (公益性岗位
+ * whole); wider terminals give more to the name, the categories and the community. */
 struct cols {
 	int reg, name, sex, age, id, comm, cat, status;
 };
 
 static void cols_for(int w, struct cols *c)
 {
-	*c = (struct cols){ 9, 8, 4, 4, 18, 8, 10, 8 };
-	int extra = w - (1 + 9 + 8 + 4 + 4 + 18 + 8 + 10 + 8 + 8);
+	*c = (struct cols){ 9, 8, 4, 4, 18, 8, 8, 10 };
+	int extra = w - (1 + 9 + 8 + 4 + 4 + 18 + 8 + 8 + 10 + 8);
 	int add = extra > 6 ? 6 : extra > 0 ? extra : 0;
 	c->name += add, extra -= add;
 	add = extra > 16 ? 16 : extra > 0 ? extra : 0;
