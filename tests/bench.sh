@@ -69,4 +69,15 @@ fi
 echo "# the monthly report (2024-06 against 2024-05) after a year of events on the registry"
 BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}
 "$BENCH_REPORT" events "$T/reg.db" && "$BENCH_REPORT" month "$T/reg.db" 2024-06 || status=1
+
+echo "# the same month written as XLSX with the people lists (a worksheet per figure that counts residents)"
+t0=$(now_ns)
+if "$JIUYE" report --period 2024-06 --format xlsx -o "$T/report.xlsx" --db "$T/reg.db" >"$T/report.out" 2>&1; then
+	t1=$(now_ns)
+	echo "bench report_xlsx $(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.1f", ns / 1e9 }') s"
+	echo "bench report_xlsx_size $(( $(wc -c <"$T/report.xlsx") / 1048576 )) MB"
+else
+	echo "# jiuye report --format xlsx failed:"; sed -n '1,5s/^/#   /p' "$T/report.out"; status=1
+fi
+rm -f "$T/report.xlsx"
 exit $status
