@@ -655,7 +655,7 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 		return rc;
 	struct cands order = { 0 };
 	/* a community worker's page may need more of the order: read further until it is full */
-	for (int need = offset + limit + 1;; need *= 4) {
+	for (int need = offset + limit + 1;; need = need < MATCH_SCAN / 4 ? need * 4 : MATCH_SCAN) {
 		order.n = 0;
 		rc = match_order(db, &w, need, &order, err);
 		int read = rc ? 0 : order_in_scope(db, &order);
