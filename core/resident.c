@@ -953,6 +953,12 @@ struct bulk_cat {
 	int off, len, since;    /* the code (len bytes) and the since date in the arena */
 };
 
+/* A status event waiting for the end of the batch: its date and status in evtext. */
+struct bulk_event {
+	int64_t id;
+	int date, status;
+};
+
 struct resident_bulk {
 	struct jy_db *db;
 	int64_t added;
@@ -966,6 +972,9 @@ struct resident_bulk {
 	struct bulk_cat *cats;
 	int ncats, capcats;
 	struct jy_buf arena;
+	struct bulk_event *evs; /* written at the end, in date order */
+	size_t nevs, capevs;
+	struct jy_buf evtext;
 };
 
 static void bulk_sql_init(struct bulk_sql *q, const char *head, const char *row, int nconst, int per,
@@ -1032,9 +1041,8 @@ static int bulk_keep(struct resident_bulk *b, const char *s)
 	return off;
 }
 
-/* The resident rows of the chunk, then their categories, their status events ("registered", on
- * the registration date) and their creation in the history, in that order: each row's parent is
- * written before it. */
+/* The resident rows of the chunk, then their categories and their creation in the history, in
+ * that order: each row's parent is written before it. */
 static int bulk_write(struct resident_bulk *b, struct jy_err *err)
 {
 	struct jy_db *db = b->db;
@@ -1082,28 +1090,56 @@ static int bulk_write(struct resident_bulk *b, struct jy_err *err)
 		rc = bulk_step(db, st, err);
 		sqlite3_clear_bindings(st);
 	}
-	if (!rc && !(st = bulk_sql_get(db, &b->ev, n, err)))
-		return JY_EDB;
-	if (!rc) {
-		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, db->who.os_user, -1, SQLITE_TRANSIENT);
-		/* stored untranslated: the screens translate it for whoever reads it */
-		sqlite3_bind_text(st, 3, N_("registered"), -1, SQLITE_STATIC);
-		for (int i = 0; i < n; i++) {
-			const struct bulk_row *row = &b->rows[i];
-			sqlite3_bind_int64(st, 4 + 3 * i, row->id);
-			sqlite3_bind_text(st, 5 + 3 * i, bulk_str(b, row->off[RF_REGDATE]), -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6 + 3 * i, bulk_str(b, row->off[RF_STATUS]), -1, SQLITE_STATIC);
-		}
-		rc = bulk_step(db, st, err);
-		sqlite3_clear_bindings(st);
-	}
 	/* The creation is recorded without values, as resident_insert does. */
 	for (int i = 0; !rc && i < n; i++)
 		rc = history_add(db, "resident", b->rows[i].id, "create", NULL, err);
 	b->nrows = 0;
 	b->ncats = 0;
 	buf_reset(&b->arena);
+	return rc;
+}
+
+static int event_cmp(const void *x, const void *y, void *text)
+{
+	const struct bulk_event *a = x, *b = y;
+	int c = strcmp((const char *)text + a->date, (const char *)text + b->date);
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* Each new resident's status event, "registered" on the registration date, after all their
+ * resident rows. In date order: the reports' index on the date (006_reports.sql) then takes them
+ * as one ordered pass, where registration order put each one at a random place of a large index
+ * (measured: a seventh of a 1,000,000-row load). Their other index, by resident, stays in the
+ * small region of this batch's new ids. */
+static int bulk_events(struct resident_bulk *b, struct jy_err *err)
+{
+	struct jy_db *db = b->db;
+	if (!b->nevs)
+		return JY_OK;
+	qsort_r(b->evs, b->nevs, sizeof *b->evs, event_cmp, b->evtext.s);
+	char now[32];
+	time_now_iso(now);
+	int rc = JY_OK;
+	for (size_t i = 0; !rc && i < b->nevs;) {
+		int n = b->nevs - i >= BULK_ROWS ? BULK_ROWS : (int)(b->nevs - i);
+		sqlite3_stmt *st = bulk_sql_get(db, &b->ev, n, err);
+		if (!st)
+			return JY_EDB;
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, db->who.os_user, -1, SQLITE_TRANSIENT);
+		/* stored untranslated: the screens translate it for whoever reads it */
+		sqlite3_bind_text(st, 3, N_("registered"), -1, SQLITE_STATIC);
+		for (int k = 0; k < n; k++, i++) {
+			const struct bulk_event *ev = &b->evs[i];
+			sqlite3_bind_int64(st, 4 + 3 * k, ev->id);
+			sqlite3_bind_text(st, 5 + 3 * k, b->evtext.s + ev->date, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6 + 3 * k, b->evtext.s + ev->status, -1, SQLITE_STATIC);
+		}
+		rc = bulk_step(db, st, err);
+		sqlite3_clear_bindings(st);
+	}
+	b->nevs = 0;
+	buf_reset(&b->evtext);
 	return rc;
 }
 
@@ -1115,6 +1151,16 @@ static void bulk_keep_row(struct resident_bulk *b, const struct resident *r)
 	for (int f = 0; f < RF__COUNT; f++)
 		row->off[f] = field_is_column(f) ? bulk_keep(b, r->v[f]) : -1;
 	int since = row->off[RF_REGDATE];
+	if (b->nevs == b->capevs) {
+		b->capevs = b->capevs ? b->capevs * 2 : 1024;
+		b->evs = xrealloc(b->evs, sizeof *b->evs * b->capevs);
+	}
+	struct bulk_event *ev = &b->evs[b->nevs++];
+	ev->id = r->id;
+	ev->date = (int)b->evtext.len;
+	buf_add(&b->evtext, r->v[RF_REGDATE], strlen(r->v[RF_REGDATE]) + 1);
+	ev->status = (int)b->evtext.len;
+	buf_add(&b->evtext, r->v[RF_STATUS], strlen(r->v[RF_STATUS]) + 1);
 	for (const char *s = r->v[RF_CATEGORIES] ? r->v[RF_CATEGORIES] : ""; *s;) {
 		size_t len = strcspn(s, ",");
 		if (b->ncats == b->capcats) {
@@ -1239,7 +1285,10 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 
 int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err)
 {
-	int rc = b->failed ? JY_EDB : bulk_write(b, err);
+	int rc = b->failed ? err_set(err, JY_EDB, NULL, _("an earlier record failed; nothing will be saved"))
+	                   : bulk_write(b, err);
+	if (!rc)
+		rc = bulk_events(b, err);
 	if (!rc && b->triggers) {
 		rc = match_bulk_restore(b->db, b->triggers, err);
 		FREE(&b->triggers);
@@ -1256,6 +1305,8 @@ static void bulk_free(struct resident_bulk **pb)
 	bulk_sql_free(&b->cat);
 	bulk_sql_free(&b->ev);
 	free(b->cats);
+	free(b->evs);
+	buf_free(&b->evtext);
 	free(b->triggers);
 	buf_free(&b->arena);
 	FREE(pb);
