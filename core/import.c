@@ -261,7 +261,7 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 		if (rc == JY_OK)
 			res->added++;
 	}
-	if (rc == JY_EINVAL || rc == JY_EDUP) {
+	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_EPERM) {
 		imp_explain(im, row, cell, n, &e);
 		goto rejected;
 	}

@@ -203,7 +203,7 @@ static int rec_row(struct io *io, char **v, int row, struct import_result *res, 
 		importer_count(res, id != 0, version, r->version);
 out:
 	jobrec_free(&r);
-	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT) {
+	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_EPERM) {
 		importer_report(&io->in, row, e.field, e.msg);
 		return JY_EINVAL;
 	}
@@ -319,7 +319,7 @@ static int ref_row(struct io *io, char **v, int row, struct import_result *res, 
 		return JY_EINVAL;
 	struct jy_err e = { 0 };
 	int rc = ref_store(io, v, rid, pid, res, &e);
-	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND) {
+	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND || rc == JY_EPERM) {
 		importer_report(&io->in, row, e.field, e.msg);
 		return JY_EINVAL;
 	}

@@ -147,7 +147,8 @@ static int tio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
 		rc = t->k->store(t, vals, row, res, &e);
-		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND) {
+		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
+		    rc == JY_EPERM) {   /* a resident outside her communities: that row, named */
 			importer_report(&t->in, row, e.field, e.msg);
 			rc = JY_OK;
 		} else if (rc != JY_OK) {
