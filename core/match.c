@@ -508,7 +508,7 @@ static void why_priority(struct jy_db *db, int64_t id, const char *sex, const ch
 	tmp.v[RF_SEX] = (char *)sex;
 	tmp.v[RF_BIRTH] = (char *)birth;
 	struct rule_hit hits[2];
-	int n = rules_derive(db, &tmp, asof, hits, 2), have_dibao = 0, have_dis = 0;
+	int n = rules_derive(db, &tmp, asof, hits, 2), have_dibao = 0, have_dis = 0, hidden = 0;
 	size_t start = b->len;
 	for (int i = 0; i < n; i++)
 		if (strcmp(hits[i].code, "4050") == 0)
@@ -522,17 +522,21 @@ static void why_priority(struct jy_db *db, int64_t id, const char *sex, const ch
 			const char *c = (const char *)sqlite3_column_text(st, 0);
 			if (strcmp(c, "4050") == 0 && n)
 				continue;
-			const char *l = codes_label(cl, c);
-			buf_addf(b, "%s%s", b->len > start ? "、" : "", l ? l : c);
 			have_dibao |= strcmp(c, "DIBAO") == 0;
 			have_dis |= strcmp(c, "DISABLED") == 0;
+			if (category_sensitive(c, strlen(c))) {
+				hidden = 1;     /* 低保, 特困, 残疾: not in a list (privacy brief E1) */
+				continue;
+			}
+			const char *l = codes_label(cl, c);
+			buf_addf(b, "%s%s", b->len > start ? "、" : "", l ? l : c);
 		}
 		sqlite3_reset(st);
 	}
-	if (dibao && !have_dibao)
-		buf_addf(b, "%s低保", b->len > start ? "、" : "");
-	if (health && health[0] == '6' && !have_dis)
-		buf_addf(b, "%s残疾", b->len > start ? "、" : "");
+	if ((dibao && !have_dibao) || (health && health[0] == '6' && !have_dis))
+		hidden = 1;
+	if (hidden)     /* which one is on her page, for those who open it */
+		buf_addf(b, "%s困难类别见档案", b->len > start ? "、" : "");
 }
 
 static void why_fit(struct jy_db *db, const struct want *w, const struct cand *c, const char *intent,
