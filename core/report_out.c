@@ -362,6 +362,20 @@ int report_people_ids(struct jy_db *db, const struct period *p, int by, const ch
 	return JY_OK;
 }
 
+/* The residents behind figure i of the total. A figure of 0 has nobody behind it (report_people
+ * lists through the code that counts), so its list is not computed again: each call reads the
+ * registry once, and a month has some twenty empty figures. */
+static int figure_people(struct jy_db *db, const struct report *r, int i, int64_t **ids, size_t *n,
+                         struct jy_err *err)
+{
+	if (r->cur_v[i].num == 0) {
+		*ids = NULL;
+		*n = 0;
+		return JY_OK;
+	}
+	return report_people_ids(db, &r->cur, r->by, "", i, ids, n, err);
+}
+
 /* ---- the tables, as cells --------------------------------------------------------------------------- */
 
 static const char *const people_labels[] = {
@@ -504,7 +518,7 @@ static int text_people(FILE *fp, struct text_ctx *t, int i, struct jy_err *err)
 	int64_t *ids;
 	size_t n;
 	int full = access_may(t->db, OP_EXPORT_FULL);
-	int rc = report_people_ids(t->db, &r->cur, r->by, "", i, &ids, &n, err);
+	int rc = figure_people(t->db, r, i, &ids, &n, err);
 	if (rc != JY_OK)
 		return rc;
 	fprintf(fp, "\n%s %s：%s，%zu%s\n", ind->code, ind->label, r->cur.label, n, ind->unit);
@@ -604,7 +618,7 @@ static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report 
 	int64_t *ids;
 	size_t n;
 	int full = access_may(db, OP_EXPORT_FULL);
-	int rc = report_people_ids(db, &r->cur, r->by, "", i, &ids, &n, err);
+	int rc = figure_people(db, r, i, &ids, &n, err);
 	if (rc != JY_OK)
 		return rc;
 	struct sheet_col cols[PEOPLE_COLS];
