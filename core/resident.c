@@ -1107,16 +1107,19 @@ static int event_cmp(const void *x, const void *y, void *text)
 }
 
 /* Each new resident's status event, "registered" on the registration date, after all their
- * resident rows. In date order: the reports' index on the date (006_reports.sql) then takes them
- * as one ordered pass, where registration order put each one at a random place of a large index
- * (measured: a seventh of a 1,000,000-row load). Their other index, by resident, stays in the
- * small region of this batch's new ids. */
+ * resident rows. Into a registry several times larger than the batch, in date order: the reports'
+ * index on the date (006_reports.sql) then takes them as one ordered pass, where registration
+ * order put each one at a random place of a large index, and their other index, by resident,
+ * stays in the small region of the batch's new ids. Into a small registry registration order is
+ * cheaper (measured on 100,000-row batches: 0.16 s against 0.3 s into an empty registry, 0.3 s
+ * against 0.3 s and growing from 400,000 on). */
 static int bulk_events(struct resident_bulk *b, struct jy_err *err)
 {
 	struct jy_db *db = b->db;
 	if (!b->nevs)
 		return JY_OK;
-	qsort_r(b->evs, b->nevs, sizeof *b->evs, event_cmp, b->evtext.s);
+	if (b->first_id > 4 * (int64_t)b->nevs)
+		qsort_r(b->evs, b->nevs, sizeof *b->evs, event_cmp, b->evtext.s);
 	char now[32];
 	time_now_iso(now);
 	int rc = JY_OK;
