@@ -43,6 +43,16 @@ static const char usage_server[] = N_(
 	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
 	"                                          office's database only, files only in the export folder\n");
 
+/* Reports (issue 6) and the workers of a database (issue 7); printed after usage_backup. */
+static const char usage_reports[] = N_(
+	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026] [--from DATE --to DATE]\n"
+	"               [--by community|sex|category|age] [--format text|csv|gbk|xlsx] [-o FILE]\n"
+	"                                          the figures of a period beside the period before;\n"
+	"                                          an XLSX file also lists the people behind them\n"
+	"  jiuye worker list | add USER --role clerk|reviewer|stats|admin [--scope UNITS] | close USER\n"
+	"                                          the database's workers, their roles and communities\n"
+	"                                          (an administrator's command)\n");
+
 /* Backups kept in generations (issue 7); printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
@@ -455,6 +465,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
+			fputs(_(usage_reports), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
