@@ -170,7 +170,9 @@ void le_kill_to_start(struct lineedit *le);
  * spaces, '>' if more_right; each marker takes a column of its own (only when width >= 4), so
  * (more_left + columns of the slice + pad + more_right) == width. cursor_col counts from the
  * field's first column (marker included), is on the first column of its character, and at the
- * end of the text it is a free column. No allocation. */
+ * end of the text it is a free column. A grapheme cluster wider than the field (a run of Hangul
+ * jamo, an emoji family: never in a name) cannot be shown: the slice is empty there and the
+ * cursor stays visible on a blank field. No allocation. */
 void le_view(struct lineedit *le, int width, struct lineedit_view *v);
 
 /* ---- hanzi.c: pinyin initials and traditional -> simplified folding (tables from Unihan) ------ */
