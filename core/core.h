@@ -605,8 +605,22 @@ int import_residents(struct jy_db *db, const char *path, int flags,
  * format (SHEET_CSV: UTF-8 with BOM, SHEET_CSV_GBK, SHEET_XLSX; see sheet.c), or to stdout when
  * path is NULL or "-" (CSV only). *rows gets the count. JY_OK with err->warn: a GBK file holds a
  * character GBK lacks (err says which cell). The other export_* below work the same way. */
-int export_residents(struct jy_db *db, const char *path, int format, int include_closed, int *rows,
-                     struct jy_err *err);
+int export_residents(struct jy_db *db, const char *path, int format, int include_closed,
+                     const char *purpose, int *rows, struct jy_err *err);
+/* Files of people (privacy brief E1, F2, F3): export_residents, export_referrals and
+ * export_enrolments need OP_EXPORT (JY_EPERM) and a purpose (用途, JY_EINVAL when blank), hold only
+ * the residents of the worker's communities and start with export_notice's line (XLSX: a merged
+ * row above the header). Without OP_EXPORT_FULL, ID numbers and phones are masked and 低保, 特困,
+ * 残疾 left out of the categories; the line then ends in [已脱敏] and no import takes the file. */
+int export_purpose_check(const char *purpose, struct jy_err *err);
+/* "内部资料 含个人信息 导出人：王芳(wang) 时间：2026-11-23 10:15 用途：上报区人社局 [已脱敏]".
+ * Caller frees. */
+char *export_notice(struct jy_db *db, const char *purpose, int masked);
+/* A file written (jiuye export, F7 on a list): an "export" row of the trail for kind with the
+ * path, the rows, the SHA-256 of the file as it is on disk (none for stdout or a failure), and for
+ * people the purpose and whether it was masked. JY_OK or why it could not be recorded. */
+int export_record(struct jy_db *db, const char *kind, const char *path, int rows,
+                  const char *purpose, int masked, int result, struct jy_err *err);
 
 /* ---- demo.c ---------------------------------------------------------------------------------- */
 /* Load the demo records (reference domain brief §6): units, 10 residents with checksum-valid IDs,
@@ -897,7 +911,8 @@ int import_enrolments(struct jy_db *db, const char *path, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err);
 int export_courses(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
-int export_enrolments(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int export_enrolments(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                      struct jy_err *err);
 
 /* ==== Jobs (岗位与推荐, issue 4): employers, job information, referrals, placements, fairs ===== */
 /* Domain brief §1.4 W3-W6, §2.3. Employers, postings (job information: one item, several posts)
@@ -1188,7 +1203,8 @@ int import_referrals(struct jy_db *db, const char *path, int flags,
                      struct import_result *res, struct jy_err *err);
 int export_employers(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
 int export_jobs(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
-int export_referrals(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int export_referrals(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                     struct jy_err *err);
 
 /* ---- sheet.c: tables to CSV (UTF-8 with BOM, or GBK) and XLSX, for exports and reports --------- */
 /* One writer for every file that leaves the office, so that every list and every report opens in
@@ -1222,8 +1238,11 @@ int sheet_note(struct sheet *sh, const char *text, struct jy_err *err);
  * number in C format ("12", "0.331"), SC_DATE "YYYY-MM-DD". */
 int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err);
 long sheet_rows(const struct sheet *sh);       /* data rows written so far, all tables */
-/* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh. */
+/* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh.
+ * Files are created 0600 (the one beside the destination too). */
 int sheet_close(struct sheet **sh, int commit, struct jy_err *err);
+/* The SHA-256 of the file at path as 64 lowercase hex digits (what sha256sum prints). */
+int sheet_sha256(const char *path, char hex[65], struct jy_err *err);
 
 /* ---- report.c: the figures the office reports upward (domain brief §3.2 A-F) ------------------- */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month

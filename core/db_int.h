@@ -132,6 +132,21 @@ int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct 
 int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
                  int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
                  int *rows, struct jy_err *err);
+/* sheet_export with a note line above the header (NULL: none), for the files of people. */
+int sheet_export_noted(const char *path, int format, const char *note, const char *name,
+                       const struct sheet_col *cols, int ncols,
+                       int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                       int *rows, struct jy_err *err);
+/* export.c, for the exporters of people (export.c, jobs_io.c, training_io.c): OP_EXPORT and the
+ * purpose checked, *full (OP_EXPORT_FULL: ID numbers and phones whole) and *notice, the file's
+ * first line (Caller frees). export_mask: an FK_IDNO or FK_PHONE value as lists show it. */
+int export_people_begin(struct jy_db *db, const char *purpose, int *full, char **notice,
+                        struct jy_err *err);
+void export_mask(int field_kind, const char *v, char *out, size_t size);
+/* The first words of export_notice's line: an import skips a first line starting with them
+ * (importer.c), and refuses the file when the line says it was masked. */
+#define EXPORT_NOTICE_MARK "内部资料"
+#define EXPORT_NOTICE_MASKED "[已脱敏]"
 /* csv.c: a text file to path, or stdout when path is NULL or "-": write(ctx, fp, rows, err) does
  * the lines; the file is written beside path and renamed into place, so a failed write never
  * leaves half a file under the name asked for. *rows (rows may be NULL) counts what write wrote. */

@@ -149,6 +149,17 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		return rc;
 	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
 	got = csv_next(csv, &cell, &n, &row, err);
+	/* an export of people starts with its 内部资料 line (export_notice): the header is the next
+	 * row; a masked one is refused, its values are not the real ones (privacy brief E3) */
+	if (got == 1 && n >= 1 && strncmp(cell[0], EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0) {
+		if (strstr(cell[0], EXPORT_NOTICE_MASKED)) {
+			rc = err_set(err, JY_EINVAL, NULL, _("%s: this file was exported masked (已脱敏): its ID "
+			                                     "numbers and phones are not the real ones; import a "
+			                                     "file exported whole"), im->path);
+			goto out;
+		}
+		got = csv_next(csv, &cell, &n, &row, err);
+	}
 	if (got <= 0) {
 		if (got == 0) {
 			struct jy_buf acc = { 0 };

@@ -46,6 +46,7 @@ struct io {
 	struct field_def defs[COLS_MAX];        /* employers and jobs: [0] the code, then the fields */
 	int ndefs;
 	int has[COLS_MAX];      /* column index + 1 of each def present */
+	int masked;             /* export of referrals: ID numbers masked (no OP_EXPORT_FULL) */
 };
 
 static void io_defs(struct io *io)
@@ -454,14 +455,21 @@ static int write_referrals(void *ctx, struct sheet *sh, struct jy_err *err)
 		"SELECT res.id_no, res.name, p.code, r.referred_on, r.consent, r.channel, r.stage, r.stage_on, "
 		"pl.form, pl.start_date, pl.subsidy_end, r.note FROM referral r "
 		"JOIN resident res ON res.id = r.resident_id JOIN posting p ON p.id = r.posting_id "
-		"LEFT JOIN placement pl ON pl.referral_id = r.id ORDER BY r.id", err);
+		"LEFT JOIN placement pl ON pl.referral_id = r.id WHERE jy_in_scope(res.community) "
+		"ORDER BY r.id", err);
 	if (!st)
 		return JY_EDB;
-	char *v[RIO__COUNT];
+	char *v[RIO__COUNT], m[64];
 	int s, rc = JY_OK;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int d = 0; d < RIO__COUNT; d++)
-			v[d] = field_show(db, &io->defs[d], (const char *)sqlite3_column_text(st, d));
+		for (int d = 0; d < RIO__COUNT; d++) {
+			const char *cell = (const char *)sqlite3_column_text(st, d);
+			if (d == RIO_IDNO && io->masked && cell) {
+				export_mask(FK_IDNO, cell, m, sizeof m);
+				cell = m;
+			}
+			v[d] = field_show(db, &io->defs[d], cell);
+		}
 		rc = sheet_row(sh, (const char *const *)v, err);
 		for (int d = 0; d < RIO__COUNT; d++)
 			free(v[d]);
@@ -474,29 +482,43 @@ static int write_referrals(void *ctx, struct sheet *sh, struct jy_err *err)
 	return rc;
 }
 
-static int io_export(struct jy_db *db, int kind, const char *path, int format, int *rows,
-                     struct jy_err *err)
+/* Referrals are a file of people (export.c: OP_EXPORT, a purpose, the worker's communities, the
+ * notice line, ID numbers masked without OP_EXPORT_FULL); employers and postings are not. */
+static int io_export(struct jy_db *db, int kind, const char *path, int format, const char *purpose,
+                     int *rows, struct jy_err *err)
 {
 	static const char *const names[] = { "用人单位", "岗位信息", "推荐记录" };
 	struct io io = { .db = db, .kind = kind };
+	char *notice = NULL;
+	if (rows)
+		*rows = 0;
+	if (kind == KIND_REFERRALS) {
+		int full, rc = export_people_begin(db, purpose, &full, &notice, err);
+		if (rc)
+			return rc;
+		io.masked = !full;
+	}
 	io_defs(&io);
 	struct sheet_col cols[COLS_MAX];
 	int n = sheet_cols_of_fields(io.defs, io.ndefs, 0, cols);
-	return sheet_export(path, format, names[kind], cols, n,
-	                    kind == KIND_REFERRALS ? write_referrals : write_recs, &io, rows, err);
+	int rc = sheet_export_noted(path, format, notice, names[kind], cols, n,
+	                            kind == KIND_REFERRALS ? write_referrals : write_recs, &io, rows, err);
+	free(notice);
+	return rc;
 }
 
 int export_employers(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return io_export(db, KIND_EMPLOYERS, path, format, rows, err);
+	return io_export(db, KIND_EMPLOYERS, path, format, NULL, rows, err);
 }
 
 int export_jobs(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
 {
-	return io_export(db, KIND_JOBS, path, format, rows, err);
+	return io_export(db, KIND_JOBS, path, format, NULL, rows, err);
 }
 
-int export_referrals(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
+int export_referrals(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                     struct jy_err *err)
 {
-	return io_export(db, KIND_REFERRALS, path, format, rows, err);
+	return io_export(db, KIND_REFERRALS, path, format, purpose, rows, err);
 }

@@ -21,7 +21,9 @@
  * widest of the label and the first rows (2 per CJK character, as Excel measures them).
  *
  * Either file is written beside its destination and renamed into place on close, so a failed
- * export never leaves half a file under the name asked for. */
+ * export never leaves half a file under the name asked for. Both are created 0600, the file beside
+ * too: what leaves the office holds people's data and is the worker's own (privacy brief F3), and a
+ * group- or world-readable copy in a shared folder is how lists get forwarded. */
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -32,6 +34,9 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
+#include <nettle/sha2.h>
 #include <xlsxwriter.h>
 
 #include "db_int.h"
@@ -178,6 +183,32 @@ static void sheet_xlsx_formats(struct sheet *sh)
 	format_set_bold(sh->f_note);
 }
 
+/* The file beside the destination, created (or emptied) for its owner alone; its mode set again in
+ * case it was there before with another. A descriptor, or -1 with errno. */
+static int sheet_create(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+static FILE *sheet_fopen(const char *path)
+{
+	int fd = sheet_create(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (fd >= 0 && !fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
 int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *err)
 {
 	*out = NULL;
@@ -197,8 +228,10 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 	}
 	if (format == SHEET_XLSX) {
 		/* libxlsxwriter creates the file only on close, and says why it could not on stderr
-		 * (over the screen): a file that cannot be written is found out here instead */
-		FILE *probe = fopen(sh->tmp, "wb");
+		 * (over the screen): a file that cannot be written is found out here instead. Made
+		 * 0600 here, it stays so when libxlsxwriter opens it again to write (and close makes
+		 * sure before the rename). */
+		FILE *probe = sheet_fopen(sh->tmp);
 		if (!probe || fclose(probe) != 0) {
 			int rc = sheet_io_err(sh, err, errno);
 			sheet_close(&sh, 0, NULL);
@@ -224,7 +257,7 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 			return rc;
 		}
 	}
-	sh->fp = to_stdout ? stdout : fopen(sh->tmp, "wb");
+	sh->fp = to_stdout ? stdout : sheet_fopen(sh->tmp);
 	if (!sh->fp) {
 		int rc = sheet_io_err(sh, err, errno);
 		sheet_close(&sh, 0, NULL);
@@ -321,7 +354,7 @@ int sheet_close(struct sheet **psh, int commit, struct jy_err *err)
 			lxw_error e = workbook_close(sh->wb);
 			if (e != LXW_NO_ERROR)
 				rc = sheet_xlsx_err(sh, err, e);
-			else if (sheet_fsync_path(sh->tmp) != 0)
+			else if (chmod(sh->tmp, 0600) != 0 || sheet_fsync_path(sh->tmp) != 0)
 				rc = sheet_io_err(sh, err, errno);
 		} else {
 			lxw_workbook_free(sh->wb);
@@ -698,9 +731,10 @@ int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct 
 	return k;
 }
 
-int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
-                 int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
-                 int *rows, struct jy_err *err)
+int sheet_export_noted(const char *path, int format, const char *note, const char *name,
+                       const struct sheet_col *cols, int ncols,
+                       int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                       int *rows, struct jy_err *err)
 {
 	struct sheet *sh = NULL;
 	if (rows)
@@ -708,11 +742,49 @@ int sheet_export(const char *path, int format, const char *name, const struct sh
 	int rc = sheet_open(path, format, &sh, err);
 	if (rc)
 		return rc;
-	rc = sheet_table(sh, name, cols, ncols, err);
+	if (note)
+		rc = sheet_note(sh, note, err);
+	if (!rc)
+		rc = sheet_table(sh, name, cols, ncols, err);
 	if (!rc)
 		rc = write(ctx, sh, err);
 	if (rows)
 		*rows = (int)sheet_rows(sh);
 	int rc2 = sheet_close(&sh, rc == JY_OK, rc ? NULL : err);
 	return rc ? rc : rc2;
+}
+
+int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
+                 int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                 int *rows, struct jy_err *err)
+{
+	return sheet_export_noted(path, format, NULL, name, cols, ncols, write, ctx, rows, err);
+}
+
+/* ---- the file as written: its SHA-256 for the trail (privacy brief F2) ------------------------- */
+
+int sheet_sha256(const char *path, char hex[65], struct jy_err *err)
+{
+	hex[0] = '\0';
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	if (fd < 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path ? path : "-",
+		               strerror(errno));
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	unsigned char *chunk = xmalloc(1 << 16);
+	ssize_t n;
+	while ((n = read(fd, chunk, 1 << 16)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			sha256_update(&ctx, (size_t)n, chunk);
+	int e = errno;
+	close(fd);
+	free(chunk);
+	if (n < 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path, strerror(e));
+	uint8_t d[SHA256_DIGEST_SIZE];
+	sha256_digest(&ctx, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	return JY_OK;
 }

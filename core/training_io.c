@@ -332,13 +332,21 @@ static int write_courses(void *ctx, struct sheet *sh, struct jy_err *err)
 	return rc;
 }
 
+struct enrol_out {
+	struct jy_db *db;
+	int masked;             /* ID numbers masked (no OP_EXPORT_FULL) */
+};
+
 static int write_enrolments(void *ctx, struct sheet *sh, struct jy_err *err)
 {
-	struct jy_db *db = ctx;
+	struct jy_db *db = ((struct enrol_out *)ctx)->db;
+	int masked = ((struct enrol_out *)ctx)->masked;
+	char m[64];
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id_no, r.name, c.code, e.enrolled_on, e.waitlisted, e.result, e.result_on, e.passed, "
 		"e.cert_type, e.cert_no, e.in_trade, e.note FROM enrolment e JOIN resident r ON r.id = e.resident_id "
-		"JOIN course c ON c.id = e.course_id ORDER BY c.start_date, c.id, e.id", err);
+		"JOIN course c ON c.id = e.course_id WHERE jy_in_scope(r.community) "
+		"ORDER BY c.start_date, c.id, e.id", err);
 	if (!st)
 		return JY_EDB;
 	/* codes as labels from the lists loaded before the loop (no statement prepared inside it) */
@@ -350,7 +358,10 @@ static int write_enrolments(void *ctx, struct sheet *sh, struct jy_err *err)
 		for (int f = 0; f < EF__COUNT; f++) {
 			const char *v = (const char *)sqlite3_column_text(st, f);
 			const char *shown = v;
-			if (v && enrol_fields[f].kind == FK_BOOL)
+			if (v && f == EF_IDNO && masked) {
+				export_mask(FK_IDNO, v, m, sizeof m);
+				shown = m;
+			} else if (v && enrol_fields[f].kind == FK_BOOL)
 				shown = strcmp(v, "1") == 0 ? "是" : "否";
 			else if (v && f == EF_RESULT)
 				shown = codes_label(results, v) ? codes_label(results, v) : v;
@@ -374,9 +385,22 @@ int export_courses(struct jy_db *db, const char *path, int format, int *rows, st
 	return sheet_export(path, format, "培训班", cols, n, write_courses, db, rows, err);
 }
 
-int export_enrolments(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err)
+/* Enrolments are a file of people (export.c: OP_EXPORT, a purpose, the worker's communities, the
+ * notice line, ID numbers masked without OP_EXPORT_FULL); courses are not. */
+int export_enrolments(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                      struct jy_err *err)
 {
+	int full;
+	char *notice;
+	if (rows)
+		*rows = 0;
+	int rc = export_people_begin(db, purpose, &full, &notice, err);
+	if (rc)
+		return rc;
+	struct enrol_out out = { db, !full };
 	struct sheet_col cols[EF__COUNT];
 	int n = sheet_cols_of_fields(enrol_fields, EF__COUNT, FF_CSV, cols);
-	return sheet_export(path, format, "培训报名", cols, n, write_enrolments, db, rows, err);
+	rc = sheet_export_noted(path, format, notice, "培训报名", cols, n, write_enrolments, &out, rows, err);
+	free(notice);
+	return rc;
 }

@@ -25,9 +25,10 @@ static const char usage_text[] = N_(
 	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
 	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
 	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
-	"  jiuye export residents [--format csv|gbk|xlsx] [-o FILE] [--all]\n"
-	"                                          write the registry as CSV (UTF-8 with BOM, or GBK)\n"
-	"                                          or XLSX (-o FILE.xlsx is a workbook)\n"
+	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
+	"               [--all]                    write the registry as CSV (UTF-8 with BOM, or GBK)\n"
+	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
+	"                                          (上报区人社局 ...) heads the file and is recorded\n"
 	"  jiuye backup DEST                       consistent copy of the live database\n"
 	"  jiuye check                             integrity and foreign-key check\n");
 
@@ -64,14 +65,16 @@ static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export courses|enrolments [--format csv|gbk|xlsx] [-o FILE]\n"
 	"                                          training courses, and enrolments by ID number and\n"
-	"                                          course code, with the residents' import rules\n");
+	"                                          course code, with the residents' import rules;\n"
+	"                                          enrolments need --purpose TEXT, as residents do\n");
 
 /* The jobs module's files (issue 4); printed after usage_training. */
 static const char usage_jobs[] = N_(
 	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export employers|jobs|referrals [--format csv|gbk|xlsx] [-o FILE]\n"
 	"                                          employers, job information and referrals (by ID\n"
-	"                                          number and posting code), with the same rules\n");
+	"                                          number and posting code), with the same rules;\n"
+	"                                          referrals need --purpose TEXT, as residents do\n");
 
 int cli_usage_error(const char *fmt, ...)
 {
@@ -97,6 +100,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--to", offsetof(struct opts, to) },           { "--period", offsetof(struct opts, period) },
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
+		{ "--purpose", offsetof(struct opts, purpose) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -206,54 +210,56 @@ static void print_line(void *arg, const char *line)
 	fprintf(stderr, "%s\n", line);
 }
 
-/* What `jiuye import` and `jiuye export` take, one row per kind of record. */
-static int export_courses_all(struct jy_db *db, const char *path, int format, int all, int *rows,
-                              struct jy_err *err)
+/* What `jiuye import` and `jiuye export` take, one row per kind of record. The exports of people
+ * (residents, enrolments, referrals) take the purpose; the others have none. */
+static int export_courses_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
 {
-	(void)all;
+	(void)all, (void)purpose;
 	return export_courses(db, path, format, rows, err);
 }
 
-static int export_enrolments_all(struct jy_db *db, const char *path, int format, int all, int *rows,
-                                 struct jy_err *err)
+static int export_enrolments_all(struct jy_db *db, const char *path, int format, int all,
+                                 const char *purpose, int *rows, struct jy_err *err)
 {
 	(void)all;
-	return export_enrolments(db, path, format, rows, err);
+	return export_enrolments(db, path, format, purpose, rows, err);
 }
 
-static int export_employers_all(struct jy_db *db, const char *path, int format, int all, int *rows,
-                                struct jy_err *err)
+static int export_employers_all(struct jy_db *db, const char *path, int format, int all,
+                                const char *purpose, int *rows, struct jy_err *err)
 {
-	(void)all;
+	(void)all, (void)purpose;
 	return export_employers(db, path, format, rows, err);
 }
 
-static int export_jobs_all(struct jy_db *db, const char *path, int format, int all, int *rows,
-                           struct jy_err *err)
+static int export_jobs_all(struct jy_db *db, const char *path, int format, int all,
+                           const char *purpose, int *rows, struct jy_err *err)
 {
-	(void)all;
+	(void)all, (void)purpose;
 	return export_jobs(db, path, format, rows, err);
 }
 
-static int export_referrals_all(struct jy_db *db, const char *path, int format, int all, int *rows,
-                                struct jy_err *err)
+static int export_referrals_all(struct jy_db *db, const char *path, int format, int all,
+                                const char *purpose, int *rows, struct jy_err *err)
 {
 	(void)all;
-	return export_referrals(db, path, format, rows, err);
+	return export_referrals(db, path, format, purpose, rows, err);
 }
 
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
 	              struct import_result *, struct jy_err *);
-	int (*export)(struct jy_db *, const char *, int, int, int *, struct jy_err *);
+	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
+	int people;             /* a file of people: --purpose, masked by role (privacy brief F2, F3) */
 } io_kinds[] = {
-	{ "residents", import_residents, export_residents },
-	{ "courses", import_courses, export_courses_all },
-	{ "enrolments", import_enrolments, export_enrolments_all },
-	{ "employers", import_employers, export_employers_all },
-	{ "jobs", import_jobs, export_jobs_all },
-	{ "referrals", import_referrals, export_referrals_all },
+	{ "residents", import_residents, export_residents, 1 },
+	{ "courses", import_courses, export_courses_all, 0 },
+	{ "enrolments", import_enrolments, export_enrolments_all, 1 },
+	{ "employers", import_employers, export_employers_all, 0 },
+	{ "jobs", import_jobs, export_jobs_all, 0 },
+	{ "referrals", import_referrals, export_referrals_all, 1 },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -333,25 +339,51 @@ static int export_format(const struct opts *o)
 	return format;
 }
 
+/* A file of people says what it is for (privacy brief A2, F2): --purpose, one line. */
+static int export_purpose(const struct io_kind *k, const struct opts *o)
+{
+	if (!k->people)
+		return 0;
+	struct jy_err err = { 0 };
+	if (!o->purpose || text_is_blank(o->purpose))
+		return cli_usage_error(_("export %s: a file of people needs its purpose: --purpose TEXT, e.g. "
+		                         "--purpose 上报区人社局 or --purpose 推荐给用人单位"), k->kind);
+	if (export_purpose_check(o->purpose, &err) != JY_OK)
+		return cli_usage_error("--purpose: %s", err.msg);
+	return 0;
+}
+
 static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
 		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
-		                             "[--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
+		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(o);
-	if (format < 0)
+	if (format < 0 || export_purpose(k, o))
 		return EXIT_USAGE;
+	/* read-write: the export's row of the audit trail is written on this connection (a second
+	 * one, opened after a setgid server has given up its group, could not open the file) */
 	struct jy_db *db;
-	if (cli_open_db(o, DB_OPEN_READONLY, &db))
+	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
-	struct jy_err err = { 0 };
+	struct jy_err err = { 0 }, aerr = { 0 };
 	int rows = 0;
-	int rc = k->export(db, o->out, format, o->include_closed, &rows, &err);
-	audit_file(db, "export", k->kind, rows, o->out, rc);
+	const char *purpose = k->people ? o->purpose : NULL;
+	int rc = k->export(db, o->out, format, o->include_closed, purpose, &rows, &err);
+	int masked = k->people && !access_may(db, OP_EXPORT_FULL);
+	int arc = export_record(db, k->kind, o->out, rows, purpose, masked, rc, &aerr);
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (arc) {
+		/* a file no trail knows of does not leave (privacy brief G6: fail closed) */
+		if (o->out && strcmp(o->out, "-") != 0)
+			unlink(o->out);
+		fprintf(stderr, _("jiuye: the export could not be recorded in the audit trail, so the file "
+		                  "was removed: %s\n"), aerr.msg);
 		return EXIT_USER;
 	}
 	if (o->out && strcmp(o->out, "-") != 0)

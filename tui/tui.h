@@ -50,6 +50,7 @@ struct cli_opts {
 	const char *period;      /* --period 2026-11, 2026Q3, 2026H1, 2026, 2026-11人社 ... (report) */
 	const char *by;          /* --by community|sex|category|age (report) */
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
+	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };

@@ -1,5 +1,9 @@
 /* tests/unit/test_sheet.c: the sheet writer (core/sheet.c): CSV bytes as Excel and WPS read them
- * (BOM, quoting, formula guard, GBK and its warning), XLSX read back with a real reader. */
+ * (BOM, quoting, formula guard, GBK and its warning), XLSX read back with a real reader; every
+ * file 0600, its SHA-256; and the files of people (export.c, jobs_io.c, training_io.c) as each
+ * role gets them: whole for a reviewer or an administrator, masked for a clerk (ID numbers,
+ * phones, no 低保/特困/残疾), refused to statistics and without a purpose, only her communities,
+ * the 内部资料 line on top, and a masked file refused by the importers. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -247,7 +251,368 @@ static void test_xlsx_read_back(void **state)
 	free(path);
 }
 
+/* ---- 0600 and the hash ------------------------------------------------------------------------ */
+
+/* Whatever the umask, and even when a file of the name (or the one beside it) was there before
+ * readable by all, the file written is its owner's alone (privacy brief F3). */
+static void test_mode_0600(void **state)
+{
+	(void)state;
+	mode_t old = umask(0);
+	struct jy_err err = { 0 };
+	for (int format = SHEET_CSV; format <= SHEET_XLSX; format++) {
+		char *path = tmp_path(format == SHEET_XLSX ? "m.xlsx" : "m.csv");
+		char *tmp = xasprintf("%s.tmp", path);
+		FILE *f = fopen(tmp, "w");
+		assert_non_null(f);
+		fclose(f);
+		assert_int_equal(chmod(tmp, 0666), 0);
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fclose(f);
+		assert_int_equal(chmod(path, 0644), 0);
+		int rc_close;
+		char *bytes = write_file(path, format, people, 3, &err, &rc_close);
+		assert_int_equal(rc_close, JY_OK);
+		struct stat sb;
+		assert_int_equal(stat(path, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+		assert_int_not_equal(access(tmp, F_OK), 0);
+		unlink(path);
+		free(bytes);
+		free(tmp);
+		free(path);
+	}
+	umask(old);
+}
+
+static void test_sha256(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes, *hex;
+	} cases[] = {
+		{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+		{ "内部资料", NULL },
+	};
+	char *path = tmp_path("h.txt");
+	char hex[65];
+	struct jy_err err = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fputs(cases[i].bytes, f);
+		fclose(f);
+		assert_int_equal(sheet_sha256(path, hex, &err), JY_OK);
+		assert_int_equal(strlen(hex), 64);
+		if (cases[i].hex)
+			assert_string_equal(hex, cases[i].hex);
+	}
+	unlink(path);
+	assert_int_equal(sheet_sha256(path, hex, &err), JY_EIO);
+	assert_non_null(strstr(err.msg, path));
+	free(path);
+}
+
+/* ---- files of people, by role ------------------------------------------------------------------ */
+
+struct pfix {
+	char dir[64], path[96];
+	struct jy_db *db;
+	struct jy_actor admin;
+};
+
+static int people_setup(void **state)
+{
+	struct pfix *f = xcalloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/jy-sheet-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	setenv("JIUYE_TODAY", "2026-11-23", 1);
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), JY_OK);
+	assert_int_equal(demo_load(f->db, &err), JY_OK);
+	f->admin = *db_actor(f->db);
+	/* 王芳 a clerk of 幸福里社区 (王秀兰, 赵春梅), 赵丽 a reviewer of 城南街道, 钱军 statistics */
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "幸福里社区", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "zhao", "赵丽", ROLE_REVIEWER, "城南街道", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "qian", "钱军", ROLE_STATS, "", &err), JY_OK);
+	*state = f;
+	return 0;
+}
+
+static int people_teardown(void **state)
+{
+	struct pfix *f = *state;
+	db_close(&f->db);
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f);
+	return 0;
+}
+
+static void act_as(struct pfix *f, const char *os_user, const char *name, int role)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", name);
+	who.role = role;
+	db_set_actor(f->db, &who);
+}
+
+/* Lines of a CSV file (BOM off), CRLF cut; *n lines. Caller frees with free(lines[0]), free(lines). */
+static char **csv_lines(const char *path, int *n)
+{
+	size_t len;
+	char *all = slurp(path, &len);
+	assert_non_null(all);
+	char **lines = xcalloc(len + 2, sizeof *lines);
+	char *s = strncmp(all, "\xEF\xBB\xBF", 3) == 0 ? all + 3 : all;
+	memmove(all, s, strlen(s) + 1);
+	*n = 0;
+	for (char *p = all; *p;) {
+		lines[(*n)++] = p;
+		char *e = strstr(p, "\r\n");
+		if (!e)
+			break;
+		*e = '\0';
+		p = e + 2;
+	}
+	if (!*n)
+		lines[0] = all;
+	return lines;
+}
+
+/* 18 digits (or 17 and X) anywhere in s: a whole ID number */
+static int has_whole_id(const char *s)
+{
+	for (int run = 0; *s; s++) {
+		run = (*s >= '0' && *s <= '9') || (run == 17 && (*s == 'X' || *s == 'x')) ? run + 1 : 0;
+		if (run == 18)
+			return 1;
+	}
+	return 0;
+}
+
+/* 11 digits starting 1[3-9]: a whole mobile number */
+static int has_whole_phone(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		int k = 0;
+		while (k < 11 && p[k] >= '0' && p[k] <= '9')
+			k++;
+		if (k == 11 && p[0] == '1' && p[1] >= '3' && (p == s || p[-1] < '0' || p[-1] > '9') &&
+		    (p[11] < '0' || p[11] > '9'))
+			return 1;
+	}
+	return 0;
+}
+
+static void test_people_by_role(void **state)
+{
+	struct pfix *f = *state;
+	struct jy_err err = { 0 };
+	char *file = xasprintf("%s/r.csv", f->dir);
+	static const struct {
+		const char *os_user, *name;
+		int role;
+		int rows;           /* -1: refused */
+		int masked;
+		const char *by;     /* in the notice line */
+	} cases[] = {
+		{ "wang", "王芳", ROLE_CLERK, 2, 1, "导出人：王芳(wang)" },
+		{ "zhao", "赵丽", ROLE_REVIEWER, 7, 0, "导出人：赵丽(zhao)" },
+		{ "qian", "钱军", ROLE_STATS, -1, 0, NULL },
+		{ NULL, NULL, ROLE_ADMIN, 10, 0, NULL },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		if (cases[i].os_user)
+			act_as(f, cases[i].os_user, cases[i].name, cases[i].role);
+		else
+			db_set_actor(f->db, &f->admin);
+		int rows = -1;
+		int rc = export_residents(f->db, file, SHEET_CSV, 0, "上报区人社局", &rows, &err);
+		if (cases[i].rows < 0) {
+			assert_int_equal(rc, JY_EPERM);
+			assert_int_not_equal(access(file, F_OK), 0);
+			continue;
+		}
+		assert_int_equal(rc, JY_OK);
+		assert_int_equal(rows, cases[i].rows);
+		int n;
+		char **l = csv_lines(file, &n);
+		assert_int_equal(n, rows + 2);
+		assert_true(strncmp(l[0], "内部资料 含个人信息 导出人：", strlen("内部资料 含个人信息 导出人：")) == 0);
+		assert_non_null(strstr(l[0], "用途：上报区人社局"));
+		if (cases[i].by)
+			assert_non_null(strstr(l[0], cases[i].by));
+		assert_int_equal(strstr(l[0], "[已脱敏]") != NULL, cases[i].masked);
+		assert_true(strncmp(l[1], "姓名,身份证号,联系电话,", strlen("姓名,身份证号,联系电话,")) == 0);
+		int whole_id = 0, whole_phone = 0, sensitive = 0, stars = 0;
+		for (int k = 2; k < n; k++) {
+			whole_id += has_whole_id(l[k]);
+			whole_phone += has_whole_phone(l[k]);
+			sensitive += strstr(l[k], "低保") || strstr(l[k], "特困") || strstr(l[k], "残疾人");
+			stars += strstr(l[k], "********") != NULL;
+		}
+		if (cases[i].masked) {
+			assert_int_equal(whole_id + whole_phone + sensitive, 0);
+			assert_int_equal(stars, rows);
+			/* 赵春梅: 就业困难人员 stays, 残疾人 does not */
+			assert_non_null(strstr(l[3], "赵春梅,330122"));
+			assert_non_null(strstr(l[3], "就业困难人员"));
+			assert_null(strstr(l[2], "建设社区"));
+		} else {
+			assert_int_equal(whole_id, rows);
+			assert_int_equal(stars, 0);
+		}
+		free(l[0]);
+		free(l);
+		unlink(file);
+	}
+	free(file);
+}
+
+/* Referrals and enrolments the same way: a clerk's ID numbers masked, only her communities. */
+static void test_people_other_kinds(void **state)
+{
+	struct pfix *f = *state;
+	struct jy_err err = { 0 };
+	char *file = xasprintf("%s/x.csv", f->dir);
+	for (int kind = 0; kind < 2; kind++) {
+		for (int clerk = 0; clerk < 2; clerk++) {
+			if (clerk)
+				act_as(f, "wang", "王芳", ROLE_CLERK);
+			else
+				db_set_actor(f->db, &f->admin);
+			int rows = -1;
+			int rc = kind ? export_enrolments(f->db, file, SHEET_CSV, "培训补贴申报", &rows, &err)
+			              : export_referrals(f->db, file, SHEET_CSV, "推荐给用人单位", &rows, &err);
+			assert_int_equal(rc, JY_OK);
+			int n;
+			char **l = csv_lines(file, &n);
+			assert_int_equal(n, rows + 2);
+			assert_int_equal(strstr(l[0], "[已脱敏]") != NULL, clerk);
+			assert_true(strncmp(l[1], "身份证号,姓名,", strlen("身份证号,姓名,")) == 0);
+			for (int k = 2; k < n; k++) {
+				assert_int_equal(has_whole_id(l[k]), !clerk);
+				if (clerk)     /* 幸福里社区: 王秀兰 and 赵春梅 only */
+					assert_true(strstr(l[k], "王秀兰") || strstr(l[k], "赵春梅"));
+			}
+			free(l[0]);
+			free(l);
+			unlink(file);
+		}
+	}
+	/* employers, postings and courses are not people: no purpose, no line */
+	db_set_actor(f->db, &f->admin);
+	int rows;
+	assert_int_equal(export_employers(f->db, file, SHEET_CSV, &rows, &err), JY_OK);
+	int n;
+	char **l = csv_lines(file, &n);
+	assert_true(strncmp(l[0], "单位编号,", strlen("单位编号,")) == 0);
+	free(l[0]);
+	free(l);
+	unlink(file);
+	free(file);
+}
+
+static void test_people_purpose(void **state)
+{
+	struct pfix *f = *state;
+	struct jy_err err = { 0 };
+	char *file = xasprintf("%s/p.csv", f->dir);
+	db_set_actor(f->db, &f->admin);
+	static const char *const refused[] = { NULL, "", "  \t ",
+		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+		"一二三四五六七八九十一二三四五六七八九十一" };
+	for (size_t i = 0; i < ARRAY_LEN(refused); i++) {
+		int rows = -1;
+		assert_int_equal(export_residents(f->db, file, SHEET_CSV, 0, refused[i], &rows, &err), JY_EINVAL);
+		assert_string_equal(err.field, "用途");
+		assert_int_not_equal(access(file, F_OK), 0);
+		assert_int_equal(export_enrolments(f->db, file, SHEET_CSV, refused[i], &rows, &err), JY_EINVAL);
+		assert_int_equal(export_referrals(f->db, file, SHEET_CSV, refused[i], &rows, &err), JY_EINVAL);
+	}
+	assert_int_equal(export_purpose_check("上报区人社局", &err), JY_OK);
+	/* the line stays one line whatever was typed */
+	char *line = export_notice(f->db, "上报\n区人社局", 1);
+	assert_null(strchr(line, '\n'));
+	assert_non_null(strstr(line, "用途：上报 区人社局 [已脱敏]"));
+	free(line);
+	free(file);
+}
+
+/* An XLSX file of people: the line a merged row above the header, the header frozen below it. */
+static void test_people_xlsx(void **state)
+{
+	struct pfix *f = *state;
+	if (access("/usr/bin/python3", X_OK) != 0 ||
+	    system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+		skip();
+	struct jy_err err = { 0 };
+	char *file = xasprintf("%s/r.xlsx", f->dir);
+	act_as(f, "wang", "王芳", ROLE_CLERK);
+	int rows;
+	assert_int_equal(export_residents(f->db, file, SHEET_XLSX, 0, "上报区人社局", &rows, &err), JY_OK);
+	char *cmd = xasprintf("/usr/bin/python3 -c \"import openpyxl\n"
+	                      "ws = openpyxl.load_workbook('%s')['居民名单']\n"
+	                      "r = list(ws.iter_rows(values_only=True))\n"
+	                      "assert r[0][0].startswith('内部资料 含个人信息 导出人：王芳(wang)'), r[0]\n"
+	                      "assert r[0][0].endswith('用途：上报区人社局 [已脱敏]'), r[0]\n"
+	                      "assert [str(m) for m in ws.merged_cells.ranges] == ['A1:L1']\n"
+	                      "assert r[1][:3] == ('姓名', '身份证号', '联系电话') and ws.freeze_panes == 'A3'\n"
+	                      "assert len(r) == 4 and '*' in r[2][1] and '*' in r[2][2], r\n\"", file);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(file);
+}
+
+static void report_nothing(void *arg, const char *line)
+{
+	(void)arg;
+	(void)line;
+}
+
+/* A whole file imports back (its line skipped); a masked one is refused whole (E3). */
+static void test_people_import_back(void **state)
+{
+	struct pfix *f = *state;
+	struct jy_err err = { 0 };
+	char *file = xasprintf("%s/b.csv", f->dir);
+	struct import_result res;
+	int rows;
+	db_set_actor(f->db, &f->admin);
+	assert_int_equal(export_residents(f->db, file, SHEET_CSV, 0, "核对", &rows, &err), JY_OK);
+	assert_int_equal(import_residents(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(res.unchanged, 10);
+	assert_int_equal(export_enrolments(f->db, file, SHEET_CSV_GBK, "核对", &rows, &err), JY_OK);
+	assert_int_equal(import_enrolments(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(res.unchanged, rows);
+	assert_int_equal(export_referrals(f->db, file, SHEET_CSV, "核对", &rows, &err), JY_OK);
+	assert_int_equal(import_referrals(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(res.rejected, 0);
+
+	act_as(f, "wang", "王芳", ROLE_CLERK);
+	assert_int_equal(export_residents(f->db, file, SHEET_CSV, 0, "核对", &rows, &err), JY_OK);
+	db_set_actor(f->db, &f->admin);
+	assert_int_equal(import_residents(f->db, file, 0, report_nothing, NULL, &res, &err), JY_EINVAL);
+	assert_non_null(strstr(err.msg, "已脱敏"));
+	assert_int_equal(res.added + res.updated, 0);
+	unlink(file);
+	free(file);
+}
+
 static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_mode_0600),
+	cmocka_unit_test(test_sha256),
+	cmocka_unit_test_setup_teardown(test_people_by_role, people_setup, people_teardown),
+	cmocka_unit_test_setup_teardown(test_people_other_kinds, people_setup, people_teardown),
+	cmocka_unit_test_setup_teardown(test_people_purpose, people_setup, people_teardown),
+	cmocka_unit_test_setup_teardown(test_people_xlsx, people_setup, people_teardown),
+	cmocka_unit_test_setup_teardown(test_people_import_back, people_setup, people_teardown),
 	cmocka_unit_test(test_csv_utf8),
 	cmocka_unit_test(test_csv_tables_and_notes),
 	cmocka_unit_test(test_csv_gbk),
