@@ -305,21 +305,41 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  * folder under --restricted), shown with ~ for the home folder, so that every file jiuye writes is
  * found in one place. The extension picks the format: .xlsx a workbook, anything else CSV in UTF-8
  * with a BOM (.gbk.csv GBK, for systems that read only GBK). A file already there is replaced only
- * on a second Enter. */
+ * on a second Enter.
+ *
+ * A list of people (one with a 姓名 column) leaves the office only with its purpose (privacy brief
+ * A2, F2, F3): asked on a second line of the same box, refused when empty, it heads the file in
+ * core's 内部资料 line (the rows are masked as the list shows them: [已脱敏]), and it needs the
+ * export right (统计 has none). Every file F7 writes is 0600 (sheet.c) and is recorded in the audit
+ * trail with its rows, the SHA-256 of the file as written and the purpose; a file the trail could
+ * not record is removed (G6: fail closed). */
 struct export_ask {
 	struct screen s;
 	struct list *l;
 	const struct list_export *ex;
 	struct field f;
+	struct field purpose;   /* a list of people: what the file is for */
+	int people;
+	int on_purpose;         /* the purpose line has the cursor */
 	char *there;            /* this name is a file already: Enter again replaces it */
 };
+
+/* A list of people: it names them (姓名). Employers, postings, courses, fairs and the audit trail
+ * do not. */
+static int export_is_people(const struct list_export *ex)
+{
+	for (int c = 0; c < ex->ncols; c++)
+		if (ex->cols[c].label && strcmp(ex->cols[c].label, "姓名") == 0)
+			return 1;
+	return 0;
+}
 
 static const int export_acts[] = { ACT_OPEN, ACT_BACK, 0 };
 
 static void export_draw(struct ui *ui, struct screen *s)
 {
 	struct export_ask *a = (struct export_ask *)s;
-	int w = ui->cols - 2 < 78 ? ui->cols - 2 : 78, h = 7;
+	int w = ui->cols - 2 < 78 ? ui->cols - 2 : 78, h = a->people ? 8 : 7;
 	int y = (ui->lines - h) / 2, x = (ui->cols - w) / 2;
 	/* a blank column each side: the box never splits a Chinese character of the list behind it */
 	for (int i = 0; i < h; i++) {
@@ -333,12 +353,23 @@ static void export_draw(struct ui *ui, struct screen *s)
 	ui_put(ui, y + 2, x + 2, w - 4, _(".xlsx: a workbook; .csv: CSV (UTF-8); .gbk.csv: CSV in GBK"),
 	       ST_DIALOG);
 	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
+	if (a->people)
+		ui_put(ui, y + 4, x + 2, 6, "用途", ST_DIALOG);
+	int say = y + h - 2;
 	if (a->there && strcmp(a->there, le_text(&a->f.le)) == 0)
-		ui_put(ui, y + 5, x + 2, w - 4, _("A file of this name is there: Enter replaces it, or change the name"),
+		ui_put(ui, say, x + 2, w - 4, _("A file of this name is there: Enter replaces it, or change the name"),
 		       ST_WARN);
+	else if (a->people && text_is_blank(le_text(&a->purpose.le)))
+		ui_put(ui, say, x + 2, w - 4, _("A list of people: say what the file is for, e.g. 上报区人社局"),
+		       ST_DIALOG);
 	else
-		ui_put(ui, y + 5, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
-	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, 1);
+		ui_put(ui, say, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
+	/* the line with the cursor drawn last: the cursor stays in it */
+	if (a->people && !a->on_purpose)
+		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 0);
+	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, !a->on_purpose);
+	if (a->people && a->on_purpose)
+		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 1);
 }
 
 /* "~/x" as the path it names. Caller frees. */
@@ -399,13 +430,20 @@ static int export_rows(struct ui *ui, struct list *l, const struct list_export *
 static int export_write(struct ui *ui, struct export_ask *a)
 {
 	char *path = export_expand(le_text(&a->f.le));
-	struct jy_err err = { 0 };
+	const char *purpose = a->people ? le_text(&a->purpose.le) : NULL;
+	struct jy_err err = { 0 }, aerr = { 0 };
 	struct sheet *sh = NULL;
 	ui_msg(ui, ST_HINT, "%s", _("Writing the file..."));
 	ui_status(ui);
 	wnoutrefresh(stdscr);
 	doupdate();
 	int rc = sheet_open(path, export_format_of(path), &sh, &err);
+	if (rc == JY_OK && a->people) {
+		/* the rows are the list's, masked as it shows them */
+		char *notice = export_notice(ui->db, purpose, 1);
+		rc = sheet_note(sh, notice, &err);
+		free(notice);
+	}
 	if (rc == JY_OK)
 		rc = sheet_table(sh, a->ex->name, a->ex->cols, a->ex->ncols, &err);
 	if (rc == JY_OK)
@@ -413,6 +451,12 @@ static int export_write(struct ui *ui, struct export_ask *a)
 	long n = sheet_rows(sh);
 	int rc2 = sh ? sheet_close(&sh, rc == JY_OK, rc == JY_OK ? &err : NULL) : JY_OK;
 	rc = rc ? rc : rc2;
+	int arc = export_record(ui->db, a->ex->name, path, (int)n, purpose, a->people, rc, &aerr);
+	if (rc == JY_OK && arc != JY_OK) {
+		unlink(path);
+		rc = arc;
+		err = aerr;
+	}
 	ui->msg_keep = 1;
 	if (rc != JY_OK) {
 		ui_err(ui, &err);
@@ -434,11 +478,29 @@ static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 	switch (ev->act) {
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
+	case ACT_NEXT:
+	case ACT_PREV:
+		if (a->people)
+			a->on_purpose = !a->on_purpose;
+		return SK_HANDLED;
 	case ACT_OPEN: {
 		const char *typed = le_text(&a->f.le);
 		if (text_is_blank(typed)) {
+			a->on_purpose = 0;
 			ui_msg(ui, ST_ERROR, "%s", _("Type a file name, e.g. 居民名单.xlsx"));
 			return SK_HANDLED;
+		}
+		if (a->people) {
+			struct jy_err perr = { 0 };
+			if (export_purpose_check(le_text(&a->purpose.le), &perr) != JY_OK) {
+				a->on_purpose = 1;
+				if (text_is_blank(le_text(&a->purpose.le)))
+					ui_msg(ui, ST_ERROR, "%s", _("Type what the file is for, e.g. 上报区人社局: a list "
+					                             "of people does not leave without it"));
+				else
+					ui_err(ui, &perr);
+				return SK_HANDLED;
+			}
 		}
 		char *path = export_expand(typed), why[512];
 		int allowed = tui_path_allowed(path, why, sizeof why), there = access(path, F_OK) == 0;
@@ -464,7 +526,7 @@ static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 	default:
 		break;
 	}
-	field_key(ui, &a->f, ev);
+	field_key(ui, a->on_purpose ? &a->purpose : &a->f, ev);
 	return SK_HANDLED;
 }
 
@@ -473,6 +535,7 @@ static void export_leave(struct ui *ui, struct screen *s)
 	struct export_ask *a = (struct export_ask *)s;
 	(void)ui;
 	field_free(&a->f);
+	field_free(&a->purpose);
 	free(a->there);
 	free(a);
 }
@@ -484,12 +547,21 @@ static const struct screen_ops export_ops = {
 
 void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
 {
+	int people = export_is_people(ex);
+	struct jy_err err = { 0 };
+	if (people && access_check(ui->db, OP_EXPORT, NULL, &err) != JY_OK) {
+		ui->msg_keep = 1;
+		ui_err(ui, &err);
+		return;
+	}
 	struct export_ask *a = xcalloc(1, sizeof *a);
 	a->s.ops = &export_ops;
 	a->s.overlay = 1;
 	a->l = l;
 	a->ex = ex;
+	a->people = people;
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
+	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, FF_REQ);
 	char *name = xasprintf("%s-%s.xlsx", ex->name, ui->today);
 	char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name) : print_path(name);
 	char *shown = export_shown(path);
