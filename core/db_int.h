@@ -84,13 +84,17 @@ void search_batch_begin(struct jy_db *db);
 int search_batch_flush(struct jy_db *db, struct jy_err *err);
 void search_batch_drop(struct jy_db *db);
 
-/* match.c: a bulk load defers the matching candidates of its new residents (first <= id < last)
- * to one sorted pass at its end. begin sets the per-row triggers that build them aside inside the
- * load's transaction and returns what restore (called before any other write, and at the end)
- * needs to put them back; a rollback puts them back by itself. */
-char *match_bulk_begin(struct jy_db *db);
-int match_bulk_restore(struct jy_db *db, const char *triggers, struct jy_err *err);
-int match_bulk_end(struct jy_db *db, int64_t first, int64_t last, struct jy_err *err);
+/* match.c: a bulk load builds the matching candidates (seek, seek_word) of its new residents in
+ * memory and writes them in key order at its end. begin sets the per-row triggers that would
+ * build them aside inside the load's transaction; restore (before any other write, and at the
+ * end) puts them back, as a rollback does by itself; add takes a new resident as stored (validated,
+ * id given); end writes the rows and restores; free is for the end and for an abort. */
+struct match_bulk;
+struct match_bulk *match_bulk_begin(struct jy_db *db);
+void match_bulk_add(struct jy_db *db, struct match_bulk *m, const struct resident *r);
+int match_bulk_restore(struct jy_db *db, struct match_bulk *m, struct jy_err *err);
+int match_bulk_end(struct jy_db *db, struct match_bulk *m, struct jy_err *err);
+void match_bulk_free(struct match_bulk **m);
 
 /* resident.c: a bulk load keeps its last records in memory; this writes them and puts the set
  * aside triggers back. Call it before any other write inside the load's transaction (an import

@@ -965,7 +965,7 @@ struct resident_bulk {
 	int64_t next_id;        /* the batch holds the write lock: nobody else adds meanwhile */
 	int64_t first_id;       /* the first id this batch gave */
 	int failed;             /* a record failed after writing began: the batch cannot stand */
-	char *triggers;         /* the schema's triggers set aside while the batch runs (match.c) */
+	struct match_bulk *match;       /* the matching candidates of the batch (match.c) */
 	struct bulk_sql res, cat, ev;
 	struct bulk_row rows[BULK_ROWS];
 	int nrows;
@@ -1226,7 +1226,7 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	/* A large page cache while the batch runs: ID numbers arrive in random order. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
 	search_batch_begin(db);
-	b->triggers = match_bulk_begin(db);
+	b->match = match_bulk_begin(db);
 	*out = b;
 	return JY_OK;
 }
@@ -1272,6 +1272,7 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 	rc = search_index_resident(b->db, r->id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
 	                           r->v[RF_PHONE], err);
 	if (!rc) {
+		match_bulk_add(b->db, b->match, r);
 		bulk_keep_row(b, r);
 		if (b->nrows == BULK_ROWS)
 			rc = bulk_write(b, err);
@@ -1292,10 +1293,8 @@ int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err)
 	                   : bulk_write(b, err);
 	if (!rc)
 		rc = bulk_events(b, err);
-	if (!rc && b->triggers) {
-		rc = match_bulk_restore(b->db, b->triggers, err);
-		FREE(&b->triggers);
-	}
+	if (!rc)
+		rc = match_bulk_restore(b->db, b->match, err);
 	if (rc)
 		b->failed = 1;
 	return rc;
@@ -1310,7 +1309,7 @@ static void bulk_free(struct resident_bulk **pb)
 	free(b->cats);
 	free(b->evs);
 	buf_free(&b->evtext);
-	free(b->triggers);
+	match_bulk_free(&b->match);
 	buf_free(&b->arena);
 	FREE(pb);
 }
@@ -1326,7 +1325,7 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 	if (!rc)
 		rc = search_batch_flush(b->db, err);
 	if (!rc)
-		rc = match_bulk_end(b->db, b->first_id, b->next_id, err);
+		rc = match_bulk_end(b->db, b->match, err);
 	if (rc) {
 		resident_bulk_abort(pb);
 		return rc;

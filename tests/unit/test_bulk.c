@@ -20,11 +20,13 @@ static const char *const surnames[] = { "张", "曾", "单", "區", "欧阳", "�
 static const char *const given[] = { "晓红", "小单", "丽丽", "國強", "娜娜", "红红", "长乐", "重阳" };
 static const char *const statuses[] = { "10", "11", "12", "20", "失业", "灵活就业" };
 static const char *const cats[] = { "", "DIBAO", "下岗职工、低保对象", "LAID_OFF,ZERO_EMP_HH", "残疾人" };
-static const char *const intents[] = { NULL, "保洁、家政", "社区保洁员 / 绿化", "Driver 司机" };
+static const char *const intents[] = { NULL, "保洁、家政", "社区保洁员 / 绿化", "Driver 司机，（保安）" };
+static const char *const educations[] = { NULL, "初中", "大学本科", "99", "大专" };
+static const char *const healths[] = { NULL, "10", "视力残疾", "60" };
 
 struct person {
 	char name[32], idno[19], phone[16], reg[11];
-	const char *status, *cats, *intent;
+	const char *status, *cats, *intent, *education, *health, *dibao, *skills;
 };
 
 static void person(int i, struct person *p)
@@ -41,6 +43,10 @@ static void person(int i, struct person *p)
 	p->status = statuses[i % 6];
 	p->cats = cats[i % 5];
 	p->intent = intents[i % 4];
+	p->education = educations[i % 5];
+	p->health = healths[(i / 3) % 4];
+	p->dibao = i % 7 == 3 ? "是" : NULL;
+	p->skills = i % 3 == 1 ? "电工 CAD-制图" : NULL;
 }
 
 static void fill(struct resident *r, const struct person *p)
@@ -52,6 +58,10 @@ static void fill(struct resident *r, const struct person *p)
 	resident_set(r, RF_CATEGORIES, p->cats);
 	resident_set(r, RF_INTENT, p->intent);
 	resident_set(r, RF_REGDATE, p->reg);
+	resident_set(r, RF_EDUCATION, p->education);
+	resident_set(r, RF_HEALTH, p->health);
+	resident_set(r, RF_DIBAO, p->dibao);
+	resident_set(r, RF_SKILLS, p->skills);
 }
 
 static struct jy_db *open_new(const char *name)
@@ -113,7 +123,7 @@ static char *dump(struct jy_db *db, const char *sql)
 
 static const char *const same_sql[] = {
 	"SELECT id, reg_no, name, id_no, sex, birth, phone, status, reg_date, benefit, dibao, job_intent, "
-	"version, closed_at FROM resident ORDER BY id",
+	"education, health, skills, version, closed_at FROM resident ORDER BY id",
 	"SELECT resident_id, category, since FROM resident_category ORDER BY 1, 2",
 	"SELECT resident_id, date, status, form, employer, note FROM status_event ORDER BY resident_id, id",
 	"SELECT entity, entity_id, action, changes FROM history WHERE entity = 'resident' ORDER BY seq",
@@ -142,9 +152,14 @@ static void test_bulk_same_as_single(void **state)
 	                      "WHERE e.date = r.reg_date AND e.status = r.status AND e.note = 'registered'");
 	assert_string_equal(ev, "70\n");
 	free(ev);
-	char *seekers = dump(bulk, "SELECT count(*) FROM seek");
-	assert_string_not_equal(seekers, "0\n");
+	/* the candidates cover every case: education known or not, priority or not, words */
+	char *seekers = dump(bulk, "SELECT count(*) > 10, count(edu) > 5, count(*) > count(edu), sum(r5) > 5, "
+	                           "sum(r5) < count(*) FROM seek");
+	assert_string_equal(seekers, "1|1|1|1|1\n");
 	free(seekers);
+	char *words = dump(bulk, "SELECT count(DISTINCT word) > 8, sum(word = 'ca') > 0 FROM seek_word");
+	assert_string_equal(words, "1|1\n");
+	free(words);
 	db_close(&one);
 	db_close(&bulk);
 }
