@@ -966,6 +966,7 @@ struct resident_bulk {
 	int64_t first_id;       /* the first id this batch gave */
 	int failed;             /* a record failed after writing began: the batch cannot stand */
 	struct match_bulk *match;       /* the matching candidates of the batch (match.c) */
+	sqlite3_stmt *probe;    /* is an ID number registered? */
 	struct bulk_sql res, cat, ev;
 	struct bulk_row rows[BULK_ROWS];
 	int nrows;
@@ -1248,7 +1249,6 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 		return rc;
 	r->id = 0;
 	const char *idno = r->v[RF_IDNO];
-	int64_t other;
 	if (bulk_pending_idno(b, idno)) {
 		/* written first, so the message names the record the way it names any other */
 		if ((rc = bulk_write(b, err))) {
@@ -1257,7 +1257,16 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 		}
 		return dup_idno(b->db, idno, err);
 	}
-	if (resident_find_idno(b->db, idno, &other) == JY_OK)
+	/* resident_find_idno's question on the batch's own statement: no cache look-up, no copy */
+	if (!b->probe && sqlite3_prepare_v3(b->db->h, "SELECT 1 FROM resident WHERE id_no = ?1", -1,
+	                                    SQLITE_PREPARE_PERSISTENT, &b->probe, NULL) != SQLITE_OK) {
+		b->failed = 1;
+		return db_fail(b->db, err, "prepare");
+	}
+	sqlite3_bind_text(b->probe, 1, idno, -1, SQLITE_STATIC);
+	int registered = sqlite3_step(b->probe) == SQLITE_ROW;
+	sqlite3_reset(b->probe);
+	if (registered)
 		return dup_idno(b->db, idno, err);
 	if (!b->next_id)
 		b->first_id = b->next_id = resident_next_id(b->db);
@@ -1310,6 +1319,7 @@ static void bulk_free(struct resident_bulk **pb)
 	free(b->evs);
 	buf_free(&b->evtext);
 	match_bulk_free(&b->match);
+	sqlite3_finalize(b->probe);
 	buf_free(&b->arena);
 	FREE(pb);
 }
