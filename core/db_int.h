@@ -100,6 +100,9 @@ void match_bulk_free(struct match_bulk **m);
  * aside triggers back. Call it before any other write inside the load's transaction (an import
  * updating a resident it already has). */
 int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err);
+/* resident_bulk_add for a caller that has just looked r's ID number up in the registry and not
+ * found it (an import): the batch does not ask again. The unique index still stands behind it. */
+int resident_bulk_add_new(struct resident_bulk *b, struct resident *r, struct jy_err *err);
 
 /* One row of a field table from one line of an X-macro list in core.h (RESIDENT_FIELDS,
  * COURSE_FIELDS, …): `const struct field_def t[N] = { COURSE_FIELDS(FIELD_DEF_ROW) };`. */

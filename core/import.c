@@ -257,7 +257,8 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 		if (rc == JY_OK)
 			rc = imp_update(im, rid, r, res, &e);
 	} else {
-		rc = resident_bulk_add(im->bulk, r, &e);
+		/* looked up just above: the batch need not ask the registry again */
+		rc = id[0] ? resident_bulk_add_new(im->bulk, r, &e) : resident_bulk_add(im->bulk, r, &e);
 		if (rc == JY_OK)
 			res->added++;
 	}

@@ -1237,7 +1237,7 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
  * and that poisons the batch: commit then refuses and rolls everything back. (A savepoint per row
  * copied every touched page: measured at three quarters of import time.) The resident table's
  * unique index on id_no still refuses a duplicate that got past the checks. */
-int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err *err)
+static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, struct jy_err *err)
 {
 	struct jy_err local;
 	if (!err)
@@ -1258,14 +1258,18 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 		return dup_idno(b->db, idno, err);
 	}
 	/* resident_find_idno's question on the batch's own statement: no cache look-up, no copy */
-	if (!b->probe && sqlite3_prepare_v3(b->db->h, "SELECT 1 FROM resident WHERE id_no = ?1", -1,
-	                                    SQLITE_PREPARE_PERSISTENT, &b->probe, NULL) != SQLITE_OK) {
+	if (probe && !b->probe &&
+	    sqlite3_prepare_v3(b->db->h, "SELECT 1 FROM resident WHERE id_no = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &b->probe, NULL) != SQLITE_OK) {
 		b->failed = 1;
 		return db_fail(b->db, err, "prepare");
 	}
-	sqlite3_bind_text(b->probe, 1, idno, -1, SQLITE_STATIC);
-	int registered = sqlite3_step(b->probe) == SQLITE_ROW;
-	sqlite3_reset(b->probe);
+	int registered = 0;
+	if (probe) {
+		sqlite3_bind_text(b->probe, 1, idno, -1, SQLITE_STATIC);
+		registered = sqlite3_step(b->probe) == SQLITE_ROW;
+		sqlite3_reset(b->probe);
+	}
 	if (registered)
 		return dup_idno(b->db, idno, err);
 	if (!b->next_id)
@@ -1294,6 +1298,16 @@ int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err
 	b->next_id++;
 	b->added++;
 	return JY_OK;
+}
+
+int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err *err)
+{
+	return bulk_add(b, r, 1, err);
+}
+
+int resident_bulk_add_new(struct resident_bulk *b, struct resident *r, struct jy_err *err)
+{
+	return bulk_add(b, r, 0, err);
 }
 
 int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err)
