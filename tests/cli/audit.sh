@@ -40,14 +40,14 @@ run check --db "$db"
 status_is "check: an intact trail passes" 0
 
 # ---- import and export are recorded ---------------------------------------------------------------
-SSH_CONNECTION="10.8.0.23 52100 10.8.0.1 22" "$JIUYE" export residents --db "$db" -o "$tmp/r.csv" >/dev/null 2>&1
+SSH_CONNECTION="10.8.0.23 52100 10.8.0.1 22" "$JIUYE" export residents --purpose 上报区人社局 --db "$db" -o "$tmp/r.csv" >/dev/null 2>&1
 row=$(q "SELECT event, entity, src, result, json_extract(changes, '\$.rows[1]') FROM history ORDER BY seq DESC LIMIT 1")
 [ "$row" = "export|residents|10.8.0.23|ok|10" ] && ok "export: recorded with the client address and the rows" ||
 	nok "export: recorded with the client address and the rows" "$row"
 me=$(id -un)
 row=$(q "SELECT os_user, role IS NOT NULL, length(hash) FROM history ORDER BY seq DESC LIMIT 1")
 [ "$row" = "$me|1|32" ] && ok "export: the OS user, her role and the chain" || nok "export: the OS user, her role and the chain" "$row"
-"$JIUYE" export residents --db "$db" -o "$tmp/no/such/dir/r.csv" >/dev/null 2>&1
+"$JIUYE" export residents --purpose 上报区人社局 --db "$db" -o "$tmp/no/such/dir/r.csv" >/dev/null 2>&1
 row=$(q "SELECT event, result FROM history ORDER BY seq DESC LIMIT 1")
 [ "$row" = "export|fail:file error" ] && ok "export: a failed export is recorded as failed" ||
 	nok "export: a failed export is recorded as failed" "$row"

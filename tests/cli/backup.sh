@@ -149,6 +149,6 @@ if [ $(((n - before) % rows)) -eq 0 ] && [ "$n" -ge "$before" ]; then
 else
 	nok "the restored backup holds whole imports only" "$n residents, $before before, files of $rows"
 fi
-status_is "the restored database opens for work (export)" 0 "$JIUYE" export residents -o "$tmp/restored.csv" --db "$tmp/restored.db"
+status_is "the restored database opens for work (export)" 0 "$JIUYE" export residents --purpose 核对备份 -o "$tmp/restored.csv" --db "$tmp/restored.db"
 is "the live database holds every import" "$(residents "$db")" "$((before + 20 * rows))"
 status_is "the live database passes jiuye check" 0 "$JIUYE" check --db "$db"

@@ -101,7 +101,7 @@ pids=""
 for w in 1 2 3 4; do
 	"$JIUYE" import residents "$tmp/w$w.csv" --db "$db" >"$tmp/w$w.out" 2>&1 &
 	pids="$pids $!"
-	"$JIUYE" export residents -o "$tmp/e$w.csv" --db "$db" >"$tmp/e$w.out" 2>&1 &
+	"$JIUYE" export residents --purpose 核对 -o "$tmp/e$w.csv" --db "$db" >"$tmp/e$w.out" 2>&1 &
 	pids="$pids $!"
 done
 fails=0

@@ -37,14 +37,14 @@ newdb() {
 	"$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo $1"
 }
 exp() { # kind, db, file
-	"$JIUYE" export "$1" --db "$2" -o "$3" 2>/dev/null
+	"$JIUYE" export "$1" --purpose 核对 --db "$2" -o "$3" 2>/dev/null
 }
 
 # ---- exports of the demo import back unchanged ----------------------------------------------------
 newdb demo
 demo=$db
 for k in employers jobs referrals; do
-	run export $k --db "$demo" -o "$tmp/demo_$k.csv"
+	run export $k --purpose 核对 --db "$demo" -o "$tmp/demo_$k.csv"
 	status_is "export $k: exit 0" 0
 done
 head -c 3 "$tmp/demo_employers.csv" | od -An -tx1 | grep -q "ef bb bf" && ok "export: UTF-8 with a BOM" || nok "export: UTF-8 with a BOM"
@@ -167,7 +167,7 @@ has "a hire: her placement on the public-welfare post, subsidy from the posting'
 	"330122197703121004,王秀兰,J-002,2024-05-25,是,,录用,2024-06-28,公益性岗位安置,2024-07-01,2027-06-30"
 exp jobs "$db" "$tmp/refs_jobs.csv"
 has "the hire filled J-002's last post" "$tmp/refs_jobs.csv" "J-002,城南街道社区服务中心,社区保洁员,3,3,是"
-"$JIUYE" export residents --db "$db" -o "$tmp/refs_res.csv" 2>/dev/null
+"$JIUYE" export residents --purpose 核对 --db "$db" -o "$tmp/refs_res.csv" 2>/dev/null
 has "and she is recorded on the public-welfare post" "$tmp/refs_res.csv" "王秀兰,330122197703121004"
 grep "^王秀兰," "$tmp/refs_res.csv" | grep -qF ",公益性岗位," && ok "her status is 公益性岗位" || nok "her status is 公益性岗位" "$(grep '^王秀兰,' "$tmp/refs_res.csv")"
 run import referrals "$data/jobs_referrals_good.csv" --db "$db"

@@ -75,7 +75,7 @@ f2w=$(q "SELECT count(DISTINCT e.resident_id) FROM enrolment e JOIN course c ON 
 	WHERE e.waitlisted = 0 AND r.sex = '2' AND c.start_date BETWEEN '2024-01-01' AND '2024-12-31'")
 equal "F2W women trained in the year (sqlite3)" "$(fig F2W "$tmp/year.txt")" "$f2w"
 # and A2 against the export: the registry's rows registered in 2024
-"$JIUYE" export residents --db "$db" -o "$tmp/res.csv" 2>/dev/null
+"$JIUYE" export residents --purpose 核对 --db "$db" -o "$tmp/res.csv" 2>/dev/null
 a2e=$(grep -c ',2024-[01][0-9]-[0-3][0-9],' "$tmp/res.csv")
 equal "A2 for the year = rows of jiuye export registered in 2024" "$(fig A2 "$tmp/year.txt")" "$a2e"
 [ "$a2y" -gt 0 ] && [ "$c3y" -gt 0 ] && [ "$f2y" -gt 0 ] && ok "the demo year has registrations, referrals and women trained" ||

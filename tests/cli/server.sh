@@ -111,7 +111,7 @@ is "backup is refused to a worker (exit 1)" 1 $?
 [ -e "/home/$A/copy.db" ] && nok "no raw copy was written" || ok "no raw copy was written"
 
 # What she exports is hers, with her own group, not the group jiuye.
-as "$A" env HOME="/home/$A" "$bin" export residents -o "/home/$A/名单.csv" >"$TMPD/exp.out" 2>&1 \
+as "$A" env HOME="/home/$A" "$bin" export residents --purpose 上报区人社局 -o "/home/$A/名单.csv" >"$TMPD/exp.out" 2>&1 \
 	&& ok "a worker exports through the setgid binary" || nok "worker export" "$(cat "$TMPD/exp.out")"
 is "the export belongs to the worker and her own group" "$A $(id -gn "$A")" "$(stat -c '%U %G' "/home/$A/名单.csv" 2>&1)"
 # (persist_wal: the sqlite3 shell would otherwise delete the -wal and -shm when it closes)

@@ -41,14 +41,14 @@ newdb() {
 	"$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo $1"
 }
 courses_of() { "$JIUYE" export courses --db "$1" -o "$2" 2>/dev/null; }
-enrolments_of() { "$JIUYE" export enrolments --db "$1" -o "$2" 2>/dev/null; }
+enrolments_of() { "$JIUYE" export enrolments --purpose 核对 --db "$1" -o "$2" 2>/dev/null; }
 # a CSV file as Excel writes it: CRLF line ends
 csv() { printf '%s\r\n' "$@"; }
 
 newdb demo
 courses_of "$db" "$tmp/demo_courses.csv"
 enrolments_of "$db" "$tmp/demo_enrol.csv"
-"$JIUYE" export residents --db "$db" -o "$tmp/residents.csv" 2>/dev/null
+"$JIUYE" export residents --purpose 核对 --db "$db" -o "$tmp/residents.csv" 2>/dev/null
 id_of() { grep "^$1," "$tmp/residents.csv" | cut -d, -f2; }
 WANG=$(id_of 王秀兰)
 LI=$(id_of 李桂芳)
