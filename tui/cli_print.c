@@ -33,7 +33,7 @@ int cli_print(const struct cli_opts *o)
 		return cli_usage_error(_("print takes one resident: %s is one word too many"), o->args[3]);
 
 	struct jy_db *db;
-	if (cli_open_db(o, DB_OPEN_READONLY, &db))
+	if (cli_open_db(o, 0, &db))     /* read-write: the printing goes into the audit trail */
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int64_t id = 0;

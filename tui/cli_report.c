@@ -89,7 +89,7 @@ int cli_report(const struct cli_opts *o)
 		return EXIT_USAGE;
 
 	struct jy_db *db;
-	if (cli_open_db(o, DB_OPEN_READONLY, &db))
+	if (cli_open_db(o, 0, &db))     /* read-write: a file of people goes into the audit trail */
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	struct report *r = NULL;

@@ -49,7 +49,6 @@ struct audit_scr {
 	struct jy_db *db;
 	struct list list;
 	char *f[AF_N];          /* the filter as typed */
-	int64_t exported;       /* rows F7 wrote (counted as list_export asks for them) */
 };
 
 static const int audit_acts[] = {
@@ -208,9 +207,8 @@ static const struct sheet_col audit_file_cols[] = {
 static void audit_file_cells(struct ui *ui, void *arg, const void *row, char **cells)
 {
 	const struct arow *r = row;
-	struct audit_scr *a = arg;
 	(void)ui;
-	a->exported++;
+	(void)arg;
 	cells[0] = xasprintf("%lld", (long long)r->seq);
 	cells[1] = xstrdup(r->at);
 	cells[2] = xstrdup(r->worker);
@@ -511,8 +509,7 @@ static int audit_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 			adetail_open(ui, r);
 		return SK_HANDLED;
 	}
-	case ACT_EXPORT:
-		a->exported = 0;
+	case ACT_EXPORT:        /* list.c records the file in the trail, with its hash */
 		list_export(ui, &a->list, &audit_to_file);
 		return SK_HANDLED;
 	case ACT_BACK:
@@ -523,18 +520,6 @@ static int audit_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 }
 
 /* Back on top: after F7, the export of the trail is itself a row of it (privacy.md G1). */
-static void audit_resume(struct ui *ui, struct screen *s)
-{
-	struct audit_scr *a = (struct audit_scr *)s;
-	if (a->exported > 0) {
-		char *detail = xasprintf("{\"rows\":[null,\"%lld\"]}", (long long)a->exported);
-		audit_note(ui->db, "export", "history", 0, NULL, detail, JY_OK, NULL);
-		free(detail);
-		a->exported = 0;
-	}
-	list_reload(&a->list);
-}
-
 static void audit_reload(struct ui *ui, struct screen *s)
 {
 	(void)ui;
@@ -554,7 +539,7 @@ static void audit_leave(struct ui *ui, struct screen *s)
 static const struct screen_ops audit_ops = {
 	.name = "audit", .acts = audit_acts,
 	.enter = audit_enter, .draw = audit_draw, .key = audit_key, .leave = audit_leave,
-	.resume = audit_resume, .reload = audit_reload,
+	.resume = audit_reload, .reload = audit_reload,
 };
 
 struct screen *audit_new(void)
