@@ -1305,6 +1305,13 @@ void report_free(struct report **r);
  * JY_EINVAL when that indicator does not count residents (report_inds[i].people == 0). */
 int report_people(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
                   int (*cb)(void *arg, int64_t resident_id), void *arg, struct jy_err *err);
+/* The residents of every such figure at once (one pass over the registry, where report_people
+ * makes one per figure): cb(arg, resident_id, bits) for each resident counted in at least one of
+ * them in the group (group_key as above), in registration-number order; bit i of bits
+ * (bits[i / 64] >> i % 64 & 1) is set when she counts in indicator i. cb returns nonzero to stop. */
+int report_members(struct jy_db *db, const struct period *p, int by, const char *group_key,
+                   int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
+                   struct jy_err *err);
 
 /* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
 /* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change

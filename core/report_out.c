@@ -170,6 +170,7 @@ struct reader {
 	int64_t *late;                  /* sorted: residents with a status change after asof */
 	size_t nlate;
 	int use_late;
+	int brief;                      /* who she is only: no categories, no status */
 };
 
 static const char sql_reader_res[] =
@@ -190,18 +191,19 @@ static int id_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int reader_open(struct jy_db *db, const char *asof, size_t n, struct reader *rd,
+static int reader_open(struct jy_db *db, const char *asof, size_t n, int brief, struct reader *rd,
                        struct jy_err *err)
 {
 	memset(rd, 0, sizeof *rd);
 	rd->db = db;
 	snprintf(rd->asof, sizeof rd->asof, "%s", asof);
 	rd->res_id = rd->cat_id = -1;
+	rd->brief = brief;
 	rd->res = db_prepare(db, sql_reader_res, err);
 	rd->cat = rd->res ? db_prepare(db, sql_reader_cat, err) : NULL;
 	if (!rd->cat)
 		return JY_EDB;
-	rd->use_late = n >= READER_LATE_FROM;
+	rd->use_late = n >= READER_LATE_FROM && !brief;
 	if (!rd->use_late)
 		return JY_OK;
 	sqlite3_stmt *st = db_prepare(db, sql_reader_late, err);
@@ -294,6 +296,11 @@ static int reader_get(struct reader *rd, int64_t id, struct report_person *out, 
 	db_col_copy(st, 5, birth, sizeof birth);
 	db_col_copy(st, 6, comm, sizeof comm);
 	db_col_copy(st, 7, status, sizeof status);
+	out->age = date_age(birth, rd->asof);
+	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
+	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
+	if (rd->brief)
+		return JY_OK;
 	rc = reader_status(rd, id, status, sizeof status, err);
 	if (rc == JY_OK)
 		rc = stream_seek(rd, rd->cat, &rd->cat_id, id, 1, err);
@@ -312,10 +319,7 @@ static int reader_get(struct reader *rd, int64_t id, struct report_person *out, 
 			return db_fail(db, err, "report people");
 	}
 	person_categories(db, cats, sex, birth, rd->asof, out->category, sizeof out->category);
-	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
-	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
 	snprintf(out->status, sizeof out->status, "%s", status[0] ? label_of(db, "emp_status", status) : "");
-	out->age = date_age(birth, rd->asof);
 	return JY_OK;
 }
 
@@ -323,7 +327,7 @@ int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct rep
                       struct jy_err *err)
 {
 	struct reader rd;
-	int rc = reader_open(db, asof, 1, &rd, err);
+	int rc = reader_open(db, asof, 1, 0, &rd, err);
 	if (rc == JY_OK)
 		rc = reader_get(&rd, id, out, err);
 	reader_close(&rd);
@@ -362,18 +366,69 @@ int report_people_ids(struct jy_db *db, const struct period *p, int by, const ch
 	return JY_OK;
 }
 
-/* The residents behind figure i of the total. A figure of 0 has nobody behind it (report_people
- * lists through the code that counts), so its list is not computed again: each call reads the
- * registry once, and a month has some twenty empty figures. */
-static int figure_people(struct jy_db *db, const struct report *r, int i, int64_t **ids, size_t *n,
-                         struct jy_err *err)
+/* The residents behind every figure of the total, from one pass (report_members): each resident
+ * once, with the figures she counts in as bits. A month of a million residents has some thirty
+ * figures of up to half a million residents each; a pass per figure took most of a minute. */
+struct members {
+	int64_t *id;
+	uint64_t *bits;                 /* [n * words] */
+	size_t n, cap;
+	int words;
+	long *count;                    /* [report_ninds]: residents per figure */
+};
+
+static int members_add(void *arg, int64_t id, const uint64_t *bits)
 {
-	if (r->cur_v[i].num == 0) {
-		*ids = NULL;
-		*n = 0;
-		return JY_OK;
+	struct members *m = arg;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 1024;
+		m->id = xrealloc(m->id, sizeof *m->id * m->cap);
+		m->bits = xrealloc(m->bits, sizeof *m->bits * m->cap * (size_t)m->words);
 	}
-	return report_people_ids(db, &r->cur, r->by, "", i, ids, n, err);
+	m->id[m->n] = id;
+	memcpy(&m->bits[m->n * (size_t)m->words], bits, sizeof *bits * (size_t)m->words);
+	m->n++;
+	for (int i = 0; i < report_ninds; i++)
+		if (bits[i / 64] >> (i % 64) & 1)
+			m->count[i]++;
+	return 0;
+}
+
+static int member_has(const struct members *m, size_t k, int i)
+{
+	return (int)(m->bits[k * (size_t)m->words + (size_t)i / 64] >> (i % 64) & 1);
+}
+
+static void members_free(struct members *m)
+{
+	free(m->id);
+	free(m->bits);
+	free(m->count);
+	memset(m, 0, sizeof *m);
+}
+
+/* The total's membership is the same under every grouping: read without one. */
+static int members_get(struct jy_db *db, const struct report *r, struct members *m,
+                       struct jy_err *err)
+{
+	memset(m, 0, sizeof *m);
+	m->words = (report_ninds + 63) / 64;
+	m->count = xcalloc((size_t)report_ninds, sizeof *m->count);
+	int rc = report_members(db, &r->cur, BY_NONE, "", members_add, m, err);
+	if (rc != JY_OK)
+		members_free(m);
+	return rc;
+}
+
+/* The residents of figure i, in registration-number order. Caller frees. */
+static int64_t *members_of(const struct members *m, int i, size_t *n)
+{
+	int64_t *ids = xmalloc(sizeof *ids * (size_t)(m->count[i] + 1));
+	*n = 0;
+	for (size_t k = 0; k < m->n; k++)
+		if (member_has(m, k, i))
+			ids[(*n)++] = m->id[k];
+	return ids;
 }
 
 /* ---- the tables, as cells --------------------------------------------------------------------------- */
@@ -439,6 +494,16 @@ static char *period_line(const char *what, const struct period *p)
 static const char title_text[] = "就业服务统计报表";
 static const char change_note[] = "增减为本期减上期；比率（%）的增减为百分点。";
 static const char privacy_note[] = "内部资料，含个人信息，不得外传。";
+/* The people behind the figures: 人员明细 for all of them, and a worksheet of its own for each
+ * figure of at most PEOPLE_SHEET_MAX residents. A list that short is read, printed or handed on
+ * as it is (in a community office every figure is); a longer one is worked by filtering, which
+ * 人员明细 does for every figure, and writing it again per figure was most of the file (A1 and
+ * A1E alone are each half the registered) and of the time it took. */
+enum { PEOPLE_SHEET_MAX = 10000 };
+static const char lists_note[] = "各指标的人员见「人员明细」工作表（每人一行，按指标列筛选）；"
+                                 "不超过%d人的指标另有单独的人员名单工作表。";
+static const char members_note[] = "指标列为1表示此人计入该指标：在表头筛选该列的「1」即得该指标的人员名单；"
+                                   "本期为0的指标不列。";
 
 /* ---- text ------------------------------------------------------------------------------------------- */
 
@@ -509,22 +574,20 @@ static void text_main(FILE *fp, const struct report *r)
 
 /* People lists stream (a figure may count a hundred thousand residents): fixed columns, wide
  * enough for R-1000000, a name of five characters, 18 ID characters. */
-static int text_people(FILE *fp, struct text_ctx *t, int i, struct jy_err *err)
+static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, int i,
+                       struct jy_err *err)
 {
 	static const int w[PEOPLE_COLS] = { 9, 10, 18, 4, 4, 12, 20, 8 };
 	static const int right[PEOPLE_COLS] = { 0, 0, 0, 0, 1, 0, 0, 0 };
 	const struct report *r = t->r;
 	const struct report_ind *ind = &report_inds[i];
-	int64_t *ids;
 	size_t n;
+	int64_t *ids = members_of(m, i, &n);
 	int full = access_may(t->db, OP_EXPORT_FULL);
-	int rc = figure_people(t->db, r, i, &ids, &n, err);
-	if (rc != JY_OK)
-		return rc;
 	fprintf(fp, "\n%s %s：%s，%zu%s\n", ind->code, ind->label, r->cur.label, n, ind->unit);
 	put_row(fp, people_labels, w, right, PEOPLE_COLS);
 	struct reader rd;
-	rc = reader_open(t->db, r->cur.to, n, &rd, err);
+	int rc = reader_open(t->db, r->cur.to, n, 0, &rd, err);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
 		struct report_person p;
 		const char *cells[PEOPLE_COLS];
@@ -557,19 +620,18 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	if (!(t->flags & REPORT_WITH_PEOPLE))
 		return JY_OK;
 	fprintf(fp, "\n%s\n", privacy_note);
-	for (int i = 0; i < report_ninds; i++) {
-		if (!report_inds[i].people)
-			continue;
-		int rc = text_people(fp, t, i, err);
-		if (rc != JY_OK)
-			return rc;
-	}
-	return JY_OK;
+	struct members m;
+	int rc = members_get(t->db, r, &m, err);
+	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
+		if (report_inds[i].people)
+			rc = text_people(fp, t, &m, i, err);
+	members_free(&m);
+	return rc;
 }
 
 /* ---- CSV and XLSX ----------------------------------------------------------------------------------- */
 
-static int sheet_main(struct sheet *sh, const struct report *r, struct jy_err *err)
+static int sheet_main(struct sheet *sh, const struct report *r, int flags, struct jy_err *err)
 {
 	int n = main_ncols(r);
 	struct sheet_col *cols = xcalloc((size_t)n, sizeof *cols);
@@ -584,6 +646,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, struct jy_err *e
 	}
 	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
 	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
+	char *lists = xasprintf(lists_note, PEOPLE_SHEET_MAX);
 	int rc = sheet_note(sh, title_text, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, cur, err);
@@ -593,6 +656,8 @@ static int sheet_main(struct sheet *sh, const struct report *r, struct jy_err *e
 		rc = sheet_note(sh, by, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, change_note, err);
+	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
+		rc = sheet_note(sh, lists, err);
 	if (rc == JY_OK)
 		rc = sheet_table(sh, "统计报表", cols, n, err);
 	for (int i = 0; i < report_ninds && rc == JY_OK; i++) {
@@ -602,38 +667,38 @@ static int sheet_main(struct sheet *sh, const struct report *r, struct jy_err *e
 	free(cur);
 	free(prev);
 	free(by);
+	free(lists);
 	free(cols);
 	free(cells);
 	free(buf);
 	return rc;
 }
 
-static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report *r, int i,
-                        struct jy_err *err)
+/* The people of figure i on a worksheet of their own, every column of a list as the screen shows
+ * it (categories, status as of the period's end). */
+static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report *r,
+                        const struct members *m, int i, struct jy_err *err)
 {
 	static const int types[PEOPLE_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT,
 		                                SC_TEXT, SC_TEXT };
 	static const int widths[PEOPLE_COLS] = { 10, 10, 20, 6, 6, 14, 24, 10 };
 	const struct report_ind *ind = &report_inds[i];
-	int64_t *ids;
 	size_t n;
+	int64_t *ids = members_of(m, i, &n);
 	int full = access_may(db, OP_EXPORT_FULL);
-	int rc = figure_people(db, r, i, &ids, &n, err);
-	if (rc != JY_OK)
-		return rc;
 	struct sheet_col cols[PEOPLE_COLS];
 	for (int c = 0; c < PEOPLE_COLS; c++)
 		cols[c] = (struct sheet_col){ people_labels[c], types[c], widths[c] };
 	char *name = xasprintf("%s %s", ind->code, ind->label);
 	char *note = xasprintf("%s %s：%s，%zu%s", ind->code, ind->label, r->cur.label, n, ind->unit);
-	rc = sheet_note(sh, note, err);
+	int rc = sheet_note(sh, note, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, privacy_note, err);
 	if (rc == JY_OK)
 		rc = sheet_table(sh, name, cols, PEOPLE_COLS, err);
 	struct reader rd;
 	if (rc == JY_OK)
-		rc = reader_open(db, r->cur.to, n, &rd, err);
+		rc = reader_open(db, r->cur.to, n, 0, &rd, err);
 	else
 		memset(&rd, 0, sizeof rd);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
@@ -653,6 +718,84 @@ static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report 
 	return rc;
 }
 
+/* 人员明细: every resident counted in a figure of the total, once, who she is (登记编号 ... 社区)
+ * and a column per figure with anyone behind it, 1 where she counts. The header's filter on a
+ * figure's column gives its list, and the file holds each person once instead of once per
+ * figure (a month of a million residents: some 600,000 rows instead of 2 million). */
+enum { MEMBER_COLS = 6 };
+
+static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report *r,
+                         const struct members *m, struct jy_err *err)
+{
+	static const int types[MEMBER_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT };
+	static const int widths[MEMBER_COLS] = { 10, 10, 20, 6, 6, 14 };
+	static const int from[MEMBER_COLS] = { 0, 1, 2, 3, 4, 5 };     /* in person_cells */
+	int *fig = xmalloc(sizeof *fig * (size_t)report_ninds), nf = 0;
+	for (int i = 0; i < report_ninds; i++)
+		if (report_inds[i].people && m->count[i] > 0)
+			fig[nf++] = i;
+	int ncols = MEMBER_COLS + nf;
+	struct sheet_col *cols = xcalloc((size_t)ncols, sizeof *cols);
+	char **heads = xcalloc((size_t)nf + 1, sizeof *heads);
+	for (int c = 0; c < MEMBER_COLS; c++)
+		cols[c] = (struct sheet_col){ people_labels[from[c]], types[c], widths[c] };
+	for (int f = 0; f < nf; f++) {
+		heads[f] = xasprintf("%s %s", report_inds[fig[f]].code, report_inds[fig[f]].label);
+		cols[MEMBER_COLS + f] = (struct sheet_col){ heads[f], SC_INT, 0 };
+	}
+	char *note = xasprintf("人员明细：%s，计入本期各指标的居民共%zu人，每人一行。", r->cur.label, m->n);
+	int full = access_may(db, OP_EXPORT_FULL);
+	int rc = sheet_note(sh, note, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, members_note, err);
+	if (rc == JY_OK)
+		rc = sheet_note(sh, privacy_note, err);
+	if (rc == JY_OK)
+		rc = sheet_table(sh, "人员明细", cols, ncols, err);
+	struct reader rd;
+	if (rc == JY_OK)
+		rc = reader_open(db, r->cur.to, m->n, 1, &rd, err);
+	else
+		memset(&rd, 0, sizeof rd);
+	const char **cells = xcalloc((size_t)ncols, sizeof *cells);
+	for (size_t k = 0; k < m->n && rc == JY_OK; k++) {
+		struct report_person p;
+		const char *pc[PEOPLE_COLS];
+		char age[12];
+		rc = reader_get(&rd, m->id[k], &p, err);
+		if (rc != JY_OK)
+			break;
+		person_cells(&p, full, age, pc);
+		for (int c = 0; c < MEMBER_COLS; c++)
+			cells[c] = pc[from[c]];
+		for (int f = 0; f < nf; f++)
+			cells[MEMBER_COLS + f] = member_has(m, k, fig[f]) ? "1" : "";
+		rc = sheet_row(sh, cells, err);
+	}
+	reader_close(&rd);
+	for (int f = 0; f < nf; f++)
+		free(heads[f]);
+	free(heads);
+	free(cells);
+	free(cols);
+	free(fig);
+	free(note);
+	return rc;
+}
+
+static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *r, struct jy_err *err)
+{
+	struct members m;
+	int rc = members_get(db, r, &m, err);
+	if (rc == JY_OK)
+		rc = sheet_members(sh, db, r, &m, err);
+	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
+		if (report_inds[i].people && m.count[i] > 0 && m.count[i] <= PEOPLE_SHEET_MAX)
+			rc = sheet_people(sh, db, r, &m, i, err);
+	members_free(&m);
+	return rc;
+}
+
 static int sheet_write(struct jy_db *db, const struct report *r, const char *path, int format,
                        int flags, struct jy_err *err)
 {
@@ -660,10 +803,9 @@ static int sheet_write(struct jy_db *db, const struct report *r, const char *pat
 	int rc = sheet_open(path, format, &sh, err);
 	if (rc != JY_OK)
 		return rc;
-	rc = sheet_main(sh, r, err);
-	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
-		if ((flags & REPORT_WITH_PEOPLE) && report_inds[i].people)
-			rc = sheet_people(sh, db, r, i, err);
+	rc = sheet_main(sh, r, flags, err);
+	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
+		rc = sheet_lists(sh, db, r, err);
 	int crc = sheet_close(&sh, rc == JY_OK, rc == JY_OK ? err : NULL);
 	return rc != JY_OK ? rc : crc;
 }

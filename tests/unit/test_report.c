@@ -546,9 +546,50 @@ static int collect(void *arg, int64_t id)
 	return 0;
 }
 
+/* report_members: the residents of every figure at once, gathered per figure. */
+struct members {
+	struct ids fig[128];
+	int calls;
+};
+
+static int collect_members(void *arg, int64_t id, const uint64_t *bits)
+{
+	struct members *m = arg;
+	m->calls++;
+	for (int i = 0; i < report_ninds; i++)
+		if (bits[i / 64] >> (i % 64) & 1)
+			collect(&m->fig[i], id);
+	return 0;
+}
+
+/* The one pass gives every figure's list exactly as report_people gives it alone: the same
+ * residents in the same order, nobody for a figure that counts no residents. */
+static void members_match(struct jy_db *db, const struct report *r, int by, int g)
+{
+	static struct members m;
+	memset(&m, 0, sizeof m);
+	struct jy_err err = { 0 };
+	assert_true(report_ninds <= (int)ARRAY_LEN(m.fig));
+	assert_int_equal(report_members(db, &r->cur, by, r->group_key[g], collect_members, &m, &err),
+	                 JY_OK);
+	for (int i = 0; i < report_ninds; i++) {
+		struct ids s = { .n = 0 };
+		if (report_inds[i].people)
+			assert_int_equal(report_people(db, &r->cur, by, r->group_key[g], i, collect, &s, &err),
+			                 JY_OK);
+		if (m.fig[i].n != s.n)
+			fail_msg("%s by %d, %s %s: %d in the one pass, %d alone", r->cur.label, by,
+			         report_inds[i].code, r->group_label[g], m.fig[i].n, s.n);
+		for (int j = 0; j < s.n && j < 64; j++)
+			assert_true(m.fig[i].id[j] == s.id[j]);
+	}
+}
+
 static void people_match(struct jy_db *db, const char *period, int by)
 {
 	struct report *r = compute(db, period, by);
+	for (int g = 0; g < r->ngroups; g++)
+		members_match(db, r, by, g);
 	for (int i = 0; i < report_ninds; i++) {
 		if (!report_inds[i].people)
 			continue;
@@ -566,6 +607,14 @@ static void people_match(struct jy_db *db, const char *period, int by)
 		}
 	}
 	report_free(&r);
+}
+
+static int stop_at_first(void *arg, int64_t id, const uint64_t *bits)
+{
+	(void)id;
+	(void)bits;
+	++*(int *)arg;
+	return 1;
 }
 
 static void test_people(void **state)
@@ -591,6 +640,11 @@ static void test_people(void **state)
 	assert_int_equal(report_people(f->db, &p, BY_NONE, "", ind("A6"), collect, &s, &err), JY_EINVAL);
 	assert_int_equal(report_people(f->db, &p, BY_NONE, "", ind("C3"), collect, &s, &err), JY_EINVAL);
 	assert_int_equal(report_people(f->db, &p, BY_SEX, "3", ind("A5"), collect, &s, &err), JY_EINVAL);
+	assert_int_equal(report_members(f->db, &p, BY_SEX, "3", collect_members, NULL, &err), JY_EINVAL);
+	/* the callback stops the pass */
+	int calls = 0;
+	assert_int_equal(report_members(f->db, &p, BY_NONE, "", stop_at_first, &calls, &err), JY_OK);
+	assert_int_equal(calls, 1);
 }
 
 /* A closed record counts until the day it was closed (today, whatever today is). */
