@@ -70,11 +70,20 @@ echo "# the monthly report (2024-06 against 2024-05) after a year of events on t
 BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}
 "$BENCH_REPORT" events "$T/reg.db" && "$BENCH_REPORT" month "$T/reg.db" 2024-06 || status=1
 
-echo "# the same month written as XLSX with the people lists (a worksheet per figure that counts residents)"
+echo "# the same month written as XLSX with the people lists (人员明细: each resident once, a column per figure)"
+# processor time (user + system, s) of the commands this shell has waited for, from what `times`
+# wrote to $1 (it runs in this shell: inside $(...) it would count the subshell's); on a busy
+# machine the wall time also holds the waits for a processor
+cpu_of() {
+	awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { x = $i; sub(/s$/, "", x); split(x, p, "m"); t += p[1] * 60 + p[2] } printf "%.3f", t }' "$1"
+}
+times >"$T/times0"
 t0=$(now_ns)
 if "$JIUYE" report --period 2024-06 --format xlsx -o "$T/report.xlsx" --db "$T/reg.db" >"$T/report.out" 2>&1; then
 	t1=$(now_ns)
+	times >"$T/times1"
 	echo "bench report_xlsx $(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.1f", ns / 1e9 }') s"
+	echo "bench report_xlsx_cpu $(awk -v a="$(cpu_of "$T/times0")" -v b="$(cpu_of "$T/times1")" 'BEGIN { printf "%.1f", b - a }') s"
 	echo "bench report_xlsx_size $(( $(wc -c <"$T/report.xlsx") / 1048576 )) MB"
 else
 	echo "# jiuye report --format xlsx failed:"; sed -n '1,5s/^/#   /p' "$T/report.out"; status=1

@@ -3,7 +3,8 @@
 # say (A2 new registrations, C3 referrals, F2 women trained, cross-checked with sqlite3 against the
 # tables), a grouping's columns add up to the total, and the files open as they should: CSV with
 # a BOM (or GBK when asked), XLSX read back with a real reader (openpyxl from Debian): sheet names,
-# a frozen header, numbers stored as numbers, IDs as text, a people sheet as long as its figure.
+# a frozen header, numbers stored as numbers, IDs as text, a people sheet as long as its figure,
+# and 人员明细 (each resident once, a column per figure with a 1 for each resident it counts).
 # Bad options are usage errors (exit 2) that name the option and what it takes.
 # Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
 set -u
@@ -187,6 +188,40 @@ say(all(isinstance(r[2].value, str) and len(r[2].value) == 18 for r in people),
     "xlsx: ID numbers are 18-character text, not numbers", [r[2].value for r in people][:3])
 say(all(isinstance(r[4].value, int) for r in people), "xlsx: ages are numbers", [r[4].value for r in people][:3])
 say(all(r[1].value and not r[1].value.isascii() for r in people), "xlsx: Chinese names", [r[1].value for r in people][:3])
+# 人员明细: every resident behind a figure once, a column per figure with anyone behind it
+say(len(names) > 1 and names[1] == "人员明细", "xlsx: the second sheet is 人员明细", names)
+say(any(isinstance(c.value, str) and "人员明细" in c.value for row in ws.iter_rows(max_row=(head or 1)) for c in row),
+    "xlsx: the report says where the people are")
+ms = wb["人员明细"] if "人员明细" in names else None
+mhead = None
+for row in (ms.iter_rows() if ms else []):
+    if row[0].value == "登记编号":
+        mhead = row[0].row
+        break
+heads = [c.value for c in ms[mhead]] if mhead else []
+say(heads[:6] == ["登记编号", "姓名", "身份证号", "性别", "年龄", "社区"], "xlsx: 人员明细's Chinese columns", heads[:6])
+say(mhead is not None and ms.freeze_panes == "A%d" % (mhead + 1), "xlsx: 人员明细's header is frozen",
+    ms and ms.freeze_panes)
+say(mhead is not None and ms.auto_filter.ref is not None, "xlsx: 人员明细 has a filter on its header",
+    ms and ms.auto_filter.ref)
+mrows = [r for r in ms.iter_rows(min_row=mhead + 1) if r[0].value] if mhead else []
+regnos = [r[0].value for r in mrows]
+say(len(mrows) > 0 and len(set(regnos)) == len(regnos), "xlsx: 人员明细 lists each resident once", len(regnos))
+cols = heads[6:]
+say(len(cols) > 0 and "A2 新增登记人数" in cols, "xlsx: a column per figure, code and label", cols[:3])
+bad = []
+for k, h in enumerate(cols):
+    code = h.split(" ")[0]
+    vals = [r[6 + k].value for r in mrows]
+    ones = sum(1 for v in vals if v == 1)
+    fig = rows.get(code)
+    if fig is None or ones != fig[3].value or ones == 0 or any(v not in (1, None) for v in vals):
+        bad.append((code, ones, fig and fig[3].value))
+say(not bad, "xlsx: each figure's column has a 1 for each resident it counts (and only 1 or empty)", bad)
+say(all(any(r[6 + k].value == 1 for k in range(len(cols))) for r in mrows),
+    "xlsx: everyone in 人员明细 counts in some figure")
+say(sum(1 for r in mrows if r[6 + cols.index("A2 新增登记人数")].value == 1) == len(people),
+    "xlsx: the A2 column and the A2 sheet list as many", len(people))
 EOF
 cat "$tmp/xlsx.out"
 grep -q '^ok - xlsx: A2 is a number cell' "$tmp/xlsx.out" || nok "openpyxl read the workbook" "$(cat "$tmp/xlsx.out")"
