@@ -158,18 +158,23 @@ static void person_categories(struct jy_db *db, const char *codes, const char *s
  * residents and their categories are read as two ordered streams that move forward with them (a
  * gap of more than a few rows is a seek instead, so a sparse list costs no full scan). Her status
  * on asof is the current one unless she has a status change after asof: for a long list those
- * residents are found once from the date index (few, for a recent period), for a short one each
- * row asks the index itself. */
+ * residents are found once (few, for a recent period; a read of every status change, so once for
+ * all the lists of a file), for a short one each row asks the index itself. */
 enum { READER_GAP = 64, READER_LATE_FROM = 2000 };
+
+struct late {
+	int64_t *v;                     /* sorted: residents with a status change after asof */
+	size_t n;
+	int loaded;
+};
 
 struct reader {
 	struct jy_db *db;
 	char asof[11];
 	sqlite3_stmt *res, *cat;
 	int64_t res_id, cat_id;         /* the row each stream stands on; -1 before, INT64_MAX after */
-	int64_t *late;                  /* sorted: residents with a status change after asof */
-	size_t nlate;
-	int use_late;
+	struct late *late;              /* NULL: each row asks */
+	struct late own;                /* when the caller shares none */
 	int brief;                      /* who she is only: no categories, no status */
 };
 
@@ -191,8 +196,39 @@ static int id_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int reader_open(struct jy_db *db, const char *asof, size_t n, int brief, struct reader *rd,
-                       struct jy_err *err)
+static int late_load(struct jy_db *db, const char *asof, struct late *l, struct jy_err *err)
+{
+	if (l->loaded)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db, sql_reader_late, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (l->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			l->v = xrealloc(l->v, sizeof *l->v * cap);
+		}
+		l->v[l->n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		FREE(&l->v);
+		l->n = 0;
+		return db_fail(db, err, "reader_open");
+	}
+	if (l->n)
+		qsort(l->v, l->n, sizeof *l->v, id_cmp);
+	l->loaded = 1;
+	return JY_OK;
+}
+
+/* shared: the residents changed after asof, for every list of one file written as of asof
+ * (loaded by the first long list); NULL: this reader's own. */
+static int reader_open(struct jy_db *db, const char *asof, size_t n, int brief, struct late *shared,
+                       struct reader *rd, struct jy_err *err)
 {
 	memset(rd, 0, sizeof *rd);
 	rd->db = db;
@@ -203,30 +239,17 @@ static int reader_open(struct jy_db *db, const char *asof, size_t n, int brief, 
 	rd->cat = rd->res ? db_prepare(db, sql_reader_cat, err) : NULL;
 	if (!rd->cat)
 		return JY_EDB;
-	rd->use_late = n >= READER_LATE_FROM && !brief;
-	if (!rd->use_late)
+	if (n < READER_LATE_FROM || brief)
 		return JY_OK;
-	sqlite3_stmt *st = db_prepare(db, sql_reader_late, err);
-	if (!st)
-		return JY_EDB;
-	sqlite3_bind_text(st, 1, rd->asof, -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (rd->nlate == cap) {
-			cap = cap ? cap * 2 : 1024;
-			rd->late = xrealloc(rd->late, sizeof *rd->late * cap);
-		}
-		rd->late[rd->nlate++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (s != SQLITE_DONE) {
-		FREE(&rd->late);
-		return db_fail(db, err, "reader_open");
-	}
-	if (rd->nlate)
-		qsort(rd->late, rd->nlate, sizeof *rd->late, id_cmp);
-	return JY_OK;
+	rd->late = shared ? shared : &rd->own;
+	return late_load(db, rd->asof, rd->late, err);
+}
+
+static void late_free(struct late *l)
+{
+	FREE(&l->v);
+	l->n = 0;
+	l->loaded = 0;
 }
 
 static void reader_close(struct reader *rd)
@@ -235,7 +258,7 @@ static void reader_close(struct reader *rd)
 		sqlite3_reset(rd->res);
 	if (rd->cat)
 		sqlite3_reset(rd->cat);
-	FREE(&rd->late);
+	late_free(&rd->own);
 }
 
 /* Move stream st (standing on *at) to the first row with id >= want. */
@@ -262,7 +285,7 @@ static int stream_seek(struct reader *rd, sqlite3_stmt *st, int64_t *at, int64_t
 
 static int reader_status(struct reader *rd, int64_t id, char *status, size_t size, struct jy_err *err)
 {
-	if (rd->use_late && !bsearch(&id, rd->late, rd->nlate, sizeof id, id_cmp))
+	if (rd->late && !bsearch(&id, rd->late->v, rd->late->n, sizeof id, id_cmp))
 		return JY_OK;           /* no change after asof: her status now is the one */
 	/* else the latest change up to asof; none (a record kept without events): the current one */
 	sqlite3_stmt *st = db_prepare(rd->db, sql_reader_status, err);
@@ -327,7 +350,7 @@ int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct rep
                       struct jy_err *err)
 {
 	struct reader rd;
-	int rc = reader_open(db, asof, 1, 0, &rd, err);
+	int rc = reader_open(db, asof, 1, 0, NULL, &rd, err);
 	if (rc == JY_OK)
 		rc = reader_get(&rd, id, out, err);
 	reader_close(&rd);
@@ -574,8 +597,8 @@ static void text_main(FILE *fp, const struct report *r)
 
 /* People lists stream (a figure may count a hundred thousand residents): fixed columns, wide
  * enough for R-1000000, a name of five characters, 18 ID characters. */
-static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, int i,
-                       struct jy_err *err)
+static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, struct late *late,
+                       int i, struct jy_err *err)
 {
 	static const int w[PEOPLE_COLS] = { 9, 10, 18, 4, 4, 12, 20, 8 };
 	static const int right[PEOPLE_COLS] = { 0, 0, 0, 0, 1, 0, 0, 0 };
@@ -587,7 +610,7 @@ static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, in
 	fprintf(fp, "\n%s %s：%s，%zu%s\n", ind->code, ind->label, r->cur.label, n, ind->unit);
 	put_row(fp, people_labels, w, right, PEOPLE_COLS);
 	struct reader rd;
-	int rc = reader_open(t->db, r->cur.to, n, 0, &rd, err);
+	int rc = reader_open(t->db, r->cur.to, n, 0, late, &rd, err);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
 		struct report_person p;
 		const char *cells[PEOPLE_COLS];
@@ -621,11 +644,13 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 		return JY_OK;
 	fprintf(fp, "\n%s\n", privacy_note);
 	struct members m;
+	struct late late = { 0 };
 	int rc = members_get(t->db, r, &m, err);
 	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
 		if (report_inds[i].people)
-			rc = text_people(fp, t, &m, i, err);
+			rc = text_people(fp, t, &m, &late, i, err);
 	members_free(&m);
+	late_free(&late);
 	return rc;
 }
 
@@ -677,7 +702,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 /* The people of figure i on a worksheet of their own, every column of a list as the screen shows
  * it (categories, status as of the period's end). */
 static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report *r,
-                        const struct members *m, int i, struct jy_err *err)
+                        const struct members *m, struct late *late, int i, struct jy_err *err)
 {
 	static const int types[PEOPLE_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT,
 		                                SC_TEXT, SC_TEXT };
@@ -698,7 +723,7 @@ static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report 
 		rc = sheet_table(sh, name, cols, PEOPLE_COLS, err);
 	struct reader rd;
 	if (rc == JY_OK)
-		rc = reader_open(db, r->cur.to, n, 0, &rd, err);
+		rc = reader_open(db, r->cur.to, n, 0, late, &rd, err);
 	else
 		memset(&rd, 0, sizeof rd);
 	for (size_t k = 0; k < n && rc == JY_OK; k++) {
@@ -754,7 +779,7 @@ static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report
 		rc = sheet_table(sh, "人员明细", cols, ncols, err);
 	struct reader rd;
 	if (rc == JY_OK)
-		rc = reader_open(db, r->cur.to, m->n, 1, &rd, err);
+		rc = reader_open(db, r->cur.to, m->n, 1, NULL, &rd, err);
 	else
 		memset(&rd, 0, sizeof rd);
 	const char **cells = xcalloc((size_t)ncols, sizeof *cells);
@@ -786,13 +811,15 @@ static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report
 static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *r, struct jy_err *err)
 {
 	struct members m;
+	struct late late = { 0 };
 	int rc = members_get(db, r, &m, err);
 	if (rc == JY_OK)
 		rc = sheet_members(sh, db, r, &m, err);
 	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
 		if (report_inds[i].people && m.count[i] > 0 && m.count[i] <= PEOPLE_SHEET_MAX)
-			rc = sheet_people(sh, db, r, &m, i, err);
+			rc = sheet_people(sh, db, r, &m, &late, i, err);
 	members_free(&m);
+	late_free(&late);
 	return rc;
 }
 

@@ -669,6 +669,106 @@ static void test_closed(void **state)
 	people_match(f->db, "2025", BY_AGE);
 }
 
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	struct jy_buf b = { 0 };
+	char chunk[4096];
+	size_t n;
+	buf_adds(&b, "");
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_addf(&b, "%.*s", (int)n, chunk);
+	fclose(fp);
+	return b.s;
+}
+
+/* The lines of s, \r\n or \n ended, in place. */
+static int split_lines(char *s, char **line, int max)
+{
+	int n = 0;
+	for (char *save = NULL, *l = strtok_r(s, "\n", &save); l && n < max; l = strtok_r(NULL, "\n", &save)) {
+		size_t len = strlen(l);
+		if (len && l[len - 1] == '\r')
+			l[len - 1] = '\0';
+		line[n++] = l;
+	}
+	return n;
+}
+
+/* The file with the people lists: 人员明细 has each resident once and, for each figure with anyone
+ * behind it, a column with a 1 for each resident it counts (as many as the figure); a figure of
+ * few people has its own list too; the text has a list per figure. */
+static void test_write(void **state)
+{
+	struct fixture *f = *state;
+	struct report *r = compute(f->db, "2026-11", BY_SEX);
+	char path[160];
+	struct jy_err err = { 0 };
+	snprintf(path, sizeof path, "%s/r.csv", f->dir);
+	assert_int_equal(report_write(f->db, r, path, SHEET_CSV, REPORT_WITH_PEOPLE, &err), JY_OK);
+	char *csv = slurp(path), *line[512];
+	assert_non_null(strstr(csv, "\n人员明细\r\n"));
+	assert_non_null(strstr(csv, "\nA5 实现再就业人数\r\n"));        /* its own list */
+	int n = split_lines(csv, line, 512), head = -1;
+	for (int i = 0; i < n && head < 0; i++)
+		if (strncmp(line[i], "登记编号,姓名,身份证号,性别,年龄,社区,", strlen("登记编号,姓名,身份证号,性别,年龄,社区,")) == 0)
+			head = i;
+	assert_true(head >= 0);
+	char *cols[128];
+	int ncols = 0;
+	for (char *save = NULL, *c = strtok_r(line[head], ",", &save); c && ncols < 128;
+	     c = strtok_r(NULL, ",", &save))
+		cols[ncols++] = c;
+	int count[128] = { 0 }, rows = 0;
+	char seen[64][24];
+	for (int i = head + 1; i < n && line[i][0] && strncmp(line[i], "登记编号", 12) != 0 &&
+	     strchr(line[i], ','); i++, rows++) {
+		char *cell[128];
+		int nc = 0;
+		for (char *p = line[i];; p++) {         /* empty cells too */
+			cell[nc++] = p;
+			p = strchr(p, ',');
+			if (!p || nc == 128)
+				break;
+			*p = '\0';
+		}
+		assert_int_equal(nc, ncols);
+		assert_true(rows < 64);
+		for (int j = 0; j < rows; j++)
+			assert_string_not_equal(seen[j], cell[0]);      /* each resident once */
+		snprintf(seen[rows], sizeof seen[rows], "%s", cell[0]);
+		for (int c = 6; c < nc; c++) {
+			assert_true(strcmp(cell[c], "1") == 0 || cell[c][0] == '\0');
+			count[c] += cell[c][0] == '1';
+		}
+	}
+	assert_true(rows > 0);
+	for (int c = 6; c < ncols; c++) {
+		char code[32];
+		snprintf(code, sizeof code, "%.*s", (int)strcspn(cols[c], " "), cols[c]);
+		int i = ind(code);
+		assert_true(report_inds[i].people);
+		if (count[c] != r->cur_v[i].num || count[c] == 0)
+			fail_msg("%s: %d ones, figure %lld", cols[c], count[c], (long long)r->cur_v[i].num);
+	}
+	for (int i = 0; i < report_ninds; i++) {       /* and every figure with people has a column */
+		int has = 0;
+		for (int c = 6; c < ncols; c++)
+			has |= strncmp(cols[c], report_inds[i].code, strlen(report_inds[i].code)) == 0 &&
+			       cols[c][strlen(report_inds[i].code)] == ' ';
+		assert_int_equal(has, report_inds[i].people && r->cur_v[i].num > 0);
+	}
+	free(csv);
+
+	snprintf(path, sizeof path, "%s/r.txt", f->dir);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, REPORT_WITH_PEOPLE, &err), JY_OK);
+	char *txt = slurp(path);
+	assert_non_null(strstr(txt, "A5 实现再就业人数：2026年11月，4人"));
+	free(txt);
+	report_free(&r);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -697,6 +797,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_leap_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
