@@ -156,6 +156,7 @@ struct audit_q {
 	int nbind;
 	int64_t record_no;
 	char from[11], to[11], idno[19];
+	char *namekey;          /* search_name_key of a record filter that is a name */
 };
 
 /* sql with each "?%d" the next parameter (?1 is the page's seq, ?2 a record number). */
@@ -196,8 +197,12 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 			q_add(q, " AND entity = 'resident' AND entity_id IN "
 			         "(SELECT id FROM resident WHERE id_no = ?%d)", q->idno);
 		} else {
-			q_add(q, " AND entity = 'resident' AND entity_id IN "
-			         "(SELECT id FROM resident WHERE name = ?%d)", f->record);
+			/* by name through the search index, the key first (as resident_check_dup) */
+			q->namekey = search_name_key(f->record);
+			q_add(q, " AND entity = 'resident' AND entity_id IN (SELECT r.id FROM search_key s "
+			         "CROSS JOIN resident r ON r.id = s.resident_id WHERE s.key = ?%d",
+			      q->namekey ? q->namekey : "");
+			q_add(q, " AND r.name = ?%d)", f->record);
 		}
 	}
 	if (f->field && *f->field) {
@@ -262,6 +267,7 @@ static int audit_prepare(struct jy_db *db, const struct audit_filter *f, int64_t
 			sqlite3_bind_text(*out, 3 + i, q.bind[i], -1, SQLITE_TRANSIENT);
 	}
 	buf_free(&q.sql);
+	free(q.namekey);
 	return rc;
 }
 

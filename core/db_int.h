@@ -120,6 +120,17 @@ void field_values_dup(char **dst, char *const *src, int n);
 void field_value_set(char **slot, const char *value);
 const char *field_value_get(const char *v);
 
+/* search.c: the search_key row every resident named name has ('n' + the whole folded name), for
+ * exact name look-ups (resident_check_dup, audit.c); NULL for an empty name. Caller frees. */
+char *search_name_key(const char *name);
+/* history.c: a bulk load's history (resident.c): history_bulk_add appends n rows without changes
+ * for entity ids[0..n), the same rows and hashes history_add would write, many to a statement and
+ * without reading the tail again; inside the caller's write transaction. */
+struct history_bulk;
+struct history_bulk *history_bulk_new(void);
+int history_bulk_add(struct jy_db *db, struct history_bulk *hb, const char *entity,
+                     const int64_t *ids, int n, const char *action, struct jy_err *err);
+void history_bulk_free(struct history_bulk **hb);
 /* history.c: append s as a JSON string (or null) to b. */
 void history_json_str(struct jy_buf *b, const char *s);
 /* history.c: a row of SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src,

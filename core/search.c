@@ -83,6 +83,18 @@ static int search_keys(const char *name, const char *idno, const char *phone, ch
 	return n;
 }
 
+/* The key of the whole name among search_keys' suffixes: 'n' and the folded name from its first
+ * character that is not a space. Every resident named name has it (allocated; NULL for a name of
+ * spaces), so an exact name is found through search_key without an index of its own. */
+char *search_name_key(const char *name)
+{
+	char *folded = hanzi_fold(name ? name : "");
+	size_t off = strspn(folded, " ");
+	char *k = folded[off] ? key_make('n', folded + off) : NULL;
+	free(folded);
+	return k;
+}
+
 static int keys_has(char **keys, int n, const char *k)
 {
 	for (int i = 0; i < n; i++)
