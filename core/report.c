@@ -734,7 +734,6 @@ static int load_events(struct rctx *c, struct jy_err *err)
 	char e1[11];
 	e1[4] = e1[7] = '-';
 	e1[10] = '\0';
-	sqlite3_bind_text(bef, 2, e1, 10, SQLITE_STATIC);      /* e1 is rewritten for each */
 	for (size_t i = 0, j; i < nev; i = j) {
 		for (j = i + 1; j < nev && ev[j].rid == ev[i].rid; j++)
 			;
@@ -746,12 +745,12 @@ static int load_events(struct rctx *c, struct jy_err *err)
 		int32_t day = 0;
 		unpack(ev[i].date, e1);
 		sqlite3_bind_int64(bef, 1, rid);
+		sqlite3_bind_text(bef, 2, e1, 10, SQLITE_STATIC);       /* no copy */
 		while (sqlite3_step(bef) == SQLITE_ROW) {
-			const unsigned char *ds = sqlite3_column_text(bef, 0);
+			int32_t d = pack(sqlite3_column_text(bef, 0));
 			int64_t id = sqlite3_column_int64(bef, 1);
-			if (ds && memcmp(ds, e1, 10) == 0 && id >= ev[i].id)
+			if (d == ev[i].date && id >= ev[i].id)
 				continue;       /* the change itself, or one after it that day */
-			int32_t d = pack(ds);
 			if (day && d != day)
 				break;          /* past her last day before it */
 			day = d;
