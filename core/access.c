@@ -112,6 +112,11 @@ int access_in_scope(struct jy_db *db, const char *community)
 	return scope_has(db, community);
 }
 
+int access_scope_all(struct jy_db *db)
+{
+	return db->scope_all;
+}
+
 static void sql_in_scope(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

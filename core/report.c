@@ -251,6 +251,7 @@ struct rctx {
 	int16_t *comm;          /* group of the community (BY_COMMUNITY) */
 	uint8_t *sex;           /* 1 male, 2 female */
 	uint8_t *flags;         /* 1 benefit, 2 dibao */
+	uint8_t *out_of_scope;  /* 1: outside the worker's communities (NULL: she sees them all) */
 	int32_t *cat_off;       /* categories of resident i: cat_idx/cat_since[cat_off[i] .. [i+1]) */
 	uint8_t *cat_idx;
 	int32_t *cat_since;
@@ -287,6 +288,7 @@ static void ctx_free(struct rctx *c)
 	free(c->closed);
 	free(c->birth);
 	free(c->comm);
+	free(c->out_of_scope);
 	free(c->sex);
 	free(c->flags);
 	free(c->cat_off);
@@ -429,7 +431,7 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 /* One resident (or one event of hers) counted in indicator i of period k. */
 static void emit(struct rctx *c, int k, int64_t id, int i)
 {
-	if (id <= 0 || id >= c->n)
+	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
 		return;
 	int g[64], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
 	if (c->ids || c->memb) {
@@ -477,7 +479,12 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	/* the columns of the narrow index resident_report, in its order: it is read, not the table;
 	 * the community only when the columns are communities (a column less to decode a row) */
 	const struct code_list *u = c->by == BY_COMMUNITY ? codes_cached(c->db, "@units") : NULL;
-	st = db_prepare(c->db, u ?
+	/* A worker's report counts the residents of her communities (issue 7: scope applies to
+	 * figures too); statistics and administrators see every community. */
+	int limited = !access_scope_all(c->db);
+	if (limited)
+		c->out_of_scope = xcalloc(n, 1);
+	st = db_prepare(c->db, u || limited ?
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao, community "
 		"FROM resident INDEXED BY resident_report" :
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao "
@@ -497,6 +504,8 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 		c->sex[id] = s && s[0] == '1' ? 1 : s && s[0] == '2' ? 2 : 0;
 		c->birth[id] = pack(sqlite3_column_text(st, 5));
 		c->flags[id] = (uint8_t)((sqlite3_column_int(st, 6) ? 1 : 0) | (sqlite3_column_int(st, 7) ? 2 : 0));
+		if (limited)
+			c->out_of_scope[id] = !access_in_scope(c->db, (const char *)sqlite3_column_text(st, 8));
 		if (u) {
 			const char *cm = (const char *)sqlite3_column_text(st, 8);
 			int g = u->n + 1;       /* 未填社区, or a code no longer in the list */
@@ -1191,7 +1200,9 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	struct period prev;
 	if (cur)
 		period_prev(cur, &prev);
-	int rc = read_begin(db, err);
+	int rc = access_check(db, OP_REPORT, NULL, err);
+	if (!rc)
+		rc = read_begin(db, err);
 	if (rc)
 		return rc;
 	struct rctx c;
@@ -1264,7 +1275,9 @@ int report_people(struct jy_db *db, const struct period *p, int by, const char *
 	if (i < 0 || i >= RI__COUNT || !report_inds[i].people)
 		return err_set(err, JY_EINVAL, "指标", _("this figure does not count residents: no list "
 		               "of people behind it (rates, person-times, job fairs, postings, courses)"));
-	int rc = read_begin(db, err);
+	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	if (!rc)
+		rc = read_begin(db, err);
 	if (rc)
 		return rc;
 	struct rctx c;
@@ -1296,7 +1309,9 @@ int report_members(struct jy_db *db, const struct period *p, int by, const char 
                    int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
                    struct jy_err *err)
 {
-	int rc = read_begin(db, err);
+	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	if (!rc)
+		rc = read_begin(db, err);
 	if (rc)
 		return rc;
 	struct rctx c;

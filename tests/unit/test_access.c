@@ -383,6 +383,63 @@ static void test_masked_never_saved(void **state)
 	resident_free(&r);
 }
 
+
+struct scope_check {
+	struct fixture *f;
+	int n, outside;
+};
+
+static int person_in_scope(void *arg, int64_t id)
+{
+	struct scope_check *sc = arg;
+	struct resident *r = NULL;
+	struct jy_err err = { 0 };
+	/* as the administrator, to see where she lives */
+	struct jy_actor me = *db_actor(sc->f->db);
+	db_set_actor(sc->f->db, &sc->f->admin);
+	assert_int_equal(resident_load(sc->f->db, id, &r, &err), JY_OK);
+	sc->outside += strcmp(resident_get(r, RF_COMMUNITY), "TX0101") != 0;
+	sc->n++;
+	resident_free(&r);
+	db_set_actor(sc->f->db, &me);
+	return 0;
+}
+
+/* A clerk's report counts her communities; statistics see every figure and no person. */
+static void test_report_scope(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	struct period p;
+	assert_int_equal(period_parse("2026", &p, &err), JY_OK);
+	int a2 = -1;
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, "A1E") == 0)
+			a2 = i;
+	assert_true(a2 >= 0);
+	struct report *all = NULL, *mine = NULL;
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &all, &err), JY_OK);
+	act_as(f, "wang");
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &mine, &err), JY_OK);
+	assert_true(mine->cur_v[a2].num > 0);
+	assert_true(mine->cur_v[a2].num < all->cur_v[a2].num);
+	struct scope_check sc = { f, 0, 0 };
+	assert_int_equal(report_people(f->db, &p, BY_NONE, "", a2, person_in_scope, &sc, &err), JY_OK);
+	assert_int_equal(sc.n, mine->cur_v[a2].num);
+	assert_int_equal(sc.outside, 0);
+	report_free(&mine);
+	act_as(f, "qian");
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &mine, &err), JY_OK);
+	assert_int_equal(mine->cur_v[a2].num, all->cur_v[a2].num);
+	assert_int_equal(report_people(f->db, &p, BY_NONE, "", a2, person_in_scope, &sc, &err), JY_EPERM);
+	report_free(&mine);
+	report_free(&all);
+	act_as(f, "stranger");
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &mine, &err), JY_EPERM);
+	db_set_actor(f->db, &f->admin);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_role_table),
 	cmocka_unit_test(test_role_names),
@@ -393,6 +450,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_search_scope, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_sensitive_change, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_report_scope, setup, teardown),
 };
 
 TEST_MAIN(tests)
