@@ -1342,8 +1342,11 @@ enum { REPORT_WITH_PEOPLE = 1 };        /* after the table, per people-figure of
 int report_format_parse(const char *name, const char *path);
 /* Write r to path (NULL or "-": stdout, text and CSV only), written beside it and renamed into
  * place. One table of indicators (代码 指标 单位 本期 上期 增减, then each group's 本期), titled with
- * the period and the one compared; XLSX a worksheet per table. */
+ * the period and the one compared; XLSX a worksheet per table. With REPORT_WITH_PEOPLE the file
+ * is a file of people: it needs OP_REPORT_PEOPLE and OP_EXPORT and a purpose (export_purpose_check),
+ * starts with export_notice's line, masks numbers as the exports do, and is recorded in the trail
+ * with its rows and SHA-256 (removed again when the trail cannot take it). */
 int report_write(struct jy_db *db, const struct report *r, const char *path, int format, int flags,
-                 struct jy_err *err);
+                 const char *purpose, struct jy_err *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "db_int.h"
 
@@ -132,11 +133,13 @@ static void person_categories(struct jy_db *db, const char *codes, const char *s
 {
 	struct jy_buf b = { 0 };
 	buf_adds(&b, "");
+	int full = access_may(db, OP_EXPORT_FULL);
 	for (const char *s = codes ? codes : ""; *s;) {
 		size_t n = strcspn(s, ",");
 		char code[64];
 		snprintf(code, sizeof code, "%.*s", (int)n, s);
-		buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "category", code));
+		if (full || !category_sensitive(s, n))  /* 低保, 特困, 残疾: not in a masked list */
+			buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "category", code));
 		s += n + (s[n] == ',');
 	}
 	struct resident r = { 0 };
@@ -398,6 +401,7 @@ struct members {
 	size_t n, cap;
 	int words;
 	long *count;                    /* [report_ninds]: residents per figure */
+	const char *notice;             /* the file's 内部资料 line (export_notice) */
 };
 
 static int members_add(void *arg, int64_t id, const uint64_t *bits)
@@ -461,6 +465,22 @@ static const char *const people_labels[] = {
 };
 enum { PEOPLE_COLS = 8 };
 
+/* A figure whose list of people is itself hardship or health (the 低保, 特困 and 残疾 rows of A4, B5
+ * women on 低保): its people are not listed in a masked file (privacy brief E1), only counted. */
+static int ind_sensitive(int i)
+{
+	const char *code = report_inds[i].code;
+	if (strcmp(code, "B5") == 0)
+		return 1;
+	return strncmp(code, "A4-", 3) == 0 && category_sensitive(code + 3, strlen(code + 3));
+}
+
+/* Is figure i's list of people written in this file? */
+static int ind_listed(struct jy_db *db, int i)
+{
+	return report_inds[i].people && (!ind_sensitive(i) || access_may(db, OP_EXPORT_FULL));
+}
+
 /* full: the worker may take full ID numbers out of jiuye (access.c OP_EXPORT_FULL); else they
  * are masked as in every list (320102********123X). */
 static void person_cells(struct report_person *p, int full, char age[12], const char *cells[PEOPLE_COLS])
@@ -516,7 +536,6 @@ static char *period_line(const char *what, const struct period *p)
 
 static const char title_text[] = "就业服务统计报表";
 static const char change_note[] = "增减为本期减上期；比率（%）的增减为百分点。";
-static const char privacy_note[] = "内部资料，含个人信息，不得外传。";
 /* The people behind the figures: 人员明细 for all of them, and a worksheet of its own for each
  * figure of at most PEOPLE_SHEET_MAX residents. A list that short is read, printed or handed on
  * as it is (in a community office every figure is); a longer one is worked by filtering, which
@@ -534,6 +553,8 @@ struct text_ctx {
 	struct jy_db *db;
 	const struct report *r;
 	int flags;
+	const char *notice;     /* with the people: the file's 内部资料 line */
+	long people;            /* residents listed (the trail's row count) */
 };
 
 /* s in exactly w columns, left-aligned or right-aligned (numbers). */
@@ -629,6 +650,8 @@ static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, st
 static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
 	struct text_ctx *t = ctx;
+	if (t->notice)          /* a file of people says so on its first line (privacy brief F3) */
+		fprintf(fp, "%s\n", t->notice);
 	const struct report *r = t->r;
 	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
 	fprintf(fp, "%s\n%s\n%s\n", title_text, cur, prev);
@@ -642,12 +665,14 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	*rows = report_ninds;
 	if (!(t->flags & REPORT_WITH_PEOPLE))
 		return JY_OK;
-	fprintf(fp, "\n%s\n", privacy_note);
 	struct members m;
 	struct late late = { 0 };
 	int rc = members_get(t->db, r, &m, err);
+	m.notice = t->notice;
+	t->people = rc == JY_OK ? (long)m.n : 0;
+	fprintf(fp, "\n%s\n", m.notice);
 	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
-		if (report_inds[i].people)
+		if (ind_listed(t->db, i))
 			rc = text_people(fp, t, &m, &late, i, err);
 	members_free(&m);
 	late_free(&late);
@@ -718,7 +743,7 @@ static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report 
 	char *note = xasprintf("%s %s：%s，%zu%s", ind->code, ind->label, r->cur.label, n, ind->unit);
 	int rc = sheet_note(sh, note, err);
 	if (rc == JY_OK)
-		rc = sheet_note(sh, privacy_note, err);
+		rc = sheet_note(sh, m->notice, err);
 	if (rc == JY_OK)
 		rc = sheet_table(sh, name, cols, PEOPLE_COLS, err);
 	struct reader rd;
@@ -757,7 +782,7 @@ static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report
 	static const int from[MEMBER_COLS] = { 0, 1, 2, 3, 4, 5 };     /* in person_cells */
 	int *fig = xmalloc(sizeof *fig * (size_t)report_ninds), nf = 0;
 	for (int i = 0; i < report_ninds; i++)
-		if (report_inds[i].people && m->count[i] > 0)
+		if (ind_listed(db, i) && m->count[i] > 0)
 			fig[nf++] = i;
 	int ncols = MEMBER_COLS + nf;
 	struct sheet_col *cols = xcalloc((size_t)ncols, sizeof *cols);
@@ -774,7 +799,7 @@ static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report
 	if (rc == JY_OK)
 		rc = sheet_note(sh, members_note, err);
 	if (rc == JY_OK)
-		rc = sheet_note(sh, privacy_note, err);
+		rc = sheet_note(sh, m->notice, err);
 	if (rc == JY_OK)
 		rc = sheet_table(sh, "人员明细", cols, ncols, err);
 	struct reader rd;
@@ -808,15 +833,18 @@ static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report
 	return rc;
 }
 
-static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *r, struct jy_err *err)
+static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *r, const char *notice,
+                       long *people, struct jy_err *err)
 {
 	struct members m;
 	struct late late = { 0 };
 	int rc = members_get(db, r, &m, err);
+	m.notice = notice;
+	*people = rc == JY_OK ? (long)m.n : 0;
 	if (rc == JY_OK)
 		rc = sheet_members(sh, db, r, &m, err);
 	for (int i = 0; i < report_ninds && rc == JY_OK; i++)
-		if (report_inds[i].people && m.count[i] > 0 && m.count[i] <= PEOPLE_SHEET_MAX)
+		if (ind_listed(db, i) && m.count[i] > 0 && m.count[i] <= PEOPLE_SHEET_MAX)
 			rc = sheet_people(sh, db, r, &m, &late, i, err);
 	members_free(&m);
 	late_free(&late);
@@ -824,32 +852,59 @@ static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *
 }
 
 static int sheet_write(struct jy_db *db, const struct report *r, const char *path, int format,
-                       int flags, struct jy_err *err)
+                       int flags, const char *notice, long *people, struct jy_err *err)
 {
 	struct sheet *sh;
 	int rc = sheet_open(path, format, &sh, err);
 	if (rc != JY_OK)
 		return rc;
-	rc = sheet_main(sh, r, flags, err);
+	if (notice)             /* a file of people says so above everything (privacy brief F3) */
+		rc = sheet_note(sh, notice, err);
+	if (rc == JY_OK)
+		rc = sheet_main(sh, r, flags, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
-		rc = sheet_lists(sh, db, r, err);
+		rc = sheet_lists(sh, db, r, notice, people, err);
 	int crc = sheet_close(&sh, rc == JY_OK, rc == JY_OK ? err : NULL);
 	return rc != JY_OK ? rc : crc;
 }
 
 int report_write(struct jy_db *db, const struct report *r, const char *path, int format, int flags,
-                 struct jy_err *err)
+                 const char *purpose, struct jy_err *err)
 {
-	if ((flags & REPORT_WITH_PEOPLE) && access_check(db, OP_REPORT_PEOPLE, NULL, err) != JY_OK)
-		return err->code;
-	if (format == REPORT_TEXT) {
-		struct text_ctx t = { db, r, flags };
-		return csv_export(path, NULL, text_write, &t, err);
-	}
-	if (format != SHEET_CSV && format != SHEET_CSV_GBK && format != SHEET_XLSX)
+	if (format != REPORT_TEXT && format != SHEET_CSV && format != SHEET_CSV_GBK && format != SHEET_XLSX)
 		return err_set(err, JY_EINVAL, NULL, _("unknown report format; text, csv or xlsx are accepted"));
 	if (format == SHEET_XLSX && (!path || strcmp(path, "-") == 0))
 		return err_set(err, JY_EINVAL, NULL,
 		               _("an XLSX report needs a file name (-o FILE); text and csv can go to the screen"));
-	return sheet_write(db, r, path, format, flags, err);
+	if (!(flags & REPORT_WITH_PEOPLE)) {
+		struct text_ctx t = { db, r, flags, NULL, 0 };
+		return format == REPORT_TEXT ? csv_export(path, NULL, text_write, &t, err)
+		                             : sheet_write(db, r, path, format, flags, NULL, &t.people, err);
+	}
+	/* The people behind the figures are a file of people: the export right, a purpose, the
+	 * 内部资料 line, masked for a worker who may not take whole numbers out, and the trail. */
+	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	if (!rc)
+		rc = access_check(db, OP_EXPORT, NULL, err);
+	if (!rc)
+		rc = export_purpose_check(purpose, err);
+	if (rc)
+		return rc;
+	int masked = !access_may(db, OP_EXPORT_FULL);
+	char *notice = export_notice(db, purpose, masked);
+	struct text_ctx t = { db, r, flags, notice, 0 };
+	rc = format == REPORT_TEXT ? csv_export(path, NULL, text_write, &t, err)
+	                           : sheet_write(db, r, path, format, flags, notice, &t.people, err);
+	struct jy_err rerr = { 0 };
+	int written = path && strcmp(path, "-") != 0;
+	int rec = export_record(db, "report", written ? path : NULL, rc ? 0 : (int)t.people, purpose,
+	                        masked, rc, &rerr);
+	if (!rc && rec) {       /* a file of people the trail does not know of does not stay */
+		if (written)
+			unlink(path);
+		*err = rerr;
+		rc = rec;
+	}
+	free(notice);
+	return rc;
 }

@@ -79,7 +79,7 @@ cpu_of() {
 }
 times >"$T/times0"
 t0=$(now_ns)
-if "$JIUYE" report --period 2024-06 --format xlsx -o "$T/report.xlsx" --db "$T/reg.db" >"$T/report.out" 2>&1; then
+if "$JIUYE" report --period 2024-06 --format xlsx --purpose 上报区人社局 -o "$T/report.xlsx" --db "$T/reg.db" >"$T/report.out" 2>&1; then
 	t1=$(now_ns)
 	times >"$T/times1"
 	echo "bench report_xlsx $(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.1f", ns / 1e9 }') s"

@@ -93,13 +93,18 @@ int cli_report(const struct cli_opts *o)
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	struct report *r = NULL;
-	/* the lists of residents only for a worker who may see them (a statistician sees figures) */
-	int flags = format == SHEET_XLSX && access_may(db, OP_REPORT_PEOPLE) ? REPORT_WITH_PEOPLE : 0;
+	/* The lists of residents only for a worker who may see them (a statistician sees figures),
+	 * and only with a purpose: a file of people says what it is for (issue 7). */
+	int people = format == SHEET_XLSX && access_may(db, OP_REPORT_PEOPLE);
+	int flags = people && o->purpose ? REPORT_WITH_PEOPLE : 0;
+	if (people && !o->purpose)
+		fprintf(stderr, "%s", _("jiuye: the figures only; --purpose TEXT adds the residents behind them "
+		                        "(e.g. --purpose 上报区人社局)\n"));
 	rc = access_check(db, OP_REPORT, NULL, &err);
 	if (rc == JY_OK)
 		rc = report_compute(db, &p, by, &r, &err);
 	if (rc == JY_OK)
-		rc = report_write(db, r, o->out, format, flags, &err);
+		rc = report_write(db, r, o->out, format, flags, o->purpose, &err);
 	report_free(&r);
 	db_close(&db);
 	if (rc != JY_OK) {

@@ -436,7 +436,7 @@ static void pending_row_draw(struct ui *ui, void *arg, const void *row, int y, i
 	char v[256], at[17];
 	(void)arg;
 	pending_value(ui, r, v, sizeof v);
-	snprintf(at, sizeof at, "%s", r->requested_at);
+	snprintf(at, sizeof at, "%.16s", r->requested_at);    /* to the minute */
 	if (at[10] == 'T')
 		at[10] = ' ';
 	ui_put(ui, y, x, 1, sel ? ">" : " ", st);

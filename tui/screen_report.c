@@ -399,14 +399,16 @@ struct ask {
 	struct screen s;
 	const struct report *r;         /* the report screen's, below this box */
 	struct field f;
+	struct field purpose;           /* 用途: with it an .xlsx also lists the people (issue 7) */
+	int on_purpose;                 /* the cursor is in the purpose line */
 };
 
-static const int ask_acts[] = { ACT_OPEN, ACT_BACK, 0 };
+static const int ask_acts[] = { ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_BACK, 0 };
 
 static void ask_draw(struct ui *ui, struct screen *s)
 {
 	struct ask *a = (struct ask *)s;
-	int w = ui->cols - 4 < 76 ? ui->cols - 4 : 76, h = 7;
+	int w = ui->cols - 4 < 76 ? ui->cols - 4 : 76, h = 8;
 	int y = (ui->lines - h) / 2, x = (ui->cols - w) / 2;
 	/* whole rows cleared first: the box's edge never cuts a Chinese character of the table */
 	for (int i = 0; i < h; i++)
@@ -416,11 +418,13 @@ static void ask_draw(struct ui *ui, struct screen *s)
 	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
 	free(t);
 	ui_put(ui, y + 2, x + 2, w - 4,
-	       _(".xlsx: the table and the residents behind each figure; .csv: the table; .txt: text"),
+	       _(".xlsx with a purpose: also the residents behind each figure; .csv: the table; .txt: text"),
 	       ST_DIALOG);
 	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
-	ui_put(ui, y + 5, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
-	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, 1);
+	ui_put(ui, y + 4, x + 2, 6, "用途", ST_DIALOG);
+	ui_put(ui, y + 6, x + 2, w - 4, _("Tab: file or purpose; Enter writes it, Esc goes back"), ST_DIALOG);
+	field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, a->on_purpose);
+	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, !a->on_purpose);
 }
 
 static int ask_write(struct ui *ui, struct ask *a)
@@ -434,13 +438,17 @@ static int ask_write(struct ui *ui, struct ask *a)
 		return 0;
 	}
 	int format = report_format_parse(NULL, path);
-	int flags = format == SHEET_XLSX && access_may(ui->db, OP_REPORT_PEOPLE) ? REPORT_WITH_PEOPLE : 0;
-	if (report_write(ui->db, a->r, path, format, flags, &err) != JY_OK) {
+	const char *purpose = le_text(&a->purpose.le);
+	int people = format == SHEET_XLSX && access_may(ui->db, OP_REPORT_PEOPLE) && !text_is_blank(purpose);
+	if (report_write(ui->db, a->r, path, format, people ? REPORT_WITH_PEOPLE : 0, purpose, &err) != JY_OK) {
 		ui_err(ui, &err);
 		ui->msg_keep = 1;
 		return 0;
 	}
-	ui_msg(ui, ST_OK, _("The report is in %s"), path);
+	if (people)
+		ui_msg(ui, ST_OK, _("The report and the residents behind it are in %s"), path);
+	else
+		ui_msg(ui, ST_OK, _("The report is in %s"), path);
 	ui->msg_keep = 1;
 	return 1;
 }
@@ -478,10 +486,14 @@ static int ask_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		if (!K_IS_CHAR(ev->key))
 			return 0;
 		break;
+	case ACT_NEXT:
+	case ACT_PREV:
+		a->on_purpose = !a->on_purpose;
+		return SK_HANDLED;
 	default:
 		break;
 	}
-	field_key(ui, &a->f, ev);
+	field_key(ui, a->on_purpose ? &a->purpose : &a->f, ev);
 	return SK_HANDLED;
 }
 
@@ -490,6 +502,7 @@ static void ask_leave(struct ui *ui, struct screen *s)
 	struct ask *a = (struct ask *)s;
 	(void)ui;
 	field_free(&a->f);
+	field_free(&a->purpose);
 	free(a);
 }
 
@@ -507,6 +520,7 @@ static void report_export_ask(struct ui *ui, const struct report *r)
 	a->s.overlay = 1;
 	a->r = r;
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
+	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, 0);
 	char *name = r->by == BY_NONE ? xasprintf("统计报表-%s.xlsx", r->cur.label)
 	                              : xasprintf("统计报表-%s-按%s.xlsx", r->cur.label, report_by_label(r->by));
 	char *path = print_path(name);

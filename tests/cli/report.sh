@@ -136,10 +136,11 @@ has "text to a file" "$tmp/r.txt" "新增登记人数"
 equal "text to a file: nothing on stdout" "$(cat "$tmp/out")" ""
 
 # ---- XLSX, read back with openpyxl -------------------------------------------------------------------
-run report --period 2024 --format xlsx -o "$tmp/r.xlsx" --db "$db"
+run report --period 2024 --format xlsx --purpose 上报区人社局 -o "$tmp/r.xlsx" --db "$db"
 status_is "xlsx: exit 0" 0
 run report --period 2024 -o "$tmp/ext.xlsx" --db "$db"
 status_is "-o x.xlsx: exit 0" 0
+has "xlsx without --purpose: says how to add the people" "$tmp/err" "--purpose"
 head -c 2 "$tmp/ext.xlsx" | grep -q PK && ok "-o x.xlsx: a workbook from the extension" || nok "-o x.xlsx: a workbook from the extension"
 a2ids=$(q "SELECT count(*) FROM resident WHERE reg_date BETWEEN '2024-01-01' AND '2024-12-31'")
 "$PY" - "$tmp/r.xlsx" "$a2y" "$a2ids" >"$tmp/xlsx.out" 2>&1 <<'EOF'
@@ -162,7 +163,9 @@ for row in ws.iter_rows():
 say(head is not None, "xlsx: the Chinese header row")
 say(head is not None and ws.freeze_panes == "A%d" % (head + 1), "xlsx: the header row is frozen",
     (ws.freeze_panes, head))
-say(ws.cell(1, 1).value == "就业服务统计报表", "xlsx: the title above the table", ws.cell(1, 1).value)
+say(str(ws.cell(1, 1).value).startswith("内部资料 含个人信息") and "用途：上报区人社局" in str(ws.cell(1, 1).value),
+    "xlsx with people: the 内部资料 line first, with the purpose", ws.cell(1, 1).value)
+say(ws.cell(2, 1).value == "就业服务统计报表", "xlsx: the title above the table", ws.cell(2, 1).value)
 rows = {r[0].value: r for r in ws.iter_rows(min_row=(head or 0) + 1)}
 a2row = rows.get("A2")
 say(a2row is not None and isinstance(a2row[3].value, (int, float)) and not isinstance(a2row[3].value, bool),
@@ -225,6 +228,20 @@ say(sum(1 for r in mrows if r[6 + cols.index("A2 新增登记人数")].value == 
 EOF
 cat "$tmp/xlsx.out"
 grep -q '^ok - xlsx: A2 is a number cell' "$tmp/xlsx.out" || nok "openpyxl read the workbook" "$(cat "$tmp/xlsx.out")"
+
+# A report with its people is a file of people (issue 7): 0600, in the trail with its hash and
+# purpose; without a purpose the workbook holds the figures only, and says so.
+[ "$(stat -c %a "$tmp/r.xlsx")" = 600 ] && ok "xlsx with people: 0600" || nok "xlsx with people: 0600" "$(stat -c %a "$tmp/r.xlsx")"
+sum=$(sha256sum "$tmp/r.xlsx" | cut -d' ' -f1)
+trail=$(q "SELECT changes FROM history WHERE action = 'export' AND entity = 'report' ORDER BY seq DESC LIMIT 1")
+case $trail in *"$sum"*上报区人社局*|*上报区人社局*"$sum"*) ok "xlsx with people: the trail has its SHA-256 and purpose" ;;
+	*) nok "xlsx with people: the trail has its SHA-256 and purpose" "$trail / $sum" ;; esac
+"$PY" - "$tmp/ext.xlsx" >"$tmp/ext.out" 2>&1 <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(("ok - " if wb.sheetnames == ["统计报表"] else "not ok - ") + "xlsx without --purpose: the figures only " + str(wb.sheetnames))
+EOF
+cat "$tmp/ext.out"
 
 # ---- usage errors name the option and what it takes ---------------------------------------------------
 run report --period 2024-13 --db "$db"

@@ -706,7 +706,7 @@ static void test_write(void **state)
 	char path[160];
 	struct jy_err err = { 0 };
 	snprintf(path, sizeof path, "%s/r.csv", f->dir);
-	assert_int_equal(report_write(f->db, r, path, SHEET_CSV, REPORT_WITH_PEOPLE, &err), JY_OK);
+	assert_int_equal(report_write(f->db, r, path, SHEET_CSV, REPORT_WITH_PEOPLE, "核对报表", &err), JY_OK);
 	char *csv = slurp(path), *line[512];
 	assert_non_null(strstr(csv, "\n人员明细\r\n"));
 	assert_non_null(strstr(csv, "\nA5 实现再就业人数\r\n"));        /* its own list */
@@ -762,7 +762,7 @@ static void test_write(void **state)
 	free(csv);
 
 	snprintf(path, sizeof path, "%s/r.txt", f->dir);
-	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, REPORT_WITH_PEOPLE, &err), JY_OK);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, REPORT_WITH_PEOPLE, "核对报表", &err), JY_OK);
 	char *txt = slurp(path);
 	assert_non_null(strstr(txt, "A5 实现再就业人数：2026年11月，4人"));
 	free(txt);
