@@ -225,7 +225,7 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 			               _("%s: not an event; accepted: 查看 新建 修改 注销 导出 导入 登录 锁定 解锁"),
 			               f->event);
 		q_add(q, " AND event = ?%d", ev);
-		/* the WHERE of the partial index history_rare (008_audit.sql), word for word */
+		/* the WHERE of the partial index history_rare (007_audit.sql), word for word */
 		if (strcmp(ev, "create") != 0 && strcmp(ev, "change") != 0)
 			buf_adds(&q->sql, " AND event NOT IN ('create', 'change')");
 	}

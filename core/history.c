@@ -182,7 +182,7 @@ static int history_insert(struct jy_db *db, const struct hrow *r, const uint8_t 
 	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("recording the change"));
 }
 
-/* Rows from before 008_audit have no hash. The first append after the upgrade chains through all
+/* Rows from before 007_audit have no hash. The first append after the upgrade chains through all
  * of them (in seq order, as history_verify does) and writes one "seal" row on that hash; the rows
  * themselves are not rewritten. Inside the caller's write transaction. *seq, prev: the seal. */
 static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], struct jy_err *err)

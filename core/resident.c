@@ -553,7 +553,7 @@ int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err
 		return JY_OK;
 	/* The people of that name through the search index's whole-name key, then their birth dates:
 	 * an index on (name, birth) for this question alone cost every load half of its resident
-	 * row's time (010_speed.sql). CROSS JOIN: the key first, whatever the planner guesses. */
+	 * row's time (009_speed.sql). CROSS JOIN: the key first, whatever the planner guesses. */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id FROM search_key s CROSS JOIN resident r ON r.id = s.resident_id "
 		"WHERE s.key = ?4 AND r.name = ?1 AND r.birth = ?2 AND r.id <> ?3 "

@@ -436,7 +436,7 @@ static void test_bulk_history_chain(void **state)
 }
 
 /* The same-name-and-birth-date warning finds bulk-loaded people (through their whole-name search
- * key, 010_speed.sql): the exact name only, not another writing of it. */
+ * key, 009_speed.sql): the exact name only, not another writing of it. */
 static void test_bulk_same_name_warning(void **state)
 {
 	(void)state;

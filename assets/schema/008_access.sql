@@ -1,4 +1,4 @@
--- 009_access.sql: who may see what (issue 7).
+-- 008_access.sql: who may see what (issue 7).
 --
 -- A worker's scope is a set of units: a community worker has her communities, a street clerk her
 -- street (which covers its communities), a county officer the county. A worker with no scope row
