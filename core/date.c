@@ -219,15 +219,28 @@ int date_parse(const char *in, char out[11], struct jy_err *err)
 
 /* JIUYE_TODAY fixes "today" for the tests and for a reproducible demo. secure_getenv: a jiuye
  * installed setgid ignores it, so a worker cannot back-date what the office's copy records. */
+/* Every ID number checked asks for today (a birth date may not be later): an import asks twice a
+ * row. The answer is kept while the override and the second (and zone) are the same. */
 void date_today(char out[11])
 {
-	const char *fixed = secure_getenv("JIUYE_TODAY");
-	if (fixed && *fixed && date_parse(fixed, out, NULL) == JY_OK)
-		return;
+	static char cached[11], last_fixed[32], last_tz[64];
+	static time_t last = -1;
+	const char *fixed = secure_getenv("JIUYE_TODAY"), *tz = getenv("TZ");
 	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	date_format(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+	if (now == last && strncmp(fixed ? fixed : "", last_fixed, sizeof last_fixed) == 0 &&
+	    strncmp(tz ? tz : "", last_tz, sizeof last_tz) == 0 && strlen(fixed ? fixed : "") < sizeof last_fixed) {
+		memcpy(out, cached, 11);
+		return;
+	}
+	if (!(fixed && *fixed && date_parse(fixed, out, NULL) == JY_OK)) {
+		struct tm tm;
+		localtime_r(&now, &tm);
+		date_format(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+	}
+	memcpy(cached, out, 11);
+	snprintf(last_fixed, sizeof last_fixed, "%s", fixed ? fixed : "");
+	snprintf(last_tz, sizeof last_tz, "%s", tz ? tz : "");
+	last = now;
 }
 
 /* Always the real clock (never an environment variable): these stamps go into the history. */
