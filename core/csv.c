@@ -12,10 +12,12 @@
  * Writing: csv_write_field quotes only when it must, so that the text stays readable in a plain
  * editor and round-trips through Excel; the files themselves are written by sheet.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "db_int.h"
 
@@ -315,7 +317,15 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 	}
 	/* beside the destination, renamed into place: a failed export leaves no half file */
 	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "wb");
+	/* 0600 from its first byte, as every file sheet.c writes: it may hold people (a report's lists) */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {        /* a leftover .tmp keeps its old mode */
+		close(fd);
+		fd = -1;
+	}
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (fd >= 0 && !fp)
+		close(fd);
 	if (!fp) {
 		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
 		free(tmp);

@@ -212,6 +212,15 @@ static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("recording the change"));
+	/* Only the rows from before the upgrade are sealed: unhashed rows after them were not written
+	 * by jiuye, and sealing them would hide that (fail closed: jiuye check names the row). */
+	char *until_s = db_setting(db, "audit.unhashed_until", "0");
+	int64_t until = strtoll(until_s, NULL, 10);
+	free(until_s);
+	if (last > until)
+		return err_set(err, JY_EDB, NULL, _("the audit trail was altered (row %lld has no hash); "
+		                                    "nothing can be recorded until it is restored from a "
+		                                    "backup: jiuye check names the row"), (long long)last);
 	char now[32], count[24];
 	time_now_iso(now);
 	snprintf(count, sizeof count, "%lld", (long long)n);
@@ -527,6 +536,10 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 	hash_genesis(prev);
 	int64_t expect = 1;
 	int hashed = 0, rc;
+	/* the rows written before the upgrade to the chained trail (007_audit.sql noted their end) */
+	char *until_s = db_setting(db, "audit.unhashed_until", "0");
+	int64_t until = strtoll(until_s, NULL, 10);
+	free(until_s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hrow r = { .seq = sqlite3_column_int64(st, 0) };
 		static const int cols[HT__COUNT] = { 1, 2, 3, 4, 6, 8, 9, 10, 11 };
@@ -550,7 +563,7 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 		expect++;
 		hash_row(prev, &r, h);
 		if (!stored) {
-			if (hashed) {
+			if (hashed || r.seq > until) {
 				v->bad = r.seq;
 				snprintf(v->why, sizeof v->why, _("history row %lld has no hash: it was not "
 				         "written by jiuye"), (long long)r.seq);

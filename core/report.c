@@ -238,6 +238,7 @@ struct rperiod {
 enum { MARK_VISITED = 1, MARK_HOLDER = 2, STATUS_NOW = 0xFF };
 
 enum { CAT_SLOTS = 512 };        /* more than twice the categories a report reads (255) */
+enum { GROUPS_MAX = 64 };       /* the groups one resident counts in (categories held at once) */
 
 struct rctx {
 	struct jy_db *db;
@@ -418,7 +419,7 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 	}
 	case BY_CATEGORY: {
 		int n = 0;
-		for (int k = 0; k < c->ncat; k++)
+		for (int k = 0; k < c->ncat && n < GROUPS_MAX; k++)
 			if (in_cat(c, id, k, t))
 				g[n++] = 1 + k;
 		return n;
@@ -433,7 +434,7 @@ static void emit(struct rctx *c, int k, int64_t id, int i)
 {
 	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
 		return;
-	int g[64], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
+	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
 	if (c->ids || c->memb) {
 		if (c->ids ? i != c->want_ind : !report_inds[i].people)
 			return;
@@ -755,7 +756,8 @@ static int load_events(struct rctx *c, struct jy_err *err)
 		unpack(ev[i].date, e1);
 		sqlite3_bind_int64(bef, 1, rid);
 		sqlite3_bind_text(bef, 2, e1, 10, SQLITE_STATIC);       /* no copy */
-		while (sqlite3_step(bef) == SQLITE_ROW) {
+		int step;
+		while ((step = sqlite3_step(bef)) == SQLITE_ROW) {
 			int32_t d = pack(sqlite3_column_text(bef, 0));
 			int64_t id = sqlite3_column_int64(bef, 1);
 			if (d == ev[i].date && id >= ev[i].id)
@@ -769,6 +771,11 @@ static int load_events(struct rctx *c, struct jy_err *err)
 			}
 		}
 		sqlite3_reset(bef);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {        /* a figure read wrong is no figure */
+			sqlite3_clear_bindings(bef);
+			free(ev);
+			return db_fail(c->db, err, _("reading the status changes"));
+		}
 		walk(c, rid, &ev[i], j - i, before);
 	}
 	sqlite3_clear_bindings(bef);    /* e1 goes with this function */
@@ -847,8 +854,9 @@ static void figures_mem(struct rctx *c, int k)
 				emit(c, k, id, RI_A3);
 			uint64_t cats = cats_on(c, id, p->to);
 			for (int i = RI_A4_4050; i <= RI_A4_RL; i++)
-				if (c->a4_cat[i] >= 0 && in_cats(c, cats, id, c->a4_cat[i], p->to))
-					emit(c, k, id, i);
+				if (c->a4_cat[i] >= 0 && (in_cats(c, cats, id, c->a4_cat[i], p->to) ||
+				                          (c->a4_cat[i] == c->cat_dibao && (c->flags[id] & 2))))
+					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
 			if (p->mark[id] & MARK_VISITED)
 				emit(c, k, id, RI_A8P);
 			if (p->mark[id] & MARK_HOLDER)

@@ -402,11 +402,23 @@ struct members {
 	int words;
 	long *count;                    /* [report_ninds]: residents per figure */
 	const char *notice;             /* the file's 内部资料 line (export_notice) */
+	int hide_sensitive;             /* a masked file: the 低保/特困/残疾 figures' people not listed */
 };
 
-static int members_add(void *arg, int64_t id, const uint64_t *bits)
+static int ind_sensitive(int i);
+
+static int members_add(void *arg, int64_t id, const uint64_t *in)
 {
 	struct members *m = arg;
+	uint64_t bits[4] = { 0 };
+	int any = 0;
+	for (int i = 0; i < report_ninds && i < 4 * 64; i++)
+		if ((in[i / 64] >> (i % 64) & 1) && !(m->hide_sensitive && ind_sensitive(i))) {
+			bits[i / 64] |= UINT64_C(1) << (i % 64);
+			any = 1;
+		}
+	if (!any)       /* counted only in a figure not listed here: not a row of this file */
+		return 0;
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 1024;
 		m->id = xrealloc(m->id, sizeof *m->id * m->cap);
@@ -441,6 +453,7 @@ static int members_get(struct jy_db *db, const struct report *r, struct members 
 	memset(m, 0, sizeof *m);
 	m->words = (report_ninds + 63) / 64;
 	m->count = xcalloc((size_t)report_ninds, sizeof *m->count);
+	m->hide_sensitive = !access_may(db, OP_EXPORT_FULL);
 	int rc = report_members(db, &r->cur, BY_NONE, "", members_add, m, err);
 	if (rc != JY_OK)
 		members_free(m);
@@ -902,7 +915,8 @@ int report_write(struct jy_db *db, const struct report *r, const char *path, int
 	if (!rc && rec) {       /* a file of people the trail does not know of does not stay */
 		if (written)
 			unlink(path);
-		*err = rerr;
+		if (err)
+			*err = rerr;
 		rc = rec;
 	}
 	free(notice);

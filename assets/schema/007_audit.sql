@@ -34,3 +34,8 @@ CREATE INDEX history_rare ON history(event, seq) WHERE event NOT IN ('create', '
 -- trail has no delete path at all, history_no_delete refuses every DELETE, so nothing younger than
 -- the setting (or older) is ever removed by jiuye.
 INSERT OR IGNORE INTO setting(key, value) VALUES ('audit.keep_years', '3');
+
+-- The rows above are the only ones that may lack a hash: a row after them without one was not
+-- written by jiuye (blanking every hash must not pass as "written before the upgrade").
+INSERT OR REPLACE INTO setting(key, value)
+	SELECT 'audit.unhashed_until', CAST(coalesce(max(seq), 0) AS TEXT) FROM history;
