@@ -62,11 +62,21 @@ static int unmask_field(struct resident *r, const struct resident *old, int f, s
 	               _("a partly hidden number (with *) cannot be saved; type the whole number"));
 }
 
+/* The community as its code: a form holds the code, a file may give the name (validation
+ * resolves it later; the scope is checked before). */
+static const char *community_code(struct jy_db *db, const char *text, char code[32])
+{
+	if (!*text || unit_find(db, text, code) != JY_OK)
+		return text;
+	return code;
+}
+
 static int guard_new(struct jy_db *db, struct resident *r, struct jy_err *err)
 {
-	const char *c = resident_get(r, RF_COMMUNITY);
+	char buf[32];
+	const char *c = community_code(db, resident_get(r, RF_COMMUNITY), buf);
 	int rc = access_check(db, OP_CREATE, *c ? c : NULL, err);
-	if (!rc && !*c && !access_in_scope(db, "") && !*db->who.community)
+	if (!rc && !*c && !access_scope_all(db))   /* else nobody of her communities would see her */
 		rc = err_set(err, JY_EINVAL, resident_fields[RF_COMMUNITY].label,
 		             _("choose the resident's community"));
 	if (!rc)
@@ -87,9 +97,10 @@ int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **o
 	if (rc)
 		return rc;
 	rc = access_check(db, OP_EDIT, resident_get(old, RF_COMMUNITY), err);
-	if (!rc && !str_same(old->v[RF_COMMUNITY], r->v[RF_COMMUNITY]) && r->v[RF_COMMUNITY] &&
-	    *r->v[RF_COMMUNITY])
-		rc = access_check(db, OP_EDIT, r->v[RF_COMMUNITY], err);
+	char buf[32];
+	const char *now = community_code(db, resident_get(r, RF_COMMUNITY), buf);
+	if (!rc && !str_same(old->v[RF_COMMUNITY], now))        /* moved: to one of hers */
+		rc = access_check(db, OP_EDIT, now, err);
 	if (!rc)
 		rc = unmask_field(r, old, RF_IDNO, err);
 	if (!rc)
@@ -239,11 +250,17 @@ int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, 
 	int rc = access_check(db, OP_APPROVE, NULL, err);
 	if (rc)
 		return rc;
-	int64_t rid;
-	int field;
+	int64_t rid = 0;
+	int field = -1;
 	char *new_v = NULL, by[64];
 	if ((rc = pending_get(db, id, &rid, &field, &new_v, by, err)))
 		return rc;
+	struct resident *in_scope = NULL;       /* approve or reject: only in her communities */
+	if ((rc = resident_load(db, rid, &in_scope, err))) {
+		free(new_v);
+		return rc;
+	}
+	resident_free(&in_scope);
 	if (strcmp(by, db->who.os_user) == 0 && !access_may(db, OP_ADMIN)) {
 		free(new_v);
 		return err_set(err, JY_EPERM, NULL, _("a request is approved by someone other than the "

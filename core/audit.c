@@ -277,7 +277,10 @@ int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, i
 {
 	sqlite3_stmt *st;
 	*next = 0;
-	int rc = audit_prepare(db, f, before, limit + 1, &st, err);
+	int rc = access_check(db, OP_AUDIT, NULL, err);     /* 审核 and 管理员 (core/access.c) */
+	if (rc)
+		return rc;
+	rc = audit_prepare(db, f, before, limit + 1, &st, err);
 	if (rc)
 		return rc;
 	int n = 0, s;
@@ -352,8 +355,11 @@ static int audit_write(void *ctx, struct sheet *sh, struct jy_err *err)
 int audit_export(struct jy_db *db, const struct audit_filter *f, const char *path, int format,
                  int *rows, struct jy_err *err)
 {
-	struct audit_out o = { db, f };
 	int n = 0;
+	int rc0 = access_check(db, OP_AUDIT, NULL, err);
+	if (rc0)
+		return rc0;
+	struct audit_out o = { db, f };
 	int rc = sheet_export(path, format, "审计记录", audit_sheet_cols, (int)ARRAY_LEN(audit_sheet_cols),
 	                      audit_write, &o, &n, err);
 	if (rows)

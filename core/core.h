@@ -192,11 +192,11 @@ int hanzi_initials_all(const char *name, char **out, int max);
 /* 1 when path names a file inside dir (or a folder below it): its folder exists and, symlinks and
  * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
 int path_in_dir(const char *path, const char *dir);
-
-/* ---- path.c: file names a restricted worker may write (issue 7) ------------------------------- */
-/* 1 when path names a file inside dir (or a folder below it): its folder exists and, symlinks and
- * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
-int path_in_dir(const char *path, const char *dir);
+/* The file a writer fills before renaming it to dest: tmp, created for its owner alone (0600,
+ * O_EXCL and O_NOFOLLOW after removing a leftover, so a planted link is not followed). dest must
+ * be absent or a plain file: a worker's "-o /dev/null" never replaces a device. A descriptor, or
+ * -1 with errno (EINVAL: dest is not a plain file). */
+int path_create_beside(const char *dest, const char *tmp);
 
 /* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
 struct jy_db;

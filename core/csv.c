@@ -318,14 +318,15 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 	/* beside the destination, renamed into place: a failed export leaves no half file */
 	char *tmp = xasprintf("%s.tmp", path);
 	/* 0600 from its first byte, as every file sheet.c writes: it may hold people (a report's lists) */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {        /* a leftover .tmp keeps its old mode */
-		close(fd);
-		fd = -1;
-	}
+	int fd = path_create_beside(path, tmp);
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fd >= 0 && !fp)
 		close(fd);
+	if (!fp && errno == EINVAL) {
+		rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		free(tmp);
+		return rc;
+	}
 	if (!fp) {
 		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
 		free(tmp);

@@ -362,8 +362,13 @@ int import_residents(struct jy_db *db, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
+	if (res)
+		memset(res, 0, sizeof *res);
+	int rc = access_check(db, OP_IMPORT, NULL, err);   /* statistics: one clear refusal */
+	if (rc)
+		return rc;
 	struct import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
-	int rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
+	rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
 	importer_free(&im.in);
 	free(im.seen.slot);
 	free(im.registered.slot);

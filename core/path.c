@@ -8,9 +8,12 @@
  * a file that already exists must be a plain file (not a symlink to somewhere else). The check
  * cannot close the gap between checking and writing, which is why the program also writes such
  * files with the worker's own rights only (tui/server.c). */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core.h"
 
@@ -43,4 +46,16 @@ int path_in_dir(const char *path, const char *dir)
 	free(rparent);
 	free(rdir);
 	return ok;
+}
+
+int path_create_beside(const char *dest, const char *tmp)
+{
+	struct stat sb;
+	if (lstat(dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		errno = EINVAL;         /* a device, a pipe, a link: never replaced by a file of ours */
+		return -1;
+	}
+	if (unlink(tmp) != 0 && errno != ENOENT)        /* a leftover of a killed export */
+		return -1;
+	return open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 }

@@ -155,7 +155,15 @@ static int out_save(struct printout *s, const char *path, struct jy_err *err)
 		return JY_OK;
 	}
 	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "wb");
+	int fd = path_create_beside(path, tmp);         /* 0600: a printout holds a person */
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (fd >= 0 && !fp)
+		close(fd);
+	if (!fp && errno == EINVAL) {
+		int rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		free(tmp);
+		return rc;
+	}
 	if (!fp) {
 		int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
 		free(tmp);

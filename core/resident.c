@@ -1262,6 +1262,13 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	int rc = resident_validate(b->db, r, err);
 	if (rc)
 		return rc;
+	/* her community (a code now) among the worker's: as resident_save's approval_guard does */
+	const char *c = resident_get(r, RF_COMMUNITY);
+	if ((rc = access_check(b->db, OP_CREATE, *c ? c : NULL, err)))
+		return rc;
+	if (!*c && !access_scope_all(b->db))
+		return err_set(err, JY_EINVAL, resident_fields[RF_COMMUNITY].label,
+		               _("choose the resident's community"));
 	r->id = 0;
 	const char *idno = r->v[RF_IDNO];
 	if (bulk_pending_idno(b, idno)) {

@@ -155,6 +155,9 @@ static char *sheet_ws_name(struct sheet *sh, const char *want)
 static int sheet_io_err(struct sheet *sh, struct jy_err *err, int e)
 {
 	sh->failed = 1;
+	if (e == EINVAL)
+		return err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"),
+		               sh->path ? sh->path : "-");
 	return err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
 	               sh->path ? sh->path : "-", strerror(e));
 }
@@ -183,23 +186,9 @@ static void sheet_xlsx_formats(struct sheet *sh)
 	format_set_bold(sh->f_note);
 }
 
-/* The file beside the destination, created (or emptied) for its owner alone; its mode set again in
- * case it was there before with another. A descriptor, or -1 with errno. */
-static int sheet_create(const char *path)
+static FILE *sheet_fopen(const struct sheet *sh)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	return fd;
-}
-
-static FILE *sheet_fopen(const char *path)
-{
-	int fd = sheet_create(path);
+	int fd = path_create_beside(sh->path, sh->tmp);
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fd >= 0 && !fp) {
 		int e = errno;
@@ -231,7 +220,7 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 		 * (over the screen): a file that cannot be written is found out here instead. Made
 		 * 0600 here, it stays so when libxlsxwriter opens it again to write (and close makes
 		 * sure before the rename). */
-		FILE *probe = sheet_fopen(sh->tmp);
+		FILE *probe = sheet_fopen(sh);
 		if (!probe || fclose(probe) != 0) {
 			int rc = sheet_io_err(sh, err, errno);
 			sheet_close(&sh, 0, NULL);
@@ -257,7 +246,7 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 			return rc;
 		}
 	}
-	sh->fp = to_stdout ? stdout : sheet_fopen(sh->tmp);
+	sh->fp = to_stdout ? stdout : sheet_fopen(sh);
 	if (!sh->fp) {
 		int rc = sheet_io_err(sh, err, errno);
 		sheet_close(&sh, 0, NULL);

@@ -291,6 +291,20 @@ static int ui_locked(struct ui *ui)
 	return 0;
 }
 
+
+/* The worker's role and communities as the worker table says now: another worker's commit may
+ * have been an administrator closing her account or changing her role (issue 7), which must not
+ * wait for her next start. A worker closed meanwhile sees a message and her screens refuse. */
+static void ui_actor_refresh(struct ui *ui)
+{
+	struct jy_actor who = *db_actor(ui->db);
+	int was = who.role;
+	db_set_actor(ui->db, &who);
+	if (was && !db_actor(ui->db)->role)
+		ui_msg(ui, ST_ERROR, "%s", _("Your account was closed by an administrator: nothing more can be "
+		                              "seen or changed; F10 quits"));
+}
+
 static void ui_loop(struct ui *ui)
 {
 	struct ui_event ev;
@@ -310,8 +324,11 @@ static void ui_loop(struct ui *ui)
 		}
 		if (!got) {
 			struct screen *top = ui_top(ui);
-			if (db_changed(ui->db) && top && top->ops->reload)
-				top->ops->reload(ui, top);
+			if (db_changed(ui->db)) {
+				ui_actor_refresh(ui);   /* an administrator may have changed or closed her */
+				if (top && top->ops->reload)
+					top->ops->reload(ui, top);
+			}
 			continue;
 		}
 		ui_handle(ui, &ev);

@@ -136,3 +136,14 @@ status_is "a masked file: import refused" 1
 has "a masked file: says why" "$tmp/err" "已脱敏"
 [ "$(q "SELECT count(*) FROM history WHERE event = 'change'")" = "$before" ] && ok "a masked file: nothing saved" \
 	|| nok "a masked file: nothing saved"
+
+# A destination that is not a plain file is never replaced (a device, a link planted beside it).
+mkfifo "$tmp/pipe"
+run export residents --purpose 核对 -o "$tmp/pipe" --db "$db"
+status_is "export to a pipe: refused" 1
+has "export to a pipe: says why" "$tmp/err" "not a plain file"
+[ -p "$tmp/pipe" ] && ok "export to a pipe: the pipe is still a pipe" || nok "export to a pipe: the pipe is still a pipe"
+ln -s "$tmp/elsewhere.csv" "$tmp/planted.csv.tmp"
+run export residents --purpose 核对 -o "$tmp/planted.csv" --db "$db"
+status_is "a link planted at FILE.tmp: the export still works" 0
+[ ! -e "$tmp/elsewhere.csv" ] && ok "a link planted at FILE.tmp: not followed" || nok "a link planted at FILE.tmp: not followed"

@@ -440,6 +440,50 @@ static void test_report_scope(void **state)
 	db_set_actor(f->db, &f->admin);
 }
 
+
+static void collect_line(void *arg, const char *line)
+{
+	struct jy_buf *b = arg;
+	buf_addf(b, "%s\n", line);
+}
+
+/* A clerk's import: a row of her community is stored, a row of another is refused as that row;
+ * statistics may not import at all; a clerk may not read the audit trail. */
+static void test_import_scope(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	char path[128], id1[19], id2[19];
+	snprintf(path, sizeof path, "%s/in.csv", f->dir);
+	idcard_make("330102", "1980-03-04", 12, 'F', id1);
+	idcard_make("330102", "1981-05-06", 14, 'F', id2);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "姓名,身份证号,社区\n孙丽,%s,幸福里社区\n钱芳,%s,建设社区\n", id1, id2);
+	fclose(fp);
+	struct jy_err err = { 0 };
+	struct import_result res;
+	struct jy_buf lines = { 0 };
+	act_as(f, "wang");
+	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines, &res, &err),
+	                 JY_OK);
+	assert_int_equal(res.added, 1);
+	assert_int_equal(res.rejected, 1);
+	assert_non_null(strstr(lines.s, "in.csv:3: "));
+	assert_non_null(strstr(lines.s, "wang"));
+	buf_free(&lines);
+	int64_t rid;
+	assert_int_equal(resident_find_idno(f->db, id1, &rid), JY_OK);
+	assert_int_equal(resident_find_idno(f->db, id2, &rid), JY_ENOTFOUND);
+	struct audit_filter af = { 0 };
+	int64_t next;
+	assert_int_equal(audit_page(f->db, &af, 0, 5, NULL, NULL, &next, &err), JY_EPERM);
+	act_as(f, "qian");
+	assert_int_equal(import_residents(f->db, path, 0, collect_line, &lines, &res, &err), JY_EPERM);
+	buf_free(&lines);
+	db_set_actor(f->db, &f->admin);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_role_table),
 	cmocka_unit_test(test_role_names),
@@ -451,6 +495,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_sensitive_change, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_report_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_import_scope, setup, teardown),
 };
 
 TEST_MAIN(tests)
