@@ -332,11 +332,16 @@ int worker_save(struct jy_db *db, const char *os_user, const char *name, int rol
 	if (strcmp(os_user, db->who.os_user) == 0 && role != ROLE_ADMIN)
 		return err_set(err, JY_EINVAL, "角色", _("an administrator cannot take her own role away; "
 		                                         "another administrator can"));
+	int existed = worker_exists(db, os_user);
+	/* A clerk or reviewer sees her communities and nothing else: a new one without any would
+	 * open an empty program. */
+	if (!existed && (role == ROLE_CLERK || role == ROLE_REVIEWER) && text_is_blank(units))
+		return err_set(err, JY_EINVAL, "社区", _("give the communities (or the street) she works "
+		                                         "for: --scope 幸福里社区,建设社区 or --scope 城南街道"));
 	if ((rc = db_begin(db, err)))
 		return rc;
 	char now[32];
 	time_now_iso(now);
-	int existed = worker_exists(db, os_user);
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO worker(os_user, name, role, community, created_at, added_by) "
 		"VALUES (?1, coalesce(?2, ?1), ?3, NULL, ?4, ?5) "

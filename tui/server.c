@@ -170,6 +170,10 @@ const char *server_export_dir(void)
 
 int server_open_db(const char *path, int flags, struct jy_db **db, struct jy_err *err)
 {
+	/* The office's database is made by root (`jiuye init`, README): a worker who started jiuye
+	 * before it existed would otherwise create it and become its administrator. */
+	if ((srv.shared || srv.restricted) && getuid() != 0)
+		flags &= ~DB_OPEN_CREATE;
 	return db_open(path, flags, db, err);   /* with the group for the opening alone (db_open_group) */
 }
 

@@ -83,8 +83,8 @@ is "the database folder is root:jiuye 2770" "2770 root jiuye" "$(stat -c '%a %U 
 for f in "$db" "$db-wal" "$db-shm"; do
 	is "$(basename "$f") is 0660 root:jiuye" "660 root jiuye" "$(stat -c '%a %U %G' "$f" 2>&1)"
 done
-"$bin" worker add "$A" --role clerk >/dev/null 2>&1
-"$bin" worker add "$B" --role clerk >/dev/null 2>&1
+"$bin" worker add "$A" --role clerk --scope 建设社区 >/dev/null 2>&1
+"$bin" worker add "$B" --role clerk --scope 城南街道 >/dev/null 2>&1
 
 # A worker's own account reads nothing of it.
 for f in "$db" "$db-wal" "$db-shm"; do
