@@ -93,8 +93,10 @@ static void head_wrapped(struct printout *s, const char *text)
 
 static char *centered(const char *text, int cols)
 {
-	int w = text_width(text), pad = w < cols ? (cols - w) / 2 : 0;
-	return xasprintf("%*s%s", pad, "", text);
+	int w = text_width(text);
+	if (w > cols)           /* a long office name: cut at a character, never past the page */
+		return text_fit_pad(text, cols);
+	return xasprintf("%*s%s", (cols - w) / 2, "", text);
 }
 
 static char *rule(int cols, char c)
@@ -128,7 +130,8 @@ static void out_write(struct printout *s, FILE *fp)
 		for (int h = 0; h < s->nhead; h++)
 			fprintf(fp, "%s\n", s->head[h]);
 		int used = 0;
-		while (i < s->nbody && used + s->body[i].n <= room) {
+		/* a block taller than a page goes on a page of its own rather than nowhere */
+		while (i < s->nbody && (used + s->body[i].n <= room || used == 0)) {
 			for (int k = 0; k < s->body[i].n; k++)
 				fprintf(fp, "%s\n", s->body[i].line[k]);
 			used += s->body[i].n;
