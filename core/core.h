@@ -1321,6 +1321,9 @@ int report_members(struct jy_db *db, const struct period *p, int by, const char 
 void report_value_text(const struct report_ind *ind, const struct report_value *v, char out[32]);
 void report_change_text(const struct report_ind *ind, const struct report_value *cur,
                         const struct report_value *prev, char out[32]);
+/* A figure whose people are themselves hardship or health (A4 低保/特困/残疾, B5): its list is for
+ * a worker who may take whole records out (OP_EXPORT_FULL), never in a masked file or screen. */
+int report_ind_sensitive(int i);
 const char *report_by_label(int by);            /* 社区, 性别, 人员类别, 年龄段; "" for BY_NONE */
 /* One resident of a figure's list as a worker reads it (labels, not codes): status and hand-set
  * categories as they stood on asof (the period's last day), 4050 and the like derived on asof. */

@@ -1284,6 +1284,12 @@ int report_people(struct jy_db *db, const struct period *p, int by, const char *
 		return err_set(err, JY_EINVAL, "指标", _("this figure does not count residents: no list "
 		               "of people behind it (rates, person-times, job fairs, postings, courses)"));
 	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	/* who is on 低保, 特困 or disabled: listed only for a worker who sees whole records */
+	if (!rc && !access_may(db, OP_EXPORT_FULL) &&
+	    (report_ind_sensitive(i) || (by == BY_CATEGORY && group_key &&
+	                                 category_sensitive(group_key, strlen(group_key)))))
+		rc = err_set(err, JY_EPERM, NULL, _("Who is on 低保, 特困 or disabled is listed for reviewers "
+		                                    "and administrators only; the figure counts them"));
 	if (!rc)
 		rc = read_begin(db, err);
 	if (rc)

@@ -405,7 +405,6 @@ struct members {
 	int hide_sensitive;             /* a masked file: the 低保/特困/残疾 figures' people not listed */
 };
 
-static int ind_sensitive(int i);
 
 static int members_add(void *arg, int64_t id, const uint64_t *in)
 {
@@ -413,7 +412,7 @@ static int members_add(void *arg, int64_t id, const uint64_t *in)
 	uint64_t bits[4] = { 0 };
 	int any = 0;
 	for (int i = 0; i < report_ninds && i < 4 * 64; i++)
-		if ((in[i / 64] >> (i % 64) & 1) && !(m->hide_sensitive && ind_sensitive(i))) {
+		if ((in[i / 64] >> (i % 64) & 1) && !(m->hide_sensitive && report_ind_sensitive(i))) {
 			bits[i / 64] |= UINT64_C(1) << (i % 64);
 			any = 1;
 		}
@@ -480,7 +479,7 @@ enum { PEOPLE_COLS = 8 };
 
 /* A figure whose list of people is itself hardship or health (the 低保, 特困 and 残疾 rows of A4, B5
  * women on 低保): its people are not listed in a masked file (privacy brief E1), only counted. */
-static int ind_sensitive(int i)
+int report_ind_sensitive(int i)
 {
 	const char *code = report_inds[i].code;
 	if (strcmp(code, "B5") == 0)
@@ -491,7 +490,7 @@ static int ind_sensitive(int i)
 /* Is figure i's list of people written in this file? */
 static int ind_listed(struct jy_db *db, int i)
 {
-	return report_inds[i].people && (!ind_sensitive(i) || access_may(db, OP_EXPORT_FULL));
+	return report_inds[i].people && (!report_ind_sensitive(i) || access_may(db, OP_EXPORT_FULL));
 }
 
 /* full: the worker may take full ID numbers out of jiuye (access.c OP_EXPORT_FULL); else they

@@ -548,6 +548,14 @@ static int rep_open(struct ui *ui, struct rep *rp)
 		return SK_HANDLED;
 	}
 	int g = rp->col >= 2 ? rp->col - 1 : 0;
+	/* 低保, 特困, 残疾: counted for everyone, listed only for a worker who sees whole records */
+	const char *gk = r->group_key[g];
+	if (!access_may(ui->db, OP_EXPORT_FULL) &&
+	    (report_ind_sensitive(rp->sel) || (r->by == BY_CATEGORY && category_sensitive(gk, strlen(gk))))) {
+		ui_msg(ui, ST_WARN, "%s", _("Who is on 低保, 特困 or disabled is listed for reviewers and "
+		                            "administrators only; the figure counts them"));
+		return SK_HANDLED;
+	}
 	const struct report_value *v = rp->col == 1 ? &r->prev_v[rp->sel] : &r->cur_v[g * report_ninds + rp->sel];
 	if (v->na) {
 		ui_msg(ui, ST_WARN, _("%s is not split by %s"), ind->label, report_by_label(r->by));

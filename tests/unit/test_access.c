@@ -428,6 +428,12 @@ static void test_report_scope(void **state)
 	assert_int_equal(report_people(f->db, &p, BY_NONE, "", a2, person_in_scope, &sc, &err), JY_OK);
 	assert_int_equal(sc.n, mine->cur_v[a2].num);
 	assert_int_equal(sc.outside, 0);
+	/* who is on 低保 is counted for her, not listed */
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, "A4-DIBAO") == 0 || strcmp(report_inds[i].code, "B5") == 0)
+			assert_int_equal(report_people(f->db, &p, BY_NONE, "", i, person_in_scope, &sc, &err),
+			                 JY_EPERM);
+	assert_int_equal(report_people(f->db, &p, BY_CATEGORY, "DIBAO", a2, person_in_scope, &sc, &err), JY_EPERM);
 	report_free(&mine);
 	act_as(f, "qian");
 	assert_int_equal(report_compute(f->db, &p, BY_NONE, &mine, &err), JY_OK);
