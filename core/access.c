@@ -317,6 +317,15 @@ static int worker_scope_put(struct jy_db *db, const char *os_user, const char *u
 	return JY_OK;
 }
 
+static int has_units(struct jy_db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM unit LIMIT 1", NULL);
+	int any = st && sqlite3_step(st) == SQLITE_ROW;
+	if (st)
+		sqlite3_reset(st);
+	return any;
+}
+
 int worker_save(struct jy_db *db, const char *os_user, const char *name, int role, const char *units,
                 struct jy_err *err)
 {
@@ -335,7 +344,8 @@ int worker_save(struct jy_db *db, const char *os_user, const char *name, int rol
 	int existed = worker_exists(db, os_user);
 	/* A clerk or reviewer sees her communities and nothing else: a new one without any would
 	 * open an empty program. */
-	if (!existed && (role == ROLE_CLERK || role == ROLE_REVIEWER) && text_is_blank(units))
+	if (!existed && (role == ROLE_CLERK || role == ROLE_REVIEWER) && text_is_blank(units) &&
+	    has_units(db))
 		return err_set(err, JY_EINVAL, "社区", _("give the communities (or the street) she works "
 		                                         "for: --scope 幸福里社区,建设社区 or --scope 城南街道"));
 	if ((rc = db_begin(db, err)))
