@@ -440,7 +440,14 @@ static int ask_write(struct ui *ui, struct ask *a)
 	int format = report_format_parse(NULL, path);
 	const char *purpose = le_text(&a->purpose.le);
 	int people = format == SHEET_XLSX && access_may(ui->db, OP_REPORT_PEOPLE) && !text_is_blank(purpose);
-	if (report_write(ui->db, a->r, path, format, people ? REPORT_WITH_PEOPLE : 0, purpose, &err) != JY_OK) {
+	/* The figures as they are now, not as when the screen computed them: the lists are read now,
+	 * and a list's length must be its figure. */
+	struct report *now = NULL;
+	int rc = report_compute(ui->db, &a->r->cur, a->r->by, &now, &err);
+	if (rc == JY_OK)
+		rc = report_write(ui->db, now, path, format, people ? REPORT_WITH_PEOPLE : 0, purpose, &err);
+	report_free(&now);
+	if (rc != JY_OK) {
 		ui_err(ui, &err);
 		ui->msg_keep = 1;
 		return 0;
