@@ -137,8 +137,9 @@ int export_record(struct jy_db *db, const char *kind, const char *path, int rows
 
 /* ---- the registry -------------------------------------------------------------------------- */
 
-/* One stored value as a worker reads it; masked: an ID number or phone as lists show it, and no
- * 低保, 特困, 残疾 among the categories. */
+/* One stored value as a worker reads it; masked: an ID number or phone as lists show it, no
+ * 低保, 特困, 残疾 among the categories, and no 备注 (free text may tell of health or hardship, and
+ * a masked file is never imported back). */
 static void export_value(struct jy_db *db, const struct code_list *units, int f, const char *v,
                          int masked, struct jy_buf *out)
 {
@@ -154,6 +155,8 @@ static void export_value(struct jy_db *db, const struct code_list *units, int f,
 		buf_adds(out, m);
 		return;
 	}
+	if (masked && f == RF_NOTE)
+		return;
 	switch (fd->kind) {
 	case FK_CODE:
 		l = codes_label(codes_cached(db, fd->list), v);
