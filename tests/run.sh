@@ -69,6 +69,7 @@ for t in build/asan/tests/test_*; do
 	[ -x "$t" ] && run_unit "$t"
 done
 for t in tests/cli/*.sh; do
+	[ "$t" = tests/cli/lib.sh ] && continue         # the scripts' shared helpers, not a test
 	[ -f "$t" ] && run_tap "$t"
 done
 if [ -f tests/screen/run.sh ]; then

@@ -15,18 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB SSH_CONNECTION
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-run() {
-	"$JIUYE" "$@" >"$tmp/out" 2>"$tmp/err"
-	st=$?
-}
-status_is() {
-	if [ "$st" -eq "$2" ]; then ok "$1"; else nok "$1" "exit $st, expected $2" "$(cat "$tmp/out" "$tmp/err")"; fi
-}
-has() {
-	if grep -qF -- "$3" "$2"; then ok "$1"; else nok "$1" "no \"$3\" in:" "$(cat "$2")"; fi
-}
+. "$(dirname "$0")/lib.sh"
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 q() { sqlite3 -batch "$db" "$1"; }

@@ -12,23 +12,9 @@ trap 'rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+. "$(dirname "$0")/lib.sh"
 
 # run ARGS…: jiuye's stdout in $tmp/out, stderr in $tmp/err, exit status in $st
-run() {
-	"$JIUYE" "$@" >"$tmp/out" 2>"$tmp/err"
-	st=$?
-}
-status_is() { # name, expected status (of the last run)
-	if [ "$st" -eq "$2" ]; then ok "$1"; else nok "$1" "exit $st, expected $2" "$(cat "$tmp/out" "$tmp/err")"; fi
-}
-has() { # name, file, fixed text it must hold
-	if grep -qF -- "$3" "$2"; then ok "$1"; else nok "$1" "no \"$3\" in:" "$(cat "$2")"; fi
-}
-lacks() { # name, file, fixed text it must not hold
-	if grep -qF -- "$3" "$2"; then nok "$1" "unexpected \"$3\" in:" "$(cat "$2")"; else ok "$1"; fi
-}
 same() { # name, file, file: equal after the first line (the 内部资料 line holds the minute written)
 	tail -n +2 "$2" >"$tmp/same.a"
 	tail -n +2 "$3" >"$tmp/same.b"

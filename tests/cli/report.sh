@@ -16,21 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-run() {
-	"$JIUYE" "$@" >"$tmp/out" 2>"$tmp/err"
-	st=$?
-}
-status_is() {
-	if [ "$st" -eq "$2" ]; then ok "$1"; else nok "$1" "exit $st, expected $2" "$(cat "$tmp/out" "$tmp/err")"; fi
-}
-has() {
-	if grep -qF -- "$3" "$2"; then ok "$1"; else nok "$1" "no \"$3\" in:" "$(cat "$2")"; fi
-}
-lacks() {
-	if grep -qF -- "$3" "$2"; then nok "$1" "unexpected \"$3\" in:" "$(cat "$2")"; else ok "$1"; fi
-}
+. "$(dirname "$0")/lib.sh"
 equal() {
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got \"$2\", expected \"$3\""; fi
 }
