@@ -86,17 +86,13 @@ static int guard_new(struct jy_db *db, struct resident *r, struct jy_err *err)
 	return rc;
 }
 
-int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **out,
-                   struct jy_err *err)
+int approval_guard(struct jy_db *db, struct resident *r, const struct resident *old,
+                   struct approval_req **out, struct jy_err *err)
 {
 	*out = NULL;
-	if (!r->id)
+	if (!old)
 		return guard_new(db, r, err);
-	struct resident *old = NULL;
-	int rc = resident_load(db, r->id, &old, err);      /* OP_VIEW and scope */
-	if (rc)
-		return rc;
-	rc = access_check(db, OP_EDIT, resident_get(old, RF_COMMUNITY), err);
+	int rc = access_check(db, OP_EDIT, resident_get(old, RF_COMMUNITY), err);
 	char buf[32];
 	const char *now = community_code(db, resident_get(r, RF_COMMUNITY), buf);
 	if (!rc && !str_same(old->v[RF_COMMUNITY], now))        /* moved: to one of hers */
@@ -105,10 +101,8 @@ int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **o
 		rc = unmask_field(r, old, RF_IDNO, err);
 	if (!rc)
 		rc = unmask_field(r, old, RF_PHONE, err);
-	if (rc || access_may(db, OP_EDIT_SENSITIVE)) {
-		resident_free(&old);
+	if (rc || access_may(db, OP_EDIT_SENSITIVE))
 		return rc;
-	}
 	struct approval_req *req = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(sensitive_fields); i++) {
 		int f = sensitive_fields[i];
@@ -124,7 +118,6 @@ int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **o
 		req->n++;
 		resident_set(r, f, old->v[f]);      /* the rest of the edit goes ahead without it */
 	}
-	resident_free(&old);
 	*out = req;
 	return JY_OK;
 }

@@ -65,10 +65,11 @@ void access_scope_free(struct jy_db *db);
 
 /* approval.c, for resident_save: role and scope, masked values put back or refused, and a clerk's
  * sensitive change taken out of r into *out (NULL when none); approval_queue stores it inside the
- * save's transaction. */
+ * save's transaction. old: the stored record (resident_load, already in her scope), NULL for a new
+ * one. */
 struct approval_req;
-int approval_guard(struct jy_db *db, struct resident *r, struct approval_req **out,
-                   struct jy_err *err);
+int approval_guard(struct jy_db *db, struct resident *r, const struct resident *old,
+                   struct approval_req **out, struct jy_err *err);
 int approval_queue(struct jy_db *db, const struct approval_req *req, struct jy_err *err);
 void approval_req_free(struct approval_req **req);
 

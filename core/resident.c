@@ -758,32 +758,28 @@ static int conflict(struct jy_db *db, const struct resident *mine, struct jy_err
 	return JY_ECONFLICT;
 }
 
-static int resident_update(struct jy_db *db, struct resident *r, struct jy_err *err)
+/* old: the record as resident_save loaded it before the write lock. Safe to compare with: the
+ * UPDATE below holds only while the row still has the version r was loaded at, so any change in
+ * between is a conflict, never a lost update. */
+static int resident_update(struct jy_db *db, struct resident *r, const struct resident *old,
+                           struct jy_err *err)
 {
-	struct resident *old = NULL;
-	int rc = resident_load(db, r->id, &old, err);
-	if (rc)
-		return rc;
-	if (old->version != r->version) {
-		resident_free(&old);
+	int rc;
+	if (old->version != r->version)
 		return conflict(db, r, err);
-	}
 	int64_t other;
 	if (!str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) &&
 	    resident_find_idno(db, r->v[RF_IDNO], &other) == JY_OK && other != r->id) {
 		char who[96];
 		resident_label(db, other, who, sizeof who);
-		resident_free(&old);
 		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
 		        _("this ID number is already registered: %s"), who);
 		err->other_id = other;
 		return JY_EDUP;
 	}
 	char *json = changes_json(old, r);
-	if (!json) {
-		resident_free(&old);
+	if (!json)
 		return JY_OK;           /* nothing changed: no new version, no history */
-	}
 	char now[32], today[11];
 	time_now_iso(now);
 	date_today(today);
@@ -826,7 +822,6 @@ static int resident_update(struct jy_db *db, struct resident *r, struct jy_err *
 	}
 out:
 	free(json);
-	resident_free(&old);
 	return rc;
 }
 
@@ -836,20 +831,26 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
+	/* the stored record, read once: the access rules and the change both need it */
+	struct resident *old = NULL;
 	struct approval_req *req = NULL;
-	int rc = approval_guard(db, r, &req, err);
+	int rc = r->id ? resident_load(db, r->id, &old, err) : JY_OK;    /* OP_VIEW and scope */
+	if (!rc)
+		rc = approval_guard(db, r, old, &req, err);
 	if (!rc)
 		rc = resident_validate(db, r, err);
 	if (!rc)
 		rc = db_begin(db, err);
 	if (rc) {
 		approval_req_free(&req);
+		resident_free(&old);
 		return rc;
 	}
 	struct jy_err warn = { 0 };
 	if (!r->id)
 		resident_check_dup(db, r, &warn);
-	rc = r->id ? resident_update(db, r, err) : resident_insert(db, r, resident_next_id(db), err);
+	rc = r->id ? resident_update(db, r, old, err) : resident_insert(db, r, resident_next_id(db), err);
+	resident_free(&old);
 	if (!rc)
 		rc = approval_queue(db, req, &warn);
 	approval_req_free(&req);
