@@ -248,25 +248,17 @@ int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, 
 	char *new_v = NULL, by[64];
 	if ((rc = pending_get(db, id, &rid, &field, &new_v, by, err)))
 		return rc;
-	struct resident *in_scope = NULL;       /* approve or reject: only in her communities */
-	if ((rc = resident_load(db, rid, &in_scope, err))) {
-		free(new_v);
-		return rc;
-	}
-	resident_free(&in_scope);
-	if (strcmp(by, db->who.os_user) == 0 && !access_may(db, OP_ADMIN)) {
-		free(new_v);
-		return err_set(err, JY_EPERM, NULL, _("a request is approved by someone other than the "
-		                                      "worker who made it"));
-	}
-	/* One transaction: the decision, the reviewer's save of the change (nested) and the history. */
-	if ((rc = db_begin(db, err))) {
-		free(new_v);
-		return rc;
-	}
-	rc = pending_mark(db, id, approve, note, err);
-	struct resident *r = NULL;
-	if (!rc && approve && !(rc = resident_load(db, rid, &r, err))) {
+	struct resident *r = NULL;      /* approve or reject: only in her communities */
+	if (!(rc = resident_load(db, rid, &r, err)) && strcmp(by, db->who.os_user) == 0 &&
+	    !access_may(db, OP_ADMIN))
+		rc = err_set(err, JY_EPERM, NULL, _("a request is approved by someone other than the "
+		                                    "worker who made it"));
+	/* One transaction: the decision, the reviewer's save of the change (nested) and the history.
+	 * The save's version test refuses it if the record changed since it was read here. */
+	int began = !rc && !(rc = db_begin(db, err));
+	if (!rc)
+		rc = pending_mark(db, id, approve, note, err);
+	if (!rc && approve) {
 		resident_set(r, field, new_v);
 		rc = resident_save(db, r, err);     /* as the reviewer: validation, duplicates, history */
 		if (rc == JY_OK)
@@ -274,6 +266,8 @@ int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, 
 	}
 	resident_free(&r);
 	free(new_v);
+	if (!began)
+		return rc;
 	if (!rc) {
 		struct jy_buf j = { 0 };
 		buf_addf(&j, "{\"request\":%lld,\"requested_by\":", (long long)id);

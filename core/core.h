@@ -228,10 +228,12 @@ int db_schema_version(struct jy_db *db);
 int db_begin(struct jy_db *db, struct jy_err *err);      /* BEGIN IMMEDIATE */
 int db_commit(struct jy_db *db, struct jy_err *err);
 void db_rollback(struct jy_db *db);
-/* integrity_check + foreign_key_check + the history's hash chain. Each problem is passed to cb (may be NULL); returns the
+/* integrity_check + foreign_key_check + the history's hash chain. Each problem is passed to cb
+ * (may be NULL); *trail (may be NULL) gets the chain's verification (rows, head). Returns the
  * number of problems found, or -1 with err set when the check could not run. */
+struct history_verify;
 int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
-             struct jy_err *err);
+             struct history_verify *trail, struct jy_err *err);
 /* A consistent copy of the live database to dest (written to dest.tmp, then renamed), while others
  * keep working. */
 int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);

@@ -480,7 +480,7 @@ void db_rollback(struct jy_db *db)
 }
 
 int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
-             struct jy_err *err)
+             struct history_verify *trail, struct jy_err *err)
 {
 	int problems = 0;
 	sqlite3_stmt *st;
@@ -517,6 +517,8 @@ int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void 
 		if (cb)
 			cb(arg, v.why);
 	}
+	if (trail)
+		*trail = v;
 	return problems;
 }
 

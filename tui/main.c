@@ -408,10 +408,8 @@ static int cmd_check(const struct opts *o)
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
-	int n = db_check(db, print_problem, NULL, &err);
 	struct history_verify v = { 0 };
-	if (n == 0 && history_verify(db, &v, &err) != JY_OK)
-		n = -1;
+	int n = db_check(db, print_problem, NULL, &v, &err);
 	db_close(&db);
 	if (n < 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);

@@ -695,7 +695,7 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 		fclose(f);
 	}
 	long lost = verify_pool(db, &v, base);
-	int problems = db_check(db, print_problem, NULL, &e);
+	int problems = db_check(db, print_problem, NULL, NULL, &e);
 	int64_t residents_after = resident_count(db);
 	db_close(&db);
 
@@ -831,7 +831,7 @@ static int check_backups(const char *dir, int *count)
 			continue;
 		}
 		free(p);
-		int n = db_check(b, print_problem, NULL, &e);
+		int n = db_check(b, print_problem, NULL, NULL, &e);
 		if (n != 0 || resident_count(b) < POOL) {
 			diag("backup %s: %d problems, %lld residents", de->d_name, n, (long long)resident_count(b));
 			bad++;
@@ -1009,7 +1009,7 @@ static int cmd_crash(const char *dir, int rounds)
 			buf_free(&said);
 			return 1;
 		}
-		int problems = db_check(db, print_problem, NULL, &e);
+		int problems = db_check(db, print_problem, NULL, NULL, &e);
 		if (problems != 0) {
 			diag("round %d (%s): check found %d problems", round, crash_mode_name[mode], problems);
 			t->check_bad++;

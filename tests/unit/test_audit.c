@@ -103,7 +103,7 @@ static void test_chain_verifies(void **state)
 	assert_int_equal(v.head_seq, v.rows);
 	assert_int_equal(strlen(v.head), 64);
 	/* db_check reports nothing */
-	assert_int_equal(db_check(f->db, NULL, NULL, &err), 0);
+	assert_int_equal(db_check(f->db, NULL, NULL, NULL, &err), 0);
 }
 
 static void test_raw_update_refused(void **state)
@@ -184,7 +184,7 @@ static void test_tampering_found(void **state)
 		char seq[24];
 		snprintf(seq, sizeof seq, "%lld", (long long)(base + tampering[i].bad));
 		assert_non_null(strstr(v.why, seq));
-		assert_int_equal(db_check(f->db, NULL, NULL, &err), 1);
+		assert_int_equal(db_check(f->db, NULL, NULL, NULL, &err), 1);
 		teardown(state);
 		setup(state);
 	}

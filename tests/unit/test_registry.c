@@ -309,14 +309,14 @@ static void test_backup_and_check(void **state)
 	struct fixture *f = *state;
 	struct jy_err err = { 0 };
 	int problems = 0;
-	assert_int_equal(db_check(f->db, count_problem, &problems, &err), 0);
+	assert_int_equal(db_check(f->db, count_problem, &problems, NULL, &err), 0);
 	char bak[128];
 	snprintf(bak, sizeof bak, "%s/backup.db", f->dir);
 	assert_int_equal(db_backup(f->db, bak, &err), JY_OK);
 	struct jy_db *copy;
 	assert_int_equal(db_open(bak, 0, &copy, &err), JY_OK);
 	assert_int_equal(resident_count(copy), resident_count(f->db));
-	assert_int_equal(db_check(copy, NULL, NULL, &err), 0);
+	assert_int_equal(db_check(copy, NULL, NULL, NULL, &err), 0);
 	db_close(&copy);
 	assert_int_equal(db_backup(f->db, "/nonexistent-dir/x.db", &err), JY_EIO);
 }
