@@ -402,20 +402,16 @@ struct members {
 	int words;
 	long *count;                    /* [report_ninds]: residents per figure */
 	const char *notice;             /* the file's 内部资料 line (export_notice) */
-	int hide_sensitive;             /* a masked file: the 低保/特困/残疾 figures' people not listed */
+	uint64_t hide[4];               /* a masked file: the 低保/特困/残疾 figures, not listed */
 };
 
 
 static int members_add(void *arg, int64_t id, const uint64_t *in)
 {
 	struct members *m = arg;
-	uint64_t bits[4] = { 0 };
-	int any = 0;
-	for (int i = 0; i < report_ninds && i < 4 * 64; i++)
-		if ((in[i / 64] >> (i % 64) & 1) && !(m->hide_sensitive && report_ind_sensitive(i))) {
-			bits[i / 64] |= UINT64_C(1) << (i % 64);
-			any = 1;
-		}
+	uint64_t bits[4] = { 0 }, any = 0;
+	for (int w = 0; w < m->words; w++)
+		any |= bits[w] = in[w] & ~m->hide[w];
 	if (!any)       /* counted only in a figure not listed here: not a row of this file */
 		return 0;
 	if (m->n == m->cap) {
@@ -450,9 +446,12 @@ static int members_get(struct jy_db *db, const struct report *r, struct members 
                        struct jy_err *err)
 {
 	memset(m, 0, sizeof *m);
-	m->words = (report_ninds + 63) / 64;
+	m->words = (report_ninds + 63) / 64;        /* at most ARRAY_LEN(m->hide) */
 	m->count = xcalloc((size_t)report_ninds, sizeof *m->count);
-	m->hide_sensitive = !access_may(db, OP_EXPORT_FULL);
+	if (!access_may(db, OP_EXPORT_FULL))
+		for (int i = 0; i < report_ninds; i++)
+			if (report_ind_sensitive(i))
+				m->hide[i / 64] |= UINT64_C(1) << (i % 64);
 	int rc = report_members(db, &r->cur, BY_NONE, "", members_add, m, err);
 	if (rc != JY_OK)
 		members_free(m);
