@@ -182,6 +182,36 @@ static int history_insert(struct jy_db *db, const struct hrow *r, const uint8_t 
 	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("recording the change"));
 }
 
+/* The whole trail in seq order, as the chain runs (history_seal, history_verify): hrow_read takes a
+ * row of it apart. */
+static const char sql_chain[] =
+	"SELECT seq, at, os_user, worker, src, role, entity, entity_id, action, fields, changes, "
+	"result, hash FROM history ORDER BY seq";
+
+static void hrow_read(sqlite3_stmt *st, struct hrow *r)
+{
+	static const int cols[HT__COUNT] = { 1, 2, 3, 4, 6, 8, 9, 10, 11 };
+	memset(r, 0, sizeof *r);
+	r->seq = sqlite3_column_int64(st, 0);
+	for (int i = 0; i < HT__COUNT; i++) {
+		r->t[i] = (const char *)sqlite3_column_text(st, cols[i]);
+		r->n[i] = sqlite3_column_bytes(st, cols[i]);
+	}
+	r->has_role = sqlite3_column_type(st, 5) != SQLITE_NULL;
+	r->role = sqlite3_column_int64(st, 5);
+	r->entity_id = sqlite3_column_int64(st, 7);
+}
+
+/* The last row written before the trail was chained (007_audit.sql notes it): the only rows that
+ * may lack a hash. */
+static int64_t unhashed_until(struct jy_db *db)
+{
+	char *v = db_setting(db, "audit.unhashed_until", "0");
+	int64_t until = strtoll(v, NULL, 10);
+	free(v);
+	return until;
+}
+
 /* Rows from before 007_audit have no hash. The first append after the upgrade chains through all
  * of them (in seq order, as history_verify does) and writes one "seal" row on that hash; the rows
  * themselves are not rewritten. Inside the caller's write transaction. *seq, prev: the seal. */
@@ -189,22 +219,14 @@ static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h,
-	        "SELECT seq, at, os_user, worker, src, role, entity, entity_id, action, fields, changes, "
-	        "result, hash FROM history ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+	        sql_chain, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, _("recording the change"));
 	hash_genesis(prev);
 	int64_t n = 0, last = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hrow r = { .seq = sqlite3_column_int64(st, 0) };
-		static const int cols[HT__COUNT] = { 1, 2, 3, 4, 6, 8, 9, 10, 11 };
-		for (int i = 0; i < HT__COUNT; i++) {
-			r.t[i] = (const char *)sqlite3_column_text(st, cols[i]);
-			r.n[i] = sqlite3_column_bytes(st, cols[i]);
-		}
-		r.has_role = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		r.role = sqlite3_column_int64(st, 5);
-		r.entity_id = sqlite3_column_int64(st, 7);
+		struct hrow r;
+		hrow_read(st, &r);
 		hash_row(prev, &r, prev);
 		last = r.seq;
 		n++;
@@ -214,9 +236,7 @@ static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
 		return db_fail(db, err, _("recording the change"));
 	/* Only the rows from before the upgrade are sealed: unhashed rows after them were not written
 	 * by jiuye, and sealing them would hide that (fail closed: jiuye check names the row). */
-	char *until_s = db_setting(db, "audit.unhashed_until", "0");
-	int64_t until = strtoll(until_s, NULL, 10);
-	free(until_s);
+	int64_t until = unhashed_until(db);
 	if (last > until)
 		return err_set(err, JY_EDB, NULL, _("the audit trail was altered (row %lld has no hash); "
 		                                    "nothing can be recorded until it is restored from a "
@@ -529,27 +549,17 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 	memset(v, 0, sizeof *v);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h,
-	        "SELECT seq, at, os_user, worker, src, role, entity, entity_id, action, fields, changes, "
-	        "result, hash FROM history ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+	        sql_chain, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, _("checking the history"));
 	uint8_t prev[HASH_LEN], h[HASH_LEN];
 	hash_genesis(prev);
 	int64_t expect = 1;
 	int hashed = 0, rc;
 	/* the rows written before the upgrade to the chained trail (007_audit.sql noted their end) */
-	char *until_s = db_setting(db, "audit.unhashed_until", "0");
-	int64_t until = strtoll(until_s, NULL, 10);
-	free(until_s);
+	int64_t until = unhashed_until(db);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hrow r = { .seq = sqlite3_column_int64(st, 0) };
-		static const int cols[HT__COUNT] = { 1, 2, 3, 4, 6, 8, 9, 10, 11 };
-		for (int i = 0; i < HT__COUNT; i++) {
-			r.t[i] = (const char *)sqlite3_column_text(st, cols[i]);
-			r.n[i] = sqlite3_column_bytes(st, cols[i]);
-		}
-		r.has_role = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		r.role = sqlite3_column_int64(st, 5);
-		r.entity_id = sqlite3_column_int64(st, 7);
+		struct hrow r;
+		hrow_read(st, &r);
 		const void *stored = sqlite3_column_blob(st, 12);
 		int sn = sqlite3_column_bytes(st, 12);
 		v->rows++;
