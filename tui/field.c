@@ -1,4 +1,4 @@
-/* tui/field.c: one field of a form. Text kinds are a struct lineedit (core/lineedit.c: graphemes,
+/* tui/field.c: one field of a form. Text kinds are a struct lineedit (core/base/lineedit.c: graphemes,
  * limits, the scrolled view) that this file only draws; code kinds pick from a code list by code,
  * pinyin initials or characters in a small popup; yes/no fields switch with Space. Values are
  * checked on leaving the field with core's own rules (date_parse, idcard_parse, the registry's

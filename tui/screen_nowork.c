@@ -1,4 +1,4 @@
-/* tui/screen_nowork.c: the completers still without work (core/outcome.c), of one course or of
+/* tui/screen_nowork.c: the completers still without work (core/training/outcome.c), of one course or of
  * every course, the longest-waiting first: who a worker calls next. Each row says until when the
  * six months after the course run, whether they are over, the certificate held and the subsidy
  * tier it gives without a job. Enter opens the resident's page, where F7 records the job she

@@ -81,7 +81,7 @@ static void build_record(struct ui *ui, struct rdetail *d)
 	struct rec_arg a = { ui, r, d->revealed };
 	/* Two columns of label: value where the terminal is wide enough. */
 	page_fields(&d->page, resident_fields, RF__COUNT, rec_value, &a);
-	/* Categories that follow from sex and age, and why (core/rules.c). */
+	/* Categories that follow from sex and age, and why (core/registry/rules.c). */
 	struct rule_hit hits[4];
 	int n = rules_derive(ui->db, r, ui->today, hits, 4);
 	for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-/* tui/screen_report.c: 统计报表, the figures the office reports upward (core/report.c), for a
+/* tui/screen_report.c: 统计报表, the figures the office reports upward (core/report/report.c), for a
  * period a worker picks, beside the period before it.
  *
  * At the top the kind of period (月, 人社月, 季, 半年, 年, 自定) and the grouping; '[' and ']' step

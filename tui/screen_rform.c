@@ -3,7 +3,7 @@
  * Every field of the registry in the order core lists them (RESIDENT_FIELDS: the order a worker
  * takes them from an applicant), starting with 姓名 and 身份证号. Sex and birth date are never
  * typed: they show themselves as soon as the ID number is valid, with the age and the categories
- * that follow (4050, core/rules.c) and why. Only name and ID number are needed to save; the line
+ * that follow (4050, core/registry/rules.c) and why. Only name and ID number are needed to save; the line
  * above the fields says what is still missing.
  *
  * Nothing typed is lost: every change is kept with draft_save (one small upsert, after each burst

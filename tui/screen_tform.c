@@ -9,7 +9,7 @@
  * worker's values where this worker had not touched a field, keeps this worker's where both did,
  * and says which, as the resident form does.
  *
- * Nothing typed is lost: after each burst of keys the form is kept as a draft (core/draft.c), and
+ * Nothing typed is lost: after each burst of keys the form is kept as a draft (core/store/draft.c), and
  * opening the same form again (the same course, session or enrolment, or a new one of the same
  * kind) brings it back, after a dropped SSH link as after kill -9. */
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  *
  * SQLite has no access control: whoever can read the file has everything. So on a server the
  * database lives in a folder of the group jiuye (/var/lib/jiuye, 2770 root:jiuye; files 0660,
- * core/db.c), the workers are not in that group, and the binary is installed setgid jiuye
+ * core/store/db.c), the workers are not in that group, and the binary is installed setgid jiuye
  * (`make install SETGID=1`): a worker reaches the data only through jiuye. What that asks of the
  * program, and how it is met here:
  *
@@ -16,10 +16,10 @@
  *     (SHARED_DB, default /var/lib/jiuye/jiuye.db). root may still name another with --db.
  *   - The group's rights are used only to open the database. At start the effective group goes
  *     back to the worker's own (the saved set-group-ID keeps jiuye); db_open takes it for the
- *     opening alone (db_open_group, core/db.c), also for the second connection an audit row of a
+ *     opening alone (db_open_group, core/store/db.c), also for the second connection an audit row of a
  *     read-only session opens. SQLite then works through the descriptors it opened (reads, writes,
  *     locks, the -shm map need no new permission check), and a shared database keeps its -wal and
- *     -shm (core/db.c), so nothing has to be created in the folder later. Everything else runs with
+ *     -shm (core/store/db.c), so nothing has to be created in the folder later. Everything else runs with
  *     the worker's rights only: a file she imports must be one she can read anyway, and exports,
  *     printouts and reports land as her own files, never the group's.
  *   - The rest of a setgid process's surroundings: glibc runs it in secure mode (LD_PRELOAD,

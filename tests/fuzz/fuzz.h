@@ -2,7 +2,7 @@
  *
  * A target is one file fuzz_<name>.c with LLVMFuzzerTestOneInput, built by `make fuzz` with
  * clang -fsanitize=fuzzer,address,undefined against core/ and run briefly over its seed corpus
- * tests/fuzz/corpus/<name>/. A broken promise of core.h is a crash: FUZZ_CHECK says which promise
+ * tests/fuzz/corpus/<name>/. A broken promise of core/ (its parts' headers) is a crash: FUZZ_CHECK says which promise
  * and aborts, so libFuzzer keeps the input as build/fuzz/<name>-crash-*. */
 #ifndef JY_FUZZ_H
 #define JY_FUZZ_H

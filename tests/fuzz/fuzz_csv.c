@@ -1,13 +1,13 @@
 /* tests/fuzz/fuzz_csv.c: the CSV reader on any file a worker may hand the importer: UTF-8 with or
  * without BOM, GBK/GB18030 from Excel on a Chinese Windows, UTF-16 "Unicode text", quotes, line
  * breaks in cells, workbooks saved under .csv, binary junk.
- * Promises checked (core.h csv block, csv.c): csv_open either reads the file or says why; every
+ * Promises checked (base/base.h csv block, csv.c): csv_open either reads the file or says why; every
  * cell handed back is valid UTF-8 (whatever the file's encoding); rows count up from 1; the
  * reader ends (0) or stops on a malformed file (-1 with a message). The importers' helpers for a
  * header cell and an Excel-guarded number are run on the cells too. */
 #include <unistd.h>
 
-#include "db_int.h"
+#include "base/base.h"
 #include "fuzz.h"
 
 static char path[64];

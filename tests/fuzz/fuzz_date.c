@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_date.c: date_parse on anything a worker or a file cell may hold.
- * Promises checked (core.h date.c block): an accepted date is canonical YYYY-MM-DD in 1900-2100
+ * Promises checked (base/base.h date.c block): an accepted date is canonical YYYY-MM-DD in 1900-2100
  * and a valid calendar day, parsing it again gives itself, the day count round-trips; a refusal
  * leaves out "" and says why; date_add_months and date_age stay in range. */
 #include "fuzz.h"

@@ -1,6 +1,6 @@
 /* tests/fuzz/fuzz_idcard.c: the 居民身份证号 (GB 11643) and 统一社会信用代码 (GB 32100) parsers on
  * anything a worker types or Excel leaves in a cell (3.20102E+17, full-width digits, spaces, x).
- * Promises checked (core.h idcard.c block): an accepted ID is 18 canonical characters whose check
+ * Promises checked (base/base.h idcard.c block): an accepted ID is 18 canonical characters whose check
  * character is right, with a valid birth date that is the one inside it and sex M/F from the
  * 17th digit; parsing the canonical form again gives the same; a refusal says why. The same for
  * credit codes (characters 0-9 A-H J-N P-R T-U W-Y). */

@@ -1,4 +1,4 @@
-/* tests/fuzz/fuzz_lineedit.c: the field editor (core/lineedit.c) driven by a byte stream of
+/* tests/fuzz/fuzz_lineedit.c: the field editor (core/base/lineedit.c) driven by a byte stream of
  * editing operations, as a worker's keys and an input method's bursts drive it.
  *
  * Input: byte 0 the field's max_chars (0: no limit), byte 1 its width on screen; then operations,
@@ -9,7 +9,7 @@
  *   2 backspace  3 delete  4 left  5 right  6 home  7 end  8 kill to end  9 kill to start
  *   10 set the whole text: a length byte, then that many bytes (a stored value, not cut)
  *   11 a new width: one byte
- * After every operation the promises of core.h are checked: the buffer is valid UTF-8 without
+ * After every operation the promises of base/base.h are checked: the buffer is valid UTF-8 without
  * controls and NUL-terminated at len, the cursor is on a grapheme boundary, the text stays
  * within max_chars (or within what le_set stored, which is never cut), and le_view's layout adds
  * up (more_left + slice columns + pad + more_right == width, markers only from width 4, the slice

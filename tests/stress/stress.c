@@ -36,7 +36,7 @@
 
 #include "core.h"
 
-/* core/report.c may not be linked in yet: then the readers do without it. */
+/* core/report/report.c may not be linked in yet: then the readers do without it. */
 #pragma weak report_compute
 #pragma weak report_free
 #pragma weak period_of
@@ -720,7 +720,7 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 	    (long long)residents_after, (long long)residents_before, tot.creates, tot.import_rows,
 	    missing, half);
 	tap(problems == 0, "stress: integrity_check and foreign_key_check clean (%d problems)", problems);
-	/* core/db.c restarts the log past 4096 pages (16 MB); without that it grew past 600 MB. */
+	/* core/store/db.c restarts the log past 4096 pages (16 MB); without that it grew past 600 MB. */
 	tap(wal_peak < 64LL << 20, "stress: the write-ahead log stays small while everyone reads and "
 	    "writes (peak %.1f MB, limit 64 MB)", wal_peak / 1048576.0);
 	free(v.saves);

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "db_int.h"
+#include "registry/registry_int.h"
 
 static char dir[64];
 
@@ -25,13 +25,13 @@ static const char *const educations[] = { NULL, "初中", "大学本科", "99", 
 static const char *const healths[] = { NULL, "10", "视力残疾", "60" };
 
 struct person {
-	char name[32], idno[19], phone[16], reg[11];
+	char name[32], idno[19], phone[16], reg[16];
 	const char *status, *cats, *intent, *education, *health, *dibao, *skills;
 };
 
 static void person(int i, struct person *p)
 {
-	char birth[11];
+	char birth[16];
 	snprintf(p->name, sizeof p->name, "%s%s", surnames[i % 8], given[(i / 8) % 8]);
 	snprintf(birth, sizeof birth, "19%02d-%02d-%02d", 60 + i % 40, 1 + i % 12, 1 + i % 28);
 	idcard_make("320102", birth, 100 + i, i % 2 ? 'M' : 'F', p->idno);
@@ -108,7 +108,7 @@ static void load_bulk(struct jy_db *db)
 static char *dump(struct jy_db *db, const char *sql)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
 	struct jy_buf b = { 0 };
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (int c = 0; c < sqlite3_column_count(st); c++) {
@@ -272,8 +272,8 @@ static void test_bulk_duplicates(void **state)
 	for (int i = 0; i < 40; i++) {
 		struct person q;
 		person(1000 + i, &q);
-		char birth[11];
-		snprintf(birth, sizeof birth, "1991-%02d-%02d", 1 + i / 28, 1 + i % 28);
+		char birth[16];
+		snprintf(birth, sizeof birth, "1991-%02d-%02d", 1 + (i / 28) % 12, 1 + i % 28);
 		idcard_make("320102", birth, 100, 'F', q.idno);
 		fill(r, &q);
 		r->id = 0;

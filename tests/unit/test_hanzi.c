@@ -1,4 +1,4 @@
-/* tests/unit/test_hanzi.c: pinyin initials and traditional -> simplified folding (core/hanzi.c),
+/* tests/unit/test_hanzi.c: pinyin initials and traditional -> simplified folding (core/base/hanzi.c),
  * from the Unihan table in assets/hanzi.tsv. */
 #include "testutil.h"
 

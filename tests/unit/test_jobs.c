@@ -147,6 +147,14 @@ static void test_credit_code(void **state)
 	}
 }
 
+/* The first history row an employer has: her creation with its values. */
+static void hist_cb(void *arg, const struct history_entry *h)
+{
+	struct { int n; char last[256]; } *seen = arg;
+	if (seen->n++ == 0)
+		snprintf(seen->last, sizeof seen->last, "%s", h->changes ? h->changes : "");
+}
+
 static void test_employer_unique_and_history(void **state)
 {
 	struct fixture *f = *state;
@@ -192,18 +200,11 @@ static void test_employer_unique_and_history(void **state)
 
 	/* the history holds the creation with its values and each change */
 	struct { int n; char last[256]; } seen = { 0 };
-	void hist_cb(void *arg, const struct history_entry *h);
 	history_each(f->db, "employer", id, hist_cb, &seen);
 	assert_int_equal(seen.n, 3);
 	assert_non_null(strstr(seen.last, "\"contact\":[null,\"王经理\"]"));
 }
 
-void hist_cb(void *arg, const struct history_entry *h)
-{
-	struct { int n; char last[256]; } *seen = arg;
-	if (seen->n++ == 0)
-		snprintf(seen->last, sizeof seen->last, "%s", h->changes ? h->changes : "");
-}
 
 static void test_employer_find_and_search(void **state)
 {

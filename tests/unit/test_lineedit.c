@@ -1,4 +1,4 @@
-/* tests/unit/test_lineedit.c: the one-line field editing model (core/lineedit.c): cursor on
+/* tests/unit/test_lineedit.c: the one-line field editing model (core/base/lineedit.c): cursor on
  * grapheme boundaries, whole-cluster deletion, the character limit, and the view that tui/field.c
  * draws (scrolling, markers, never half a wide character). */
 #include "testutil.h"

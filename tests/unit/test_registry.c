@@ -67,6 +67,14 @@ static void test_missing_file(void **state)
 	assert_non_null(strstr(err.msg, "jiuye init"));
 }
 
+/* The first history row a record has: its creation with its values. */
+static void first_change(void *arg, const struct history_entry *h)
+{
+	struct { int n; char last[256]; } *seen = arg;
+	if (seen->n++ == 0)
+		snprintf(seen->last, sizeof seen->last, "%s", h->changes ? h->changes : "");
+}
+
 static void test_save_derives_and_records_history(void **state)
 {
 	struct fixture *f = *state;
@@ -100,20 +108,13 @@ static void test_save_derives_and_records_history(void **state)
 	assert_int_equal(resident_save(f->db, got, &err), JY_OK);
 	assert_int_equal(got->version, 2);
 	struct { int n; char last[256]; } seen = { 0 };
-	void cb(void *arg, const struct history_entry *h);
-	history_each(f->db, "resident", r->id, cb, &seen);
+	history_each(f->db, "resident", r->id, first_change, &seen);
 	assert_int_equal(seen.n, 2);
 	assert_non_null(strstr(seen.last, "\"address\":[null,\"幸福里社区1栋\"]"));
 	resident_free(&got);
 	resident_free(&r);
 }
 
-void cb(void *arg, const struct history_entry *h)
-{
-	struct { int n; char last[256]; } *seen = arg;
-	if (seen->n++ == 0)
-		snprintf(seen->last, sizeof seen->last, "%s", h->changes ? h->changes : "");
-}
 
 static void test_history_is_append_only(void **state)
 {

@@ -1,4 +1,4 @@
-/* tests/unit/test_sheet.c: the sheet writer (core/sheet.c): CSV bytes as Excel and WPS read them
+/* tests/unit/test_sheet.c: the sheet writer (core/record/sheet.c): CSV bytes as Excel and WPS read them
  * (BOM, quoting, formula guard, GBK and its warning), XLSX read back with a real reader; every
  * file 0600, its SHA-256; and the files of people (export.c, jobs_io.c, training_io.c) as each
  * role gets them: whole for a reviewer or an administrator, masked for a clerk (ID numbers,

@@ -1,5 +1,5 @@
 /* tests/unit/test_text.c: display width (the wcwidth policy ncurses uses), grapheme clusters,
- * fitting into columns, cleaning and GB18030 conversion (core/text.c). */
+ * fitting into columns, cleaning and GB18030 conversion (core/base/text.c). */
 #include "testutil.h"
 
 #include <unistr.h>

@@ -1,0 +1,402 @@
+/* core/base/csv.c: reading and writing CSV the way Excel and WPS in China write and read it.
+ *
+ * Reading: the whole file is read at once (an office's files are tens of MB at most) and parsed in
+ * place, so a record costs no allocation. The encoding is detected, not asked for: a UTF-8 BOM or
+ * valid UTF-8 is UTF-8 ("CSV UTF-8" in Excel, WPS's default); anything else is tried as GB18030,
+ * the superset of GBK that Excel's plain "CSV" writes on a Chinese Windows; a UTF-16 BOM is
+ * Excel's "Unicode text" (tab-separated). Records follow RFC 4180 (quoted fields, "" for a quote,
+ * line breaks inside quotes, CRLF or LF), and the row number given back is the one a spreadsheet
+ * shows: the header is row 1, a record with line breaks inside a cell is still one row, a blank
+ * line is a row of its own.
+ *
+ * Writing: csv_write_field quotes only when it must, so that the text stays readable in a plain
+ * editor and round-trips through Excel; the files themselves are written by sheet.c. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "base/base.h"
+
+struct csv_reader {
+	char *path;
+	char *data;             /* the text as UTF-8, NUL-terminated; parsed (and unescaped) in place */
+	size_t len, pos;
+	char enc[16];
+	char sep;               /* ',' or '\t' */
+	int row;                /* spreadsheet row of the record last returned */
+	char **fields;
+	int cap;
+};
+
+/* ---- reading the file and finding its encoding ------------------------------------------------ */
+
+static int csv_slurp(const char *path, char **out, size_t *outlen, struct jy_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path, strerror(errno));
+	struct jy_buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	int bad = ferror(f);
+	int e = errno;
+	fclose(f);
+	if (bad) {
+		buf_free(&b);
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path, strerror(e));
+	}
+	*outlen = b.len;
+	*out = buf_steal(&b);
+	return JY_OK;
+}
+
+/* A workbook given where a CSV file was expected is the most common mistake; say so plainly
+ * instead of "not text". Zip (xlsx, WPS et) and OLE2 (xls) signatures. */
+static int csv_is_workbook(const char *s, size_t n)
+{
+	return (n >= 4 && memcmp(s, "PK\x03\x04", 4) == 0) ||
+	       (n >= 8 && memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
+}
+
+/* Replace r->data (raw bytes) with its UTF-8 text. */
+static int csv_decode(struct csv_reader *r, struct jy_err *err)
+{
+	const char *enc = NULL;
+	size_t skip = 0;
+	char *s = r->data;
+	size_t n = r->len;
+
+	if (csv_is_workbook(s, n))
+		return err_set(err, JY_EINVAL, NULL,
+		               _("%s: this is a spreadsheet workbook, not a CSV file: in Excel or WPS use "
+		                 "Save As and choose CSV (UTF-8 or comma-separated)"), r->path);
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		enc = "UTF-8";
+		skip = 3;
+	} else if (n >= 2 && memcmp(s, "\xFF\xFE", 2) == 0) {
+		enc = "UTF-16LE";
+		skip = 2;
+	} else if (n >= 2 && memcmp(s, "\xFE\xFF", 2) == 0) {
+		enc = "UTF-16BE";
+		skip = 2;
+	} else if (memchr(s, '\0', n) == NULL && text_valid_utf8(s, n)) {
+		enc = "UTF-8";
+	}
+	if (enc && strcmp(enc, "UTF-8") == 0) {
+		if (!text_valid_utf8(s + skip, n - skip) || memchr(s + skip, '\0', n - skip))
+			goto not_text;
+		memmove(s, s + skip, n - skip);
+		r->len = n - skip;
+		s[r->len] = '\0';
+		snprintf(r->enc, sizeof r->enc, "UTF-8");
+		return JY_OK;
+	}
+	if (!enc) {
+		if (memchr(s, '\0', n))
+			goto not_text;
+		enc = "GB18030";
+	}
+	size_t outlen = 0;
+	char *u = text_to_utf8(enc, s + skip, n - skip, &outlen);
+	if (!u || memchr(u, '\0', outlen)) {
+		free(u);
+		goto not_text;
+	}
+	free(r->data);
+	r->data = u;
+	r->len = outlen;
+	snprintf(r->enc, sizeof r->enc, "%s", enc);
+	return JY_OK;
+not_text:
+	return err_set(err, JY_EINVAL, NULL,
+	               _("%s: not UTF-8 or GBK text: save it from Excel or WPS as CSV (UTF-8 or "
+	                 "comma-separated)"), r->path);
+}
+
+/* Excel's "Unicode text" and some government systems write tab-separated files with the same
+ * extension: a header line with tabs and no comma is taken as one. */
+static char csv_guess_sep(const char *s)
+{
+	size_t line = strcspn(s, "\r\n");
+	int tabs = memchr(s, '\t', line) != NULL;
+	int commas = memchr(s, ',', line) != NULL;
+	return tabs && !commas ? '\t' : ',';
+}
+
+int csv_open(const char *path, struct csv_reader **out, struct jy_err *err)
+{
+	*out = NULL;
+	struct csv_reader *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(path);
+	int rc = csv_slurp(path, &r->data, &r->len, err);
+	if (rc == JY_OK)
+		rc = csv_decode(r, err);
+	if (rc != JY_OK) {
+		csv_close(&r);
+		return rc;
+	}
+	r->sep = csv_guess_sep(r->data);
+	*out = r;
+	return JY_OK;
+}
+
+void csv_close(struct csv_reader **pr)
+{
+	struct csv_reader *r = *pr;
+	if (!r)
+		return;
+	free(r->path);
+	free(r->data);
+	free(r->fields);
+	free(r);
+	*pr = NULL;
+}
+
+const char *csv_encoding(const struct csv_reader *r)
+{
+	return r ? r->enc : "";
+}
+
+/* ---- records ---------------------------------------------------------------------------------- */
+
+static void csv_push(struct csv_reader *r, int *n, char *field)
+{
+	if (*n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->fields = xrealloc(r->fields, sizeof *r->fields * (size_t)r->cap);
+	}
+	r->fields[(*n)++] = field;
+}
+
+/* Skip one line end (CRLF, LF or a lone CR) at r->pos; c is the character that stood there
+ * (the record's terminator may already have overwritten it). */
+static void csv_skip_eol(struct csv_reader *r, char c)
+{
+	if (c == '\r') {
+		r->pos++;
+		c = r->data[r->pos];
+	}
+	if (c == '\n')
+		r->pos++;
+}
+
+static int csv_is_end(const struct csv_reader *r, char c)
+{
+	return c == r->sep || c == '\r' || c == '\n' || c == '\0';
+}
+
+/* A quoted field starting at r->pos (on the opening quote). Unescapes in place into *w, which
+ * trails the read position. Returns 0, or -1 with err set. */
+static int csv_quoted(struct csv_reader *r, char **w, struct jy_err *err)
+{
+	char *d = r->data;
+	size_t p = r->pos + 1;
+	for (;;) {
+		if (p >= r->len)
+			return err_set(err, JY_EINVAL, NULL,
+			               _("%s:%d: a quoted cell is not closed: a cell that starts with \" must "
+			                 "end with \", and a \" inside it is written \"\""), r->path, r->row),
+			       -1;
+		if (d[p] == '"') {
+			if (d[p + 1] != '"')
+				break;
+			p++;
+		}
+		*(*w)++ = d[p++];
+	}
+	p++;                    /* the closing quote */
+	/* Spaces between the closing quote and the separator: harmless, some tools write them. */
+	while (d[p] == ' ' || (d[p] == '\t' && r->sep != '\t'))
+		p++;
+	r->pos = p;
+	if (!csv_is_end(r, d[p]))
+		return err_set(err, JY_EINVAL, NULL,
+		               _("%s:%d: text after the closing quote of a cell: a \" inside a quoted cell "
+		                 "must be doubled (\"\")"), r->path, r->row),
+		       -1;
+	return 0;
+}
+
+/* One record from r->pos. Blank lines are rows of their own in a spreadsheet, so they count but
+ * are not returned. */
+int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err)
+{
+	char *d = r->data;
+	int nf = 0;
+
+	*fields = NULL;
+	*n = 0;
+	for (;;) {
+		if (r->pos >= r->len) {
+			*row = r->row;
+			return 0;
+		}
+		r->row++;
+		if (d[r->pos] != '\r' && d[r->pos] != '\n')
+			break;
+		csv_skip_eol(r, d[r->pos]);
+	}
+	*row = r->row;
+	for (;;) {
+		char *start = d + r->pos, *w = start;
+		if (*start == '"') {
+			if (csv_quoted(r, &w, err) < 0)
+				return -1;
+		} else {
+			while (!csv_is_end(r, d[r->pos]))
+				r->pos++;
+			w = d + r->pos;
+		}
+		char end = d[r->pos];   /* read before the terminator may overwrite it */
+		*w = '\0';
+		csv_push(r, &nf, start);
+		if (end == r->sep) {
+			r->pos++;
+			continue;
+		}
+		csv_skip_eol(r, end);
+		break;
+	}
+	*fields = r->fields;
+	*n = nf;
+	return 1;
+}
+
+/* ---- writing ---------------------------------------------------------------------------------- */
+
+/* Quoted when the cell holds a comma, a quote or a line break (RFC 4180), or starts or ends with
+ * white space (Excel and many readers trim unquoted cells). ID numbers and phones are written as
+ * plain digits: the ="…" form would keep Excel from rounding them but breaks every other reader,
+ * so README tells Excel users to open the file with those columns as text; the importer accepts
+ * both forms back. */
+void csv_write_field(struct jy_buf *b, const char *s)
+{
+	if (!s || !*s)
+		return;
+	size_t n = strlen(s);
+	int quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || s[0] == '\t' ||
+	            s[n - 1] == ' ' || s[n - 1] == '\t';
+	if (!quote) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_add(b, "\"", 1);
+	for (const char *p = s; *p; ) {
+		size_t k = strcspn(p, "\"");
+		buf_add(b, p, k);
+		p += k;
+		if (*p == '"') {
+			buf_add(b, "\"\"", 2);
+			p++;
+		}
+	}
+	buf_add(b, "\"", 1);
+}
+
+/* ---- a text file written beside its destination and renamed (report_out.c) ------------------ */
+
+int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, int *rows,
+                                                         struct jy_err *err),
+               void *ctx, struct jy_err *err)
+{
+	int n = 0, rc;
+	if (!rows)
+		rows = &n;
+	*rows = 0;
+	if (!path || strcmp(path, "-") == 0) {
+		rc = write(ctx, stdout, rows, err);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = rc ? rc : err_set(err, JY_EIO, NULL, _("writing the export: %s"), strerror(errno));
+		return rc;
+	}
+	/* beside the destination, renamed into place: a failed export leaves no half file */
+	char *tmp = xasprintf("%s.tmp", path);
+	/* 0600 from its first byte, as every file sheet.c writes: it may hold people (a report's lists) */
+	int fd = path_create_beside(path, tmp);
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (fd >= 0 && !fp)
+		close(fd);
+	if (!fp && errno == EINVAL) {
+		rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		free(tmp);
+		return rc;
+	}
+	if (!fp) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	rc = write(ctx, fp, rows, err);
+	int bad = ferror(fp), e = errno;
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0)
+		bad = 1, e = errno;
+	if (fclose(fp) != 0 && !bad)
+		bad = 1, e = errno;
+	if (!rc && bad)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* ---- helpers of the importers (import.c, jobs_io.c, training_io.c) ------------------------- */
+
+/* Spreadsheet column letters: 0 -> A, 26 -> AA. */
+void csv_col_name(int i, char out[8])
+{
+	char tmp[8];
+	int n = 0;
+	for (i++; i > 0 && n < 7; i = (i - 1) / 26)
+		tmp[n++] = (char)('A' + (i - 1) % 26);
+	for (int k = 0; k < n; k++)
+		out[k] = tmp[n - 1 - k];
+	out[n] = '\0';
+}
+
+/* A header cell as people write them: "姓名", " 姓名 ", "*姓名" (a template's required mark). */
+char *csv_header_clean(const char *raw)
+{
+	char *h = text_clean(raw);
+	size_t n = strlen(h), start = 0;
+	while (start < n && h[start] == '*')
+		start++;
+	while (n > start && h[n - 1] == '*')
+		n--;
+	memmove(h, h + start, n - start);
+	h[n - start] = '\0';
+	return h;
+}
+
+/* Forms that keep Excel from turning an ID number or phone into a number: a leading apostrophe
+ * ('320102…, how a cell is typed as text) and ="320102…" (what some systems export). Both are
+ * taken off. Caller frees. */
+char *csv_unwrap_number(const char *cell)
+{
+	/* Nearly every ID number and phone of a file is printable ASCII without spaces, which
+	 * text_clean leaves as it is: skip its normalisation (measured: 3% of an import). */
+	const unsigned char *p = (const unsigned char *)cell;
+	while (*p > 0x20 && *p < 0x7F)
+		p++;
+	char *s = *p ? text_clean(cell) : xstrdup(cell);
+	size_t n = strlen(s), k = 0;
+	if (s[0] == '\'')
+		k = 1;
+	else if (strncmp(s, "‘", 3) == 0 || strncmp(s, "’", 3) == 0)
+		k = 3;          /* the apostrophe a Chinese input method types */
+	if (k) {
+		memmove(s, s + k, n - k + 1);
+	} else if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {
+		memmove(s, s + 2, n - 3);
+		s[n - 3] = '\0';
+	}
+	return s;
+}

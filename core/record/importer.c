@@ -1,0 +1,223 @@
+/* core/record/importer.c: what the importers of residents (import.c), jobs (jobs_io.c) and training
+ * (training_io.c) share, so that they keep one promise in one place (PRODUCT.md: nothing typed is
+ * ever lost by a bad import file):
+ *   - every problem is one line "FILE:ROW: 列名: what is wrong, what is accepted", ROW as the
+ *     spreadsheet shows it, handed to the caller's report function;
+ *   - the header row is read the same way (labels or English aliases, a column named twice, a
+ *     first row that holds data, unknown and missing columns);
+ *   - the whole file is one transaction: without IMPORT_SKIP_ERRORS one bad row means nothing is
+ *     stored, and IMPORT_DRY_RUN rolls back, so its counts are exactly a real run's.
+ * What a row means stays with each importer (struct importer_ops). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/record.h"
+#include "store/sql.h"
+
+void importer_report(struct importer *im, int row, const char *field, const char *msg)
+{
+	buf_reset(&im->line);
+	if (field && *field)
+		buf_addf(&im->line, "%s:%d: %s: %s", im->path, row, field, msg);
+	else
+		buf_addf(&im->line, "%s:%d: %s", im->path, row, msg);
+	if (im->report)
+		im->report(im->arg, im->line.s);
+	im->problems++;
+}
+
+void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b)
+{
+	for (int f = 0, first = 1; f < n; f++)
+		if ((defs[f].flags & flags) == flags) {
+			buf_addf(b, "%s%s", first ? "" : ", ", defs[f].label);
+			first = 0;
+		}
+	buf_adds(b, " (English: ");
+	for (int f = 0, first = 1; f < n; f++)
+		if ((defs[f].flags & flags) == flags) {
+			buf_addf(b, "%s%s", first ? "" : ", ", defs[f].alias);
+			first = 0;
+		}
+	buf_adds(b, ")");
+}
+
+/* A header cell that is an ID number or a date: the file has no header row. */
+static int looks_like_data(const char *h, int data)
+{
+	char id[19], d[11];
+	return ((data & IMPORTER_DATA_IDNO) && idcard_parse(h, id, NULL, NULL, NULL) == JY_OK) ||
+	       ((data & IMPORTER_DATA_DATE) && date_parse(h, d, NULL) == JY_OK);
+}
+
+int importer_header(struct importer *im, char **cell, int n, const struct importer_columns *c,
+                    const char *acc, struct jy_err *err)
+{
+	struct jy_buf unknown = { 0 };
+	char first_unknown[64] = "";
+	int data = 0, rc = JY_OK;
+	im->ncol = n;
+	im->col = xmalloc(sizeof *im->col * (size_t)(n ? n : 1));
+	for (int i = 0; i < n && !rc; i++) {
+		char *h = csv_header_clean(cell[i]);
+		int f = *h ? c->find(c->ctx, h) : -1;
+		im->col[i] = f;
+		if (*h && f < 0) {
+			if (looks_like_data(h, c->data))
+				data = 1;
+			if (!unknown.len)
+				snprintf(first_unknown, sizeof first_unknown, "%s", h);
+			buf_addf(&unknown, "%s%s", unknown.len ? ", " : "", h);
+		} else if (f >= 0 && c->has[f]) {
+			char a[8], b[8];
+			csv_col_name(c->has[f] - 1, a);
+			csv_col_name(i, b);
+			rc = err_set(err, JY_EINVAL, c->defs[f].label,
+			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
+			             im->path, c->defs[f].label, a, b);
+		} else if (f >= 0) {
+			c->has[f] = i + 1;
+		}
+		free(h);
+	}
+	if (!rc && data)
+		rc = err_set(err, JY_EINVAL, NULL,
+		             _("%s:1: the first row holds data, not column names: insert a row above it "
+		               "with the column names: %s"), im->path, acc);
+	else if (!rc && unknown.len)
+		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
+		             im->path, unknown.s, acc);
+	buf_free(&unknown);
+	return rc;
+}
+
+int importer_missing(struct importer *im, const char *label, const char *acc, struct jy_err *err)
+{
+	return err_set(err, JY_EINVAL, label,
+	               _("%s:1: %s: the column is missing; the first row names the columns: %s"),
+	               im->path, label, acc);
+}
+
+void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label)
+{
+	for (int i = 0; i < n; i++) {
+		if ((i < im->ncol && im->col[i] >= 0) || text_is_blank(cell[i]))
+			continue;
+		char c[8];
+		csv_col_name(i, c);
+		char *msg = xasprintf(_("column %s has no name in row 1: name it (%s ...) or clear the cell"),
+		                      c, label);
+		importer_report(im, row, c, msg);
+		free(msg);
+	}
+}
+
+int importer_seen(struct importer *im, const char *key, int row)
+{
+	for (int i = 0; i < im->nseen; i++)
+		if (strcmp(im->seen[i].key, key) == 0)
+			return im->seen[i].row;
+	if (im->nseen == im->capseen) {
+		im->capseen = im->capseen ? im->capseen * 2 : 64;
+		im->seen = xrealloc(im->seen, sizeof *im->seen * (size_t)im->capseen);
+	}
+	im->seen[im->nseen].key = xstrdup(key);
+	im->seen[im->nseen++].row = row;
+	return 0;
+}
+
+static int row_blank(char **cell, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!text_is_blank(cell[i]))
+			return 0;
+	return 1;
+}
+
+int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
+                 struct import_result *res, struct jy_err *err)
+{
+	struct import_result local;
+	struct csv_reader *csv = NULL;
+	char **cell;
+	int n, row, got, rc;
+
+	if (!res)
+		res = &local;
+	memset(res, 0, sizeof *res);
+	if ((rc = csv_open(im->path, &csv, err)))
+		return rc;
+	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
+	got = csv_next(csv, &cell, &n, &row, err);
+	/* an export of people starts with its 内部资料 line (export_notice): the header is the next
+	 * row; a masked one is refused, its values are not the real ones (privacy brief E3) */
+	if (got == 1 && n >= 1 && strncmp(cell[0], EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0) {
+		if (strstr(cell[0], EXPORT_NOTICE_MASKED)) {
+			rc = err_set(err, JY_EINVAL, NULL, _("%s: this file was exported masked (已脱敏): its ID "
+			                                     "numbers and phones are not the real ones; import a "
+			                                     "file exported whole"), im->path);
+			goto out;
+		}
+		got = csv_next(csv, &cell, &n, &row, err);
+	}
+	if (got <= 0) {
+		if (got == 0) {
+			struct jy_buf acc = { 0 };
+			ops->accepted(ctx, &acc);
+			err_set(err, JY_EINVAL, NULL, _("%s: the file is empty: the first row names the columns: %s"),
+			        im->path, acc.s);
+			buf_free(&acc);
+		}
+		rc = JY_EINVAL;
+		goto out;
+	}
+	if ((rc = ops->header(ctx, cell, n, err)) || (rc = ops->begin(ctx, err)))
+		goto out;
+	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
+		if (row_blank(cell, n))
+			continue;       /* Excel writes ",,,," for rows that were only formatted */
+		res->rows++;
+		if ((rc = ops->row(ctx, cell, n, row, res, err)))
+			break;
+	}
+	if (rc == JY_OK && got < 0)
+		rc = JY_EINVAL;
+	int skip = flags & IMPORT_SKIP_ERRORS;
+	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
+		rc = ops->commit(ctx, err);
+	else
+		ops->rollback(ctx);
+	if (rc == JY_OK && res->rejected && !skip) {
+		/* The counts say what was stored (or, in a dry run, would be): nothing. */
+		res->added = res->updated = res->unchanged = 0;
+		rc = err_set(err, JY_EINVAL, NULL,
+		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
+		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",
+		                       (unsigned long)res->rejected),
+		             im->path, res->rejected);
+	}
+out:
+	csv_close(&csv);
+	return rc;
+}
+
+void importer_count(struct import_result *res, int existed, int64_t version_before,
+                    int64_t version_after)
+{
+	if (!existed)
+		res->added++;
+	else if (version_after != version_before)
+		res->updated++;
+	else
+		res->unchanged++;
+}
+
+void importer_free(struct importer *im)
+{
+	free(im->col);
+	for (int i = 0; i < im->nseen; i++)
+		free(im->seen[i].key);
+	free(im->seen);
+	buf_free(&im->line);
+}

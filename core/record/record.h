@@ -1,0 +1,215 @@
+/* core/record/record.h: what every kind of record shares, between the storage part and the
+ * modules: field tables (one X-macro line per field drives the struct, the SQL, the files, the
+ * history and the forms), one value checked against its field, the spreadsheet writer every file
+ * that leaves the office goes through, the CSV importer framework, and the rules for files of
+ * people (a purpose, the 内部资料 line, masking, the record in the trail). */
+#ifndef JY_RECORD_H
+#define JY_RECORD_H
+
+#include "store/store.h"
+
+/* ---- field tables: one X-macro line per field (RESIDENT_FIELDS, COURSE_FIELDS …) ------------- */
+/*   id, SQL column, Chinese label, English CSV alias, kind, code list, max characters, flags */
+enum field_kind {
+	FK_TEXT, FK_IDNO, FK_PHONE, FK_DATE, FK_CODE, FK_CODES, FK_BOOL, FK_UNIT, FK_DERIVED
+};
+/* required, sensitive (masked, PI), a column of the files, read-only (derived); whole numbers and
+ * times of day are FK_TEXT fields with FF_NUM or FF_TIME */
+enum { FF_REQ = 1, FF_SENS = 2, FF_CSV = 4, FF_RO = 8, FF_NUM = 16, FF_TIME = 32 };
+
+struct field_def {
+	const char *col;        /* SQL column and English CSV alias source */
+	const char *label;      /* Chinese label: form, CSV header, messages */
+	const char *alias;      /* English CSV header accepted on import */
+	enum field_kind kind;
+	const char *list;       /* code list for FK_CODE / FK_CODES */
+	int max;                /* characters */
+	int flags;
+};
+
+/* ---- fields.c: one value checked against its field's description ----------------------------- */
+/* Check and canonicalise in as fd describes it: text (cleaned, at most fd->max characters), ID
+ * number, date (stored YYYY-MM-DD), code list (code, label, alias or unique label prefix -> code),
+ * yes/no (-> "1"/"0"), FF_NUM whole number >= 0 (full-width digits, "1,200" and a unit such as 元
+ * or 学时 accepted), FF_TIME time of day ("9:00", "9点" -> "09:00"). JY_OK with *out the stored form
+ * (NULL when blank; Caller frees) or JY_EINVAL with err->field = fd->label. */
+int field_check_value(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+                      struct jy_err *err);
+/* A stored value as a worker reads it: code labels, 是/否. Caller frees. */
+char *field_show(struct jy_db *db, const struct field_def *fd, const char *v);
+/* History JSON {"col":[old,new],…} of the fields whose values differ (old NULL: a new record; a
+ * field whose col is NULL is skipped). NULL when nothing differs. Caller frees. */
+char *field_changes(const struct field_def *defs, int n, char *const *old, char *const *now);
+/* Each change of such a JSON object (or of a history entry's changes) in order: cb gets the key and
+ * the old and new values (NULL for null), borrowed during the call. Returns how many. */
+int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, const char *old,
+                                                    const char *now), void *arg);
+
+/* ---- what an import did ----------------------------------------------------------------------- */
+struct import_result {
+	int added, updated, unchanged, rejected;
+	int rows;
+	char encoding[16];
+};
+enum { IMPORT_DRY_RUN = 1, IMPORT_SKIP_ERRORS = 2 };
+
+/* ---- files of people (people.c) --------------------------------------------------------------- */
+/* Files of people: export_residents, export_referrals and
+ * export_enrolments need OP_EXPORT (JY_EPERM) and a purpose (用途, JY_EINVAL when blank), hold only
+ * the residents of the worker's communities and start with export_notice's line (XLSX: a merged
+ * row above the header). Without OP_EXPORT_FULL, ID numbers and phones are masked and 低保, 特困,
+ * 残疾 left out of the categories; the line then ends in [已脱敏] and no import takes the file. */
+int export_purpose_check(const char *purpose, struct jy_err *err);
+/* "内部资料 含个人信息 导出人：王芳(wang) 时间：2026-11-23 10:15 用途：上报区人社局 [已脱敏]".
+ * Caller frees. */
+char *export_notice(struct jy_db *db, const char *purpose, int masked);
+/* A file written (jiuye export, F7 on a list): an "export" row of the trail for kind with the
+ * path, the rows, the SHA-256 of the file as it is on disk (none for stdout or a failure), and for
+ * people the purpose and whether it was masked. JY_OK or why it could not be recorded. */
+int export_record(struct jy_db *db, const char *kind, const char *path, int rows,
+                  const char *purpose, int masked, int result, struct jy_err *err);
+
+
+/* ---- sheet.c: tables to CSV (UTF-8 with BOM, or GBK) and XLSX, for exports and reports --------- */
+/* One writer for every file that leaves the office, so that every list and every report opens in
+ * Excel, WPS and LibreOffice the same way. CSV: a header line, CRLF, formula guard (= + - @),
+ * several tables one after another separated by an empty line with the table's title line. XLSX
+ * (libxlsxwriter): a worksheet a table, Chinese header in bold, header row frozen, number cells for
+ * SC_INT / SC_NUM / SC_PCT (shown 0.0%), date cells for SC_DATE, text cells for the rest (IDs and
+ * phones stay text, never 3.20102E+17). Written beside path and renamed into place on close, so a
+ * failed export never leaves half a file under the name asked for. */
+enum sheet_format { SHEET_CSV = 1, SHEET_CSV_GBK, SHEET_XLSX };
+enum sheet_cell { SC_TEXT = 0, SC_INT, SC_NUM, SC_PCT, SC_DATE };
+struct sheet_col {
+	const char *label;      /* Chinese header */
+	int type;               /* SC_* */
+	int width;              /* columns in the spreadsheet (0: from the label) */
+};
+struct sheet;
+/* The format a worker or a file name asks for: "csv", "gbk" / "csv-gbk", "xlsx"; else -1. When
+ * name is NULL, from the extension of path (.xlsx -> XLSX, anything else CSV). */
+int sheet_format_parse(const char *name, const char *path);
+/* Open path ("-" or NULL: stdout, CSV only). Caller closes with sheet_close. */
+int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *err);
+/* Start a table: a new worksheet named name (XLSX, at most 31 characters, made unique) or, in CSV,
+ * after the first table an empty line and name as a title line; then the header row. */
+int sheet_table(struct sheet *sh, const char *name, const struct sheet_col *cols, int ncols,
+                struct jy_err *err);
+/* A line of text above the header of the next table (title, period, 内部资料 notice); XLSX: a
+ * merged row, CSV: one cell. Call before sheet_table. */
+int sheet_note(struct sheet *sh, const char *text, struct jy_err *err);
+/* One row: cells[i] is the value as text ("" / NULL empty) of column i; SC_INT/NUM/PCT cells hold a
+ * number in C format ("12", "0.331"), SC_DATE "YYYY-MM-DD". */
+int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err);
+long sheet_rows(const struct sheet *sh);       /* data rows written so far, all tables */
+/* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh.
+ * Files are created 0600 (the one beside the destination too). */
+int sheet_close(struct sheet **sh, int commit, struct jy_err *err);
+/* The SHA-256 of the file at path as 64 lowercase hex digits (what sha256sum prints). */
+int sheet_sha256(const char *path, char hex[65], struct jy_err *err);
+
+/* ---- for the modules' files (not tui/) ------------------------------------------------------ */
+/* One row of a field table from one line of an X-macro list of a part's header (RESIDENT_FIELDS,
+ * COURSE_FIELDS, …): `const struct field_def t[N] = { COURSE_FIELDS(FIELD_DEF_ROW) };`. */
+#define FIELD_DEF_ROW(id, col, label, alias, kind, list, max, flags) \
+	{ #col, label, alias, kind, list, max, flags },
+
+/* fields.c: a record's values v[] over a field table defs[0..n). The index of the field whose
+ * label, or alias in any case, is header (or whose SQL column is col); -1 when none or NULL. */
+int field_find_header(const struct field_def *defs, int n, const char *header);
+int field_find_col(const struct field_def *defs, int n, const char *col);
+/* Free v[0..n) (not v itself); copy src[0..n) into dst as owned strings. */
+void field_values_free(char **v, int n);
+void field_values_dup(char **dst, char *const *src, int n);
+/* The rule all records share: an empty value is stored as NULL, and read back as "". */
+void field_value_set(char **slot, const char *value);
+const char *field_value_get(const char *v);
+
+/* sheet.c, for the exporters: the sheet cell type of a field (dates as date cells, FF_NUM as
+ * numbers, the rest text); the columns of the fields of defs[0..n) having all of flags (labels
+ * borrowed), their count returned; an export of one table to path in format (SHEET_*): write(ctx,
+ * sh, err) writes the rows, the file is renamed into place when it succeeds, *rows (may be NULL)
+ * gets the count. A GBK export with a character GBK lacks returns JY_OK with err->warn set. */
+int sheet_type_of_field(const struct field_def *fd);
+int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct sheet_col *cols);
+int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
+                 int ncols, int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                 int *rows, struct jy_err *err);
+/* sheet_export with a note line above the header (NULL: none), for the files of people. */
+int sheet_export_noted(const char *path, int format, const char *note, const char *name,
+                       const struct sheet_col *cols, int ncols,
+                       int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
+                       int *rows, struct jy_err *err);
+/* export.c, for the exporters of people (export.c, jobs_io.c, training_io.c): OP_EXPORT and the
+ * purpose checked, *full (OP_EXPORT_FULL: ID numbers and phones whole) and *notice, the file's
+ * first line (Caller frees). export_mask: an FK_IDNO or FK_PHONE value as lists show it. */
+int export_people_begin(struct jy_db *db, const char *purpose, int *full, char **notice,
+                        struct jy_err *err);
+void export_mask(int field_kind, const char *v, char *out, size_t size);
+/* The first words of export_notice's line: an import skips a first line starting with them
+ * (importer.c), and refuses the file when the line says it was masked. */
+#define EXPORT_NOTICE_MARK "内部资料"
+#define EXPORT_NOTICE_MASKED "[已脱敏]"
+/* importer.c: the part of a CSV import the importers (import.c, jobs_io.c, training_io.c) share.
+ * Each embeds a struct importer, its path, report and arg set, and frees it with importer_free. */
+struct importer {
+	const char *path;
+	void (*report)(void *arg, const char *line);
+	void *arg;
+	int *col;               /* the field of each column of the file, -1 for none */
+	int ncol;
+	int problems;           /* reported for the current row */
+	struct jy_buf line;
+	struct importer_seen {  /* the keys of the rows so far: "also in row N" */
+		char *key;
+		int row;
+	} *seen;
+	int nseen, capseen;
+};
+/* The steps of one kind of file; ctx is the importer's own state. */
+struct importer_ops {
+	void (*accepted)(void *ctx, struct jy_buf *b);          /* the columns row 1 may name */
+	int (*header)(void *ctx, char **cell, int n, struct jy_err *err);
+	int (*begin)(void *ctx, struct jy_err *err);            /* the file's one transaction */
+	/* one data row: JY_OK when stored or reported and counted in res->rejected; any other code
+	 * (with err set) stops the import */
+	int (*row)(void *ctx, char **cell, int n, int row, struct import_result *res, struct jy_err *err);
+	int (*commit)(void *ctx, struct jy_err *err);
+	void (*rollback)(void *ctx);
+};
+/* Open im->path, read its header and rows through ops, commit or roll back by flags
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
+int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
+                 struct import_result *res, struct jy_err *err);
+void importer_free(struct importer *im);
+/* One line "FILE:ROW: field: msg" (field may be NULL) to the report; counts a problem. */
+void importer_report(struct importer *im, int row, const char *field, const char *msg);
+/* "姓名, 身份证号, … (English: name, id_number, …)": the fields having all of flags. */
+void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b);
+/* How a header row is read: find(ctx, cleaned cell) gives a field of defs or -1 (unknown);
+ * has[f] gets column index + 1; data says which unknown cells mean row 1 holds data. */
+enum { IMPORTER_DATA_IDNO = 1, IMPORTER_DATA_DATE = 2 };
+struct importer_columns {
+	const struct field_def *defs;
+	int (*find)(const void *ctx, const char *header);
+	const void *ctx;
+	int *has;
+	int data;
+};
+/* Read the header row into im->col and c->has: a column named twice, a row of data, unknown
+ * columns are errors (acc: what is accepted). The caller checks for missing columns. */
+int importer_header(struct importer *im, char **cell, int n, const struct importer_columns *c,
+                    const char *acc, struct jy_err *err);
+/* The error of a required column the header lacks. Returns JY_EINVAL. */
+int importer_missing(struct importer *im, const char *label, const char *acc, struct jy_err *err);
+/* Cells in columns without a header: data that would otherwise be dropped without a word. label:
+ * a column name to suggest. */
+void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label);
+/* A row saved: counted as added (a new record), updated (the save wrote a new version: something
+ * differed) or unchanged (a save with nothing new writes no version). */
+void importer_count(struct import_result *res, int existed, int64_t version_before,
+                    int64_t version_after);
+/* The row that had key already, or 0 after noting it (copied) for row. */
+int importer_seen(struct importer *im, const char *key, int row);
+
+#endif

@@ -1,0 +1,404 @@
+/* core/registry/facts.c: the dated facts attached to a resident — certificates, status changes (with the
+ * form of employment) and follow-up visits. Each is added in its own short write transaction
+ * and recorded in the history of the fact and of the resident.
+ *
+ * Who may (issue 7): adding or changing a fact is changing her record (OP_EDIT), reading them is
+ * seeing it (OP_VIEW), and either only for a resident of the worker's communities. resident_access
+ * is that test, for the jobs and training modules too. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "registry/registry_int.h"
+
+/* The column a file names a resident by: an import's FILE:ROW line points at it. */
+#define F_RESIDENT "身份证号"
+
+int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err)
+{
+	int rc = access_check(db, op, NULL, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(community, '') FROM resident WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	int s = sqlite3_step(st);
+	char community[64] = "";
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, community, sizeof community);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid)
+		                        : db_fail(db, err, _("reading a resident"));
+	rc = access_check(db, op, community, err);
+	if (rc && err)
+		snprintf(err->field, sizeof err->field, "%s", F_RESIDENT);
+	return rc;
+}
+
+/* The resident a certificate belongs to; 0 when there is no such certificate. */
+static int64_t certificate_owner(struct jy_db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM certificate WHERE id = ?1", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rid;
+}
+
+int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
+                     const char *form, const char *employer, const char *note,
+                     struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO status_event(resident_id, date, status, form, employer, note, created_at, created_by) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+	if (!st)
+		return JY_EDB;
+	char now[32];
+	time_now_iso(now);
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, status, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, form);
+	db_bind_text(st, 5, employer);
+	db_bind_text(st, 6, note);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return JY_OK;
+	if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+	return db_fail(db, err, _("saving the status change"));
+}
+
+static int need_date(const char *in, char out[11], const char *label, struct jy_err *err)
+{
+	if (text_is_blank(in))
+		return err_set(err, JY_EINVAL, label, _("required: a date such as 20250301"));
+	if (date_parse(in, out, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", label);
+		return JY_EINVAL;
+	}
+	return JY_OK;
+}
+
+static int add_row(struct jy_db *db, sqlite3_stmt *st, int64_t rid, const char *entity,
+                   const char *json, int64_t *out_id, struct jy_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+		return db_fail(db, err, _("saving"));
+	}
+	int64_t id = sqlite3_last_insert_rowid(db_handle(db));
+	*out_id = id;
+	rc = history_add(db, entity, id, "create", json, err);
+	if (!rc)
+		rc = history_add(db, "resident", rid, entity, json, err);
+	return rc ? rc : JY_OK;
+}
+
+int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char issued[11], until[11] = "";
+	int rc = resident_access(db, c->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
+	if (text_is_blank(c->type))
+		return err_set(err, JY_EINVAL, "证件类型", _("required: the kind of certificate, e.g. 就业创业证"));
+	const struct code_list *cl = codes_cached(db, "cert_type");
+	const char *type = codes_find(cl, c->type);
+	if (!type) {
+		char *hint = codes_hint(cl);
+		err_set(err, JY_EINVAL, "证件类型", _("\"%s\" is not in the list; accepted: %s"), c->type, hint);
+		free(hint);
+		return JY_EINVAL;
+	}
+	if (need_date(c->issue_date, issued, "发证日期", err))
+		return JY_EINVAL;
+	if (!text_is_blank(c->valid_until) && date_parse(c->valid_until, until, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", "有效期至");
+		return JY_EINVAL;
+	}
+	const char *status = text_is_blank(c->status) ? "有效" : c->status;
+	if (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期"))
+		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	if ((rc = db_begin(db, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO certificate(resident_id, type, number, issue_date, office, valid_until, status, "
+		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	char now[32];
+	time_now_iso(now);
+	char *number = text_clean(c->number ? c->number : ""), *office = text_clean(c->office ? c->office : "");
+	sqlite3_bind_int64(st, 1, c->resident_id);
+	sqlite3_bind_text(st, 2, type, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, number);
+	sqlite3_bind_text(st, 4, issued, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 5, office);
+	db_bind_text(st, 6, until);
+	sqlite3_bind_text(st, 7, status, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+	struct jy_buf j = { 0 };
+	buf_adds(&j, "{\"type\":[null,");
+	history_json_str(&j, type);
+	buf_adds(&j, "],\"number\":[null,");
+	history_json_str(&j, *number ? number : NULL);
+	buf_addf(&j, "],\"issue_date\":[null,\"%s\"]}", issued);
+	rc = add_row(db, st, c->resident_id, "certificate", j.s, &c->id, err);
+	buf_free(&j);
+	free(number);
+	free(office);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err)
+{
+	if (!status || (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期")))
+		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	int64_t rid = certificate_owner(db, id);
+	if (!rid)
+		return err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
+	int rc = resident_access(db, rid, OP_EDIT, err);
+	if (rc || (rc = db_begin(db, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2 WHERE id = ?1", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE || sqlite3_changes(db_handle(db)) != 1) {
+		db_rollback(db);
+		return s != SQLITE_DONE ? db_fail(db, err, _("saving"))
+		                        : err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
+	}
+	char *json = xasprintf("{\"status\":[null,\"%s\"]}", status);
+	rc = history_add(db, "certificate", id, "update", json, err);
+	free(json);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char date[11];
+	int rc = resident_access(db, e->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
+	if (need_date(e->date, date, "日期", err))
+		return JY_EINVAL;
+	const struct code_list *cl = codes_cached(db, "emp_status");
+	const char *status = codes_find(cl, e->status);
+	if (!status) {
+		char *hint = codes_hint(cl);
+		err_set(err, JY_EINVAL, "就业状态", _("\"%s\" is not in the list; accepted: %s"),
+		        e->status ? e->status : "", hint);
+		free(hint);
+		return JY_EINVAL;
+	}
+	const char *form = NULL;
+	if (!text_is_blank(e->form) && !(form = codes_find(codes_cached(db, "emp_form"), e->form)))
+		return err_set(err, JY_EINVAL, "就业形式", _("\"%s\" is not a form of employment; accepted: "
+		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), e->form);
+	if ((rc = db_begin(db, err)))
+		return rc;
+	rc = status_event_row(db, e->resident_id, date, status, form, e->employer, e->note, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	e->id = sqlite3_last_insert_rowid(db_handle(db));
+	char now[32];
+	time_now_iso(now);
+	sqlite3_stmt *st;
+	/* The newest event is the resident's current status. Registration writes its own first event
+	 * inside resident_insert, where the row already holds that status. */
+	st = db_prepare(db,
+		"UPDATE resident SET status = ?2, version = version + 1, updated_at = ?3, updated_by = ?4 "
+		"WHERE id = ?1 AND coalesce(status, '') <> ?2 AND NOT EXISTS (SELECT 1 FROM status_event "
+		"WHERE resident_id = ?1 AND date > ?5)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	sqlite3_bind_int64(st, 1, e->resident_id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_rollback(db);
+		return db_fail(db, err, _("saving the status change"));
+	}
+	struct jy_buf j = { 0 };
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"status\":[null,\"%s\"]", date, status);
+	if (form)
+		buf_addf(&j, ",\"form\":[null,\"%s\"]", form);
+	if (!text_is_blank(e->employer)) {
+		buf_adds(&j, ",\"employer\":[null,");
+		history_json_str(&j, e->employer);
+		buf_adds(&j, "]");
+	}
+	buf_adds(&j, "}");
+	rc = history_add(db, "resident", e->resident_id, "status", j.s, err);
+	buf_free(&j);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
+{
+	struct jy_err local;
+	if (!err)
+		err = &local;
+	char date[11], next[11] = "";
+	int rc = resident_access(db, v->resident_id, OP_EDIT, err);
+	if (rc)
+		return rc;
+	if (need_date(v->date, date, "走访日期", err))
+		return JY_EINVAL;
+	if (!text_is_blank(v->next_due) && date_parse(v->next_due, next, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", "下次走访");
+		return JY_EINVAL;
+	}
+	if (!next[0])
+		date_add_months(date, 3, next);      /* quarterly visits are the rule */
+	if ((rc = db_begin(db, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO visit(resident_id, date, kind, content, next_due, created_at, created_by) "
+		"VALUES (?1, ?2, coalesce(?3, '入户走访'), ?4, ?5, ?6, ?7)", err);
+	if (!st) {
+		db_rollback(db);
+		return JY_EDB;
+	}
+	char now[32];
+	time_now_iso(now);
+	char *content = text_clean(v->content ? v->content : "");
+	sqlite3_bind_int64(st, 1, v->resident_id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, v->kind);
+	db_bind_text(st, 4, content);
+	sqlite3_bind_text(st, 5, next, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+	struct jy_buf j = { 0 };
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"next_due\":[null,\"%s\"],\"content\":[null,", date, next);
+	history_json_str(&j, *content ? content : NULL);
+	buf_adds(&j, "]}");
+	rc = add_row(db, st, v->resident_id, "visit", j.s, &v->id, err);
+	buf_free(&j);
+	free(content);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg)
+{
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status "
+		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct certificate c = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.type = (char *)sqlite3_column_text(st, 2), .number = (char *)sqlite3_column_text(st, 3),
+			.issue_date = (char *)sqlite3_column_text(st, 4), .office = (char *)sqlite3_column_text(st, 5),
+			.valid_until = (char *)sqlite3_column_text(st, 6), .status = (char *)sqlite3_column_text(st, 7),
+		};
+		cb(arg, &c);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}
+
+int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg)
+{
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, date, status, form, employer, note, created_by "
+		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct status_event e = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.date = (char *)sqlite3_column_text(st, 2), .status = (char *)sqlite3_column_text(st, 3),
+			.form = (char *)sqlite3_column_text(st, 4), .employer = (char *)sqlite3_column_text(st, 5),
+			.note = (char *)sqlite3_column_text(st, 6), .worker = (char *)sqlite3_column_text(st, 7),
+		};
+		cb(arg, &e);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}
+
+int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg)
+{
+	int denied = resident_access(db, rid, OP_VIEW, NULL);
+	if (denied)
+		return denied;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, resident_id, date, kind, content, next_due, created_by "
+		"FROM visit WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct visit v = {
+			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
+			.date = (char *)sqlite3_column_text(st, 2), .kind = (char *)sqlite3_column_text(st, 3),
+			.content = (char *)sqlite3_column_text(st, 4), .next_due = (char *)sqlite3_column_text(st, 5),
+			.worker = (char *)sqlite3_column_text(st, 6),
+		};
+		cb(arg, &v);
+	}
+	sqlite3_reset(st);
+	return JY_OK;
+}

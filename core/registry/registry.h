@@ -1,0 +1,216 @@
+/* core/registry/registry.h: the registry of residents (居民登记): the record and its checks,
+ * storage and bulk loading, dated facts (certificates, status events, visits), the categories that
+ * follow from the record (4050 …), search as workers type, a clerk's sensitive changes waiting for
+ * a reviewer, and residents from and to files. */
+#ifndef JY_REGISTRY_H
+#define JY_REGISTRY_H
+
+#include "record/record.h"
+
+
+/* The resident's fields in the order a worker takes them from an applicant. One table drives the
+ * struct, the SQL, CSV import/export, the change history and the form.
+ *   id        column         label      CSV alias        kind       code list     max  flags */
+#define RESIDENT_FIELDS(X) \
+	X(NAME,      name,          "姓名",     "name",          FK_TEXT,    NULL,          20, FF_REQ | FF_CSV) \
+	X(IDNO,      id_no,         "身份证号", "id_number",     FK_IDNO,    NULL,          18, FF_REQ | FF_SENS | FF_CSV) \
+	X(SEX,       sex,           "性别",     "sex",           FK_DERIVED, "sex",          1, FF_RO) \
+	X(BIRTH,     birth,         "出生日期", "birth_date",    FK_DERIVED, NULL,          10, FF_RO) \
+	X(PHONE,     phone,         "联系电话", "phone",         FK_PHONE,   NULL,          20, FF_SENS | FF_CSV) \
+	X(ETHNIC,    ethnicity,     "民族",     "ethnicity",     FK_CODE,    "ethnicity",   10, 0) \
+	X(HUKOU,     hukou,         "户口性质", "hukou",         FK_CODE,    "hukou",       10, 0) \
+	X(ORIGIN,    origin,        "户籍地",   "origin",        FK_TEXT,    NULL,          40, 0) \
+	X(COMMUNITY, community,     "社区",     "community",     FK_UNIT,    NULL,          40, FF_CSV) \
+	X(ADDRESS,   address,       "地址",     "address",       FK_TEXT,    NULL,          60, FF_CSV) \
+	X(EDUCATION, education,     "文化程度", "education",     FK_CODE,    "education",   10, FF_CSV) \
+	X(MARITAL,   marital,       "婚姻状况", "marital",       FK_CODE,    "marital",     10, 0) \
+	X(HEALTH,    health,        "健康状况", "health",        FK_CODE,    "health",      10, FF_SENS) \
+	X(DISABILITY,disability,    "残疾类别等级", "disability",FK_TEXT,    NULL,          30, FF_SENS) \
+	X(FORMER,    former_job,    "原单位及工种", "former_job",FK_TEXT,    NULL,          60, 0) \
+	X(SKILLS,    skills,        "技能特长", "skills",        FK_TEXT,    NULL,          60, FF_CSV) \
+	X(CATEGORIES,categories,    "人员类别", "categories",    FK_CODES,   "category",   200, FF_CSV) \
+	X(STATUS,    status,        "就业状态", "status",        FK_CODE,    "emp_status",  10, FF_CSV) \
+	X(UNEMP_RSN, unemp_reason,  "失业原因", "unemp_reason",  FK_CODE,    "unemp_reason",10, 0) \
+	X(BENEFIT,   benefit,       "领取失业金", "benefit",     FK_BOOL,    NULL,           1, 0) \
+	X(DIBAO,     dibao,         "低保",     "dibao",         FK_BOOL,    NULL,           1, FF_SENS) \
+	X(REGDATE,   reg_date,      "登记日期", "reg_date",      FK_DATE,    NULL,          10, FF_CSV) \
+	X(INTENT,    job_intent,    "求职意向", "job_intent",    FK_TEXT,    NULL,          60, FF_CSV) \
+	X(TRAINNEED, training_need, "培训需求", "training_need", FK_TEXT,    NULL,          60, 0) \
+	X(NOTE,      note,          "备注",     "note",          FK_TEXT,    NULL,         200, FF_CSV)
+
+#define X(id, col, label, alias, kind, list, max, flags) RF_##id,
+enum resident_field { RESIDENT_FIELDS(X) RF__COUNT };
+#undef X
+extern const struct field_def resident_fields[RF__COUNT];
+int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
+int resident_field_by_col(const char *col);        /* SQL column name -> RF_*, or -1 */
+/* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags. Caller frees. */
+char *resident_display(struct jy_db *db, const struct resident *r, int field);
+
+struct resident {
+	int64_t id;             /* 0 for a new record */
+	int64_t version;        /* optimistic concurrency: the version it was loaded at */
+	char reg_no[24];        /* 登记编号, assigned on first save: R-000001 */
+	char *v[RF__COUNT];     /* field values, UTF-8, NULL or "" when empty; FK_CODE holds the code,
+	                         * FK_CODES codes joined by ',', FK_BOOL "1"/"0", FK_UNIT unit code */
+	char *closed_at;        /* set when the record is closed (never deleted) */
+	char *close_reason;
+	char *created_at, *updated_at, *updated_by;
+};
+struct resident *resident_new(void);            /* Caller frees with resident_free. */
+void resident_free(struct resident **r);
+struct resident *resident_dup(const struct resident *r);  /* Caller frees. */
+void resident_set(struct resident *r, int field, const char *value);
+const char *resident_get(const struct resident *r, int field);  /* never NULL ("" when empty) */
+
+int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err);
+int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id);  /* JY_OK / JY_ENOTFOUND */
+/* Check every field (ID checksum, dates, codes, phone, required) and derive sex and birth date.
+ * Returns JY_EINVAL with err->field naming the first bad field. Does not touch the database except
+ * to read code lists. */
+int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err);
+/* One field's value checked as resident_validate would (for a form leaving a field): JY_OK with
+ * *out the stored form (NULL when empty; Caller frees), or JY_EINVAL with err naming the field. */
+int resident_check_field(struct jy_db *db, int field, const char *value, char **out,
+                         struct jy_err *err);
+/* Validate and save. New record: a duplicate ID number is refused (JY_EDUP, other_id); the same
+ * name + birth date is saved with err->warn set. Update: refused with JY_ECONFLICT when the stored
+ * version is not r->version. Records the change in the history (old and new values). On success
+ * r->id, r->version, r->reg_no are updated. Runs in its own BEGIN IMMEDIATE transaction unless
+ * one is open. */
+int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err);
+/* Duplicate checks for a form being typed: same ID (JY_EDUP + other_id) or same name and birth
+ * date (JY_OK, err->warn, other_id). */
+int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err);
+int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
+                   struct jy_err *err);
+int64_t resident_count(struct jy_db *db);
+
+/* Bulk creation (import, demo, benchmark): one transaction, statements prepared once. */
+struct resident_bulk;
+int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_err *err);
+int resident_bulk_add(struct resident_bulk *b, struct resident *r, struct jy_err *err);
+int resident_bulk_commit(struct resident_bulk **b, struct jy_err *err);
+void resident_bulk_abort(struct resident_bulk **b);
+
+/* Certificates, status events and visits (core/registry/facts.c): dated facts attached to a resident. */
+/* Role and scope for op on resident rid (issue 7), for everything attached to a resident (facts,
+ * referrals, placements, enrolments): JY_OK; JY_EPERM with access_check's message (err->field
+ * 身份证号, the column a file names her by, when her community is outside the worker's);
+ * JY_ENOTFOUND. Adding or changing a fact needs OP_EDIT, the lists below OP_VIEW (JY_EPERM). */
+int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err);
+struct certificate {
+	int64_t id, resident_id;
+	char *type, *number, *issue_date, *office, *valid_until, *status;
+};
+struct status_event {
+	int64_t id, resident_id;
+	char *date, *status, *form, *employer, *note, *worker;
+};
+struct visit {
+	int64_t id, resident_id;
+	char *date, *kind, *content, *next_due, *worker;
+};
+int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err);
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err);
+/* A status change (re-employed with form of employment, flexible work, moved away …) dated; also
+ * updates the resident's current status when the date is the latest. */
+int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err);
+int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err);
+
+/* Lists attached to a resident; each callback gets a borrowed record valid during the call. */
+int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg);
+int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg);
+int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg);
+
+/* approval.c: a clerk's change of the ID number or the categories of a registered resident is
+ * saved as a request (resident_save's err then has warn set and says so). A reviewer lists the
+ * requests waiting in her communities, oldest first, and decides: approve saves the change in her
+ * name; someone other than the requester decides. */
+struct pending_row {
+	int64_t id, resident_id;
+	char reg_no[24], name[64];
+	int field;              /* RF_IDNO or RF_CATEGORIES */
+	char old_value[256], new_value[256];
+	char requested_by[64], requested_at[32];
+};
+int pending_each(struct jy_db *db, int (*cb)(void *arg, const struct pending_row *p), void *arg,
+                 struct jy_err *err);
+int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, struct jy_err *err);
+int pending_count(struct jy_db *db);            /* requests this worker may decide; 0 for others */
+/* The full ID number or phone of a resident, for a worker allowed to see it (OP_UNMASK, in scope):
+ * the viewing is recorded in the history before the value is handed out. */
+int resident_reveal(struct jy_db *db, int64_t id, int field, char *out, size_t size,
+                    struct jy_err *err);
+
+/* ---- rules.c: categories that follow from the record (4050 …), as locality settings ----------- */
+struct rule_hit {
+	char code[24];          /* category code, e.g. "4050" */
+	char reason[160];       /* why, for the screen: "女, 47岁 (≥40), 截至 2024-06-30" */
+};
+/* Derived categories of r as of date asof ("YYYY-MM-DD"). Settings: rule.4050.female_age (40),
+ * rule.4050.male_age (50), rule.4050.female_upper (55, retirement), rule.4050.male_upper (60).
+ * At or past the upper age the hit is "RETIRED_AGE" instead of "4050". db may be NULL (defaults).
+ * Returns the number of hits written (at most max). */
+int rules_derive(struct jy_db *db, const struct resident *r, const char *asof,
+                 struct rule_hit *hits, int max);
+
+
+/* ---- search.c: how workers look people up ----------------------------------------------------- */
+/* A query is classified: letters -> pinyin initials prefix; Han characters -> anywhere in the name
+ * (traditional and simplified folded); 3+ digits (or ending in X) -> last digits of ID number or
+ * phone. Results come a page at a time in a stable order (keyset pagination); nothing loads the
+ * whole registry. */
+struct search_row {
+	int64_t id;
+	char name[64];
+	char sex[4];
+	char birth[11];
+	char id_no[19];
+	char phone[21];
+	char community[41];
+	char status[11];
+	char reg_date[11];
+	char categories[64];
+	int closed;
+};
+struct search_page {
+	struct search_row *rows;
+	int n;
+	int more;               /* another page follows */
+	char next[128];         /* opaque cursor for the next page */
+};
+/* First page when cursor is NULL or "". limit <= 200. Empty query lists every resident (newest
+ * registration first). include_closed: 0 hides closed records. */
+int search_residents(struct jy_db *db, const char *query, const char *cursor, int limit,
+                     int include_closed, struct search_page *out, struct jy_err *err);
+void search_page_free(struct search_page *p);
+
+
+/* Import residents from a CSV file. Each bad row goes to report(arg, line) as
+ * "FILE:ROW: 列名: what is wrong, what is accepted". Without IMPORT_SKIP_ERRORS nothing is stored
+ * when any row is bad. Empty cells never overwrite stored values. Returns JY_OK, JY_EINVAL (bad rows),
+ * JY_EIO or JY_EDB. */
+int import_residents(struct jy_db *db, const char *path, int flags,
+                     void (*report)(void *arg, const char *line), void *arg,
+                     struct import_result *res, struct jy_err *err);
+/* Export every resident (open ones unless include_closed), the columns import reads, to path in
+ * format (SHEET_CSV: UTF-8 with BOM, SHEET_CSV_GBK, SHEET_XLSX; see sheet.c), or to stdout when
+ * path is NULL or "-" (CSV only). *rows gets the count. JY_OK with err->warn: a GBK file holds a
+ * character GBK lacks (err says which cell). The other export_* below work the same way. */
+int export_residents(struct jy_db *db, const char *path, int format, int include_closed,
+                     const char *purpose, int *rows, struct jy_err *err);
+
+/* ---- for the parts above (matching, the audit trail) ----------------------------------------- */
+/* The search_key row every resident named name has ('n' + the whole folded name), for exact name
+ * look-ups (resident_check_dup, the audit trail's filter); NULL for an empty name. Caller frees. */
+char *search_name_key(const char *name);
+/* Two-character pieces of a text as the seek_word table holds them (004_jobs.sql): lower case,
+ * neither character a space, digit or separator. Returns how many (at most max); each allocated.
+ * Caller frees each. */
+int seek_words(const char *text, char **out, int max);
+/* The parts of text made of words in set[0..nset), as runs joined by '、' into out: 社区保洁员 with
+ * 保洁, 洁员 -> "保洁员" (a matching list's "why"). */
+void seek_word_runs(const char *text, char **set, int nset, struct jy_buf *out);
+
+#endif

@@ -1,0 +1,1351 @@
+/* core/report/report.c: the figures the office reports upward (domain brief §3.2 A-F), for a period and
+ * the one before it, split by community, sex, category or age band.
+ *
+ * Every figure is computed from the records as they stood in the period:
+ *   - a resident's employment status on a day is the status of her latest status event on or
+ *     before that day (ties: the later event); registration writes the first event, dated the
+ *     registration date (core/registry/resident.c), so before it she has no status;
+ *   - she is registered from reg_date, and counted until the day her record was closed
+ *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
+ *   - a category counts from its since date (hand-set categories); 4050 also follows from sex and
+ *     birth date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
+ *   - community is the current one: a move between communities is not dated in the registry;
+ *   - the flags 领取失业金 (benefit) and 低保 (dibao) are not dated either: their current value.
+ *
+ * How it stays fast on a million residents (issue 6: a month in under a second): the registry is
+ * read once, as it is now, through the narrow index resident_report (006_reports.sql), into
+ * arrays indexed by resident id. Only residents with a status event on or after the earliest day
+ * a figure looks at (the previous period's start) can have had another status then; their events
+ * come from the date index, and for each of them one index lookup finds the status before. So a
+ * report of last month reads the registry once plus two months of events, whatever the registry's
+ * age. Figures of the other records (referrals, certificates, courses, postings, fairs ...) are
+ * index ranges over the period's dates.
+ *
+ * report_people lists the residents of a figure through the very code that counts them (the same
+ * emit() calls with a collector instead of the sums), so the list's length is the figure;
+ * report_members collects every people-figure in the same pass, a bitset per resident, for a file
+ * that lists them all (report_out.c): one read of the registry instead of one per figure.
+ *
+ * Measured on the million-resident registry with a year of events (tests/bench_report.c, a
+ * month against the month before): about 0.8 s of processor time, of which reading the registry
+ * is a quarter, the categories and the status lookups before the changes each a seventh. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report/report.h"
+#include "store/sql.h"
+
+/* How a figure is computed:
+ *   K_MEM   from the registry and its status events (the arrays below), in report.c's own code;
+ *   K_ROWS  a row per event from the SQL in arg (?1 and ?2 are the period's first and last day),
+ *           its resident in column 0: each row counts (人次), or each resident once when the
+ *           figure counts people (no DISTINCT in the SQL: the planner would read a whole table in
+ *           resident order to avoid sorting);
+ *   K_SUM   a number of the period from the SQL in arg that cannot be split by resident (job
+ *           fairs, postings, courses): na in every group but the total;
+ *   K_RATE  arg "N/D1+D2": the figures coded N and D1 + D2 as numerator and denominator;
+ *   K_CERT  the people who got a certificate of type arg in the period: one query for all types
+ *           (CERTS below);
+ *   K_TRAIN the training figures: one query of the courses that started in the period (TRAINEES)
+ *           and one of those that ended in it (FINISHERS), each row an enrolment. */
+enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN };
+
+/* Residents sent to a course that started in the period (not the waiting list; those who dropped
+ * out later count: they were trained, the completion rate shows the drop-outs): F2, F3.
+ * The period's few courses, then their enrolments through enrolment_course: as a join the planner
+ * either read every enrolment of every year and looked its course up, or first read the whole
+ * index into a Bloom filter (each a fifth of a month's report on a million residents). */
+static const char TRAINEES[] =
+	"SELECT e.resident_id FROM enrolment e INDEXED BY enrolment_course "
+	"WHERE e.course_id IN (SELECT id FROM course WHERE start_date BETWEEN ?1 AND ?2) "
+	"AND e.waitlisted = 0";
+/* The courses that ended in the period, with the last day work found after each counts (F7):
+ * ?3 months after its end (the month end clamped, as core/training/outcome.c counts) and by the period's
+ * end (what was known then). */
+static const char ENDED[] =
+	"SELECT id, end_date, min(?2, date(end_date, printf('+%d months', ?3)), "
+	"date(end_date, 'start of month', printf('+%d months', ?3 + 1), '-1 day')) "
+	"FROM course WHERE end_date BETWEEN ?1 AND ?2";
+/* The trainees of one of those courses (?1; ?2 its end, ?3 that last day, ?4 the period's end):
+ * F5C, the base of the completion and pass rates; whether each completed (结业, dated by the
+ * period's end), passed, and found work after (an employed status, 2x, after the course's end
+ * and by ?3: looked up only for those who completed); and whether that work is in the trade
+ * trained (对口, the worker's judgement). */
+static const char FINISHERS[] =
+	"SELECT rid, done, done AND passed = 1, work, work AND in_trade = 1 FROM ("
+	"SELECT rid, passed, in_trade, done, CASE WHEN done THEN EXISTS (SELECT 1 FROM status_event s "
+	"  WHERE s.resident_id = rid AND substr(s.status, 1, 1) = '2' AND s.date > ?2 AND s.date <= ?3) "
+	"  ELSE 0 END AS work FROM ("
+	"SELECT e.resident_id AS rid, e.passed AS passed, e.in_trade AS in_trade, "
+	"  e.result = 'completed' AND coalesce(e.result_on, ?2) <= ?4 AS done "
+	"FROM enrolment e INDEXED BY enrolment_course WHERE e.course_id = ?1 AND e.waitlisted = 0))";
+/* Certificates issued in the period: who got one, of which type (B1). */
+static const char CERTS[] =
+	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
+#define FAIRS(col) "SELECT coalesce(sum(" col "), 0) FROM fair WHERE date BETWEEN ?1 AND ?2"
+
+/*   id       code       label                        unit    people kind    arg */
+#define REPORT_INDICATORS(X) \
+	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
+	X(A1E,     "A1E",     "期末登记失业人员数",         "人",   1, K_MEM,  NULL) \
+	X(A2,      "A2",      "新增登记人数",               "人",   1, K_MEM,  NULL) \
+	X(A3,      "A3",      "领取失业金人数",             "人",   1, K_MEM,  NULL) \
+	X(A4_4050, "A4-4050", "各类人员：4050人员",         "人",   1, K_MEM,  "4050") \
+	X(A4_LO,   "A4-LAID_OFF", "各类人员：下岗职工",     "人",   1, K_MEM,  "LAID_OFF") \
+	X(A4_UN,   "A4-UNEMP", "各类人员：城镇失业人员",    "人",   1, K_MEM,  "UNEMP") \
+	X(A4_OH,   "A4-OLDER_HARD", "各类人员：大龄就业困难人员", "人", 1, K_MEM, "OLDER_HARD") \
+	X(A4_DF,   "A4-DIFFICULT", "各类人员：就业困难人员", "人",  1, K_MEM,  "DIFFICULT") \
+	X(A4_DB,   "A4-DIBAO", "各类人员：低保对象",        "人",   1, K_MEM,  "DIBAO") \
+	X(A4_SP,   "A4-SPECIAL_POOR", "各类人员：特困人员", "人",   1, K_MEM,  "SPECIAL_POOR") \
+	X(A4_SG,   "A4-SINGLE_PARENT", "各类人员：单亲家庭", "人",  1, K_MEM,  "SINGLE_PARENT") \
+	X(A4_ZE,   "A4-ZERO_EMP_HH", "各类人员：零就业家庭", "人",  1, K_MEM,  "ZERO_EMP_HH") \
+	X(A4_DS,   "A4-DISABLED", "各类人员：残疾人",       "人",   1, K_MEM,  "DISABLED") \
+	X(A4_GR,   "A4-GRAD", "各类人员：高校毕业生",       "人",   1, K_MEM,  "GRAD") \
+	X(A4_RM,   "A4-RURAL_MIGRANT", "各类人员：进城务工人员", "人", 1, K_MEM, "RURAL_MIGRANT") \
+	X(A4_RT,   "A4-RETURNEE", "各类人员：返乡人员",     "人",   1, K_MEM,  "RETURNEE") \
+	X(A4_LL,   "A4-LANDLESS", "各类人员：失地人员",     "人",   1, K_MEM,  "LANDLESS") \
+	X(A4_LB,   "A4-LEFT_BEHIND", "各类人员：农村留守妇女", "人", 1, K_MEM, "LEFT_BEHIND") \
+	X(A4_RL,   "A4-RURAL_LOWINC", "各类人员：低收入农户", "人", 1, K_MEM,  "RURAL_LOWINC") \
+	X(A5,      "A5",      "实现再就业人数",             "人",   1, K_MEM,  NULL) \
+	X(A6,      "A6",      "再就业率",                   "%",    0, K_RATE, "A5/A1+A2") \
+	X(A7_010,  "A7-010",  "再就业形式：单位就业",       "人",   1, K_MEM,  "010") \
+	X(A7_021,  "A7-021",  "再就业形式：个体经营",       "人",   1, K_MEM,  "021") \
+	X(A7_022,  "A7-022",  "再就业形式：灵活就业",       "人",   1, K_MEM,  "022") \
+	X(A7_023,  "A7-023",  "再就业形式：其他自主就业",   "人",   1, K_MEM,  "023") \
+	X(A7_030,  "A7-030",  "再就业形式：公益性岗位安置", "人",   1, K_MEM,  "030") \
+	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
+	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
+	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, \
+	  "SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2") \
+	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
+	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
+	X(B1_01,   "B1-01",   "发证：就业创业证",           "人",   1, K_CERT, "01") \
+	X(B1_02,   "B1-02",   "发证：就业失业登记证",       "人",   1, K_CERT, "02") \
+	X(B1_03,   "B1-03",   "发证：失业证",               "人",   1, K_CERT, "03") \
+	X(B1_04,   "B1-04",   "发证：再就业优惠证",         "人",   1, K_CERT, "04") \
+	X(B1_05,   "B1-05",   "发证：明白卡",               "人",   1, K_CERT, "05") \
+	X(B1_06,   "B1-06",   "发证：失业保险金领取",       "人",   1, K_CERT, "06") \
+	X(B1_07,   "B1-07",   "发证：培训合格证书",         "人",   1, K_CERT, "07") \
+	X(B1_08,   "B1-08",   "发证：残疾人证",             "人",   1, K_CERT, "08") \
+	X(B1_09,   "B1-09",   "发证：居住证",               "人",   1, K_CERT, "09") \
+	X(B4N,     "B4N",     "持证登记失业人员数",         "人",   1, K_MEM,  NULL) \
+	X(B4,      "B4",      "应发尽发率",                 "%",    0, K_RATE, "B4N/A1E") \
+	X(B5,      "B5",      "低保妇女人数",               "人",   1, K_MEM,  NULL) \
+	X(C1,      "C1",      "收集就业信息条数",           "条",   0, K_SUM, \
+	  "SELECT count(*) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
+	X(C2,      "C2",      "收集岗位数",                 "个",   0, K_SUM, \
+	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
+	X(C3,      "C3",      "推荐人次",                   "人次", 0, K_ROWS, \
+	  "SELECT resident_id FROM referral WHERE referred_on BETWEEN ?1 AND ?2") \
+	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
+	  "SELECT resident_id FROM referral WHERE stage = 'hired' AND stage_on BETWEEN ?1 AND ?2") \
+	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
+	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_SUM, \
+	  "SELECT count(*) FROM fair WHERE date BETWEEN ?1 AND ?2") \
+	X(D2,      "D2",      "参会单位数",                 "个",   0, K_SUM,  FAIRS("employers")) \
+	X(D2P,     "D2P",     "招聘会提供岗位数",           "个",   0, K_SUM,  FAIRS("posts")) \
+	X(D3,      "D3",      "招聘会接待人次",             "人次", 0, K_SUM,  FAIRS("visitors")) \
+	X(D4,      "D4",      "现场签订意向协议人数",       "人",   0, K_SUM,  FAIRS("agreements")) \
+	X(D4W,     "D4W",     "意向协议人数中女性",         "人",   0, K_SUM,  FAIRS("agreements_women")) \
+	X(D5,      "D5",      "招聘会实现就业人数",         "人",   1, K_ROWS, \
+	  "SELECT f.resident_id FROM referral f JOIN posting p ON p.id = f.posting_id " \
+	  "WHERE f.stage = 'hired' AND f.stage_on BETWEEN ?1 AND ?2 AND p.fair_id IS NOT NULL") \
+	X(E1,      "E1",      "开发公益性岗位数",           "个",   0, K_SUM, \
+	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE public_welfare = 1 AND posted BETWEEN ?1 AND ?2") \
+	X(E2,      "E2",      "公益性岗位安置人数",         "人",   1, K_ROWS, \
+	  "SELECT resident_id FROM placement WHERE public_welfare = 1 AND start_date BETWEEN ?1 AND ?2") \
+	X(E3,      "E3",      "公益性岗位安置率",           "%",    0, K_RATE, "E2/E1") \
+	X(F1,      "F1",      "培训班次",                   "班",   0, K_SUM, \
+	  "SELECT count(*) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
+	X(F1S,     "F1S",     "培训专业数",                 "个",   0, K_SUM, \
+	  "SELECT count(DISTINCT speciality) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
+	X(F2,      "F2",      "培训人数",                   "人",   1, K_TRAIN, NULL) \
+	X(F2W,     "F2W",     "培训女性人数",               "人",   1, K_TRAIN, NULL) \
+	X(F3,      "F3",      "培训人次",                   "人次", 0, K_TRAIN, NULL) \
+	X(F4,      "F4",      "女性占培训人数比例",         "%",    0, K_RATE, "F2W/F2") \
+	X(F5C,     "F5C",     "结业班学员数",               "人",   1, K_TRAIN, NULL) \
+	X(F5,      "F5",      "结业人数",                   "人",   1, K_TRAIN, NULL) \
+	X(F5R,     "F5R",     "结业率",                     "%",    0, K_RATE, "F5/F5C") \
+	X(F6N,     "F6N",     "考核合格人数",               "人",   1, K_TRAIN, NULL) \
+	X(F6,      "F6",      "培训合格率",                 "%",    0, K_RATE, "F6N/F5C") \
+	X(F7,      "F7",      "培训后就业人数",             "人",   1, K_TRAIN, NULL) \
+	X(F7R,     "F7R",     "培训后就业率",               "%",    0, K_RATE, "F7/F5") \
+	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL)
+
+#define X(id, code, label, unit, people, kind, arg) RI_##id,
+enum report_ind_id { REPORT_INDICATORS(X) RI__COUNT };
+#undef X
+
+#define X(id, code, label, unit, people, kind, arg) { code, label, unit, people },
+const struct report_ind report_inds[] = { REPORT_INDICATORS(X) };
+#undef X
+const int report_ninds = RI__COUNT;
+
+static const struct {
+	int kind;
+	const char *arg;
+} ind_defs[] = {
+#define X(id, code, label, unit, people, kind, arg) { kind, arg },
+	REPORT_INDICATORS(X)
+#undef X
+};
+
+/* The forms of employment of A7, in emp_form codes (002_codes.sql), and "" for none given. */
+static const int a7_ids[] = { RI_A7_010, RI_A7_021, RI_A7_022, RI_A7_023, RI_A7_030, RI_A7_990, RI_A7_000 };
+enum { NFORMS = (int)ARRAY_LEN(a7_ids) };
+
+/* ---- the registry as it is now, and its statuses on the days the figures look at ------------ */
+
+/* Dates as yyyymmdd integers: compared as numbers; "age >= N on day T" is birth <= T - N * 10000
+ * (true for 29 February too, as date_age counts). */
+static int32_t pack(const unsigned char *s)
+{
+	if (!s)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+#define D(i) (s[i] - '0')
+	return (D(0) * 1000 + D(1) * 100 + D(2) * 10 + D(3)) * 10000 + (D(5) * 10 + D(6)) * 100 +
+	       D(8) * 10 + D(9);
+#undef D
+}
+
+/* d back as YYYY-MM-DD into out's digits (out[4], out[7] and out[10] are the caller's). */
+static void unpack(int32_t d, char *out)
+{
+	static const int at[8] = { 9, 8, 6, 5, 3, 2, 1, 0 };
+	for (int k = 0; k < 8; k++, d /= 10)
+		out[at[k]] = (char)('0' + d % 10);
+}
+
+static int32_t pack_str(const char *s)
+{
+	return pack((const unsigned char *)s);
+}
+
+/* One period of the computation: its dates and the status of each resident on the day before it
+ * starts (d0) and on its last day (d1), where that differs from the current status. */
+struct rperiod {
+	const struct period *p;
+	int32_t from, to, d0;
+	uint8_t *st0, *st1;     /* status class on d0 / to; 0xFF: the current one */
+	uint8_t *re;            /* bit f: re-employed in the period in form f (a7_ids[f]) */
+	uint8_t *mark;          /* 1: visited in the period; 2: holds an employment certificate */
+};
+
+enum { MARK_VISITED = 1, MARK_HOLDER = 2, STATUS_NOW = 0xFF };
+
+enum { CAT_SLOTS = 512 };        /* more than twice the categories a report reads (255) */
+enum { GROUPS_MAX = 64 };       /* the groups one resident counts in (categories held at once) */
+
+struct rctx {
+	struct jy_db *db;
+	int by;
+	int ngroups;
+	char **gkey, **glabel;
+	int64_t n;              /* highest resident id + 1 */
+	uint8_t *cls;           /* current status: its first character ('1' without work, '2' in
+	                         * work, '9' left), 0 for none */
+	int32_t *reg, *closed, *birth;
+	int16_t *comm;          /* group of the community (BY_COMMUNITY) */
+	uint8_t *sex;           /* 1 male, 2 female */
+	uint8_t *flags;         /* 1 benefit, 2 dibao */
+	uint8_t *out_of_scope;  /* 1: outside the worker's communities (NULL: she sees them all) */
+	int32_t *cat_off;       /* categories of resident i: cat_idx/cat_since[cat_off[i] .. [i+1]) */
+	uint8_t *cat_idx;
+	int32_t *cat_since;
+	int ncat;               /* the code list "category" */
+	uint8_t cat_slot[CAT_SLOTS];    /* cat_find's hash table: index in the list + 1, 0 empty */
+	const struct code_list *cats;
+	int cat_4050, cat_dibao;        /* their index in the list, -1 when absent */
+	int a4_cat[RI__COUNT];          /* A4 rows: the index of their category, -1 none */
+	int f_age, f_up, m_age, m_up;   /* the 4050 rule (settings, core/registry/rules.c) */
+	int months;                     /* training.outcome_months */
+	struct rperiod per[2];
+	int nper;
+	/* sums (report_compute) or a collector: of one figure's residents (report_people), or of
+	 * every people-figure's, a bitset per resident (report_members) */
+	struct report_value *v[2];
+	int want_ind, want_group;
+	int64_t *ids;
+	size_t nids, capids;
+	uint64_t *memb;         /* [n * MEMB_WORDS]: bit i of resident id's words, figure i */
+};
+
+enum { MEMB_WORDS = (RI__COUNT + 63) / 64 };
+
+static void ctx_free(struct rctx *c)
+{
+	for (int g = 0; g < c->ngroups; g++) {
+		free(c->gkey ? c->gkey[g] : NULL);
+		free(c->glabel ? c->glabel[g] : NULL);
+	}
+	free(c->gkey);
+	free(c->glabel);
+	free(c->cls);
+	free(c->reg);
+	free(c->closed);
+	free(c->birth);
+	free(c->comm);
+	free(c->out_of_scope);
+	free(c->sex);
+	free(c->flags);
+	free(c->cat_off);
+	free(c->cat_idx);
+	free(c->cat_since);
+	for (int k = 0; k < 2; k++) {
+		free(c->per[k].st0);
+		free(c->per[k].st1);
+		free(c->per[k].re);
+		free(c->per[k].mark);
+	}
+	free(c->ids);
+	free(c->memb);
+}
+
+/* ---- groups --------------------------------------------------------------------------------- */
+
+static const struct {
+	int lo;
+	const char *key, *label;
+} age_bands[] = {
+	/* the youngest band takes anyone younger too (registration starts at 16) */
+	{ 0, "16-24", "16-24岁" }, { 25, "25-34", "25-34岁" }, { 35, "35-39", "35-39岁" },
+	{ 40, "40-49", "40-49岁" }, { 50, "50-59", "50-59岁" }, { 60, "60-", "60岁及以上" },
+};
+
+static void group_add(struct rctx *c, const char *key, const char *label)
+{
+	c->gkey = xrealloc(c->gkey, sizeof *c->gkey * (size_t)(c->ngroups + 1));
+	c->glabel = xrealloc(c->glabel, sizeof *c->glabel * (size_t)(c->ngroups + 1));
+	c->gkey[c->ngroups] = xstrdup(key);
+	c->glabel[c->ngroups] = xstrdup(label);
+	c->ngroups++;
+}
+
+static int groups_setup(struct rctx *c, struct jy_err *err)
+{
+	group_add(c, "", "合计");
+	switch (c->by) {
+	case BY_NONE:
+		return JY_OK;
+	case BY_COMMUNITY: {
+		const struct code_list *u = codes_cached(c->db, "@units");
+		if (!u)
+			return err_set(err, JY_EDB, NULL, _("the communities could not be read"));
+		for (int i = 0; i < u->n; i++)
+			group_add(c, u->items[i].code, u->items[i].label);
+		group_add(c, "-", "未填社区");
+		return JY_OK;
+	}
+	case BY_SEX:
+		group_add(c, "1", "男");
+		group_add(c, "2", "女");
+		return JY_OK;
+	case BY_CATEGORY:
+		for (int i = 0; i < c->ncat; i++)
+			group_add(c, c->cats->items[i].code, c->cats->items[i].label);
+		return JY_OK;
+	case BY_AGE:
+		for (size_t i = 0; i < ARRAY_LEN(age_bands); i++)
+			group_add(c, age_bands[i].key, age_bands[i].label);
+		return JY_OK;
+	default:
+		return err_set(err, JY_EINVAL, "分组", _("unknown grouping; use community, sex, category or age"));
+	}
+}
+
+/* 4050 by the locality's rule on day t: women from f_age, men from m_age, below retirement. */
+static int is_4050(const struct rctx *c, int64_t id, int32_t t)
+{
+	int32_t b = c->birth[id];
+	if (!b)
+		return 0;
+	if (c->sex[id] == 2)
+		return b <= t - c->f_age * 10000 && b > t - c->f_up * 10000;
+	if (c->sex[id] == 1)
+		return b <= t - c->m_age * 10000 && b > t - c->m_up * 10000;
+	return 0;
+}
+
+/* Is resident id in category k (index in the list) on day t? */
+static int in_cat(const struct rctx *c, int64_t id, int k, int32_t t)
+{
+	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
+		if (c->cat_idx[j] == k && c->cat_since[j] <= t)
+			return 1;
+	return k == c->cat_4050 && is_4050(c, id, t);
+}
+
+/* The categories of the list's first 64 that resident id is in on day t, as bits: the A4 rows
+ * of one resident are a test each, not a walk through her categories each. */
+static uint64_t cats_on(const struct rctx *c, int64_t id, int32_t t)
+{
+	uint64_t m = 0;
+	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
+		if (c->cat_idx[j] < 64 && c->cat_since[j] <= t)
+			m |= UINT64_C(1) << c->cat_idx[j];
+	if (c->cat_4050 >= 0 && c->cat_4050 < 64 && is_4050(c, id, t))
+		m |= UINT64_C(1) << c->cat_4050;
+	return m;
+}
+
+static int in_cats(const struct rctx *c, uint64_t m, int64_t id, int k, int32_t t)
+{
+	return k < 64 ? (int)(m >> k & 1) : in_cat(c, id, k, t);
+}
+
+/* The groups (other than the total) resident id falls in, for a period ending on t. */
+static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
+{
+	switch (c->by) {
+	case BY_COMMUNITY:
+		g[0] = c->comm[id];
+		return 1;
+	case BY_SEX:
+		if (c->sex[id] != 1 && c->sex[id] != 2)
+			return 0;
+		g[0] = c->sex[id];
+		return 1;
+	case BY_AGE: {
+		int b = 0;
+		for (size_t i = 1; i < ARRAY_LEN(age_bands); i++)
+			if (c->birth[id] && c->birth[id] <= t - age_bands[i].lo * 10000)
+				b = (int)i;
+		g[0] = 1 + b;
+		return 1;
+	}
+	case BY_CATEGORY: {
+		int n = 0;
+		for (int k = 0; k < c->ncat && n < GROUPS_MAX; k++)
+			if (in_cat(c, id, k, t))
+				g[n++] = 1 + k;
+		return n;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* One resident (or one event of hers) counted in indicator i of period k. */
+static void emit(struct rctx *c, int k, int64_t id, int i)
+{
+	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
+		return;
+	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
+	if (c->ids || c->memb) {
+		if (c->ids ? i != c->want_ind : !report_inds[i].people)
+			return;
+		int hit = c->want_group == 0;
+		for (int j = 0; j < ng && !hit; j++)
+			hit = g[j] == c->want_group;
+		if (!hit)
+			return;
+		if (c->memb) {
+			c->memb[(size_t)id * MEMB_WORDS + (size_t)i / 64] |= UINT64_C(1) << (i % 64);
+			return;
+		}
+		if (c->nids == c->capids) {
+			c->capids *= 2;
+			c->ids = xrealloc(c->ids, sizeof *c->ids * c->capids);
+		}
+		c->ids[c->nids++] = id;
+		return;
+	}
+	struct report_value *v = c->v[k];
+	v[i].num++;
+	for (int j = 0; j < ng; j++)
+		v[(size_t)g[j] * RI__COUNT + (size_t)i].num++;
+}
+
+/* ---- reading the registry ------------------------------------------------------------------- */
+
+static int load_registry(struct rctx *c, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT coalesce(max(id), 0) FROM resident", err);
+	if (!st)
+		return JY_EDB;
+	c->n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 1;
+	sqlite3_reset(st);
+	size_t n = (size_t)c->n;
+	c->cls = xcalloc(n, 1);
+	c->reg = xcalloc(n, sizeof *c->reg);
+	c->closed = xcalloc(n, sizeof *c->closed);
+	c->birth = xcalloc(n, sizeof *c->birth);
+	c->comm = xcalloc(n, sizeof *c->comm);
+	c->sex = xcalloc(n, 1);
+	c->flags = xcalloc(n, 1);
+	/* the columns of the narrow index resident_report, in its order: it is read, not the table;
+	 * the community only when the columns are communities (a column less to decode a row) */
+	const struct code_list *u = c->by == BY_COMMUNITY ? codes_cached(c->db, "@units") : NULL;
+	/* A worker's report counts the residents of her communities (issue 7: scope applies to
+	 * figures too); statistics and administrators see every community. */
+	int limited = !access_scope_all(c->db);
+	if (limited)
+		c->out_of_scope = xcalloc(n, 1);
+	st = db_prepare(c->db, u || limited ?
+		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao, community "
+		"FROM resident INDEXED BY resident_report" :
+		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao "
+		"FROM resident INDEXED BY resident_report", err);
+	if (!st)
+		return JY_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id <= 0 || id >= c->n)
+			continue;
+		const unsigned char *s = sqlite3_column_text(st, 1);
+		c->cls[id] = s ? s[0] : 0;
+		c->reg[id] = pack(sqlite3_column_text(st, 2));
+		c->closed[id] = pack(sqlite3_column_text(st, 3));
+		s = sqlite3_column_text(st, 4);
+		c->sex[id] = s && s[0] == '1' ? 1 : s && s[0] == '2' ? 2 : 0;
+		c->birth[id] = pack(sqlite3_column_text(st, 5));
+		c->flags[id] = (uint8_t)((sqlite3_column_int(st, 6) ? 1 : 0) | (sqlite3_column_int(st, 7) ? 2 : 0));
+		if (limited)
+			c->out_of_scope[id] = !access_in_scope(c->db, (const char *)sqlite3_column_text(st, 8));
+		if (u) {
+			const char *cm = (const char *)sqlite3_column_text(st, 8);
+			int g = u->n + 1;       /* 未填社区, or a code no longer in the list */
+			for (int j = 0; cm && j < u->n; j++)
+				if (strcmp(u->items[j].code, cm) == 0) {
+					g = j + 1;
+					break;
+				}
+			c->comm[id] = (int16_t)g;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, _("reading the registry"));
+	return JY_OK;
+}
+
+static unsigned cat_hash(const char *code)
+{
+	unsigned h = 2166136261u;               /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)code; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % CAT_SLOTS;
+}
+
+/* The index of a category code in the list, -1 when not in it: a hash lookup, as it is asked for
+ * every category row of the registry (a strcmp down the list was a twentieth of a report). */
+static int cat_find(const struct rctx *c, const char *code)
+{
+	if (!code)
+		return -1;
+	for (unsigned h = cat_hash(code); c->cat_slot[h]; h = (h + 1) % CAT_SLOTS)
+		if (strcmp(c->cats->items[c->cat_slot[h] - 1].code, code) == 0)
+			return c->cat_slot[h] - 1;
+	return -1;
+}
+
+static void cat_index(struct rctx *c)
+{
+	for (int k = 0; k < c->ncat; k++)
+		if (cat_find(c, c->cats->items[k].code) < 0) {     /* the first of equal codes */
+			unsigned h = cat_hash(c->cats->items[k].code);
+			while (c->cat_slot[h])
+				h = (h + 1) % CAT_SLOTS;
+			c->cat_slot[h] = (uint8_t)(k + 1);
+		}
+}
+
+/* The hand-set categories with their dates, in resident order (the table's key). */
+static int load_categories(struct rctx *c, struct jy_err *err)
+{
+	c->cat_off = xcalloc((size_t)c->n + 1, sizeof *c->cat_off);
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT count(*) FROM resident_category", err);
+	if (!st)
+		return JY_EDB;
+	size_t total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	c->cat_idx = xmalloc(total + 1);
+	c->cat_since = xmalloc((total + 1) * sizeof *c->cat_since);
+	st = db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err);
+	if (!st)
+		return JY_EDB;
+	size_t j = 0;
+	int64_t last = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && j < total) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int k = cat_find(c, (const char *)sqlite3_column_text(st, 1));
+		if (id <= 0 || id >= c->n || id < last || k < 0)
+			continue;
+		while (last < id)
+			c->cat_off[++last] = (int32_t)j;
+		c->cat_idx[j] = (uint8_t)k;
+		c->cat_since[j] = pack(sqlite3_column_text(st, 2));
+		j++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(c->db, err, _("reading the categories"));
+	while (last < c->n)
+		c->cat_off[++last] = (int32_t)j;
+	return JY_OK;
+}
+
+/* ---- status events: who had another status on the days the figures look at ------------------- */
+
+struct ev {
+	int64_t id, rid;
+	int32_t date;
+	char status[4];
+	int8_t form;            /* index into a7_ids */
+};
+
+static int ev_cmp(const void *a, const void *b)
+{
+	const struct ev *x = a, *y = b;
+	if (x->rid != y->rid)
+		return x->rid < y->rid ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The events in resident order, each one's in (date, id) order: bucketed by resident (a counting
+ * sort, linear: the residents are the array's index) and then each resident's few put in order,
+ * almost always already so (the date index gives them by date). Events of no resident are
+ * dropped. */
+static struct ev *ev_by_resident(const struct rctx *c, struct ev *ev, size_t *nev)
+{
+	int32_t *at = xcalloc((size_t)c->n + 1, sizeof *at);
+	for (size_t i = 0; i < *nev; i++)
+		if (ev[i].rid > 0 && ev[i].rid < c->n)
+			at[ev[i].rid + 1]++;
+	for (int64_t r = 1; r <= c->n; r++)
+		at[r] += at[r - 1];
+	struct ev *out = xmalloc((*nev + 1) * sizeof *out);
+	size_t m = 0;
+	for (size_t i = 0; i < *nev; i++)
+		if (ev[i].rid > 0 && ev[i].rid < c->n) {
+			out[at[ev[i].rid]++] = ev[i];
+			m++;
+		}
+	free(at);
+	free(ev);
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = i; j > 0 && ev_cmp(&out[j - 1], &out[j]) > 0; j--) {
+			struct ev t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	*nev = m;
+	return out;
+}
+
+/* The form of employment of an employed event: its emp_form code, else what its status says
+ * where that is one form only (已就业 单位就业, 灵活就业, 公益性岗位); else "not given". */
+static int8_t form_of(const char *form, const char *status)
+{
+	static const char *const codes[] = { "010", "021", "022", "023", "030", "990" };
+	if (!form) {
+		if (status && !strcmp(status, "20"))
+			form = "010";
+		else if (status && !strcmp(status, "21"))
+			form = "022";
+		else if (status && !strcmp(status, "23"))
+			form = "030";
+	}
+	for (int8_t i = 0; form && i < (int8_t)ARRAY_LEN(codes); i++)
+		if (!strcmp(codes[i], form))
+			return i;
+	return NFORMS - 1;
+}
+
+static uint8_t cls_of(const char *s)
+{
+	return s && *s ? (uint8_t)s[0] : 0;
+}
+
+/* Walk one resident's events (ev[0..n), in order) with her status before them: her status on
+ * each period's d0 and last day, and whether she moved from without work (1x) to work (2x). */
+static void walk(struct rctx *c, int64_t rid, const struct ev *e, size_t n, uint8_t before)
+{
+	for (int k = 0; k < c->nper; k++) {
+		struct rperiod *p = &c->per[k];
+		uint8_t prev = before, s0 = before, s1 = before;
+		for (size_t j = 0; j < n; j++) {
+			uint8_t s = cls_of(e[j].status);
+			if (e[j].date <= p->d0)
+				s0 = s;
+			if (e[j].date <= p->to)
+				s1 = s;
+			if (e[j].date >= p->from && e[j].date <= p->to && s == '2' && prev == '1')
+				p->re[rid] |= (uint8_t)(1u << e[j].form);
+			prev = s;
+		}
+		p->st0[rid] = s0;
+		p->st1[rid] = s1;
+	}
+}
+
+static int load_events(struct rctx *c, struct jy_err *err)
+{
+	int32_t first = c->per[0].from;
+	const char *since = c->per[0].p->from;
+	for (int k = 0; k < c->nper; k++) {
+		size_t n = (size_t)c->n;
+		c->per[k].st0 = xmalloc(n);
+		c->per[k].st1 = xmalloc(n);
+		memset(c->per[k].st0, STATUS_NOW, n);
+		memset(c->per[k].st1, STATUS_NOW, n);
+		c->per[k].re = xcalloc(n, 1);
+		if (c->per[k].from < first) {
+			first = c->per[k].from;
+			since = c->per[k].p->from;
+		}
+	}
+	/* the changes since: registrations are not in the index (006_reports.sql), the lookup
+	 * below finds them */
+	sqlite3_stmt *st = db_prepare(c->db,
+		"SELECT id, resident_id, date, status, form FROM status_event INDEXED BY status_event_date "
+		"WHERE date >= ?1 AND coalesce(note, '') <> 'registered'", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	struct ev *ev = NULL;
+	size_t nev = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nev == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ev = xrealloc(ev, cap * sizeof *ev);
+		}
+		struct ev *e = &ev[nev++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->rid = sqlite3_column_int64(st, 1);
+		e->date = pack(sqlite3_column_text(st, 2));
+		db_col_copy(st, 3, e->status, sizeof e->status);
+		e->form = form_of((const char *)sqlite3_column_text(st, 4), e->status);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ev);
+		return db_fail(c->db, err, _("reading the status changes"));
+	}
+	ev = ev_by_resident(c, ev, &nev);
+	/* her status before the first of these changes: one index lookup per resident (of several
+	 * events on her last day before it, the last written; her registration may be one) */
+	sqlite3_stmt *bef = db_prepare(c->db,
+		"SELECT date, id, status FROM status_event INDEXED BY status_event_resident "
+		"WHERE resident_id = ?1 AND date <= ?2 ORDER BY date DESC", err);
+	if (!bef) {
+		free(ev);
+		return JY_EDB;
+	}
+	char e1[11];
+	e1[4] = e1[7] = '-';
+	e1[10] = '\0';
+	for (size_t i = 0, j; i < nev; i = j) {
+		for (j = i + 1; j < nev && ev[j].rid == ev[i].rid; j++)
+			;
+		int64_t rid = ev[i].rid;
+		if (rid <= 0 || rid >= c->n)
+			continue;
+		uint8_t before = 0;
+		int64_t last = 0;
+		int32_t day = 0;
+		unpack(ev[i].date, e1);
+		sqlite3_bind_int64(bef, 1, rid);
+		sqlite3_bind_text(bef, 2, e1, 10, SQLITE_STATIC);       /* no copy */
+		int step;
+		while ((step = sqlite3_step(bef)) == SQLITE_ROW) {
+			int32_t d = pack(sqlite3_column_text(bef, 0));
+			int64_t id = sqlite3_column_int64(bef, 1);
+			if (d == ev[i].date && id >= ev[i].id)
+				continue;       /* the change itself, or one after it that day */
+			if (day && d != day)
+				break;          /* past her last day before it */
+			day = d;
+			if (id > last) {
+				last = id;
+				before = cls_of((const char *)sqlite3_column_text(bef, 2));
+			}
+		}
+		sqlite3_reset(bef);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {        /* a figure read wrong is no figure */
+			sqlite3_clear_bindings(bef);
+			free(ev);
+			return db_fail(c->db, err, _("reading the status changes"));
+		}
+		walk(c, rid, &ev[i], j - i, before);
+	}
+	sqlite3_clear_bindings(bef);    /* e1 goes with this function */
+	free(ev);
+	return JY_OK;
+}
+
+/* Residents visited in each period, and those holding an employment certificate (就业创业证 or
+ * one it replaced: 就业失业登记证, 失业证, 再就业优惠证; not cancelled) issued by its end. */
+static int load_marks(struct rctx *c, struct jy_err *err)
+{
+	int rc = SQLITE_DONE;
+	for (int k = 0; k < c->nper && rc == SQLITE_DONE; k++) {
+		struct rperiod *p = &c->per[k];
+		p->mark = xcalloc((size_t)c->n, 1);
+		sqlite3_stmt *st = db_prepare(c->db,
+			"SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2", err);
+		if (!st)
+			return JY_EDB;
+		sqlite3_bind_text(st, 1, p->p->from, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, p->p->to, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			if (id > 0 && id < c->n)
+				p->mark[id] |= MARK_VISITED;
+		}
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, _("reading the visits"));
+	/* one pass over the certificates for both periods: issued by each one's end */
+	sqlite3_stmt *st = db_prepare(c->db,
+		"SELECT resident_id, issue_date FROM certificate WHERE type IN ('01', '02', '03', '04') "
+		"AND status <> '注销'", err);
+	if (!st)
+		return JY_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *issued = (const char *)sqlite3_column_text(st, 1);
+		for (int k = 0; k < c->nper && id > 0 && id < c->n && issued; k++)
+			if (strcmp(issued, c->per[k].p->to) <= 0)
+				c->per[k].mark[id] |= MARK_HOLDER;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the certificates"));
+}
+
+/* ---- the figures ---------------------------------------------------------------------------- */
+
+/* Registered on day d (reg_date on or before it) and her record not yet closed that day. */
+static int on_register(const struct rctx *c, int64_t id, int32_t d)
+{
+	return c->reg[id] && c->reg[id] <= d && (!c->closed[id] || c->closed[id] > d);
+}
+
+/* The registry's figures of period k, one pass over the residents. */
+static void figures_mem(struct rctx *c, int k)
+{
+	const struct rperiod *p = &c->per[k];
+	for (int64_t id = 1; id < c->n; id++) {
+		if (!c->reg[id])
+			continue;
+		uint8_t s0 = p->st0[id] == STATUS_NOW ? c->cls[id] : p->st0[id];
+		uint8_t s1 = p->st1[id] == STATUS_NOW ? c->cls[id] : p->st1[id];
+		int reg1 = on_register(c, id, p->to);
+		/* A1: registered unemployed (失业, 下岗, 待业: 1x) on the day before the period */
+		if (s0 == '1' && on_register(c, id, p->d0))
+			emit(c, k, id, RI_A1);
+		/* A2: registered in the period */
+		if (c->reg[id] >= p->from && c->reg[id] <= p->to)
+			emit(c, k, id, RI_A2);
+		if (reg1 && s1 == '1') {
+			/* A1E and what is counted among them on the period's last day */
+			emit(c, k, id, RI_A1E);
+			if (c->flags[id] & 1)
+				emit(c, k, id, RI_A3);
+			uint64_t cats = cats_on(c, id, p->to);
+			for (int i = RI_A4_4050; i <= RI_A4_RL; i++)
+				if (c->a4_cat[i] >= 0 && (in_cats(c, cats, id, c->a4_cat[i], p->to) ||
+				                          (c->a4_cat[i] == c->cat_dibao && (c->flags[id] & 2))))
+					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
+			if (p->mark[id] & MARK_VISITED)
+				emit(c, k, id, RI_A8P);
+			if (p->mark[id] & MARK_HOLDER)
+				emit(c, k, id, RI_B4N);
+		}
+		/* B5: women on 低保 (the flag, or the category since its date) on the register */
+		if (reg1 && c->sex[id] == 2 &&
+		    ((c->flags[id] & 2) || (c->cat_dibao >= 0 && in_cat(c, id, c->cat_dibao, p->to))))
+			emit(c, k, id, RI_B5);
+		/* A5: moved from without work to work in the period; A7: by the form of that job */
+		if (p->re[id]) {
+			emit(c, k, id, RI_A5);
+			for (int f = 0; f < NFORMS; f++)
+				if (p->re[id] & (1u << f))
+					emit(c, k, id, a7_ids[f]);
+		}
+	}
+}
+
+static int bind_period(const struct rctx *c, sqlite3_stmt *st, const struct period *p)
+{
+	sqlite3_bind_text(st, 1, p->from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, p->to, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int(st, 3, c->months);
+	return 0;
+}
+
+static void emit_once(struct rctx *c, int k, int64_t id, int i, uint8_t *seen, uint8_t bit);
+
+static int figure_rows(struct rctx *c, int k, int i, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
+	if (!st)
+		return JY_EDB;
+	bind_period(c, st, c->per[k].p);
+	uint8_t *seen = report_inds[i].people ? xcalloc((size_t)c->n, 1) : NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (seen)
+			emit_once(c, k, id, i, seen, 1);
+		else
+			emit(c, k, id, i);
+	}
+	sqlite3_reset(st);
+	free(seen);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, report_inds[i].label);
+}
+
+static int figure_sum(struct rctx *c, int k, int i, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
+	if (!st)
+		return JY_EDB;
+	bind_period(c, st, c->per[k].p);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		c->v[k][i].num = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(c->db, err, report_inds[i].label);
+	for (int g = 1; g < c->ngroups; g++)
+		c->v[k][(size_t)g * RI__COUNT + (size_t)i].na = 1;
+	return JY_OK;
+}
+
+static sqlite3_stmt *period_query(struct rctx *c, int k, const char *sql, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, sql, err);
+	if (st)
+		bind_period(c, st, c->per[k].p);
+	return st;
+}
+
+/* B1: who got a certificate of each type in the period. */
+static int figure_certs(struct rctx *c, int k, struct jy_err *err)
+{
+	sqlite3_stmt *st = period_query(c, k, CERTS, err);
+	if (!st)
+		return JY_EDB;
+	uint16_t *seen = xcalloc((size_t)c->n, sizeof *seen);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		for (int i = RI_B1_01; type && id > 0 && id < c->n && i <= RI_B1_09; i++) {
+			uint16_t bit = (uint16_t)(1u << (i - RI_B1_01));
+			if (strcmp(ind_defs[i].arg, type) == 0 && !(seen[id] & bit)) {
+				seen[id] |= bit;
+				emit(c, k, id, i);
+			}
+		}
+	}
+	sqlite3_reset(st);
+	free(seen);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the certificates"));
+}
+
+/* Count resident id once in figure i: bit is its bit in seen[id]. */
+static void emit_once(struct rctx *c, int k, int64_t id, int i, uint8_t *seen, uint8_t bit)
+{
+	if (id <= 0 || id >= c->n || (seen[id] & bit))
+		return;
+	seen[id] |= bit;
+	emit(c, k, id, i);
+}
+
+/* F2-F8: the enrolments of the courses that started in the period (trainees: people, women and
+ * person-times) and of those that ended in it (completers, passes, work after the course). */
+struct course_end {
+	int64_t id;
+	char end[11], work_by[11];
+};
+
+/* The courses that ended in period k (ENDED). */
+static int courses_ended(struct rctx *c, int k, struct course_end **out, size_t *n,
+                         struct jy_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = period_query(c, k, ENDED, err);
+	if (!st)
+		return JY_EDB;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		struct course_end *e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, e->end, sizeof e->end);
+		db_col_copy(st, 2, e->work_by, sizeof e->work_by);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the enrolments"));
+}
+
+/* F5C-F8: the trainees of the courses that ended in period k, a course at a time. */
+static int figure_finishers(struct rctx *c, int k, uint8_t *seen, struct jy_err *err)
+{
+	static const int fin[] = { RI_F5C, RI_F5, RI_F6N, RI_F7, RI_F8 };
+	struct course_end *ce;
+	size_t nce;
+	int rc = courses_ended(c, k, &ce, &nce, err);
+	sqlite3_stmt *st = rc ? NULL : db_prepare(c->db, FINISHERS, err);
+	if (!rc && !st)
+		rc = JY_EDB;
+	for (size_t i = 0; !rc && i < nce; i++) {
+		sqlite3_bind_int64(st, 1, ce[i].id);
+		sqlite3_bind_text(st, 2, ce[i].end, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, ce[i].work_by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, c->per[k].p->to, -1, SQLITE_STATIC);
+		int s;
+		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			for (int j = 0; j < (int)ARRAY_LEN(fin); j++)
+				if (j == 0 || sqlite3_column_int(st, j))
+					emit_once(c, k, id, fin[j], seen, (uint8_t)(4u << j));
+		}
+		sqlite3_reset(st);
+		if (s != SQLITE_DONE)
+			rc = db_fail(c->db, err, _("reading the enrolments"));
+	}
+	if (st)
+		sqlite3_clear_bindings(st);
+	free(ce);
+	return rc;
+}
+
+/* F2-F8: the enrolments of the courses that started in the period (trainees: people, women and
+ * person-times) and of those that ended in it (completers, passes, work after the course). */
+static int figure_training(struct rctx *c, int k, struct jy_err *err)
+{
+	uint8_t *seen = xcalloc((size_t)c->n, 1);
+	sqlite3_stmt *st = period_query(c, k, TRAINEES, err);
+	int rc = st ? SQLITE_DONE : -1;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		emit(c, k, id, RI_F3);
+		emit_once(c, k, id, RI_F2, seen, 1);
+		if (id > 0 && id < c->n && c->sex[id] == 2)
+			emit_once(c, k, id, RI_F2W, seen, 2);
+	}
+	if (st)
+		sqlite3_reset(st);
+	int out = rc == -1 ? JY_EDB : rc != SQLITE_DONE ? db_fail(c->db, err, _("reading the enrolments"))
+	                                                : figure_finishers(c, k, seen, err);
+	free(seen);
+	return out;
+}
+
+static int ind_by_code(const char *code, size_t n)
+{
+	for (int i = 0; i < RI__COUNT; i++)
+		if (strlen(report_inds[i].code) == n && strncmp(report_inds[i].code, code, n) == 0)
+			return i;
+	return -1;
+}
+
+/* "N/D1+D2": num from N, den from D1 + D2; na when any part is. */
+static void figure_rate(struct rctx *c, int k, int i)
+{
+	const char *a = ind_defs[i].arg, *slash = strchr(a, '/');
+	int num = ind_by_code(a, (size_t)(slash - a));
+	for (int g = 0; g < c->ngroups; g++) {
+		struct report_value *row = &c->v[k][(size_t)g * RI__COUNT];
+		struct report_value r = { .num = row[num].num, .na = row[num].na };
+		for (const char *s = slash + 1; *s;) {
+			size_t n = strcspn(s, "+");
+			int d = ind_by_code(s, n);
+			r.den += row[d].num;
+			r.na |= row[d].na;
+			s += n + (s[n] == '+');
+		}
+		if (r.na)
+			r.num = r.den = 0;
+		row[i] = r;
+	}
+}
+
+/* ---- setting up ------------------------------------------------------------------------------ */
+
+static void period_prepare(struct rperiod *rp, const struct period *p)
+{
+	memset(rp, 0, sizeof *rp);
+	rp->p = p;
+	rp->from = pack_str(p->from);
+	rp->to = pack_str(p->to);
+	int y, m, d;
+	date_split(p->from, &y, &m, &d);
+	date_from_days(date_days(y, m, d) - 1, &y, &m, &d);
+	rp->d0 = y * 10000 + m * 100 + d;
+}
+
+static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
+                    const struct period *prev, int by, struct jy_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->by = by;
+	c->want_ind = -1;
+	int y, m, d;
+	if (!cur || !date_split(cur->from, &y, &m, &d) || !date_split(cur->to, &y, &m, &d) ||
+	    strcmp(cur->from, cur->to) > 0)
+		return err_set(err, JY_EINVAL, "统计期间", _("the period needs a first and a last day, "
+		               "the first not after the last"));
+	c->cats = codes_cached(db, "category");
+	if (!c->cats)
+		return err_set(err, JY_EDB, NULL, _("the code list of categories could not be read"));
+	c->ncat = c->cats->n < 255 ? c->cats->n : 255;
+	cat_index(c);
+	c->cat_4050 = cat_find(c, "4050");
+	c->cat_dibao = cat_find(c, "DIBAO");
+	for (int i = 0; i < RI__COUNT; i++)
+		c->a4_cat[i] = i >= RI_A4_4050 && i <= RI_A4_RL ? cat_find(c, ind_defs[i].arg) : -1;
+	c->f_age = db_setting_int(db, "rule.4050.female_age", 40);
+	c->m_age = db_setting_int(db, "rule.4050.male_age", 50);
+	c->f_up = db_setting_int(db, "rule.4050.female_upper", 55);
+	c->m_up = db_setting_int(db, "rule.4050.male_upper", 60);
+	c->months = db_setting_int(db, "training.outcome_months", 6);
+	period_prepare(&c->per[0], cur);
+	c->nper = 1;
+	if (prev)
+		period_prepare(&c->per[c->nper++], prev);
+	int rc = groups_setup(c, err);
+	if (!rc)
+		rc = load_registry(c, err);
+	if (!rc)
+		rc = load_categories(c, err);
+	if (!rc)
+		rc = load_events(c, err);
+	if (!rc)
+		rc = load_marks(c, err);
+	return rc;
+}
+
+/* One read transaction, so every figure sees the same records. While it runs the file is read
+ * through a memory map and a larger page cache: a report reads the registry's narrow index end to
+ * end and the period's rows at random places, and copying each page out of the kernel was a
+ * fifth of its time (as core/registry/resident.c's bulk load, the connection's defaults come back after). */
+static int read_begin(struct jy_db *db, struct jy_err *err)
+{
+	if (db_in_tx(db))
+		return JY_OK;
+	db_exec(db, "PRAGMA cache_size = -65536", NULL);
+	db_exec(db, "PRAGMA mmap_size = 4294967296", NULL);
+	return db_exec(db, "BEGIN", err);
+}
+
+static void read_end(struct jy_db *db)
+{
+	if (db_in_tx(db))
+		return;
+	db_exec(db, "COMMIT", NULL);
+	db_exec(db, "PRAGMA mmap_size = 0", NULL);
+	db_exec(db, "PRAGMA cache_size = -2000", NULL);
+}
+
+static int compute(struct rctx *c, int k, struct jy_err *err)
+{
+	/* a list of people needs its own figure only; the people of every figure, no sums or rates */
+	int want = c->ids ? ind_defs[c->want_ind].kind : -1, sums = !c->ids && !c->memb;
+	int rc = JY_OK;
+	if (want < 0 || want == K_MEM)
+		figures_mem(c, k);
+	if (want < 0 || want == K_CERT)
+		rc = figure_certs(c, k, err);
+	if (!rc && (want < 0 || want == K_TRAIN))
+		rc = figure_training(c, k, err);
+	for (int i = 0; !rc && i < RI__COUNT; i++) {
+		if (ind_defs[i].kind == K_ROWS && (c->ids ? i == c->want_ind : sums || report_inds[i].people))
+			rc = figure_rows(c, k, i, err);
+		else if (ind_defs[i].kind == K_SUM && sums)
+			rc = figure_sum(c, k, i, err);
+	}
+	for (int i = 0; !rc && sums && i < RI__COUNT; i++)
+		if (ind_defs[i].kind == K_RATE)
+			figure_rate(c, k, i);
+	return rc;
+}
+
+int report_by_parse(const char *text)
+{
+	static const struct {
+		const char *word;
+		int by;
+	} words[] = {
+		{ "", BY_NONE }, { "none", BY_NONE }, { "total", BY_NONE }, { "合计", BY_NONE },
+		{ "不分组", BY_NONE }, { "community", BY_COMMUNITY }, { "社区", BY_COMMUNITY },
+		{ "sex", BY_SEX }, { "性别", BY_SEX }, { "category", BY_CATEGORY },
+		{ "人员类别", BY_CATEGORY }, { "类别", BY_CATEGORY }, { "age", BY_AGE },
+		{ "年龄", BY_AGE }, { "年龄段", BY_AGE },
+	};
+	if (!text)
+		return BY_NONE;
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		if (strcasecmp(text, words[i].word) == 0)
+			return words[i].by;
+	return -1;
+}
+
+int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
+                   struct jy_err *err)
+{
+	*out = NULL;
+	struct period prev;
+	if (cur)
+		period_prev(cur, &prev);
+	int rc = access_check(db, OP_REPORT, NULL, err);
+	if (!rc)
+		rc = read_begin(db, err);
+	if (rc)
+		return rc;
+	struct rctx c;
+	rc = ctx_open(&c, db, cur, &prev, by, err);
+	struct report *r = NULL;
+	if (!rc) {
+		r = xcalloc(1, sizeof *r);
+		r->cur = *cur;
+		r->prev = prev;
+		r->by = by;
+		r->ngroups = c.ngroups;
+		size_t nv = (size_t)c.ngroups * RI__COUNT;
+		r->cur_v = c.v[0] = xcalloc(nv, sizeof *r->cur_v);
+		r->prev_v = c.v[1] = xcalloc(nv, sizeof *r->prev_v);
+		rc = compute(&c, 0, err);
+		if (!rc)
+			rc = compute(&c, 1, err);
+		r->group_key = c.gkey;
+		r->group_label = c.glabel;
+		c.gkey = c.glabel = NULL;
+	}
+	ctx_free(&c);
+	read_end(db);
+	if (rc) {
+		report_free(&r);
+		return rc;
+	}
+	*out = r;
+	return JY_OK;
+}
+
+void report_free(struct report **pr)
+{
+	struct report *r = *pr;
+	if (!r)
+		return;
+	for (int g = 0; g < r->ngroups; g++) {
+		free(r->group_key ? r->group_key[g] : NULL);
+		free(r->group_label ? r->group_label[g] : NULL);
+	}
+	free(r->group_key);
+	free(r->group_label);
+	free(r->cur_v);
+	free(r->prev_v);
+	FREE(pr);
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The group of c keyed group_key ("" the total), for a collector. */
+static int want_group(struct rctx *c, const char *group_key, struct jy_err *err)
+{
+	c->want_group = -1;
+	for (int g = 0; g < c->ngroups; g++)
+		if (strcmp(c->gkey[g], group_key ? group_key : "") == 0)
+			c->want_group = g;
+	if (c->want_group < 0)
+		return err_set(err, JY_EINVAL, "分组", _("\"%s\" is not a group of this grouping"),
+		               group_key ? group_key : "");
+	return JY_OK;
+}
+
+int report_people(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                  int (*cb)(void *arg, int64_t resident_id), void *arg, struct jy_err *err)
+{
+	if (i < 0 || i >= RI__COUNT || !report_inds[i].people)
+		return err_set(err, JY_EINVAL, "指标", _("this figure does not count residents: no list "
+		               "of people behind it (rates, person-times, job fairs, postings, courses)"));
+	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	/* who is on 低保, 特困 or disabled: listed only for a worker who sees whole records */
+	if (!rc && !access_may(db, OP_EXPORT_FULL) &&
+	    (report_ind_sensitive(i) || (by == BY_CATEGORY && group_key &&
+	                                 category_sensitive(group_key, strlen(group_key)))))
+		rc = err_set(err, JY_EPERM, NULL, _("Who is on 低保, 特困 or disabled is listed for reviewers "
+		                                    "and administrators only; the figure counts them"));
+	if (!rc)
+		rc = read_begin(db, err);
+	if (rc)
+		return rc;
+	struct rctx c;
+	rc = ctx_open(&c, db, p, NULL, by, err);
+	if (!rc) {
+		c.want_ind = i;
+		rc = want_group(&c, group_key, err);
+	}
+	if (!rc) {
+		c.capids = 256;
+		c.ids = xmalloc(c.capids * sizeof *c.ids);
+		rc = compute(&c, 0, err);
+	}
+	read_end(db);
+	if (!rc) {
+		qsort(c.ids, c.nids, sizeof *c.ids, id_cmp);
+		for (size_t j = 0; j < c.nids; j++)
+			if (cb(arg, c.ids[j]))
+				break;
+	}
+	ctx_free(&c);
+	return rc;
+}
+
+/* Every people-figure at once, through the same emit() calls as the sums and report_people: one
+ * pass over the registry instead of one per figure (a month's file lists some thirty figures of
+ * up to half a million residents each; issue 6). */
+int report_members(struct jy_db *db, const struct period *p, int by, const char *group_key,
+                   int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
+                   struct jy_err *err)
+{
+	int rc = access_check(db, OP_REPORT_PEOPLE, NULL, err);
+	if (!rc)
+		rc = read_begin(db, err);
+	if (rc)
+		return rc;
+	struct rctx c;
+	rc = ctx_open(&c, db, p, NULL, by, err);
+	if (!rc)
+		rc = want_group(&c, group_key, err);
+	if (!rc) {
+		c.memb = xcalloc((size_t)c.n * MEMB_WORDS, sizeof *c.memb);
+		rc = compute(&c, 0, err);
+	}
+	read_end(db);
+	for (int64_t id = 1; !rc && id < c.n; id++) {
+		const uint64_t *bits = &c.memb[(size_t)id * MEMB_WORDS];
+		int any = 0;
+		for (int w = 0; w < MEMB_WORDS; w++)
+			any |= bits[w] != 0;
+		if (any && cb(arg, id, bits))
+			break;
+	}
+	ctx_free(&c);
+	return rc;
+}

@@ -1,0 +1,136 @@
+/* core/report/report.h: what leaves the office on paper and in files: the figures reported
+ * upward for any period (indicators, groupings, the people behind each figure), report files, and
+ * the printouts (registration form, confirmation slip, sign-in sheet, roster). */
+#ifndef JY_REPORT_H
+#define JY_REPORT_H
+
+#include "jobs/jobs.h"
+#include "training/training.h"
+
+/* ---- report.c: the figures the office reports upward (domain brief §3.2 A-F) ------------------- */
+/* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
+ * (21st of the month before to the 20th), a quarter, a half-year, a year or any from-to. */
+enum period_kind { PERIOD_MONTH = 1, PERIOD_STAT_MONTH, PERIOD_QUARTER, PERIOD_HALF, PERIOD_YEAR,
+                   PERIOD_RANGE };
+struct period {
+	int kind;
+	char from[11], to[11];
+	char label[48];         /* "2026年11月", "2026年11月(人社统计月)", "2026年第3季度", "2026年上半年",
+	                         * "2026年", "2026-03-05至2026-04-04" */
+};
+/* The period of kind that contains date (YYYY-MM-DD). */
+int period_of(int kind, const char *date, struct period *out, struct jy_err *err);
+/* What a worker types: "2026-11" / "202611" / "2026年11月" month, "2026-11人社" or "2026-11s"
+ * statistical month, "2026Q3" / "2026年第3季度", "2026H1" / "2026上半年", "2026" / "2026年". */
+int period_parse(const char *text, struct period *out, struct jy_err *err);
+/* From-to given as dates (any form date_parse takes); from after to is refused. */
+int period_range(const char *from, const char *to, struct period *out, struct jy_err *err);
+/* The period before p for comparison: the previous one of the same kind; for PERIOD_RANGE the
+ * same number of days just before. */
+void period_prev(const struct period *p, struct period *out);
+
+/* Groupings of a report's columns. */
+enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
+int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
+
+/* One figure: a count (den == 0) or a rate num / den (unit "%"). A figure that cannot be split by
+ * the grouping (job fairs by sex ...) has na set in every group but the total. */
+struct report_value {
+	int64_t num, den;
+	int na;
+};
+struct report_ind {
+	const char *code;       /* "A1" ... "F7" as in the domain brief */
+	const char *label;      /* 登记失业人员数 ... */
+	const char *unit;       /* 人, 人次, 个, 条, 场, % */
+	int people;             /* 1 when report_people can list the residents behind it */
+};
+extern const struct report_ind report_inds[];
+extern const int report_ninds;
+
+struct report {
+	struct period cur, prev;
+	int by;
+	int ngroups;            /* group 0 is the total (合计) */
+	char **group_key;       /* [ngroups]: "" for the total, else the community code, "1"/"2",
+	                         * category code, age band "40-49" */
+	char **group_label;     /* [ngroups]: 合计, community name, 男/女, category label, "40-49岁" */
+	struct report_value *cur_v, *prev_v;   /* [ngroups * report_ninds], index g * report_ninds + i */
+};
+/* Every indicator for cur and the period before it, split by `by`. Figures are computed from the
+ * records as they stood in the period (dated status events, registration and closing dates,
+ * categories since, certificate issue dates ...). Caller frees with report_free. */
+int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
+                   struct jy_err *err);
+void report_free(struct report **r);
+/* The residents one figure counts (indicator i, group key as in group_key, "" for all), in
+ * registration-number order: cb(arg, resident_id) for each; cb returns nonzero to stop.
+ * JY_EINVAL when that indicator does not count residents (report_inds[i].people == 0). */
+int report_people(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                  int (*cb)(void *arg, int64_t resident_id), void *arg, struct jy_err *err);
+/* The residents of every such figure at once (one pass over the registry, where report_people
+ * makes one per figure): cb(arg, resident_id, bits) for each resident counted in at least one of
+ * them in the group (group_key as above), in registration-number order; bit i of bits
+ * (bits[i / 64] >> i % 64 & 1) is set when she counts in indicator i. cb returns nonzero to stop. */
+int report_members(struct jy_db *db, const struct period *p, int by, const char *group_key,
+                   int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
+                   struct jy_err *err);
+
+/* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
+/* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change
+ * as "+3" / "-2" / "0", a rate's change in percentage points ("+2.5"); "-" where there is no
+ * value (a figure that cannot be split, a rate of nothing). out has room for 32 bytes. */
+void report_value_text(const struct report_ind *ind, const struct report_value *v, char out[32]);
+void report_change_text(const struct report_ind *ind, const struct report_value *cur,
+                        const struct report_value *prev, char out[32]);
+/* A figure whose people are themselves hardship or health (A4 低保/特困/残疾, B5): its list is for
+ * a worker who may take whole records out (OP_EXPORT_FULL), never in a masked file or screen. */
+int report_ind_sensitive(int i);
+const char *report_by_label(int by);            /* 社区, 性别, 人员类别, 年龄段; "" for BY_NONE */
+/* One resident of a figure's list as a worker reads it (labels, not codes): status and hand-set
+ * categories as they stood on asof (the period's last day), 4050 and the like derived on asof. */
+struct report_person {
+	int64_t id;
+	char reg_no[24], name[64], id_no[19], sex[8], community[64], category[200], status[32];
+	int age;                /* on asof; -1 unknown */
+};
+int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct report_person *out,
+                      struct jy_err *err);
+/* report_people gathered into an array (registration-number order). Caller frees *ids. */
+int report_people_ids(struct jy_db *db, const struct period *p, int by, const char *group_key, int i,
+                      int64_t **ids, size_t *n, struct jy_err *err);
+/* report_write's formats: REPORT_TEXT (aligned columns for a terminal or printer) or a SHEET_*. */
+enum { REPORT_TEXT = 0 };
+enum { REPORT_WITH_PEOPLE = 1 };        /* after the table, per people-figure of the total, its list */
+/* "text", "csv", "gbk" / "csv-gbk", "xlsx"; with name NULL from path (.xlsx, .csv; else text).
+ * -1 unknown. */
+int report_format_parse(const char *name, const char *path);
+/* Write r to path (NULL or "-": stdout, text and CSV only), written beside it and renamed into
+ * place. One table of indicators (代码 指标 单位 本期 上期 增减, then each group's 本期), titled with
+ * the period and the one compared; XLSX a worksheet per table. With REPORT_WITH_PEOPLE the file
+ * is a file of people: it needs OP_REPORT_PEOPLE and OP_EXPORT and a purpose (export_purpose_check),
+ * starts with export_notice's line, masks numbers as the exports do, and is recorded in the trail
+ * with its rows and SHA-256 (removed again when the trail cannot take it). */
+int report_write(struct jy_db *db, const struct report *r, const char *path, int format, int flags,
+                 const char *purpose, struct jy_err *err);
+
+
+/* ---- print.c: printouts as text files for the office printer ---------------------------------- */
+/* Fixed-width columns measured with text_width (a Chinese character is two columns, never split),
+ * a header on every page, a form feed between pages, the page size from the settings
+ * print.page_lines (60) and print.page_cols (80). ID numbers and phones masked (privacy E6); the
+ * footer names the worker and the time. Written beside path and renamed into place. */
+int print_signin(struct jy_db *db, int64_t session_id, const char *path, struct jy_err *err);
+int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct jy_err *err);
+/* A resident's registration form (求职登记表: every field in the paper form's order, the full ID
+ * number as the office's record, 仅供本人/经办使用 in the footer) and the confirmation slip of her
+ * registration (业务办理确认单: what was done, when, by whom, where, what to bring next time, the
+ * signature lines; the ID number masked, first 6 + last 4: the applicant takes it home). ASCII
+ * boxes. path NULL or "-": stdout. */
+int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
+int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
+/* The resident named by her ID number (any form idcard_parse takes) or registration number
+ * (R-000001): JY_OK and *id, JY_ENOTFOUND, or JY_EINVAL when text is neither. */
+int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);
+
+#endif

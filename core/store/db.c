@@ -1,0 +1,655 @@
+/* core/store/db.c: the one SQLite file. Connection set-up, migrations, the statement cache, write
+ * transactions, checks, backups and settings.
+ *
+ * Several workers share one file over SSH, so: WAL (readers never block the writer), a long busy
+ * timeout, and every write transaction BEGIN IMMEDIATE: a deferred transaction that reads and then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT when another process committed in between,
+ * whatever the timeout (measured on SQLite 3.40, see the engineering reference §6). */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store_int.h"
+
+/* Long enough that a worker never sees "database is locked" while another imports a large file
+ * (a 100,000-row import commits in about two seconds). */
+#define DB_BUSY_MS 30000
+
+int db_fail(struct jy_db *db, struct jy_err *err, const char *what)
+{
+	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	const char *m = db && db->h ? sqlite3_errmsg(db->h) : "no connection";
+	if (rc == SQLITE_FULL)
+		return err_set(err, JY_EDB, NULL, _("%s: the disk is full; nothing was saved"), what);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s: the database stayed busy (another worker is importing?); "
+		                 "nothing was saved, try again"), what);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return err_set(err, JY_EDB, NULL, _("%s: the database file is read-only"), what);
+	return err_set(err, JY_EDB, NULL, _("%s: database error: %s"), what, m);
+}
+
+int db_exec(struct jy_db *db, const char *sql, struct jy_err *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, err, "exec");
+	return JY_OK;
+}
+
+sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err)
+{
+	for (int i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(db, err, "prepare");
+		return NULL;
+	}
+	/* The SQL texts are the program's own string literals, so the cache is bounded by the code;
+	 * evicting one could finalize a statement its caller is still stepping. */
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 64;
+		db->cache = xrealloc(db->cache, sizeof *db->cache * (size_t)db->capcache);
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+char *db_col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	size_t n = s ? strlen(s) : 0;
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;            /* never cut inside a UTF-8 sequence */
+	}
+	if (n)
+		memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+static int db_int_query(struct jy_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int db_schema_version(struct jy_db *db)
+{
+	int v = -1;
+	db_int_query(db, "PRAGMA user_version", &v);
+	return v;
+}
+
+static int db_mkdirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+/* Apply the embedded migrations the file lacks, each in its own IMMEDIATE transaction; the
+ * version is re-read inside it, because another jiuye may have migrated meanwhile. */
+static int db_migrate(struct jy_db *db, struct jy_err *err)
+{
+	int have = db_schema_version(db);
+	if (have > jy_asset_migration_count)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s was written by a newer jiuye (schema %d, this program knows %d): "
+		                 "install the newer jiuye"), db->path, have, jy_asset_migration_count);
+	if (have > 0 && have < jy_asset_migration_count) {
+		char *bak = xasprintf("%s.before-v%d", db->path, jy_asset_migration_count);
+		int rc = db_backup(db, bak, err);
+		free(bak);
+		if (rc)
+			return rc;
+	}
+	for (int v = have + 1; v <= jy_asset_migration_count; v++) {
+		if (db_exec(db, "BEGIN IMMEDIATE", err))
+			return JY_EDB;
+		if (db_schema_version(db) >= v) {
+			db_exec(db, "COMMIT", NULL);
+			continue;
+		}
+		char pragma[40];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v);
+		if (db_exec(db, jy_asset_migrations[v - 1], err) || db_exec(db, pragma, err) ||
+		    db_exec(db, "COMMIT", err)) {
+			char detail[sizeof err->msg];
+			snprintf(detail, sizeof detail, "%s", err ? err->msg : "");
+			db_exec(db, "ROLLBACK", NULL);
+			return err_set(err, JY_EDB, NULL, _("upgrading the database to schema %d failed: %s"),
+			               v, detail);
+		}
+	}
+	return JY_OK;
+}
+
+/* After each commit (replaces SQLite's own autocheckpoint at 1000 pages). While any worker reads,
+ * a passive checkpoint copies the log back but can never start it over, so on a busy office
+ * server the -wal file only grows: tests/stress measured 650 MB in 60 s with 20 workers, and every
+ * reader slowed with it. Past 4096 pages the writer that just committed waits up to 200 ms for the
+ * readers of the old log to finish and restarts it (a shared database's journal_size_limit then
+ * shrinks the file); measured: the log stays under 20 MB instead of growing past 600 MB. */
+static int db_wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
+{
+	(void)arg;
+	if (pages < 1000)
+		return SQLITE_OK;
+	if (pages < 4096) {
+		sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		return SQLITE_OK;
+	}
+	sqlite3_busy_timeout(h, 200);
+	sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	sqlite3_busy_timeout(h, DB_BUSY_MS);
+	return SQLITE_OK;
+}
+
+static int db_pragmas(struct jy_db *db, int readonly, struct jy_err *err)
+{
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	sqlite3_wal_hook(db->h, db_wal_hook, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+	if (db_exec(db, "PRAGMA foreign_keys=ON", err))
+		return JY_EDB;
+	if (!readonly && db_exec(db, "PRAGMA journal_mode=WAL", err))
+		return JY_EDB;
+	/* Savepoints (one per imported row) keep their undo pages in a sub-journal: in memory that is
+	 * a copy, on disk a write system call per page (measured: a third of import time). */
+	if (db_exec(db, "PRAGMA temp_store=MEMORY", err))
+		return JY_EDB;
+	/* NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file. */
+	return db_exec(db, "PRAGMA synchronous=NORMAL", err);
+}
+
+/* Who may read the file (issue 7, reference/privacy.md §3 D4). A database in a setgid folder (the
+ * office server's /var/lib/jiuye, 2770 root:jiuye) is shared by the workers' jiuye processes,
+ * each with the group jiuye but the worker's own user id: 0660, so every one of them can write what
+ * another created. Anywhere else it is one worker's own file: 0600. SQLite gives the -wal and -shm
+ * files the main file's permissions whatever the umask (it fchmods them; seen on 3.40), so making
+ * the main file with the right mode is enough; SQLite itself would make it 0644 minus the umask. */
+static int db_in_shared_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/")
+	                                   : xstrndup(path, (size_t)(slash - path));
+	struct stat sb;
+	int shared = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & S_ISGID);
+	free(dir);
+	return shared;
+}
+
+static int db_create_file(const char *path, int shared)
+{
+	mode_t mode = shared ? 0660 : 0600;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	int rc = fchmod(fd, mode);      /* open() took the umask off */
+	close(fd);
+	return rc;
+}
+
+/* A shared database keeps its -wal and -shm files between sessions (persistent WAL, emptied at
+ * the last close): they are made once, at `jiuye init`, with the group and mode above, and no
+ * worker's process has to delete or re-create a file in the group's folder (a setgid jiuye works
+ * with the worker's own group once the database is open, tui/server.c). */
+static void db_shared_wal(struct jy_db *db)
+{
+	int one = 1;
+	sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+	sqlite3_exec(db->h, "PRAGMA journal_size_limit=67108864", NULL, NULL, NULL);
+}
+
+static int db_open_files(const char *path, int flags, struct jy_db **out, struct jy_err *err)
+{
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(err, JY_EINVAL, NULL, _("no database file given"));
+	int create = flags & DB_OPEN_CREATE, readonly = flags & DB_OPEN_READONLY;
+	/* stat, not access: access() asks with the real group, and a setgid jiuye reaches the shared
+	 * folder only with its effective one (tui/server.c). */
+	struct stat sb;
+	if (!create && stat(path, &sb) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: no such database (create one with: jiuye init --db %s)"),
+		               path, path);
+	if (create && db_mkdirs(path) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create its directory: %s"), path,
+		               strerror(errno));
+
+	int shared = db_in_shared_dir(path);
+	if (create && !readonly && db_create_file(path, shared) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create the database file: %s"), path,
+		               strerror(errno));
+
+	struct jy_db *db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	int oflags = readonly ? SQLITE_OPEN_READONLY
+	                      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		err_set(err, JY_EIO, NULL, _("%s: cannot open the database: %s"), path,
+		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(&db);
+		return JY_EIO;
+	}
+	if (shared)
+		db_shared_wal(db);
+	int rc = db_pragmas(db, readonly, err);
+	if (!rc && !readonly)
+		rc = db_migrate(db, err);
+	if (!rc && readonly && db_schema_version(db) != jy_asset_migration_count)
+		rc = err_set(err, JY_EDB, NULL, _("%s: schema version %d, this jiuye needs %d"), path,
+		             db_schema_version(db), jy_asset_migration_count);
+	if (rc) {
+		db_close(&db);
+		return rc;
+	}
+	struct jy_actor who;
+	db_actor_from_os(&who);
+	db_set_actor(db, &who);         /* the real user, looked up in the worker table */
+	db_changed(db);
+	*out = db;
+	return JY_OK;
+}
+
+/* A setgid jiuye on an office server (tui/server.c) works with the worker's own group and takes
+ * the shared group only while a database is being opened: every open, also the second connection
+ * an audit row from a read-only one needs. SQLite then works through the descriptors it opened. */
+static long db_group = -1;
+
+void db_open_group(long gid)
+{
+	db_group = gid;
+}
+
+static void db_take_group(int on)
+{
+	if (db_group < 0)
+		return;
+	/* Going on with the group's rights after the open would write exports as the group's
+	 * files and read import files the worker may not: stop instead. */
+	if (setegid(on ? (gid_t)db_group : getgid()) != 0 && !on)
+		abort();
+}
+
+int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
+{
+	db_take_group(1);
+	int rc = db_open_files(path, flags, out, err);
+	db_take_group(0);
+	return rc;
+}
+
+void db_close(struct jy_db **pdb)
+{
+	struct jy_db *db = *pdb;
+	if (!db)
+		return;
+	codes_cache_free(db);
+	access_scope_free(db);
+	db_bulk_set(db, NULL, NULL);
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
+	if (db->h) {
+		sqlite3_exec(db->h, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close(db->h);
+	}
+	free(db->path);
+	free(db);
+	*pdb = NULL;
+}
+
+int db_actor_from_os(struct jy_actor *who)
+{
+	memset(who, 0, sizeof *who);
+	/* The real user id, never an environment variable: a worker cannot pose as another. */
+	struct passwd *pw = getpwuid(getuid());
+	if (pw) {
+		snprintf(who->os_user, sizeof who->os_user, "%s", pw->pw_name);
+		const char *gecos = pw->pw_gecos && *pw->pw_gecos ? pw->pw_gecos : pw->pw_name;
+		size_t n = strcspn(gecos, ",");
+		snprintf(who->name, sizeof who->name, "%.*s", (int)n, gecos);
+	} else {
+		snprintf(who->os_user, sizeof who->os_user, "uid%u", (unsigned)getuid());
+		snprintf(who->name, sizeof who->name, "%s", who->os_user);
+	}
+	who->role = ROLE_CLERK;
+	return JY_OK;
+}
+
+/* Look the worker up in the worker table. The first worker of a new database becomes its
+ * administrator; anyone else must have been added by an administrator (worker_save): an unknown
+ * OS user gets no role, and access_check refuses her everything. */
+void db_set_actor(struct jy_db *db, const struct jy_actor *who)
+{
+	db->who = *who;
+	db->who.role = 0;               /* until the worker table says otherwise */
+	sqlite3_stmt *st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
+	                                 "FROM worker WHERE os_user = ?1", NULL);
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db->who.role = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+		sqlite3_reset(st);
+		access_scope_load(db, NULL);
+		return;
+	}
+	sqlite3_reset(st);
+	if (sqlite3_db_readonly(db->h, "main") == 1)
+		return;
+	st = db_prepare(db,
+		"INSERT OR IGNORE INTO worker(os_user, name, role, community, created_at) "
+		"SELECT ?1, ?2, 4, (SELECT code FROM unit WHERE level = 'community' ORDER BY code LIMIT 1), ?3 "
+		"WHERE NOT EXISTS (SELECT 1 FROM worker)", NULL);
+	if (!st)
+		return;
+	char now[32];
+	time_now_iso(now);
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
+	                                 "FROM worker WHERE os_user = ?1", NULL);
+	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db->who.role = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+	}
+	sqlite3_reset(st);
+	access_scope_load(db, NULL);
+}
+
+const struct jy_actor *db_actor(const struct jy_db *db)
+{
+	return &db->who;
+}
+
+sqlite3 *db_handle(struct jy_db *db)
+{
+	return db->h;
+}
+
+int db_in_tx(const struct jy_db *db)
+{
+	return db->in_tx;
+}
+
+void db_bulk_set(struct jy_db *db, void *state, void (*drop)(void *state))
+{
+	if (db->bulk && db->bulk_drop)
+		db->bulk_drop(db->bulk);
+	db->bulk = state;
+	db->bulk_drop = drop;
+}
+
+void *db_bulk_get(const struct jy_db *db)
+{
+	return db->bulk;
+}
+
+char *db_default_path(void)
+{
+	const char *env = getenv("JIUYE_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/jiuye/jiuye.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : "/tmp";
+	}
+	return xasprintf("%s/.local/share/jiuye/jiuye.db", home);
+}
+
+/* A statement that takes no parameters, run once from the cache (no parsing per call: imports
+ * open a savepoint per row). */
+static int db_step_cached(struct jy_db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Write transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints, so a
+ * failed inner step (one resident of an import) can be undone on its own. */
+int db_begin(struct jy_db *db, struct jy_err *err)
+{
+	if (db_step_cached(db, db->in_tx ? "SAVEPOINT jy" : "BEGIN IMMEDIATE"))
+		return db_fail(db, err, _("starting a change"));
+	db->in_tx++;
+	return JY_OK;
+}
+
+int db_commit(struct jy_db *db, struct jy_err *err)
+{
+	if (db->in_tx <= 0)
+		return err_set(err, JY_EDB, NULL, "commit without a transaction");
+	if (db_step_cached(db, db->in_tx > 1 ? "RELEASE jy" : "COMMIT")) {
+		int rc = db_fail(db, err, _("saving"));
+		db_rollback(db);
+		return rc;
+	}
+	db->in_tx--;
+	return JY_OK;
+}
+
+void db_rollback(struct jy_db *db)
+{
+	if (db->in_tx <= 0)
+		return;
+	if (db->in_tx > 1) {
+		db_step_cached(db, "ROLLBACK TO jy");
+		db_step_cached(db, "RELEASE jy");
+	} else if (!sqlite3_get_autocommit(db->h)) {
+		db_step_cached(db, "ROLLBACK");
+	}
+	db->in_tx--;
+}
+
+int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+             struct history_verify *trail, struct jy_err *err)
+{
+	int problems = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "integrity_check"), -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		if (s && strcmp(s, "ok") != 0) {
+			problems++;
+			if (cb)
+				cb(arg, s);
+		}
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "foreign_key_check"), -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		problems++;
+		if (cb) {
+			char *s = xasprintf(_("table %s row %lld refers to a missing %s record"),
+			                    sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+			                    sqlite3_column_text(st, 2));
+			cb(arg, s);
+			free(s);
+		}
+	}
+	sqlite3_finalize(st);
+	/* The audit trail's hash chain (history.c): the first row altered, removed or slipped in. */
+	struct history_verify v;
+	if (history_verify(db, &v, err))
+		return -1;
+	if (v.bad) {
+		problems++;
+		if (cb)
+			cb(arg, v.why);
+	}
+	if (trail)
+		*trail = v;
+	return problems;
+}
+
+/* The online backup API copies a consistent snapshot in one step (-1): under WAL, writers go on
+ * meanwhile. The copy is written beside dest and renamed, so dest is never half-written. */
+int db_backup(struct jy_db *db, const char *dest, struct jy_err *err)
+{
+	char *tmp = xasprintf("%s.tmp", dest);
+	sqlite3 *out = NULL;
+	int rc = JY_OK;
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot create the backup file"), dest);
+		goto done;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+	if (!b) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		goto done;
+	}
+	int s;
+	while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || s == SQLITE_LOCKED)
+		sqlite3_sleep(20);
+	sqlite3_backup_finish(b);
+	if (s != SQLITE_DONE) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errstr(s));
+		goto done;
+	}
+	/* Leave a self-contained file: no -wal beside it. */
+	if (sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		goto done;
+	}
+done:
+	if (out)
+		sqlite3_close(out);
+	if (!rc && rename(tmp, dest) != 0)
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"), dest, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int db_changed(struct jy_db *db)
+{
+	int v = 0;
+	if (db_int_query(db, "PRAGMA data_version", &v) != 0)
+		return 0;
+	int changed = v != db->data_version;
+	db->data_version = v;
+	return changed;
+}
+
+char *db_setting(struct jy_db *db, const char *key, const char *def)
+{
+	if (!db)
+		return xstrdup(def);
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", NULL);
+	char *v = NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = db_col_str(st, 0);
+		sqlite3_reset(st);
+	}
+	return v ? v : xstrdup(def);
+}
+
+int db_setting_int(struct jy_db *db, const char *key, int def)
+{
+	if (!db)
+		return def;
+	for (int i = 0; i < db->nsettings; i++)
+		if (strcmp(db->settings[i].key, key) == 0)
+			return db->settings[i].value;
+	char *s = db_setting(db, key, NULL);
+	int v = def;
+	if (s) {
+		char *end;
+		long l = strtol(s, &end, 10);
+		if (end != s && *end == '\0')
+			v = (int)l;
+		free(s);
+	}
+	/* Integer settings are read on hot paths (rules on every list row): remember them for the
+	 * life of the connection. db_setting_set updates the memory too. */
+	if (db->nsettings < (int)ARRAY_LEN(db->settings)) {
+		snprintf(db->settings[db->nsettings].key, sizeof db->settings[0].key, "%s", key);
+		db->settings[db->nsettings].value = v;
+		db->nsettings++;
+	}
+	return v;
+}
+
+int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO setting(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("saving a setting"));
+	db->nsettings = 0;      /* forget remembered values */
+	return JY_OK;
+}

@@ -1,0 +1,621 @@
+/* core/store/history.c: who changed what, when, and who viewed, exported, imported or logged in: the
+ * history is the audit trail (issue 7; reference/privacy.md G1-G3). This file is its only writer.
+ *
+ * Append-only: the schema's triggers refuse UPDATE and DELETE on the table. Each row carries
+ *
+ *     hash(n) = SHA-256( hash(n-1) || ser(row n) ),   hash(0) = SHA-256("jiuye history genesis")
+ *
+ * where ser() is the canonical serialisation of the row's columns in this order: seq, at, os_user,
+ * worker, src, role, entity, entity_id, action, fields, changes, result; an integer as 'i' and 8
+ * bytes big-endian, a text as 't', 4 bytes big-endian length and its bytes, an SQL NULL as 'n'.
+ * history_verify walks the rows in seq order and names the first one that does not fit: an altered
+ * row breaks at itself, a removed row leaves a gap in seq, a row slipped in breaks at itself.
+ *
+ * What the chain does not do: anyone who can write the file can also recompute every hash (there
+ * is no key outside the database), and removing the newest rows leaves a shorter chain that still
+ * fits. Against both, the file's permissions (PRODUCT.md "On an office server") and the head hash
+ * history_verify reports, noted in the backups.
+ *
+ * The previous hash is read inside the caller's write transaction (every write is BEGIN
+ * IMMEDIATE, core/store/db.c), so two processes appending at once never fork the chain: the second waits
+ * for the first's commit and then reads its row. */
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+#define HASH_LEN SHA256_DIGEST_SIZE
+
+/* One row as the hash sees it: text columns NULL for SQL NULL, with their length in bytes. */
+enum { HT_AT, HT_OS_USER, HT_WORKER, HT_SRC, HT_ENTITY, HT_ACTION, HT_FIELDS, HT_CHANGES, HT_RESULT,
+       HT__COUNT };
+struct hrow {
+	int64_t seq, entity_id, role;
+	int has_role;
+	const char *t[HT__COUNT];
+	int n[HT__COUNT];
+};
+
+static void hash_int(struct sha256_ctx *c, int64_t v)
+{
+	uint8_t b[9] = { 'i' };
+	for (int i = 0; i < 8; i++)
+		b[8 - i] = (uint8_t)((uint64_t)v >> (8 * i));
+	sha256_update(c, sizeof b, b);
+}
+
+static void hash_text(struct sha256_ctx *c, const char *s, int n)
+{
+	if (!s) {
+		sha256_update(c, 1, (const uint8_t *)"n");
+		return;
+	}
+	uint32_t len = (uint32_t)n;
+	uint8_t b[5] = { 't', (uint8_t)(len >> 24), (uint8_t)(len >> 16), (uint8_t)(len >> 8), (uint8_t)len };
+	sha256_update(c, sizeof b, b);
+	sha256_update(c, len, (const uint8_t *)s);
+}
+
+static void hash_row(const uint8_t prev[HASH_LEN], const struct hrow *r, uint8_t out[HASH_LEN])
+{
+	struct sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, HASH_LEN, prev);
+	hash_int(&c, r->seq);
+	for (int i = HT_AT; i <= HT_SRC; i++)
+		hash_text(&c, r->t[i], r->n[i]);
+	if (r->has_role)
+		hash_int(&c, r->role);
+	else
+		sha256_update(&c, 1, (const uint8_t *)"n");
+	hash_text(&c, r->t[HT_ENTITY], r->n[HT_ENTITY]);
+	hash_int(&c, r->entity_id);
+	for (int i = HT_ACTION; i < HT__COUNT; i++)
+		hash_text(&c, r->t[i], r->n[i]);
+	sha256_digest(&c, HASH_LEN, out);
+}
+
+static void hash_genesis(uint8_t out[HASH_LEN])
+{
+	static const char g[] = "jiuye history genesis";
+	struct sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, sizeof g - 1, (const uint8_t *)g);
+	sha256_digest(&c, HASH_LEN, out);
+}
+
+static void hrow_text(struct hrow *r, int i, const char *s)
+{
+	r->t[i] = s;
+	r->n[i] = s ? (int)strlen(s) : 0;
+}
+
+/* The client address of the SSH session: the first word of $SSH_CONNECTION ("10.1.2.3 51234
+ * 10.1.2.1 22"). A record of where the worker sat, not who she is (she can set the variable);
+ * identity is the real user id. Only address characters are kept. */
+static void history_src(char out[48])
+{
+	const char *e = getenv("SSH_CONNECTION");
+	size_t n = 0;
+	while (e && e[n] && e[n] != ' ' && n < 47 && strchr("0123456789abcdefABCDEF.:%", e[n]))
+		n++;
+	if (e && e[n] && e[n] != ' ')
+		n = 0;          /* not an address: nothing rather than a part of something */
+	memcpy(out, e ? e : "", n);
+	out[n] = '\0';
+}
+
+/* The top-level keys of a changes object, comma-separated (names only, never values: privacy.md
+ * G2), cut at a key when out is full. "" when json is not an object. */
+static void changes_keys(const char *json, char *out, size_t size)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	const char *p = json ? strchr(json, '{') : NULL;
+	if (!p)
+		return;
+	p++;
+	for (;;) {
+		while (*p == ' ' || *p == ',' || *p == '\n')
+			p++;
+		if (*p != '"')
+			return;
+		const char *k = ++p;
+		while (*p && *p != '"')
+			p += (*p == '\\' && p[1]) ? 2 : 1;
+		size_t kn = (size_t)(p - k);
+		if (!*p || o + kn + 2 > size)
+			return;
+		if (o)
+			out[o++] = ',';
+		memcpy(out + o, k, kn);
+		o += kn;
+		out[o] = '\0';
+		p++;
+		/* skip the value: strings, arrays, numbers, null, up to the comma at depth 0 */
+		int depth = 0;
+		while (*p && !(depth == 0 && (*p == ',' || *p == '}'))) {
+			if (*p == '"') {
+				for (p++; *p && *p != '"'; p += (*p == '\\' && p[1]) ? 2 : 1)
+					;
+				if (*p)
+					p++;
+				continue;
+			}
+			if (*p == '[' || *p == '{')
+				depth++;
+			else if (*p == ']' || *p == '}')
+				depth--;
+			p++;
+		}
+		if (*p != ',')
+			return;
+	}
+}
+
+static const char sql_tail[] = "SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1";
+static const char sql_insert[] =
+	"INSERT INTO history(seq, at, os_user, worker, src, role, entity, entity_id, action, fields, "
+	"changes, result, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+static int history_insert(struct jy_db *db, const struct hrow *r, const uint8_t hash[HASH_LEN],
+                          struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_insert, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, r->seq);
+	static const int col[] = { [HT_AT] = 2, [HT_OS_USER] = 3, [HT_WORKER] = 4, [HT_SRC] = 5,
+	                           [HT_ENTITY] = 7, [HT_ACTION] = 9, [HT_FIELDS] = 10,
+	                           [HT_CHANGES] = 11, [HT_RESULT] = 12 };
+	for (int i = 0; i < HT__COUNT; i++)
+		if (r->t[i])
+			sqlite3_bind_text(st, col[i], r->t[i], r->n[i], SQLITE_STATIC);
+	if (r->has_role)
+		sqlite3_bind_int64(st, 6, r->role);
+	sqlite3_bind_int64(st, 8, r->entity_id);
+	sqlite3_bind_blob(st, 13, hash, HASH_LEN, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);     /* the bindings point into the caller's stack */
+	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("recording the change"));
+}
+
+/* The whole trail in seq order, as the chain runs (history_seal, history_verify): hrow_read takes a
+ * row of it apart. */
+static const char sql_chain[] =
+	"SELECT seq, at, os_user, worker, src, role, entity, entity_id, action, fields, changes, "
+	"result, hash FROM history ORDER BY seq";
+
+static void hrow_read(sqlite3_stmt *st, struct hrow *r)
+{
+	static const int cols[HT__COUNT] = { 1, 2, 3, 4, 6, 8, 9, 10, 11 };
+	memset(r, 0, sizeof *r);
+	r->seq = sqlite3_column_int64(st, 0);
+	for (int i = 0; i < HT__COUNT; i++) {
+		r->t[i] = (const char *)sqlite3_column_text(st, cols[i]);
+		r->n[i] = sqlite3_column_bytes(st, cols[i]);
+	}
+	r->has_role = sqlite3_column_type(st, 5) != SQLITE_NULL;
+	r->role = sqlite3_column_int64(st, 5);
+	r->entity_id = sqlite3_column_int64(st, 7);
+}
+
+/* The last row written before the trail was chained (007_audit.sql notes it): the only rows that
+ * may lack a hash. */
+static int64_t unhashed_until(struct jy_db *db)
+{
+	char *v = db_setting(db, "audit.unhashed_until", "0");
+	int64_t until = strtoll(v, NULL, 10);
+	free(v);
+	return until;
+}
+
+/* Rows from before 007_audit have no hash. The first append after the upgrade chains through all
+ * of them (in seq order, as history_verify does) and writes one "seal" row on that hash; the rows
+ * themselves are not rewritten. Inside the caller's write transaction. *seq, prev: the seal. */
+static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], struct jy_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h,
+	        sql_chain, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, _("recording the change"));
+	hash_genesis(prev);
+	int64_t n = 0, last = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hrow r;
+		hrow_read(st, &r);
+		hash_row(prev, &r, prev);
+		last = r.seq;
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("recording the change"));
+	/* Only the rows from before the upgrade are sealed: unhashed rows after them were not written
+	 * by jiuye, and sealing them would hide that (fail closed: jiuye check names the row). */
+	int64_t until = unhashed_until(db);
+	if (last > until)
+		return err_set(err, JY_EDB, NULL, _("the audit trail was altered (row %lld has no hash); "
+		                                    "nothing can be recorded until it is restored from a "
+		                                    "backup: jiuye check names the row"), (long long)last);
+	char now[32], count[24];
+	time_now_iso(now);
+	snprintf(count, sizeof count, "%lld", (long long)n);
+	struct hrow seal = { .seq = last + 1, .entity_id = n, .role = db->who.role, .has_role = 1 };
+	hrow_text(&seal, HT_AT, now);
+	hrow_text(&seal, HT_OS_USER, db->who.os_user);
+	hrow_text(&seal, HT_WORKER, db->who.name[0] ? db->who.name : db->who.os_user);
+	hrow_text(&seal, HT_ENTITY, "history");
+	hrow_text(&seal, HT_ACTION, "seal");
+	hrow_text(&seal, HT_RESULT, "ok");
+	uint8_t h[HASH_LEN];
+	hash_row(prev, &seal, h);
+	if ((rc = history_insert(db, &seal, h, err)))
+		return rc;
+	memcpy(prev, h, HASH_LEN);
+	*seq = seal.seq;
+	return JY_OK;
+}
+
+/* The last row's seq and hash, inside the write transaction: the next row chains from them. */
+static int history_tail(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_tail, err);
+	if (!st)
+		return JY_EDB;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		*seq = 0;
+		hash_genesis(prev);
+		return JY_OK;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_fail(db, err, _("recording the change"));
+	}
+	*seq = sqlite3_column_int64(st, 0);
+	const void *h = sqlite3_column_blob(st, 1);
+	int hn = sqlite3_column_bytes(st, 1);
+	if (h && hn == HASH_LEN) {
+		memcpy(prev, h, HASH_LEN);
+		sqlite3_reset(st);
+		return JY_OK;
+	}
+	sqlite3_reset(st);
+	return history_seal(db, seq, prev, err);
+}
+
+/* Rows appended one at a time in this process: a bulk load's remembered tail is stale once this
+ * moves (a resident_save inside an import, an audit_note), and is read again. */
+static unsigned history_appends;
+
+/* Append one row: inside the caller's transaction, or in one of its own. */
+static int history_append(struct jy_db *db, struct hrow *r, struct jy_err *err)
+{
+	int own = db->in_tx == 0 && sqlite3_get_autocommit(db->h);
+	int rc;
+	history_appends++;
+	if (own && (rc = db_begin(db, err)))
+		return rc;
+	char now[32], src[48];
+	time_now_iso(now);
+	history_src(src);
+	hrow_text(r, HT_AT, now);
+	hrow_text(r, HT_OS_USER, db->who.os_user);
+	hrow_text(r, HT_WORKER, db->who.name[0] ? db->who.name : db->who.os_user);
+	hrow_text(r, HT_SRC, src[0] ? src : NULL);
+	r->role = db->who.role;
+	r->has_role = 1;
+	uint8_t prev[HASH_LEN], h[HASH_LEN];
+	rc = history_tail(db, &r->seq, prev, err);
+	if (!rc) {
+		r->seq++;
+		hash_row(prev, r, h);
+		rc = history_insert(db, r, h, err);
+	}
+	if (own) {
+		if (rc)
+			db_rollback(db);
+		else
+			rc = db_commit(db, err);
+	}
+	return rc;
+}
+
+/* ---- bulk loads ------------------------------------------------------------------------------ */
+
+/* A bulk load (core/registry/resident.c) records each creation as history_add would, row for row and hash
+ * for hash, but reads the tail once and then keeps it: the load holds the write lock for its whole
+ * transaction, so only its own connection can append meanwhile, and every such append moves
+ * history_appends. Rows go HBULK_ROWS to an INSERT (a statement per row, its start, cursors and
+ * end, and a tail read per row were most of a load's 5 s of history on a million residents). */
+#define HBULK_ROWS 32
+#define HBULK_CONST 8   /* ?1 at, ?2 os_user, ?3 worker, ?4 src, ?5 role, ?6 entity, ?7 action,
+                         * ?8 result: the same for every row of one call */
+
+struct history_bulk {
+	int known;                      /* seq and prev are the tail ... */
+	unsigned gen;                   /* ... as long as history_appends is still this */
+	int64_t seq;
+	uint8_t prev[HASH_LEN];
+	sqlite3_stmt *st[HBULK_ROWS + 1];       /* the INSERT of n rows, made when first needed */
+};
+
+struct history_bulk *history_bulk_new(void)
+{
+	return xcalloc(1, sizeof(struct history_bulk));
+}
+
+void history_bulk_free(struct history_bulk **hb)
+{
+	if (!*hb)
+		return;
+	for (int i = 0; i <= HBULK_ROWS; i++)
+		sqlite3_finalize((*hb)->st[i]);
+	FREE(hb);
+}
+
+static sqlite3_stmt *hbulk_stmt(struct jy_db *db, struct history_bulk *hb, int n, struct jy_err *err)
+{
+	if (hb->st[n])
+		return hb->st[n];
+	struct jy_buf b = { 0 };
+	buf_adds(&b, "INSERT INTO history(seq, at, os_user, worker, src, role, entity, entity_id, action, "
+	             "fields, changes, result, hash) VALUES ");
+	for (int i = 0; i < n; i++) {
+		int p = HBULK_CONST + 3 * i;
+		buf_addf(&b, "%s(?%d, ?1, ?2, ?3, ?4, ?5, ?6, ?%d, ?7, NULL, NULL, ?8, ?%d)", i ? ", " : "",
+		         p + 1, p + 2, p + 3);
+	}
+	if (sqlite3_prepare_v3(db->h, b.s, -1, SQLITE_PREPARE_PERSISTENT, &hb->st[n], NULL) != SQLITE_OK)
+		db_fail(db, err, _("recording the change"));
+	buf_free(&b);
+	return hb->st[n];
+}
+
+/* n rows without changes ("create": resident_insert records a creation without values), entity
+ * ids[0..n), inside the caller's write transaction. Each row and its hash are what history_add
+ * would have written at the same moment. */
+int history_bulk_add(struct jy_db *db, struct history_bulk *hb, const char *entity,
+                     const int64_t *ids, int n, const char *action, struct jy_err *err)
+{
+	int rc;
+	if (!hb->known || hb->gen != history_appends) {
+		if ((rc = history_tail(db, &hb->seq, hb->prev, err)))
+			return rc;
+		hb->known = 1;
+		hb->gen = history_appends;
+	}
+	char now[32], src[48];
+	time_now_iso(now);
+	history_src(src);
+	struct hrow r = { .role = db->who.role, .has_role = 1 };
+	hrow_text(&r, HT_AT, now);
+	hrow_text(&r, HT_OS_USER, db->who.os_user);
+	hrow_text(&r, HT_WORKER, db->who.name[0] ? db->who.name : db->who.os_user);
+	hrow_text(&r, HT_SRC, src[0] ? src : NULL);
+	hrow_text(&r, HT_ENTITY, entity);
+	hrow_text(&r, HT_ACTION, action);
+	hrow_text(&r, HT_RESULT, "ok");
+	for (int done = 0; done < n;) {
+		int m = n - done < HBULK_ROWS ? n - done : HBULK_ROWS;
+		sqlite3_stmt *st = hbulk_stmt(db, hb, m, err);
+		if (!st)
+			return JY_EDB;
+		for (int i = HT_AT; i <= HT_SRC; i++)
+			if (r.t[i])
+				sqlite3_bind_text(st, 1 + i - HT_AT, r.t[i], r.n[i], SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, r.role);
+		sqlite3_bind_text(st, 6, entity, r.n[HT_ENTITY], SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, action, r.n[HT_ACTION], SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, "ok", 2, SQLITE_STATIC);
+		uint8_t h[HBULK_ROWS][HASH_LEN];
+		int64_t seq = hb->seq;
+		const uint8_t *prev = hb->prev;
+		for (int i = 0; i < m; i++) {
+			r.seq = ++seq;
+			r.entity_id = ids[done + i];
+			hash_row(prev, &r, h[i]);
+			prev = h[i];
+			int p = HBULK_CONST + 3 * i;
+			sqlite3_bind_int64(st, p + 1, r.seq);
+			sqlite3_bind_int64(st, p + 2, r.entity_id);
+			sqlite3_bind_blob(st, p + 3, h[i], HASH_LEN, SQLITE_STATIC);
+		}
+		int s = sqlite3_step(st);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);     /* the bindings point into this stack */
+		if (s != SQLITE_DONE) {
+			hb->known = 0;
+			return db_fail(db, err, _("recording the change"));
+		}
+		hb->seq = seq;
+		memcpy(hb->prev, h[m - 1], HASH_LEN);
+		done += m;
+	}
+	return JY_OK;
+}
+
+int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
+                const char *changes_json, struct jy_err *err)
+{
+	char fields[1024];
+	changes_keys(changes_json, fields, sizeof fields);
+	/* a viewing (resident_reveal) names the field shown as {"field":"id_no"} */
+	if (strcmp(action, "view") == 0 && changes_json && strncmp(changes_json, "{\"field\":\"", 10) == 0)
+		snprintf(fields, sizeof fields, "%.*s", (int)strcspn(changes_json + 10, "\""),
+		         changes_json + 10);
+	struct hrow r = { .entity_id = entity_id };
+	hrow_text(&r, HT_ENTITY, entity);
+	hrow_text(&r, HT_ACTION, action);
+	hrow_text(&r, HT_FIELDS, fields[0] ? fields : NULL);
+	hrow_text(&r, HT_CHANGES, changes_json);
+	hrow_text(&r, HT_RESULT, "ok");
+	return history_append(db, &r, err);
+}
+
+/* A row for an event that is not a record change (view, export, import, login, lock): written in
+ * its own transaction. A read-only connection (an export opens one) writes it through a second,
+ * writable connection to the same file as the same worker. */
+int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t entity_id,
+               const char *fields, const char *detail_json, int result, struct jy_err *err)
+{
+	char res[48];
+	snprintf(res, sizeof res, result == JY_OK ? "ok" : "fail:%s", err_str(result));
+	struct hrow r = { .entity_id = entity_id };
+	hrow_text(&r, HT_ENTITY, entity ? entity : "");
+	hrow_text(&r, HT_ACTION, event);
+	hrow_text(&r, HT_FIELDS, fields && *fields ? fields : NULL);
+	hrow_text(&r, HT_CHANGES, detail_json);
+	hrow_text(&r, HT_RESULT, res);
+	if (sqlite3_db_readonly(db->h, "main") != 1)
+		return history_append(db, &r, err);
+	struct jy_db *w = NULL;
+	int rc = db_open(db->path, 0, &w, err);
+	if (rc)
+		return rc;
+	w->who = db->who;
+	rc = history_append(w, &r, err);
+	db_close(&w);
+	return rc;
+}
+
+int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, const char *path,
+               int result)
+{
+	struct jy_buf b = { 0 };
+	char n[24];
+	snprintf(n, sizeof n, "%d", rows);
+	buf_adds(&b, "{\"file\":[null,");
+	history_json_str(&b, path && *path ? path : "-");
+	buf_adds(&b, "],\"rows\":[null,");
+	history_json_str(&b, n);
+	buf_adds(&b, "]}");
+	int rc = audit_note(db, event, kind, 0, NULL, b.s, result, NULL);
+	buf_free(&b);
+	return rc;
+}
+
+int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
+                 void (*cb)(void *, const struct history_entry *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src, role, event, "
+		"fields, result FROM history WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq DESC", NULL);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, entity_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry h;
+		history_entry_read(st, &h);
+		cb(arg, &h);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : JY_EDB;
+}
+
+/* A row of SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src, role, event,
+ * fields, result: borrowed from the statement until its next step. */
+void history_entry_read(sqlite3_stmt *st, struct history_entry *h)
+{
+	*h = (struct history_entry){
+		.seq = sqlite3_column_int64(st, 0),
+		.at = (const char *)sqlite3_column_text(st, 1),
+		.os_user = (const char *)sqlite3_column_text(st, 2),
+		.worker = (const char *)sqlite3_column_text(st, 3),
+		.entity = (const char *)sqlite3_column_text(st, 4),
+		.entity_id = sqlite3_column_int64(st, 5),
+		.action = (const char *)sqlite3_column_text(st, 6),
+		.changes = (const char *)sqlite3_column_text(st, 7),
+		.src = (const char *)sqlite3_column_text(st, 8),
+		.role = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 9),
+		.event = (const char *)sqlite3_column_text(st, 10),
+		.fields = (const char *)sqlite3_column_text(st, 11),
+		.result = (const char *)sqlite3_column_text(st, 12),
+	};
+}
+
+/* Walk the chain in seq order in one read transaction (a consistent snapshot while others write).
+ * The rows before the seal of an upgraded database have no hash of their own: they are chained all
+ * the same and checked by the seal's hash. */
+int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *err)
+{
+	memset(v, 0, sizeof *v);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h,
+	        sql_chain, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, _("checking the history"));
+	uint8_t prev[HASH_LEN], h[HASH_LEN];
+	hash_genesis(prev);
+	int64_t expect = 1;
+	int hashed = 0, rc;
+	/* the rows written before the upgrade to the chained trail (007_audit.sql noted their end) */
+	int64_t until = unhashed_until(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hrow r;
+		hrow_read(st, &r);
+		const void *stored = sqlite3_column_blob(st, 12);
+		int sn = sqlite3_column_bytes(st, 12);
+		v->rows++;
+		if (r.seq != expect) {
+			v->bad = expect;
+			snprintf(v->why, sizeof v->why,
+			         r.seq > expect ? _("history row %lld is missing: it was removed")
+			                        : _("history row %lld is out of order"), (long long)expect);
+			break;
+		}
+		expect++;
+		hash_row(prev, &r, h);
+		if (!stored) {
+			if (hashed || r.seq > until) {
+				v->bad = r.seq;
+				snprintf(v->why, sizeof v->why, _("history row %lld has no hash: it was not "
+				         "written by jiuye"), (long long)r.seq);
+				break;
+			}
+			v->unsealed++;
+		} else {
+			hashed = 1;
+			v->unsealed = 0;
+			if (sn != HASH_LEN || memcmp(stored, h, HASH_LEN) != 0) {
+				v->bad = r.seq;
+				snprintf(v->why, sizeof v->why, _("history row %lld does not match its hash: it "
+				         "(or a row before it) was altered, or it was slipped in"), (long long)r.seq);
+				break;
+			}
+		}
+		memcpy(prev, h, HASH_LEN);
+		v->head_seq = r.seq;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, err, _("checking the history"));
+	for (int i = 0; i < HASH_LEN; i++)
+		snprintf(v->head + 2 * i, 3, "%02x", prev[i]);
+	return JY_OK;
+}
+
+/* JSON string escaping for the changes column (RFC 8259: quote, backslash, controls). */
+void history_json_str(struct jy_buf *b, const char *s)
+{
+	if (!s) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_adds(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			buf_addf(b, "\\u%04x", *p);
+		else
+			buf_add(b, (const char *)p, 1);
+	}
+	buf_adds(b, "\"");
+}

@@ -1,0 +1,179 @@
+/* core/store/store.h: the storage part. The one database file: connection, migrations, write
+ * transactions, checks, backups and settings; the workers and what each role may see and do
+ * (access rules, community scope, masking); code lists and the units; the audit trail with its
+ * hash chain; drafts of forms in progress. It calls nothing above it: the parts above reach the
+ * database through store/sql.h. */
+#ifndef JY_STORE_H
+#define JY_STORE_H
+
+#include "base/base.h"
+
+/* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
+struct jy_db;
+
+enum jy_role { ROLE_CLERK = 1, ROLE_REVIEWER, ROLE_STATS, ROLE_ADMIN };
+
+/* Who is acting. Filled from the real user id at start-up (never from an environment variable). */
+struct jy_actor {
+	char os_user[64];
+	char name[64];
+	int role;
+	char community[32];     /* the worker's own community code, default for new records */
+};
+
+enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
+
+/* Open (and with DB_OPEN_CREATE create) the database, apply pragmas and run migrations. A file whose
+ * schema is newer than this program is refused. Returns JY_OK and *out, or an error. */
+int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err);
+/* A setgid jiuye (tui/server.c): db_open takes this group for opening the files and gives it back
+ * before returning; -1 (the default): it leaves the groups alone. */
+void db_open_group(long gid);
+void db_close(struct jy_db **db);
+void db_set_actor(struct jy_db *db, const struct jy_actor *who);
+const struct jy_actor *db_actor(const struct jy_db *db);
+int db_actor_from_os(struct jy_actor *who);      /* fills from getuid()/getpwuid */
+char *db_default_path(void);                     /* $XDG_DATA_HOME/jiuye/jiuye.db … Caller frees. */
+int db_schema_version(struct jy_db *db);
+int db_begin(struct jy_db *db, struct jy_err *err);      /* BEGIN IMMEDIATE */
+int db_commit(struct jy_db *db, struct jy_err *err);
+void db_rollback(struct jy_db *db);
+/* integrity_check + foreign_key_check + the history's hash chain. Each problem is passed to cb
+ * (may be NULL); *trail (may be NULL) gets the chain's verification (rows, head). Returns the
+ * number of problems found, or -1 with err set when the check could not run. */
+struct history_verify;
+int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+             struct history_verify *trail, struct jy_err *err);
+/* A consistent copy of the live database to dest (written to dest.tmp, then renamed), while others
+ * keep working. */
+int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);
+/* backup.c: db_backup kept in generations. dest a directory: the copy is
+ * dest/jiuye-YYYYMMDD-HHMMSS.db (local time; -2, -3 ... within one second) and, when keep > 0,
+ * the newest keep such files stay, older ones are removed. dest a file: keep >= 2 keeps the
+ * previous copies as dest.1 (newest) ... dest.(keep-1); keep 0 only overwrites dest. Nothing old
+ * is removed before the new copy is complete. *written (may be NULL) gets the file written.
+ * Caller frees. */
+int backup_rotate(struct jy_db *db, const char *dest, int keep, char **written, struct jy_err *err);
+/* Has another connection committed since the last call? (PRAGMA data_version) */
+int db_changed(struct jy_db *db);
+/* Settings (locality rules …): text values, default when unset. Caller frees. */
+char *db_setting(struct jy_db *db, const char *key, const char *def);
+int db_setting_int(struct jy_db *db, const char *key, int def);
+int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
+
+/* ---- access.c: who may see and do what (issue 7) ---------------------------------------------- */
+enum access_op {
+	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_IMPORT,
+	OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
+};
+const char *role_label(int role);               /* 录入员, 审核, 统计, 管理员 */
+int role_parse(const char *text);               /* clerk/reviewer/stats/admin or the Chinese; -1 */
+int access_role_may(int role, int op);          /* the role table alone: 1 or 0 */
+const char *access_op_label(int op);            /* "change residents' records", translated */
+int access_may(struct jy_db *db, int op);       /* the acting worker's role allows op */
+/* Role and, when community is not NULL, scope: JY_OK or JY_EPERM with a message that names the
+ * worker, her role and what she tried. */
+int access_check(struct jy_db *db, int op, const char *community, struct jy_err *err);
+int access_in_scope(struct jy_db *db, const char *community);   /* 1 when she may see it */
+int access_scope_all(struct jy_db *db);         /* 1 when she sees every community */
+/* Masked forms for lists, people lists and exports: ID first 6 + last 4 (320102********123X),
+ * phone first 3 + last 4 (138****5678). A masked value has '*' in it and is never saved. */
+void mask_idno(const char *id, char *out, size_t size);
+void mask_phone(const char *phone, char *out, size_t size);
+int mask_is_masked(const char *v);
+/* 低保, 特困 and 残疾 (PI-H) among comma-separated category codes: category_sensitive tells one
+ * code (n bytes); mask_categories drops them from codes in place. */
+int category_sensitive(const char *code, size_t n);
+void mask_categories(char *codes);
+/* Workers, kept by an administrator (JY_EPERM for anyone else). worker_save adds or changes one:
+ * role ROLE_*, units a comma- or 、-separated list of community / street / county codes or names
+ * (NULL: scope unchanged; "": her own community only). A worker who leaves is closed, never
+ * deleted, so the history keeps naming her. */
+struct worker_row {
+	char os_user[64], name[64];
+	int role;
+	char closed_at[32];
+	char scope[256];        /* 城东社区、城西社区; "" for the whole database (管理员, 统计) */
+};
+int worker_save(struct jy_db *db, const char *os_user, const char *name, int role, const char *units,
+                struct jy_err *err);
+int worker_close(struct jy_db *db, const char *os_user, struct jy_err *err);
+int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *w), void *arg,
+                struct jy_err *err);
+
+/* ---- codes.c: code lists (national / 人社 codes, stored as code text, office-extensible) ------ */
+struct code_item {
+	char *code;
+	char *label;
+};
+struct code_list {
+	struct code_item *items;
+	int n;
+	struct code_item *aliases;      /* other names accepted on input (大专 → 31); label = alias */
+	int naliases;
+};
+/* The items of list (e.g. "education"), in display order. Caller frees with codes_free. */
+int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct jy_err *err);
+void codes_free(struct code_list *cl);
+const char *codes_label(const struct code_list *cl, const char *code); /* NULL if unknown */
+/* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
+ * label prefix. NULL when nothing or several match. */
+const char *codes_find(const struct code_list *cl, const char *text);
+/* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
+ * codes_free. */
+int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
+/* A community's code from its code or name; JY_ENOTFOUND when none. code has room for 32 bytes. */
+int unit_find(struct jy_db *db, const char *text, char code[32]);
+
+
+/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */
+struct history_entry {
+	int64_t seq;
+	const char *at, *os_user, *worker, *entity, *action;
+	int64_t entity_id;
+	const char *changes;    /* JSON {"column":[old,new],…}; column names as in resident_fields[].col
+	                         * (resident_field_by_col gives the label); null when nothing to show */
+	const char *src;        /* client address from $SSH_CONNECTION (a record, not identity); NULL */
+	int role;               /* ROLE_* then; 0 for rows from before the audit trail */
+	const char *event;      /* view create change close export import login lock unlock seal */
+	const char *fields;     /* field names touched or viewed, comma-separated; NULL */
+	const char *result;     /* "ok" or "fail:<what>" */
+};
+/* Append one entry, chained to the one before (SHA-256); inside the writer's transaction, or in
+ * its own when there is none. */
+int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
+                const char *changes_json, struct jy_err *err);
+int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
+                 void (*cb)(void *, const struct history_entry *), void *arg);
+/* An event that is not a record change: "view" (a full value shown; fields: which), "export",
+ * "import", "login", "lock", with its result (JY_OK or the failure's code); detail_json in the form
+ * of changes or NULL. Written in its own transaction, also from a read-only connection. */
+int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t entity_id,
+               const char *fields, const char *detail_json, int result, struct jy_err *err);
+/* A file imported or exported from the command line: kind ("residents" ...), the rows written,
+ * the path and the command's result code. Returns JY_OK or why it could not be recorded. */
+int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, const char *path,
+               int result);
+/* The whole chain checked in seq order. JY_OK with v filled; v->bad is 0 when it is intact. */
+struct history_verify {
+	int64_t rows;           /* rows read */
+	int64_t bad;            /* the first row that does not fit (or is missing); 0: none */
+	int64_t unsealed;       /* rows from before the trail was chained, sealed by the next write */
+	int64_t head_seq;       /* the last row checked, and its hash in hex: note them in a backup */
+	char head[65];          /* to notice later that the newest rows were removed */
+	char why[200];          /* what is wrong with row bad, translated */
+};
+int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *err);
+
+
+/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
+/* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data
+ * is opaque text the TUI writes (e.g. field=value lines). draft_save replaces; draft_clear after a
+ * save or an explicit discard. draft_latest finds the newest draft of this worker. */
+int draft_save(struct jy_db *db, const char *form, int64_t record_id, const char *data,
+               struct jy_err *err);
+int draft_clear(struct jy_db *db, const char *form, int64_t record_id, struct jy_err *err);
+/* JY_OK with *form, *record_id, *data (Caller frees both strings) or JY_ENOTFOUND. */
+int draft_latest(struct jy_db *db, char **form, int64_t *record_id, char **data, struct jy_err *err);
+
+#endif
