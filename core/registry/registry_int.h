@@ -48,11 +48,10 @@ int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err);
  * found it (an import): the batch does not ask again. The unique index still stands behind it. */
 int resident_bulk_add_new(struct resident_bulk *b, struct resident *r, struct jy_err *err);
 
-/* search.c: refresh the search keys of one resident inside the caller's transaction: the keys of
- * the old values (NULL for a new record) go, those of the new ones come. */
-int search_index_resident(struct jy_db *db, int64_t id, const char *old_name, const char *old_idno,
-                          const char *old_phone, const char *name, const char *idno,
-                          const char *phone, struct jy_err *err);
+/* search.c: refresh the search keys of resident id inside the caller's transaction: the keys of
+ * the old record (NULL for a new one) go, those of now come, under her community. */
+int search_index_resident(struct jy_db *db, int64_t id, const struct resident *old,
+                          const struct resident *now, struct jy_err *err);
 
 /* resident_store.c, for the bulk path: the statements built once from the field table; the values
  * a new record gets when none is typed; JY_EDUP (naming the other record) when idno is registered;

@@ -377,8 +377,7 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	r->id = b->next_id;
 	r->version = 1;
 	snprintf(r->reg_no, sizeof r->reg_no, "R-%06lld", (long long)r->id);
-	rc = search_index_resident(b->db, r->id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
-	                           r->v[RF_PHONE], err);
+	rc = search_index_resident(b->db, r->id, NULL, r, err);
 	if (!rc) {
 		seek_bulk_add(b->db, b->seek, r);
 		bulk_keep_row(b, r);

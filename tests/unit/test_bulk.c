@@ -127,7 +127,7 @@ static const char *const same_sql[] = {
 	"SELECT resident_id, category, since FROM resident_category ORDER BY 1, 2",
 	"SELECT resident_id, date, status, form, employer, note FROM status_event ORDER BY resident_id, id",
 	"SELECT entity, entity_id, action, changes FROM history WHERE entity = 'resident' ORDER BY seq",
-	"SELECT key, resident_id FROM search_key ORDER BY 1, 2",
+	"SELECT community, key, resident_id FROM search_key ORDER BY 1, 2, 3",
 	"SELECT reg_date, resident_id, sex, birth, edu, r5 FROM seek ORDER BY 1, 2",
 	"SELECT word, reg_date, resident_id, sex, birth, edu FROM seek_word ORDER BY 1, 2, 3",
 	"SELECT count(*) FROM seek_deferred",
