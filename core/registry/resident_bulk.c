@@ -451,6 +451,18 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 	}
 	rc = db_commit(b->db, err);
 	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);
+	/* The planner's statistics still describe the registry before the load (after a first
+	 * import: a demo of 10 residents), and it would pick a full pass over resident for every
+	 * search of every worker until their connections close. */
+	static const char *const filled[] = { "resident", "resident_category", "search_key",
+		                              "status_event", "seek", "seek_word", "history" };
+	struct jy_err e = { 0 };
+	if (!rc && b->added > 0 && !db_in_tx(b->db) &&
+	    db_analyze(b->db, filled, (int)ARRAY_LEN(filled), &e) != JY_OK && err) {
+		/* the records are saved: a worker is told, and searches are slower until the next open */
+		err_set(err, JY_OK, NULL, _("saved; the search statistics were not refreshed: %s"), e.msg);
+		err->warn = 1;
+	}
 	bulk_free(pb);
 	return rc;
 }
