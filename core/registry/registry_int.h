@@ -22,9 +22,10 @@ int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char
                      struct jy_err *err);
 
 /* Bulk loads: between begin and flush, the keys of new records are gathered in memory and written
- * in key order at flush, which is several times faster than inserting them in arrival order into
- * a large index. Searches in between do not see the batch's records. */
-void search_batch_begin(struct jy_db *db);
+ * in key order each time spill of them are held and at flush, which is several times faster than
+ * inserting them in arrival order into a large index. Searches in between do not see the keys
+ * still held. */
+void search_batch_begin(struct jy_db *db, size_t spill);
 int search_batch_flush(struct jy_db *db, struct jy_err *err);
 void search_batch_drop(struct jy_db *db);
 
@@ -38,6 +39,11 @@ struct seek_bulk *seek_bulk_begin(struct jy_db *db);
 void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r);
 int seek_bulk_restore(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
 int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
+/* The rows gathered so far written (sorted, as end does) and forgotten, the triggers still aside:
+ * a large load spills every so many rows, once its residents' rows are written (seek refers to
+ * them), to keep its memory bounded. seek_bulk_rows: how many are gathered. */
+int seek_bulk_spill(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
+size_t seek_bulk_rows(const struct seek_bulk *m);
 void seek_bulk_free(struct seek_bulk **m);
 
 /* resident_bulk.c: a bulk load keeps its last records in memory; this writes them and puts the set

@@ -129,6 +129,7 @@ struct search_batch {
 	char **units;           /* the batch's communities, in the order first met */
 	uint32_t nunits;
 	size_t n, cap;
+	size_t spill;           /* keys held at most before they are written */
 	struct jy_buf text;
 };
 
@@ -143,9 +144,11 @@ static void batch_free(void *state)
 	free(b);
 }
 
-void search_batch_begin(struct jy_db *db)
+void search_batch_begin(struct jy_db *db, size_t spill)
 {
-	db_bulk_set(db, xcalloc(1, sizeof(struct search_batch)), batch_free);
+	struct search_batch *b = xcalloc(1, sizeof *b);
+	b->spill = spill;
+	db_bulk_set(db, b, batch_free);
 }
 
 void search_batch_drop(struct jy_db *db)
@@ -243,13 +246,11 @@ static int batch_write(struct jy_db *db, struct search_batch *b, struct jy_err *
 	return rc;
 }
 
-/* Keys a bulk load holds before it writes them (about 45 MB with their text): a million-row
- * import held all of its nine million keys, 700 MB, and a city's file would not fit. Each spill
- * is written in key order, so it is still one pass over the index's pages, not a random insert
- * a key; the load's transaction keeps it all or nothing. */
-#define BATCH_SPILL (1u << 20)
-
-/* Write the keys gathered so far, sorted, and start gathering again. */
+/* Write the keys gathered so far, sorted, and start gathering again. A bulk load does it each
+ * time it holds b->spill keys (a million, about 45 MB with their text): a million-row import held
+ * all of its nine million keys, 700 MB, and a city's file would not fit. Each spill is written in
+ * key order, so it is still one pass over the index's pages, not a random insert a key; the
+ * load's transaction keeps it all or nothing. */
 static int batch_spill(struct jy_db *db, struct search_batch *b, struct jy_err *err)
 {
 	batch_rank_units(b);
@@ -330,7 +331,7 @@ int search_index_resident(struct jy_db *db, int64_t id, const struct resident *o
 	int nnow = search_keys(now->v[RF_NAME], now->v[RF_IDNO], now->v[RF_PHONE], keys);
 	if (batch && !old) {
 		batch_add(batch, ncom, keys, nnow, id);
-		return batch->n >= BATCH_SPILL ? batch_spill(db, batch, err) : JY_OK;
+		return batch->n >= batch->spill ? batch_spill(db, batch, err) : JY_OK;
 	}
 	int nwas = old ? search_keys(old->v[RF_NAME], old->v[RF_IDNO], old->v[RF_PHONE], was) : 0;
 	/* a move to another community moves every key; else only the keys that differ change */
