@@ -2,8 +2,13 @@
  *
  *   bench load DB N            create DB (demo units), bulk-load N synthetic residents:
  *                              load_rate, db_size
- *   bench search DB N Q        Q random queries of each kind on the first N synthetic residents,
- *                              first page of 50: search_*_p50/_p95, search_peak_rss
+ *   bench search DB N Q [FIRST] Q random queries of each kind on the N synthetic residents from
+ *                              number FIRST (0; an imported file's are from 10,000,000), first
+ *                              page of 50, each beside the raw indexed query that jiuye runs for
+ *                              it (search_*_raw_p95): as the administrator, then as a clerk of
+ *                              a community with 1% of the registry and of one with nobody yet
+ *                              (search_clerk1_*, search_clerk0_*); search_peak_rss and the
+ *                              memory it holds as heap and as mapped file pages
  *   bench csv FILE N           N synthetic residents as a CSV file with the Chinese headers
  *   bench queries FILE N Q     Q search-as-you-type queries (one a line) for the pseudo-terminal
  *                              measure (tests/bench_pty.c)
@@ -14,7 +19,8 @@
  * ~100 most common, weighted by frequency, plus a few polyphonic ones such as 曾 单 区 解 查), one
  * or two given-name characters from a list of common ones (polyphonic ones included), an ID number
  * made by idcard_make that no other person shares (i is mapped one-to-one onto region, birth date
- * and sequence number), a 13x/15x/18x mobile, one of the demo communities, a code-list education,
+ * and sequence number), a 13x/15x/18x mobile, a community (one of the demo's, or 百花社区 with 1%
+ * of the registry; 新苑社区 has nobody: two units the loader adds), a code-list education,
  * status and 0-2 categories. */
 #include <errno.h>
 #include <stdint.h>
@@ -25,6 +31,7 @@
 #include <time.h>
 
 #include "core.h"
+#include "store/sql.h"
 
 /* ---- the synthetic registry ------------------------------------------------------------------ */
 
@@ -75,9 +82,15 @@ static const char *const regions[] = {
 	"330102", "330106", "330183", "320102", "320583", "110105", "440106", "510104",
 };
 
-static const char *const communities[] = { "TX0101", "TX0102", "TX0103", "TX0201", "TX0301" };
+static const char *const communities[] = { "TX0101", "TX0102", "TX0103", "TX0201", "TX0301",
+	                                   "BX0101" };
 static const char *const community_names[] = { "幸福里社区", "建设社区", "南门社区", "新华社区",
-	                                        "红星村" };
+	                                        "红星村", "百花社区" };
+/* The units the loader adds to the demo's: a community with 1% of the registry, one with nobody. */
+static const char bench_units_sql[] =
+	"INSERT OR IGNORE INTO unit(code, name, level, parent) VALUES "
+	"('BX0101', '百花社区', 'community', (SELECT code FROM unit WHERE level = 'street' ORDER BY code LIMIT 1)), "
+	"('BX0102', '新苑社区', 'community', (SELECT code FROM unit WHERE level = 'street' ORDER BY code LIMIT 1))";
 static const char *const educations[] = { "71", "71", "71", "61", "61", "41", "31", "21", "81" };
 static const char *const education_labels[] = { "初中", "初中", "初中", "高中", "高中", "中专",
 	                                         "大学专科", "大学本科", "小学" };
@@ -159,7 +172,9 @@ static void person_make(uint64_t i, struct person *p)
 	snprintf(p->phone, sizeof p->phone, "%s%08u", prefixes[splitmix(&s) % ARRAY_LEN(prefixes)],
 	         (unsigned)(splitmix(&s) % 100000000));
 
-	p->community = (int)(splitmix(&s) % ARRAY_LEN(communities));
+	/* 1% in 百花社区, 20% in 幸福里社区, the rest evenly in the other four */
+	uint64_t share = splitmix(&s) % 100;
+	p->community = share == 0 ? 5 : share <= 20 ? 0 : 1 + (int)(share % 4);
 	p->education = (int)(splitmix(&s) % ARRAY_LEN(educations));
 	p->status = (int)(splitmix(&s) % ARRAY_LEN(statuses));
 
@@ -201,6 +216,22 @@ static double percentile(double *v, int n, int p)
 	qsort(v, (size_t)n, sizeof *v, cmp_double);
 	int k = (n * p + 99) / 100 - 1;
 	return v[k < 0 ? 0 : k];
+}
+
+/* A line of /proc/self/status (VmHWM, RssAnon, RssFile …) in MB, -1 when missing. */
+static double status_mb(const char *name)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	size_t n = strlen(name);
+	double kb = -1024;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, name, n) == 0 && line[n] == ':')
+			kb = atof(line + n + 1);
+	fclose(f);
+	return kb / 1024.0;
 }
 
 /* Peak resident set size of this process (VmHWM), in MB. */
@@ -257,6 +288,10 @@ static int cmd_load(const char *path, long n)
 	struct jy_db *db = open_db(path, DB_OPEN_CREATE);
 	if (demo_load(db, &err) != JY_OK)
 		fail("demo", &err);
+	if (sqlite3_exec(db_handle(db), bench_units_sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail("units", &(struct jy_err){ .msg = "cannot add the bench's units" });
+	db_close(&db);          /* a connection reads the units once: the load's must see these */
+	db = open_db(path, 0);
 
 	struct resident *r = resident_new();
 	struct person p;
@@ -315,11 +350,11 @@ static int char_starts(const char *s, int *off, int max)
 }
 
 /* A query of kind k drawn from a person who exists. Written to q (128 bytes). */
-static void query_make(enum qkind k, uint64_t *rng, long n, char *q)
+static void query_make(enum qkind k, uint64_t *rng, uint64_t first, long n, char *q)
 {
 	struct person p;
 	int off[33];
-	person_make(splitmix(rng) % (uint64_t)n, &p);
+	person_make(first + splitmix(rng) % (uint64_t)n, &p);
 	int nc = char_starts(p.name, off, 32);
 	switch (k) {
 	case Q_INITIALS: {
@@ -354,34 +389,135 @@ static void query_make(enum qkind k, uint64_t *rng, long n, char *q)
 
 /* ---- bench search ---------------------------------------------------------------------------- */
 
-static int cmd_search(const char *path, long n, int nq)
+/* The statement jiuye's search runs for one community of the range (core/registry/search.c),
+ * without its work on each row (the person listed once at her smallest key, the rule-based
+ * categories, masking): the limit of what the index gives. */
+static const char raw_sql[] =
+	"SELECT s.key, r.id, r.name, r.sex, r.birth, r.id_no, r.phone, "
+	"coalesce((SELECT name FROM unit WHERE code = r.community), r.community), r.status, r.reg_date, "
+	"(SELECT group_concat(category, ',') FROM resident_category WHERE resident_id = r.id), r.closed_at "
+	"FROM search_key s JOIN resident r ON r.id = s.resident_id "
+	"WHERE s.community = ?3 AND s.key >= ?1 AND s.key < ?2 AND r.closed_at IS NULL "
+	"ORDER BY s.key, s.resident_id LIMIT ?4";
+
+/* The raw statement over the communities of units[0..n), in order, until 51 rows (a page and
+ * the sign of the next): the rows' columns are read as a list reads them. */
+static int raw_search(struct jy_db *db, sqlite3_stmt *st, const char *prefix,
+                      const char *const *units, int n)
+{
+	char hi[160];
+	snprintf(hi, sizeof hi, "%s\xF4\x8F\xBF\xBF", prefix);
+	int rows = 0;
+	size_t bytes = 0;
+	for (int u = 0; u < n && rows < 51; u++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, units[u], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, 51 - rows);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < 12; c++)
+				bytes += (size_t)sqlite3_column_bytes(st, c);
+			rows++;
+		}
+	}
+	(void)db;
+	return rows + (bytes == 0);
+}
+
+/* The prefix of the index a query reads, as search.c classifies it (the bench's queries are
+ * plain: initials in lower case, Han characters, digits). */
+static void raw_prefix(const char *q, char *out, size_t size)
+{
+	if (q[0] >= '0' && q[0] <= '9') {
+		size_t n = strlen(q), j = 0;
+		out[j++] = 't';
+		for (size_t i = n; i-- > 0 && j + 1 < size;)
+			out[j++] = q[i];
+		out[j] = '\0';
+	} else if (q[0] >= 'a' && q[0] <= 'z') {
+		snprintf(out, size, "i%s", q);
+	} else {
+		char *f = hanzi_fold(q);
+		snprintf(out, size, "n%s", f);
+		free(f);
+	}
+}
+
+static void act_as(struct jy_db *db, const char *os_user)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", os_user);
+	db_set_actor(db, &who);
+}
+
+/* nq queries of each kind as the acting worker: jiuye's p50/p95 and the raw query's p95. */
+static long search_kinds(struct jy_db *db, const char *who, uint64_t first, long n, int nq)
 {
 	struct jy_err err = { 0 };
-	struct jy_db *db = open_db(path, 0);
-	double *ms = malloc(sizeof *ms * (size_t)nq);
+	double *ms = malloc(sizeof *ms * (size_t)nq), *raw = malloc(sizeof *raw * (size_t)nq);
 	uint64_t rng = 42;
-	char q[128];
+	char q[128], prefix[160];
 	long empty = 0;
-
+	const char *const *units;
+	int nunits;
+	if (access_scope_units(db, &units, &nunits, &err) != JY_OK)
+		fail("scope", &err);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), raw_sql, -1, &st, NULL) != SQLITE_OK)
+		fail("raw", &(struct jy_err){ .msg = "cannot prepare the raw query" });
 	for (int k = 0; k < Q__COUNT; k++) {
 		for (int j = 0; j < nq; j++) {
 			struct search_page page = { 0 };
-			query_make((enum qkind)k, &rng, n, q);
+			query_make((enum qkind)k, &rng, first, n, q);
+			raw_prefix(q, prefix, sizeof prefix);
+			/* both timed with the query's pages in the cache: the raw query reads them first */
+			raw_search(db, st, prefix, units, nunits);
 			double t0 = now_s();
 			if (search_residents(db, q, NULL, 50, 0, &page, &err) != JY_OK)
 				fail(q, &err);
-			ms[j] = (now_s() - t0) * 1000.0;
-			if (page.n == 0 && empty++ < 5)
+			double t1 = now_s();
+			raw_search(db, st, prefix, units, nunits);
+			ms[j] = (t1 - t0) * 1000.0;
+			raw[j] = (now_s() - t1) * 1000.0;
+			if (page.n == 0 && !who[0] && empty++ < 5)
 				fprintf(stderr, "bench: \"%s\" (%s) found nobody\n", q, qnames[k]);
 			search_page_free(&page);
 		}
-		printf("bench search_%s_p50 %.3f ms\n", qnames[k], percentile(ms, nq, 50));
-		printf("bench search_%s_p95 %.3f ms\n", qnames[k], percentile(ms, nq, 95));
+		printf("bench search_%s%s_p50 %.3f ms\n", who, qnames[k], percentile(ms, nq, 50));
+		printf("bench search_%s%s_p95 %.3f ms\n", who, qnames[k], percentile(ms, nq, 95));
+		printf("bench search_%s%s_raw_p95 %.3f ms\n", who, qnames[k], percentile(raw, nq, 95));
 		fflush(stdout);
 	}
+	sqlite3_finalize(st);
 	free(ms);
-	db_close(&db);
+	free(raw);
+	return empty;
+}
+
+/* prefix "after_import_" for a registry an import filled (FIRST given): what a worker meets in
+ * the first session after it, in a process of its own. */
+static int cmd_search(const char *path, long n, int nq, uint64_t first)
+{
+	struct jy_err err = { 0 };
+	struct jy_db *db = open_db(path, 0);
+	const struct jy_actor admin = *db_actor(db);
+	long empty = search_kinds(db, first ? "after_import_" : "", first, n, nq);
+	if (!first) {
+		if (worker_save(db, "bench_clerk1", "百花社区录入员", ROLE_CLERK, "百花社区", &err) ||
+		    worker_save(db, "bench_clerk0", "新苑社区录入员", ROLE_CLERK, "新苑社区", &err))
+			fail("workers", &err);
+		act_as(db, "bench_clerk1");
+		search_kinds(db, "clerk1_", first, n, nq);
+		act_as(db, "bench_clerk0");
+		search_kinds(db, "clerk0_", first, n, nq);
+		db_set_actor(db, &admin);
+	}
 	printf("bench search_peak_rss %.1f MB\n", peak_rss_mb());
+	printf("bench search_rss_heap %.1f MB\n", status_mb("RssAnon"));
+	printf("bench search_rss_file %.1f MB\n", status_mb("RssFile") + status_mb("RssShmem"));
+	db_close(&db);
 	if (empty)
 		fprintf(stderr, "bench: %ld queries of existing values found nobody\n", empty);
 	return empty ? 1 : 0;
@@ -444,7 +580,7 @@ static int cmd_queries(const char *path, long n, int nq)
 		return 1;
 	}
 	for (int j = 0; j < nq; j++) {
-		query_make((enum qkind)(j % Q__COUNT), &rng, n, q);
+		query_make((enum qkind)(j % Q__COUNT), &rng, 0, n, q);
 		fprintf(f, "%s\n", q);
 	}
 	return fclose(f) == 0 ? 0 : 1;
@@ -455,12 +591,13 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc == 4 && strcmp(argv[1], "load") == 0)
 		return cmd_load(argv[2], atol(argv[3]));
-	if (argc == 5 && strcmp(argv[1], "search") == 0)
-		return cmd_search(argv[2], atol(argv[3]), atoi(argv[4]));
+	if ((argc == 5 || argc == 6) && strcmp(argv[1], "search") == 0)
+		return cmd_search(argv[2], atol(argv[3]), atoi(argv[4]),
+		                  argc == 6 ? strtoull(argv[5], NULL, 10) : 0);
 	if (argc == 4 && strcmp(argv[1], "csv") == 0)
 		return cmd_csv(argv[2], atol(argv[3]));
 	if (argc == 5 && strcmp(argv[1], "queries") == 0)
 		return cmd_queries(argv[2], atol(argv[3]), atoi(argv[4]));
-	fprintf(stderr, "usage: bench load DB N | search DB N Q | csv FILE N | queries FILE N Q\n");
+	fprintf(stderr, "usage: bench load DB N | search DB N Q [FIRST] | csv FILE N | queries FILE N Q\n");
 	return 2;
 }

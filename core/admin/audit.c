@@ -201,7 +201,8 @@ static int audit_where(const struct audit_filter *f, struct audit_q *q, struct j
 			/* by name through the search index, the key first (as resident_check_dup) */
 			q->namekey = search_name_key(f->record);
 			q_add(q, " AND entity = 'resident' AND entity_id IN (SELECT r.id FROM search_key s "
-			         "CROSS JOIN resident r ON r.id = s.resident_id WHERE s.key = ?%d",
+			         "CROSS JOIN resident r ON r.id = s.resident_id WHERE s.community IN "
+			         "(SELECT '' UNION ALL SELECT code FROM unit) AND s.key = ?%d",
 			      q->namekey ? q->namekey : "");
 			q_add(q, " AND r.name = ?%d)", f->record);
 		}

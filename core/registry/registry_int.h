@@ -22,9 +22,10 @@ int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char
                      struct jy_err *err);
 
 /* Bulk loads: between begin and flush, the keys of new records are gathered in memory and written
- * in key order at flush, which is several times faster than inserting them in arrival order into
- * a large index. Searches in between do not see the batch's records. */
-void search_batch_begin(struct jy_db *db);
+ * in key order each time spill of them are held and at flush, which is several times faster than
+ * inserting them in arrival order into a large index. Searches in between do not see the keys
+ * still held. */
+void search_batch_begin(struct jy_db *db, size_t spill);
 int search_batch_flush(struct jy_db *db, struct jy_err *err);
 void search_batch_drop(struct jy_db *db);
 
@@ -38,6 +39,11 @@ struct seek_bulk *seek_bulk_begin(struct jy_db *db);
 void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r);
 int seek_bulk_restore(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
 int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
+/* The rows gathered so far written (sorted, as end does) and forgotten, the triggers still aside:
+ * a large load spills every so many rows, once its residents' rows are written (seek refers to
+ * them), to keep its memory bounded. seek_bulk_rows: how many are gathered. */
+int seek_bulk_spill(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
+size_t seek_bulk_rows(const struct seek_bulk *m);
 void seek_bulk_free(struct seek_bulk **m);
 
 /* resident_bulk.c: a bulk load keeps its last records in memory; this writes them and puts the set
@@ -48,11 +54,10 @@ int resident_bulk_sync(struct resident_bulk *b, struct jy_err *err);
  * found it (an import): the batch does not ask again. The unique index still stands behind it. */
 int resident_bulk_add_new(struct resident_bulk *b, struct resident *r, struct jy_err *err);
 
-/* search.c: refresh the search keys of one resident inside the caller's transaction: the keys of
- * the old values (NULL for a new record) go, those of the new ones come. */
-int search_index_resident(struct jy_db *db, int64_t id, const char *old_name, const char *old_idno,
-                          const char *old_phone, const char *name, const char *idno,
-                          const char *phone, struct jy_err *err);
+/* search.c: refresh the search keys of resident id inside the caller's transaction: the keys of
+ * the old record (NULL for a new one) go, those of now come, under her community. */
+int search_index_resident(struct jy_db *db, int64_t id, const struct resident *old,
+                          const struct resident *now, struct jy_err *err);
 
 /* resident_store.c, for the bulk path: the statements built once from the field table; the values
  * a new record gets when none is typed; JY_EDUP (naming the other record) when idno is registered;

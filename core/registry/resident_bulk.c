@@ -47,6 +47,7 @@ struct resident_bulk {
 	int64_t next_id;        /* the batch holds the write lock: nobody else adds meanwhile */
 	int64_t first_id;       /* the first id this batch gave */
 	int failed;             /* a record failed after writing began: the batch cannot stand */
+	size_t spill;           /* status events and candidates held at most (bulk.spill_rows) */
 	struct seek_bulk *seek;        /* the matching candidates of the batch (seek.c) */
 	struct history_bulk *hist;      /* their creation in the history (history.c) */
 	sqlite3_stmt *probe;    /* is an ID number registered? */
@@ -234,6 +235,18 @@ static int bulk_events(struct resident_bulk *b, struct jy_err *err)
 	return rc;
 }
 
+/* The chunk of resident rows written; the events and the matching candidates too once there
+ * are b->spill of them (the residents' rows they refer to are written by then). */
+static int bulk_spill(struct resident_bulk *b, struct jy_err *err)
+{
+	int rc = bulk_write(b, err);
+	if (!rc && b->nevs >= b->spill)
+		rc = bulk_events(b, err);
+	if (!rc && seek_bulk_rows(b->seek) >= b->spill)
+		rc = seek_bulk_spill(b->db, b->seek, err);
+	return rc;
+}
+
 /* Keep r (validated, its id given) for the next chunk. */
 static void bulk_keep_row(struct resident_bulk *b, const struct resident *r)
 {
@@ -313,7 +326,12 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	              "created_by) VALUES", "?, ?, ?, ?3, ?1, ?2", 3, 3, BULK_ROWS);
 	/* A large page cache while the batch runs: ID numbers arrive in random order. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
-	search_batch_begin(db);
+	/* Rows, status events, candidates and search keys a load holds before it writes them, each
+	 * kind sorted: a million-row import needs no more memory than a quarter of one (a setting,
+	 * for an office with little memory, and for the tests, which make it small). */
+	int spill = db_setting_int(db, "bulk.spill_rows", 262144);
+	b->spill = spill > 0 ? (size_t)spill : 262144;
+	search_batch_begin(db, b->spill * 4);
 	b->seek = seek_bulk_begin(db);
 	b->hist = history_bulk_new();
 	*out = b;
@@ -377,13 +395,12 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	r->id = b->next_id;
 	r->version = 1;
 	snprintf(r->reg_no, sizeof r->reg_no, "R-%06lld", (long long)r->id);
-	rc = search_index_resident(b->db, r->id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
-	                           r->v[RF_PHONE], err);
+	rc = search_index_resident(b->db, r->id, NULL, r, err);
 	if (!rc) {
 		seek_bulk_add(b->db, b->seek, r);
 		bulk_keep_row(b, r);
 		if (b->nrows == BULK_ROWS)
-			rc = bulk_write(b, err);
+			rc = bulk_spill(b, err);
 	}
 	if (rc) {
 		b->failed = 1;
@@ -452,6 +469,18 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 	}
 	rc = db_commit(b->db, err);
 	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);
+	/* The planner's statistics still describe the registry before the load (after a first
+	 * import: a demo of 10 residents), and it would pick a full pass over resident for every
+	 * search of every worker until their connections close. */
+	static const char *const filled[] = { "resident", "resident_category", "search_key",
+		                              "status_event", "seek", "seek_word", "history" };
+	struct jy_err e = { 0 };
+	if (!rc && b->added > 0 && !db_in_tx(b->db) &&
+	    db_analyze(b->db, filled, (int)ARRAY_LEN(filled), &e) != JY_OK && err) {
+		/* the records are saved: a worker is told, and searches are slower until the next open */
+		err_set(err, JY_OK, NULL, _("saved; the search statistics were not refreshed: %s"), e.msg);
+		err->warn = 1;
+	}
 	bulk_free(pb);
 	return rc;
 }

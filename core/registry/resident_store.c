@@ -161,12 +161,14 @@ int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err
 	char *key = name && b ? search_name_key(name) : NULL;
 	if (!key)
 		return JY_OK;
-	/* The people of that name through the search index's whole-name key, then their birth dates:
-	 * an index on (name, birth) for this question alone cost every load half of its resident
-	 * row's time (009_speed.sql). CROSS JOIN: the key first, whatever the planner guesses. */
+	/* The people of that name through the search index's whole-name key (one look a community:
+	 * the index leads with it), then their birth dates: an index on (name, birth) for this
+	 * question alone cost every load half of its resident row's time (009_speed.sql). CROSS JOIN:
+	 * the key first, whatever the planner guesses. */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id FROM search_key s CROSS JOIN resident r ON r.id = s.resident_id "
-		"WHERE s.key = ?4 AND r.name = ?1 AND r.birth = ?2 AND r.id <> ?3 "
+		"WHERE s.community IN (SELECT '' UNION ALL SELECT code FROM unit) AND s.key = ?4 "
+		"AND r.name = ?1 AND r.birth = ?2 AND r.id <> ?3 "
 		"ORDER BY s.resident_id LIMIT 1", NULL);
 	int found = 0;
 	if (st) {
@@ -343,8 +345,7 @@ static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, str
 		/* stored untranslated: the screens translate it for whoever reads it */
 		rc = status_event_row(db, id, r->v[RF_REGDATE], r->v[RF_STATUS], NULL, NULL, N_("registered"), err);
 	if (!rc)
-		rc = search_index_resident(db, id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
-		                           r->v[RF_PHONE], err);
+		rc = search_index_resident(db, id, NULL, r, err);
 	/* The creation is recorded without values: the first values are the record's current ones
 	 * with every later change (each stored with its old value) undone, so storing them again
 	 * would only double the file. */
@@ -420,9 +421,9 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 	if (!rc && !str_eq(old->v[RF_STATUS], r->v[RF_STATUS]) && r->v[RF_STATUS])
 		rc = status_event_row(db, r->id, today, r->v[RF_STATUS], NULL, NULL, NULL, err);
 	if (!rc && (!str_eq(old->v[RF_NAME], r->v[RF_NAME]) || !str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) ||
-	            !str_eq(old->v[RF_PHONE], r->v[RF_PHONE])))
-		rc = search_index_resident(db, r->id, old->v[RF_NAME], old->v[RF_IDNO], old->v[RF_PHONE],
-		                           r->v[RF_NAME], r->v[RF_IDNO], r->v[RF_PHONE], err);
+	            !str_eq(old->v[RF_PHONE], r->v[RF_PHONE]) ||
+	            !str_eq(old->v[RF_COMMUNITY], r->v[RF_COMMUNITY])))
+		rc = search_index_resident(db, r->id, old, r, err);
 	if (!rc)
 		rc = history_add(db, "resident", r->id, "update", json, err);
 	if (!rc) {

@@ -1,13 +1,14 @@
 /* core/registry/search.c: how workers look people up, without ever scanning the registry.
  *
  * Every resident has a few rows in search_key (a WITHOUT ROWID table whose primary key is the
- * index), each a kind letter and a text:
+ * index), each under her community, a kind letter and a text:
  *   'i' + pinyin initials of the name, one row per reading of polyphonic characters (曾 → z, c);
  *   'n' + every suffix of the folded name (traditional → simplified, NFKC, lower case), so a
  *       prefix range finds a substring anywhere in the name: 晓红 is a prefix of the suffix 晓红;
  *   't' + the ID number and the phone digits reversed, so a prefix range finds the last digits.
- * A query is one prefix range over that index, read in key order with keyset pagination, so the
- * first page costs the same on 1,000 or 1,000,000 residents. */
+ * A query is one prefix range of that index per community of the worker's scope, read community
+ * by community in key order with keyset pagination, so the first page costs the same on 1,000 or
+ * 1,000,000 residents, and a clerk of one community reads only her community's keys. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,17 +59,21 @@ static char *reverse_digits(const char *s)
 	return r;
 }
 
-/* The search keys of one resident's values. Returns how many; each keys[i] is allocated. */
-static int search_keys(const char *name, const char *idno, const char *phone, char **keys)
+/* The search keys of one resident's values, of one kind ('i', 'n' or 't') or of all (0). Returns
+ * how many; each keys[i] is allocated. */
+static int search_keys_of(char kind, const char *name, const char *idno, const char *phone,
+                          char **keys)
 {
 	int n = 0;
-	if (name && *name) {
+	if (name && *name && (!kind || kind == 'i')) {
 		char *init[INITIALS_MAX];
 		int ni = hanzi_initials_all(name, init, INITIALS_MAX);
 		for (int i = 0; i < ni; i++) {
 			keys_push(keys, &n, key_make('i', init[i]));
 			free(init[i]);
 		}
+	}
+	if (name && *name && (!kind || kind == 'n')) {
 		char *folded = hanzi_fold(name);
 		size_t len = strlen(folded);
 		for (size_t off = 0; off < len; off = text_next_grapheme(folded, len, off))
@@ -76,11 +81,18 @@ static int search_keys(const char *name, const char *idno, const char *phone, ch
 				keys_push(keys, &n, key_make('n', folded + off));
 		free(folded);
 	}
-	if (idno && *idno)
-		keys_push(keys, &n, reverse_digits(idno));
-	if (phone && *phone)
-		keys_push(keys, &n, reverse_digits(phone));
+	if (!kind || kind == 't') {
+		if (idno && *idno)
+			keys_push(keys, &n, reverse_digits(idno));
+		if (phone && *phone)
+			keys_push(keys, &n, reverse_digits(phone));
+	}
 	return n;
+}
+
+static int search_keys(const char *name, const char *idno, const char *phone, char **keys)
+{
+	return search_keys_of(0, name, idno, phone, keys);
 }
 
 /* The key of the whole name among search_keys' suffixes: 'n' and the folded name from its first
@@ -103,29 +115,40 @@ static int keys_has(char **keys, int n, const char *k)
 	return 0;
 }
 
-/* The keys of a bulk load: their bytes in one arena, each sorted by its first eight bytes as a
- * number first (most comparisons end there, without following a pointer). */
+/* The keys of a bulk load: their bytes in one arena, each under its community's number (a load
+ * meets a few communities, each many times), sorted as the index is, by the community and then
+ * by the key's first eight bytes as a number first (most comparisons end there, without following
+ * a pointer). */
 struct search_batch {
 	struct batch_key {
-		uint64_t head;          /* the first 8 bytes, big-endian, zero-padded */
-		uint32_t off, len;      /* in text */
+		uint32_t unit;          /* the community's place in the batch's sorted list of them */
+		uint64_t head;          /* the key's first 8 bytes, big-endian, zero-padded */
+		uint32_t off, len;      /* the key in text */
 		int64_t id;
 	} *keys;
+	char **units;           /* the batch's communities, in the order first met */
+	uint32_t nunits;
 	size_t n, cap;
+	size_t spill;           /* keys held at most before they are written */
 	struct jy_buf text;
 };
 
 static void batch_free(void *state)
 {
 	struct search_batch *b = state;
+	for (uint32_t i = 0; i < b->nunits; i++)
+		free(b->units[i]);
+	free(b->units);
 	free(b->keys);
 	buf_free(&b->text);
 	free(b);
 }
 
-void search_batch_begin(struct jy_db *db)
+void search_batch_begin(struct jy_db *db, size_t spill)
 {
-	db_bulk_set(db, xcalloc(1, sizeof(struct search_batch)), batch_free);
+	struct search_batch *b = xcalloc(1, sizeof *b);
+	b->spill = spill;
+	db_bulk_set(db, b, batch_free);
 }
 
 void search_batch_drop(struct jy_db *db)
@@ -138,6 +161,8 @@ static int batch_cmp(const void *a, const void *b, void *text)
 	/* memcmp over the shorter length, then length: the same order as SQLite's BINARY collation */
 	const struct batch_key *x = a, *y = b;
 	const char *batch_text = text;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
 	if (x->head != y->head)
 		return x->head < y->head ? -1 : 1;
 	uint32_t n = x->len < y->len ? x->len : y->len;
@@ -149,15 +174,42 @@ static int batch_cmp(const void *a, const void *b, void *text)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+static int units_cmp(const void *a, const void *b, void *units)
+{
+	char **u = units;
+	return strcmp(u[*(const uint32_t *)a], u[*(const uint32_t *)b]);
+}
+
+/* Number the batch's communities in their sorted order, so that keys sort by the number. */
+static void batch_rank_units(struct search_batch *b)
+{
+	uint32_t *order = xmalloc(sizeof *order * (b->nunits + 1));
+	uint32_t *rank = xmalloc(sizeof *rank * (b->nunits + 1));
+	for (uint32_t i = 0; i < b->nunits; i++)
+		order[i] = i;
+	qsort_r(order, b->nunits, sizeof *order, units_cmp, b->units);
+	for (uint32_t i = 0; i < b->nunits; i++)
+		rank[order[i]] = i;
+	for (size_t i = 0; i < b->n; i++)
+		b->keys[i].unit = rank[b->keys[i].unit];
+	char **sorted = xmalloc(sizeof *sorted * (b->nunits + 1));
+	for (uint32_t i = 0; i < b->nunits; i++)
+		sorted[i] = b->units[order[i]];
+	free(b->units);
+	b->units = sorted;
+	free(order);
+	free(rank);
+}
+
 #define BATCH_ROWS 64   /* keys of one INSERT statement */
 
 /* One INSERT for n keys (a statement per key costs its start and end every time). */
 static sqlite3_stmt *batch_stmt(struct jy_db *db, int n, struct jy_err *err)
 {
 	struct jy_buf sql = { 0 };
-	buf_adds(&sql, "INSERT OR IGNORE INTO search_key(key, resident_id) VALUES ");
+	buf_adds(&sql, "INSERT OR IGNORE INTO search_key(community, key, resident_id) VALUES ");
 	for (int i = 0; i < n; i++)
-		buf_addf(&sql, "%s(?%d, ?%d)", i ? ", " : "", 2 * i + 1, 2 * i + 2);
+		buf_addf(&sql, "%s(?%d, ?%d, ?%d)", i ? ", " : "", 3 * i + 1, 3 * i + 2, 3 * i + 3);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK)
 		db_fail(db, err, "prepare");
@@ -179,9 +231,10 @@ static int batch_write(struct jy_db *db, struct search_batch *b, struct jy_err *
 			break;
 		}
 		for (int k = 0; k < m; k++, i++) {
-			sqlite3_bind_text(st, 2 * k + 1, b->text.s + b->keys[i].off, (int)b->keys[i].len,
+			sqlite3_bind_text(st, 3 * k + 1, b->units[b->keys[i].unit], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3 * k + 2, b->text.s + b->keys[i].off, (int)b->keys[i].len,
 			                  SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2 * k + 2, b->keys[i].id);
+			sqlite3_bind_int64(st, 3 * k + 3, b->keys[i].id);
 		}
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(db, err, _("updating the search index"));
@@ -193,21 +246,47 @@ static int batch_write(struct jy_db *db, struct search_batch *b, struct jy_err *
 	return rc;
 }
 
+/* Write the keys gathered so far, sorted, and start gathering again. A bulk load does it each
+ * time it holds b->spill keys (a million, about 45 MB with their text): a million-row import held
+ * all of its nine million keys, 700 MB, and a city's file would not fit. Each spill is written in
+ * key order, so it is still one pass over the index's pages, not a random insert a key; the
+ * load's transaction keeps it all or nothing. */
+static int batch_spill(struct jy_db *db, struct search_batch *b, struct jy_err *err)
+{
+	batch_rank_units(b);
+	if (b->n)
+		qsort_r(b->keys, b->n, sizeof *b->keys, batch_cmp, b->text.s);
+	int rc = batch_write(db, b, err);
+	b->n = 0;
+	b->text.len = 0;
+	return rc;
+}
+
 int search_batch_flush(struct jy_db *db, struct jy_err *err)
 {
 	struct search_batch *b = db_bulk_get(db);
 	if (!b)
 		return JY_OK;
-	if (b->n)
-		qsort_r(b->keys, b->n, sizeof *b->keys, batch_cmp, b->text.s);
-	/* batch_write saves through search_index_resident's statements, not the batch */
-	int rc = batch_write(db, b, err);
+	int rc = batch_spill(db, b, err);
 	search_batch_drop(db);
 	return rc;
 }
 
-static void batch_add(struct search_batch *b, char **keys, int n, int64_t id)
+/* The batch's number of community (NULL or "": none), added when new. A load meets few. */
+static uint32_t batch_unit(struct search_batch *b, const char *community)
 {
+	const char *c = community ? community : "";
+	for (uint32_t i = b->nunits; i-- > 0;)
+		if (strcmp(b->units[i], c) == 0)
+			return i;
+	b->units = xrealloc(b->units, sizeof *b->units * (b->nunits + 1));
+	b->units[b->nunits] = xstrdup(c);
+	return b->nunits++;
+}
+
+static void batch_add(struct search_batch *b, const char *community, char **keys, int n, int64_t id)
+{
+	uint32_t unit = n ? batch_unit(b, community) : 0;
 	for (int i = 0; i < n; i++) {
 		if (b->n == b->cap) {
 			b->cap = b->cap ? b->cap * 2 : 4096;
@@ -218,52 +297,59 @@ static void batch_add(struct search_batch *b, char **keys, int n, int64_t id)
 		uint64_t head = 0;
 		for (size_t j = 0; j < 8; j++)
 			head = head << 8 | (j < len ? (unsigned char)keys[i][j] : 0);
-		*k = (struct batch_key){ head, (uint32_t)b->text.len, (uint32_t)len, id };
+		*k = (struct batch_key){ unit, head, (uint32_t)b->text.len, (uint32_t)len, id };
 		buf_add(&b->text, keys[i], len);
 		free(keys[i]);
 	}
 }
 
-int search_index_resident(struct jy_db *db, int64_t id, const char *old_name, const char *old_idno,
-                          const char *old_phone, const char *name, const char *idno,
-                          const char *phone, struct jy_err *err)
+/* Write keys[0..n) of resident id under community (SQL: ?1 community, ?2 key, ?3 id), skipping
+ * those in skip[0..nskip). */
+static int keys_write(struct jy_db *db, sqlite3_stmt *st, const char *community, char **keys, int n,
+                      char **skip, int nskip, int64_t id, struct jy_err *err)
 {
-	char *was[KEYS_MAX], *now[KEYS_MAX];
+	for (int i = 0; i < n; i++) {
+		if (keys_has(skip, nskip, keys[i]))
+			continue;
+		sqlite3_bind_text(st, 1, community ? community : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, keys[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, id);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, _("updating the search index"));
+	}
+	return JY_OK;
+}
+
+int search_index_resident(struct jy_db *db, int64_t id, const struct resident *old,
+                          const struct resident *now, struct jy_err *err)
+{
+	char *was[KEYS_MAX], *keys[KEYS_MAX];
+	const char *ocom = old ? old->v[RF_COMMUNITY] : NULL, *ncom = now->v[RF_COMMUNITY];
 	struct search_batch *batch = db_bulk_get(db);
-	if (batch && !old_name && !old_idno && !old_phone) {
-		batch_add(batch, now, search_keys(name, idno, phone, now), id);
-		return JY_OK;
+	int nnow = search_keys(now->v[RF_NAME], now->v[RF_IDNO], now->v[RF_PHONE], keys);
+	if (batch && !old) {
+		batch_add(batch, ncom, keys, nnow, id);
+		return batch->n >= batch->spill ? batch_spill(db, batch, err) : JY_OK;
 	}
-	int nwas = search_keys(old_name, old_idno, old_phone, was);
-	int nnow = search_keys(name, idno, phone, now);
-	int rc = JY_OK;
-	sqlite3_stmt *del = db_prepare(db, "DELETE FROM search_key WHERE key = ?1 AND resident_id = ?2", err);
-	for (int i = 0; del && !rc && i < nwas; i++) {
-		if (keys_has(now, nnow, was[i]))
-			continue;
-		sqlite3_bind_text(del, 1, was[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(del, 2, id);
-		if (sqlite3_step(del) != SQLITE_DONE)
-			rc = db_fail(db, err, _("updating the search index"));
-		sqlite3_reset(del);
-	}
+	int nwas = old ? search_keys(old->v[RF_NAME], old->v[RF_IDNO], old->v[RF_PHONE], was) : 0;
+	/* a move to another community moves every key; else only the keys that differ change */
+	int moved = strcmp(ocom ? ocom : "", ncom ? ncom : "") != 0;
+	int rc = JY_EDB;
+	sqlite3_stmt *del = db_prepare(db,
+		"DELETE FROM search_key WHERE community = ?1 AND key = ?2 AND resident_id = ?3", err);
 	sqlite3_stmt *ins = del ? db_prepare(db,
-		"INSERT OR IGNORE INTO search_key(key, resident_id) VALUES (?1, ?2)", err) : NULL;
-	for (int i = 0; ins && !rc && i < nnow; i++) {
-		if (keys_has(was, nwas, now[i]))
-			continue;
-		sqlite3_bind_text(ins, 1, now[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ins, 2, id);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			rc = db_fail(db, err, _("updating the search index"));
-		sqlite3_reset(ins);
-	}
-	if (!del || (!ins && !rc))
-		rc = JY_EDB;
+		"INSERT OR IGNORE INTO search_key(community, key, resident_id) VALUES (?1, ?2, ?3)", err)
+	                        : NULL;
+	if (ins)
+		rc = keys_write(db, del, ocom, was, nwas, keys, moved ? 0 : nnow, id, err);
+	if (ins && !rc)
+		rc = keys_write(db, ins, ncom, keys, nnow, was, moved ? 0 : nwas, id, err);
 	for (int i = 0; i < nwas; i++)
 		free(was[i]);
 	for (int i = 0; i < nnow; i++)
-		free(now[i]);
+		free(keys[i]);
 	return rc;
 }
 
@@ -305,8 +391,10 @@ static char *query_prefix(const char *query)
 	return prefix;
 }
 
-/* Cursor text: "k<id>\t<key>" for a key range, "a<id>" for the everybody list. */
-static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, struct search_row *row)
+/* One row of a list from st's columns from col on (ROW_COLS). The rule-based categories are as
+ * of today, which the caller reads once for the page. */
+static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, const char *today,
+                     struct search_row *row)
 {
 	row->id = sqlite3_column_int64(st, col);
 	db_col_copy(st, col + 1, row->name, sizeof row->name);
@@ -325,8 +413,6 @@ static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, struct search_
 	r.v[RF_SEX] = row->sex;
 	r.v[RF_BIRTH] = row->birth;
 	struct rule_hit hits[4];
-	char today[11];
-	date_today(today);
 	int nh = rules_derive(db, &r, today, hits, 4);
 	for (int i = 0; i < nh; i++) {
 		size_t used = strlen(row->categories);
@@ -362,45 +448,89 @@ static void page_push(struct search_page *p, int *cap)
 	memset(&p->rows[p->n], 0, sizeof p->rows[0]);
 }
 
+/* The everybody list, newest registration first: for the whole database one pass down the
+ * resident table; for a worker of some communities, community by community (in the order of
+ * access_scope_units), each newest first. Cursor: "a<id>" or "a<id>\t<community>". */
 static int search_all(struct jy_db *db, const char *cursor, int limit, int include_closed,
                       struct search_page *out, struct jy_err *err)
 {
 	int64_t after = INT64_MAX;
-	if (cursor && cursor[0] == 'a')
+	const char *from_unit = NULL;
+	if (cursor && cursor[0] == 'a') {
 		after = strtoll(cursor + 1, NULL, 10);
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT " ROW_COLS " FROM resident r WHERE r.id < ?1 AND (?2 OR r.closed_at IS NULL) "
-		"AND jy_in_scope(r.community) ORDER BY r.id DESC LIMIT ?3", err);
+		const char *tab = strchr(cursor, '\t');
+		from_unit = tab ? tab + 1 : NULL;
+	}
+	int all = access_scope_all(db);
+	const char *const *units = NULL;
+	int nunits = 0, rc = JY_OK, cap = 0, s = SQLITE_DONE;
+	if (!all && (rc = access_scope_units(db, &units, &nunits, err)) != JY_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, all
+		? "SELECT " ROW_COLS " FROM resident r WHERE r.id < ?1 AND (?2 OR r.closed_at IS NULL) "
+		  "ORDER BY r.id DESC LIMIT ?3"
+		: "SELECT " ROW_COLS " FROM resident r WHERE r.community = ?4 AND r.id < ?1 "
+		  "AND (?2 OR r.closed_at IS NULL) ORDER BY r.community, r.id DESC LIMIT ?3", err);
 	if (!st)
 		return JY_EDB;
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int(st, 2, include_closed);
-	sqlite3_bind_int(st, 3, limit + 1);
-	int cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == limit) {
-			out->more = 1;
-			break;
+	char today[11];
+	date_today(today);
+	int u = 0;
+	if (!all && from_unit)
+		while (u < nunits && strcmp(units[u], from_unit) < 0)
+			u++;
+	if (!all && (!from_unit || u == nunits || strcmp(units[u], from_unit) != 0))
+		after = INT64_MAX;      /* her scope changed since the cursor: start the community over */
+	for (; !out->more && (all ? u == 0 : u < nunits); u++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, after);
+		sqlite3_bind_int(st, 2, include_closed);
+		sqlite3_bind_int(st, 3, limit + 1 - out->n);
+		if (!all)
+			sqlite3_bind_text(st, 4, units[u], -1, SQLITE_STATIC);
+		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+			if (out->n == limit) {
+				out->more = 1;
+				break;
+			}
+			page_push(out, &cap);
+			struct search_row *row = &out->rows[out->n];
+			row_fill(db, st, 0, today, row);
+			row_mask(row);
+			if (all)
+				snprintf(out->next, sizeof out->next, "a%lld", (long long)row->id);
+			else
+				snprintf(out->next, sizeof out->next, "a%lld\t%s", (long long)row->id, units[u]);
+			out->n++;
 		}
-		page_push(out, &cap);
-		row_fill(db, st, 0, &out->rows[out->n]);
-		row_mask(&out->rows[out->n]);
-		snprintf(out->next, sizeof out->next, "a%lld", (long long)out->rows[out->n].id);
-		out->n++;
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			break;
+		after = INT64_MAX;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
+	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
 }
 
 /* One person may have several keys in the range (李红红 has the suffixes 红红 and 红; 曾 gives z and
- * c). She is listed at her smallest such key only, so pages neither repeat nor skip her. Her keys
- * are recomputed from the row: the same function made the stored ones. */
-static int first_match(const struct search_row *row, const char *key, const char *prefix)
+ * c; an ID number and a phone may end alike). She is listed at her smallest such key only, so
+ * pages neither repeat nor skip her. Only her keys of the range's kind are made again from the
+ * row (the same function made the stored ones), and a name's when the query could match twice. */
+static int first_match(const struct search_row *row, const char *name, const char *key,
+                       const char *prefix)
 {
 	char *keys[KEYS_MAX];
-	int n = search_keys(row->name, row->id_no, row->phone, keys);
-	const char *best = NULL;
 	size_t plen = strlen(prefix);
+	if (prefix[0] == 'n') {
+		/* the query (after 'n') found once in the folded name: one key of hers has it */
+		char *folded = hanzi_fold(name);
+		const char *hit = strstr(folded, prefix + 1);
+		int again = hit && hit[0] && strstr(hit + 1, prefix + 1) != NULL;
+		free(folded);
+		if (!again)
+			return 1;
+	}
+	int n = search_keys_of(prefix[0], name, row->id_no, row->phone, keys);
+	const char *best = NULL;
 	for (int i = 0; i < n; i++)
 		if (strncmp(keys[i], prefix, plen) == 0 && (!best || strcmp(keys[i], best) < 0))
 			best = keys[i];
@@ -418,6 +548,27 @@ static int page_has(const struct search_page *p, int64_t id)
 	return 0;
 }
 
+/* Where the page before ended: "k<id>\t<community>\t<key>". JY_OK with the parts (*key and *unit
+ * point into a copy the caller frees as *copy), or nothing from an empty or foreign cursor. */
+static void cursor_read(const char *cursor, char **copy, const char **unit, const char **key,
+                        int64_t *id)
+{
+	*copy = NULL;
+	if (!cursor || cursor[0] != 'k')
+		return;
+	char *c = xstrdup(cursor);
+	char *t1 = strchr(c, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+	if (!t2) {
+		free(c);
+		return;
+	}
+	*t1 = *t2 = '\0';
+	*id = strtoll(c + 1, NULL, 10);
+	*unit = t1 + 1;
+	*key = t2 + 1;
+	*copy = c;
+}
+
 int search_residents(struct jy_db *db, const char *query, const char *cursor, int limit,
                      int include_closed, struct search_page *out, struct jy_err *err)
 {
@@ -431,51 +582,68 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 	if (!prefix)
 		return search_all(db, cursor, limit, include_closed, out, err);
 
-	/* Resume after the last (key, id) of the previous page. */
-	const char *from_key = prefix;
-	int64_t from_id = -1;
-	char *ck = NULL;
-	if (cursor && cursor[0] == 'k') {
-		char *tab = strchr(cursor, '\t');
-		if (tab) {
-			from_id = strtoll(cursor + 1, NULL, 10);
-			ck = xstrdup(tab + 1);
-			from_key = ck;
-		}
+	const char *const *units;
+	int nunits;
+	int rc = access_scope_units(db, &units, &nunits, err);
+	if (rc) {
+		free(prefix);
+		return rc;
 	}
+	/* Resume after the last (community, key, id) of the previous page. */
+	const char *from_unit = NULL, *from_key = NULL;
+	int64_t from_id = -1;
+	char *ck;
+	cursor_read(cursor, &ck, &from_unit, &from_key, &from_id);
+	int u = 0;
+	if (from_unit)
+		while (u < nunits && strcmp(units[u], from_unit) < 0)
+			u++;
+	if (from_unit && (u == nunits || strcmp(units[u], from_unit) != 0))
+		from_key = NULL;        /* her scope changed since: that community from its start */
+
 	char *hi = xasprintf("%s%s", prefix, key_top);
+	char today[11];
+	date_today(today);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT s.key, " ROW_COLS " FROM search_key s JOIN resident r ON r.id = s.resident_id "
-		"WHERE s.key >= ?1 AND s.key < ?2 AND (s.key > ?3 OR (s.key = ?3 AND s.resident_id > ?4)) "
-		"AND (?5 OR r.closed_at IS NULL) AND jy_in_scope(r.community) ORDER BY s.key, s.resident_id", err);
-	int rc = JY_EDB;
-	if (st) {
+		"WHERE s.community = ?6 AND s.key >= ?1 AND s.key < ?2 "
+		"AND (s.key > ?3 OR (s.key = ?3 AND s.resident_id > ?4)) "
+		"AND (?5 OR r.closed_at IS NULL) ORDER BY s.key, s.resident_id", err);
+	int s = SQLITE_DONE, cap = 0;
+	rc = st ? JY_OK : JY_EDB;
+	for (; st && !out->more && u < nunits; u++, from_key = NULL) {
+		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, from_key, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, from_id);
+		sqlite3_bind_text(st, 3, from_key ? from_key : prefix, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, from_key ? from_id : -1);
 		sqlite3_bind_int(st, 5, include_closed);
-		int cap = 0, s;
+		sqlite3_bind_text(st, 6, units[u], -1, SQLITE_STATIC);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 1);
 			if (page_has(out, id))
 				continue;
 			page_push(out, &cap);
-			row_fill(db, st, 1, &out->rows[out->n]);
+			struct search_row *row = &out->rows[out->n];
+			row_fill(db, st, 1, today, row);
 			const char *key = (const char *)sqlite3_column_text(st, 0);
-			if (!first_match(&out->rows[out->n], key, prefix))
+			if (!first_match(row, (const char *)sqlite3_column_text(st, 2), key, prefix))
 				continue;
 			if (out->n == limit) {
 				out->more = 1;
 				break;
 			}
-			row_mask(&out->rows[out->n]);
-			snprintf(out->next, sizeof out->next, "k%lld\t%s", (long long)id, key);
+			row_mask(row);
+			snprintf(out->next, sizeof out->next, "k%lld\t%s\t%s", (long long)id, units[u], key);
 			out->n++;
 		}
-		sqlite3_reset(st);
-		rc = s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			rc = db_fail(db, err, _("searching"));
+			break;
+		}
 	}
+	if (st)
+		sqlite3_reset(st);
 	free(hi);
 	free(ck);
 	free(prefix);

@@ -411,9 +411,7 @@ static int bulk_insert(struct jy_db *db, struct seek_bulk *m, int kind, size_t n
 	return rc;
 }
 
-/* The load's new job seekers into seek and seek_word in key order, then seek_deferred emptied and
- * the triggers back. */
-int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err)
+int seek_bulk_spill(struct jy_db *db, struct seek_bulk *m, struct jy_err *err)
 {
 	/* words first: they point at the rows by index */
 	if (m->nwords)
@@ -423,6 +421,21 @@ int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err)
 		qsort(m->rows, m->nrows, sizeof *m->rows, seek_cmp);
 		rc = bulk_insert(db, m, 0, m->nrows, err);
 	}
+	m->nrows = m->nwords = 0;
+	m->text.len = 0;
+	return rc;
+}
+
+size_t seek_bulk_rows(const struct seek_bulk *m)
+{
+	return m ? m->nrows : 0;
+}
+
+/* The load's new job seekers into seek and seek_word in key order, then seek_deferred emptied and
+ * the triggers back. */
+int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err)
+{
+	int rc = seek_bulk_spill(db, m, err);
 	if (!rc && db_exec(db, "DELETE FROM seek_deferred", err))
 		rc = JY_EDB;
 	if (!rc)

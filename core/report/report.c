@@ -1137,16 +1137,15 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 	return rc;
 }
 
-/* One read transaction, so every figure sees the same records. While it runs the file is read
- * through a memory map and a larger page cache: a report reads the registry's narrow index end to
- * end and the period's rows at random places, and copying each page out of the kernel was a
- * fifth of its time (as core/registry/resident.c's bulk load, the connection's defaults come back after). */
+/* One read transaction, so every figure sees the same records. While it runs the page cache is
+ * larger: a report reads the registry's narrow index end to end and the period's rows at random
+ * places (the file is read through the connection's memory map, store/db.c). The connection's
+ * default comes back after, as after a bulk load. */
 static int read_begin(struct jy_db *db, struct jy_err *err)
 {
 	if (db_in_tx(db))
 		return JY_OK;
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
-	db_exec(db, "PRAGMA mmap_size = 4294967296", NULL);
 	return db_exec(db, "BEGIN", err);
 }
 
@@ -1155,7 +1154,6 @@ static void read_end(struct jy_db *db)
 	if (db_in_tx(db))
 		return;
 	db_exec(db, "COMMIT", NULL);
-	db_exec(db, "PRAGMA mmap_size = 0", NULL);
 	db_exec(db, "PRAGMA cache_size = -2000", NULL);
 }
 

@@ -129,6 +129,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void units_free(struct jy_db *db)
+{
+	for (int i = 0; i < db->nunits; i++)
+		free(db->units[i]);
+	FREE(&db->units);
+	db->nunits = 0;
+}
+
 void access_scope_free(struct jy_db *db)
 {
 	for (int i = 0; i < db->nscope; i++)
@@ -136,6 +144,36 @@ void access_scope_free(struct jy_db *db)
 	FREE(&db->scope);
 	db->nscope = 0;
 	db->scope_all = 0;
+	units_free(db);
+}
+
+/* The whole database's list is read again on every call: units are few (a county has a few
+ * hundred), and an administrator who adds one finds its residents at once. */
+int access_scope_units(struct jy_db *db, const char *const **list, int *n, struct jy_err *err)
+{
+	if (!db->scope_all) {
+		*list = (const char *const *)db->scope;
+		*n = db->nscope;
+		return JY_OK;
+	}
+	units_free(db);
+	sqlite3_stmt *st = db_prepare(db, "SELECT '' UNION ALL SELECT code FROM unit ORDER BY 1", err);
+	if (!st)
+		return JY_EDB;
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db->nunits == cap) {
+			cap = cap ? cap * 2 : 64;
+			db->units = xrealloc(db->units, (size_t)cap * sizeof *db->units);
+		}
+		db->units[db->nunits++] = db_col_str(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the units"));
+	*list = (const char *const *)db->units;
+	*n = db->nunits;
+	return JY_OK;
 }
 
 /* Every community under the worker's scope units (a unit is a community, a street or a county),

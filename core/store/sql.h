@@ -26,6 +26,10 @@ void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
 /* The SQLite connection, for what the statement cache does not cover (a statement built for one
  * call, sqlite3_changes, the last row id). Borrowed. */
 sqlite3 *db_handle(struct jy_db *db);
+/* Refresh the planner's statistics of tables[0..n) (names of the schema's own tables), sampled
+ * (analysis_limit): after a bulk load or an import changed them so much that the old ones would
+ * mislead every query of every connection until its close. */
+int db_analyze(struct jy_db *db, const char *const *tables, int n, struct jy_err *err);
 /* A transaction opened by db_begin is running (the caller's reads are inside it). */
 int db_in_tx(const struct jy_db *db);
 /* A bulk load's state kept on the connection by a part above (the registry's search keys), so

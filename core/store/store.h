@@ -76,6 +76,10 @@ int access_may(struct jy_db *db, int op);       /* the acting worker's role allo
 int access_check(struct jy_db *db, int op, const char *community, struct jy_err *err);
 int access_in_scope(struct jy_db *db, const char *community);   /* 1 when she may see it */
 int access_scope_all(struct jy_db *db);         /* 1 when she sees every community */
+/* The communities whose records she sees, as the indexes that lead with a community hold them:
+ * sorted in byte order; for the whole database every unit's code and "" first (records without a
+ * community). *list is borrowed until the next call or the connection's close. */
+int access_scope_units(struct jy_db *db, const char *const **list, int *n, struct jy_err *err);
 /* Masked forms for lists, people lists and exports: ID first 6 + last 4 (320102********123X),
  * phone first 3 + last 4 (138****5678). A masked value has '*' in it and is never saved. */
 void mask_idno(const char *id, char *out, size_t size);

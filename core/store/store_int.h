@@ -32,6 +32,8 @@ struct jy_db {
 	char **scope;                    /* access.c: the communities the actor may see, sorted */
 	int nscope;
 	int scope_all;                   /* or all of them */
+	char **units;                    /* access_scope_units for scope_all: every unit code and "" */
+	int nunits;
 };
 
 void codes_cache_free(struct jy_db *db);

@@ -127,17 +127,21 @@ static const char *const same_sql[] = {
 	"SELECT resident_id, category, since FROM resident_category ORDER BY 1, 2",
 	"SELECT resident_id, date, status, form, employer, note FROM status_event ORDER BY resident_id, id",
 	"SELECT entity, entity_id, action, changes FROM history WHERE entity = 'resident' ORDER BY seq",
-	"SELECT key, resident_id FROM search_key ORDER BY 1, 2",
+	"SELECT community, key, resident_id FROM search_key ORDER BY 1, 2, 3",
 	"SELECT reg_date, resident_id, sex, birth, edu, r5 FROM seek ORDER BY 1, 2",
 	"SELECT word, reg_date, resident_id, sex, birth, edu FROM seek_word ORDER BY 1, 2, 3",
 	"SELECT count(*) FROM seek_deferred",
-	"SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+	/* the planner's statistics a bulk load refreshes are not data */
+	"SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name",
 };
 
 static void test_bulk_same_as_single(void **state)
 {
-	(void)state;
-	struct jy_db *one = open_new("one.db"), *bulk = open_new("bulk.db");
+	struct jy_db *one = open_new(*state ? "one2.db" : "one.db"), *bulk = open_new(*state ? "spill.db" : "bulk.db");
+	struct jy_err err = { 0 };
+	/* the second run writes what it holds every 7 rows (28 keys): the same tables */
+	if (*state)
+		assert_int_equal(db_setting_set(bulk, "bulk.spill_rows", "7", &err), JY_OK);
 	load_single(one);
 	load_bulk(bulk);
 	for (size_t i = 0; i < ARRAY_LEN(same_sql); i++) {
@@ -491,6 +495,7 @@ int main(void)
 	test_init();
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bulk_same_as_single),
+		cmocka_unit_test_prestate(test_bulk_same_as_single, (void *)"spill"),
 		cmocka_unit_test(test_bulk_search),
 		cmocka_unit_test(test_bulk_duplicates),
 		cmocka_unit_test(test_bulk_triggers_back),

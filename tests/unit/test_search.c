@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "store/sql.h"
+
 static char dir[64];
 static struct jy_db *db;
 
@@ -198,6 +200,118 @@ static void test_index_follows_edits_and_closing(void **state)
 	resident_free(&r);
 }
 
+/* ---- a worker's scope: her communities' keys only ---------------------------------------------- */
+
+/* Who each worker finds, a string of the people's letters: a-e live in 东湖 (D1), f-g in 西湖 (D2),
+ * nobody yet in 新城 (D3); D1 and D2 form the street S1. */
+static const struct {
+	const char *name, *community;
+} scoped[] = {
+	{ "张晓红", "D1" }, { "张小华", "D1" }, { "赵美华", "D1" }, { "周晓红", "D1" }, { "李红红", "D1" },
+	{ "张学慧", "D2" }, { "郑晓红", "D2" },
+};
+
+static void act_as(struct jy_db *d, const char *os_user)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", os_user);
+	db_set_actor(d, &who);
+}
+
+/* Every page of query (2 a page) as the acting worker, as letters in the order listed. */
+static char *scoped_found(struct jy_db *d, const int64_t *sid, const char *query)
+{
+	static char out[64];
+	char cursor[128] = "";
+	size_t n = 0;
+	struct jy_err err = { 0 };
+	for (;;) {
+		struct search_page p;
+		assert_int_equal(search_residents(d, query, cursor, 2, 0, &p, &err), JY_OK);
+		for (int k = 0; k < p.n; k++)
+			for (size_t i = 0; i < ARRAY_LEN(scoped); i++)
+				if (p.rows[k].id == sid[i])
+					out[n++] = (char)('a' + i);
+		int more = p.more;
+		snprintf(cursor, sizeof cursor, "%s", p.next);
+		search_page_free(&p);
+		if (!more)
+			break;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void test_scope(void **state)
+{
+	(void)state;
+	char sdir[64];
+	snprintf(sdir, sizeof sdir, "/tmp/jy-scope-XXXXXX");
+	assert_non_null(mkdtemp(sdir));
+	char *path = xasprintf("%s/s.db", sdir);
+	struct jy_err err = { 0 };
+	struct jy_db *d;
+	assert_int_equal(db_open(path, DB_OPEN_CREATE, &d, &err), JY_OK);
+	assert_int_equal(sqlite3_exec(db_handle(d),
+		"INSERT INTO unit(code, name, level, parent) VALUES ('C', '湖县', 'county', NULL), "
+		"('S1', '湖滨街道', 'street', 'C'), ('D1', '东湖社区', 'community', 'S1'), "
+		"('D2', '西湖社区', 'community', 'S1'), ('D3', '新城社区', 'community', 'C')",
+		NULL, NULL, NULL), SQLITE_OK);
+	int64_t sid[ARRAY_LEN(scoped)];
+	for (size_t i = 0; i < ARRAY_LEN(scoped); i++) {
+		char idno[19];
+		idcard_make("320102", "1980-01-01", (int)(200 + 2 * i), 'F', idno);
+		struct resident *r = resident_new();
+		resident_set(r, RF_NAME, scoped[i].name);
+		resident_set(r, RF_IDNO, idno);
+		resident_set(r, RF_COMMUNITY, scoped[i].community);
+		assert_int_equal(resident_save(d, r, &err), JY_OK);
+		sid[i] = r->id;
+		resident_free(&r);
+	}
+	const struct jy_actor admin = *db_actor(d);
+	assert_int_equal(worker_save(d, "dong", "东湖录入员", ROLE_CLERK, "东湖社区", &err), JY_OK);
+	assert_int_equal(worker_save(d, "xin", "新城录入员", ROLE_CLERK, "新城社区", &err), JY_OK);
+	assert_int_equal(worker_save(d, "jie", "街道审核", ROLE_REVIEWER, "湖滨街道", &err), JY_OK);
+
+	/* the administrator: every community, one after another, each in key order; everybody newest
+	 * first */
+	assert_string_equal(scoped_found(d, sid, "zxh"), "abdfg");
+	assert_string_equal(scoped_found(d, sid, "红"), "adeg");
+	assert_string_equal(scoped_found(d, sid, ""), "gfedcba");  /* newest first */
+	act_as(d, "dong");
+	assert_string_equal(scoped_found(d, sid, "zxh"), "abd");
+	assert_string_equal(scoped_found(d, sid, "晓红"), "ad");
+	assert_string_equal(scoped_found(d, sid, ""), "edcba");
+	act_as(d, "xin");            /* a new community: nobody, and no one else's */
+	assert_string_equal(scoped_found(d, sid, "zxh"), "");
+	assert_string_equal(scoped_found(d, sid, ""), "");
+	act_as(d, "jie");            /* the street: both its communities, pages across them */
+	assert_string_equal(scoped_found(d, sid, "zxh"), "abdfg");
+	/* 红 reads hong and gong: zxg sorts before zxh, and 赵美华's zmh before both */
+	assert_string_equal(scoped_found(d, sid, "z"), "cadbgf");
+
+	/* 郑晓红 moves to 新城: her keys go with her */
+	db_set_actor(d, &admin);
+	struct resident *r;
+	assert_int_equal(resident_load(d, sid[6], &r, &err), JY_OK);
+	resident_set(r, RF_COMMUNITY, "D3");
+	assert_int_equal(resident_save(d, r, &err), JY_OK);
+	resident_free(&r);
+	act_as(d, "jie");
+	assert_string_equal(scoped_found(d, sid, "zxh"), "abdf");
+	act_as(d, "xin");
+	assert_string_equal(scoped_found(d, sid, "zxh"), "g");
+	assert_string_equal(scoped_found(d, sid, "红"), "g");
+
+	db_close(&d);
+	free(path);
+	char *cmd = xasprintf("rm -rf '%s'", sdir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 int main(void)
 {
 	test_init();
@@ -208,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_rows_carry_what_the_list_shows),
 		cmocka_unit_test(test_pages_do_not_repeat_or_skip),
 		cmocka_unit_test(test_index_follows_edits_and_closing),
+		cmocka_unit_test(test_scope),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
