@@ -48,17 +48,19 @@ CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-# core/ is cut into parts, one folder and one public header each; tui/ is the program.
+# core/ is cut into parts, one folder and one public header each; tui/ is the program: its main
+# loop and shared headers at the top, widget/ the widgets, cli/ the command line, a folder of
+# screens per module.
 CORE_PARTS := base store record registry jobs training report admin
 CORE_SRC := $(sort $(wildcard $(CORE_PARTS:%=core/%/*.c)))
-TUI_SRC  := $(sort $(wildcard tui/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c tui/*/*.c))
 SCHEMA   := $(sort $(wildcard assets/schema/*.sql))
 HANZI    := assets/hanzi.tsv
 GEN_SRC  := build/gen/assets.c
 
 # Debian packages the build and the tests need (installed by `make deps` when missing).
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev nettle-dev gettext
-# the idle lock checks the worker's own password through PAM when the office asks for it (tui/lock.c)
+# the idle lock checks the worker's own password through PAM when the office asks for it (tui/widget/lock.c)
 DEB_BUILD += libpam0g-dev
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
@@ -76,7 +78,7 @@ $(GEN_SRC): assets/embed.sh $(SCHEMA) $(HANZI)
 # Every object lists the headers it read in its .d file (-MMD -MP), so touching a header rebuilds
 # exactly what includes it.
 ALL_CPPFLAGS = $(JY_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS)
-cflags_for = $(if $(filter tui/%,$(1)),$(NCURSES_CFLAGS))$(if $(filter tui/lock.c,$(1)), $(call pc_cflags,pam)) $(SQLITE_CFLAGS)
+cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam)) $(SQLITE_CFLAGS)
 build/o/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(call cflags_for,$<) -std=c11 $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
@@ -224,7 +226,7 @@ MO      := $(PO:assets/po/%.po=build/locale/%/LC_MESSAGES/jiuye.mo)
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
             --add-comments=TRANSLATORS --package-name=jiuye --package-version=0.1.0 \
             --msgid-bugs-address=jiuye-maintainers --add-location=file --sort-by-file
-PO_SRC  = $(sort $(wildcard core/*.h core/*/*.c core/*/*.h tui/*.c tui/*.h))
+PO_SRC  = $(sort $(wildcard core/*.h core/*/*.c core/*/*.h tui/*.c tui/*.h tui/*/*.c tui/*/*.h))
 
 all: $(MO)
 jiuye: | $(MO)
@@ -255,9 +257,9 @@ po-check:
 
 # The KEYS section of man/jiuye.1 is the key table of tui/keys.h, printed by build/keys-man (the
 # table's own file with a main); `make man` rewrites it, `make man-check` fails when it is stale.
-build/keys-man: tui/keys.c tui/keys.h tui/tui.h $(wildcard core/*.h core/*/*.h)
+build/keys-man: tui/widget/keys.c tui/keys.h tui/tui.h $(wildcard core/*.h core/*/*.h)
 	@mkdir -p build
-	$(CC) $(JY_CPPFLAGS) $(CPPFLAGS) -DJY_KEYS_MAN_MAIN $(NCURSES_CFLAGS) -std=c11 $(WARN) $(LDFLAGS) -o $@ tui/keys.c $(NCURSES_LIBS)
+	$(CC) $(JY_CPPFLAGS) $(CPPFLAGS) -DJY_KEYS_MAN_MAIN -Itui $(NCURSES_CFLAGS) -std=c11 $(WARN) $(LDFLAGS) -o $@ tui/widget/keys.c $(NCURSES_LIBS)
 
 man: build/keys-man
 	build/keys-man > build/keys.man
@@ -286,7 +288,7 @@ uninstall-locale:
 # makes the group jiuye when it is missing, installs the binary root:jiuye 2755 (setgid: workers
 # outside the group reach the data only through it) and the database folder STATEDIR 2770
 # root:jiuye (setgid, so every file in it gets the group). A setgid jiuye opens only SHARED_DB
-# (built in: after changing it, touch tui/server.c) or the db = of SYSCONFDIR/jiuye.conf.
+# (built in: after changing it, touch tui/cli/server.c) or the db = of SYSCONFDIR/jiuye.conf.
 # `make uninstall` leaves the database folder alone: it holds the registry.
 SETGID     ?=
 GROUP      ?= jiuye

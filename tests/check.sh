@@ -28,7 +28,7 @@ hits=$(grep -nE '#[[:space:]]*include[[:space:]]*[<"](n?cursesw?|ncursesw/[a-z]+
 [ -n "$hits" ] && say "core/ must not include curses (tui/ draws; core/ is plain C):
 $hits"
 hits=$(grep -nE 'sqlite3_|#include[[:space:]]*[<"](sqlite3\.h|store/sql\.h|[a-z/]*_int\.h)' \
-       tui/*.c tui/*.h 2>/dev/null)
+       tui/*.c tui/*.h tui/*/*.c tui/*/*.h 2>/dev/null)
 [ -n "$hits" ] && say "SQL and the parts' private headers stay inside core/:
 $hits"
 

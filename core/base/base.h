@@ -130,7 +130,7 @@ int text_is_blank(const char *s);               /* NULL, "" or only white space 
 char *text_to_utf8(const char *enc, const char *s, size_t n, size_t *outlen);
 char *text_from_utf8(const char *enc, const char *s, size_t *outlen);  /* Caller frees. */
 
-/* ---- lineedit.c: the one-line field editing model that tui/field.c draws ---------------------- */
+/* ---- lineedit.c: the one-line field editing model that tui/widget/field.c draws ---------------------- */
 struct lineedit {
 	char *buf;              /* UTF-8 text, NUL-terminated */
 	size_t len, cap;

@@ -1,4 +1,4 @@
-/* core/base/lineedit.c: the one-line field editing model that tui/field.c draws.
+/* core/base/lineedit.c: the one-line field editing model that tui/widget/field.c draws.
  *
  * A UTF-8 buffer and a cursor that is always on a grapheme cluster boundary, so 张, é (e + U+0301)
  * or a full-width Ａ is one step for the arrow keys and one deletion (anchors-engineering §3; the

@@ -7,7 +7,7 @@
  * are compared after realpath(), so "..", symlinked folders and double slashes cannot lead out;
  * a file that already exists must be a plain file (not a symlink to somewhere else). The check
  * cannot close the gap between checking and writing, which is why the program also writes such
- * files with the worker's own rights only (tui/server.c). */
+ * files with the worker's own rights only (tui/cli/server.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>

@@ -249,7 +249,7 @@ static int db_create_file(const char *path, int shared)
 /* A shared database keeps its -wal and -shm files between sessions (persistent WAL, emptied at
  * the last close): they are made once, at `jiuye init`, with the group and mode above, and no
  * worker's process has to delete or re-create a file in the group's folder (a setgid jiuye works
- * with the worker's own group once the database is open, tui/server.c). */
+ * with the worker's own group once the database is open, tui/cli/server.c). */
 static void db_shared_wal(struct jy_db *db)
 {
 	int one = 1;
@@ -264,7 +264,7 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 		return err_set(err, JY_EINVAL, NULL, _("no database file given"));
 	int create = flags & DB_OPEN_CREATE, readonly = flags & DB_OPEN_READONLY;
 	/* stat, not access: access() asks with the real group, and a setgid jiuye reaches the shared
-	 * folder only with its effective one (tui/server.c). */
+	 * folder only with its effective one (tui/cli/server.c). */
 	struct stat sb;
 	if (!create && stat(path, &sb) != 0)
 		return err_set(err, JY_EIO, NULL, _("%s: no such database (create one with: jiuye init --db %s)"),
@@ -313,7 +313,7 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 	return JY_OK;
 }
 
-/* A setgid jiuye on an office server (tui/server.c) works with the worker's own group and takes
+/* A setgid jiuye on an office server (tui/cli/server.c) works with the worker's own group and takes
  * the shared group only while a database is being opened: every open, also the second connection
  * an audit row from a read-only one needs. SQLite then works through the descriptors it opened. */
 static long db_group = -1;

@@ -26,7 +26,7 @@ enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
 /* Open (and with DB_OPEN_CREATE create) the database, apply pragmas and run migrations. A file whose
  * schema is newer than this program is refused. Returns JY_OK and *out, or an error. */
 int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err);
-/* A setgid jiuye (tui/server.c): db_open takes this group for opening the files and gives it back
+/* A setgid jiuye (tui/cli/server.c): db_open takes this group for opening the files and gives it back
  * before returning; -1 (the default): it leaves the groups alone. */
 void db_open_group(long gid);
 void db_close(struct jy_db **db);

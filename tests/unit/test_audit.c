@@ -246,7 +246,7 @@ static void test_every_event(void **state)
 		assert_int_equal(s.role[i], ROLE_CLERK);
 		assert_string_equal(s.result[i], i == 1 ? "fail:file error" : "ok");
 	}
-	/* the idle lock's unlock (tui/lock.c) is its own event */
+	/* the idle lock's unlock (tui/widget/lock.c) is its own event */
 	assert_int_equal(audit_note(f->db, "unlock", "session", 0, NULL, NULL, JY_OK, &err), JY_OK);
 	struct seen u = { 0 };
 	struct audit_filter unlock = { .event = "解锁" };

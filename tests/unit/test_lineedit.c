@@ -1,5 +1,5 @@
 /* tests/unit/test_lineedit.c: the one-line field editing model (core/base/lineedit.c): cursor on
- * grapheme boundaries, whole-cluster deletion, the character limit, and the view that tui/field.c
+ * grapheme boundaries, whole-cluster deletion, the character limit, and the view that tui/widget/field.c
  * draws (scrolling, markers, never half a wide character). */
 #include "testutil.h"
 
@@ -214,7 +214,7 @@ static int on_boundary(const char *s, size_t off)
 	return b == off;
 }
 
-/* Everything tui/field.c relies on when it draws v. */
+/* Everything tui/widget/field.c relies on when it draws v. */
 static void check_view(const struct lineedit *le, int width, const struct lineedit_view *v)
 {
 	const char *s = le_text(le);

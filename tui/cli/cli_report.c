@@ -1,0 +1,117 @@
+/* tui/cli/cli_report.c: jiuye report, the figures of a period as text, CSV or XLSX.
+ *
+ *   jiuye report [--period P | --from DATE [--to DATE]] [--by community|sex|category|age]
+ *                [--format text|csv|xlsx] [--encoding utf-8|gbk] [-o FILE]
+ *
+ * The period is this month unless said otherwise; --from alone runs to today. The format follows
+ * -o's extension when --format is not given (report.xlsx, report.csv, anything else text). An XLSX
+ * workbook also holds, a worksheet each, the residents behind every figure that counts people, so
+ * the office can check a figure person by person (when the worker's role may see them); text and
+ * CSV hold the table alone (for a terminal, a printer or a script). A bad option value is a usage error (exit 2) that names the
+ * option and what it takes; a database that cannot be read is exit 1. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core.h"
+#include "tui.h"
+
+static int report_period(const struct cli_opts *o, struct period *p)
+{
+	struct jy_err err = { 0 };
+	char today[11];
+	date_today(today);
+	if (o->period && (o->from || o->to))
+		return cli_usage_error("%s", _("--period and --from/--to cannot be used together: give one"));
+	if (o->period) {
+		if (period_parse(o->period, p, &err) != JY_OK)
+			return cli_usage_error(_("--period %s: %s (e.g. 2026-11, 2026-11人社, 2026Q3, 2026H1, 2026)"),
+			                       o->period, err.msg);
+		return 0;
+	}
+	if (o->to && !o->from)
+		return cli_usage_error("%s", _("--to needs --from: the first day of the period"));
+	if (o->from) {
+		if (period_range(o->from, o->to ? o->to : today, p, &err) != JY_OK)
+			return cli_usage_error("--from %s%s%s: %s", o->from, o->to ? " --to " : "",
+			                       o->to ? o->to : "", err.msg);
+		return 0;
+	}
+	if (period_of(PERIOD_MONTH, today, p, &err) != JY_OK) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+/* The format from --format, --encoding and -o's extension; -1 after a usage error was printed. */
+static int report_format(const struct cli_opts *o, int *format)
+{
+	int f = report_format_parse(o->format, o->out);
+	if (f < 0) {
+		cli_usage_error(_("--format %s: text, csv or xlsx are accepted"), o->format);
+		return -1;
+	}
+	if (o->encoding) {
+		int gbk = strcasecmp(o->encoding, "gbk") == 0 || strcasecmp(o->encoding, "gb18030") == 0;
+		if (!gbk && strcasecmp(o->encoding, "utf-8") != 0 && strcasecmp(o->encoding, "utf8") != 0) {
+			cli_usage_error(_("--encoding %s: utf-8 or gbk are accepted"), o->encoding);
+			return -1;
+		}
+		if (gbk && f != SHEET_CSV && f != SHEET_CSV_GBK) {
+			cli_usage_error("%s", _("--encoding gbk is for CSV files: add --format csv"));
+			return -1;
+		}
+		if (gbk)
+			f = SHEET_CSV_GBK;
+	}
+	if (f == SHEET_XLSX && (!o->out || strcmp(o->out, "-") == 0)) {
+		cli_usage_error("%s", _("--format xlsx needs -o FILE: a workbook cannot go to the terminal"));
+		return -1;
+	}
+	*format = f;
+	return 0;
+}
+
+int cli_report(const struct cli_opts *o)
+{
+	if (o->nargs > 1)
+		return cli_usage_error(_("report takes no argument: %s"), o->args[1]);
+	struct period p;
+	int rc = report_period(o, &p);
+	if (rc)
+		return rc;
+	int by = BY_NONE;
+	if (o->by && (by = report_by_parse(o->by)) < 0)
+		return cli_usage_error(_("--by %s: community, sex, category or age are accepted"), o->by);
+	int format;
+	if (report_format(o, &format) < 0)
+		return EXIT_USAGE;
+
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))     /* read-write: a file of people goes into the audit trail */
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	struct report *r = NULL;
+	/* The lists of residents only for a worker who may see them (a statistician sees figures),
+	 * and only with a purpose: a file of people says what it is for (issue 7). */
+	int people = format == SHEET_XLSX && access_may(db, OP_REPORT_PEOPLE);
+	int flags = people && o->purpose ? REPORT_WITH_PEOPLE : 0;
+	if (people && !o->purpose)
+		fprintf(stderr, "%s", _("jiuye: the figures only; --purpose TEXT adds the residents behind them "
+		                        "(e.g. --purpose 上报区人社局)\n"));
+	rc = access_check(db, OP_REPORT, NULL, &err);
+	if (rc == JY_OK)
+		rc = report_compute(db, &p, by, &r, &err);
+	if (rc == JY_OK)
+		rc = report_write(db, r, o->out, format, flags, o->purpose, &err);
+	report_free(&r);
+	db_close(&db);
+	if (rc != JY_OK) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (o->out && strcmp(o->out, "-") != 0)
+		fprintf(stderr, _("report for %s written to %s\n"), p.label, o->out);
+	return 0;
+}

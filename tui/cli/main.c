@@ -1,0 +1,549 @@
+/* tui/cli/main.c: jiuye's entry point. The command line (init, import, export, check, backup) and the
+ * start of the full-screen program, both on the same core.
+ *
+ * Exit status: 0 success, 1 a user error (one line naming the file, row and field), 2 a usage
+ * error. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "tui.h"
+
+#define opts cli_opts
+
+static const char usage_text[] = N_(
+	"Usage:\n"
+	"  jiuye [--db FILE] [--mono]              the full-screen program (--mono: no colours)\n"
+	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
+	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
+	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
+	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
+	"               [--all]                    write the registry as CSV (UTF-8 with BOM, or GBK)\n"
+	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
+	"                                          (上报区人社局 ...) heads the file and is recorded\n"
+	"  jiuye backup DEST                       consistent copy of the live database\n"
+	"  jiuye check                             integrity and foreign-key check\n");
+
+/* After the modules' lines: the rest of the usage. */
+static const char usage_tail[] = N_(
+	"  jiuye --help | --version\n"
+	"\n"
+	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
+	"(~/.local/share/jiuye/jiuye.db).\n");
+
+/* An office server (issue 7); printed before usage_tail. */
+static const char usage_server[] = N_(
+	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
+	"                                          office's database only, files only in the export folder\n");
+
+/* Reports (issue 6) and the workers of a database (issue 7); printed after usage_backup. */
+static const char usage_reports[] = N_(
+	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026] [--from DATE --to DATE]\n"
+	"               [--by community|sex|category|age] [--format text|csv|gbk|xlsx] [-o FILE]\n"
+	"                                          the figures of a period beside the period before;\n"
+	"                                          an XLSX file also lists the people behind them\n"
+	"  jiuye worker list | add USER --role clerk|reviewer|stats|admin [--scope UNITS] | close USER\n"
+	"                                          the database's workers, their roles and communities\n"
+	"                                          (an administrator's command)\n");
+
+/* Backups kept in generations (issue 7); printed after usage_jobs. */
+static const char usage_backup[] = N_(
+	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
+	"                                          the newest N kept; DEST a file: the N-1 copies before\n"
+	"                                          kept as DEST.1 (newest) ... DEST.N-1\n");
+
+/* The training module's files (issue 5); printed after usage_text. */
+static const char usage_training[] = N_(
+	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export courses|enrolments [--format csv|gbk|xlsx] [-o FILE]\n"
+	"                                          training courses, and enrolments by ID number and\n"
+	"                                          course code, with the residents' import rules;\n"
+	"                                          enrolments need --purpose TEXT, as residents do\n");
+
+/* The jobs module's files (issue 4); printed after usage_training. */
+static const char usage_jobs[] = N_(
+	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export employers|jobs|referrals [--format csv|gbk|xlsx] [-o FILE]\n"
+	"                                          employers, job information and referrals (by ID\n"
+	"                                          number and posting code), with the same rules;\n"
+	"                                          referrals need --purpose TEXT, as residents do\n");
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "jiuye: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s", _("Try 'jiuye --help'.\n"));
+	return EXIT_USAGE;
+}
+
+/* Where an option that takes a value keeps it; NULL for any other word. */
+static const char **opts_value_slot(struct opts *o, const char *a)
+{
+	const struct {
+		const char *name;
+		size_t off;
+	} vals[] = {
+		{ "--db", offsetof(struct opts, db) },           { "-o", offsetof(struct opts, out) },
+		{ "--output", offsetof(struct opts, out) },      { "--format", offsetof(struct opts, format) },
+		{ "--encoding", offsetof(struct opts, encoding) }, { "--from", offsetof(struct opts, from) },
+		{ "--to", offsetof(struct opts, to) },           { "--period", offsetof(struct opts, period) },
+		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
+		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
+		{ "--purpose", offsetof(struct opts, purpose) },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
+		if (strcmp(a, vals[i].name) == 0)
+			return (const char **)((char *)o + vals[i].off);
+	return NULL;
+}
+
+/* Options may stand anywhere: `jiuye import residents a.csv --db x.db` and
+ * `jiuye --db x.db import residents a.csv` mean the same. */
+static int opts_parse(int argc, char **argv, struct opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = opts_value_slot(o, a);
+		if (slot) {
+			if (i + 1 >= argc)
+				return cli_usage_error(_("%s needs a value"), a);
+			*slot = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			o->db = a + 5;
+		} else if (strcmp(a, "--demo") == 0) {
+			o->demo = 1;
+		} else if (strcmp(a, "--dry-run") == 0) {
+			o->dry_run = 1;
+		} else if (strcmp(a, "--skip-errors") == 0) {
+			o->skip_errors = 1;
+		} else if (strcmp(a, "--all") == 0) {
+			o->include_closed = 1;
+		} else if (strcmp(a, "--mono") == 0) {
+			o->mono = 1;
+		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
+			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+			char *end = NULL;
+			long n = v ? strtol(v, &end, 10) : 0;
+			if (!v || !*v || *end || n < 1 || n > 10000)
+				return cli_usage_error(_("--keep takes the number of backups to keep, 1 or more: %s"),
+				                       v ? v : "");
+			o->keep = (int)n;
+		} else if (strcmp(a, "--restricted") == 0) {
+			o->restricted = 1;
+		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
+		           strcmp(a, "--version")) {
+			return cli_usage_error(_("unknown option %s"), a);
+		} else {
+			if (o->nargs == (int)ARRAY_LEN(o->args))
+				return cli_usage_error(_("too many arguments at %s"), a);
+			o->args[o->nargs++] = argv[i];
+		}
+	}
+	return 0;
+}
+
+int cli_open_db(const struct opts *o, int flags, struct jy_db **db)
+{
+	char *path = server_db_choice(o->db);
+	struct jy_err err = { 0 };
+	int rc = server_open_db(path, flags, db, &err);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		free(path);
+		return EXIT_USER;
+	}
+	free(path);
+	/* db_open looked the OS user up in the worker table: nobody works here unless added. */
+	const struct jy_actor *who = db_actor(*db);
+	if (who->role == 0) {
+		fprintf(stderr, _("jiuye: %s is not a worker of this database; an administrator adds "
+		                  "workers with: jiuye worker add %s --role clerk --scope COMMUNITY\n"),
+		        who->os_user, who->os_user);
+		db_close(db);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+static int cmd_init(const struct opts *o)
+{
+	struct jy_db *db;
+	if (cli_open_db(o, DB_OPEN_CREATE, &db))
+		return EXIT_USER;
+	int rc = 0;
+	if (o->demo) {
+		struct jy_err err = { 0 };
+		if (resident_count(db) > 0) {
+			fprintf(stderr, _("jiuye: %s already holds residents; the demo records go only into a new "
+			                  "database\n"), o->db ? o->db : "");
+			rc = EXIT_USER;
+		} else if (demo_load(db, &err) != JY_OK) {
+			fprintf(stderr, "jiuye: %s\n", err.msg);
+			rc = EXIT_USER;
+		} else {
+			struct jy_actor who;
+			db_actor_from_os(&who);
+			db_set_actor(db, &who);     /* now that communities exist, the worker gets one */
+			printf(_("demo database ready: %lld residents\n"), (long long)resident_count(db));
+		}
+	} else {
+		printf(_("database ready (schema %d)\n"), db_schema_version(db));
+	}
+	db_close(&db);
+	return rc;
+}
+
+static void print_line(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", line);
+}
+
+/* What `jiuye import` and `jiuye export` take, one row per kind of record. The exports of people
+ * (residents, enrolments, referrals) take the purpose; the others have none. */
+static int export_courses_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all, (void)purpose;
+	return export_courses(db, path, format, rows, err);
+}
+
+static int export_enrolments_all(struct jy_db *db, const char *path, int format, int all,
+                                 const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_enrolments(db, path, format, purpose, rows, err);
+}
+
+static int export_employers_all(struct jy_db *db, const char *path, int format, int all,
+                                const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all, (void)purpose;
+	return export_employers(db, path, format, rows, err);
+}
+
+static int export_jobs_all(struct jy_db *db, const char *path, int format, int all,
+                           const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all, (void)purpose;
+	return export_jobs(db, path, format, rows, err);
+}
+
+static int export_referrals_all(struct jy_db *db, const char *path, int format, int all,
+                                const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_referrals(db, path, format, purpose, rows, err);
+}
+
+static const struct io_kind {
+	const char *kind;
+	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
+	              struct import_result *, struct jy_err *);
+	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
+	int people;             /* a file of people: --purpose, masked by role (privacy brief F2, F3) */
+} io_kinds[] = {
+	{ "residents", import_residents, export_residents, 1 },
+	{ "courses", import_courses, export_courses_all, 0 },
+	{ "enrolments", import_enrolments, export_enrolments_all, 1 },
+	{ "employers", import_employers, export_employers_all, 0 },
+	{ "jobs", import_jobs, export_jobs_all, 0 },
+	{ "referrals", import_referrals, export_referrals_all, 1 },
+};
+
+/* "exported N … to FILE", each a literal so the compiler checks its format. */
+static void say_exported(const char *kind, int rows, const char *out)
+{
+	if (strcmp(kind, "courses") == 0)
+		fprintf(stderr, _("exported %d courses to %s\n"), rows, out);
+	else if (strcmp(kind, "enrolments") == 0)
+		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, out);
+	else if (strcmp(kind, "employers") == 0)
+		fprintf(stderr, _("exported %d employers to %s\n"), rows, out);
+	else if (strcmp(kind, "jobs") == 0)
+		fprintf(stderr, _("exported %d postings to %s\n"), rows, out);
+	else if (strcmp(kind, "referrals") == 0)
+		fprintf(stderr, _("exported %d referrals to %s\n"), rows, out);
+	else
+		fprintf(stderr, _("exported %d residents to %s\n"), rows, out);
+}
+
+static const struct io_kind *io_kind(const char *kind)
+{
+	for (size_t i = 0; i < ARRAY_LEN(io_kinds); i++)
+		if (strcmp(io_kinds[i].kind, kind) == 0)
+			return &io_kinds[i];
+	return NULL;
+}
+
+static int cmd_import(const struct opts *o)
+{
+	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
+	if (!k)
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		                             "[--skip-errors]"));
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct import_result res = { 0 };
+	struct jy_err err = { 0 };
+	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
+	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated, o->args[2], rc);
+	db_close(&db);
+	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
+	if (rc != JY_OK && res.rejected == 0) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	const char *base = strrchr(o->args[2], '/') ? strrchr(o->args[2], '/') + 1 : o->args[2];
+	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
+	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
+	       res.rejected);
+	if (rc != JY_OK) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+/* The file format an export writes: --format csv|gbk|xlsx, --encoding utf-8|gbk for CSV, else
+ * the extension of -o (居民.xlsx is a workbook), else CSV (UTF-8 with BOM). -1 after a usage
+ * error was said. */
+static int export_format(const struct opts *o)
+{
+	int format = o->format ? sheet_format_parse(o->format, NULL) : sheet_format_parse(NULL, o->out);
+	if (format < 0)
+		return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	if (o->encoding) {
+		int enc = sheet_format_parse(o->encoding, NULL);
+		if (enc != SHEET_CSV && enc != SHEET_CSV_GBK)
+			return cli_usage_error(_("--encoding %s: utf-8 or gbk are accepted"), o->encoding), -1;
+		if (format == SHEET_XLSX)
+			return cli_usage_error("%s", _("--encoding is for CSV files; an XLSX workbook has none")), -1;
+		format = enc == SHEET_CSV_GBK ? SHEET_CSV_GBK : format;
+	}
+	if (format == SHEET_XLSX && (!o->out || strcmp(o->out, "-") == 0))
+		return cli_usage_error("%s", _("an XLSX workbook cannot go to standard output: name the file with -o")), -1;
+	return format;
+}
+
+/* A file of people says what it is for (privacy brief A2, F2): --purpose, one line. */
+static int export_purpose(const struct io_kind *k, const struct opts *o)
+{
+	if (!k->people)
+		return 0;
+	struct jy_err err = { 0 };
+	if (!o->purpose || text_is_blank(o->purpose))
+		return cli_usage_error(_("export %s: a file of people needs its purpose: --purpose TEXT, e.g. "
+		                         "--purpose 上报区人社局 or --purpose 推荐给用人单位"), k->kind);
+	if (export_purpose_check(o->purpose, &err) != JY_OK)
+		return cli_usage_error("--purpose: %s", err.msg);
+	return 0;
+}
+
+static int cmd_export(const struct opts *o)
+{
+	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
+	if (!k)
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
+		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
+	int format = export_format(o);
+	if (format < 0 || export_purpose(k, o))
+		return EXIT_USAGE;
+	/* read-write: the export's row of the audit trail is written on this connection (a second
+	 * one, opened after a setgid server has given up its group, could not open the file) */
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 }, aerr = { 0 };
+	int rows = 0;
+	const char *purpose = k->people ? o->purpose : NULL;
+	int rc = k->export(db, o->out, format, o->include_closed, purpose, &rows, &err);
+	int masked = k->people && !access_may(db, OP_EXPORT_FULL);
+	int arc = export_record(db, k->kind, o->out, rows, purpose, masked, rc, &aerr);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (arc) {
+		/* a file no trail knows of does not leave (privacy brief G6: fail closed) */
+		if (o->out && strcmp(o->out, "-") != 0)
+			unlink(o->out);
+		fprintf(stderr, _("jiuye: the export could not be recorded in the audit trail, so the file "
+		                  "was removed: %s\n"), aerr.msg);
+		return EXIT_USER;
+	}
+	if (o->out && strcmp(o->out, "-") != 0)
+		say_exported(k->kind, rows, o->out);
+	if (err.warn) {
+		fputs("jiuye: ", stderr);
+		fprintf(stderr, _("warning: %s"), err.msg);
+		fputc('\n', stderr);
+	}
+	return 0;
+}
+
+static void print_problem(void *arg, const char *problem)
+{
+	printf("%s\n", problem);
+	(void)arg;
+}
+
+static int cmd_check(const struct opts *o)
+{
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	struct history_verify v = { 0 };
+	int n = db_check(db, print_problem, NULL, &v, &err);
+	db_close(&db);
+	if (n < 0) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	if (n > 0) {
+		fprintf(stderr, _("jiuye: check found %d problems\n"), n);
+		return EXIT_USER;
+	}
+	/* The head of the chain, to note beside a backup: a later check that ends before it tells
+	 * that the newest rows were removed (what a chain alone cannot see). */
+	printf(_("check: ok (integrity, foreign keys, and the audit trail's %lld rows; its last row %lld "
+	         "ends in %.16s)\n"), (long long)v.rows, (long long)v.head_seq, v.head);
+	return 0;
+}
+
+static int cmd_backup(const struct opts *o)
+{
+	if (o->nargs != 2)
+		return cli_usage_error("%s", _("usage: jiuye backup DEST [--keep N]"));
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	char *written = NULL;
+	int rc = backup_rotate(db, o->args[1], o->keep, &written, &err);
+	/* privacy reference G1: backups are audited events */
+	audit_file(db, "backup", "database", 0, written ? written : o->args[1], rc);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		free(written);
+		return EXIT_USER;
+	}
+	printf(_("backup written to %s\n"), written);
+	free(written);
+	return 0;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Catalogues: beside the binary in the build tree (build/locale), else in the share/ of the prefix
+ * the binary was installed in (bin/../share/locale, so `make install PREFIX=…` needs no rebuild),
+ * else where the build said. */
+static void locale_init(void)
+{
+	char exe[PATH_MAX];
+	const char *found = NULL;
+	char *dir = NULL;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			dir = xasprintf("%s/build/locale", exe);
+			if (is_dir(dir))
+				found = dir;
+			else {
+				free(dir);
+				dir = xasprintf("%s/../share/locale/zh_CN/LC_MESSAGES/jiuye.mo", exe);
+				if (access(dir, R_OK) == 0) {
+					dir[strlen(dir) - strlen("/zh_CN/LC_MESSAGES/jiuye.mo")] = '\0';
+					found = dir;
+				}
+			}
+		}
+	}
+	bindtextdomain("jiuye", found ? found : JY_DATADIR "/locale");
+	bind_textdomain_codeset("jiuye", "UTF-8");
+	free(dir);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	locale_init();
+	struct opts o = { 0 };
+	int rc = opts_parse(argc, argv, &o);
+	if (rc)
+		return rc;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(_(usage_text), stdout);
+			fputs(_(usage_training), stdout);
+			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_backup), stdout);
+			fputs(_(usage_reports), stdout);
+			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
+			fputs(_(usage_server), stdout);
+			fputs(_(usage_tail), stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("jiuye %s\n", JY_VERSION);
+			return 0;
+		}
+	}
+	/* Before anything opens a file: a setgid jiuye gives up its group here (server.c). */
+	server_init(o.restricted);
+	if ((rc = server_cli_allowed(&o)) != 0)
+		return rc;
+	if (o.nargs == 0) {
+		struct jy_db *db;
+		if (cli_open_db(&o, DB_OPEN_CREATE, &db))
+			return EXIT_USER;
+		char *path = server_db_choice(o.db);
+		if (o.mono)
+			tui_set_mono(1);
+		rc = tui_run(db, path);
+		free(path);
+		db_close(&db);
+		return rc;
+	}
+	const char *cmd = o.args[0];
+	if (strcmp(cmd, "init") == 0)
+		return o.nargs == 1 ? cmd_init(&o) : cli_usage_error(_("init takes no argument: %s"), o.args[1]);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(&o);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(&o);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(&o);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(&o);
+	if (strcmp(cmd, "report") == 0)
+		return cli_report(&o);
+	if (strcmp(cmd, "print") == 0)
+		return cli_print(&o);
+	if (strcmp(cmd, "worker") == 0)
+		return cli_worker(&o);
+	return cli_usage_error(_("unknown command %s"), cmd);
+}

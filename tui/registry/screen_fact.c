@@ -1,0 +1,178 @@
+/* tui/registry/screen_fact.c: the small forms of the resident screen: a certificate, a status change (e.g.
+ * re-employed, with the form of employment and the employer), a follow-up visit. Labels are the
+ * ones core names in its messages, so an error lands on its field. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+struct fact_field {
+	const char *label;      /* as core's messages name it */
+	int kind;
+	const char *list;
+	int max, flags;
+};
+
+static const struct fact_field cert_fields[] = {
+	{ "证件类型", FK_CODE, "cert_type", 10, FF_REQ },
+	{ "证件编号", FK_TEXT, NULL, 30, 0 },
+	{ "发证日期", FK_DATE, NULL, 10, FF_REQ },
+	{ "发证机关", FK_TEXT, NULL, 40, 0 },
+	{ "有效期至", FK_DATE, NULL, 10, 0 },
+};
+static const struct fact_field status_fields[] = {
+	{ "日期", FK_DATE, NULL, 10, FF_REQ },
+	{ "就业状态", FK_CODE, "emp_status", 10, FF_REQ },
+	{ "就业形式", FK_CODE, "emp_form", 10, 0 },
+	{ "就业单位", FK_TEXT, NULL, 60, 0 },
+	{ "备注", FK_TEXT, NULL, 100, 0 },
+};
+static const struct fact_field visit_fields[] = {
+	{ "走访日期", FK_DATE, NULL, 10, FF_REQ },
+	{ "走访方式", FK_TEXT, NULL, 20, 0 },
+	{ "走访内容", FK_TEXT, NULL, 200, 0 },
+	{ "下次走访", FK_DATE, NULL, 10, 0 },
+};
+
+static const struct {
+	const struct fact_field *fields;
+	int n;
+	const char *title;      /* gettext msgid */
+} fact_kinds[] = {
+	[FACT_CERT] = { cert_fields, (int)ARRAY_LEN(cert_fields), N_("New certificate") },
+	[FACT_STATUS] = { status_fields, (int)ARRAY_LEN(status_fields), N_("Status change") },
+	[FACT_VISIT] = { visit_fields, (int)ARRAY_LEN(visit_fields), N_("Follow-up visit") },
+};
+
+struct fact {
+	struct screen s;
+	int kind;
+	int64_t rid;
+	char *who;
+	struct form form;
+};
+
+static const int fact_acts[] = {
+	ACT_SAVE, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL,
+	ACT_HOME, ACT_END, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
+};
+
+static const char *fv(struct fact *fc, int i)
+{
+	const char *v = field_value(&fc->form.f[i]);
+	return *v ? v : NULL;
+}
+
+static int fact_save(struct ui *ui, struct fact *fc)
+{
+	struct jy_err err = { 0 };
+	int rc;
+	if (field_leave(ui, &fc->form.f[fc->form.focus]) & FLD_CHANGED)
+		fc->form.dirty = 1;
+	switch (fc->kind) {
+	case FACT_CERT: {
+		struct certificate c = { .resident_id = fc->rid, .type = (char *)fv(fc, 0),
+			.number = (char *)fv(fc, 1), .issue_date = (char *)fv(fc, 2), .office = (char *)fv(fc, 3),
+			.valid_until = (char *)fv(fc, 4) };
+		rc = certificate_add(ui->db, &c, &err);
+		break;
+	}
+	case FACT_STATUS: {
+		struct status_event e = { .resident_id = fc->rid, .date = (char *)fv(fc, 0),
+			.status = (char *)fv(fc, 1), .form = (char *)fv(fc, 2), .employer = (char *)fv(fc, 3),
+			.note = (char *)fv(fc, 4) };
+		rc = status_event_add(ui->db, &e, &err);
+		break;
+	}
+	default: {
+		struct visit v = { .resident_id = fc->rid, .date = (char *)fv(fc, 0), .kind = (char *)fv(fc, 1),
+			.content = (char *)fv(fc, 2), .next_due = (char *)fv(fc, 3) };
+		rc = visit_add(ui->db, &v, &err);
+		break;
+	}
+	}
+	if (rc == JY_EINVAL) {
+		form_show_err(ui, &fc->form, &err);
+		return SK_HANDLED;
+	}
+	if (rc != JY_OK) {
+		ui_err(ui, &err);
+		return SK_HANDLED;
+	}
+	ui_msg(ui, ST_OK, _("Saved: %s, %s"), fc->who, _(fact_kinds[fc->kind].title));
+	return SK_HANDLED | SK_POP;
+}
+
+static int fact_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct fact *fc = (struct fact *)s;
+	int fl = form_key(ui, &fc->form, ev);
+	if (fl)
+		return fl;
+	switch (ev->act) {
+	case ACT_SAVE:
+		return fact_save(ui, fc);
+	case ACT_BACK:
+		return form_back(ui, &fc->form, s);
+	default:
+		return 0;
+	}
+}
+
+static void fact_draw(struct ui *ui, struct screen *s)
+{
+	struct fact *fc = (struct fact *)s;
+	char *where = xasprintf("%s > %s > %s", _("Residents"), fc->who, _(fact_kinds[fc->kind].title));
+	ui_title(ui, where);
+	free(where);
+	if (fc->kind == FACT_VISIT)
+		ui_put(ui, 1, 1, ui->cols - 2, _("With no next visit date, the next visit is due in three months"), ST_HINT);
+	else if (fc->kind == FACT_STATUS)
+		ui_put(ui, 1, 1, ui->cols - 2, _("Re-employed: status 已就业 with its form of employment and the employer"), ST_HINT);
+	form_draw(ui, &fc->form, 3, 0, ui->lines - 5, ui->cols);
+	form_hint(ui, &fc->form);
+}
+
+static int fact_dirty(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return ((struct fact *)s)->form.dirty;
+}
+
+static void fact_leave(struct ui *ui, struct screen *s)
+{
+	struct fact *fc = (struct fact *)s;
+	(void)ui;
+	form_free(&fc->form);
+	free(fc->who);
+	free(fc);
+}
+
+static const struct screen_ops fact_ops = {
+	.name = "fact", .acts = fact_acts,
+	.draw = fact_draw, .key = fact_key, .leave = fact_leave, .dirty = fact_dirty,
+};
+
+struct screen *fact_new(int kind, int64_t resident_id, const char *who)
+{
+	struct fact *fc = xcalloc(1, sizeof *fc);
+	char today[11];
+	fc->s.ops = &fact_ops;
+	fc->kind = kind;
+	fc->rid = resident_id;
+	fc->who = xstrdup(who ? who : "");
+	form_init(&fc->form, fact_kinds[kind].n);
+	for (int i = 0; i < fact_kinds[kind].n; i++) {
+		const struct fact_field *ff = &fact_kinds[kind].fields[i];
+		field_init(&fc->form.f[i], ff->label, ff->kind, ff->list, ff->max, ff->flags);
+	}
+	/* The date of what happened is most often today. */
+	date_today(today);
+	field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : 0], today);
+	if (kind == FACT_VISIT)
+		field_set(NULL, &fc->form.f[1], "入户走访");
+	fc->form.focus = kind == FACT_CERT ? 0 : kind == FACT_STATUS ? 1 : 2;
+	return &fc->s;
+}

@@ -1,0 +1,573 @@
+/* tui/widget/list.c: a list that asks core for one page at a time (keyset pagination with core's cursor)
+ * and keeps only the pages around what is on screen, so a registry of a million people costs the
+ * same as one of a hundred. What is remembered of every page seen: its cursor and how many rows it
+ * had (a few hundred bytes), so the way back up is one query per page. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+void list_init(struct list *l, const struct list_src *src)
+{
+	memset(l, 0, sizeof *l);
+	l->src = *src;
+	l->query = xstrdup("");
+}
+
+static void list_drop_pages(struct list *l)
+{
+	for (int p = 0; p < l->npages; p++)
+		free(l->pages[p].rows);
+	FREE(&l->pages);
+	l->npages = 0;
+	l->end = 0;
+	l->err[0] = '\0';
+}
+
+void list_free(struct list *l)
+{
+	list_drop_pages(l);
+	FREE(&l->query);
+}
+
+static long page_first(const struct list *l, int p)
+{
+	long first = 0;
+	for (int q = 0; q < p; q++)
+		first += l->pages[q].n;
+	return first;
+}
+
+/* Fetch page p again from its cursor (its rows were dropped, or the data changed). */
+static int page_fetch(struct list *l, int p)
+{
+	struct list_page *pg = &l->pages[p];
+	struct jy_err err = { 0 };
+	void *rows = NULL;
+	int n = 0, more = 0;
+	char next[128] = "";
+	if (l->src.fetch(l->src.arg, l->query, p ? pg->start : NULL, LIST_PAGE, &rows, &n, &more, next,
+	                 &err) != JY_OK) {
+		snprintf(l->err, sizeof l->err, "%s", err.msg);
+		free(rows);
+		return -1;
+	}
+	free(pg->rows);
+	pg->rows = rows;
+	pg->n = n;
+	pg->more = more;
+	memcpy(pg->next, next, sizeof pg->next);
+	if (p == l->npages - 1 && !more)
+		l->end = 1;
+	return 0;
+}
+
+/* Make page p known (fetching the ones before it that were never seen). */
+static int page_known(struct list *l, int p)
+{
+	while (l->npages <= p) {
+		if (l->npages > 0 && (!l->pages[l->npages - 1].more || l->end))
+			return 0;
+		l->pages = xrealloc(l->pages, sizeof *l->pages * (size_t)(l->npages + 1));
+		struct list_page *pg = &l->pages[l->npages];
+		memset(pg, 0, sizeof *pg);
+		if (l->npages > 0)
+			memcpy(pg->start, l->pages[l->npages - 1].next, sizeof pg->start);
+		l->npages++;
+		if (page_fetch(l, l->npages - 1) < 0) {
+			l->npages--;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Row idx, fetching its page when needed; NULL past the end. */
+static const void *list_row(struct list *l, long idx)
+{
+	if (idx < 0)
+		return NULL;
+	long first = 0;
+	for (int p = 0;; p++) {
+		if (!page_known(l, p))
+			return NULL;
+		struct list_page *pg = &l->pages[p];
+		if (idx < first + pg->n) {
+			if (!pg->rows && page_fetch(l, p) < 0)
+				return NULL;
+			if (idx - first >= pg->n)   /* the page shrank when fetched again */
+				return NULL;
+			return (const char *)pg->rows + (size_t)(idx - first) * l->src.row_size;
+		}
+		first += pg->n;
+		if (!pg->more)
+			return NULL;
+	}
+}
+
+/* Keep the rows of the pages near what is shown; forget the others' rows. */
+static void list_trim(struct list *l)
+{
+	long lo = l->top - LIST_PAGE, hi = l->top + l->rows_shown + LIST_PAGE;
+	long first = 0;
+	int kept = 0;
+	for (int p = 0; p < l->npages; p++) {
+		long last = first + l->pages[p].n;
+		int near = last > lo && first < hi;
+		if (l->pages[p].rows && (!near || kept >= LIST_WINDOW)) {
+			FREE(&l->pages[p].rows);
+		} else if (l->pages[p].rows) {
+			kept++;
+		}
+		first = last;
+	}
+}
+
+long list_count_known(struct list *l, int *exact)
+{
+	if (exact)
+		*exact = l->end;
+	return page_first(l, l->npages);
+}
+
+static void list_fix_top(struct list *l)
+{
+	int rows = l->rows_shown > 0 ? l->rows_shown : 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+static void list_clamp(struct list *l)
+{
+	if (l->sel < 0)
+		l->sel = 0;
+	while (l->sel > 0 && !list_row(l, l->sel)) {
+		long known = page_first(l, l->npages);
+		l->sel = l->sel >= known ? known - 1 : l->sel - 1;
+	}
+	const void *r = list_row(l, l->sel);
+	l->sel_id = r ? l->src.row_id(r) : 0;
+	list_fix_top(l);
+}
+
+void list_query(struct list *l, const char *q)
+{
+	xstrset(&l->query, q ? q : "");
+	list_drop_pages(l);
+	l->sel = l->top = 0;
+	list_clamp(l);
+}
+
+/* Look for id among the rows from the start, up to a few pages. */
+static long list_find(struct list *l, int64_t id, int max_pages)
+{
+	long idx = 0;
+	for (int p = 0; p < max_pages && page_known(l, p); p++) {
+		struct list_page *pg = &l->pages[p];
+		if (!pg->rows && page_fetch(l, p) < 0)
+			return -1;
+		for (int i = 0; i < pg->n; i++, idx++)
+			if (l->src.row_id((const char *)pg->rows + (size_t)i * l->src.row_size) == id)
+				return idx;
+		if (!pg->more)
+			break;
+	}
+	return -1;
+}
+
+/* Same query again; the selected record stays selected and on the same screen row when it is
+ * still there (the cursor row does not jump under the worker's eyes). */
+void list_reload(struct list *l)
+{
+	int64_t id = l->sel_id;
+	long row = l->sel - l->top, old = l->sel;
+	int pages = (int)(l->sel / LIST_PAGE) + 2;
+	list_drop_pages(l);
+	long at = id ? list_find(l, id, pages) : -1;
+	l->sel = at >= 0 ? at : old;
+	l->top = l->sel - row;
+	list_clamp(l);
+}
+
+int list_select_id(struct list *l, int64_t id)
+{
+	long row = l->sel - l->top;
+	list_drop_pages(l);
+	long at = list_find(l, id, 4);
+	if (at < 0) {
+		list_clamp(l);
+		return 0;
+	}
+	l->sel = at;
+	l->top = at - row;
+	list_clamp(l);
+	return 1;
+}
+
+const void *list_selected(struct list *l)
+{
+	return list_row(l, l->sel);
+}
+
+int list_key(struct ui *ui, struct list *l, const struct ui_event *ev)
+{
+	int page = l->rows_shown > 1 ? l->rows_shown - 1 : 1;
+	(void)ui;
+	switch (ev->act) {
+	case ACT_NEXT:
+		if (list_row(l, l->sel + 1))
+			l->sel++;
+		break;
+	case ACT_PREV:
+		if (l->sel > 0)
+			l->sel--;
+		break;
+	case ACT_PGDN:
+		/* the page moves and the cursor keeps its row */
+		l->sel += page;
+		l->top += page;
+		break;
+	case ACT_PGUP:
+		l->sel -= page;
+		l->top -= page;
+		if (l->top < 0)
+			l->top = 0;
+		break;
+	case ACT_HOME:
+		l->sel = 0;
+		break;
+	case ACT_END: {
+		/* the last row fetched so far; pressed again, one more page */
+		long known = page_first(l, l->npages);
+		if (l->sel >= known - 1 && !l->end)
+			list_row(l, known);
+		l->sel = page_first(l, l->npages) - 1;
+		break;
+	}
+	default:
+		return 0;
+	}
+	list_clamp(l);
+	return SK_HANDLED;
+}
+
+void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w)
+{
+	if (l->src.draw_header) {
+		l->src.draw_header(ui, l->src.arg, y, x, w);
+		y++;
+		h--;
+	}
+	l->rows_shown = h;
+	list_fix_top(l);
+	for (int r = 0; r < h; r++) {
+		const void *row = list_row(l, l->top + r);
+		if (!row)
+			break;
+		l->src.draw_row(ui, l->src.arg, row, y + r, x, w, l->top + r == l->sel);
+	}
+	if (l->err[0])
+		ui_put(ui, y, x, w, l->err, ST_ERROR);
+	list_trim(l);
+}
+
+/* A list read whole (tens of rows) is paged by row number: the cursor is the first row as text. */
+int list_fetch_array(const void *all, int total, size_t size, const char *cursor, int limit, void **rows,
+                     int *n, int *more, char next[128])
+{
+	int from = cursor && *cursor ? atoi(cursor) : 0;
+	int k = total - from < limit ? total - from : limit;
+	if (k < 0)
+		k = 0;
+	*rows = xmalloc(size * (size_t)(k ? k : 1));
+	if (k)
+		memcpy(*rows, (const char *)all + size * (size_t)from, size * (size_t)k);
+	*n = k;
+	*more = from + k < total;
+	snprintf(next, 128, "%d", from + k);
+	return JY_OK;
+}
+
+/* ---- F7: the list to a file ---------------------------------------------------------------------
+ * Every row of the list as it is searched on screen, not only the pages loaded: the list's own
+ * fetch is asked again from the first page to the last, so what the file holds is what scrolling to
+ * the end would show, and a million rows cost one page of memory (sheet.c streams them). The file
+ * name is asked in a box over the list; the default is the list's name and today's date in the
+ * folder of the printouts and reports (print_path: $JIUYE_PRINT_DIR, else ~/jiuye-print; the export
+ * folder under --restricted), shown with ~ for the home folder, so that every file jiuye writes is
+ * found in one place. The extension picks the format: .xlsx a workbook, anything else CSV in UTF-8
+ * with a BOM (.gbk.csv GBK, for systems that read only GBK). A file already there is replaced only
+ * on a second Enter.
+ *
+ * A list of people (one with a 姓名 column) leaves the office only with its purpose (privacy brief
+ * A2, F2, F3): asked on a second line of the same box, refused when empty, it heads the file in
+ * core's 内部资料 line (the rows are masked as the list shows them: [已脱敏]), and it needs the
+ * export right (统计 has none). Every file F7 writes is 0600 (sheet.c) and is recorded in the audit
+ * trail with its rows, the SHA-256 of the file as written and the purpose; a file the trail could
+ * not record is removed (G6: fail closed). */
+struct export_ask {
+	struct screen s;
+	struct list *l;
+	const struct list_export *ex;
+	struct field f;
+	struct field purpose;   /* a list of people: what the file is for */
+	int people;
+	int on_purpose;         /* the purpose line has the cursor */
+	char *there;            /* this name is a file already: Enter again replaces it */
+};
+
+/* A list of people: it names them (姓名). Employers, postings, courses, fairs and the audit trail
+ * do not. */
+static int export_is_people(const struct list_export *ex)
+{
+	for (int c = 0; c < ex->ncols; c++)
+		if (ex->cols[c].label && strcmp(ex->cols[c].label, "姓名") == 0)
+			return 1;
+	return 0;
+}
+
+static const int export_acts[] = { ACT_OPEN, ACT_BACK, 0 };
+
+static void export_draw(struct ui *ui, struct screen *s)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	int w = ui->cols - 2 < 78 ? ui->cols - 2 : 78, h = a->people ? 8 : 7;
+	int y = (ui->lines - h) / 2, x = (ui->cols - w) / 2;
+	/* a blank column each side: the box never splits a Chinese character of the list behind it */
+	for (int i = 0; i < h; i++) {
+		ui_put(ui, y + i, x - 1, 1, " ", ST_NORMAL);
+		ui_put(ui, y + i, x + w, 1, " ", ST_NORMAL);
+	}
+	ui_box(ui, y, x, h, w, ST_DIALOG);
+	char *t = xasprintf(" %s ", _("Write the list to a file"));
+	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
+	free(t);
+	ui_put(ui, y + 2, x + 2, w - 4, _(".xlsx: a workbook; .csv: CSV (UTF-8); .gbk.csv: CSV in GBK"),
+	       ST_DIALOG);
+	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
+	if (a->people)
+		ui_put(ui, y + 4, x + 2, 6, "用途", ST_DIALOG);
+	int say = y + h - 2;
+	if (a->there && strcmp(a->there, le_text(&a->f.le)) == 0)
+		ui_put(ui, say, x + 2, w - 4, _("A file of this name is there: Enter replaces it, or change the name"),
+		       ST_WARN);
+	else if (a->people && text_is_blank(le_text(&a->purpose.le)))
+		ui_put(ui, say, x + 2, w - 4, _("A list of people: say what the file is for, e.g. 上报区人社局"),
+		       ST_DIALOG);
+	else
+		ui_put(ui, say, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
+	/* the line with the cursor drawn last: the cursor stays in it */
+	if (a->people && !a->on_purpose)
+		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 0);
+	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, !a->on_purpose);
+	if (a->people && a->on_purpose)
+		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 1);
+}
+
+/* "~/x" as the path it names. Caller frees. */
+static char *export_expand(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+/* The path as a worker reads it: the home folder as ~. Caller frees. */
+static char *export_shown(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
+static int export_format_of(const char *path)
+{
+	size_t n = strlen(path);
+	if (n >= 8 && strcasecmp(path + n - 8, ".gbk.csv") == 0)
+		return SHEET_CSV_GBK;
+	return sheet_format_parse(NULL, path);
+}
+
+/* Every row, page after page from the first, through the list's fetch. */
+static int export_rows(struct ui *ui, struct list *l, const struct list_export *ex, struct sheet *sh,
+                       struct jy_err *err)
+{
+	char cursor[128] = "";
+	char **cells = xcalloc((size_t)ex->ncols, sizeof *cells);
+	int rc = JY_OK;
+	for (int first = 1; rc == JY_OK; first = 0) {
+		void *rows = NULL;
+		int n = 0, more = 0;
+		char next[128] = "";
+		rc = l->src.fetch(l->src.arg, l->query, first ? NULL : cursor, LIST_PAGE * 4, &rows, &n, &more,
+		                  next, err);
+		for (int i = 0; rc == JY_OK && i < n; i++) {
+			ex->cells(ui, l->src.arg, (const char *)rows + (size_t)i * l->src.row_size, cells);
+			rc = sheet_row(sh, (const char *const *)cells, err);
+			for (int c = 0; c < ex->ncols; c++)
+				FREE(&cells[c]);
+		}
+		free(rows);
+		if (!more || n == 0)
+			break;
+		memcpy(cursor, next, sizeof cursor);
+	}
+	free(cells);
+	return rc;
+}
+
+static int export_write(struct ui *ui, struct export_ask *a)
+{
+	char *path = export_expand(le_text(&a->f.le));
+	const char *purpose = a->people ? le_text(&a->purpose.le) : NULL;
+	struct jy_err err = { 0 }, aerr = { 0 };
+	struct sheet *sh = NULL;
+	ui_msg(ui, ST_HINT, "%s", _("Writing the file..."));
+	ui_status(ui);
+	wnoutrefresh(stdscr);
+	doupdate();
+	int rc = sheet_open(path, export_format_of(path), &sh, &err);
+	if (rc == JY_OK && a->people) {
+		/* the rows are the list's, masked as it shows them */
+		char *notice = export_notice(ui->db, purpose, 1);
+		rc = sheet_note(sh, notice, &err);
+		free(notice);
+	}
+	if (rc == JY_OK)
+		rc = sheet_table(sh, a->ex->name, a->ex->cols, a->ex->ncols, &err);
+	if (rc == JY_OK)
+		rc = export_rows(ui, a->l, a->ex, sh, &err);
+	long n = sheet_rows(sh);
+	int rc2 = sh ? sheet_close(&sh, rc == JY_OK, rc == JY_OK ? &err : NULL) : JY_OK;
+	rc = rc ? rc : rc2;
+	int arc = export_record(ui->db, a->ex->name, path, (int)n, purpose, a->people, rc, &aerr);
+	if (rc == JY_OK && arc != JY_OK) {
+		unlink(path);
+		rc = arc;
+		err = aerr;
+	}
+	ui->msg_keep = 1;
+	if (rc != JY_OK) {
+		ui_err(ui, &err);
+	} else {
+		char *shown = export_shown(path);
+		if (err.warn)
+			ui_msg(ui, ST_WARN, _("Exported %ld rows to %s; %s"), n, shown, err.msg);
+		else
+			ui_msg(ui, ST_OK, _("Exported %ld rows to %s"), n, shown);
+		free(shown);
+	}
+	free(path);
+	return rc == JY_OK;
+}
+
+static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	switch (ev->act) {
+	case ACT_BACK:
+		return SK_HANDLED | SK_POP;
+	case ACT_NEXT:
+	case ACT_PREV:
+		if (a->people)
+			a->on_purpose = !a->on_purpose;
+		return SK_HANDLED;
+	case ACT_OPEN: {
+		const char *typed = le_text(&a->f.le);
+		if (text_is_blank(typed)) {
+			a->on_purpose = 0;
+			ui_msg(ui, ST_ERROR, "%s", _("Type a file name, e.g. 居民名单.xlsx"));
+			return SK_HANDLED;
+		}
+		if (a->people) {
+			struct jy_err perr = { 0 };
+			if (export_purpose_check(le_text(&a->purpose.le), &perr) != JY_OK) {
+				a->on_purpose = 1;
+				if (text_is_blank(le_text(&a->purpose.le)))
+					ui_msg(ui, ST_ERROR, "%s", _("Type what the file is for, e.g. 上报区人社局: a list "
+					                             "of people does not leave without it"));
+				else
+					ui_err(ui, &perr);
+				return SK_HANDLED;
+			}
+		}
+		char *path = export_expand(typed), why[512];
+		int allowed = tui_path_allowed(path, why, sizeof why), there = access(path, F_OK) == 0;
+		free(path);
+		if (!allowed) {
+			ui_msg(ui, ST_ERROR, "%s", why);
+			return SK_HANDLED;
+		}
+		/* a file already there is replaced only on a second Enter, the name unchanged (asked in
+		 * this box rather than in a dialog over it: nothing of the list behind is covered twice) */
+		if (there && !(a->there && strcmp(a->there, typed) == 0)) {
+			xstrset(&a->there, typed);
+			return SK_HANDLED;
+		}
+		return SK_HANDLED | (export_write(ui, a) ? SK_POP : 0);
+	}
+	case ACT_QUIT:
+	case ACT_HELP:
+	case ACT_INTERRUPT:
+		if (!K_IS_CHAR(ev->key))
+			return 0;
+		break;
+	default:
+		break;
+	}
+	field_key(ui, a->on_purpose ? &a->purpose : &a->f, ev);
+	return SK_HANDLED;
+}
+
+static void export_leave(struct ui *ui, struct screen *s)
+{
+	struct export_ask *a = (struct export_ask *)s;
+	(void)ui;
+	field_free(&a->f);
+	field_free(&a->purpose);
+	free(a->there);
+	free(a);
+}
+
+static const struct screen_ops export_ops = {
+	.name = "list-file", .acts = export_acts,
+	.draw = export_draw, .key = export_key, .leave = export_leave,
+};
+
+void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
+{
+	int people = export_is_people(ex);
+	struct jy_err err = { 0 };
+	if (people && access_check(ui->db, OP_EXPORT, NULL, &err) != JY_OK) {
+		ui->msg_keep = 1;
+		ui_err(ui, &err);
+		return;
+	}
+	struct export_ask *a = xcalloc(1, sizeof *a);
+	a->s.ops = &export_ops;
+	a->s.overlay = 1;
+	a->l = l;
+	a->ex = ex;
+	a->people = people;
+	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
+	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, FF_REQ);
+	char *name = xasprintf("%s-%s.xlsx", ex->name, ui->today);
+	char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name) : print_path(name);
+	char *shown = export_shown(path);
+	le_set(&a->f.le, shown);
+	free(shown);
+	free(path);
+	free(name);
+	ui_push(ui, &a->s);
+}

@@ -1,0 +1,198 @@
+/* tui/widget/term.c: the terminal. UTF-8 or nothing, raw keys, an Esc delay that survives SSH, key aliases
+ * for the F-keys PuTTY and Xshell send, colour or monochrome from one style table, the screen size.
+ * Measured reasons are in reference/anchors-engineering.md §0 and §4. */
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+static int mono_forced;
+static int style_attr[ST__COUNT];
+
+void tui_set_mono(int on)
+{
+	mono_forced = on;
+}
+
+/* Printed before curses starts, in both languages: whoever reads it may not read the other. In a
+ * GBK/GB18030 locale the Chinese half is converted so that it is readable there too. */
+static const char locale_msg_zh[] =
+	"jiuye: 终端的字符集不是 UTF-8（LANG=%s，字符集 %s），中文会显示成乱码。\n"
+	"  1. 把终端设为 UTF-8：PuTTY 在 Window > Translation；Xshell/SecureCRT 在 编码 设置；\n"
+	"  2. 在服务器上运行：export LANG=zh_CN.UTF-8   （没有中文环境时：export LANG=C.UTF-8）\n"
+	"  然后重新运行 jiuye。\n";
+static const char locale_msg_en[] =
+	"jiuye: the terminal's character set is not UTF-8 (LANG=%s, charset %s); Chinese would be garbled.\n"
+	"  1. Set the terminal to UTF-8: PuTTY Window > Translation; Xshell/SecureCRT Encoding;\n"
+	"  2. On the server run: export LANG=zh_CN.UTF-8   (without a Chinese locale: export LANG=C.UTF-8)\n"
+	"  Then start jiuye again.\n";
+
+int term_locale_ok(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && strcmp(cs, "UTF-8") == 0)
+		return 1;
+	const char *lang = getenv("LC_ALL");
+	if (!lang || !*lang)
+		lang = getenv("LC_CTYPE");
+	if (!lang || !*lang)
+		lang = getenv("LANG");
+	if (!lang || !*lang)
+		lang = "(unset)";
+	char *zh = xasprintf(locale_msg_zh, lang, cs ? cs : "?");
+	const char *enc = cs && (strncmp(cs, "GB", 2) == 0) ? "GB18030" : NULL;
+	char *local = enc ? text_from_utf8(enc, zh, NULL) : NULL;
+	fputs(local ? local : zh, stderr);
+	fprintf(stderr, locale_msg_en, lang, cs ? cs : "?");
+	free(local);
+	free(zh);
+	return 0;
+}
+
+/* F-keys and Home/End as PuTTY (ESC[n~ mode), Xshell, rxvt and the Linux console send them, where
+ * the terminfo entry in use does not know them (htop's CRT.c does the same). */
+static const struct {
+	const char *seq;
+	int key;
+} key_aliases[] = {
+	{ "\033[11~", KEY_F(1) },  { "\033[12~", KEY_F(2) },  { "\033[13~", KEY_F(3) },
+	{ "\033[14~", KEY_F(4) },  { "\033[15~", KEY_F(5) },  { "\033[17~", KEY_F(6) },
+	{ "\033[18~", KEY_F(7) },  { "\033[19~", KEY_F(8) },  { "\033[20~", KEY_F(9) },
+	{ "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+	{ "\033OP", KEY_F(1) },    { "\033OQ", KEY_F(2) },    { "\033OR", KEY_F(3) },
+	{ "\033OS", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) },   { "\033[[B", KEY_F(2) },   { "\033[[C", KEY_F(3) },
+	{ "\033[[D", KEY_F(4) },   { "\033[[E", KEY_F(5) },
+	{ "\033[1~", KEY_HOME },   { "\033[4~", KEY_END },    { "\033[7~", KEY_HOME },
+	{ "\033[8~", KEY_END },    { "\033[H", KEY_HOME },    { "\033[F", KEY_END },
+	{ "\033OH", KEY_HOME },    { "\033OF", KEY_END },     { "\033[Z", KEY_BTAB },
+	{ "\033[2~", KEY_IC },     { "\033[3~", KEY_DC },     { "\033[5~", KEY_PPAGE },
+	{ "\033[6~", KEY_NPAGE },
+};
+
+static void term_keys(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(key_aliases); i++)
+		if (key_defined(key_aliases[i].seq) == 0)
+			define_key(key_aliases[i].seq, key_aliases[i].key);
+}
+
+static void term_styles(void)
+{
+	const char *nc = getenv("NO_COLOR");          /* https://no-color.org: any non-empty value */
+	int colour = !mono_forced && !(nc && *nc) && has_colors() && start_color() == OK;
+	int defaults = colour && use_default_colors() == OK;
+
+	static const struct { short fg, bg; int cattr, mattr; } table[] = {
+#define X(id, fg, bg, cattr, mattr) { fg, bg, cattr, mattr },
+		STYLES(X)
+#undef X
+	};
+	for (int i = 0; i < ST__COUNT; i++) {
+		if (!colour) {
+			style_attr[i] = table[i].mattr;
+			continue;
+		}
+		short fg = table[i].fg, bg = table[i].bg;
+		if (fg == -1 && bg == -1) {
+			style_attr[i] = table[i].cattr;
+			continue;
+		}
+		if (!defaults) {        /* a terminal without default colours: white on black */
+			fg = fg == -1 ? COLOR_WHITE : fg;
+			bg = bg == -1 ? COLOR_BLACK : bg;
+		}
+		init_pair((short)(i + 1), fg, bg);
+		style_attr[i] = (int)COLOR_PAIR(i + 1) | table[i].cattr;
+	}
+}
+
+int term_attr(const struct ui *ui, int style)
+{
+	(void)ui;
+	return style >= 0 && style < ST__COUNT ? style_attr[style] : 0;
+}
+
+int term_init(struct ui *ui)
+{
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		fprintf(stderr, "jiuye: 没有设置终端类型 TERM（例如 export TERM=xterm）。\n"
+		                "jiuye: TERM is not set to a full-screen terminal (e.g. export TERM=xterm).\n");
+		return -1;
+	}
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "jiuye: 不认识终端类型 TERM=%s，请改用 xterm。\n"
+		                "jiuye: unknown terminal type TERM=%s; try export TERM=xterm.\n", term, term);
+		return -1;
+	}
+	/* raw, not cbreak: in cbreak the tty driver eats Ctrl-S/Ctrl-Q as XOFF/XON and a worker who
+	 * presses Ctrl-S to save freezes her screen (§4.7, measured). */
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	/* 200 ms: with 100 ms an arrow key split on a slow SSH link typed "OD" into a field (§4.7).
+	 * $ESCDELAY, when set, is ncurses' own and wins. */
+	const char *ed = getenv("ESCDELAY");
+	if (!ed || !*ed)
+		set_escdelay(200);
+	term_keys();
+	term_styles();
+	curs_set(0);
+	term_size(ui);
+	return 0;
+}
+
+void term_end(void)
+{
+	curs_set(1);
+	endwin();
+}
+
+void term_size(struct ui *ui)
+{
+	ui->lines = LINES;
+	ui->cols = COLS;
+	ui->too_small = LINES < 24 || COLS < 80;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev)
+{
+	static int quick_errs;
+	wint_t wc;
+	timeout(timeout_ms);
+	long long t0 = timeout_ms > 0 ? now_ms() : 0;
+	int r = get_wch(&wc);
+	if (r == ERR) {
+		/* curses says ERR both for "no key in time" and for a terminal that is gone (the SSH
+		 * link dropped while SIGHUP is ignored): then every read fails at once. Many quick
+		 * failures in a row mean nobody is there; the draft is already kept. */
+		if (timeout_ms > 0 && now_ms() - t0 < timeout_ms / 2) {
+			if (++quick_errs > 50)
+				return -1;
+		} else if (timeout_ms > 0) {
+			quick_errs = 0;
+		}
+		return 0;
+	}
+	quick_errs = 0;
+	ev->key = r == KEY_CODE_YES ? K_FN((int)wc) : (int)wc;
+	if (ev->key == '\r')
+		ev->key = '\n';
+	ev->act = key_action_for(ev->key, ui->depth ? ui_top(ui)->ops->acts : NULL);
+	return 1;
+}
