@@ -203,10 +203,14 @@ struct csv_reader;
 /* Open a CSV file: detects UTF-8 (with/without BOM) or GB18030/GBK. Caller frees. */
 int csv_open(const char *path, struct csv_reader **out, struct jy_err *err);
 /* Next record: *fields and *n are borrowed until the next call; *row is the spreadsheet row (header = 1).
- * Returns 1 with a record, 0 at the end, -1 on a malformed file (err set). */
+ * Returns 1 with a record, 0 at the end, -1 on a malformed file (err set: JY_EINVAL) or when
+ * the rest of the file cannot be read (JY_EIO). */
 int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err);
 const char *csv_encoding(const struct csv_reader *r);
 void csv_close(struct csv_reader **r);
+/* The bytes of a UTF-8 file a reader holds at once, to start with (1 MB; 0 restores it): the
+ * tests shrink it to put records and characters across the window's edges. */
+void csv_window_set(size_t bytes);
 void csv_write_field(struct jy_buf *b, const char *s);   /* quoted when needed */
 
 /* For the importers and exporters. First characters that make a spreadsheet read a cell as a

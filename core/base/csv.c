@@ -1,13 +1,20 @@
 /* core/base/csv.c: reading and writing CSV the way Excel and WPS in China write and read it.
  *
- * Reading: the whole file is read at once (an office's files are tens of MB at most) and parsed in
- * place, so a record costs no allocation. The encoding is detected, not asked for: a UTF-8 BOM or
- * valid UTF-8 is UTF-8 ("CSV UTF-8" in Excel, WPS's default); anything else is tried as GB18030,
- * the superset of GBK that Excel's plain "CSV" writes on a Chinese Windows; a UTF-16 BOM is
- * Excel's "Unicode text" (tab-separated). Records follow RFC 4180 (quoted fields, "" for a quote,
- * line breaks inside quotes, CRLF or LF), and the row number given back is the one a spreadsheet
+ * Reading: the encoding is detected, not asked for: a UTF-8 BOM or valid UTF-8 is UTF-8 ("CSV
+ * UTF-8" in Excel, WPS's default, jiuye's own exports); anything else is tried as GB18030, the
+ * superset of GBK that Excel's plain "CSV" writes on a Chinese Windows; a UTF-16 BOM is Excel's
+ * "Unicode text" (tab-separated). Records follow RFC 4180 (quoted fields, "" for a quote, line
+ * breaks inside quotes, CRLF or LF), and the row number given back is the one a spreadsheet
  * shows: the header is row 1, a record with line breaks inside a cell is still one row, a blank
  * line is a row of its own.
+ *
+ * A UTF-8 file is read twice, a window at a time (1 MB; a registry's file of 1,000,000 rows is
+ * 130 MB or more, and reading it whole was the largest part of an import's memory): a first pass
+ * proves the whole file UTF-8 without NUL bytes, since one GBK byte on the last row makes the
+ * file GBK; the second reads the records. A record is parsed (and unescaped) in place only once
+ * it lies whole in the window, which grows when one record is larger than it. GB18030 and UTF-16
+ * files, the rarer and older ones, and what is not a plain file (a pipe) are read whole and
+ * converted to UTF-8 at once; their text is then the window.
  *
  * Writing: csv_write_field quotes only when it must, so that the text stays readable in a plain
  * editor and round-trips through Excel; the files themselves are written by sheet.c. */
@@ -21,10 +28,22 @@
 
 #include "base/base.h"
 
+#define CSV_WINDOW (1u << 20)
+
+/* The size a reader's window starts at; the tests shrink it (csv_window_set). */
+static size_t csv_window = CSV_WINDOW;
+
 struct csv_reader {
 	char *path;
-	char *data;             /* the text as UTF-8, NUL-terminated; parsed (and unescaped) in place */
-	size_t len, pos;
+	FILE *f;                /* the file, read a window at a time; NULL once read whole */
+	char *data;             /* the window: text as UTF-8, NUL-terminated at len; parsed (and
+	                         * unescaped) in place */
+	size_t size;            /* bytes the window holds at most (data has one more, for the NUL) */
+	size_t len, pos;        /* bytes in the window; where the next record starts */
+	size_t ready;           /* the records from pos up to here lie whole in the window */
+	size_t checked;         /* the bytes before this were checked again as UTF-8 when read */
+	int eof;                /* the window holds the file up to its end: the last record ends at
+	                         * len */
 	char enc[16];
 	char sep;               /* ',' or '\t' */
 	int row;                /* spreadsheet row of the record last returned */
@@ -32,27 +51,29 @@ struct csv_reader {
 	int cap;
 };
 
+void csv_window_set(size_t bytes)
+{
+	csv_window = bytes ? bytes : CSV_WINDOW;
+}
+
 /* ---- reading the file and finding its encoding ------------------------------------------------ */
 
-static int csv_slurp(const char *path, char **out, size_t *outlen, struct jy_err *err)
+/* The whole file from where f stands. */
+static int csv_slurp(struct csv_reader *r, struct jy_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path, strerror(errno));
 	struct jy_buf b = { 0 };
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0)
 		buf_add(&b, chunk, n);
-	int bad = ferror(f);
-	int e = errno;
-	fclose(f);
-	if (bad) {
+	if (ferror(r->f)) {
+		int e = errno;
 		buf_free(&b);
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path, strerror(e));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path, strerror(e));
 	}
-	*outlen = b.len;
-	*out = buf_steal(&b);
+	free(r->data);
+	r->len = b.len;
+	r->data = buf_steal(&b);
 	return JY_OK;
 }
 
@@ -64,7 +85,12 @@ static int csv_is_workbook(const char *s, size_t n)
 	       (n >= 8 && memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
 }
 
-/* Replace r->data (raw bytes) with its UTF-8 text. */
+static int csv_is_utf16(const char *s, size_t n)
+{
+	return n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0);
+}
+
+/* Replace r->data, the whole file's raw bytes, with its UTF-8 text. */
 static int csv_decode(struct csv_reader *r, struct jy_err *err)
 {
 	const char *enc = NULL;
@@ -119,6 +145,107 @@ not_text:
 	                 "comma-separated)"), r->path);
 }
 
+/* Read more of the file into the window after its len bytes, doubling the window first when it
+ * is full. Sets r->eof at the end of the file. */
+static int csv_read(struct csv_reader *r, struct jy_err *err)
+{
+	if (r->len == r->size) {
+		r->size *= 2;
+		r->data = xrealloc(r->data, r->size + 1);
+	}
+	size_t want = r->size - r->len;
+	size_t n = fread(r->data + r->len, 1, want, r->f);
+	r->len += n;
+	r->data[r->len] = '\0';
+	if (n < want) {
+		if (ferror(r->f))
+			return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+			               strerror(errno));
+		r->eof = 1;
+	}
+	return JY_OK;
+}
+
+/* How many of the last bytes of s[0..n) are the start of a character the next read completes
+ * (0 to 3). What is not such a start is left for text_valid_utf8 to refuse. */
+static size_t csv_utf8_cut(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned char c = (unsigned char)s[n - k];
+		if ((c & 0xC0) == 0x80)
+			continue;       /* a continuation byte: its lead is further back */
+		size_t need = c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return k < need ? k : 0;
+	}
+	return 0;
+}
+
+/* The first pass over a plain file: is it UTF-8 (with or without BOM) without NUL bytes, to be
+ * read a window at a time (*stream set)? Anything else (a workbook, UTF-16, GBK, binary) is left
+ * for csv_decode to read whole and name. A file that fits in the window stays in it, read once;
+ * otherwise the file is left at the start of its text, after the BOM. */
+static int csv_sniff(struct csv_reader *r, int *stream, struct jy_err *err)
+{
+	char head[8];
+	long skip = 0;
+	int whole = 1;          /* the window holds the text from its first byte */
+	int rc;
+
+	*stream = 0;
+	ssize_t h = pread(fileno(r->f), head, sizeof head, 0);
+	if (h < 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		               strerror(errno));
+	if (csv_is_workbook(head, (size_t)h) || csv_is_utf16(head, (size_t)h))
+		return JY_OK;
+	if (h >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	if (fseek(r->f, skip, SEEK_SET) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		               strerror(errno));
+	do {
+		if ((rc = csv_read(r, err)) != JY_OK)
+			return rc;
+		size_t cut = r->eof ? 0 : csv_utf8_cut(r->data, r->len);
+		if (memchr(r->data, '\0', r->len) || !text_valid_utf8(r->data, r->len - cut))
+			return JY_OK;
+		if (!r->eof) {
+			/* keep only a character cut by the window's end: the rest is proved */
+			memmove(r->data, r->data + r->len - cut, cut);
+			r->len = cut;
+			whole = 0;
+		}
+	} while (!r->eof);
+	*stream = 1;
+	if (whole) {
+		r->checked = r->len;
+		return JY_OK;
+	}
+	if (fseek(r->f, skip, SEEK_SET) != 0)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		               strerror(errno));
+	r->len = r->checked = 0;
+	r->data[0] = '\0';
+	r->eof = 0;
+	return JY_OK;
+}
+
+/* The bytes read since the last check are still UTF-8 without NUL bytes, as the first pass found
+ * the file: it may have been written to in between (a copy still running). A character cut by
+ * the window's end waits for the next read. */
+static int csv_check(struct csv_reader *r, struct jy_err *err)
+{
+	const char *s = r->data + r->checked;
+	size_t n = r->len - r->checked;
+	size_t cut = r->eof ? 0 : csv_utf8_cut(s, n);
+	if (memchr(s, '\0', n) || !text_valid_utf8(s, n - cut))
+		return err_set(err, JY_EINVAL, NULL,
+		               _("%s: the file changed while it was being read: import it again once it "
+		                 "is complete (a copy or a save may still be running)"), r->path);
+	r->checked = r->len - cut;
+	return JY_OK;
+}
+
 /* Excel's "Unicode text" and some government systems write tab-separated files with the same
  * extension: a header line with tabs and no comma is taken as one. */
 static char csv_guess_sep(const char *s)
@@ -131,19 +258,48 @@ static char csv_guess_sep(const char *s)
 
 int csv_open(const char *path, struct csv_reader **out, struct jy_err *err)
 {
-	*out = NULL;
 	struct csv_reader *r = xcalloc(1, sizeof *r);
+	struct stat st;
+	int plain, stream = 0, rc = JY_OK;
+
+	*out = NULL;
 	r->path = xstrdup(path);
-	int rc = csv_slurp(path, &r->data, &r->len, err);
-	if (rc == JY_OK)
-		rc = csv_decode(r, err);
-	if (rc != JY_OK) {
-		csv_close(&r);
-		return rc;
+	r->size = csv_window;
+	r->data = xmalloc(r->size + 1);
+	r->data[0] = '\0';
+	if (!(r->f = fopen(path, "rb"))) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path, strerror(errno));
+		goto out;
+	}
+	setvbuf(r->f, NULL, _IONBF, 0);         /* the window is the buffer */
+	/* a pipe cannot be read twice: it is read whole */
+	plain = fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode);
+	if (plain && (rc = csv_sniff(r, &stream, err)) != JY_OK)
+		goto out;
+	if (stream) {
+		snprintf(r->enc, sizeof r->enc, "UTF-8");
+		/* the header line whole in the window, for the separator */
+		while (!r->eof && r->data[strcspn(r->data, "\r\n")] == '\0')
+			if ((rc = csv_read(r, err)) != JY_OK || (rc = csv_check(r, err)) != JY_OK)
+				goto out;
+	} else {
+		if (plain && fseek(r->f, 0, SEEK_SET) != 0) {
+			rc = err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path,
+			             strerror(errno));
+			goto out;
+		}
+		if ((rc = csv_slurp(r, err)) != JY_OK || (rc = csv_decode(r, err)) != JY_OK)
+			goto out;
+		fclose(r->f);
+		r->f = NULL;
+		r->eof = 1;
 	}
 	r->sep = csv_guess_sep(r->data);
 	*out = r;
-	return JY_OK;
+	r = NULL;
+out:
+	csv_close(&r);
+	return rc;
 }
 
 void csv_close(struct csv_reader **pr)
@@ -151,6 +307,8 @@ void csv_close(struct csv_reader **pr)
 	struct csv_reader *r = *pr;
 	if (!r)
 		return;
+	if (r->f)
+		fclose(r->f);
 	free(r->path);
 	free(r->data);
 	free(r->fields);
@@ -164,6 +322,89 @@ const char *csv_encoding(const struct csv_reader *r)
 }
 
 /* ---- records ---------------------------------------------------------------------------------- */
+
+static int csv_is_end(const struct csv_reader *r, char c)
+{
+	return c == r->sep || c == '\r' || c == '\n' || c == '\0';
+}
+
+/* Move r->ready past every record that lies whole in the window, reading them as csv_next and
+ * csv_quoted will: a line break ends a record only outside quotes, a quote opens a quoted cell
+ * only as the cell's first character, and a CR at the window's end waits for the byte after it
+ * (CRLF is one line end). A record csv_quoted will refuse (text after a closing quote) is whole
+ * up to where it is refused. */
+static void csv_scan(struct csv_reader *r)
+{
+	const char *d = r->data;
+	size_t n = r->len, p = r->ready;
+
+	for (;;) {
+		/* a cell starts at p */
+		if (p < n && d[p] == '"') {
+			for (p++;; p++) {
+				if (p + 1 >= n)
+					return;         /* the closing quote, or the byte after it, is not here */
+				if (d[p] == '"') {
+					if (d[p + 1] != '"')
+						break;
+					p++;
+				}
+			}
+			p++;
+			while (p < n && (d[p] == ' ' || (d[p] == '\t' && r->sep != '\t')))
+				p++;
+			if (p < n && !csv_is_end(r, d[p])) {
+				r->ready = p;
+				return;
+			}
+		} else {
+			while (p < n && !csv_is_end(r, d[p]))
+				p++;
+		}
+		if (p >= n)
+			return;
+		if (d[p] == r->sep) {
+			p++;
+			continue;
+		}
+		/* a line end (the first pass let no NUL byte in) */
+		if (d[p] == '\r') {
+			if (p + 1 >= n)
+				return;
+			if (d[p + 1] == '\n')
+				p++;
+		}
+		r->ready = ++p;
+	}
+}
+
+/* Make the record at r->pos whole in the window: drop what lies before it, then read more of the
+ * file after it (growing the window when the record is larger) until its end is found or the file
+ * ends. The cells the previous csv_next handed back are among the bytes dropped: they were
+ * borrowed until this call. */
+static int csv_fill(struct csv_reader *r, struct jy_err *err)
+{
+	int rc;
+
+	if (r->pos > 0) {
+		memmove(r->data, r->data + r->pos, r->len - r->pos + 1);
+		r->len -= r->pos;
+		r->checked -= r->pos;
+		r->ready -= r->pos;
+		r->pos = 0;
+	}
+	for (;;) {
+		if (r->eof) {
+			r->ready = r->len;
+			return JY_OK;
+		}
+		csv_scan(r);
+		if (r->ready > r->pos)
+			return JY_OK;
+		if ((rc = csv_read(r, err)) != JY_OK || (rc = csv_check(r, err)) != JY_OK)
+			return rc;
+	}
+}
 
 static void csv_push(struct csv_reader *r, int *n, char *field)
 {
@@ -184,11 +425,6 @@ static void csv_skip_eol(struct csv_reader *r, char c)
 	}
 	if (c == '\n')
 		r->pos++;
-}
-
-static int csv_is_end(const struct csv_reader *r, char c)
-{
-	return c == r->sep || c == '\r' || c == '\n' || c == '\0';
 }
 
 /* A quoted field starting at r->pos (on the opening quote). Unescapes in place into *w, which
@@ -227,12 +463,17 @@ static int csv_quoted(struct csv_reader *r, char **w, struct jy_err *err)
  * are not returned. */
 int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err)
 {
-	char *d = r->data;
+	char *d;
 	int nf = 0;
 
 	*fields = NULL;
 	*n = 0;
 	for (;;) {
+		if (r->pos >= r->ready && csv_fill(r, err) != JY_OK) {
+			*row = r->row;
+			return -1;
+		}
+		d = r->data;
 		if (r->pos >= r->len) {
 			*row = r->row;
 			return 0;

@@ -182,7 +182,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 			break;
 	}
 	if (rc == JY_OK && got < 0)
-		rc = JY_EINVAL;
+		rc = err && err->code == JY_EIO ? JY_EIO : JY_EINVAL;
 	int skip = flags & IMPORT_SKIP_ERRORS;
 	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
 		rc = ops->commit(ctx, err);

@@ -4,7 +4,9 @@
  * Promises checked (base/base.h csv block, csv.c): csv_open either reads the file or says why; every
  * cell handed back is valid UTF-8 (whatever the file's encoding); rows count up from 1; the
  * reader ends (0) or stops on a malformed file (-1 with a message). The importers' helpers for a
- * header cell and an Excel-guarded number are run on the cells too. */
+ * header cell and an Excel-guarded number are run on the cells too. And the window: the file read
+ * through a window of a few bytes (its size taken from the input) gives back the same records,
+ * rows, encoding and messages as through the reader's own, which holds these files whole. */
 #include <unistd.h>
 
 #include "base/base.h"
@@ -22,11 +24,47 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Everything the reader says of the file through a window of `window` bytes (0: its own), in
+ * one string to compare: csv_open's answer, the encoding, each record with its row and cells
+ * (each cell's length first: a cell may hold any separator), the end and its message. */
+static void read_back(size_t window, struct jy_buf *out)
+{
+	struct csv_reader *r = NULL;
+	struct jy_err err = { 0 };
+	char **fields;
+	int n, row, got;
+
+	csv_window_set(window);
+	buf_addf(out, "open %d %s\n", csv_open(path, &r, &err), err.msg);
+	if (r) {
+		buf_addf(out, "%s\n", csv_encoding(r));
+		while ((got = csv_next(r, &fields, &n, &row, &err)) == 1) {
+			buf_addf(out, "%d:", row);
+			for (int i = 0; i < n; i++) {
+				buf_addf(out, "%zu:", strlen(fields[i]));
+				buf_adds(out, fields[i]);
+			}
+			buf_adds(out, "\n");
+		}
+		buf_addf(out, "end %d %d %s\n", got, row, got < 0 ? err.msg : "");
+		csv_close(&r);
+	}
+	csv_window_set(0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		abort();
+	struct jy_buf whole = { 0 }, windowed = { 0 };
+	read_back(0, &whole);
+	read_back(1 + (size ? data[size - 1] : 0) % 16, &windowed);
+	FUZZ_CHECK(whole.len == windowed.len && memcmp(whole.s, windowed.s, whole.len) == 0,
+	           "a small window reads what a large one does");
+	buf_free(&whole);
+	buf_free(&windowed);
+
 	struct csv_reader *r = NULL;
 	struct jy_err err = { 0 };
 	int rc = csv_open(path, &r, &err);
