@@ -36,11 +36,6 @@ const char *jobrec_entity(int type)
 	return types[type].entity;
 }
 
-int jobrec_field_by_header(int type, const char *header)
-{
-	return field_find_header(types[type].fields, types[type].n, header);
-}
-
 int jobrec_field_by_col(int type, const char *col)
 {
 	return field_find_col(types[type].fields, types[type].n, col);

@@ -92,7 +92,6 @@ struct jobrec {
 };
 const struct field_def *jobrec_fields(int type, int *n);
 const char *jobrec_entity(int type);            /* "employer", "posting", "fair": history, drafts */
-int jobrec_field_by_header(int type, const char *header);  /* label or alias (any case), or -1 */
 int jobrec_field_by_col(int type, const char *col);
 struct jobrec *jobrec_new(int type);            /* Caller frees with jobrec_free. */
 void jobrec_free(struct jobrec **r);

@@ -293,8 +293,10 @@ static int history_tail(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
  * moves (a resident_save inside an import, an audit_note), and is read again. */
 static unsigned history_appends;
 
-/* Append one row: inside the caller's transaction, or in one of its own. */
-static int history_append(struct jy_db *db, struct hrow *r, struct jy_err *err)
+/* Append one row: inside the caller's transaction, or in one of its own. The time, worker and
+ * address are filled in on a copy of in, whose texts point into this frame: the caller's row never
+ * holds a pointer that outlives the call. */
+static int history_append(struct jy_db *db, const struct hrow *in, struct jy_err *err)
 {
 	int own = db->in_tx == 0 && sqlite3_get_autocommit(db->h);
 	int rc;
@@ -302,20 +304,21 @@ static int history_append(struct jy_db *db, struct hrow *r, struct jy_err *err)
 	if (own && (rc = db_begin(db, err)))
 		return rc;
 	char now[32], src[48];
+	struct hrow r = *in;
 	time_now_iso(now);
 	history_src(src);
-	hrow_text(r, HT_AT, now);
-	hrow_text(r, HT_OS_USER, db->who.os_user);
-	hrow_text(r, HT_WORKER, db->who.name[0] ? db->who.name : db->who.os_user);
-	hrow_text(r, HT_SRC, src[0] ? src : NULL);
-	r->role = db->who.role;
-	r->has_role = 1;
+	hrow_text(&r, HT_AT, now);
+	hrow_text(&r, HT_OS_USER, db->who.os_user);
+	hrow_text(&r, HT_WORKER, db->who.name[0] ? db->who.name : db->who.os_user);
+	hrow_text(&r, HT_SRC, src[0] ? src : NULL);
+	r.role = db->who.role;
+	r.has_role = 1;
 	uint8_t prev[HASH_LEN], h[HASH_LEN];
-	rc = history_tail(db, &r->seq, prev, err);
+	rc = history_tail(db, &r.seq, prev, err);
 	if (!rc) {
-		r->seq++;
-		hash_row(prev, r, h);
-		rc = history_insert(db, r, h, err);
+		r.seq++;
+		hash_row(prev, &r, h);
+		rc = history_insert(db, &r, h, err);
 	}
 	if (own) {
 		if (rc)

@@ -13,16 +13,6 @@
 
 const struct field_def course_fields[CF__COUNT] = { COURSE_FIELDS(FIELD_DEF_ROW) };
 
-int course_field_by_header(const char *header)
-{
-	return field_find_header(course_fields, CF__COUNT, header);
-}
-
-int course_field_by_col(const char *col)
-{
-	return field_find_col(course_fields, CF__COUNT, col);
-}
-
 struct course *course_new(void)
 {
 	return xcalloc(1, sizeof(struct course));
@@ -39,18 +29,6 @@ void course_free(struct course **pc)
 	free(c->updated_by);
 	free(c);
 	*pc = NULL;
-}
-
-struct course *course_dup(const struct course *c)
-{
-	struct course *d = course_new();
-	d->id = c->id;
-	d->version = c->version;
-	field_values_dup(d->v, c->v, CF__COUNT);
-	d->created_at = xstrdup(c->created_at);
-	d->updated_at = xstrdup(c->updated_at);
-	d->updated_by = xstrdup(c->updated_by);
-	return d;
 }
 
 void course_set(struct course *c, int field, const char *value)

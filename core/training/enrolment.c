@@ -26,11 +26,6 @@ static const int enrol_cols[] = {
 };
 #define NCOLS ((int)ARRAY_LEN(enrol_cols))
 
-int enrol_field_by_header(const char *header)
-{
-	return field_find_header(enrol_fields, EF__COUNT, header);
-}
-
 int enrol_field_by_col(const char *col)
 {
 	return field_find_col(enrol_fields, EF__COUNT, col);

@@ -29,8 +29,6 @@
 enum course_field { COURSE_FIELDS(X) CF__COUNT };
 #undef X
 extern const struct field_def course_fields[CF__COUNT];
-int course_field_by_header(const char *header);   /* label or alias (any case) -> CF_*, or -1 */
-int course_field_by_col(const char *col);
 
 struct course {
 	int64_t id;             /* 0 for a new course */
@@ -40,7 +38,6 @@ struct course {
 };
 struct course *course_new(void);                /* Caller frees with course_free. */
 void course_free(struct course **c);
-struct course *course_dup(const struct course *c);
 void course_set(struct course *c, int field, const char *value);
 const char *course_get(const struct course *c, int field);   /* never NULL */
 char *course_display(struct jy_db *db, const struct course *c, int field);  /* Caller frees. */
@@ -103,7 +100,6 @@ void course_page_free(struct course_page *p);
 enum enrol_field { ENROL_FIELDS(X) EF__COUNT };
 #undef X
 extern const struct field_def enrol_fields[EF__COUNT];
-int enrol_field_by_header(const char *header);
 int enrol_field_by_col(const char *col);
 
 struct enrolment {
