@@ -119,7 +119,7 @@ int key_action(int key);                        /* ACT_NONE when the table has n
  * (F7: a resident's status, elsewhere writing the list or report to a file) means the one this
  * screen takes; else key_action(key). */
 int key_action_for(int key, const int *acts);
-const char *key_name(int key);                  /* "F1", "Ctrl-S", "Esc", "?" … (static buffer) */
+const char *keys_label(int key);                /* "F1", "Ctrl-S", "Esc", "?" … (static buffer) */
 void key_row_text(const struct key_row *r, char *out, size_t size);   /* "F1, ?" */
 
 /* ---- styles -------------------------------------------------------------------------------------- */

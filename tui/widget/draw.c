@@ -149,7 +149,7 @@ void ui_bar(struct ui *ui, const struct screen *s)
 		return;
 	int slot = width / n, x = 0;
 	for (int i = 0; i < n; i++) {
-		const char *k = key_name(rows[i]->key);
+		const char *k = keys_label(rows[i]->key);
 		int kw = ui_put(ui, y, x, (int)strlen(k), k, ST_BAR_KEY);
 		int lw = slot - kw - 1;
 		if (lw > 0)

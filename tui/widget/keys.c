@@ -39,7 +39,7 @@ int key_action_for(int key, const int *acts)
 static const struct {
 	int key;
 	const char *name;
-} key_names[] = {
+} named_keys[] = {
 	{ K_FN(KEY_IC), "Insert" },        { K_FN(KEY_DC), "Delete" },
 	{ K_FN(KEY_HOME), "Home" },        { K_FN(KEY_END), "End" },
 	{ K_FN(KEY_NPAGE), "PgDn" },       { K_FN(KEY_PPAGE), "PgUp" },
@@ -51,13 +51,15 @@ static const struct {
 	{ K_ESC, "Esc" },                  { ' ', "Space" },
 };
 
-const char *key_name(int key)
+/* A key as the help and the F-key bar name it. Not key_name: ncursesw exports a key_name(wchar_t)
+ * of its own, which a function of that name here would take the place of for the library too. */
+const char *keys_label(int key)
 {
 	static char buf[32];
 
-	for (size_t i = 0; i < ARRAY_LEN(key_names); i++)
-		if (key_names[i].key == key)
-			return key_names[i].name;
+	for (size_t i = 0; i < ARRAY_LEN(named_keys); i++)
+		if (named_keys[i].key == key)
+			return named_keys[i].name;
 	if (key >= K_FN(KEY_F(1)) && key <= K_FN(KEY_F(24))) {
 		snprintf(buf, sizeof buf, "F%d", key - K_FN(KEY_F(0)));
 	} else if (key > 0 && key < 0x20) {
@@ -77,11 +79,11 @@ void key_row_text(const struct key_row *r, char *out, size_t size)
 		snprintf(out, size, "1-9");
 		return;
 	}
-	snprintf(out, size, "%s", key_name(r->key));
+	snprintf(out, size, "%s", keys_label(r->key));
 	/* One alternate is enough to name: Enter's KEY_ENTER and Backspace's 0x7f are the same key. */
-	if (r->also && strcmp(key_name(r->also), out) != 0) {
+	if (r->also && strcmp(keys_label(r->also), out) != 0) {
 		size_t n = strlen(out);
-		snprintf(out + n, size - n, ", %s", key_name(r->also));
+		snprintf(out + n, size - n, ", %s", keys_label(r->also));
 	}
 }
 
