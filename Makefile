@@ -284,7 +284,7 @@ uninstall-locale:
 .PHONY: man man-check po-check install-locale uninstall-locale
 
 # ---- install -----------------------------------------------------------------------------------
-# On an office server (README; reference/privacy.md §3 D4), as root: `make install SETGID=1` also
+# On an office server (README), as root: `make install SETGID=1` also
 # makes the group jiuye when it is missing, installs the binary root:jiuye 2755 (setgid: workers
 # outside the group reach the data only through it) and the database folder STATEDIR 2770
 # root:jiuye (setgid, so every file in it gets the group). A setgid jiuye opens only SHARED_DB

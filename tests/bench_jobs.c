@@ -11,7 +11,7 @@
  *
  * The residents are a pure function of their number, as in tests/bench.c (ID numbers unique by
  * construction, the same status mix: 5 in 9 are looking for work), and each has 0-2 job
- * intentions from the trades the domain brief names (家政, 保洁, 月嫂, 缝纫, 保安 …) and sometimes
+ * intentions from the trades offices name (家政, 保洁, 月嫂, 缝纫, 保安 …) and sometimes
  * a skill, so a posting's words find a realistic share of the registry: a few per cent each. */
 #include <stdint.h>
 #include <stdio.h>

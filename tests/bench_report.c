@@ -1,5 +1,5 @@
 /* tests/bench_report.c: how fast the monthly report is on a 1,000,000-resident registry with a
- * year of events (`make bench`, issue 6: target 1 s).
+ * year of events (`make bench`; the target is 1 s).
  *
  *   bench_report events DB        add a year of events (2023-07-01 .. 2024-06-30) to a registry
  *                                 built by `bench load`: status changes, referrals with their

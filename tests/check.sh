@@ -6,6 +6,7 @@
 #     for every part above the storage part), never core.h (that is tui/'s one include).
 #   - the same on the objects in OBJDIR/PART/: every function or variable a part uses from
 #     another part is defined in a part below it, so the arrows point down whatever was included.
+#   - a comment explains the code by itself: it names no issue and no document outside the tree.
 # Each broken rule is printed with its file; the exit status is 1 when any was.
 set -u
 objdir=$1
@@ -30,6 +31,12 @@ $hits"
 hits=$(grep -nE 'sqlite3_|#include[[:space:]]*[<"](sqlite3\.h|store/sql\.h|[a-z/]*_int\.h)' \
        tui/*.c tui/*.h tui/*/*.c tui/*/*.h 2>/dev/null)
 [ -n "$hits" ] && say "SQL and the parts' private headers stay inside core/:
+$hits"
+
+hits=$(grep -nE '[Ii]ssue #?[0-9]|privacy brief|domain brief|PRODUCT\.md|reference/[a-z]|anchors-(engineering|mission)|china-standards|privacy\.md|domain\.md' \
+       core/*.h core/*/*.[ch] tui/*.[ch] tui/*/*.[ch] tests/*.[ch] tests/*/*.[ch] tests/*/*.sh \
+       tests/*.sh tests/screen/*.keys assets/schema/*.sql Makefile 2>/dev/null | grep -v '^tests/check.sh:')
+[ -n "$hits" ] && say "comments say the reason themselves, not where it is written outside the tree:
 $hits"
 
 for f in core/*/*.c core/*/*.h; do

@@ -79,7 +79,7 @@ fi
 if [ -f tests/stress/run.sh ]; then
 	run_tap tests/stress/run.sh      # 20 workers 10 s, 50 crashes unless STRESS_* say otherwise
 fi
-# The libFuzzer targets (issue 7), a few seconds each: `make fuzz` runs them longer.
+# The libFuzzer targets, a few seconds each: `make fuzz` runs them longer.
 if [ -f tests/fuzz/run.sh ]; then
 	FUZZ_SECONDS="${FUZZ_SECONDS:-8}"; export FUZZ_SECONDS
 	run_tap tests/fuzz/run.sh

@@ -1,10 +1,10 @@
 /* tui/keys.h: every key jiuye takes, in one table. The F-key bar at the bottom of each screen, the
  * F1 help of each screen and the KEYS section of man/jiuye.1 are all made from it, so they never
- * disagree (the keyboard contract is PRODUCT.md's).
+ * disagree (the keyboard contract every screen keeps).
  *
  * Why the alternates: PuTTY, Xshell and desktop terminals keep some F-keys for themselves (F1 opens
  * their help, F10 their menu), so every F-key has a Ctrl key too. Ctrl-S and Ctrl-Q are safe because
- * the terminal is in raw mode (no XON/XOFF, anchors-engineering §4.7). Esc is never the only way
+ * the terminal is in raw mode (no XON/XOFF). Esc is never the only way
  * back (a slow SSH link can split it): F12 and Ctrl-G do the same. A printable alternate ('?', '/',
  * 'e' …) acts only where no text field has the cursor.
  *

@@ -60,7 +60,7 @@ static int menu_open(struct ui *ui, int i)
 		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
 		return SK_HANDLED;
 	}
-	/* Statistics see figures and no person (issue 7): the registry, jobs and training are
+	/* Statistics see figures and no person: the registry, jobs and training are
 	 * people's records. Core refuses them anyway; here she is told before a screen opens empty. */
 	struct jy_err err = { 0 };
 	if (i < 3 && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {

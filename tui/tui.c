@@ -2,7 +2,7 @@
  *
  * Each turn: erase, draw the stack from the topmost full screen up, one doupdate; then wait for a
  * key. erase() + a full redraw costs nothing on the wire for what did not change (ncurses diffs;
- * measured 0 bytes, anchors-engineering §0.8); clear() only for Ctrl-L. Keys that are already
+ * measured 0 bytes); clear() only for Ctrl-L. Keys that are already
  * waiting (an input method's burst, a paste) are all handled before the next draw. When no key
  * comes for a while, the loop asks core whether another worker committed and lets the top screen
  * reload: no screen sleeps, polls or draws on its own. */
@@ -266,7 +266,7 @@ static void ui_handle(struct ui *ui, const struct ui_event *ev)
 		top->ops->resume(ui, top);
 }
 
-/* The idle lock (lock.c; privacy.md C3): after lock_s seconds without a key the lock screen goes
+/* The idle lock (lock.c): after lock_s seconds without a key the lock screen goes
  * on top of whatever is open. The wait for a key is cut short so that it comes on time. */
 static long long ui_now_ms(void)
 {
@@ -293,7 +293,7 @@ static int ui_locked(struct ui *ui)
 
 
 /* The worker's role and communities as the worker table says now: another worker's commit may
- * have been an administrator closing her account or changing her role (issue 7), which must not
+ * have been an administrator closing her account or changing her role, which must not
  * wait for her next start. A worker closed meanwhile sees a message and her screens refuse. */
 static void ui_actor_refresh(struct ui *ui)
 {

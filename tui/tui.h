@@ -64,7 +64,7 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
 
-/* ---- server.c: on an office server (setgid jiuye, --restricted; issue 7) ------------------------ */
+/* ---- server.c: on an office server (setgid jiuye, --restricted) ------------------------ */
 void server_init(int restricted);       /* first thing in main: gives up the setgid group */
 int server_shared(void);                /* running setgid: the database is the configured one */
 int server_restricted(void);
@@ -96,13 +96,13 @@ enum action {
 	ACT_QUIT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
 	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE,
 	ACT_MODULE, ACT_YES, ACT_NO, ACT_REDRAW, ACT_INTERRUPT,
-	/* training (issue 5) */
+	/* training */
 	ACT_ROLLCALL, ACT_PRINT, ACT_OUTCOME, ACT_HISTORY, ACT_PRESENT, ACT_ABSENT, ACT_LATE, ACT_LEAVE,
-	/* jobs (issue 4) */
+	/* jobs */
 	ACT_MATCH, ACT_FILTER,
-	/* reports and files (issue 6) */
+	/* reports and files */
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
-	/* access (issue 7) */
+	/* access */
 	ACT_REVEAL,
 	ACT__COUNT
 };
@@ -216,7 +216,7 @@ const struct ui_codes *ui_codes(struct ui *ui, const char *list);  /* "@units": 
 const char *ui_code_label(struct ui *ui, const char *list, const char *code);  /* code if unknown */
 void ui_quit_ask(struct ui *ui);
 
-/* ---- lock.c: the idle lock (issue 7; privacy.md C3) ---------------------------------------------- */
+/* ---- lock.c: the idle lock ---------------------------------------------- */
 /* Seconds without a key before the screen locks: setting ui.lock_minutes (default 15, 0: never);
  * $JIUYE_LOCK_SECONDS overrides it for tests, except in a setgid or restricted jiuye. */
 int lock_idle_seconds(struct ui *ui);
@@ -465,7 +465,7 @@ int residents_page(struct ui *ui, const char *query, const char *cursor, int lim
 /* The draft of an unsaved form, offered at start. */
 void rform_offer_draft(struct ui *ui);
 
-/* Training (培训, issue 5): screen_courses.c the course list (and, with a resident, the course to
+/* Training (培训): screen_courses.c the course list (and, with a resident, the course to
  * enrol her in), screen_cdetail.c one course and its trainees, screen_enrol.c enrolling (a resident
  * picked by search), screen_tform.c the forms of a course, a session and an enrolment,
  * screen_sessions.c the sessions, screen_rollcall.c the roll call, screen_nowork.c completers
@@ -488,7 +488,7 @@ struct screen *chistory_new(int64_t course_id);
  * without directory. Caller frees. */
 char *print_path(const char *name);
 
-/* Jobs (岗位与推荐, issue 4): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
+/* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals
  * (screen_referrals.c) and job fairs (screen_fairs.c), searched as you type; screen_jobs_page.c
  * one record's page (fields, what belongs to it, its change history); screen_jobs_form.c the
@@ -514,7 +514,7 @@ struct screen *due_new(void);
 enum { JOBS_REFERRALS = 100 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
-/* Reports (统计报表, issue 6): screen_report.c the figures of a period beside the period before,
+/* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:
  * index into report_inds; group_key as in struct report, "" for all). */
 struct screen *report_new(void);
@@ -522,7 +522,7 @@ struct screen *report_people_new(const struct period *p, int by, const char *gro
                                  const char *group_label, int ind);
 
 
-/* 管理 (issue 7): screen_admin.c the settings menu, the workers (administrators), a worker's form,
+/* 管理: screen_admin.c the settings menu, the workers (administrators), a worker's form,
  * and the sensitive changes waiting for a reviewer. */
 struct worker_row;
 struct screen *admin_new(void);

@@ -6,7 +6,7 @@
 -- the office's forms and Excel sheets use, so that a worker or an import file finds them by name
 -- (codes.c: code, exact label, or a unique label prefix). An office may add rows, deactivate
 -- (active = 0) or replace a list with its province's, never renumber a code that is in use.
--- Sources: reference/china-standards.md §2 (where each table was found and how far it was checked).
+-- Sources: the national and 人社 code tables each list names.
 
 -- 性别: GB/T 2261.1-2003 (人社 AAC004). 0 未知的性别 and 9 未说明的性别 are left out: a resident's
 -- sex comes from the ID number (GB 11643 digit 17), which is always 1 or 2.
@@ -168,8 +168,8 @@ INSERT INTO code(list, code, label, ord, active) VALUES
 	('unemp_reason', '80', '个体或私营业主停止经营', 80, 1),  -- 个体工商户业主或私营企业业主停止经营的
 	('unemp_reason', '90', '其他', 90, 1);
 
--- 人员类别: the categories of the domain brief §2.1 (OUR codes: no national code table for the
--- person-record 人员类别 was found, china-standards §2.4 b). A resident has several. 4050 is
+-- 人员类别: the categories offices keep (OUR codes: no national code table for the
+-- person-record 人员类别 was found). A resident has several. 4050 is
 -- derived from sex and birth date (core/rules.c) and is also listed, so it can be set by hand
 -- where a locality's rule needs a judgment (e.g. 就业困难) and so reports can name it.
 INSERT INTO code(list, code, label, ord) VALUES
@@ -211,7 +211,7 @@ INSERT INTO code(list, code, label, ord) VALUES
 	('difficulty', '110', '社会福利机构供养的成年孤儿和社会成年孤儿', 110),
 	('difficulty', '990', '其他', 990);
 
--- 证件类型 (certificates a resident holds): OUR codes (domain brief §2.2, R2, R3). 就业创业证
+-- 证件类型 (certificates a resident holds): OUR codes (R2, R3). 就业创业证
 -- replaced 就业失业登记证 (2015), which replaced 失业证 and 再就业优惠证 (2011); residents still
 -- hold all of them.
 INSERT INTO code(list, code, label, ord) VALUES

@@ -1,4 +1,4 @@
--- 004_jobs: the jobs module (domain brief §1.4 W3-W6, §2.3): employers, job information with its
+-- 004_jobs: the jobs module: employers, job information with its
 -- posts, referrals with their dated stages, placements (hires and public-welfare posts with their
 -- subsidy periods) and job fairs; the code lists they use; and the narrow candidate table that
 -- makes matching a posting against a million residents one index range, not a scan.
@@ -91,7 +91,7 @@ ALTER TABLE fair ADD COLUMN updated_by TEXT;
 ALTER TABLE fair ADD COLUMN skey TEXT;
 
 -- ---- code lists (OUR codes unless a standard is named) -----------------------------------------
--- 单位类型: the ownership kinds the brief's sources name (§2.3). GB/T 12402 (econ_type) describes
+-- 单位类型: the ownership kinds the brief's sources name. GB/T 12402 (econ_type) describes
 -- enterprises only; a community office also deals with 机关事业单位, 社会组织 and 合作社.
 INSERT INTO code(list, code, label, ord) VALUES
 	('employer_kind', '10', '国有企业', 10),
@@ -104,7 +104,7 @@ INSERT INTO code(list, code, label, ord) VALUES
 	('employer_kind', '80', '农民专业合作社', 80),
 	('employer_kind', '90', '其他', 90);
 
--- 用工形式 (§2.3 work form): 居家 is 来料加工 at home.
+-- 用工形式 (work form): 居家 is 来料加工 at home.
 INSERT INTO code(list, code, label, ord) VALUES
 	('work_form', '1', '全日制', 1),
 	('work_form', '2', '非全日制', 2),
@@ -113,7 +113,7 @@ INSERT INTO code(list, code, label, ord) VALUES
 	('work_form', '5', '季节性', 5),
 	('work_form', '6', '居家来料加工', 6);
 
--- 薪资单位 (§2.3 pay basis: monthly, daily, hourly, per job as 月嫂 are paid, piece rate).
+-- 薪资单位 (pay basis: monthly, daily, hourly, per job as 月嫂 are paid, piece rate).
 INSERT INTO code(list, code, label, ord) VALUES
 	('wage_unit', '1', '元/月', 1),
 	('wage_unit', '2', '元/天', 2),
@@ -121,7 +121,7 @@ INSERT INTO code(list, code, label, ord) VALUES
 	('wage_unit', '4', '元/单', 4),
 	('wage_unit', '5', '元/件', 5);
 
--- 信息来源 (§2.3 source / channel; W3 step 1).
+-- 信息来源 (source / channel).
 INSERT INTO code(list, code, label, ord) VALUES
 	('job_source', '1', '用人单位', 1),
 	('job_source', '2', '人社部门', 2),
@@ -145,7 +145,7 @@ INSERT INTO code(list, code, label, ord) VALUES
 	('posting_status', 'closed',  '已关闭', 3),
 	('posting_status', 'expired', '已过期', 4);
 
--- 招聘会类型 (§2.3 job fair types; W5).
+-- 招聘会类型 (job fair types).
 INSERT INTO code(list, code, label, ord) VALUES
 	('fair_kind', '01', '春风行动', 1),
 	('fair_kind', '02', '关注妇女就业专场', 2),

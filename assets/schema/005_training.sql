@@ -1,5 +1,5 @@
 -- 005_training: the training module (培训). Courses and enrolments (001 has their first columns)
--- get what the workflow needs (domain brief §1.4 W8, §2.4): 期 and 班次, the waiting list, the
+-- get what the workflow needs: 期 and 班次, the waiting list, the
 -- completion date, 对口就业, notes and who changed them last; the course's sessions and each
 -- trainee's attendance at each; the code lists of specialities, training categories, results and
 -- certificates (an office extends them like the other lists); the subsidy tiers as locality
@@ -55,7 +55,7 @@ CREATE TABLE attendance (
 CREATE INDEX attendance_enrolment ON attendance(enrolment_id);
 
 -- 专业/工种: OUR codes (no national list of community training trades was found). The trades of
--- the brief's course catalogue (§2.4) and the issue; an office adds its own (电动缝纫, 插花 …).
+-- the brief's course catalogue and the issue; an office adds its own (电动缝纫, 插花 …).
 INSERT INTO code(list, code, label, ord) VALUES
 	('speciality', '01', '家政', 1),
 	('speciality', '02', '月嫂', 2),

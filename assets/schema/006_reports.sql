@@ -1,4 +1,4 @@
--- 006_reports: the indexes the reports (core/report.c, domain brief §3.2 A-F) need, and no more:
+-- 006_reports: the indexes the reports (core/report/report.c, indicators A-F) need, and no more:
 -- each one costs every import and bulk load an insert per row. The figures of a period read the
 -- records dated in it, so most of these are date indexes; the one on resident is the registry
 -- read as a narrow copy.

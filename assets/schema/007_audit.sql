@@ -1,4 +1,4 @@
--- 007_audit.sql: the history becomes the audit trail (issue 7; reference/privacy.md G1-G4).
+-- 007_audit.sql: the history becomes the audit trail.
 --
 -- Every row now says also where the worker came from (the client address of her SSH session: a
 -- record, not an identity), her role, which fields it touched (names only), whether it succeeded,

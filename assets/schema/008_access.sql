@@ -1,4 +1,4 @@
--- 008_access.sql: who may see what (issue 7).
+-- 008_access.sql: who may see what.
 --
 -- A worker's scope is a set of units: a community worker has her communities, a street clerk her
 -- street (which covers its communities), a county officer the county. A worker with no scope row
@@ -16,7 +16,7 @@ ALTER TABLE worker ADD COLUMN closed_at TEXT;
 ALTER TABLE worker ADD COLUMN added_by TEXT;
 
 -- A 录入员's change of an ID number (and so the birth date) or of the categories of a registered
--- resident waits here for a 审核 (privacy brief: sensitive changes are approved by a second
+-- resident waits here for a 审核 (sensitive changes are approved by a second
 -- person). The rest of her edit is saved at once.
 CREATE TABLE pending_change (
 	id           INTEGER PRIMARY KEY,

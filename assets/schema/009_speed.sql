@@ -1,4 +1,4 @@
--- 009_speed.sql: loads and imports faster (issue 2).
+-- 009_speed.sql: loads and imports faster.
 --
 -- resident_name_birth served two questions only: the same-name-and-birth-date warning
 -- (resident_check_dup) and the audit trail's filter by a resident's name. Both now find the name

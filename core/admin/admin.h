@@ -6,7 +6,7 @@
 #include "jobs/jobs.h"
 #include "training/training.h"
 
-/* ---- audit.c: the trail browsed and exported (issue 7) ---------------------------------------- */
+/* ---- audit.c: the trail browsed and exported ---------------------------------------- */
 struct audit_filter {
 	const char *worker;     /* OS user or name; NULL or "" any */
 	const char *record;     /* a resident's name or ID number, or a record number (any kind) */
@@ -32,7 +32,7 @@ const struct field_def *audit_field_def(const char *entity, const char *col);
 
 
 /* ---- demo.c ---------------------------------------------------------------------------------- */
-/* Load the demo records (reference domain brief §6): units, 10 residents with checksum-valid IDs,
+/* Load the demo records: units, 10 residents with checksum-valid IDs,
  * 5 employers, 8 postings, 5 courses and their links, dates shifted so the latest events fall in
  * the month of today. */
 int demo_load(struct jy_db *db, struct jy_err *err);

@@ -1,12 +1,12 @@
 /* core/admin/audit.c: the audit trail browsed: by worker, record, field, event and period, newest first,
- * a page at a time, and exported (reference/privacy.md G5: "filter by user, time, event and
+ * a page at a time, and exported ("filter by user, time, event and
  * person"). The rows are the history table's (history.c writes and verifies them).
  *
  * Retention (audit.keep_years, default 3; PIPL art. 56 asks three years for records of processing,
  * CSL art. 21 six months for logs): jiuye has no path that deletes a row of the trail at all, and
  * the schema refuses DELETE, so no row younger than the setting is ever removed. A purge of rows
  * older than the setting, if an office ever needs one, would have to keep the chain verifiable
- * from a stored anchor (privacy.md G4) and record itself first. */
+ * from a stored anchor and record itself first. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,7 +308,7 @@ struct audit_out {
 };
 
 /* Names, never the values of the changes: an export of the trail says who touched which fields of
- * which record; the old and new values stay in the database (privacy.md §5: fields, no values). */
+ * which record; the old and new values stay in the database (fields, no values). */
 static const struct sheet_col audit_sheet_cols[] = {
 	{ "序号", SC_INT, 10 }, { "时间", SC_TEXT, 26 }, { "经办人", SC_TEXT, 12 },
 	{ "系统用户", SC_TEXT, 12 }, { "来源地址", SC_TEXT, 16 }, { "角色", SC_TEXT, 8 },

@@ -1,4 +1,4 @@
-/* core/admin/demo.c: the demo records of the domain brief §6 (桐溪县, an invented county), so a newcomer
+/* core/admin/demo.c: the demo records (桐溪县, an invented county), so a newcomer
  * can try every screen. Two changes from the brief: each resident gets a fictional but
  * checksum-valid ID number built from her birth date and sex, and every date moves by whole months
  * so that the latest events fall in the current month (ages stay as the brief gives them). */
@@ -35,7 +35,7 @@ struct demo_person {
 	const char *status, *since, *form, *employer;
 };
 
-/* §6.1. Categories are codes of the category list; 4050 is derived from birth date and sex. */
+/* Categories are codes of the category list; 4050 is derived from birth date and sex. */
 static const struct demo_person demo_people[] = {
 	{ "王秀兰", "F", "1977-04-12", "10", "TX0101", "幸福里社区3栋2单元401", "初中",
 	  "县棉纺厂挡车工", "缝纫", "LAID_OFF", "2024-02-20", "家政/保洁，全日制，2500元/月以上",
@@ -150,7 +150,7 @@ static int demo_visit(struct jy_db *db, int64_t rid, const char *date, const cha
 	return visit_add(db, &v, err);
 }
 
-/* Employers, postings, courses, fairs and their links (§6.2–6.5) by plain inserts: their own
+/* Employers, postings, courses, fairs and their links by plain inserts: their own
  * modules come later and will own the rules. */
 static const char *const demo_sql_fixed[] = {
 	"INSERT INTO employer(id, code, name, kind, industry, woman_owned, contact, phone, address, note, created_at, created_by) VALUES "
@@ -247,7 +247,7 @@ static int demo_jobs_and_courses(struct jy_db *db, struct jy_err *err)
 	                 "1150, 126, 83, ?2, ?3)", fa, 3, err);
 }
 
-/* §6.5: enrolments and referrals, by registration number, course and posting code. */
+/* enrolments and referrals, by registration number, course and posting code. */
 static const struct { int person; const char *course, *result; int passed; const char *on; } demo_enrol[] = {
 	{ 0, "K-001", "completed", 1, "2024-03-08" }, { 2, "K-002", "completed", 1, "2024-04-03" },
 	{ 3, "K-003", "completed", 1, "2024-04-10" }, { 3, "K-005", "enrolled", -1, "2024-05-08" },

@@ -187,7 +187,7 @@ char *hanzi_fold(const char *s);
  * were written; each out[i] is allocated. Caller frees each. */
 int hanzi_initials_all(const char *name, char **out, int max);
 
-/* ---- path.c: file names a restricted worker may write (issue 7) ------------------------------- */
+/* ---- path.c: file names a restricted worker may write ------------------------------- */
 /* 1 when path names a file inside dir (or a folder below it): its folder exists and, symlinks and
  * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
 int path_in_dir(const char *path, const char *dir);

@@ -1,5 +1,5 @@
 /* core/base/hanzi.c: pinyin initials and traditional -> simplified folding, so that "zxh" finds 张晓红
- * and 張曉紅 finds 张晓红 (PRODUCT.md, search).
+ * and 張曉紅 finds 张晓红 (search).
  *
  * The data is assets/hanzi.tsv, generated from Unicode's Unihan database by assets/hanzi_gen.py and
  * embedded in the binary (jy_asset_hanzi). Each line is "<hex cp>\t<initials>\t<hex simplified>";

@@ -1,12 +1,12 @@
 /* core/base/lineedit.c: the one-line field editing model that tui/widget/field.c draws.
  *
  * A UTF-8 buffer and a cursor that is always on a grapheme cluster boundary, so 张, é (e + U+0301)
- * or a full-width Ａ is one step for the arrow keys and one deletion (anchors-engineering §3; the
+ * or a full-width Ａ is one step for the arrow keys and one deletion (the
  * shape of neomutt's editor/ and calcurse's getstring.c). Widths come from text.c, the policy
  * ncurses uses, so the cursor column computed here is where ncurses puts the cursor.
  *
  * No libform: on Debian 12 it drew a CJK character past the field edge and read ^@ back into the
- * buffer (§4.8). */
+ * buffer. */
 #include <string.h>
 
 #include <unistr.h>
@@ -309,7 +309,7 @@ static size_t le_first_visible(const struct le_geom *g, size_t from, struct line
 
 /* Scrolling follows neomutt's editor: the view stays put while the cursor is inside it, and jumps
  * to put the cursor near the middle when it leaves, so typing at the end of a long field scrolls
- * once every half width rather than at every key (fewer bytes on a slow SSH link, §0.8). After
+ * once every half width rather than at every key (fewer bytes on a slow SSH link). After
  * le_set() and le_end() (scroll < 0) the view instead shows as much text as fits before the
  * cursor: entering a field with a long address shows the end of it, not half a field of blanks. */
 void le_view(struct lineedit *le, int width, struct lineedit_view *v)

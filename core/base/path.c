@@ -1,6 +1,6 @@
 /* core/base/path.c: is a file name inside a folder?
  *
- * `jiuye --restricted` (the SSH ForceCommand of an office server, reference/privacy.md §3 D4)
+ * `jiuye --restricted` (the SSH ForceCommand of an office server)
  * writes exports and printouts only under the office's export folder: a worker without a shell
  * must not be able to name ~/.bashrc or ~/.ssh/authorized_keys as an "export file" and so get one
  * (Debian's bash reads ~/.bashrc even for sshd's `bash -c`). The folder and the file's directory

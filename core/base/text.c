@@ -1,11 +1,10 @@
 /* core/base/text.c: display width, grapheme clusters, fitting, cleaning and encoding conversion.
  *
  * One width policy for the whole program, and it is the one ncurses uses: Debian 12's ncursesw is
- * built with NCURSES_WCWIDTH_GRAPHICS 1, so it advances its cursor by libc wcwidth()
- * (anchors-engineering §0.3, §4.3). glibc and libunistring's uc_width() disagree on 91 printable
+ * built with NCURSES_WCWIDTH_GRAPHICS 1, so it advances its cursor by libc wcwidth(). glibc and libunistring's uc_width() disagree on 91 printable
  * code points (㉈, ䷀ …), so uc_width() is never used for columns. libunistring is used for what it
  * does well: grapheme clusters, NFC, white space and conversion. wcwidth() needs a UTF-8 LC_CTYPE;
- * the program checks for one at start-up (§4.2).
+ * the program checks for one at start-up.
  *
  * The policy, per code point / byte (measured with ncursesw 6.4 on Debian 12):
  *   printable          wcwidth(): 0 (combining, U+200B), 1, or 2 (CJK, full-width, U+3000)
@@ -198,7 +197,7 @@ static void text_add_spaces(struct jy_buf *b, int n)
 }
 
 /* Cut with an ASCII "..." (U+2026 is East Asian Ambiguous: 1 column here, 2 on a CJK-wide
- * terminal, §4.4). In a narrow column the dots shrink to ".." or "." so that at least one
+ * terminal). In a narrow column the dots shrink to ".." or "." so that at least one
  * character still shows: 张晓红 in 4 columns is "张..", not "... ". When not even one character
  * fits, the column holds only dots. */
 char *text_fit_pad(const char *s, int cols)

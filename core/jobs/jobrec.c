@@ -380,7 +380,7 @@ int jobrec_load(struct jy_db *db, int type, int64_t id, struct jobrec **out, str
 {
 	*out = NULL;
 	/* employers, postings and fairs are no one's personal data: every worker but statistics
-	 * (who read them through reports) sees and keeps them (issue 7) */
+	 * (who read them through reports) sees and keeps them */
 	int denied = access_check(db, OP_VIEW, NULL, err);
 	if (denied)
 		return denied;

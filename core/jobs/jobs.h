@@ -6,8 +6,8 @@
 
 #include "registry/registry.h"
 
-/* ==== Jobs (岗位与推荐, issue 4): employers, job information, referrals, placements, fairs ===== */
-/* Domain brief §1.4 W3-W6, §2.3. Employers, postings (job information: one item, several posts)
+/* ==== Jobs (岗位与推荐): employers, job information, referrals, placements, fairs ===== */
+/* Employers, postings (job information: one item, several posts)
  * and job fairs are described by field tables like the registry's and share one record engine
  * (jobrec.c): each value checked by fields.c, saved with an optimistic version and its history,
  * found by search keys (pinyin initials of every reading, characters anywhere, codes). Whole

@@ -1,4 +1,4 @@
-/* core/jobs/jobs_demo.c: the demo's jobs records (domain brief §6.2, 6.3, 6.5) completed with what the
+/* core/jobs/jobs_demo.c: the demo's jobs records completed with what the
  * jobs module adds: employer kinds and industries as codes, fictional but checksum-valid credit
  * codes (GB 32100), wages as ranges with their unit, forms of work, requirements, sources, the
  * fair's kind, every referral's dated steps, and the placements of the four hires (李桂芳's

@@ -1,5 +1,5 @@
 /* core/jobs/jobs_io.c: employers, job information and referrals from and to the CSV files offices keep
- * in Excel or WPS, with the promise of import.c (PRODUCT.md: nothing lost by a bad file):
+ * in Excel or WPS, with the promise of import.c (nothing lost by a bad file):
  *   - every bad cell of a row is reported as "FILE:ROW: 列名: what is wrong, what is accepted";
  *   - without IMPORT_SKIP_ERRORS one bad row means nothing is stored (one transaction; each row a
  *     savepoint, so a row refused half-way leaves nothing);

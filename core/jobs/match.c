@@ -410,7 +410,7 @@ static void why_priority(struct jy_db *db, int64_t id, const char *sex, const ch
 			have_dibao |= strcmp(c, "DIBAO") == 0;
 			have_dis |= strcmp(c, "DISABLED") == 0;
 			if (category_sensitive(c, strlen(c))) {
-				hidden = 1;     /* 低保, 特困, 残疾: not in a list (privacy brief E1) */
+				hidden = 1;     /* 低保, 特困, 残疾: not in a list */
 				continue;
 			}
 			const char *l = codes_label(cl, c);
@@ -478,7 +478,7 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 	db_col_copy(st, 4, r->status, sizeof r->status);
 	char phone[sizeof r->phone];
 	db_col_copy(st, 5, phone, sizeof phone);
-	mask_phone(phone, r->phone, sizeof r->phone);   /* lists show 138****5678 (issue 7) */
+	mask_phone(phone, r->phone, sizeof r->phone);   /* lists show 138****5678 */
 	char *intent = db_col_str(st, 6);
 	int dibao = sqlite3_column_int(st, 7);
 	char *health = db_col_str(st, 8);
@@ -498,7 +498,7 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 	return JY_OK;
 }
 
-/* Only the residents of the worker's communities (issue 7): the order kept to those in scope.
+/* Only the residents of the worker's communities: the order kept to those in scope.
  * Returns how many candidates were read before the filter. */
 #define MATCH_SCAN 100000       /* candidates read at most to fill a page for a community worker */
 static int order_in_scope(struct jy_db *db, struct cands *order)
@@ -661,7 +661,7 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof_in,
 	const char *asof = asof_in && *asof_in ? asof_in : (date_today(today), today);
 	*rows = NULL;
 	*n = 0;
-	int rc = resident_access(db, resident_id, OP_VIEW, err);   /* hers to see (issue 7) */
+	int rc = resident_access(db, resident_id, OP_VIEW, err);   /* hers to see */
 	if (rc)
 		return rc;
 	struct her h;

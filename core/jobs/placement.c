@@ -7,7 +7,7 @@
  * index says so too). A public-welfare placement carries the end of its post subsidy, and the due
  * list shows who comes to the end soon so the office can re-assess them.
  *
- * Who may (issue 7): a placement is part of a resident's record: read with OP_VIEW, changed with
+ * Who may: a placement is part of a resident's record: read with OP_VIEW, changed with
  * OP_EDIT, each only for a resident of the worker's communities; the due list shows only those. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,7 +10,7 @@
  * Every step is a dated row of referral_stage and a line in the history of the referral and of
  * the resident, so report C3/C4 (referrals, successful referrals) come out of the data.
  *
- * Who may (issue 7): a referral is about a resident, so it is seen (OP_VIEW), made (OP_CREATE)
+ * Who may: a referral is about a resident, so it is seen (OP_VIEW), made (OP_CREATE)
  * and taken further (OP_EDIT) only by a worker whose communities hold hers; the lists show only
  * such referrals. Statistics count them in reports and never see one. */
 #include <stdio.h>
@@ -618,7 +618,7 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 		return denied;
 	if (limit <= 0 || limit > 200)
 		limit = 200;
-	/* only the referrals of residents in the worker's communities (issue 7) */
+	/* only the referrals of residents in the worker's communities */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.resident_id, r.posting_id, res.name, res.reg_no, p.code, p.title, e.name, "
 		"r.stage, r.referred_on, r.stage_on FROM referral r "

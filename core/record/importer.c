@@ -1,5 +1,5 @@
 /* core/record/importer.c: what the importers of residents (import.c), jobs (jobs_io.c) and training
- * (training_io.c) share, so that they keep one promise in one place (PRODUCT.md: nothing typed is
+ * (training_io.c) share, so that they keep one promise in one place (nothing typed is
  * ever lost by a bad import file):
  *   - every problem is one line "FILE:ROW: 列名: what is wrong, what is accepted", ROW as the
  *     spreadsheet shows it, handed to the caller's report function;
@@ -151,7 +151,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
 	got = csv_next(csv, &cell, &n, &row, err);
 	/* an export of people starts with its 内部资料 line (export_notice): the header is the next
-	 * row; a masked one is refused, its values are not the real ones (privacy brief E3) */
+	 * row; a masked one is refused, its values are not the real ones */
 	if (got == 1 && n >= 1 && strncmp(cell[0], EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0) {
 		if (strstr(cell[0], EXPORT_NOTICE_MASKED)) {
 			rc = err_set(err, JY_EINVAL, NULL, _("%s: this file was exported masked (已脱敏): its ID "

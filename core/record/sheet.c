@@ -22,7 +22,7 @@
  *
  * Either file is written beside its destination and renamed into place on close, so a failed
  * export never leaves half a file under the name asked for. Both are created 0600, the file beside
- * too: what leaves the office holds people's data and is the worker's own (privacy brief F3), and a
+ * too: what leaves the office holds people's data and is the worker's own, and a
  * group- or world-readable copy in a shared folder is how lists get forwarded. */
 #include <errno.h>
 #include <fcntl.h>
@@ -751,7 +751,7 @@ int sheet_export(const char *path, int format, const char *name, const struct sh
 	return sheet_export_noted(path, format, NULL, name, cols, ncols, write, ctx, rows, err);
 }
 
-/* ---- the file as written: its SHA-256 for the trail (privacy brief F2) ------------------------- */
+/* ---- the file as written: its SHA-256 for the trail ------------------------- */
 
 int sheet_sha256(const char *path, char hex[65], struct jy_err *err)
 {

@@ -1,5 +1,5 @@
 /* core/registry/approval.c: the access rules applied to a resident's save, and the approval of sensitive
- * changes (issue 7).
+ * changes.
  *
  * Before resident_save validates anything, approval_guard checks role and community scope, puts
  * back the stored value of any masked ID number or phone the form handed in unchanged (a masked

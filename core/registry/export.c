@@ -7,7 +7,7 @@
  * beside the destination and the rename) is sheet.c's. Rows stream from one SELECT in id order,
  * so a million residents take no more memory than one.
  *
- * A file of people leaves the office (privacy brief E1, F2, F3): it needs OP_EXPORT and a purpose,
+ * A file of people leaves the office: it needs OP_EXPORT and a purpose,
  * holds only the residents of the worker's communities, and its first line (XLSX: a merged row
  * above the header) says 内部资料 含个人信息, who exported it, when and what for. ID numbers and
  * phones are whole only for a role with OP_EXPORT_FULL; for the others they are masked as lists

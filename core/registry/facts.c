@@ -2,7 +2,7 @@
  * form of employment) and follow-up visits. Each is added in its own short write transaction
  * and recorded in the history of the fact and of the resident.
  *
- * Who may (issue 7): adding or changing a fact is changing her record (OP_EDIT), reading them is
+ * Who may: adding or changing a fact is changing her record (OP_EDIT), reading them is
  * seeing it (OP_VIEW), and either only for a resident of the worker's communities. resident_access
  * is that test, for the jobs and training modules too. */
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* core/registry/import.c: residents from a CSV file an office keeps in Excel or WPS.
  *
- * The promise (PRODUCT.md "nothing typed is ever lost … by a bad import file"):
+ * The promise:
  *   - every bad row is reported as "FILE:ROW: 列名: what is wrong, what is accepted", ROW as the
  *     spreadsheet shows it, every bad cell of the row, not just the first;
  *   - without IMPORT_SKIP_ERRORS one bad row means nothing is stored;
@@ -168,7 +168,7 @@ static void imp_accepted(void *ctx, struct jy_buf *b)
 }
 
 /* Columns importable: the CSV set, plus 性别 and 出生日期, which many offices' sheets carry and
- * which are checked against the ID number instead of being stored twice (PRODUCT.md: derived,
+ * which are checked against the ID number instead of being stored twice (derived,
  * never typed twice). */
 static int importable_by_header(const void *ctx, const char *header)
 {

@@ -94,7 +94,7 @@ int resident_bulk_commit(struct resident_bulk **b, struct jy_err *err);
 void resident_bulk_abort(struct resident_bulk **b);
 
 /* Certificates, status events and visits (core/registry/facts.c): dated facts attached to a resident. */
-/* Role and scope for op on resident rid (issue 7), for everything attached to a resident (facts,
+/* Role and scope for op on resident rid, for everything attached to a resident (facts,
  * referrals, placements, enrolments): JY_OK; JY_EPERM with access_check's message (err->field
  * 身份证号, the column a file names her by, when her community is outside the worker's);
  * JY_ENOTFOUND. Adding or changing a fact needs OP_EDIT, the lists below OP_VIEW (JY_EPERM). */

@@ -1,6 +1,6 @@
 /* core/registry/rules.c: the categories that follow from the record itself, evaluated as of a date.
  *
- * 4050 (domain brief §4 R1): urban unemployed women aged 40 and over and men aged 50 and over, up
+ * 4050: urban unemployed women aged 40 and over and men aged 50 and over, up
  * to retirement age. The ages are locality settings, not constants: one county used 40-53 for
  * women, some cities use 45/55, others "within 10 years of retirement" (lower = upper - 10), and
  * the statutory retirement ages (women 50/55, men 60) are being raised step by step from 2025.

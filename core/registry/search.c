@@ -427,7 +427,7 @@ static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, const char *to
 	"coalesce((SELECT name FROM unit WHERE code = r.community), r.community), r.status, r.reg_date, " \
 	"(SELECT group_concat(category, ',') FROM resident_category WHERE resident_id = r.id), r.closed_at"
 
-/* Lists show ID numbers and phones masked (issue 7); the full value is on the record's page, for
+/* Lists show ID numbers and phones masked; the full value is on the record's page, for
  * those allowed, as a recorded action. */
 static void row_mask(struct search_row *row)
 {

@@ -1,7 +1,6 @@
 /* core/report/period.c: the periods a report covers. A period is two dates, both inclusive. Workers
  * report by calendar month, by the 人社 statistical month (the 21st of the month before to the
- * 20th: 人社统EP1-10号表, china-standards §3.1 a), by quarter, half-year and year (domain brief
- * §1.3), and over any from-to ("1-10月", "2014年以来"). */
+ * 20th: 人社统EP1-10号表), by quarter, half-year and year, and over any from-to ("1-10月", "2014年以来"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

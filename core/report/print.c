@@ -1,6 +1,6 @@
 /* core/report/print.c: printouts as plain text for the office printer — a session's sign-in sheet (签到表)
  * and a course's roster (花名册). Plain text because that is what every office PC and `lp` print
- * without a PDF stack (anchors-mission: "sent to the printer or saved as text").
+ * without a PDF stack ("sent to the printer or saved as text").
  *
  * Columns are measured with text_width, so a Chinese character takes its two columns on the
  * printer's fixed-pitch font as on the terminal, and is never cut in half (text_fit_pad). Each page
@@ -389,11 +389,11 @@ int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct j
 
 /* ==== a resident's registration form (求职登记表) and its confirmation slip (业务办理确认单) ====
  * The form is the office's paper record of a registration: every field in the order of the paper
- * 求职登记表 (china-standards §4: the registration screens' order), the full ID number and phone,
+ * 求职登记表 (the registration screens' order), the full ID number and phone,
  * because the office files it and the applicant signs it as hers; its footer says 仅供本人/经办使用
  * with the worker and the time (privacy E6 / L1: full values only on the person's own copy). The
  * health, disability and 低保 fields stay off paper (privacy E1, PI-H): 人员类别 carries what the
- * form needs. The slip is what the applicant takes home (china-standards §4.4: 打印《业务办理确认单》
+ * form needs. The slip is what the applicant takes home (打印《业务办理确认单》
  * 由申请人确认): what was done, when, by whom, where, what to bring next time, and the signature
  * lines; it may be lost on a bus, so the ID number on it is masked (first 6 + last 4, privacy E1).
  * Boxes are ASCII (+ - |): box-drawing characters are ambiguous-width and come out one or two
@@ -602,7 +602,7 @@ static void reg_office(struct jy_db *db, const struct resident *r, char out[256]
 		}
 		sqlite3_reset(st);
 	}
-	/* the community's station is where a resident registers (domain brief W1: 劳动保障工作站) */
+	/* the community's station is where a resident registers (劳动保障工作站) */
 	snprintf(out, 256, "%s%s劳动保障工作站", street, *comm ? comm : "社区");
 }
 
@@ -620,7 +620,7 @@ static void reg_facts_load(struct jy_db *db, const struct resident *r, struct re
 	const char *reg = *resident_get(r, RF_REGDATE) ? resident_get(r, RF_REGDATE) : NULL;
 	char today[11];
 	date_today(today);
-	/* the quarterly follow-up visit (domain brief W1 step 6) */
+	/* the quarterly follow-up visit */
 	date_add_months(reg && strcmp(reg, today) > 0 ? reg : today, 3, f->next_due);
 	visit_each(db, r->id, reg_visit, f->next_due);
 }
@@ -734,7 +734,7 @@ int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path,
 	char id[24], *status = resident_display(db, r, RF_STATUS);
 	mask_idno(resident_get(r, RF_IDNO), id, sizeof id);
 	char *result = xasprintf("已登记%s%s", *status ? "，就业状态：" : "", status);
-	/* what to bring (china-standards §4.3: 身份证或社保卡, 户口本, 就业创业证; 学历证书 for a
+	/* what to bring (身份证或社保卡, 户口本, 就业创业证; 学历证书 for a
 	 * graduate) and when to come back */
 	char *bring = xasprintf("1. 本人居民身份证（或社会保障卡）原件\n2. 户口簿\n3. 本确认单\n"
 	                        "4. 《就业创业证》（已领取的）\n5. 学历证书、职业资格证书等（办理培训、推荐时）");

@@ -1,4 +1,4 @@
-/* core/report/report.c: the figures the office reports upward (domain brief §3.2 A-F), for a period and
+/* core/report/report.c: the figures the office reports upward (indicators A-F), for a period and
  * the one before it, split by community, sex, category or age band.
  *
  * Every figure is computed from the records as they stood in the period:
@@ -12,7 +12,7 @@
  *   - community is the current one: a move between communities is not dated in the registry;
  *   - the flags 领取失业金 (benefit) and 低保 (dibao) are not dated either: their current value.
  *
- * How it stays fast on a million residents (issue 6: a month in under a second): the registry is
+ * How it stays fast on a million residents (a month in under a second): the registry is
  * read once, as it is now, through the narrow index resident_report (006_reports.sql), into
  * arrays indexed by resident id. Only residents with a status event on or after the earliest day
  * a figure looks at (the previous period's start) can have had another status then; their events
@@ -481,7 +481,7 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	/* the columns of the narrow index resident_report, in its order: it is read, not the table;
 	 * the community only when the columns are communities (a column less to decode a row) */
 	const struct code_list *u = c->by == BY_COMMUNITY ? codes_cached(c->db, "@units") : NULL;
-	/* A worker's report counts the residents of her communities (issue 7: scope applies to
+	/* A worker's report counts the residents of her communities (scope applies to
 	 * figures too); statistics and administrators see every community. */
 	int limited = !access_scope_all(c->db);
 	if (limited)
@@ -1317,7 +1317,7 @@ int report_people(struct jy_db *db, const struct period *p, int by, const char *
 
 /* Every people-figure at once, through the same emit() calls as the sums and report_people: one
  * pass over the registry instead of one per figure (a month's file lists some thirty figures of
- * up to half a million residents each; issue 6). */
+ * up to half a million residents each). */
 int report_members(struct jy_db *db, const struct period *p, int by, const char *group_key,
                    int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
                    struct jy_err *err)

@@ -7,7 +7,7 @@
 #include "jobs/jobs.h"
 #include "training/training.h"
 
-/* ---- report.c: the figures the office reports upward (domain brief §3.2 A-F) ------------------- */
+/* ---- report.c: the figures the office reports upward (A-F) ------------------------------------ */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
  * (21st of the month before to the 20th), a quarter, a half-year, a year or any from-to. */
 enum period_kind { PERIOD_MONTH = 1, PERIOD_STAT_MONTH, PERIOD_QUARTER, PERIOD_HALF, PERIOD_YEAR,
@@ -40,7 +40,7 @@ struct report_value {
 	int na;
 };
 struct report_ind {
-	const char *code;       /* "A1" ... "F7" as in the domain brief */
+	const char *code;       /* "A1" ... "F7": the indicators' codes */
 	const char *label;      /* 登记失业人员数 ... */
 	const char *unit;       /* 人, 人次, 个, 条, 场, % */
 	int people;             /* 1 when report_people can list the residents behind it */

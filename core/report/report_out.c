@@ -5,7 +5,7 @@
  * each group's 本期), rates as percentages with one decimal (33.1), their change in percentage
  * points, as upward reports write them ("提高2.5个百分点"). With REPORT_WITH_PEOPLE every figure of
  * the total that counts residents is followed by the list of those residents, so a figure can be
- * checked person by person (domain brief §3.2; a worker asked "who are the 12?" has the answer in
+ * checked person by person (a worker asked "who are the 12?" has the answer in
  * the same file).
  *
  * The values are formatted here once (report_value_text, report_change_text) so the screen, the
@@ -478,7 +478,7 @@ static const char *const people_labels[] = {
 enum { PEOPLE_COLS = 8 };
 
 /* A figure whose list of people is itself hardship or health (the 低保, 特困 and 残疾 rows of A4, B5
- * women on 低保): its people are not listed in a masked file (privacy brief E1), only counted. */
+ * women on 低保): its people are not listed in a masked file, only counted. */
 int report_ind_sensitive(int i)
 {
 	const char *code = report_inds[i].code;
@@ -662,7 +662,7 @@ static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, st
 static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
 	struct text_ctx *t = ctx;
-	if (t->notice)          /* a file of people says so on its first line (privacy brief F3) */
+	if (t->notice)          /* a file of people says so on its first line */
 		fprintf(fp, "%s\n", t->notice);
 	const struct report *r = t->r;
 	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
@@ -870,7 +870,7 @@ static int sheet_write(struct jy_db *db, const struct report *r, const char *pat
 	int rc = sheet_open(path, format, &sh, err);
 	if (rc != JY_OK)
 		return rc;
-	if (notice)             /* a file of people says so above everything (privacy brief F3) */
+	if (notice)             /* a file of people says so above everything */
 		rc = sheet_note(sh, notice, err);
 	if (rc == JY_OK)
 		rc = sheet_main(sh, r, flags, err);

@@ -1,6 +1,6 @@
-/* core/store/access.c: who may see and do what (issue 7).
+/* core/store/access.c: who may see and do what.
  *
- * Four roles (PRODUCT.md, privacy brief §3): 录入员 enters and edits in her communities; 审核 also
+ * Four roles: 录入员 enters and edits in her communities; 审核 also
  * approves sensitive changes (ID number, birth date, categories) and may hand out full values;
  * 统计 sees figures, never a person; 管理员 keeps the workers, settings and code lists and may do
  * all the rest. One table says which role may do which operation, so the checks, the help and the
@@ -499,7 +499,7 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 	return JY_OK;
 }
 
-/* Categories that tell of hardship or health (低保, 特困, 残疾): PI-H in the privacy brief's classes,
+/* Categories that tell of hardship or health (低保, 特困, 残疾): personal information of the highest class,
  * never shown in lists, people lists or exports of a worker who has not asked for the full
  * record. */
 static const char *const sensitive_categories[] = { "DIBAO", "SPECIAL_POOR", "DISABLED" };

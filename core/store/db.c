@@ -4,7 +4,7 @@
  * Several workers share one file over SSH, so: WAL (readers never block the writer), a long busy
  * timeout, and every write transaction BEGIN IMMEDIATE: a deferred transaction that reads and then
  * writes fails at once with SQLITE_BUSY_SNAPSHOT when another process committed in between,
- * whatever the timeout (measured on SQLite 3.40, see the engineering reference §6). */
+ * whatever the timeout (measured on SQLite 3.40). */
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -218,7 +218,7 @@ static int db_pragmas(struct jy_db *db, int readonly, struct jy_err *err)
 	return db_exec(db, "PRAGMA synchronous=NORMAL", err);
 }
 
-/* Who may read the file (issue 7, reference/privacy.md §3 D4). A database in a setgid folder (the
+/* Who may read the file. A database in a setgid folder (the
  * office server's /var/lib/jiuye, 2770 root:jiuye) is shared by the workers' jiuye processes,
  * each with the group jiuye but the worker's own user id: 0660, so every one of them can write what
  * another created. Anywhere else it is one worker's own file: 0600. SQLite gives the -wal and -shm

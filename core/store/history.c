@@ -1,5 +1,5 @@
 /* core/store/history.c: who changed what, when, and who viewed, exported, imported or logged in: the
- * history is the audit trail (issue 7; reference/privacy.md G1-G3). This file is its only writer.
+ * history is the audit trail. This file is its only writer.
  *
  * Append-only: the schema's triggers refuse UPDATE and DELETE on the table. Each row carries
  *
@@ -13,7 +13,7 @@
  *
  * What the chain does not do: anyone who can write the file can also recompute every hash (there
  * is no key outside the database), and removing the newest rows leaves a shorter chain that still
- * fits. Against both, the file's permissions (PRODUCT.md "On an office server") and the head hash
+ * fits. Against both, the file's permissions and the head hash
  * history_verify reports, noted in the backups.
  *
  * The previous hash is read inside the caller's write transaction (every write is BEGIN
@@ -106,7 +106,7 @@ static void history_src(char out[48])
 	out[n] = '\0';
 }
 
-/* The top-level keys of a changes object, comma-separated (names only, never values: privacy.md
+/* The top-level keys of a changes object, comma-separated (names only, never values:
  * G2), cut at a key when out is full. "" when json is not an object. */
 static void changes_keys(const char *json, char *out, size_t size)
 {

@@ -61,7 +61,7 @@ char *db_setting(struct jy_db *db, const char *key, const char *def);
 int db_setting_int(struct jy_db *db, const char *key, int def);
 int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
 
-/* ---- access.c: who may see and do what (issue 7) ---------------------------------------------- */
+/* ---- access.c: who may see and do what ---------------------------------------------- */
 enum access_op {
 	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_IMPORT,
 	OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT

@@ -1,9 +1,9 @@
 /* core/training/attendance.c: a course's sessions (第 N 次课) and their roll calls (到 / 缺 / 迟 / 假), the
- * attendance that enrolment rows, printouts and the training figures count (domain brief §1.4 W8
+ * attendance that enrolment rows, printouts and the training figures count (the course's steps
  * step 4). A roll call is saved whole, with the session's version: two workers taking the same
  * roll call do not silently mix their marks.
  *
- * Who may (issue 7): sessions belong to the course, no one's personal data: every worker but
+ * Who may: sessions belong to the course, no one's personal data: every worker but
  * statistics reads (OP_VIEW) and keeps (OP_EDIT) them. A roll call names trainees: it lists only
  * those of the worker's communities, ID numbers masked, and marks only theirs. */
 #include <stdio.h>

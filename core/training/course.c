@@ -1,4 +1,4 @@
-/* core/training/course.c: training courses (培训班, domain brief §2.4). Validating, saving with history and
+/* core/training/course.c: training courses (培训班). Validating, saving with history and
  * optimistic versions as the registry does, codes K-001 … assigned on first save, head counts, and
  * the course list searched as you type.
  *
@@ -89,7 +89,7 @@ int course_load(struct jy_db *db, int64_t id, struct course **out, struct jy_err
 {
 	*out = NULL;
 	/* a course is no one's personal data: every worker but statistics (who read it through
-	 * reports) sees and keeps it (issue 7) */
+	 * reports) sees and keeps it */
 	int denied = access_check(db, OP_VIEW, NULL, err);
 	if (denied)
 		return denied;

@@ -1,4 +1,4 @@
-/* core/training/enrolment.c: a resident in a course (报名 / 参训记录), domain brief §1.4 W8 steps 3-5.
+/* core/training/enrolment.c: a resident in a course (报名 / 参训记录): sign-up, the waiting list, completion.
  *
  * The rules a worker relies on: only a registered resident whose record is open can enrol; one
  * person is in one course once (the schema's UNIQUE (resident_id, course_id) says so too); a full
@@ -6,7 +6,7 @@
  * against the capacity; completion, assessment and certificates must agree with each other. Every
  * change goes into the enrolment's history and a line into the resident's.
  *
- * Who may (issue 7): an enrolment is part of the trainee's record. It is read with OP_VIEW, made
+ * Who may: an enrolment is part of the trainee's record. It is read with OP_VIEW, made
  * with OP_CREATE and changed with OP_EDIT, each only for a resident of the worker's communities;
  * a refusal names 身份证号, the column a file names her by. */
 #include <stdio.h>

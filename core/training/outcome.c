@@ -1,13 +1,13 @@
 /* core/training/outcome.c: what became of the trainees. Attendance rates, whether each completer found work
  * within six months of the course's end, the subsidy tier that follows, and the completers still
- * without work (domain brief §1.4 W8 steps 6-7, indicators F5-F9 of §3.2).
+ * without work (indicators F5-F9).
  *
  * Nothing here is typed or stored: employment comes from the status events the registry already
  * keeps (a worker records 已就业 with its form on the resident's page, and the registry's own
  * changes of status write one too), so the outcome is the same on every screen, in every report
  * and on every day it is asked about.
  *
- * Who may (issue 7): the rows name trainees, so the lists need OP_VIEW, hold only trainees of the
+ * Who may: the rows name trainees, so the lists need OP_VIEW, hold only trainees of the
  * worker's communities and show ID numbers and phones masked (320102********123X, 138****5678);
  * the full numbers are on the resident's page, for those allowed. Statistics count the outcome
  * in reports. */
@@ -100,7 +100,7 @@ static void row_read(sqlite3_stmt *st, struct enrol_row *r, int *subsidy)
 	db_col_copy(st, 3, r->name, sizeof r->name);
 	char full[sizeof r->phone > sizeof r->id_no ? sizeof r->phone : sizeof r->id_no];
 	db_col_copy(st, 4, full, sizeof full);
-	mask_idno(full, r->id_no, sizeof r->id_no);     /* a list row: masked (issue 7) */
+	mask_idno(full, r->id_no, sizeof r->id_no);     /* a list row: masked */
 	db_col_copy(st, 5, r->sex, sizeof r->sex);
 	db_col_copy(st, 6, r->birth, sizeof r->birth);
 	db_col_copy(st, 7, full, sizeof full);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/cli/audit.sh: the audit trail from the command line (issue 7). Imports and exports are
+# tests/cli/audit.sh: the audit trail from the command line. Imports and exports are
 # recorded with the worker, her SSH client address, the file and the rows; `jiuye check` passes on
 # an intact trail and, after someone with the sqlite3 shell drops a trigger, changes, removes or
 # slips in a row and puts the trigger back, exits 1 naming the row.

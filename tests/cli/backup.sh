@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/cli/backup.sh: `jiuye backup DEST --keep N` keeps backups in generations (issue 7).
+# tests/cli/backup.sh: `jiuye backup DEST --keep N` keeps backups in generations.
 #   DEST a directory: jiuye-YYYYMMDD-HHMMSS.db in it, the newest N kept, nothing else touched;
 #   DEST a file: DEST.1 ... DEST.N-1 the older copies; --keep 1 drops them.
 # Every copy is private (no bits for others), passes `jiuye check`, and a backup taken while five

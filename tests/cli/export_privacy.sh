@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/cli/export_privacy.sh: files of people leave the office marked and recorded (issue 7,
-# privacy brief A2, E3, F2, F3, G1, G2). `jiuye export residents|referrals|enrolments` needs
+# tests/cli/export_privacy.sh: files of people leave the office marked and recorded.
+# `jiuye export residents|referrals|enrolments` needs
 # --purpose (a usage error naming what to give without it; employers, jobs and courses need none);
 # the file's first line says 内部资料 含个人信息, who, when and the purpose; every exported file
 # is 0600 whatever the umask, also over a file that was readable by all; the audit trail keeps the

@@ -215,7 +215,7 @@ EOF
 cat "$tmp/xlsx.out"
 grep -q '^ok - xlsx: A2 is a number cell' "$tmp/xlsx.out" || nok "openpyxl read the workbook" "$(cat "$tmp/xlsx.out")"
 
-# A report with its people is a file of people (issue 7): 0600, in the trail with its hash and
+# A report with its people is a file of people: 0600, in the trail with its hash and
 # purpose; without a purpose the workbook holds the figures only, and says so.
 [ "$(stat -c %a "$tmp/r.xlsx")" = 600 ] && ok "xlsx with people: 0600" || nok "xlsx with people: 0600" "$(stat -c %a "$tmp/r.xlsx")"
 sum=$(sha256sum "$tmp/r.xlsx" | cut -d' ' -f1)

@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/cli/server.sh: the office-server set-up of README "On an office server" (issue 7;
-# PRODUCT.md "On an office server"; reference/privacy.md §3 D4), as root: `make install SETGID=1`
+# tests/cli/server.sh: the office-server set-up of README "On an office server",
+# as root: `make install SETGID=1`
 # into a DESTDIR, the group jiuye, two throwaway worker accounts outside it. The database folder of
 # the DESTDIR is bind-mounted on /var/lib inside a private mount namespace (unshare -m), so the
 # built-in /var/lib/jiuye/jiuye.db is the test's and the machine's own /var/lib is never touched.

@@ -1,4 +1,4 @@
-/* tests/fuzz/fuzz.h: what every libFuzzer target of jiuye shares (issue 7).
+/* tests/fuzz/fuzz.h: what every libFuzzer target of jiuye shares.
  *
  * A target is one file fuzz_<name>.c with LLVMFuzzerTestOneInput, built by `make fuzz` with
  * clang -fsanitize=fuzzer,address,undefined against core/ and run briefly over its seed corpus

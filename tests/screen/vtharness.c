@@ -4,7 +4,7 @@
  *   vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]... [-T TIMEOUT_MS]
  *             SCRIPT.keys -- PROGRAM [ARG...]
  *
- * Why this design (reference/anchors-engineering.md §5.2, measured on Debian 12):
+ * Why this design (measured on Debian 12):
  *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
  *     xterm sends in the mode the program asked for: after keypad(TRUE) ncurses switches the
  *     terminal to application cursor mode and then expects ESC O D, not ESC [ D;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/stress/run.sh: many workers on one file, and kill -9, lose nothing (issue 7).
+# tests/stress/run.sh: many workers on one file, and kill -9, lose nothing.
 #   STRESS_WORKERS processes edit, register, import and report on one database for STRESS_SECONDS;
 #   then CRASH_ROUNDS times a child importing, editing with drafts or taking backups is killed with
 #   SIGKILL at a random moment and the parent proves nothing committed was lost (tests/stress/stress.c).

@@ -1,4 +1,4 @@
-/* tests/stress/stress.c: many workers on one file, and crashes, lose nothing (issue 7).
+/* tests/stress/stress.c: many workers on one file, and crashes, lose nothing.
  *
  *   stress workers DIR N SECONDS   N processes for SECONDS on DIR/stress.db: edit a resident of a
  *                                  small shared pool (load, think, save with the version loaded,

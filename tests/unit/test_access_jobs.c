@@ -1,4 +1,4 @@
-/* tests/unit/test_access_jobs.c: who may see and do what in the jobs and training modules (issue 7)
+/* tests/unit/test_access_jobs.c: who may see and do what in the jobs and training modules
  * — on the demo data as a clerk of 幸福里社区 (wang), a reviewer of 城南街道 (zhao), a statistics
  * worker (qian) and the administrator: whose referrals, enrolments, roll calls, matches and due
  * placements each one sees, with ID numbers and phones masked in the rows; who may refer, enrol,

@@ -1,4 +1,4 @@
-/* tests/unit/test_audit.c: the audit trail (issue 7): the hash chain verifies, and finds the row a
+/* tests/unit/test_audit.c: the audit trail: the hash chain verifies, and finds the row a
  * raw sqlite3 connection altered, removed or slipped in (triggers dropped first, as someone with
  * the file would); every event kind is recorded with who, where from, role and result; several
  * processes appending at once never fork the chain; rows from before the chain are sealed; the

@@ -1,5 +1,5 @@
 /* tests/unit/test_report.c: the reports (core/report/report.c, core/report/period.c). Periods as workers type
- * them, the period before each; and every indicator of domain §3.2 A-F on a small registry made
+ * them, the period before each; and every indicator A-F on a small registry made
  * through core's own save functions, with events on both sides of the period boundaries (the
  * calendar month 2026-11, the month before, and the 人社 statistical month 2026-10-21..11-20), a
  * leap-day birthday, by sex, category and age band; and for every people figure of every group,

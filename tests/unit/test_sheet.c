@@ -254,7 +254,7 @@ static void test_xlsx_read_back(void **state)
 /* ---- 0600 and the hash ------------------------------------------------------------------------ */
 
 /* Whatever the umask, and even when a file of the name (or the one beside it) was there before
- * readable by all, the file written is its owner's alone (privacy brief F3). */
+ * readable by all, the file written is its owner's alone. */
 static void test_mode_0600(void **state)
 {
 	(void)state;

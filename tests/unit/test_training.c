@@ -527,7 +527,7 @@ static void test_tiers(void **state)
 	assert_int_equal(outcome_tier(f->db, 1, 0, 1, "2"), 70);
 }
 
-/* The demo (§6.5, dates shifted one month back for 2024-06-30): of the completers, 张丽华 (月嫂,
+/* The demo (dates shifted one month back for 2024-06-30): of the completers, 张丽华 (月嫂,
  * K-002), 刘晓燕 (自主创业, K-003) and 黄淑芬 (钟点家政, K-001) found work within six months;
  * 王秀兰 (K-001) has not, and her window is still open. */
 static void test_demo_outcome(void **state)

@@ -1,4 +1,4 @@
-/* tui/admin/screen_audit.c: the audit trail (管理 > 审计记录, issue 7; reference/privacy.md G5): every
+/* tui/admin/screen_audit.c: the audit trail (管理 > 审计记录): every
  * change, viewing, import, export and login, newest first, a page at a time. F3 filters by worker,
  * resident or record number, field, event and period; Enter shows one row whole (the old and the
  * new value of each field: a viewing of full values, itself recorded); F7 writes the rows as
@@ -340,7 +340,7 @@ static const struct screen_ops adetail_ops = {
 	.draw = adetail_draw, .key = adetail_key, .leave = adetail_leave,
 };
 
-/* The old and new values are full values: reading them is recorded (privacy.md G1). */
+/* The old and new values are full values: reading them is recorded. */
 static void adetail_open(struct ui *ui, const struct arow *r)
 {
 	struct jy_err err = { 0 };
@@ -519,7 +519,7 @@ static int audit_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	}
 }
 
-/* Back on top: after F7, the export of the trail is itself a row of it (privacy.md G1). */
+/* Back on top: after F7, the export of the trail is itself a row of it. */
 static void audit_reload(struct ui *ui, struct screen *s)
 {
 	(void)ui;

@@ -94,7 +94,7 @@ int cli_report(const struct cli_opts *o)
 	struct jy_err err = { 0 };
 	struct report *r = NULL;
 	/* The lists of residents only for a worker who may see them (a statistician sees figures),
-	 * and only with a purpose: a file of people says what it is for (issue 7). */
+	 * and only with a purpose: a file of people says what it is for. */
 	int people = format == SHEET_XLSX && access_may(db, OP_REPORT_PEOPLE);
 	int flags = people && o->purpose ? REPORT_WITH_PEOPLE : 0;
 	if (people && !o->purpose)

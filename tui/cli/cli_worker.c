@@ -1,5 +1,5 @@
 /* tui/cli/cli_worker.c: jiuye worker list|add|close, the administrator's command for the workers of a
- * database (issue 7). A worker is an OS account; her role and communities decide what jiuye lets
+ * database. A worker is an OS account; her role and communities decide what jiuye lets
  * her see and do, in the full-screen program and on the command line alike (core/store/access.c). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -39,12 +39,12 @@ static const char usage_tail[] = N_(
 	"The database is --db FILE, else $JIUYE_DB, else $XDG_DATA_HOME/jiuye/jiuye.db\n"
 	"(~/.local/share/jiuye/jiuye.db).\n");
 
-/* An office server (issue 7); printed before usage_tail. */
+/* An office server; printed before usage_tail. */
 static const char usage_server[] = N_(
 	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
 	"                                          office's database only, files only in the export folder\n");
 
-/* Reports (issue 6) and the workers of a database (issue 7); printed after usage_backup. */
+/* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
 	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026] [--from DATE --to DATE]\n"
 	"               [--by community|sex|category|age] [--format text|csv|gbk|xlsx] [-o FILE]\n"
@@ -54,13 +54,13 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
-/* Backups kept in generations (issue 7); printed after usage_jobs. */
+/* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
 	"                                          the newest N kept; DEST a file: the N-1 copies before\n"
 	"                                          kept as DEST.1 (newest) ... DEST.N-1\n");
 
-/* The training module's files (issue 5); printed after usage_text. */
+/* The training module's files; printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export courses|enrolments [--format csv|gbk|xlsx] [-o FILE]\n"
@@ -68,7 +68,7 @@ static const char usage_training[] = N_(
 	"                                          course code, with the residents' import rules;\n"
 	"                                          enrolments need --purpose TEXT, as residents do\n");
 
-/* The jobs module's files (issue 4); printed after usage_training. */
+/* The jobs module's files; printed after usage_training. */
 static const char usage_jobs[] = N_(
 	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export employers|jobs|referrals [--format csv|gbk|xlsx] [-o FILE]\n"
@@ -252,7 +252,7 @@ static const struct io_kind {
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
 	              struct import_result *, struct jy_err *);
 	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
-	int people;             /* a file of people: --purpose, masked by role (privacy brief F2, F3) */
+	int people;             /* a file of people: --purpose, masked by role */
 } io_kinds[] = {
 	{ "residents", import_residents, export_residents, 1 },
 	{ "courses", import_courses, export_courses_all, 0 },
@@ -339,7 +339,7 @@ static int export_format(const struct opts *o)
 	return format;
 }
 
-/* A file of people says what it is for (privacy brief A2, F2): --purpose, one line. */
+/* A file of people says what it is for: --purpose, one line. */
 static int export_purpose(const struct io_kind *k, const struct opts *o)
 {
 	if (!k->people)
@@ -379,7 +379,7 @@ static int cmd_export(const struct opts *o)
 		return EXIT_USER;
 	}
 	if (arc) {
-		/* a file no trail knows of does not leave (privacy brief G6: fail closed) */
+		/* a file no trail knows of does not leave (fail closed) */
 		if (o->out && strcmp(o->out, "-") != 0)
 			unlink(o->out);
 		fprintf(stderr, _("jiuye: the export could not be recorded in the audit trail, so the file "

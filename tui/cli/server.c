@@ -1,5 +1,4 @@
-/* tui/cli/server.c: jiuye on an office server (issue 7; PRODUCT.md "On an office server";
- * reference/privacy.md §3 D4).
+/* tui/cli/server.c: jiuye on an office server (setgid jiuye, --restricted).
  *
  * SQLite has no access control: whoever can read the file has everything. So on a server the
  * database lives in a folder of the group jiuye (/var/lib/jiuye, 2770 root:jiuye; files 0660,

@@ -28,7 +28,7 @@ static const int rdetail_acts[] = {
 /* ---- the record ------------------------------------------------------------------------------------ */
 
 /* The ID number and phone as the page shows them: masked, as in every list, until the worker asks
- * for the whole number (issue 7: seeing one is an action that is recorded). */
+ * for the whole number (seeing one is an action that is recorded). */
 static char *masked_value(int f, const char *v, int revealed)
 {
 	char m[64];
@@ -155,7 +155,7 @@ static void visit_line(void *arg, const struct visit *v)
 }
 
 /* Her courses: status, attendance, certificate, and whether she found work within six months. */
-/* Her referrals (jobs, issue 4) and the placements they made: where, how far, since when. Only
+/* Her referrals (jobs) and the placements they made: where, how far, since when. Only
  * when she has any: F11 (the postings that fit her) is in the bar and F1 either way. */
 static void placement_line(void *arg, const struct placement *p);
 

@@ -96,7 +96,7 @@ static char *categories_text(struct ui *ui, const char *codes)
 }
 
 /* The selected row is reverse video from the name to the ID number: enough to see at a glance, and
- * moving one row rewrites only that much of two rows on a slow link (≤ 200 bytes, issue 3). */
+ * moving one row rewrites only that much of two rows on a slow link (≤ 200 bytes). */
 static void residents_row(struct ui *ui, void *arg, const void *row, int y, int x, int w, int sel)
 {
 	const struct search_row *r = row;

@@ -449,7 +449,7 @@ struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
 	rf->form.arg = rf;
 	if (id) {
 		/* The form shows the whole ID number and phone: like the page's "show number", opening it
-		 * is a viewing that core checks and records (issue 7). */
+		 * is a viewing that core checks and records. */
 		struct jy_err err = { 0 };
 		char seen[32];
 		if (resident_reveal(ui->db, id, RF_IDNO, seen, sizeof seen, &err) != JY_OK ||

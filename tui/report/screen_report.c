@@ -399,7 +399,7 @@ struct ask {
 	struct screen s;
 	const struct report *r;         /* the report screen's, below this box */
 	struct field f;
-	struct field purpose;           /* 用途: with it an .xlsx also lists the people (issue 7) */
+	struct field purpose;           /* 用途: with it an .xlsx also lists the people */
 	int on_purpose;                 /* the cursor is in the purpose line */
 };
 

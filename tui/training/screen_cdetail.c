@@ -135,7 +135,7 @@ static void trainees_row(struct ui *ui, void *arg, const void *row, int y, int x
 
 /* F7: the trainees to a file (list_export): the columns shown, with the birth date, phone,
  * certificate number and the six months' dates beside them; rates as percentages. The ID number and
- * phone masked as on screen (issue 7: a list is what may be seen over the worker's shoulder). */
+ * phone masked as on screen (a list is what may be seen over the worker's shoulder). */
 static const struct sheet_col trainees_file_cols[] = {
 	{ "姓名", SC_TEXT, 0 }, { "身份证号", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "出生日期", SC_DATE, 0 },
 	{ "联系电话", SC_TEXT, 0 }, { "状态", SC_TEXT, 0 }, { "报名日期", SC_DATE, 0 }, { "出勤率", SC_PCT, 0 },

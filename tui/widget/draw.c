@@ -1,8 +1,8 @@
 /* tui/widget/draw.c: putting text on the screen. Everything goes through ui_put/ui_puts, which measure with
- * core's text_* (the wcwidth policy ncurses itself uses, anchors-engineering §4.3), so a Chinese
- * character is never cut at a column's edge and ncurses never wraps one onto the next line (§4.1).
+ * core's text_* (the wcwidth policy ncurses itself uses), so a Chinese
+ * character is never cut at a column's edge and ncurses never wraps one onto the next line.
  * Chrome uses ASCII only: East Asian Ambiguous glyphs (box drawing, U+2026, ·) are one column here
- * and two on a terminal set to "CJK ambiguous wide" (§4.4). */
+ * and two on a terminal set to "CJK ambiguous wide". */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -202,7 +202,7 @@ int ui_wrap(const char *s, int cols, char **lines, int max)
 
 void ui_mask_id(const char *id, char out[19])
 {
-	mask_idno(id, out, 19);         /* core's one rule: first 6 and last 4 (issue 7) */
+	mask_idno(id, out, 19);         /* core's one rule: first 6 and last 4 */
 }
 
 int ui_age(struct ui *ui, const char *birth)

@@ -307,8 +307,8 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  * with a BOM (.gbk.csv GBK, for systems that read only GBK). A file already there is replaced only
  * on a second Enter.
  *
- * A list of people (one with a 姓名 column) leaves the office only with its purpose (privacy brief
- * A2, F2, F3): asked on a second line of the same box, refused when empty, it heads the file in
+ * A list of people (one with a 姓名 column) leaves the office only with its purpose:
+ * asked on a second line of the same box, refused when empty, it heads the file in
  * core's 内部资料 line (the rows are masked as the list shows them: [已脱敏]), and it needs the
  * export right (统计 has none). Every file F7 writes is 0600 (sheet.c) and is recorded in the audit
  * trail with its rows, the SHA-256 of the file as written and the purpose; a file the trail could

@@ -1,4 +1,4 @@
-/* tui/widget/lock.c: the idle lock (issue 7; reference/privacy.md §3 C3, GB/T 22239 L2 身份鉴别 b
+/* tui/widget/lock.c: the idle lock (GB/T 22239 L2 身份鉴别 b
  * "登录连接超时自动退出").
  *
  * A worker who walks away from an open session leaves residents' records on the screen of an
