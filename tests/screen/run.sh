@@ -24,7 +24,7 @@ if [ ! -x "$JIUYE" ] || [ ! -x "$VTH" ]; then
 	exit 1
 fi
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
-	echo "# the zh_CN.UTF-8 locale is missing (make deps-test generates it): Chinese runs skipped"
+	echo "ok - screen in zh_CN.UTF-8 # SKIP the locale is missing (make deps-test generates it)"
 	LANGS="C.UTF-8"
 else
 	LANGS="zh_CN.UTF-8 C.UTF-8"
