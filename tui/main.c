@@ -457,13 +457,15 @@ static int is_dir(const char *path)
 
 /* Catalogues: beside the binary in the build tree (build/locale), else in the share/ of the prefix
  * the binary was installed in (bin/../share/locale, so `make install PREFIX=…` needs no rebuild),
- * else where the build said. */
+ * else where the build said. A setgid jiuye takes only where the build said: the path of the
+ * binary is whatever name it was started by, and a hard link in a folder of the worker's beside a
+ * catalogue of hers would hand the program her translations, which are printf formats. */
 static void locale_init(void)
 {
 	char exe[PATH_MAX];
 	const char *found = NULL;
 	char *dir = NULL;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	ssize_t n = server_shared() ? -1 : readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
@@ -489,6 +491,7 @@ static void locale_init(void)
 
 int main(int argc, char **argv)
 {
+	server_start();         /* a setgid jiuye gives up its group before it reads anything */
 	setlocale(LC_ALL, "");
 	locale_init();
 	struct opts o = { 0 };
@@ -512,7 +515,6 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
-	/* Before anything opens a file: a setgid jiuye gives up its group here (server.c). */
 	server_init(o.restricted);
 	if ((rc = server_cli_allowed(&o)) != 0)
 		return rc;
