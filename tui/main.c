@@ -181,6 +181,17 @@ static int cmd_init(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, DB_OPEN_CREATE, &db))
 		return EXIT_USER;
+	/* The first worker of a new database is its administrator (db_set_actor), so anyone else is
+	 * running init on a database that was there before: an office's, where --demo would fill an
+	 * empty registry with made-up people. */
+	const struct jy_actor *me = db_actor(db);
+	if (me->role != ROLE_ADMIN) {
+		fprintf(stderr, _("jiuye: init on an existing database is for an administrator "
+		                  "(管理员) only; %s's role here is %s\n"), me->os_user,
+		        role_label(me->role));
+		db_close(&db);
+		return EXIT_USER;
+	}
 	int rc = 0;
 	if (o->demo) {
 		struct jy_err err = { 0 };
@@ -433,6 +444,18 @@ static int cmd_backup(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
+	/* A backup is the whole database, without masking, roles or history: whoever reads the
+	 * copy has every record, so it is an administrator's (on a shared file without setgid a
+	 * clerk or a statistics worker could otherwise take one). A refused attempt is audited. */
+	const struct jy_actor *who = db_actor(db);
+	if (who->role != ROLE_ADMIN) {
+		fprintf(stderr, _("jiuye: backups (whole, unmasked copies of the database) are "
+		                  "made by an administrator (管理员) only; %s's role here is %s\n"),
+		        who->os_user, role_label(who->role));
+		audit_file(db, "backup", "database", 0, o->args[1], JY_EPERM);
+		db_close(&db);
+		return EXIT_USER;
+	}
 	struct jy_err err = { 0 };
 	char *written = NULL;
 	int rc = backup_rotate(db, o->args[1], o->keep, &written, &err);
