@@ -65,12 +65,14 @@ int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
 
 /* ---- server.c: on an office server (setgid jiuye, --restricted) ------------------------ */
-void server_init(int restricted);       /* first thing in main: gives up the setgid group */
+void server_start(void);                /* first thing in main: gives up the setgid group */
+void server_init(int restricted);       /* after the options: the configured files, --restricted */
 int server_shared(void);                /* running setgid: the database is the configured one */
 int server_restricted(void);
 const char *server_db_path(void);       /* the configured database (NULL unless shared/restricted) */
 const char *server_export_dir(void);
-/* db_open with the group's rights for the opening alone. */
+/* db_open with the group's rights for the opening alone; after it, a setgid jiuye has given the
+ * group up for good (real, effective and saved ids): a process opens one database, once. */
 int server_open_db(const char *path, int flags, struct jy_db **db, struct jy_err *err);
 /* Every dialog that writes a file the worker names (export, print, report) calls this first: 1 when
  * path may be written; else 0 and why (under --restricted, only inside the export folder). */

@@ -152,3 +152,43 @@ fi
 status_is "the restored database opens for work (export)" 0 "$JIUYE" export residents --purpose 核对备份 -o "$tmp/restored.csv" --db "$tmp/restored.db"
 is "the live database holds every import" "$(residents "$db")" "$((before + 20 * rows))"
 status_is "the live database passes jiuye check" 0 "$JIUYE" check --db "$db"
+
+# ---- who may take a backup: an administrator ----------------------------------------------------
+# A shared file without setgid: a folder of a group the workers are in (2770), the database 0660 in
+# it, so every worker's own jiuye opens it and only her role keeps a clerk or a statistics worker
+# from a whole, unmasked copy. Throwaway accounts, so root only.
+if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuser >/dev/null; then
+	grp=jyg$$ clerk=jyc$$ stats=jys$$
+	trap '{ userdel "$clerk"; userdel "$stats"; groupdel "$grp"; } 2>/dev/null
+		rm -rf "$tmp"' EXIT
+	groupadd "$grp" && useradd -M -N -g "$grp" -s /bin/sh "$clerk" &&
+		useradd -M -N -g "$grp" -s /bin/sh "$stats" || nok "throwaway accounts"
+	chmod 755 "$tmp"
+	mkdir "$tmp/office" "$tmp/theirs" && chgrp "$grp" "$tmp/office" "$tmp/theirs" &&
+		chmod 2770 "$tmp/office" "$tmp/theirs"
+	office=$tmp/office/jiuye.db
+	"$JIUYE" init --demo --db "$office" >/dev/null 2>&1 || nok "root makes the office's db"
+	"$JIUYE" worker add "$clerk" --role clerk --scope 幸福里社区 --db "$office" >/dev/null ||
+		nok "worker add clerk"
+	"$JIUYE" worker add "$stats" --role stats --db "$office" >/dev/null || nok "worker add stats"
+	for w in "$clerk 录入员" "$stats 统计"; do
+		u=${w% *} role=${w#* }
+		status_is "a backup by a $role is refused (exit 1)" 1 \
+			runuser -u "$u" -- "$JIUYE" backup "$tmp/theirs/$u.db" --db "$office"
+		name="...naming the role it needs and hers"
+		grep -qF "administrator (管理员)" "$tmp/err" && grep -qF "$role" "$tmp/err" &&
+			ok "$name" || nok "$name" "$(cat "$tmp/err")"
+		[ -z "$(ls "$tmp/theirs")" ] && ok "...and no copy is written" ||
+			nok "...and no copy is written" "$(ls "$tmp/theirs")"
+	done
+	q="SELECT count(*) FROM history WHERE action = 'backup' AND result LIKE 'fail%'
+	   AND os_user IN ('$clerk', '$stats')"
+	is "the refused backups are in the audit trail" \
+		"$(sqlite3 -cmd '.filectrl persist_wal 1' "$office" "$q" 2>&1 | tail -n 1)" 2
+	"$JIUYE" worker add "$clerk" --role admin --db "$office" >/dev/null || nok "make her admin"
+	status_is "made an administrator, she may (exit 0): the role decides, not being root" 0 \
+		runuser -u "$clerk" -- "$JIUYE" backup "$tmp/theirs/$clerk.db" --db "$office"
+	status_is "...and her copy passes check" 0 "$JIUYE" check --db "$tmp/theirs/$clerk.db"
+else
+	ok "backup by role # SKIP not root (needs throwaway accounts)"
+fi

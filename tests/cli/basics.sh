@@ -129,3 +129,49 @@ if make -s install DESTDIR="$tmp/inst" PREFIX=/opt/jiuye >"$tmp/inst.log" 2>&1; 
 else
 	nok "make install DESTDIR=… PREFIX=…" "$(cat "$tmp/inst.log")"
 fi
+
+# ---- init on an existing database: an administrator's --------------------------------------------
+# A shared file without setgid: a folder of a group the workers are in (2770), the database 0660 in
+# it, so every worker's own jiuye opens it and only her role stands between her and an
+# administrator's commands. Throwaway accounts, so root only.
+if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuser >/dev/null; then
+	grp=jyg$$ clerk=jyc$$ stats=jys$$
+	trap '{ userdel "$clerk"; userdel "$stats"; groupdel "$grp"; } 2>/dev/null
+		rm -rf "$tmp"' EXIT
+	groupadd "$grp" && useradd -M -N -g "$grp" -s /bin/sh "$clerk" &&
+		useradd -M -N -g "$grp" -s /bin/sh "$stats" || nok "throwaway accounts"
+	chmod 755 "$tmp"
+	mkdir "$tmp/office" && chgrp "$grp" "$tmp/office" && chmod 2770 "$tmp/office"
+	office=$tmp/office/jiuye.db
+	"$JIUYE" init --db "$office" >/dev/null 2>&1 || nok "root makes the office's database"
+	for w in clerk stats; do
+		eval u=\$$w
+		"$JIUYE" worker add "$u" --role $w --db "$office" >/dev/null || nok "worker add $w"
+	done
+	says() { # name, fixed texts the last run's stderr must hold
+		name=$1
+		shift
+		for t in "$@"; do
+			grep -qF -- "$t" "$tmp/err" || { nok "$name" "$(cat "$tmp/err")"; return; }
+		done
+		ok "$name"
+	}
+	status_is "a clerk's init on the office's database is refused (exit 1)" 1 \
+		runuser -u "$clerk" -- "$JIUYE" init --db "$office"
+	says "...naming the role it needs and hers" "administrator (管理员)" "录入员"
+	status_is "a clerk's init --demo on the office's empty registry is refused (exit 1)" 1 \
+		runuser -u "$clerk" -- "$JIUYE" init --demo --db "$office"
+	n=$(sqlite3 -cmd '.filectrl persist_wal 1' "$office" 'SELECT count(*) FROM resident' |
+		tail -n 1)
+	[ "$n" = 0 ] && ok "...and no demo residents went in" || nok "...no demo residents" "$n"
+	status_is "a statistics worker's init on it is refused (exit 1)" 1 \
+		runuser -u "$stats" -- "$JIUYE" init --db "$office"
+	says "...naming her role" "统计"
+	status_is "the administrator's init on it: ready, as before (exit 0)" 0 \
+		"$JIUYE" init --db "$office"
+	mkdir "$tmp/hers" && chown "$clerk" "$tmp/hers"
+	status_is "a new database of her own: she is its administrator, so init works (exit 0)" 0 \
+		runuser -u "$clerk" -- "$JIUYE" init --db "$tmp/hers/own.db"
+else
+	ok "init by role # SKIP not root (needs throwaway accounts)"
+fi

@@ -181,6 +181,17 @@ static int cmd_init(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, DB_OPEN_CREATE, &db))
 		return EXIT_USER;
+	/* The first worker of a new database is its administrator (db_set_actor), so anyone else is
+	 * running init on a database that was there before: an office's, where --demo would fill an
+	 * empty registry with made-up people. */
+	const struct jy_actor *me = db_actor(db);
+	if (me->role != ROLE_ADMIN) {
+		fprintf(stderr, _("jiuye: init on an existing database is for an administrator "
+		                  "(管理员) only; %s's role here is %s\n"), me->os_user,
+		        role_label(me->role));
+		db_close(&db);
+		return EXIT_USER;
+	}
 	int rc = 0;
 	if (o->demo) {
 		struct jy_err err = { 0 };
@@ -433,6 +444,18 @@ static int cmd_backup(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
+	/* A backup is the whole database, without masking, roles or history: whoever reads the
+	 * copy has every record, so it is an administrator's (on a shared file without setgid a
+	 * clerk or a statistics worker could otherwise take one). A refused attempt is audited. */
+	const struct jy_actor *who = db_actor(db);
+	if (who->role != ROLE_ADMIN) {
+		fprintf(stderr, _("jiuye: backups (whole, unmasked copies of the database) are "
+		                  "made by an administrator (管理员) only; %s's role here is %s\n"),
+		        who->os_user, role_label(who->role));
+		audit_file(db, "backup", "database", 0, o->args[1], JY_EPERM);
+		db_close(&db);
+		return EXIT_USER;
+	}
 	struct jy_err err = { 0 };
 	char *written = NULL;
 	int rc = backup_rotate(db, o->args[1], o->keep, &written, &err);
@@ -457,13 +480,15 @@ static int is_dir(const char *path)
 
 /* Catalogues: beside the binary in the build tree (build/locale), else in the share/ of the prefix
  * the binary was installed in (bin/../share/locale, so `make install PREFIX=…` needs no rebuild),
- * else where the build said. */
+ * else where the build said. A setgid jiuye takes only where the build said: the path of the
+ * binary is whatever name it was started by, and a hard link in a folder of the worker's beside a
+ * catalogue of hers would hand the program her translations, which are printf formats. */
 static void locale_init(void)
 {
 	char exe[PATH_MAX];
 	const char *found = NULL;
 	char *dir = NULL;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	ssize_t n = server_shared() ? -1 : readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
@@ -489,6 +514,7 @@ static void locale_init(void)
 
 int main(int argc, char **argv)
 {
+	server_start();         /* a setgid jiuye gives up its group before it reads anything */
 	setlocale(LC_ALL, "");
 	locale_init();
 	struct opts o = { 0 };
@@ -512,7 +538,6 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
-	/* Before anything opens a file: a setgid jiuye gives up its group here (server.c). */
 	server_init(o.restricted);
 	if ((rc = server_cli_allowed(&o)) != 0)
 		return rc;

@@ -13,18 +13,28 @@
  *     (say, a pre-upgrade copy in /var/lib/jiuye). It takes `db =` from /etc/jiuye.conf when that
  *     file belongs to root and nobody else may write it, else the path the build was given
  *     (SHARED_DB, default /var/lib/jiuye/jiuye.db). root may still name another with --db.
- *   - The group's rights are used only to open the database. At start the effective group goes
- *     back to the worker's own (the saved set-group-ID keeps jiuye); db_open takes it for the
- *     opening alone (db_open_group, core/store/db.c), also for the second connection an audit row of a
- *     read-only session opens. SQLite then works through the descriptors it opened (reads, writes,
- *     locks, the -shm map need no new permission check), and a shared database keeps its -wal and
- *     -shm (core/store/db.c), so nothing has to be created in the folder later. Everything else runs with
- *     the worker's rights only: a file she imports must be one she can read anyway, and exports,
- *     printouts and reports land as her own files, never the group's.
+ *   - The group's rights are used only to open the database, and then given up for good. At start
+ *     the effective group goes back to the worker's own (server_start; the saved set-group-ID
+ *     keeps jiuye); db_open takes it for the opening alone (db_open_group, core/store/db.c), and once
+ *     that one opening is over server_open_db drops it from the real, effective and saved ids
+ *     alike (setresgid), so nothing that runs later, whatever a file or a terminal makes of it,
+ *     can take it back. That is possible because jiuye opens the database once, before anything
+ *     else: each command and the full-screen program work on that one read-write connection, and
+ *     SQLite then works through the descriptors it opened (reads, writes, locks, the -shm map need
+ *     no new permission check); a shared database keeps its -wal and -shm (core/store/db.c), so nothing
+ *     has to be created in the folder later. The one further opening core knows (audit_note's
+ *     second connection, for an audit row of a read-only connection) is never asked for here, and
+ *     would fail rather than run with the group. Everything else runs with the worker's rights
+ *     only: a file she imports must be one she can read anyway, and exports, printouts and reports
+ *     land as her own files, never the group's.
  *   - The rest of a setgid process's surroundings: glibc runs it in secure mode (LD_PRELOAD,
- *     LD_LIBRARY_PATH and the like are ignored), the kernel makes it undumpable (no ptrace, no
- *     /proc/PID/mem or fd for the worker), and core keeps SQLite's temporary data in memory
- *     (temp_store=MEMORY), so $SQLITE_TMPDIR leads nowhere.
+ *     LD_LIBRARY_PATH, LOCPATH, GCONV_PATH, NLSPATH and the like are dropped: tests/cli/server.sh
+ *     shows it for LOCPATH and GCONV_PATH), the kernel makes it undumpable (no ptrace, no
+ *     /proc/PID/mem or fd for the worker, also after the group is dropped), and core keeps
+ *     SQLite's temporary data in memory (temp_store=MEMORY), so $SQLITE_TMPDIR leads nowhere. What
+ *     glibc does not drop and the worker would otherwise slip in: terminal descriptions
+ *     ($TERMINFO, $TERMINFO_DIRS, $TERMCAP, ~/.terminfo; server_start, term_init) and message
+ *     catalogues, which are printf formats (only the installed ones: locale_init, main.c).
  *   - `jiuye backup` (a raw copy, without masking, roles or history) is for root alone here.
  *
  * --restricted is for the SSH ForceCommand: only the full-screen program (no subcommands, no
@@ -119,18 +129,33 @@ static void server_read_conf(void)
 	fclose(f);
 }
 
-void server_init(int restricted)
+/* First thing in main, before setlocale: a setgid jiuye goes back to the worker's own group (the
+ * saved set-group-ID keeps jiuye for the opening of the database, server_open_db) and forgets
+ * where the worker could hand ncurses terminal descriptions of her own. */
+void server_start(void)
 {
-	srv.restricted = restricted;
 	srv.group = getegid();
 	srv.shared = srv.group != getgid();
-	/* Give up the group at once; db_open takes it back for opening the database only. */
-	if (srv.shared && setegid(getgid()) != 0) {
+	if (!srv.shared)
+		return;
+	if (setegid(getgid()) != 0) {
 		fprintf(stderr, "jiuye: setegid: %s\n", strerror(errno));
 		exit(EXIT_USER);
 	}
-	if (srv.shared)
-		db_open_group((long)srv.group);
+	db_open_group((long)srv.group);
+	/* ncurses takes these only from a program it believes unprivileged, which this one is
+	 * (the effective group is her own) by the time curses starts, in a process that holds the
+	 * database open: an entry of hers would go through the parser of a library that has had
+	 * its bugs with such entries. So the system's descriptions only; term_init hides $HOME, by
+	 * which ncurses finds ~/.terminfo, while curses starts. */
+	unsetenv("TERMINFO");
+	unsetenv("TERMINFO_DIRS");
+	unsetenv("TERMCAP");
+}
+
+void server_init(int restricted)
+{
+	srv.restricted = restricted;
 	if (!srv.shared && !srv.restricted)
 		return;
 	srv.db = xstrdup(JY_SHARED_DB);
@@ -167,13 +192,28 @@ const char *server_export_dir(void)
 	return srv.export_dir;
 }
 
+/* After the one opening (see the top of this file): the group leaves the real, effective and
+ * saved group ids for good. A later db_open would then fail, not take the group. */
+static void server_drop_group(void)
+{
+	gid_t g = getgid();
+	db_open_group(-1);
+	if (setresgid(g, g, g) != 0) {
+		fprintf(stderr, "jiuye: setresgid: %s\n", strerror(errno));
+		exit(EXIT_USER);
+	}
+}
+
 int server_open_db(const char *path, int flags, struct jy_db **db, struct jy_err *err)
 {
 	/* The office's database is made by root (`jiuye init`, README): a worker who started jiuye
 	 * before it existed would otherwise create it and become its administrator. */
 	if ((srv.shared || srv.restricted) && getuid() != 0)
 		flags &= ~DB_OPEN_CREATE;
-	return db_open(path, flags, db, err);   /* with the group for the opening alone (db_open_group) */
+	int rc = db_open(path, flags, db, err);         /* with the group for the opening alone */
+	if (srv.shared)
+		server_drop_group();
+	return rc;
 }
 
 int tui_path_allowed(const char *path, char *why, size_t n)

@@ -126,7 +126,16 @@ int term_init(struct ui *ui)
 		                "jiuye: TERM is not set to a full-screen terminal (e.g. export TERM=xterm).\n");
 		return -1;
 	}
-	if (!newterm(NULL, stdout, stdin)) {
+	/* ncurses finds ~/.terminfo through $HOME; a setgid jiuye takes no terminal description
+	 * of the worker's (server_start), so $HOME is away while curses reads the system's. */
+	char *home = server_shared() && getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	if (home)
+		unsetenv("HOME");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+	if (!scr) {
 		fprintf(stderr, "jiuye: 不认识终端类型 TERM=%s，请改用 xterm。\n"
 		                "jiuye: unknown terminal type TERM=%s; try export TERM=xterm.\n", term, term);
 		return -1;
