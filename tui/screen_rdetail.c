@@ -134,10 +134,11 @@ static void status_line(void *arg, const struct status_event *s)
 		buf_addf(&b, "  %s", ui_code_label(e->ui, "emp_form", s->form));
 	if (s->employer && *s->employer)
 		buf_addf(&b, "  %s", s->employer);
-	/* Core stores its own notes ("registered") untranslated; through the catalogue they read in
-	 * this worker's language. A worker's typed note has no entry and shows as typed. */
+	/* her registration says so in this worker's language; a worker's note shows as typed */
+	if (s->registration)
+		buf_addf(&b, "  %s", _("registered"));
 	if (s->note && *s->note)
-		buf_addf(&b, "  %s", _(s->note));
+		buf_addf(&b, "  %s", s->note);
 	buf_addf(&b, "  (%s)", nz(s->worker));
 	page_wrapped(&e->d->page, 12, ST_NORMAL, b.s);
 	buf_free(&b);

@@ -103,9 +103,17 @@ struct certificate {
 	int64_t id, resident_id;
 	char *type, *number, *issue_date, *office, *valid_until, *status;
 };
+/* The kinds of status event (status_event.kind): her registration, the first event of every
+ * resident, written by registering her; and every change of her status after it. */
+#define EVENT_REGISTRATION "registration"
+#define EVENT_CHANGE "change"
 struct status_event {
 	int64_t id, resident_id;
-	char *date, *status, *form, *employer, *note, *worker;
+	char *date, *status, *form, *employer;
+	char *note;             /* the worker's own note, as typed; NULL when none */
+	char *worker;
+	int registration;       /* status_event_each: 1 for her registration (EVENT_REGISTRATION);
+	                         * status_event_add writes changes only and does not read it */
 };
 struct visit {
 	int64_t id, resident_id;

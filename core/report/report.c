@@ -704,11 +704,11 @@ static int load_events(struct rctx *c, struct jy_err *err)
 			since = c->per[k].p->from;
 		}
 	}
-	/* the changes since: registrations are not in the index (006_reports.sql), the lookup
+	/* the changes since: registrations are not in the index (010_kinds.sql), the lookup
 	 * below finds them */
 	sqlite3_stmt *st = db_prepare(c->db,
 		"SELECT id, resident_id, date, status, form FROM status_event INDEXED BY status_event_date "
-		"WHERE date >= ?1 AND coalesce(note, '') <> 'registered'", err);
+		"WHERE date >= ?1 AND kind = 'change'", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
