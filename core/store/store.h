@@ -105,6 +105,8 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 struct code_item {
 	char *code;
 	char *label;
+	int seeking;            /* emp_status: 1 for a status of someone looking for work
+	                         * (失业, 下岗, 待业; code.seeking, 010_kinds.sql); 0 elsewhere */
 };
 struct code_list {
 	struct code_item *items;
@@ -119,6 +121,9 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
  * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
+/* 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业): the flag the
+ * matching index's triggers read too. 0 for any other status, an unknown one or NULL. */
+int emp_status_seeking(struct jy_db *db, const char *status);
 /* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
  * codes_free. */
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
