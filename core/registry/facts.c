@@ -207,6 +207,37 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 	return db_commit(db, err);
 }
 
+/* emp_form to emp_status (002_codes.sql): the one table of both directions. */
+static const struct {
+	const char *form, *status;
+} form_status[] = {
+	{ "010", "20" },        /* 单位就业: 已就业 */
+	{ "021", "22" },        /* 个体经营: 自主创业 */
+	{ "022", "21" },        /* 灵活就业 */
+	{ "023", "22" },        /* 其他自主就业: 自主创业 */
+	{ "030", "23" },        /* 公益性岗位安置: 公益性岗位 */
+};
+
+const char *emp_status_of_form(const char *form)
+{
+	for (size_t i = 0; form && i < ARRAY_LEN(form_status); i++)
+		if (strcmp(form_status[i].form, form) == 0)
+			return form_status[i].status;
+	return "20";
+}
+
+const char *emp_form_of_status(const char *status)
+{
+	const char *form = NULL;
+	for (size_t i = 0; status && i < ARRAY_LEN(form_status); i++)
+		if (strcmp(form_status[i].status, status) == 0) {
+			if (form)
+				return NULL;    /* more than one form */
+			form = form_status[i].form;
+		}
+	return form;
+}
+
 int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err)
 {
 	struct jy_err local;
