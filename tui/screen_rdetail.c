@@ -319,21 +319,6 @@ static void hist_changes(struct each *e, const char *json)
 	field_changes_each(json, hist_change, e);
 }
 
-static const char *hist_action(const char *a)
-{
-	static const struct { const char *action, *label; } names[] = {
-		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
-		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
-		{ "close", N_("closed") }, { "enrolment", N_("training") }, { "referral", N_("referral") },
-		{ "placement_end", N_("left the job") }, { "view", N_("viewed the whole number") },
-		{ "approve", N_("change approved") }, { "reject", N_("change rejected") },
-	};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strcmp(names[i].action, a) == 0)
-			return _(names[i].label);
-	return a;
-}
-
 static int hist_no_values(const char *action)
 {
 	static const char *const none[] = { "create", "view", "approve", "reject" };
@@ -348,7 +333,8 @@ static void hist_line(void *arg, const struct history_entry *h)
 	struct each *e = arg;
 	char at[17];
 	short_time(h->at, at);
-	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
+	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user),
+	                    history_action_label(h->entity, h->action));
 	page_wrapped(&e->d->page, 4, ST_HINT, t);
 	free(t);
 	/* A creation's values are the record above; a viewing, an approval or a rejection has none. */

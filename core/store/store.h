@@ -150,6 +150,10 @@ int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const c
                 const char *changes_json, struct jy_err *err);
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
                  void (*cb)(void *, const struct history_entry *), void *arg);
+/* An entry's action (history_add's: "create", "update", "stage" ...) in the worker's words and
+ * language, for every page that lists a record's history: a resident's "create" is her
+ * registration. The action itself when it has no words. */
+const char *history_action_label(const char *entity, const char *action);
 /* An event that is not a record change: "view" (a full value shown; fields: which), "export",
  * "import", "login", "lock", with its result (JY_OK or the failure's code); detail_json in the form
  * of changes or NULL. Written in its own transaction, also from a read-only connection. */

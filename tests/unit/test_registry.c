@@ -374,6 +374,34 @@ static void test_form_and_status(void **state)
 	}
 }
 
+/* A history entry's action in the workers' words (here untranslated, C locale): the same word on
+ * every page, a resident's creation being her registration. */
+static const struct {
+	const char *entity, *action, *label;
+} actions[] = {
+	{ "resident", "create", "registered" },
+	{ "course", "create", "created" },
+	{ "posting", "create", "created" },
+	{ NULL, "create", "created" },
+	{ "resident", "update", "changed" },
+	{ "employer", "update", "changed" },
+	{ "resident", "enrolment", "training" },
+	{ "resident", "placement_end", "left the job" },
+	{ "resident", "view", "viewed the whole number" },
+	{ "referral", "stage", "next step" },
+	{ "posting", "hire", "hire" },
+	{ "session", "rollcall", "roll call" },
+	{ "posting", "retitled", "retitled" },          /* no words: the action itself */
+};
+
+static void test_history_action_label(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
+		assert_string_equal(history_action_label(actions[i].entity, actions[i].action),
+		                    actions[i].label);
+}
+
 int main(void)
 {
 	test_init();
@@ -392,6 +420,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_backup_and_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 		cmocka_unit_test(test_form_and_status),
+		cmocka_unit_test(test_history_action_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
