@@ -33,8 +33,6 @@ const char *posting_state(const char *stored, int openings, int filled, const ch
  * resident's status change and the posting's filled count. */
 int placement_hire(struct jy_db *db, int64_t resident_id, int64_t referral_id, int64_t posting_id,
                    const char *date, const char *note, const struct hire *h, struct jy_err *err);
-/* The emp_status a form of employment (emp_form code) means. */
-const char *placement_status_for(const char *form);
 
 
 /* referral.c: the search keys of referrals written without them (the demo's plain inserts). */

@@ -21,18 +21,6 @@
 #define F_END "离岗日期"
 #define F_REASON "离岗原因"
 
-/* emp_form (LEMIS acc032) to the emp_status it means (002_codes.sql). */
-const char *placement_status_for(const char *form)
-{
-	static const struct { const char *form, *status; } map[] = {
-		{ "010", "20" }, { "030", "23" }, { "022", "21" }, { "021", "22" }, { "023", "22" },
-	};
-	for (size_t i = 0; form && i < ARRAY_LEN(map); i++)
-		if (strcmp(map[i].form, form) == 0)
-			return map[i].status;
-	return "20";
-}
-
 void placement_free(struct placement **pp)
 {
 	struct placement *p = *pp;
@@ -335,7 +323,8 @@ int placement_hire(struct jy_db *db, int64_t rid, int64_t refid, int64_t pid, co
 		return rc;
 	/* her employment, as the registry records it (status, form, employer, dated) */
 	char *why = note ? xasprintf("%s %s: %s", hp.code, hp.title, note) : xasprintf("%s %s", hp.code, hp.title);
-	struct status_event e = { .resident_id = rid, .date = v.start, .status = (char *)placement_status_for(v.form),
+	struct status_event e = { .resident_id = rid, .date = v.start,
+	                          .status = (char *)emp_status_of_form(v.form),
 	                          .form = (char *)v.form, .employer = hp.employer, .note = why };
 	rc = status_event_add(db, &e, err);
 	free(why);

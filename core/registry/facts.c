@@ -49,13 +49,13 @@ static int64_t certificate_owner(struct jy_db *db, int64_t id)
 	return rid;
 }
 
-int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
-                     const char *form, const char *employer, const char *note,
+int status_event_row(struct jy_db *db, int64_t rid, const char *kind, const char *date,
+                     const char *status, const char *form, const char *employer, const char *note,
                      struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"INSERT INTO status_event(resident_id, date, status, form, employer, note, created_at, created_by) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+		"INSERT INTO status_event(resident_id, date, status, form, employer, note, "
+		"created_at, created_by, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
 	if (!st)
 		return JY_EDB;
 	char now[32];
@@ -68,6 +68,7 @@ int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char
 	db_bind_text(st, 6, note);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, kind, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -206,6 +207,37 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 	return db_commit(db, err);
 }
 
+/* emp_form to emp_status (002_codes.sql): the one table of both directions. */
+static const struct {
+	const char *form, *status;
+} form_status[] = {
+	{ "010", "20" },        /* 单位就业: 已就业 */
+	{ "021", "22" },        /* 个体经营: 自主创业 */
+	{ "022", "21" },        /* 灵活就业 */
+	{ "023", "22" },        /* 其他自主就业: 自主创业 */
+	{ "030", "23" },        /* 公益性岗位安置: 公益性岗位 */
+};
+
+const char *emp_status_of_form(const char *form)
+{
+	for (size_t i = 0; form && i < ARRAY_LEN(form_status); i++)
+		if (strcmp(form_status[i].form, form) == 0)
+			return form_status[i].status;
+	return "20";
+}
+
+const char *emp_form_of_status(const char *status)
+{
+	const char *form = NULL;
+	for (size_t i = 0; status && i < ARRAY_LEN(form_status); i++)
+		if (strcmp(form_status[i].status, status) == 0) {
+			if (form)
+				return NULL;    /* more than one form */
+			form = form_status[i].form;
+		}
+	return form;
+}
+
 int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err)
 {
 	struct jy_err local;
@@ -232,7 +264,9 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), e->form);
 	if ((rc = db_begin(db, err)))
 		return rc;
-	rc = status_event_row(db, e->resident_id, date, status, form, e->employer, e->note, err);
+	/* a change, whatever its note says: only registering her writes her registration */
+	rc = status_event_row(db, e->resident_id, EVENT_CHANGE, date, status, form, e->employer,
+	                      e->note, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -361,17 +395,19 @@ int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const st
 	if (denied)
 		return denied;
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, resident_id, date, status, form, employer, note, created_by "
+		"SELECT id, resident_id, date, status, form, employer, note, created_by, kind = ?2 "
 		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, EVENT_REGISTRATION, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct status_event e = {
 			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
 			.date = (char *)sqlite3_column_text(st, 2), .status = (char *)sqlite3_column_text(st, 3),
 			.form = (char *)sqlite3_column_text(st, 4), .employer = (char *)sqlite3_column_text(st, 5),
 			.note = (char *)sqlite3_column_text(st, 6), .worker = (char *)sqlite3_column_text(st, 7),
+			.registration = sqlite3_column_int(st, 8),
 		};
 		cb(arg, &e);
 	}

@@ -103,9 +103,17 @@ struct certificate {
 	int64_t id, resident_id;
 	char *type, *number, *issue_date, *office, *valid_until, *status;
 };
+/* The kinds of status event (status_event.kind): her registration, the first event of every
+ * resident, written by registering her; and every change of her status after it. */
+#define EVENT_REGISTRATION "registration"
+#define EVENT_CHANGE "change"
 struct status_event {
 	int64_t id, resident_id;
-	char *date, *status, *form, *employer, *note, *worker;
+	char *date, *status, *form, *employer;
+	char *note;             /* the worker's own note, as typed; NULL when none */
+	char *worker;
+	int registration;       /* status_event_each: 1 for her registration (EVENT_REGISTRATION);
+	                         * status_event_add writes changes only and does not read it */
 };
 struct visit {
 	int64_t id, resident_id;
@@ -116,6 +124,13 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 /* A status change (re-employed with form of employment, flexible work, moved away …) dated; also
  * updates the resident's current status when the date is the latest. */
 int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err);
+/* A form of employment (emp_form, LEMIS acc032) and the status it means (emp_status), from one
+ * table read both ways: emp_status_of_form gives the status a hire of that form puts her in
+ * (20 已就业 for no form or one not in the table); emp_form_of_status the form a status means when
+ * it means one only (20 单位就业, 21 灵活就业, 23 公益性岗位安置), else NULL (22 自主创业 is
+ * 个体经营 or 其他自主就业). */
+const char *emp_status_of_form(const char *form);
+const char *emp_form_of_status(const char *status);
 int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err);
 
 /* Lists attached to a resident; each callback gets a borrowed record valid during the call. */

@@ -16,9 +16,10 @@ int approval_guard(struct jy_db *db, struct resident *r, const struct resident *
 int approval_queue(struct jy_db *db, const struct approval_req *req, struct jy_err *err);
 void approval_req_free(struct approval_req **req);
 
-/* facts.c: one status_event row, inside the caller's transaction (no history, no status update). */
-int status_event_row(struct jy_db *db, int64_t rid, const char *date, const char *status,
-                     const char *form, const char *employer, const char *note,
+/* facts.c: one status_event row of kind EVENT_REGISTRATION or EVENT_CHANGE, inside the caller's
+ * transaction (no history, no status update). */
+int status_event_row(struct jy_db *db, int64_t rid, const char *kind, const char *date,
+                     const char *status, const char *form, const char *employer, const char *note,
                      struct jy_err *err);
 
 /* Bulk loads: between begin and flush, the keys of new records are gathered in memory and written

@@ -195,13 +195,13 @@ static int event_cmp(const void *x, const void *y, void *text)
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* Each new resident's status event, "registered" on the registration date, after all their
- * resident rows. Into a registry several times larger than the batch, in date order: the reports'
- * index on the date (006_reports.sql) then takes them as one ordered pass, where registration
- * order put each one at a random place of a large index, and their other index, by resident,
- * stays in the small region of the batch's new ids. Into a small registry registration order is
- * cheaper (measured on 100,000-row batches: 0.16 s against 0.3 s into an empty registry, 0.3 s
- * against 0.3 s and growing from 400,000 on). */
+/* Each new resident's registration (a status event of kind EVENT_REGISTRATION) on the
+ * registration date, after all their resident rows. Into a registry several times larger than the
+ * batch, in date order: the reports' index on the date (006_reports.sql) then takes them as one
+ * ordered pass, where registration order put each one at a random place of a large index, and
+ * their other index, by resident, stays in the small region of the batch's new ids. Into a small
+ * registry registration order is cheaper (measured on 100,000-row batches: 0.16 s against 0.3 s
+ * into an empty registry, 0.3 s against 0.3 s and growing from 400,000 on). */
 static int bulk_events(struct resident_bulk *b, struct jy_err *err)
 {
 	struct jy_db *db = b->db;
@@ -219,8 +219,7 @@ static int bulk_events(struct resident_bulk *b, struct jy_err *err)
 			return JY_EDB;
 		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
-		/* stored untranslated: the screens translate it for whoever reads it */
-		sqlite3_bind_text(st, 3, N_("registered"), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, EVENT_REGISTRATION, -1, SQLITE_STATIC);
 		for (int k = 0; k < n; k++, i++) {
 			const struct bulk_event *ev = &b->evs[i];
 			sqlite3_bind_int64(st, 4 + 3 * k, ev->id);
@@ -322,8 +321,8 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	bulk_sql_init(&b->res, res_head, res_row, 2, per, BULK_ROWS);
 	bulk_sql_init(&b->cat, "INSERT OR IGNORE INTO resident_category(resident_id, category, since) VALUES",
 	              "?, ?, ?", 0, 3, BULK_CATS);
-	bulk_sql_init(&b->ev, "INSERT INTO status_event(resident_id, date, status, note, created_at, "
-	              "created_by) VALUES", "?, ?, ?, ?3, ?1, ?2", 3, 3, BULK_ROWS);
+	bulk_sql_init(&b->ev, "INSERT INTO status_event(resident_id, date, status, kind, "
+	              "created_at, created_by) VALUES", "?, ?, ?, ?3, ?1, ?2", 3, 3, BULK_ROWS);
 	/* A large page cache while the batch runs: ID numbers arrive in random order. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
 	/* Rows, status events, candidates and search keys a load holds before it writes them, each

@@ -342,8 +342,8 @@ static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, str
 	r->version = 1;
 	rc = categories_sync(db, id, NULL, r->v[RF_CATEGORIES], r->v[RF_REGDATE], err);
 	if (!rc)
-		/* stored untranslated: the screens translate it for whoever reads it */
-		rc = status_event_row(db, id, r->v[RF_REGDATE], r->v[RF_STATUS], NULL, NULL, N_("registered"), err);
+		rc = status_event_row(db, id, EVENT_REGISTRATION, r->v[RF_REGDATE], r->v[RF_STATUS],
+		                      NULL, NULL, NULL, err);
 	if (!rc)
 		rc = search_index_resident(db, id, NULL, r, err);
 	/* The creation is recorded without values: the first values are the record's current ones
@@ -419,7 +419,8 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 	if (!str_eq(old->v[RF_CATEGORIES], r->v[RF_CATEGORIES]))
 		rc = categories_sync(db, r->id, old->v[RF_CATEGORIES], r->v[RF_CATEGORIES], today, err);
 	if (!rc && !str_eq(old->v[RF_STATUS], r->v[RF_STATUS]) && r->v[RF_STATUS])
-		rc = status_event_row(db, r->id, today, r->v[RF_STATUS], NULL, NULL, NULL, err);
+		rc = status_event_row(db, r->id, EVENT_CHANGE, today, r->v[RF_STATUS], NULL, NULL,
+		                      NULL, err);
 	if (!rc && (!str_eq(old->v[RF_NAME], r->v[RF_NAME]) || !str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) ||
 	            !str_eq(old->v[RF_PHONE], r->v[RF_PHONE]) ||
 	            !str_eq(old->v[RF_COMMUNITY], r->v[RF_COMMUNITY])))

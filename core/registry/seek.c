@@ -298,8 +298,7 @@ void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident 
 	static const char *const r5[] = { "4050", "OLDER_HARD", "DIBAO", "DISABLED", "DIFFICULT",
 	                                  "ZERO_EMP_HH" };
 	const char *status = resident_get(r, RF_STATUS);
-	if (r->closed_at || !(strcmp(status, "10") == 0 || strcmp(status, "11") == 0 ||
-	                      strcmp(status, "12") == 0))
+	if (r->closed_at || !emp_status_seeking(db, status))
 		return;
 	if (m->nrows == m->caprows) {
 		m->caprows = m->caprows ? m->caprows * 2 : 1024;

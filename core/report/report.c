@@ -643,18 +643,13 @@ static struct ev *ev_by_resident(const struct rctx *c, struct ev *ev, size_t *ne
 }
 
 /* The form of employment of an employed event: its emp_form code, else what its status says
- * where that is one form only (已就业 单位就业, 灵活就业, 公益性岗位); else "not given". */
+ * where that is one form only (emp_form_of_status: 已就业 单位就业, 灵活就业, 公益性岗位); else
+ * "not given". */
 static int8_t form_of(const char *form, const char *status)
 {
 	static const char *const codes[] = { "010", "021", "022", "023", "030", "990" };
-	if (!form) {
-		if (status && !strcmp(status, "20"))
-			form = "010";
-		else if (status && !strcmp(status, "21"))
-			form = "022";
-		else if (status && !strcmp(status, "23"))
-			form = "030";
-	}
+	if (!form)
+		form = emp_form_of_status(status);
 	for (int8_t i = 0; form && i < (int8_t)ARRAY_LEN(codes); i++)
 		if (!strcmp(codes[i], form))
 			return i;
@@ -704,11 +699,11 @@ static int load_events(struct rctx *c, struct jy_err *err)
 			since = c->per[k].p->from;
 		}
 	}
-	/* the changes since: registrations are not in the index (006_reports.sql), the lookup
+	/* the changes since: registrations are not in the index (010_kinds.sql), the lookup
 	 * below finds them */
 	sqlite3_stmt *st = db_prepare(c->db,
 		"SELECT id, resident_id, date, status, form FROM status_event INDEXED BY status_event_date "
-		"WHERE date >= ?1 AND coalesce(note, '') <> 'registered'", err);
+		"WHERE date >= ?1 AND kind = 'change'", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);

@@ -6,7 +6,8 @@
 
 #include "store/store_int.h"
 
-static void codes_push(struct code_item **items, int *n, const char *code, const char *label, int *cap)
+static void codes_push(struct code_item **items, int *n, const char *code, const char *label,
+                       int seeking, int *cap)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
@@ -14,15 +15,19 @@ static void codes_push(struct code_item **items, int *n, const char *code, const
 	}
 	(*items)[*n].code = xstrdup(code);
 	(*items)[*n].label = xstrdup(label);
+	(*items)[*n].seeking = seeking;
 	(*n)++;
 }
 
+/* The rows of st: code, label and, when it has a third column, the seeking flag. */
 static int codes_query(struct jy_db *db, sqlite3_stmt *st, struct code_list *out, struct jy_err *err)
 {
 	int cap = 0, rc;
+	int flag = sqlite3_column_count(st) > 2;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		codes_push(&out->items, &out->n, (const char *)sqlite3_column_text(st, 0),
-		           (const char *)sqlite3_column_text(st, 1), &cap);
+		           (const char *)sqlite3_column_text(st, 1),
+		           flag && sqlite3_column_int(st, 2), &cap);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		codes_free(out);
@@ -35,7 +40,8 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT code, label FROM code WHERE list = ?1 AND active = 1 ORDER BY ord, code", err);
+		"SELECT code, label, seeking FROM code WHERE list = ?1 AND active = 1 "
+		"ORDER BY ord, code", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, list, -1, SQLITE_TRANSIENT);
@@ -51,7 +57,7 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 	int cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW)
 		codes_push(&out->aliases, &out->naliases, (const char *)sqlite3_column_text(st, 0),
-		           (const char *)sqlite3_column_text(st, 1), &cap);
+		           (const char *)sqlite3_column_text(st, 1), 0, &cap);
 	sqlite3_reset(st);
 	return JY_OK;
 }
@@ -149,6 +155,15 @@ const struct code_list *codes_cached(struct jy_db *db, const char *list)
 	snprintf(db->codes[db->ncodes].name, sizeof db->codes[0].name, "%s", list);
 	db->codes[db->ncodes].list = cl;
 	return &db->codes[db->ncodes++].list;
+}
+
+int emp_status_seeking(struct jy_db *db, const char *status)
+{
+	const struct code_list *cl = codes_cached(db, "emp_status");
+	for (int i = 0; cl && status && i < cl->n; i++)
+		if (strcmp(cl->items[i].code, status) == 0)
+			return cl->items[i].seeking;
+	return 0;
 }
 
 void codes_cache_free(struct jy_db *db)

@@ -503,6 +503,38 @@ int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, 
 	return rc;
 }
 
+/* The actions history_add is given, by entity (NULL: any); the first match is the label. */
+static const struct {
+	const char *entity, *action, *label;
+} history_actions[] = {
+	{ "resident", "create", N_("registered") },
+	{ NULL, "create", N_("created") },
+	{ NULL, "update", N_("changed") },
+	{ NULL, "status", N_("status change") },
+	{ NULL, "certificate", N_("certificate added") },
+	{ NULL, "visit", N_("visit recorded") },
+	{ NULL, "close", N_("closed") },
+	{ NULL, "enrolment", N_("training") },
+	{ NULL, "referral", N_("referral") },
+	{ NULL, "placement_end", N_("left the job") },
+	{ NULL, "view", N_("viewed the whole number") },
+	{ NULL, "approve", N_("change approved") },
+	{ NULL, "reject", N_("change rejected") },
+	{ NULL, "stage", N_("next step") },
+	{ NULL, "hire", N_("hire") },
+	{ NULL, "rollcall", N_("roll call") },
+};
+
+const char *history_action_label(const char *entity, const char *action)
+{
+	for (size_t i = 0; action && i < ARRAY_LEN(history_actions); i++)
+		if ((!history_actions[i].entity ||
+		     (entity && strcmp(history_actions[i].entity, entity) == 0)) &&
+		    strcmp(history_actions[i].action, action) == 0)
+			return _(history_actions[i].label);
+	return action ? action : "";
+}
+
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
                  void (*cb)(void *, const struct history_entry *), void *arg)
 {

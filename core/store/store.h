@@ -109,6 +109,8 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 struct code_item {
 	char *code;
 	char *label;
+	int seeking;            /* emp_status: 1 for a status of someone looking for work
+	                         * (失业, 下岗, 待业; code.seeking, 010_kinds.sql); 0 elsewhere */
 };
 struct code_list {
 	struct code_item *items;
@@ -123,6 +125,9 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
  * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
+/* 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业): the flag the
+ * matching index's triggers read too. 0 for any other status, an unknown one or NULL. */
+int emp_status_seeking(struct jy_db *db, const char *status);
 /* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
  * codes_free. */
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
@@ -149,6 +154,10 @@ int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const c
                 const char *changes_json, struct jy_err *err);
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
                  void (*cb)(void *, const struct history_entry *), void *arg);
+/* An entry's action (history_add's: "create", "update", "stage" ...) in the worker's words and
+ * language, for every page that lists a record's history: a resident's "create" is her
+ * registration. The action itself when it has no words. */
+const char *history_action_label(const char *entity, const char *action);
 /* An event that is not a record change: "view" (a full value shown; fields: which), "export",
  * "import", "login", "lock", with its result (JY_OK or the failure's code); detail_json in the form
  * of changes or NULL. Written in its own transaction, also from a read-only connection. */

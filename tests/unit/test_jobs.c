@@ -713,6 +713,63 @@ static void test_match_follows_the_registry(void **state)
 	free(rows);
 }
 
+/* Who is a candidate at all: a resident whose status is one of someone looking for work (the
+ * emp_status codes flagged seeking, 010_kinds.sql), whether saved one at a time (the triggers)
+ * or in a bulk load (seek_bulk_add); the same flag answers emp_status_seeking. */
+static const struct {
+	const char *status;
+	int known, seeking;
+} seeking[] = {
+	{ "10", 1, 1 }, { "11", 1, 1 }, { "12", 1, 1 }, /* 失业, 下岗, 待业 */
+	{ "20", 1, 0 }, { "21", 1, 0 }, { "22", 1, 0 }, { "23", 1, 0 },
+	{ "90", 1, 0 }, { "91", 1, 0 }, { "99", 1, 0 },
+	{ "", 0, 0 }, { "1", 0, 0 }, { "13", 0, 0 },    /* no such status */
+};
+
+static void test_seeking_statuses(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	int64_t pid = posting(f->db, "保洁员", 5, NULL, NULL, 0);
+	for (size_t i = 0; i < ARRAY_LEN(seeking); i++) {
+		assert_int_equal(emp_status_seeking(f->db, seeking[i].status), seeking[i].seeking);
+		if (!seeking[i].known)
+			continue;
+		int64_t id[2];
+		for (int bulk = 0; bulk < 2; bulk++) {
+			char idno[19];
+			int seq = 100 + 2 * (int)(2 * i + bulk);
+			idcard_make("330102", "1990-03-03", seq, 'F', idno);
+			struct resident *r = resident_new();
+			resident_set(r, RF_NAME, bulk ? "孙二" : "孙一");
+			resident_set(r, RF_IDNO, idno);
+			resident_set(r, RF_STATUS, seeking[i].status);
+			resident_set(r, RF_REGDATE, "2024-05-01");
+			if (bulk) {
+				struct resident_bulk *b;
+				assert_int_equal(resident_bulk_begin(f->db, &b, &err), JY_OK);
+				assert_int_equal(resident_bulk_add(b, r, &err), JY_OK);
+				assert_int_equal(resident_bulk_commit(&b, &err), JY_OK);
+			} else {
+				assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+			}
+			id[bulk] = r->id;
+			resident_free(&r);
+		}
+		struct match_row *rows;
+		int n, more;
+		assert_int_equal(match_residents(f->db, pid, "2024-06-30", 0, 500, &rows, &n, &more,
+		                                 &err), JY_OK);
+		assert_false(more);
+		for (int bulk = 0; bulk < 2; bulk++)
+			if ((row_of(rows, n, id[bulk]) >= 0) != seeking[i].seeking)
+				fail_msg("status %s, %s: a candidate %d, expected %d",
+				         seeking[i].status, bulk ? "bulk load" : "saved",
+				         !seeking[i].seeking, seeking[i].seeking);
+		free(rows);
+	}
+}
+
 /* ---- the subsidy due list ------------------------------------------------------------------- */
 
 static void test_due_list(void **state)
@@ -826,6 +883,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_match_after_bulk_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_public_welfare_r5, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_follows_the_registry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_seeking_statuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_referral_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fair, setup, teardown),

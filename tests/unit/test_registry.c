@@ -332,6 +332,76 @@ static void test_settings(void **state)
 	assert_int_equal(db_setting_int(f->db, "no.such.key", 7), 7);
 }
 
+/* A form of employment and the status it means (002_codes.sql), both ways: a hire of each form
+ * puts her in that status; a status gives its form back only when it means one form. */
+static const struct {
+	const char *form, *status;
+} form_to_status[] = {
+	{ "010", "20" },        /* 单位就业: 已就业 */
+	{ "021", "22" },        /* 个体经营: 自主创业 */
+	{ "022", "21" },        /* 灵活就业 */
+	{ "023", "22" },        /* 其他自主就业: 自主创业 */
+	{ "030", "23" },        /* 公益性岗位安置: 公益性岗位 */
+	{ "990", "20" },        /* 其他就业形式: 已就业 */
+	{ NULL, "20" },
+	{ "", "20" },
+};
+
+static const struct {
+	const char *status, *form;
+} status_to_form[] = {
+	{ "20", "010" },
+	{ "21", "022" },
+	{ "22", NULL },         /* 个体经营 or 其他自主就业: not said */
+	{ "23", "030" },
+	{ "10", NULL },         /* without work */
+	{ "99", NULL },
+	{ NULL, NULL },
+};
+
+static void test_form_and_status(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(form_to_status); i++)
+		assert_string_equal(emp_status_of_form(form_to_status[i].form),
+		                    form_to_status[i].status);
+	for (size_t i = 0; i < ARRAY_LEN(status_to_form); i++) {
+		const char *form = emp_form_of_status(status_to_form[i].status);
+		if (status_to_form[i].form)
+			assert_string_equal(form, status_to_form[i].form);
+		else
+			assert_null(form);
+	}
+}
+
+/* A history entry's action in the workers' words (here untranslated, C locale): the same word on
+ * every page, a resident's creation being her registration. */
+static const struct {
+	const char *entity, *action, *label;
+} actions[] = {
+	{ "resident", "create", "registered" },
+	{ "course", "create", "created" },
+	{ "posting", "create", "created" },
+	{ NULL, "create", "created" },
+	{ "resident", "update", "changed" },
+	{ "employer", "update", "changed" },
+	{ "resident", "enrolment", "training" },
+	{ "resident", "placement_end", "left the job" },
+	{ "resident", "view", "viewed the whole number" },
+	{ "referral", "stage", "next step" },
+	{ "posting", "hire", "hire" },
+	{ "session", "rollcall", "roll call" },
+	{ "posting", "retitled", "retitled" },          /* no words: the action itself */
+};
+
+static void test_history_action_label(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
+		assert_string_equal(history_action_label(actions[i].entity, actions[i].action),
+		                    actions[i].label);
+}
+
 int main(void)
 {
 	test_init();
@@ -349,6 +419,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_and_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+		cmocka_unit_test(test_form_and_status),
+		cmocka_unit_test(test_history_action_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,8 +6,11 @@
  * the list of residents behind it is exactly as long as the figure. */
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "store/store_int.h"
 
 /* ---- periods ------------------------------------------------------------------------------------ */
 
@@ -669,6 +672,154 @@ static void test_closed(void **state)
 	people_match(f->db, "2025", BY_AGE);
 }
 
+/* A worker's note is only a note: a move into work whose note she typed as "registered" (the word
+ * a registration's own event carried before 010_kinds.sql) is a move into work like any other.
+ * Each resident is registered unemployed on 2024-03-01 and moves into work on the day given; no
+ * one else of the registry moves in 2024 (R5 and R7 stay unemployed until 2026, the demo's records
+ * are of 2030), so A5 of that month is 1: she was without work on its day before, in work after. */
+static const struct {
+	const char *date, *note, *period;
+	long a5;
+} noted[] = {
+	{ "2024-06-10", "registered", "2024-06", 1 },
+	{ "2024-08-01", NULL, "2024-08", 1 },
+	{ "2024-09-30", "registered", "2024-09", 1 },   /* the month's last day */
+	{ "2024-11-15", "已登记", "2024-11", 1 },
+};
+
+/* A resident's status events, newest first, as status_event_each gives them. */
+struct seen {
+	int n;
+	int registration[4];
+	char note[4][32];
+};
+
+static void seen_event(void *arg, const struct status_event *e)
+{
+	struct seen *s = arg;
+	if (s->n < 4) {
+		s->registration[s->n] = e->registration;
+		snprintf(s->note[s->n], sizeof s->note[s->n], "%s", e->note ? e->note : "(none)");
+	}
+	s->n++;
+}
+
+static long a5_of(struct jy_db *db, const char *period)
+{
+	struct report *r = compute(db, period, BY_NONE);
+	long n = (long)r->cur_v[ind("A5")].num;
+	report_free(&r);
+	return n;
+}
+
+static void test_noted_registered(void **state)
+{
+	struct fixture *f = *state;
+	for (size_t i = 0; i < ARRAY_LEN(noted); i++) {
+		int seq = 30 + 2 * (int)i;
+		int64_t rid = resident(f->db, "孙小梅", "1985-04-04", 'F', seq, "2024-03-01", "10",
+		                       NULL, NULL);
+		struct status_event e = { .resident_id = rid, .date = (char *)noted[i].date,
+		                          .status = "已就业", .form = "单位就业",
+		                          .note = (char *)noted[i].note };
+		struct jy_err err = { 0 };
+		assert_int_equal(status_event_add(f->db, &e, &err), JY_OK);
+		long a5 = a5_of(f->db, noted[i].period);
+		if (a5 != noted[i].a5)
+			fail_msg("%s, noted \"%s\": A5 %ld, expected %ld", noted[i].date,
+			         noted[i].note ? noted[i].note : "", a5, noted[i].a5);
+		people_match(f->db, noted[i].period, BY_NONE);
+		/* the move keeps her note as typed; the registration is hers and has none */
+		struct seen s = { 0 };
+		assert_int_equal(status_event_each(f->db, rid, seen_event, &s), JY_OK);
+		assert_int_equal(s.n, 2);
+		assert_int_equal(s.registration[0], 0);
+		assert_string_equal(s.note[0], noted[i].note ? noted[i].note : "(none)");
+		assert_int_equal(s.registration[1], 1);
+		assert_string_equal(s.note[1], "(none)");
+	}
+}
+
+/* A registry written before 010_kinds.sql (schema 9): each resident's registration noted
+ * 'registered', as resident_save wrote it then; 孙小梅's move into work on 2024-06-10 that a worker
+ * noted "registered" too; 钱小红's flexible work on 2024-07-01 with a note of the worker's own. */
+#define KINDS_VERSION 10
+static const char old_rows[] =
+	"INSERT INTO resident(id, reg_no, name, id_no, sex, birth, status, reg_date, created_at, "
+	"  created_by, updated_at, updated_by) VALUES "
+	"(1, 'R-000001', '孙小梅', '%s', '2', '1985-04-04', '20', '2024-03-01', "
+	"  '%s', 'w', '%s', 'w'), "
+	"(2, 'R-000002', '钱小红', '%s', '2', '1986-05-05', '21', '2024-04-01', "
+	"  '%s', 'w', '%s', 'w');"
+	"INSERT INTO status_event(id, resident_id, date, status, form, note, created_at, "
+	"  created_by) VALUES "
+	"(1, 1, '2024-03-01', '10', NULL, 'registered', '%s', 'w'), "
+	"(2, 2, '2024-04-01', '10', NULL, 'registered', '%s', 'w'), "
+	"(3, 1, '2024-06-10', '20', '010', 'registered', '%s', 'w'), "
+	"(4, 2, '2024-07-01', '21', NULL, '找到零工', '%s', 'w');";
+
+/* what the migration makes of each event, by id */
+static const struct {
+	const char *kind, *note;
+} migrated[] = {
+	{ "registration", NULL },
+	{ "registration", NULL },
+	{ "change", "registered" },     /* the worker's note, kept */
+	{ "change", "找到零工" },
+};
+
+static void test_kinds_migrated(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/jy-kinds-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int v = 1; v < KINDS_VERSION; v++)
+		assert_int_equal(sqlite3_exec(h, jy_asset_migrations[v - 1], NULL, NULL, NULL),
+		                 SQLITE_OK);
+	char id1[19], id2[19];
+	idcard_make("330102", "1985-04-04", 41, 'F', id1);
+	idcard_make("330102", "1986-05-05", 42, 'F', id2);
+	const char *t = "2024-03-01T09:00:00+08:00";
+	char *rows = xasprintf(old_rows, id1, t, t, id2, t, t, t, t, t, t);
+	assert_int_equal(sqlite3_exec(h, rows, NULL, NULL, NULL), SQLITE_OK);
+	free(rows);
+	char *pragma = xasprintf("PRAGMA user_version = %d", KINDS_VERSION - 1);
+	assert_int_equal(sqlite3_exec(h, pragma, NULL, NULL, NULL), SQLITE_OK);
+	free(pragma);
+	sqlite3_close(h);
+
+	struct jy_db *db = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(path, 0, &db, &err), JY_OK);
+	assert_true(db_schema_version(db) >= KINDS_VERSION);
+	sqlite3_stmt *st = NULL;
+	const char *sql = "SELECT id, kind, note FROM status_event ORDER BY id";
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+	size_t n = 0;
+	for (; sqlite3_step(st) == SQLITE_ROW; n++) {
+		assert_true(n < ARRAY_LEN(migrated));
+		assert_int_equal(sqlite3_column_int64(st, 0), (int64_t)n + 1);
+		assert_string_equal((const char *)sqlite3_column_text(st, 1), migrated[n].kind);
+		const char *note = (const char *)sqlite3_column_text(st, 2);
+		if (migrated[n].note)
+			assert_string_equal(note, migrated[n].note);
+		else
+			assert_int_equal(sqlite3_column_type(st, 2), SQLITE_NULL);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(n, ARRAY_LEN(migrated));
+	/* and the reports count both moves into work: 孙小梅 in June, 钱小红 in July */
+	assert_int_equal(a5_of(db, "2024-06"), 1);
+	assert_int_equal(a5_of(db, "2024-07"), 1);
+	db_close(&db);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
@@ -798,6 +949,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_noted_registered, setup, teardown),
+		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -96,18 +96,6 @@ static void hist_changes(struct ui *ui, struct jpage *p, int type, const char *j
 	field_changes_each(json, hist_change, &c);
 }
 
-static const char *hist_action(const char *a)
-{
-	static const struct { const char *action, *label; } names[] = {
-		{ "create", N_("created") }, { "update", N_("changed") }, { "referral", N_("referral") },
-		{ "stage", N_("next step") }, { "hire", N_("hire") },
-	};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strcmp(names[i].action, a) == 0)
-			return _(names[i].label);
-	return a;
-}
-
 struct hist_arg {
 	struct ui *ui;
 	struct jpage *p;
@@ -122,7 +110,7 @@ static void hist_line(void *arg, const struct history_entry *h)
 	if (at[10] == 'T')
 		at[10] = ' ';
 	char *t = xasprintf("%s  %s (%s)  %s", at, h->worker ? h->worker : "-", h->os_user ? h->os_user : "-",
-	                    hist_action(h->action));
+	                    history_action_label(h->entity, h->action));
 	page_wrapped(&a->p->page, 4, ST_HINT, t);
 	free(t);
 	if (h->changes)

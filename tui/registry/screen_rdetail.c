@@ -134,10 +134,11 @@ static void status_line(void *arg, const struct status_event *s)
 		buf_addf(&b, "  %s", ui_code_label(e->ui, "emp_form", s->form));
 	if (s->employer && *s->employer)
 		buf_addf(&b, "  %s", s->employer);
-	/* Core stores its own notes ("registered") untranslated; through the catalogue they read in
-	 * this worker's language. A worker's typed note has no entry and shows as typed. */
+	/* her registration says so in this worker's language; a worker's note shows as typed */
+	if (s->registration)
+		buf_addf(&b, "  %s", _("registered"));
 	if (s->note && *s->note)
-		buf_addf(&b, "  %s", _(s->note));
+		buf_addf(&b, "  %s", s->note);
 	buf_addf(&b, "  (%s)", nz(s->worker));
 	page_wrapped(&e->d->page, 12, ST_NORMAL, b.s);
 	buf_free(&b);
@@ -318,21 +319,6 @@ static void hist_changes(struct each *e, const char *json)
 	field_changes_each(json, hist_change, e);
 }
 
-static const char *hist_action(const char *a)
-{
-	static const struct { const char *action, *label; } names[] = {
-		{ "create", N_("registered") }, { "update", N_("changed") }, { "status", N_("status change") },
-		{ "certificate", N_("certificate added") }, { "visit", N_("visit recorded") },
-		{ "close", N_("closed") }, { "enrolment", N_("training") }, { "referral", N_("referral") },
-		{ "placement_end", N_("left the job") }, { "view", N_("viewed the whole number") },
-		{ "approve", N_("change approved") }, { "reject", N_("change rejected") },
-	};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strcmp(names[i].action, a) == 0)
-			return _(names[i].label);
-	return a;
-}
-
 static int hist_no_values(const char *action)
 {
 	static const char *const none[] = { "create", "view", "approve", "reject" };
@@ -347,7 +333,8 @@ static void hist_line(void *arg, const struct history_entry *h)
 	struct each *e = arg;
 	char at[17];
 	short_time(h->at, at);
-	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user), hist_action(h->action));
+	char *t = xasprintf("%s  %s (%s)  %s", at, nz(h->worker), nz(h->os_user),
+	                    history_action_label(h->entity, h->action));
 	page_wrapped(&e->d->page, 4, ST_HINT, t);
 	free(t);
 	/* A creation's values are the record above; a viewing, an approval or a rejection has none. */

@@ -10,7 +10,8 @@
 
 struct hentry {
 	int64_t seq;
-	char *at, *who, *what, *action, *changes;
+	char *at, *who, *what, *changes;
+	const char *label;              /* the action in the workers' words */
 	const struct field_def *defs;   /* the entity's fields (NULL: a roll call, keys are names) */
 	int ndefs;
 };
@@ -38,7 +39,8 @@ static void collect(void *arg, const struct history_entry *h)
 	}
 	c->e[c->n++] = (struct hentry){
 		h->seq, xstrdup(h->at), xasprintf("%s (%s)", h->worker ? h->worker : "-", h->os_user ? h->os_user : "-"),
-		xstrdup(c->subject), xstrdup(h->action), xstrdup(h->changes),
+		xstrdup(c->subject), xstrdup(h->changes),
+		history_action_label(h->entity, h->action),
 		strcmp(h->action, "rollcall") == 0 ? NULL : c->defs, c->ndefs,
 	};
 }
@@ -118,17 +120,6 @@ static void change_line(void *arg, const char *key, const char *old, const char 
 	free(sn);
 }
 
-static const char *action_words(const char *a)
-{
-	static const struct { const char *action, *label; } names[] = {
-		{ "create", N_("created") }, { "update", N_("changed") }, { "rollcall", N_("roll call") },
-	};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strcmp(names[i].action, a) == 0)
-			return _(names[i].label);
-	return a;
-}
-
 static void chistory_build(struct ui *ui, struct chistory *c, int w)
 {
 	page_clear(&c->page, w);
@@ -138,7 +129,7 @@ static void chistory_build(struct ui *ui, struct chistory *c, int w)
 		snprintf(at, sizeof at, "%s", e->at ? e->at : "-");
 		if (at[10] == 'T')
 			at[10] = ' ';
-		char *head = xasprintf("%s  %s  %s: %s", at, e->who, e->what, action_words(e->action));
+		char *head = xasprintf("%s  %s  %s: %s", at, e->who, e->what, e->label);
 		page_wrapped(&c->page, 4, ST_HINT, head);
 		free(head);
 		struct build b = { ui, c, e };
@@ -182,7 +173,6 @@ static void chistory_leave(struct ui *ui, struct screen *s)
 		free(c->e[i].at);
 		free(c->e[i].who);
 		free(c->e[i].what);
-		free(c->e[i].action);
 		free(c->e[i].changes);
 	}
 	page_free(&c->page);
