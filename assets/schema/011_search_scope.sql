@@ -1,4 +1,4 @@
--- 010_search_scope.sql: a worker's search reads only her communities' part of the index.
+-- 011_search_scope.sql: a worker's search reads only her communities' part of the index.
 --
 -- A clerk of one community is the most common worker. With the key first, her search walked
 -- every resident's keys in the range until 50 of hers turned up (a community with 1% of the
