@@ -18,19 +18,20 @@ set -u
 cd "$(dirname "$0")/../.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
+. tests/cli/lib.sh
 
 if [ "$(id -u)" != 0 ]; then
-	echo "ok - office server set-up # SKIP not root"
+	skip_or_fail "office server set-up" "not root"
 	exit 0
 fi
 for t in useradd userdel groupadd setpriv unshare; do
 	if ! command -v "$t" >/dev/null 2>&1; then
-		echo "ok - office server set-up # SKIP no $t"
+		skip_or_fail "office server set-up" "no $t"
 		exit 0
 	fi
 done
 if ! unshare -m true 2>/dev/null; then
-	echo "ok - office server set-up # SKIP no mount namespace here"
+	skip_or_fail "office server set-up" "no mount namespace here"
 	exit 0
 fi
 
