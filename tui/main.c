@@ -186,7 +186,7 @@ static int cmd_init(const struct opts *o)
 		struct jy_err err = { 0 };
 		if (resident_count(db) > 0) {
 			fprintf(stderr, _("jiuye: %s already holds residents; the demo records go only into a new "
-			                  "database\n"), o->db ? o->db : "");
+			                  "database\n"), path_shown(o->db ? o->db : ""));
 			rc = EXIT_USER;
 		} else if (demo_load(db, &err) != JY_OK) {
 			fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -266,17 +266,17 @@ static const struct io_kind {
 static void say_exported(const char *kind, int rows, const char *out)
 {
 	if (strcmp(kind, "courses") == 0)
-		fprintf(stderr, _("exported %d courses to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d courses to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "enrolments") == 0)
-		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "employers") == 0)
-		fprintf(stderr, _("exported %d employers to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d employers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "jobs") == 0)
-		fprintf(stderr, _("exported %d postings to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d postings to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "referrals") == 0)
-		fprintf(stderr, _("exported %d referrals to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d referrals to %s\n"), rows, path_shown(out));
 	else
-		fprintf(stderr, _("exported %d residents to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
 
 static const struct io_kind *io_kind(const char *kind)
@@ -308,7 +308,8 @@ static int cmd_import(const struct opts *o)
 		return EXIT_USER;
 	}
 	const char *base = strrchr(o->args[2], '/') ? strrchr(o->args[2], '/') + 1 : o->args[2];
-	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
+	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
+	       path_shown(base),
 	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
 	       res.rejected);
 	if (rc != JY_OK) {
@@ -444,7 +445,7 @@ static int cmd_backup(const struct opts *o)
 		free(written);
 		return EXIT_USER;
 	}
-	printf(_("backup written to %s\n"), written);
+	printf(_("backup written to %s\n"), path_shown(written));
 	free(written);
 	return 0;
 }

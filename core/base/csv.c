@@ -38,7 +38,8 @@ static int csv_slurp(const char *path, char **out, size_t *outlen, struct jy_err
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path, strerror(errno));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"),
+		               path_shown(path), strerror(errno));
 	struct jy_buf b = { 0 };
 	char chunk[65536];
 	size_t n;
@@ -49,7 +50,8 @@ static int csv_slurp(const char *path, char **out, size_t *outlen, struct jy_err
 	fclose(f);
 	if (bad) {
 		buf_free(&b);
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path, strerror(e));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"),
+		               path_shown(path), strerror(e));
 	}
 	*outlen = b.len;
 	*out = buf_steal(&b);
@@ -316,19 +318,22 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 		return rc;
 	}
 	/* beside the destination, renamed into place: a failed export leaves no half file */
-	char *tmp = xasprintf("%s.tmp", path);
+	char *tmp = path_tmp_name(path);
 	/* 0600 from its first byte, as every file sheet.c writes: it may hold people (a report's lists) */
 	int fd = path_create_beside(path, tmp);
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fd >= 0 && !fp)
 		close(fd);
 	if (!fp && errno == EINVAL) {
-		rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		rc = err_set(err, JY_EIO, NULL,
+		             _("%s is not a plain file: give the name of a file to write"),
+		             path_shown(path));
 		free(tmp);
 		return rc;
 	}
 	if (!fp) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -339,9 +344,11 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 	if (fclose(fp) != 0 && !bad)
 		bad = 1, e = errno;
 	if (!rc && bad)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(e));
 	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(errno));
 	if (rc)
 		unlink(tmp);
 	free(tmp);
