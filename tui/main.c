@@ -30,7 +30,8 @@ static const char usage_text[] = N_(
 	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
 	"                                          (上报区人社局 ...) heads the file and is recorded\n"
 	"  jiuye backup DEST                       consistent copy of the live database\n"
-	"  jiuye check                             integrity and foreign-key check\n");
+	"  jiuye check [--head ROW:HASH]           integrity, foreign keys, schema, audit trail;\n"
+	"                                          --head: the trail still holds the head noted\n");
 
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
@@ -101,6 +102,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
+		{ "--head", offsetof(struct opts, head) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -408,9 +410,10 @@ static int cmd_check(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
-	struct jy_err err = { 0 };
+	struct jy_err err = { 0 }, herr = { 0 };
 	struct history_verify v = { 0 };
 	int n = db_check(db, print_problem, NULL, &v, &err);
+	int held = n == 0 && o->head ? history_head_held(db, o->head, &herr) : JY_OK;
 	db_close(&db);
 	if (n < 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -420,10 +423,22 @@ static int cmd_check(const struct opts *o)
 		fprintf(stderr, _("jiuye: check found %d problems\n"), n);
 		return EXIT_USER;
 	}
-	/* The head of the chain, to note beside a backup: a later check that ends before it tells
-	 * that the newest rows were removed (what a chain alone cannot see). */
-	printf(_("check: ok (integrity, foreign keys, and the audit trail's %lld rows; its last row %lld "
-	         "ends in %.16s)\n"), (long long)v.rows, (long long)v.head_seq, v.head);
+	if (held == JY_EINVAL)
+		return cli_usage_error("%s", herr.msg);
+	if (held != JY_OK) {
+		printf("%s\n", herr.msg);
+		fprintf(stderr, _("jiuye: check found %d problems\n"), 1);
+		return EXIT_USER;
+	}
+	printf(_("check: ok (integrity, foreign keys, the schema, and the audit trail's %lld rows "
+	         "with the records they account for)\n"), (long long)v.rows);
+	if (o->head)
+		printf(_("the audit trail still holds the head noted, %s\n"), o->head);
+	/* The head of the chain, to note beside a backup: a later check --head with it tells that
+	 * the newest rows were removed (what a chain alone cannot see). */
+	printf(_("head of the audit trail: %lld:%.16s (note it; jiuye check --head %lld:%.16s "
+	         "tells later whether the trail still holds it)\n"), (long long)v.head_seq, v.head,
+	       (long long)v.head_seq, v.head);
 	return 0;
 }
 
