@@ -51,6 +51,7 @@ struct cli_opts {
 	const char *by;          /* --by community|sex|category|age (report) */
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
+	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };

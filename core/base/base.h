@@ -187,7 +187,7 @@ char *hanzi_fold(const char *s);
  * were written; each out[i] is allocated. Caller frees each. */
 int hanzi_initials_all(const char *name, char **out, int max);
 
-/* ---- path.c: file names a restricted worker may write ------------------------------- */
+/* ---- path.c: file names: where a restricted worker may write, the file beside, names shown -- */
 /* 1 when path names a file inside dir (or a folder below it): its folder exists and, symlinks and
  * ".." resolved, lies under dir; the name is not a folder; an existing file is a plain file. */
 int path_in_dir(const char *path, const char *dir);
@@ -196,6 +196,19 @@ int path_in_dir(const char *path, const char *dir);
  * be absent or a plain file: a worker's "-o /dev/null" never replaces a device. A descriptor, or
  * -1 with errno (EINVAL: dest is not a plain file). */
 int path_create_beside(const char *dest, const char *tmp);
+/* The name of the file beside dest: DIR/.NAME.jiuye-tmp-PID (hidden, and whose it is says
+ * itself). Caller frees. */
+char *path_tmp_name(const char *dest);
+/* Remove what writers of this program left in dest's folder when they were killed: files named
+ * as path_tmp_name names them (and SQLite's -journal, -wal, -shm beside them) whose process is
+ * gone, or untouched for 12 hours. path_create_beside does it before creating its file. */
+void path_tmp_sweep(const char *dest);
+/* A file name (or any name read from a file or a database) as a message shows it: control
+ * characters, DEL, C1 controls and bidirectional overrides as \e, \n, \x7f, \u202e …, a byte
+ * that is not UTF-8 as \xNN, a backslash doubled; cut with "..." past 1000 bytes. So a name with
+ * an ESC sequence in it cannot retitle or repaint the worker's terminal. The result lives in one
+ * of four buffers of this function: valid until its fourth next call (enough for one message). */
+const char *path_shown(const char *name);
 
 
 /* ---- csv.c / import.c / export.c ------------------------------------------------------------- */

@@ -69,7 +69,8 @@ static int csv_slurp(struct csv_reader *r, struct jy_err *err)
 	if (ferror(r->f)) {
 		int e = errno;
 		buf_free(&b);
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path, strerror(e));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"),
+		               path_shown(r->path), strerror(e));
 	}
 	free(r->data);
 	r->len = b.len;
@@ -101,7 +102,7 @@ static int csv_decode(struct csv_reader *r, struct jy_err *err)
 	if (csv_is_workbook(s, n))
 		return err_set(err, JY_EINVAL, NULL,
 		               _("%s: this is a spreadsheet workbook, not a CSV file: in Excel or WPS use "
-		                 "Save As and choose CSV (UTF-8 or comma-separated)"), r->path);
+		                 "Save As and choose CSV (UTF-8 or comma-separated)"), path_shown(r->path));
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		enc = "UTF-8";
 		skip = 3;
@@ -142,7 +143,7 @@ static int csv_decode(struct csv_reader *r, struct jy_err *err)
 not_text:
 	return err_set(err, JY_EINVAL, NULL,
 	               _("%s: not UTF-8 or GBK text: save it from Excel or WPS as CSV (UTF-8 or "
-	                 "comma-separated)"), r->path);
+	                 "comma-separated)"), path_shown(r->path));
 }
 
 /* Read more of the file into the window after its len bytes, doubling the window first when it
@@ -159,7 +160,7 @@ static int csv_read(struct csv_reader *r, struct jy_err *err)
 	r->data[r->len] = '\0';
 	if (n < want) {
 		if (ferror(r->f))
-			return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+			return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(r->path),
 			               strerror(errno));
 		r->eof = 1;
 	}
@@ -194,14 +195,14 @@ static int csv_sniff(struct csv_reader *r, int *stream, struct jy_err *err)
 	*stream = 0;
 	ssize_t h = pread(fileno(r->f), head, sizeof head, 0);
 	if (h < 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(r->path),
 		               strerror(errno));
 	if (csv_is_workbook(head, (size_t)h) || csv_is_utf16(head, (size_t)h))
 		return JY_OK;
 	if (h >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		skip = 3;
 	if (fseek(r->f, skip, SEEK_SET) != 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(r->path),
 		               strerror(errno));
 	do {
 		if ((rc = csv_read(r, err)) != JY_OK)
@@ -222,7 +223,7 @@ static int csv_sniff(struct csv_reader *r, int *stream, struct jy_err *err)
 		return JY_OK;
 	}
 	if (fseek(r->f, skip, SEEK_SET) != 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), r->path,
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(r->path),
 		               strerror(errno));
 	r->len = r->checked = 0;
 	r->data[0] = '\0';
@@ -241,7 +242,7 @@ static int csv_check(struct csv_reader *r, struct jy_err *err)
 	if (memchr(s, '\0', n) || !text_valid_utf8(s, n - cut))
 		return err_set(err, JY_EINVAL, NULL,
 		               _("%s: the file changed while it was being read: import it again once it "
-		                 "is complete (a copy or a save may still be running)"), r->path);
+		                 "is complete (a copy or a save may still be running)"), path_shown(r->path));
 	r->checked = r->len - cut;
 	return JY_OK;
 }
@@ -268,7 +269,7 @@ int csv_open(const char *path, struct csv_reader **out, struct jy_err *err)
 	r->data = xmalloc(r->size + 1);
 	r->data[0] = '\0';
 	if (!(r->f = fopen(path, "rb"))) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"), path_shown(path), strerror(errno));
 		goto out;
 	}
 	setvbuf(r->f, NULL, _IONBF, 0);         /* the window is the buffer */
@@ -284,7 +285,7 @@ int csv_open(const char *path, struct csv_reader **out, struct jy_err *err)
 				goto out;
 	} else {
 		if (plain && fseek(r->f, 0, SEEK_SET) != 0) {
-			rc = err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path,
+			rc = err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(path),
 			             strerror(errno));
 			goto out;
 		}
@@ -557,19 +558,22 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 		return rc;
 	}
 	/* beside the destination, renamed into place: a failed export leaves no half file */
-	char *tmp = xasprintf("%s.tmp", path);
+	char *tmp = path_tmp_name(path);
 	/* 0600 from its first byte, as every file sheet.c writes: it may hold people (a report's lists) */
 	int fd = path_create_beside(path, tmp);
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fd >= 0 && !fp)
 		close(fd);
 	if (!fp && errno == EINVAL) {
-		rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		rc = err_set(err, JY_EIO, NULL,
+		             _("%s is not a plain file: give the name of a file to write"),
+		             path_shown(path));
 		free(tmp);
 		return rc;
 	}
 	if (!fp) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -580,9 +584,11 @@ int csv_export(const char *path, int *rows, int (*write)(void *ctx, FILE *fp, in
 	if (fclose(fp) != 0 && !bad)
 		bad = 1, e = errno;
 	if (!rc && bad)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(e));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(e));
 	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(errno));
 	if (rc)
 		unlink(tmp);
 	free(tmp);

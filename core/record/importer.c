@@ -19,9 +19,9 @@ void importer_report(struct importer *im, int row, const char *field, const char
 {
 	buf_reset(&im->line);
 	if (field && *field)
-		buf_addf(&im->line, "%s:%d: %s: %s", im->path, row, field, msg);
+		buf_addf(&im->line, "%s:%d: %s: %s", path_shown(im->path), row, field, msg);
 	else
-		buf_addf(&im->line, "%s:%d: %s", im->path, row, msg);
+		buf_addf(&im->line, "%s:%d: %s", path_shown(im->path), row, msg);
 	if (im->report)
 		im->report(im->arg, im->line.s);
 	im->problems++;
@@ -75,7 +75,7 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 			csv_col_name(i, b);
 			rc = err_set(err, JY_EINVAL, c->defs[f].label,
 			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
-			             im->path, c->defs[f].label, a, b);
+			             path_shown(im->path), c->defs[f].label, a, b);
 		} else if (f >= 0) {
 			c->has[f] = i + 1;
 		}
@@ -84,10 +84,10 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 	if (!rc && data)
 		rc = err_set(err, JY_EINVAL, NULL,
 		             _("%s:1: the first row holds data, not column names: insert a row above it "
-		               "with the column names: %s"), im->path, acc);
+		               "with the column names: %s"), path_shown(im->path), acc);
 	else if (!rc && unknown.len)
 		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
-		             im->path, unknown.s, acc);
+		             path_shown(im->path), unknown.s, acc);
 	buf_free(&unknown);
 	return rc;
 }
@@ -96,7 +96,7 @@ int importer_missing(struct importer *im, const char *label, const char *acc, st
 {
 	return err_set(err, JY_EINVAL, label,
 	               _("%s:1: %s: the column is missing; the first row names the columns: %s"),
-	               im->path, label, acc);
+	               path_shown(im->path), label, acc);
 }
 
 void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label)
@@ -154,9 +154,11 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	 * row; a masked one is refused, its values are not the real ones */
 	if (got == 1 && n >= 1 && strncmp(cell[0], EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0) {
 		if (strstr(cell[0], EXPORT_NOTICE_MASKED)) {
-			rc = err_set(err, JY_EINVAL, NULL, _("%s: this file was exported masked (已脱敏): its ID "
-			                                     "numbers and phones are not the real ones; import a "
-			                                     "file exported whole"), im->path);
+			rc = err_set(err, JY_EINVAL, NULL, _("%s: this file was exported masked "
+			                                     "(已脱敏): its ID numbers and phones "
+			                                     "are not the real ones; import a file "
+			                                     "exported whole"),
+			             path_shown(im->path));
 			goto out;
 		}
 		got = csv_next(csv, &cell, &n, &row, err);
@@ -166,7 +168,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 			struct jy_buf acc = { 0 };
 			ops->accepted(ctx, &acc);
 			err_set(err, JY_EINVAL, NULL, _("%s: the file is empty: the first row names the columns: %s"),
-			        im->path, acc.s);
+			        path_shown(im->path), acc.s);
 			buf_free(&acc);
 		}
 		rc = JY_EINVAL;
@@ -195,7 +197,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
 		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",
 		                       (unsigned long)res->rejected),
-		             im->path, res->rejected);
+		             path_shown(im->path), res->rejected);
 	}
 out:
 	csv_close(&csv);

@@ -158,9 +158,9 @@ static int sheet_io_err(struct sheet *sh, struct jy_err *err, int e)
 	sh->failed = 1;
 	if (e == EINVAL)
 		return err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"),
-		               sh->path ? sh->path : "-");
+		               path_shown(sh->path ? sh->path : "-"));
 	return err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
-	               sh->path ? sh->path : "-", strerror(e));
+	               path_shown(sh->path ? sh->path : "-"), strerror(e));
 }
 
 static int sheet_xlsx_err(struct sheet *sh, struct jy_err *err, lxw_error e)
@@ -171,7 +171,7 @@ static int sheet_xlsx_err(struct sheet *sh, struct jy_err *err, lxw_error e)
 	    e == LXW_ERROR_ZIP_CLOSE)
 		return sheet_io_err(sh, err, errno ? errno : EIO);
 	return err_set(err, JY_EIO, NULL, _("%s: cannot write the workbook: %s"),
-	               sh->path ? sh->path : "-", lxw_strerror(e));
+	               path_shown(sh->path ? sh->path : "-"), lxw_strerror(e));
 }
 
 static void sheet_xlsx_formats(struct sheet *sh)
@@ -214,7 +214,7 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 	if (!to_stdout) {
 		sh->path = xstrdup(path);
 		/* beside the destination, renamed into place on close */
-		sh->tmp = xasprintf("%s.tmp", path);
+		sh->tmp = path_tmp_name(path);
 	}
 	if (format == SHEET_XLSX) {
 		/* libxlsxwriter creates the file only on close, and says why it could not on stderr
@@ -654,7 +654,8 @@ static int sheet_xlsx_row(struct sheet *sh, const char *const *cells, struct jy_
 int sheet_note(struct sheet *sh, const char *text, struct jy_err *err)
 {
 	if (sh->failed)
-		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"), sh->path ? sh->path : "-");
+		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"),
+		               path_shown(sh->path ? sh->path : "-"));
 	sh->notes = xrealloc(sh->notes, sizeof *sh->notes * (size_t)(sh->nnotes + 1));
 	sh->notes[sh->nnotes++] = xstrdup(text ? text : "");
 	return JY_OK;
@@ -664,7 +665,8 @@ int sheet_table(struct sheet *sh, const char *name, const struct sheet_col *cols
                 struct jy_err *err)
 {
 	if (sh->failed)
-		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"), sh->path ? sh->path : "-");
+		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"),
+		               path_shown(sh->path ? sh->path : "-"));
 	if (ncols <= 0 || ncols > 16384)
 		return err_set(err, JY_EINVAL, NULL, _("a table needs 1 to 16384 columns"));
 	if (sh->wb)
@@ -690,7 +692,8 @@ int sheet_table(struct sheet *sh, const char *name, const struct sheet_col *cols
 int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err)
 {
 	if (sh->failed)
-		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"), sh->path ? sh->path : "-");
+		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"),
+		               path_shown(sh->path ? sh->path : "-"));
 	if (!sh->ncols)
 		return err_set(err, JY_EINVAL, NULL, _("a row before its table: call sheet_table first"));
 	int rc = sh->wb ? sheet_xlsx_row(sh, cells, err) : sheet_csv_row(sh, cells, err);
@@ -758,8 +761,8 @@ int sheet_sha256(const char *path, char hex[65], struct jy_err *err)
 	hex[0] = '\0';
 	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	if (fd < 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path ? path : "-",
-		               strerror(errno));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"),
+		               path_shown(path ? path : "-"), strerror(errno));
 	struct sha256_ctx ctx;
 	sha256_init(&ctx);
 	unsigned char *chunk = xmalloc(1 << 16);
@@ -771,7 +774,8 @@ int sheet_sha256(const char *path, char hex[65], struct jy_err *err)
 	close(fd);
 	free(chunk);
 	if (n < 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path, strerror(e));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"),
+		               path_shown(path), strerror(e));
 	uint8_t d[SHA256_DIGEST_SIZE];
 	sha256_digest(&ctx, sizeof d, d);
 	for (size_t i = 0; i < sizeof d; i++)

@@ -158,18 +158,21 @@ static int out_save(struct printout *s, const char *path, struct jy_err *err)
 			return err_set(err, JY_EIO, NULL, _("cannot write to standard output: %s"), strerror(errno));
 		return JY_OK;
 	}
-	char *tmp = xasprintf("%s.tmp", path);
+	char *tmp = path_tmp_name(path);
 	int fd = path_create_beside(path, tmp);         /* 0600: a printout holds a person */
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fd >= 0 && !fp)
 		close(fd);
 	if (!fp && errno == EINVAL) {
-		int rc = err_set(err, JY_EIO, NULL, _("%s is not a plain file: give the name of a file to write"), path);
+		int rc = err_set(err, JY_EIO, NULL,
+		                 _("%s is not a plain file: give the name of a file to write"),
+		                 path_shown(path));
 		free(tmp);
 		return rc;
 	}
 	if (!fp) {
-		int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(errno));
+		int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		                 path_shown(path), strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -179,7 +182,8 @@ static int out_save(struct printout *s, const char *path, struct jy_err *err)
 		bad = 1, e = errno;
 	int rc = JY_OK;
 	if (bad || rename(tmp, path) != 0) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), path, strerror(bad ? e : errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"),
+		             path_shown(path), strerror(bad ? e : errno));
 		unlink(tmp);
 	}
 	free(tmp);

@@ -147,7 +147,8 @@ static int backup_dir_prune(const char *dir, int keep, struct jy_err *err)
 {
 	DIR *d = opendir(dir);
 	if (!d)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot read the directory: %s"), dir, strerror(errno));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot read the directory: %s"),
+		               path_shown(dir), strerror(errno));
 	struct backup_name *v = NULL;
 	int n = 0, cap = 0, rc = JY_OK;
 	struct dirent *e;
@@ -172,8 +173,9 @@ static int backup_dir_prune(const char *dir, int keep, struct jy_err *err)
 		if (i >= keep && !rc) {
 			char *p = xasprintf("%s%s%s", dir, sep, v[i].name);
 			if (unlink(p) != 0 && errno != ENOENT)
-				rc = err_set(err, JY_EIO, NULL, _("%s: cannot remove the old backup: %s"), p,
-				             strerror(errno));
+				rc = err_set(err, JY_EIO, NULL,
+				             _("%s: cannot remove the old backup: %s"),
+				             path_shown(p), strerror(errno));
 			free(p);
 		}
 		free(v[i].name);
@@ -208,8 +210,8 @@ static int backup_file_shift(const char *dest, const char *fresh, int keep, stru
 	for (int k = keep - 2; k >= 1 && !rc; k--) {
 		char *from = generation(dest, k), *to = generation(dest, k + 1);
 		if (rename(from, to) != 0 && errno != ENOENT)
-			rc = err_set(err, JY_EIO, NULL, _("%s: cannot rename the old backup: %s"), from,
-			             strerror(errno));
+			rc = err_set(err, JY_EIO, NULL, _("%s: cannot rename the old backup: %s"),
+			             path_shown(from), strerror(errno));
 		free(from);
 		free(to);
 	}
@@ -218,12 +220,13 @@ static int backup_file_shift(const char *dest, const char *fresh, int keep, stru
 		char *one = generation(dest, 1);
 		unlink(one);
 		if (link(dest, one) != 0 && rename(dest, one) != 0)
-			rc = err_set(err, JY_EIO, NULL, _("%s: cannot rename the old backup: %s"), dest,
-			             strerror(errno));
+			rc = err_set(err, JY_EIO, NULL, _("%s: cannot rename the old backup: %s"),
+			             path_shown(dest), strerror(errno));
 		free(one);
 	}
 	if (!rc && rename(fresh, dest) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"), dest, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"),
+		             path_shown(dest), strerror(errno));
 	return rc;
 }
 

@@ -24,25 +24,121 @@
  * take about 750 MB). */
 #define DB_MMAP_BYTES "2147483648"
 
+/* SQLite's error log sees every damaged page it meets ("database disk image is malformed"), also
+ * in statements whose callers stop at the error without calling db_fail. It does not say on which
+ * connection: each connection open at that moment stops writing (db_refused), which in jiuye is
+ * the one database a process works on (a second connection, for an audit row of a read-only one,
+ * is to the same file). Counted only; a log callback must not call SQLite. */
+static unsigned db_damage_events;
+
+static void db_sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg, (void)msg;
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		db_damage_events++;
+}
+
+/* The last backup the trail records (jiuye backup writes a "backup" row with the file), or NULL.
+ * Read from the damaged file itself, newest first: it stops at the last backup. Caller frees. */
+static char *db_last_backup(struct jy_db *db)
+{
+	sqlite3_stmt *st;
+	char *path = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT json_extract(changes, '$.file[1]') FROM history "
+	                              "WHERE action = 'backup' AND result = 'ok' ORDER BY seq DESC "
+	                              "LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		path = db_col_str(st, 0);
+	sqlite3_finalize(st);
+	return path;
+}
+
+/* SQLite found the file damaged: nothing more is written through this connection, whatever
+ * writes next (a worker going on would write on top of the damage, and each write may spread
+ * it). query_only turns every later write into SQLITE_READONLY, which db_fail words as
+ * db->refuse. */
+static void db_damaged(struct jy_db *db)
+{
+	db->damage_seen = db_damage_events;
+	if (db->damaged)
+		return;
+	db->damaged = 1;        /* first: reading the last backup may meet the damage again */
+	char *bak = db_last_backup(db);
+	const char *file = path_shown(db->path);
+	free(db->refuse);
+	if (bak)
+		db->refuse = xasprintf(_("the database file %s is damaged, so nothing more is "
+		                         "written to it: run jiuye check --db %s, and restore the "
+		                         "last backup (%s)"),
+		                       file, file, path_shown(bak));
+	else
+		db->refuse = xasprintf(_("the database file %s is damaged, so nothing more is "
+		                         "written to it: run jiuye check --db %s, and restore the "
+		                         "last backup (the audit trail records none: ask who keeps "
+		                         "the office's backups)"),
+		                       file, file);
+	free(bak);
+	sqlite3_exec(db->h, "PRAGMA query_only=1", NULL, NULL, NULL);
+}
+
+const char *db_refused(struct jy_db *db)
+{
+	if (!db)
+		return NULL;
+	if (db->damage_seen != db_damage_events)
+		db_damaged(db);
+	return db->refuse;
+}
+
+/* What went wrong, in the worker's words: what she was doing, what it means for her work, and
+ * what to do; SQLite's own words only in brackets, for whoever looks after the server. */
 int db_fail(struct jy_db *db, struct jy_err *err, const char *what)
 {
 	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
 	const char *m = db && db->h ? sqlite3_errmsg(db->h) : "no connection";
-	if (rc == SQLITE_FULL)
+	int primary = rc & 0xff;
+	if (db && db->h && (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB))
+		db_damaged(db);
+	const char *refused = db_refused(db);
+	if (refused && (primary == SQLITE_READONLY || primary == SQLITE_CORRUPT ||
+	                primary == SQLITE_NOTADB))
+		return err_set(err, JY_EDB, NULL, "%s: %s", what, refused);
+	if (primary == SQLITE_FULL)
 		return err_set(err, JY_EDB, NULL, _("%s: the disk is full; nothing was saved"), what);
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
 		return err_set(err, JY_EDB, NULL,
 		               _("%s: the database stayed busy (another worker is importing?); "
 		                 "nothing was saved, try again"), what);
-	if ((rc & 0xff) == SQLITE_READONLY)
+	if (primary == SQLITE_READONLY)
 		return err_set(err, JY_EDB, NULL, _("%s: the database file is read-only"), what);
-	return err_set(err, JY_EDB, NULL, _("%s: database error: %s"), what, m);
+	if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+		return err_set(err, JY_EDB, NULL, _("%s: the database file could not be read or "
+		                                    "written (a disk or network fault?); nothing "
+		                                    "was saved, try again, and tell who looks "
+		                                    "after the server if it goes on [%s]"),
+		               what, m);
+	if (primary == SQLITE_PERM || primary == SQLITE_AUTH)
+		return err_set(err, JY_EDB, NULL, _("%s: this program may not reach the database "
+		                                    "file [%s]"), what, m);
+	if (primary == SQLITE_NOMEM)
+		return err_set(err, JY_EDB, NULL, _("%s: out of memory; nothing was saved"), what);
+	if (primary == SQLITE_CONSTRAINT)
+		return err_set(err, JY_EDB, NULL, _("%s: the database refused the change, as it "
+		                                    "breaks one of its rules; nothing was saved "
+		                                    "[%s]"), what, m);
+	if (primary == SQLITE_ERROR || primary == SQLITE_SCHEMA)
+		return err_set(err, JY_EDB, NULL, _("%s: the database file is not as this jiuye "
+		                                    "expects it: jiuye check names what differs "
+		                                    "[%s]"), what, m);
+	return err_set(err, JY_EDB, NULL, _("%s: the database could not do it; nothing was saved "
+	                                    "[%s]"), what, m);
 }
 
 int db_exec(struct jy_db *db, const char *sql, struct jy_err *err)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(db, err, "exec");
+		return db_fail(db, err, _("working on the database"));
 	return JY_OK;
 }
 
@@ -57,7 +153,7 @@ sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err)
 	}
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		db_fail(db, err, "prepare");
+		db_fail(db, err, _("reading the database"));
 		return NULL;
 	}
 	/* The SQL texts are the program's own string literals, so the cache is bounded by the code;
@@ -135,23 +231,68 @@ static int db_mkdirs(const char *path)
 	return 0;
 }
 
+/* An SQLite file with a schema version of 0 that is not empty was made by another program (its
+ * own tables, its own ways): jiuye's schema is never put beside them. JY_OK when the file holds
+ * nothing yet. */
+static int db_foreign(struct jy_db *db, struct jy_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*), (SELECT group_concat(name, ', ') FROM "
+	                              "(SELECT name FROM sqlite_schema WHERE type = 'table' "
+	                              "ORDER BY name LIMIT 5)) FROM sqlite_schema", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_fail(db, err, _("reading the database"));
+	int rc = JY_OK;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = db_fail(db, err, _("reading the database"));
+	else if (sqlite3_column_int(st, 0) > 0)
+		rc = err_set(err, JY_EDB, NULL, _("%s is not a jiuye database: it holds another "
+		                                  "program's tables (%s); give the name of a new "
+		                                  "file or of a jiuye database with --db"),
+		             path_shown(db->path),
+		             path_shown((const char *)sqlite3_column_text(st, 1)));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The schema version the file says, checked before it is used: every value outside 0 … the
+ * migrations this program has is refused with a message (a damaged or hostile file may say -1,
+ * and the migrations are an array). *have: the version. */
+static int db_version_read(struct jy_db *db, int *have, struct jy_err *err)
+{
+	if (db_int_query(db, "PRAGMA user_version", have) != 0)
+		return db_fail(db, err, _("reading the database's schema version"));
+	if (*have > jy_asset_migration_count)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s was written by a newer jiuye (schema %d, this program knows "
+		                 "%d): install the newer jiuye"), path_shown(db->path), *have,
+		               jy_asset_migration_count);
+	if (*have < 0)
+		return err_set(err, JY_EDB, NULL,
+		               _("%s is damaged or not a jiuye database: its schema version is %d, "
+		                 "and jiuye writes only 0 to %d; restore it from a backup"),
+		               path_shown(db->path), *have, jy_asset_migration_count);
+	if (*have == 0)
+		return db_foreign(db, err);
+	return JY_OK;
+}
+
 /* Apply the embedded migrations the file lacks, each in its own IMMEDIATE transaction; the
  * version is re-read inside it, because another jiuye may have migrated meanwhile. */
 static int db_migrate(struct jy_db *db, struct jy_err *err)
 {
-	int have = db_schema_version(db);
-	if (have > jy_asset_migration_count)
-		return err_set(err, JY_EDB, NULL,
-		               _("%s was written by a newer jiuye (schema %d, this program knows %d): "
-		                 "install the newer jiuye"), db->path, have, jy_asset_migration_count);
+	int have, rc;
+	if ((rc = db_version_read(db, &have, err)))
+		return rc;
 	if (have > 0 && have < jy_asset_migration_count) {
 		char *bak = xasprintf("%s.before-v%d", db->path, jy_asset_migration_count);
-		int rc = db_backup(db, bak, err);
+		rc = db_backup(db, bak, err);
 		free(bak);
 		if (rc)
 			return rc;
 	}
 	for (int v = have + 1; v <= jy_asset_migration_count; v++) {
+		assert(v >= 1 && v <= jy_asset_migration_count);
 		if (db_exec(db, "BEGIN IMMEDIATE", err))
 			return JY_EDB;
 		if (db_schema_version(db) >= v) {
@@ -268,29 +409,31 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 	struct stat sb;
 	if (!create && stat(path, &sb) != 0)
 		return err_set(err, JY_EIO, NULL, _("%s: no such database (create one with: jiuye init --db %s)"),
-		               path, path);
+		               path_shown(path), path_shown(path));
 	if (create && db_mkdirs(path) != 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot create its directory: %s"), path,
-		               strerror(errno));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create its directory: %s"),
+		               path_shown(path), strerror(errno));
 
 	int shared = db_in_shared_dir(path);
 	if (create && !readonly && db_create_file(path, shared) != 0)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot create the database file: %s"), path,
-		               strerror(errno));
+		return err_set(err, JY_EIO, NULL, _("%s: cannot create the database file: %s"),
+		               path_shown(path), strerror(errno));
 
 	struct jy_db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
+	/* damage SQLite reports from here on is this connection's (one thread) */
+	unsigned damage_before = db->damage_seen = db_damage_events;
 	int oflags = readonly ? SQLITE_OPEN_READONLY
 	                      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		err_set(err, JY_EIO, NULL, _("%s: cannot open the database: %s"), path,
+		err_set(err, JY_EIO, NULL, _("%s: cannot open the database: %s"), path_shown(path),
 		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		db_close(&db);
 		return JY_EIO;
 	}
 	if (shared)
 		db_shared_wal(db);
-	int rc = db_pragmas(db, readonly, err);
+	int rc = db_pragmas(db, readonly, err), have;
 	if (!rc && !readonly)
 		rc = db_migrate(db, err);
 	/* Statistics that another connection left stale (a load, an import) are refreshed where
@@ -298,12 +441,31 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 	 * open all day, and the close's optimize comes too late for it. */
 	if (!rc && !readonly)
 		db_exec(db, "PRAGMA analysis_limit=1000; PRAGMA optimize", NULL);
-	if (!rc && readonly && db_schema_version(db) != jy_asset_migration_count)
-		rc = err_set(err, JY_EDB, NULL, _("%s: schema version %d, this jiuye needs %d"), path,
-		             db_schema_version(db), jy_asset_migration_count);
+	if (!rc && readonly && !(rc = db_version_read(db, &have, err)) &&
+	    have != jy_asset_migration_count)
+		rc = err_set(err, JY_EDB, NULL, _("%s: schema version %d, this jiuye needs %d"),
+		             path_shown(path), have, jy_asset_migration_count);
+	if (rc && db->damaged)          /* SQLite could not read the first pages */
+		rc = err_set(err, JY_EDB, NULL, _("%s is no jiuye database, or it is damaged: it "
+		                                  "is not an SQLite file jiuye can read; give the "
+		                                  "name of a jiuye database with --db, or restore "
+		                                  "a backup"),
+		             path_shown(path));
 	if (rc) {
 		db_close(&db);
+		db_damage_events = damage_before;   /* a file that never opened harms no other */
 		return rc;
+	}
+	/* Without its triggers the trail can be rewritten by anyone with the file, unseen: jiuye
+	 * puts nothing more in it until they are back (history.c). */
+	const char *unguarded = readonly ? NULL : history_unguarded(db);
+	if (unguarded) {
+		db->refuse = xasprintf(_("the audit trail of %s has lost its protection (the "
+		                         "trigger %s is missing or altered), so jiuye writes "
+		                         "nothing to this database: jiuye check --db %s names what "
+		                         "differs; restore the last backup"),
+		                       path_shown(path), unguarded, path_shown(path));
+		sqlite3_exec(db->h, "PRAGMA query_only=1", NULL, NULL, NULL);
 	}
 	struct jy_actor who;
 	db_actor_from_os(&who);
@@ -335,6 +497,12 @@ static void db_take_group(int on)
 
 int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 {
+	static int logging;
+	if (!logging) {
+		/* only before SQLite's first use; otherwise db_fail alone notices damage */
+		sqlite3_config(SQLITE_CONFIG_LOG, db_sqlite_log, NULL);
+		logging = 1;
+	}
 	db_take_group(1);
 	int rc = db_open_files(path, flags, out, err);
 	db_take_group(0);
@@ -357,6 +525,7 @@ void db_close(struct jy_db **pdb)
 		sqlite3_close(db->h);
 	}
 	free(db->path);
+	free(db->refuse);
 	free(db);
 	*pdb = NULL;
 }
@@ -485,6 +654,9 @@ static int db_step_cached(struct jy_db *db, const char *sql)
  * failed inner step (one resident of an import) can be undone on its own. */
 int db_begin(struct jy_db *db, struct jy_err *err)
 {
+	const char *refused = db_refused(db);
+	if (refused)
+		return err_set(err, JY_EDB, NULL, "%s", refused);
 	if (db_step_cached(db, db->in_tx ? "SAVEPOINT jy" : "BEGIN IMMEDIATE"))
 		return db_fail(db, err, _("starting a change"));
 	db->in_tx++;
@@ -495,6 +667,13 @@ int db_commit(struct jy_db *db, struct jy_err *err)
 {
 	if (db->in_tx <= 0)
 		return err_set(err, JY_EDB, NULL, "commit without a transaction");
+	/* damage found while the transaction ran: what it wrote does not go in either */
+	const char *refused = db_refused(db);
+	if (refused) {
+		err_set(err, JY_EDB, NULL, "%s", refused);
+		db_rollback(db);
+		return JY_EDB;
+	}
 	if (db_step_cached(db, db->in_tx > 1 ? "RELEASE jy" : "COMMIT")) {
 		int rc = db_fail(db, err, _("saving"));
 		db_rollback(db);
@@ -523,7 +702,7 @@ int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void 
 	int problems = 0;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, "integrity_check"), -1;
+		return db_fail(db, err, _("checking the database")), -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);
 		if (s && strcmp(s, "ok") != 0) {
@@ -534,7 +713,7 @@ int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void 
 	}
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, "foreign_key_check"), -1;
+		return db_fail(db, err, _("checking the database")), -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		problems++;
 		if (cb) {
@@ -546,55 +725,99 @@ int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void 
 		}
 	}
 	sqlite3_finalize(st);
+	/* A step below that cannot run on a file with problems already found (a damaged page it
+	 * must read) is one more problem, said as such: the list so far is what the worker
+	 * needs. */
+	struct jy_err step = { 0 };
+	int n;
+	/* The tables, indexes and triggers as the migrations make them (schema.c): the trail's
+	 * triggers dropped, a table altered, something added. */
+	if ((n = schema_check(db, cb, arg, &step)) < 0)
+		goto failed;
+	problems += n;
 	/* The audit trail's hash chain (history.c): the first row altered, removed or slipped in. */
 	struct history_verify v;
-	if (history_verify(db, &v, err))
-		return -1;
-	if (v.bad) {
+	if (history_verify(db, &v, &step))
+		goto failed;
+	if (v.bad || v.limit_changed) {
 		problems++;
 		if (cb)
 			cb(arg, v.why);
 	}
 	if (trail)
 		*trail = v;
-	return problems;
+	/* A chain from which whole rows were removed, hashes made again, still fits: the records
+	 * say what it must hold (each one's creation, each version's change). */
+	if ((n = history_accounts(db, cb, arg, &step)) < 0)
+		goto failed;
+	return problems + n;
+failed:
+	if (!problems) {
+		if (err)
+			*err = step;
+		return -1;
+	}
+	if (cb)
+		cb(arg, step.msg);
+	return problems + 1;
 }
 
 /* The online backup API copies a consistent snapshot in one step (-1): under WAL, writers go on
- * meanwhile. The copy is written beside dest and renamed, so dest is never half-written. */
+ * meanwhile. The copy is written beside dest (path_tmp_name: .NAME.jiuye-tmp-PID, removed by a
+ * later write to the folder when a killed backup left it) and renamed, so dest is never
+ * half-written. */
 int db_backup(struct jy_db *db, const char *dest, struct jy_err *err)
 {
-	char *tmp = xasprintf("%s.tmp", dest);
+	/* A copy of a damaged or unprotected file is no backup, and a rotation would drop a good
+	 * one for it (backup.c keeps the newest N). */
+	const char *refused = db_refused(db);
+	if (refused)
+		return err_set(err, JY_EDB, NULL, _("%s: no backup was made: %s"), path_shown(dest),
+		               refused);
+	char *tmp = path_tmp_name(dest);
 	sqlite3 *out = NULL;
 	int rc = JY_OK;
+	path_tmp_sweep(dest);
 	unlink(tmp);
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot create the backup file"), dest);
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot create the backup file"),
+		             path_shown(dest));
 		goto done;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
 	if (!b) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), path_shown(dest),
+		             sqlite3_errmsg(out));
 		goto done;
 	}
 	int s;
 	while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || s == SQLITE_LOCKED)
 		sqlite3_sleep(20);
 	sqlite3_backup_finish(b);
+	if ((s & 0xff) == SQLITE_CORRUPT || (s & 0xff) == SQLITE_NOTADB) {
+		db_damaged(db);         /* a copy of the damage is no backup */
+		rc = err_set(err, JY_EDB, NULL, _("%s: no backup was made: %s"), path_shown(dest),
+		             db->refuse);
+		goto done;
+	}
 	if (s != SQLITE_DONE) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errstr(s));
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), path_shown(dest),
+		             sqlite3_errstr(s));
 		goto done;
 	}
 	/* Leave a self-contained file: no -wal beside it. */
 	if (sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), dest, sqlite3_errmsg(out));
+		rc = err_set(err, JY_EIO, NULL, _("%s: backup failed: %s"), path_shown(dest),
+		             sqlite3_errmsg(out));
 		goto done;
 	}
 done:
 	if (out)
 		sqlite3_close(out);
 	if (!rc && rename(tmp, dest) != 0)
-		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"), dest, strerror(errno));
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the backup: %s"),
+		             path_shown(dest),
+		             strerror(errno));
 	if (rc)
 		unlink(tmp);
 	free(tmp);

@@ -202,13 +202,23 @@ static void hrow_read(sqlite3_stmt *st, struct hrow *r)
 	r->entity_id = sqlite3_column_int64(st, 7);
 }
 
-/* The last row written before the trail was chained (007_audit.sql notes it): the only rows that
- * may lack a hash. */
-static int64_t unhashed_until(struct jy_db *db)
+/* The last row written before the trail was chained: the only rows that may lack a hash. Kept in
+ * audit_epoch (012_trail_guard.sql), which triggers keep as its migration wrote it; *rows gets
+ * how many rows the table has (1 unless someone got past them). A table that is gone counts as 0:
+ * then every row needs its hash (fail closed), and jiuye check says the table is missing. */
+static int64_t unhashed_until(struct jy_db *db, int64_t *rows)
 {
-	char *v = db_setting(db, "audit.unhashed_until", "0");
-	int64_t until = strtoll(v, NULL, 10);
-	free(v);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(min(unhashed_until), 0) "
+	                                  "FROM audit_epoch", NULL);
+	int64_t until = 0, n = 0;
+	if (st && sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		until = sqlite3_column_int64(st, 1);
+	}
+	if (st)
+		sqlite3_reset(st);
+	if (rows)
+		*rows = n;
 	return until;
 }
 
@@ -236,7 +246,7 @@ static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
 		return db_fail(db, err, _("recording the change"));
 	/* Only the rows from before the upgrade are sealed: unhashed rows after them were not written
 	 * by jiuye, and sealing them would hide that (fail closed: jiuye check names the row). */
-	int64_t until = unhashed_until(db);
+	int64_t until = unhashed_until(db, NULL);
 	if (last > until)
 		return err_set(err, JY_EDB, NULL, _("the audit trail was altered (row %lld has no hash); "
 		                                    "nothing can be recorded until it is restored from a "
@@ -300,6 +310,9 @@ static int history_append(struct jy_db *db, const struct hrow *in, struct jy_err
 {
 	int own = db->in_tx == 0 && sqlite3_get_autocommit(db->h);
 	int rc;
+	const char *refused = db_refused(db);
+	if (refused)
+		return err_set(err, JY_EDB, NULL, "%s", refused);
 	history_appends++;
 	if (own && (rc = db_begin(db, err)))
 		return rc;
@@ -477,6 +490,10 @@ int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t 
 	hrow_text(&r, HT_RESULT, res);
 	if (sqlite3_db_readonly(db->h, "main") != 1)
 		return history_append(db, &r, err);
+	/* the second connection would not know what this one was told (a damaged page) */
+	const char *refused = db_refused(db);
+	if (refused)
+		return err_set(err, JY_EDB, NULL, "%s", refused);
 	struct jy_db *w = NULL;
 	int rc = db_open(db->path, 0, &w, err);
 	if (rc)
@@ -590,8 +607,9 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 	hash_genesis(prev);
 	int64_t expect = 1;
 	int hashed = 0, rc;
-	/* the rows written before the upgrade to the chained trail (007_audit.sql noted their end) */
-	int64_t until = unhashed_until(db);
+	/* the rows written before the upgrade to the chained trail (audit_epoch holds their end) */
+	int64_t epochs, first_hashed = 0;
+	int64_t until = unhashed_until(db, &epochs);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hrow r;
 		hrow_read(st, &r);
@@ -614,8 +632,29 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 				         "written by jiuye"), (long long)r.seq);
 				break;
 			}
+			/* A row from before the chain names no role (007_audit.sql added the
+			 * column, and every row since is written with its hash and its role): one
+			 * with a role had its hash taken away, and the limit raised so that it
+			 * would pass. */
+			if (r.has_role) {
+				v->bad = r.seq;
+				v->limit_changed = 1;
+				snprintf(v->why, sizeof v->why, _("history row %lld has no hash, "
+				                                  "yet it was written after the "
+				                                  "chain began (it names the "
+				                                  "worker's role): its hash was "
+				                                  "removed, and the limit of rows "
+				                                  "from before the chain (table "
+				                                  "audit_epoch, row %lld) was "
+				                                  "raised past it"),
+				         (long long)r.seq,
+				         (long long)until);
+				break;
+			}
 			v->unsealed++;
 		} else {
+			if (!hashed)
+				first_hashed = r.seq;
 			hashed = 1;
 			v->unsealed = 0;
 			if (sn != HASH_LEN || memcmp(stored, h, HASH_LEN) != 0) {
@@ -633,6 +672,25 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 		return db_fail(db, err, _("checking the history"));
 	for (int i = 0; i < HASH_LEN; i++)
 		snprintf(v->head + 2 * i, 3, "%02x", prev[i]);
+	/* The limit says where the chain begins, and the chain itself does too: its first hashed
+	 * row follows the last one without (a fresh database: row 1, limit 0). A limit raised past
+	 * that would let rows blanked later pass as old ones. */
+	if (!v->bad && (epochs != 1 || (first_hashed && until != first_hashed - 1))) {
+		v->limit_changed = 1;
+		if (epochs != 1)
+			snprintf(v->why, sizeof v->why, _("the audit trail's limit of rows from "
+			                                  "before its hash chain (table "
+			                                  "audit_epoch) holds %lld rows instead of "
+			                                  "one: it was changed"),
+			         (long long)epochs);
+		else
+			snprintf(v->why, sizeof v->why, _("the audit trail's limit of rows from "
+			                                  "before its hash chain (table "
+			                                  "audit_epoch) says row %lld, but the "
+			                                  "chain begins at row %lld: the limit was "
+			                                  "changed"),
+			         (long long)until, (long long)first_hashed);
+	}
 	return JY_OK;
 }
 
@@ -653,4 +711,215 @@ void history_json_str(struct jy_buf *b, const char *s)
 			buf_add(b, (const char *)p, 1);
 	}
 	buf_adds(b, "\"");
+}
+
+/* ---- what the trail must account for --------------------------------------------------------- */
+
+/* The records whose writers put their creation in the trail (history_add(entity, id, "create"),
+ * or a bulk load's history_bulk_add), and, for a table with a version column, the actions that
+ * come with a new version: each save that moves version on writes one of them in the same
+ * transaction, so a record at version v has at least v - 1 of them. Other rows about a record
+ * (a resident's referral, a viewing) give it no new version and are not counted. */
+static const struct trail_kind {
+	const char *table, *entity;
+	const char *versions;   /* SQL list of those actions; NULL: the table has no version */
+	const char *label;      /* the records, plural, for the message */
+} trail_kinds[] = {
+	{ "resident", "resident", "'update', 'status', 'close'", N_("residents") },
+	{ "certificate", "certificate", NULL, N_("certificates") },
+	{ "visit", "visit", NULL, N_("visits") },
+	{ "employer", "employer", "'update'", N_("employers") },
+	{ "posting", "posting", "'update', 'hire'", N_("postings") },
+	{ "fair", "fair", "'update'", N_("job fairs") },
+	{ "referral", "referral", "'stage'", N_("referrals") },
+	{ "placement", "placement", "'update'", N_("placements") },
+	{ "course", "course", "'update'", N_("courses") },
+	{ "enrolment", "enrolment", "'update'", N_("enrolments") },
+	{ "course_session", "session", "'update', 'rollcall'", N_("course sessions") },
+};
+
+/* One pass over the table, each record's rows found through history_entity (entity, entity_id,
+ * seq): about a second on a million residents. The table and action names are the constants
+ * above, never anything read. */
+static int trail_kind_check(struct jy_db *db, const struct trail_kind *k,
+                            void (*cb)(void *arg, const char *problem), void *arg,
+                            struct jy_err *err)
+{
+	char *sql = xasprintf(
+		"SELECT sum(bad = 1), min(CASE WHEN bad = 1 THEN id END), sum(bad = 2), "
+		"min(CASE WHEN bad = 2 THEN id END) FROM (SELECT t.id, (SELECT CASE "
+		"WHEN coalesce(sum(h.action = 'create'), 0) = 0 THEN 1 "
+		"WHEN %s%s > coalesce(sum(h.action IN (%s)), 0) THEN 2 END "
+		"FROM history h WHERE h.entity = ?1 AND h.entity_id = t.id) AS bad FROM \"%s\" t) "
+		"WHERE bad IS NOT NULL",
+		k->versions ? "t.version" : "0", k->versions ? " - 1" : "",
+		k->versions ? k->versions : "NULL", k->table);
+	sqlite3_stmt *st = NULL;
+	int problems = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		problems = -1;
+		db_fail(db, err, _("checking the audit trail against the records"));
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, k->entity, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		problems = -1;
+		db_fail(db, err, _("checking the audit trail against the records"));
+		goto out;
+	}
+	int64_t uncreated = sqlite3_column_int64(st, 0), unchanged = sqlite3_column_int64(st, 2);
+	char *s;
+	if (uncreated) {
+		problems++;
+		s = xasprintf(_("the audit trail lacks the creation of %lld %s (the first: number "
+		                "%lld): rows of the trail were removed"),
+		              (long long)uncreated, _(k->label),
+		              (long long)sqlite3_column_int64(st, 1));
+		if (cb)
+			cb(arg, s);
+		free(s);
+	}
+	if (unchanged) {
+		problems++;
+		s = xasprintf(_("the audit trail lacks changes of %lld %s that have more versions "
+		                "than changes recorded (the first: number %lld): rows of the trail "
+		                "were removed"), (long long)unchanged, _(k->label),
+		              (long long)sqlite3_column_int64(st, 3));
+		if (cb)
+			cb(arg, s);
+		free(s);
+	}
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return problems;
+}
+
+int history_accounts(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+                     struct jy_err *err)
+{
+	int problems = 0;
+	for (size_t i = 0; i < ARRAY_LEN(trail_kinds); i++) {
+		int n = trail_kind_check(db, &trail_kinds[i], cb, arg, err);
+		if (n < 0)
+			return -1;
+		problems += n;
+	}
+	return problems;
+}
+
+/* ---- the triggers that keep the trail as it was written -------------------------------------- */
+
+/* Without them anyone with the file rewrites the trail with plain SQL (001_init.sql,
+ * 012_trail_guard.sql). Checked by name, table, event and body on every read-write open: a
+ * query of sqlite_schema. jiuye check compares their whole text with the migrations'. */
+static const struct {
+	const char *name, *table, *event;
+} trail_guards[] = {
+	{ "history_no_update", "history", "UPDATE" },
+	{ "history_no_delete", "history", "DELETE" },
+	{ "audit_epoch_no_update", "audit_epoch", "UPDATE" },
+	{ "audit_epoch_no_delete", "audit_epoch", "DELETE" },
+	{ "audit_epoch_no_insert", "audit_epoch", "INSERT" },
+};
+
+const char *history_unguarded(struct jy_db *db)
+{
+	/* BEFORE <event> ON <table>, no WHEN that could make it pass, and a body that raises */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 "
+		"AND tbl_name = ?2 AND instr(upper(replace(replace(replace(sql, char(10), ' '), "
+		"char(9), ' '), '  ', ' ')), 'BEFORE ' || ?3 || ' ON ' || upper(?2)) > 0 "
+		"AND instr(upper(sql), 'RAISE(ABORT') > 0 AND instr(upper(sql), 'WHEN') = 0", NULL);
+	if (!st)
+		return trail_guards[0].name;
+	for (size_t i = 0; i < ARRAY_LEN(trail_guards); i++) {
+		sqlite3_bind_text(st, 1, trail_guards[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, trail_guards[i].table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, trail_guards[i].event, -1, SQLITE_STATIC);
+		int found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!found)
+			return trail_guards[i].name;
+	}
+	return NULL;
+}
+
+/* ---- a head noted earlier -------------------------------------------------------------------- */
+
+/* The chain's hash at row seq (hex), walking from the start: for a row without a stored hash
+ * (one from before the chain). 0, or -1 when the walk failed or never reached seq. */
+static int history_hash_at(struct jy_db *db, int64_t seq, char hex[65])
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, sql_chain, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	uint8_t prev[HASH_LEN];
+	hash_genesis(prev);
+	int found = 0;
+	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+		struct hrow r;
+		hrow_read(st, &r);
+		hash_row(prev, &r, prev);
+		found = r.seq == seq;
+	}
+	sqlite3_finalize(st);
+	for (int i = 0; found && i < HASH_LEN; i++)
+		snprintf(hex + 2 * i, 3, "%02x", prev[i]);
+	return found ? 0 : -1;
+}
+
+int history_head_held(struct jy_db *db, const char *noted, struct jy_err *err)
+{
+	const char *colon = noted ? strchr(noted, ':') : NULL;
+	char *end = NULL;
+	long long seq = colon ? strtoll(noted, &end, 10) : 0;
+	size_t hn = colon ? strlen(colon + 1) : 0;
+	if (!colon || end != colon || seq <= 0 || hn < 8 || hn > 64 ||
+	    strspn(colon + 1, "0123456789abcdefABCDEF") != hn)
+		return err_set(err, JY_EINVAL, NULL, _("--head %s: give the head check printed, as "
+		                                       "ROW:HASH (a row number, a colon and at "
+		                                       "least 8 hex digits)"),
+		               path_shown(noted ? noted : ""));
+	char want[65];
+	for (size_t i = 0; i <= hn; i++)
+		want[i] = (char)((colon[1 + i] >= 'A' && colon[1 + i] <= 'F') ? colon[1 + i] + 32
+		                                                              : colon[1 + i]);
+	sqlite3_stmt *st = db_prepare(db, "SELECT hash FROM history WHERE seq = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, seq);
+	int rc = sqlite3_step(st);
+	char have[65] = "";
+	int stored = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == HASH_LEN) {
+		const uint8_t *h = sqlite3_column_blob(st, 0);
+		for (int i = 0; i < HASH_LEN; i++)
+			snprintf(have + 2 * i, 3, "%02x", h[i]);
+		stored = 1;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		int64_t last = 0;
+		st = db_prepare(db, "SELECT coalesce(max(seq), 0) FROM history", err);
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			last = sqlite3_column_int64(st, 0);
+		if (st)
+			sqlite3_reset(st);
+		return err_set(err, JY_ENOTFOUND, NULL, _("the audit trail no longer holds row "
+		                                          "%lld, noted as its head: it ends at row "
+		                                          "%lld, so its newest rows were removed"),
+		               seq, (long long)last);
+	}
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("checking the history"));
+	if (!stored && history_hash_at(db, seq, have) != 0)
+		return db_fail(db, err, _("checking the history"));
+	if (strncmp(have, want, hn) != 0)
+		return err_set(err, JY_ENOTFOUND, NULL, _("row %lld of the audit trail is not the "
+		                                          "one noted as its head (its hash begins "
+		                                          "%.16s, not %.16s): the trail was "
+		                                          "rewritten from there on"),
+		               seq, have, want);
+	return JY_OK;
 }

@@ -23,8 +23,13 @@ struct jy_actor {
 
 enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
 
-/* Open (and with DB_OPEN_CREATE create) the database, apply pragmas and run migrations. A file whose
- * schema is newer than this program is refused. Returns JY_OK and *out, or an error. */
+/* Open (and with DB_OPEN_CREATE create) the database, apply pragmas and run migrations. Refused:
+ * a file whose schema is newer than this program or whose schema version is below 0 (damaged),
+ * an SQLite file of another program (tables, schema version 0), a file that is not SQLite.
+ * Returns JY_OK and *out, or an error. A connection to a file whose audit trail has lost the
+ * triggers that protect it, or on which SQLite has reported a damaged page, opens but writes
+ * nothing: every write (db_begin, a history row, a setting) fails with a message that names
+ * `jiuye check` (and, for a damaged file, the last backup the trail records). */
 int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err);
 /* A setgid jiuye (tui/cli/server.c): db_open takes this group for opening the files and gives it back
  * before returning; -1 (the default): it leaves the groups alone. */
@@ -38,9 +43,12 @@ int db_schema_version(struct jy_db *db);
 int db_begin(struct jy_db *db, struct jy_err *err);      /* BEGIN IMMEDIATE */
 int db_commit(struct jy_db *db, struct jy_err *err);
 void db_rollback(struct jy_db *db);
-/* integrity_check + foreign_key_check + the history's hash chain. Each problem is passed to cb
- * (may be NULL); *trail (may be NULL) gets the chain's verification (rows, head). Returns the
- * number of problems found, or -1 with err set when the check could not run. */
+/* integrity_check + foreign_key_check + the schema against the one the migrations make (each
+ * table, index, trigger and view missing, altered or added) + the history's hash chain + the
+ * records the trail must account for (each record's creation, each version's change). Each
+ * problem is passed to cb (may be NULL); *trail (may be NULL) gets the chain's verification
+ * (rows, head). Returns the number of problems found, or -1 with err set when the check could
+ * not run. */
 struct history_verify;
 int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
              struct history_verify *trail, struct jy_err *err);
@@ -174,9 +182,17 @@ struct history_verify {
 	int64_t unsealed;       /* rows from before the trail was chained, sealed by the next write */
 	int64_t head_seq;       /* the last row checked, and its hash in hex: note them in a backup */
 	char head[65];          /* to notice later that the newest rows were removed */
-	char why[200];          /* what is wrong with row bad, translated */
+	int limit_changed;      /* the chain is whole, but its limit of rows from before it (table
+	                         * audit_epoch) is not where the chain begins: why says so */
+	char why[512];          /* what is wrong with row bad (or the limit), translated */
 };
 int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *err);
+/* Does the trail still hold the head a check printed earlier, noted as "ROW:HASH" (the row's
+ * number and at least the first 8 hex digits of its hash)? JY_OK when it does; JY_ENOTFOUND,
+ * with err saying so, when that row is gone (the newest rows were removed) or is another row now;
+ * JY_EINVAL when noted is not of that form. Removing the newest rows leaves a chain that fits:
+ * only a head noted outside the file (beside a backup, on paper) shows it. */
+int history_head_held(struct jy_db *db, const char *noted, struct jy_err *err);
 
 
 /* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */

@@ -34,7 +34,30 @@ struct jy_db {
 	int scope_all;                   /* or all of them */
 	char **units;                    /* access_scope_units for scope_all: every unit code and "" */
 	int nunits;
+	char *refuse;                    /* why nothing may be written (the trail's protection
+	                                  * is gone, the file is damaged), translated; NULL:
+	                                  * writes go on */
+	int damaged;                     /* SQLite reported a damaged page on this connection */
+	unsigned damage_seen;            /* db.c's count of damage SQLite reported, when last
+	                                  * looked */
 };
+
+/* db.c: NULL when db may be written, else why not (a message naming jiuye check). Notices the
+ * damage SQLite reported since the last call and makes the connection query-only. */
+const char *db_refused(struct jy_db *db);
+/* schema.c: the file's tables, indexes, triggers and views against those the embedded migrations
+ * make on an empty database; each one missing, altered or extra passed to cb. The number of
+ * differences, or -1 with err set. */
+int schema_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+                 struct jy_err *err);
+/* history.c: the records of every kind the trail records, against their rows in it: each kind
+ * with records whose creation or whose versions' changes are missing passed to cb. The number of
+ * such problems, or -1 with err set. */
+int history_accounts(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,
+                     struct jy_err *err);
+/* history.c: the name of the first trigger protecting the trail (history_no_update ...) that is
+ * missing or does not refuse what it must, or NULL when all are there. */
+const char *history_unguarded(struct jy_db *db);
 
 void codes_cache_free(struct jy_db *db);
 

@@ -2,7 +2,9 @@
  * raw sqlite3 connection altered, removed or slipped in (triggers dropped first, as someone with
  * the file would); every event kind is recorded with who, where from, role and result; several
  * processes appending at once never fork the chain; rows from before the chain are sealed; the
- * browser's filters. */
+ * browser's filters. The trail against the records it must account for, the schema against the
+ * migrations', no writes without the trail's triggers or after a damaged page, the fixed limit
+ * of rows from before the chain, a head noted earlier, files refused at open. */
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -87,7 +89,23 @@ static void raw(const char *path, const char *sql)
 	sqlite3_close(h);
 }
 
+/* The first column of the first row of sql, read through a connection of its own. */
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
 static const char no_update[] = "CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+                                "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;";
+static const char no_delete[] = "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
                                 "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;";
 
 static void test_chain_verifies(void **state)
@@ -173,8 +191,11 @@ static void test_tampering_found(void **state)
 		char *sql = seq_sql(tampering[i].sql, base);
 		raw(f->path, sql);
 		free(sql);
+		/* the triggers put back, so that nothing but the rows is amiss */
 		if (strstr(tampering[i].sql, "DROP TRIGGER history_no_update"))
 			raw(f->path, no_update);
+		if (strstr(tampering[i].sql, "DROP TRIGGER history_no_delete"))
+			raw(f->path, no_delete);
 		struct jy_err err = { 0 };
 		assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
 		struct history_verify v;
@@ -352,6 +373,7 @@ static void test_concurrent_appends(void **state)
 static void test_legacy_rows_sealed(void **state)
 {
 	struct fixture *f = *state;
+	int version = db_schema_version(f->db);
 	db_close(&f->db);
 	raw(f->path, "DROP TRIGGER history_no_delete; DELETE FROM history;"
 	             "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
@@ -360,10 +382,21 @@ static void test_legacy_rows_sealed(void **state)
 	             "('2024-01-02T09:00:00+08:00', 'wangfang', '王芳', 'resident', 1, 'create', '{\"name\":[null,\"刘洋\"]}'),"
 	             "('2024-01-03T09:00:00+08:00', 'wangfang', '王芳', 'resident', 1, 'update', '{\"phone\":[null,\"13800001111\"]}'),"
 	             "('2024-01-04T09:00:00+08:00', 'lijing', '李静', 'resident', 2, 'create', '{\"name\":[null,\"陈静\"]}');"
-	             "UPDATE setting SET value = '3' WHERE key = 'audit.unhashed_until';");   /* as 007 notes it */
+	             /* a database from before 012_trail_guard: the limit a setting, as 007
+	              * noted it */
+	             "DROP TABLE audit_epoch; INSERT OR REPLACE INTO setting(key, value) "
+	             "VALUES ('audit.unhashed_until', '3');");
+	char *pragma = xasprintf("PRAGMA user_version = %d", version - 1);    /* 012 is the last */
+	raw(f->path, pragma);
+	free(pragma);
 	struct jy_err err = { 0 };
 	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
 	actor(f->db, "wangfang", "王芳", ROLE_ADMIN);
+	/* the upgrade took the limit from the setting (no row had a hash), and dropped it */
+	char *limit = db_setting(f->db, "audit.unhashed_until", "gone");
+	assert_string_equal(limit, "gone");
+	free(limit);
+	assert_int_equal(raw_int(f->path, "SELECT unhashed_until FROM audit_epoch"), 3);
 	struct history_verify v;
 	assert_int_equal(verify(f->db, &v), 0);
 	assert_int_equal(v.unsealed, 3);
@@ -493,6 +526,368 @@ static void test_blanked_hashes(void **state)
 	db_rollback(f->db);
 }
 
+/* What db_check said, one problem a line. */
+static void collect(void *arg, const char *problem)
+{
+	buf_addf(arg, "%s\n", problem);
+}
+
+static int check_says(struct jy_db *db, struct jy_buf *said)
+{
+	struct jy_err err = { 0 };
+	buf_reset(said);
+	int n = db_check(db, collect, said, NULL, &err);
+	if (n < 0)
+		fail_msg("check could not run: %s", err.msg);
+	return n;
+}
+
+/* The trail against the records on the demo database: rows removed with the sqlite3 shell (the
+ * trigger dropped and put back, so the schema is as it was) leave records whose creation or
+ * whose versions' changes are missing. Each case: the SQL, and what check must say. */
+static const struct {
+	const char *what, *sql, *says;
+} unaccounted[] = {
+	{ "every row removed", "DELETE FROM history",
+	  "the audit trail lacks the creation of 10 residents (the first: number 1)" },
+	{ "a resident's creation removed", "DELETE FROM history WHERE entity = 'resident' AND "
+	  "entity_id = 3 AND action = 'create'",
+	  "the audit trail lacks the creation of 1 residents (the first: number 3)" },
+	{ "a status change removed", "DELETE FROM history WHERE seq = (SELECT min(seq) "
+	  "FROM history WHERE entity = 'resident' AND action = 'status')",
+	  "the audit trail lacks changes of 1 residents" },
+	{ "the placements' creations removed", "DELETE FROM history WHERE entity = 'placement'",
+	  "the audit trail lacks the creation of 4 placements (the first: number 1)" },
+	{ "a certificate's creation removed", "DELETE FROM history WHERE entity = 'certificate' "
+	  "AND entity_id = 2",
+	  "the audit trail lacks the creation of 1 certificates (the first: number 2)" },
+};
+
+static void test_trail_accounts(void **state)
+{
+	for (size_t i = 0; i < ARRAY_LEN(unaccounted); i++) {
+		struct fixture *f = *state;
+		struct jy_err err = { 0 };
+		struct jy_buf said = { 0 };
+		assert_int_equal(demo_load(f->db, &err), JY_OK);
+		if (check_says(f->db, &said) != 0)
+			fail_msg("the demo database: %s", said.s);
+		db_close(&f->db);
+		char *sql = xasprintf("DROP TRIGGER history_no_delete; %s; %s", unaccounted[i].sql,
+		                      no_delete);
+		raw(f->path, sql);
+		free(sql);
+		assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+		assert_true(check_says(f->db, &said) >= 1);
+		if (!strstr(said.s, unaccounted[i].says))
+			fail_msg("%s: check said %s", unaccounted[i].what, said.s);
+		assert_null(strstr(said.s, "schema:"));
+		buf_free(&said);
+		teardown(state);
+		setup(state);
+	}
+}
+
+/* The schema against the migrations': each object dropped, altered or added is named. */
+static const struct {
+	const char *sql, *says;
+	int problems;
+} schema_cases[] = {
+	{ "DROP TRIGGER history_no_delete", "the trigger history_no_delete is missing", 1 },
+	{ "DROP TRIGGER history_no_update; CREATE TRIGGER history_no_update BEFORE UPDATE ON "
+	  "history WHEN NEW.worker <> 'x' BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	  "the trigger history_no_update is not as jiuye's migrations make it", 1 },
+	{ "CREATE INDEX resident_phone ON resident(phone)",
+	  "the index resident_phone is no part of", 1 },
+	{ "CREATE TABLE notes(x)", "the table notes is no part of", 1 },
+	{ "DROP TABLE audit_epoch",   /* and its three triggers with it, and the limit */
+	  "the table audit_epoch is missing", 5 },
+	{ "ALTER TABLE resident ADD COLUMN secret TEXT", "the table resident is not as", 1 },
+	{ "DROP INDEX history_entity", "the index history_entity is missing", 1 },
+	/* laid out otherwise is no difference */
+	{ "DROP TRIGGER history_no_delete; CREATE TRIGGER history_no_delete   BEFORE DELETE\n"
+	  "ON history BEGIN\n\tSELECT RAISE(ABORT, 'history is append-only');\nEND", NULL, 0 },
+};
+
+static void test_schema_check(void **state)
+{
+	for (size_t i = 0; i < ARRAY_LEN(schema_cases); i++) {
+		struct fixture *f = *state;
+		struct jy_err err = { 0 };
+		struct jy_buf said = { 0 };
+		assert_int_equal(check_says(f->db, &said), 0);
+		db_close(&f->db);
+		raw(f->path, schema_cases[i].sql);
+		assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+		int n = check_says(f->db, &said);
+		if (n != schema_cases[i].problems || (schema_cases[i].says &&
+		                                      !strstr(said.s, schema_cases[i].says)))
+			fail_msg("case %zu: %d problems: %s", i, n, said.s ? said.s : "");
+		buf_free(&said);
+		teardown(state);
+		setup(state);
+	}
+}
+
+/* Without the triggers that protect the trail, the database opens (check must read it) but
+ * nothing is written: a transaction, a history row, a setting, each with a message naming
+ * jiuye check. */
+static void test_unguarded_refuses_writes(void **state)
+{
+	static const char *const drops[] = {
+		"DROP TRIGGER history_no_update", "DROP TRIGGER history_no_delete",
+		"DROP TRIGGER audit_epoch_no_update", "DROP TRIGGER audit_epoch_no_delete",
+		"DROP TRIGGER audit_epoch_no_insert",
+		"DROP TRIGGER history_no_delete; CREATE TRIGGER history_no_delete BEFORE DELETE "
+		"ON history WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END",
+		"DROP TRIGGER history_no_delete; CREATE TRIGGER history_no_delete BEFORE DELETE "
+		"ON history BEGIN SELECT 1; END",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(drops); i++) {
+		struct fixture *f = *state;
+		struct jy_err err = { 0 };
+		changes(f->db, 2);
+		db_close(&f->db);
+		int64_t rows = raw_int(f->path, "SELECT count(*) FROM history");
+		raw(f->path, drops[i]);
+		assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+		actor(f->db, "wangfang", "王芳", ROLE_ADMIN);
+		if (db_begin(f->db, &err) != JY_EDB || !strstr(err.msg, "jiuye check"))
+			fail_msg("%s: db_begin: %s", drops[i], err.msg);
+		assert_int_equal(history_add(f->db, "resident", 1, "update", "{}", &err), JY_EDB);
+		assert_non_null(strstr(err.msg, "jiuye check"));
+		assert_int_equal(db_setting_set(f->db, "audit.keep_years", "1", &err), JY_EDB);
+		assert_non_null(strstr(err.msg, "jiuye check"));
+		assert_int_equal(audit_note(f->db, "login", "session", 0, NULL, NULL, JY_OK, &err),
+		                 JY_EDB);
+		db_close(&f->db);
+		assert_int_equal(raw_int(f->path, "SELECT count(*) FROM history"), rows);
+		assert_int_equal(raw_int(f->path, "SELECT value FROM setting "
+		                                  "WHERE key = 'audit.keep_years'"), 3);
+		assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+		teardown(state);
+		setup(state);
+	}
+}
+
+/* The limit of rows from before the chain is the migration's: its table refuses every change,
+ * and a setting of the old name exempts nothing. */
+static void test_limit_fixed(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	changes(f->db, 3);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	static const char *const refused[] = {
+		"UPDATE audit_epoch SET unhashed_until = 1000", "DELETE FROM audit_epoch",
+		"INSERT INTO audit_epoch VALUES (1000)",
+		"INSERT OR REPLACE INTO audit_epoch VALUES (1000)",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(refused); i++)
+		if (sqlite3_exec(h, refused[i], NULL, NULL, NULL) == SQLITE_OK)
+			fail_msg("%s was not refused", refused[i]);
+	sqlite3_close(h);
+	assert_int_equal(raw_int(f->path, "SELECT unhashed_until FROM audit_epoch"), 0);
+	assert_int_equal(db_setting_set(f->db, "audit.unhashed_until", "1000", &err), JY_OK);
+	db_close(&f->db);
+	raw(f->path, "DROP TRIGGER history_no_update; UPDATE history SET hash = NULL;");
+	raw(f->path, no_update);
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+	struct history_verify v;
+	assert_int_equal(verify(f->db, &v), 1);
+	/* the limit itself changed (triggers dropped and put back): named */
+	db_close(&f->db);
+	raw(f->path, "UPDATE setting SET value = '0' WHERE key = 'audit.unhashed_until'");
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+	teardown(state);
+	setup(state);
+	f = *state;
+	changes(f->db, 3);
+	db_close(&f->db);
+	raw(f->path, "DROP TRIGGER audit_epoch_no_update; "
+	             "UPDATE audit_epoch SET unhashed_until = 2; "
+	             "CREATE TRIGGER audit_epoch_no_update BEFORE UPDATE ON audit_epoch BEGIN "
+	             "SELECT RAISE(ABORT, 'audit_epoch is written once, by its migration'); END;");
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+	assert_int_equal(verify(f->db, &v), 0);
+	assert_true(v.limit_changed);
+	assert_non_null(strstr(v.why, "says row 2, but the chain begins at row 1"));
+	struct jy_buf said = { 0 };
+	assert_int_equal(check_says(f->db, &said), 1);
+	buf_free(&said);
+}
+
+/* check --head: the head noted, as check prints it, against the trail now. */
+static void test_head_held(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	changes(f->db, 5);
+	struct history_verify v;
+	assert_int_equal(verify(f->db, &v), 0);
+	char noted[96], upper[96], shorter[96], wrong[96], later[96], bad8[96];
+	snprintf(noted, sizeof noted, "%lld:%.16s", (long long)v.head_seq, v.head);
+	snprintf(upper, sizeof upper, "%lld:", (long long)v.head_seq);
+	for (int i = 0; i < 16; i++) {
+		char c = v.head[i] >= 'a' ? (char)(v.head[i] - 32) : v.head[i];
+		snprintf(upper + strlen(upper), 2, "%c", c);
+	}
+	snprintf(shorter, sizeof shorter, "%lld:%.8s", (long long)v.head_seq, v.head);
+	snprintf(wrong, sizeof wrong, "%lld:%.16s", (long long)v.head_seq - 1, v.head);
+	snprintf(later, sizeof later, "%lld:%.16s", (long long)v.head_seq + 1, v.head);
+	snprintf(bad8, sizeof bad8, "%lld:%.7s", (long long)v.head_seq, v.head);
+	const struct {
+		const char *noted;
+		int rc;
+		const char *says;
+	} cases[] = {
+		{ noted, JY_OK, NULL },
+		{ upper, JY_OK, NULL },                          /* as someone copied it by hand */
+		{ shorter, JY_OK, NULL },                        /* 8 hex digits are enough */
+		{ wrong, JY_ENOTFOUND, "is not the one noted" }, /* another row's hash */
+		{ later, JY_ENOTFOUND, "no longer holds row" },  /* the trail ends before it */
+		{ bad8, JY_EINVAL, "ROW:HASH" },                 /* 7 digits */
+		{ "12", JY_EINVAL, "ROW:HASH" },
+		{ "x:0123456789abcdef", JY_EINVAL, "ROW:HASH" },
+		{ "0:0123456789abcdef", JY_EINVAL, "ROW:HASH" },
+		{ "3:0123456789abcdeg", JY_EINVAL, "ROW:HASH" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		err_clear(&err);
+		int rc = history_head_held(f->db, cases[i].noted, &err);
+		if (rc != cases[i].rc || (cases[i].says && !strstr(err.msg, cases[i].says)))
+			fail_msg("%s: %d %s", cases[i].noted, rc, err.msg);
+	}
+	/* the newest rows removed: the chain fits, only the head shows it */
+	db_close(&f->db);
+	char *sql = xasprintf("DROP TRIGGER history_no_delete; "
+	                      "DELETE FROM history WHERE seq >= %lld; %s",
+	                      (long long)v.head_seq - 1, no_delete);
+	raw(f->path, sql);
+	free(sql);
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+	assert_int_equal(verify(f->db, &v), 0);
+	assert_int_equal(history_head_held(f->db, noted, &err), JY_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "its newest rows were removed"));
+}
+
+/* A schema version the migrations do not have, another program's file, a file that is no
+ * database: refused at open, with what was wrong, and left as they were. */
+static void test_open_refused(void **state)
+{
+	struct fixture *f = *state;
+	int known = db_schema_version(f->db);
+	db_close(&f->db);
+	char *newer = xasprintf("PRAGMA user_version = %d", known + 1);
+	const struct {
+		const char *sql, *says;
+	} cases[] = {
+		{ "PRAGMA user_version = -1", "its schema version is -1" },
+		{ "PRAGMA user_version = -100", "its schema version is -100" },
+		{ "PRAGMA user_version = -2147483648", "its schema version is -2147483648" },
+		{ newer, "was written by a newer jiuye" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *copy = xasprintf("%s/v%zu.db", f->dir, i);
+		char *cmd = xasprintf("cp '%s' '%s'", f->path, copy);
+		assert_int_equal(system(cmd), 0);
+		free(cmd);
+		raw(copy, cases[i].sql);
+		struct jy_db *db = NULL;
+		struct jy_err err = { 0 };
+		for (int flags = 0; flags <= DB_OPEN_READONLY; flags += DB_OPEN_READONLY) {
+			int rc = db_open(copy, flags, &db, &err);
+			if (rc != JY_EDB || !strstr(err.msg, cases[i].says))
+				fail_msg("%s (flags %d): %s", cases[i].sql, flags, err.msg);
+			assert_null(db);
+		}
+		free(copy);
+	}
+	free(newer);
+	/* another program's tables */
+	char *foreign = xasprintf("%s/foreign.db", f->dir);
+	raw(foreign, "CREATE TABLE accounts(id INTEGER PRIMARY KEY, owner TEXT)");
+	struct jy_db *db = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(foreign, DB_OPEN_CREATE, &db, &err), JY_EDB);
+	assert_non_null(strstr(err.msg, "is not a jiuye database"));
+	assert_non_null(strstr(err.msg, "accounts"));
+	assert_int_equal(raw_int(foreign, "SELECT count(*) FROM sqlite_schema"), 1);
+	free(foreign);
+	/* an empty file is a new database */
+	char *empty = xasprintf("%s/empty.db", f->dir);
+	FILE *fp = fopen(empty, "w");
+	fclose(fp);
+	assert_int_equal(db_open(empty, 0, &db, &err), JY_OK);
+	db_close(&db);
+	free(empty);
+	/* a text file */
+	char *text = xasprintf("%s/names.db", f->dir);
+	fp = fopen(text, "w");
+	fputs("name,phone\n王芳,13800000000\n", fp);
+	fclose(fp);
+	assert_int_equal(db_open(text, 0, &db, &err), JY_EDB);
+	assert_non_null(strstr(err.msg, "is no jiuye database"));
+	free(text);
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+}
+
+/* Once SQLite meets a damaged page, nothing more is written on that connection, and the message
+ * names jiuye check and the last backup the trail records. Another database opened afterwards
+ * in the same process is not affected. */
+static void test_damage_stops_writes(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	assert_int_equal(demo_load(f->db, &err), JY_OK);
+	char *bak = xasprintf("%s/night.db", f->dir);
+	assert_int_equal(db_backup(f->db, bak, &err), JY_OK);
+	assert_int_equal(audit_file(f->db, "backup", "database", 0, bak, JY_OK), JY_OK);
+	db_close(&f->db);
+	/* the index of the residents' ID numbers, one page in the demo, overwritten with bytes that
+	 * are no page: SELECT count(*) FROM resident reads it */
+	int64_t page = raw_int(f->path, "SELECT rootpage FROM sqlite_schema WHERE name = "
+	                                "'sqlite_autoindex_resident_1'");
+	int64_t size = raw_int(f->path, "PRAGMA page_size");
+	FILE *fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, (long)((page - 1) * size), SEEK_SET), 0);
+	for (int64_t i = 0; i < size; i++)
+		fputc((int)((i * 131 + 7) & 0xff), fp);
+	fclose(fp);
+	int64_t rows = raw_int(f->path, "SELECT count(*) FROM history");
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+	actor(f->db, "wangfang", "王芳", ROLE_ADMIN);
+	/* a write that touches no damaged page still goes in before SQLite has said anything */
+	assert_int_equal(db_setting_set(f->db, "audit.keep_years", "4", &err), JY_OK);
+	/* a read that meets the damage and says nothing of it (no db_fail): SQLite's log tells */
+	assert_int_equal(resident_count(f->db), -1);
+	assert_int_equal(db_begin(f->db, &err), JY_EDB);
+	assert_non_null(strstr(err.msg, "jiuye check"));
+	assert_non_null(strstr(err.msg, bak));
+	assert_int_equal(db_setting_set(f->db, "audit.keep_years", "5", &err), JY_EDB);
+	assert_non_null(strstr(err.msg, "jiuye check"));
+	assert_int_equal(audit_note(f->db, "login", "session", 0, NULL, NULL, JY_OK, &err), JY_EDB);
+	char *copy = xasprintf("%s/copy.db", f->dir);
+	assert_int_equal(db_backup(f->db, copy, &err), JY_EDB);    /* a copy of damage: none */
+	assert_int_not_equal(access(copy, F_OK), 0);
+	free(copy);
+	/* another database, opened now, writes */
+	char *other = xasprintf("%s/other.db", f->dir);
+	struct jy_db *o = NULL;
+	assert_int_equal(db_open(other, DB_OPEN_CREATE, &o, &err), JY_OK);
+	assert_int_equal(db_setting_set(o, "audit.keep_years", "2", &err), JY_OK);
+	db_close(&o);
+	free(other);
+	db_close(&f->db);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM history"), rows);
+	assert_int_equal(raw_int(f->path, "SELECT value FROM setting "
+	                                  "WHERE key = 'audit.keep_years'"), 4);
+	free(bak);
+	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
+}
+
 int main(void)
 {
 	test_init();
@@ -508,6 +903,13 @@ int main(void)
 	cmocka_unit_test_setup_teardown(test_blanked_hashes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_browser_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trail_accounts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unguarded_refuses_writes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_limit_fixed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_head_held, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damage_stops_writes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,13 @@
-/* tests/unit/test_path.c: path_in_dir, the export-folder rule of `jiuye --restricted`. */
+/* tests/unit/test_path.c: path_in_dir, the export-folder rule of `jiuye --restricted`; the file
+ * beside a destination (its name, and what a killed writer left removed by the next one); names
+ * as messages show them. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 static char root[64];
@@ -18,6 +23,15 @@ static void mk(const char *rel, int dir)
 		assert_non_null(f);
 		fclose(f);
 	}
+}
+
+static void mk_in(const char *dir, const char *name)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/%s/%s", root, dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fclose(f);
 }
 
 static void ln(const char *target, const char *rel)
@@ -100,11 +114,129 @@ static void test_cases(void **state)
 	assert_int_equal(path_in_dir("/tmp/x.csv", "/"), 1);
 }
 
+/* Control characters, DEL, C1 controls and bidirectional overrides never reach the terminal; what
+ * is not UTF-8 shows as its bytes; everything else, Chinese included, is left as it is. */
+static void test_shown(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *shown;
+	} cases[] = {
+		{ "城东社区名单.csv", "城东社区名单.csv" },
+		{ "\033]0;pwned\007.csv", "\\e]0;pwned\\x07.csv" },   /* retitles an xterm */
+		{ "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+		{ "del\177", "del\\x7f" },
+		{ "c1\302\233", "c1\\u009b" },                     /* U+009B CSI */
+		{ "gpj\342\200\256.exe", "gpj\\u202e.exe" },      /* U+202E: right to left */
+		{ "gbk\xb3\xc7.csv", "gbk\\xb3\\xc7.csv" },        /* not UTF-8 */
+		{ "C:\\x.csv", "C:\\\\x.csv" },                      /* a backslash doubled */
+		{ "", "" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		if (strcmp(path_shown(cases[i].name), cases[i].shown) != 0)
+			fail_msg("case %zu: %s, not %s", i, path_shown(cases[i].name),
+			         cases[i].shown);
+	assert_string_equal(path_shown(NULL), "");
+	/* four at a time stay valid: one message names several files */
+	const char *a = path_shown("a"), *b = path_shown("b");
+	const char *c = path_shown("c"), *d = path_shown("d");
+	assert_string_equal(a, "a");
+	assert_string_equal(b, "b");
+	assert_string_equal(c, "c");
+	assert_string_equal(d, "d");
+	/* a long name is cut, on a character, with "..." */
+	char longname[3000];
+	memset(longname, 'x', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	const char *cut = path_shown(longname);
+	assert_true(strlen(cut) < 1024);
+	assert_string_equal(cut + strlen(cut) - 3, "...");
+}
+
+/* The name beside: hidden, the program's and the process's. */
+static void test_tmp_name(void **state)
+{
+	(void)state;
+	char want[128];
+	snprintf(want, sizeof want, "/srv/导出/.名单.csv.jiuye-tmp-%ld", (long)getpid());
+	char *n = path_tmp_name("/srv/导出/名单.csv");
+	assert_string_equal(n, want);
+	free(n);
+	snprintf(want, sizeof want, ".名单.csv.jiuye-tmp-%ld", (long)getpid());
+	n = path_tmp_name("名单.csv");
+	assert_string_equal(n, want);
+	free(n);
+}
+
+static int exists(const char *rel)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/导出/%s", root, rel);
+	return access(p, F_OK) == 0;
+}
+
+/* What a killed writer left is removed by the next write to the folder: its process is gone, or
+ * it is older than a day's work; a live writer's file and files not named as ours stay. */
+static void test_tmp_sweep(void **state)
+{
+	(void)state;
+	pid_t dead = fork();
+	if (dead == 0)
+		_exit(0);
+	assert_true(dead > 0);
+	assert_int_equal(waitpid(dead, NULL, 0), dead);
+	static const struct {
+		const char *before, *after;     /* under 导出/: before, the process, after */
+		int pid;                /* 0 the dead one, 1 this one's parent */
+		int old;                /* untouched for two days */
+		int stays;
+	} cases[] = {
+		{ ".名单.csv.jiuye-tmp-", "", 0, 0, 0 },          /* a killed export */
+		{ ".jiuye-20250101.db.jiuye-tmp-", "-journal", 0, 0, 0 },  /* a killed backup */
+		{ ".月报.xlsx.jiuye-tmp-", "", 1, 0, 1 },         /* a writer still at work */
+		{ ".月报.csv.jiuye-tmp-", "", 1, 1, 0 },          /* alive, but two days old */
+		{ ".x.jiuye-tmp-", ".csv", 0, 0, 1 },             /* not our name: ends otherwise */
+		{ "名单.csv.jiuye-tmp-", "", 0, 0, 1 },           /* not hidden: not ours */
+		{ ".jiuye-tmp-", "", 0, 0, 1 },                   /* no file it was for */
+	};
+	char names[ARRAY_LEN(cases)][128];
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		long pid = cases[i].pid == 0 ? (long)dead : (long)getppid();
+		snprintf(names[i], sizeof names[i], "%s%ld%s", cases[i].before, pid,
+		         cases[i].after);
+		mk_in("导出", names[i]);
+		if (cases[i].old) {
+			char p[256];
+			snprintf(p, sizeof p, "%s/导出/%s", root, names[i]);
+			struct utimbuf t = { time(NULL) - 2 * 86400, time(NULL) - 2 * 86400 };
+			assert_int_equal(utime(p, &t), 0);
+		}
+	}
+	char dest[256];
+	snprintf(dest, sizeof dest, "%s/导出/名单.csv", root);
+	char *tmp = path_tmp_name(dest);
+	int fd = path_create_beside(dest, tmp);
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		if (exists(names[i]) != cases[i].stays)
+			fail_msg("%s: %s", names[i], cases[i].stays ? "removed" : "left");
+	/* this writer's own file is there, its owner's alone */
+	struct stat sb;
+	assert_int_equal(stat(tmp, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	unlink(tmp);
+	free(tmp);
+}
+
 int main(void)
 {
 	test_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+		cmocka_unit_test(test_shown),
+		cmocka_unit_test(test_tmp_name),
+		cmocka_unit_test_setup_teardown(test_tmp_sweep, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,7 +177,7 @@ static void test_abandon(void **state)
 	struct jy_err err = { 0 };
 	for (int format = SHEET_CSV; format <= SHEET_XLSX; format++) {
 		char *path = tmp_path(format == SHEET_XLSX ? "d.xlsx" : "d.csv");
-		char *tmp = xasprintf("%s.tmp", path);
+		char *tmp = path_tmp_name(path);        /* a leftover of this process's own */
 		struct sheet *sh = NULL;
 		assert_int_equal(sheet_open(path, format, &sh, &err), JY_OK);
 		assert_int_equal(sheet_table(sh, "居民", cols, 6, &err), JY_OK);
@@ -262,7 +262,7 @@ static void test_mode_0600(void **state)
 	struct jy_err err = { 0 };
 	for (int format = SHEET_CSV; format <= SHEET_XLSX; format++) {
 		char *path = tmp_path(format == SHEET_XLSX ? "m.xlsx" : "m.csv");
-		char *tmp = xasprintf("%s.tmp", path);
+		char *tmp = path_tmp_name(path);        /* a leftover of this process's own */
 		FILE *f = fopen(tmp, "w");
 		assert_non_null(f);
 		fclose(f);

@@ -49,6 +49,7 @@ int cli_print(const struct cli_opts *o)
 		return EXIT_USER;
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
-		fprintf(stderr, _("printout written to %s (print it with: lp %s)\n"), o->out, o->out);
+		fprintf(stderr, _("printout written to %s (print it with: lp %s)\n"),
+		        path_shown(o->out), path_shown(o->out));
 	return 0;
 }

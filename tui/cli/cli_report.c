@@ -112,6 +112,6 @@ int cli_report(const struct cli_opts *o)
 		return EXIT_USER;
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
-		fprintf(stderr, _("report for %s written to %s\n"), p.label, o->out);
+		fprintf(stderr, _("report for %s written to %s\n"), p.label, path_shown(o->out));
 	return 0;
 }

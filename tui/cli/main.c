@@ -30,7 +30,8 @@ static const char usage_text[] = N_(
 	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
 	"                                          (上报区人社局 ...) heads the file and is recorded\n"
 	"  jiuye backup DEST                       consistent copy of the live database\n"
-	"  jiuye check                             integrity and foreign-key check\n");
+	"  jiuye check [--head ROW:HASH]           integrity, foreign keys, schema, audit trail;\n"
+	"                                          --head: the trail still holds the head noted\n");
 
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
@@ -101,6 +102,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
+		{ "--head", offsetof(struct opts, head) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -197,7 +199,7 @@ static int cmd_init(const struct opts *o)
 		struct jy_err err = { 0 };
 		if (resident_count(db) > 0) {
 			fprintf(stderr, _("jiuye: %s already holds residents; the demo records go only into a new "
-			                  "database\n"), o->db ? o->db : "");
+			                  "database\n"), path_shown(o->db ? o->db : ""));
 			rc = EXIT_USER;
 		} else if (demo_load(db, &err) != JY_OK) {
 			fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -277,17 +279,17 @@ static const struct io_kind {
 static void say_exported(const char *kind, int rows, const char *out)
 {
 	if (strcmp(kind, "courses") == 0)
-		fprintf(stderr, _("exported %d courses to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d courses to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "enrolments") == 0)
-		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d enrolments to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "employers") == 0)
-		fprintf(stderr, _("exported %d employers to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d employers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "jobs") == 0)
-		fprintf(stderr, _("exported %d postings to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d postings to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "referrals") == 0)
-		fprintf(stderr, _("exported %d referrals to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d referrals to %s\n"), rows, path_shown(out));
 	else
-		fprintf(stderr, _("exported %d residents to %s\n"), rows, out);
+		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
 
 static const struct io_kind *io_kind(const char *kind)
@@ -319,7 +321,8 @@ static int cmd_import(const struct opts *o)
 		return EXIT_USER;
 	}
 	const char *base = strrchr(o->args[2], '/') ? strrchr(o->args[2], '/') + 1 : o->args[2];
-	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
+	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
+	       path_shown(base),
 	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
 	       res.rejected);
 	if (rc != JY_OK) {
@@ -418,9 +421,10 @@ static int cmd_check(const struct opts *o)
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
-	struct jy_err err = { 0 };
+	struct jy_err err = { 0 }, herr = { 0 };
 	struct history_verify v = { 0 };
 	int n = db_check(db, print_problem, NULL, &v, &err);
+	int held = n == 0 && o->head ? history_head_held(db, o->head, &herr) : JY_OK;
 	db_close(&db);
 	if (n < 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -430,10 +434,22 @@ static int cmd_check(const struct opts *o)
 		fprintf(stderr, _("jiuye: check found %d problems\n"), n);
 		return EXIT_USER;
 	}
-	/* The head of the chain, to note beside a backup: a later check that ends before it tells
-	 * that the newest rows were removed (what a chain alone cannot see). */
-	printf(_("check: ok (integrity, foreign keys, and the audit trail's %lld rows; its last row %lld "
-	         "ends in %.16s)\n"), (long long)v.rows, (long long)v.head_seq, v.head);
+	if (held == JY_EINVAL)
+		return cli_usage_error("%s", herr.msg);
+	if (held != JY_OK) {
+		printf("%s\n", herr.msg);
+		fprintf(stderr, _("jiuye: check found %d problems\n"), 1);
+		return EXIT_USER;
+	}
+	printf(_("check: ok (integrity, foreign keys, the schema, and the audit trail's %lld rows "
+	         "with the records they account for)\n"), (long long)v.rows);
+	if (o->head)
+		printf(_("the audit trail still holds the head noted, %s\n"), o->head);
+	/* The head of the chain, to note beside a backup: a later check --head with it tells that
+	 * the newest rows were removed (what a chain alone cannot see). */
+	printf(_("head of the audit trail: %lld:%.16s (note it; jiuye check --head %lld:%.16s "
+	         "tells later whether the trail still holds it)\n"), (long long)v.head_seq, v.head,
+	       (long long)v.head_seq, v.head);
 	return 0;
 }
 
@@ -467,7 +483,7 @@ static int cmd_backup(const struct opts *o)
 		free(written);
 		return EXIT_USER;
 	}
-	printf(_("backup written to %s\n"), written);
+	printf(_("backup written to %s\n"), path_shown(written));
 	free(written);
 	return 0;
 }
