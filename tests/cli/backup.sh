@@ -164,6 +164,9 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuse
 	groupadd "$grp" && useradd -M -N -g "$grp" -s /bin/sh "$clerk" &&
 		useradd -M -N -g "$grp" -s /bin/sh "$stats" || nok "throwaway accounts"
 	chmod 755 "$tmp"
+	# her account may not reach the build tree (a clone in a 0700 folder): she runs a copy
+	wbin="$tmp/jiuye-as-worker"
+	cp "$JIUYE" "$wbin" && chmod 755 "$wbin"
 	mkdir "$tmp/office" "$tmp/theirs" && chgrp "$grp" "$tmp/office" "$tmp/theirs" &&
 		chmod 2770 "$tmp/office" "$tmp/theirs"
 	office=$tmp/office/jiuye.db
@@ -174,7 +177,7 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuse
 	for w in "$clerk 录入员" "$stats 统计"; do
 		u=${w% *} role=${w#* }
 		status_is "a backup by a $role is refused (exit 1)" 1 \
-			runuser -u "$u" -- "$JIUYE" backup "$tmp/theirs/$u.db" --db "$office"
+			runuser -u "$u" -- "$wbin" backup "$tmp/theirs/$u.db" --db "$office"
 		name="...naming the role it needs and hers"
 		grep -qF "administrator (管理员)" "$tmp/err" && grep -qF "$role" "$tmp/err" &&
 			ok "$name" || nok "$name" "$(cat "$tmp/err")"
@@ -187,7 +190,7 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuse
 		"$(sqlite3 -cmd '.filectrl persist_wal 1' "$office" "$q" 2>&1 | tail -n 1)" 2
 	"$JIUYE" worker add "$clerk" --role admin --db "$office" >/dev/null || nok "make her admin"
 	status_is "made an administrator, she may (exit 0): the role decides, not being root" 0 \
-		runuser -u "$clerk" -- "$JIUYE" backup "$tmp/theirs/$clerk.db" --db "$office"
+		runuser -u "$clerk" -- "$wbin" backup "$tmp/theirs/$clerk.db" --db "$office"
 	status_is "...and her copy passes check" 0 "$JIUYE" check --db "$tmp/theirs/$clerk.db"
 else
 	ok "backup by role # SKIP not root (needs throwaway accounts)"
