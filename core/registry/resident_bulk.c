@@ -311,11 +311,15 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	              "?, ?, ?", 0, 3, BULK_CATS);
 	bulk_sql_init(&b->ev, "INSERT INTO status_event(resident_id, date, status, note, created_at, "
 	              "created_by) VALUES", "?, ?, ?, ?3, ?1, ?2", 3, 3, BULK_ROWS);
-	/* A large page cache while the batch runs: ID numbers arrive in random order. */
+	/* A large page cache while the batch runs: ID numbers arrive in random order. Only the
+	 * speed depends on it, so a refusal is no failure of the load. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
 	search_batch_begin(db);
-	b->seek = seek_bulk_begin(db);
 	b->hist = history_bulk_new();
+	if ((rc = seek_bulk_begin(db, &b->seek, err))) {
+		resident_bulk_abort(&b);
+		return rc;
+	}
 	*out = b;
 	return JY_OK;
 }
@@ -362,16 +366,22 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	int registered = 0;
 	if (probe) {
 		sqlite3_bind_text(b->probe, 1, idno, -1, SQLITE_STATIC);
-		registered = sqlite3_step(b->probe) == SQLITE_ROW;
+		int s = sqlite3_step(b->probe);
 		sqlite3_reset(b->probe);
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			b->failed = 1;
+			return db_fail(b->db, err, _("reading a resident"));
+		}
+		registered = s == SQLITE_ROW;
 	}
 	if (registered)
 		return resident_dup_idno(b->db, idno, err);
-	if (!b->next_id)
-		b->first_id = b->next_id = resident_next_id(b->db);
-	if (b->next_id <= 0) {
-		b->failed = 1;
-		return db_fail(b->db, err, _("saving the resident"));
+	if (!b->next_id) {
+		if ((rc = resident_next_id(b->db, &b->next_id, err))) {
+			b->failed = 1;
+			return rc;
+		}
+		b->first_id = b->next_id;
 	}
 	resident_defaults(r);
 	r->id = b->next_id;
@@ -379,8 +389,9 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	snprintf(r->reg_no, sizeof r->reg_no, "R-%06lld", (long long)r->id);
 	rc = search_index_resident(b->db, r->id, NULL, NULL, NULL, r->v[RF_NAME], r->v[RF_IDNO],
 	                           r->v[RF_PHONE], err);
+	if (!rc)
+		rc = seek_bulk_add(b->db, b->seek, r, err);
 	if (!rc) {
-		seek_bulk_add(b->db, b->seek, r);
 		bulk_keep_row(b, r);
 		if (b->nrows == BULK_ROWS)
 			rc = bulk_write(b, err);
@@ -451,7 +462,7 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 		return rc;
 	}
 	rc = db_commit(b->db, err);
-	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);
+	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);     /* the speed only, as above */
 	bulk_free(pb);
 	return rc;
 }
@@ -462,6 +473,6 @@ void resident_bulk_abort(struct resident_bulk **pb)
 		return;
 	search_batch_drop((*pb)->db);
 	db_rollback((*pb)->db);         /* the triggers set aside come back with the rollback */
-	db_exec((*pb)->db, "PRAGMA cache_size = -2000", NULL);
+	db_exec((*pb)->db, "PRAGMA cache_size = -2000", NULL);        /* the speed only */
 	bulk_free(pb);
 }

@@ -306,7 +306,8 @@ static char *query_prefix(const char *query)
 }
 
 /* Cursor text: "k<id>\t<key>" for a key range, "a<id>" for the everybody list. */
-static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, struct search_row *row)
+static int row_fill(struct jy_db *db, sqlite3_stmt *st, int col, struct search_row *row,
+                    struct jy_err *err)
 {
 	row->id = sqlite3_column_int64(st, col);
 	db_col_copy(st, col + 1, row->name, sizeof row->name);
@@ -327,14 +328,15 @@ static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, struct search_
 	struct rule_hit hits[4];
 	char today[11];
 	date_today(today);
-	int nh = rules_derive(db, &r, today, hits, 4);
-	for (int i = 0; i < nh; i++) {
+	int nh, rc = rules_derive(db, &r, today, hits, 4, &nh, err);
+	for (int i = 0; !rc && i < nh; i++) {
 		size_t used = strlen(row->categories);
 		if (strstr(row->categories, hits[i].code))
 			continue;
 		snprintf(row->categories + used, sizeof row->categories - used, "%s%s", used ? "," : "",
 		         hits[i].code);
 	}
+	return rc;
 }
 
 #define ROW_COLS "r.id, r.name, r.sex, r.birth, r.id_no, r.phone, " \
@@ -376,20 +378,23 @@ static int search_all(struct jy_db *db, const char *cursor, int limit, int inclu
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int(st, 2, include_closed);
 	sqlite3_bind_int(st, 3, limit + 1);
-	int cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int cap = 0, s, rc = JY_OK;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == limit) {
 			out->more = 1;
 			break;
 		}
 		page_push(out, &cap);
-		row_fill(db, st, 0, &out->rows[out->n]);
+		if ((rc = row_fill(db, st, 0, &out->rows[out->n], err)))
+			break;
 		row_mask(&out->rows[out->n]);
 		snprintf(out->next, sizeof out->next, "a%lld", (long long)out->rows[out->n].id);
 		out->n++;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
+	if (!rc && s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("searching"));
+	return rc;
 }
 
 /* One person may have several keys in the range (李红红 has the suffixes 红红 and 红; 曾 gives z and
@@ -450,6 +455,7 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 		"AND (?5 OR r.closed_at IS NULL) AND jy_in_scope(r.community) ORDER BY s.key, s.resident_id", err);
 	int rc = JY_EDB;
 	if (st) {
+		rc = JY_OK;
 		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, from_key, -1, SQLITE_STATIC);
@@ -461,7 +467,8 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 			if (page_has(out, id))
 				continue;
 			page_push(out, &cap);
-			row_fill(db, st, 1, &out->rows[out->n]);
+			if ((rc = row_fill(db, st, 1, &out->rows[out->n], err)))
+				break;
 			const char *key = (const char *)sqlite3_column_text(st, 0);
 			if (!first_match(&out->rows[out->n], key, prefix))
 				continue;
@@ -474,7 +481,8 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 			out->n++;
 		}
 		sqlite3_reset(st);
-		rc = s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
+		if (!rc && s != SQLITE_ROW && s != SQLITE_DONE)
+			rc = db_fail(db, err, _("searching"));
 	}
 	free(hi);
 	free(ck);

@@ -28,6 +28,28 @@ static inline void test_init(void)
 	tzset();
 }
 
+/* Counts a test reads back after a step, the reading itself asserted (a failure is never 0). */
+static inline int64_t test_resident_count(struct jy_db *db)
+{
+	int64_t n = -1;
+	assert_int_equal(resident_count(db, &n, NULL), JY_OK);
+	return n;
+}
+
+static inline int test_pending_count(struct jy_db *db)
+{
+	int n = -1;
+	assert_int_equal(pending_count(db, &n, NULL), JY_OK);
+	return n;
+}
+
+static inline int test_setting_int(struct jy_db *db, const char *key, int def)
+{
+	int v = -1;
+	assert_int_equal(db_setting_int(db, key, def, &v, NULL), JY_OK);
+	return v;
+}
+
 /* main() in one line: `TEST_MAIN(tests)` with `static const struct CMUnitTest tests[]`. */
 #define TEST_MAIN(tests)                                            \
 	int main(void)                                              \
