@@ -505,6 +505,32 @@ static void test_outcome_edges(void **state)
 	}
 }
 
+/* The admitted cannot be counted (their list refused mid-save): the enrolment that would pass the
+ * capacity is refused with the failure, and nothing is saved. Before, the count read 0 and she was
+ * taken past the capacity without the warning. Readable again, she is taken with it. */
+static void test_capacity_unreadable(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	int64_t cid = new_course(f->db, "育婴员培训班", "2024-07-01", "2024-07-15", "1");
+	int64_t a = new_resident(f->db, "甲", "1980-01-01", 1);
+	int64_t b = new_resident(f->db, "乙", "1981-01-01", 2);
+	int64_t e, none;
+	assert_int_equal(enrolment_enrol(f->db, a, cid, 0, &e, &err), JY_OK);      /* 1 of 1 */
+	assert_false(err.warn);
+	test_deny_read(f->db, "enrolment", "waitlisted");       /* only the count reads it */
+	assert_int_equal(enrolment_enrol(f->db, b, cid, 0, &e, &err), JY_EDB);
+	test_deny_read(f->db, NULL, NULL);
+	assert_false(err.warn);
+	assert_int_equal(e, 0);
+	assert_non_null(strstr(err.msg, "reading the enrolments"));
+	assert_non_null(strstr(err.msg, "enrolment.waitlisted"));
+	assert_int_equal(enrolment_find(f->db, b, cid, &none, &err), JY_ENOTFOUND);
+	assert_int_equal(enrolment_enrol(f->db, b, cid, 0, &e, &err), JY_OK);      /* 2 of 1 */
+	assert_true(err.warn);
+	assert_non_null(strstr(err.msg, "2 admitted for 1 places"));
+}
+
 static void test_tiers(void **state)
 {
 	struct fixture *f = *state;
@@ -680,6 +706,10 @@ static void test_changes_each(void **state)
 		assert_int_equal(field_changes_each(cases[i].json, note_change, &s), 0);
 		assert_string_equal(s.text, cases[i].read);
 	}
+	/* the callback's non-zero stops the walk and is its result */
+	struct seen_change first = { .stop_at = 1 };
+	assert_int_equal(field_changes_each(cases[1].json, note_change, &first), 7);
+	assert_string_equal(first.text, "a=null>x");
 	/* what field_changes writes, field_changes_each reads */
 	char *old[CF__COUNT] = { 0 }, *now[CF__COUNT] = { 0 };
 	now[CF_NAME] = "家政\"班\"";
@@ -701,6 +731,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_completion, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_attendance, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_outcome_edges, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_capacity_unreadable, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_tiers, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_demo_outcome, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_printouts, setup, teardown),
