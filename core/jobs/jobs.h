@@ -245,7 +245,8 @@ int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id, struct 
 int placement_save(struct jy_db *db, struct placement *p, const char *after, struct jy_err *err);
 /* Her placements, newest first (the iterator shape of store/store.h). */
 int placement_each(struct jy_db *db, int64_t resident_id,
-                   int (*cb)(void *arg, const struct placement *p), void *arg, struct jy_err *err);
+                   int (*cb)(void *arg, const struct placement *p), void *arg,
+                   struct jy_err *err);
 /* Public-welfare placements still active whose subsidy ends within days of asof (days < 0: the
  * setting jobs.subsidy_due_days, 60), or has ended already: the office re-assesses them (W6).
  * Soonest first. Caller frees *rows. */

@@ -150,7 +150,8 @@ int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id, struct 
 }
 
 int placement_each(struct jy_db *db, int64_t resident_id,
-                   int (*cb)(void *arg, const struct placement *p), void *arg, struct jy_err *err)
+                   int (*cb)(void *arg, const struct placement *p), void *arg,
+                   struct jy_err *err)
 {
 	int rc = resident_access(db, resident_id, OP_VIEW, err);
 	if (rc)
