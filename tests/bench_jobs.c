@@ -87,7 +87,8 @@ static struct jy_db *open_db(const char *path, int flags)
 		fail(path, &err);
 	struct jy_actor who;
 	db_actor_from_os(&who);
-	db_set_actor(db, &who);
+	if (db_set_actor(db, &who, &err) != JY_OK)
+		fail(path, &err);
 	return db;
 }
 

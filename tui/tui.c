@@ -106,10 +106,13 @@ const struct ui_codes *ui_codes(struct ui *ui, const char *list)
 	if (ui->ncodes == UI_CODES_MAX)
 		return NULL;
 	struct ui_codes *c = &ui->codes[ui->ncodes];
-	int rc = strcmp(list, "@units") == 0 ? units_load(ui->db, &c->cl, NULL)
-	                                       : codes_load(ui->db, list, &c->cl, NULL);
-	if (rc != JY_OK)
+	struct jy_err err = { 0 };
+	int rc = strcmp(list, "@units") == 0 ? units_load(ui->db, &c->cl, &err)
+	                                       : codes_load(ui->db, list, &c->cl, &err);
+	if (rc != JY_OK) {
+		ui_err(ui, &err);       /* the codes shown in place of their labels say why */
 		return NULL;
+	}
 	snprintf(c->name, sizeof c->name, "%s", list);
 	c->ini = xcalloc((size_t)c->cl.n + 1, sizeof *c->ini);
 	for (int i = 0; i < c->cl.n; i++)
@@ -298,9 +301,11 @@ static int ui_locked(struct ui *ui)
 static void ui_actor_refresh(struct ui *ui)
 {
 	struct jy_actor who = *db_actor(ui->db);
+	struct jy_err err = { 0 };
 	int was = who.role;
-	db_set_actor(ui->db, &who);
-	if (was && !db_actor(ui->db)->role)
+	if (db_set_actor(ui->db, &who, &err) != JY_OK)
+		ui_err(ui, &err);       /* she has no role until the worker table can be read */
+	else if (was && !db_actor(ui->db)->role)
 		ui_msg(ui, ST_ERROR, "%s", _("Your account was closed by an administrator: nothing more can be "
 		                              "seen or changed; F10 quits"));
 }
@@ -324,7 +329,11 @@ static void ui_loop(struct ui *ui)
 		}
 		if (!got) {
 			struct screen *top = ui_top(ui);
-			if (db_changed(ui->db)) {
+			struct jy_err err = { 0 };
+			int changed = 0;
+			if (db_changed(ui->db, &changed, &err) != JY_OK)
+				ui_err(ui, &err);
+			if (changed) {
 				ui_actor_refresh(ui);   /* an administrator may have changed or closed her */
 				if (top && top->ops->reload)
 					top->ops->reload(ui, top);
@@ -353,10 +362,16 @@ int tui_run(struct jy_db *db, const char *dbpath)
 		free(ui);
 		return 1;
 	}
-	audit_note(db, "login", "session", 0, NULL, NULL, JY_OK, NULL);    /* the audit trail, G1 */
-	db_changed(db);         /* from now on, "changed" means by someone else */
+	struct jy_err err = { 0 };
+	int changed;
+	/* the audit trail, G1; then from now on, "changed" means by someone else */
+	int rc = audit_note(db, "login", "session", 0, NULL, NULL, JY_OK, &err);
+	if (!rc)
+		rc = db_changed(db, &changed, &err);
 	ui_push(ui, menu_new());
 	rform_offer_draft(ui);
+	if (rc)
+		ui_err(ui, &err);
 	ui_loop(ui);
 	while (ui->depth)
 		ui_remove(ui, ui_top(ui));

@@ -14,11 +14,11 @@ struct audit_filter {
 	const char *event;      /* view create change close export import login lock, or the Chinese */
 	const char *from, *to;  /* dates, inclusive, in any form date_parse takes; NULL open */
 };
-/* One page of the rows matching f, newest first, below seq before (0: from the newest). cb gets
- * each row, borrowed during the call; *next is what to pass for the next page, 0 at the end.
- * JY_EINVAL (field set) when a filter is not understood. */
+/* One page of the rows matching f, newest first, below seq before (0: from the newest): the
+ * iterator shape of store/store.h, cb returning non-zero to stop. *next is what to pass for the
+ * next page, 0 at the end. JY_EINVAL (field set) when a filter is not understood. */
 int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, int limit,
-               void (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
+               int (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
                struct jy_err *err);
 /* Every row matching f to path in format (SHEET_*; "-" or NULL: stdout, CSV), field names but no
  * values; *rows counts them. The export itself is recorded in the trail. */

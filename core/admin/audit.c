@@ -274,7 +274,7 @@ static int audit_prepare(struct jy_db *db, const struct audit_filter *f, int64_t
 }
 
 int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, int limit,
-               void (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
+               int (*cb)(void *arg, const struct history_entry *h), void *arg, int64_t *next,
                struct jy_err *err)
 {
 	sqlite3_stmt *st;
@@ -293,13 +293,14 @@ int audit_page(struct jy_db *db, const struct audit_filter *f, int64_t before, i
 			*next = h.seq + 1;      /* the rows below the last shown */
 			break;
 		}
-		cb(arg, &h);
+		if ((rc = cb(arg, &h)))
+			break;
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (s != SQLITE_ROW && s != SQLITE_DONE)
-		return db_fail(db, err, _("reading the history"));
-	return JY_OK;
+	if (!rc && s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the history"));
+	return rc;
 }
 
 struct audit_out {
@@ -366,6 +367,12 @@ int audit_export(struct jy_db *db, const struct audit_filter *f, const char *pat
 	                      audit_write, &o, &n, err);
 	if (rows)
 		*rows = n;
-	audit_file(db, "export", "history", n, path, rc);
+	/* an export of the trail is itself in the trail: written but unrecorded is a failure */
+	struct jy_err e = { 0 };
+	int noted = audit_file(db, "export", "history", n, path, rc, &e);
+	if (!rc && noted)
+		rc = err_set(err, noted, NULL,
+		             _("%s was written, but the audit trail could not record it: %s"),
+		             path ? path : "-", e.msg);
 	return rc;
 }

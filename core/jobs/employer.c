@@ -6,36 +6,44 @@
 
 #include "jobs/jobs_int.h"
 
-char *employer_name(struct jy_db *db, int64_t id)
+int employer_name(struct jy_db *db, int64_t id, char **out, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM employer WHERE id = ?1", NULL);
+	*out = NULL;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM employer WHERE id = ?1", err);
 	if (!st)
-		return NULL;
+		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	char *name = sqlite3_step(st) == SQLITE_ROW ? db_col_str(st, 0) : NULL;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*out = db_col_str(st, 0);
 	sqlite3_reset(st);
-	return name;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("employer %lld not found"),
+	                                  (long long)id)
+	                        : db_fail(db, err, _("reading the employers"));
 }
 
-/* The ids of one query with text bound to ?1, at most max; returns how many were found. */
+/* The ids of one query with text bound to ?1, at most max; *n gets how many were found. */
 static int ids_of(struct jy_db *db, const char *sql, const char *text, int64_t *ids, int max,
-                  struct jy_buf *names)
+                  struct jy_buf *names, int *n, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	int n = 0;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
-		return -1;
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n < max)
-			ids[n] = sqlite3_column_int64(st, 0);
-		if (names && n < 4)
-			buf_addf(names, "%s%s (%s)", n ? ", " : "", sqlite3_column_text(st, 1),
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n < max)
+			ids[*n] = sqlite3_column_int64(st, 0);
+		if (names && *n < 4)
+			buf_addf(names, "%s%s (%s)", *n ? ", " : "", sqlite3_column_text(st, 1),
 			         sqlite3_column_text(st, 2));
-		n++;
+		(*n)++;
 	}
 	sqlite3_reset(st);
-	return n;
+	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the employers"));
 }
 
 int employer_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err)
@@ -45,33 +53,35 @@ int employer_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err
 	char *t = text_clean(text);
 	int64_t ids[2];
 	struct jy_buf names = { 0 };
-	int n, rc = JY_ENOTFOUND;
+	int n = 0, rc;
 	char credit[19];
 
 	/* code, credit code, exact name: each names one record (or several with the same name) */
-	n = ids_of(db, "SELECT id, name, code FROM employer WHERE code = ?1", t, ids, 2, NULL);
-	if (n <= 0 && credit_code_parse(t, credit, NULL) == JY_OK)
-		n = ids_of(db, "SELECT id, name, code FROM employer WHERE credit_code = ?1", credit, ids, 2, NULL);
-	if (n <= 0)
-		n = ids_of(db, "SELECT id, name, code FROM employer WHERE name = ?1 ORDER BY id", t, ids, 2, &names);
-	if (n <= 0) {
+	rc = ids_of(db, "SELECT id, name, code FROM employer WHERE code = ?1", t, ids, 2, NULL, &n,
+	            err);
+	if (!rc && !n && credit_code_parse(t, credit, NULL) == JY_OK)
+		rc = ids_of(db, "SELECT id, name, code FROM employer WHERE credit_code = ?1",
+		            credit, ids, 2, NULL, &n, err);
+	if (!rc && !n)
+		rc = ids_of(db, "SELECT id, name, code FROM employer WHERE name = ?1 ORDER BY id",
+		            t, ids, 2, &names, &n, err);
+	if (!rc && !n) {
 		/* part of the name, or pinyin initials, that only one open employer has */
 		char *q = jobs_query_fold(t);
 		buf_reset(&names);
-		n = ids_of(db, "SELECT id, name, code FROM employer WHERE closed_at IS NULL AND "
-		           "instr(coalesce(skey, name), ?1) > 0 ORDER BY id", q, ids, 2, &names);
+		rc = ids_of(db, "SELECT id, name, code FROM employer WHERE closed_at IS NULL AND "
+		            "instr(coalesce(skey, name), ?1) > 0 ORDER BY id", q, ids, 2, &names,
+		            &n, err);
 		free(q);
 	}
-	if (n == 1) {
+	if (!rc && n == 1)
 		*id = ids[0];
-		rc = JY_OK;
-	} else if (n > 1) {
+	else if (!rc && n > 1)
 		rc = err_set(err, JY_EINVAL, NULL,
 		             _("\"%s\" fits %d employers: %s; type more of the name, or the code"), t, n,
 		             names.s ? names.s : "");
-	} else if (n < 0) {
-		rc = err_set(err, JY_EDB, NULL, _("reading the employers failed"));
-	}
+	else if (!rc)
+		rc = JY_ENOTFOUND;
 	buf_free(&names);
 	free(t);
 	return rc;

@@ -86,12 +86,13 @@ const char *jobrec_get(const struct jobrec *r, int field)
 	return field_value_get(r->v[field]);
 }
 
-char *jobrec_display(struct jy_db *db, const struct jobrec *r, int field)
+int jobrec_display(struct jy_db *db, const struct jobrec *r, int field, char **out,
+                   struct jy_err *err)
 {
 	const struct field_def *fd = &types[r->type].fields[field];
 	if (r->type == JR_POSTING && field == PST_STATUS && r->state[0])
-		return field_show(db, fd, r->state);
-	return field_show(db, fd, r->v[field]);
+		return field_show(db, fd, r->state, out, err);
+	return field_show(db, fd, r->v[field], out, err);
 }
 
 void jobs_date_plus(const char *iso, int days, char out[11])
@@ -208,21 +209,34 @@ int jobrec_check_field(struct jy_db *db, int type, int field, const char *value,
 		if (rc)
 			return relabel(err, fd->label, rc);
 		/* the name when it names one employer, else the code */
-		char *name = employer_name(db, id);
-		int64_t other;
-		if (name && employer_find(db, name, &other, NULL) == JY_OK && other == id) {
+		char *name = NULL;
+		int64_t other = 0;
+		if ((rc = employer_name(db, id, &name, err)))
+			return relabel(err, fd->label, rc);
+		rc = employer_find(db, name, &other, err);
+		if (rc == JY_EDB) {
+			free(name);
+			return relabel(err, fd->label, rc);
+		}
+		if (rc == JY_OK && other == id) {
 			*out = name;
 			return JY_OK;
 		}
 		free(name);
+		err_clear(err);         /* several of that name (JY_EINVAL): the code names her */
 		char code[24] = "";
 		sqlite3_stmt *st = db_prepare(db, "SELECT code FROM employer WHERE id = ?1", err);
 		if (!st)
 			return JY_EDB;
 		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		int s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
 			db_col_copy(st, 0, code, sizeof code);
 		sqlite3_reset(st);
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			rc = db_fail(db, err, _("reading the employers"));
+			return relabel(err, fd->label, rc);
+		}
 		*out = xstrdup(code);
 		return JY_OK;
 	}
@@ -246,7 +260,10 @@ static int posting_rules(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 	const struct field_def *fd = posting_fields;
 	char today[11];
 	date_today(today);
-	if (employer_find(db, r->v[PST_EMPLOYER], &r->employer_id, NULL) != JY_OK)
+	int rc = employer_find(db, r->v[PST_EMPLOYER], &r->employer_id, err);
+	if (rc == JY_EDB)
+		return rc;
+	if (rc)
 		return err_set(err, JY_EINVAL, fd[PST_EMPLOYER].label, _("no such employer"));
 	long open = num(r, PST_OPENINGS, 0), filled = num(r, PST_FILLED, 0);
 	if (open < 1)
@@ -418,7 +435,7 @@ int jobrec_load(struct jy_db *db, int type, int64_t id, struct jobrec **out, str
 	return JY_OK;
 }
 
-int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id)
+int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id, struct jy_err *err)
 {
 	static const char *const q[JR__COUNT] = {
 		[JR_EMPLOYER] = "SELECT id FROM employer WHERE code = ?1",
@@ -427,7 +444,7 @@ int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id)
 	};
 	if (text_is_blank(code))
 		return JY_ENOTFOUND;
-	sqlite3_stmt *st = db_prepare(db, q[type], NULL);
+	sqlite3_stmt *st = db_prepare(db, q[type], err);
 	if (!st)
 		return JY_EDB;
 	char *c = text_clean(code);
@@ -437,44 +454,54 @@ int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id)
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
+	if (rc == SQLITE_ROW)
+		return JY_OK;
+	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading"));
 }
 
 /* ---- saving ----------------------------------------------------------------------------------- */
 
-static int64_t next_id(struct jy_db *db, int type)
+static int next_id(struct jy_db *db, int type, int64_t *id, struct jy_err *err)
 {
 	static const char *const q[JR__COUNT] = {
 		[JR_EMPLOYER] = "SELECT coalesce(max(id), 0) + 1 FROM employer",
 		[JR_POSTING] = "SELECT coalesce(max(id), 0) + 1 FROM posting",
 		[JR_FAIR] = "SELECT coalesce(max(id), 0) + 1 FROM fair",
 	};
-	sqlite3_stmt *st = db_prepare(db, q[type], NULL);
+	*id = 0;
+	sqlite3_stmt *st = db_prepare(db, q[type], err);
 	if (!st)
-		return 0;
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return id;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("saving"));
 }
 
 /* E01 … E99, E100; J-001; FAIR-2024-01 (the fairs of a year in turn). */
-static void code_assign(struct jy_db *db, struct jobrec *r, int64_t id)
+static int code_assign(struct jy_db *db, struct jobrec *r, int64_t id, struct jy_err *err)
 {
+	int64_t other;
+	int rc = JY_OK;
 	if (r->type == JR_EMPLOYER) {
 		snprintf(r->code, sizeof r->code, "E%02lld", (long long)id);
 	} else if (r->type == JR_POSTING) {
 		snprintf(r->code, sizeof r->code, "J-%03lld", (long long)id);
 	} else {
-		int64_t other;
 		for (int n = 1; n < 10000; n++) {
 			snprintf(r->code, sizeof r->code, "FAIR-%.4s-%02d", jobrec_get(r, FAIR_DATE), n);
-			if (jobrec_find_code(db, JR_FAIR, r->code, &other) != JY_OK)
+			if ((rc = jobrec_find_code(db, JR_FAIR, r->code, &other, err)) != JY_OK)
 				break;
 		}
+		if (rc != JY_OK && rc != JY_ENOTFOUND)
+			return rc;
 	}
-	int64_t other;
-	if (jobrec_find_code(db, r->type, r->code, &other) == JY_OK)  /* a code typed into an import */
+	/* a code typed into an import */
+	rc = jobrec_find_code(db, r->type, r->code, &other, err);
+	if (rc == JY_OK)
 		snprintf(r->code + strlen(r->code), sizeof r->code - strlen(r->code), "-%lld", (long long)id);
+	return rc == JY_OK || rc == JY_ENOTFOUND ? JY_OK : rc;
 }
 
 static int credit_dup(struct jy_db *db, const struct jobrec *r, struct jy_err *err)
@@ -487,8 +514,8 @@ static int credit_dup(struct jy_db *db, const struct jobrec *r, struct jy_err *e
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, r->v[EMP_CREDIT], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, r->id);
-	int rc = JY_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = JY_OK, s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
 		rc = err_set(err, JY_EDUP, employer_fields[EMP_CREDIT].label,
 		             _("this credit code is already registered: %s (%s)"),
 		             (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
@@ -496,19 +523,27 @@ static int credit_dup(struct jy_db *db, const struct jobrec *r, struct jy_err *e
 			err->other_id = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the employers"));
 	return rc;
 }
 
 static int jobrec_insert(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 {
-	int64_t id = next_id(db, r->type);
-	if (id <= 0)
-		return db_fail(db, err, _("saving"));
+	int64_t id, other;
+	int rc = next_id(db, r->type, &id, err);
+	if (rc)
+		return rc;
 	char now[32];
 	time_now_iso(now);
-	int64_t other;
-	if (!r->code[0] || jobrec_find_code(db, r->type, r->code, &other) == JY_OK)
-		code_assign(db, r, id);         /* a code from an import file is kept when it is free */
+	/* a code from an import file is kept when it is free */
+	rc = r->code[0] ? jobrec_find_code(db, r->type, r->code, &other, err) : JY_OK;
+	if (rc == JY_OK)
+		rc = code_assign(db, r, id, err);
+	else if (rc == JY_ENOTFOUND)
+		rc = JY_OK;
+	if (rc)
+		return rc;
 	char *skey = jobrec_skey(r);
 	sql_build(r->type);
 	sqlite3_stmt *st = db_prepare(db, sql[r->type].insert, err);
@@ -522,7 +557,7 @@ static int jobrec_insert(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 	sqlite3_bind_text(st, 4, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, skey, -1, SQLITE_TRANSIENT);
 	bind_fields(st, r);
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	free(skey);
 	if (rc != SQLITE_DONE)
@@ -542,8 +577,11 @@ static int jobrec_insert(struct jy_db *db, struct jobrec *r, struct jy_err *err)
 static int conflict(struct jy_db *db, const struct jobrec *mine, struct jy_err *err)
 {
 	struct jobrec *cur = NULL;
-	if (jobrec_load(db, mine->type, mine->id, &cur, NULL) != JY_OK)
+	int rc = jobrec_load(db, mine->type, mine->id, &cur, err);
+	if (rc == JY_ENOTFOUND)
 		return err_set(err, JY_ENOTFOUND, NULL, _("the record no longer exists"));
+	if (rc)
+		return rc;
 	err_set(err, JY_ECONFLICT, NULL,
 	        _("%s changed this record at %s after you opened it; nothing was saved. "
 	          "Reload to see the change, then make yours again"),

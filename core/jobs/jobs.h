@@ -98,8 +98,10 @@ void jobrec_free(struct jobrec **r);
 struct jobrec *jobrec_dup(const struct jobrec *r);
 void jobrec_set(struct jobrec *r, int field, const char *value);
 const char *jobrec_get(const struct jobrec *r, int field);   /* never NULL */
-/* A value as a worker reads it: code labels, 是/否, a posting's status as of today. Caller frees. */
-char *jobrec_display(struct jy_db *db, const struct jobrec *r, int field);
+/* A value as a worker reads it: code labels, 是/否, a posting's status as of today, into *out.
+ * Caller frees. JY_EDB when the labels cannot be read. */
+int jobrec_display(struct jy_db *db, const struct jobrec *r, int field, char **out,
+                   struct jy_err *err);
 /* One field checked as jobrec_validate would (a form leaving a field): JY_OK with *out the
  * stored form (NULL when blank; Caller frees), or JY_EINVAL with err->field the field's label. */
 int jobrec_check_field(struct jy_db *db, int type, int field, const char *value, char **out,
@@ -113,7 +115,8 @@ int jobrec_check_field(struct jy_db *db, int type, int field, const char *value,
  * JY_EINVAL with err->field naming the first bad field. */
 int jobrec_validate(struct jy_db *db, struct jobrec *r, struct jy_err *err);
 int jobrec_load(struct jy_db *db, int type, int64_t id, struct jobrec **out, struct jy_err *err);
-int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id); /* OK / ENOTFOUND */
+/* JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int jobrec_find_code(struct jy_db *db, int type, const char *code, int64_t *id, struct jy_err *err);
 /* Validate and save with the history. New: the code is assigned; an employer whose credit code is
  * registered already is refused (JY_EDUP, other_id). Update: JY_ECONFLICT when the stored version
  * is not r->version (nothing saved). A posting whose posts are all filled is stored as filled, one
@@ -179,7 +182,9 @@ struct referral {
 struct referral *referral_new(void);            /* Caller frees with referral_free. */
 void referral_free(struct referral **r);
 int referral_load(struct jy_db *db, int64_t id, struct referral **out, struct jy_err *err);
-int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int64_t *id);
+/* Her referral to the posting: JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int64_t *id,
+                  struct jy_err *err);
 /* 1 when a referral at stage from may go to stage to. */
 int referral_can(const char *from, const char *to);
 /* A new referral (stage 已推荐, dated r->referred_on, default today). Refused: without consent;
@@ -207,8 +212,10 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 struct referral_step {
 	const char *stage, *date, *note, *worker;
 };
-int referral_step_each(struct jy_db *db, int64_t id, void (*cb)(void *, const struct referral_step *),
-                       void *arg);
+/* The stages a referral went through, in order (the iterator shape of store/store.h). */
+int referral_step_each(struct jy_db *db, int64_t id,
+                       int (*cb)(void *arg, const struct referral_step *s), void *arg,
+                       struct jy_err *err);
 struct referral_row {
 	int64_t id, resident_id, posting_id;
 	char name[64], reg_no[24], posting_code[24], title[92], employer[152];
@@ -229,13 +236,16 @@ struct placement {
 };
 void placement_free(struct placement **p);
 int placement_load(struct jy_db *db, int64_t id, struct placement **out, struct jy_err *err);
-int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id);   /* OK / ENOTFOUND */
+/* Her placement not yet ended: JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id, struct jy_err *err);
 /* Save a placement's subsidy end, contract flag, and its end (date and reason, both or neither):
  * an ended placement also records the resident's status after it (after: emp_status code or
  * label, default 失业). JY_ECONFLICT on a stale version. */
 int placement_save(struct jy_db *db, struct placement *p, const char *after, struct jy_err *err);
+/* Her placements, newest first (the iterator shape of store/store.h). */
 int placement_each(struct jy_db *db, int64_t resident_id,
-                   void (*cb)(void *, const struct placement *), void *arg);
+                   int (*cb)(void *arg, const struct placement *p), void *arg,
+                   struct jy_err *err);
 /* Public-welfare placements still active whose subsidy ends within days of asof (days < 0: the
  * setting jobs.subsidy_due_days, 60), or has ended already: the office re-assesses them (W6).
  * Soonest first. Caller frees *rows. */

@@ -63,14 +63,17 @@ static int demo_employers_fix(struct jy_db *db, struct jy_err *err)
 		char credit[19];
 		credit_make(demo_employers[i].credit17, credit);
 		int64_t id;
-		if (jobrec_find_code(db, JR_EMPLOYER, demo_employers[i].code, &id) != JY_OK)
+		char *name = NULL;
+		int rc = jobrec_find_code(db, JR_EMPLOYER, demo_employers[i].code, &id, err);
+		if (rc == JY_ENOTFOUND)
 			continue;
-		char *name = employer_name(db, id);
+		if (rc || (rc = employer_name(db, id, &name, err)))
+			return rc;
 		const char *extra[] = { demo_employers[i].code, credit };
 		char *skey = jobs_skey(name, extra, 2);
 		sqlite3_stmt *st = db_prepare(db, "UPDATE employer SET kind = ?2, industry = ?3, credit_code = ?4, "
 		                              "skey = ?5, updated_at = created_at, updated_by = created_by WHERE id = ?1", err);
-		int rc = JY_EDB;
+		rc = JY_EDB;
 		if (st) {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, demo_employers[i].kind, -1, SQLITE_STATIC);
@@ -87,44 +90,52 @@ static int demo_employers_fix(struct jy_db *db, struct jy_err *err)
 	return JY_OK;
 }
 
-static char *posting_key(struct jy_db *db, int64_t id)
+/* A posting's search key into *key (Caller frees). */
+static int posting_key(struct jy_db *db, int64_t id, char **key, struct jy_err *err)
 {
 	char *title = NULL, *code = NULL, *emp = NULL;
+	*key = NULL;
 	sqlite3_stmt *st = db_prepare(db, "SELECT p.title, p.code, e.name FROM posting p JOIN employer e ON "
-	                              "e.id = p.employer_id WHERE p.id = ?1", NULL);
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			title = db_col_str(st, 0);
-			code = db_col_str(st, 1);
-			emp = db_col_str(st, 2);
-		}
-		sqlite3_reset(st);
+	                              "e.id = p.employer_id WHERE p.id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		title = db_col_str(st, 0);
+		code = db_col_str(st, 1);
+		emp = db_col_str(st, 2);
 	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, "demo");
 	const char *extra[] = { code, emp };
 	char *a = jobs_skey(title, extra, 2), *b = jobs_skey(emp, NULL, 0);
-	char *key = xasprintf("%s%s", a, b);
+	*key = xasprintf("%s%s", a, b);
 	free(a);
 	free(b);
 	free(title);
 	free(code);
 	free(emp);
-	return key;
+	return JY_OK;
 }
 
 static int demo_postings_fix(struct jy_db *db, struct jy_err *err)
 {
 	for (size_t i = 0; i < ARRAY_LEN(demo_posts); i++) {
 		int64_t id;
-		if (jobrec_find_code(db, JR_POSTING, demo_posts[i].code, &id) != JY_OK)
+		char *skey = NULL;
+		int rc = jobrec_find_code(db, JR_POSTING, demo_posts[i].code, &id, err);
+		if (rc == JY_ENOTFOUND)
 			continue;
-		char *skey = posting_key(db, id);
+		if (rc || (rc = posting_key(db, id, &skey, err)))
+			return rc;
 		sqlite3_stmt *st = db_prepare(db,
 			"UPDATE posting SET wage_min = ?2, wage_max = ?3, wage_unit = ?4, work_form = ?5, sex_req = ?6, "
 			"skills = ?7, place = ?8, source = ?9, subsidy_months = ?10, skey = ?11, "
 			"fair_id = CASE WHEN ?12 THEN (SELECT min(id) FROM fair) END, "
 			"updated_at = created_at, updated_by = created_by WHERE id = ?1", err);
-		int rc = JY_EDB;
+		rc = JY_EDB;
 		if (st) {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_int(st, 2, demo_posts[i].wmin);
@@ -156,14 +167,14 @@ static int demo_fair_fix(struct jy_db *db, struct jy_err *err)
 		return JY_EDB;
 	int64_t ids[8];
 	char *keys[8];
-	int n = 0;
-	while (n < 8 && sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, s = SQLITE_DONE;
+	while (n < 8 && (s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *extra[] = { (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3) };
 		ids[n] = sqlite3_column_int64(st, 0);
 		keys[n++] = jobs_skey((const char *)sqlite3_column_text(st, 1), extra, 2);
 	}
 	sqlite3_reset(st);
-	int rc = JY_OK;
+	int rc = s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, "demo");
 	for (int i = 0; i < n; i++) {
 		st = db_prepare(db, "UPDATE fair SET kind = coalesce((SELECT code FROM code WHERE list = 'fair_kind' "
 		                "AND label = fair.kind), kind), co_organisers = '县人社局、总工会、妇联', skey = ?2, "

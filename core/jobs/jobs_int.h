@@ -15,8 +15,8 @@ char *jobs_query_fold(const char *q);
 /* iso + days (negative: before) as YYYY-MM-DD; "" when iso is not a date. */
 void jobs_date_plus(const char *iso, int days, char out[11]);
 
-/* The employer's name, as stored. Caller frees; NULL when none. */
-char *employer_name(struct jy_db *db, int64_t id);
+/* The employer's name, as stored, into *out. Caller frees. JY_ENOTFOUND when there is none. */
+int employer_name(struct jy_db *db, int64_t id, char **out, struct jy_err *err);
 
 /* A posting's status as of today (open / filled / closed / expired) from its stored status,
  * openings, filled posts and closing date. */

@@ -118,57 +118,69 @@ static void seen_twice(struct io *io, int row, const char *label, const char *ke
 
 /* ---- employers and job information ----------------------------------------------------------- */
 
-/* The record this row means: by code, else (employers) by credit code, else by exact name. */
-static int64_t rec_existing(struct io *io, int type, char **v)
+/* The ids of the employers whose column (credit_code, name) is text: *id the last, *n how many. */
+static int employers_by(struct io *io, const char *sql, const char *text, int64_t *id, int *n,
+                        struct jy_err *err)
 {
-	int64_t id = 0;
-	if (v[0] && jobrec_find_code(io->db, type, v[0], &id) == JY_OK)
-		return id;
-	if (type != JR_EMPLOYER)
-		return 0;
-	char credit[19];
-	if (v[1 + EMP_CREDIT] && credit_code_parse(v[1 + EMP_CREDIT], credit, NULL) == JY_OK) {
-		sqlite3_stmt *st = db_prepare(io->db, "SELECT id FROM employer WHERE credit_code = ?1", NULL);
-		if (st) {
-			sqlite3_bind_text(st, 1, credit, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				id = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
-		}
-		if (id)
-			return id;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(io->db, sql, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		(*n)++;
 	}
-	if (v[1 + EMP_NAME]) {
-		sqlite3_stmt *st = db_prepare(io->db, "SELECT id FROM employer WHERE name = ?1", NULL);
-		int n = 0;
-		if (st) {
-			sqlite3_bind_text(st, 1, v[1 + EMP_NAME], -1, SQLITE_TRANSIENT);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				id = sqlite3_column_int64(st, 0);
-				n++;
-			}
-			sqlite3_reset(st);
-		}
-		if (n == 1)
-			return id;
-	}
-	return 0;
+	sqlite3_reset(st);
+	return s == SQLITE_DONE ? JY_OK : db_fail(io->db, err, _("reading the employers"));
 }
 
-/* Each cell on its own, by the record's rules; returns the number of bad cells reported. */
-static int rec_cells(struct io *io, int type, int row, char **v)
+/* The record this row means into *id (0: a new one): by code, else (employers) by credit code,
+ * else by exact name. */
+static int rec_existing(struct io *io, int type, char **v, int64_t *id, struct jy_err *err)
 {
-	int before = io->in.problems;
+	int n = 0, rc = v[0] ? jobrec_find_code(io->db, type, v[0], id, err) : JY_ENOTFOUND;
+	if (rc != JY_ENOTFOUND)
+		return rc;
+	*id = 0;
+	if (type != JR_EMPLOYER)
+		return JY_OK;
+	char credit[19];
+	if (v[1 + EMP_CREDIT] && credit_code_parse(v[1 + EMP_CREDIT], credit, NULL) == JY_OK &&
+	    (rc = employers_by(io, "SELECT id FROM employer WHERE credit_code = ?1", credit, id, &n,
+	                       err)))
+		return rc;
+	if (n)
+		return JY_OK;
+	if (v[1 + EMP_NAME] && (rc = employers_by(io, "SELECT id FROM employer WHERE name = ?1",
+	                                          v[1 + EMP_NAME], id, &n, err)))
+		return rc;
+	if (n != 1)
+		*id = 0;        /* several of that name: a new record, the file did not say which */
+	return JY_OK;
+}
+
+/* Each cell on its own, by the record's rules, each bad one reported; JY_EDB (err set) when the
+ * database failed. */
+static int rec_cells(struct io *io, int type, int row, char **v, struct jy_err *err)
+{
 	for (int d = 1; d < io->ndefs; d++) {
 		if (!v[d])
 			continue;
 		char *out = NULL;
 		struct jy_err e = { 0 };
-		if (jobrec_check_field(io->db, type, d - 1, v[d], &out, &e) != JY_OK)
-			importer_report(&io->in, row, e.field[0] ? e.field : io->defs[d].label, e.msg);
+		int rc = jobrec_check_field(io->db, type, d - 1, v[d], &out, &e);
 		free(out);
+		if (rc == JY_EDB) {
+			*err = e;
+			return rc;
+		}
+		if (rc)
+			importer_report(&io->in, row, e.field[0] ? e.field : io->defs[d].label,
+			                e.msg);
 	}
-	return io->in.problems - before;
+	return JY_OK;
 }
 
 static int rec_row(struct io *io, char **v, int row, struct import_result *res, struct jy_err *err)
@@ -181,12 +193,16 @@ static int rec_row(struct io *io, char **v, int row, struct import_result *res, 
 		if (first)
 			seen_twice(io, row, io->defs[v[0] ? 0 : 1 + EMP_CREDIT].label, key, first);
 	}
-	if (rec_cells(io, type, row, v) || io->in.problems)
-		return JY_EINVAL;
-	int64_t id = rec_existing(io, type, v);
+	int64_t id = 0;
 	struct jobrec *r = NULL;
 	struct jy_err e = { 0 };
-	int rc;
+	int rc = rec_cells(io, type, row, v, err);
+	if (!rc && io->in.problems)
+		return JY_EINVAL;
+	if (!rc)
+		rc = rec_existing(io, type, v, &id, err);
+	if (rc)
+		return rc;
 	if (id) {
 		if ((rc = jobrec_load(io->db, type, id, &r, &e)))
 			goto out;
@@ -215,35 +231,51 @@ out:
 
 /* ---- referrals ------------------------------------------------------------------------------ */
 
-static int ref_cells(struct io *io, int row, char **v)
+/* Each cell on its own, each bad one reported; JY_EDB (err set) when the database failed. */
+static int ref_cells(struct io *io, int row, char **v, struct jy_err *err)
 {
-	int before = io->in.problems;
 	for (int d = 0; d < io->ndefs; d++) {
 		if (!v[d])
 			continue;
 		char *out = NULL;
 		struct jy_err e = { 0 };
-		if (field_check_value(io->db, &io->defs[d], v[d], &out, &e) != JY_OK)
+		int rc = field_check_value(io->db, &io->defs[d], v[d], &out, &e);
+		if (rc == JY_EDB) {
+			*err = e;
+			return rc;
+		}
+		if (rc)
 			importer_report(&io->in, row, io->defs[d].label, e.msg);
 		else
 			xstrset(&v[d], out);
 		free(out);
 	}
-	return io->in.problems - before;
+	return JY_OK;
 }
 
-/* Who and where: the resident by ID number (the name, when given, must be hers), the posting by code. */
-static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *pid)
+/* Who and where: the resident by ID number (the name, when given, must be hers), the posting by
+ * code. JY_EINVAL when the row is reported; JY_EDB (err set) when the database failed. */
+static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *pid,
+                       struct jy_err *err)
 {
 	char msg[256];
-	if (resident_find_idno(io->db, v[RIO_IDNO], rid) != JY_OK) {
+	int rc = resident_find_idno(io->db, v[RIO_IDNO], rid, err);
+	if (rc == JY_ENOTFOUND) {
 		snprintf(msg, sizeof msg, _("no resident has this ID number: register her first (jiuye import residents)"));
 		importer_report(&io->in, row, io->defs[RIO_IDNO].label, msg);
 		return JY_EINVAL;
 	}
+	if (rc)
+		return rc;
 	if (v[RIO_NAME]) {
 		struct resident *r = NULL;
-		if (resident_load(io->db, *rid, &r, NULL) == JY_OK && strcmp(resident_get(r, RF_NAME), v[RIO_NAME]) != 0) {
+		struct jy_err e = { 0 };
+		/* out of her communities (JY_EPERM): the referral itself is refused, saying so */
+		if ((rc = resident_load(io->db, *rid, &r, &e)) == JY_EDB) {
+			*err = e;
+			return rc;
+		}
+		if (!rc && strcmp(resident_get(r, RF_NAME), v[RIO_NAME]) != 0) {
 			snprintf(msg, sizeof msg, _("\"%s\" is not the name registered with this ID number (%s): check both"),
 			         v[RIO_NAME], resident_get(r, RF_NAME));
 			importer_report(&io->in, row, io->defs[RIO_NAME].label, msg);
@@ -252,12 +284,13 @@ static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *
 		if (io->in.problems)
 			return JY_EINVAL;
 	}
-	if (jobrec_find_code(io->db, JR_POSTING, v[RIO_POSTING], pid) != JY_OK) {
+	rc = jobrec_find_code(io->db, JR_POSTING, v[RIO_POSTING], pid, err);
+	if (rc == JY_ENOTFOUND) {
 		snprintf(msg, sizeof msg, _("no posting %s: use the code of the job information (J-001 ...)"), v[RIO_POSTING]);
 		importer_report(&io->in, row, io->defs[RIO_POSTING].label, msg);
 		return JY_EINVAL;
 	}
-	return JY_OK;
+	return rc;
 }
 
 static int ref_store(struct io *io, char **v, int64_t rid, int64_t pid, struct import_result *res,
@@ -266,7 +299,10 @@ static int ref_store(struct io *io, char **v, int64_t rid, int64_t pid, struct i
 	int64_t id = 0;
 	int added = 0, rc;
 	struct referral *r = NULL;
-	if (referral_find(io->db, rid, pid, &id) != JY_OK) {
+	rc = referral_find(io->db, rid, pid, &id, e);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		return rc;
+	if (rc == JY_ENOTFOUND) {
 		r = referral_new();
 		r->resident_id = rid;
 		r->posting_id = pid;
@@ -293,8 +329,10 @@ static int ref_store(struct io *io, char **v, int64_t rid, int64_t pid, struct i
 		if (!rc && !added)
 			res->updated++;
 	} else if (to && strcmp(to, "referred") == 0 && strcmp(r->stage, "referred") != 0) {
+		/* for a refusal's message: the code stands in when the labels are unreadable */
+		const char *l = codes_label(codes_cached(io->db, "ref_stage", NULL), r->stage);
 		rc = err_set(e, JY_EINVAL, "进展", _("the referral is at %s already; a file cannot take it back"),
-		             codes_label(codes_cached(io->db, "ref_stage"), r->stage));
+		             l ? l : r->stage);
 	} else if (!added) {
 		res->unchanged++;
 	}
@@ -313,13 +351,16 @@ static int ref_row(struct io *io, char **v, int row, struct import_result *res, 
 			seen_twice(io, row, io->defs[RIO_POSTING].label, key, first);
 		free(key);
 	}
-	if (ref_cells(io, row, v) || io->in.problems)
-		return JY_EINVAL;
 	int64_t rid, pid;
-	if (ref_parties(io, row, v, &rid, &pid))
+	int rc = ref_cells(io, row, v, err);
+	if (!rc && io->in.problems)
 		return JY_EINVAL;
+	if (!rc)
+		rc = ref_parties(io, row, v, &rid, &pid, err);
+	if (rc)
+		return rc;
 	struct jy_err e = { 0 };
-	int rc = ref_store(io, v, rid, pid, res, &e);
+	rc = ref_store(io, v, rid, pid, res, &e);
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND || rc == JY_EPERM) {
 		importer_report(&io->in, row, e.field, e.msg);
 		return JY_EINVAL;
@@ -437,8 +478,10 @@ static int write_recs(void *ctx, struct sheet *sh, struct jy_err *err)
 		v[0] = xstrdup(r->code);
 		/* the stored status, not the one as of today: the file imports back as it was */
 		for (int d = 1; d < io->ndefs; d++)
-			v[d] = field_show(db, &io->defs[d], r->v[d - 1]);
-		rc = sheet_row(sh, (const char *const *)v, err);
+			if (field_show(db, &io->defs[d], r->v[d - 1], &v[d], err))
+				rc = JY_EDB;
+		if (!rc)
+			rc = sheet_row(sh, (const char *const *)v, err);
 		for (int d = 0; d < io->ndefs; d++)
 			free(v[d]);
 		jobrec_free(&r);
@@ -468,9 +511,11 @@ static int write_referrals(void *ctx, struct sheet *sh, struct jy_err *err)
 				export_mask(FK_IDNO, cell, m, sizeof m);
 				cell = m;
 			}
-			v[d] = field_show(db, &io->defs[d], cell);
+			if (field_show(db, &io->defs[d], cell, &v[d], err))
+				rc = JY_EDB;
 		}
-		rc = sheet_row(sh, (const char *const *)v, err);
+		if (!rc)
+			rc = sheet_row(sh, (const char *const *)v, err);
 		for (int d = 0; d < RIO__COUNT; d++)
 			free(v[d]);
 		if (rc)

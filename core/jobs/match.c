@@ -50,10 +50,14 @@ static void years_before(const char *asof, int years, char out[11])
 		snprintf(out, 11, "0000-00-00");
 }
 
-static void band_4050(struct jy_db *db, const char *asof, struct want *w)
+static int band_4050(struct jy_db *db, const char *asof, struct want *w, struct jy_err *err)
 {
-	int fl = db_setting_int(db, "rule.4050.female_age", 40), fu = db_setting_int(db, "rule.4050.female_upper", 55);
-	int ml = db_setting_int(db, "rule.4050.male_age", 50), mu = db_setting_int(db, "rule.4050.male_upper", 60);
+	int fl, fu, ml, mu, rc;
+	if ((rc = db_setting_int(db, "rule.4050.female_age", 40, &fl, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.female_upper", 55, &fu, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.male_age", 50, &ml, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.male_upper", 60, &mu, err)))
+		return rc;
 	years_before(asof, fl, w->f_hi);
 	years_before(asof, ml, w->m_hi);
 	if (fu > 0)
@@ -64,19 +68,25 @@ static void band_4050(struct jy_db *db, const char *asof, struct want *w)
 		years_before(asof, mu, w->m_lo);
 	else
 		snprintf(w->m_lo, sizeof w->m_lo, "0000-00-00");
+	return JY_OK;
 }
 
-static int edu_ord(struct jy_db *db, const char *code)
+/* An education code's place in the list into *ord; -1 (any) for a code the list lacks. */
+static int edu_ord(struct jy_db *db, const char *code, int *ord, struct jy_err *err)
 {
-	int ord = -1;
-	sqlite3_stmt *st = db_prepare(db, "SELECT ord FROM code WHERE list = 'education' AND code = ?1", NULL);
+	*ord = -1;
+	sqlite3_stmt *st = db_prepare(db, "SELECT ord FROM code WHERE list = 'education' AND "
+	                                  "code = ?1", err);
 	if (!st)
-		return -1;
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ord = sqlite3_column_int(st, 0);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*ord = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return ord;
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a code list"));
+	return JY_OK;
 }
 
 static void want_free(struct want *w)
@@ -100,9 +110,13 @@ static int want_load(struct jy_db *db, int64_t pid, const char *asof, struct wan
 		years_before(asof, atoi(p->v[PST_AGE_MIN]), w->hi);
 	if (p->v[PST_AGE_MAX])
 		years_before(asof, atoi(p->v[PST_AGE_MAX]) + 1, w->lo);
-	w->edu = p->v[PST_EDUCATION] ? edu_ord(db, p->v[PST_EDUCATION]) : -1;
+	w->edu = -1;
+	if ((p->v[PST_EDUCATION] && (rc = edu_ord(db, p->v[PST_EDUCATION], &w->edu, err))) ||
+	    (rc = band_4050(db, asof, w, err))) {
+		jobrec_free(&p);
+		return rc;
+	}
 	w->pw = strcmp(jobrec_get(p, PST_PW), "1") == 0;
-	band_4050(db, asof, w);
 	w->text = xasprintf("%s %s", jobrec_get(p, PST_TITLE), jobrec_get(p, PST_SKILLS));
 	w->nwords = seek_words(w->text, w->words, MATCH_WORDS - 1);
 	if (w->pw)
@@ -225,31 +239,33 @@ static int word_generic(const char *w)
 	return 0;
 }
 
-/* How many seekers have the word, counted up to a bound (rarer words are more specific). */
-#define WORD_COMMON 500
-static int word_count(struct jy_db *db, const char *word)
+/* How many seekers have the word into *n, counted up to a bound (rarer words are more specific). */
+static int word_count(struct jy_db *db, const char *word, int *n, struct jy_err *err)
 {
+	*n = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM seek_word WHERE word = ?1 "
-	                              "LIMIT 500)", NULL);
-	int n = WORD_COMMON;
+	                              "LIMIT 500)", err);
 	if (!st)
-		return n;
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, word, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return n;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("matching"));
 }
 
 /* The ranking words: the posting's pieces without the generic ones, rarest first (the title's
- * before the skills' among equally common ones). Indexes into w->words, count returned. */
-static int rank_words(struct jy_db *db, const struct want *w, int *idx)
+ * before the skills' among equally common ones). Indexes into w->words, their count into *nw. */
+static int rank_words(struct jy_db *db, const struct want *w, int *idx, int *nw, struct jy_err *err)
 {
-	int n = 0, cnt[MATCH_WORDS];
+	int n = 0, cnt[MATCH_WORDS], rc;
+	*nw = 0;
 	for (int i = 0; i < w->nwords; i++) {
 		if (word_generic(w->words[i]))
 			continue;
-		cnt[n] = word_count(db, w->words[i]);
+		if ((rc = word_count(db, w->words[i], &cnt[n], err)))
+			return rc;
 		idx[n++] = i;
 	}
 	for (int i = 1; i < n; i++)             /* insertion sort: stable, a dozen words */
@@ -257,7 +273,8 @@ static int rank_words(struct jy_db *db, const struct want *w, int *idx)
 			int t = cnt[k]; cnt[k] = cnt[k - 1]; cnt[k - 1] = t;
 			t = idx[k]; idx[k] = idx[k - 1]; idx[k - 1] = t;
 		}
-	return n;
+	*nw = n;
+	return JY_OK;
 }
 
 /* The eligible who have word, in registration order, appended until out holds need; *done when
@@ -303,8 +320,11 @@ static int rest_cands(struct jy_db *db, const struct want *w, int prio, const st
 	if (!st)
 		return JY_EDB;
 	bind_want(st, w, -1);
-	int small = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < RANGE_SMALL;
+	int s = sqlite3_step(st);
+	int small = s == SQLITE_ROW && sqlite3_column_int(st, 0) < RANGE_SMALL;
 	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return db_fail(db, err, _("matching"));
 	static const char *const sql[2] = {
 		/* "+": not by birth date; in registration order, the table's own (stops at a page) */
 		"SELECT s.resident_id, s.reg_date, s.r5, s.sex, s.birth FROM seek s WHERE "
@@ -371,7 +391,8 @@ static int match_order(struct jy_db *db, const struct want *w, int need, struct 
 		free(seen.slot);
 		return rc;
 	}
-	int idx[MATCH_WORDS], nw = rank_words(db, w, idx), all_read = 1;
+	int idx[MATCH_WORDS], nw = 0, all_read = 1;
+	rc = rank_words(db, w, idx, &nw, err);
 	for (int i = 0; i < nw && !rc && order->n < need; i++) {
 		int done = 0;
 		rc = word_cands(db, w, w->words[idx[i]], &seen, order, need, &done, err);
@@ -386,59 +407,72 @@ static int match_order(struct jy_db *db, const struct want *w, int need, struct 
 
 /* ---- the rows and why ----------------------------------------------------------------------- */
 
-static void why_priority(struct jy_db *db, int64_t id, const char *sex, const char *birth, int dibao,
-                         const char *health, const char *asof, struct jy_buf *b)
+static int why_priority(struct jy_db *db, int64_t id, const char *sex, const char *birth, int dibao,
+                        const char *health, const char *asof, struct jy_buf *b, struct jy_err *err)
 {
 	struct resident tmp = { 0 };
 	tmp.v[RF_SEX] = (char *)sex;
 	tmp.v[RF_BIRTH] = (char *)birth;
 	struct rule_hit hits[2];
-	int n = rules_derive(db, &tmp, asof, hits, 2), have_dibao = 0, have_dis = 0, hidden = 0;
+	int n, have_dibao = 0, have_dis = 0, hidden = 0, s;
+	int rc = rules_derive(db, &tmp, asof, hits, 2, &n, err);
+	if (rc)
+		return rc;
 	size_t start = b->len;
 	for (int i = 0; i < n; i++)
 		if (strcmp(hits[i].code, "4050") == 0)
 			buf_addf(b, "%s4050", b->len > start ? "、" : "");
+	const struct code_list *cl = codes_cached(db, "category", err);
+	if (!cl)
+		return JY_EDB;
 	sqlite3_stmt *st = db_prepare(db, "SELECT category FROM resident_category WHERE resident_id = ?1 "
-	                              "AND category IN (" R5_CATEGORIES ") ORDER BY category", NULL);
-	if (st) {
-		const struct code_list *cl = codes_cached(db, "category");
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *c = (const char *)sqlite3_column_text(st, 0);
-			if (strcmp(c, "4050") == 0 && n)
-				continue;
-			have_dibao |= strcmp(c, "DIBAO") == 0;
-			have_dis |= strcmp(c, "DISABLED") == 0;
-			if (category_sensitive(c, strlen(c))) {
-				hidden = 1;     /* 低保, 特困, 残疾: not in a list */
-				continue;
-			}
-			const char *l = codes_label(cl, c);
-			buf_addf(b, "%s%s", b->len > start ? "、" : "", l ? l : c);
+	                              "AND category IN (" R5_CATEGORIES ") ORDER BY category", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		if (strcmp(c, "4050") == 0 && n)
+			continue;
+		have_dibao |= strcmp(c, "DIBAO") == 0;
+		have_dis |= strcmp(c, "DISABLED") == 0;
+		if (category_sensitive(c, strlen(c))) {
+			hidden = 1;     /* 低保, 特困, 残疾: not in a list */
+			continue;
 		}
-		sqlite3_reset(st);
+		const char *l = codes_label(cl, c);
+		buf_addf(b, "%s%s", b->len > start ? "、" : "", l ? l : c);
 	}
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE)
+		return db_fail(db, err, _("matching"));
 	if ((dibao && !have_dibao) || (health && health[0] == '6' && !have_dis))
 		hidden = 1;
 	if (hidden)     /* which one is on her page, for those who open it */
 		buf_addf(b, "%s困难类别见档案", b->len > start ? "、" : "");
+	return JY_OK;
 }
 
-static void why_fit(struct jy_db *db, const struct want *w, const struct cand *c, const char *intent,
-                    int *fit, struct jy_buf *b)
+static int why_fit(struct jy_db *db, const struct want *w, const struct cand *c, const char *intent,
+                   int *fit, struct jy_buf *b, struct jy_err *err)
 {
 	char *matched[MATCH_WORDS];
-	int nm = 0;
+	int nm = 0, s = SQLITE_DONE;
 	sqlite3_stmt *st = db_prepare(db, "SELECT word FROM seek_word WHERE word IN (" WORD_PARAMS ") "
-	                              "AND reg_date = ?1 AND resident_id = ?2", NULL);
-	if (st) {
-		sqlite3_bind_text(st, 1, c->reg, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, c->id);
-		for (int i = 0; i < w->nwords; i++)
-			sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
-		while (nm < MATCH_WORDS && sqlite3_step(st) == SQLITE_ROW)
-			matched[nm++] = db_col_str(st, 0);
-		sqlite3_reset(st);
+	                              "AND reg_date = ?1 AND resident_id = ?2", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, c->reg, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, c->id);
+	for (int i = 0; i < w->nwords; i++)
+		sqlite3_bind_text(st, 20 + i, w->words[i], -1, SQLITE_TRANSIENT);
+	while (nm < MATCH_WORDS && (s = sqlite3_step(st)) == SQLITE_ROW)
+		matched[nm++] = db_col_str(st, 0);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE) {
+		for (int i = 0; i < nm; i++)
+			free(matched[i]);
+		return db_fail(db, err, _("matching"));
 	}
 	*fit = nm;
 	struct jy_buf runs = { 0 };
@@ -454,22 +488,25 @@ static void why_fit(struct jy_db *db, const struct want *w, const struct cand *c
 	buf_free(&runs);
 	for (int i = 0; i < nm; i++)
 		free(matched[i]);
+	return JY_OK;
 }
 
+/* One row of the list; JY_ENOTFOUND (no message) when the candidate's record is gone. */
 static int match_row_fill(struct jy_db *db, const struct want *w, const struct cand *c, const char *asof,
-                          struct match_row *r)
+                          struct match_row *r, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name, sex, birth, reg_date, status, phone, job_intent, dibao, "
-	                              "health FROM resident WHERE id = ?1", NULL);
+	                              "health FROM resident WHERE id = ?1", err);
 	if (!st)
 		return JY_EDB;
 	memset(r, 0, sizeof *r);
 	r->id = c->id;
 	r->priority = w->pw ? c->prio : 0;
 	sqlite3_bind_int64(st, 1, c->id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return JY_ENOTFOUND;
+		return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("matching"));
 	}
 	db_col_copy(st, 0, r->name, sizeof r->name);
 	db_col_copy(st, 1, r->sex, sizeof r->sex);
@@ -485,37 +522,46 @@ static int match_row_fill(struct jy_db *db, const struct want *w, const struct c
 	sqlite3_reset(st);
 	r->age = date_age(r->birth, asof);
 	struct jy_buf b = { 0 };
+	int rc = JY_OK;
 	if (c->prio && w->pw) {
 		buf_adds(&b, _("priority (R5): "));
-		why_priority(db, c->id, r->sex, r->birth, dibao, health, asof, &b);
+		rc = why_priority(db, c->id, r->sex, r->birth, dibao, health, asof, &b, err);
 		buf_adds(&b, "; ");
 	}
-	why_fit(db, w, c, intent, &r->fit, &b);
+	if (!rc)
+		rc = why_fit(db, w, c, intent, &r->fit, &b, err);
 	snprintf(r->why, sizeof r->why, "%s", b.s);
 	buf_free(&b);
 	free(intent);
 	free(health);
-	return JY_OK;
+	return rc;
 }
 
 /* Only the residents of the worker's communities: the order kept to those in scope.
  * Returns how many candidates were read before the filter. */
 #define MATCH_SCAN 100000       /* candidates read at most to fill a page for a community worker */
-static int order_in_scope(struct jy_db *db, struct cands *order)
+static int order_in_scope(struct jy_db *db, struct cands *order, int *read, struct jy_err *err)
 {
-	int read = order->n, k = 0;
+	int k = 0, s;
+	*read = order->n;
 	if (access_scope_all(db))
-		return read;
-	sqlite3_stmt *st = db_prepare(db, "SELECT jy_in_scope(community) FROM resident WHERE id = ?1", NULL);
-	for (int i = 0; st && i < order->n; i++) {
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(db, "SELECT jy_in_scope(community) FROM resident "
+	                                  "WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	for (int i = 0; i < order->n; i++) {
 		sqlite3_bind_int64(st, 1, order->c[i].id);
-		int keep = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		s = sqlite3_step(st);
+		int keep = s == SQLITE_ROW && sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			return db_fail(db, err, _("matching"));
 		if (keep)
 			order->c[k++] = order->c[i];
 	}
 	order->n = k;
-	return read;
+	return JY_OK;
 }
 
 int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, int offset, int limit,
@@ -545,9 +591,11 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 	struct cands order = { 0 };
 	/* a community worker's page may need more of the order: read further until it is full */
 	for (int need = offset + limit + 1;; need = need < MATCH_SCAN / 4 ? need * 4 : MATCH_SCAN) {
+		int read = 0;
 		order.n = 0;
 		rc = match_order(db, &w, need, &order, err);
-		int read = rc ? 0 : order_in_scope(db, &order);
+		if (!rc)
+			rc = order_in_scope(db, &order, &read, err);
 		if (rc || order.n > offset + limit || read < need || need >= MATCH_SCAN)
 			break;
 	}
@@ -555,7 +603,7 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 		int k = order.n - offset < limit ? order.n - offset : limit;
 		*rows = xcalloc((size_t)k, sizeof **rows);
 		for (int i = 0; i < k && !rc; i++) {
-			rc = match_row_fill(db, &w, &order.c[offset + i], asof, &(*rows)[*n]);
+			rc = match_row_fill(db, &w, &order.c[offset + i], asof, &(*rows)[*n], err);
 			if (rc == JY_ENOTFOUND)
 				rc = JY_OK;
 			else if (!rc)
@@ -567,7 +615,7 @@ int match_residents(struct jy_db *db, int64_t posting_id, const char *asof_in, i
 	want_free(&w);
 	if (rc)
 		FREE(rows), *n = 0;
-	return rc == JY_EDB ? db_fail(db, err, _("matching")) : rc;
+	return rc;
 }
 
 /* ---- the other way: postings for a resident ------------------------------------------------- */
@@ -590,8 +638,11 @@ static int her_load(struct jy_db *db, int64_t rid, const char *asof, struct her 
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
 		sqlite3_reset(st);
+		if (s != SQLITE_DONE)
+			return db_fail(db, err, _("matching"));
 		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
 	}
 	db_col_copy(st, 0, h->sex, sizeof h->sex);
@@ -601,7 +652,13 @@ static int her_load(struct jy_db *db, int64_t rid, const char *asof, struct her 
 	int r5 = sqlite3_column_int(st, 4);
 	sqlite3_reset(st);
 	struct want w = { 0 };
-	band_4050(db, asof, &w);
+	int rc = band_4050(db, asof, &w, err);
+	if (rc) {
+		for (int i = 0; i < h->nwords; i++)
+			free(h->words[i]);
+		h->nwords = 0;
+		return rc;
+	}
 	h->prio = is_prio(&w, r5, h->sex, h->birth);
 	return JY_OK;
 }
@@ -679,8 +736,8 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof_in,
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
-	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int cap = 0, s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!posting_fits_her(&h, st, asof))
 			continue;
 		if (*n == cap)
@@ -720,6 +777,12 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof_in,
 		buf_free(&b);
 	}
 	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		rc = db_fail(db, err, _("matching"));
+		FREE(rows);
+		*n = 0;
+		goto out;
+	}
 	if (*n > 1)
 		qsort(*rows, (size_t)*n, sizeof **rows, by_posting);
 	for (int i = 0; i < *n; i++)

@@ -46,16 +46,23 @@ void placement_free(struct placement **pp)
 	"FROM placement pl JOIN resident r ON r.id = pl.resident_id LEFT JOIN employer e ON e.id = " \
 	"pl.employer_id LEFT JOIN posting p ON p.id = pl.posting_id "
 
-/* The resident a placement is about; 0 when there is no such placement. */
-static int64_t placement_owner(struct jy_db *db, int64_t id)
+/* The resident a placement is about, into *rid; JY_ENOTFOUND when there is no such placement. */
+static int placement_owner(struct jy_db *db, int64_t id, int64_t *rid, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM placement WHERE id = ?1", NULL);
+	*rid = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM placement WHERE id = ?1", err);
 	if (!st)
-		return 0;
+		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*rid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rid;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("placement %lld not found"),
+	                                  (long long)id)
+	                        : db_fail(db, err, _("reading the placement"));
 }
 
 static void placement_read(sqlite3_stmt *st, struct placement *p)
@@ -81,10 +88,10 @@ static void placement_read(sqlite3_stmt *st, struct placement *p)
 int placement_load(struct jy_db *db, int64_t id, struct placement **out, struct jy_err *err)
 {
 	*out = NULL;
-	int64_t rid = placement_owner(db, id);
-	if (!rid)
-		return err_set(err, JY_ENOTFOUND, NULL, _("placement %lld not found"), (long long)id);
-	int denied = resident_access(db, rid, OP_VIEW, err);
+	int64_t rid;
+	int denied = placement_owner(db, id, &rid, err);
+	if (!denied)
+		denied = resident_access(db, rid, OP_VIEW, err);
 	if (denied)
 		return denied;
 	sqlite3_stmt *st = db_prepare(db, "SELECT " PLACEMENT_COLS PLACEMENT_FROM "WHERE pl.id = ?1", err);
@@ -114,10 +121,10 @@ int placement_load(struct jy_db *db, int64_t id, struct placement **out, struct 
 	return JY_OK;
 }
 
-int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id)
+int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id FROM placement WHERE resident_id = ?1 AND end_date IS NULL", NULL);
+		"SELECT id FROM placement WHERE resident_id = ?1 AND end_date IS NULL", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, resident_id);
@@ -125,27 +132,35 @@ int placement_active(struct jy_db *db, int64_t resident_id, int64_t *id)
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
+	if (rc == SQLITE_ROW)
+		return JY_OK;
+	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the placement"));
 }
 
 int placement_each(struct jy_db *db, int64_t resident_id,
-                   void (*cb)(void *, const struct placement *), void *arg)
+                   int (*cb)(void *arg, const struct placement *p), void *arg,
+                   struct jy_err *err)
 {
-	int denied = resident_access(db, resident_id, OP_VIEW, NULL);
-	if (denied)
-		return denied;
+	int rc = resident_access(db, resident_id, OP_VIEW, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, "SELECT " PLACEMENT_COLS PLACEMENT_FROM
-	                              "WHERE pl.resident_id = ?1 ORDER BY pl.start_date DESC, pl.id DESC", NULL);
+	                              "WHERE pl.resident_id = ?1 "
+	                              "ORDER BY pl.start_date DESC, pl.id DESC", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, resident_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct placement p;
 		placement_read(st, &p);
-		cb(arg, &p);
+		if ((rc = cb(arg, &p)))
+			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the placement"));
+	return rc;
 }
 
 /* ---- a hire ----------------------------------------------------------------------------------- */
@@ -177,14 +192,20 @@ static int hire_posting_load(struct jy_db *db, int64_t pid, struct hire_posting 
 		hp->employer_id = sqlite3_column_int64(st, 8);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? JY_OK : err_set(err, JY_ENOTFOUND, NULL, _("posting %lld not found"), (long long)pid);
+	if (rc == SQLITE_ROW)
+		return JY_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the postings"));
+	return err_set(err, JY_ENOTFOUND, NULL, _("posting %lld not found"), (long long)pid);
 }
 
 static int one_placement(struct jy_db *db, int64_t rid, struct jy_err *err)
 {
 	int64_t other;
-	if (placement_active(db, rid, &other) != JY_OK)
-		return JY_OK;
+	int rc = placement_active(db, rid, &other, err);
+	if (rc != JY_OK)
+		return rc == JY_ENOTFOUND ? JY_OK : rc;
+	/* the details are for the message only: a hire is refused either way */
 	struct placement *p = NULL;
 	if (placement_load(db, other, &p, NULL) != JY_OK)
 		return err_set(err, JY_EDUP, "录用", _("she already holds a placement; end it first"));
@@ -223,7 +244,10 @@ static int hire_values(struct jy_db *db, const struct hire_posting *hp, const ch
                        const struct hire *h, struct hire_values *v, struct jy_err *err)
 {
 	const char *in = h && !text_is_blank(h->form) ? h->form : hp->public_welfare ? "030" : "010";
-	v->form = codes_find(codes_cached(db, "emp_form"), in);
+	const struct code_list *forms = codes_cached(db, "emp_form", err);
+	if (!forms)
+		return JY_EDB;
+	v->form = codes_find(forms, in);
 	if (!v->form)
 		return err_set(err, JY_EINVAL, F_FORM, _("\"%s\" is not a form of employment; accepted: "
 		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), in);
@@ -480,8 +504,8 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 		date_today(today);
 		asof = today;
 	}
-	if (days < 0)
-		days = db_setting_int(db, "jobs.subsidy_due_days", 60);
+	if (days < 0 && db_setting_int(db, "jobs.subsidy_due_days", 60, &days, err))
+		return JY_EDB;
 	int y, m, d;
 	if (!date_split(asof, &y, &m, &d))
 		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
@@ -496,8 +520,8 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);
-	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int cap = 0, s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap)
 			*rows = xrealloc(*rows, sizeof **rows * (size_t)(cap = cap ? cap * 2 : 16));
 		struct placement_due_row *r = &(*rows)[(*n)++];
@@ -514,5 +538,10 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 			r->days_left = (int)(date_days(y, m, d) - t0);
 	}
 	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		FREE(rows);
+		*n = 0;
+		return db_fail(db, err, _("reading the placement"));
+	}
 	return JY_OK;
 }

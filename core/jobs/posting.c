@@ -50,7 +50,9 @@ int posting_search(struct jy_db *db, const char *query, int filter, int64_t empl
 		limit = 200;
 	char today[11], soon[11];
 	date_today(today);
-	int days = db_setting_int(db, "jobs.closing_days", 14);
+	int days, rc = db_setting_int(db, "jobs.closing_days", 14, &days, err);
+	if (rc)
+		return rc;
 	jobs_date_plus(today, days, soon);
 
 	sqlite3_stmt *st = db_prepare(db,

@@ -104,10 +104,11 @@ int referral_load(struct jy_db *db, int64_t id, struct referral **out, struct jy
 	return JY_OK;
 }
 
-int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int64_t *id)
+int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int64_t *id,
+                  struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id FROM referral WHERE resident_id = ?1 AND posting_id = ?2", NULL);
+		"SELECT id FROM referral WHERE resident_id = ?1 AND posting_id = ?2", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, resident_id);
@@ -116,7 +117,9 @@ int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
+	if (rc == SQLITE_ROW)
+		return JY_OK;
+	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the referrals"));
 }
 
 /* ---- the stages ----------------------------------------------------------------------------- */
@@ -137,36 +140,44 @@ int referral_can(const char *from, const char *to)
 	return 0;
 }
 
+/* A stage's label for the messages of a step refused: its code stands in when the labels cannot
+ * be read, and the step is refused all the same. */
 static const char *stage_label(struct jy_db *db, const char *stage)
 {
-	const char *l = codes_label(codes_cached(db, "ref_stage"), stage);
+	const char *l = codes_label(codes_cached(db, "ref_stage", NULL), stage);
 	return l ? l : stage;
 }
 
 /* ---- search keys: her name (initials, characters), registration number, the posting ---------- */
 
-static char *referral_skey(struct jy_db *db, int64_t rid, int64_t pid)
+/* The search key into *key (Caller frees). */
+static int referral_skey(struct jy_db *db, int64_t rid, int64_t pid, char **key, struct jy_err *err)
 {
 	char *name = NULL, *reg = NULL, *title = NULL, *code = NULL, *emp = NULL;
+	*key = NULL;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT (SELECT name FROM resident WHERE id = ?1), (SELECT reg_no FROM resident WHERE id = ?1), "
-		"p.title, p.code, e.name FROM posting p JOIN employer e ON e.id = p.employer_id WHERE p.id = ?2", NULL);
-	if (st) {
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_int64(st, 2, pid);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			name = db_col_str(st, 0);
-			reg = db_col_str(st, 1);
-			title = db_col_str(st, 2);
-			code = db_col_str(st, 3);
-			emp = db_col_str(st, 4);
-		}
-		sqlite3_reset(st);
+		"p.title, p.code, e.name FROM posting p JOIN employer e ON e.id = p.employer_id "
+		"WHERE p.id = ?2", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_int64(st, 2, pid);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		name = db_col_str(st, 0);
+		reg = db_col_str(st, 1);
+		title = db_col_str(st, 2);
+		code = db_col_str(st, 3);
+		emp = db_col_str(st, 4);
 	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the referral"));
 	const char *extra[] = { reg, title, code, emp };
 	char *k = jobs_skey(name, extra, 4);
 	char *t2 = jobs_skey(title, NULL, 0);       /* the title's initials too */
-	char *key = xasprintf("%s%s", k, t2);
+	*key = xasprintf("%s%s", k, t2);
 	free(k);
 	free(t2);
 	free(name);
@@ -174,7 +185,7 @@ static char *referral_skey(struct jy_db *db, int64_t rid, int64_t pid)
 	free(title);
 	free(code);
 	free(emp);
-	return key;
+	return JY_OK;
 }
 
 int referral_fill_keys(struct jy_db *db, struct jy_err *err)
@@ -183,8 +194,8 @@ int referral_fill_keys(struct jy_db *db, struct jy_err *err)
 	if (!st)
 		return JY_EDB;
 	int64_t (*ids)[3] = NULL;
-	int n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
 			ids = xrealloc(ids, sizeof *ids * (size_t)(cap = cap ? cap * 2 : 16));
 		for (int k = 0; k < 3; k++)
@@ -192,9 +203,11 @@ int referral_fill_keys(struct jy_db *db, struct jy_err *err)
 		n++;
 	}
 	sqlite3_reset(st);
-	int rc = JY_OK;
+	int rc = s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the referrals"));
 	for (int i = 0; i < n && !rc; i++) {
-		char *key = referral_skey(db, ids[i][1], ids[i][2]);
+		char *key = NULL;
+		if ((rc = referral_skey(db, ids[i][1], ids[i][2], &key, err)))
+			break;
 		sqlite3_stmt *up = db_prepare(db, "UPDATE referral SET skey = ?2 WHERE id = ?1", err);
 		if (!up) {
 			rc = JY_EDB;
@@ -214,21 +227,24 @@ int referral_fill_keys(struct jy_db *db, struct jy_err *err)
 /* ---- a new referral --------------------------------------------------------------------------- */
 
 /* "王秀兰 (R-000001)" and "J-002 社区保洁员" for the histories. Caller frees both. */
-static void referral_names(struct jy_db *db, int64_t rid, int64_t pid, char **rl, char **pl)
+static int referral_names(struct jy_db *db, int64_t rid, int64_t pid, char **rl, char **pl,
+                          struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT (SELECT name || ' (' || reg_no || ')' FROM resident WHERE id = ?1), "
-		"(SELECT code || ' ' || title FROM posting WHERE id = ?2)", NULL);
+		"(SELECT code || ' ' || title FROM posting WHERE id = ?2)", err);
 	*rl = *pl = NULL;
 	if (!st)
-		return;
+		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
 	sqlite3_bind_int64(st, 2, pid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
 		*rl = db_col_str(st, 0);
 		*pl = db_col_str(st, 1);
 	}
 	sqlite3_reset(st);
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading the referral"));
 }
 
 static int step_row(struct jy_db *db, int64_t id, const char *stage, const char *date, const char *note,
@@ -289,8 +305,10 @@ static int referral_parties(struct jy_db *db, const struct referral *r, struct j
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, r->resident_id);
-	int rc = JY_OK;
-	if (sqlite3_step(st) != SQLITE_ROW)
+	int rc = JY_OK, s = sqlite3_step(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading a resident"));
+	else if (s != SQLITE_ROW)
 		rc = err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)r->resident_id);
 	else if (sqlite3_column_type(st, 2) != SQLITE_NULL)
 		rc = err_set(err, JY_EINVAL, NULL, _("%s (%s): the record is closed; reopen it before a referral"),
@@ -302,7 +320,8 @@ static int referral_parties(struct jy_db *db, const struct referral *r, struct j
 	if ((rc = jobrec_load(db, JR_POSTING, r->posting_id, &p, err)))
 		return rc;
 	if (strcmp(p->state, "open") != 0) {
-		const char *l = codes_label(codes_cached(db, "posting_status"), p->state);
+		/* for a refusal's message: the code stands in when the labels are unreadable */
+		const char *l = codes_label(codes_cached(db, "posting_status", NULL), p->state);
 		rc = err_set(err, JY_EINVAL, "岗位编号",
 		             _("%s %s is %s: referrals go to open postings (reopen it, or extend its closing date)"),
 		             p->code, jobrec_get(p, PST_TITLE), l ? l : p->state);
@@ -314,8 +333,10 @@ static int referral_parties(struct jy_db *db, const struct referral *r, struct j
 static int referral_dup(struct jy_db *db, const struct referral *r, struct jy_err *err)
 {
 	int64_t other;
-	if (referral_find(db, r->resident_id, r->posting_id, &other) != JY_OK)
-		return JY_OK;
+	int rc = referral_find(db, r->resident_id, r->posting_id, &other, err);
+	if (rc != JY_OK)
+		return rc == JY_ENOTFOUND ? JY_OK : rc;
+	/* the details are for the message only: the second referral is refused either way */
 	struct referral *o = NULL;
 	if (referral_load(db, other, &o, NULL) != JY_OK)
 		return err_set(err, JY_EDUP, NULL, _("already referred to this posting"));
@@ -340,8 +361,11 @@ static int referral_insert(struct jy_db *db, struct referral *r, const char *dat
 		return JY_EDB;
 	char now[32];
 	time_now_iso(now);
+	char *skey = NULL;
+	int rc = referral_skey(db, r->resident_id, r->posting_id, &skey, err);
+	if (rc)
+		return rc;
 	char *channel = text_is_blank(r->channel) ? NULL : text_clean(r->channel);
-	char *skey = referral_skey(db, r->resident_id, r->posting_id);
 	sqlite3_bind_int64(st, 1, r->resident_id);
 	sqlite3_bind_int64(st, 2, r->posting_id);
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
@@ -350,7 +374,7 @@ static int referral_insert(struct jy_db *db, struct referral *r, const char *dat
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, skey, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	free(skey);
 	if (rc != SQLITE_DONE) {
@@ -363,7 +387,8 @@ static int referral_insert(struct jy_db *db, struct referral *r, const char *dat
 	rc = step_row(db, r->id, "referred", date, note, err);
 	/* her history names the posting, the posting's names her, the referral's both and her consent */
 	char *rl = NULL, *pl = NULL;
-	referral_names(db, r->resident_id, r->posting_id, &rl, &pl);
+	if (!rc)
+		rc = referral_names(db, r->resident_id, r->posting_id, &rl, &pl, err);
 	struct jy_buf tail = { 0 }, j = { 0 };
 	buf_addf(&tail, ",\"stage\":[null,\"referred\"],\"referred_on\":[null,\"%s\"]", date);
 	if (note) {
@@ -533,7 +558,10 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 	int rc = access_check(db, OP_EDIT, NULL, err);
 	if (rc)
 		return rc;
-	const char *to = codes_find(codes_cached(db, "ref_stage"), stage ? stage : "");
+	const struct code_list *stages = codes_cached(db, "ref_stage", err);
+	if (!stages)
+		return JY_EDB;
+	const char *to = codes_find(stages, stage ? stage : "");
 	if (!to || strcmp(to, "referred") == 0)
 		return err_set(err, JY_EINVAL, F_STAGE, _("choose what came of the referral: 面试, 录用, 未录用 "
 		                                         "or 本人放弃"));
@@ -567,30 +595,36 @@ int referral_advance(struct jy_db *db, struct referral *r, const char *stage, co
 	return JY_OK;
 }
 
-int referral_step_each(struct jy_db *db, int64_t id, void (*cb)(void *, const struct referral_step *),
-                       void *arg)
+int referral_step_each(struct jy_db *db, int64_t id,
+                       int (*cb)(void *arg, const struct referral_step *s), void *arg,
+                       struct jy_err *err)
 {
 	struct referral *r = NULL;
-	int denied = referral_load(db, id, &r, NULL);  /* hers to see, as the referral itself */
+	int rc = referral_load(db, id, &r, err);       /* hers to see, as the referral itself */
 	referral_free(&r);
-	if (denied)
-		return denied;
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT stage, date, note, created_by FROM referral_stage WHERE referral_id = ?1 ORDER BY id", NULL);
+		"SELECT stage, date, note, created_by FROM referral_stage WHERE referral_id = ?1 "
+		"ORDER BY id", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct referral_step s = {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		struct referral_step step = {
 			.stage = (const char *)sqlite3_column_text(st, 0),
 			.date = (const char *)sqlite3_column_text(st, 1),
 			.note = (const char *)sqlite3_column_text(st, 2),
 			.worker = (const char *)sqlite3_column_text(st, 3),
 		};
-		cb(arg, &s);
+		if ((rc = cb(arg, &step)))
+			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the referral"));
+	return rc;
 }
 
 static void referral_row_read(sqlite3_stmt *st, void *row)

@@ -151,9 +151,11 @@ int field_check_value(struct jy_db *db, const struct field_def *fd, const char *
 			*out = xstrdup(buf);
 		break;
 	case FK_CODE: {
-		const struct code_list *cl = codes_cached(db, fd->list);
-		const char *code = codes_find(cl, v);
-		if (code) {
+		const struct code_list *cl = codes_cached(db, fd->list, err);
+		const char *code = cl ? codes_find(cl, v) : NULL;
+		if (!cl) {
+			rc = JY_EDB;
+		} else if (code) {
 			*out = xstrdup(code);
 		} else {
 			char *hint = codes_hint(cl);
@@ -223,17 +225,24 @@ const char *field_value_get(const char *v)
 	return v ? v : "";
 }
 
-char *field_show(struct jy_db *db, const struct field_def *fd, const char *v)
+int field_show(struct jy_db *db, const struct field_def *fd, const char *v, char **out,
+               struct jy_err *err)
 {
+	*out = NULL;
 	if (!v || !*v)
-		return xstrdup("");
-	if (fd->kind == FK_BOOL)
-		return xstrdup(strcmp(v, "1") == 0 ? "是" : "否");
-	if (fd->kind == FK_CODE && fd->list) {
-		const char *l = codes_label(codes_cached(db, fd->list), v);
-		return xstrdup(l ? l : v);
-	}
-	return xstrdup(v);
+		*out = xstrdup("");
+	else if (fd->kind == FK_BOOL)
+		*out = xstrdup(strcmp(v, "1") == 0 ? "是" : "否");
+	else if (fd->kind != FK_CODE || !fd->list)
+		*out = xstrdup(v);
+	if (*out)
+		return JY_OK;
+	const struct code_list *cl = codes_cached(db, fd->list, err);
+	if (!cl)
+		return JY_EDB;
+	const char *l = codes_label(cl, v);
+	*out = xstrdup(l ? l : v);
+	return JY_OK;
 }
 
 static int str_eq(const char *a, const char *b)
@@ -299,10 +308,10 @@ static char *json_string(const char **p)
 	return buf_steal(&b);
 }
 
-int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, const char *old,
-                                                    const char *now), void *arg)
+int field_changes_each(const char *json, int (*cb)(void *arg, const struct field_change *c),
+                       void *arg)
 {
-	int n = 0;
+	int rc = JY_OK;
 	const char *p = json ? strchr(json, '{') : NULL;
 	while (p && *p && *p != '}') {
 		p++;
@@ -326,11 +335,13 @@ int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, 
 			p++;
 		if (*p == ']')
 			p++;
-		cb(arg, key ? key : "", old, now);
-		n++;
+		struct field_change c = { key ? key : "", old, now };
+		rc = cb(arg, &c);
 		free(key);
 		free(old);
 		free(now);
+		if (rc)
+			break;
 	}
-	return n;
+	return rc;
 }

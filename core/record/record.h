@@ -32,18 +32,27 @@ struct field_def {
  * number, date (stored YYYY-MM-DD), code list (code, label, alias or unique label prefix -> code),
  * yes/no (-> "1"/"0"), FF_NUM whole number >= 0 (full-width digits, "1,200" and a unit such as 元
  * or 学时 accepted), FF_TIME time of day ("9:00", "9点" -> "09:00"). JY_OK with *out the stored form
- * (NULL when blank; Caller frees) or JY_EINVAL with err->field = fd->label. */
+ * (NULL when blank; Caller frees) or JY_EINVAL with err->field = fd->label; JY_EDB when the code
+ * list cannot be read. */
 int field_check_value(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
                       struct jy_err *err);
-/* A stored value as a worker reads it: code labels, 是/否. Caller frees. */
-char *field_show(struct jy_db *db, const struct field_def *fd, const char *v);
+/* A stored value as a worker reads it: code labels, 是/否, into *out. Caller frees. JY_EDB when
+ * the code list cannot be read (*out NULL). */
+int field_show(struct jy_db *db, const struct field_def *fd, const char *v, char **out,
+               struct jy_err *err);
 /* History JSON {"col":[old,new],…} of the fields whose values differ (old NULL: a new record; a
  * field whose col is NULL is skipped). NULL when nothing differs. Caller frees. */
 char *field_changes(const struct field_def *defs, int n, char *const *old, char *const *now);
 /* Each change of such a JSON object (or of a history entry's changes) in order: cb gets the key and
- * the old and new values (NULL for null), borrowed during the call. Returns how many. */
-int field_changes_each(const char *json, void (*cb)(void *arg, const char *key, const char *old,
-                                                    const char *now), void *arg);
+ * the old and new values (NULL for null), borrowed during the call. The iterator shape of
+ * store/store.h without db and err: it reads a string the caller holds and cannot fail, and a
+ * value of another form ends the walk as the end of the object does. */
+struct field_change {
+	const char *key;        /* the column, "" when the key is not a string */
+	const char *old, *now;  /* NULL for null */
+};
+int field_changes_each(const char *json, int (*cb)(void *arg, const struct field_change *c),
+                       void *arg);
 
 /* ---- what an import did ----------------------------------------------------------------------- */
 struct import_result {

@@ -62,20 +62,28 @@ static int unmask_field(struct resident *r, const struct resident *old, int f, s
 	               _("a partly hidden number (with *) cannot be saved; type the whole number"));
 }
 
-/* The community as its code: a form holds the code, a file may give the name (validation
- * resolves it later; the scope is checked before). */
-static const char *community_code(struct jy_db *db, const char *text, char code[32])
+/* The community as its code into *out: a form holds the code, a file may give the name (validation
+ * resolves it later; the scope is checked before). An unknown one stays as typed. */
+static int community_code(struct jy_db *db, const char *text, char code[32], const char **out,
+                          struct jy_err *err)
 {
-	if (!*text || unit_find(db, text, code) != JY_OK)
-		return text;
-	return code;
+	*out = text;
+	if (!*text)
+		return JY_OK;
+	int rc = unit_find(db, text, code, err);
+	if (rc == JY_OK)
+		*out = code;
+	return rc == JY_ENOTFOUND ? JY_OK : rc;
 }
 
 static int guard_new(struct jy_db *db, struct resident *r, struct jy_err *err)
 {
 	char buf[32];
-	const char *c = community_code(db, resident_get(r, RF_COMMUNITY), buf);
-	int rc = access_check(db, OP_CREATE, *c ? c : NULL, err);
+	const char *c;
+	int rc = community_code(db, resident_get(r, RF_COMMUNITY), buf, &c, err);
+	if (rc)
+		return rc;
+	rc = access_check(db, OP_CREATE, *c ? c : NULL, err);
 	if (!rc && !*c && !access_scope_all(db))   /* else nobody of her communities would see her */
 		rc = err_set(err, JY_EINVAL, resident_fields[RF_COMMUNITY].label,
 		             _("choose the resident's community"));
@@ -94,7 +102,9 @@ int approval_guard(struct jy_db *db, struct resident *r, const struct resident *
 		return guard_new(db, r, err);
 	int rc = access_check(db, OP_EDIT, resident_get(old, RF_COMMUNITY), err);
 	char buf[32];
-	const char *now = community_code(db, resident_get(r, RF_COMMUNITY), buf);
+	const char *now = NULL;
+	if (!rc)
+		rc = community_code(db, resident_get(r, RF_COMMUNITY), buf, &now, err);
 	if (!rc && !str_same(old->v[RF_COMMUNITY], now))        /* moved: to one of hers */
 		rc = access_check(db, OP_EDIT, now, err);
 	if (!rc)
@@ -185,11 +195,13 @@ int pending_each(struct jy_db *db, int (*cb)(void *arg, const struct pending_row
 		db_col_copy(st, 6, p.new_value, sizeof p.new_value);
 		db_col_copy(st, 7, p.requested_by, sizeof p.requested_by);
 		db_col_copy(st, 8, p.requested_at, sizeof p.requested_at);
-		if (cb(arg, &p))
+		if ((rc = cb(arg, &p)))
 			break;
 	}
 	sqlite3_reset(st);
-	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading requests"));
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading requests"));
+	return rc;
 }
 
 /* One request, still pending: its resident, field and new value. */
@@ -201,8 +213,11 @@ static int pending_get(struct jy_db *db, int64_t id, int64_t *rid, int *field, c
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
 		sqlite3_reset(st);
+		if (s != SQLITE_DONE)
+			return db_fail(db, err, _("reading requests"));
 		return err_set(err, JY_ENOTFOUND, NULL, _("request %lld is not waiting for approval"),
 		               (long long)id);
 	}
@@ -285,18 +300,21 @@ int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, 
 	return db_commit(db, err);
 }
 
-int pending_count(struct jy_db *db)
+int pending_count(struct jy_db *db, int *n, struct jy_err *err)
 {
+	*n = 0;
 	if (!access_may(db, OP_APPROVE))
-		return 0;
+		return JY_OK;
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pending_change p JOIN resident r ON "
 	                                  "r.id = p.resident_id WHERE p.state = 'pending' AND "
-	                                  "jy_in_scope(r.community)", NULL);
+	                                  "jy_in_scope(r.community)", err);
 	if (!st)
-		return 0;
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return n;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading requests"));
 }
 
 /* ---- showing a full value ---------------------------------------------------------------------- */

@@ -49,30 +49,34 @@ static void sql_export_build(void)
 /* One stored value as a worker reads it; masked: an ID number or phone as lists show it, no
  * 低保, 特困, 残疾 among the categories, and no 备注 (free text may tell of health or hardship, and
  * a masked file is never imported back). */
-static void export_value(struct jy_db *db, const struct code_list *units, int f, const char *v,
-                         int masked, struct jy_buf *out)
+static int export_value(struct jy_db *db, const struct code_list *units, int f, const char *v,
+                        int masked, struct jy_buf *out, struct jy_err *err)
 {
 	const struct field_def *fd = &resident_fields[f];
+	const struct code_list *cl = NULL;
 	const char *l;
 	char m[256];
 
 	buf_reset(out);
 	if (!v || !*v)
-		return;
+		return JY_OK;
 	if (masked && (fd->kind == FK_IDNO || fd->kind == FK_PHONE)) {
 		export_mask(fd->kind, v, m, sizeof m);
 		buf_adds(out, m);
-		return;
+		return JY_OK;
 	}
 	if (masked && f == RF_NOTE)
-		return;
+		return JY_OK;
+	/* a label that cannot be read fails the export: a file of codes in its place would pass */
+	if ((fd->kind == FK_CODE || fd->kind == FK_CODES) &&
+	    !(cl = codes_cached(db, fd->list, err)))
+		return JY_EDB;
 	switch (fd->kind) {
 	case FK_CODE:
-		l = codes_label(codes_cached(db, fd->list), v);
+		l = codes_label(cl, v);
 		buf_adds(out, l ? l : v);
 		break;
 	case FK_CODES: {
-		const struct code_list *cl = codes_cached(db, fd->list);
 		for (const char *s = v; *s;) {
 			size_t n = strcspn(s, ",");
 			if (masked && category_sensitive(s, n)) {
@@ -98,6 +102,7 @@ static void export_value(struct jy_db *db, const struct code_list *units, int f,
 		buf_adds(out, v);
 		break;
 	}
+	return JY_OK;
 }
 
 struct export_ctx {
@@ -128,15 +133,15 @@ static int export_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		int col = 0;
-		for (int f = 0; f < RF__COUNT; f++) {
+		for (int f = 0; !rc && f < RF__COUNT; f++) {
 			if (!(resident_fields[f].flags & FF_CSV))
 				continue;
-			export_value(db, &units, f, (const char *)sqlite3_column_text(st, col + 1), masked,
-			             &val[col]);
+			const char *v = (const char *)sqlite3_column_text(st, col + 1);
+			rc = export_value(db, &units, f, v, masked, &val[col], err);
 			cells[col] = val[col].s ? val[col].s : "";
 			col++;
 		}
-		if ((rc = sheet_row(sh, cells, err)))
+		if (rc || (rc = sheet_row(sh, cells, err)))
 			break;
 	}
 	sqlite3_reset(st);

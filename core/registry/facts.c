@@ -37,16 +37,23 @@ int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err)
 	return rc;
 }
 
-/* The resident a certificate belongs to; 0 when there is no such certificate. */
-static int64_t certificate_owner(struct jy_db *db, int64_t id)
+/* The resident a certificate belongs to, into *rid; JY_ENOTFOUND when there is no such
+ * certificate. */
+static int certificate_owner(struct jy_db *db, int64_t id, int64_t *rid, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM certificate WHERE id = ?1", NULL);
+	*rid = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM certificate WHERE id = ?1", err);
 	if (!st)
-		return 0;
+		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*rid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rid;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"))
+	                        : db_fail(db, err, _("reading the certificates"));
 }
 
 int status_event_row(struct jy_db *db, int64_t rid, const char *kind, const char *date,
@@ -118,7 +125,9 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 		return rc;
 	if (text_is_blank(c->type))
 		return err_set(err, JY_EINVAL, "证件类型", _("required: the kind of certificate, e.g. 就业创业证"));
-	const struct code_list *cl = codes_cached(db, "cert_type");
+	const struct code_list *cl = codes_cached(db, "cert_type", err);
+	if (!cl)
+		return JY_EDB;
 	const char *type = codes_find(cl, c->type);
 	if (!type) {
 		char *hint = codes_hint(cl);
@@ -177,10 +186,10 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 {
 	if (!status || (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期")))
 		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
-	int64_t rid = certificate_owner(db, id);
-	if (!rid)
-		return err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
-	int rc = resident_access(db, rid, OP_EDIT, err);
+	int64_t rid;
+	int rc = certificate_owner(db, id, &rid, err);
+	if (!rc)
+		rc = resident_access(db, rid, OP_EDIT, err);
 	if (rc || (rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2 WHERE id = ?1", err);
@@ -249,7 +258,9 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 		return rc;
 	if (need_date(e->date, date, "日期", err))
 		return JY_EINVAL;
-	const struct code_list *cl = codes_cached(db, "emp_status");
+	const struct code_list *cl = codes_cached(db, "emp_status", err);
+	if (!cl)
+		return JY_EDB;
 	const char *status = codes_find(cl, e->status);
 	if (!status) {
 		char *hint = codes_hint(cl);
@@ -259,7 +270,10 @@ int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *er
 		return JY_EINVAL;
 	}
 	const char *form = NULL;
-	if (!text_is_blank(e->form) && !(form = codes_find(codes_cached(db, "emp_form"), e->form)))
+	const struct code_list *forms = NULL;
+	if (!text_is_blank(e->form) && !(forms = codes_cached(db, "emp_form", err)))
+		return JY_EDB;
+	if (forms && !(form = codes_find(forms, e->form)))
 		return err_set(err, JY_EINVAL, "就业形式", _("\"%s\" is not a form of employment; accepted: "
 		               "单位就业, 个体经营, 灵活就业, 公益性岗位安置 ..."), e->form);
 	if ((rc = db_begin(db, err)))
@@ -365,43 +379,52 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	return db_commit(db, err);
 }
 
-int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg)
+int certificate_each(struct jy_db *db, int64_t rid,
+                     int (*cb)(void *arg, const struct certificate *c), void *arg,
+                     struct jy_err *err)
 {
-	int denied = resident_access(db, rid, OP_VIEW, NULL);
-	if (denied)
-		return denied;
+	int rc = resident_access(db, rid, OP_VIEW, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status "
-		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", NULL);
+		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct certificate c = {
 			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
 			.type = (char *)sqlite3_column_text(st, 2), .number = (char *)sqlite3_column_text(st, 3),
 			.issue_date = (char *)sqlite3_column_text(st, 4), .office = (char *)sqlite3_column_text(st, 5),
 			.valid_until = (char *)sqlite3_column_text(st, 6), .status = (char *)sqlite3_column_text(st, 7),
 		};
-		cb(arg, &c);
+		if ((rc = cb(arg, &c)))
+			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the certificates"));
+	return rc;
 }
 
-int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg)
+int status_event_each(struct jy_db *db, int64_t rid,
+                      int (*cb)(void *arg, const struct status_event *e), void *arg,
+                      struct jy_err *err)
 {
-	int denied = resident_access(db, rid, OP_VIEW, NULL);
-	if (denied)
-		return denied;
+	int rc = resident_access(db, rid, OP_VIEW, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, date, status, form, employer, note, created_by, kind = ?2 "
-		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+		"FROM status_event WHERE resident_id = ?1 ORDER BY date DESC, id DESC", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
 	sqlite3_bind_text(st, 2, EVENT_REGISTRATION, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct status_event e = {
 			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
 			.date = (char *)sqlite3_column_text(st, 2), .status = (char *)sqlite3_column_text(st, 3),
@@ -409,32 +432,40 @@ int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const st
 			.note = (char *)sqlite3_column_text(st, 6), .worker = (char *)sqlite3_column_text(st, 7),
 			.registration = sqlite3_column_int(st, 8),
 		};
-		cb(arg, &e);
+		if ((rc = cb(arg, &e)))
+			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the status changes"));
+	return rc;
 }
 
-int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg)
+int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct visit *v),
+               void *arg, struct jy_err *err)
 {
-	int denied = resident_access(db, rid, OP_VIEW, NULL);
-	if (denied)
-		return denied;
+	int rc = resident_access(db, rid, OP_VIEW, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, resident_id, date, kind, content, next_due, created_by "
-		"FROM visit WHERE resident_id = ?1 ORDER BY date DESC, id DESC", NULL);
+		"FROM visit WHERE resident_id = ?1 ORDER BY date DESC, id DESC", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, rid);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct visit v = {
 			.id = sqlite3_column_int64(st, 0), .resident_id = sqlite3_column_int64(st, 1),
 			.date = (char *)sqlite3_column_text(st, 2), .kind = (char *)sqlite3_column_text(st, 3),
 			.content = (char *)sqlite3_column_text(st, 4), .next_due = (char *)sqlite3_column_text(st, 5),
 			.worker = (char *)sqlite3_column_text(st, 6),
 		};
-		cb(arg, &v);
+		if ((rc = cb(arg, &v)))
+			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the visits"));
+	return rc;
 }

@@ -129,7 +129,8 @@ static int idseen_has(const struct idseen *s, const char *id)
  * it one row at a time more often than an eighth of its size (measured: the look-ups were 6% of a
  * 100,000-row import into a small registry). The import holds the write lock, so nobody else adds
  * meanwhile, and the file's own new residents never need it: a second row with an ID number is
- * refused by the idseen check before it gets here. */
+ * refused by the idseen check before it gets here. A failure here changes nothing but the speed:
+ * every row is then asked of the registry itself, whose failures stop the import. */
 static void registered_load(struct import *im)
 {
 	sqlite3_stmt *st;
@@ -149,13 +150,13 @@ static void registered_load(struct import *im)
 }
 
 /* resident_find_idno, answered from the loaded set when the ID number is not registered. */
-static int imp_find_idno(struct import *im, const char *id, int64_t *rid)
+static int imp_find_idno(struct import *im, const char *id, int64_t *rid, struct jy_err *err)
 {
 	if (!im->loaded && ++im->lookups > im->max_id / 8 + 64)
 		registered_load(im);
 	if (im->loaded == 1 && !idseen_has(&im->registered, id))
 		return JY_ENOTFOUND;
-	return resident_find_idno(im->db, id, rid);
+	return resident_find_idno(im->db, id, rid, err);
 }
 
 /* ---- the header row --------------------------------------------------------------------------- */
@@ -217,11 +218,13 @@ static char *cell_value(struct import *im, char **cell, int n, int f)
 }
 
 /* Which of the row's cells are wrong, each on its own: one cell in a record that is otherwise
- * valid (placeholder name and ID), checked by the registry's own rules. */
-static void imp_explain(struct import *im, int row, char **cell, int n, const struct jy_err *first)
+ * valid (placeholder name and ID), checked by the registry's own rules. JY_EDB (err set) when the
+ * code lists cannot be read. */
+static int imp_explain(struct import *im, int row, char **cell, int n, const struct jy_err *first,
+                       struct jy_err *err)
 {
-	int before = im->in.problems;
-	for (int i = 0; i < im->in.ncol; i++) {
+	int before = im->in.problems, rc = JY_OK;
+	for (int i = 0; !rc && i < im->in.ncol; i++) {
 		int f = im->in.col[i];
 		if (f == COL_NONE || resident_fields[f].kind == FK_DERIVED)
 			continue;
@@ -233,24 +236,32 @@ static void imp_explain(struct import *im, int row, char **cell, int n, const st
 		resident_set(t, RF_IDNO, PLACEHOLDER_ID);
 		resident_set(t, f, v);
 		struct jy_err e = { 0 };
-		if (resident_validate(im->db, t, &e) != JY_OK &&
-		    strcmp(e.field, resident_fields[f].label) == 0)
+		int vr = resident_validate(im->db, t, &e);
+		if (vr == JY_EDB)
+			rc = err_set(err, JY_EDB, e.field, "%s", e.msg);
+		else if (vr != JY_OK && strcmp(e.field, resident_fields[f].label) == 0)
 			importer_report(&im->in, row, e.field, e.msg);
 		resident_free(&t);
 		free(v);
 	}
-	if (im->in.problems == before && first)
+	if (!rc && im->in.problems == before && first)
 		importer_report(&im->in, row, first->field, first->msg);
+	return rc;
 }
 
-/* 性别 / 出生日期 columns: they must agree with the ID number. */
-static void imp_derived(struct import *im, int row, char **cell, int n, const char *birth, char sex)
+/* 性别 / 出生日期 columns: they must agree with the ID number. JY_EDB when the list of sexes
+ * cannot be read. */
+static int imp_derived(struct import *im, int row, char **cell, int n, const char *birth, char sex,
+                       struct jy_err *err)
 {
 	if (im->has[RF_SEX]) {
 		const char *c = cell_at(cell, n, im->has[RF_SEX] - 1);
+		const struct code_list *sexes = NULL;
+		if (!text_is_blank(c) && !(sexes = codes_cached(im->db, "sex", err)))
+			return JY_EDB;
 		if (!text_is_blank(c)) {
 			char *v = text_clean(c);
-			const char *code = codes_find(codes_cached(im->db, "sex"), v);
+			const char *code = codes_find(sexes, v);
 			const char *want = sex == 'M' ? "1" : "2";
 			if (!code || strcmp(code, want) != 0) {
 				char msg[256];
@@ -276,6 +287,7 @@ static void imp_derived(struct import *im, int row, char **cell, int n, const ch
 			}
 		}
 	}
+	return JY_OK;
 }
 
 /* A resident already registered: the file's non-empty cells over the stored record, saved only
@@ -321,17 +333,22 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 			                            "merge the two rows into one"), id, first);
 			importer_report(&im->in, row, resident_fields[RF_IDNO].label, msg);
 		}
-		imp_derived(im, row, cell, n, birth, sex);
+		if ((rc = imp_derived(im, row, cell, n, birth, sex, err)))
+			goto out;
 	} else {
 		id[0] = '\0';
 	}
 	if (im->in.problems) {
-		imp_explain(im, row, cell, n, NULL);
+		if ((rc = imp_explain(im, row, cell, n, NULL, err)))
+			goto out;
 		goto rejected;
 	}
 	struct jy_err e = { 0 };
 	int64_t rid;
-	if (id[0] && imp_find_idno(im, id, &rid) == JY_OK) {
+	int found = id[0] ? imp_find_idno(im, id, &rid, &e) : JY_ENOTFOUND;
+	if (found != JY_OK && found != JY_ENOTFOUND) {
+		rc = found;
+	} else if (found == JY_OK) {
 		rc = resident_bulk_sync(im->bulk, &e);
 		if (rc == JY_OK)
 			rc = imp_update(im, rid, r, res, &e);
@@ -342,11 +359,13 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 			res->added++;
 	}
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_EPERM) {
-		imp_explain(im, row, cell, n, &e);
+		if ((rc = imp_explain(im, row, cell, n, &e, err)))
+			goto out;
 		goto rejected;
 	}
 	if (rc != JY_OK)
 		*err = e;
+out:
 	resident_free(&r);
 	return rc;
 rejected:
@@ -360,13 +379,18 @@ static int imp_begin(void *ctx, struct jy_err *err)
 {
 	struct import *im = ctx;
 	int rc = resident_bulk_begin(im->db, &im->bulk, err);
-	if (rc == JY_OK) {
-		/* the largest id bounds the registry's size, and costs one step of its index */
-		sqlite3_stmt *st = db_prepare(im->db, "SELECT max(id) FROM resident", NULL);
-		if (st && sqlite3_step(st) == SQLITE_ROW)
-			im->max_id = sqlite3_column_int64(st, 0);
-		if (st)
-			sqlite3_reset(st);
+	if (rc)
+		return rc;
+	/* the largest id bounds the registry's size, and costs one step of its index */
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT max(id) FROM resident", err);
+	int s = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (s == SQLITE_ROW)
+		im->max_id = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	if (s != SQLITE_ROW) {
+		rc = st ? db_fail(im->db, err, _("reading the registry")) : JY_EDB;
+		resident_bulk_abort(&im->bulk);
 	}
 	return rc;
 }

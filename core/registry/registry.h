@@ -44,8 +44,10 @@ enum resident_field { RESIDENT_FIELDS(X) RF__COUNT };
 extern const struct field_def resident_fields[RF__COUNT];
 int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
 int resident_field_by_col(const char *col);        /* SQL column name -> RF_*, or -1 */
-/* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags. Caller frees. */
-char *resident_display(struct jy_db *db, const struct resident *r, int field);
+/* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags, into *out.
+ * Caller frees. JY_EDB when the labels cannot be read (*out NULL). */
+int resident_display(struct jy_db *db, const struct resident *r, int field, char **out,
+                     struct jy_err *err);
 
 struct resident {
 	int64_t id;             /* 0 for a new record */
@@ -64,10 +66,11 @@ void resident_set(struct resident *r, int field, const char *value);
 const char *resident_get(const struct resident *r, int field);  /* never NULL ("" when empty) */
 
 int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err);
-int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id);  /* JY_OK / JY_ENOTFOUND */
+/* JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id, struct jy_err *err);
 /* Check every field (ID checksum, dates, codes, phone, required) and derive sex and birth date.
- * Returns JY_EINVAL with err->field naming the first bad field. Does not touch the database except
- * to read code lists. */
+ * Returns JY_EINVAL with err->field naming the first bad field, JY_EDB when a code list cannot be
+ * read. Does not touch the database except to read code lists. */
 int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err);
 /* One field's value checked as resident_validate would (for a form leaving a field): JY_OK with
  * *out the stored form (NULL when empty; Caller frees), or JY_EINVAL with err naming the field. */
@@ -80,11 +83,12 @@ int resident_check_field(struct jy_db *db, int field, const char *value, char **
  * one is open. */
 int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err);
 /* Duplicate checks for a form being typed: same ID (JY_EDUP + other_id) or same name and birth
- * date (JY_OK, err->warn, other_id). */
+ * date (JY_OK, err->warn, other_id); JY_EDB when the registry cannot be read. */
 int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err);
 int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
                    struct jy_err *err);
-int64_t resident_count(struct jy_db *db);
+/* Every resident record, open and closed, into *n. */
+int resident_count(struct jy_db *db, int64_t *n, struct jy_err *err);
 
 /* Bulk creation (import, demo, benchmark): one transaction, statements prepared once. */
 struct resident_bulk;
@@ -133,10 +137,15 @@ const char *emp_status_of_form(const char *form);
 const char *emp_form_of_status(const char *status);
 int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err);
 
-/* Lists attached to a resident; each callback gets a borrowed record valid during the call. */
-int certificate_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct certificate *), void *arg);
-int status_event_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct status_event *), void *arg);
-int visit_each(struct jy_db *db, int64_t rid, void (*cb)(void *, const struct visit *), void *arg);
+/* Lists attached to a resident, newest first (the iterator shape of store/store.h). */
+int certificate_each(struct jy_db *db, int64_t rid,
+                     int (*cb)(void *arg, const struct certificate *c), void *arg,
+                     struct jy_err *err);
+int status_event_each(struct jy_db *db, int64_t rid,
+                      int (*cb)(void *arg, const struct status_event *e), void *arg,
+                      struct jy_err *err);
+int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct visit *v),
+               void *arg, struct jy_err *err);
 
 /* approval.c: a clerk's change of the ID number or the categories of a registered resident is
  * saved as a request (resident_save's err then has warn set and says so). A reviewer lists the
@@ -152,7 +161,8 @@ struct pending_row {
 int pending_each(struct jy_db *db, int (*cb)(void *arg, const struct pending_row *p), void *arg,
                  struct jy_err *err);
 int pending_decide(struct jy_db *db, int64_t id, int approve, const char *note, struct jy_err *err);
-int pending_count(struct jy_db *db);            /* requests this worker may decide; 0 for others */
+/* *n: the requests this worker may decide (0 for a worker who decides none). */
+int pending_count(struct jy_db *db, int *n, struct jy_err *err);
 /* The full ID number or phone of a resident, for a worker allowed to see it (OP_UNMASK, in scope):
  * the viewing is recorded in the history before the value is handed out. */
 int resident_reveal(struct jy_db *db, int64_t id, int field, char *out, size_t size,
@@ -166,9 +176,9 @@ struct rule_hit {
 /* Derived categories of r as of date asof ("YYYY-MM-DD"). Settings: rule.4050.female_age (40),
  * rule.4050.male_age (50), rule.4050.female_upper (55, retirement), rule.4050.male_upper (60).
  * At or past the upper age the hit is "RETIRED_AGE" instead of "4050". db may be NULL (defaults).
- * Returns the number of hits written (at most max). */
+ * *n gets the number of hits written (at most max); JY_EDB when the settings cannot be read. */
 int rules_derive(struct jy_db *db, const struct resident *r, const char *asof,
-                 struct rule_hit *hits, int max);
+                 struct rule_hit *hits, int max, int *n, struct jy_err *err);
 
 
 /* ---- search.c: how workers look people up ----------------------------------------------------- */

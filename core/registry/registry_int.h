@@ -34,10 +34,12 @@ void search_batch_drop(struct jy_db *db);
  * memory and writes them in key order at its end. begin sets the per-row triggers that would
  * build them aside inside the load's transaction; restore (before any other write, and at the
  * end) puts them back, as a rollback does by itself; add takes a new resident as stored (validated,
- * id given); end writes the rows and restores; free is for the end and for an abort. */
+ * id given); end writes the rows and restores; free is for the end and for an abort. A failed
+ * begin or add (JY_EDB, err set) leaves the load unable to stand: the caller rolls it back. */
 struct seek_bulk;
-struct seek_bulk *seek_bulk_begin(struct jy_db *db);
-void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r);
+int seek_bulk_begin(struct jy_db *db, struct seek_bulk **out, struct jy_err *err);
+int seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r,
+                  struct jy_err *err);
 int seek_bulk_restore(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
 int seek_bulk_end(struct jy_db *db, struct seek_bulk *m, struct jy_err *err);
 /* The rows gathered so far written (sorted, as end does) and forgotten, the triggers still aside:
@@ -66,7 +68,7 @@ int search_index_resident(struct jy_db *db, int64_t id, const struct resident *o
 void resident_sql_build(void);
 void resident_defaults(struct resident *r);
 int resident_dup_idno(struct jy_db *db, const char *idno, struct jy_err *err);
-int64_t resident_next_id(struct jy_db *db);
+int resident_next_id(struct jy_db *db, int64_t *id, struct jy_err *err);
 
 /* Categories live in their own dated table; every other field is a column of resident. */
 static inline int resident_field_is_column(int f)

@@ -292,7 +292,13 @@ static int bulk_pending_idno(const struct resident_bulk *b, const char *idno)
 int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_err *err)
 {
 	*out = NULL;
-	int rc = db_begin(db, err);
+	/* Rows, status events, candidates and search keys a load holds before it writes them, each
+	 * kind sorted: a million-row import needs no more memory than a quarter of one (a setting,
+	 * for an office with little memory, and for the tests, which make it small). */
+	int spill;
+	int rc = db_setting_int(db, "bulk.spill_rows", 262144, &spill, err);
+	if (!rc)
+		rc = db_begin(db, err);
 	if (rc)
 		return rc;
 	struct resident_bulk *b = xcalloc(1, sizeof *b);
@@ -323,16 +329,16 @@ int resident_bulk_begin(struct jy_db *db, struct resident_bulk **out, struct jy_
 	              "?, ?, ?", 0, 3, BULK_CATS);
 	bulk_sql_init(&b->ev, "INSERT INTO status_event(resident_id, date, status, kind, "
 	              "created_at, created_by) VALUES", "?, ?, ?, ?3, ?1, ?2", 3, 3, BULK_ROWS);
-	/* A large page cache while the batch runs: ID numbers arrive in random order. */
+	/* A large page cache while the batch runs: ID numbers arrive in random order. Only the
+	 * speed depends on it, so a refusal is no failure of the load. */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
-	/* Rows, status events, candidates and search keys a load holds before it writes them, each
-	 * kind sorted: a million-row import needs no more memory than a quarter of one (a setting,
-	 * for an office with little memory, and for the tests, which make it small). */
-	int spill = db_setting_int(db, "bulk.spill_rows", 262144);
 	b->spill = spill > 0 ? (size_t)spill : 262144;
 	search_batch_begin(db, b->spill * 4);
-	b->seek = seek_bulk_begin(db);
 	b->hist = history_bulk_new();
+	if ((rc = seek_bulk_begin(db, &b->seek, err))) {
+		resident_bulk_abort(&b);
+		return rc;
+	}
 	*out = b;
 	return JY_OK;
 }
@@ -379,24 +385,31 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 	int registered = 0;
 	if (probe) {
 		sqlite3_bind_text(b->probe, 1, idno, -1, SQLITE_STATIC);
-		registered = sqlite3_step(b->probe) == SQLITE_ROW;
+		int s = sqlite3_step(b->probe);
 		sqlite3_reset(b->probe);
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			b->failed = 1;
+			return db_fail(b->db, err, _("reading a resident"));
+		}
+		registered = s == SQLITE_ROW;
 	}
 	if (registered)
 		return resident_dup_idno(b->db, idno, err);
-	if (!b->next_id)
-		b->first_id = b->next_id = resident_next_id(b->db);
-	if (b->next_id <= 0) {
-		b->failed = 1;
-		return db_fail(b->db, err, _("saving the resident"));
+	if (!b->next_id) {
+		if ((rc = resident_next_id(b->db, &b->next_id, err))) {
+			b->failed = 1;
+			return rc;
+		}
+		b->first_id = b->next_id;
 	}
 	resident_defaults(r);
 	r->id = b->next_id;
 	r->version = 1;
 	snprintf(r->reg_no, sizeof r->reg_no, "R-%06lld", (long long)r->id);
 	rc = search_index_resident(b->db, r->id, NULL, r, err);
+	if (!rc)
+		rc = seek_bulk_add(b->db, b->seek, r, err);
 	if (!rc) {
-		seek_bulk_add(b->db, b->seek, r);
 		bulk_keep_row(b, r);
 		if (b->nrows == BULK_ROWS)
 			rc = bulk_spill(b, err);
@@ -467,7 +480,7 @@ int resident_bulk_commit(struct resident_bulk **pb, struct jy_err *err)
 		return rc;
 	}
 	rc = db_commit(b->db, err);
-	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);
+	db_exec(b->db, "PRAGMA cache_size = -2000", NULL);     /* the speed only, as above */
 	/* The planner's statistics still describe the registry before the load (after a first
 	 * import: a demo of 10 residents), and it would pick a full pass over resident for every
 	 * search of every worker until their connections close. */
@@ -490,6 +503,6 @@ void resident_bulk_abort(struct resident_bulk **pb)
 		return;
 	search_batch_drop((*pb)->db);
 	db_rollback((*pb)->db);         /* the triggers set aside come back with the rollback */
-	db_exec((*pb)->db, "PRAGMA cache_size = -2000", NULL);
+	db_exec((*pb)->db, "PRAGMA cache_size = -2000", NULL);        /* the speed only */
 	bulk_free(pb);
 }

@@ -78,7 +78,9 @@ static int bool_parse(const char *in, const char **out)
 static int code_check(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
 {
 	const struct field_def *fd = &resident_fields[f];
-	const struct code_list *cl = codes_cached(db, fd->list);
+	const struct code_list *cl = codes_cached(db, fd->list, err);
+	if (!cl)
+		return JY_EDB;
 	const char *code = codes_find(cl, in);
 	if (code) {
 		*out = xstrdup(code);
@@ -94,7 +96,9 @@ static int code_check(struct jy_db *db, int f, const char *in, char **out, struc
 static int codes_check(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
 {
 	static const char *const seps[] = { ",", ";", "，", "；", "、", "/", "|", " ", "　" };
-	const struct code_list *cl = codes_cached(db, resident_fields[f].list);
+	const struct code_list *cl = codes_cached(db, resident_fields[f].list, err);
+	if (!cl)
+		return JY_EDB;
 	struct jy_buf b = { 0 };
 	const char *p = in;
 	while (*p) {
@@ -130,7 +134,6 @@ static int codes_check(struct jy_db *db, int f, const char *in, char **out, stru
 		if (!skip)
 			break;
 	}
-	(void)cl;
 	*out = b.len ? buf_steal(&b) : NULL;
 	buf_free(&b);
 	return JY_OK;
@@ -219,9 +222,11 @@ static int field_check(struct jy_db *db, int f, const char *in, char **out, stru
 	}
 	case FK_UNIT: {
 		/* code or name, from the cached list: an import checks this on every row */
-		const struct code_list *units = codes_cached(db, "@units");
-		const char *code = codes_find(units, v);
-		if (code) {
+		const struct code_list *units = codes_cached(db, "@units", err);
+		const char *code = units ? codes_find(units, v) : NULL;
+		if (!units) {
+			rc = JY_EDB;
+		} else if (code) {
 			*out = xstrdup(code);
 		} else {
 			char *hint = codes_hint(units);
@@ -294,31 +299,42 @@ int resident_validate(struct jy_db *db, struct resident *r, struct jy_err *err)
 	return JY_OK;
 }
 
-char *resident_display(struct jy_db *db, const struct resident *r, int field)
+int resident_display(struct jy_db *db, const struct resident *r, int field, char **out,
+                     struct jy_err *err)
 {
 	const struct field_def *fd = &resident_fields[field];
 	const char *v = resident_get(r, field);
+	*out = NULL;
 	if (!*v)
-		return xstrdup("");
-	if (fd->kind == FK_BOOL)
-		return xstrdup(strcmp(v, "1") == 0 ? "是" : "否");
+		*out = xstrdup("");
+	else if (fd->kind == FK_BOOL)
+		*out = xstrdup(strcmp(v, "1") == 0 ? "是" : "否");
+	else if (fd->kind != FK_UNIT && !fd->list)
+		*out = xstrdup(v);
+	if (*out)
+		return JY_OK;
 	if (fd->kind == FK_UNIT) {
-		sqlite3_stmt *st = db_prepare(db, "SELECT name FROM unit WHERE code = ?1", NULL);
-		char *name = NULL;
-		if (st) {
-			sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				name = db_col_str(st, 0);
-			sqlite3_reset(st);
-		}
-		return name ? name : xstrdup(v);
+		sqlite3_stmt *st = db_prepare(db, "SELECT name FROM unit WHERE code = ?1", err);
+		if (!st)
+			return JY_EDB;
+		sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+		int s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
+			*out = db_col_str(st, 0);
+		sqlite3_reset(st);
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			return db_fail(db, err, _("reading the units"));
+		if (!*out)
+			*out = xstrdup(v);      /* a unit since removed: its code */
+		return JY_OK;
 	}
-	if (!fd->list)
-		return xstrdup(v);
-	const struct code_list *cl = codes_cached(db, fd->list);
+	const struct code_list *cl = codes_cached(db, fd->list, err);
+	if (!cl)
+		return JY_EDB;
 	if (fd->kind != FK_CODES) {
 		const char *l = codes_label(cl, v);
-		return xstrdup(l ? l : v);
+		*out = xstrdup(l ? l : v);
+		return JY_OK;
 	}
 	struct jy_buf b = { 0 };
 	for (const char *s = v; *s;) {
@@ -329,5 +345,6 @@ char *resident_display(struct jy_db *db, const struct resident *r, int field)
 		free(code);
 		s += n + (s[n] == ',');
 	}
-	return buf_steal(&b);
+	*out = buf_steal(&b);
+	return JY_OK;
 }

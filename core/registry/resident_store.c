@@ -114,9 +114,9 @@ int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy
 	return JY_OK;
 }
 
-int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id)
+int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE id_no = ?1", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE id_no = ?1", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, idno, -1, SQLITE_TRANSIENT);
@@ -124,10 +124,13 @@ int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id)
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
+	if (rc == SQLITE_ROW)
+		return JY_OK;
+	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading a resident"));
 }
 
-/* Name and registration number of a resident, for messages. */
+/* Name and registration number of a resident, for the message of a duplicate. When they cannot be
+ * read the message names her "#id": the outcome (a duplicate, refused) is the same either way. */
 static void resident_label(struct jy_db *db, int64_t id, char *out, size_t size)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name, reg_no FROM resident WHERE id = ?1", NULL);
@@ -143,10 +146,13 @@ static void resident_label(struct jy_db *db, int64_t id, char *out, size_t size)
 int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err)
 {
 	char who[96];
-	int64_t other;
+	int64_t other = 0;
 	char id[19], birth[11], sex;
-	if (r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK &&
-	    resident_find_idno(db, id, &other) == JY_OK && other != r->id) {
+	int rc = r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK
+	         ? resident_find_idno(db, id, &other, err) : JY_ENOTFOUND;
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		return rc;
+	if (rc == JY_OK && other != r->id) {
 		resident_label(db, other, who, sizeof who);
 		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
 		        _("this ID number is already registered: %s"), who);
@@ -169,18 +175,22 @@ int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err
 		"SELECT r.id FROM search_key s CROSS JOIN resident r ON r.id = s.resident_id "
 		"WHERE s.community IN (SELECT '' UNION ALL SELECT code FROM unit) AND s.key = ?4 "
 		"AND r.name = ?1 AND r.birth = ?2 AND r.id <> ?3 "
-		"ORDER BY s.resident_id LIMIT 1", NULL);
-	int found = 0;
-	if (st) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, r->id);
-		sqlite3_bind_text(st, 4, key, -1, SQLITE_TRANSIENT);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		other = found ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
+		"ORDER BY s.resident_id LIMIT 1", err);
+	if (!st) {
+		free(key);
+		return JY_EDB;
 	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, r->id);
+	sqlite3_bind_text(st, 4, key, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	int found = s == SQLITE_ROW;
+	other = found ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
 	free(key);
+	if (!found && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a resident"));
 	if (found) {
 		resident_label(db, other, who, sizeof who);
 		err_set(err, JY_OK, resident_fields[RF_NAME].label,
@@ -293,7 +303,8 @@ int resident_dup_idno(struct jy_db *db, const char *idno, struct jy_err *err)
 {
 	int64_t other = 0;
 	char who[96] = "?";
-	if (resident_find_idno(db, idno, &other) == JY_OK)
+	/* only for the message: the ID number is refused as a duplicate whatever this finds */
+	if (resident_find_idno(db, idno, &other, NULL) == JY_OK)
 		resident_label(db, other, who, sizeof who);
 	err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
 	        _("this ID number is already registered: %s"), who);
@@ -304,21 +315,26 @@ int resident_dup_idno(struct jy_db *db, const char *idno, struct jy_err *err)
 
 /* The id is max + 1 (a rowid may never be reused: history refers to it). The resident row is the
  * first write, and its unique ID-number index refuses a duplicate before anything is stored. */
-int64_t resident_next_id(struct jy_db *db)
+int resident_next_id(struct jy_db *db, int64_t *id, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM resident", NULL);
+	*id = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM resident", err);
 	if (!st)
-		return 0;
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return id;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("saving the resident"));
 }
 
-static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, struct jy_err *err)
+static int resident_insert(struct jy_db *db, struct resident *r, struct jy_err *err)
 {
 	sqlite3_stmt *st;
-	if (id <= 0)
-		return db_fail(db, err, _("saving the resident"));
+	int64_t id;
+	int rc = resident_next_id(db, &id, err);
+	if (rc)
+		return rc;
 	char now[32];
 	time_now_iso(now);
 	resident_defaults(r);
@@ -331,7 +347,7 @@ static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, str
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	bind_fields(st, r);
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
@@ -358,8 +374,11 @@ static int resident_insert(struct jy_db *db, struct resident *r, int64_t id, str
 static int conflict(struct jy_db *db, const struct resident *mine, struct jy_err *err)
 {
 	struct resident *cur = NULL;
-	if (resident_load(db, mine->id, &cur, NULL) != JY_OK)
+	int rc = resident_load(db, mine->id, &cur, err);
+	if (rc == JY_ENOTFOUND)
 		return err_set(err, JY_ENOTFOUND, NULL, _("the record no longer exists"));
+	if (rc)
+		return rc;
 	err_set(err, JY_ECONFLICT, NULL,
 	        _("%s changed this record at %s after you opened it; nothing was saved. "
 	          "Reload to see the change, then make yours again"),
@@ -378,9 +397,13 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 	int rc;
 	if (old->version != r->version)
 		return conflict(db, r, err);
-	int64_t other;
-	if (!str_eq(old->v[RF_IDNO], r->v[RF_IDNO]) &&
-	    resident_find_idno(db, r->v[RF_IDNO], &other) == JY_OK && other != r->id) {
+	int64_t other = 0;
+	rc = JY_ENOTFOUND;
+	if (!str_eq(old->v[RF_IDNO], r->v[RF_IDNO]))
+		rc = resident_find_idno(db, r->v[RF_IDNO], &other, err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		return rc;
+	if (rc == JY_OK && other != r->id) {
 		char who[96];
 		resident_label(db, other, who, sizeof who);
 		err_set(err, JY_EDUP, resident_fields[RF_IDNO].label,
@@ -459,9 +482,13 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 		return rc;
 	}
 	struct jy_err warn = { 0 };
-	if (!r->id)
-		resident_check_dup(db, r, &warn);
-	rc = r->id ? resident_update(db, r, old, err) : resident_insert(db, r, resident_next_id(db), err);
+	/* a duplicate ID number is refused by the insert itself, with the same message */
+	if (!r->id && (rc = resident_check_dup(db, r, &warn)) == JY_EDUP)
+		rc = JY_OK;
+	if (rc)
+		*err = warn;
+	else
+		rc = r->id ? resident_update(db, r, old, err) : resident_insert(db, r, err);
 	resident_free(&old);
 	if (!rc)
 		rc = approval_queue(db, req, &warn);
@@ -537,12 +564,15 @@ int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *re
 	return db_commit(db, err);
 }
 
-int64_t resident_count(struct jy_db *db)
+int resident_count(struct jy_db *db, int64_t *n, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM resident", NULL);
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM resident", err);
 	if (!st)
-		return -1;
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return n;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("counting the residents"));
 }

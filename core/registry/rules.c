@@ -98,34 +98,37 @@ static int rule_person_from(const struct resident *r, const char *asof, struct r
 }
 
 int rules_derive(struct jy_db *db, const struct resident *r, const char *asof,
-                 struct rule_hit *hits, int max)
+                 struct rule_hit *hits, int max, int *n, struct jy_err *err)
 {
 	struct rule_person p;
 	char today[11];
-	int n = 0;
+	int rc = JY_OK;
 
+	*n = 0;
 	if (!r || !hits || max <= 0)
-		return 0;
+		return JY_OK;
 	if (!asof || !*asof) {
 		date_today(today);
 		asof = today;
 	}
 	if (!rule_person_from(r, asof, &p))
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(rule_bands); i++)
-		if (rule_bands[i].sex == p.sex) {
-			/* no database (unit tests, a record not yet saved anywhere): the defaults */
-			p.lower = db ? db_setting_int(db, rule_bands[i].lower_key, rule_bands[i].lower_def)
-			             : rule_bands[i].lower_def;
-			p.upper = db ? db_setting_int(db, rule_bands[i].upper_key, rule_bands[i].upper_def)
-			             : rule_bands[i].upper_def;
-		}
-	for (size_t i = 0; i < ARRAY_LEN(rules) && n < max; i++) {
-		struct rule_hit *h = &hits[n];
+		return JY_OK;
+	/* no database (unit tests, a record not yet saved anywhere): db_setting_int gives the
+	 * defaults */
+	for (size_t i = 0; i < ARRAY_LEN(rule_bands); i++) {
+		const char *lo = rule_bands[i].lower_key, *up = rule_bands[i].upper_key;
+		if (rule_bands[i].sex != p.sex)
+			continue;
+		if ((rc = db_setting_int(db, lo, rule_bands[i].lower_def, &p.lower, err)) ||
+		    (rc = db_setting_int(db, up, rule_bands[i].upper_def, &p.upper, err)))
+			return rc;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(rules) && *n < max; i++) {
+		struct rule_hit *h = &hits[*n];
 		if (rules[i].match(&p, h->reason, sizeof h->reason)) {
 			snprintf(h->code, sizeof h->code, "%s", rules[i].code);
-			n++;
+			(*n)++;
 		}
 	}
-	return n;
+	return JY_OK;
 }

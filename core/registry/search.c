@@ -393,8 +393,8 @@ static char *query_prefix(const char *query)
 
 /* One row of a list from st's columns from col on (ROW_COLS). The rule-based categories are as
  * of today, which the caller reads once for the page. */
-static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, const char *today,
-                     struct search_row *row)
+static int row_fill(struct jy_db *db, sqlite3_stmt *st, int col, const char *today,
+                    struct search_row *row, struct jy_err *err)
 {
 	row->id = sqlite3_column_int64(st, col);
 	db_col_copy(st, col + 1, row->name, sizeof row->name);
@@ -413,14 +413,15 @@ static void row_fill(struct jy_db *db, sqlite3_stmt *st, int col, const char *to
 	r.v[RF_SEX] = row->sex;
 	r.v[RF_BIRTH] = row->birth;
 	struct rule_hit hits[4];
-	int nh = rules_derive(db, &r, today, hits, 4);
-	for (int i = 0; i < nh; i++) {
+	int nh, rc = rules_derive(db, &r, today, hits, 4, &nh, err);
+	for (int i = 0; !rc && i < nh; i++) {
 		size_t used = strlen(row->categories);
 		if (strstr(row->categories, hits[i].code))
 			continue;
 		snprintf(row->categories + used, sizeof row->categories - used, "%s%s", used ? "," : "",
 		         hits[i].code);
 	}
+	return rc;
 }
 
 #define ROW_COLS "r.id, r.name, r.sex, r.birth, r.id_no, r.phone, " \
@@ -481,7 +482,7 @@ static int search_all(struct jy_db *db, const char *cursor, int limit, int inclu
 			u++;
 	if (!all && (!from_unit || u == nunits || strcmp(units[u], from_unit) != 0))
 		after = INT64_MAX;      /* her scope changed since the cursor: start the community over */
-	for (; !out->more && (all ? u == 0 : u < nunits); u++) {
+	for (; !rc && !out->more && (all ? u == 0 : u < nunits); u++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, after);
 		sqlite3_bind_int(st, 2, include_closed);
@@ -495,7 +496,8 @@ static int search_all(struct jy_db *db, const char *cursor, int limit, int inclu
 			}
 			page_push(out, &cap);
 			struct search_row *row = &out->rows[out->n];
-			row_fill(db, st, 0, today, row);
+			if ((rc = row_fill(db, st, 0, today, row, err)))
+				break;
 			row_mask(row);
 			if (all)
 				snprintf(out->next, sizeof out->next, "a%lld", (long long)row->id);
@@ -503,12 +505,12 @@ static int search_all(struct jy_db *db, const char *cursor, int limit, int inclu
 				snprintf(out->next, sizeof out->next, "a%lld\t%s", (long long)row->id, units[u]);
 			out->n++;
 		}
-		if (s != SQLITE_ROW && s != SQLITE_DONE)
-			break;
+		if (!rc && s != SQLITE_ROW && s != SQLITE_DONE)
+			rc = db_fail(db, err, _("searching"));
 		after = INT64_MAX;
 	}
 	sqlite3_reset(st);
-	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("searching"));
+	return rc;
 }
 
 /* One person may have several keys in the range (李红红 has the suffixes 红红 and 红; 曾 gives z and
@@ -611,7 +613,7 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 		"AND (?5 OR r.closed_at IS NULL) ORDER BY s.key, s.resident_id", err);
 	int s = SQLITE_DONE, cap = 0;
 	rc = st ? JY_OK : JY_EDB;
-	for (; st && !out->more && u < nunits; u++, from_key = NULL) {
+	for (; st && !rc && !out->more && u < nunits; u++, from_key = NULL) {
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
@@ -625,7 +627,8 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 				continue;
 			page_push(out, &cap);
 			struct search_row *row = &out->rows[out->n];
-			row_fill(db, st, 1, today, row);
+			if ((rc = row_fill(db, st, 1, today, row, err)))
+				break;
 			const char *key = (const char *)sqlite3_column_text(st, 0);
 			if (!first_match(row, (const char *)sqlite3_column_text(st, 2), key, prefix))
 				continue;
@@ -637,10 +640,8 @@ int search_residents(struct jy_db *db, const char *query, const char *cursor, in
 			snprintf(out->next, sizeof out->next, "k%lld\t%s\t%s", (long long)id, units[u], key);
 			out->n++;
 		}
-		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+		if (!rc && s != SQLITE_ROW && s != SQLITE_DONE)
 			rc = db_fail(db, err, _("searching"));
-			break;
-		}
 	}
 	if (st)
 		sqlite3_reset(st);

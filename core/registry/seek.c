@@ -168,28 +168,48 @@ struct seek_bulk {
 	int nedu;
 };
 
-struct seek_bulk *seek_bulk_begin(struct jy_db *db)
+int seek_bulk_begin(struct jy_db *db, struct seek_bulk **out, struct jy_err *err)
 {
 	struct seek_bulk *m = xcalloc(1, sizeof *m);
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO seek_deferred(id) VALUES (1)", NULL);
-	if (st) {
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	/* seek_deferred keeps seek_insert inert for the load's residents once it is back. */
 	struct jy_buf saved = { 0 }, drop = { 0 };
-	if (sqlite3_prepare_v2(db_handle(db), sql_set_aside, -1, &st, NULL) != SQLITE_OK)
-		return m;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	sqlite3_stmt *st;
+	int rc = JY_OK, s;
+
+	*out = NULL;
+	/* seek_deferred keeps seek_insert inert for the load's residents once it is back. */
+	if (!(st = db_prepare(db, "INSERT OR IGNORE INTO seek_deferred(id) VALUES (1)", err))) {
+		rc = JY_EDB;
+		goto out;
+	}
+	s = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		rc = db_fail(db, err, _("updating the matching index"));
+		goto out;
+	}
+	if (sqlite3_prepare_v2(db_handle(db), sql_set_aside, -1, &st, NULL) != SQLITE_OK) {
+		rc = db_fail(db, err, _("updating the matching index"));
+		goto out;
+	}
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_addf(&saved, "%s;\n", (const char *)sqlite3_column_text(st, 1));
 		buf_addf(&drop, "DROP TRIGGER \"%s\";", (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	if (drop.len && db_exec(db, drop.s, NULL) != JY_OK)
-		buf_free(&saved);       /* still there: nothing to put back */
-	buf_free(&drop);
+	/* A trigger left in place would write every new resident's rows a second time: the load
+	 * cannot go on without the triggers set aside (its rollback puts back any that went). */
+	if (s != SQLITE_DONE || (drop.len && db_exec(db, drop.s, NULL) != JY_OK)) {
+		rc = db_fail(db, err, _("updating the matching index"));
+		goto out;
+	}
 	m->triggers = saved.len ? buf_steal(&saved) : NULL;
-	return m;
+out:
+	buf_free(&saved);
+	buf_free(&drop);
+	if (rc)
+		seek_bulk_free(&m);
+	*out = m;
+	return rc;
 }
 
 int seek_bulk_restore(struct jy_db *db, struct seek_bulk *m, struct jy_err *err)
@@ -213,40 +233,49 @@ void seek_bulk_free(struct seek_bulk **pm)
 	FREE(pm);
 }
 
-/* (SELECT ord FROM code WHERE list = 'education' AND code = ?1), *has 0 when NULL. */
-static int edu_ord_null(struct jy_db *db, const char *code, int *has)
+/* (SELECT ord FROM code WHERE list = 'education' AND code = ?1) into *ord, *has 0 when NULL. */
+static int edu_ord_null(struct jy_db *db, const char *code, int *ord, int *has, struct jy_err *err)
 {
-	int ord = 0;
-	*has = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT ord FROM code WHERE list = 'education' AND code = ?1", NULL);
+	*ord = *has = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT ord FROM code WHERE list = 'education' AND "
+	                                  "code = ?1", err);
 	if (!st)
-		return 0;
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		ord = sqlite3_column_int(st, 0);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*ord = sqlite3_column_int(st, 0);
 		*has = 1;
 	}
 	sqlite3_reset(st);
-	return ord;
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a code list"));
+	return JY_OK;
 }
 
 /* The same, remembered for the load (a handful of codes). */
-static int bulk_edu(struct jy_db *db, struct seek_bulk *m, const char *code, int *has)
+static int bulk_edu(struct jy_db *db, struct seek_bulk *m, const char *code, int *ord, int *has,
+                    struct jy_err *err)
 {
-	*has = 0;
-	if (!code || !*code || strlen(code) >= sizeof m->edu[0].code)
-		return code && *code ? edu_ord_null(db, code, has) : 0;
+	*ord = *has = 0;
+	if (!code || !*code)
+		return JY_OK;
+	if (strlen(code) >= sizeof m->edu[0].code)
+		return edu_ord_null(db, code, ord, has, err);
 	for (int i = 0; i < m->nedu; i++)
-		if (strcmp(m->edu[i].code, code) == 0)
-			return *has = m->edu[i].has, m->edu[i].ord;
-	int ord = edu_ord_null(db, code, has);
-	if (m->nedu < (int)ARRAY_LEN(m->edu)) {
+		if (strcmp(m->edu[i].code, code) == 0) {
+			*ord = m->edu[i].ord;
+			*has = m->edu[i].has;
+			return JY_OK;
+		}
+	int rc = edu_ord_null(db, code, ord, has, err);
+	if (!rc && m->nedu < (int)ARRAY_LEN(m->edu)) {
 		struct edu_ord *e = &m->edu[m->nedu++];
 		snprintf(e->code, sizeof e->code, "%s", code);
-		e->ord = ord;
+		e->ord = *ord;
 		e->has = *has;
 	}
-	return ord;
+	return rc;
 }
 
 static int code_listed(const char *codes, const char *code)
@@ -293,13 +322,20 @@ static void bulk_words(struct seek_bulk *m, const char *t, uint32_t seek)
 	}
 }
 
-void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r)
+int seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *r,
+                  struct jy_err *err)
 {
 	static const char *const r5[] = { "4050", "OLDER_HARD", "DIBAO", "DISABLED", "DIFFICULT",
 	                                  "ZERO_EMP_HH" };
 	const char *status = resident_get(r, RF_STATUS);
-	if (r->closed_at || !emp_status_seeking(db, status))
-		return;
+	int seeking, rc = emp_status_seeking(db, status, &seeking, err);
+	if (rc)
+		return rc;
+	if (r->closed_at || !seeking)
+		return JY_OK;
+	int edu, has_edu;
+	if ((rc = bulk_edu(db, m, r->v[RF_EDUCATION], &edu, &has_edu, err)))
+		return rc;
 	if (m->nrows == m->caprows) {
 		m->caprows = m->caprows ? m->caprows * 2 : 1024;
 		m->rows = xrealloc(m->rows, sizeof *m->rows * m->caprows);
@@ -310,7 +346,8 @@ void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident 
 	snprintf(s->reg_date, sizeof s->reg_date, "%s", resident_get(r, RF_REGDATE));
 	snprintf(s->birth, sizeof s->birth, "%s", resident_get(r, RF_BIRTH));
 	snprintf(s->sex, sizeof s->sex, "%s", resident_get(r, RF_SEX));
-	s->edu = bulk_edu(db, m, r->v[RF_EDUCATION], &s->has_edu);
+	s->edu = edu;
+	s->has_edu = has_edu;
 	s->r5 = strcmp(resident_get(r, RF_DIBAO), "1") == 0 || resident_get(r, RF_HEALTH)[0] == '6';
 	for (size_t i = 0; i < ARRAY_LEN(r5) && !s->r5; i++)
 		s->r5 = code_listed(r->v[RF_CATEGORIES], r5[i]);
@@ -324,6 +361,7 @@ void seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident 
 		free(t);
 	}
 	m->nrows++;
+	return JY_OK;
 }
 
 static int seek_cmp(const void *x, const void *y)

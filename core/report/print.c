@@ -190,11 +190,16 @@ static int out_save(struct printout *s, const char *path, struct jy_err *err)
 	return rc;
 }
 
-static void out_init(struct jy_db *db, struct printout *s)
+/* A printout's page size and footer. JY_EDB when the page settings cannot be read; out_free is
+ * safe either way. */
+static int out_init(struct jy_db *db, struct printout *s, struct jy_err *err)
 {
 	memset(s, 0, sizeof *s);
-	s->cols = db_setting_int(db, "print.page_cols", 80);
-	s->lines = db_setting_int(db, "print.page_lines", 60);
+	int rc = db_setting_int(db, "print.page_cols", 80, &s->cols, err);
+	if (!rc)
+		rc = db_setting_int(db, "print.page_lines", 60, &s->lines, err);
+	if (rc)
+		return rc;
 	if (s->cols < 60)
 		s->cols = 60;
 	if (s->cols > 200)
@@ -208,6 +213,7 @@ static void out_init(struct jy_db *db, struct printout *s)
 	const char *who = db_actor(db)->name[0] ? db_actor(db)->name : db_actor(db)->os_user;
 	/* in the words of the sheet's readers: the worker who printed it, and when */
 	snprintf(s->who, sizeof s->who, "打印：%s %s", who, now);
+	return JY_OK;
 }
 
 /* The course's heading lines. */
@@ -242,9 +248,10 @@ int print_signin(struct jy_db *db, int64_t session_id, const char *path, struct 
 	if (rc)
 		return rc;
 	struct printout s;
-	out_init(db, &s);
 	struct course *c = NULL;
-	rc = course_head(db, &s, se->course_id, "培训签到表", &c, err);
+	rc = out_init(db, &s, err);
+	if (!rc)
+		rc = course_head(db, &s, se->course_id, "培训签到表", &c, err);
 	struct rollcall roll = { 0 };
 	if (!rc)
 		rc = rollcall_load(db, session_id, &roll, err);
@@ -318,28 +325,40 @@ static const char *result_word(const struct enrol_row *r)
 int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct jy_err *err)
 {
 	struct printout s;
-	out_init(db, &s);
 	struct course *c = NULL;
 	struct enrol_row *rows = NULL;
+	struct course_counts cc;
+	const struct code_list *certs = NULL;
+	char *sp = NULL, *cat = NULL;
 	int n = 0;
-	int rc = course_head(db, &s, course_id, "培训班花名册", &c, err);
+	int rc = out_init(db, &s, err);
+	if (!rc)
+		rc = course_head(db, &s, course_id, "培训班花名册", &c, err);
 	if (!rc)
 		rc = enrolment_list(db, course_id, 0, NULL, &rows, &n, err);
+	if (!rc)
+		rc = course_display(db, c, CF_SPECIALITY, &sp, err);
+	if (!rc)
+		rc = course_display(db, c, CF_CATEGORY, &cat, err);
+	if (!rc)
+		rc = course_counts(db, course_id, &cc, err);
+	if (!rc && !(certs = codes_cached(db, "train_cert", err)))
+		rc = JY_EDB;
 	if (rc) {
+		free(sp);
+		free(cat);
+		free(rows);
 		course_free(&c);
 		out_free(&s);
 		return rc;
 	}
 	struct jy_buf b = { 0 };
-	char *sp = course_display(db, c, CF_SPECIALITY), *cat = course_display(db, c, CF_CATEGORY);
 	buf_addf(&b, "专业：%s  培训类别：%s  日期：%s 至 %s  学时：%s", *sp ? sp : "-", *cat ? cat : "-",
 	         course_get(c, CF_START), course_get(c, CF_END), *course_get(c, CF_HOURS) ? course_get(c, CF_HOURS) : "-");
 	free(sp);
 	free(cat);
 	head_wrapped(&s, b.s);
 	buf_reset(&b);
-	struct course_counts cc;
-	course_counts(db, course_id, &cc, NULL);
 	buf_addf(&b, "培训地点：%s  计划人数：%s  在读/结业：%d  候补：%d  退学：%d",
 	         *course_get(c, CF_PLACE) ? course_get(c, CF_PLACE) : "-",
 	         *course_get(c, CF_CAPACITY) ? course_get(c, CF_CAPACITY) : "-", cc.admitted, cc.waiting, cc.dropped);
@@ -360,7 +379,6 @@ int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct j
 	}
 	out_head(&s, buf_steal(&b));
 	out_head(&s, rule(s.cols, '='));
-	const struct code_list *certs = codes_cached(db, "train_cert");
 	for (int i = 0; i < n; i++) {
 		const struct enrol_row *r = &rows[i];
 		char no[12], id[24], ph[24], rate[16] = "-";
@@ -553,18 +571,19 @@ struct reg_facts {
 	struct jy_buf certs;    /* certificates held, one a line */
 };
 
-static void reg_first_worker(void *arg, const struct history_entry *h)
+static int reg_first_worker(void *arg, const struct history_entry *h)
 {
 	/* newest first: the last create seen is the registration */
 	if (strcmp(h->action, "create") == 0 && h->worker && *h->worker)
 		snprintf(arg, 64, "%s", h->worker);
+	return 0;
 }
 
-static void reg_cert(void *arg, const struct certificate *c)
+static int reg_cert(void *arg, const struct certificate *c)
 {
 	struct reg_facts *f = ((void **)arg)[0];
-	struct jy_db *db = ((void **)arg)[1];
-	const char *type = codes_label(codes_cached(db, "cert_type"), c->type);
+	const struct code_list *types = ((void **)arg)[1];
+	const char *type = codes_label(types, c->type);
 	/* 就业创业证 3201022024000123（2024-03-01 城关街道劳动保障所）注销 */
 	buf_adds(&f->certs, type ? type : c->type);
 	if (c->number && *c->number)
@@ -576,49 +595,64 @@ static void reg_cert(void *arg, const struct certificate *c)
 	if (c->status && strcmp(c->status, "有效") != 0)
 		buf_adds(&f->certs, c->status);
 	buf_adds(&f->certs, "\n");
+	return 0;
 }
 
-static void reg_visit(void *arg, const struct visit *v)
+static int reg_visit(void *arg, const struct visit *v)
 {
 	char *due = arg;
 	if (v->next_due && *v->next_due && strcmp(v->next_due, due) > 0)
 		snprintf(due, 11, "%s", v->next_due);
+	return 0;
 }
 
-static void reg_office(struct jy_db *db, const struct resident *r, char out[256])
+static int reg_office(struct jy_db *db, const struct resident *r, char out[256], struct jy_err *err)
 {
-	char *set = db_setting(db, "office.name", "");
-	if (*set) {
-		snprintf(out, 256, "%s", set);
+	char *set = NULL;
+	int rc = db_setting(db, "office.name", "", &set, err);
+	if (rc || *set) {
+		snprintf(out, 256, "%s", rc ? "" : set);
 		free(set);
-		return;
+		return rc;
 	}
 	free(set);
 	const char *unit = *resident_get(r, RF_COMMUNITY) ? resident_get(r, RF_COMMUNITY) : db_actor(db)->community;
 	char street[96] = "", comm[96] = "";
 	sqlite3_stmt *st = db_prepare(db, "SELECT c.name, s.name FROM unit c LEFT JOIN unit s ON s.code = c.parent "
-	                              "AND s.level = 'street' WHERE c.code = ?1", NULL);
-	if (st) {
-		db_bind_text(st, 1, unit);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			db_col_copy(st, 0, comm, sizeof comm);
-			db_col_copy(st, 1, street, sizeof street);
-		}
-		sqlite3_reset(st);
+	                              "AND s.level = 'street' WHERE c.code = ?1", err);
+	if (!st)
+		return JY_EDB;
+	db_bind_text(st, 1, unit);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		db_col_copy(st, 0, comm, sizeof comm);
+		db_col_copy(st, 1, street, sizeof street);
 	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the units"));
 	/* the community's station is where a resident registers (劳动保障工作站) */
 	snprintf(out, 256, "%s%s劳动保障工作站", street, *comm ? comm : "社区");
+	return JY_OK;
 }
 
-static void reg_facts_load(struct jy_db *db, const struct resident *r, struct reg_facts *f)
+static int reg_facts_load(struct jy_db *db, const struct resident *r, struct reg_facts *f,
+                          struct jy_err *err)
 {
 	memset(f, 0, sizeof *f);
-	history_each(db, "resident", r->id, reg_first_worker, f->worker);
+	int rc = history_each(db, "resident", r->id, reg_first_worker, f->worker, err);
+	if (rc)
+		return rc;
 	if (!f->worker[0])
 		snprintf(f->worker, sizeof f->worker, "%s", r->updated_by ? r->updated_by : "");
-	reg_office(db, r, f->office);
-	void *args[2] = { f, db };
-	certificate_each(db, r->id, reg_cert, args);
+	if ((rc = reg_office(db, r, f->office, err)))
+		return rc;
+	const struct code_list *types = codes_cached(db, "cert_type", err);
+	if (!types)
+		return JY_EDB;
+	void *args[2] = { f, (void *)types };
+	if ((rc = certificate_each(db, r->id, reg_cert, args, err)))
+		return rc;
 	if (f->certs.len && f->certs.s[f->certs.len - 1] == '\n')
 		f->certs.s[--f->certs.len] = '\0';
 	const char *reg = *resident_get(r, RF_REGDATE) ? resident_get(r, RF_REGDATE) : NULL;
@@ -626,7 +660,7 @@ static void reg_facts_load(struct jy_db *db, const struct resident *r, struct re
 	date_today(today);
 	/* the quarterly follow-up visit */
 	date_add_months(reg && strcmp(reg, today) > 0 ? reg : today, 3, f->next_due);
-	visit_each(db, r->id, reg_visit, f->next_due);
+	return visit_each(db, r->id, reg_visit, f->next_due, err);
 }
 
 /* 失业 / 下岗 / 待业 (emp_status 1x) register as unemployed as well as job seekers. */
@@ -638,12 +672,19 @@ static int reg_unemployed(const struct resident *r)
 static int reg_load(struct jy_db *db, int64_t rid, struct printout *s, struct resident **r,
                     struct reg_facts *f, struct jy_err *err)
 {
+	memset(f, 0, sizeof *f);
 	int rc = resident_load(db, rid, r, err);
 	if (rc)
 		return rc;
-	out_init(db, s);
-	reg_facts_load(db, *r, f);
-	return JY_OK;
+	rc = out_init(db, s, err);
+	if (!rc)
+		rc = reg_facts_load(db, *r, f, err);
+	if (rc) {
+		out_free(s);
+		resident_free(r);
+		buf_free(&f->certs);
+	}
+	return rc;
 }
 
 static void reg_free(struct printout *s, struct resident **r, struct reg_facts *f)
@@ -654,7 +695,9 @@ static void reg_free(struct printout *s, struct resident **r, struct reg_facts *
 }
 
 /* The full ID number and phone go on the form only for a worker allowed to see them, and only once
- * the viewing is in the trail (privacy D5: fail closed); otherwise they are masked as everywhere. */
+ * the viewing is in the trail (privacy D5: fail closed); otherwise they are masked as everywhere.
+ * So a trail that cannot be written gives the masked form, on purpose: never a full value
+ * unrecorded. */
 static int form_full_values(struct jy_db *db, const struct resident *r)
 {
 	if (access_check(db, OP_UNMASK, resident_get(r, RF_COMMUNITY), NULL) != JY_OK)
@@ -662,7 +705,8 @@ static int form_full_values(struct jy_db *db, const struct resident *r)
 	return audit_note(db, "view", "resident", r->id, "id_no,phone", NULL, JY_OK, NULL) == JY_OK;
 }
 
-static char *form_value(struct jy_db *db, const struct resident *r, int field, int full)
+static int form_value(struct jy_db *db, const struct resident *r, int field, int full, char **out,
+                      struct jy_err *err)
 {
 	char m[32];
 	if (field == RF_IDNO && !full)
@@ -670,8 +714,9 @@ static char *form_value(struct jy_db *db, const struct resident *r, int field, i
 	else if (field == RF_PHONE && !full)
 		mask_phone(resident_get(r, field), m, sizeof m);
 	else
-		return resident_display(db, r, field);
-	return xstrdup(m);
+		return resident_display(db, r, field, out, err);
+	*out = xstrdup(m);
+	return JY_OK;
 }
 
 int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err)
@@ -701,13 +746,20 @@ int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path,
 		{ RF_TRAINNEED, -1 }, { RF_SKILLS, -1 },
 	};
 	int kind = 0, full = form_full_values(db, r);
-	for (size_t i = 0; i < ARRAY_LEN(order); i++) {
-		char *a = form_value(db, r, order[i][0], full);
-		char *b = order[i][1] >= 0 ? form_value(db, r, order[i][1], full) : NULL;
-		kind = grid_row(&s, &g, kind, resident_fields[order[i][0]].label, a,
-		                b ? resident_fields[order[i][1]].label : NULL, b);
+	for (size_t i = 0; i < ARRAY_LEN(order) && !rc; i++) {
+		char *a = NULL, *b = NULL;
+		rc = form_value(db, r, order[i][0], full, &a, err);
+		if (!rc && order[i][1] >= 0)
+			rc = form_value(db, r, order[i][1], full, &b, err);
+		if (!rc)
+			kind = grid_row(&s, &g, kind, resident_fields[order[i][0]].label, a,
+			                b ? resident_fields[order[i][1]].label : NULL, b);
 		free(a);
 		free(b);
+	}
+	if (rc) {
+		reg_free(&s, &r, &f);
+		return rc;
 	}
 	kind = grid_row(&s, &g, kind, "持有证书", f.certs.len ? f.certs.s : "无", NULL, NULL);
 	kind = grid_row(&s, &g, kind, "登记日期", resident_get(r, RF_REGDATE), "登记编号", r->reg_no);
@@ -735,7 +787,11 @@ int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path,
 	out_head(&s, xstrdup(""));
 
 	int unemployed = reg_unemployed(r);
-	char id[24], *status = resident_display(db, r, RF_STATUS);
+	char id[24], *status = NULL;
+	if ((rc = resident_display(db, r, RF_STATUS, &status, err))) {
+		reg_free(&s, &r, &f);
+		return rc;
+	}
 	mask_idno(resident_get(r, RF_IDNO), id, sizeof id);
 	char *result = xasprintf("已登记%s%s", *status ? "，就业状态：" : "", status);
 	/* what to bring (身份证或社保卡, 户口本, 就业创业证; 学历证书 for a
@@ -775,13 +831,16 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 		char *end;
 		long long n = strtoll(t + 2, &end, 10);
 		struct resident *r = NULL;
-		if (*end == '\0' && n > 0 && resident_load(db, n, &r, NULL) == JY_OK &&
-		    strcasecmp(r->reg_no, t) == 0) {
+		struct jy_err e = { 0 };
+		int rc = *end == '\0' && n > 0 ? resident_load(db, n, &r, &e) : JY_ENOTFOUND;
+		if (rc == JY_OK && strcasecmp(r->reg_no, t) == 0) {
 			*id = n;
 			resident_free(&r);
 			return JY_OK;
 		}
 		resident_free(&r);
+		if (rc != JY_OK && rc != JY_ENOTFOUND)
+			return err_set(err, rc, e.field, "%s", e.msg);
 		return err_set(err, JY_ENOTFOUND, "登记编号", _("no resident has the registration number %s"), t);
 	}
 	char canon[19], birth[11], sex;
@@ -794,7 +853,8 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 		return err_set(err, JY_EINVAL, "身份证号", "%s", e.msg);
 	}
 	/* never the number itself in a message (privacy E5) */
-	if (resident_find_idno(db, canon, id) != JY_OK)
+	int rc = resident_find_idno(db, canon, id, err);
+	if (rc == JY_ENOTFOUND)
 		return err_set(err, JY_ENOTFOUND, "身份证号", _("no resident has this ID number in the registry"));
-	return JY_OK;
+	return rc;
 }

@@ -333,9 +333,9 @@ static int groups_setup(struct rctx *c, struct jy_err *err)
 	case BY_NONE:
 		return JY_OK;
 	case BY_COMMUNITY: {
-		const struct code_list *u = codes_cached(c->db, "@units");
+		const struct code_list *u = codes_cached(c->db, "@units", err);
 		if (!u)
-			return err_set(err, JY_EDB, NULL, _("the communities could not be read"));
+			return JY_EDB;
 		for (int i = 0; i < u->n; i++)
 			group_add(c, u->items[i].code, u->items[i].label);
 		group_add(c, "-", "未填社区");
@@ -468,8 +468,11 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	sqlite3_stmt *st = db_prepare(c->db, "SELECT coalesce(max(id), 0) FROM resident", err);
 	if (!st)
 		return JY_EDB;
-	c->n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 1;
+	int rc = sqlite3_step(st);
+	c->n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 1;
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(c->db, err, _("reading the registry"));
 	size_t n = (size_t)c->n;
 	c->cls = xcalloc(n, 1);
 	c->reg = xcalloc(n, sizeof *c->reg);
@@ -480,7 +483,9 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	c->flags = xcalloc(n, 1);
 	/* the columns of the narrow index resident_report, in its order: it is read, not the table;
 	 * the community only when the columns are communities (a column less to decode a row) */
-	const struct code_list *u = c->by == BY_COMMUNITY ? codes_cached(c->db, "@units") : NULL;
+	const struct code_list *u = NULL;
+	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
+		return JY_EDB;
 	/* A worker's report counts the residents of her communities (scope applies to
 	 * figures too); statistics and administrators see every community. */
 	int limited = !access_scope_all(c->db);
@@ -493,7 +498,6 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 		"FROM resident INDEXED BY resident_report", err);
 	if (!st)
 		return JY_EDB;
-	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id <= 0 || id >= c->n)
@@ -563,8 +567,11 @@ static int load_categories(struct rctx *c, struct jy_err *err)
 	sqlite3_stmt *st = db_prepare(c->db, "SELECT count(*) FROM resident_category", err);
 	if (!st)
 		return JY_EDB;
-	size_t total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	int rc = sqlite3_step(st);
+	size_t total = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(c->db, err, _("reading the categories"));
 	c->cat_idx = xmalloc(total + 1);
 	c->cat_since = xmalloc((total + 1) * sizeof *c->cat_since);
 	st = db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err);
@@ -572,7 +579,6 @@ static int load_categories(struct rctx *c, struct jy_err *err)
 		return JY_EDB;
 	size_t j = 0;
 	int64_t last = 0;
-	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && j < total) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int k = cat_find(c, (const char *)sqlite3_column_text(st, 1));
@@ -1102,25 +1108,27 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 	    strcmp(cur->from, cur->to) > 0)
 		return err_set(err, JY_EINVAL, "统计期间", _("the period needs a first and a last day, "
 		               "the first not after the last"));
-	c->cats = codes_cached(db, "category");
+	c->cats = codes_cached(db, "category", err);
 	if (!c->cats)
-		return err_set(err, JY_EDB, NULL, _("the code list of categories could not be read"));
+		return JY_EDB;
 	c->ncat = c->cats->n < 255 ? c->cats->n : 255;
 	cat_index(c);
 	c->cat_4050 = cat_find(c, "4050");
 	c->cat_dibao = cat_find(c, "DIBAO");
 	for (int i = 0; i < RI__COUNT; i++)
 		c->a4_cat[i] = i >= RI_A4_4050 && i <= RI_A4_RL ? cat_find(c, ind_defs[i].arg) : -1;
-	c->f_age = db_setting_int(db, "rule.4050.female_age", 40);
-	c->m_age = db_setting_int(db, "rule.4050.male_age", 50);
-	c->f_up = db_setting_int(db, "rule.4050.female_upper", 55);
-	c->m_up = db_setting_int(db, "rule.4050.male_upper", 60);
-	c->months = db_setting_int(db, "training.outcome_months", 6);
+	int rc;
+	if ((rc = db_setting_int(db, "rule.4050.female_age", 40, &c->f_age, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.male_age", 50, &c->m_age, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.female_upper", 55, &c->f_up, err)) ||
+	    (rc = db_setting_int(db, "rule.4050.male_upper", 60, &c->m_up, err)) ||
+	    (rc = db_setting_int(db, "training.outcome_months", 6, &c->months, err)))
+		return rc;
 	period_prepare(&c->per[0], cur);
 	c->nper = 1;
 	if (prev)
 		period_prepare(&c->per[c->nper++], prev);
-	int rc = groups_setup(c, err);
+	rc = groups_setup(c, err);
 	if (!rc)
 		rc = load_registry(c, err);
 	if (!rc)
@@ -1140,10 +1148,13 @@ static int read_begin(struct jy_db *db, struct jy_err *err)
 {
 	if (db_in_tx(db))
 		return JY_OK;
+	/* the speed only: a refused pragma leaves the figures as they are */
 	db_exec(db, "PRAGMA cache_size = -65536", NULL);
 	return db_exec(db, "BEGIN", err);
 }
 
+/* The figures are read by now: ending the read (and the pragmas) cannot change them, and a write
+ * begun later inside a read left open is refused with its own message. */
 static void read_end(struct jy_db *db)
 {
 	if (db_in_tx(db))

@@ -120,41 +120,54 @@ int report_format_parse(const char *name, const char *path)
 
 /* ---- the people behind a figure ------------------------------------------------------------------- */
 
-static const char *label_of(struct jy_db *db, const char *list, const char *code)
+/* A code's label in list into *out (the code itself when the list lacks it); JY_EDB when the
+ * list cannot be read: a file never gets codes in place of labels unsaid. */
+static int label_of(struct jy_db *db, const char *list, const char *code, const char **out,
+                    struct jy_err *err)
 {
-	const struct code_list *cl = codes_cached(db, list);
+	const struct code_list *cl = codes_cached(db, list, err);
 	const char *l = cl ? codes_label(cl, code) : NULL;
-	return l ? l : code;
+	*out = l ? l : code;
+	return cl ? JY_OK : JY_EDB;
 }
 
 /* Hand-set categories held on asof, by their labels, then the ones that follow from age and sex
  * on that day (4050, core/registry/rules.c), as the resident list shows them. */
-static void person_categories(struct jy_db *db, const char *codes, const char *sex,
-                              const char *birth, const char *asof, char *out, size_t size)
+static int person_categories(struct jy_db *db, const char *codes, const char *sex,
+                             const char *birth, const char *asof, char *out, size_t size,
+                             struct jy_err *err)
 {
 	struct jy_buf b = { 0 };
+	const char *l;
+	int rc = JY_OK;
 	buf_adds(&b, "");
 	int full = access_may(db, OP_EXPORT_FULL);
-	for (const char *s = codes ? codes : ""; *s;) {
+	for (const char *s = codes ? codes : ""; *s && !rc;) {
 		size_t n = strcspn(s, ",");
 		char code[64];
 		snprintf(code, sizeof code, "%.*s", (int)n, s);
-		if (full || !category_sensitive(s, n))  /* 低保, 特困, 残疾: not in a masked list */
-			buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "category", code));
+		/* 低保, 特困, 残疾: not in a masked list */
+		if ((full || !category_sensitive(s, n)) &&
+		    !(rc = label_of(db, "category", code, &l, err)))
+			buf_addf(&b, "%s%s", b.len ? "、" : "", l);
 		s += n + (s[n] == ',');
 	}
 	struct resident r = { 0 };
 	r.v[RF_SEX] = (char *)sex;
 	r.v[RF_BIRTH] = (char *)birth;
 	struct rule_hit hits[4];
-	int nh = rules_derive(db, &r, asof, hits, 4);
-	for (int i = 0; i < nh; i++) {
+	int nh = 0;
+	if (!rc)
+		rc = rules_derive(db, &r, asof, hits, 4, &nh, err);
+	for (int i = 0; i < nh && !rc; i++) {
 		if (codes && strstr(codes, hits[i].code))
 			continue;
-		buf_addf(&b, "%s%s", b.len ? "、" : "", label_of(db, "rule", hits[i].code));
+		if (!(rc = label_of(db, "rule", hits[i].code, &l, err)))
+			buf_addf(&b, "%s%s", b.len ? "、" : "", l);
 	}
 	snprintf(out, size, "%s", b.s);
 	buf_free(&b);
+	return rc;
 }
 
 /* Reading the residents of a list. A figure may count half the registry (the registered unemployed
@@ -324,8 +337,13 @@ static int reader_get(struct reader *rd, int64_t id, struct report_person *out, 
 	db_col_copy(st, 6, comm, sizeof comm);
 	db_col_copy(st, 7, status, sizeof status);
 	out->age = date_age(birth, rd->asof);
-	snprintf(out->sex, sizeof out->sex, "%s", label_of(db, "sex", sex));
-	snprintf(out->community, sizeof out->community, "%s", comm[0] ? label_of(db, "@units", comm) : "");
+	const char *l;
+	if ((rc = label_of(db, "sex", sex, &l, err)))
+		return rc;
+	snprintf(out->sex, sizeof out->sex, "%s", l);
+	if (comm[0] && (rc = label_of(db, "@units", comm, &l, err)))
+		return rc;
+	snprintf(out->community, sizeof out->community, "%s", comm[0] ? l : "");
 	if (rd->brief)
 		return JY_OK;
 	rc = reader_status(rd, id, status, sizeof status, err);
@@ -345,9 +363,12 @@ static int reader_get(struct reader *rd, int64_t id, struct report_person *out, 
 		if (s != SQLITE_ROW && s != SQLITE_DONE)
 			return db_fail(db, err, "report people");
 	}
-	person_categories(db, cats, sex, birth, rd->asof, out->category, sizeof out->category);
-	snprintf(out->status, sizeof out->status, "%s", status[0] ? label_of(db, "emp_status", status) : "");
-	return JY_OK;
+	rc = person_categories(db, cats, sex, birth, rd->asof, out->category, sizeof out->category,
+	                       err);
+	if (!rc && status[0])
+		rc = label_of(db, "emp_status", status, &l, err);
+	snprintf(out->status, sizeof out->status, "%s", status[0] && !rc ? l : "");
+	return rc;
 }
 
 int report_person_get(struct jy_db *db, int64_t id, const char *asof, struct report_person *out,

@@ -201,8 +201,8 @@ int access_scope_load(struct jy_db *db, struct jy_err *err)
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, db->who.os_user, -1, SQLITE_TRANSIENT);
-	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int cap = 0, s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *level = (const char *)sqlite3_column_text(st, 1);
 		if (level && strcmp(level, "county") == 0)
 			db->scope_all = 1;
@@ -213,6 +213,10 @@ int access_scope_load(struct jy_db *db, struct jy_err *err)
 		db->scope[db->nscope++] = db_col_str(st, 0);
 	}
 	sqlite3_reset(st);
+	if (s != SQLITE_DONE) {
+		access_scope_free(db);  /* half a scope would hide records without saying why */
+		return db_fail(db, err, _("reading the worker's communities"));
+	}
 	if (db->nscope > 1)
 		qsort(db->scope, (size_t)db->nscope, sizeof *db->scope, cmp_str);
 	return JY_OK;
@@ -280,15 +284,19 @@ int mask_is_masked(const char *v)
 
 /* ---- workers (administrators only) ------------------------------------------------------------- */
 
-static int worker_exists(struct jy_db *db, const char *os_user)
+/* *found: is os_user in the worker table (open or closed)? */
+static int worker_exists(struct jy_db *db, const char *os_user, int *found, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM worker WHERE os_user = ?1", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM worker WHERE os_user = ?1", err);
 	if (!st)
-		return 0;
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, os_user, -1, SQLITE_TRANSIENT);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int s = sqlite3_step(st);
 	sqlite3_reset(st);
-	return found;
+	*found = s == SQLITE_ROW;
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the workers"));
+	return JY_OK;
 }
 
 /* Bytes before the next separator: ',', '、' or '，' (whole UTF-8 sequences, never their bytes). */
@@ -331,11 +339,15 @@ static int worker_scope_put(struct jy_db *db, const char *os_user, const char *u
 			return JY_EDB;
 		}
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-		int found = sqlite3_step(st) == SQLITE_ROW;
-		if (found)
+		s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
 			db_col_copy(st, 0, code, sizeof code);
 		sqlite3_reset(st);
-		if (!found) {
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			free(name);
+			return db_fail(db, err, _("reading the units"));
+		}
+		if (s == SQLITE_DONE) {
 			err_set(err, JY_EINVAL, "社区", _("%s is not a community, street or county of this "
 			                                  "database; give its code or its name"), name);
 			free(name);
@@ -355,13 +367,18 @@ static int worker_scope_put(struct jy_db *db, const char *os_user, const char *u
 	return JY_OK;
 }
 
-static int has_units(struct jy_db *db)
+/* *any: does the database have any unit yet? */
+static int has_units(struct jy_db *db, int *any, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM unit LIMIT 1", NULL);
-	int any = st && sqlite3_step(st) == SQLITE_ROW;
-	if (st)
-		sqlite3_reset(st);
-	return any;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM unit LIMIT 1", err);
+	if (!st)
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	sqlite3_reset(st);
+	*any = s == SQLITE_ROW;
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the units"));
+	return JY_OK;
 }
 
 int worker_save(struct jy_db *db, const char *os_user, const char *name, int role, const char *units,
@@ -379,11 +396,16 @@ int worker_save(struct jy_db *db, const char *os_user, const char *name, int rol
 	if (strcmp(os_user, db->who.os_user) == 0 && role != ROLE_ADMIN)
 		return err_set(err, JY_EINVAL, "角色", _("an administrator cannot take her own role away; "
 		                                         "another administrator can"));
-	int existed = worker_exists(db, os_user);
+	int existed = 0, any = 0;
+	if ((rc = worker_exists(db, os_user, &existed, err)))
+		return rc;
 	/* A clerk or reviewer sees her communities and nothing else: a new one without any would
 	 * open an empty program. */
-	if (!existed && (role == ROLE_CLERK || role == ROLE_REVIEWER) && text_is_blank(units) &&
-	    has_units(db))
+	int scopeless = !existed && (role == ROLE_CLERK || role == ROLE_REVIEWER) &&
+	                text_is_blank(units);
+	if (scopeless && (rc = has_units(db, &any, err)))
+		return rc;
+	if (scopeless && any)
 		return err_set(err, JY_EINVAL, "社区", _("give the communities (or the street) she works "
 		                                         "for: --scope 幸福里社区,建设社区 or --scope 城南街道"));
 	if ((rc = db_begin(db, err)))
@@ -427,7 +449,7 @@ int worker_save(struct jy_db *db, const char *os_user, const char *name, int rol
 	}
 	rc = db_commit(db, err);
 	if (!rc && strcmp(os_user, db->who.os_user) == 0)
-		access_scope_load(db, NULL);
+		rc = access_scope_load(db, err);
 	return rc;
 }
 
@@ -485,18 +507,21 @@ int worker_each(struct jy_db *db, int (*cb)(void *arg, const struct worker_row *
 		"FROM worker w ORDER BY w.closed_at IS NOT NULL, w.os_user", err);
 	if (!st)
 		return JY_EDB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct worker_row w;
 		db_col_copy(st, 0, w.os_user, sizeof w.os_user);
 		db_col_copy(st, 1, w.name, sizeof w.name);
 		w.role = sqlite3_column_int(st, 2);
 		db_col_copy(st, 3, w.closed_at, sizeof w.closed_at);
 		db_col_copy(st, 4, w.scope, sizeof w.scope);
-		if (cb(arg, &w))
+		if ((rc = cb(arg, &w)))
 			break;
 	}
 	sqlite3_reset(st);
-	return JY_OK;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the workers"));
+	return rc;
 }
 
 /* Categories that tell of hardship or health (低保, 特困, 残疾): personal information of the highest class,

@@ -55,10 +55,14 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 	}
 	sqlite3_bind_text(st, 1, list, -1, SQLITE_TRANSIENT);
 	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		codes_push(&out->aliases, &out->naliases, (const char *)sqlite3_column_text(st, 0),
 		           (const char *)sqlite3_column_text(st, 1), 0, &cap);
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		codes_free(out);
+		return db_fail(db, err, _("reading a code list"));
+	}
 	return JY_OK;
 }
 
@@ -72,21 +76,26 @@ int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err)
 	return codes_query(db, st, out, err);
 }
 
-int unit_find(struct jy_db *db, const char *text, char code[32])
+int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err)
 {
 	code[0] = '\0';
 	if (!text || !*text)
-		return JY_ENOTFOUND;
+		return err_set(err, JY_ENOTFOUND, NULL, _("no community given"));
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT code FROM unit WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1", NULL);
+		"SELECT code FROM unit WHERE code = ?1 OR name = ?1 "
+		"ORDER BY code = ?1 DESC LIMIT 1", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
 		db_col_copy(st, 0, code, 32);
 	sqlite3_reset(st);
-	return found ? JY_OK : JY_ENOTFOUND;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	if (s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the units"));
+	return err_set(err, JY_ENOTFOUND, NULL, _("%s is not a community of this database"), text);
 }
 
 static void items_free(struct code_item **items, int *n)
@@ -141,15 +150,20 @@ const char *codes_find(const struct code_list *cl, const char *text)
 	return hit;
 }
 
-const struct code_list *codes_cached(struct jy_db *db, const char *list)
+const struct code_list *codes_cached(struct jy_db *db, const char *list, struct jy_err *err)
 {
 	for (int i = 0; i < db->ncodes; i++)
 		if (strcmp(db->codes[i].name, list) == 0)
 			return &db->codes[i].list;
-	if (db->ncodes == (int)ARRAY_LEN(db->codes))
+	/* The lists are the program's own names (some 30), so this is a bound of the code. */
+	if (db->ncodes == (int)ARRAY_LEN(db->codes)) {
+		err_set(err, JY_EDB, NULL, _("reading a code list: more lists than %d"),
+		        (int)ARRAY_LEN(db->codes));
 		return NULL;
+	}
 	struct code_list cl;
-	int rc = strcmp(list, "@units") == 0 ? units_load(db, &cl, NULL) : codes_load(db, list, &cl, NULL);
+	int rc = strcmp(list, "@units") == 0 ? units_load(db, &cl, err)
+	                                     : codes_load(db, list, &cl, err);
 	if (rc != JY_OK)
 		return NULL;
 	snprintf(db->codes[db->ncodes].name, sizeof db->codes[0].name, "%s", list);
@@ -157,13 +171,16 @@ const struct code_list *codes_cached(struct jy_db *db, const char *list)
 	return &db->codes[db->ncodes++].list;
 }
 
-int emp_status_seeking(struct jy_db *db, const char *status)
+int emp_status_seeking(struct jy_db *db, const char *status, int *seeking, struct jy_err *err)
 {
-	const struct code_list *cl = codes_cached(db, "emp_status");
-	for (int i = 0; cl && status && i < cl->n; i++)
+	*seeking = 0;
+	const struct code_list *cl = codes_cached(db, "emp_status", err);
+	if (!cl)
+		return JY_EDB;
+	for (int i = 0; status && i < cl->n; i++)
 		if (strcmp(cl->items[i].code, status) == 0)
-			return cl->items[i].seeking;
-	return 0;
+			*seeking = cl->items[i].seeking;
+	return JY_OK;
 }
 
 void codes_cache_free(struct jy_db *db)

@@ -468,9 +468,15 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 		sqlite3_exec(db->h, "PRAGMA query_only=1", NULL, NULL, NULL);
 	}
 	struct jy_actor who;
+	int changed;
 	db_actor_from_os(&who);
-	db_set_actor(db, &who);         /* the real user, looked up in the worker table */
-	db_changed(db);
+	rc = db_set_actor(db, &who, err);       /* the real user, looked up in the worker table */
+	if (!rc)
+		rc = db_changed(db, &changed, err);
+	if (rc) {
+		db_close(&db);
+		return rc;
+	}
 	*out = db;
 	return JY_OK;
 }
@@ -548,50 +554,68 @@ int db_actor_from_os(struct jy_actor *who)
 	return JY_OK;
 }
 
+/* The actor's role and community from the worker table: *found 0 when she has no row. */
+static int actor_read(struct jy_db *db, int *found, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
+		"FROM worker WHERE os_user = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, db->who.os_user, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	*found = s == SQLITE_ROW;
+	if (*found) {
+		db->who.role = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the workers"));
+	return JY_OK;
+}
+
 /* Look the worker up in the worker table. The first worker of a new database becomes its
  * administrator; anyone else must have been added by an administrator (worker_save): an unknown
- * OS user gets no role, and access_check refuses her everything. */
-void db_set_actor(struct jy_db *db, const struct jy_actor *who)
+ * OS user gets no role, and access_check refuses her everything. On a failure too she has no
+ * role: nothing is allowed on a guess. */
+int db_set_actor(struct jy_db *db, const struct jy_actor *who, struct jy_err *err)
 {
+	int found = 0, rc;
 	db->who = *who;
 	db->who.role = 0;               /* until the worker table says otherwise */
-	sqlite3_stmt *st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
-	                                 "FROM worker WHERE os_user = ?1", NULL);
-	if (!st)
-		return;
-	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db->who.role = sqlite3_column_int(st, 0);
-		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+	if ((rc = actor_read(db, &found, err)))
+		goto out;
+	if (!found && sqlite3_db_readonly(db->h, "main") != 1) {
+		sqlite3_stmt *st = db_prepare(db,
+			"INSERT OR IGNORE INTO worker(os_user, name, role, community, created_at) "
+			"SELECT ?1, ?2, 4, (SELECT code FROM unit WHERE level = 'community' "
+			"ORDER BY code LIMIT 1), ?3 WHERE NOT EXISTS (SELECT 1 FROM worker)", err);
+		if (!st) {
+			rc = JY_EDB;
+			goto out;
+		}
+		char now[32];
+		time_now_iso(now);
+		sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, who->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		int s = sqlite3_step(st);
 		sqlite3_reset(st);
-		access_scope_load(db, NULL);
-		return;
+		if (s != SQLITE_DONE) {
+			rc = db_fail(db, err, _("saving the worker"));
+			goto out;
+		}
+		if ((rc = actor_read(db, &found, err)))
+			goto out;
 	}
-	sqlite3_reset(st);
-	if (sqlite3_db_readonly(db->h, "main") == 1)
-		return;
-	st = db_prepare(db,
-		"INSERT OR IGNORE INTO worker(os_user, name, role, community, created_at) "
-		"SELECT ?1, ?2, 4, (SELECT code FROM unit WHERE level = 'community' ORDER BY code LIMIT 1), ?3 "
-		"WHERE NOT EXISTS (SELECT 1 FROM worker)", NULL);
-	if (!st)
-		return;
-	char now[32];
-	time_now_iso(now);
-	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	sqlite3_step(st);
-	sqlite3_reset(st);
-	st = db_prepare(db, "SELECT CASE WHEN closed_at IS NULL THEN role ELSE 0 END, coalesce(community, '') "
-	                                 "FROM worker WHERE os_user = ?1", NULL);
-	sqlite3_bind_text(st, 1, who->os_user, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db->who.role = sqlite3_column_int(st, 0);
-		db_col_copy(st, 1, db->who.community, sizeof db->who.community);
+	rc = access_scope_load(db, err);
+out:
+	if (rc) {
+		db->who.role = 0;
+		access_scope_free(db);  /* nor the communities of whoever acted before */
 	}
-	sqlite3_reset(st);
-	access_scope_load(db, NULL);
+	return rc;
 }
 
 const struct jy_actor *db_actor(const struct jy_db *db)
@@ -842,39 +866,53 @@ int db_analyze(struct jy_db *db, const char *const *tables, int n, struct jy_err
 	return rc ? db_fail(db, err, _("refreshing the statistics")) : JY_OK;
 }
 
-int db_changed(struct jy_db *db)
+int db_changed(struct jy_db *db, int *changed, struct jy_err *err)
 {
 	int v = 0;
+	*changed = 0;
 	if (db_int_query(db, "PRAGMA data_version", &v) != 0)
-		return 0;
-	int changed = v != db->data_version;
+		return db_fail(db, err, _("looking for changes by others"));
+	*changed = v != db->data_version;
 	db->data_version = v;
-	return changed;
+	return JY_OK;
 }
 
-char *db_setting(struct jy_db *db, const char *key, const char *def)
+int db_setting(struct jy_db *db, const char *key, const char *def, char **out, struct jy_err *err)
 {
-	if (!db)
-		return xstrdup(def);
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", NULL);
-	char *v = NULL;
-	if (st) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = db_col_str(st, 0);
-		sqlite3_reset(st);
+	*out = NULL;
+	if (!db) {
+		*out = xstrdup(def);
+		return JY_OK;
 	}
-	return v ? v : xstrdup(def);
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*out = db_col_str(st, 0);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the settings"));
+	if (!*out)
+		*out = xstrdup(def);
+	return JY_OK;
 }
 
-int db_setting_int(struct jy_db *db, const char *key, int def)
+int db_setting_int(struct jy_db *db, const char *key, int def, int *out, struct jy_err *err)
 {
+	*out = def;
 	if (!db)
-		return def;
+		return JY_OK;
 	for (int i = 0; i < db->nsettings; i++)
-		if (strcmp(db->settings[i].key, key) == 0)
-			return db->settings[i].value;
-	char *s = db_setting(db, key, NULL);
+		if (strcmp(db->settings[i].key, key) == 0) {
+			*out = db->settings[i].value;
+			return JY_OK;
+		}
+	char *s = NULL;
+	int rc = db_setting(db, key, NULL, &s, err);
+	if (rc)
+		return rc;
 	int v = def;
 	if (s) {
 		char *end;
@@ -890,7 +928,8 @@ int db_setting_int(struct jy_db *db, const char *key, int def)
 		db->settings[db->nsettings].value = v;
 		db->nsettings++;
 	}
-	return v;
+	*out = v;
+	return JY_OK;
 }
 
 int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err)

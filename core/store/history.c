@@ -205,21 +205,34 @@ static void hrow_read(sqlite3_stmt *st, struct hrow *r)
 /* The last row written before the trail was chained: the only rows that may lack a hash. Kept in
  * audit_epoch (012_trail_guard.sql), which triggers keep as its migration wrote it; *rows gets
  * how many rows the table has (1 unless someone got past them). A table that is gone counts as 0:
- * then every row needs its hash (fail closed), and jiuye check says the table is missing. */
-static int64_t unhashed_until(struct jy_db *db, int64_t *rows)
+ * then every row needs its hash (fail closed), and jiuye check says the table is missing. A
+ * database that cannot be read is JY_EDB. */
+static int unhashed_until(struct jy_db *db, int64_t *until, int64_t *rows, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(min(unhashed_until), 0) "
-	                                  "FROM audit_epoch", NULL);
-	int64_t until = 0, n = 0;
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		until = sqlite3_column_int64(st, 1);
-	}
-	if (st)
-		sqlite3_reset(st);
+	*until = 0;
 	if (rows)
-		*rows = n;
-	return until;
+		*rows = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM sqlite_schema "
+	                                  "WHERE type = 'table' AND name = 'audit_epoch'", err);
+	if (!st)
+		return JY_EDB;
+	int s = sqlite3_step(st);
+	int have = s == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return db_fail(db, err, _("checking the history"));
+	if (!have)
+		return JY_OK;
+	st = db_prepare(db, "SELECT count(*), coalesce(min(unhashed_until), 0) FROM audit_epoch", err);
+	if (!st)
+		return JY_EDB;
+	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (rows)
+			*rows = sqlite3_column_int64(st, 0);
+		*until = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("checking the history"));
 }
 
 /* Rows from before 007_audit have no hash. The first append after the upgrade chains through all
@@ -246,7 +259,9 @@ static int history_seal(struct jy_db *db, int64_t *seq, uint8_t prev[HASH_LEN], 
 		return db_fail(db, err, _("recording the change"));
 	/* Only the rows from before the upgrade are sealed: unhashed rows after them were not written
 	 * by jiuye, and sealing them would hide that (fail closed: jiuye check names the row). */
-	int64_t until = unhashed_until(db, NULL);
+	int64_t until;
+	if ((rc = unhashed_until(db, &until, NULL, err)))
+		return rc;
 	if (last > until)
 		return err_set(err, JY_EDB, NULL, _("the audit trail was altered (row %lld has no hash); "
 		                                    "nothing can be recorded until it is restored from a "
@@ -505,7 +520,7 @@ int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t 
 }
 
 int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, const char *path,
-               int result)
+               int result, struct jy_err *err)
 {
 	struct jy_buf b = { 0 };
 	char n[24];
@@ -515,7 +530,7 @@ int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, 
 	buf_adds(&b, "],\"rows\":[null,");
 	history_json_str(&b, n);
 	buf_adds(&b, "]}");
-	int rc = audit_note(db, event, kind, 0, NULL, b.s, result, NULL);
+	int rc = audit_note(db, event, kind, 0, NULL, b.s, result, err);
 	buf_free(&b);
 	return rc;
 }
@@ -553,23 +568,28 @@ const char *history_action_label(const char *entity, const char *action)
 }
 
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
-                 void (*cb)(void *, const struct history_entry *), void *arg)
+                 int (*cb)(void *arg, const struct history_entry *h), void *arg,
+                 struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src, role, event, "
-		"fields, result FROM history WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq DESC", NULL);
+		"fields, result FROM history WHERE entity = ?1 AND entity_id = ?2 "
+		"ORDER BY seq DESC", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, entity_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int s, rc = JY_OK;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry h;
 		history_entry_read(st, &h);
-		cb(arg, &h);
+		if ((rc = cb(arg, &h)))
+			break;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? JY_OK : JY_EDB;
+	if (!rc && s != SQLITE_DONE)
+		rc = db_fail(db, err, _("reading the history"));
+	return rc;
 }
 
 /* A row of SELECT seq, at, os_user, worker, entity, entity_id, action, changes, src, role, event,
@@ -599,6 +619,11 @@ void history_entry_read(sqlite3_stmt *st, struct history_entry *h)
 int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *err)
 {
 	memset(v, 0, sizeof *v);
+	/* the rows written before the upgrade to the chained trail (audit_epoch holds their end) */
+	int64_t until, epochs;
+	int rc = unhashed_until(db, &until, &epochs, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h,
 	        sql_chain, -1, &st, NULL) != SQLITE_OK)
@@ -606,10 +631,8 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 	uint8_t prev[HASH_LEN], h[HASH_LEN];
 	hash_genesis(prev);
 	int64_t expect = 1;
-	int hashed = 0, rc;
-	/* the rows written before the upgrade to the chained trail (audit_epoch holds their end) */
-	int64_t epochs, first_hashed = 0;
-	int64_t until = unhashed_until(db, &epochs);
+	int hashed = 0;
+	int64_t first_hashed = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hrow r;
 		hrow_read(st, &r);

@@ -39,8 +39,9 @@ void db_bulk_set(struct jy_db *db, void *state, void (*drop)(void *state));
 void *db_bulk_get(const struct jy_db *db);
 
 /* A code list from the per-connection cache (loaded on first use; an office that edits a list
- * sees the change on its next start). "@units" is the communities. Borrowed; NULL on error. */
-const struct code_list *codes_cached(struct jy_db *db, const char *list);
+ * sees the change on its next start). "@units" is the communities. Borrowed; NULL with err set
+ * (JY_EDB) when it cannot be read: never an empty list in its place. */
+const struct code_list *codes_cached(struct jy_db *db, const char *list, struct jy_err *err);
 /* The first labels of a list, for "what is accepted" in a message. Caller frees. */
 char *codes_hint(const struct code_list *cl);
 

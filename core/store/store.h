@@ -11,6 +11,16 @@
 /* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
 struct jy_db;
 
+/* Every list in core/ is walked by one shape of iterator:
+ *
+ *     int X_each(struct jy_db *db, ..., int (*cb)(void *arg, const T *row), void *arg,
+ *                struct jy_err *err);
+ *
+ * cb gets each row, borrowed for the call only. It returns 0 to go on, or non-zero to stop: X_each
+ * then returns that value (a caller picks values it can tell from the result codes). A refusal
+ * (JY_EPERM, JY_ENOTFOUND) or a database failure (JY_EDB) is returned with err set, also after some
+ * rows were seen; JY_OK means every row was. A failure never reads as an empty list. */
+
 enum jy_role { ROLE_CLERK = 1, ROLE_REVIEWER, ROLE_STATS, ROLE_ADMIN };
 
 /* Who is acting. Filled from the real user id at start-up (never from an environment variable). */
@@ -35,7 +45,9 @@ int db_open(const char *path, int flags, struct jy_db **out, struct jy_err *err)
  * before returning; -1 (the default): it leaves the groups alone. */
 void db_open_group(long gid);
 void db_close(struct jy_db **db);
-void db_set_actor(struct jy_db *db, const struct jy_actor *who);
+/* Act as who, with the role and communities the worker table gives her (none for an unknown OS
+ * user). JY_EDB when the table cannot be read: she then has no role at all. */
+int db_set_actor(struct jy_db *db, const struct jy_actor *who, struct jy_err *err);
 const struct jy_actor *db_actor(const struct jy_db *db);
 int db_actor_from_os(struct jy_actor *who);      /* fills from getuid()/getpwuid */
 char *db_default_path(void);                     /* $XDG_DATA_HOME/jiuye/jiuye.db … Caller frees. */
@@ -62,11 +74,15 @@ int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);
  * is removed before the new copy is complete. *written (may be NULL) gets the file written.
  * Caller frees. */
 int backup_rotate(struct jy_db *db, const char *dest, int keep, char **written, struct jy_err *err);
-/* Has another connection committed since the last call? (PRAGMA data_version) */
-int db_changed(struct jy_db *db);
-/* Settings (locality rules …): text values, default when unset. Caller frees. */
-char *db_setting(struct jy_db *db, const char *key, const char *def);
-int db_setting_int(struct jy_db *db, const char *key, int def);
+/* Has another connection committed since the last call? (PRAGMA data_version) *changed 1 or 0;
+ * JY_EDB when the database cannot be asked. */
+int db_changed(struct jy_db *db, int *changed, struct jy_err *err);
+/* Settings (locality rules …): *out the text value, a copy of def (may be NULL) when unset.
+ * Caller frees *out. JY_EDB when the settings cannot be read: an unreadable setting is never
+ * taken for an unset one. db NULL: the default. */
+int db_setting(struct jy_db *db, const char *key, const char *def, char **out, struct jy_err *err);
+/* The same for a whole number: def when unset or not a number. */
+int db_setting_int(struct jy_db *db, const char *key, int def, int *out, struct jy_err *err);
 int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
 
 /* ---- access.c: who may see and do what ---------------------------------------------- */
@@ -133,14 +149,16 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
  * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
-/* 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业): the flag the
- * matching index's triggers read too. 0 for any other status, an unknown one or NULL. */
-int emp_status_seeking(struct jy_db *db, const char *status);
+/* *seeking = 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业):
+ * the flag the matching index's triggers read too; 0 for any other status, an unknown one or
+ * NULL. JY_EDB when the code list cannot be read. */
+int emp_status_seeking(struct jy_db *db, const char *status, int *seeking, struct jy_err *err);
 /* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
  * codes_free. */
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
-/* A community's code from its code or name; JY_ENOTFOUND when none. code has room for 32 bytes. */
-int unit_find(struct jy_db *db, const char *text, char code[32]);
+/* A community's code from its code or name; JY_ENOTFOUND when none, JY_EDB when the units cannot
+ * be read (err set). code has room for 32 bytes. */
+int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err);
 
 
 /* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */
@@ -160,8 +178,10 @@ struct history_entry {
  * its own when there is none. */
 int history_add(struct jy_db *db, const char *entity, int64_t entity_id, const char *action,
                 const char *changes_json, struct jy_err *err);
+/* The entries of one record, newest first (the iterator shape above). */
 int history_each(struct jy_db *db, const char *entity, int64_t entity_id,
-                 void (*cb)(void *, const struct history_entry *), void *arg);
+                 int (*cb)(void *arg, const struct history_entry *h), void *arg,
+                 struct jy_err *err);
 /* An entry's action (history_add's: "create", "update", "stage" ...) in the worker's words and
  * language, for every page that lists a record's history: a resident's "create" is her
  * registration. The action itself when it has no words. */
@@ -172,9 +192,9 @@ const char *history_action_label(const char *entity, const char *action);
 int audit_note(struct jy_db *db, const char *event, const char *entity, int64_t entity_id,
                const char *fields, const char *detail_json, int result, struct jy_err *err);
 /* A file imported or exported from the command line: kind ("residents" ...), the rows written,
- * the path and the command's result code. Returns JY_OK or why it could not be recorded. */
+ * the path and the command's result code. Returns JY_OK or why it could not be recorded (err). */
 int audit_file(struct jy_db *db, const char *event, const char *kind, int rows, const char *path,
-               int result);
+               int result, struct jy_err *err);
 /* The whole chain checked in seq order. JY_OK with v filled; v->bad is 0 when it is intact. */
 struct history_verify {
 	int64_t rows;           /* rows read */

@@ -107,13 +107,15 @@ static int session_validate(struct jy_db *db, struct session *s, char course_pla
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, s->course_id);
 	char start[11] = "", end[11] = "";
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int step = sqlite3_step(st), found = step == SQLITE_ROW;
 	if (found) {
 		db_col_copy(st, 0, start, sizeof start);
 		db_col_copy(st, 1, end, sizeof end);
 		db_col_copy(st, 2, course_place, 184);
 	}
 	sqlite3_reset(st);
+	if (!found && step != SQLITE_DONE)
+		return db_fail(db, err, _("reading a course"));
 	if (!found)
 		return err_set(err, JY_ENOTFOUND, NULL, _("course %lld not found"), (long long)s->course_id);
 	if (strcmp(s->v[SF_DATE], start) < 0 || strcmp(s->v[SF_DATE], end) > 0)
@@ -147,9 +149,12 @@ static int session_insert(struct jy_db *db, struct session *s, struct jy_err *er
 			return JY_EDB;
 		sqlite3_bind_int64(q, 1, s->course_id);
 		char no[16] = "1";
-		if (sqlite3_step(q) == SQLITE_ROW)
+		int step = sqlite3_step(q);
+		if (step == SQLITE_ROW)
 			snprintf(no, sizeof no, "%d", sqlite3_column_int(q, 0));
 		sqlite3_reset(q);
+		if (step != SQLITE_ROW)
+			return db_fail(db, err, _("saving the session"));
 		session_set(s, SF_NO, no);
 	}
 	sqlite3_stmt *st = db_prepare(db,
@@ -370,8 +375,11 @@ static int rollcall_allowed(struct jy_db *db, const struct rollcall *rc, struct 
 			return JY_EDB;
 		sqlite3_bind_int64(st, 1, r->enrolment_id);
 		sqlite3_bind_int64(st, 2, rc->session_id);
-		int64_t rid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		int s = sqlite3_step(st);
+		int64_t rid = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			return db_fail(db, err, _("reading the enrolments"));
 		if (!rid)
 			return err_set(err, JY_ENOTFOUND, NULL, _("%s is not enrolled in this course"), r->name);
 		int denied = resident_access(db, rid, OP_EDIT, err);

@@ -41,9 +41,10 @@ const char *course_get(const struct course *c, int field)
 	return field_value_get(c->v[field]);
 }
 
-char *course_display(struct jy_db *db, const struct course *c, int field)
+int course_display(struct jy_db *db, const struct course *c, int field, char **out,
+                   struct jy_err *err)
 {
-	return field_show(db, &course_fields[field], c->v[field]);
+	return field_show(db, &course_fields[field], c->v[field], out, err);
 }
 
 /* ---- SQL built once from the field table (column names only, never data) --------------------- */
@@ -128,24 +129,24 @@ static char *code_canon(const char *code)
 	return c;
 }
 
-int course_find_code(struct jy_db *db, const char *code, int64_t *id)
+int course_find_code(struct jy_db *db, const char *code, int64_t *id, struct jy_err *err)
 {
 	if (text_is_blank(code))
 		return JY_ENOTFOUND;
 	char *t = text_clean(code);
 	char *c = code_canon(t);
 	free(t);
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM course WHERE code = ?1", NULL);
-	int rc = JY_ENOTFOUND;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM course WHERE code = ?1", err);
+	int rc = JY_EDB;
 	if (st) {
 		sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		int s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
-			rc = JY_OK;
-		}
 		sqlite3_reset(st);
-	} else {
-		rc = JY_EDB;
+		rc = s == SQLITE_ROW ? JY_OK : s == SQLITE_DONE ? JY_ENOTFOUND : JY_EDB;
+		if (rc == JY_EDB)
+			db_fail(db, err, _("reading the courses"));
 	}
 	free(c);
 	return rc;
@@ -178,24 +179,29 @@ int course_validate(struct jy_db *db, struct course *c, struct jy_err *err)
 }
 
 /* The next free code: K- and one more than the highest number in use. */
-static void course_next_code(struct jy_db *db, char out[24])
+static int course_next_code(struct jy_db *db, char out[24], struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 FROM course "
-		"WHERE code GLOB 'K-[0-9]*'", NULL);
+		"WHERE code GLOB 'K-[0-9]*'", err);
+	if (!st)
+		return JY_EDB;
 	long long n = 1;
-	if (st) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return db_fail(db, err, _("saving the course"));
 	snprintf(out, 24, "K-%03lld", n);
+	return JY_OK;
 }
 
 static int code_taken(struct jy_db *db, const char *code, struct jy_err *err)
 {
 	int64_t other = 0;
-	course_find_code(db, code, &other);
+	/* only for other_id: the code is refused as taken whatever this finds */
+	course_find_code(db, code, &other, NULL);
 	err_set(err, JY_EDUP, course_fields[CF_CODE].label,
 	        _("course code %s is already in use; leave it empty for the next free one"), code);
 	if (err)
@@ -208,7 +214,9 @@ static int course_insert(struct jy_db *db, struct course *c, struct jy_err *err)
 	char now[32], code[24];
 	time_now_iso(now);
 	if (!c->v[CF_CODE]) {
-		course_next_code(db, code);
+		int rc = course_next_code(db, code, err);
+		if (rc)
+			return rc;
 		course_set(c, CF_CODE, code);
 	}
 	sql_build();
@@ -239,8 +247,11 @@ static int course_insert(struct jy_db *db, struct course *c, struct jy_err *err)
 static int course_conflict(struct jy_db *db, int64_t id, struct jy_err *err)
 {
 	struct course *cur = NULL;
-	if (course_load(db, id, &cur, NULL) != JY_OK)
+	int rc = course_load(db, id, &cur, err);
+	if (rc == JY_ENOTFOUND)
 		return err_set(err, JY_ENOTFOUND, NULL, _("the record no longer exists"));
+	if (rc)
+		return rc;
 	err_set(err, JY_ECONFLICT, NULL,
 	        _("%s changed this record at %s after you opened it; nothing was saved. "
 	          "Reload to see the change, then make yours again"),
@@ -460,10 +471,15 @@ int course_search(struct jy_db *db, const char *query, const char *cursor, int l
 	/* Head counts after the scan: no statement is stepped while another is prepared. */
 	for (int i = 0; i < out->n; i++) {
 		struct course_counts cc;
-		if (course_counts(db, out->rows[i].id, &cc, NULL) == JY_OK) {
-			out->rows[i].admitted = cc.admitted;
-			out->rows[i].waiting = cc.waiting;
+		int r = course_counts(db, out->rows[i].id, &cc, err);
+		if (r == JY_ENOTFOUND)
+			continue;       /* gone since the scan: nobody to count */
+		if (r) {
+			course_page_free(out);
+			return r;
 		}
+		out->rows[i].admitted = cc.admitted;
+		out->rows[i].waiting = cc.waiting;
 	}
 	if (out->more && out->n)
 		snprintf(out->next, sizeof out->next, "%s\t%lld", out->rows[out->n - 1].start,

@@ -117,19 +117,22 @@ int enrolment_load(struct jy_db *db, int64_t id, struct enrolment **out, struct 
 	return JY_OK;
 }
 
-int enrolment_find(struct jy_db *db, int64_t resident_id, int64_t course_id, int64_t *id)
+int enrolment_find(struct jy_db *db, int64_t resident_id, int64_t course_id, int64_t *id,
+                   struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id FROM enrolment WHERE resident_id = ?1 AND course_id = ?2", NULL);
+		"SELECT id FROM enrolment WHERE resident_id = ?1 AND course_id = ?2", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, resident_id);
 	sqlite3_bind_int64(st, 2, course_id);
-	int rc = sqlite3_step(st) == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
-	if (rc == JY_OK)
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the enrolments"));
 }
 
 /* ---- the rules ------------------------------------------------------------------------------- */
@@ -139,25 +142,31 @@ struct course_facts {
 	int capacity;           /* -1: none */
 };
 
-static int course_facts(struct jy_db *db, int64_t cid, struct course_facts *cf)
+static int course_facts(struct jy_db *db, int64_t cid, struct course_facts *cf, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT code, start_date, end_date, coalesce(capacity, -1) FROM course WHERE id = ?1", NULL);
+		"SELECT code, start_date, end_date, coalesce(capacity, -1) FROM course "
+		"WHERE id = ?1", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, cid);
-	int rc = sqlite3_step(st) == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
-	if (rc == JY_OK) {
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
 		db_col_copy(st, 0, cf->code, sizeof cf->code);
 		db_col_copy(st, 1, cf->start, sizeof cf->start);
 		db_col_copy(st, 2, cf->end, sizeof cf->end);
 		cf->capacity = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
-	return rc;
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	if (s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a course"));
+	return err_set(err, JY_ENOTFOUND, NULL, _("course %lld not found"), (long long)cid);
 }
 
-/* A few course codes, for "what is accepted". */
+/* A few course codes, for "what is accepted" in the message of a code refused: "-" when they
+ * cannot be read, and the code is refused all the same. */
 static void course_codes_hint(struct jy_db *db, char *out, size_t size)
 {
 	struct jy_buf b = { 0 };
@@ -179,10 +188,13 @@ static int enrol_resolve(struct jy_db *db, struct enrolment *e, int op, struct c
 		if (!e->v[EF_IDNO])
 			return err_set(err, JY_EINVAL, enrol_fields[EF_IDNO].label,
 			               _("required: the trainee's 18-character ID number"));
-		if (resident_find_idno(db, e->v[EF_IDNO], &e->resident_id) != JY_OK)
+		int rc = resident_find_idno(db, e->v[EF_IDNO], &e->resident_id, err);
+		if (rc == JY_ENOTFOUND)
 			return err_set(err, JY_EINVAL, enrol_fields[EF_IDNO].label,
 			               _("%s is not registered: register the resident first, then enrol her"),
 			               e->v[EF_IDNO]);
+		if (rc)
+			return rc;
 	}
 	int denied = resident_access(db, e->resident_id, op, err);
 	if (denied)
@@ -191,13 +203,16 @@ static int enrol_resolve(struct jy_db *db, struct enrolment *e, int op, struct c
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, e->resident_id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int s = sqlite3_step(st);
+	int found = s == SQLITE_ROW;
 	int closed = found && sqlite3_column_type(st, 0) != SQLITE_NULL;
 	if (found) {
 		xstrset(&e->v[EF_NAME], (const char *)sqlite3_column_text(st, 1));
 		xstrset(&e->v[EF_IDNO], (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
+	if (!found && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a resident"));
 	if (!found)
 		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)e->resident_id);
 	if (closed)
@@ -207,17 +222,20 @@ static int enrol_resolve(struct jy_db *db, struct enrolment *e, int op, struct c
 		if (!e->v[EF_COURSE])
 			return err_set(err, JY_EINVAL, enrol_fields[EF_COURSE].label,
 			               _("required: the course code, such as K-001"));
-		if (course_find_code(db, e->v[EF_COURSE], &e->course_id) != JY_OK) {
+		int rc = course_find_code(db, e->v[EF_COURSE], &e->course_id, err);
+		if (rc == JY_ENOTFOUND) {
 			char hint[256];
 			course_codes_hint(db, hint, sizeof hint);
 			return err_set(err, JY_EINVAL, enrol_fields[EF_COURSE].label,
 			               _("no course has the code %s; courses: %s"), e->v[EF_COURSE], hint);
 		}
+		if (rc)
+			return rc;
 	}
-	if (course_facts(db, e->course_id, cf) != JY_OK)
-		return err_set(err, JY_ENOTFOUND, NULL, _("course %lld not found"), (long long)e->course_id);
-	xstrset(&e->v[EF_COURSE], cf->code);
-	return JY_OK;
+	int rc = course_facts(db, e->course_id, cf, err);
+	if (!rc)
+		xstrset(&e->v[EF_COURSE], cf->code);
+	return rc;
 }
 
 static int is(const char *v, const char *want)
@@ -284,19 +302,22 @@ static int enrol_validate(struct jy_db *db, struct enrolment *e, const struct en
 	return JY_OK;
 }
 
-/* Admitted trainees of the course other than this enrolment. */
-static int admitted_others(struct jy_db *db, int64_t cid, int64_t eid)
+/* Admitted trainees of the course other than this enrolment, into *n. */
+static int admitted_others(struct jy_db *db, int64_t cid, int64_t eid, int *n, struct jy_err *err)
 {
+	*n = 0;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT count(*) FROM enrolment WHERE course_id = ?1 AND id <> ?2 AND waitlisted = 0 "
-		"AND result <> 'dropped'", NULL);
+		"AND result <> 'dropped'", err);
 	if (!st)
-		return 0;
+		return JY_EDB;
 	sqlite3_bind_int64(st, 1, cid);
 	sqlite3_bind_int64(st, 2, eid);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return n;
+	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading the enrolments"));
 }
 
 static int admitted(const struct enrolment *e)
@@ -374,8 +395,11 @@ static int enrol_insert(struct jy_db *db, struct enrolment *e, struct jy_err *er
 static int enrol_conflict(struct jy_db *db, int64_t id, struct jy_err *err)
 {
 	struct enrolment *cur = NULL;
-	if (enrolment_load(db, id, &cur, NULL) != JY_OK)
+	int rc = enrolment_load(db, id, &cur, err);
+	if (rc == JY_ENOTFOUND)
 		return err_set(err, JY_ENOTFOUND, NULL, _("the record no longer exists"));
+	if (rc)
+		return rc;
 	err_set(err, JY_ECONFLICT, NULL,
 	        _("%s changed this record at %s after you opened it; nothing was saved. "
 	          "Reload to see the change, then make yours again"),
@@ -438,11 +462,12 @@ static int enrol_dup(struct jy_db *db, int64_t other, const struct enrolment *e,
 {
 	struct enrolment *o = NULL;
 	char what[64] = "";
-	if (enrolment_load(db, other, &o, NULL) == JY_OK) {
-		char *r = field_show(db, &enrol_fields[EF_RESULT], o->v[EF_RESULT]);
+	char *r = NULL;
+	/* the details are for the message only: the second enrolment is refused either way */
+	if (enrolment_load(db, other, &o, NULL) == JY_OK &&
+	    field_show(db, &enrol_fields[EF_RESULT], o->v[EF_RESULT], &r, NULL) == JY_OK)
 		snprintf(what, sizeof what, "%s%s", is(o->v[EF_WAITLIST], "1") ? "候补 " : "", r);
-		free(r);
-	}
+	free(r);
 	err_set(err, JY_EDUP, enrol_fields[EF_IDNO].label,
 	        _("%s is already in course %s (%s, enrolled %s): one enrolment per person and course"),
 	        e->v[EF_NAME] ? e->v[EF_NAME] : "?", e->v[EF_COURSE] ? e->v[EF_COURSE] : "?", what,
@@ -453,18 +478,23 @@ static int enrol_dup(struct jy_db *db, int64_t other, const struct enrolment *e,
 	return JY_EDUP;
 }
 
-static void capacity_warn(struct jy_db *db, const struct enrolment *e, const struct course_facts *cf,
-                          struct jy_err *warn)
+/* warn set when admitting e takes the course past its capacity; JY_EDB (err set) when the
+ * admitted cannot be counted: a count read as 0 would admit past the capacity unwarned. */
+static int capacity_warn(struct jy_db *db, const struct enrolment *e, const struct course_facts *cf,
+                         struct jy_err *warn, struct jy_err *err)
 {
 	if (cf->capacity < 0)
-		return;
-	int n = admitted_others(db, e->course_id, e->id) + 1;
-	if (n <= cf->capacity)
-		return;
+		return JY_OK;
+	int n, rc = admitted_others(db, e->course_id, e->id, &n, err);
+	if (rc)
+		return rc;
+	if (++n <= cf->capacity)
+		return JY_OK;
 	err_set(warn, JY_OK, enrol_fields[EF_COURSE].label,
 	        _("course %s is over its capacity: %d admitted for %d places"), cf->code, n, cf->capacity);
 	warn->warn = 1;
 	warn->other_id = e->course_id;
+	return JY_OK;
 }
 
 int enrolment_save(struct jy_db *db, struct enrolment *e, struct jy_err *err)
@@ -491,16 +521,15 @@ int enrolment_save(struct jy_db *db, struct enrolment *e, struct jy_err *err)
 		rc = enrol_validate(db, e, old, &cf, err);
 	if (!rc && !e->id) {
 		int64_t other;
-		if (enrolment_find(db, e->resident_id, e->course_id, &other) == JY_OK)
+		rc = enrolment_find(db, e->resident_id, e->course_id, &other, err);
+		if (rc == JY_OK)
 			rc = enrol_dup(db, other, e, err);
+		else if (rc == JY_ENOTFOUND)
+			rc = JY_OK;
 	}
-	if (rc) {
-		enrolment_free(&old);
-		return rc;
-	}
-	if (admitted(e) && !admitted(old))
-		capacity_warn(db, e, &cf, &warn);
-	if ((rc = db_begin(db, err))) {
+	if (!rc && admitted(e) && !admitted(old))
+		rc = capacity_warn(db, e, &cf, &warn, err);
+	if (rc || (rc = db_begin(db, err))) {
 		enrolment_free(&old);
 		return rc;
 	}

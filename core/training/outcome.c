@@ -19,45 +19,56 @@
 #include "store/sql.h"
 
 int outcome_employment(struct jy_db *db, int64_t rid, const char *course_end, const char *asof,
-                       char employed_on[11], char window_end[11])
+                       int *outcome, char employed_on[11], char window_end[11], struct jy_err *err)
 {
-	int months = db_setting_int(db, "training.outcome_months", 6);
-	employed_on[0] = '\0';
+	int months;
+	employed_on[0] = window_end[0] = '\0';
+	*outcome = OUTCOME_PENDING;
+	int rc = db_setting_int(db, "training.outcome_months", 6, &months, err);
+	if (rc)
+		return rc;
 	date_add_months(course_end, months, window_end);
 	if (!window_end[0])
-		return OUTCOME_PENDING;
+		return JY_OK;
 	/* Only what was known on asof: a report for a past date does not see later events. */
 	const char *upto = asof && strcmp(asof, window_end) < 0 ? asof : window_end;
 	/* Employed statuses are the 2x codes of emp_status (002_codes.sql: first digit 2 = in work). */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT min(date) FROM status_event WHERE resident_id = ?1 AND substr(status, 1, 1) = '2' "
-		"AND date > ?2 AND date <= ?3", NULL);
-	if (st) {
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_text(st, 2, course_end, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, upto, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			db_col_copy(st, 0, employed_on, 11);
-		sqlite3_reset(st);
-	}
+		"AND date > ?2 AND date <= ?3", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, course_end, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, upto, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, employed_on, 11);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW)
+		return db_fail(db, err, _("reading the status changes"));
 	if (employed_on[0])
-		return OUTCOME_EMPLOYED;
-	return asof && strcmp(asof, window_end) <= 0 ? OUTCOME_PENDING : OUTCOME_NOT_EMPLOYED;
+		*outcome = OUTCOME_EMPLOYED;
+	else if (!asof || strcmp(asof, window_end) > 0)
+		*outcome = OUTCOME_NOT_EMPLOYED;
+	return JY_OK;
 }
 
-int outcome_tier(struct jy_db *db, int completed, int employed, int passed, const char *cert_type)
+int outcome_tier(struct jy_db *db, int completed, int employed, int passed, const char *cert_type,
+                 int *tier, struct jy_err *err)
 {
+	*tier = 0;
 	if (!completed)
-		return 0;
+		return JY_OK;
 	/* A job within the window earns the full tier for a trainee who passed (培训合格); without one,
 	 * the certificate she holds decides. Codes of train_cert (005_training.sql). */
 	if (employed && passed)
-		return db_setting_int(db, "training.tier.employed", 100);
+		return db_setting_int(db, "training.tier.employed", 100, tier, err);
 	if (cert_type && strcmp(cert_type, "2") == 0)
-		return db_setting_int(db, "training.tier.vocational", 80);
+		return db_setting_int(db, "training.tier.vocational", 80, tier, err);
 	if (cert_type && strcmp(cert_type, "3") == 0)
-		return db_setting_int(db, "training.tier.special", 60);
-	return 0;
+		return db_setting_int(db, "training.tier.special", 60, tier, err);
+	return JY_OK;
 }
 
 int attendance_rate(const struct enrol_row *r)
@@ -127,15 +138,19 @@ static void row_read(sqlite3_stmt *st, struct enrol_row *r, int *subsidy)
 
 /* The outcome columns of a row, from the status events (asked after the list's statement is
  * done: no statement is stepped while another is prepared). */
-static void row_outcome(struct jy_db *db, struct enrol_row *r, int subsidy, const char *asof)
+static int row_outcome(struct jy_db *db, struct enrol_row *r, int subsidy, const char *asof,
+                       struct jy_err *err)
 {
-	int completed = strcmp(r->result, "completed") == 0;
+	int completed = strcmp(r->result, "completed") == 0, rc = JY_OK;
 	r->outcome = OUTCOME_NONE;
 	if (completed)
-		r->outcome = outcome_employment(db, r->resident_id, r->course_end, asof, r->employed_on,
-		                                r->window_end);
-	r->tier = outcome_tier(db, completed, r->outcome == OUTCOME_EMPLOYED, r->passed == 1, r->cert_type);
+		rc = outcome_employment(db, r->resident_id, r->course_end, asof, &r->outcome,
+		                        r->employed_on, r->window_end, err);
+	if (!rc)
+		rc = outcome_tier(db, completed, r->outcome == OUTCOME_EMPLOYED, r->passed == 1,
+		                  r->cert_type, &r->tier, err);
 	r->amount = (int)((int64_t)subsidy * r->tier / 100);
+	return rc;
 }
 
 int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, const char *asof,
@@ -176,10 +191,15 @@ int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, con
 		date_today(today);
 		asof = today;
 	}
-	for (int i = 0; i < *n; i++)
-		row_outcome(db, &(*rows)[i], subsidy[i], asof);
+	rc = JY_OK;
+	for (int i = 0; i < *n && !rc; i++)
+		rc = row_outcome(db, &(*rows)[i], subsidy[i], asof, err);
 	free(subsidy);
-	return JY_OK;
+	if (rc) {
+		FREE(rows);
+		*n = 0;
+	}
+	return rc;
 }
 
 int outcome_without_work(struct jy_db *db, int64_t course_id, const char *asof,

@@ -40,9 +40,13 @@ struct course *course_new(void);                /* Caller frees with course_free
 void course_free(struct course **c);
 void course_set(struct course *c, int field, const char *value);
 const char *course_get(const struct course *c, int field);   /* never NULL */
-char *course_display(struct jy_db *db, const struct course *c, int field);  /* Caller frees. */
+/* A field as a worker reads it (code labels) into *out. Caller frees. JY_EDB when the labels
+ * cannot be read. */
+int course_display(struct jy_db *db, const struct course *c, int field, char **out,
+                   struct jy_err *err);
 int course_load(struct jy_db *db, int64_t id, struct course **out, struct jy_err *err);
-int course_find_code(struct jy_db *db, const char *code, int64_t *id);  /* JY_OK / JY_ENOTFOUND */
+/* JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int course_find_code(struct jy_db *db, const char *code, int64_t *id, struct jy_err *err);
 /* Check every field (dates, codes, numbers, required) and that the course ends on or after it
  * starts. JY_EINVAL with err->field naming the first bad field. */
 int course_validate(struct jy_db *db, struct course *c, struct jy_err *err);
@@ -113,7 +117,9 @@ void enrolment_free(struct enrolment **e);
 void enrolment_set(struct enrolment *e, int field, const char *value);
 const char *enrolment_get(const struct enrolment *e, int field);   /* never NULL */
 int enrolment_load(struct jy_db *db, int64_t id, struct enrolment **out, struct jy_err *err);
-int enrolment_find(struct jy_db *db, int64_t resident_id, int64_t course_id, int64_t *id);
+/* Her enrolment in the course: JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
+int enrolment_find(struct jy_db *db, int64_t resident_id, int64_t course_id, int64_t *id,
+                   struct jy_err *err);
 /* Validate and save with its history (and a line in the resident's history). The rules:
  *   - the trainee is a registered resident whose record is not closed; the course exists;
  *   - one enrolment per person and course: a second is refused (JY_EDUP, other_id the first);
@@ -133,15 +139,17 @@ enum { OUTCOME_NONE, OUTCOME_EMPLOYED, OUTCOME_PENDING, OUTCOME_NOT_EMPLOYED };
 /* Whether resident rid found work after a course that ended on course_end: a status event with an
  * employed status (codes 2x: 已就业, 灵活就业, 自主创业, 公益性岗位) dated in (end, end + N months],
  * N the setting training.outcome_months (6), the month end clamped (2024-08-31 + 6 months is
- * 2025-02-28). OUTCOME_EMPLOYED with *employed_on the first such date; otherwise PENDING while
- * asof is inside the window, NOT_EMPLOYED after it. window_end (11 bytes) gets end + N months.
- * Derived every time from the status events: never typed, never stored. */
+ * 2025-02-28). *outcome: OUTCOME_EMPLOYED with *employed_on the first such date; otherwise PENDING
+ * while asof is inside the window, NOT_EMPLOYED after it. window_end (11 bytes) gets end + N
+ * months. Derived every time from the status events: never typed, never stored. JY_EDB when the
+ * setting or the events cannot be read. */
 int outcome_employment(struct jy_db *db, int64_t rid, const char *course_end, const char *asof,
-                       char employed_on[11], char window_end[11]);
-/* The subsidy tier in percent (settings training.tier.employed 100, .vocational 80, .special 60):
- * a completer who passed and was employed within the window gets the first; otherwise a
- * 职业资格证书 (train_cert 2) the second, a 专项职业能力证书 (3) the third; else 0. */
-int outcome_tier(struct jy_db *db, int completed, int employed, int passed, const char *cert_type);
+                       int *outcome, char employed_on[11], char window_end[11], struct jy_err *err);
+/* The subsidy tier in percent into *tier (settings training.tier.employed 100, .vocational 80,
+ * .special 60): a completer who passed and was employed within the window gets the first;
+ * otherwise a 职业资格证书 (train_cert 2) the second, a 专项职业能力证书 (3) the third; else 0. */
+int outcome_tier(struct jy_db *db, int completed, int employed, int passed, const char *cert_type,
+                 int *tier, struct jy_err *err);
 
 /* An enrolment as lists, printouts and the outcome show it. */
 struct enrol_row {

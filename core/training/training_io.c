@@ -206,12 +206,14 @@ static int course_store(struct tio *t, char **vals, int row, struct import_resul
 	(void)row;
 	struct course *c = NULL;
 	int64_t id;
-	int rc;
-	if (vals[CF_CODE] && course_find_code(t->db, vals[CF_CODE], &id) == JY_OK) {
+	int rc = vals[CF_CODE] ? course_find_code(t->db, vals[CF_CODE], &id, err) : JY_ENOTFOUND;
+	if (rc == JY_OK) {
 		if ((rc = course_load(t->db, id, &c, err)))
 			return rc;
-	} else {
+	} else if (rc == JY_ENOTFOUND) {
 		c = course_new();
+	} else {
+		return rc;
 	}
 	for (int f = 0; f < CF__COUNT; f++)
 		if (vals[f])
@@ -253,28 +255,36 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 	(void)row;
 	int64_t rid, cid, eid;
 	struct enrolment *e = NULL;
-	int rc;
+	/* Each look-up: JY_OK, JY_ENOTFOUND (enrolment_save says what is missing), or a failure. */
+	int rc = resident_find_idno(t->db, vals[EF_IDNO], &rid, err);
 	/* 姓名, when the file has it, must be the name the registry holds for the ID number: a
 	 * mistyped ID would otherwise enrol somebody else. */
-	if (vals[EF_NAME] && resident_find_idno(t->db, vals[EF_IDNO], &rid) == JY_OK) {
+	if (rc == JY_OK && vals[EF_NAME]) {
 		struct resident *r = NULL;
-		if (resident_load(t->db, rid, &r, NULL) == JY_OK &&
-		    strcmp(resident_get(r, RF_NAME), vals[EF_NAME]) != 0) {
+		struct jy_err e2 = { 0 };
+		int lr = resident_load(t->db, rid, &r, &e2);
+		/* out of her communities (JY_EPERM): enrolment_save refuses her, saying why */
+		if (lr == JY_OK && strcmp(resident_get(r, RF_NAME), vals[EF_NAME]) != 0)
 			rc = err_set(err, JY_EINVAL, enrol_fields[EF_NAME].label,
 			             _("\"%s\" is not the name registered for this ID number (%s): check both"),
 			             vals[EF_NAME], resident_get(r, RF_NAME));
-			resident_free(&r);
-			return rc;
-		}
+		else if (lr == JY_EDB)
+			rc = err_set(err, lr, e2.field, "%s", e2.msg);
 		resident_free(&r);
+		if (rc)
+			return rc;
 	}
-	if (resident_find_idno(t->db, vals[EF_IDNO], &rid) == JY_OK &&
-	    course_find_code(t->db, vals[EF_COURSE], &cid) == JY_OK &&
-	    enrolment_find(t->db, rid, cid, &eid) == JY_OK) {
+	if (rc == JY_OK)
+		rc = course_find_code(t->db, vals[EF_COURSE], &cid, err);
+	if (rc == JY_OK)
+		rc = enrolment_find(t->db, rid, cid, &eid, err);
+	if (rc == JY_OK) {
 		if ((rc = enrolment_load(t->db, eid, &e, err)))
 			return rc;
-	} else {
+	} else if (rc == JY_ENOTFOUND) {
 		e = enrolment_new();
+	} else {
+		return rc;
 	}
 	for (int f = 0; f < EF__COUNT; f++)
 		if (vals[f] && f != EF_NAME)
@@ -323,8 +333,10 @@ static int write_courses(void *ctx, struct sheet *sh, struct jy_err *err)
 		if ((rc = course_load(db, ids[i], &c, err)))
 			break;
 		for (int f = 0; f < CF__COUNT; f++)
-			v[f] = course_display(db, c, f);
-		rc = sheet_row(sh, (const char *const *)v, err);
+			if (course_display(db, c, f, &v[f], err))
+				rc = JY_EDB;
+		if (!rc)
+			rc = sheet_row(sh, (const char *const *)v, err);
 		for (int f = 0; f < CF__COUNT; f++)
 			free(v[f]);
 		course_free(&c);
@@ -351,8 +363,10 @@ static int write_enrolments(void *ctx, struct sheet *sh, struct jy_err *err)
 	if (!st)
 		return JY_EDB;
 	/* codes as labels from the lists loaded before the loop (no statement prepared inside it) */
-	const struct code_list *results = codes_cached(db, "train_result");
-	const struct code_list *certs = codes_cached(db, "train_cert");
+	const struct code_list *results = codes_cached(db, "train_result", err);
+	const struct code_list *certs = results ? codes_cached(db, "train_cert", err) : NULL;
+	if (!certs)
+		return JY_EDB;
 	const char *cells[EF__COUNT];
 	int s, rc = JY_OK;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {

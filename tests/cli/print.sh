@@ -104,3 +104,18 @@ status_is "print with two residents: exit 2" 2
 run print form R-000001 --db "$db" -o "$tmp/no/such/dir/form.txt"
 status_is "print -o into a missing directory: exit 1" 1
 has "print -o: names the file it could not write" "$tmp/err" "no/such/dir/form.txt"
+
+# ---- a database that fails: said, exit 1, no form with a part left out ------------------------
+broken="$tmp/broken.db"
+cp "$db" "$broken"
+sqlite3 "$broken" "ALTER TABLE certificate RENAME TO certificate_gone"
+run print form R-000001 --db "$broken"
+status_is "print form, the certificates unreadable: exit 1" 1
+has "print form, the certificates unreadable: says why" "$tmp/err" "no such table: certificate"
+if [ -s "$tmp/out" ]; then nok "print form, certificates unreadable: no form" "$(cat "$tmp/out")"
+else ok "print form, certificates unreadable: no form"; fi
+sqlite3 "$broken" "ALTER TABLE certificate_gone RENAME TO certificate"
+sqlite3 "$broken" "ALTER TABLE setting RENAME TO setting_gone"
+run print slip R-000001 --db "$broken"
+status_is "print slip, the settings unreadable: exit 1 (not the default page size)" 1
+has "print slip, the settings unreadable: says why" "$tmp/err" "no such table: setting"

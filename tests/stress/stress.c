@@ -165,6 +165,18 @@ static int write_csv(const char *path, const char *region, long key0, int rows, 
 	return fclose(f);
 }
 
+/* The number of residents; -1 (said) when it cannot be read: no failure counts as none. */
+static int64_t residents_in(struct jy_db *db)
+{
+	int64_t n;
+	struct jy_err err = { 0 };
+	if (resident_count(db, &n, &err) != JY_OK) {
+		diag("counting the residents: %s", err.msg);
+		return -1;
+	}
+	return n;
+}
+
 /* How many of the file's residents are stored. */
 static int csv_present(struct jy_db *db, const char *region, long key0, int rows)
 {
@@ -173,7 +185,7 @@ static int csv_present(struct jy_db *db, const char *region, long key0, int rows
 		char idno[19];
 		int64_t id;
 		make_idno(region, key0 + i, idno);
-		if (resident_find_idno(db, idno, &id) == JY_OK)
+		if (resident_find_idno(db, idno, &id, NULL) == JY_OK)
 			n++;
 	}
 	return n;
@@ -186,8 +198,9 @@ static int open_as_me(const char *path, int flags, struct jy_db **db, struct jy_
 		return rc;
 	struct jy_actor who;
 	db_actor_from_os(&who);
-	db_set_actor(*db, &who);
-	return JY_OK;
+	if ((rc = db_set_actor(*db, &who, err)))
+		db_close(db);
+	return rc;
 }
 
 static void print_problem(void *arg, const char *problem)
@@ -208,10 +221,12 @@ static int seed(const char *path)
 	}
 	struct jy_actor who;
 	db_actor_from_os(&who);
-	db_set_actor(db, &who);
-	int rc = 0;
-	while (!rc && resident_count(db) < POOL) {
-		struct resident *r = make_resident("320583", resident_count(db));
+	int rc = db_set_actor(db, &who, &err) ? -1 : 0;
+	if (rc)
+		diag("seed: %s", err.msg);
+	int64_t n;
+	while (!rc && (n = residents_in(db)) >= 0 && n < POOL) {
+		struct resident *r = make_resident("320583", n);
 		if (resident_save(db, r, &err)) {
 			diag("seed: %s", err.msg);
 			rc = -1;
@@ -470,33 +485,37 @@ struct hist {
 	int updates;
 };
 
-static void hist_note(void *arg, const char *key, const char *old, const char *now)
+static int hist_note(void *arg, const struct field_change *c)
 {
 	struct hist *h = arg;
-	(void)old;
-	if (strcmp(key, "note") != 0 || !now)
-		return;
+	if (strcmp(c->key, "note") != 0 || !c->now)
+		return 0;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 64;
 		h->notes = xrealloc(h->notes, sizeof *h->notes * (size_t)h->cap);
 	}
-	h->notes[h->n++] = xstrdup(now);
+	h->notes[h->n++] = xstrdup(c->now);
+	return 0;
 }
 
-static void hist_entry(void *arg, const struct history_entry *he)
+static int hist_entry(void *arg, const struct history_entry *he)
 {
 	struct hist *h = arg;
 	if (strcmp(he->action, "update") != 0)
-		return;
+		return 0;
 	h->updates++;
 	if (he->changes)
-		field_changes_each(he->changes, hist_note, h);
+		field_changes_each(he->changes, hist_note, h);  /* hist_note never stops the walk */
+	return 0;
 }
 
+/* The history of one resident; a failure to read it is said (and its checks then fail). */
 static void hist_load(struct jy_db *db, int64_t rid, struct hist *h)
 {
+	struct jy_err err = { 0 };
 	memset(h, 0, sizeof *h);
-	history_each(db, "resident", rid, hist_entry, h);
+	if (history_each(db, "resident", rid, hist_entry, h, &err) != JY_OK)
+		diag("history of resident %lld: %s", (long long)rid, err.msg);
 }
 
 static int hist_has(const struct hist *h, const char *note)
@@ -605,7 +624,7 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 		return 1;
 	}
 	pool_base(db, base);
-	int64_t residents_before = resident_count(db);
+	int64_t residents_before = residents_in(db);
 	db_close(&db);
 
 	pid_t pids[MAX_WORKERS];
@@ -664,7 +683,7 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 				save_add(&v, a, b, s);
 			} else if (sscanf(line, "N %lld %20s", &a, s) == 2) {
 				int64_t id;
-				if (resident_find_idno(db, s, &id) != JY_OK || id != a) {
+				if (resident_find_idno(db, s, &id, NULL) != JY_OK || id != a) {
 					diag("created resident %lld (%s) is missing", a, s);
 					missing++;
 				}
@@ -696,7 +715,7 @@ static int cmd_workers(const char *dir, int nworkers, double seconds)
 	}
 	long lost = verify_pool(db, &v, base);
 	int problems = db_check(db, print_problem, NULL, NULL, &e);
-	int64_t residents_after = resident_count(db);
+	int64_t residents_after = residents_in(db);
 	db_close(&db);
 
 	long ops = tot.saves + tot.conflicts + tot.creates + tot.imports + tot.refused_imports + tot.reads;
@@ -832,8 +851,10 @@ static int check_backups(const char *dir, int *count)
 		}
 		free(p);
 		int n = db_check(b, print_problem, NULL, NULL, &e);
-		if (n != 0 || resident_count(b) < POOL) {
-			diag("backup %s: %d problems, %lld residents", de->d_name, n, (long long)resident_count(b));
+		int64_t held = residents_in(b);
+		if (n != 0 || held < POOL) {
+			diag("backup %s: %d problems, %lld residents", de->d_name, n,
+			     (long long)held);
 			bad++;
 		}
 		db_close(&b);

@@ -45,7 +45,7 @@ static void act_as(struct fixture *f, const char *os_user)
 	struct jy_actor who = { 0 };
 	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
 	snprintf(who.name, sizeof who.name, "%s", os_user);
-	db_set_actor(f->db, &who);
+	assert_int_equal(db_set_actor(f->db, &who, NULL), JY_OK);
 }
 
 /* The whole role table, written out by hand from the issue: 录入员 enters and edits in her
@@ -151,7 +151,7 @@ static void test_first_worker_admin(void **state)
 	assert_int_equal(access_check(f->db, OP_REPORT, NULL, &err), JY_EPERM);
 	/* and she cannot make herself one */
 	assert_int_equal(worker_save(f->db, "stranger", "陌生人", ROLE_ADMIN, NULL, &err), JY_EPERM);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 	assert_int_equal(db_actor(f->db)->role, ROLE_ADMIN);
 }
 
@@ -195,7 +195,7 @@ static void test_scope(void **state)
 	assert_int_equal(access_check(f->db, OP_REPORT, "TX0301", &err), JY_OK);
 	assert_int_equal(access_check(f->db, OP_VIEW, "TX0301", &err), JY_EPERM);
 	assert_int_equal(access_check(f->db, OP_REPORT_PEOPLE, NULL, &err), JY_EPERM);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
 static int count_worker(void *arg, const struct worker_row *w)
@@ -226,13 +226,13 @@ static void test_close_worker(void **state)
 	act_as(f, "wang");
 	assert_int_equal(db_actor(f->db)->role, 0);
 	assert_int_equal(worker_each(f->db, count_worker, &n, &err), JY_EPERM);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 	/* an administrator cannot demote herself (the database would have none) */
 	assert_int_equal(worker_save(f->db, f->admin.os_user, NULL, ROLE_CLERK, NULL, &err), JY_EINVAL);
 	assert_int_equal(worker_save(f->db, "wang", NULL, ROLE_CLERK, NULL, &err), JY_OK);
 	act_as(f, "wang");
 	assert_int_equal(db_actor(f->db)->role, ROLE_CLERK);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
 
@@ -283,7 +283,7 @@ static void test_search_scope(void **state)
 	assert_int_equal(search_residents(f->db, "李桂芳", NULL, 50, 1, &pg, &err), JY_OK);
 	assert_int_equal(pg.n, 0);
 	search_page_free(&pg);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 	int64_t li = demo_id(f, "李桂芳");
 	act_as(f, "wang");
 	struct resident *r = NULL;
@@ -296,9 +296,10 @@ static void test_search_scope(void **state)
 	act_as(f, "qian");
 	assert_int_equal(search_residents(f->db, "", NULL, 50, 1, &pg, &err), JY_EPERM);
 	assert_int_equal(resident_load(f->db, li, &r, &err), JY_EPERM);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
+/* Takes the first request and stops: pending_each returns the 1. */
 static int first_pending(void *arg, const struct pending_row *p)
 {
 	*(struct pending_row *)arg = *p;
@@ -330,13 +331,13 @@ static void test_sensitive_change(void **state)
 	assert_string_equal(resident_get(r, RF_IDNO), oldid);          /* not yet */
 	assert_string_equal(resident_get(r, RF_ADDRESS), "幸福里社区9栋1单元101");
 	resident_free(&r);
-	assert_int_equal(pending_count(f->db), 0);                     /* a clerk decides nothing */
+	assert_int_equal(test_pending_count(f->db), 0);         /* a clerk decides nothing */
 	assert_int_equal(pending_each(f->db, first_pending, NULL, &err), JY_EPERM);
 
 	act_as(f, "zhao");
-	assert_int_equal(pending_count(f->db), 1);
+	assert_int_equal(test_pending_count(f->db), 1);
 	struct pending_row p = { 0 };
-	assert_int_equal(pending_each(f->db, first_pending, &p, &err), JY_OK);
+	assert_int_equal(pending_each(f->db, first_pending, &p, &err), 1);
 	assert_int_equal(p.resident_id, id);
 	assert_int_equal(p.field, RF_IDNO);
 	assert_string_equal(p.name, "王秀兰");
@@ -345,11 +346,11 @@ static void test_sensitive_change(void **state)
 	assert_string_equal(p.requested_by, "wang");
 	assert_int_equal(pending_decide(f->db, p.id, 1, "核对户口簿", &err), JY_OK);
 	assert_int_equal(pending_decide(f->db, p.id, 1, NULL, &err), JY_ENOTFOUND);
-	assert_int_equal(pending_count(f->db), 0);
+	assert_int_equal(test_pending_count(f->db), 0);
 	assert_int_equal(resident_load(f->db, id, &r, &err), JY_OK);
 	assert_string_equal(resident_get(r, RF_IDNO), newid);
 	resident_free(&r);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
 /* A masked value handed back unchanged keeps the stored number; another masked value is refused. */
@@ -396,12 +397,12 @@ static int person_in_scope(void *arg, int64_t id)
 	struct jy_err err = { 0 };
 	/* as the administrator, to see where she lives */
 	struct jy_actor me = *db_actor(sc->f->db);
-	db_set_actor(sc->f->db, &sc->f->admin);
+	assert_int_equal(db_set_actor(sc->f->db, &sc->f->admin, NULL), JY_OK);
 	assert_int_equal(resident_load(sc->f->db, id, &r, &err), JY_OK);
 	sc->outside += strcmp(resident_get(r, RF_COMMUNITY), "TX0101") != 0;
 	sc->n++;
 	resident_free(&r);
-	db_set_actor(sc->f->db, &me);
+	assert_int_equal(db_set_actor(sc->f->db, &me, NULL), JY_OK);
 	return 0;
 }
 
@@ -443,7 +444,7 @@ static void test_report_scope(void **state)
 	report_free(&all);
 	act_as(f, "stranger");
 	assert_int_equal(report_compute(f->db, &p, BY_NONE, &mine, &err), JY_EPERM);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
 
@@ -479,15 +480,15 @@ static void test_import_scope(void **state)
 	assert_non_null(strstr(lines.s, "wang"));
 	buf_free(&lines);
 	int64_t rid;
-	assert_int_equal(resident_find_idno(f->db, id1, &rid), JY_OK);
-	assert_int_equal(resident_find_idno(f->db, id2, &rid), JY_ENOTFOUND);
+	assert_int_equal(resident_find_idno(f->db, id1, &rid, NULL), JY_OK);
+	assert_int_equal(resident_find_idno(f->db, id2, &rid, NULL), JY_ENOTFOUND);
 	struct audit_filter af = { 0 };
 	int64_t next;
 	assert_int_equal(audit_page(f->db, &af, 0, 5, NULL, NULL, &next, &err), JY_EPERM);
 	act_as(f, "qian");
 	assert_int_equal(import_residents(f->db, path, 0, collect_line, &lines, &res, &err), JY_EPERM);
 	buf_free(&lines);
-	db_set_actor(f->db, &f->admin);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
 static const struct CMUnitTest tests[] = {

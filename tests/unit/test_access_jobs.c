@@ -50,13 +50,13 @@ static int teardown(void **state)
 static void act_as(struct fixture *f, const char *os_user)
 {
 	if (strcmp(os_user, "admin") == 0) {
-		db_set_actor(f->db, &f->admin);
+		assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 		return;
 	}
 	struct jy_actor who = { 0 };
 	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
 	snprintf(who.name, sizeof who.name, "%s", os_user);
-	db_set_actor(f->db, &who);
+	assert_int_equal(db_set_actor(f->db, &who, NULL), JY_OK);
 }
 
 /* The demo resident called name (as the administrator). */
@@ -76,9 +76,9 @@ static int64_t code_of(struct fixture *f, int type, const char *code)
 {
 	int64_t id = 0;
 	if (type < 0)
-		assert_int_equal(course_find_code(f->db, code, &id), JY_OK);
+		assert_int_equal(course_find_code(f->db, code, &id, NULL), JY_OK);
 	else
-		assert_int_equal(jobrec_find_code(f->db, type, code, &id), JY_OK);
+		assert_int_equal(jobrec_find_code(f->db, type, code, &id, NULL), JY_OK);
 	return id;
 }
 
@@ -171,7 +171,7 @@ static void test_referral_list(void **state)
 	assert_null(r);
 	assert_string_equal(err.field, "身份证号");
 	assert_non_null(strstr(err.msg, "wang"));
-	assert_int_equal(referral_step_each(f->db, ref, NULL, NULL), JY_EPERM);
+	assert_int_equal(referral_step_each(f->db, ref, NULL, NULL, NULL), JY_EPERM);
 	act_as(f, "zhao");
 	assert_int_equal(referral_load(f->db, ref, &r, &err), JY_OK);
 	referral_free(&r);
@@ -228,7 +228,7 @@ static void test_enrolment_list(void **state)
 	/* one resident's enrolments: 黄淑芬 is not hers; one enrolment of hers is not opened either */
 	int64_t huang = demo_id(f, "黄淑芬");
 	int64_t eid = 0;
-	assert_int_equal(enrolment_find(f->db, huang, k1, &eid), JY_OK);
+	assert_int_equal(enrolment_find(f->db, huang, k1, &eid, NULL), JY_OK);
 	act_as(f, "wang");
 	assert_int_equal(enrolment_list(f->db, 0, huang, NULL, &rows, &n, &err), JY_EPERM);
 	struct enrolment *e = NULL;
@@ -270,13 +270,13 @@ static void test_placement_due(void **state)
 	/* her placements, on her page: not for wang */
 	int64_t pid = 0;
 	act_as(f, "admin");
-	assert_int_equal(placement_active(f->db, li, &pid), JY_OK);
+	assert_int_equal(placement_active(f->db, li, &pid, NULL), JY_OK);
 	act_as(f, "wang");
 	struct placement *p = NULL;
 	struct jy_err err = { 0 };
 	assert_int_equal(placement_load(f->db, pid, &p, &err), JY_EPERM);
 	assert_null(p);
-	assert_int_equal(placement_each(f->db, li, NULL, NULL), JY_EPERM);
+	assert_int_equal(placement_each(f->db, li, NULL, NULL, NULL), JY_EPERM);
 	act_as(f, "zhao");
 	assert_int_equal(placement_load(f->db, pid, &p, &err), JY_OK);
 	free(p->subsidy_end);
@@ -390,7 +390,7 @@ static void test_refer(void **state)
 	/* what came of it: only for one of hers */
 	act_as(f, "admin");
 	int64_t ref = 0, wx = demo_id(f, "王秀兰");
-	assert_int_equal(referral_find(f->db, demo_id(f, "陈美玲"), j3, &ref), JY_OK);
+	assert_int_equal(referral_find(f->db, demo_id(f, "陈美玲"), j3, &ref, NULL), JY_OK);
 	struct referral *r = NULL;
 	struct jy_err err = { 0 };
 	assert_int_equal(referral_load(f->db, ref, &r, &err), JY_OK);
@@ -403,13 +403,14 @@ static void test_refer(void **state)
 	assert_int_equal(referral_advance(f->db, r, "面试", "2024-06-29", NULL, NULL, &err), JY_OK);
 	referral_free(&r);
 	/* wang takes her own resident's referral (王秀兰 → J-002) on to 录用: the hire follows */
-	assert_int_equal(referral_find(f->db, wx, code_of(f, JR_POSTING, "J-002"), &ref), JY_OK);
+	assert_int_equal(referral_find(f->db, wx, code_of(f, JR_POSTING, "J-002"), &ref, NULL),
+	                 JY_OK);
 	act_as(f, "wang");
 	assert_int_equal(referral_load(f->db, ref, &r, &err), JY_OK);
 	assert_int_equal(referral_advance(f->db, r, "录用", "2024-06-30", NULL, NULL, &err), JY_OK);
 	referral_free(&r);
 	int64_t pid = 0;
-	assert_int_equal(placement_active(f->db, wx, &pid), JY_OK);
+	assert_int_equal(placement_active(f->db, wx, &pid, NULL), JY_OK);
 	act_as(f, "admin");
 }
 
@@ -428,7 +429,7 @@ static void test_enrol(void **state)
 	/* changing an enrolment (its result) is changing her record */
 	act_as(f, "admin");
 	int64_t liu = demo_id(f, "刘晓燕"), eid = 0;
-	assert_int_equal(enrolment_find(f->db, liu, k5, &eid), JY_OK);
+	assert_int_equal(enrolment_find(f->db, liu, k5, &eid, NULL), JY_OK);
 	struct enrolment *e = NULL;
 	struct jy_err err = { 0 };
 	assert_int_equal(enrolment_load(f->db, eid, &e, &err), JY_OK);
@@ -520,10 +521,11 @@ static void test_rollcall(void **state)
 	act_as(f, "admin");
 }
 
-static void cert_cb(void *arg, const struct certificate *c)
+static int cert_cb(void *arg, const struct certificate *c)
 {
 	(void)c;
 	(*(int *)arg)++;
+	return 0;
 }
 
 /* Certificates, status changes and visits: added with OP_EDIT for her residents, read with OP_VIEW. */
@@ -542,7 +544,7 @@ static void test_facts(void **state)
 		                          .form = "灵活就业" };
 		check_write(status_event_add(f->db, &e, &err), i, &err);
 		int seen = 0;
-		int rc = certificate_each(f->db, rid, cert_cb, &seen);
+		int rc = certificate_each(f->db, rid, cert_cb, &seen, NULL);
 		assert_int_equal(rc, write_cases[i].rc);
 		assert_true(rc ? seen == 0 : seen >= 1);
 		if (rc == JY_OK) {
@@ -557,8 +559,8 @@ static void test_facts(void **state)
 	assert_int_equal(certificate_add(f->db, &c, &err), JY_OK);
 	act_as(f, "wang");
 	assert_int_equal(certificate_set_status(f->db, c.id, "注销", &err), JY_EPERM);
-	assert_int_equal(visit_each(f->db, li, NULL, NULL), JY_EPERM);
-	assert_int_equal(status_event_each(f->db, li, NULL, NULL), JY_EPERM);
+	assert_int_equal(visit_each(f->db, li, NULL, NULL, NULL), JY_EPERM);
+	assert_int_equal(status_event_each(f->db, li, NULL, NULL, NULL), JY_EPERM);
 	act_as(f, "admin");
 }
 
@@ -699,8 +701,8 @@ static void test_import_scope(void **state)
 	buf_free(&lines);
 	int64_t eid;
 	act_as(f, "admin");
-	assert_int_equal(enrolment_find(f->db, demo_id(f, "赵春梅"), code_of(f, -1, "K-001"), &eid),
-	                 JY_ENOTFOUND);
+	assert_int_equal(enrolment_find(f->db, demo_id(f, "赵春梅"), code_of(f, -1, "K-001"), &eid,
+	                                NULL), JY_ENOTFOUND);
 	free(path);
 }
 

@@ -475,6 +475,51 @@ static void test_bulk_same_name_warning(void **state)
 	db_close(&db);
 }
 
+/* A load whose matching index cannot be written or read fails with the database's words at the
+ * step that met it, and leaves nothing behind: seek_bulk_begin with the table it marks hidden (on
+ * its own and through resident_bulk_begin), and seek_bulk_add with the education order refused.
+ * Before, begin went on without its marker and add took the order for "none". */
+static void test_bulk_failures_said(void **state)
+{
+	(void)state;
+	struct jy_db *db = open_new("fail.db");
+	load_bulk(db);          /* every statement below is prepared, the code lists are read */
+	int64_t before = test_resident_count(db);
+	struct jy_err err = { 0 };
+
+	test_table_hide(db, "seek_deferred", 1);
+	struct seek_bulk *m = (struct seek_bulk *)&err;         /* not NULL: begin must clear it */
+	assert_int_equal(db_begin(db, &err), JY_OK);
+	assert_int_equal(seek_bulk_begin(db, &m, &err), JY_EDB);
+	assert_null(m);
+	assert_non_null(strstr(err.msg, "updating the matching index"));
+	assert_non_null(strstr(err.msg, "seek_deferred"));
+	db_rollback(db);
+	struct resident_bulk *b = (struct resident_bulk *)&err;
+	err_clear(&err);
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_EDB);
+	assert_null(b);
+	assert_non_null(strstr(err.msg, "seek_deferred"));
+	assert_false(db_in_tx(db));                     /* the load's transaction is gone too */
+	test_table_hide(db, "seek_deferred", 0);
+
+	test_deny_read(db, "code", "ord");
+	assert_int_equal(resident_bulk_begin(db, &b, &err), JY_OK);
+	struct person p;
+	/* a new job seeker (10) with an education (大学本科): her seek row needs its order */
+	person(72, &p);
+	struct resident *r = resident_new();
+	fill(r, &p);
+	assert_int_equal(resident_bulk_add(b, r, &err), JY_EDB);
+	assert_non_null(strstr(err.msg, "reading a code list"));
+	assert_non_null(strstr(err.msg, "code.ord"));
+	assert_int_equal(resident_bulk_commit(&b, &err), JY_EDB);
+	test_deny_read(db, NULL, NULL);
+	resident_free(&r);
+	assert_int_equal(test_resident_count(db), before);
+	db_close(&db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -504,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_triggers_back),
 		cmocka_unit_test(test_bulk_history_chain),
 		cmocka_unit_test(test_bulk_same_name_warning),
+		cmocka_unit_test(test_bulk_failures_said),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -52,7 +52,7 @@ static void test_migrations(void **state)
 	struct jy_db *again;
 	struct jy_err err = { 0 };
 	assert_int_equal(db_open(f->path, 0, &again, &err), JY_OK);
-	assert_int_equal(resident_count(again), 10);
+	assert_int_equal(test_resident_count(again), 10);
 	db_close(&again);
 	assert_null(again);
 }
@@ -68,11 +68,12 @@ static void test_missing_file(void **state)
 }
 
 /* The first history row a record has: its creation with its values. */
-static void first_change(void *arg, const struct history_entry *h)
+static int first_change(void *arg, const struct history_entry *h)
 {
 	struct { int n; char last[256]; } *seen = arg;
 	if (seen->n++ == 0)
 		snprintf(seen->last, sizeof seen->last, "%s", h->changes ? h->changes : "");
+	return 0;
 }
 
 static void test_save_derives_and_records_history(void **state)
@@ -99,7 +100,8 @@ static void test_save_derives_and_records_history(void **state)
 	assert_string_equal(resident_get(got, RF_PHONE), "13800001234");
 	assert_string_equal(resident_get(got, RF_STATUS), "10");          /* registered unemployed */
 	assert_string_equal(resident_get(got, RF_REGDATE), "2024-06-30");
-	char *shown = resident_display(f->db, got, RF_CATEGORIES);
+	char *shown = NULL;
+	assert_int_equal(resident_display(f->db, got, RF_CATEGORIES, &shown, &err), JY_OK);
 	assert_string_equal(shown, "低保对象、单亲家庭");
 	free(shown);
 
@@ -108,7 +110,7 @@ static void test_save_derives_and_records_history(void **state)
 	assert_int_equal(resident_save(f->db, got, &err), JY_OK);
 	assert_int_equal(got->version, 2);
 	struct { int n; char last[256]; } seen = { 0 };
-	history_each(f->db, "resident", r->id, first_change, &seen);
+	assert_int_equal(history_each(f->db, "resident", r->id, first_change, &seen, &err), JY_OK);
 	assert_int_equal(seen.n, 2);
 	assert_non_null(strstr(seen.last, "\"address\":[null,\"幸福里社区1栋\"]"));
 	resident_free(&got);
@@ -162,7 +164,7 @@ static void test_bad_values_name_the_field(void **state)
 		assert_int_equal(r->id, 0);
 		resident_free(&r);
 	}
-	assert_int_equal(resident_count(f->db), 10);     /* nothing half-saved */
+	assert_int_equal(test_resident_count(f->db), 10);     /* nothing half-saved */
 }
 
 static void test_required_and_bad_id(void **state)
@@ -260,7 +262,7 @@ static void test_status_events_and_close(void **state)
 	assert_non_null(r->closed_at);
 	assert_string_equal(r->close_reason, "迁出本县");
 	resident_free(&r);
-	assert_int_equal(resident_count(f->db), 10);
+	assert_int_equal(test_resident_count(f->db), 10);
 }
 
 static void test_certificates_and_visits(void **state)
@@ -316,7 +318,7 @@ static void test_backup_and_check(void **state)
 	assert_int_equal(db_backup(f->db, bak, &err), JY_OK);
 	struct jy_db *copy;
 	assert_int_equal(db_open(bak, 0, &copy, &err), JY_OK);
-	assert_int_equal(resident_count(copy), resident_count(f->db));
+	assert_int_equal(test_resident_count(copy), test_resident_count(f->db));
 	assert_int_equal(db_check(copy, NULL, NULL, NULL, &err), 0);
 	db_close(&copy);
 	assert_int_equal(db_backup(f->db, "/nonexistent-dir/x.db", &err), JY_EIO);
@@ -326,10 +328,182 @@ static void test_settings(void **state)
 {
 	struct fixture *f = *state;
 	struct jy_err err = { 0 };
-	assert_int_equal(db_setting_int(f->db, "rule.4050.female_age", 0), 40);
+	assert_int_equal(test_setting_int(f->db, "rule.4050.female_age", 0), 40);
 	assert_int_equal(db_setting_set(f->db, "rule.4050.female_age", "45", &err), JY_OK);
-	assert_int_equal(db_setting_int(f->db, "rule.4050.female_age", 0), 45);
-	assert_int_equal(db_setting_int(f->db, "no.such.key", 7), 7);
+	assert_int_equal(test_setting_int(f->db, "rule.4050.female_age", 0), 45);
+	assert_int_equal(test_setting_int(f->db, "no.such.key", 7), 7);
+}
+
+/* ---- a database that fails ---------------------------------------------------------------- */
+
+/* Each reader returns its rows, value or count in *seen; a failure leaves it 0. */
+struct her {
+	int64_t id;
+	const char *idno;
+};
+
+struct reader_case {
+	const char *name;
+	const char *table;      /* what it reads, hidden for the second call */
+	const char *what;       /* what the message says was being done */
+	int seen;               /* worked out by hand for the resident the test registers */
+	int (*call)(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err);
+};
+
+/* One more row seen (each iterator's row type). */
+static int one_cert(void *arg, const struct certificate *c)
+{
+	(void)c;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int one_status(void *arg, const struct status_event *e)
+{
+	(void)e;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int one_visit(void *arg, const struct visit *v)
+{
+	(void)v;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int one_entry(void *arg, const struct history_entry *h)
+{
+	(void)h;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int read_count(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	int64_t n = 0;
+	(void)h;
+	int rc = resident_count(db, &n, err);
+	*seen = (int)n;
+	return rc;
+}
+
+static int read_find(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	int64_t id = 0;
+	int rc = resident_find_idno(db, h->idno, &id, err);
+	*seen = rc == JY_OK && id == h->id;
+	return rc;
+}
+
+static int read_certs(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	return certificate_each(db, h->id, one_cert, seen, err);
+}
+
+static int read_status(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	return status_event_each(db, h->id, one_status, seen, err);
+}
+
+static int read_visits(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	return visit_each(db, h->id, one_visit, seen, err);
+}
+
+static int read_history(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	return history_each(db, "resident", h->id, one_entry, seen, err);
+}
+
+static int read_setting(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	char *v = NULL;
+	(void)h;
+	int rc = db_setting(db, "rule.4050.female_age", "0", &v, err);
+	*seen = v ? atoi(v) : 0;
+	free(v);
+	return rc;
+}
+
+static int read_actor(struct jy_db *db, const struct her *h, int *seen, struct jy_err *err)
+{
+	struct jy_actor who = *db_actor(db);
+	(void)h;
+	int rc = db_set_actor(db, &who, err);
+	*seen = db_actor(db)->role;
+	return rc;
+}
+
+static const struct reader_case readers[] = {
+	/* the demo's 10 residents and hers */
+	{ "resident_count", "resident", "counting the residents", 11, read_count },
+	{ "resident_find_idno", "resident", "reading a resident", 1, read_find },
+	{ "certificate_each", "certificate", "reading the certificates", 1, read_certs },
+	{ "status_event_each", "status_event", "reading the status changes", 1, read_status },
+	{ "visit_each", "visit", "reading the visits", 1, read_visits },
+	/* her registration, the certificate and the visit */
+	{ "history_each", "history", "reading the history", 3, read_history },
+	{ "db_setting", "setting", "reading the settings", 40, read_setting },
+	/* last: while the worker table is hidden she has no role at all */
+	{ "db_set_actor", "worker", "reading the workers", ROLE_ADMIN, read_actor },
+};
+
+/* Each reader once more with the table it reads hidden, the statement prepared before: the step
+ * fails, and the caller gets JY_EDB with what was being done and the database's own words, never
+ * a count of 0, an empty list, "not found" or the default; the table back, the same answer. */
+static void test_failures_reach_the_caller(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	char id[19];
+	idcard_make("320102", "1975-03-08", 321, 'F', id);
+	struct resident *r = person("孙丽", id);
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	struct certificate c = { .resident_id = r->id, .type = "就业创业证",
+	                         .issue_date = "2024-06-01" };
+	assert_int_equal(certificate_add(f->db, &c, &err), JY_OK);
+	struct visit v = { .resident_id = r->id, .date = "2024-06-15", .content = "电话回访" };
+	assert_int_equal(visit_add(f->db, &v, &err), JY_OK);
+	const struct her h = { r->id, id };
+	for (size_t i = 0; i < ARRAY_LEN(readers); i++) {
+		const struct reader_case *k = &readers[i];
+		int seen = 0;
+		err_clear(&err);
+		if (k->call(f->db, &h, &seen, &err) != JY_OK || seen != k->seen)
+			fail_msg("%s: %d seen, want %d (%s)", k->name, seen, k->seen, err.msg);
+		test_table_hide(f->db, k->table, 1);
+		seen = 0;
+		int rc = k->call(f->db, &h, &seen, &err);
+		test_table_hide(f->db, k->table, 0);
+		if (rc != JY_EDB || seen || !strstr(err.msg, k->what) || !strstr(err.msg, k->table))
+			fail_msg("%s with %s hidden: rc %d, %d seen, \"%s\"", k->name, k->table, rc,
+			         seen, err.msg);
+		seen = 0;
+		assert_int_equal(k->call(f->db, &h, &seen, &err), JY_OK);
+		assert_int_equal(seen, k->seen);
+	}
+	resident_free(&r);
+}
+
+static int stop_at_second(void *arg, const struct history_entry *h)
+{
+	(void)h;
+	return ++*(int *)arg == 2 ? 9 : 0;
+}
+
+/* The iterators' one shape: a callback's non-zero ends the walk and is the iterator's result. */
+static void test_iterator_stops(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	/* her second history row */
+	struct certificate c = { .resident_id = 7, .type = "就业创业证",
+	                         .issue_date = "2024-06-01" };
+	assert_int_equal(certificate_add(f->db, &c, &err), JY_OK);
+	int n = 0;
+	assert_int_equal(history_each(f->db, "resident", 7, stop_at_second, &n, &err), 9);
+	assert_int_equal(n, 2);
 }
 
 /* A form of employment and the status it means (002_codes.sql), both ways: a hire of each form
@@ -421,6 +595,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 		cmocka_unit_test(test_form_and_status),
 		cmocka_unit_test(test_history_action_label),
+		cmocka_unit_test_setup_teardown(test_failures_reach_the_caller, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_iterator_stops, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

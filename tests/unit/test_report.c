@@ -694,7 +694,7 @@ struct seen {
 	char note[4][32];
 };
 
-static void seen_event(void *arg, const struct status_event *e)
+static int seen_event(void *arg, const struct status_event *e)
 {
 	struct seen *s = arg;
 	if (s->n < 4) {
@@ -702,6 +702,7 @@ static void seen_event(void *arg, const struct status_event *e)
 		snprintf(s->note[s->n], sizeof s->note[s->n], "%s", e->note ? e->note : "(none)");
 	}
 	s->n++;
+	return 0;
 }
 
 static long a5_of(struct jy_db *db, const char *period)
@@ -731,7 +732,7 @@ static void test_noted_registered(void **state)
 		people_match(f->db, noted[i].period, BY_NONE);
 		/* the move keeps her note as typed; the registration is hers and has none */
 		struct seen s = { 0 };
-		assert_int_equal(status_event_each(f->db, rid, seen_event, &s), JY_OK);
+		assert_int_equal(status_event_each(f->db, rid, seen_event, &s, &err), JY_OK);
 		assert_int_equal(s.n, 2);
 		assert_int_equal(s.registration[0], 0);
 		assert_string_equal(s.note[0], noted[i].note ? noted[i].note : "(none)");

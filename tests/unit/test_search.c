@@ -216,7 +216,7 @@ static void act_as(struct jy_db *d, const char *os_user)
 	struct jy_actor who = { 0 };
 	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
 	snprintf(who.name, sizeof who.name, "%s", os_user);
-	db_set_actor(d, &who);
+	assert_int_equal(db_set_actor(d, &who, NULL), JY_OK);
 }
 
 /* Every page of query (2 a page) as the acting worker, as letters in the order listed. */
@@ -293,7 +293,7 @@ static void test_scope(void **state)
 	assert_string_equal(scoped_found(d, sid, "z"), "cadbgf");
 
 	/* 郑晓红 moves to 新城: her keys go with her */
-	db_set_actor(d, &admin);
+	assert_int_equal(db_set_actor(d, &admin, &err), JY_OK);
 	struct resident *r;
 	assert_int_equal(resident_load(d, sid[6], &r, &err), JY_OK);
 	resident_set(r, RF_COMMUNITY, "D3");

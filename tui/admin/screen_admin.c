@@ -29,9 +29,16 @@ static const int admin_acts[] = { ACT_MODULE, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_
 static void admin_status(struct ui *ui, struct admin *a)
 {
 	const struct jy_actor *who = db_actor(ui->db);
+	struct jy_err err = { 0 };
+	int n;
 	free(a->status);
+	if (pending_count(ui->db, &n, &err) != JY_OK) {
+		ui_err(ui, &err);
+		a->status = xasprintf(_("You are %s (%s)."), who->os_user, role_label(who->role));
+		return;
+	}
 	a->status = xasprintf(_("You are %s (%s). Changes waiting for your approval: %d."), who->os_user,
-	                      role_label(who->role), pending_count(ui->db));
+	                      role_label(who->role), n);
 }
 
 static void admin_draw(struct ui *ui, struct screen *s)

@@ -84,7 +84,7 @@ struct page_rows {
 	int n;
 };
 
-static void take_row(void *arg, const struct history_entry *h)
+static int take_row(void *arg, const struct history_entry *h)
 {
 	struct page_rows *p = arg;
 	struct arow *r = &p->rows[p->n++];
@@ -102,6 +102,7 @@ static void take_row(void *arg, const struct history_entry *h)
 	snprintf(r->entity, sizeof r->entity, "%s", h->entity ? h->entity : "");
 	snprintf(r->result, sizeof r->result, "%s", h->result ? h->result : "");
 	fields_words(h->entity, h->fields, r->fields, sizeof r->fields);
+	return 0;
 }
 
 static int audit_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,
@@ -242,18 +243,27 @@ struct adetail_build {
 	struct adetail *d;
 	const char *entity;
 	int done;
+	struct jy_err *err;     /* why a value could not be shown (the walk stops with JY_EDB) */
 };
 
-static void detail_change(void *arg, const char *key, const char *old, const char *now)
+static int detail_change(void *arg, const struct field_change *c)
 {
 	struct adetail_build *b = arg;
-	const struct field_def *fd = audit_field_def(b->entity, key);
-	char *so = fd ? field_show(b->ui->db, fd, old) : xstrdup(old ? old : "");
-	char *sn = fd ? field_show(b->ui->db, fd, now) : xstrdup(now ? now : "");
-	page_change(&b->d->page, audit_field_label(b->entity, key), old != NULL, *so ? so : "-",
-	            *sn ? sn : "-");
+	const struct field_def *fd = audit_field_def(b->entity, c->key);
+	char *so = NULL, *sn = NULL;
+	int rc = JY_OK;
+	if (!fd) {
+		so = xstrdup(c->old ? c->old : "");
+		sn = xstrdup(c->now ? c->now : "");
+	} else if (!(rc = field_show(b->ui->db, fd, c->old, &so, b->err))) {
+		rc = field_show(b->ui->db, fd, c->now, &sn, b->err);
+	}
+	if (!rc)
+		page_change(&b->d->page, audit_field_label(b->entity, c->key), c->old != NULL,
+		            *so ? so : "-", *sn ? sn : "-");
 	free(so);
 	free(sn);
+	return rc;
 }
 
 static void detail_line(struct page *p, const char *label, const char *value)
@@ -265,7 +275,7 @@ static void detail_line(struct page *p, const char *label, const char *value)
 	free(pad);
 }
 
-static void detail_row(void *arg, const struct history_entry *h)
+static int detail_row(void *arg, const struct history_entry *h)
 {
 	struct adetail_build *b = arg;
 	struct page *p = &b->d->page;
@@ -291,17 +301,18 @@ static void detail_row(void *arg, const struct history_entry *h)
 	if (h->changes && *h->changes == '{' && strstr(h->changes, "\":[")) {
 		page_section(p, _("Values before and after"));
 		b->entity = h->entity;
-		field_changes_each(h->changes, detail_change, b);
+		return field_changes_each(h->changes, detail_change, b);
 	}
+	return 0;
 }
 
 static void adetail_build(struct ui *ui, struct adetail *d, int w)
 {
 	page_clear(&d->page, w);
-	struct adetail_build b = { ui, d, NULL, 0 };
+	struct jy_err err = { 0 };
+	struct adetail_build b = { ui, d, NULL, 0, &err };
 	struct audit_filter all = { 0 };
 	int64_t next;
-	struct jy_err err = { 0 };
 	if (audit_page(ui->db, &all, d->seq + 1, 1, detail_row, &b, &next, &err) != JY_OK)
 		page_line(&d->page, ST_ERROR, 0, err.msg);
 }

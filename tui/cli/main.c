@@ -197,7 +197,12 @@ static int cmd_init(const struct opts *o)
 	int rc = 0;
 	if (o->demo) {
 		struct jy_err err = { 0 };
-		if (resident_count(db) > 0) {
+		struct jy_actor who;
+		int64_t n = 0;
+		if (resident_count(db, &n, &err) != JY_OK) {
+			fprintf(stderr, "jiuye: %s\n", err.msg);
+			rc = EXIT_USER;
+		} else if (n > 0) {
 			fprintf(stderr, _("jiuye: %s already holds residents; the demo records go only into a new "
 			                  "database\n"), path_shown(o->db ? o->db : ""));
 			rc = EXIT_USER;
@@ -205,10 +210,15 @@ static int cmd_init(const struct opts *o)
 			fprintf(stderr, "jiuye: %s\n", err.msg);
 			rc = EXIT_USER;
 		} else {
-			struct jy_actor who;
+			/* now that communities exist, the worker gets one */
 			db_actor_from_os(&who);
-			db_set_actor(db, &who);     /* now that communities exist, the worker gets one */
-			printf(_("demo database ready: %lld residents\n"), (long long)resident_count(db));
+			if (db_set_actor(db, &who, &err) != JY_OK ||
+			    resident_count(db, &n, &err) != JY_OK) {
+				fprintf(stderr, "jiuye: %s\n", err.msg);
+				rc = EXIT_USER;
+			} else {
+				printf(_("demo database ready: %lld residents\n"), (long long)n);
+			}
 		}
 	} else {
 		printf(_("database ready (schema %d)\n"), db_schema_version(db));
@@ -313,8 +323,14 @@ static int cmd_import(const struct opts *o)
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
-	audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated, o->args[2], rc);
+	struct jy_err noted = { 0 };
+	int arc = audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated,
+	                     o->args[2], rc, &noted);
 	db_close(&db);
+	/* the import stands; that it is not in the trail is said, and fails the run */
+	if (arc)
+		fprintf(stderr, _("jiuye: the audit trail could not record the import: %s\n"),
+		        noted.msg);
 	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
 	if (rc != JY_OK && res.rejected == 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -329,7 +345,7 @@ static int cmd_import(const struct opts *o)
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
-	return 0;
+	return arc ? EXIT_USER : 0;
 }
 
 /* The file format an export writes: --format csv|gbk|xlsx, --encoding utf-8|gbk for CSV, else
@@ -468,15 +484,19 @@ static int cmd_backup(const struct opts *o)
 		fprintf(stderr, _("jiuye: backups (whole, unmasked copies of the database) are "
 		                  "made by an administrator (管理员) only; %s's role here is %s\n"),
 		        who->os_user, role_label(who->role));
-		audit_file(db, "backup", "database", 0, o->args[1], JY_EPERM);
+		struct jy_err noted = { 0 };
+		if (audit_file(db, "backup", "database", 0, o->args[1], JY_EPERM, &noted))
+			fprintf(stderr, "jiuye: %s\n", noted.msg);
 		db_close(&db);
 		return EXIT_USER;
 	}
 	struct jy_err err = { 0 };
 	char *written = NULL;
 	int rc = backup_rotate(db, o->args[1], o->keep, &written, &err);
-	/* privacy reference G1: backups are audited events */
-	audit_file(db, "backup", "database", 0, written ? written : o->args[1], rc);
+	/* a backup is an audited event */
+	struct jy_err noted = { 0 };
+	int arc = audit_file(db, "backup", "database", 0, written ? written : o->args[1], rc,
+	                     &noted);
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -485,6 +505,11 @@ static int cmd_backup(const struct opts *o)
 	}
 	printf(_("backup written to %s\n"), path_shown(written));
 	free(written);
+	if (arc) {
+		fprintf(stderr, _("jiuye: the audit trail could not record the backup: %s\n"),
+		        noted.msg);
+		return EXIT_USER;
+	}
 	return 0;
 }
 

@@ -146,8 +146,11 @@ static void epage_build(struct ui *ui, struct jpage *p)
 	jpage_record(ui, p, r);
 	page_section(&p->page, _("Job information (F4 posts new job information, Enter lists it)"));
 	struct job_page pg;
-	int n = 0;
-	if (posting_search(ui->db, NULL, POSTINGS_ALL, p->id, NULL, 200, &pg, NULL) == JY_OK) {
+	int n = 0, rc = posting_search(ui->db, NULL, POSTINGS_ALL, p->id, NULL, 200, &pg, &err);
+	if (rc != JY_OK) {
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	} else {
 		const struct posting_row *rows = pg.rows;
 		for (n = 0; n < pg.n; n++) {
 			char *t = xasprintf("%s  %s  %s  %d/%d  %s %s", rows[n].code, rows[n].title,
@@ -158,7 +161,7 @@ static void epage_build(struct ui *ui, struct jpage *p)
 		}
 		job_page_free(&pg);
 	}
-	if (!n)
+	if (!rc && !n)
 		page_line(&p->page, ST_HINT, 0, _("none"));
 	jpage_history(ui, p, "employer", JR_EMPLOYER, p->id);
 	jobrec_free(&r);

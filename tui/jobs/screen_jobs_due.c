@@ -125,7 +125,9 @@ static void due_enter(struct ui *ui, struct screen *s)
 		.row_size = sizeof(struct placement_due_row), .arg = d,
 	};
 	d->ui = ui;
-	d->days = db_setting_int(ui->db, "jobs.subsidy_due_days", 60);
+	struct jy_err err = { 0 };
+	if (db_setting_int(ui->db, "jobs.subsidy_due_days", 60, &d->days, &err) != JY_OK)
+		ui_err(ui, &err);       /* the list is then of the default 60 days, and says so */
 	list_init(&d->list, &src);
 	list_query(&d->list, "");
 }

@@ -90,7 +90,11 @@ static void jform_draft_restore(struct ui *ui, struct jform *jf)
 {
 	char *form = NULL, *data = NULL;
 	int64_t id;
-	if (draft_latest(ui->db, &form, &id, &data, NULL) != JY_OK || strcmp(form, jobrec_entity(jf->type)) != 0 ||
+	struct jy_err err = { 0 };
+	int rc = draft_latest(ui->db, &form, &id, &data, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)  /* the draft stays: the next open offers it */
+		ui_err(ui, &err);
+	if (rc != JY_OK || strcmp(form, jobrec_entity(jf->type)) != 0 ||
 	    id != jf->id || strncmp(data, DRAFT_MAGIC, strlen(DRAFT_MAGIC)) != 0) {
 		free(form);
 		free(data);
@@ -169,7 +173,12 @@ static void jform_conflict(struct ui *ui, struct jform *jf, const struct jy_err 
 		const char *now = jobrec_get(cur, i);
 		if (form_same(was, now))
 			continue;
-		char *dn = jobrec_display(ui->db, cur, i);
+		char *dn = NULL;
+		struct jy_err derr = { 0 };
+		if (jobrec_display(ui->db, cur, i, &dn, &derr) != JY_OK) {
+			ui_err(ui, &derr);      /* the stored code stands in for its label */
+			dn = xstrdup(now);
+		}
 		buf_addf(&b, "%s: %s", defs[i].label, *dn ? dn : "-");
 		both += form_merge_field(ui, &jf->form.f[i], was, now, dn, &b);
 		buf_adds(&b, "\n");
@@ -258,8 +267,13 @@ static void jform_reload(struct ui *ui, struct screen *s)
 {
 	struct jform *jf = (struct jform *)s;
 	struct jobrec *cur = NULL;
-	if (!jf->id || jobrec_load(ui->db, jf->type, jf->id, &cur, NULL) != JY_OK)
+	struct jy_err err = { 0 };
+	if (!jf->id)
 		return;
+	if (jobrec_load(ui->db, jf->type, jf->id, &cur, &err) != JY_OK) {
+		ui_err(ui, &err);
+		return;
+	}
 	form_warn_newer(ui, jf->version, cur->version, cur->updated_by);
 	jobrec_free(&cur);
 }
@@ -317,8 +331,11 @@ struct screen *jform_new(struct ui *ui, int type, int64_t id, int64_t employer_i
 		/* what a new posting starts with: its employer when it came from one, today, open */
 		if (employer_id) {
 			struct jobrec *e = NULL;
-			if (jobrec_load(ui->db, JR_EMPLOYER, employer_id, &e, NULL) == JY_OK)
+			struct jy_err err = { 0 };
+			if (jobrec_load(ui->db, JR_EMPLOYER, employer_id, &e, &err) == JY_OK)
 				field_set(ui, &jf->form.f[PST_EMPLOYER], jobrec_get(e, EMP_NAME));
+			else
+				ui_err(ui, &err);
 			jobrec_free(&e);
 			jf->form.focus = PST_TITLE;
 		}

@@ -19,7 +19,13 @@ struct rec_arg {
 static char *rec_value(void *arg, int f)
 {
 	struct rec_arg *a = arg;
-	return jobrec_display(a->ui->db, a->r, f);
+	struct jy_err err = { 0 };
+	char *v = NULL;
+	if (jobrec_display(a->ui->db, a->r, f, &v, &err) != JY_OK) {
+		ui_err(a->ui, &err);    /* the stored code stands in for its label */
+		v = xstrdup(jobrec_get(a->r, f));
+	}
+	return v;
 }
 
 /* The fields of a record, label: value, two columns where the terminal is wide enough. */
@@ -51,7 +57,12 @@ static char *hist_show(struct ui *ui, int type, const char *key, const char *v, 
 	if (f >= 0) {
 		const struct field_def *fd = &jobrec_fields(type, NULL)[f];
 		*label = fd->label;
-		char *s = field_show(ui->db, fd, v);
+		char *s = NULL;
+		struct jy_err err = { 0 };
+		if (field_show(ui->db, fd, v, &s, &err) != JY_OK) {
+			ui_err(ui, &err);       /* the stored code stands in for its label */
+			s = xstrdup(v ? v : "");
+		}
 		if (!*s) {
 			free(s);
 			return xstrdup("-");
@@ -78,22 +89,24 @@ struct change_arg {
 };
 
 /* One change of a history entry (core's field_changes_each reads the JSON). */
-static void hist_change(void *arg, const char *key, const char *old, const char *now)
+static int hist_change(void *arg, const struct field_change *ch)
 {
 	struct change_arg *c = arg;
-	if (!old && !now)
-		return;
+	if (!ch->old && !ch->now)
+		return 0;
 	const char *label;
-	char *so = hist_show(c->ui, c->type, key, old, &label), *sn = hist_show(c->ui, c->type, key, now, &label);
-	page_change(&c->p->page, label, old != NULL, so, sn);
+	char *so = hist_show(c->ui, c->type, ch->key, ch->old, &label);
+	char *sn = hist_show(c->ui, c->type, ch->key, ch->now, &label);
+	page_change(&c->p->page, label, ch->old != NULL, so, sn);
 	free(so);
 	free(sn);
+	return 0;
 }
 
 static void hist_changes(struct ui *ui, struct jpage *p, int type, const char *json)
 {
 	struct change_arg c = { ui, p, type };
-	field_changes_each(json, hist_change, &c);
+	field_changes_each(json, hist_change, &c);      /* hist_change never stops the walk */
 }
 
 struct hist_arg {
@@ -102,7 +115,7 @@ struct hist_arg {
 	int type, n;
 };
 
-static void hist_line(void *arg, const struct history_entry *h)
+static int hist_line(void *arg, const struct history_entry *h)
 {
 	struct hist_arg *a = arg;
 	char at[17];
@@ -116,15 +129,20 @@ static void hist_line(void *arg, const struct history_entry *h)
 	if (h->changes)
 		hist_changes(a->ui, a->p, a->type, h->changes);
 	a->n++;
+	return 0;
 }
 
 void jpage_history(struct ui *ui, struct jpage *p, const char *entity, int type, int64_t id)
 {
 	struct hist_arg a = { ui, p, type, 0 };
+	struct jy_err err = { 0 };
 	page_section(&p->page, _("Change history: who changed what, when"));
-	history_each(ui->db, entity, id, hist_line, &a);
-	if (!a.n)
+	if (history_each(ui->db, entity, id, hist_line, &a, &err) != JY_OK) {
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	} else if (!a.n) {
 		page_line(&p->page, ST_HINT, 0, _("none"));
+	}
 }
 
 /* ---- the screen ------------------------------------------------------------------------------ */

@@ -27,12 +27,16 @@ static const int match_acts[] = {
 	ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
+/* Her referral to the posting, 0 when none; a failure to look is on the status line. */
 static int64_t referred(struct ui *ui, struct match *m, int64_t other)
 {
 	int64_t id = 0;
-	if (m->who ? referral_find(ui->db, other, m->id, &id) : referral_find(ui->db, m->id, other, &id))
-		return 0;
-	return id;
+	struct jy_err err = { 0 };
+	int rc = m->who ? referral_find(ui->db, other, m->id, &id, &err)
+	                : referral_find(ui->db, m->id, other, &id, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		ui_err(ui, &err);
+	return rc == JY_OK ? id : 0;
 }
 
 /* ---- residents for a posting ---------------------------------------------------------------- */
@@ -182,8 +186,11 @@ static int postings_fetch(void *arg, const char *query, const char *cursor, int 
 static void requirements_line(struct ui *ui, struct match *m)
 {
 	struct jobrec *p = NULL;
-	if (jobrec_load(ui->db, JR_POSTING, m->id, &p, NULL) != JY_OK)
+	struct jy_err err = { 0 };
+	if (jobrec_load(ui->db, JR_POSTING, m->id, &p, &err) != JY_OK) {
+		ui_err(ui, &err);
 		return;
+	}
 	m->title = xasprintf("%s > %s %s > %s", _("Job information"), p->code, jobrec_get(p, PST_TITLE), _("Who fits"));
 	struct jy_buf b = { 0 };
 	buf_adds(&b, _("Requirements: "));
@@ -258,13 +265,17 @@ static void match_enter(struct ui *ui, struct screen *s)
 		requirements_line(ui, m);
 	} else {
 		struct resident *r = NULL;
-		if (resident_load(ui->db, m->id, &r, NULL) == JY_OK) {
+		struct jy_err err = { 0 };
+		char *intent = NULL;
+		if (resident_load(ui->db, m->id, &r, &err) == JY_OK &&
+		    resident_display(ui->db, r, RF_INTENT, &intent, &err) == JY_OK) {
 			m->title = xasprintf("%s > %s > %s", _("Residents"), resident_get(r, RF_NAME), _("Postings that fit her"));
-			char *intent = resident_display(ui->db, r, RF_INTENT);
 			m->info = xasprintf(_("Job intention: %s; open postings whose requirements she meets, those that fit "
 			                      "her intention first"), *intent ? intent : "-");
-			free(intent);
+		} else {
+			ui_err(ui, &err);
 		}
+		free(intent);
 		resident_free(&r);
 	}
 	list_init(&m->list, &src);

@@ -183,8 +183,11 @@ static void ppage_build(struct ui *ui, struct jpage *p)
 	jpage_record(ui, p, r);
 	page_section(&p->page, _("Referrals (F11 finds who fits, Enter lists the referrals)"));
 	struct job_page pg;
-	int n = 0;
-	if (referral_search(ui->db, NULL, 0, p->id, NULL, 200, &pg, NULL) == JY_OK) {
+	int n = 0, rc = referral_search(ui->db, NULL, 0, p->id, NULL, 200, &pg, &err);
+	if (rc != JY_OK) {
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	} else {
 		const struct referral_row *rows = pg.rows;
 		for (n = 0; n < pg.n; n++) {
 			char *t = xasprintf("%s  %s (%s)  %s %s", rows[n].referred_on, rows[n].name, rows[n].reg_no,
@@ -194,7 +197,7 @@ static void ppage_build(struct ui *ui, struct jpage *p)
 		}
 		job_page_free(&pg);
 	}
-	if (!n)
+	if (!rc && !n)
 		page_line(&p->page, ST_HINT, 0, _("none"));
 	jpage_history(ui, p, "posting", JR_POSTING, p->id);
 	jobrec_free(&r);

@@ -139,22 +139,30 @@ struct step_arg {
 	struct jpage *p;
 };
 
-static void step_line(void *arg, const struct referral_step *s)
+static int step_line(void *arg, const struct referral_step *s)
 {
 	struct step_arg *a = arg;
 	char *t = xasprintf("%s  %s%s%s  (%s)", s->date, ui_code_label(a->ui, "ref_stage", s->stage),
 	                    s->note ? "  " : "", s->note ? s->note : "", s->worker ? s->worker : "-");
 	page_wrapped(&a->p->page, 12, ST_NORMAL, t);
 	free(t);
+	return 0;
 }
 
 static void placement_lines(struct ui *ui, struct jpage *p, int64_t referral_id, int64_t rid)
 {
 	int64_t id;
-	if (placement_active(ui->db, rid, &id) != JY_OK)
-		return;
+	struct jy_err err = { 0 };
 	struct placement *pl = NULL;
-	if (placement_load(ui->db, id, &pl, NULL) != JY_OK || pl->referral_id != referral_id) {
+	int rc = placement_active(ui->db, rid, &id, &err);
+	if (rc == JY_OK)
+		rc = placement_load(ui->db, id, &pl, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND) {
+		page_section(&p->page, _("Placement"));
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	}
+	if (rc != JY_OK || pl->referral_id != referral_id) {
 		placement_free(&pl);
 		return;
 	}
@@ -196,7 +204,10 @@ static void rpage_build(struct ui *ui, struct jpage *p)
 	free(t);
 	page_section(&p->page, _("Steps"));
 	struct step_arg a = { ui, p };
-	referral_step_each(ui->db, p->id, step_line, &a);
+	if (referral_step_each(ui->db, p->id, step_line, &a, &err) != JY_OK) {
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	}
 	placement_lines(ui, p, r->id, r->resident_id);
 	jpage_history(ui, p, "referral", -1, p->id);
 	referral_free(&r);
@@ -210,8 +221,11 @@ static int rpage_key(struct ui *ui, struct jpage *p, const struct ui_event *ev)
 		return SK_HANDLED;
 	case ACT_OPEN: {
 		struct referral *r = NULL;
-		if (referral_load(ui->db, p->id, &r, NULL) == JY_OK)
+		struct jy_err err = { 0 };
+		if (referral_load(ui->db, p->id, &r, &err) == JY_OK)
 			ui_push(ui, rdetail_new(r->resident_id));
+		else
+			ui_err(ui, &err);
 		referral_free(&r);
 		return SK_HANDLED;
 	}
@@ -255,9 +269,12 @@ static int refer_save(struct ui *ui, struct jsmall *f, struct jy_err *err)
 	int rc = referral_add(ui->db, r, err);
 	if (rc == JY_OK) {
 		struct referral *done = NULL;
-		if (referral_load(ui->db, r->id, &done, NULL) == JY_OK)
+		struct jy_err lerr = { 0 };
+		if (referral_load(ui->db, r->id, &done, &lerr) == JY_OK)
 			ui_msg(ui, ST_OK, _("Referred %s to %s %s; F5 on the referral records what comes of it"),
 			       done->resident_name, done->posting_code, done->posting_title);
+		else
+			ui_err(ui, &lerr);      /* saved; only reading it back failed */
 		referral_free(&done);
 		jobs_list_select(ui, JOBS_REFERRALS, r->id);
 	}
@@ -271,11 +288,15 @@ static void refer_enter(struct ui *ui, struct jsmall *f)
 	struct resident *r = NULL;
 	struct jobrec *p = NULL;
 	f->title = xstrdup(_("Refer"));
-	if (resident_load(ui->db, f->id, &r, NULL) == JY_OK && jobrec_load(ui->db, JR_POSTING, f->id2, &p, NULL) == JY_OK) {
+	struct jy_err err = { 0 };
+	if (resident_load(ui->db, f->id, &r, &err) == JY_OK &&
+	    jobrec_load(ui->db, JR_POSTING, f->id2, &p, &err) == JY_OK) {
 		jsmall_info(f, xasprintf("%s (%s) -> %s %s, %s", resident_get(r, RF_NAME), r->reg_no, p->code,
 		                         jobrec_get(p, PST_TITLE), jobrec_get(p, PST_EMPLOYER)));
 		jsmall_info(f, xasprintf(_("Ask her first: her name, phone and registration details go to %s. Only "
 		                           "with her agreement (PIPL art. 23) is 本人同意 是."), jobrec_get(p, PST_EMPLOYER)));
+	} else {
+		ui_err(ui, &err);       /* saving says again why, if it cannot be done */
 	}
 	resident_free(&r);
 	jobrec_free(&p);

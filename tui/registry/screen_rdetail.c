@@ -45,7 +45,12 @@ static char *field_text(struct ui *ui, const struct resident *r, int f, int reve
 {
 	if (f == RF_IDNO || f == RF_PHONE)
 		return masked_value(f, resident_get(r, f), revealed);
-	char *v = resident_display(ui->db, r, f);
+	char *v = NULL;
+	struct jy_err err = { 0 };
+	if (resident_display(ui->db, r, f, &v, &err) != JY_OK) {
+		ui_err(ui, &err);       /* the stored code stands in for its label */
+		v = xstrdup(resident_get(r, f));
+	}
 	if (f == RF_BIRTH && *v) {
 		int age = ui_age(ui, v);
 		char *t = xasprintf(_("%s (%d years old)"), v, age);
@@ -75,6 +80,13 @@ static char *rec_value(void *arg, int f)
 	return field_text(a->ui, a->r, f, a->revealed);
 }
 
+/* A part of the page that could not be read: the failure in its place and on the status line. */
+static void part_failed(struct ui *ui, struct rdetail *d, const struct jy_err *err)
+{
+	page_line(&d->page, ST_ERROR, 0, err->msg);
+	ui_err(ui, err);
+}
+
 static void build_record(struct ui *ui, struct rdetail *d)
 {
 	const struct resident *r = d->r;
@@ -83,7 +95,10 @@ static void build_record(struct ui *ui, struct rdetail *d)
 	page_fields(&d->page, resident_fields, RF__COUNT, rec_value, &a);
 	/* Categories that follow from sex and age, and why (core/registry/rules.c). */
 	struct rule_hit hits[4];
-	int n = rules_derive(ui->db, r, ui->today, hits, 4);
+	struct jy_err err = { 0 };
+	int n = 0;
+	if (rules_derive(ui->db, r, ui->today, hits, 4, &n, &err) != JY_OK)
+		part_failed(ui, d, &err);
 	for (int i = 0; i < n; i++) {
 		char *t = xasprintf(_("Derived category %s: %s"), ui_code_label(ui, "rule", hits[i].code), hits[i].reason);
 		page_wrapped(&d->page, 2, ST_DERIVED, t);
@@ -115,7 +130,7 @@ static const char *nz(const char *s)
 	return s && *s ? s : "-";
 }
 
-static void cert_line(void *arg, const struct certificate *c)
+static int cert_line(void *arg, const struct certificate *c)
 {
 	struct each *e = arg;
 	char *t = xasprintf("%s  %s  %s  %s  %s %s  [%s]", nz(c->issue_date), ui_code_label(e->ui, "cert_type", c->type),
@@ -123,9 +138,10 @@ static void cert_line(void *arg, const struct certificate *c)
 	page_wrapped(&e->d->page, 12, ST_NORMAL, t);
 	free(t);
 	e->n++;
+	return 0;
 }
 
-static void status_line(void *arg, const struct status_event *s)
+static int status_line(void *arg, const struct status_event *s)
 {
 	struct each *e = arg;
 	struct jy_buf b = { 0 };
@@ -143,9 +159,10 @@ static void status_line(void *arg, const struct status_event *s)
 	page_wrapped(&e->d->page, 12, ST_NORMAL, b.s);
 	buf_free(&b);
 	e->n++;
+	return 0;
 }
 
-static void visit_line(void *arg, const struct visit *v)
+static int visit_line(void *arg, const struct visit *v)
 {
 	struct each *e = arg;
 	char *t = xasprintf("%s  %s  %s  %s %s  (%s)", nz(v->date), nz(v->kind), nz(v->content), _("next visit"),
@@ -153,24 +170,30 @@ static void visit_line(void *arg, const struct visit *v)
 	page_wrapped(&e->d->page, 12, ST_NORMAL, t);
 	free(t);
 	e->n++;
+	return 0;
 }
 
 /* Her courses: status, attendance, certificate, and whether she found work within six months. */
 /* Her referrals (jobs) and the placements they made: where, how far, since when. Only
  * when she has any: F11 (the postings that fit her) is in the bar and F1 either way. */
-static void placement_line(void *arg, const struct placement *p);
+static int placement_line(void *arg, const struct placement *p);
 
-static void count_one(void *arg, const struct placement *p)
+static int count_one(void *arg, const struct placement *p)
 {
 	(void)p;
 	(*(int *)arg)++;
+	return 0;
 }
 
 static void referral_lines(struct ui *ui, struct rdetail *d)
 {
 	struct job_page pg;
 	struct each e = { ui, d, 0 };
-	if (referral_search(ui->db, NULL, d->id, 0, NULL, 200, &pg, NULL) == JY_OK) {
+	struct jy_err err = { 0 };
+	if (referral_search(ui->db, NULL, d->id, 0, NULL, 200, &pg, &err) != JY_OK) {
+		page_section(&d->page, _("Referrals (F11 finds the open postings that fit her)"));
+		part_failed(ui, d, &err);
+	} else {
 		const struct referral_row *rows = pg.rows;
 		if (pg.n)
 			page_section(&d->page, _("Referrals (F11 finds the open postings that fit her)"));
@@ -183,14 +206,17 @@ static void referral_lines(struct ui *ui, struct rdetail *d)
 		job_page_free(&pg);
 	}
 	int n = 0;
-	placement_each(ui->db, d->id, count_one, &n);
-	if (n) {
+	if (placement_each(ui->db, d->id, count_one, &n, &err) != JY_OK) {
 		page_section(&d->page, _("Placements"));
-		placement_each(ui->db, d->id, placement_line, &e);
+		part_failed(ui, d, &err);
+	} else if (n) {
+		page_section(&d->page, _("Placements"));
+		if (placement_each(ui->db, d->id, placement_line, &e, &err) != JY_OK)
+			part_failed(ui, d, &err);
 	}
 }
 
-static void placement_line(void *arg, const struct placement *p)
+static int placement_line(void *arg, const struct placement *p)
 {
 	struct each *e = arg;
 	struct jy_buf b = { 0 };
@@ -204,13 +230,19 @@ static void placement_line(void *arg, const struct placement *p)
 	page_wrapped(&e->d->page, 12, p->end_date ? ST_HINT : ST_NORMAL, b.s);
 	buf_free(&b);
 	e->n++;
+	return 0;
 }
 
 static void training_lines(struct ui *ui, struct rdetail *d)
 {
 	struct enrol_row *rows = NULL;
+	struct jy_err err = { 0 };
 	int n = 0;
-	if (enrolment_list(ui->db, 0, d->id, ui->today, &rows, &n, NULL) != JY_OK || n == 0) {
+	if (enrolment_list(ui->db, 0, d->id, ui->today, &rows, &n, &err) != JY_OK) {
+		part_failed(ui, d, &err);
+		return;
+	}
+	if (n == 0) {
 		page_line(&d->page, ST_HINT, 0, _("none"));
 		free(rows);
 		return;
@@ -277,26 +309,40 @@ static char *hist_show(struct ui *ui, const char *list, const char *v)
 
 /* One change of a history entry (core's field_changes_each reads the JSON): her own fields with
  * their labels and code lists, her training's with the enrolment's, the facts' with hist_keys. */
-static void hist_change(void *arg, const char *key, const char *old, const char *now)
+/* An enrolment's value as the worker reads it; the stored code (and the failure on the status
+ * line) when its list cannot be read. Caller frees. */
+static char *enrol_value(struct ui *ui, int ef, const char *v)
+{
+	char *s = NULL;
+	struct jy_err err = { 0 };
+	if (field_show(ui->db, &enrol_fields[ef], v, &s, &err) != JY_OK) {
+		ui_err(ui, &err);
+		s = xstrdup(v ? v : "");
+	}
+	return s;
+}
+
+static int hist_change(void *arg, const struct field_change *c)
 {
 	struct each *e = arg;
+	const char *key = c->key, *old = c->old, *now = c->now;
 	if (!old && !now)               /* nothing there before or after: nothing to say */
-		return;
+		return 0;
 	const char *label = key, *list = NULL;
 	int f = resident_field_by_col(key), ef = f < 0 ? enrol_field_by_col(key) : -1;
 	if (ef >= 0) {
-		char *so = field_show(e->ui->db, &enrol_fields[ef], old), *sn = field_show(e->ui->db, &enrol_fields[ef], now);
+		char *so = enrol_value(e->ui, ef, old), *sn = enrol_value(e->ui, ef, now);
 		page_change(&e->d->page, enrol_fields[ef].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
 		free(so);
 		free(sn);
-		return;
+		return 0;
 	}
 	if (f == RF_IDNO || f == RF_PHONE) {     /* old and new numbers: masked as on the page */
 		char *so = masked_value(f, old, e->d->revealed), *sn = masked_value(f, now, e->d->revealed);
 		page_change(&e->d->page, resident_fields[f].label, old != NULL, *so ? so : "-", *sn ? sn : "-");
 		free(so);
 		free(sn);
-		return;
+		return 0;
 	}
 	if (f >= 0) {
 		label = resident_fields[f].label;
@@ -312,11 +358,12 @@ static void hist_change(void *arg, const char *key, const char *old, const char 
 	page_change(&e->d->page, label, old != NULL, so, sn);
 	free(so);
 	free(sn);
+	return 0;
 }
 
 static void hist_changes(struct each *e, const char *json)
 {
-	field_changes_each(json, hist_change, e);
+	field_changes_each(json, hist_change, e);       /* hist_change never stops the walk */
 }
 
 static int hist_no_values(const char *action)
@@ -328,7 +375,7 @@ static int hist_no_values(const char *action)
 	return 0;
 }
 
-static void hist_line(void *arg, const struct history_entry *h)
+static int hist_line(void *arg, const struct history_entry *h)
 {
 	struct each *e = arg;
 	char at[17];
@@ -341,6 +388,7 @@ static void hist_line(void *arg, const struct history_entry *h)
 	if (h->changes && !hist_no_values(h->action))
 		hist_changes(e, h->changes);
 	e->n++;
+	return 0;
 }
 
 /* ---- building the page --------------------------------------------------------------------------------- */
@@ -353,28 +401,33 @@ static void rdetail_build(struct ui *ui, struct rdetail *d, int w)
 		page_line(&d->page, ST_ERROR, 0, d->err);
 		return;
 	}
+	struct jy_err err = { 0 };
 	build_record(ui, d);
 	page_section(&d->page, _("Certificates (F6 adds one)"));
-	certificate_each(ui->db, d->id, cert_line, &e);
-	if (!e.n)
+	if (certificate_each(ui->db, d->id, cert_line, &e, &err) != JY_OK)
+		part_failed(ui, d, &err);
+	else if (!e.n)
 		page_line(&d->page, ST_HINT, 0, _("none"));
 	page_section(&d->page, _("Employment status (F7 records a change)"));
 	e.n = 0;
-	status_event_each(ui->db, d->id, status_line, &e);
-	if (!e.n)
+	if (status_event_each(ui->db, d->id, status_line, &e, &err) != JY_OK)
+		part_failed(ui, d, &err);
+	else if (!e.n)
 		page_line(&d->page, ST_HINT, 0, _("none"));
 	page_section(&d->page, _("Follow-up visits (F8 records one)"));
 	e.n = 0;
-	visit_each(ui->db, d->id, visit_line, &e);
-	if (!e.n)
+	if (visit_each(ui->db, d->id, visit_line, &e, &err) != JY_OK)
+		part_failed(ui, d, &err);
+	else if (!e.n)
 		page_line(&d->page, ST_HINT, 0, _("none"));
 	referral_lines(ui, d);
 	page_section(&d->page, _("Training (F4 enrols her in a course)"));
 	training_lines(ui, d);
 	page_section(&d->page, _("Change history: who changed what, when"));
 	e.n = 0;
-	history_each(ui->db, "resident", d->id, hist_line, &e);
-	if (!e.n)
+	if (history_each(ui->db, "resident", d->id, hist_line, &e, &err) != JY_OK)
+		part_failed(ui, d, &err);
+	else if (!e.n)
 		page_line(&d->page, ST_HINT, 0, _("none"));
 }
 

@@ -105,7 +105,9 @@ static void rform_derive(struct ui *ui, struct rform *rf)
 	tmp.v[RF_SEX] = (char *)sexcode;
 	tmp.v[RF_BIRTH] = birth;
 	struct rule_hit hits[4];
-	int n = rules_derive(ui->db, &tmp, ui->today, hits, 4);
+	int n = 0;
+	if (rules_derive(ui->db, &tmp, ui->today, hits, 4, &n, &err) != JY_OK)
+		ui_err(ui, &err);       /* no derived category is claimed without its rule */
 	struct jy_buf why = { 0 }, cats = { 0 };
 	for (int i = 0; i < n; i++) {
 		const char *label = ui_code_label(ui, "rule", hits[i].code);
@@ -292,8 +294,19 @@ static void rform_conflict(struct ui *ui, struct rform *rf, const struct jy_err 
 		const char *now = resident_get(cur, f);
 		if (form_same(was, now))
 			continue;
-		char *dw = rf->orig ? resident_display(ui->db, rf->orig, f) : xstrdup("");
-		char *dn = resident_display(ui->db, cur, f);
+		char *dw = NULL, *dn = NULL;
+		struct jy_err derr = { 0 };
+		/* the stored codes stand in for their labels when the lists cannot be read */
+		if (rf->orig && resident_display(ui->db, rf->orig, f, &dw, &derr) != JY_OK) {
+			ui_err(ui, &derr);
+			dw = xstrdup(was);
+		}
+		if (!rf->orig)
+			dw = xstrdup("");
+		if (resident_display(ui->db, cur, f, &dn, &derr) != JY_OK) {
+			ui_err(ui, &derr);
+			dn = xstrdup(now);
+		}
 		buf_addf(&b, "%s: %s -> %s", resident_fields[f].label, *dw ? dw : "-", *dn ? dn : "-");
 		both += form_merge_field(ui, rf_field(rf, f), was, now, dn, &b);
 		buf_adds(&b, "\n");
@@ -403,8 +416,13 @@ static void rform_reload(struct ui *ui, struct screen *s)
 {
 	struct rform *rf = (struct rform *)s;
 	struct resident *cur = NULL;
-	if (!rf->id || resident_load(ui->db, rf->id, &cur, NULL) != JY_OK)
+	struct jy_err err = { 0 };
+	if (!rf->id)
 		return;
+	if (resident_load(ui->db, rf->id, &cur, &err) != JY_OK) {
+		ui_err(ui, &err);
+		return;
+	}
 	form_warn_newer(ui, rf->version, cur->version, cur->updated_by);
 	resident_free(&cur);
 }
@@ -497,8 +515,11 @@ static void offer_answer(struct ui *ui, void *arg, int yes)
 		ui_push(ui, residents_new());
 		ui_push(ui, rform_new(ui, o->id, o->data));
 	} else {
-		draft_clear(ui->db, o->form, o->id, NULL);
-		ui_msg(ui, ST_HINT, "%s", _("The unsaved form was discarded"));
+		struct jy_err err = { 0 };
+		if (draft_clear(ui->db, o->form, o->id, &err) != JY_OK)
+			ui_err(ui, &err);       /* kept: the next start offers it again */
+		else
+			ui_msg(ui, ST_HINT, "%s", _("The unsaved form was discarded"));
 	}
 	free(o->form);
 	free(o->data);
@@ -508,7 +529,11 @@ static void offer_answer(struct ui *ui, void *arg, int yes)
 void rform_offer_draft(struct ui *ui)
 {
 	struct offer *o = xcalloc(1, sizeof *o);
-	if (draft_latest(ui->db, &o->form, &o->id, &o->data, NULL) != JY_OK ||
+	struct jy_err err = { 0 };
+	int rc = draft_latest(ui->db, &o->form, &o->id, &o->data, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		ui_err(ui, &err);       /* the draft stays; the next start offers it again */
+	if (rc != JY_OK ||
 	    strcmp(o->form, DRAFT_FORM) != 0 || strncmp(o->data, DRAFT_MAGIC, strlen(DRAFT_MAGIC)) != 0) {
 		free(o->form);
 		free(o->data);

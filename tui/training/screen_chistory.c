@@ -30,7 +30,7 @@ struct chistory {
 
 static const int chistory_acts[] = { ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0 };
 
-static void collect(void *arg, const struct history_entry *h)
+static int collect(void *arg, const struct history_entry *h)
 {
 	struct chistory *c = arg;
 	if (c->n == c->cap) {
@@ -43,6 +43,7 @@ static void collect(void *arg, const struct history_entry *h)
 		history_action_label(h->entity, h->action),
 		strcmp(h->action, "rollcall") == 0 ? NULL : c->defs, c->ndefs,
 	};
+	return 0;
 }
 
 static int by_seq_desc(const void *a, const void *b)
@@ -51,41 +52,51 @@ static int by_seq_desc(const void *a, const void *b)
 	return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
 }
 
+/* The entries of the course, its enrolments and its sessions; a failure stops the collecting
+ * and is shown on the status line (the page then says what was read before it). */
 static void chistory_collect(struct ui *ui, struct chistory *c)
 {
 	struct course *co = NULL;
-	if (course_load(ui->db, c->course_id, &co, NULL) == JY_OK) {
+	struct jy_err err = { 0 };
+	int rc = course_load(ui->db, c->course_id, &co, &err);
+	if (!rc) {
 		c->title = xasprintf("%s > %s > %s", _("Training"), course_get(co, CF_NAME), _("History"));
 		c->subject = _("the course");
 		c->defs = course_fields;
 		c->ndefs = CF__COUNT;
-		history_each(ui->db, "course", c->course_id, collect, c);
+		rc = history_each(ui->db, "course", c->course_id, collect, c, &err);
 	} else {
 		c->title = xstrdup(_("History"));
 	}
 	course_free(&co);
 	struct enrol_row *rows = NULL;
 	int n = 0;
-	if (enrolment_list(ui->db, c->course_id, 0, ui->today, &rows, &n, NULL) == JY_OK)
-		for (int i = 0; i < n; i++) {
-			c->subject = rows[i].name;
-			c->defs = enrol_fields;
-			c->ndefs = EF__COUNT;
-			history_each(ui->db, "enrolment", rows[i].id, collect, c);
-		}
+	if (!rc)
+		rc = enrolment_list(ui->db, c->course_id, 0, ui->today, &rows, &n, &err);
+	for (int i = 0; !rc && i < n; i++) {
+		c->subject = rows[i].name;
+		c->defs = enrol_fields;
+		c->ndefs = EF__COUNT;
+		rc = history_each(ui->db, "enrolment", rows[i].id, collect, c, &err);
+	}
 	free(rows);
 	struct session_row *ss = NULL;
-	if (session_list(ui->db, c->course_id, &ss, &n, NULL) == JY_OK)
-		for (int i = 0; i < n; i++) {
-			char *what = xasprintf(_("session %d"), ss[i].no);
-			c->subject = what;
-			c->defs = session_fields;
-			c->ndefs = SF__COUNT;
-			history_each(ui->db, "session", ss[i].id, collect, c);
-			free(what);
-		}
+	n = 0;
+	if (!rc)
+		rc = session_list(ui->db, c->course_id, &ss, &n, &err);
+	for (int i = 0; !rc && i < n; i++) {
+		char *what = xasprintf(_("session %d"), ss[i].no);
+		c->subject = what;
+		c->defs = session_fields;
+		c->ndefs = SF__COUNT;
+		rc = history_each(ui->db, "session", ss[i].id, collect, c, &err);
+		free(what);
+	}
 	free(ss);
+	c->subject = NULL;      /* the names above are gone; the entries keep copies */
 	qsort(c->e, (size_t)c->n, sizeof *c->e, by_seq_desc);
+	if (rc)
+		ui_err(ui, &err);
 }
 
 /* ---- the page ------------------------------------------------------------------------------------ */
@@ -94,30 +105,34 @@ struct build {
 	struct ui *ui;
 	struct chistory *c;
 	const struct hentry *e;
+	struct jy_err err;      /* why a value could not be shown (the walk stops with JY_EDB) */
 };
 
-static void change_line(void *arg, const char *key, const char *old, const char *now)
+static int change_line(void *arg, const struct field_change *ch)
 {
 	struct build *b = arg;
-	if (!old && !now)
-		return;
-	const char *label = key;
-	char *so, *sn;
+	if (!ch->old && !ch->now)
+		return 0;
+	const char *label = ch->key;
+	char *so = NULL, *sn = NULL;
+	int rc = JY_OK;
 	const struct field_def *fd = NULL;
 	for (int f = 0; b->e->defs && f < b->e->ndefs; f++)
-		if (b->e->defs[f].col && strcmp(b->e->defs[f].col, key) == 0)
+		if (b->e->defs[f].col && strcmp(b->e->defs[f].col, ch->key) == 0)
 			fd = &b->e->defs[f];
 	if (fd) {
 		label = fd->label;
-		so = field_show(b->ui->db, fd, old);
-		sn = field_show(b->ui->db, fd, now);
+		if (!(rc = field_show(b->ui->db, fd, ch->old, &so, &b->err)))
+			rc = field_show(b->ui->db, fd, ch->now, &sn, &b->err);
 	} else {
-		so = xstrdup(old ? old : "");
-		sn = xstrdup(now ? now : "");
+		so = xstrdup(ch->old ? ch->old : "");
+		sn = xstrdup(ch->now ? ch->now : "");
 	}
-	page_change(&b->c->page, label, old != NULL, *so ? so : "-", *sn ? sn : "-");
+	if (!rc)
+		page_change(&b->c->page, label, ch->old != NULL, *so ? so : "-", *sn ? sn : "-");
 	free(so);
 	free(sn);
+	return rc;
 }
 
 static void chistory_build(struct ui *ui, struct chistory *c, int w)
@@ -132,8 +147,12 @@ static void chistory_build(struct ui *ui, struct chistory *c, int w)
 		char *head = xasprintf("%s  %s  %s: %s", at, e->who, e->what, e->label);
 		page_wrapped(&c->page, 4, ST_HINT, head);
 		free(head);
-		struct build b = { ui, c, e };
-		field_changes_each(e->changes, change_line, &b);
+		struct build b = { ui, c, e, { 0 } };
+		if (field_changes_each(e->changes, change_line, &b)) {
+			page_line(&c->page, ST_ERROR, 0, b.err.msg);
+			ui_err(ui, &b.err);
+			break;
+		}
 	}
 	if (c->n == 0)
 		page_line(&c->page, ST_HINT, 0, _("No changes recorded yet."));

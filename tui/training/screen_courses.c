@@ -158,8 +158,11 @@ static void courses_enter(struct ui *ui, struct screen *s)
 	cs->ui = ui;
 	if (cs->resident) {
 		struct resident *r = NULL;
-		if (resident_load(ui->db, cs->resident, &r, NULL) == JY_OK)
+		struct jy_err err = { 0 };
+		if (resident_load(ui->db, cs->resident, &r, &err) == JY_OK)
 			cs->name = xstrdup(resident_get(r, RF_NAME));
+		else
+			ui_err(ui, &err);
 		resident_free(&r);
 	}
 	if (!cs->name)

@@ -61,8 +61,16 @@ void enrol_ask(struct ui *ui, int64_t resident_id, int64_t course_id, const char
 	}
 	snprintf(q->code, sizeof q->code, "%s", course_get(c, CF_CODE));
 	int64_t already;
-	if (cc.capacity >= 0 && cc.admitted >= cc.capacity &&
-	    enrolment_find(ui->db, resident_id, course_id, &already) != JY_OK) {
+	int found = cc.capacity >= 0 && cc.admitted >= cc.capacity
+	            ? enrolment_find(ui->db, resident_id, course_id, &already, &err) : JY_OK;
+	if (found != JY_OK && found != JY_ENOTFOUND) {
+		ui_err(ui, &err);
+		course_free(&c);
+		free(q->name);
+		free(q);
+		return;
+	}
+	if (found == JY_ENOTFOUND) {
 		/* Full: the waiting list, or nothing. Taking her past the capacity is done by admitting
 		 * her from the waiting list (her enrolment, 候补 否), where core warns. */
 		char *text = xasprintf(_("%s is full: %d of %d places are taken. Put %s on its waiting list?\n\n"
@@ -152,8 +160,12 @@ static void epick_row(struct ui *ui, void *arg, const void *row, int y, int x, i
 	x = ui_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status), ST_NORMAL);
 	x = ui_col(ui, y, x, c.comm, r->community, ST_NORMAL);
 	int64_t eid;
-	if (enrolment_find(ui->db, r->id, ep->course_id, &eid) == JY_OK)
+	struct jy_err err = { 0 };
+	int rc = enrolment_find(ui->db, r->id, ep->course_id, &eid, &err);
+	if (rc == JY_OK)
 		ui_col(ui, y, x, c.mark, _("enrolled"), ST_OK);
+	else if (rc != JY_ENOTFOUND)
+		ui_err(ui, &err);
 }
 
 static int epick_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
@@ -177,9 +189,12 @@ static void epick_enter(struct ui *ui, struct screen *s)
 	};
 	ep->ui = ui;
 	struct course *c = NULL;
-	if (course_load(ui->db, ep->course_id, &c, NULL) == JY_OK) {
+	struct jy_err err = { 0 };
+	if (course_load(ui->db, ep->course_id, &c, &err) == JY_OK) {
 		snprintf(ep->code, sizeof ep->code, "%s", course_get(c, CF_CODE));
 		snprintf(ep->name, sizeof ep->name, "%s", course_get(c, CF_NAME));
+	} else {
+		ui_err(ui, &err);
 	}
 	course_free(&c);
 	list_init(&ep->list, &src);
@@ -205,8 +220,12 @@ static void epick_draw(struct ui *ui, struct screen *s)
 	ui_puts(ui, 1, 1 + pw + v.more_left, qw, part, ST_FIELD_FOCUS);
 	free(part);
 	struct course_counts cc;
+	struct jy_err err = { 0 };
 	char *line;
-	if (course_counts(ui->db, ep->course_id, &cc, NULL) == JY_OK && cc.capacity >= 0)
+	int rc = course_counts(ui->db, ep->course_id, &cc, &err);
+	if (rc)         /* the places taken cannot be said: the status line says why */
+		ui_err(ui, &err);
+	if (!rc && cc.capacity >= 0)
 		line = xasprintf(_("%s: %d of %d places taken, %d waiting; Enter enrols"), ep->code, cc.admitted,
 		                 cc.capacity, cc.waiting);
 	else

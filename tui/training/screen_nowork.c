@@ -140,7 +140,10 @@ static void nowork_enter(struct ui *ui, struct screen *s)
 		.row_id = nowork_row_id, .row_size = sizeof(struct enrol_row), .arg = nw,
 	};
 	struct course *c = NULL;
-	if (nw->course_id && course_load(ui->db, nw->course_id, &c, NULL) == JY_OK)
+	struct jy_err err = { 0 };
+	if (nw->course_id && course_load(ui->db, nw->course_id, &c, &err) != JY_OK)
+		ui_err(ui, &err);
+	if (c)
 		snprintf(nw->title, sizeof nw->title, "%s > %s > %s", _("Training"), course_get(c, CF_CODE),
 		         _("No job yet"));
 	else

@@ -69,9 +69,11 @@ static void rcall_enter(struct ui *ui, struct screen *s)
 	struct rcall *r = (struct rcall *)s;
 	struct session *se = NULL;
 	struct course *c = NULL;
+	struct jy_err err = { 0 };
 	rcall_load(ui, r);
-	if (session_load(ui->db, r->session_id, &se, NULL) == JY_OK)
-		course_load(ui->db, se->course_id, &c, NULL);
+	if (session_load(ui->db, r->session_id, &se, &err) != JY_OK ||
+	    course_load(ui->db, se->course_id, &c, &err) != JY_OK)
+		ui_err(ui, &err);
 	r->where = xasprintf("%s > %s > %s", _("Training"), c ? course_get(c, CF_NAME) : "", _("Roll call"));
 	if (se) {
 		struct jy_buf b = { 0 };

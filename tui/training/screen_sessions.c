@@ -104,8 +104,10 @@ static void sessions_load(struct ui *ui, struct sessions *ss)
 	if (session_list(ui->db, ss->course_id, &ss->rows, &ss->n, &err) != JY_OK)
 		ui_err(ui, &err);
 	struct course_counts cc;
-	if (course_counts(ui->db, ss->course_id, &cc, NULL) == JY_OK)
+	if (course_counts(ui->db, ss->course_id, &cc, &err) == JY_OK)
 		ss->admitted = cc.admitted;
+	else
+		ui_err(ui, &err);
 }
 
 /* The latest session selected, the earlier ones above it in view (the list scrolls on its draw). */
@@ -126,9 +128,12 @@ static void sessions_enter(struct ui *ui, struct screen *s)
 		.row_id = sessions_row_id, .row_size = sizeof(struct session_row), .arg = ss,
 	};
 	struct course *c = NULL;
-	if (course_load(ui->db, ss->course_id, &c, NULL) == JY_OK) {
+	struct jy_err err = { 0 };
+	if (course_load(ui->db, ss->course_id, &c, &err) == JY_OK) {
 		snprintf(ss->code, sizeof ss->code, "%s", course_get(c, CF_CODE));
 		snprintf(ss->name, sizeof ss->name, "%s", course_get(c, CF_NAME));
+	} else {
+		ui_err(ui, &err);
 	}
 	course_free(&c);
 	sessions_load(ui, ss);

@@ -118,7 +118,11 @@ static void tf_draft_restore(struct ui *ui, struct tform *tf)
 {
 	char *form = NULL, *data = NULL;
 	int64_t id = 0;
-	if (draft_latest(ui->db, &form, &id, &data, NULL) != JY_OK || strcmp(form, tf_forms[tf->kind]) != 0 ||
+	struct jy_err err = { 0 };
+	int rc = draft_latest(ui->db, &form, &id, &data, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)  /* the draft stays: the next open offers it */
+		ui_err(ui, &err);
+	if (rc != JY_OK || strcmp(form, tf_forms[tf->kind]) != 0 ||
 	    id != tf->id || strncmp(data, TF_DRAFT_MAGIC, strlen(TF_DRAFT_MAGIC)) != 0) {
 		free(form);
 		free(data);
@@ -199,7 +203,17 @@ static void tf_conflict(struct ui *ui, struct tform *tf, const struct jy_err *ce
 		if (same(tf->orig[i], now))
 			continue;
 		const struct field_def *fd = tf_def(tf, i);
-		char *dw = field_show(ui->db, fd, tf->orig[i]), *dn = field_show(ui->db, fd, now);
+		char *dw = NULL, *dn = NULL;
+		struct jy_err derr = { 0 };
+		/* the stored codes stand in for their labels when the lists cannot be read */
+		if (field_show(ui->db, fd, tf->orig[i], &dw, &derr) != JY_OK) {
+			ui_err(ui, &derr);
+			dw = xstrdup(tf->orig[i] ? tf->orig[i] : "");
+		}
+		if (field_show(ui->db, fd, now, &dn, &derr) != JY_OK) {
+			ui_err(ui, &derr);
+			dn = xstrdup(now ? now : "");
+		}
 		buf_addf(&b, "%s: %s -> %s", fd->label, *dw ? dw : "-", *dn ? dn : "-");
 		struct field *f = &tf->form.f[i];
 		if (same(fv(tf, i), tf->orig[i])) {
@@ -256,8 +270,11 @@ static int save_course(struct ui *ui, struct tform *tf)
 	int rc = course_save(ui->db, c, &err);
 	if (rc == JY_ECONFLICT) {
 		struct course *cur = NULL;
-		if (course_load(ui->db, tf->id, &cur, NULL) == JY_OK)
+		struct jy_err lerr = { 0 };
+		if (course_load(ui->db, tf->id, &cur, &lerr) == JY_OK)
 			tf_conflict(ui, tf, &err, cur->v, cur->version);
+		else
+			ui_err(ui, &lerr);
 		course_free(&cur);
 		course_free(&c);
 		return SK_HANDLED;
@@ -281,8 +298,11 @@ static int save_session(struct ui *ui, struct tform *tf)
 	int rc = session_save(ui->db, s, &err);
 	if (rc == JY_ECONFLICT) {
 		struct session *cur = NULL;
-		if (session_load(ui->db, tf->id, &cur, NULL) == JY_OK)
+		struct jy_err lerr = { 0 };
+		if (session_load(ui->db, tf->id, &cur, &lerr) == JY_OK)
 			tf_conflict(ui, tf, &err, cur->v, cur->version);
+		else
+			ui_err(ui, &lerr);
 		session_free(&cur);
 		session_free(&s);
 		return SK_HANDLED;
@@ -307,8 +327,11 @@ static int save_enrolment(struct ui *ui, struct tform *tf)
 	int rc = enrolment_save(ui->db, e, &err);
 	if (rc == JY_ECONFLICT) {
 		struct enrolment *cur = NULL;
-		if (enrolment_load(ui->db, tf->id, &cur, NULL) == JY_OK)
+		struct jy_err lerr = { 0 };
+		if (enrolment_load(ui->db, tf->id, &cur, &lerr) == JY_OK)
 			tf_conflict(ui, tf, &err, cur->v, cur->version);
+		else
+			ui_err(ui, &lerr);
 		enrolment_free(&cur);
 		enrolment_free(&e);
 		return SK_HANDLED;
@@ -447,7 +470,8 @@ struct screen *sform_new(struct ui *ui, int64_t course_id, int64_t session_id)
 	if (session_id && session_load(ui->db, session_id, &s, &err) != JY_OK)
 		ui_err(ui, &err);
 	tf->parent = s ? s->course_id : course_id;
-	course_load(ui->db, tf->parent, &c, NULL);
+	if (course_load(ui->db, tf->parent, &c, &err) != JY_OK)
+		ui_err(ui, &err);
 	int rows[SF__COUNT];
 	for (int f = 0; f < SF__COUNT; f++)
 		rows[f] = f;
@@ -480,9 +504,12 @@ struct screen *sform_new(struct ui *ui, int64_t course_id, int64_t session_id)
 static void enrol_info(struct ui *ui, struct tform *tf, const struct enrolment *e)
 {
 	struct enrol_row *rows = NULL;
+	struct jy_err err = { 0 };
 	int n = 0;
-	if (enrolment_list(ui->db, e->course_id, 0, ui->today, &rows, &n, NULL) != JY_OK)
+	if (enrolment_list(ui->db, e->course_id, 0, ui->today, &rows, &n, &err) != JY_OK) {
+		ui_err(ui, &err);
 		return;
+	}
 	for (int i = 0; i < n; i++) {
 		const struct enrol_row *r = &rows[i];
 		if (r->id != e->id)

@@ -241,7 +241,9 @@ void form_keep_draft(struct ui *ui, const char *form, int64_t id, char **last, c
 
 void form_drop_draft(struct ui *ui, const char *form, int64_t id, char **last)
 {
-	draft_clear(ui->db, form, id, NULL);
+	struct jy_err err = { 0 };
+	if (draft_clear(ui->db, form, id, &err) != JY_OK)
+		ui_err(ui, &err);       /* the old draft would be offered at the next start */
 	FREE(last);
 }
 

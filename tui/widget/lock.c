@@ -50,7 +50,10 @@ int lock_idle_seconds(struct ui *ui)
 		if (*end == '\0' && v >= 0 && v < 86400 * 7)
 			return (int)v;
 	}
-	int m = db_setting_int(ui->db, "ui.lock_minutes", 15);
+	struct jy_err err = { 0 };
+	int m;
+	if (db_setting_int(ui->db, "ui.lock_minutes", 15, &m, &err) != JY_OK)
+		ui_err(ui, &err);       /* m is the default then: the screen still locks */
 	return m > 0 && m < 60 * 24 * 7 ? m * 60 : 0;
 }
 
@@ -59,7 +62,9 @@ int lock_idle_seconds(struct ui *ui)
  * second authentication, like the SSH login). */
 static void lock_note(struct ui *ui, const char *event, int result)
 {
-	audit_note(ui->db, event, "session", 0, NULL, NULL, result, NULL);
+	struct jy_err err = { 0 };
+	if (audit_note(ui->db, event, "session", 0, NULL, NULL, result, &err) != JY_OK)
+		ui_err(ui, &err);
 }
 
 static void lock_wipe(struct lock *l)
@@ -183,8 +188,12 @@ struct screen *lock_new(struct ui *ui)
 	struct lock *l = xcalloc(1, sizeof *l);
 	l->s.ops = &lock_ops;
 	l->s.overlay = 1;       /* drawn after the F-key bar, which it erases too */
-	l->pam = db_setting_int(ui->db, "ui.lock_pam", 0) == 1;
+	struct jy_err err = { 0 };
+	int pam, rc = db_setting_int(ui->db, "ui.lock_pam", 0, &pam, &err);
+	l->pam = rc || pam == 1;        /* unreadable: the password is asked, never skipped */
 	ui->msg[0] = '\0';      /* the status line may name a resident ("saved 张晓红") */
+	if (rc)
+		ui_err(ui, &err);
 	lock_note(ui, "lock", JY_OK);
 	return &l->s;
 }
