@@ -490,6 +490,160 @@ static void test_import_scope(void **state)
 	db_set_actor(f->db, &f->admin);
 }
 
+/* The audit trail as a street's reviewer reads it: rows of a record of a resident outside her
+ * communities (the resident herself, her visits, certificates, referrals, enrolments) are left out,
+ * in the browser, in a row opened whole and in the export; rows of no resident (a course, a login)
+ * stay. */
+struct trail_seen {
+	int n;
+	struct {
+		char entity[16];
+		int64_t id, seq;
+	} rows[256];
+};
+
+static void trail_take(void *arg, const struct history_entry *h)
+{
+	struct trail_seen *t = arg;
+	assert_true(t->n < (int)ARRAY_LEN(t->rows));
+	snprintf(t->rows[t->n].entity, sizeof t->rows[t->n].entity, "%s", h->entity ? h->entity : "");
+	t->rows[t->n].id = h->entity_id;
+	t->rows[t->n].seq = h->seq;
+	t->n++;
+}
+
+/* The newest row of entity #id in what was seen, its seq; 0 when none. */
+static int64_t trail_find(const struct trail_seen *t, const char *entity, int64_t id)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->rows[i].entity, entity) == 0 && t->rows[i].id == id)
+			return t->rows[i].seq;
+	return 0;
+}
+
+static void trail_all(struct fixture *f, const struct audit_filter *af, struct trail_seen *t)
+{
+	struct jy_err err = { 0 };
+	int64_t before = 0, next;
+	t->n = 0;
+	do {
+		assert_int_equal(audit_page(f->db, af, before, 50, trail_take, t, &next, &err), JY_OK);
+		before = next;
+	} while (next);
+}
+
+static void first_cert(void *arg, const struct certificate *c)
+{
+	int64_t *id = arg;
+	if (!*id)
+		*id = c->id;
+}
+
+static void test_audit_scope(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	int64_t chen = demo_id(f, "陈美玲"), zhou = demo_id(f, "周红霞"), wang = demo_id(f, "王秀兰");
+	/* the administrator changes 陈美玲 (红星村) and 王秀兰 (幸福里社区), visits 周红霞 (红星村),
+	 * refers and enrols 陈美玲, changes a course */
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, chen, &r, &err), JY_OK);
+	resident_set(r, RF_PHONE, "13900000999");
+	resident_set(r, RF_ADDRESS, "溪口镇红星村5组");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, wang, &r, &err), JY_OK);
+	resident_set(r, RF_ADDRESS, "幸福里社区9栋1单元101");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	resident_free(&r);
+	struct visit v = { .resident_id = zhou, .date = "2026-11-20", .content = "家中走访" };
+	assert_int_equal(visit_add(f->db, &v, &err), JY_OK);
+	int64_t cert = 0;
+	certificate_each(f->db, chen, first_cert, &cert);
+	assert_true(cert > 0);
+	int64_t pid, cid, eid;
+	assert_int_equal(jobrec_find_code(f->db, JR_POSTING, "J-003", &pid), JY_OK);
+	struct referral *ref = referral_new();
+	ref->resident_id = chen;
+	ref->posting_id = pid;
+	ref->consent = 1;
+	ref->referred_on = xstrdup("2026-11-21");
+	assert_int_equal(referral_add(f->db, ref, &err), JY_OK);
+	int64_t refid = ref->id;
+	referral_free(&ref);
+	assert_int_equal(course_find_code(f->db, "K-002", &cid), JY_OK);
+	assert_int_equal(enrolment_enrol(f->db, chen, cid, 0, &eid, &err), JY_OK);
+	int64_t course_id;
+	struct course *c = NULL;
+	assert_int_equal(course_find_code(f->db, "K-001", &course_id), JY_OK);
+	assert_int_equal(course_load(f->db, course_id, &c, &err), JY_OK);
+	course_set(c, CF_NOTE, "教室改在二楼");
+	assert_int_equal(course_save(f->db, c, &err), JY_OK);
+	course_free(&c);
+	assert_int_equal(audit_note(f->db, "login", "session", 0, NULL, NULL, JY_OK, &err), JY_OK);
+
+	static const struct {
+		const char *entity;
+		int which;      /* 0 陈美玲, 1 周红霞's visit, 2 王秀兰, 3 the certificate, 4 the referral,
+		                 * 5 the enrolment, 6 the course, 7 the login (id 0) */
+		int admin, zhao;
+	} cases[] = {
+		{ "resident", 0, 1, 0 },        /* her phone and address, old -> new */
+		{ "visit", 1, 1, 0 },
+		{ "resident", 2, 1, 1 },        /* 幸福里社区 is in 城南街道 */
+		{ "certificate", 3, 1, 0 },
+		{ "referral", 4, 1, 0 },
+		{ "enrolment", 5, 1, 0 },
+		{ "course", 6, 1, 1 },          /* no resident's record: the existing rules */
+		{ "session", 7, 1, 1 },
+	};
+	const int64_t ids[] = { chen, v.id, wang, cert, refid, eid, course_id, 0 };
+	struct audit_filter all = { 0 };
+	struct trail_seen *mine = xcalloc(1, sizeof *mine), *hers = xcalloc(1, sizeof *hers);
+	trail_all(f, &all, mine);
+	act_as(f, "zhao");
+	trail_all(f, &all, hers);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		int64_t id = ids[cases[i].which];
+		assert_int_equal(trail_find(mine, cases[i].entity, id) != 0, cases[i].admin);
+		assert_int_equal(trail_find(hers, cases[i].entity, id) != 0, cases[i].zhao);
+	}
+	assert_true(hers->n > 0 && hers->n < mine->n);
+	/* Enter on a row: the row below seq + 1 is that row, never one she may not read */
+	int64_t seq = trail_find(mine, "resident", chen), next;
+	struct trail_seen *one = xcalloc(1, sizeof *one);
+	assert_int_equal(audit_page(f->db, &all, seq + 1, 1, trail_take, one, &next, &err), JY_OK);
+	assert_true(one->n == 0 || one->rows[0].seq != seq);
+	/* asked for by name, 陈美玲 has no row for her */
+	struct audit_filter byname = { .record = "陈美玲" };
+	trail_all(f, &byname, one);
+	assert_int_equal(one->n, 0);
+	/* her export of the trail holds the rows she reads and no other */
+	char path[128];
+	snprintf(path, sizeof path, "%s/trail.csv", f->dir);
+	int rows = 0;
+	assert_int_equal(audit_export(f->db, &all, path, SHEET_CSV, &rows, &err), JY_OK);
+	assert_int_equal(rows, hers->n);
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char line[512];
+	int found_chen = 0, found_wang = 0;
+	int64_t wang_seq = trail_find(hers, "resident", wang);
+	while (fgets(line, sizeof line, fp)) {
+		long long n = strtoll(line, NULL, 10);
+		found_chen |= n == seq;
+		found_wang |= n == wang_seq;
+	}
+	fclose(fp);
+	assert_false(found_chen);
+	assert_true(found_wang);
+	free(one);
+	free(hers);
+	free(mine);
+	db_set_actor(f->db, &f->admin);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_role_table),
 	cmocka_unit_test(test_role_names),
@@ -502,6 +656,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_report_scope, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_import_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
 };
 
 TEST_MAIN(tests)
