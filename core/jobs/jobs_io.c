@@ -236,9 +236,9 @@ static int ref_cells(struct io *io, int row, char **v)
 static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *pid)
 {
 	char msg[256];
-	if (resident_find_idno(io->db, v[RIO_IDNO], rid) != JY_OK) {
-		snprintf(msg, sizeof msg, _("no resident has this ID number: register her first (jiuye import residents)"));
-		importer_report(&io->in, row, io->defs[RIO_IDNO].label, msg);
+	struct jy_err e = { 0 };
+	if (resident_find_idno_in_scope(io->db, v[RIO_IDNO], OP_EDIT, rid, &e) != JY_OK) {
+		importer_report(&io->in, row, io->defs[RIO_IDNO].label, e.msg);
 		return JY_EINVAL;
 	}
 	if (v[RIO_NAME]) {

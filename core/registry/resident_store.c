@@ -127,6 +127,38 @@ int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id)
 	return rc == SQLITE_ROW ? JY_OK : JY_ENOTFOUND;
 }
 
+/* One message for "nobody has it" and "she lives in another community": two would tell a clerk
+ * who is registered anywhere in the county. */
+int resident_find_idno_in_scope(struct jy_db *db, const char *idno, int op, int64_t *id,
+                                struct jy_err *err)
+{
+	int rc = access_check(db, op, NULL, err);       /* a role without op is told so plainly */
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, coalesce(community, '') FROM resident "
+	                                  "WHERE id_no = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, idno ? idno : "", -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	int mine = s == SQLITE_ROW &&
+	           access_in_scope(db, (const char *)sqlite3_column_text(st, 1));
+	if (mine)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a resident"));
+	if (mine)
+		return JY_OK;
+	if (access_scope_all(db))
+		return err_set(err, JY_ENOTFOUND, resident_fields[RF_IDNO].label,
+		               _("no resident has this ID number in the registry: register her first"));
+	return err_set(err, JY_ENOTFOUND, resident_fields[RF_IDNO].label,
+	               _("no resident of %s's communities has this ID number: register her first, or, "
+	                 "if she lives in another community, ask the street office"),
+	               db_actor(db)->os_user);
+}
+
 /* Name and registration number of a resident, for messages. */
 static void resident_label(struct jy_db *db, int64_t id, char *out, size_t size)
 {

@@ -256,7 +256,10 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 	int rc;
 	/* 姓名, when the file has it, must be the name the registry holds for the ID number: a
 	 * mistyped ID would otherwise enrol somebody else. */
-	if (vals[EF_NAME] && resident_find_idno(t->db, vals[EF_IDNO], &rid) == JY_OK) {
+	/* only a trainee of the worker's communities is looked at here: enrolment_save answers for
+	 * any other as for one nobody has */
+	int mine = resident_find_idno_in_scope(t->db, vals[EF_IDNO], OP_EDIT, &rid, NULL) == JY_OK;
+	if (vals[EF_NAME] && mine) {
 		struct resident *r = NULL;
 		if (resident_load(t->db, rid, &r, NULL) == JY_OK &&
 		    strcmp(resident_get(r, RF_NAME), vals[EF_NAME]) != 0) {
@@ -268,8 +271,7 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 		}
 		resident_free(&r);
 	}
-	if (resident_find_idno(t->db, vals[EF_IDNO], &rid) == JY_OK &&
-	    course_find_code(t->db, vals[EF_COURSE], &cid) == JY_OK &&
+	if (mine && course_find_code(t->db, vals[EF_COURSE], &cid) == JY_OK &&
 	    enrolment_find(t->db, rid, cid, &eid) == JY_OK) {
 		if ((rc = enrolment_load(t->db, eid, &e, err)))
 			return rc;

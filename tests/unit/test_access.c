@@ -490,6 +490,92 @@ static void test_import_scope(void **state)
 	db_set_actor(f->db, &f->admin);
 }
 
+/* A clerk who names a resident by ID number (jiuye print, a file of referrals or enrolments) gets
+ * one answer for "nobody has it" and "she lives in another community": two would tell her who is
+ * registered anywhere in the county. */
+static void test_idno_one_message(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	struct resident *r = NULL;
+	char chen[19], wang[19], nobody[19];
+	assert_int_equal(resident_load(f->db, demo_id(f, "陈美玲"), &r, &err), JY_OK);   /* 红星村 */
+	snprintf(chen, sizeof chen, "%s", resident_get(r, RF_IDNO));
+	resident_free(&r);
+	int64_t wang_id = demo_id(f, "王秀兰");                                         /* 幸福里社区 */
+	assert_int_equal(resident_load(f->db, wang_id, &r, &err), JY_OK);
+	snprintf(wang, sizeof wang, "%s", resident_get(r, RF_IDNO));
+	resident_free(&r);
+	idcard_make("330122", "1990-01-01", 998, 'F', nobody);
+	static const struct {
+		const char *who;
+		int which;      /* 0 陈美玲, 1 王秀兰, 2 an ID number nobody has */
+		int rc;
+		const char *says;
+	} cases[] = {
+		{ "wang", 0, JY_ENOTFOUND, "no resident of wang's communities has this ID number" },
+		{ "wang", 2, JY_ENOTFOUND, "no resident of wang's communities has this ID number" },
+		{ "wang", 1, JY_OK, NULL },
+		{ "zhao", 0, JY_ENOTFOUND, "no resident of zhao's communities has this ID number" },
+		{ "zhao", 1, JY_OK, NULL },
+		{ NULL, 0, JY_OK, NULL },       /* the administrator sees every community */
+		{ NULL, 2, JY_ENOTFOUND, "no resident has this ID number in the registry" },
+		{ "qian", 1, JY_EPERM, "qian (统计) may not" },   /* statistics: the role, plainly */
+	};
+	const char *ids[] = { chen, wang, nobody };
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		if (cases[i].who)
+			act_as(f, cases[i].who);
+		else
+			db_set_actor(f->db, &f->admin);
+		int64_t id = 0;
+		memset(&err, 0, sizeof err);
+		assert_int_equal(print_find_resident(f->db, ids[cases[i].which], &id, &err), cases[i].rc);
+		if (cases[i].rc == JY_OK) {
+			assert_true(id > 0);
+			continue;
+		}
+		assert_non_null(strstr(err.msg, cases[i].says));
+		if (cases[i].rc == JY_ENOTFOUND)
+			assert_string_equal(err.field, "身份证号");
+		assert_null(strstr(err.msg, ids[cases[i].which]));     /* never the number itself */
+	}
+	/* the same in a file of referrals and of enrolments: row 2 (陈美玲) and row 3 (nobody's)
+	 * read the same after their FILE:ROW: */
+	static const struct {
+		const char *header, *rest;
+	} files[] = {
+		{ "身份证号,岗位编号,推荐日期,本人同意", "J-003,2026-11-01,是" },
+		{ "身份证号,培训班编号,报名日期", "K-003,2026-11-01" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(files); i++) {
+		char path[128];
+		snprintf(path, sizeof path, "%s/f%zu.csv", f->dir, i);
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fprintf(fp, "%s\n%s,%s\n%s,%s\n", files[i].header, chen, files[i].rest, nobody,
+		        files[i].rest);
+		fclose(fp);
+		act_as(f, "wang");
+		struct import_result res;
+		struct jy_buf lines = { 0 };
+		int rc = i == 0 ? import_referrals(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err)
+		                : import_enrolments(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
+		assert_int_equal(rc, JY_EINVAL);
+		assert_int_equal(res.rejected, 2);
+		char *row2 = strstr(lines.s, ":2: "), *row3 = strstr(lines.s, ":3: ");
+		assert_non_null(row2);
+		assert_non_null(row3);
+		size_t n2 = strcspn(row2, "\n"), n3 = strcspn(row3, "\n");
+		assert_int_equal(n2, n3);
+		assert_memory_equal(row2 + 4, row3 + 4, n2 - 4);
+		assert_non_null(strstr(row2, "身份证号: no resident of wang's communities"));
+		buf_free(&lines);
+	}
+	db_set_actor(f->db, &f->admin);
+}
+
 /* The audit trail as a street's reviewer reads it: rows of a record of a resident outside her
  * communities (the resident herself, her visits, certificates, referrals, enrolments) are left out,
  * in the browser, in a row opened whole and in the export; rows of no resident (a course, a login)
@@ -656,6 +742,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_report_scope, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_import_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_idno_one_message, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
 };
 
