@@ -56,6 +56,8 @@ struct resident {
 	char *closed_at;        /* set when the record is closed (never deleted) */
 	char *close_reason;
 	char *created_at, *updated_at, *updated_by;
+	int queued;             /* set by resident_save: 1 when it queued a change for a reviewer
+	                         * (a clerk's change of the ID number or categories), else 0 */
 };
 struct resident *resident_new(void);            /* Caller frees with resident_free. */
 void resident_free(struct resident **r);

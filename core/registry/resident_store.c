@@ -473,6 +473,7 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
+	r->queued = 0;
 	/* the stored record, read once: the access rules and the change both need it */
 	struct resident *old = NULL;
 	struct approval_req *req = NULL;
@@ -495,6 +496,7 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	resident_free(&old);
 	if (!rc)
 		rc = approval_queue(db, req, &warn);
+	int queued = req != NULL;      /* approval_guard makes one only for a change */
 	approval_req_free(&req);
 	if (rc) {
 		int64_t keep_id = r->id;
@@ -508,6 +510,8 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	rc = db_commit(db, err);
 	if (!rc && warn.warn)
 		*err = warn;    /* saved, with the same-name-and-birth-date warning for the worker */
+	if (!rc)
+		r->queued = queued;
 	return rc;
 }
 

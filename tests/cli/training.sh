@@ -114,7 +114,7 @@ has "bad rows: nothing imported, and why" "$tmp/err" "courses_bad.csv: 4 bad row
 courses_of "$db" "$tmp/bad.csv"
 same "bad rows without --skip-errors: nothing stored" "$tmp/demo_courses.csv" "$tmp/bad.csv"
 run import courses "$tmp/courses_bad.csv" --db "$db" --skip-errors
-status_is "--skip-errors: exit 0" 0
+status_is "--skip-errors: exit 1" 1
 has "--skip-errors: the good rows stored, the bad ones counted" "$tmp/out" "2 added, 0 updated, 0 unchanged, 4 rejected"
 courses_of "$db" "$tmp/skip.csv"
 has "--skip-errors: the good row is there" "$tmp/skip.csv" ",好的班,家政,"
