@@ -312,11 +312,11 @@ static int cmd_import(const struct opts *o)
 	const char *dry = o->dry_run ? _(" (dry run, nothing saved)") : "";
 	if (res.queued)         /* only a clerk's file of residents has rows for a reviewer */
 		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d queued for review, "
-		         "%d rejected\n"), base, dry, res.added, res.updated, res.unchanged, res.queued,
-		       res.rejected);
+		         "%d rejected\n"), base, dry, res.added, res.updated, res.unchanged,
+		       res.queued, res.rejected);
 	else
-		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base, dry,
-		       res.added, res.updated, res.unchanged, res.rejected);
+		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"), base,
+		       dry, res.added, res.updated, res.unchanged, res.rejected);
 	if (rc != JY_OK) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
@@ -325,19 +325,19 @@ static int cmd_import(const struct opts *o)
 	 * not take that for success */
 	if (res.rejected) {
 		int rest = res.rows - res.rejected;
+		unsigned long n = (unsigned long)res.rejected;
 		if (o->dry_run)
-			fprintf(stderr, dngettext("jiuye", "jiuye: %s: %d bad row would be left out and the other "
-			                          "%d imported (dry run, nothing saved)",
-			                          "jiuye: %s: %d bad rows would be left out and the other %d "
-			                          "imported (dry run, nothing saved)", (unsigned long)res.rejected),
-			        base, res.rejected, rest);
+			fprintf(stderr, dngettext("jiuye",
+			        "jiuye: %s: %d bad row would be left out and the other %d imported "
+			        "(dry run, nothing saved)",
+			        "jiuye: %s: %d bad rows would be left out and the other %d imported "
+			        "(dry run, nothing saved)", n), base, res.rejected, rest);
 		else
-			fprintf(stderr, dngettext("jiuye", "jiuye: %s: %d bad row was left out and the other %d "
-			                          "imported: fix it and import it again",
-			                          "jiuye: %s: %d bad rows were left out and the other %d "
-			                          "imported: fix them and import them again",
-			                          (unsigned long)res.rejected),
-			        base, res.rejected, rest);
+			fprintf(stderr, dngettext("jiuye",
+			        "jiuye: %s: %d bad row was left out and the other %d imported: fix it "
+			        "and import it again",
+			        "jiuye: %s: %d bad rows were left out and the other %d imported: fix "
+			        "them and import them again", n), base, res.rejected, rest);
 		return EXIT_USER;
 	}
 	return 0;

@@ -271,7 +271,7 @@ static void detail_row(void *arg, const struct history_entry *h)
 	struct page *p = &b->d->page;
 	char seq[24], rec[80], fields[400];
 	if (h->seq != b->d->seq)
-		return;         /* the row itself is no longer hers to read (its resident moved away) */
+		return;         /* the row is no longer hers to read (its resident moved away) */
 	b->done = 1;
 	snprintf(seq, sizeof seq, "%lld", (long long)h->seq);
 	if (h->entity_id)
@@ -307,7 +307,8 @@ static void adetail_build(struct ui *ui, struct adetail *d, int w)
 	if (audit_page(ui->db, &all, d->seq + 1, 1, detail_row, &b, &next, &err) != JY_OK)
 		page_line(&d->page, ST_ERROR, 0, err.msg);
 	else if (!b.done)
-		page_line(&d->page, ST_ERROR, 0, _("This row is about a record outside your communities."));
+		page_line(&d->page, ST_ERROR, 0,
+		          _("This row is about a record outside your communities."));
 }
 
 static void adetail_draw(struct ui *ui, struct screen *s)

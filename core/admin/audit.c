@@ -191,10 +191,12 @@ static int date_bound(const char *in, char out[11], const char *label, struct jy
  * changes of such a row hold her values old and new (phone, address), and its mere presence says
  * who was registered or visited where. A record that cannot be found is left out. */
 static const char audit_in_scope[] =
-	" AND (entity NOT IN ('resident', 'certificate', 'visit', 'referral', 'placement', 'enrolment')"
+	" AND (entity NOT IN ('resident', 'certificate', 'visit', 'referral', 'placement',"
+	"  'enrolment')"
 	" OR jy_in_scope((SELECT community FROM resident WHERE id = CASE history.entity"
 	"  WHEN 'resident' THEN history.entity_id"
-	"  WHEN 'certificate' THEN (SELECT resident_id FROM certificate WHERE id = history.entity_id)"
+	"  WHEN 'certificate' THEN"
+	"   (SELECT resident_id FROM certificate WHERE id = history.entity_id)"
 	"  WHEN 'visit' THEN (SELECT resident_id FROM visit WHERE id = history.entity_id)"
 	"  WHEN 'referral' THEN (SELECT resident_id FROM referral WHERE id = history.entity_id)"
 	"  WHEN 'placement' THEN (SELECT resident_id FROM placement WHERE id = history.entity_id)"

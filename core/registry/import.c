@@ -274,7 +274,7 @@ static int imp_update(struct import *im, int64_t rid, const struct resident *cel
 	rc = resident_save(im->db, m, err);
 	if (rc == JY_OK && m->queued) {
 		res->queued++;
-		importer_report(&im->in, row, err->field, err->msg);    /* a note: the row is saved */
+		importer_report(&im->in, row, err->field, err->msg);    /* a note: the row saved */
 		err_clear(err);
 	} else if (rc == JY_OK) {
 		importer_count(res, 1, version, m->version);
@@ -298,14 +298,16 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	for (int f = 0; f < RF__COUNT; f++)
 		if (resident_fields[f].kind != FK_DERIVED)
 			r->v[f] = cell_value(im, cell, n, f);
-	/* A masked phone (138****5678, from a clerk's list) is not a number: refused, also when it is
-	 * the mask of the stored one, which a form's save keeps as it is (approval.c) and an import
-	 * would have counted as unchanged. */
-	for (int f = 0; f < RF__COUNT; f++)
-		if (resident_fields[f].kind == FK_PHONE && mask_is_masked(r->v[f]))
-			importer_report(&im->in, row, resident_fields[f].label,
-			                _("a partly hidden number (with *) cannot be imported: give the whole "
-			                  "number, or leave the cell empty to keep the stored one"));
+	/* A masked phone (138****5678, from a clerk's list) is not a number: refused, also when it
+	 * is the mask of the stored one, which a form's save keeps as it is (approval.c) and an
+	 * import would have counted as unchanged. */
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (resident_fields[f].kind != FK_PHONE || !mask_is_masked(r->v[f]))
+			continue;
+		importer_report(&im->in, row, resident_fields[f].label,
+		                _("a partly hidden number (with *) cannot be imported: give the whole "
+		                  "number, or leave the cell empty to keep the stored one"));
+	}
 	if (r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK) {
 		int first = idseen_add(&im->seen, id, row);
 		if (first) {

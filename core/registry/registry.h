@@ -67,10 +67,10 @@ const char *resident_get(const struct resident *r, int field);  /* never NULL ("
 
 int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err);
 int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id);  /* JY_OK / JY_ENOTFOUND */
-/* The resident a worker names by her ID number (canonical) for op: JY_OK and *id when the role
- * allows op and she lives in one of the worker's communities; JY_ENOTFOUND (err->field 身份证号)
- * with the same message whether nobody has the number or she lives outside them; JY_EPERM when
- * the role may not op at all. */
+/* The resident a worker names by her ID number (canonical) for op: JY_OK and *id when the
+ * role allows op and she lives in one of the worker's communities; JY_ENOTFOUND (err->field
+ * 身份证号) with the same message whether nobody has the number or she lives outside them;
+ * JY_EPERM when the role may not op at all. */
 int resident_find_idno_in_scope(struct jy_db *db, const char *idno, int op, int64_t *id,
                                 struct jy_err *err);
 /* Check every field (ID checksum, dates, codes, phone, required) and derive sex and birth date.

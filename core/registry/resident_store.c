@@ -150,12 +150,13 @@ int resident_find_idno_in_scope(struct jy_db *db, const char *idno, int op, int6
 		return db_fail(db, err, _("reading a resident"));
 	if (mine)
 		return JY_OK;
+	const char *idno_label = resident_fields[RF_IDNO].label;
 	if (access_scope_all(db))
-		return err_set(err, JY_ENOTFOUND, resident_fields[RF_IDNO].label,
-		               _("no resident has this ID number in the registry: register her first"));
-	return err_set(err, JY_ENOTFOUND, resident_fields[RF_IDNO].label,
-	               _("no resident of %s's communities has this ID number: register her first, or, "
-	                 "if she lives in another community, ask the street office"),
+		return err_set(err, JY_ENOTFOUND, idno_label, _("no resident has this ID number in "
+		                                                "the registry: register her first"));
+	return err_set(err, JY_ENOTFOUND, idno_label,
+	               _("no resident of %s's communities has this ID number: register her first, "
+	                 "or, if she lives in another community, ask the street office"),
 	               db_actor(db)->os_user);
 }
 

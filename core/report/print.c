@@ -789,7 +789,7 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 			               "(R-000001)"), t);
 		return err_set(err, JY_EINVAL, "身份证号", "%s", e.msg);
 	}
-	/* never the number itself in a message (privacy E5); one outside the worker's communities is
-	 * answered as one nobody has */
+	/* never the number itself in a message (privacy E5); one outside the worker's communities
+	 * is answered as one nobody has */
 	return resident_find_idno_in_scope(db, canon, OP_VIEW, id, err);
 }

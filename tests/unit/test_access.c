@@ -525,8 +525,8 @@ static void test_import_queued_masked(void **state)
 		act_as(f, "wang");
 		struct import_result res;
 		struct jy_buf lines = { 0 };
-		assert_int_equal(import_residents(f->db, path, runs[i].flags, collect_line, &lines, &res,
-		                                  &err), JY_OK);
+		assert_int_equal(import_residents(f->db, path, runs[i].flags, collect_line, &lines,
+		                                  &res, &err), JY_OK);
 		assert_int_equal(res.queued, runs[i].queued);
 		assert_int_equal(res.updated, runs[i].updated);
 		assert_int_equal(res.unchanged, runs[i].unchanged);
@@ -547,8 +547,8 @@ static void test_import_queued_masked(void **state)
 	db_set_actor(f->db, &f->admin);
 	struct import_result res;
 	struct jy_buf lines = { 0 };
-	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines, &res,
-	                                  &err), JY_OK);
+	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines,
+	                                  &res, &err), JY_OK);
 	assert_int_equal(res.rejected, 2);
 	assert_int_equal(res.unchanged, 0);
 	static const char *const said[] = {
@@ -608,7 +608,8 @@ static void test_idno_one_message(void **state)
 			db_set_actor(f->db, &f->admin);
 		int64_t id = 0;
 		memset(&err, 0, sizeof err);
-		assert_int_equal(print_find_resident(f->db, ids[cases[i].which], &id, &err), cases[i].rc);
+		int rc = print_find_resident(f->db, ids[cases[i].which], &id, &err);
+		assert_int_equal(rc, cases[i].rc);
 		if (cases[i].rc == JY_OK) {
 			assert_true(id > 0);
 			continue;
@@ -637,8 +638,10 @@ static void test_idno_one_message(void **state)
 		act_as(f, "wang");
 		struct import_result res;
 		struct jy_buf lines = { 0 };
-		int rc = i == 0 ? import_referrals(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err)
-		                : import_enrolments(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
+		int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
+		              struct import_result *, struct jy_err *) =
+			i == 0 ? import_referrals : import_enrolments;
+		int rc = import(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
 		assert_int_equal(rc, JY_EINVAL);
 		assert_int_equal(res.rejected, 2);
 		char *row2 = strstr(lines.s, ":2: "), *row3 = strstr(lines.s, ":3: ");
@@ -669,7 +672,8 @@ static void trail_take(void *arg, const struct history_entry *h)
 {
 	struct trail_seen *t = arg;
 	assert_true(t->n < (int)ARRAY_LEN(t->rows));
-	snprintf(t->rows[t->n].entity, sizeof t->rows[t->n].entity, "%s", h->entity ? h->entity : "");
+	snprintf(t->rows[t->n].entity, sizeof t->rows[t->n].entity, "%s",
+	         h->entity ? h->entity : "");
 	t->rows[t->n].id = h->entity_id;
 	t->rows[t->n].seq = h->seq;
 	t->n++;
@@ -690,7 +694,8 @@ static void trail_all(struct fixture *f, const struct audit_filter *af, struct t
 	int64_t before = 0, next;
 	t->n = 0;
 	do {
-		assert_int_equal(audit_page(f->db, af, before, 50, trail_take, t, &next, &err), JY_OK);
+		int rc = audit_page(f->db, af, before, 50, trail_take, t, &next, &err);
+		assert_int_equal(rc, JY_OK);
 		before = next;
 	} while (next);
 }
