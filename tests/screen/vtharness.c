@@ -115,6 +115,8 @@ struct harness {
 	int user_re_ok;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
+	FILE *tee;              /* when set, every byte the program writes is copied here too */
+	size_t step_reads;      /* reads of the terminal that got bytes (bench_pty resets it) */
 };
 
 static struct harness H;
@@ -442,7 +444,10 @@ static int pump(int react_ms)
 			ssize_t n = read(H.master, buf, sizeof buf);
 			if (n > 0) {
 				vt_feed(buf, (size_t)n);
+				if (H.tee)
+					fwrite(buf, 1, (size_t)n, H.tee);
 				H.step_bytes += (size_t)n;
+				H.step_reads++;
 				got = 1;
 				last = t;
 				H.last_byte_us = now_us();
