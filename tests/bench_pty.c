@@ -18,10 +18,12 @@
  *                  characters of the query (erased after with one write of Backspaces)
  *   tui_peak_rss   MB, VmHWM of the program just before it is stopped
  *
- * Also said, as # lines: what a Backspace costs, how long a query sent at once takes, and in how
- * many reads the terminal got the answer to a typed character: a reader such as sshd forwards
- * each read as a packet of its own, with its own headers, so an answer in many small pieces costs
- * more on the link than its bytes.
+ * Also said, as # lines: what a Backspace costs, how long a query sent at once takes, in how many
+ * reads the terminal got the answer to a typed character (a reader such as sshd forwards each
+ * read as a packet of its own, with its own headers, so an answer in many small pieces costs more
+ * on the link than its bytes), and the bytes per character when the queries are typed a key every
+ * 15 ms without waiting for the answers (when the program is slower than that, the screens a key
+ * overtook should not be sent).
  *
  * -o FILE copies everything the program writes for the queries to FILE, each key or burst after a
  * line "@@ key C" / "@@ burst Q" / "@@ erase", to see where the bytes go.
@@ -30,6 +32,7 @@
  * pump() in the harness); the quiet window ends the wait but is not part of the time. After each
  * query the screen must show it (on the search line), or the figure would time the wrong screen. */
 #define VTHARNESS_NO_MAIN
+#define FAST_GAP_MS 15      /* a fast typist's keys */
 #pragma GCC diagnostic ignored "-Wunused-function"
 #include "screen/vtharness.c"
 
@@ -144,6 +147,49 @@ static void type_slowly(struct typing *ty, const char *q)
 	}
 }
 
+/* Read what the program writes for ms milliseconds, without waiting for it to be quiet. */
+static void read_for(int ms)
+{
+	long long until = now_us() + ms * 1000LL;
+	char buf[65536];
+	while (now_us() < until && H.master >= 0) {
+		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
+		if (poll(&pfd, 1, 1) <= 0)
+			continue;
+		ssize_t n = read(H.master, buf, sizeof buf);
+		if (n > 0) {
+			vt_feed(buf, (size_t)n);
+			H.step_bytes += (size_t)n;
+		}
+	}
+}
+
+/* Query q a key every gap_ms, the answers not waited for (a typist faster than the program), then
+ * erased the same way. Returns the characters of q; *bytes gets what the program wrote until it
+ * was quiet after the last key. */
+static int type_fast(const char *q, int gap_ms, long long *bytes, int *unseen)
+{
+	int n = 0;
+	H.step_bytes = 0;
+	for (const char *p = q; *p; n++) {
+		vterm_keyboard_unichar(H.vt, utf8_next(&p), 0);
+		read_for(gap_ms);
+	}
+	/* no first byte awaited: the answer may all have come already */
+	if (pump(0) < 0)
+		die("no quiet after a key within %d ms", H.timeout_ms);
+	*bytes += (long long)H.step_bytes;
+	if (!screen_find(q, NULL, NULL))
+		(*unseen)++;
+	for (int i = 0; i < n; i++) {
+		vterm_keyboard_key(H.vt, VTERM_KEY_BACKSPACE, 0);
+		read_for(gap_ms);
+	}
+	if (pump(0) < 0)
+		die("no quiet after a key within %d ms", H.timeout_ms);
+	return n;
+}
+
 /* Query q in one write, then its erasing in one write. Returns the characters of q; *bytes gets
  * what the program wrote in answer to the query, *us how long the answer took. */
 static int type_burst(const char *q, long long *bytes, long long *us, int *unseen)
@@ -238,13 +284,19 @@ int main(int argc, char **argv)
 		if (us >= 0 && nb < ty.cap)
 			bt[nb++] = us;
 	}
+	long long fast_bytes = 0, fast_chars = 0;
+	rewind(qf);
+	while (fgets(q, sizeof q, qf)) {
+		q[strcspn(q, "\r\n")] = 0;
+		fast_chars += type_fast(q, FAST_GAP_MS, &fast_bytes, &burst_unseen);
+	}
 	fclose(qf);
 	double rss = vm_hwm_mb(H.pid);
 	if (ty.silent)
 		fprintf(stderr, "bench_pty: %d keys changed nothing on the screen\n", ty.silent);
 	if (ty.unseen || burst_unseen)
-		fprintf(stderr, "bench_pty: %d queries typed and %d sent at once were not on the "
-		        "screen after\n", ty.unseen, burst_unseen);
+		fprintf(stderr, "bench_pty: %d queries typed and %d sent at once or fast were not on "
+		        "the screen after\n", ty.unseen, burst_unseen);
 	printf("bench keystroke_p50 %.2f ms\n", pct_ms(ty.t, ty.n, 50));
 	printf("bench keystroke_p95 %.2f ms\n", pct_ms(ty.t, ty.n, 95));
 	printf("bench search_keystroke_bytes %.0f B\n",
@@ -257,6 +309,8 @@ int main(int argc, char **argv)
 	       burst_chars ? (double)burst_bytes / burst_chars : -1.0);
 	printf("# a query sent at once, to the last byte of its screen: p50 %.2f ms, p95 %.2f ms\n",
 	       pct_ms(bt, nb, 50), pct_ms(bt, nb, 95));
+	printf("# a key every %d ms, answers not waited for: %.0f B a character\n", FAST_GAP_MS,
+	       fast_chars ? (double)fast_bytes / fast_chars : -1.0);
 	printf("bench tui_peak_rss %.1f MB\n", rss);
 	free(ty.t);
 	free(bt);
