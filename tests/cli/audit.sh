@@ -12,6 +12,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB SSH_CONNECTION
 
 . "$(dirname "$0")/lib.sh"
+plan 14
 newdb() {
 	db="$tmp/$1.db"
 	rm -f "$db" "$db-wal" "$db-shm"

@@ -13,6 +13,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 92
 
 # run ARGS…: jiuye's stdout in $tmp/out, stderr in $tmp/err, exit status in $st
 same() { # name, file, file: equal after the first line (the 内部资料 line holds the minute written)

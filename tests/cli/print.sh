@@ -14,6 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 43
 one_line() {
 	if [ "$(wc -l <"$tmp/err")" -le 2 ] && [ -s "$tmp/err" ]; then ok "$1"; else nok "$1" "$(cat "$tmp/err")"; fi
 }

@@ -8,26 +8,35 @@
 # worker's own account can read none of it while the setgid binary run by her can, that what she
 # exports is hers and not the group's, that --db, $JIUYE_DB and backup are refused or ignored, and
 # that --restricted offers nothing but the full-screen program. The users (and the group, when this
-# test made it) are removed at the end. Not root, or no unshare/setpriv: one skipped line.
+# test made it) are removed at the end. Not root, or no unshare/setpriv: the whole set-up is one
+# skipped check (one that must run on CI, which runs the tests as root).
 set -u
 cd "$(dirname "$0")/../.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
+. tests/cli/lib.sh
 
-if [ "$(id -u)" != 0 ]; then
-	echo "ok - office server set-up # SKIP not root"
-	exit 0
-fi
-for t in useradd userdel groupadd setpriv unshare; do
-	if ! command -v "$t" >/dev/null 2>&1; then
-		echo "ok - office server set-up # SKIP no $t"
-		exit 0
+# Why the set-up cannot be tried on this machine, or nothing when it can.
+cannot() {
+	if [ "$(id -u)" != 0 ]; then
+		echo "not root"
+		return
 	fi
-done
-if ! unshare -m true 2>/dev/null; then
-	echo "ok - office server set-up # SKIP no mount namespace here"
+	for t in useradd userdel groupadd setpriv unshare; do
+		if ! command -v "$t" >/dev/null 2>&1; then
+			echo "no $t"
+			return
+		fi
+	done
+	unshare -m true 2>/dev/null || echo "no mount namespace here"
+}
+why=$(cannot)
+if [ -n "$why" ]; then
+	plan 1
+	must_run "office server set-up" "$why"
 	exit 0
 fi
+plan 37
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"                # the workers run the installed binary from in here
@@ -43,8 +52,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
 
 if make -s install SETGID=1 DESTDIR="$tmp/inst" PREFIX=/usr/local >"$tmp/inst.log" 2>&1; then
 	ok "make install SETGID=1 DESTDIR=... as root"
