@@ -109,7 +109,8 @@ static int seed_init(void)
 		errno = 0;
 		unsigned long long v = strtoull(s, &end, 10);
 		if (errno || *end || *s == '-' || *s == '+') {
-			tap(0, "stress: STRESS_SEED=%s is not a number (a seed a run printed: # seed N)", s);
+			tap(0, "stress: STRESS_SEED=%s is not a number (a seed a run printed: "
+			    "# seed N)", s);
 			return -1;
 		}
 		run_seed = v;

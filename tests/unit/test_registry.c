@@ -45,13 +45,14 @@ static struct resident *person(const char *name, const char *idno)
 	return r;
 }
 
-/* The migrations of the tree, assets/schema/*.sql, counted from this file's own path (the tests
- * run from the top of the tree, where the build names its sources). */
+/* The migrations of the tree, assets/schema/*.sql, found through this file's name as the build
+ * gave it (relative to the top of the tree, where the tests run, or absolute). */
 static int schema_files(void)
 {
 	const char *me = __FILE__, *tail = strstr(me, "tests/unit/");
 	char pattern[4096];
-	snprintf(pattern, sizeof pattern, "%.*sassets/schema/*.sql", tail ? (int)(tail - me) : 0, me);
+	int dir = tail ? (int)(tail - me) : 0;
+	snprintf(pattern, sizeof pattern, "%.*sassets/schema/*.sql", dir, me);
 	glob_t g;
 	int n = glob(pattern, 0, NULL, &g) == 0 ? (int)g.gl_pathc : 0;
 	globfree(&g);
