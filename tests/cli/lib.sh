@@ -7,7 +7,7 @@
 # machine that lacks what it needs (root, a locale, a compiler) cannot pass by skipping.
 plan() { echo "1..$1"; }
 ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+nok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
 skip() { # name, why it cannot run here
 	echo "ok - $1 # SKIP $2"
 }
