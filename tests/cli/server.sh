@@ -34,7 +34,8 @@ why=$(cannot)
 if [ -n "$why" ]; then
 	plan 1
 	must_run "office server set-up" "$why"
-	exit 0
+	[ "${CI:-}" != true ]      # on CI must_run said "not ok"
+	exit
 fi
 plan 37
 

@@ -39,7 +39,8 @@ for t in sqlite3 python3; do
 	if ! command -v $t >/dev/null 2>&1; then
 		plan 1
 		must_run "databases of every older schema version upgrade" "no $t (make deps-test installs it)"
-		exit 0
+		[ "${CI:-}" != true ]      # on CI must_run said "not ok"
+		exit
 	fi
 done
 # per older version: 13 checks; the current version: 6
