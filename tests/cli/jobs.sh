@@ -14,6 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 82
 same() {
 	if cmp -s "$2" "$3"; then ok "$1"; else nok "$1" "$(diff "$2" "$3" | head -n 10)"; fi
 }
