@@ -9,13 +9,18 @@
 # no hash; those after it carry the SHA-256 chain core/history.c computes (computed here the same
 # way, in Python). Then the current jiuye opens it (`jiuye check`, which opens it for writing and
 # so upgrades it) and:
-#   - check exits 0 and says integrity, foreign keys and the audit trail are ok;
+#   - check exits 0 and says integrity, foreign keys, the schema and the audit trail are ok, the
+#     trail accounting for the records (each one's creation, and a change for each later version);
 #   - the file is at the current version exactly, and FILE.before-vN holds the file as it was;
 #   - every row that was there is still there, with the same values in every column it had (the
-#     labels 004 and 005 turn into codes are compared with the codes they become);
+#     labels 004 and 005 turn into codes are compared with the codes they become, and the values
+#     010, 011 and 012 move with what they become: see moved below);
 #   - a write (an export, recorded in the trail) seals the rows from before the chain, the trail
 #     still verifies, and a later change to one of those rows is found;
 #   - opened once more, nothing changes.
+# The trail of every data file accounts for its records as jiuye's saves write it (check counts a
+# creation for each, and a change for each version after the first). 012_trail_guard.sql has no
+# data file: the one row of the table it makes is written by the migration, and never again.
 # A database at the current version: check is clean, and opening it changes nothing; one of a newer
 # version is refused. Prints its plan, then "ok - name" / "not ok - name" lines.
 set -u
@@ -134,6 +139,46 @@ unfilled() {
 	}' "$2" | sqlite3 -batch "$1" | tr '\n' ' '
 }
 
+# The values the migrations after version $v move out of the columns they had, one line each: in
+# DB as they are to become (before) or as they are (after). Compared with the rest of the rows,
+# which leave them out ($skipcols, and the setting 012 moves).
+#   010_kinds.sql: a status event's kind. A resident's first event noted 'registered' (registering
+#     her wrote it so) is her registration, its note gone; every other event a change, its note
+#     kept, even one a worker noted "registered".
+#   011_search_scope.sql: search_key gains the resident's community in front ('' for none); each
+#     key of each resident stays.
+#   012_trail_guard.sql: the setting audit.unhashed_until becomes the one row of audit_epoch.
+moved() {
+	note="replace(quote(note), char(10), '\n')"
+	if [ $2 = before ]; then
+		kind="CASE WHEN note = 'registered' AND NOT EXISTS (SELECT 1 FROM status_event e
+			WHERE e.resident_id = s.resident_id AND e.id < s.id)
+			THEN '''registration'',NULL' ELSE '''change'',' || $note END"
+		community="coalesce((SELECT community FROM resident r
+			WHERE r.id = s.resident_id), '')"
+		epoch="(SELECT value FROM setting WHERE key = 'audit.unhashed_until')"
+	else
+		kind="quote(kind) || ',' || $note"
+		community=community
+		epoch="(SELECT unhashed_until FROM audit_epoch)"
+	fi
+	{
+		[ $v -lt 10 ] && echo "SELECT 'status_event.kind: ' || id || ',' || $kind
+			FROM status_event s;"
+		[ $v -lt 11 ] && echo "SELECT 'search_key.community: ' || quote($community) ||
+			',' || quote(key) || ',' || resident_id FROM search_key s;"
+		[ $v -ge 7 ] && [ $v -lt 12 ] && echo "SELECT 'audit_epoch: ' || $epoch;"
+	} | sqlite3 -batch "$1"
+}
+# The rows of a dump but the setting 012 moves into audit_epoch (moved compares it).
+unmoved() {
+	if [ $v -ge 7 ] && [ $v -lt 12 ]; then
+		grep -v "^setting: 'audit.unhashed_until',"
+	else
+		cat
+	fi
+}
+
 # ---- the databases of every version, each the one before it plus a migration and its rows ---------
 db=$tmp/build.db
 sqlite3 "$db" 'PRAGMA journal_mode=WAL' >/dev/null
@@ -177,15 +222,18 @@ while [ $v -lt "$cur" ]; do
 	hist=$(q "SELECT count(*) FROM history")
 	skipcols=""
 	dump "$db" "$tmp/cols" >"$tmp/orig"
-	# The labels 004 and 005 turn into codes are compared apart, with the codes they become.
+	# The labels 004 and 005 turn into codes are compared apart, with the codes they become; the
+	# values 010, 011 and 012 move, with what they become (moved).
 	[ $v -lt 4 ] && skipcols="employer.kind employer.industry posting.source fair.kind"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
-	dump "$db" "$tmp/cols" >"$tmp/before"
+	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
+	{ dump "$db" "$tmp/cols" | unmoved; moved "$db" before; } | LC_ALL=C sort >"$tmp/before"
 
 	run check --db "$db"
 	status_is "v$v: jiuye check upgrades it and exits 0" 0
-	has "v$v: check: integrity, foreign keys and the audit trail's $hist rows ok" "$tmp/out" \
-		"check: ok (integrity, foreign keys, and the audit trail's $hist rows"
+	has "v$v: check: integrity, foreign keys, the schema and the audit trail's $hist rows ok" \
+		"$tmp/out" "check: ok (integrity, foreign keys, the schema, and the audit trail's \
+$hist rows with the records they account for)"
 	got=$(q 'PRAGMA user_version')
 	[ "$got" = "$cur" ] && ok "v$v: now at schema $cur" || nok "v$v: now at schema $cur" "user_version $got"
 	got=$(sqlite3 -batch "$db.before-v$cur" 'PRAGMA user_version' 2>&1)
@@ -197,7 +245,8 @@ while [ $v -lt "$cur" ]; do
 			"$(diff "$tmp/orig" "$tmp/copy" | head -n 10)"
 	[ $v -lt 4 ] && skipcols="employer.kind employer.industry posting.source fair.kind"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
-	dump "$db" "$tmp/cols" >"$tmp/after"
+	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
+	{ dump "$db" "$tmp/cols"; moved "$db" after; } | LC_ALL=C sort >"$tmp/after"
 	LC_ALL=C comm -23 "$tmp/before" "$tmp/after" >"$tmp/lost"
 	[ ! -s "$tmp/lost" ] && [ -s "$tmp/before" ] && ok "v$v: every row kept, with the values of its columns" ||
 		nok "v$v: every row kept, with the values of its columns" "gone or changed:" \
@@ -221,7 +270,8 @@ while [ $v -lt "$cur" ]; do
 	dump "$db" "$tmp/cols" >"$tmp/before"
 	run check --db "$db"
 	has "v$v: check: ok after it, the trail's $rows rows verified" "$tmp/out" \
-		"check: ok (integrity, foreign keys, and the audit trail's $rows rows"
+		"check: ok (integrity, foreign keys, the schema, and the audit trail's $rows rows \
+with the records they account for)"
 	# Opened once more, with nothing to upgrade: nothing changes.
 	dump "$db" "$tmp/cols" >"$tmp/after"
 	[ "$st" -eq 0 ] && cmp -s "$tmp/before" "$tmp/after" && [ "$(q 'PRAGMA user_version')" = "$cur" ] &&
@@ -229,7 +279,7 @@ while [ $v -lt "$cur" ]; do
 		nok "v$v: opened again, nothing changes" "exit $st" "$(diff "$tmp/before" "$tmp/after" | head -n 10)"
 	unhashed=$(q "SELECT count(*) FROM history WHERE hash IS NULL")
 	got=$(q "SELECT count(*) || ' ' || max(entity_id) || ' ' ||
-		(SELECT value FROM setting WHERE key = 'audit.unhashed_until') FROM history WHERE action = 'seal'")
+		(SELECT unhashed_until FROM audit_epoch) FROM history WHERE action = 'seal'")
 	[ "$got" = "1 $unhashed $unhashed" ] && [ "$unhashed" -gt 0 ] &&
 		ok "v$v: one seal, over the $unhashed rows from before the chain" ||
 		nok "v$v: one seal, over the rows from before the chain" "seals, rows sealed, unhashed_until: $got" \

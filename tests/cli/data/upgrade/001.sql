@@ -35,7 +35,7 @@ INSERT INTO resident(id, reg_no, name, id_no, sex, birth, phone, ethnicity, huko
 	 '2023-03-02T09:00:00+00:00', 'wangli', '2023-03-02T09:00:00+00:00', 'wangli'),
 	(3, 'R-000003', '陈美华', '33012219700515102X', '2', '1970-05-15', NULL, '01', '10', NULL,
 	 'TX0101', NULL, '81', '30', '10', NULL, NULL, NULL, '90', NULL, 0, 0, '2023-03-03', NULL,
-	 NULL, NULL, '2023-09-01', '迁出本县', 2, '2023-03-03T09:00:00+00:00', '@ME@',
+	 NULL, NULL, '2023-09-01', '迁出本县', 4, '2023-03-03T09:00:00+00:00', '@ME@',
 	 '2023-09-01T11:00:00+00:00', '@ME@');
 
 INSERT INTO resident_category(resident_id, category, since) VALUES
@@ -66,13 +66,58 @@ INSERT INTO visit(id, resident_id, date, kind, content, next_due, created_at, cr
 	(2, 2, '2023-04-02', '电话回访', NULL, NULL, '2023-04-02T15:00:00+00:00', 'wangli');
 
 -- Written before the audit trail was chained (007_audit.sql): no hash, and they never get one.
+-- Each record's own rows, as its save wrote them in the same transaction: its creation, and one
+-- change for every version after the first (resident 3: two status changes and her closing), in
+-- the order they were written. The lines a save adds about another record (a resident's line for
+-- her certificate, a referral's on its posting) are left out: nothing here reads them.
 INSERT INTO history(seq, at, os_user, worker, entity, entity_id, action, changes) VALUES
-	(1, '2023-03-01T09:00:00+00:00', '@ME@', '管理员', 'resident', 1, 'create', NULL),
-	(2, '2023-03-02T09:00:00+00:00', 'wangli', '王丽', 'resident', 2, 'create', NULL),
-	(3, '2023-03-05T10:00:00+00:00', '@ME@', '管理员', 'resident', 1, 'update',
+	(1, '2023-02-21T09:00:00+00:00', '@ME@', '管理员', 'fair', 1, 'create',
+	 '{"name":[null,"2023年春风行动招聘会"],"date":[null,"2023-02-20"]}'),
+	(2, '2023-03-01T09:00:00+00:00', '@ME@', '管理员', 'resident', 1, 'create', NULL),
+	(3, '2023-03-01T09:10:00+00:00', '@ME@', '管理员', 'certificate', 1, 'create',
+	 '{"type":[null,"01"],"number":[null,"TX-JC-2023-0001"],"issue_date":[null,"2023-03-01"]}'),
+	(4, '2023-03-02T09:00:00+00:00', 'wangli', '王丽', 'resident', 2, 'create', NULL),
+	(5, '2023-03-03T09:00:00+00:00', '@ME@', '管理员', 'resident', 3, 'create', NULL),
+	(6, '2023-03-03T09:10:00+00:00', '@ME@', '管理员', 'certificate', 2, 'create',
+	 '{"type":[null,"01"],"number":[null,null],"issue_date":[null,"2023-03-03"]}'),
+	(7, '2023-03-05T10:00:00+00:00', '@ME@', '管理员', 'resident', 1, 'update',
 	 '{"address":["幸福里社区3栋","幸福里社区3栋2单元401"]}'),
-	(4, '2023-09-01T11:00:00+00:00', '@ME@', '管理员', 'resident', 3, 'close',
-	 '{"closed_at":[null,"2023-09-01"],"close_reason":[null,"迁出本县"]}');
+	(8, '2023-03-10T09:00:00+00:00', '@ME@', '管理员', 'employer', 1, 'create',
+	 '{"name":[null,"巾帼家政服务有限公司"],"kind":[null,"民营企业"]}'),
+	(9, '2023-03-10T09:30:00+00:00', '@ME@', '管理员', 'employer', 2, 'create',
+	 '{"name":[null,"桐溪纺织厂"],"kind":[null,"国有企业"]}'),
+	(10, '2023-03-15T09:00:00+00:00', '@ME@', '管理员', 'posting', 1, 'create',
+	 '{"title":[null,"家政服务员"],"openings":[null,"5"]}'),
+	(11, '2023-03-16T09:00:00+00:00', '@ME@', '管理员', 'posting', 2, 'create',
+	 '{"title":[null,"挡车工"],"openings":[null,"2"]}'),
+	(12, '2023-03-20T09:00:00+00:00', '@ME@', '管理员', 'referral', 1, 'create',
+	 '{"posting":[null,"J-001 家政服务员"],"consent":[null,1]}'),
+	(13, '2023-03-24T09:00:00+00:00', '@ME@', '管理员', 'referral', 1, 'stage',
+	 '{"stage":["referred","interview"],"stage_on":["2023-03-20","2023-03-24"]}'),
+	(14, '2023-03-28T09:00:00+00:00', '@ME@', '管理员', 'referral', 1, 'stage',
+	 '{"stage":["interview","hired"],"stage_on":["2023-03-24","2023-03-28"],' ||
+	 '"note":[null,"面试通过"]}'),
+	(15, '2023-04-01T09:00:00+00:00', '@ME@', '管理员', 'course', 1, 'create',
+	 '{"name":[null,"家政服务员培训（第一期）"],"start_date":[null,"2023-04-10"]}'),
+	(16, '2023-04-01T15:00:00+00:00', '@ME@', '管理员', 'visit', 1, 'create',
+	 '{"date":[null,"2023-04-01"],"kind":[null,"入户走访"]}'),
+	(17, '2023-04-02T15:00:00+00:00', 'wangli', '王丽', 'visit', 2, 'create',
+	 '{"date":[null,"2023-04-02"],"kind":[null,"电话回访"]}'),
+	(18, '2023-04-05T09:00:00+00:00', '@ME@', '管理员', 'enrolment', 1, 'create',
+	 '{"course":[null,"K-001"],"enrolled_on":[null,"2023-04-05"]}'),
+	(19, '2023-04-30T17:00:00+00:00', '@ME@', '管理员', 'enrolment', 1, 'update',
+	 '{"result":["enrolled","completed"],"passed":[null,"1"],"cert_no":[null,"ZG-2023-0101"]}'),
+	(20, '2023-06-02T09:00:00+00:00', '@ME@', '管理员', 'resident', 3, 'status',
+	 '{"date":[null,"2023-06-01"],"status":[null,"21"],"form":[null,"022"],' ||
+	 '"employer":[null,"个体摊位"]}'),
+	(21, '2023-09-01T11:00:00+00:00', '@ME@', '管理员', 'resident', 3, 'status',
+	 '{"date":[null,"2023-09-01"],"status":[null,"90"]}'),
+	(22, '2023-09-01T11:00:00+00:00', '@ME@', '管理员', 'resident', 3, 'close',
+	 '{"closed_at":[null,"2023-09-01"],"close_reason":[null,"迁出本县"]}'),
+	(23, '2023-12-31T09:00:00+00:00', '@ME@', '管理员', 'employer', 2, 'update',
+	 '{"closed_at":[null,"2023-12-31"]}'),
+	(24, '2023-12-31T09:05:00+00:00', '@ME@', '管理员', 'posting', 2, 'update',
+	 '{"status":["open","closed"]}');
 
 -- A form in progress (its text has a line break, as the forms' drafts do).
 INSERT INTO draft(os_user, form, record_id, data, saved_at) VALUES

@@ -22,8 +22,8 @@ INSERT INTO employer(id, code, name, credit_code, kind, industry, woman_owned, c
 	address, note, closed_at, close_reason, version, created_at, created_by, updated_at, updated_by,
 	skey) VALUES
 	(3, 'E-003', '城南街道社区服务中心', '12330122MB0000003K', '60', 'S', 0, '钱主任', '0571-64000003',
-	 '城南街道中山路1号', '公益性岗位开发单位', '2024-06-30', '并入街道办', 3,
-	 '2024-01-05T09:00:00+00:00', '@ME@', '2024-06-30T09:00:00+00:00', '@ME@',
+	 '城南街道中山路1号', '公益性岗位开发单位', '2024-04-30', '并入街道办', 3,
+	 '2024-01-05T09:00:00+00:00', '@ME@', '2024-04-30T09:00:00+00:00', '@ME@',
 	 'cnjdsqfwzx 城南街道社区服务中心 e-003');
 
 INSERT INTO fair(id, code, name, date, place, kind, employers, posts, visitors, agreements,
@@ -38,8 +38,8 @@ INSERT INTO posting(id, code, employer_id, title, public_welfare, openings, fill
 	created_by, wage_min, wage_max, wage_unit, work_form, education, skills, place, subsidy_months,
 	fair_id, note, close_reason, updated_at, updated_by, skey) VALUES
 	(3, 'J-003', 3, '社区保洁员（公益性岗位）', 1, 2, 1, '早晚高峰', NULL, '本社区居民', 40, 60, NULL,
-	 '3', '2024-03-08', '2024-04-30', 'filled', 2, '2024-03-08T09:00:00+00:00', '@ME@', 2000, 2300,
-	 '1', '1', '71', '保洁', '城南街道', 36, 2, '补贴三年', '招满', '2024-03-20T09:00:00+00:00', '@ME@',
+	 '3', '2024-03-08', '2024-04-30', 'filled', 3, '2024-03-08T09:00:00+00:00', '@ME@', 2000,
+	 2300, '1', '1', '71', '保洁', '城南街道', 36, 2, '补贴三年', '招满', '2024-03-20T09:00:00+00:00', '@ME@',
 	 'sqbjy 社区保洁员 j-003');
 
 UPDATE referral SET channel = '窗口', updated_at = '2023-03-28T09:00:00+00:00', updated_by = '@ME@',
@@ -55,17 +55,45 @@ INSERT INTO referral_stage(id, referral_id, stage, date, note, created_at, creat
 	(3, 2, 'hired', '2024-03-15', NULL, '2024-03-15T09:00:00+00:00', '@ME@');
 
 -- One active placement per person (an index says so): 李桂芳's public-welfare post runs, 王秀兰's
--- job of 2023 ended.
+-- job of 2023 ended (recorded on 2024-01-02, when jiuye first kept placements, and ended at once).
 INSERT INTO placement(id, resident_id, referral_id, posting_id, employer_id, form, start_date,
 	public_welfare, subsidy_end, contract, end_date, end_reason, version, created_at, created_by,
 	updated_at, updated_by) VALUES
 	(1, 1, 1, 1, 1, '010', '2023-04-01', 0, NULL, 1, '2023-12-31', '合同到期', 2,
-	 '2023-04-01T09:00:00+00:00', '@ME@', '2024-01-02T09:00:00+00:00', '@ME@'),
+	 '2024-01-02T08:50:00+00:00', '@ME@', '2024-01-02T09:00:00+00:00', '@ME@'),
 	(2, 2, 2, 3, 3, '030', '2024-03-18', 1, '2027-03-17', 1, NULL, NULL, 1,
 	 '2024-03-18T09:00:00+00:00', '@ME@', NULL, NULL);
 
--- Still before the chained audit trail: no hash.
+-- Still before the chained audit trail: no hash. Each record's creation and its changes, as in
+-- 001.sql, in the order they were written.
 INSERT INTO history(seq, at, os_user, worker, entity, entity_id, action, changes) VALUES
-	(5, '2024-01-08T09:00:00+00:00', 'wangli', '王丽', 'resident', 4, 'create', NULL),
-	(6, '2024-03-15T09:00:00+00:00', '@ME@', '管理员', 'referral', 2, 'referral',
-	 '{"stage":["interview","hired"]}');
+	(25, '2024-01-02T08:50:00+00:00', '@ME@', '管理员', 'placement', 1, 'create',
+	 '{"start_date":[null,"2023-04-01"],"form":[null,"010"]}'),
+	(26, '2024-01-02T09:00:00+00:00', '@ME@', '管理员', 'placement', 1, 'update',
+	 '{"end_date":[null,"2023-12-31"],"end_reason":[null,"合同到期"]}'),
+	(27, '2024-01-05T09:00:00+00:00', '@ME@', '管理员', 'employer', 3, 'create',
+	 '{"name":[null,"城南街道社区服务中心"],"kind":[null,"60"]}'),
+	(28, '2024-01-08T09:00:00+00:00', 'wangli', '王丽', 'resident', 4, 'create', NULL),
+	(29, '2024-02-01T09:00:00+00:00', '@ME@', '管理员', 'employer', 3, 'update',
+	 '{"contact":[null,"钱主任"]}'),
+	(30, '2024-03-01T09:00:00+00:00', '@ME@', '管理员', 'fair', 2, 'create',
+	 '{"name":[null,"2024年关注妇女就业专场"],"date":[null,"2024-03-08"]}'),
+	(31, '2024-03-08T09:00:00+00:00', '@ME@', '管理员', 'posting', 3, 'create',
+	 '{"title":[null,"社区保洁员（公益性岗位）"],"openings":[null,"2"]}'),
+	(32, '2024-03-08T10:00:00+00:00', '@ME@', '管理员', 'referral', 2, 'create',
+	 '{"posting":[null,"J-003 社区保洁员（公益性岗位）"],"consent":[null,1]}'),
+	(33, '2024-03-09T09:00:00+00:00', '@ME@', '管理员', 'fair', 2, 'update',
+	 '{"agreements":[null,"45"],"note":[null,"现场签约45人"]}'),
+	(34, '2024-03-12T10:00:00+00:00', '@ME@', '管理员', 'referral', 2, 'stage',
+	 '{"stage":["referred","interview"],"stage_on":["2024-03-08","2024-03-12"],' ||
+	 '"note":[null,"面试通过"]}'),
+	(35, '2024-03-15T09:00:00+00:00', '@ME@', '管理员', 'referral', 2, 'stage',
+	 '{"stage":["interview","hired"],"stage_on":["2024-03-12","2024-03-15"]}'),
+	(36, '2024-03-18T09:00:00+00:00', '@ME@', '管理员', 'placement', 2, 'create',
+	 '{"start_date":[null,"2024-03-18"],"form":[null,"030"]}'),
+	(37, '2024-03-18T09:00:00+00:00', '@ME@', '管理员', 'posting', 3, 'hire',
+	 '{"filled":["0","1"]}'),
+	(38, '2024-03-20T09:00:00+00:00', '@ME@', '管理员', 'posting', 3, 'update',
+	 '{"status":["open","filled"],"close_reason":[null,"招满"]}'),
+	(39, '2024-04-30T09:00:00+00:00', '@ME@', '管理员', 'employer', 3, 'update',
+	 '{"closed_at":[null,"2024-04-30"],"close_reason":[null,"并入街道办"]}');
