@@ -515,7 +515,6 @@ static int cmd_search(const char *path, long n, int nq, uint64_t first)
 		search_kinds(db, "clerk1_", first, n, nq);
 		act_as(db, "bench_clerk0");
 		search_kinds(db, "clerk0_", first, n, nq);
-		struct jy_err err = { 0 };
 		if (db_set_actor(db, &admin, &err) != JY_OK)
 			fail("acting worker", &err);
 	}
