@@ -45,7 +45,7 @@ static struct resident *person(const char *name, const char *idno)
 	return r;
 }
 
-/* The migrations of the tree, assets/schema/*.sql, found through this file's name as the build
+/* The migrations of the tree, assets/schema/NNN_name.sql, found through this file's name as the build
  * gave it (relative to the top of the tree, where the tests run, or absolute). */
 static int schema_files(void)
 {
