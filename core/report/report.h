@@ -5,7 +5,7 @@
 #define JY_REPORT_H
 
 #include "jobs/jobs.h"
-#include "training/training.h"
+#include "casework/casework.h"
 
 /* ---- report.c: the figures the office reports upward (A-F) ------------------------------------ */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month

@@ -1,0 +1,174 @@
+/* core/casework/casework.h: the women's federation's casework: rights cases and petitions
+ * (维权 / 信访) with their dated steps, time limits and due list, who may read them, and cases from
+ * and to files. */
+#ifndef JY_CASEWORK_H
+#define JY_CASEWORK_H
+
+#include "jobs/jobs.h"
+#include "training/training.h"
+
+
+/* ---- rcase.c: a rights case (维权案件 / 来信来访) ---------------------------------------------- */
+/* The intake form and the files' columns. 身份证号 names a registered resident (her name, phone and
+ * community are then hers); a woman not yet registered is 姓名, 联系电话 and 社区, linked later. */
+#define CASE_FIELDS(X) \
+	X(NO,        case_no,       "案件编号",   "case_no",       FK_TEXT,  NULL,           20, FF_CSV) \
+	X(RECEIVED,  received_on,   "登记日期",   "received_on",   FK_DATE,  NULL,           10, FF_CSV) \
+	X(TIME,      received_time, "登记时间",   "received_time", FK_TEXT,  NULL,            5, FF_TIME | FF_CSV) \
+	X(CHANNEL,   channel,       "来源渠道",   "channel",       FK_CODE,  "case_channel", 10, FF_REQ | FF_CSV) \
+	X(TYPE,      type,          "案件类型",   "type",          FK_CODE,  "case_type",    10, FF_REQ | FF_CSV) \
+	X(IDNO,      id_no,         "身份证号",   "id_number",     FK_IDNO,  NULL,           18, FF_SENS | FF_CSV) \
+	X(NAME,      person_name,   "姓名",       "name",          FK_TEXT,  NULL,           20, FF_CSV) \
+	X(PHONE,     person_phone,  "联系电话",   "phone",         FK_PHONE, NULL,           11, FF_SENS | FF_CSV) \
+	X(COMMUNITY, community,     "社区",       "community",     FK_UNIT,  NULL,           32, FF_CSV) \
+	X(COMPLAINT, complaint,     "诉求内容",   "complaint",     FK_TEXT,  NULL,          500, FF_REQ | FF_SENS | FF_CSV) \
+	X(RESPONDENT,respondent,    "被投诉方",   "respondent",    FK_TEXT,  NULL,           60, FF_CSV) \
+	X(EMPLOYER,  employer_code, "用人单位编号", "employer_code", FK_TEXT, NULL,           20, FF_CSV) \
+	X(URGENCY,   urgency,       "紧急程度",   "urgency",       FK_CODE,  "case_urgency", 10, FF_CSV) \
+	X(HANDLER,   handler,       "信访代理员", "handler",       FK_TEXT,  NULL,           32, FF_CSV)
+
+#define X(id, col, label, alias, kind, list, max, flags) KF_##id,
+enum case_field { CASE_FIELDS(X) KF__COUNT };
+#undef X
+extern const struct field_def case_fields[KF__COUNT];
+
+/* The states a case's steps leave it in, in the order they come. */
+enum case_state {
+	CS_REGISTERED, CS_ACCEPTED, CS_REFUSED, CS_HANDLING, CS_ANSWERED, CS_VISITED, CS_CLOSED,
+	CS__COUNT
+};
+const char *case_state_code(int state);         /* "registered" ... as stored */
+int case_state_of(const char *code);            /* -1 when unknown */
+const char *case_state_label(int state);        /* 登记, 已受理, 不予受理, 办理中, 已答复, 已回访, 办结 */
+
+struct rcase {
+	int64_t id, version;
+	int64_t resident_id, employer_id;       /* 0: none */
+	char *v[KF__COUNT];     /* codes for FK_CODE; v[KF_IDNO] her ID number when linked */
+	int state;              /* CS_* */
+	char accepted_on[11], closed_on[11];
+	int extend_days;        /* 0: not extended */
+	char *extend_reason;
+	int reopened;           /* times reopened (复查) */
+	char *created_at, *created_by, *updated_at, *updated_by;
+};
+struct rcase *case_new(void);                   /* Caller frees with case_free. */
+void case_free(struct rcase **c);
+void case_set(struct rcase *c, int field, const char *value);
+const char *case_get(const struct rcase *c, int field);     /* never NULL */
+
+/* Who may read a case's text (the complaint, the person, the steps' notes): a 审核 or 管理员 whose
+ * communities hold the case, and its handler. JY_OK, or JY_EPERM with a message naming the worker
+ * and the case. Lists and figures need no more than the community scope (and statistics none). */
+int case_may_read(struct jy_db *db, const char *handler, const char *community, struct jy_err *err);
+/* Load a case with its text: case_may_read's rule, and every opening (allowed or refused) is a
+ * "view" in the audit trail. JY_ENOTFOUND when there is none. */
+int case_load(struct jy_db *db, int64_t id, struct rcase **out, struct jy_err *err);
+/* The case numbered case_no (V-2024-003): JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB. */
+int case_find_no(struct jy_db *db, const char *case_no, int64_t *id, struct jy_err *err);
+/* Check and save the intake with its history.
+ *   - 身份证号 must be a registered resident's (she is linked: her name, phone and community are
+ *     taken from her record); without it 姓名 is required and 社区 defaults to the worker's;
+ *   - the community is in the worker's communities; a clerk may register (OP_CREATE), only a
+ *     reader (case_may_read) changes a case after;
+ *   - 用人单位编号 names an employer (its name becomes the respondent when none is given);
+ *   - the handler is a worker of the database (default: the worker saving); the date defaults
+ *     to today, is not in the future;
+ * New: the next V-YYYY-NNN of the year received, state 登记 with its first step. Update:
+ * JY_ECONFLICT when the stored version is not c->version (nothing saved). */
+int case_save(struct jy_db *db, struct rcase *c, struct jy_err *err);
+/* Link a case of a woman not yet registered to her record now that she is: a reader's write,
+ * audited. JY_EINVAL when the case is linked already. */
+int case_link(struct jy_db *db, int64_t case_id, int64_t resident_id, struct jy_err *err);
+
+/* A case as lists show it: its type and state, never its text nor whose it is. */
+struct case_row {
+	int64_t id;
+	char case_no[24], received_on[11];
+	char channel[12], type[12];
+	int state;
+	char handler[64], community[32];
+	int has_limit;          /* 0: refused or closed */
+	char limit[11];         /* the date the current limit ends */
+	int days_left;          /* limit - today (negative: past it) */
+	int urgent;
+};
+/* Cases in the worker's communities (JY_EPERM for statistics), newest received first, matching
+ * query: the case number, the type's, channel's or state's label, the handler; "" for all.
+ * Caller frees *rows. */
+int case_search(struct jy_db *db, const char *query, const char *asof, struct case_row **rows,
+                int *n, struct jy_err *err);
+/* The due list: open cases (not refused, not closed) in the worker's communities, the fewest days
+ * left first (past their limit, then near it, then the rest), as of asof. near (may be NULL) gets
+ * the setting case.near_days. Caller frees *rows. */
+int case_due(struct jy_db *db, const char *asof, struct case_row **rows, int *n, int *near,
+             struct jy_err *err);
+
+/* ---- case_step.c: the steps of a case and its time limits ------------------------------------ */
+enum case_step_kind {
+	STEP_REGISTER, STEP_ACCEPT, STEP_REFUSE, STEP_ACTION, STEP_ANSWER, STEP_VISIT, STEP_CLOSE,
+	STEP_REOPEN, STEP_EXTEND, STEP__COUNT
+};
+const char *case_step_code(int step);           /* "register" ... as stored */
+int case_step_of(const char *text);             /* code, Chinese label (受理, 调解 is an action …) or -1 */
+const char *case_step_label(int step);          /* 登记 受理 不予受理 办理 答复 回访 办结 复查 延期 */
+/* The state a step leaves a case in, from state: -1 when the step may not follow (no step
+ * skipped, none backward): 登记 → 受理 / 不予受理 → 办理 (one or more) → 答复 → 回访 → 办结;
+ * 复查 reopens a closed or refused case as accepted; 延期 (once per acceptance) keeps the
+ * state of an accepted case or one being handled. */
+int case_step_next(int state, int step);
+
+struct case_step_in {
+	int step;               /* STEP_* */
+	const char *date;       /* default today */
+	const char *action;     /* STEP_ACTION: case_action code or label */
+	const char *outcome;    /* a mediation (调解): case_outcome 调解成功/未成功; STEP_VISIT: the
+	                         * satisfaction (case_satisfaction) */
+	const char *who;        /* who carried it out; default the worker's name */
+	const char *note;       /* the reason of 不予受理, 复查 and 延期, the answer of 答复: required */
+	int days;               /* STEP_EXTEND: 1 .. case.extend_max */
+};
+/* Add the next step of case id (a reader's: case_may_read), at version (JY_ECONFLICT when the
+ * case moved on since). Checked: the step may follow the state; its date is not before the last
+ * step's nor after today; its code and reason are given. Saved with the case's new state and
+ * version and a "step" in its history, in one transaction. *version gets the new version. */
+int case_step_add(struct jy_db *db, int64_t id, int64_t *version, const struct case_step_in *s,
+                  struct jy_err *err);
+
+struct case_step_row {
+	int no, step;
+	char date[11];
+	char action[12], outcome[12];
+	char who[64];
+	char *note;             /* owned by the array: case_steps_free */
+	int days;
+	char by[64];            /* the worker who wrote it */
+};
+/* The steps of a case, in order (a reader's, recorded as an opening). Free with case_steps_free. */
+int case_steps(struct jy_db *db, int64_t id, struct case_step_row **rows, int *n, struct jy_err *err);
+void case_steps_free(struct case_step_row **rows, int n);
+
+/* The time limit of a case: while registered, received + accept_days; once accepted (or
+ * reopened), accepted + finish_days + extend_days; none for a refused or closed case (returns 0).
+ * Returns 1 with limit (11 bytes) and *days_left = limit - asof, counted in calendar days across
+ * month and year ends. Pure: the caller gives the settings. */
+int case_limit_of(int state, const char *received, const char *accepted, int extend_days,
+                  int accept_days, int finish_days, const char *asof, char limit[11], int *days_left);
+/* The same with the settings case.accept_days (15) and case.finish_days (60). JY_EDB when they
+ * cannot be read. */
+int case_limit(struct jy_db *db, const struct rcase *c, const char *asof, int *has, char limit[11],
+               int *days_left, struct jy_err *err);
+
+/* ---- casework_io.c: cases from and to CSV files ------------------------------------------------ */
+/* The intake of the paper registers: the registry's import rules (FILE:ROW: 列名 lines, nothing
+ * stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing); a case with a
+ * 案件编号 already stored is updated, an empty cell never overwrites. The export is a file of
+ * people (a purpose, the notice line, the trail) with the cases the worker may read, 状态 and
+ * 办结日期 after the intake's columns; numbers masked without OP_EXPORT_FULL. */
+int import_cases(struct jy_db *db, const char *path, int flags,
+                 void (*report)(void *arg, const char *line), void *arg,
+                 struct import_result *res, struct jy_err *err);
+int export_cases(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                 struct jy_err *err);
+
+#endif

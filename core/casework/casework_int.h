@@ -1,0 +1,20 @@
+/* core/casework/casework_int.h: what the files of core/casework/ share and nobody else uses. */
+#ifndef JY_CASEWORK_INT_H
+#define JY_CASEWORK_INT_H
+
+#include "casework/casework.h"
+#include "store/sql.h"
+
+/* rcase.c: the case as stored, without the reading rule (the writers check it first); the
+ * reading rule applied to c with its "view" in the trail (fields: what is shown); one field
+ * checked as the form and the files take it; every field checked and the intake's rules. */
+int case_fetch(struct jy_db *db, int64_t id, struct rcase **out, struct jy_err *err);
+int case_opened(struct jy_db *db, const struct rcase *c, const char *fields, struct jy_err *err);
+int case_check_field(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err);
+int case_validate(struct jy_db *db, struct rcase *c, struct jy_err *err);
+/* case_step.c: one row of case_step, inside the caller's transaction. */
+int case_step_write(struct jy_db *db, int64_t case_id, int no, int step, const char *date,
+                    const char *action, const char *outcome, const char *who, const char *note,
+                    int days, struct jy_err *err);
+
+#endif
