@@ -52,6 +52,9 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	/* jiuye case add|step: the intake's fields and a step's (cli_case.c) */
+	const char *channel, *type, *idno, *phone, *community, *complaint, *respondent, *employer;
+	const char *handler, *urgency, *date, *time, *action, *outcome, *who, *note, *days;
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -85,6 +88,7 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */

@@ -56,6 +56,9 @@ struct rcase *case_new(void);                   /* Caller frees with case_free. 
 void case_free(struct rcase **c);
 void case_set(struct rcase *c, int field, const char *value);
 const char *case_get(const struct rcase *c, int field);     /* never NULL */
+/* A field as a worker reads it (code labels, the community's name) into *out. Caller frees.
+ * JY_EDB when the labels cannot be read. */
+int case_display(struct jy_db *db, const struct rcase *c, int field, char **out, struct jy_err *err);
 
 /* Who may read a case's text (the complaint, the person, the steps' notes): a 审核 or 管理员 whose
  * communities hold the case, and its handler. JY_OK, or JY_EPERM with a message naming the worker

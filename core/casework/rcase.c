@@ -79,6 +79,21 @@ const char *case_get(const struct rcase *c, int field)
 	return field >= 0 && field < KF__COUNT ? field_value_get(c->v[field]) : "";
 }
 
+int case_display(struct jy_db *db, const struct rcase *c, int field, char **out, struct jy_err *err)
+{
+	*out = NULL;
+	if (field < 0 || field >= KF__COUNT)
+		return err_set(err, JY_EINVAL, NULL, _("no such field"));
+	if (case_fields[field].kind != FK_UNIT || !c->v[field])
+		return field_show(db, &case_fields[field], c->v[field], out, err);
+	const struct code_list *units = codes_cached(db, "@units", err);
+	if (!units)
+		return JY_EDB;
+	const char *name = codes_label(units, c->v[field]);
+	*out = xstrdup(name ? name : c->v[field]);
+	return JY_OK;
+}
+
 /* ---- who may read ------------------------------------------------------------------------------ */
 
 int case_may_read(struct jy_db *db, const char *handler, const char *community, struct jy_err *err)

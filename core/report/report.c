@@ -87,6 +87,35 @@ static const char CERTS[] =
 #define FAIRS(col) "SELECT coalesce(sum(" col "), 0) FROM fair WHERE date BETWEEN ?1 AND ?2"
 
 /*   id       code       label                        unit    people kind    arg */
+/* J: the rights cases (core/casework/). J1 counts the cases received in the period, by channel
+ * and type (the labour-rights types are 1x); J2N those of them closed by the period's end; J3
+ * and J4 the cases with a legal-aid or mediation step dated in the period (J4: a mediation that
+ * succeeded), J3P the women behind J3 (a registered resident once, another by name and phone);
+ * J5 the cases of domestic violence closed in the period. */
+#define CASES(cond) \
+	"SELECT count(*) FROM rights_case WHERE received_on BETWEEN ?1 AND ?2 AND (" cond ")"
+#define ACTIONS(what, action) \
+	"SELECT " what " FROM case_step s JOIN rights_case c ON c.id = s.case_id " \
+	"WHERE s.step = 'action' AND s.date BETWEEN ?1 AND ?2 AND s.action = " action
+#define PERSON \
+	"count(DISTINCT coalesce('r' || c.resident_id, 'p' || c.person_name || '/' || coalesce(c.person_phone, '')))"
+/* JX: the cases open on the period's last day whose limit had passed by then, as the steps dated
+ * up to that day make it: 15 days (case.accept_days) from receipt while not yet accepted, else 60
+ * (case.finish_days) from the last acceptance or 复查 plus an extension after it; a case whose
+ * last step by then was 办结 or 不予受理 is not open. */
+#define CASES_LATE \
+	"SELECT count(*) FROM (SELECT c.id, c.received_on AS rec, " \
+	"(SELECT max(s.date) FROM case_step s WHERE s.case_id = c.id AND s.step IN ('accept', 'reopen') " \
+	"  AND s.date <= ?2) AS acc, " \
+	"(SELECT s.step FROM case_step s WHERE s.case_id = c.id AND s.date <= ?2 ORDER BY s.no DESC " \
+	"  LIMIT 1) AS last FROM rights_case c WHERE c.received_on <= ?2) t " \
+	"WHERE coalesce(last, '') NOT IN ('close', 'refuse') AND CASE WHEN acc IS NULL THEN " \
+	"date(rec, printf('+%d days', coalesce((SELECT CAST(value AS INTEGER) FROM setting " \
+	"  WHERE key = 'case.accept_days'), 15))) " \
+	"ELSE date(acc, printf('+%d days', coalesce((SELECT CAST(value AS INTEGER) FROM setting " \
+	"  WHERE key = 'case.finish_days'), 60) + coalesce((SELECT sum(s.days) FROM case_step s " \
+	"  WHERE s.case_id = t.id AND s.step = 'extend' AND s.date BETWEEN acc AND ?2), 0))) END < ?2"
+
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A1E,     "A1E",     "期末登记失业人员数",         "人",   1, K_MEM,  NULL) \
@@ -172,7 +201,34 @@ static const char CERTS[] =
 	X(F6,      "F6",      "培训合格率",                 "%",    0, K_RATE, "F6N/F5C") \
 	X(F7,      "F7",      "培训后就业人数",             "人",   1, K_TRAIN, NULL) \
 	X(F7R,     "F7R",     "培训后就业率",               "%",    0, K_RATE, "F7/F5") \
-	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL)
+	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL) \
+	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
+	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
+	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \
+	X(J1_3,    "J1-3",    "来信来访：12338热线",        "件",   0, K_SUM,  CASES("channel = '3'")) \
+	X(J1_4,    "J1-4",    "来信来访：电话",             "件",   0, K_SUM,  CASES("channel = '4'")) \
+	X(J1_5,    "J1-5",    "来信来访：网上信访",         "件",   0, K_SUM,  CASES("channel = '5'")) \
+	X(J1_6,    "J1-6",    "来信来访：下基层接访",       "件",   0, K_SUM,  CASES("channel = '6'")) \
+	X(J1_7,    "J1-7",    "来信来访：转办",             "件",   0, K_SUM,  CASES("channel = '7'")) \
+	X(J1_L,    "J1-L",    "类型：劳动权益",             "件",   0, K_SUM,  CASES("type LIKE '1%'")) \
+	X(J1_DV,   "J1-20",   "类型：家庭暴力",             "件",   0, K_SUM,  CASES("type = '20'")) \
+	X(J1_30,   "J1-30",   "类型：婚姻家庭",             "件",   0, K_SUM,  CASES("type = '30'")) \
+	X(J1_40,   "J1-40",   "类型：土地权益/出嫁女",      "件",   0, K_SUM,  CASES("type = '40'")) \
+	X(J1_50,   "J1-50",   "类型：人身权利",             "件",   0, K_SUM,  CASES("type = '50'")) \
+	X(J1_60,   "J1-60",   "类型：财产权利",             "件",   0, K_SUM,  CASES("type = '60'")) \
+	X(J1_90,   "J1-90",   "类型：咨询",                 "件",   0, K_SUM,  CASES("type = '90'")) \
+	X(J2N,     "J2N",     "办结件数",                   "件",   0, K_SUM, \
+	  CASES("closed_on IS NOT NULL AND closed_on <= ?2")) \
+	X(J2,      "J2",      "办结率",                     "%",    0, K_RATE, "J2N/J1") \
+	X(J3,      "J3",      "法律援助件数",               "件",   0, K_SUM,  ACTIONS("count(DISTINCT s.case_id)", "'2'")) \
+	X(J3P,     "J3P",     "法律援助人数",               "人",   0, K_SUM,  ACTIONS(PERSON, "'2'")) \
+	X(J4A,     "J4A",     "调解受理数",                 "件",   0, K_SUM,  ACTIONS("count(DISTINCT s.case_id)", "'1'")) \
+	X(J4,      "J4",      "调解成功数",                 "件",   0, K_SUM, \
+	  ACTIONS("count(DISTINCT s.case_id)", "'1' AND s.outcome = '1'")) \
+	X(J4R,     "J4R",     "调解成功率",                 "%",    0, K_RATE, "J4/J4A") \
+	X(J5,      "J5",      "制止家庭暴力起数",           "起",   0, K_SUM, \
+	  "SELECT count(*) FROM rights_case WHERE type = '20' AND closed_on BETWEEN ?1 AND ?2") \
+	X(JX,      "JX",      "超期未办结件数",             "件",   0, K_SUM,  CASES_LATE)
 
 #define X(id, code, label, unit, people, kind, arg) RI_##id,
 enum report_ind_id { REPORT_INDICATORS(X) RI__COUNT };

@@ -456,6 +456,141 @@ static void test_due(void **state)
 	free(rows);
 }
 
+
+/* ---- the figures (J), on a registry of six cases worked out by hand ----------------------------- */
+
+static int setup_bare(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/jy-casefig-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	setenv("JIUYE_TODAY", "2024-06-30", 1);
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, NULL), JY_OK);
+	f->admin = *db_actor(f->db);
+	*state = f;
+	return 0;
+}
+
+static int64_t add_case(struct fixture *f, const char *received, const char *channel, const char *type,
+                        const char *name)
+{
+	struct rcase *c = case_new();
+	case_set(c, KF_RECEIVED, received);
+	case_set(c, KF_CHANNEL, channel);
+	case_set(c, KF_TYPE, type);
+	case_set(c, KF_NAME, name);
+	case_set(c, KF_PHONE, "13800000188");
+	case_set(c, KF_COMPLAINT, "诉求");
+	struct jy_err err = { 0 };
+	if (case_save(f->db, c, &err))
+		fail_msg("%s: %s", err.field, err.msg);
+	int64_t id = c->id;
+	case_free(&c);
+	return id;
+}
+
+/* Steps "kind:date[:action[:outcome]]" in order. */
+static void steps(struct fixture *f, int64_t id, const char *const *list, int n)
+{
+	int64_t v = 1;
+	for (int i = 0; i < n; i++) {
+		char buf[96], *part[4] = { buf, "", "", "" };
+		snprintf(buf, sizeof buf, "%s", list[i]);
+		for (int k = 1, at = 0; k < 4; k++) {
+			char *colon = strchr(part[at], ':');
+			if (!colon)
+				break;
+			*colon = '\0';
+			part[at = k] = colon + 1;
+		}
+		const char *kind = part[0], *date = part[1], *action = part[2], *outcome = part[3];
+		struct jy_err err;
+		int k = case_step_of(kind);
+		assert_true(k >= 0);
+		if (step(f, id, &v, k, date, *action ? action : NULL, *outcome ? outcome : NULL, "说明", 0,
+		         &err))
+			fail_msg("%s: %s: %s", list[i], err.field, err.msg);
+	}
+}
+
+static int fig(const struct report *r, int prev, const char *code, int64_t *den)
+{
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, code) == 0) {
+			const struct report_value *v = prev ? &r->prev_v[i] : &r->cur_v[i];
+			*den = v->den;
+			return (int)v->num;
+		}
+	fail_msg("no indicator %s", code);
+	return -1;
+}
+
+static void test_figures(void **state)
+{
+	struct fixture *f = *state;
+	/* A: May, 来访, 工资拖欠; mediated with success in June, closed 06-12 */
+	int64_t a = add_case(f, "2024-05-20", "来访", "工资拖欠", "甲");
+	const char *const sa[] = { "accept:2024-05-22", "action:2024-06-03:调解:调解成功",
+	                           "answer:2024-06-05", "visit:2024-06-10::满意", "close:2024-06-12" };
+	/* B: June, 12338, 家暴; legal aid and shelter, closed 06-28 */
+	int64_t b = add_case(f, "2024-06-02", "12338热线", "家庭暴力", "乙");
+	const char *const sb[] = { "accept:2024-06-03", "action:2024-06-04:法律援助", "action:2024-06-04:庇护",
+	                           "answer:2024-06-20", "visit:2024-06-25::基本满意", "close:2024-06-28" };
+	/* C: June, 来信, 咨询, not accepted */
+	int64_t c = add_case(f, "2024-06-10", "来信", "咨询", "乙");
+	const char *const sc[] = { "refuse:2024-06-11" };
+	/* D: June, 来访, 辞退, never decided: 06-01 + 15 = 06-16, past on 06-30 */
+	add_case(f, "2024-06-01", "来访", "辞退", "丙");
+	/* E: April, 电话, 四期保护, accepted 04-05: 04-05 + 60 = 06-04, past on 06-30, not on 05-31 */
+	int64_t e = add_case(f, "2024-04-01", "电话", "四期保护", "丁");
+	const char *const se[] = { "accept:2024-04-05", "action:2024-05-10:调解:调解未成功" };
+	/* F: June, 网上信访, 工资拖欠, the same woman as B: legal aid, then a mediation that worked */
+	int64_t g = add_case(f, "2024-06-15", "网上信访", "工资拖欠", "乙");
+	const char *const sg[] = { "accept:2024-06-16", "action:2024-06-18:法律援助",
+	                           "action:2024-06-20:调解:调解成功" };
+	steps(f, a, sa, ARRAY_LEN(sa));
+	steps(f, b, sb, ARRAY_LEN(sb));
+	steps(f, c, sc, ARRAY_LEN(sc));
+	steps(f, e, se, ARRAY_LEN(se));
+	steps(f, g, sg, ARRAY_LEN(sg));
+	struct period p;
+	assert_int_equal(period_parse("2024-06", &p, NULL), JY_OK);
+	struct report *r = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &r, &err), JY_OK);
+	/* June against May: code, June, its base (-1: a count), May, its base */
+	static const struct { const char *code; int cur, cden, prev, pden; } t[] = {
+		{ "J1", 4, -1, 1, -1 },         /* B C D F; May: A */
+		{ "J1-1", 1, -1, 0, -1 },       /* C */
+		{ "J1-2", 1, -1, 1, -1 },       /* D; May: A */
+		{ "J1-3", 1, -1, 0, -1 },       /* B */
+		{ "J1-4", 0, -1, 0, -1 },       /* E came in April */
+		{ "J1-5", 1, -1, 0, -1 },       /* F */
+		{ "J1-L", 2, -1, 1, -1 },       /* D 辞退, F 工资拖欠; May: A */
+		{ "J1-20", 1, -1, 0, -1 },
+		{ "J1-90", 1, -1, 0, -1 },
+		{ "J2N", 1, -1, 0, -1 },        /* B; A closed after May */
+		{ "J2", 1, 4, 0, 1 },
+		{ "J3", 2, -1, 0, -1 },         /* B, F */
+		{ "J3P", 1, -1, 0, -1 },        /* both 乙 */
+		{ "J4A", 2, -1, 1, -1 },        /* A, F; May: E */
+		{ "J4", 2, -1, 0, -1 },
+		{ "J4R", 2, 2, 0, 1 },
+		{ "J5", 1, -1, 0, -1 },         /* B */
+		{ "JX", 2, -1, 0, -1 },         /* D, E; on 05-31 none */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(t); i++) {
+		int64_t cd, pd;
+		int cur = fig(r, 0, t[i].code, &cd), prev = fig(r, 1, t[i].code, &pd);
+		if (cur != t[i].cur || prev != t[i].prev || (t[i].cden >= 0 && cd != t[i].cden) ||
+		    (t[i].pden >= 0 && pd != t[i].pden))
+			fail_msg("%s: %d/%lld and %d/%lld, want %d/%d and %d/%d", t[i].code, cur, (long long)cd,
+			         prev, (long long)pd, t[i].cur, t[i].cden, t[i].prev, t[i].pden);
+	}
+	report_free(&r);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_limits),
 	cmocka_unit_test(test_next),
@@ -463,6 +598,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_intake_rules, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_access, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_due, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_figures, setup_bare, teardown),
 };
 
 TEST_MAIN(tests)

@@ -55,6 +55,22 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
+/* Rights cases and petitions; printed after usage_reports. */
+static const char usage_cases[] = N_(
+	"  jiuye case add --channel C --type T --complaint TEXT (--id-number ID | --name NAME\n"
+	"               [--phone P] [--community C]) [--respondent R] [--employer CODE]\n"
+	"               [--handler USER] [--urgency U] [--date D] [--time HH:MM]\n"
+	"                                          register a rights case or petition (维权 / 信访)\n"
+	"  jiuye case show CASE_NO | list [QUERY] | due\n"
+	"                                          a case with its steps (its handler, a reviewer or\n"
+	"                                          an administrator); lists show type and state only;\n"
+	"                                          due: open cases, the fewest days left first\n"
+	"  jiuye case step CASE_NO STEP [--date D] [--action A] [--outcome O] [--who W] [--note TEXT]\n"
+	"               [--days N]                 受理 不予受理 办理 答复 回访 办结 复查 延期 (or 调解 ...)\n"
+	"  jiuye case link CASE_NO ID_NUMBER       the case of a woman who has since registered\n"
+	"  jiuye import cases FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export cases --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
+
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
@@ -103,6 +119,16 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
+		{ "--channel", offsetof(struct opts, channel) }, { "--type", offsetof(struct opts, type) },
+		{ "--id-number", offsetof(struct opts, idno) },  { "--phone", offsetof(struct opts, phone) },
+		{ "--community", offsetof(struct opts, community) },
+		{ "--complaint", offsetof(struct opts, complaint) },
+		{ "--respondent", offsetof(struct opts, respondent) },
+		{ "--employer", offsetof(struct opts, employer) }, { "--handler", offsetof(struct opts, handler) },
+		{ "--urgency", offsetof(struct opts, urgency) }, { "--date", offsetof(struct opts, date) },
+		{ "--time", offsetof(struct opts, time) },       { "--action", offsetof(struct opts, action) },
+		{ "--outcome", offsetof(struct opts, outcome) }, { "--who", offsetof(struct opts, who) },
+		{ "--note", offsetof(struct opts, note) },       { "--days", offsetof(struct opts, days) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -270,6 +296,13 @@ static int export_referrals_all(struct jy_db *db, const char *path, int format, 
 	return export_referrals(db, path, format, purpose, rows, err);
 }
 
+static int export_cases_all(struct jy_db *db, const char *path, int format, int all,
+                            const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_cases(db, path, format, purpose, rows, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
@@ -283,6 +316,7 @@ static const struct io_kind {
 	{ "employers", import_employers, export_employers_all, 0 },
 	{ "jobs", import_jobs, export_jobs_all, 0 },
 	{ "referrals", import_referrals, export_referrals_all, 1 },
+	{ "cases", import_cases, export_cases_all, 1 },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -298,6 +332,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d postings to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "referrals") == 0)
 		fprintf(stderr, _("exported %d referrals to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "cases") == 0)
+		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
@@ -314,7 +350,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|cases FILE [--dry-run] "
 		                             "[--skip-errors]"));
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
@@ -411,7 +447,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|cases "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(o);
 	if (format < 0 || export_purpose(k, o))
@@ -593,6 +629,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_cases), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -635,5 +672,7 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "case") == 0)
+		return cli_case(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
