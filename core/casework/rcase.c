@@ -22,10 +22,11 @@ static const char *const state_codes[CS__COUNT] = {
 	[CS_HANDLING] = "handling", [CS_ANSWERED] = "answered", [CS_VISITED] = "visited",
 	[CS_CLOSED] = "closed",
 };
+/* The states as the federation's registers name them, in both languages (as the code lists'
+ * labels are). */
 static const char *const state_labels[CS__COUNT] = {
-	[CS_REGISTERED] = N_("registered"), [CS_ACCEPTED] = N_("accepted"),
-	[CS_REFUSED] = N_("not accepted"), [CS_HANDLING] = N_("being handled"),
-	[CS_ANSWERED] = N_("answered"), [CS_VISITED] = N_("followed up"), [CS_CLOSED] = N_("closed"),
+	[CS_REGISTERED] = "登记", [CS_ACCEPTED] = "已受理", [CS_REFUSED] = "不予受理",
+	[CS_HANDLING] = "办理中", [CS_ANSWERED] = "已答复", [CS_VISITED] = "已回访", [CS_CLOSED] = "办结",
 };
 
 const char *case_state_code(int state)
@@ -43,7 +44,7 @@ int case_state_of(const char *code)
 
 const char *case_state_label(int state)
 {
-	return state >= 0 && state < CS__COUNT ? _(state_labels[state]) : "";
+	return state >= 0 && state < CS__COUNT ? state_labels[state] : "";
 }
 
 struct rcase *case_new(void)
