@@ -860,3 +860,239 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 	 * as one nobody has */
 	return resident_find_idno_in_scope(db, canon, OP_VIEW, id, err);
 }
+
+/* ---- rights cases: the 登记表 the office files and the 答复 letter ------------------------------- */
+/* A case's text is a reader's (case_load records the opening). The 登记表 stays in the office's
+ * file: the phone is whole only for a worker who may unmask it, once the viewing is in the trail.
+ * The 答复 may be handed to the respondent as well as to her: it never carries her phone nor her
+ * address, only her name, the case and what was done. */
+
+/* 城南街道幸福里社区妇联, or the setting office.name. */
+static int case_office(struct jy_db *db, const struct rcase *c, char out[256], struct jy_err *err)
+{
+	char *set = NULL;
+	int rc = db_setting(db, "office.name", "", &set, err);
+	if (rc || *set) {
+		snprintf(out, 256, "%s", rc ? "" : set);
+		free(set);
+		return rc;
+	}
+	free(set);
+	char street[96] = "", comm[96] = "";
+	sqlite3_stmt *st = db_prepare(db, "SELECT c.name, s.name FROM unit c LEFT JOIN unit s ON s.code = c.parent "
+	                              "AND s.level = 'street' WHERE c.code = ?1", err);
+	if (!st)
+		return JY_EDB;
+	db_bind_text(st, 1, *case_get(c, KF_COMMUNITY) ? case_get(c, KF_COMMUNITY) : db_actor(db)->community);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		db_col_copy(st, 0, comm, sizeof comm);
+		db_col_copy(st, 1, street, sizeof street);
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the units"));
+	snprintf(out, 256, "%s%s妇联", street, comm);
+	return JY_OK;
+}
+
+/* A step as one line: "2024-06-22 办理：调解（调解成功，街道维权站）". Caller frees. */
+static char *case_step_line(struct jy_db *db, const struct case_step_row *s, int with_note)
+{
+	const struct field_def act = { "action", "办理措施", "action", FK_CODE, "case_action", 10, 0 };
+	const struct field_def med = { "outcome", "调解结果", "outcome", FK_CODE, "case_outcome", 10, 0 };
+	const struct field_def sat = { "outcome", "满意度", "outcome", FK_CODE, "case_satisfaction", 10, 0 };
+	char *a = NULL, *o = NULL;
+	if (field_show(db, &act, s->action, &a, NULL) != JY_OK)
+		xstrset(&a, s->action);
+	if (field_show(db, s->step == STEP_VISIT ? &sat : &med, s->outcome, &o, NULL) != JY_OK)
+		xstrset(&o, s->outcome);
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "%s %s", s->date, case_step_label(s->step));
+	if (a && *a)
+		buf_addf(&b, "：%s", a);
+	if ((o && *o) || s->who[0]) {
+		buf_adds(&b, "（");
+		if (o && *o)
+			buf_addf(&b, "%s%s", o, s->who[0] ? "，" : "");
+		buf_addf(&b, "%s）", s->who);
+	}
+	if (s->days)
+		buf_addf(&b, " %d天", s->days);
+	if (with_note && s->note && *s->note)
+		buf_addf(&b, " %s", s->note);
+	free(a);
+	free(o);
+	return buf_steal(&b);
+}
+
+struct case_print {
+	struct printout s;
+	struct rcase *c;
+	struct case_step_row *steps;
+	int nsteps;
+	char office[256];
+	struct grid g;
+};
+
+static void case_print_free(struct case_print *p)
+{
+	out_free(&p->s);
+	case_free(&p->c);
+	case_steps_free(&p->steps, p->nsteps);
+}
+
+static int case_print_load(struct jy_db *db, int64_t id, struct case_print *p, struct jy_err *err)
+{
+	memset(p, 0, sizeof *p);
+	int rc = case_load(db, id, &p->c, err);
+	if (!rc)
+		rc = case_steps(db, id, &p->steps, &p->nsteps, err);
+	if (!rc)
+		rc = out_init(db, &p->s, err);
+	if (!rc)
+		rc = case_office(db, p->c, p->office, err);
+	if (rc)
+		case_print_free(p);
+	else
+		grid_init(&p->g, p->s.cols);
+	return rc;
+}
+
+/* A field as the printout shows it. Caller frees. */
+static char *case_shown(struct jy_db *db, const struct rcase *c, int f)
+{
+	char *v = NULL;
+	if (case_display(db, c, f, &v, NULL) != JY_OK) {
+		free(v);
+		v = xstrdup(case_get(c, f));
+	}
+	return v;
+}
+
+int print_case_form(struct jy_db *db, int64_t case_id, const char *path, struct jy_err *err)
+{
+	struct case_print p;
+	int rc = case_print_load(db, case_id, &p, err);
+	if (rc)
+		return rc;
+	const struct rcase *c = p.c;
+	char *who = xasprintf("内部资料 仅供经办使用  %s", p.s.who);
+	snprintf(p.s.who, sizeof p.s.who, "%s", who);
+	free(who);
+	out_head(&p.s, centered("妇女维权投诉登记表", p.s.cols));
+	char *sub = xasprintf("（%s）", p.office);
+	out_head(&p.s, centered(sub, p.s.cols));
+	free(sub);
+	out_head(&p.s, xstrdup(""));
+	char phone[32];
+	int full = access_check(db, OP_UNMASK, case_get(c, KF_COMMUNITY), NULL) == JY_OK &&
+	           audit_note(db, "view", "rights_case", c->id, "person_phone", NULL, JY_OK, NULL) == JY_OK;
+	if (full)
+		snprintf(phone, sizeof phone, "%s", case_get(c, KF_PHONE));
+	else
+		mask_phone(case_get(c, KF_PHONE), phone, sizeof phone);
+	char *when = xasprintf("%s %s", case_get(c, KF_RECEIVED), case_get(c, KF_TIME));
+	char *v[KF__COUNT];
+	for (int f = 0; f < KF__COUNT; f++)
+		v[f] = case_shown(db, c, f);
+	int k = 0;
+	k = grid_row(&p.s, &p.g, k, "案件编号", v[KF_NO], "登记时间", when);
+	k = grid_row(&p.s, &p.g, k, "来源渠道", v[KF_CHANNEL], "案件类型", v[KF_TYPE]);
+	k = grid_row(&p.s, &p.g, k, "姓名", v[KF_NAME], "联系电话", phone);
+	k = grid_row(&p.s, &p.g, k, "社区", v[KF_COMMUNITY], "紧急程度", v[KF_URGENCY]);
+	k = grid_row(&p.s, &p.g, k, "诉求内容", v[KF_COMPLAINT], NULL, NULL);
+	k = grid_row(&p.s, &p.g, k, "被投诉方", v[KF_RESPONDENT], NULL, NULL);
+	k = grid_row(&p.s, &p.g, k, "信访代理员", v[KF_HANDLER], "状态", case_state_label(c->state));
+	struct jy_buf b = { 0 };
+	for (int i = 0; i < p.nsteps; i++) {
+		char *l = case_step_line(db, &p.steps[i], 1);
+		buf_addf(&b, "%s%s", i ? "\n" : "", l);
+		free(l);
+	}
+	k = grid_row(&p.s, &p.g, k, "办理经过", b.s ? b.s : "", NULL, NULL);
+	k = grid_row(&p.s, &p.g, k, "登记机构", p.office, NULL, NULL);
+	grid_end(&p.s, &p.g, k);
+	buf_free(&b);
+	free(when);
+	for (int f = 0; f < KF__COUNT; f++)
+		free(v[f]);
+	body_wrapped(&p.s, "");
+	char **l = xmalloc(2 * sizeof *l);
+	l[0] = xstrdup("");
+	l[1] = two_halves(p.s.cols, "来访人签字：________________", "接待人签字：________________");
+	out_lines(&p.s, l, 2);
+	rc = out_save(&p.s, path, err);
+	case_print_free(&p);
+	return rc;
+}
+
+int print_case_answer(struct jy_db *db, int64_t case_id, const char *path, struct jy_err *err)
+{
+	struct case_print p;
+	int rc = case_print_load(db, case_id, &p, err);
+	if (rc)
+		return rc;
+	const struct case_step_row *answer = NULL;
+	for (int i = 0; i < p.nsteps; i++)
+		if (p.steps[i].step == STEP_ANSWER)
+			answer = &p.steps[i];       /* after a 复查, the latest */
+	if (!answer) {
+		rc = err_set(err, JY_EINVAL, "答复", _("%s has no 答复 yet: record the answer as a step "
+		                                      "first"), case_get(p.c, KF_NO));
+		case_print_free(&p);
+		return rc;
+	}
+	out_head(&p.s, centered("信访事项答复意见书", p.s.cols));
+	char *sub = xasprintf("（%s）", case_get(p.c, KF_NO));
+	out_head(&p.s, centered(sub, p.s.cols));
+	free(sub);
+	out_head(&p.s, xstrdup(""));
+	char *name = case_shown(db, p.c, KF_NAME), *type = case_shown(db, p.c, KF_TYPE);
+	/* her name and the matter only: no phone, no address (it may reach the respondent) */
+	char *t = xasprintf("%s：", name);
+	body_wrapped(&p.s, t);
+	free(t);
+	t = xasprintf("　　你于%s反映的%s事项，本单位已依法受理并办理。现将办理情况答复如下：",
+	              case_get(p.c, KF_RECEIVED), type);
+	body_wrapped(&p.s, t);
+	free(t);
+	body_wrapped(&p.s, "");
+	body_wrapped(&p.s, "一、办理经过");
+	for (int i = 0; i < p.nsteps && &p.steps[i] != answer; i++) {
+		if (p.steps[i].step == STEP_REGISTER || p.steps[i].step == STEP_EXTEND)
+			continue;
+		char *l = case_step_line(db, &p.steps[i], 0);
+		char *ind = xasprintf("　　%s", l);
+		body_wrapped(&p.s, ind);
+		free(ind);
+		free(l);
+	}
+	body_wrapped(&p.s, "");
+	body_wrapped(&p.s, "二、答复意见");
+	t = xasprintf("　　%s", answer->note ? answer->note : "");
+	body_wrapped(&p.s, t);
+	free(t);
+	body_wrapped(&p.s, "");
+	body_wrapped(&p.s, "　　如对本答复意见不服，可自收到本意见书之日起30日内向上一级机关请求复查。");
+	body_wrapped(&p.s, "");
+	char **l = xmalloc(3 * sizeof *l);
+	l[0] = two_halves(p.s.cols, "", p.office);
+	l[1] = two_halves(p.s.cols, "", answer->date);
+	l[2] = two_halves(p.s.cols, "", "（盖章）");
+	out_lines(&p.s, l, 3);
+	free(name);
+	free(type);
+	rc = out_save(&p.s, path, err);
+	case_print_free(&p);
+	return rc;
+}
+
+/* A case named by its number on the command line. */
+int print_find_case(struct jy_db *db, const char *case_no, int64_t *id, struct jy_err *err)
+{
+	int rc = case_find_no(db, case_no, id, err);
+	if (rc == JY_ENOTFOUND)
+		return err_set(err, JY_ENOTFOUND, "案件编号", _("no case is numbered %s"), case_no);
+	return rc;
+}

@@ -132,5 +132,13 @@ int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path,
 /* The resident named by her ID number (any form idcard_parse takes) or registration number
  * (R-000001): JY_OK and *id, JY_ENOTFOUND, or JY_EINVAL when text is neither. */
 int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);
+/* A rights case's 妇女维权投诉登记表 (the intake, the steps so far, signature lines; the phone
+ * masked unless the worker may unmask it, the viewing recorded) and its 信访事项答复意见书 (her name,
+ * the matter, what was done and the answer: never her phone or address, as it may reach the
+ * respondent; JY_EINVAL before a 答复 step). A reader's only (case_load). The case by its number:
+ * print_find_case. */
+int print_case_form(struct jy_db *db, int64_t case_id, const char *path, struct jy_err *err);
+int print_case_answer(struct jy_db *db, int64_t case_id, const char *path, struct jy_err *err);
+int print_find_case(struct jy_db *db, const char *case_no, int64_t *id, struct jy_err *err);
 
 #endif

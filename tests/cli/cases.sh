@@ -14,7 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 51
+plan 59
 csv() { printf '%s\r\n' "$@"; }
 db="$tmp/t.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
@@ -66,6 +66,16 @@ run case step V-2024-001 答复 --date 2024-06-25
 status_is "step: 答复 without what she was answered is refused" 1
 run case step V-2024-001 答复 --date 2024-06-25 --note "已调解，双方签订协议"
 status_is "step: 答复" 0
+run print answer V-2024-001 -o "$tmp/answer.txt"
+status_is "print: the 答复 letter" 0
+has "print: the 答复 letter says the answer" "$tmp/answer.txt" "已调解，双方签订协议"
+has "print: the 答复 letter names the mediation" "$tmp/answer.txt" "办理：调解（调解成功，街道维权站）"
+lacks "print: the 答复 letter never has her phone" "$tmp/answer.txt" "0177"
+run print case V-2024-001 -o "$tmp/form.txt"
+status_is "print: the 登记表" 0
+has "print: the 登记表 holds the complaint" "$tmp/form.txt" "丈夫酗酒后多次殴打"
+run print answer V-2024-002
+status_is "print: no 答复 letter before the 答复" 1
 run case step V-2024-001 回访 --outcome 满意 --date 2024-06-28
 status_is "step: 回访 with her satisfaction" 0
 run case step V-2024-001 办结 --date 2024-06-29

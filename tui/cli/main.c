@@ -631,6 +631,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
+			fputs(_("  jiuye print case|answer CASE_NO [-o FILE]\n                                          a rights case's 登记表 or its 答复 letter\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
 			return 0;
