@@ -521,8 +521,13 @@ struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the refe
 struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
 struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
-enum { JOBS_REFERRALS = 100 };
+enum { JOBS_REFERRALS = 100, JOBS_CASES = 101 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
+
+/* Rights cases (维权 / 信访): tui/casework/screen_cases.c the list and the due list (Ctrl-V),
+ * the intake form (kept as a draft), a case's page with its steps (F5 the next step, Ctrl-P its
+ * 登记表 and 答复 letter); built of the jobs module's list, page and small form. */
+struct screen *cases_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

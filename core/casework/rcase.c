@@ -678,6 +678,7 @@ int case_due(struct jy_db *db, const char *asof, struct case_row **rows, int *n,
 		return JY_EDB;
 	if ((rc = case_rows(db, st, asof, rows, n, err)))
 		return rc;
-	qsort(*rows, (size_t)*n, sizeof **rows, row_by_days);
+	if (*n > 1)
+		qsort(*rows, (size_t)*n, sizeof **rows, row_by_days);
 	return JY_OK;
 }

@@ -1,6 +1,6 @@
 /* tui/jobs/screen_jobs.h: private to the jobs module's screens (tui/screen_jobs*.c, screen_employers.c,
- * screen_postings.c, screen_referrals.c, screen_fairs.c, screen_match.c): the three pieces they
- * are made of — a list searched as you type, a record's page, a small form — built from the
+ * screen_postings.c, screen_referrals.c, screen_fairs.c, screen_match.c), and the rights cases'
+ * (tui/casework/screen_cases.c): the three pieces they are made of — a list searched as you type, a record's page, a small form — built from the
  * widgets of tui.h (struct list, struct form, struct field). */
 #ifndef JY_SCREEN_JOBS_H
 #define JY_SCREEN_JOBS_H
