@@ -375,6 +375,8 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 		rc = demo_trail(db, err);
 	if (!rc)
 		rc = demo_facts(db, ids, err);
+	if (!rc)
+		rc = case_demo(db, months_shift, ids[4], err);     /* core/casework/case_demo.c */
 	if (rc) {
 		db_rollback(db);
 		return rc;

@@ -371,14 +371,20 @@ int case_step_add(struct jy_db *db, int64_t id, int64_t *version, const struct c
 	if (s->step < 0 || s->step >= STEP__COUNT)
 		return err_set(err, JY_EINVAL, "步骤", _("not a step: 受理, 不予受理, 办理, 答复, 回访, 办结, "
 		                                        "复查 or 延期"));
-	int rc = db_begin(db, err);
+	int own = !db_in_tx(db);        /* inside an import's or the demo's transaction: theirs */
+	int rc = own ? db_begin(db, err) : JY_OK;
 	if (rc)
 		return rc;
+	int64_t was = *version;
 	rc = step_tx(db, id, version, s, err);
 	if (rc)
-		db_rollback(db);
-	else
-		rc = db_commit(db, err);
+		*version = was;
+	if (own) {
+		if (rc)
+			db_rollback(db);
+		else
+			rc = db_commit(db, err);
+	}
 	return rc;
 }
 

@@ -162,6 +162,14 @@ int case_limit_of(int state, const char *received, const char *accepted, int ext
 int case_limit(struct jy_db *db, const struct rcase *c, const char *asof, int *has, char limit[11],
                int *days_left, struct jy_err *err);
 
+/* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
+/* Five cases through the casework API, inside the demo's transaction, dated months_shift months
+ * from the demo's own dates (as core/admin/demo.c shifts the rest): among them 陈美玲's wage
+ * arrears by the 12338 hotline (resident chen), mediated with the labour inspectors, closed;
+ * a case of domestic violence with legal aid and shelter; one being handled; one still waiting
+ * for acceptance past its 15 days. */
+int case_demo(struct jy_db *db, int months_shift, int64_t chen, struct jy_err *err);
+
 /* ---- casework_io.c: cases from and to CSV files ------------------------------------------------ */
 /* The intake of the paper registers: the registry's import rules (FILE:ROW: 列名 lines, nothing
  * stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing); a case with a
