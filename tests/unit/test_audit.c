@@ -389,9 +389,15 @@ static void test_legacy_rows_sealed(void **state)
 	              * noted it */
 	             "DROP TABLE audit_epoch; INSERT OR REPLACE INTO setting(key, value) "
 	             "VALUES ('audit.unhashed_until', '3');");
-	char *pragma = xasprintf("PRAGMA user_version = %d", version - 1);    /* 012 is the last */
-	raw(f->path, pragma);
-	free(pragma);
+	/* before 012: what the migrations after it made is taken away too, so that opening the file
+	 * runs 012 and each of them again (013_casework: the rights cases, their steps, code lists
+	 * and settings) */
+	raw(f->path, "DROP TABLE case_step; DROP TABLE rights_case; "
+	             "DELETE FROM code WHERE list LIKE 'case\\_%' ESCAPE '\\'; "
+	             "DELETE FROM code_alias WHERE list LIKE 'case\\_%' ESCAPE '\\'; "
+	             "DELETE FROM setting WHERE key LIKE 'case.%';");
+	assert_int_equal(version, 13);  /* a later migration adds its own objects above */
+	raw(f->path, "PRAGMA user_version = 11");
 	struct jy_err err = { 0 };
 	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
 	actor(f->db, "wangfang", "王芳", ROLE_ADMIN);

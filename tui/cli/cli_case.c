@@ -208,7 +208,7 @@ static void print_rows(struct jy_db *db, const struct case_row *r, int n, int ne
 {
 	for (int i = 0; i < n; i++) {
 		char *ch = shown(db, KF_CHANNEL, r[i].channel), *ty = shown(db, KF_TYPE, r[i].type);
-		char *chp = text_fit_pad(ch, 10), *typ = text_fit_pad(ty, 14);
+		char *chp = text_fit_pad(ch, 10), *typ = text_fit_pad(ty, 16);
 		char *stp = text_fit_pad(case_state_label(r[i].state), 8);
 		char when[64];
 		limit_text(r[i].has_limit, r[i].limit, r[i].days_left, when, sizeof when);
