@@ -52,6 +52,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "course", course_fields, CF__COUNT },
 		{ "enrolment", enrol_fields, EF__COUNT },
 		{ "session", session_fields, SF__COUNT },
+		{ "rights_case", case_fields, KF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -85,6 +86,12 @@ static const struct field_def other_keys[] = {
 	{ "end_date", "离岗日期", NULL, FK_DATE, NULL, 0, 0 },
 	{ "end_reason", "离岗原因", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "contract", "签订劳动合同", NULL, FK_BOOL, NULL, 0, 0 },
+	/* a rights case's steps (core/casework/case_step.c) */
+	{ "state", "案件状态", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "step", "步骤", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "action", "办理措施", NULL, FK_CODE, "case_action", 0, 0 },
+	{ "outcome", "结果", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "days", "延期天数", NULL, FK_TEXT, NULL, 0, 0 },
 };
 
 const struct field_def *audit_field_def(const char *entity, const char *col)
@@ -186,13 +193,17 @@ static int date_bound(const char *in, char out[11], const char *label, struct jy
 
 /* The rows a worker who does not see every community may read: a row of a resident's record, or of
  * a record that belongs to one resident (her certificates, visits, referrals, placements and
- * enrolments), only when that resident's community is one of hers, as resident_load decides; rows
- * of no resident (courses, sessions, employers, postings, workers, logins, files) as before. The
- * changes of such a row hold her values old and new (phone, address), and its mere presence says
- * who was registered or visited where. A record that cannot be found is left out. */
+ * enrolments), only when that resident's community is one of hers, as resident_load decides; a
+ * rights case's only when its community (hers, or the one it names) is; rows of no resident
+ * (courses, sessions, employers, postings, workers, logins, files) as before. The changes of such
+ * a row hold her values old and new (phone, address, a complaint), and its mere presence says who
+ * was registered or visited where. A record that cannot be found is left out. */
 static const char audit_in_scope[] =
 	" AND (entity NOT IN ('resident', 'certificate', 'visit', 'referral', 'placement',"
-	"  'enrolment')"
+	"  'enrolment', 'rights_case')"
+	" OR (entity = 'rights_case' AND jy_in_scope((SELECT coalesce(r.community, c.community, '')"
+	"  FROM rights_case c LEFT JOIN resident r ON r.id = c.resident_id"
+	"  WHERE c.id = history.entity_id)))"
 	" OR jy_in_scope((SELECT community FROM resident WHERE id = CASE history.entity"
 	"  WHEN 'resident' THEN history.entity_id"
 	"  WHEN 'certificate' THEN"

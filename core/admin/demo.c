@@ -372,11 +372,11 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 	if (!rc)
 		rc = jobs_demo(db, months_shift, err);      /* core/jobs/jobs_demo.c */
 	if (!rc)
+		rc = case_demo(db, months_shift, ids[4], err);     /* core/casework/case_demo.c */
+	if (!rc)
 		rc = demo_trail(db, err);
 	if (!rc)
 		rc = demo_facts(db, ids, err);
-	if (!rc)
-		rc = case_demo(db, months_shift, ids[4], err);     /* core/casework/case_demo.c */
 	if (rc) {
 		db_rollback(db);
 		return rc;

@@ -540,6 +540,8 @@ static const struct {
 	const char *entity, *action, *label;
 } history_actions[] = {
 	{ "resident", "create", N_("registered") },
+	{ "rights_case", "create", N_("case registered") },
+	{ "rights_case", "step", N_("case step") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },

@@ -386,6 +386,81 @@ static void cpage_steps(struct ui *ui, struct jpage *p)
 	case_steps_free(&s, n);
 }
 
+/* ---- the case's history: who registered it, each step, each change, each opening ---------------- */
+
+/* A value of the case's history as the worker reads it: a state's or step's word, a code's label. */
+static char *chist_show(struct ui *ui, const char *key, const char *v)
+{
+	if (!v || !*v)
+		return xstrdup("-");
+	if (strcmp(key, "state") == 0 && case_state_of(v) >= 0)
+		return xstrdup(case_state_label(case_state_of(v)));
+	if (strcmp(key, "step") == 0 && case_step_of(v) >= 0)
+		return xstrdup(case_step_label(case_step_of(v)));
+	const struct field_def *fd = audit_field_def("rights_case", key);
+	if (fd && fd->kind == FK_CODE && fd->list)
+		return xstrdup(ui_code_label(ui, fd->list, v));
+	if (fd && fd->kind == FK_UNIT)
+		return xstrdup(ui_code_label(ui, "@units", v));
+	if (strcmp(key, "person_phone") == 0 || strcmp(key, "id_no") == 0) {
+		char m[32];
+		if (key[0] == 'p')
+			mask_phone(v, m, sizeof m);
+		else
+			mask_idno(v, m, sizeof m);
+		return xstrdup(m);
+	}
+	return xstrdup(v);
+}
+
+struct chist_arg {
+	struct ui *ui;
+	struct jpage *p;
+	int n;
+};
+
+static int chist_change(void *arg, const struct field_change *ch)
+{
+	struct chist_arg *a = arg;
+	if (!ch->old && !ch->now)
+		return 0;
+	char *so = chist_show(a->ui, ch->key, ch->old), *sn = chist_show(a->ui, ch->key, ch->now);
+	page_change(&a->p->page, audit_field_label("rights_case", ch->key), ch->old != NULL, so, sn);
+	free(so);
+	free(sn);
+	return 0;
+}
+
+static int chist_line(void *arg, const struct history_entry *h)
+{
+	struct chist_arg *a = arg;
+	if (h->event && strcmp(h->event, "view") == 0)
+		return 0;       /* the openings are the audit trail's (管理 > 审计记录) */
+	char at[17];
+	snprintf(at, sizeof at, "%s", h->at ? h->at : "-");
+	if (at[10] == 'T')
+		at[10] = ' ';
+	char *t = xasprintf("%s  %s (%s)  %s", at, h->worker ? h->worker : "-", h->os_user ? h->os_user : "-",
+	                    history_action_label(h->entity, h->action));
+	page_wrapped(&a->p->page, 4, ST_HINT, t);
+	free(t);
+	if (h->changes)
+		field_changes_each(h->changes, chist_change, a);
+	a->n++;
+	return 0;
+}
+
+static void cpage_history(struct ui *ui, struct jpage *p)
+{
+	struct chist_arg a = { ui, p, 0 };
+	struct jy_err err = { 0 };
+	page_section(&p->page, _("Change history: who changed what, when"));
+	if (history_each(ui->db, "rights_case", p->id, chist_line, &a, &err) != JY_OK) {
+		page_line(&p->page, ST_ERROR, 0, err.msg);
+		ui_err(ui, &err);
+	}
+}
+
 static void cpage_build(struct ui *ui, struct jpage *p)
 {
 	struct rcase *c = NULL;
@@ -413,7 +488,7 @@ static void cpage_build(struct ui *ui, struct jpage *p)
 	page_section(&p->page, _("The case as registered"));
 	struct cval_arg a = { ui, c };
 	page_fields(&p->page, case_fields, KF__COUNT, cpage_value, &a);
-	jpage_history(ui, p, "rights_case", -1, p->id);
+	cpage_history(ui, p);
 	case_free(&c);
 }
 
