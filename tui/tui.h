@@ -52,6 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -85,6 +86,7 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */

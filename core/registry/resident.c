@@ -33,6 +33,7 @@ void resident_free(struct resident **pr)
 	field_values_free(r->v, RF__COUNT);
 	free(r->closed_at);
 	free(r->close_reason);
+	free(r->close_note);
 	free(r->created_at);
 	free(r->updated_at);
 	free(r->updated_by);
@@ -49,6 +50,7 @@ struct resident *resident_dup(const struct resident *r)
 	field_values_dup(d->v, r->v, RF__COUNT);
 	d->closed_at = xstrdup(r->closed_at);
 	d->close_reason = xstrdup(r->close_reason);
+	d->close_note = xstrdup(r->close_note);
 	d->created_at = xstrdup(r->created_at);
 	d->updated_at = xstrdup(r->updated_at);
 	d->updated_by = xstrdup(r->updated_by);

@@ -389,7 +389,12 @@ static void test_legacy_rows_sealed(void **state)
 	              * noted it */
 	             "DROP TABLE audit_epoch; INSERT OR REPLACE INTO setting(key, value) "
 	             "VALUES ('audit.unhashed_until', '3');");
-	char *pragma = xasprintf("PRAGMA user_version = %d", version - 1);    /* 012 is the last */
+	/* and without what came after 012 (013_close_reason), which the upgrade runs again */
+	raw(f->path, "DELETE FROM code_alias WHERE list = 'close_reason';"
+	             "DELETE FROM code WHERE list = 'close_reason';"
+	             "ALTER TABLE resident DROP COLUMN close_note;");
+	assert_int_equal(version, 13);
+	char *pragma = xasprintf("PRAGMA user_version = %d", 11);
 	raw(f->path, pragma);
 	free(pragma);
 	struct jy_err err = { 0 };
