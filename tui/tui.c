@@ -199,6 +199,7 @@ static void ui_draw(struct ui *ui)
 			base--;
 		ui_status(ui);
 		ui->stack[base]->ops->draw(ui, ui->stack[base]);
+		ui_status_long(ui);
 		ui_bar(ui, ui_top(ui));
 		for (int i = base + 1; i < ui->depth; i++) {
 			ui->cur_y = -1;

@@ -109,6 +109,8 @@ enum action {
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
 	/* access */
 	ACT_REVEAL,
+	/* the registry: closing a record, a form's jump to a field by its name */
+	ACT_CLOSE, ACT_JUMP,
 	ACT__COUNT
 };
 
@@ -251,6 +253,10 @@ void ui_box(struct ui *ui, int y, int x, int h, int w, int style);  /* ASCII + -
 void ui_title(struct ui *ui, const char *where);
 void ui_bar(struct ui *ui, const struct screen *s);
 void ui_status(struct ui *ui);
+/* Text on the status line, wrapped upward onto up to three rows when it is longer than a row;
+ * ui_status_long does it for the message of ui_msg (the main loop, after the screen is drawn). */
+void ui_status_text(struct ui *ui, const char *text, int style);
+void ui_status_long(struct ui *ui);
 /* Break s into lines of at most cols columns (at spaces when it can, else at any character);
  * returns the number of lines; lines[i] allocated. Caller frees each. */
 int ui_wrap(const char *s, int cols, char **lines, int max);
@@ -306,7 +312,9 @@ const char *field_hint(const struct field *f);  /* what the field accepts (statu
 struct form {
 	struct field *f;
 	int n;
-	int focus;
+	int focus;              /* the focused field's index in f */
+	const int *order;       /* the fields' indexes in f as the form shows them (row 0 first);
+	                         * NULL: f's own order */
 	int top;                /* first row shown */
 	int dirty;
 	int label_w;
@@ -316,6 +324,10 @@ struct form {
 	void (*gone)(struct ui *, struct form *, void *arg);     /* left unsaved (drop the draft); may be NULL */
 	void *arg;
 	struct screen *screen;  /* the screen form_back leaves */
+	int err_cut;            /* a field whose complaint did not fit beside it (form_draw), or -1:
+	                         * the status line shows it whole */
+	int jumping;            /* Ctrl-Z: the status line takes a field's name (its pinyin initials) */
+	struct lineedit jump;   /* what was typed of it */
 };
 void form_init(struct form *fm, int n);
 void form_free(struct form *fm);
@@ -459,8 +471,11 @@ struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
 struct screen *rdetail_new(int64_t id);
-enum { FACT_CERT, FACT_STATUS, FACT_VISIT };
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
+/* Closing her record (注销): the reason, the day (today) and a note, saved against version (the
+ * record as her page loaded it). */
+struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
 /* The registry searched as the resident list searches it, a page of struct search_row at a time:

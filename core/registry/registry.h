@@ -42,6 +42,9 @@
 enum resident_field { RESIDENT_FIELDS(X) RF__COUNT };
 #undef X
 extern const struct field_def resident_fields[RF__COUNT];
+/* Every RF_* once, in the order the registration form takes them (a walk-in's name, ID number,
+ * phone, community and categories first). */
+extern const int resident_desk_order[RF__COUNT];
 int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
 int resident_field_by_col(const char *col);        /* SQL column name -> RF_*, or -1 */
 /* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags, into *out.

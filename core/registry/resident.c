@@ -10,6 +10,17 @@
 #include "registry/registry_int.h"
 const struct field_def resident_fields[RF__COUNT] = { RESIDENT_FIELDS(FIELD_DEF_ROW) };
 
+/* What a desk fills first for a walk-in: who she is (name, ID number, with what it derives),
+ * how to reach her, whose she is (community) and what she counts as (categories); then what the
+ * reports and the matching read; the rarely known last. The table's own order stays the files'
+ * and the page's, which offices and scripts already rely on. */
+const int resident_desk_order[RF__COUNT] = {
+	RF_NAME, RF_IDNO, RF_SEX, RF_BIRTH, RF_PHONE, RF_COMMUNITY, RF_CATEGORIES,
+	RF_ADDRESS, RF_EDUCATION, RF_STATUS, RF_REGDATE, RF_INTENT, RF_SKILLS, RF_FORMER,
+	RF_UNEMP_RSN, RF_BENEFIT, RF_DIBAO, RF_TRAINNEED,
+	RF_HUKOU, RF_ETHNIC, RF_ORIGIN, RF_MARITAL, RF_HEALTH, RF_DISABILITY, RF_NOTE,
+};
+
 int resident_field_by_header(const char *header)
 {
 	return field_find_header(resident_fields, RF__COUNT, header);
