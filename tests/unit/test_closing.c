@@ -4,8 +4,11 @@
  * back, and how the reports count her in the periods around the day she was closed. */
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "store/store_int.h"
 
 struct fixture {
 	char dir[64];
@@ -346,6 +349,77 @@ static void test_closing_text(void **state)
 	resident_free(&r);
 }
 
+/* A database from before the reasons were a list (schema 12): a reason typed as a label or an
+ * alias becomes its code, any other text 其他 with the text kept as its note; open records stay
+ * as they were. */
+#define CLOSE_LIST_VERSION 13
+
+static const struct {
+	const char *typed;              /* the old close_reason; NULL: an open record */
+	const char *code, *note;
+} migrated[] = {
+	{ "迁出", "1", NULL },
+	{ "迁出本县", "1", NULL },      /* an alias */
+	{ "死亡", "2", NULL },
+	{ "随女儿去外省", "9", "随女儿去外省" },
+	{ "已就业", "9", "已就业" },
+	{ NULL, NULL, NULL },
+};
+
+static void test_old_reasons_migrated(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/jy-close-mig-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int v = 1; v < CLOSE_LIST_VERSION; v++)
+		assert_int_equal(sqlite3_exec(h, jy_asset_migrations[v - 1], NULL, NULL, NULL), SQLITE_OK);
+	for (size_t i = 0; i < ARRAY_LEN(migrated); i++) {
+		char id[19];
+		idcard_make("330102", "1980-05-10", 51 + 2 * (int)i, 'F', id);
+		char *sql = sqlite3_mprintf(
+			"INSERT INTO resident(id, reg_no, name, id_no, sex, birth, reg_date, closed_at, "
+			"close_reason, created_at, created_by, updated_at, updated_by) VALUES (%d, 'R-%06d', "
+			"'居民', '%q', '2', '1980-05-10', '2024-03-01', %Q, %Q, 't', 'w', 't', 'w')",
+			(int)i + 1, (int)i + 1, id, migrated[i].typed ? "2024-06-01T09:00:00+08:00" : NULL,
+			migrated[i].typed);
+		assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	char *pragma = xasprintf("PRAGMA user_version = %d", CLOSE_LIST_VERSION - 1);
+	assert_int_equal(sqlite3_exec(h, pragma, NULL, NULL, NULL), SQLITE_OK);
+	free(pragma);
+	sqlite3_close(h);
+
+	struct jy_db *db = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(db_open(path, 0, &db, &err), JY_OK);
+	assert_true(db_schema_version(db) >= CLOSE_LIST_VERSION);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), "SELECT close_reason, close_note FROM resident "
+	                                    "ORDER BY id", -1, &st, NULL), SQLITE_OK);
+	for (size_t i = 0; i < ARRAY_LEN(migrated); i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const char *note = (const char *)sqlite3_column_text(st, 1);
+		if (!migrated[i].code)
+			assert_null(code);
+		else
+			assert_string_equal(code, migrated[i].code);
+		if (!migrated[i].note)
+			assert_null(note);
+		else
+			assert_string_equal(note, migrated[i].note);
+	}
+	sqlite3_finalize(st);
+	db_close(&db);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_reasons_days_notes, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_twice_and_stale, setup, teardown),
@@ -354,6 +428,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_lists, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_report_periods, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_closing_text, setup, teardown),
+	cmocka_unit_test(test_old_reasons_migrated),
 };
 
 TEST_MAIN(tests)

@@ -566,6 +566,8 @@ static const struct {
 	{ "posting", "hire", "hire" },
 	{ "session", "rollcall", "roll call" },
 	{ "posting", "retitled", "retitled" },          /* no words: the action itself */
+	{ "resident", "close", "closed" },
+	{ "resident", "reopen", "reopened" },
 };
 
 static void test_history_action_label(void **state)
@@ -574,6 +576,34 @@ static void test_history_action_label(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
 		assert_string_equal(history_action_label(actions[i].entity, actions[i].action),
 		                    actions[i].label);
+}
+
+/* The registration form's order: every field once; a walk-in's name, ID number (its derived sex
+ * and birth date shown under it, never typed), phone, community and categories first, one after
+ * another; the rarely known (民族, 户籍地, 婚姻状况, 健康状况, 残疾) after what reports read. */
+static void test_desk_order(void **state)
+{
+	(void)state;
+	int seen[RF__COUNT] = { 0 };
+	for (int p = 0; p < RF__COUNT; p++) {
+		assert_true(resident_desk_order[p] >= 0 && resident_desk_order[p] < RF__COUNT);
+		seen[resident_desk_order[p]]++;
+	}
+	for (int f = 0; f < RF__COUNT; f++)
+		assert_int_equal(seen[f], 1);
+	static const int walk_in[] = { RF_NAME, RF_IDNO, RF_SEX, RF_BIRTH, RF_PHONE, RF_COMMUNITY,
+	                               RF_CATEGORIES };
+	for (size_t p = 0; p < ARRAY_LEN(walk_in); p++)
+		assert_int_equal(resident_desk_order[p], walk_in[p]);
+	int pos[RF__COUNT];
+	for (int p = 0; p < RF__COUNT; p++)
+		pos[resident_desk_order[p]] = p;
+	static const int rare[] = { RF_ETHNIC, RF_ORIGIN, RF_MARITAL, RF_HEALTH, RF_DISABILITY };
+	for (size_t i = 0; i < ARRAY_LEN(rare); i++) {
+		assert_true(pos[rare[i]] > pos[RF_STATUS]);
+		assert_true(pos[rare[i]] > pos[RF_REGDATE]);
+		assert_true(pos[rare[i]] > pos[RF_EDUCATION]);
+	}
 }
 
 int main(void)
@@ -595,6 +625,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 		cmocka_unit_test(test_form_and_status),
 		cmocka_unit_test(test_history_action_label),
+		cmocka_unit_test(test_desk_order),
 		cmocka_unit_test_setup_teardown(test_failures_reach_the_caller, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_iterator_stops, setup, teardown),
 	};
