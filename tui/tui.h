@@ -260,6 +260,11 @@ void ui_status_long(struct ui *ui);
 /* Break s into lines of at most cols columns (at spaces when it can, else at any character);
  * returns the number of lines; lines[i] allocated. Caller frees each. */
 int ui_wrap(const char *s, int cols, char **lines, int max);
+/* Column widths and cuts of lists: the widest label of a code list ("@units": the communities),
+ * at least min; a community's name in w columns, whole when it fits, else without its 社区
+ * suffix (borrowed from name or buf). */
+int ui_widest_label(struct ui *ui, const char *list, int min);
+const char *ui_unit_short(const char *name, int w, char *buf, size_t size);
 /* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */

@@ -35,24 +35,11 @@ struct cols {
 	int name, sex, age, id, cat, status, comm, date;
 };
 
-/* The widest label of a code list ("@units": the communities), at least min. */
-static int widest_label(struct ui *ui, const char *list, int min)
-{
-	const struct ui_codes *c = ui_codes(ui, list);
-	int w = min;
-	for (int i = 0; c && i < c->cl.n; i++) {
-		int lw = text_width(c->cl.items[i].label);
-		if (lw > w)
-			w = lw;
-	}
-	return w;
-}
-
 static void cols_for(struct ui *ui, int w, struct cols *c)
 {
 	*c = (struct cols){ 8, 4, 4, 18, 8, 10, 8, 10 };
 	int extra = w - (8 + 4 + 4 + 18 + 8 + 10 + 8 + 10 + 8);
-	int add, comm = widest_label(ui, "@units", 8) - c->comm;
+	int add, comm = ui_widest_label(ui, "@units", 8) - c->comm;
 	add = extra > comm ? comm : extra > 0 ? extra : 0;      /* 幸福里社区 whole */
 	c->comm += add, extra -= add;
 	add = extra > 6 ? 6 : extra > 0 ? extra : 0;            /* names up to 7 characters */
@@ -61,25 +48,6 @@ static void cols_for(struct ui *ui, int w, struct cols *c)
 	c->cat += add, extra -= add;
 	if (extra > 0)
 		c->cat += extra;
-}
-
-/* A community's name in w columns: whole when it fits, else without the 社区 (居委会 ...) every
- * community's name ends in, so 幸福里社区 and 幸福村社区 stay 幸福里 and 幸福村 (a cut would make
- * both 幸福...). Borrowed from name or buf. */
-static const char *community_short(const char *name, int w, char *buf, size_t size)
-{
-	static const char *const suffixes[] = { "社区居委会", "社区居民委员会", "居民委员会", "居委会", "社区" };
-	if (text_width(name) <= w)
-		return name;
-	size_t n = strlen(name);
-	for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
-		size_t k = strlen(suffixes[i]);
-		if (n > k && strcmp(name + n - k, suffixes[i]) == 0) {
-			snprintf(buf, size, "%.*s", (int)(n - k), name);
-			return buf;
-		}
-	}
-	return name;
 }
 
 static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
@@ -163,7 +131,7 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 	free(cat);
 	x = ui_col(ui, y, x, c.status, r->closed ? "已注销" : ui_code_label(ui, "emp_status", r->status),
 	            r->closed ? ST_HINT : ST_NORMAL);
-	x = ui_col(ui, y, x, c.comm, community_short(r->community, c.comm, comm, sizeof comm), ST_NORMAL);
+	x = ui_col(ui, y, x, c.comm, ui_unit_short(r->community, c.comm, comm, sizeof comm), ST_NORMAL);
 	ui_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
 }
 

@@ -252,3 +252,33 @@ int ui_age(struct ui *ui, const char *birth)
 		return -1;
 	return date_age(birth, ui->today);
 }
+
+int ui_widest_label(struct ui *ui, const char *list, int min)
+{
+	const struct ui_codes *c = ui_codes(ui, list);
+	int w = min;
+	for (int i = 0; c && i < c->cl.n; i++) {
+		int lw = text_width(c->cl.items[i].label);
+		if (lw > w)
+			w = lw;
+	}
+	return w;
+}
+
+/* Without the 社区 (居委会 ...) that community names end in, so 幸福里社区 and 幸福村社区 stay
+ * 幸福里 and 幸福村 where a cut would make both 幸福... */
+const char *ui_unit_short(const char *name, int w, char *buf, size_t size)
+{
+	static const char *const suffixes[] = { "社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区" };
+	if (!name || text_width(name) <= w)
+		return name;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n > k && strcmp(name + n - k, suffixes[i]) == 0) {
+			snprintf(buf, size, "%.*s", (int)(n - k), name);
+			return buf;
+		}
+	}
+	return name;
+}
