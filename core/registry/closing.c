@@ -3,7 +3,7 @@
  * Nothing is deleted: a closed record keeps every field, fact and history entry; closed_at (the
  * day) takes her out of the lists (search.c), the matching (seek's triggers) and the due lists, and
  * the reports count her up to the day before it (report.c). The reason is a code of the list
- * close_reason (013_close_reason.sql), 其他 with a note that says what it is. The day is the day it
+ * close_reason (014_close_reason.sql), 其他 with a note that says what it is. The day is the day it
  * happened (she moved away on the 15th), typed or today; never a day to come, which would take her
  * out of the lists before the reports stop counting her, and never before her registration. */
 #include <assert.h>

@@ -15,6 +15,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 46
 one_line() { # name: the last run said one line on stderr, holding the fixed text $2
 	if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qF -- "$2" "$tmp/err"; then ok "$1"
 	else nok "$1" "$(cat "$tmp/err")"; fi
@@ -110,7 +111,7 @@ one_line "...naming her role and what she tried" "录入员"
 has "...what she tried" "$tmp/err" "reopen closed records"
 run close resident R-000004 --reason 迁出 --db "$db"
 status_is "a clerk closing a record of another community (新华社区): exit 1" 1
-one_line "...refused" "$me"
+one_line "...told as of a number nobody has: her community's records are all she sees" "R-000004"
 is "...that record stays open" "$(q "SELECT coalesce(closed_at, 'open') FROM resident WHERE reg_no = 'R-000004'")" "open"
 as_worker 2 TX01                        # a reviewer of 城南街道 (幸福里, 建设, 南门)
 run reopen resident R-000001 --db "$db"

@@ -349,10 +349,10 @@ static void test_closing_text(void **state)
 	resident_free(&r);
 }
 
-/* A database from before the reasons were a list (schema 12): a reason typed as a label or an
+/* A database from before the reasons were a list (schema 13): a reason typed as a label or an
  * alias becomes its code, any other text 其他 with the text kept as its note; open records stay
  * as they were. */
-#define CLOSE_LIST_VERSION 13
+#define CLOSE_LIST_VERSION 14
 
 static const struct {
 	const char *typed;              /* the old close_reason; NULL: an open record */

@@ -1,4 +1,4 @@
--- 013_close_reason: why a resident's record was closed (注销), as a code list, with a note.
+-- 014_close_reason: why a resident's record was closed (注销), as a code list, with a note.
 --
 -- No national or 人社 table lists reasons for closing a ledger record, so these codes are LOCAL
 -- (ours): 9 其他 wants the note that says what the reason is (core/registry/closing.c). An
