@@ -3,9 +3,10 @@
  * Nothing is deleted: a closed record keeps every field, fact and history entry; closed_at (the
  * day) takes her out of the lists (search.c), the matching (seek's triggers) and the due lists, and
  * the reports count her up to the day before it (report.c). The reason is a code of the list
- * close_reason (014_close_reason.sql), 其他 with a note that says what it is. The day is the day it
- * happened (she moved away on the 15th), typed or today; never a day to come, which would take her
- * out of the lists before the reports stop counting her, and never before her registration. */
+ * close_reason (014_close_reason.sql), 其他 with a note that says what it is. The day is the
+ * day it happened (she moved away on the 15th), typed or today; never a day to come, which would
+ * take her out of the lists before the reports stop counting her, and never before her
+ * registration. */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,16 +28,18 @@ static int closing_reason(struct jy_db *db, const char *text, const char **code,
 		return JY_OK;
 	char *hint = codes_hint(cl);
 	if (text_is_blank(text))
-		err_set(err, JY_EINVAL, "注销原因", _("say why the record is closed; accepted: %s"), hint);
+		err_set(err, JY_EINVAL, "注销原因", _("say why the record is closed; accepted: %s"),
+		        hint);
 	else
-		err_set(err, JY_EINVAL, "注销原因", _("\"%s\" is not a reason for closing; accepted: %s"),
-		        text, hint);
+		err_set(err, JY_EINVAL, "注销原因",
+		        _("\"%s\" is not a reason for closing; accepted: %s"), text, hint);
 	free(hint);
 	return JY_EINVAL;
 }
 
 /* The closing's day: typed (any form date_parse takes) or today; within her registered time. */
-static int closing_date(const struct resident *r, const char *text, char out[11], struct jy_err *err)
+static int closing_date(const struct resident *r, const char *text, char out[11],
+                        struct jy_err *err)
 {
 	char today[11];
 	date_today(today);
@@ -48,11 +51,13 @@ static int closing_date(const struct resident *r, const char *text, char out[11]
 	}
 	if (strcmp(out, today) > 0)
 		return err_set(err, JY_EINVAL, "注销日期",
-		               _("%s is after today (%s): a record is closed on the day it happened"), out, today);
+		               _("%s is after today (%s): a record is closed on the day it "
+		                 "happened"), out, today);
 	const char *reg = resident_get(r, RF_REGDATE);
 	if (*reg && strcmp(out, reg) < 0)
 		return err_set(err, JY_EINVAL, "注销日期",
-		               _("%s is before her registration (%s): type a day from %s on"), out, reg, reg);
+		               _("%s is before her registration (%s): type a day from %s on"),
+		               out, reg, reg);
 	return JY_OK;
 }
 
@@ -67,10 +72,11 @@ static size_t utf8_chars(const char *s)
 static int closing_note(const char *code, const char *note, struct jy_err *err)
 {
 	if (strcmp(code, CLOSE_OTHER) == 0 && text_is_blank(note))
-		return err_set(err, JY_EINVAL, "注销说明",
-		               _("with the reason 其他, say what the reason is (--note on the command line)"));
+		return err_set(err, JY_EINVAL, "注销说明", _("with the reason 其他, say what the "
+		               "reason is (--note on the command line)"));
 	if (note && utf8_chars(note) > CLOSE_NOTE_MAX)
-		return err_set(err, JY_EINVAL, "注销说明", _("at most %d characters"), CLOSE_NOTE_MAX);
+		return err_set(err, JY_EINVAL, "注销说明", _("at most %d characters"),
+		               CLOSE_NOTE_MAX);
 	return JY_OK;
 }
 
@@ -98,8 +104,9 @@ static int closing_write(struct jy_db *db, const struct resident *cur, int64_t v
 	char now[32];
 	time_now_iso(now);
 	sqlite3_stmt *st = db_prepare(db,
-		"UPDATE resident SET closed_at = ?2, close_reason = ?3, close_note = ?4, version = version + 1, "
-		"updated_at = ?6, updated_by = ?7 WHERE id = ?1 AND version = ?5 "
+		"UPDATE resident SET closed_at = ?2, close_reason = ?3, close_note = ?4, "
+		"version = version + 1, updated_at = ?6, updated_by = ?7 "
+		"WHERE id = ?1 AND version = ?5 "
 		"AND (closed_at IS NULL) = (?2 IS NOT NULL)", err);
 	if (!st) {
 		db_rollback(db);
@@ -159,7 +166,8 @@ int resident_close(struct jy_db *db, int64_t id, int64_t version, const struct r
 	if ((rc = closing_target(db, id, OP_CLOSE, &cur, err)) != JY_OK)
 		return rc;
 	if (cur->closed_at) {
-		rc = err_set(err, JY_EINVAL, NULL, _("%s's record is closed already (since %s); nothing was changed"),
+		rc = err_set(err, JY_EINVAL, NULL,
+		             _("%s's record is closed already (since %s); nothing was changed"),
 		             resident_get(cur, RF_NAME), cur->closed_at);
 		goto out;
 	}
@@ -184,7 +192,8 @@ int resident_reopen(struct jy_db *db, int64_t id, int64_t version, struct jy_err
 	if (rc)
 		return rc;
 	if (!cur->closed_at)
-		rc = err_set(err, JY_EINVAL, NULL, _("%s's record is not closed; nothing was changed"),
+		rc = err_set(err, JY_EINVAL, NULL,
+		             _("%s's record is not closed; nothing was changed"),
 		             resident_get(cur, RF_NAME));
 	else
 		rc = closing_write(db, cur, version, NULL, NULL, NULL, "reopen", err);
@@ -198,8 +207,9 @@ char *resident_closing_text(struct jy_db *db, const struct resident *r)
 	const struct code_list *cl = codes_cached(db, "close_reason", &err);
 	const char *label = r->close_reason ? codes_label(cl, r->close_reason) : NULL;
 	if (!label)
-		label = r->close_reason ? r->close_reason : "";     /* its code, when the list is unread */
+		label = r->close_reason ? r->close_reason : "";  /* its code: the list is unread */
 	if (r->close_note && *r->close_note)
-		return xasprintf("%s %s（%s）", r->closed_at ? r->closed_at : "", label, r->close_note);
+		return xasprintf("%s %s（%s）", r->closed_at ? r->closed_at : "", label,
+		                 r->close_note);
 	return xasprintf("%s %s", r->closed_at ? r->closed_at : "", label);
 }

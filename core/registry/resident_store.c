@@ -37,8 +37,8 @@ void resident_sql_build(void)
 	snprintf(sql_select, sizeof sql_select,
 	         "SELECT id, reg_no, version, closed_at, close_reason, created_at, updated_at, updated_by%s, "
 	         "(SELECT group_concat(category, ',') FROM "
-	         "(SELECT category FROM resident_category WHERE resident_id = resident.id ORDER BY category)), "
-	         "close_note FROM resident WHERE id = ?1", cols.s);
+	         "(SELECT category FROM resident_category WHERE resident_id = resident.id "
+	         "ORDER BY category)), close_note FROM resident WHERE id = ?1", cols.s);
 	buf_free(&cols);
 	buf_free(&vals);
 	buf_free(&sets);

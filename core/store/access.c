@@ -6,12 +6,14 @@
  * all the rest. One table says which role may do which operation, so the checks, the help and the
  * tests read the same rules.
  *
- * A 录入员 may close a record (注销) in her communities: she is the one at the desk who hears that a
- * resident moved away or died, closing deletes nothing (history and past reports stay), and it is
- * undone in one step. Reopening is a 审核's (or 管理员's): a record comes back into the lists, the
- * figures and the matching only after a second person looked at why it was closed, as with the
- * other changes a clerk's word alone should not make (ID number, categories). Community scope is a second, independent test: a community worker
- * sees her communities, a street clerk every community of her street.
+ * A 录入员 may close a record (注销) in her communities: she is the one at the desk who hears
+ * that a resident moved away or died, closing deletes nothing (history and past reports stay),
+ * and it is undone in one step. Reopening is a 审核's (or 管理员's): a record comes back into the
+ * lists, the figures and the matching only after a second person looked at why it was closed, as
+ * with the other changes a clerk's word alone should not make (ID number, categories).
+ *
+ * Community scope is a second, independent test: a community worker sees her communities, a
+ * street clerk every community of her street.
  *
  * The scope is loaded once per connection (access_scope_load, called when the actor is set) and
  * offered to SQL as the function jy_in_scope(community), so list queries filter in the database

@@ -1224,7 +1224,8 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 		}
 		printf("# keys %d\n", H.keys_sent);
 		if (H.keys_sent > max) {
-			snprintf(why, size, "%d keys since keys-reset, at most %ld allowed", H.keys_sent, max);
+			snprintf(why, size, "%d keys since keys-reset, at most %ld allowed", H.keys_sent,
+			         max);
 			return -1;
 		}
 		return 0;

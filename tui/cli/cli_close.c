@@ -28,17 +28,20 @@ static int close_words(const struct cli_opts *o, int reopen)
 {
 	const char *cmd = o->args[0];
 	if (o->nargs < 2 || strcmp(o->args[1], "resident") != 0)
-		return cli_usage_error(_("%s needs what: %s resident ID (her ID number or R-000001)"), cmd, cmd);
+		return cli_usage_error(_("%s needs what: %s resident ID (her ID number or R-000001)"),
+		                       cmd, cmd);
 	if (o->nargs < 3)
-		return cli_usage_error(_("%s resident needs her ID number or registration number (R-000001)"), cmd);
+		return cli_usage_error(_("%s resident needs her ID number or registration number "
+		                         "(R-000001)"), cmd);
 	if (o->nargs > 3)
-		return cli_usage_error(_("%s takes one resident: %s is one word too many"), cmd, o->args[3]);
+		return cli_usage_error(_("%s takes one resident: %s is one word too many"), cmd,
+		                       o->args[3]);
 	if (reopen && (o->reason || o->date || o->note))
-		return cli_usage_error("%s", _("reopen takes no --reason, --date or --note: the closing is "
-		                               "undone as a whole"));
+		return cli_usage_error("%s", _("reopen takes no --reason, --date or --note: the "
+		                               "closing is undone as a whole"));
 	if (!reopen && !o->reason)
-		return cli_usage_error("%s", _("close resident needs --reason: 迁出, 死亡, 重复登记, 本人要求 or "
-		                               "其他 (with --note TEXT)"));
+		return cli_usage_error("%s", _("close resident needs --reason: 迁出, 死亡, 重复登记, "
+		                               "本人要求 or 其他 (with --note TEXT)"));
 	return 0;
 }
 
@@ -56,7 +59,8 @@ int cli_close(const struct cli_opts *o)
 	int64_t id = 0;
 	rc = print_find_resident(db, o->args[2], &id, &err);
 	if (rc == JY_ENOTFOUND && !err.msg[0])
-		err_set(&err, rc, NULL, _("no resident with the ID number or registration number %s"), o->args[2]);
+		err_set(&err, rc, NULL, _("no resident with the ID number or registration number %s"),
+		        o->args[2]);
 	if (rc == JY_OK)
 		rc = resident_load(db, id, &r, &err);
 	if (rc == JY_OK && reopen) {
@@ -68,10 +72,12 @@ int cli_close(const struct cli_opts *o)
 	resident_free(&r);
 	if (rc == JY_OK && (rc = resident_load(db, id, &r, &err)) == JY_OK) {
 		if (reopen) {
-			fprintf(stderr, _("%s (%s): her record is open again\n"), resident_get(r, RF_NAME), r->reg_no);
+			fprintf(stderr, _("%s (%s): her record is open again\n"), resident_get(r, RF_NAME),
+			        r->reg_no);
 		} else {
 			char *t = resident_closing_text(db, r);
-			fprintf(stderr, _("%s (%s): record closed %s\n"), resident_get(r, RF_NAME), r->reg_no, t);
+			fprintf(stderr, _("%s (%s): record closed %s\n"), resident_get(r, RF_NAME),
+			        r->reg_no, t);
 			free(t);
 		}
 	}

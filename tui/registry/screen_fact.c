@@ -116,7 +116,8 @@ static int fact_save(struct ui *ui, struct fact *fc)
 		return SK_HANDLED;
 	}
 	if (fc->kind == FACT_CLOSE)
-		ui_msg(ui, ST_OK, _("%s's record is closed; a 审核 can open it again (F9 on her page)"), fc->who);
+		ui_msg(ui, ST_OK, _("%s's record is closed; a 审核 can open it again (F9 on her page)"),
+		       fc->who);
 	else
 		ui_msg(ui, ST_OK, _("Saved: %s, %s"), fc->who, _(fact_kinds[fc->kind].title));
 	return SK_HANDLED | SK_POP;
@@ -149,7 +150,9 @@ static void fact_draw(struct ui *ui, struct screen *s)
 	else if (fc->kind == FACT_STATUS)
 		ui_put(ui, 1, 1, ui->cols - 2, _("Re-employed: status 已就业 with its form of employment and the employer"), ST_HINT);
 	else if (fc->kind == FACT_CLOSE)
-		ui_put(ui, 1, 1, ui->cols - 2, _("She leaves the lists and the matching; her history and past reports stay"), ST_HINT);
+		ui_put(ui, 1, 1, ui->cols - 2,
+		       _("She leaves the lists and the matching; her history and past reports stay"),
+		       ST_HINT);
 	form_draw(ui, &fc->form, 3, 0, ui->lines - 5, ui->cols);
 	form_hint(ui, &fc->form);
 }

@@ -22,8 +22,8 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK, ACT_NEXT,
-	ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK,
+	ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
 /* ---- the record ------------------------------------------------------------------------------------ */
@@ -457,8 +457,8 @@ static void rdetail_draw(struct ui *ui, struct screen *s)
 	int w = ui->cols - 2;
 	if (d->page.w != w)
 		rdetail_build(ui, d, w);
-	char *where = d->r ? xasprintf("%s > %s (%s)%s", _("Residents"), resident_get(d->r, RF_NAME), d->r->reg_no,
-	                               d->r->closed_at ? " 已注销" : "")
+	char *where = d->r ? xasprintf("%s > %s (%s)%s", _("Residents"), resident_get(d->r, RF_NAME),
+	                               d->r->reg_no, d->r->closed_at ? " 已注销" : "")
 	                   : xstrdup(_("Residents"));
 	ui_title(ui, where);
 	free(where);

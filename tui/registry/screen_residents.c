@@ -219,7 +219,8 @@ static void residents_draw(struct ui *ui, struct screen *s)
 {
 	struct residents *rs = (struct residents *)s;
 
-	ui_title(ui, rs->with_closed ? _("Residents, closed records too (Ctrl-V: open only)") : _("Residents"));
+	ui_title(ui, rs->with_closed ? _("Residents, closed records too (Ctrl-V: open only)")
+	                             : _("Residents"));
 	list_draw(ui, &rs->list, 1, 0, ui->lines - 3, ui->cols);
 	int exact;
 	long known = list_count_known(&rs->list, &exact);

@@ -1,10 +1,10 @@
 /* tui/registry/screen_rform.c: registering or editing a resident.
  *
  * Every field of the registry in the order a desk takes them from an applicant
- * (resident_desk_order: 姓名, 身份证号, 联系电话, 社区, 人员类别 first, the rarely known last). Sex and birth date are never
- * typed: they show themselves as soon as the ID number is valid, with the age and the categories
- * that follow (4050, core/registry/rules.c) and why. Only name and ID number are needed to save; the line
- * above the fields says what is still missing.
+ * (resident_desk_order: 姓名, 身份证号, 联系电话, 社区, 人员类别 first, the rarely known
+ * last). Sex and birth date are never typed: they show themselves as soon as the ID number is
+ * valid, with the age and the categories that follow (4050, core/registry/rules.c) and why. Only
+ * name and ID number are needed to save; the line above the fields says what is still missing.
  *
  * Nothing typed is lost: every change is kept with draft_save (one small upsert, after each burst
  * of keys), so a dropped SSH link or kill -9 leaves the draft the next start offers. Two workers

@@ -269,7 +269,9 @@ int ui_widest_label(struct ui *ui, const char *list, int min)
  * 幸福里 and 幸福村 where a cut would make both 幸福... */
 const char *ui_unit_short(const char *name, int w, char *buf, size_t size)
 {
-	static const char *const suffixes[] = { "社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区" };
+	static const char *const suffixes[] = {
+		"社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区",
+	};
 	if (!name || text_width(name) <= w)
 		return name;
 	size_t n = strlen(name);

@@ -378,9 +378,10 @@ static int pick_key(struct ui *ui, struct field *f, const struct ui_event *ev)
 				/* Space ticks and stays; Enter finishes, ticking first what was typed: a
 				 * walk-in of one category is its letters and Enter */
 				if (!typed)
-					code = NULL;    /* Enter alone: done, the highlighted row left as it is */
+					code = NULL;    /* Enter alone: done, the highlighted row as it is */
 				else if (!code) {
-					ui_msg(ui, ST_ERROR, _("%s: nothing in the list matches; Backspace to change"), f->label);
+					ui_msg(ui, ST_ERROR, _("%s: nothing in the list matches; Backspace to "
+					                       "change"), f->label);
 					return FLD_USED;
 				}
 				if (code)

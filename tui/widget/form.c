@@ -148,7 +148,8 @@ static int jump_key(struct ui *ui, struct form *fm, const struct ui_event *ev)
 	case ACT_OPEN: {
 		int i = jump_target(fm);
 		if (i < 0) {
-			ui_msg(ui, ST_ERROR, _("No field is called \"%s\"; type a name's pinyin initials (sq: 社区)"),
+			ui_msg(ui, ST_ERROR,
+			       _("No field is called \"%s\"; type a name's pinyin initials (sq: 社区)"),
 			       le_text(&fm->jump));
 			return SK_HANDLED;
 		}
