@@ -376,7 +376,6 @@ static void test_concurrent_appends(void **state)
 static void test_legacy_rows_sealed(void **state)
 {
 	struct fixture *f = *state;
-	int version = db_schema_version(f->db);
 	db_close(&f->db);
 	raw(f->path, "DROP TRIGGER history_no_delete; DELETE FROM history;"
 	             "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
@@ -389,15 +388,16 @@ static void test_legacy_rows_sealed(void **state)
 	              * noted it */
 	             "DROP TABLE audit_epoch; INSERT OR REPLACE INTO setting(key, value) "
 	             "VALUES ('audit.unhashed_until', '3');");
-	/* before 012: what the migrations after it made is taken away too, so that opening the file
-	 * runs 012 and each of them again (013_casework: the rights cases, their steps, code lists
-	 * and settings) */
+	/* and without what came after 012 that an upgrade cannot run twice (014_close_reason's
+	 * codes and column; 015_casework's rights cases, their steps, code lists and settings) */
+	raw(f->path, "DELETE FROM code_alias WHERE list = 'close_reason';"
+	             "DELETE FROM code WHERE list = 'close_reason';"
+	             "ALTER TABLE resident DROP COLUMN close_note;");
 	raw(f->path, "DROP TABLE case_step; DROP TABLE rights_case; "
 	             "DELETE FROM code WHERE list LIKE 'case\\_%' ESCAPE '\\'; "
 	             "DELETE FROM code_alias WHERE list LIKE 'case\\_%' ESCAPE '\\'; "
 	             "DELETE FROM setting WHERE key LIKE 'case.%';");
-	assert_int_equal(version, 13);  /* a later migration adds its own objects above */
-	raw(f->path, "PRAGMA user_version = 11");
+	raw(f->path, "PRAGMA user_version = 11");       /* the version before 012_trail_guard */
 	struct jy_err err = { 0 };
 	assert_int_equal(db_open(f->path, 0, &f->db, &err), JY_OK);
 	actor(f->db, "wangfang", "王芳", ROLE_ADMIN);

@@ -55,7 +55,7 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
-/* Rights cases and petitions; printed after usage_reports. */
+/* Rights cases and petitions; printed after usage_close. */
 static const char usage_cases[] = N_(
 	"  jiuye case add --channel C --type T --complaint TEXT (--id-number ID | --name NAME\n"
 	"               [--phone P] [--community C]) [--respondent R] [--employer CODE]\n"
@@ -70,6 +70,14 @@ static const char usage_cases[] = N_(
 	"  jiuye case link CASE_NO ID_NUMBER       the case of a woman who has since registered\n"
 	"  jiuye import cases FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export cases --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
+
+/* Closing a resident's record and opening it again; printed after usage_reports. */
+static const char usage_close[] = N_(
+	"  jiuye close resident ID --reason REASON [--date DATE] [--note TEXT]\n"
+	"                                          close her record (注销); ID: her ID number or\n"
+	"                                          R-000001; REASON 迁出, 死亡, 重复登记, 本人要求 or\n"
+	"                                          其他 (with --note); DATE the day, else today\n"
+	"  jiuye reopen resident ID                open a closed record again (审核, 管理员)\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
@@ -119,16 +127,17 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
+		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
+		{ "--note", offsetof(struct opts, note) },
 		{ "--channel", offsetof(struct opts, channel) }, { "--type", offsetof(struct opts, type) },
 		{ "--id-number", offsetof(struct opts, idno) },  { "--phone", offsetof(struct opts, phone) },
 		{ "--community", offsetof(struct opts, community) },
 		{ "--complaint", offsetof(struct opts, complaint) },
 		{ "--respondent", offsetof(struct opts, respondent) },
 		{ "--employer", offsetof(struct opts, employer) }, { "--handler", offsetof(struct opts, handler) },
-		{ "--urgency", offsetof(struct opts, urgency) }, { "--date", offsetof(struct opts, date) },
-		{ "--time", offsetof(struct opts, time) },       { "--action", offsetof(struct opts, action) },
-		{ "--outcome", offsetof(struct opts, outcome) }, { "--who", offsetof(struct opts, who) },
-		{ "--note", offsetof(struct opts, note) },       { "--days", offsetof(struct opts, days) },
+		{ "--urgency", offsetof(struct opts, urgency) }, { "--time", offsetof(struct opts, time) },
+		{ "--action", offsetof(struct opts, action) },   { "--outcome", offsetof(struct opts, outcome) },
+		{ "--who", offsetof(struct opts, who) },         { "--days", offsetof(struct opts, days) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -629,6 +638,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_close), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_("  jiuye print case|answer CASE_NO [-o FILE]\n                                          a rights case's 登记表 or its 答复 letter\n"), stdout);
@@ -673,6 +683,8 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
+		return cli_close(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);

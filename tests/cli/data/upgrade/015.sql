@@ -1,4 +1,4 @@
--- After 013_casework.sql: two rights cases with their steps. 周小燕 (resident 6, of 011.sql)
+-- After 015_casework.sql: two rights cases with their steps. 周小燕 (resident 6, of 011.sql)
 -- against an employer, handled to 办结 (a mediation that worked, the answer, a 回访): version 6. A
 -- woman not yet registered, by name and phone, not accepted at first, reopened (复查) and extended:
 -- version 4. Their creations and steps in the chained trail, through history_in as in 007.sql.
@@ -29,21 +29,21 @@ INSERT INTO case_step(id, case_id, no, step, date, action, outcome, who, note, d
 
 INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
 	changes, result) VALUES
-	(62, '2024-06-26T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'create', NULL, NULL, 'ok'),
-	(63, '2024-06-26T09:40:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
+	(64, '2024-06-26T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'create', NULL, NULL, 'ok'),
+	(65, '2024-06-26T09:40:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
 	 '{"state":["registered","accepted"],"step":[null,"accept"],"date":[null,"2024-06-26"]}', 'ok'),
-	(64, '2024-06-27T15:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
+	(66, '2024-06-27T15:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
 	 '{"state":["accepted","handling"],"step":[null,"action"],"date":[null,"2024-06-27"],"action":[null,"1"],"outcome":[null,"1"]}', 'ok'),
-	(65, '2024-06-28T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
+	(67, '2024-06-28T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
 	 '{"state":["handling","answered"],"step":[null,"answer"],"date":[null,"2024-06-28"]}', 'ok'),
-	(66, '2024-06-29T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
+	(68, '2024-06-29T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
 	 '{"state":["answered","visited"],"step":[null,"visit"],"date":[null,"2024-06-29"],"outcome":[null,"1"]}', 'ok'),
-	(67, '2024-06-29T10:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
+	(69, '2024-06-29T10:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
 	 '{"state":["visited","closed"],"step":[null,"close"],"date":[null,"2024-06-29"]}', 'ok'),
-	(68, '2024-06-27T10:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'create', NULL, NULL, 'ok'),
-	(69, '2024-06-27T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
+	(70, '2024-06-27T10:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'create', NULL, NULL, 'ok'),
+	(71, '2024-06-27T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
 	 '{"state":["registered","refused"],"step":[null,"refuse"],"date":[null,"2024-06-27"]}', 'ok'),
-	(70, '2024-06-29T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
+	(72, '2024-06-29T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
 	 '{"state":["refused","accepted"],"step":[null,"reopen"],"date":[null,"2024-06-29"]}', 'ok'),
-	(71, '2024-06-29T11:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
+	(73, '2024-06-29T11:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
 	 '{"state":["accepted","accepted"],"step":[null,"extend"],"date":[null,"2024-06-29"],"days":[null,20]}', 'ok');
