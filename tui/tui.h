@@ -115,6 +115,8 @@ enum action {
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
 	ACT_CLOSE, ACT_JUMP,
+	/* rights cases: one for her, from her page */
+	ACT_CASE,
 	ACT__COUNT
 };
 
@@ -550,6 +552,8 @@ void jobs_list_select(struct ui *ui, int type, int64_t id);
  * the intake form (kept as a draft), a case's page with its steps (F5 the next step, Ctrl-P its
  * 登记表 and 答复 letter); built of the jobs module's list, page and small form. */
 struct screen *cases_new(void);
+/* The intake form; resident_id 0 for a woman typed in, else hers (from her page, key w). */
+struct screen *case_form_new(int64_t resident_id);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

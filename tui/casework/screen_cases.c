@@ -3,8 +3,9 @@
  *   the list (menu 6): every case of the worker's communities, searched as you type (the number,
  *     the type's or channel's label, the state, the handler), its type, state and days left; Ctrl-V
  *     shows the due list instead: open cases, past their limit first, then near it (!!, !);
- *   the intake form (F4): the case's fields as core's CASE_FIELDS has them, kept as a draft as
- *     they are typed, so a dropped link loses nothing; saved, the case's page opens;
+ *   the intake form (F4, or w on a resident's page with her ID number): the case's fields as
+ *     core's CASE_FIELDS has them, kept as a draft as they are typed, so a dropped link loses
+ *     nothing; saved, the case's page opens;
  *   the case's page (Enter): its text, its time limit, its steps and its change history — a
  *     reader's only (core says who, and records the opening); F5 adds the next step; Ctrl-P prints
  *     its 登记表, and its 答复 letter once it was answered;
@@ -23,7 +24,6 @@
 #define DRAFT_MAGIC "#jiuye-draft 1"
 
 static struct screen *case_page_new(int64_t id);
-static struct screen *case_form_new(void);
 
 /* ---- the list and the due list -------------------------------------------------------------- */
 
@@ -128,7 +128,7 @@ static void cases_open(struct ui *ui, struct jlist *l, const void *row)
 static void cases_create(struct ui *ui, struct jlist *l)
 {
 	(void)l;
-	ui_push(ui, case_form_new());
+	ui_push(ui, case_form_new(0));
 }
 
 static const struct jlist_kind cases_kind = {
@@ -147,6 +147,7 @@ struct screen *cases_new(void)
 
 struct cform {
 	struct screen s;
+	int64_t rid;            /* the resident it is for (from her page), or 0 */
 	struct form form;
 	char *last_draft;
 	int draft_dirty;
@@ -172,7 +173,7 @@ static void cform_idle(struct ui *ui, struct screen *s)
 	if (!cf->draft_dirty)
 		return;
 	cf->draft_dirty = 0;
-	form_keep_draft(ui, DRAFT_FORM, 0, &cf->last_draft, cform_draft_text(cf));
+	form_keep_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft, cform_draft_text(cf));
 }
 
 static void cform_changed(struct ui *ui, struct form *fm, int i, void *arg)
@@ -185,7 +186,7 @@ static void cform_gone(struct ui *ui, struct form *fm, void *arg)
 {
 	struct cform *cf = arg;
 	(void)fm;
-	form_drop_draft(ui, DRAFT_FORM, 0, &cf->last_draft);
+	form_drop_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft);
 	cf->draft_dirty = 0;
 }
 
@@ -198,7 +199,8 @@ static void cform_restore(struct ui *ui, struct cform *cf)
 	int rc = draft_latest(ui->db, &form, &id, &data, &err);
 	if (rc != JY_OK && rc != JY_ENOTFOUND)
 		ui_err(ui, &err);
-	if (rc != JY_OK || strcmp(form, DRAFT_FORM) != 0 || strncmp(data, DRAFT_MAGIC, strlen(DRAFT_MAGIC))) {
+	if (rc != JY_OK || strcmp(form, DRAFT_FORM) != 0 || id != cf->rid ||
+	    strncmp(data, DRAFT_MAGIC, strlen(DRAFT_MAGIC))) {
 		free(form);
 		free(data);
 		return;
@@ -234,7 +236,7 @@ static int cform_save(struct ui *ui, struct cform *cf)
 	struct jy_err err = { 0 };
 	int rc = case_save(ui->db, c, &err), out = SK_HANDLED;
 	if (rc == JY_OK) {
-		form_drop_draft(ui, DRAFT_FORM, 0, &cf->last_draft);
+		form_drop_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft);
 		cf->draft_dirty = 0;
 		fm->dirty = 0;
 		jobs_list_select(ui, JOBS_CASES, c->id);
@@ -290,6 +292,17 @@ static void cform_enter(struct ui *ui, struct screen *s)
 	field_set(ui, &cf->form.f[KF_RECEIVED], ui->today);
 	field_set(ui, &cf->form.f[KF_URGENCY], "1");
 	cf->form.focus = KF_CHANNEL;
+	if (cf->rid) {          /* from her page: she is named by her record */
+		struct resident *r = NULL;
+		struct jy_err err = { 0 };
+		if (resident_load(ui->db, cf->rid, &r, &err) == JY_OK) {
+			field_set(ui, &cf->form.f[KF_IDNO], resident_get(r, RF_IDNO));
+			field_set(ui, &cf->form.f[KF_NAME], resident_get(r, RF_NAME));
+		} else {
+			ui_err(ui, &err);
+		}
+		resident_free(&r);
+	}
 	cform_restore(ui, cf);
 }
 
@@ -307,10 +320,11 @@ static const struct screen_ops cform_ops = {
 	.key = cform_key, .leave = cform_leave, .idle = cform_idle, .dirty = cform_dirty,
 };
 
-static struct screen *case_form_new(void)
+struct screen *case_form_new(int64_t resident_id)
 {
 	struct cform *cf = xcalloc(1, sizeof *cf);
 	cf->s.ops = &cform_ops;
+	cf->rid = resident_id;
 	form_init(&cf->form, KF__COUNT);
 	for (int i = 0; i < KF__COUNT; i++) {
 		const struct field_def *d = &case_fields[i];

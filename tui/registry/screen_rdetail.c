@@ -22,8 +22,8 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK,
-	ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_CASE,
+	ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
 /* ---- the record ------------------------------------------------------------------------------------ */
@@ -672,6 +672,9 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_PRINT:         /* her registration form or the slip she signs */
 		rprint_ask(ui, d->r);
+		return SK_HANDLED;
+	case ACT_CASE:          /* a rights case she brings (维权) */
+		ui_push(ui, case_form_new(d->id));
 		return SK_HANDLED;
 	case ACT_BACK:
 		residents_select(ui, d->id);
