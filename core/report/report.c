@@ -99,22 +99,26 @@ static const char CERTS[] =
 	"WHERE s.step = 'action' AND s.date BETWEEN ?1 AND ?2 AND s.action = " action
 #define PERSON \
 	"count(DISTINCT coalesce('r' || c.resident_id, 'p' || c.person_name || '/' || coalesce(c.person_phone, '')))"
-/* JX: the cases open on the period's last day whose limit had passed by then, as the steps dated
- * up to that day make it: 15 days (case.accept_days) from receipt while not yet accepted, else 60
- * (case.finish_days) from the last acceptance or 复查 plus an extension after it; a case whose
- * last step by then was 办结 or 不予受理 is not open. */
+/* JX: the cases open on the period's last day (today, for a period not over yet: no case is late
+ * in advance) whose limit had passed by then, as the steps dated up to that day make it: 15 days
+ * (case.accept_days) from receipt while not yet accepted, else 60 (case.finish_days) from the last
+ * acceptance or 复查 plus an extension after it; a case whose last step by then was 办结 or 不予受理
+ * is not open. */
+#define CASES_ASOF "min(?2, jy_today())"
 #define CASES_LATE \
 	"SELECT count(*) FROM (SELECT c.id, c.received_on AS rec, " \
 	"(SELECT max(s.date) FROM case_step s WHERE s.case_id = c.id AND s.step IN ('accept', 'reopen') " \
-	"  AND s.date <= ?2) AS acc, " \
-	"(SELECT s.step FROM case_step s WHERE s.case_id = c.id AND s.date <= ?2 ORDER BY s.no DESC " \
-	"  LIMIT 1) AS last FROM rights_case c WHERE c.received_on <= ?2) t " \
+	"  AND s.date <= " CASES_ASOF ") AS acc, " \
+	"(SELECT s.step FROM case_step s WHERE s.case_id = c.id AND s.date <= " CASES_ASOF \
+	"  ORDER BY s.no DESC LIMIT 1) AS last FROM rights_case c " \
+	"  WHERE c.received_on <= " CASES_ASOF ") t " \
 	"WHERE coalesce(last, '') NOT IN ('close', 'refuse') AND CASE WHEN acc IS NULL THEN " \
 	"date(rec, printf('+%d days', coalesce((SELECT CAST(value AS INTEGER) FROM setting " \
 	"  WHERE key = 'case.accept_days'), 15))) " \
 	"ELSE date(acc, printf('+%d days', coalesce((SELECT CAST(value AS INTEGER) FROM setting " \
 	"  WHERE key = 'case.finish_days'), 60) + coalesce((SELECT sum(s.days) FROM case_step s " \
-	"  WHERE s.case_id = t.id AND s.step = 'extend' AND s.date BETWEEN acc AND ?2), 0))) END < ?2"
+	"  WHERE s.case_id = t.id AND s.step = 'extend' AND s.date BETWEEN acc AND " CASES_ASOF \
+	"  ), 0))) END < " CASES_ASOF
 
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \

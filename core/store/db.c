@@ -398,6 +398,16 @@ static void db_shared_wal(struct jy_db *db)
 	sqlite3_exec(db->h, "PRAGMA journal_size_limit=67108864", NULL, NULL, NULL);
 }
 
+/* SQL's jy_today(): the day date_today gives (JIUYE_TODAY in tests), for a figure that must not
+ * look past today (a period that has not ended yet). */
+static void sql_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	char d[11];
+	date_today(d);
+	sqlite3_result_text(ctx, d, -1, SQLITE_TRANSIENT);
+}
+
 static int db_open_files(const char *path, int flags, struct jy_db **out, struct jy_err *err)
 {
 	*out = NULL;
@@ -433,6 +443,7 @@ static int db_open_files(const char *path, int flags, struct jy_db **out, struct
 	}
 	if (shared)
 		db_shared_wal(db);
+	sqlite3_create_function(db->h, "jy_today", 0, SQLITE_UTF8, NULL, sql_today, NULL, NULL);
 	int rc = db_pragmas(db, readonly, err), have;
 	if (!rc && !readonly)
 		rc = db_migrate(db, err);

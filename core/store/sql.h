@@ -38,6 +38,9 @@ int db_in_tx(const struct jy_db *db);
 void db_bulk_set(struct jy_db *db, void *state, void (*drop)(void *state));
 void *db_bulk_get(const struct jy_db *db);
 
+/* Every connection offers SQL the function jy_today(): today as date_today gives it (YYYY-MM-DD;
+ * JIUYE_TODAY in tests). */
+
 /* A code list from the per-connection cache (loaded on first use; an office that edits a list
  * sees the change on its next start). "@units" is the communities. Borrowed; NULL with err set
  * (JY_EDB) when it cannot be read: never an empty list in its place. */

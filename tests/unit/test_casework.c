@@ -603,6 +603,14 @@ static void test_figures(void **state)
 			         prev, (long long)pd, t[i].cur, t[i].cden, t[i].prev, t[i].pden);
 	}
 	report_free(&r);
+	/* a period not over yet counts the cases late by today, not by its end: on 09-30 F would be
+	 * late too (06-16 + 60 = 08-15), on 06-30 only D and E are */
+	assert_int_equal(period_parse("2024Q3", &p, NULL), JY_OK);
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &r, &err), JY_OK);
+	int64_t den;
+	assert_int_equal(fig(r, 0, "JX", &den), 2);
+	assert_int_equal(fig(r, 0, "J1", &den), 0);
+	report_free(&r);
 }
 
 static const struct CMUnitTest tests[] = {
