@@ -42,6 +42,8 @@ XLSX_LIBS      := $(call pc_libs,xlsxwriter,-lxlsxwriter)
 NETTLE_LIBS    := $(call pc_libs,nettle,-lnettle)
 PAM_LIBS       := $(call pc_libs,pam,-lpam)
 VTERM_LIBS     := $(call pc_libs,vterm,-lvterm)
+# the screen harness reads the key bytes of each terminal from its terminfo entry
+TINFO_LIBS     := $(call pc_libs,tinfo,-ltinfo)
 CMOCKA_LIBS    := $(call pc_libs,cmocka,-lcmocka)
 # Debian 12 ships no libunistring.pc.
 CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) -lm
@@ -62,6 +64,9 @@ GEN_SRC  := build/gen/assets.c
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev nettle-dev gettext
 # the idle lock checks the worker's own password through PAM when the office asks for it (tui/widget/lock.c)
 DEB_BUILD += libpam0g-dev
+# the terminal descriptions of PuTTY (putty, putty-256color) and many more live there, not in
+# ncurses-base
+DEB_BUILD += ncurses-term
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev
@@ -115,7 +120,7 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_CORE)
 
 build/asan/vtharness: tests/screen/vtharness.c
 	@mkdir -p $(@D)
-	$(CC) -D_GNU_SOURCE $(CPPFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) -lutil
+	$(CC) -D_GNU_SOURCE $(CPPFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) $(TINFO_LIBS) -lutil
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(ASAN_CORE:.o=.d) $(ASAN_TUI:.o=.d) $(UNIT_BIN:=.d)
 
@@ -185,7 +190,7 @@ stress: deps-test
 # The full-screen figures reuse the screen-test harness (included, not linked: one file).
 build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c
 	@mkdir -p build
-	$(CC) -D_GNU_SOURCE -Itests $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) -lutil
+	$(CC) -D_GNU_SOURCE -Itests $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) $(TINFO_LIBS) -lutil
 
 # ---- fuzzing -------------------------------------------------------------------------------------
 #   make fuzz [FUZZ_SECONDS=10]   libFuzzer targets over the CSV reader, the ID number, credit code

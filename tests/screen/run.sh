@@ -6,6 +6,7 @@
 #
 #   JIUYE=./build/asan/jiuye  VTHARNESS=./build/asan/vtharness  SCREEN_JOBS=4
 #   SCREEN_ONLY=register      run only the scripts whose name contains this
+#   TERM_SCRIPTS="terms register print"   the scripts run again under every terminal below
 #   UPDATE_GOLDEN=1           rewrite the golden screens of `snapshot` steps
 #
 # The zh_CN.UTF-8 locale comes from `make deps-test`. Sanitizer reports of the program go to files
@@ -36,11 +37,12 @@ OUT=$(mktemp -d "${TMPDIR:-/tmp}/jiuye-screen.XXXXXX") || exit 1
 trap 'rm -rf "$OUT"' EXIT
 trap 'exit 130' INT TERM
 
-# One run: script $1, locale $2, size $3, output into $4.
+# One run: script $1, locale $2, size $3, output into $4; then harness options (the terminal).
 run_one() {
 	script=$1 lang=$2 size=$3 out=$4
+	shift 4
 	tag=en
-	[ "$lang" = zh_CN.UTF-8 ] && tag=zh
+	case $lang in zh_CN.*) tag=zh ;; esac
 	name=$(basename "$script" .keys)
 	# A script's own "# env: NAME=VALUE" lines reach its program (lock.keys: JIUYE_LOCK_SECONDS).
 	envs=$(sed -n 's/^# env: \([A-Z_][A-Z0-9_]*=[^ ]*\)$/-e \1/p' "$script")
@@ -55,7 +57,7 @@ run_one() {
 	LANG=$lang HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
 	ASAN_OPTIONS="detect_leaks=0:log_path=$tmp/asan" \
 	UBSAN_OPTIONS="print_stacktrace=1:log_path=$tmp/ubsan" \
-		"$VTH" -s "$size" $envs -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
+		"$VTH" -s "$size" $envs "$@" -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
 		>"$out" 2>&1
 	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
 		[ -e "$f" ] || continue
@@ -105,6 +107,47 @@ for script in "$DIR"/*.keys; do
 				pids=""
 			fi
 		done
+	done
+done
+wait $pids
+
+# Every terminal an office has, at 80x24: TERM, the terminal whose keys are sent, the locale,
+# colour or mono. The Linux console runs in English (it cannot draw Chinese; linux.keys has the
+# question it asks in a Chinese locale). Then the fallbacks: PuTTY's default configuration (TERM
+# xterm, PuTTY's keys), a PuTTY entry the server lacks (drawn as xterm, PuTTY's keys known all
+# the same) and a terminal nobody knows (drawn as vt100, no colour; vt100 cannot hide the cursor,
+# which the golden screens record, so only terms.keys runs there).
+TERMS="xterm:xterm:zh:colour xterm-256color:xterm-256color:zh:colour putty:putty:zh:colour
+putty-256color:putty-256color:zh:colour screen:screen:zh:colour screen-256color:screen-256color:zh:colour
+tmux-256color:tmux-256color:zh:colour vt220:vt220:zh:mono linux:linux:en:colour
+xterm:putty:zh:colour putty-noentry:putty:zh:colour:fallback mystery-term:vt100:en:mono:fallback:terms-only"
+for t in $TERMS; do
+	term=${t%%:*} rest=${t#*:}
+	keys=${rest%%:*} rest=${rest#*:}
+	tag=${rest%%:*} rest=${rest#*:}
+	lang=C.UTF-8
+	[ "$tag" = zh ] && lang=zh_CN.UTF-8
+	case " $LANGS " in *" $lang "*) ;; *) continue ;; esac
+	if ! infocmp "$keys" >/dev/null 2>&1; then
+		echo "not ok - screen under TERM=$term: no terminfo entry for $keys (make deps-test installs ncurses-term)"
+		continue
+	fi
+	guards=$(echo "$rest" | sed 's/:*terms-only//' | tr ':' ' ')
+	scripts=${TERM_SCRIPTS:-terms register print}
+	case $rest in *terms-only*) scripts=terms ;; esac
+	for script in $scripts; do
+		script=$DIR/$script.keys
+		[ -e "$script" ] || continue
+		case $(basename "$script") in *"${SCREEN_ONLY:-}"*) ;; *) continue ;; esac
+		n=$((n + 1))
+		set -- -e "TERM=$term" -k "$keys" -u "term-$term"
+		for g in $guards; do set -- "$@" -u "$g"; done
+		run_one "$script" "$lang" 80x24 "$OUT/$(printf %03d $n).out" "$@" &
+		pids="$pids $!"
+		if [ $((n % JOBS)) -eq 0 ]; then
+			wait $pids
+			pids=""
+		fi
 	done
 done
 wait $pids

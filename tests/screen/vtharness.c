@@ -1,8 +1,12 @@
 /* tests/screen/vtharness.c: run a full-screen program on a pseudo-terminal, emulate the terminal
  * with libvterm, play a script of keys against it and check what the screen shows.
  *
- *   vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]... [-T TIMEOUT_MS]
- *             SCRIPT.keys -- PROGRAM [ARG...]
+ *   vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-g GOLDEN_DIR] [-e NAME=VALUE]...
+ *             [-T TIMEOUT_MS] SCRIPT.keys -- PROGRAM [ARG...]
+ *
+ *   -t TAG    guards script lines and names the golden files; -u TAG only guards lines
+ *   -k TERM   send the key bytes of TERM's terminfo entry (default: the program's TERM, when it
+ *             is not xterm-256color: then libvterm's own, which are xterm's)
  *
  * Why this design (measured on Debian 12):
  *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
@@ -29,6 +33,7 @@
  *   expect-contains TEXT / expect-absent TEXT
  *   expect-cursor R,C   the cursor is at row R, column C
  *   expect-reverse TEXT the first cell of TEXT on screen is in reverse video (a selected row)
+ *   expect-colour / expect-mono   some cell has a colour of its own / none has
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
@@ -64,7 +69,12 @@
 
 #include <vterm.h>
 
-#define MAX_TAGS 8
+/* Two calls of ncurses' terminfo library (-ltinfo). <term.h> is not included: it defines the
+ * capability names (lines, columns ...) as macros, which would rewrite this file's own names. */
+int setupterm(const char *term, int fd, int *err);
+char *tigetstr(const char *capname);
+
+#define MAX_TAGS 12
 #define MAX_ENV 32
 #define MAX_LABELS 64
 #define MAX_MASKS 8
@@ -104,6 +114,7 @@ struct harness {
 	char tags[MAX_TAGS][32];
 	int ntags;
 	char tagstr[128];
+	char shown[192];        /* tagstr and the guard-only tags, for the report lines */
 	const char *golden_dir;
 	int timeout_ms;
 	size_t step_bytes, prev_bytes;
@@ -115,6 +126,9 @@ struct harness {
 	int user_re_ok;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
+	char tag_guard[MAX_TAGS]; /* a -u tag: guards lines, does not name golden files */
+	int keys_terminfo;      /* keys from the terminfo entry of keyterm, not libvterm's xterm */
+	char keyterm[64];
 };
 
 static struct harness H;
@@ -695,6 +709,32 @@ static uint32_t utf8_next(const char **ps)
 	return c;
 }
 
+/* A terminal other than xterm sends its own bytes for the special keys: PuTTY ESC [11~ for F1,
+ * the Linux console ESC [[A, vt220 ^H for Backspace. Its terminfo entry says which (the strings
+ * hold in keypad-transmit mode, which curses switches on); they go to the program as they are.
+ * 0 when sent, -1 for a key the entry does not describe (libvterm's bytes then). */
+static int key_terminfo(const char *name)
+{
+	static const struct { const char *key, *cap; } caps[] = {
+		{ "Up", "kcuu1" },  { "Down", "kcud1" },  { "Left", "kcub1" }, { "Right", "kcuf1" },
+		{ "Home", "khome" }, { "End", "kend" },   { "PgUp", "kpp" },    { "PgDn", "knp" },
+		{ "Ins", "kich1" }, { "Del", "kdch1" },   { "S-Tab", "kcbt" },  { "BS", "kbs" },
+		{ "F1", "kf1" },    { "F2", "kf2" },      { "F3", "kf3" },      { "F4", "kf4" },
+		{ "F5", "kf5" },    { "F6", "kf6" },      { "F7", "kf7" },      { "F8", "kf8" },
+		{ "F9", "kf9" },    { "F10", "kf10" },    { "F11", "kf11" },    { "F12", "kf12" },
+	};
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		if (strcmp(name, caps[i].key) != 0)
+			continue;
+		char *v = tigetstr(caps[i].cap);
+		if (!v || v == (char *)-1)
+			return -1;
+		on_vt_output(v, strlen(v), NULL);
+		return 0;
+	}
+	return -1;
+}
+
 /* Queue one symbolic key (a whole <...> token) in libvterm; 1 when it was an Esc. */
 static int key_queue(const char *tok, char *why, size_t size)
 {
@@ -705,6 +745,11 @@ static int key_queue(const char *tok, char *why, size_t size)
 	}
 	char name[32];
 	snprintf(name, sizeof name, "%.*s", (int)(n - 2), tok + 1);
+	if (H.keys_terminfo) {
+		int r = key_terminfo(name);
+		if (r >= 0)
+			return r;
+	}
 	for (size_t i = 0; i < sizeof keynames / sizeof keynames[0]; i++)
 		if (strcmp(name, keynames[i].name) == 0) {
 			vterm_keyboard_key(H.vt, keynames[i].key, keynames[i].mod);
@@ -871,6 +916,21 @@ static int cond_reverse(const char *text, const char *unused)
 	VTermPos pos = { .row = r, .col = c };
 	vterm_screen_get_cell(H.vs, pos, &cell);
 	return cell.attrs.reverse;
+}
+
+/* Does any cell on the screen have a colour of its own (not the default foreground or
+ * background)? */
+static int screen_coloured(void)
+{
+	for (int r = 0; r < H.rows; r++)
+		for (int c = 0; c < H.cols; c++) {
+			VTermScreenCell cell;
+			VTermPos pos = { .row = r, .col = c };
+			vterm_screen_get_cell(H.vs, pos, &cell);
+			if (!VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg))
+				return 1;
+		}
+	return 0;
 }
 
 static int step_snapshot(const char *name, char *why, size_t size)
@@ -1143,6 +1203,14 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strcmp(cmd, "snapshot") == 0)
 		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "expect-colour") == 0 || strcmp(cmd, "expect-mono") == 0) {
+		int want = cmd[7] == 'c';
+		if (screen_coloured() == want)
+			return 0;
+		snprintf(why, size, want ? "nothing on the screen has a colour"
+		                         : "the screen has colours on a terminal without them");
+		return -1;
+	}
 	if (strcmp(cmd, "mask") == 0) {
 		if (H.nmasks >= MAX_MASKS || regcomp(&H.masks[H.nmasks], arg, REG_EXTENDED) != 0) {
 			snprintf(why, size, "bad or too many masks");
@@ -1185,7 +1253,7 @@ static int guards_pass(char *line, char **rest)
 
 static void report(int ok, int lineno, const char *step, const char *why)
 {
-	printf("%s - %s[%s]:%d %s", ok ? "ok" : "not ok", H.script, H.tagstr, lineno, step);
+	printf("%s - %s[%s]:%d %s", ok ? "ok" : "not ok", H.script, H.shown, lineno, step);
 	if (!ok)
 		printf(": %s", why);
 	printf(" (%zu B)\n", H.step_bytes);
@@ -1251,7 +1319,8 @@ static int run_script(FILE *f)
 #ifndef VTHARNESS_NO_MAIN
 static void usage(void)
 {
-	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]..."
+	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-g GOLDEN_DIR]"
+	                " [-e NAME=VALUE]..."
 	                " [-T TIMEOUT_MS] SCRIPT -- PROGRAM [ARG...]\n");
 	exit(2);
 }
@@ -1273,7 +1342,7 @@ int main(int argc, char **argv)
 	H.timeout_ms = tmo ? atoi(tmo) : 10000;
 	H.quiet_idle_ms = QUIET_IDLE_MS;
 	env_build();
-	while ((opt = getopt(argc, argv, "+s:t:g:e:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:u:k:g:e:T:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &H.cols, &H.rows) != 2 || H.cols < 2 || H.rows < 2)
@@ -1282,6 +1351,15 @@ int main(int argc, char **argv)
 		case 't':
 			if (H.ntags < MAX_TAGS)
 				snprintf(H.tags[H.ntags++], sizeof H.tags[0], "%s", optarg);
+			break;
+		case 'u':
+			if (H.ntags < MAX_TAGS) {
+				H.tag_guard[H.ntags] = 1;
+				snprintf(H.tags[H.ntags++], sizeof H.tags[0], "%s", optarg);
+			}
+			break;
+		case 'k':
+			snprintf(H.keyterm, sizeof H.keyterm, "%s", optarg);
 			break;
 		case 'g':
 			H.golden_dir = optarg;
@@ -1312,11 +1390,19 @@ int main(int argc, char **argv)
 		*dot = 0;
 	H.script = name;
 	for (int i = 0; i < H.ntags; i++) {
+		if (H.tag_guard[i])
+			continue;
 		size_t l = strlen(H.tagstr);
-		snprintf(H.tagstr + l, sizeof H.tagstr - l, "%s%s", i ? "." : "", H.tags[i]);
+		snprintf(H.tagstr + l, sizeof H.tagstr - l, "%s%s", l ? "." : "", H.tags[i]);
 	}
 	if (!H.tagstr[0])
 		snprintf(H.tagstr, sizeof H.tagstr, "%dx%d", H.cols, H.rows);
+	snprintf(H.shown, sizeof H.shown, "%s", H.tagstr);
+	for (int i = 0; i < H.ntags; i++) {
+		size_t l = strlen(H.shown);
+		if (H.tag_guard[i])
+			snprintf(H.shown + l, sizeof H.shown - l, "+%s", H.tags[i]);
+	}
 	struct passwd *pw = getpwuid(getuid());
 	if (pw && pw->pw_name[0]) {
 		char re[256];
@@ -1328,6 +1414,20 @@ int main(int argc, char **argv)
 		}
 		snprintf(re + o, sizeof re - o, "\\>");
 		H.user_re_ok = regcomp(&H.user_re, re, REG_EXTENDED) == 0;
+	}
+
+	/* -k, or a TERM other than the default: that terminal's key bytes */
+	const char *term = "xterm-256color";
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], "TERM=", 5) == 0)
+			term = H.envp[i] + 5;
+	if (!H.keyterm[0] && strcmp(term, "xterm-256color") != 0)
+		snprintf(H.keyterm, sizeof H.keyterm, "%s", term);
+	if (H.keyterm[0]) {
+		int terr = 0;
+		if (setupterm(H.keyterm, 2, &terr) != 0)
+			die("-k %s: no terminfo entry for it (package ncurses-term has more)", H.keyterm);
+		H.keys_terminfo = 1;
 	}
 
 	FILE *f = fopen(path, "r");

@@ -118,6 +118,44 @@ int term_attr(const struct ui *ui, int style)
 	return style >= 0 && style < ST__COUNT ? style_attr[style] : 0;
 }
 
+/* The entry to draw with when $TERM has none on this machine. A name of the xterm family (PuTTY,
+ * Xshell, SecureCRT, rxvt, konsole, VTE: every emulator a worker's PC runs) gets xterm, which they
+ * all follow, with its colours; screen and tmux get screen; the console's names get linux. Anything
+ * else gets vt100: cursor addressing, bold and reverse, no colour, understood by every terminal
+ * there is, so the screens stay readable on whatever it really is. The F-keys each of them sends
+ * are known anyway (term_keys). */
+static const char *term_fallback(const char *name)
+{
+	static const struct { const char *prefix, *entry, *entry256; } family[] = {
+		{ "putty", "xterm", "xterm-256color" },   { "xterm", "xterm", "xterm-256color" },
+		{ "rxvt", "xterm", "xterm-256color" },    { "konsole", "xterm", "xterm-256color" },
+		{ "gnome", "xterm", "xterm-256color" },   { "vte", "xterm", "xterm-256color" },
+		{ "kitty", "xterm", "xterm-256color" },   { "alacritty", "xterm", "xterm-256color" },
+		{ "mintty", "xterm", "xterm-256color" },  { "iterm", "xterm", "xterm-256color" },
+		{ "screen", "screen", "screen-256color" }, { "tmux", "screen", "screen-256color" },
+		{ "linux", "linux", "linux" },            { "con", "linux", "linux" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(family); i++)
+		if (strncmp(name, family[i].prefix, strlen(family[i].prefix)) == 0)
+			return strstr(name, "256") ? family[i].entry256 : family[i].entry;
+	return "vt100";
+}
+
+/* newterm() with the system's terminal descriptions only, for a setgid jiuye: ncurses finds
+ * ~/.terminfo through $HOME, and a setgid jiuye takes no terminal description of the worker's
+ * (server_start), so $HOME is away while curses reads the system's. */
+static SCREEN *term_open(const char *type)
+{
+	char *home = server_shared() && getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	if (home)
+		unsetenv("HOME");
+	SCREEN *scr = newterm(type, stdout, stdin);
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+	return scr;
+}
+
 int term_init(struct ui *ui)
 {
 	const char *term = getenv("TERM");
@@ -126,20 +164,20 @@ int term_init(struct ui *ui)
 		                "jiuye: TERM is not set to a full-screen terminal (e.g. export TERM=xterm).\n");
 		return -1;
 	}
-	/* ncurses finds ~/.terminfo through $HOME; a setgid jiuye takes no terminal description
-	 * of the worker's (server_start), so $HOME is away while curses reads the system's. */
-	char *home = server_shared() && getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
-	if (home)
-		unsetenv("HOME");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (home)
-		setenv("HOME", home, 1);
-	free(home);
+	SCREEN *scr = term_open(NULL);
+	const char *instead = NULL;
+	if (!scr) {
+		instead = term_fallback(term);
+		scr = term_open(instead);
+	}
 	if (!scr) {
 		fprintf(stderr, "jiuye: 不认识终端类型 TERM=%s，请改用 xterm。\n"
 		                "jiuye: unknown terminal type TERM=%s; try export TERM=xterm.\n", term, term);
 		return -1;
 	}
+	if (instead)
+		ui_msg(ui, ST_WARN, _("No terminal description for TERM=%s here: drawing as %s "
+		                      "(package ncurses-term has more)"), term, instead);
 	/* raw, not cbreak: in cbreak the tty driver eats Ctrl-S/Ctrl-Q as XOFF/XON and a worker who
 	 * presses Ctrl-S to save freezes her screen (measured). */
 	raw();
