@@ -139,6 +139,10 @@ deps-test:
 	@locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$$' || { \
 	  echo "generating the zh_CN.UTF-8 locale"; \
 	  $(SUDO) sh -c "grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen; locale-gen >/dev/null"; }
+	@# the GBK and GB18030 terminals of older Xshell set-ups (tests/cli/charset.sh, tests/screen)
+	@locale -a 2>/dev/null | grep -qix 'zh_CN.gbk' && locale -a 2>/dev/null | grep -qix 'zh_CN.gb18030' || { \
+	  echo "generating the zh_CN.GBK and zh_CN.GB18030 locales"; \
+	  $(SUDO) sh -c "for l in 'zh_CN.GBK GBK' 'zh_CN.GB18030 GB18030'; do grep -q \"^\$$l\" /etc/locale.gen 2>/dev/null || echo \"\$$l\" >> /etc/locale.gen; done; locale-gen >/dev/null"; }
 
 DEMO_DB ?= build/demo.db
 run: deps

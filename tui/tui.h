@@ -86,6 +86,15 @@ int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
 
+/* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
+ * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */
+void cli_charset_init(void);
+void cli_stdout_raw(void);
+/* A word of the command line in UTF-8: as it is when it is UTF-8 already or the locale's set is;
+ * else converted from the locale's set (a GBK terminal's 登记表). It lives as long as the
+ * process, as argv does. */
+const char *cli_word_utf8(const char *word);
+
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
 #define K_FN(k) (0x200000 | (k))
