@@ -7,6 +7,8 @@
  *   -t TAG    guards script lines and names the golden files; -u TAG only guards lines
  *   -k TERM   send the key bytes of TERM's terminfo entry (default: the program's TERM, when it
  *             is not xterm-256color: then libvterm's own, which are xterm's)
+ *   -c SET    a terminal set to that character set (GB18030, GBK): the program's output is read
+ *             in it, typed text is sent in it
  *
  * Why this design (measured on Debian 12):
  *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
@@ -49,6 +51,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
@@ -129,6 +132,11 @@ struct harness {
 	char tag_guard[MAX_TAGS]; /* a -u tag: guards lines, does not name golden files */
 	int keys_terminfo;      /* keys from the terminfo entry of keyterm, not libvterm's xterm */
 	char keyterm[64];
+	/* -c CHARSET: the terminal is set to that character set (a GBK Xshell): what the program
+	 * writes is converted to UTF-8 for libvterm, what is typed to CHARSET for the program */
+	iconv_t cd_screen, cd_keys;
+	char held[8];           /* the start of a character the last read cut in two */
+	size_t nheld;
 };
 
 static struct harness H;
@@ -183,6 +191,24 @@ static void write_all(int fd, const char *s, size_t n)
 	}
 }
 
+/* What is typed reaches the program in the terminal's character set. */
+static void master_write(const char *s, size_t n)
+{
+	if (H.cd_keys == (iconv_t)0) {
+		write_all(H.master, s, n);
+		return;
+	}
+	char out[8192 * 2], *in = (char *)s, *o = out;
+	size_t left = n, room = sizeof out;
+	while (left > 0 && iconv(H.cd_keys, &in, &left, &o, &room) == (size_t)-1 && errno == EILSEQ) {
+		*o++ = '?';     /* a character the set lacks: as a GBK terminal would send nothing */
+		room--;
+		in++;
+		left--;
+	}
+	write_all(H.master, out, (size_t)(o - out));
+}
+
 /* While a burst is being put together (libvterm hands over each key's bytes separately). */
 static struct {
 	char buf[8192];
@@ -200,14 +226,14 @@ static void on_vt_output(const char *s, size_t len, void *user)
 		return;
 	}
 	if (H.master >= 0 && !H.exited)
-		write_all(H.master, s, len);
+		master_write(s, len);
 }
 
 static void outq_flush(void)
 {
 	outq.hold = 0;
 	if (outq.n && H.master >= 0 && !H.exited)
-		write_all(H.master, outq.buf, outq.n);
+		master_write(outq.buf, outq.n);
 	outq.n = 0;
 }
 
@@ -322,11 +348,123 @@ static void vt_create(void)
 	H.sh_row = H.sh_col = 0;
 }
 
-static void vt_feed(const char *buf, size_t n)
+static void vt_write(const char *buf, size_t n)
 {
 	vterm_input_write(H.vt, buf, n);
 	vterm_input_write(H.shadow, buf, n);
+}
+
+/* REP (CSI n b, "the character before, n more times"), which ncurses uses outside UTF-8 locales:
+ * libvterm 0.3 puts a character after a REP that reaches the last column onto the next row, where
+ * xterm, PuTTY and Xshell put it in the last column. So the harness repeats the character itself.
+ * The scan keeps its state between reads: an escape sequence or a character may be cut. */
+static struct {
+	int state;              /* 0 text, 1 after ESC, 2 in CSI, 3 ESC + one more byte, 4 in OSC */
+	char csi[32];
+	size_t ncsi;
+	char last[4];           /* the last character printed, UTF-8 */
+	size_t nlast, want;     /* its length; bytes of it still to come */
+} rep;
+
+static void vt_feed_utf8(const char *in, size_t nin)
+{
+	/* an escape sequence cut by the last read was held back: it goes again from its ESC */
+	static char pend[64];
+	static size_t npend;
+	char *buf = malloc(npend + nin + 1);
+	if (!buf)
+		die("out of memory");
+	memcpy(buf, pend, npend);
+	memcpy(buf + npend, in, nin);
+	size_t n = npend + nin, start = 0, seq = 0;
+	npend = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		switch (rep.state) {
+		case 0:
+			if (c == 0x1b) {
+				rep.state = 1;
+				seq = i;
+			} else if (rep.want > 0 && (c & 0xC0) == 0x80) {
+				if (rep.nlast < sizeof rep.last)
+					rep.last[rep.nlast++] = (char)c;
+				rep.want--;
+			} else if (c >= 0x20 && c != 0x7f) {
+				rep.last[0] = (char)c;
+				rep.nlast = 1;
+				rep.want = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+			}
+			break;
+		case 1:
+			rep.state = c == '[' ? 2 : c == ']' ? 4 : (c >= 0x20 && c < 0x30) ? 3 : 0;
+			rep.ncsi = 0;
+			break;
+		case 3:
+			rep.state = 0;
+			break;
+		case 4:
+			if (c == 0x07 || c == '\\')
+				rep.state = 0;
+			break;
+		case 2:
+			if (rep.ncsi < sizeof rep.csi - 1)
+				rep.csi[rep.ncsi++] = (char)c;
+			rep.csi[rep.ncsi] = 0;
+			if (c < 0x40 || c > 0x7e)
+				break;
+			rep.state = 0;
+			if (c != 'b' || !rep.nlast)
+				break;
+			/* what came before the sequence goes out, then the character again instead of it */
+			vt_write(buf + start, seq - start);
+			int count = atoi(rep.csi);
+			for (int k = 0; k < (count < 1 ? 1 : count) && k < 1000; k++)
+				vt_write(rep.last, rep.nlast);
+			start = i + 1;
+			break;
+		}
+	}
+	if ((rep.state == 1 || rep.state == 2 || rep.state == 3) && n - seq <= sizeof pend) {
+		vt_write(buf + start, seq - start);
+		memcpy(pend, buf + seq, n - seq);
+		npend = n - seq;
+		rep.state = 0;
+	} else {
+		vt_write(buf + start, n - start);
+	}
+	free(buf);
 	vterm_screen_flush_damage(H.vs);
+}
+
+/* What the program wrote, in UTF-8 for libvterm: a character cut by the read waits for the rest;
+ * a byte no character starts with shows as '?' (and the screen checks then fail on it). */
+static void vt_feed(const char *buf, size_t n)
+{
+	if (H.cd_screen == (iconv_t)0) {
+		vt_feed_utf8(buf, n);
+		return;
+	}
+	char *in = malloc(H.nheld + n), out[65536 * 2];
+	if (!in)
+		die("out of memory");
+	memcpy(in, H.held, H.nheld);
+	memcpy(in + H.nheld, buf, n);
+	char *p = in, *o = out;
+	size_t left = H.nheld + n, room = sizeof out;
+	H.nheld = 0;
+	while (left > 0 && iconv(H.cd_screen, &p, &left, &o, &room) == (size_t)-1) {
+		if (errno == EINVAL && left < sizeof H.held) {
+			memcpy(H.held, p, left);
+			H.nheld = left;
+			break;
+		}
+		*o++ = '?';
+		room--;
+		p++;
+		left--;
+	}
+	vt_feed_utf8(out, (size_t)(o - out));
+	free(in);
 }
 
 /* ---- the program ----------------------------------------------------------------------------- */
@@ -1319,7 +1457,8 @@ static int run_script(FILE *f)
 #ifndef VTHARNESS_NO_MAIN
 static void usage(void)
 {
-	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-g GOLDEN_DIR]"
+	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-c CHARSET]"
+	                " [-g GOLDEN_DIR]"
 	                " [-e NAME=VALUE]..."
 	                " [-T TIMEOUT_MS] SCRIPT -- PROGRAM [ARG...]\n");
 	exit(2);
@@ -1342,7 +1481,7 @@ int main(int argc, char **argv)
 	H.timeout_ms = tmo ? atoi(tmo) : 10000;
 	H.quiet_idle_ms = QUIET_IDLE_MS;
 	env_build();
-	while ((opt = getopt(argc, argv, "+s:t:u:k:g:e:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:u:k:c:g:e:T:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &H.cols, &H.rows) != 2 || H.cols < 2 || H.rows < 2)
@@ -1360,6 +1499,12 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			snprintf(H.keyterm, sizeof H.keyterm, "%s", optarg);
+			break;
+		case 'c':
+			H.cd_screen = iconv_open("UTF-8", optarg);
+			H.cd_keys = iconv_open(optarg, "UTF-8");
+			if (H.cd_screen == (iconv_t)-1 || H.cd_keys == (iconv_t)-1)
+				die("-c %s: no such character set", optarg);
 			break;
 		case 'g':
 			H.golden_dir = optarg;

@@ -1,4 +1,4 @@
-/* tui/widget/term.c: the terminal. UTF-8 or nothing, raw keys, an Esc delay that survives SSH, key aliases
+/* tui/widget/term.c: the terminal. UTF-8, GBK or GB18030, raw keys, an Esc delay that survives SSH, key aliases
  * for the F-keys PuTTY and Xshell send, colour or monochrome from one style table, the screen size.
  * Each choice below says what was measured on Debian 12's terminals. */
 #include <langinfo.h>
@@ -19,23 +19,27 @@ void tui_set_mono(int on)
 	mono_forced = on;
 }
 
-/* Printed before curses starts, in both languages: whoever reads it may not read the other. In a
- * GBK/GB18030 locale the Chinese half is converted so that it is readable there too. */
+/* Printed before curses starts, in both languages: whoever reads it may not read the other. */
 static const char locale_msg_zh[] =
-	"jiuye: 终端的字符集不是 UTF-8（LANG=%s，字符集 %s），中文会显示成乱码。\n"
+	"jiuye: 终端的字符集不是 UTF-8、GBK 或 GB18030（LANG=%s，字符集 %s），中文会显示成乱码。\n"
 	"  1. 把终端设为 UTF-8：PuTTY 在 Window > Translation；Xshell/SecureCRT 在 编码 设置；\n"
 	"  2. 在服务器上运行：export LANG=zh_CN.UTF-8   （没有中文环境时：export LANG=C.UTF-8）\n"
 	"  然后重新运行 jiuye。\n";
 static const char locale_msg_en[] =
-	"jiuye: the terminal's character set is not UTF-8 (LANG=%s, charset %s); Chinese would be garbled.\n"
+	"jiuye: the terminal's character set is not UTF-8, GBK or GB18030 (LANG=%s, charset %s);\n"
+	"  Chinese would be garbled.\n"
 	"  1. Set the terminal to UTF-8: PuTTY Window > Translation; Xshell/SecureCRT Encoding;\n"
 	"  2. On the server run: export LANG=zh_CN.UTF-8   (without a Chinese locale: export LANG=C.UTF-8)\n"
 	"  Then start jiuye again.\n";
 
+/* UTF-8, and the two Chinese sets every character of the registry has a spelling in: ncursesw
+ * turns the screen's wide characters into GBK or GB18030 bytes and the keys typed back, and libc's
+ * wcwidth() in such a locale (East Asian Ambiguous characters two columns, as those terminals
+ * draw them) is the width both ncurses and text_width() use. */
 int term_locale_ok(void)
 {
 	const char *cs = nl_langinfo(CODESET);
-	if (cs && strcmp(cs, "UTF-8") == 0)
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "GB18030") == 0 || strcmp(cs, "GBK") == 0))
 		return 1;
 	const char *lang = getenv("LC_ALL");
 	if (!lang || !*lang)
@@ -45,11 +49,8 @@ int term_locale_ok(void)
 	if (!lang || !*lang)
 		lang = "(unset)";
 	char *zh = xasprintf(locale_msg_zh, lang, cs ? cs : "?");
-	const char *enc = cs && (strncmp(cs, "GB", 2) == 0) ? "GB18030" : NULL;
-	char *local = enc ? text_from_utf8(enc, zh, NULL) : NULL;
-	fputs(local ? local : zh, stderr);
+	fputs(zh, stderr);      /* stderr converts to the locale's set (cli_charset_init) */
 	fprintf(stderr, locale_msg_en, lang, cs ? cs : "?");
-	free(local);
 	free(zh);
 	return 0;
 }
