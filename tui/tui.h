@@ -52,6 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *dest;        /* --dest terminal|lp|file: where a printout goes (print) */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -499,6 +500,12 @@ struct screen *chistory_new(int64_t course_id);
 /* The path a printout goes to: $JIUYE_PRINT_DIR, else ~/jiuye-print, made when missing; name
  * without directory. Caller frees. */
 char *print_path(const char *name);
+/* printto.c: where the worker prints (core's print_dest_get; the file alone when unreadable, with
+ * the reason in the status line), its words, and the printout at path sent there: 1 when the
+ * status line says what happened (terminal, lp), 0 for the file alone (the caller says where). */
+int ui_print_dest(struct ui *ui);
+const char *ui_print_dest_label(int dest);
+int ui_print_send(struct ui *ui, int dest, const char *path);
 
 /* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals

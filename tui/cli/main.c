@@ -65,8 +65,11 @@ static const char usage_reports[] = N_(
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
-	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
-	"      her registration form or slip, as text\n");
+	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE] [--dest terminal|lp|file]\n"
+	"      her registration form or slip, as text; --dest: to the printer at your PC\n"
+	"      (through the terminal), the server's (lp) or a file\n"
+	"  jiuye print dest [terminal|lp|file]\n"
+	"      where your printouts go, or go from now on\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
@@ -115,7 +118,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
-		{ "--head", offsetof(struct opts, head) },
+		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -174,7 +177,7 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 static void opts_words_utf8(struct opts *o)
 {
 	const char **text[] = { &o->purpose, &o->scope, &o->name, &o->role, &o->period, &o->by,
-	                        &o->format, &o->encoding, &o->from, &o->to };
+	                        &o->format, &o->encoding, &o->from, &o->to, &o->dest };
 	for (size_t i = 0; i < ARRAY_LEN(text); i++)
 		if (*text[i])
 			*text[i] = cli_word_utf8(*text[i]);
