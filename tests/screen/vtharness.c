@@ -36,6 +36,8 @@
  *   expect-cursor R,C   the cursor is at row R, column C
  *   expect-reverse TEXT the first cell of TEXT on screen is in reverse video (a selected row)
  *   expect-colour / expect-mono   some cell has a colour of its own / none has
+ *   expect-printed-file PATH SET  the terminal's printer (ESC [5i … ESC [4i, never shown) got
+ *                       exactly the file PATH (~/: the program's home) in SET, CR LF, a form feed
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
@@ -137,6 +139,11 @@ struct harness {
 	iconv_t cd_screen, cd_keys;
 	char held[8];           /* the start of a character the last read cut in two */
 	size_t nheld;
+	/* the terminal's printer: what came between ESC [5i and ESC [4i (media copy) */
+	char *printed;
+	size_t nprinted, capprinted;
+	int printing, printed_done;
+	size_t pmatch;          /* bytes of ESC [5i (or, printing, ESC [4i) seen so far */
 };
 
 static struct harness H;
@@ -467,6 +474,130 @@ static void vt_feed(const char *buf, size_t n)
 	free(in);
 }
 
+/* ---- the terminal's printer ------------------------------------------------------------------ */
+
+static void printed_add(const char *s, size_t n)
+{
+	if (H.nprinted + n > H.capprinted) {
+		H.capprinted = (H.nprinted + n) * 2 + 4096;
+		H.printed = realloc(H.printed, H.capprinted);
+		if (!H.printed)
+			die("out of memory");
+	}
+	memcpy(H.printed + H.nprinted, s, n);
+	H.nprinted += n;
+}
+
+/* A real terminal hands what comes between ESC [5i and ESC [4i to the PC's printer and shows none
+ * of it; so does this one. The screen's bytes go on to vt_feed; the rest is kept for
+ * expect-printed-file. The sequences may be cut by a read. */
+static void printer_split(const char *buf, size_t n)
+{
+	static const char on[] = "\033[5i", off[] = "\033[4i";
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *want = H.printing ? off : on;
+		if (buf[i] == want[H.pmatch]) {
+			if (++H.pmatch < 4)
+				continue;
+			/* the whole sequence: what came before it goes where it belongs */
+			size_t before = i + 1 >= start + 4 ? i + 1 - 4 - start : 0;
+			if (H.printing) {
+				printed_add(buf + start, before);
+				H.printing = 0;
+				H.printed_done = 1;
+			} else {
+				vt_feed(buf + start, before);
+				H.printing = 1;
+				H.printed_done = 0;
+				H.nprinted = 0;
+			}
+			H.pmatch = 0;
+			start = i + 1;
+		} else if (H.pmatch) {
+			/* a start that was not one: those bytes were ordinary (held only when cut by a read,
+			 * else still in buf) */
+			if (i < H.pmatch) {
+				const char *part = H.printing ? off : on;
+				if (H.printing)
+					printed_add(part, H.pmatch - i);
+				else
+					vt_feed(part, H.pmatch - i);
+			}
+			H.pmatch = 0;
+			i--;            /* this byte may start the sequence itself */
+		}
+	}
+	/* bytes of a sequence begun at the end wait for the next read */
+	size_t keep = H.pmatch < n - start ? H.pmatch : n - start;
+	if (H.printing)
+		printed_add(buf + start, n - start - keep);
+	else
+		vt_feed(buf + start, n - start - keep);
+}
+
+/* expect-printed-file PATH ENCODING: the printer got exactly the file at PATH (~/ is the program's
+ * home) in ENCODING, every LF as CR LF, and one form feed after it, worked out here with iconv. */
+static int step_printed_file(const char *arg, char *why, size_t size)
+{
+	char path[PATH_MAX], enc[32];
+	if (sscanf(arg, "%1023s %31s", path, enc) != 2) {
+		snprintf(why, size, "expect-printed-file PATH ENCODING expected");
+		return -1;
+	}
+	char full[PATH_MAX + 64];
+	const char *home = "/tmp";
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], "HOME=", 5) == 0)
+			home = H.envp[i] + 5;
+	if (path[0] == '~' && path[1] == '/')
+		snprintf(full, sizeof full, "%s%s", home, path + 1);
+	else
+		snprintf(full, sizeof full, "%s", path);
+	FILE *f = fopen(full, "rb");
+	if (!f) {
+		snprintf(why, size, "%.400s: %s", full, strerror(errno));
+		return -1;
+	}
+	static char text[1 << 20], crlf[1 << 21], want[1 << 22];
+	size_t n = fread(text, 1, sizeof text, f), m = 0;
+	fclose(f);
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\n')
+			crlf[m++] = '\r';
+		crlf[m++] = text[i];
+	}
+	crlf[m++] = '\f';
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	if (cd == (iconv_t)-1) {
+		snprintf(why, size, "no character set %s", enc);
+		return -1;
+	}
+	char *in = crlf, *o = want;
+	size_t left = m, room = sizeof want;
+	size_t r = iconv(cd, &in, &left, &o, &room);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		snprintf(why, size, "%.400s is not all %s", full, enc);
+		return -1;
+	}
+	size_t wlen = (size_t)(o - want);
+	if (!H.printed_done) {
+		snprintf(why, size, H.printing ? "the printout was begun (ESC [5i) but never ended (ESC [4i)"
+		                               : "nothing went to the terminal's printer");
+		return -1;
+	}
+	if (H.nprinted != wlen || memcmp(H.printed, want, wlen) != 0) {
+		size_t k = 0;
+		while (k < wlen && k < H.nprinted && H.printed[k] == want[k])
+			k++;
+		snprintf(why, size, "the printer got %zu bytes, the printout is %zu; they part at byte %zu",
+		         H.nprinted, wlen, k);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the program ----------------------------------------------------------------------------- */
 
 static void env_put(const char *kv)
@@ -593,7 +724,7 @@ static int pump(int react_ms)
 		if (r > 0) {
 			ssize_t n = read(H.master, buf, sizeof buf);
 			if (n > 0) {
-				vt_feed(buf, (size_t)n);
+				printer_split(buf, (size_t)n);
 				H.step_bytes += (size_t)n;
 				got = 1;
 				last = t;
@@ -1341,6 +1472,8 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strcmp(cmd, "snapshot") == 0)
 		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "expect-printed-file") == 0)
+		return step_printed_file(arg, why, size);
 	if (strcmp(cmd, "expect-colour") == 0 || strcmp(cmd, "expect-mono") == 0) {
 		int want = cmd[7] == 'c';
 		if (screen_coloured() == want)

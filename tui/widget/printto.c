@@ -70,14 +70,13 @@ int ui_print_send(struct ui *ui, int dest, const char *path)
 		else if (term_write_all(b.s, b.len) != 0)
 			ui_msg(ui, ST_ERROR, _("The terminal took no printout: %s"), strerror(errno));
 		else
-			ui_msg(ui, ST_OK, _("Sent to the printer at your PC (through the terminal); the file "
-			                    "is %s"), shown);
+			ui_msg(ui, ST_OK, _("Sent to your PC's printer; the file is %s"), shown);
 		buf_free(&b);
 	} else if (dest == PRINT_LP) {
 		if (print_lp(ui->db, path, &err) != JY_OK)
 			ui_err(ui, &err);
 		else
-			ui_msg(ui, ST_OK, _("Sent to the server's printer (lp); the file is %s"), shown);
+			ui_msg(ui, ST_OK, _("Sent to the server's printer; the file is %s"), shown);
 	} else {
 		said = 0;
 	}
