@@ -350,7 +350,7 @@ static void ui_loop(struct ui *ui)
 	}
 }
 
-/* ---- the Linux console ------------------------------------------------------------------------- */
+/* ---- the Linux console ---------------------------------------------------------------------- */
 
 /* The console's font has no Chinese characters (a framebuffer terminal such as fbterm or zhcon that
  * has them may still say TERM=linux). Asked in ASCII, with pinyin for whoever reads no English. */

@@ -5,9 +5,9 @@
  * so the paper and the file never differ. Through the terminal it goes as a media-copy
  * pass-through, ESC [5i … ESC [4i, which PuTTY, Xshell and SecureCRT hand to the PC's printer
  * without showing it: plain text in the printer's encoding (print.encoding, GBK by default: most
- * Chinese office printers take GBK, few take UTF-8), every line ended CR LF (a printer fed a bare LF
- * moves down without returning), the pages as print.c laid them out (print.page_lines, a form feed
- * between them) and a form feed after the last, so the sheet comes out of the printer at once.
+ * Chinese office printers take GBK, few take UTF-8), every line ended CR LF (a printer fed a
+ * bare LF moves down without returning), the pages as print.c laid them out (print.page_lines, a
+ * form feed between them) and a form feed after the last, so the sheet comes out at once.
  *
  * Where a worker prints is hers: print.dest.<her login> (terminal, lp or file), else the office's
  * print.dest, else the file alone. */
@@ -70,7 +70,8 @@ int print_dest_get(struct jy_db *db, int *dest, struct jy_err *err)
 int print_dest_set(struct jy_db *db, int dest, struct jy_err *err)
 {
 	if (dest < 0 || dest >= (int)ARRAY_LEN(dest_names))
-		return err_set(err, JY_EINVAL, NULL, "%s", _("print to: terminal, lp or file are accepted"));
+		return err_set(err, JY_EINVAL, NULL, "%s",
+		               _("print to: terminal, lp or file are accepted"));
 	char *key = dest_key(db);
 	char *detail = xasprintf("{\"print.dest\":\"%s\"}", dest_names[dest]);
 	int rc = db_begin(db, err);

@@ -129,9 +129,9 @@ int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct j
  * boxes. path NULL or "-": stdout. */
 int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
 int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
-/* ---- deliver.c: where a written printout goes --------------------------------------------------- */
-/* The file alone, the printer beside the worker's PC through her terminal (media-copy pass-through),
- * or a printer of the server (lp). */
+/* ---- deliver.c: where a written printout goes ---------------------------------------------- */
+/* The file alone, the printer beside the worker's PC through her terminal (media-copy
+ * pass-through), or a printer of the server (lp). */
 enum print_dest { PRINT_FILE = 0, PRINT_TERMINAL, PRINT_LP, PRINT__COUNT };
 const char *print_dest_name(int dest);           /* "file", "terminal", "lp" */
 int print_dest_parse(const char *s);             /* those (or 文件, 终端, 服务器); -1 otherwise */

@@ -47,6 +47,8 @@ run_one() {
 	name=$(basename "$script" .keys)
 	# A script's own "# env: NAME=VALUE" lines reach its program (lock.keys: JIUYE_LOCK_SECONDS).
 	envs=$(sed -n 's/^# env: \([A-Z_][A-Z0-9_]*=[^ ]*\)$/-e \1/p' "$script")
+	# and its "# harness: -b N" line, a slow link (slowlink.keys)
+	envs="$envs $(sed -n 's/^# harness: \(-b [0-9]*\)$/\1/p' "$script")"
 	tmp=$(mktemp -d "$OUT/run.XXXXXX")
 	mkdir -p "$tmp/home"
 	if ! env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \

@@ -9,6 +9,7 @@
  *             is not xterm-256color: then libvterm's own, which are xterm's)
  *   -c SET    a terminal set to that character set (GB18030, GBK): the program's output is read
  *             in it, typed text is sent in it
+ *   -b BPS    a slow link: the program's output read at BPS bytes a second (960: 9,600 baud)
  *
  * Why this design (measured on Debian 12):
  *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
@@ -41,6 +42,9 @@
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
+ *   time LABEL          print `# time LABEL N ms`: from the previous step's start (the program's
+ *                       start, a key) to the last byte it wrote arriving (on a -b link, at its
+ *                       pace)
  *   bytes-max N [LABEL] the previous step wrote at most N bytes
  *   bytes-le A B [P%]   the step labelled A wrote at most as many bytes as the one labelled B
  *                       (plus P percent of B)
@@ -144,6 +148,12 @@ struct harness {
 	size_t nprinted, capprinted;
 	int printing, printed_done;
 	size_t pmatch;          /* bytes of ESC [5i (or, printing, ESC [4i) seen so far */
+	/* -b BYTES_PER_S: a slow link (9,600 baud: 960 bytes/s); the program's writes block while the
+	 * pseudo-terminal's buffer is full, as on a real link */
+	long link_bps;
+	double link_tokens;
+	long long link_last_us;
+	long long step_start_us, step_ms, prev_ms;
 };
 
 static struct harness H;
@@ -583,8 +593,8 @@ static int step_printed_file(const char *arg, char *why, size_t size)
 	}
 	size_t wlen = (size_t)(o - want);
 	if (!H.printed_done) {
-		snprintf(why, size, H.printing ? "the printout was begun (ESC [5i) but never ended (ESC [4i)"
-		                               : "nothing went to the terminal's printer");
+		snprintf(why, size, "%s", H.printing ? "the printout was begun (ESC [5i), never ended"
+		                                     : "nothing went to the terminal's printer");
 		return -1;
 	}
 	if (H.nprinted != wlen || memcmp(H.printed, want, wlen) != 0) {
@@ -709,6 +719,20 @@ static int program_idle(void)
 	return p[2] == 'S' || p[2] == 'Z' || p[2] == 'T';
 }
 
+/* How many bytes the link lets through now (all of them on a fast one). */
+static size_t link_allowance(size_t max)
+{
+	if (!H.link_bps)
+		return max;
+	long long t = now_us();
+	if (H.link_last_us)
+		H.link_tokens += (double)(t - H.link_last_us) * (double)H.link_bps / 1e6;
+	H.link_last_us = t;
+	if (H.link_tokens > 16)         /* a UART's FIFO, not a burst saved up while idle */
+		H.link_tokens = 16;
+	return H.link_tokens >= 1 ? (size_t)H.link_tokens : 0;
+}
+
 /* Read what the program wrote until it is quiet. react: first wait (up to react_ms) for at least one
  * byte. Returns 0 when quiet or the program ended, -1 on timeout. */
 static int pump(int react_ms)
@@ -719,10 +743,13 @@ static int pump(int react_ms)
 
 	for (;;) {
 		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
-		int r = H.master >= 0 ? poll(&pfd, 1, 5) : (sleep_ms(5), 0);
+		size_t want = link_allowance(sizeof buf);
+		int r = H.master >= 0 && want ? poll(&pfd, 1, 5) : (sleep_ms(1), 0);
 		long long t = now_ms();
 		if (r > 0) {
-			ssize_t n = read(H.master, buf, sizeof buf);
+			ssize_t n = read(H.master, buf, want);
+			if (n > 0 && H.link_bps)
+				H.link_tokens -= (double)n;
 			if (n > 0) {
 				printer_split(buf, (size_t)n);
 				H.step_bytes += (size_t)n;
@@ -746,6 +773,9 @@ static int pump(int react_ms)
 		if (!got && react_ms > 0 && t - start < react_ms)
 			continue;
 		int idle = program_idle();
+		int waiting = 0;        /* on a slow link: output still on its way */
+		if (H.link_bps && H.master >= 0 && ioctl(H.master, FIONREAD, &waiting) == 0 && waiting > 0)
+			continue;
 		if (idle > 0 && t - last >= H.quiet_idle_ms)
 			return 0;
 		if (idle < 0 && t - last >= QUIET_BLIND_MS)
@@ -1492,6 +1522,11 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strncmp(cmd, "bytes", 5) == 0)
 		return step_bytes(cmd, arg, why, size);
+	if (strcmp(cmd, "time") == 0) {
+		printf("# time %s[%s] %s %lld ms%s\n", H.script, H.shown, *arg ? arg : "-", H.prev_ms,
+		       H.link_bps ? "" : " (no slow link: -b)");
+		return 0;
+	}
 	snprintf(why, size, "unknown step \"%s\"", cmd);
 	return -1;
 }
@@ -1536,9 +1571,11 @@ static int run_script(FILE *f)
 	char line[4096], why[512];
 	int lineno = 0;
 
+	H.step_start_us = now_us();
 	program_start();
 	H.step_bytes = 0;
 	int rc = pump(H.timeout_ms);
+	H.prev_ms = H.last_byte_us > H.step_start_us ? (H.last_byte_us - H.step_start_us) / 1000 : 0;
 	if (rc == 0 && screen_check(why, sizeof why) == 0) {
 		report(1, 0, "start", "");
 	} else {
@@ -1572,7 +1609,11 @@ static int run_script(FILE *f)
 		H.step_bytes = 0;
 		H.nviol = 0;
 		why[0] = 0;
+		H.step_start_us = now_us();
 		rc = step_run(cmd, arg, &counts, why, sizeof why);
+		if (counts)
+			H.prev_ms = H.last_byte_us > H.step_start_us
+			            ? (H.last_byte_us - H.step_start_us) / 1000 : 0;
 		if (rc == 0)
 			rc = screen_check(why, sizeof why);
 		report(rc == 0, lineno, step, why);
@@ -1591,8 +1632,7 @@ static int run_script(FILE *f)
 static void usage(void)
 {
 	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-c CHARSET]"
-	                " [-g GOLDEN_DIR]"
-	                " [-e NAME=VALUE]..."
+	                " [-b BPS] [-g GOLDEN_DIR] [-e NAME=VALUE]..."
 	                " [-T TIMEOUT_MS] SCRIPT -- PROGRAM [ARG...]\n");
 	exit(2);
 }
@@ -1614,7 +1654,7 @@ int main(int argc, char **argv)
 	H.timeout_ms = tmo ? atoi(tmo) : 10000;
 	H.quiet_idle_ms = QUIET_IDLE_MS;
 	env_build();
-	while ((opt = getopt(argc, argv, "+s:t:u:k:c:g:e:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:u:k:c:b:g:e:T:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &H.cols, &H.rows) != 2 || H.cols < 2 || H.rows < 2)
@@ -1632,6 +1672,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			snprintf(H.keyterm, sizeof H.keyterm, "%s", optarg);
+			break;
+		case 'b':
+			H.link_bps = atol(optarg);
 			break;
 		case 'c':
 			H.cd_screen = iconv_open("UTF-8", optarg);

@@ -25,8 +25,8 @@ static int print_dest_cmd(const struct cli_opts *o)
 	if (o->nargs > 3)
 		return cli_usage_error(_("print dest takes one word: %s is one too many"), o->args[3]);
 	if (o->nargs == 3 && (dest = print_dest_parse(o->args[2])) < 0)
-		return cli_usage_error(_("print dest %s: terminal (the printer at your PC), lp (the server's) "
-		                         "or file are accepted"), o->args[2]);
+		return cli_usage_error(_("print dest %s: terminal (the printer at your PC), "
+		                         "lp (the server's) or file are accepted"), o->args[2]);
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;

@@ -478,11 +478,11 @@ static void rdetail_reveal(struct ui *ui, struct rdetail *d)
 }
 
 /* ---- printing (Ctrl-P): her registration form or the slip she signs ------------------------------ */
-/* A small question over the page: which printout (Tab or the arrows up and down switch), where it
- * goes (her own printing setting first; Ctrl-P the others in turn: the printer at her PC through the
- * terminal, the server's printer, the file alone) and the file's name (typed; the default follows
- * the choice until the worker edits it); Enter writes it to the print folder (print_path), sends
- * it on, and the status line says where. */
+/* A small question over the page: which printout (Tab or the arrows up and down switch), where
+ * it goes (her own printing setting first; Ctrl-P the others in turn: the printer at her PC
+ * through the terminal, the server's printer, the file alone) and the file's name (typed; the
+ * default follows the choice until the worker edits it); Enter writes it to the print folder
+ * (print_path), sends it on, and the status line says where. */
 struct rprint {
 	struct screen s;
 	int64_t id;
@@ -522,8 +522,8 @@ static void rprint_draw(struct ui *ui, struct screen *s)
 	int lw = text_width(_("File name")) + 1;
 	ui_put(ui, y + 4, x + 2, lw, _("Print to"), ST_DIALOG);
 	ui_puts(ui, y + 4, x + 2 + lw, w - 4 - lw, ui_print_dest_label(p->dest), ST_SELECTED);
-	ui_puts(ui, y + 8, x + 2, w - 4, _("Tab: form or slip; Ctrl-P: where to; Enter: print; Esc: cancel"),
-	        ST_DIALOG);
+	ui_puts(ui, y + 8, x + 2, w - 4,
+	        _("Tab: form or slip; Ctrl-P: where to; Enter: print; Esc: cancel"), ST_DIALOG);
 	ui_put(ui, y + 6, x + 2, lw, _("File name"), ST_DIALOG);
 	field_draw(ui, &p->name, y + 6, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
 }

@@ -1,7 +1,8 @@
 /* tui/widget/printto.c: a printout, once written to its file, goes on to where the worker prints:
  * the printer beside her PC through her terminal (the media-copy pass-through of core's
  * print_passthrough, written to the terminal between two frames, so curses' picture of the screen
- * stays true: the terminal shows none of it), the server's printer (lp), or nowhere beyond the file.
+ * stays true: the terminal shows none of it), the server's printer (lp), or nowhere beyond the
+ * file.
  * Each printing screen writes the file as before and then calls ui_print_send. */
 #include <errno.h>
 #include <stdlib.h>

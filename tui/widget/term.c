@@ -1,5 +1,6 @@
-/* tui/widget/term.c: the terminal. UTF-8, GBK or GB18030, raw keys, an Esc delay that survives SSH, key aliases
- * for the F-keys PuTTY and Xshell send, colour or monochrome from one style table, the screen size.
+/* tui/widget/term.c: the terminal. UTF-8, GBK or GB18030, raw keys, an Esc delay that survives
+ * SSH, key aliases for the F-keys PuTTY and Xshell send, the entry to draw with when TERM has
+ * none here, colour or monochrome from one style table, the screen size.
  * Each choice below says what was measured on Debian 12's terminals. */
 #include <langinfo.h>
 #include <stdio.h>
