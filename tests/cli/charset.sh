@@ -11,6 +11,7 @@ export TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB LC_ALL LANGUAGE
 
 . "$(dirname "$0")/lib.sh"
+plan 30
 
 # at most 80 columns, a Chinese character two (the file is UTF-8)
 fits80() {
@@ -34,7 +35,8 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	fits80 "--help in Chinese fits 80 columns" "$tmp/help.zh"
 	has "--help in Chinese is Chinese" "$tmp/help.zh" "用法："
 else
-	skip_or_fail "--help in Chinese" "the zh_CN.UTF-8 locale is missing (make deps-test)"
+	skip_or_fail "--help in Chinese fits 80 columns" "the zh_CN.UTF-8 locale is missing (make deps-test)"
+	skip_or_fail "--help in Chinese is Chinese" "the zh_CN.UTF-8 locale is missing (make deps-test)"
 fi
 
 # 用法 in GBK and GB18030 (the same two bytes each: 用 D3 C3, 法 B7 A8); 登记表 in GBK:
@@ -43,7 +45,11 @@ usage_gbk=$(printf '\323\303\267\250')
 form_gbk=$(printf '\265\307\274\307\261\355')
 for loc in zh_CN.GBK zh_CN.GB18030; do
 	if ! locale -a 2>/dev/null | grep -qix "$loc"; then
-		skip_or_fail "the command line in $loc" "the $loc locale is missing (make deps-test)"
+		i=0
+		while [ $i -lt 13 ]; do     # as many as the checks below
+			skip_or_fail "the command line in $loc ($((i + 1)))" "the $loc locale is missing (make deps-test)"
+			i=$((i + 1))
+		done
 		continue
 	fi
 	cs=${loc#zh_CN.}
@@ -51,21 +57,23 @@ for loc in zh_CN.GBK zh_CN.GB18030; do
 	has "$loc: --help in the terminal's set (用法 as $cs bytes)" "$tmp/help.$cs" "$usage_gbk"
 	if iconv -f "$cs" -t UTF-8 "$tmp/help.$cs" >"$tmp/help.$cs.utf8" 2>/dev/null; then
 		ok "$loc: --help is all $cs"
-		cmp -s "$tmp/help.$cs.utf8" "$tmp/help.zh" && ok "$loc: --help says what zh_CN.UTF-8 says" \
-			|| nok "$loc: --help says what zh_CN.UTF-8 says" "$(diff "$tmp/help.$cs.utf8" "$tmp/help.zh" | head)"
 	else
 		nok "$loc: --help is all $cs" "$(od -c "$tmp/help.$cs" | head -5)"
 	fi
+	cmp -s "$tmp/help.$cs.utf8" "$tmp/help.zh" && ok "$loc: --help says what zh_CN.UTF-8 says" \
+		|| nok "$loc: --help says what zh_CN.UTF-8 says" "$(diff "$tmp/help.$cs.utf8" "$tmp/help.zh" | head)"
 	# an error, on stderr, in the set too: 未知命令 (unknown command)
 	LANG=$loc "$JIUYE" frobnicate --db "$db" >"$tmp/out" 2>"$tmp/err"
-	iconv -f "$cs" -t UTF-8 "$tmp/err" >"$tmp/err.utf8" 2>/dev/null || nok "$loc: an error is all $cs"
+	iconv -f "$cs" -t UTF-8 "$tmp/err" >"$tmp/err.utf8" 2>/dev/null && ok "$loc: an error is all $cs" \
+		|| nok "$loc: an error is all $cs"
 	has "$loc: an error on stderr reads in the terminal's set" "$tmp/err.utf8" "frobnicate"
 	lacks "$loc: no UTF-8 on stderr (鐢 is what UTF-8 looks like there)" "$tmp/err" "$(printf '\347\224\250')"
 	# the words typed on a GBK terminal: print 登记表 R-000001, to stdout in the terminal's set
 	LANG=$loc "$JIUYE" print "$form_gbk" R-000001 --db "$db" >"$tmp/form.$cs" 2>"$tmp/err"
 	st=$?
 	status_is "$loc: print 登记表 typed in $cs: exit 0" 0
-	iconv -f "$cs" -t UTF-8 "$tmp/form.$cs" >"$tmp/form.utf8" 2>/dev/null || nok "$loc: the printout is all $cs"
+	iconv -f "$cs" -t UTF-8 "$tmp/form.$cs" >"$tmp/form.utf8" 2>/dev/null && ok "$loc: the printout is all $cs" \
+		|| nok "$loc: the printout is all $cs"
 	has "$loc: the printout on stdout reads 求职登记表" "$tmp/form.utf8" "求职登记表"
 	has "$loc: …with her name" "$tmp/form.utf8" "王秀兰"
 	# a CSV export to stdout keeps its own bytes: UTF-8 with BOM, as the format says
