@@ -190,11 +190,19 @@ run_one() {
 		sed 's/^/#   /' "$tmp/init.out" >>"$out"
 		return
 	fi
+	# and its "# jiuye: ARGS" lines, commands run on its database first (printreport.keys: where
+	# the worker prints)
+	sed -n 's/^# jiuye: //p' "$script" | while read -r args; do
+		# shellcheck disable=SC2086 # the words of the command
+		env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
+			ASAN_OPTIONS=detect_leaks=0 "$JIUYE" $args --db "$tmp/db" >>"$tmp/init.out" 2>&1 \
+			|| echo "not ok - $name[$tag.$size]: jiuye $args failed" >>"$out"
+	done
 	LANG=$lang HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
 	ASAN_OPTIONS="detect_leaks=0:log_path=$tmp/asan" \
 	UBSAN_OPTIONS="print_stacktrace=1:log_path=$tmp/ubsan" \
 		"$VTH" -s "$size" $envs "$@" -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
-		>"$out" 2>&1
+		>>"$out" 2>&1
 	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
 		[ -e "$f" ] || continue
 		echo "not ok - $name[$tag.$size]: sanitizer report" >>"$out"
