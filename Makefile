@@ -45,8 +45,11 @@ VTERM_LIBS     := $(call pc_libs,vterm,-lvterm)
 # the screen harness reads the key bytes of each terminal from its terminfo entry
 TINFO_LIBS     := $(call pc_libs,tinfo,-ltinfo)
 CMOCKA_LIBS    := $(call pc_libs,cmocka,-lcmocka)
+# printouts as PDF (core/report/pdf.c): cairo and pango, the glyphs of a Chinese font embedded
+PANGO_CFLAGS   := $(call pc_cflags,pangocairo fontconfig)
+PANGO_LIBS     := $(call pc_libs,pangocairo fontconfig,-lpangocairo-1.0 -lpango-1.0 -lcairo -lgobject-2.0 -lglib-2.0 -lfontconfig)
 # Debian 12 ships no libunistring.pc.
-CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) -lm
+CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) $(PANGO_LIBS) -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -67,7 +70,11 @@ DEB_BUILD += libpam0g-dev
 # the terminal descriptions of PuTTY (putty, putty-256color) and many more live there, not in
 # ncurses-base
 DEB_BUILD += ncurses-term
+# printouts as PDF: cairo and pango, and a fixed-pitch Chinese font to embed (文泉驿等宽正黑)
+DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
+# pdftotext: the Chinese of a PDF printout comes back (tests/cli/printto.sh)
+DEB_TEST  += poppler-utils
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev
 
@@ -83,7 +90,7 @@ $(GEN_SRC): assets/embed.sh $(SCHEMA) $(HANZI)
 # Every object lists the headers it read in its .d file (-MMD -MP), so touching a header rebuilds
 # exactly what includes it.
 ALL_CPPFLAGS = $(JY_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS)
-cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam)) $(SQLITE_CFLAGS)
+cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam))$(if $(filter core/report/pdf.c,$(1)), $(PANGO_CFLAGS)) $(SQLITE_CFLAGS)
 build/o/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(call cflags_for,$<) -std=c11 $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
@@ -209,7 +216,7 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_OBJ     := $(CORE_SRC:%.c=build/fuzz/o/%.o) build/fuzz/o/gen_assets.o
 build/fuzz/o/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(JY_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(JY_CPPFLAGS) $(CPPFLAGS) $(call cflags_for,$<) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
 build/fuzz/o/gen_assets.o: $(GEN_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(JY_CPPFLAGS) -std=c11 -O1 -c $< -o $@

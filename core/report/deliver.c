@@ -9,7 +9,9 @@
  * bare LF moves down without returning), the pages as print.c laid them out (print.page_lines, a
  * form feed between them) and a form feed after the last, so the sheet comes out at once.
  *
- * Where a worker prints is hers: print.dest.<her login> (terminal, lp or file), else the office's
+ * Or as a PDF beside the text file (pdf.c), for an office that sends files instead of paper.
+ *
+ * Where a worker prints is hers: print.dest.<her login> (terminal, lp, pdf or file), else the office's
  * print.dest, else the file alone. */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +28,7 @@
 
 extern char **environ;
 
-static const char *const dest_names[] = { "file", "terminal", "lp" };
+static const char *const dest_names[] = { "file", "terminal", "lp", "pdf" };
 
 const char *print_dest_name(int dest)
 {
@@ -39,6 +41,7 @@ int print_dest_parse(const char *s)
 		{ "file", PRINT_FILE },     { "文件", PRINT_FILE },
 		{ "terminal", PRINT_TERMINAL }, { "终端", PRINT_TERMINAL }, { "local", PRINT_TERMINAL },
 		{ "lp", PRINT_LP },         { "server", PRINT_LP },   { "服务器", PRINT_LP },
+		{ "pdf", PRINT_PDF },       { "PDF", PRINT_PDF },
 	};
 	for (size_t i = 0; s && i < ARRAY_LEN(words); i++)
 		if (strcmp(s, words[i].word) == 0)
@@ -71,7 +74,7 @@ int print_dest_set(struct jy_db *db, int dest, struct jy_err *err)
 {
 	if (dest < 0 || dest >= (int)ARRAY_LEN(dest_names))
 		return err_set(err, JY_EINVAL, NULL, "%s",
-		               _("print to: terminal, lp or file are accepted"));
+		               _("print to: terminal, lp, pdf or file are accepted"));
 	char *key = dest_key(db);
 	char *detail = xasprintf("{\"print.dest\":\"%s\"}", dest_names[dest]);
 	int rc = db_begin(db, err);

@@ -13,7 +13,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 35
 
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
@@ -32,7 +32,7 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM history WHERE action = 'setting' AND fie
 [ "$n" = 1 ] && ok "print dest terminal: in the audit trail" || nok "print dest terminal: in the audit trail" "$n rows"
 run print dest printer --db "$db"
 status_is "print dest printer: a usage error (exit 2)" 2
-has "…naming what is accepted" "$tmp/err" "terminal (the printer at your PC), lp (the server's) or file"
+has "…naming what is accepted" "$tmp/err" "terminal (the printer at your PC), lp (the server's), pdf or file"
 
 # ---- through the terminal ----------------------------------------------------------------------
 # Her setting is terminal: the printout comes on stdout between ESC [5i and ESC [4i. -o keeps the
@@ -109,3 +109,20 @@ has "…the printout itself" "$tmp/out" "求职登记表"
 lacks "…no pass-through" "$tmp/out" "$(printf '\033[5i')"
 run print form R-000001 --dest fax --db "$db"
 status_is "--dest fax: a usage error (exit 2)" 2
+
+# ---- a PDF -------------------------------------------------------------------------------------------
+run print form R-000001 --dest pdf -o "$tmp/form.pdf" --db "$db"
+status_is "print form --dest pdf -o FILE.pdf: exit 0" 0
+[ "$(head -c 5 "$tmp/form.pdf")" = "%PDF-" ] && ok "…a PDF" || nok "…a PDF" "$(head -c 16 "$tmp/form.pdf" | od -c)"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$tmp/form.pdf" "$tmp/form.pdf.txt"
+	has "pdftotext: the Chinese comes back (求职登记表)" "$tmp/form.pdf.txt" "求职登记表"
+	has "pdftotext: …her name" "$tmp/form.pdf.txt" "王秀兰"
+	pdffonts "$tmp/form.pdf" | tail -n +3 >"$tmp/fonts"
+	if [ -s "$tmp/fonts" ] && ! grep -qv ' yes ' "$tmp/fonts"; then ok "pdffonts: every font embedded"
+	else nok "pdffonts: every font embedded" "$(cat "$tmp/fonts")"; fi
+else
+	for c in 1 2 3; do skip_or_fail "pdftotext ($c)" "no pdftotext (make deps-test installs poppler-utils)"; done
+fi
+run print form R-000001 --dest pdf --db "$db"
+status_is "--dest pdf without -o: a usage error (exit 2)" 2

@@ -59,7 +59,8 @@ static void test_dest_names(void **state)
 	static const struct { const char *word; int dest; } cases[] = {
 		{ "file", PRINT_FILE }, { "文件", PRINT_FILE }, { "terminal", PRINT_TERMINAL },
 		{ "终端", PRINT_TERMINAL }, { "local", PRINT_TERMINAL }, { "lp", PRINT_LP },
-		{ "服务器", PRINT_LP }, { "server", PRINT_LP }, { "printer", -1 }, { "", -1 },
+		{ "服务器", PRINT_LP }, { "server", PRINT_LP }, { "pdf", PRINT_PDF }, { "PDF", PRINT_PDF },
+		{ "printer", -1 }, { "", -1 },
 		{ "LP", -1 },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
@@ -68,6 +69,7 @@ static void test_dest_names(void **state)
 	assert_string_equal(print_dest_name(PRINT_FILE), "file");
 	assert_string_equal(print_dest_name(PRINT_TERMINAL), "terminal");
 	assert_string_equal(print_dest_name(PRINT_LP), "lp");
+	assert_string_equal(print_dest_name(PRINT_PDF), "pdf");
 }
 
 /* Hers over the office's over the file; set, it is in the trail. */
@@ -106,7 +108,46 @@ static void test_dest_setting(void **state)
 	free(cmd);
 }
 
+/* A PDF of two pages whose Chinese comes back out of it (pdftotext, poppler-utils), the font's
+ * glyphs embedded (pdffonts says "yes"). */
+static void test_pdf(void **state)
+{
+	(void)state;
+	if (system("command -v pdftotext >/dev/null && command -v pdffonts >/dev/null") != 0)
+		skip();         /* make deps-test installs poppler-utils */
+	char dir[] = "/tmp/jy-pdf-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/p.pdf", dir);
+	struct jy_err err = { 0 };
+	assert_int_equal(print_pdf_text("求职登记表\n| 姓名 | 王秀兰 |\n\f第二页：欧阳晓红\n", NULL, path,
+	                                &err), JY_OK);
+	char *cmd = xasprintf("pdfinfo '%s' | grep -q '^Pages: *2$'", path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("pdftotext -f 1 -l 1 '%s' - | grep -q '王秀兰'", path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("pdftotext -f 2 -l 2 '%s' - | grep -q '第二页：欧阳晓红'", path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("pdftotext -f 2 -l 2 '%s' - | grep -q '王秀兰'", path);
+	assert_int_not_equal(system(cmd), 0);   /* page 1's line is not on page 2 */
+	free(cmd);
+	cmd = xasprintf("pdffonts '%s' | tail -n +3 | grep -qv ' yes '", path);
+	assert_int_not_equal(system(cmd), 0);   /* every font embedded */
+	free(cmd);
+	/* a folder that is not there: said, naming it */
+	char *bad = xasprintf("%s/none/p.pdf", dir);
+	assert_int_equal(print_pdf_text("x\n", NULL, bad, &err), JY_EIO);
+	assert_non_null(strstr(err.msg, "none"));
+	free(bad);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_pdf),
 	cmocka_unit_test(test_passthrough_text),
 	cmocka_unit_test(test_dest_names),
 	cmocka_unit_test(test_dest_setting),

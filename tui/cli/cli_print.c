@@ -1,7 +1,7 @@
 /* tui/cli/cli_print.c: jiuye print, a resident's registration form or confirmation slip as text.
  *
- *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE] [--dest terminal|lp|file]
- *   jiuye print dest [terminal|lp|file]
+ *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE] [--dest terminal|lp|pdf|file]
+ *   jiuye print dest [terminal|lp|pdf|file]
  *
  * form: the 求职登记表 the office files (every field, full ID number); slip: the 业务办理确认单 the
  * applicant signs and takes home (ID number masked). She is named by her ID number or her
@@ -26,7 +26,7 @@ static int print_dest_cmd(const struct cli_opts *o)
 		return cli_usage_error(_("print dest takes one word: %s is one too many"), o->args[3]);
 	if (o->nargs == 3 && (dest = print_dest_parse(o->args[2])) < 0)
 		return cli_usage_error(_("print dest %s: terminal (the printer at your PC), "
-		                         "lp (the server's) or file are accepted"), o->args[2]);
+		                         "lp (the server's), pdf or file are accepted"), o->args[2]);
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
@@ -63,6 +63,12 @@ static int print_send(struct jy_db *db, int dest, const char *out, int64_t id,
 {
 	if (dest == PRINT_FILE)
 		return print(db, id, out, err);
+	const char *pdf = dest == PRINT_PDF ? out : NULL;     /* -o names the PDF */
+	if (dest == PRINT_PDF && (!pdf || strcmp(pdf, "-") == 0))     /* her setting, no -o */
+		return err_set(err, JY_EINVAL, NULL, "%s",
+		               _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
+	if (dest == PRINT_PDF)
+		out = NULL;
 	char *tmp = NULL;
 	const char *path = out && strcmp(out, "-") != 0 ? out : NULL;
 	if (!path) {
@@ -81,6 +87,8 @@ static int print_send(struct jy_db *db, int dest, const char *out, int64_t id,
 	int rc = print(db, id, path, err);
 	if (!rc && dest == PRINT_LP)
 		rc = print_lp(db, path, err);
+	if (!rc && dest == PRINT_PDF)
+		rc = print_pdf(db, path, pdf, err);
 	if (!rc && dest == PRINT_TERMINAL) {
 		struct jy_buf b = { 0 };
 		rc = print_passthrough(db, path, &b, err);
@@ -119,8 +127,10 @@ int cli_print(const struct cli_opts *o)
 	if (o->nargs > 3)
 		return cli_usage_error(_("print takes one resident: %s is one word too many"), o->args[3]);
 	if (o->dest && print_dest_parse(o->dest) < 0)
-		return cli_usage_error(_("--dest %s: terminal (the printer at your PC), lp (the server's) "
-		                         "or file are accepted"), o->dest);
+		return cli_usage_error(_("--dest %s: terminal (the printer at your PC), lp (the server's), "
+		                         "pdf or file are accepted"), o->dest);
+	if (o->dest && print_dest_parse(o->dest) == PRINT_PDF && (!o->out || strcmp(o->out, "-") == 0))
+		return cli_usage_error("%s", _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
 
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))     /* read-write: the printing goes into the audit trail */
@@ -141,7 +151,9 @@ int cli_print(const struct cli_opts *o)
 			fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
-	if (o->out && strcmp(o->out, "-") != 0)
+	if (dest == PRINT_PDF)
+		fprintf(stderr, _("PDF written to %s\n"), path_shown(o->out));
+	else if (o->out && strcmp(o->out, "-") != 0)
 		fprintf(stderr, _("printout written to %s (print it with: lp %s)\n"),
 		        path_shown(o->out), path_shown(o->out));
 	if (dest == PRINT_LP)

@@ -1,8 +1,8 @@
 /* tui/widget/printto.c: a printout, once written to its file, goes on to where the worker prints:
  * the printer beside her PC through her terminal (the media-copy pass-through of core's
  * print_passthrough, written to the terminal between two frames, so curses' picture of the screen
- * stays true: the terminal shows none of it), the server's printer (lp), or nowhere beyond the
- * file.
+ * stays true: the terminal shows none of it), the server's printer (lp), a PDF beside the file,
+ * or nowhere beyond the file.
  * Each printing screen writes the file as before and then calls ui_print_send. */
 #include <errno.h>
 #include <stdlib.h>
@@ -20,6 +20,8 @@ const char *ui_print_dest_label(int dest)
 		return _("the printer at my PC (through the terminal)");
 	case PRINT_LP:
 		return _("the server's printer (lp)");
+	case PRINT_PDF:
+		return _("a PDF beside the file");
 	default:
 		return _("the file only");
 	}
@@ -73,6 +75,18 @@ int ui_print_send(struct ui *ui, int dest, const char *path)
 		else
 			ui_msg(ui, ST_OK, _("Sent to your PC's printer; the file is %s"), shown);
 		buf_free(&b);
+	} else if (dest == PRINT_PDF) {
+		/* 登记表-R-000001.txt gets 登记表-R-000001.pdf beside it */
+		size_t n = strlen(path);
+		char *pdf = n > 4 && strcmp(path + n - 4, ".txt") == 0
+		            ? xasprintf("%.*s.pdf", (int)(n - 4), path) : xasprintf("%s.pdf", path);
+		char *pshown = path_home_shown(pdf);
+		if (print_pdf(ui->db, path, pdf, &err) != JY_OK)
+			ui_err(ui, &err);
+		else
+			ui_msg(ui, ST_OK, _("PDF written to %s"), pshown);
+		free(pshown);
+		free(pdf);
 	} else if (dest == PRINT_LP) {
 		if (print_lp(ui->db, path, &err) != JY_OK)
 			ui_err(ui, &err);
