@@ -65,7 +65,8 @@ static const char usage_reports[] = N_(
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
-	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE] [--dest terminal|lp|pdf|file]\n"
+	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
+	"              [--dest terminal|lp|pdf|file]\n"
 	"      her registration form or slip, as text; --dest: to the printer at your PC\n"
 	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf) or a file\n"
 	"  jiuye print dest [terminal|lp|pdf|file]\n"
