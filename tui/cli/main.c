@@ -72,6 +72,15 @@ static const char usage_print[] = N_(
 	"  jiuye print dest [terminal|lp|pdf|file]\n"
 	"      where your printouts go, or go from now on\n");
 
+/* Closing a resident's record and opening it again; printed after usage_reports, before
+ * usage_print. */
+static const char usage_close[] = N_(
+	"  jiuye close resident ID --reason REASON [--date DATE] [--note TEXT]\n"
+	"      close her record (注销); ID: her ID number or R-000001; REASON 迁出,\n"
+	"      死亡, 重复登记, 本人要求 or 其他 (with --note); DATE the day, else today\n"
+	"  jiuye reopen resident ID\n"
+	"      open a closed record again (审核, 管理员)\n");
+
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N\n"
@@ -120,6 +129,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
+		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
+		{ "--note", offsetof(struct opts, note) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -178,7 +189,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 static void opts_words_utf8(struct opts *o)
 {
 	const char **text[] = { &o->purpose, &o->scope, &o->name, &o->role, &o->period, &o->by,
-	                        &o->format, &o->encoding, &o->from, &o->to, &o->dest };
+	                        &o->format, &o->encoding, &o->from, &o->to, &o->dest,
+	                        &o->reason, &o->date, &o->note };
 	for (size_t i = 0; i < ARRAY_LEN(text); i++)
 		if (*text[i])
 			*text[i] = cli_word_utf8(*text[i]);
@@ -631,6 +643,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_close), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -674,5 +687,7 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
+		return cli_close(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
