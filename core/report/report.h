@@ -6,6 +6,7 @@
 
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 
 /* ---- report.c: the figures the office reports upward (A-F) ------------------------------------ */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
