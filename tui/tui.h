@@ -52,7 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
-	char *args[8];           /* the words that are not options */
+	char *args[24];          /* the words that are not options */
 	int nargs;
 };
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
@@ -85,6 +85,8 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+/* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
+int cli_enterprise(const struct cli_opts *o);
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */

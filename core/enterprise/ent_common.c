@@ -90,7 +90,9 @@ int ent_check_fields(struct jy_db *db, const struct field_def *defs, int n, char
 			int64_t fen;
 			if (money_parse(v[f], &fen, defs[f].label, err))
 				return JY_EINVAL;
-			out = xasprintf("%lld", (long long)fen);
+			char y[32];
+			money_yuan(fen, y);
+			out = xstrdup(y);
 		} else {
 			int rc = field_check_value(db, &defs[f], v[f], &out, err);
 			if (rc)
@@ -104,14 +106,18 @@ int ent_check_fields(struct jy_db *db, const struct field_def *defs, int n, char
 	return JY_OK;
 }
 
+void ent_fen_field(char **slot)
+{
+	if (!*slot)
+		return;
+	char y[32];
+	money_yuan(strtoll(*slot, NULL, 10), y);
+	free(*slot);
+	*slot = xstrdup(y);
+}
+
 char *ent_show(const struct field_def *fd, const char *v)
 {
-	if (!v || !*v)
-		return xstrdup("");
-	if (fd->flags & FF_MONEY) {
-		char y[32];
-		money_yuan(strtoll(v, NULL, 10), y);
-		return xstrdup(y);
-	}
-	return xstrdup(v);
+	(void)fd;
+	return xstrdup(v ? v : "");
 }

@@ -22,8 +22,9 @@ void money_wan(int64_t fen, char out[32]);
 int rate_parse(const char *in, int *bp, const char *field, struct jy_err *err);
 void rate_text(int bp, char out[16]);
 
-/* An FK_TEXT field of the tables below that holds a sum in 元 (stored as fen digits): checked by
- * money_parse, shown by money_yuan. A flag the record part leaves alone. */
+/* An FK_TEXT field of the tables below that holds a sum in 元: checked by money_parse, held in v[]
+ * as money_yuan writes it ("30000.00", which parses back to the same fen), stored in the database
+ * as fen. A flag the record part leaves alone. */
 #define FF_MONEY 0x100
 
 /* ---- project.c: start-up projects (创业项目) --------------------------------------------------- */
@@ -75,7 +76,8 @@ struct project {
 	int64_t resident_id;    /* 0: found from v[PF_IDNO] when saved */
 	int64_t course_id;      /* 0: none */
 	int stage;              /* PS_* */
-	char *v[PF__COUNT];     /* stored forms: dates YYYY-MM-DD, money fen digits, stage its code */
+	char *v[PF__COUNT];     /* stored forms: dates YYYY-MM-DD, money as money_yuan, stage its code */
+	int64_t fund_fen;       /* the start-up fund, 0 none */
 	char *created_at, *updated_at, *updated_by;
 };
 struct project *project_new(void);              /* Caller frees with project_free. */

@@ -22,7 +22,9 @@ int ent_conflict(struct jy_err *err, int64_t id);
  * FF_MONEY (stored as fen digits), required fields. */
 int ent_check_fields(struct jy_db *db, const struct field_def *defs, int n, char **v,
                      struct jy_err *err);
-/* A stored value shown as a worker reads it: money in 元, "" for NULL. Caller frees. */
+/* A column of fen digits (or NULL) in *slot made the 元 text v[] holds. */
+void ent_fen_field(char **slot);
+/* A stored value shown as a worker reads it: "" for NULL. Caller frees. */
 char *ent_show(const struct field_def *fd, const char *v);
 
 #endif

@@ -240,6 +240,10 @@ int loan_load(struct jy_db *db, int64_t id, struct loan **out, struct jy_err *er
 	l->state = state_of_code(l->v[LF_STATE]);
 	l->repaid_fen = strtoll(loan_get(l, LF_REPAID), NULL, 10);
 	l->subsidy_fen = strtoll(loan_get(l, LF_SUBSIDY), NULL, 10);
+	ent_fen_field(&l->v[LF_AMOUNT]);
+	ent_fen_field(&l->v[LF_LENT]);
+	ent_fen_field(&l->v[LF_REPAID]);
+	ent_fen_field(&l->v[LF_SUBSIDY]);
 	chain_split(chain, l->step_name, LOAN_STEPS_MAX, &l->nsteps);
 	free(chain);
 	int rc = resident_access(db, l->resident_id, OP_VIEW, err);
@@ -289,7 +293,9 @@ static int loan_validate(struct jy_db *db, struct loan *l, struct jy_err *err)
 		free(l->v[LF_CODE]);
 		l->v[LF_CODE] = c;
 	}
-	l->amount_fen = strtoll(loan_get(l, LF_AMOUNT), NULL, 10);
+	/* the 元 text ent_check_fields wrote parses back to the fen it came from */
+	if (money_parse(loan_get(l, LF_AMOUNT), &l->amount_fen, loan_fields[LF_AMOUNT].label, err))
+		return JY_EINVAL;
 	if (l->amount_fen <= 0)
 		return err_set(err, JY_EINVAL, loan_fields[LF_AMOUNT].label,
 		               _("the sum asked for is above zero, e.g. 30000 or 3万"));
@@ -781,8 +787,7 @@ int loan_disburse(struct jy_db *db, struct loan *l, const struct loan_disbursal 
 		loan_set(l, LF_STATE, "repaying");
 		loan_set(l, LF_BANK, bank);
 		char n[32];
-		snprintf(n, sizeof n, "%lld", (long long)d->lent_fen);
-		loan_set(l, LF_LENT, n);
+		loan_set(l, LF_LENT, lent);
 		loan_set(l, LF_LENTON, date);
 		snprintf(n, sizeof n, "%d", d->term_months);
 		loan_set(l, LF_TERM, n);
@@ -886,11 +891,11 @@ int loan_pay(struct jy_db *db, struct loan *l, int repayment, const char *date, 
 	char n[32];
 	if (repayment) {
 		l->repaid_fen += fen;
-		snprintf(n, sizeof n, "%lld", (long long)l->repaid_fen);
+		money_yuan(l->repaid_fen, n);
 		loan_set(l, LF_REPAID, n);
 	} else {
 		l->subsidy_fen += fen;
-		snprintf(n, sizeof n, "%lld", (long long)l->subsidy_fen);
+		money_yuan(l->subsidy_fen, n);
 		loan_set(l, LF_SUBSIDY, n);
 	}
 	if (settles) {

@@ -141,6 +141,8 @@ int project_load(struct jy_db *db, int64_t id, struct project **out, struct jy_e
 		p->v[f] = db_col_str(st, f + SEL_FIELDS);
 	sqlite3_reset(st);
 	p->stage = stage_of_code(p->v[PF_STAGE]);
+	p->fund_fen = strtoll(project_get(p, PF_FUNDAMT), NULL, 10);
+	ent_fen_field(&p->v[PF_FUNDAMT]);
 	/* her project is hers: seen by the workers of her community only */
 	int rc = resident_access(db, p->resident_id, OP_VIEW, err);
 	if (rc) {
@@ -393,8 +395,10 @@ static int stage_check(struct jy_db *db, const struct project *p, int stage, con
 		if (!s || s->fund_fen <= 0)
 			return err_set(err, JY_EINVAL, project_fields[PF_FUNDAMT].label,
 			               _("required: the start-up fund granted, in yuan (e.g. 5000 or 1万)"));
+		char y[32];
+		money_yuan(s->fund_fen, y);
 		free(v[PF_FUNDAMT]);
-		v[PF_FUNDAMT] = xasprintf("%lld", (long long)s->fund_fen);
+		v[PF_FUNDAMT] = xstrdup(y);
 		free(v[PF_FUND]);
 		v[PF_FUND] = text_is_blank(s->fund) ? NULL : text_clean(s->fund);
 		break;
@@ -480,11 +484,12 @@ int project_advance(struct jy_db *db, struct project *p, int stage, const char *
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, p->version);
+	int64_t fund = stage == PS_FUNDED ? s->fund_fen : p->fund_fen;
 	for (int f = PF_STAGE; f < PF__COUNT; f++) {
-		if (f == PF_FUNDAMT && v[f])
-			sqlite3_bind_int64(st, 5 + f - PF_STAGE, strtoll(v[f], NULL, 10));
-		else
+		if (f != PF_FUNDAMT)
 			db_bind_text(st, 5 + f - PF_STAGE, v[f]);
+		else if (fund > 0)
+			sqlite3_bind_int64(st, 5 + f - PF_STAGE, fund);
 	}
 	int s2 = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -512,6 +517,7 @@ int project_advance(struct jy_db *db, struct project *p, int stage, const char *
 		v[f] = NULL;
 	}
 	p->stage = stage;
+	p->fund_fen = fund;
 	p->version++;
 	xstrset(&p->updated_at, now);
 	xstrset(&p->updated_by, db_actor(db)->os_user);
