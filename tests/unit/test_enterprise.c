@@ -107,13 +107,13 @@ struct fixture {
 };
 
 static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq,
-                        char id[19])
+                        const char *community, char id[19])
 {
 	idcard_make("330122", birth, seq, sex, id);
 	struct resident *r = resident_new();
 	resident_set(r, RF_NAME, name);
 	resident_set(r, RF_IDNO, id);
-	resident_set(r, RF_COMMUNITY, "TX0101");
+	resident_set(r, RF_COMMUNITY, community);
 	resident_set(r, RF_REGDATE, "2026-01-05");
 	resident_set(r, RF_STATUS, "10");
 	struct jy_err err = { 0 };
@@ -137,8 +137,8 @@ static int setup(void **state)
 	struct jy_err err = { 0 };
 	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), JY_OK);
 	assert_int_equal(demo_load(f->db, &err), JY_OK);
-	f->r1 = resident(f->db, "周丽娟", "1990-03-08", 'F', 21, f->id1);
-	f->r2 = resident(f->db, "吴晓梅", "1985-07-01", 'F', 22, f->id2);
+	f->r1 = resident(f->db, "周丽娟", "1990-03-08", 'F', 21, "TX0101", f->id1);
+	f->r2 = resident(f->db, "吴晓梅", "1985-07-01", 'F', 22, "TX0102", f->id2);
 	setenv("JIUYE_TODAY", "2026-12-31", 1);
 	*state = f;
 	return 0;
@@ -219,10 +219,8 @@ static void test_project_stages(void **state)
 	struct project_step fund = { .fund_fen = 500000, .fund = "女大学生创业基金" };
 	assert_int_equal(project_advance(f->db, p, PS_FUNDED, "2026-04-30", &fund, &err), JY_EINVAL);
 	assert_int_equal(project_advance(f->db, p, PS_FUNDED, "2026-10-08", &fund, &err), JY_OK);
-	assert_string_equal(project_get(p, PF_FUNDAMT), "500000");
-	char *shown = project_display(p, PF_FUNDAMT);
-	assert_string_equal(shown, "5000.00");
-	free(shown);
+	assert_string_equal(project_get(p, PF_FUNDAMT), "5000.00");
+	assert_int_equal(p->fund_fen, 500000);
 	/* 开业: a credit code that fails GB 32100 is refused, and nothing moves */
 	struct project_step bad = { .business = "晓燕绣鞋网店", .credit_code = "91350100M000100Y44" };
 	assert_int_equal(project_advance(f->db, p, PS_OPENED, "2026-11-01", &bad, &err), JY_EINVAL);
@@ -382,6 +380,11 @@ static void test_loan_chain(void **state)
 	assert_string_equal(m->step_date[1], "2026-03-12");
 	assert_int_equal(m->lent_fen, 5000000);
 	assert_int_equal(m->rate_bp, 435);
+	assert_string_equal(loan_get(m, LF_AMOUNT), "50000.00");
+	/* saved again as loaded, the sum stays what it was: 元 text, never fen taken for 元 */
+	loan_set(m, LF_NOTE, "已放款");
+	assert_int_equal(loan_save(f->db, m, &err), JY_OK);
+	assert_int_equal(m->amount_fen, 5000000);
 	char *rate = loan_display(m, LF_RATE);
 	assert_string_equal(rate, "4.35%");
 	free(rate);
@@ -565,6 +568,149 @@ static void test_lists(void **state)
 	loan_free(&c);
 }
 
+/* ---- the figures G1-G7 on a registry worked out by hand ---------------------------------------- */
+
+static const struct report_value *fig(const struct report *r, int prev, int g, const char *code)
+{
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, code) == 0)
+			return &(prev ? r->prev_v : r->cur_v)[(size_t)g * (size_t)report_ninds + (size_t)i];
+	fail_msg("no figure %s", code);
+	return NULL;
+}
+
+static const char *fig_text(const struct report *r, const char *code, char out[32])
+{
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, code) == 0)
+			report_value_text(&report_inds[i], &r->cur_v[i], out);
+	return out;
+}
+
+static int group_of(const struct report *r, const char *key)
+{
+	for (int g = 0; g < r->ngroups; g++)
+		if (strcmp(r->group_key[g], key) == 0)
+			return g;
+	fail_msg("no group %s", key);
+	return 0;
+}
+
+static void test_figures(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	/* November 2026 against October. R1 (TX0101): P-001 立项 5 October, 创业资金 3 November,
+	 * 开业 20 November with 3 jobs (2 women); loan B on P-001 lent 15 October, 30,000元, with a
+	 * subsidy of 80元 on 5 November; loan C on P-001 lent 28 November, 10,000.01元. R2 (TX0102):
+	 * P-002 立项 2 November; loan A without a project lent 10 November, 50,000.50元, 2 jobs (1
+	 * woman), subsidy 120.30元 on 25 November. R1 in an SYB course starting 2 November. */
+	struct project *p1 = new_project(f, f->id1, "手工绣花鞋网店", "2026-10-01");
+	assert_int_equal(project_advance(f->db, p1, PS_REGISTERED, "2026-10-05", NULL, &err), JY_OK);
+	struct project_step fund = { .fund_fen = 500000 };
+	assert_int_equal(project_advance(f->db, p1, PS_FUNDED, "2026-11-03", &fund, &err), JY_OK);
+	struct project_step open = { .business = "丽娟绣鞋网店" };
+	assert_int_equal(project_advance(f->db, p1, PS_OPENED, "2026-11-20", &open, &err), JY_OK);
+	project_set(p1, PF_JOBS, "3");
+	project_set(p1, PF_JOBSW, "2");
+	assert_int_equal(project_save(f->db, p1, &err), JY_OK);
+	struct project *p2 = new_project(f, f->id2, "家庭农场", "2026-11-01");
+	assert_int_equal(project_advance(f->db, p2, PS_REGISTERED, "2026-11-02", NULL, &err), JY_OK);
+
+	struct loan *b = apply(f, f->id1, "3万", "2026-10-01");
+	loan_set(b, LF_PROJECT, "P-001");
+	loan_set(b, LF_JOBS, "9");      /* a loan on a project: the project's jobs, not these */
+	assert_int_equal(loan_save(f->db, b, &err), JY_OK);
+	disbursed(f, b, 3000000, "2026-10-15", 24);
+	assert_int_equal(loan_pay(f->db, b, 0, "2026-11-05", 8000, NULL, &err), JY_OK);
+	struct loan *c = apply(f, f->id1, "10000.01", "2026-11-01");
+	loan_set(c, LF_PROJECT, "P-001");
+	assert_int_equal(loan_save(f->db, c, &err), JY_OK);
+	disbursed(f, c, 1000001, "2026-11-28", 12);
+	struct loan *a = apply(f, f->id2, "50,000.50", "2026-11-01");
+	loan_set(a, LF_JOBS, "2");
+	loan_set(a, LF_JOBSW, "1");
+	assert_int_equal(loan_save(f->db, a, &err), JY_OK);
+	disbursed(f, a, 5000050, "2026-11-10", 12);
+	assert_int_equal(loan_pay(f->db, a, 0, "2026-11-25", 12030, NULL, &err), JY_OK);
+
+	struct course *k = course_new();
+	course_set(k, CF_NAME, "巾帼创业SYB培训班");
+	course_set(k, CF_CATEGORY, "创业培训");
+	course_set(k, CF_START, "2026-11-02");
+	course_set(k, CF_END, "2026-11-11");
+	assert_int_equal(course_save(f->db, k, &err), JY_OK);
+	int64_t eid;
+	assert_int_equal(enrolment_enrol(f->db, f->r1, k->id, 0, &eid, &err), JY_OK);
+	course_free(&k);
+
+	struct period p;
+	assert_int_equal(period_parse("2026-11", &p, &err), JY_OK);
+	struct report *r = NULL;
+	assert_int_equal(report_compute(f->db, &p, BY_COMMUNITY, &r, &err), JY_OK);
+	static const struct { const char *code; int64_t cur, prev; } want[] = {
+		{ "G1", 1, 0 }, { "G2R", 1, 1 }, { "G2F", 1, 0 }, { "G2S", 1, 0 },
+		{ "G3", 2, 1 }, { "G3P", 2, 1 }, { "G3C", 3, 1 },
+		{ "G4", 6000051, 3000000 }, { "G4C", 9000051, 3000000 },
+		{ "G5", 20030, 0 }, { "G5C", 20030, 0 },
+		{ "G6", 5, 0 }, { "G6W", 3, 0 },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		if (fig(r, 0, 0, want[i].code)->num != want[i].cur ||
+		    fig(r, 1, 0, want[i].code)->num != want[i].prev)
+			fail_msg("%s: %lld / %lld, expected %lld / %lld", want[i].code,
+			         (long long)fig(r, 0, 0, want[i].code)->num,
+			         (long long)fig(r, 1, 0, want[i].code)->num, (long long)want[i].cur,
+			         (long long)want[i].prev);
+	}
+	/* split by community: each loan with its borrower's */
+	int g1 = group_of(r, "TX0101"), g2 = group_of(r, "TX0102");
+	assert_int_equal(fig(r, 0, g1, "G4")->num, 1000001);
+	assert_int_equal(fig(r, 0, g2, "G4")->num, 5000050);
+	assert_int_equal(fig(r, 0, g2, "G3")->num, 1);
+	/* 60,000.51 元 over 2 loans is 30,000.255: half a fen up, 30,000.26 */
+	char t[32];
+	assert_string_equal(fig_text(r, "G4", t), "60000.51");
+	assert_string_equal(fig_text(r, "G7", t), "30000.26");
+	assert_string_equal(fig_text(r, "G5", t), "200.30");
+	int i7 = 0;
+	while (strcmp(report_inds[i7].code, "G7") != 0)
+		i7++;
+	report_change_text(&report_inds[i7], &r->cur_v[i7], &r->prev_v[i7], t);
+	assert_string_equal(t, "+0.26");
+	report_value_text(&report_inds[i7], &r->cur_v[(size_t)g1 * (size_t)report_ninds + i7], t);
+	assert_string_equal(t, "10000.01");
+
+	/* the text report gives the sums in 万元 too */
+	char path[128];
+	snprintf(path, sizeof path, "%s/r.txt", f->dir);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, 0, NULL, &err), JY_OK);
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char buf[16384];
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(buf, "G4 贷款金额：本期 6.000051万元，上期 3万元"));
+	assert_non_null(strstr(buf, "G4C 累计贷款金额：本期 9.000051万元"));
+	report_free(&r);
+
+	/* the people behind G2S and G3P */
+	int64_t *ids;
+	size_t nids;
+	int i3p = 0;
+	while (strcmp(report_inds[i3p].code, "G3P") != 0)
+		i3p++;
+	assert_int_equal(report_people_ids(f->db, &p, BY_NONE, "", i3p, &ids, &nids, &err), JY_OK);
+	assert_int_equal(nids, 2);
+	free(ids);
+	project_free(&p1);
+	project_free(&p2);
+	loan_free(&a);
+	loan_free(&b);
+	loan_free(&c);
+}
+
 int main(void)
 {
 	test_init();
@@ -577,6 +723,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_loan_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loan_repay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
