@@ -250,6 +250,9 @@ int loan_due_each(struct jy_db *db, const char *asof, int days,
                   int (*cb)(void *arg, const struct enterprise_row *r), void *arg,
                   struct jy_err *err);
 
+/* ---- ent_demo.c: the demo's project and loans (demo_load, inside its transaction) ------------ */
+int enterprise_demo(struct jy_db *db, int months_shift, struct jy_err *err);
+
 /* ---- enterprise_io.c: projects and loans from and to files ---------------------------------- */
 /* The rules of import_courses: FILE:ROW: 列名: lines, nothing stored while a row is bad (unless
  * IMPORT_SKIP_ERRORS), empty cells never overwrite, a dry run changes nothing; a project or loan
