@@ -522,6 +522,11 @@ struct screen *due_new(void);
 enum { JOBS_REFERRALS = 100 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
+/* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
+ * searched as you type (and the loans due), a project's and a loan's page with the next stage or
+ * step on F7; screen_eform.c their forms, kept as drafts. */
+struct screen *enterprise_new(void);
+
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:
  * index into report_inds; group_key as in struct report, "" for all). */

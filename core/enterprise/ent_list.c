@@ -173,7 +173,7 @@ int enterprise_each(struct jy_db *db, const char *query, int limit,
 	return done ? JY_OK : db_fail(db, err, _("reading the projects and loans"));
 }
 
-int loan_due_each(struct jy_db *db, const char *asof, int days,
+int loan_due_each(struct jy_db *db, const char *asof, int days, const char *query,
                   int (*cb)(void *arg, const struct enterprise_row *r), void *arg,
                   struct jy_err *err)
 {
@@ -201,13 +201,20 @@ int loan_due_each(struct jy_db *db, const char *asof, int days,
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, days);
+	struct query q;
+	query_parse(query, &q);
 	int s, stop = 0;
 	while (!stop && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id_no = (const char *)sqlite3_column_text(st, 5);
+		if (!query_match(&q, (const char *)sqlite3_column_text(st, 3),
+		                 (const char *)sqlite3_column_text(st, 4), id_no ? id_no : ""))
+			continue;
 		struct enterprise_row r;
 		row_read(st, asof, &r);
 		stop = cb(arg, &r);
 	}
 	sqlite3_reset(st);
+	free(q.text);
 	if (stop)
 		return stop;
 	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the loans due"));

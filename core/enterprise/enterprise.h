@@ -245,8 +245,8 @@ int enterprise_each(struct jy_db *db, const char *query, int limit,
                     int (*cb)(void *arg, const struct enterprise_row *r), void *arg,
                     struct jy_err *err);
 /* Repaying loans due within days of asof (days < 0: the setting loan.due_days) or overdue, the
- * most urgent first. */
-int loan_due_each(struct jy_db *db, const char *asof, int days,
+ * most urgent first; query as enterprise_each's (NULL: all). */
+int loan_due_each(struct jy_db *db, const char *asof, int days, const char *query,
                   int (*cb)(void *arg, const struct enterprise_row *r), void *arg,
                   struct jy_err *err);
 

@@ -529,7 +529,7 @@ static void test_lists(void **state)
 
 	/* the due list on 31 December 2026, 60 days ahead: c overdue 360 days, then b in 5 days */
 	struct seen s = { 0 };
-	assert_int_equal(loan_due_each(f->db, "2026-12-31", -1, collect, &s, &err), JY_OK);
+	assert_int_equal(loan_due_each(f->db, "2026-12-31", -1, NULL, collect, &s, &err), JY_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.codes[0], "L-003");
 	assert_string_equal(s.state[0], "逾期360天");
@@ -538,8 +538,15 @@ static void test_lists(void **state)
 	assert_int_equal(s.days[1], 5);
 	/* 3 days ahead: b is not due yet */
 	memset(&s, 0, sizeof s);
-	assert_int_equal(loan_due_each(f->db, "2026-12-31", 3, collect, &s, &err), JY_OK);
+	assert_int_equal(loan_due_each(f->db, "2026-12-31", 3, NULL, collect, &s, &err), JY_OK);
 	assert_int_equal(s.n, 1);
+	/* and searched: 吴晓梅's initials find both, 周丽娟's none */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(loan_due_each(f->db, "2026-12-31", -1, "wxm", collect, &s, &err), JY_OK);
+	assert_int_equal(s.n, 2);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(loan_due_each(f->db, "2026-12-31", -1, "zlj", collect, &s, &err), JY_OK);
+	assert_int_equal(s.n, 0);
 
 	/* searched as workers type: a name, pinyin initials, the last digits, a code */
 	static const struct { const char *q; int n; } qs[] = {

@@ -434,7 +434,7 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 		                                        print_row, NULL, err) ? fail(err) : 0;
 	if (strcmp(what, "due") == 0) {
 		int days = o->nargs == 3 ? atoi(o->args[2]) : -1;
-		return loan_due_each(db, NULL, days, print_row, "due", err) ? fail(err) : 0;
+		return loan_due_each(db, NULL, days, NULL, print_row, "due", err) ? fail(err) : 0;
 	}
 	if (o->nargs < 3)
 		return EXIT_USAGE;
