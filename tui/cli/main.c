@@ -65,6 +65,14 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
+/* Closing a resident's record and opening it again; printed after usage_reports. */
+static const char usage_close[] = N_(
+	"  jiuye close resident ID --reason REASON [--date DATE] [--note TEXT]\n"
+	"                                          close her record (注销); ID: her ID number or\n"
+	"                                          R-000001; REASON 迁出, 死亡, 重复登记, 本人要求 or\n"
+	"                                          其他 (with --note); DATE the day, else today\n"
+	"  jiuye reopen resident ID                open a closed record again (审核, 管理员)\n");
+
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
@@ -113,6 +121,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
+		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
+		{ "--note", offsetof(struct opts, note) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -624,6 +634,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_enterprise), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_close), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -666,6 +677,8 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
+		return cli_close(&o);
 	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0)
 		return cli_enterprise(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);

@@ -1,4 +1,4 @@
--- 013_enterprise: women's enterprise (创业扶持): start-up projects and the small loans that fund
+-- 015_enterprise: women's enterprise (创业扶持): start-up projects and the small loans that fund
 -- them (小额担保贷款, 巾帼创业贷款, 小额贴息贷款).
 --
 -- A project goes forward only, each stage with its date: 构想 (idea) → 立项 (registered) →
