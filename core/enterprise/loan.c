@@ -627,7 +627,7 @@ int loan_step(struct jy_db *db, struct loan *l, const char *name, const char *da
 		return rc;
 	}
 	struct jy_buf j = { 0 };
-	buf_addf(&j, "{\"step\":[null,\"%d\"],\"name\":[null,", no);
+	buf_addf(&j, "{\"step_no\":[null,\"%d\"],\"step_name\":[null,", no);
 	history_json_str(&j, l->step_name[l->done]);
 	buf_addf(&j, "],\"date\":[null,\"%s\"]}", d);
 	rc = loan_bump(db, l, "UPDATE loan SET version = version + 1, updated_at = ?2, "
