@@ -934,13 +934,28 @@ int loan_payment_each(struct jy_db *db, int64_t loan_id,
                       int (*cb)(void *arg, const struct loan_payment_row *p), void *arg,
                       struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kind = 'repayment', date, amount_fen, "
+	/* her loan's payments: the workers of her community's only */
+	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM loan WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, loan_id);
+	int s = sqlite3_step(st);
+	int64_t rid = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a loan"));
+	if (s == SQLITE_DONE)
+		return err_set(err, JY_ENOTFOUND, NULL, _("loan %lld not found"), (long long)loan_id);
+	int rc = resident_access(db, rid, OP_VIEW, err);
+	if (rc)
+		return rc;
+	st = db_prepare(db, "SELECT id, kind = 'repayment', date, amount_fen, "
 	                                  "coalesce(note, '') FROM loan_payment WHERE loan_id = ?1 "
 	                                  "ORDER BY date, id", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, loan_id);
-	int s, stop = 0;
+	int stop = 0;
 	while (!stop && (s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct loan_payment_row p = { 0 };
 		p.id = sqlite3_column_int64(st, 0);

@@ -575,6 +575,59 @@ static void test_lists(void **state)
 	loan_free(&c);
 }
 
+/* ---- roles and communities ------------------------------------------------------------------ */
+
+static void act_as(struct jy_db *db, const char *os_user)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", os_user);
+	assert_int_equal(db_set_actor(db, &who, NULL), JY_OK);
+}
+
+static void test_access(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	struct project *p = new_project(f, f->id1, "手工绣花鞋网店", "2026-03-01");   /* TX0101 */
+	struct loan *l = apply(f, f->id2, "3万", "2026-04-01");                        /* TX0102 */
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "TX0102", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "qian", "钱军", ROLE_STATS, "", &err), JY_OK);
+	struct jy_actor admin = *db_actor(f->db);
+
+	/* a clerk of TX0102: her community's loan, not the other community's project */
+	act_as(f->db, "wang");
+	struct project *q = NULL;
+	assert_int_equal(project_load(f->db, p->id, &q, &err), JY_EPERM);
+	assert_int_equal(project_advance(f->db, p, PS_REGISTERED, "2026-03-05", NULL, &err), JY_EPERM);
+	struct seen s = { 0 };
+	assert_int_equal(enterprise_each(f->db, NULL, 0, collect, &s, &err), JY_OK);
+	for (int i = 0; i < s.n && i < 8; i++)
+		assert_string_not_equal(s.codes[i], "P-001");
+	struct loan *m = NULL;
+	assert_int_equal(loan_load(f->db, l->id, &m, &err), JY_OK);
+	assert_int_equal(loan_step(f->db, m, NULL, "2026-04-02", NULL, &err), JY_OK);
+	/* what she did is in the trail under her name */
+	struct jy_err e2 = { 0 };
+	sqlite3_stmt *st = db_prepare(f->db, "SELECT os_user FROM history WHERE entity = 'loan' "
+	                                     "AND entity_id = ?1 AND action = 'step'", &e2);
+	assert_non_null(st);
+	sqlite3_bind_int64(st, 1, l->id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wang");
+	sqlite3_reset(st);
+	loan_free(&m);
+	/* statistics see figures, no person: neither list nor record */
+	act_as(f->db, "qian");
+	assert_int_equal(enterprise_each(f->db, NULL, 0, collect, &s, &err), JY_EPERM);
+	assert_int_equal(loan_due_each(f->db, NULL, -1, NULL, collect, &s, &err), JY_EPERM);
+	assert_int_equal(loan_load(f->db, l->id, &m, &err), JY_EPERM);
+	assert_int_equal(db_set_actor(f->db, &admin, NULL), JY_OK);
+	project_free(&p);
+	loan_free(&l);
+	assert_trail_clean(f->db);
+}
+
 /* ---- the figures G1-G7 on a registry worked out by hand ---------------------------------------- */
 
 static const struct report_value *fig(const struct report *r, int prev, int g, const char *code)
@@ -730,6 +783,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_loan_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loan_repay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
