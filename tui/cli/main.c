@@ -53,13 +53,17 @@ static const char usage_server[] = N_(
 
 /* Start-up projects and loans; printed after usage_jobs. */
 static const char usage_enterprise[] = N_(
-	"  jiuye project add|edit|step|show|list ...  start-up projects (创业项目): 构想 → 立项 → 孵化 →\n"
-	"                                          获得创业资金 → 开业 → 运营/停业, fields as 列名=值\n"
-	"  jiuye loan add|edit|step|reject|withdraw|disburse|repay|subsidy|show|list|due ...\n"
-	"                                          small loans: the approval chain step by step, 放款,\n"
-	"                                          repayments and 贴息 in yuan (30000, 3万), the due list\n"
-	"  jiuye import|export projects|loans ...  with the residents' import rules; files of people\n"
-	"                                          (export needs --purpose TEXT)\n");
+	"  jiuye project add|edit|step|show|list ...\n"
+	"                                          start-up projects: idea, registered,\n"
+	"                                          incubated, funded, opened, closed\n"
+	"  jiuye loan add|edit|step|disburse|repay|subsidy ...\n"
+	"  jiuye loan reject|withdraw|show|list|due ...\n"
+	"                                          small loans: the approval chain step\n"
+	"                                          by step, disbursement, repayments and\n"
+	"                                          interest subsidies in yuan; due list\n"
+	"  jiuye import|export projects|loans ...\n"
+	"                                          with the residents' rules; files of\n"
+	"                                          people (export needs --purpose TEXT)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
