@@ -429,14 +429,19 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 	const char *what = o->args[1];
 	if (strcmp(what, "add") == 0 || strcmp(what, "edit") == 0)
 		return loan_add_cmd(db, o, err);
-	if (strcmp(what, "list") == 0)
-		return o->nargs <= 3 && enterprise_each(db, o->nargs == 3 ? o->args[2] : NULL, 0,
-		                                        print_row, NULL, err) ? fail(err) : 0;
-	if (strcmp(what, "due") == 0) {
+	if (strcmp(what, "list") == 0 && o->nargs <= 3)
+		return enterprise_each(db, o->nargs == 3 ? o->args[2] : NULL, 0, print_row, NULL, err)
+		       ? fail(err) : 0;
+	if (strcmp(what, "due") == 0 && o->nargs <= 3) {
 		int days = o->nargs == 3 ? atoi(o->args[2]) : -1;
 		return loan_due_each(db, NULL, days, NULL, print_row, "due", err) ? fail(err) : 0;
 	}
-	if (o->nargs < 3)
+	static const char *const verbs[] = { "show", "step", "reject", "withdraw", "disburse", "repay",
+	                                     "subsidy" };
+	int known = 0;
+	for (size_t i = 0; i < ARRAY_LEN(verbs); i++)
+		known |= strcmp(what, verbs[i]) == 0;
+	if (!known || o->nargs < 3)
 		return EXIT_USAGE;
 	struct loan *l = NULL;
 	if (loan_by_code(db, o->args[2], &l, err))
