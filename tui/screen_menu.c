@@ -21,6 +21,7 @@ static const struct {
 	{ N_("Training"), 1 },
 	{ N_("Reports"), 1 },
 	{ N_("Settings"), 1 },
+	{ N_("Enterprise and loans"), 1 },
 	{ N_("Rights cases"), 1 },
 	{ N_("Quit"), 1 },
 };
@@ -61,10 +62,11 @@ static int menu_open(struct ui *ui, int i)
 		ui_msg(ui, ST_WARN, _("%s: not yet available"), _(menu_items[i].label));
 		return SK_HANDLED;
 	}
-	/* Statistics see figures and no person: the registry, jobs, training and the cases are
-	 * people's records. Core refuses them anyway; here she is told before a screen opens empty. */
+	/* Statistics see figures and no person: the registry, jobs, training, start-ups and the
+	 * rights cases are people's records. Core refuses them anyway; here she is told before a
+	 * screen opens empty. */
 	struct jy_err err = { 0 };
-	if ((i < 3 || i == 5) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
+	if ((i < 3 || i == 5 || i == 6) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
@@ -77,6 +79,8 @@ static int menu_open(struct ui *ui, int i)
 	else if (i == 4)
 		ui_push(ui, admin_new());
 	else if (i == 5)
+		ui_push(ui, enterprise_new());
+	else if (i == 6)
 		ui_push(ui, cases_new());
 	else
 		ui_push(ui, residents_new());

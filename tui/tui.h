@@ -57,7 +57,7 @@ struct cli_opts {
 	/* jiuye case add|step: the intake's fields and a step's (cli_case.c; --date and --note too) */
 	const char *channel, *type, *idno, *phone, *community, *complaint, *respondent, *employer;
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;
-	char *args[8];           /* the words that are not options */
+	char *args[24];          /* the words that are not options */
 	int nargs;
 };
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
@@ -91,6 +91,8 @@ int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
 int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
+/* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
+int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
@@ -564,6 +566,10 @@ struct screen *due_new(void);
 enum { JOBS_REFERRALS = 100, JOBS_CASES = 101 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
+/* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
+ * searched as you type (and the loans due), a project's and a loan's page with the next stage or
+ * step on F7; screen_eform.c their forms, kept as drafts. */
+struct screen *enterprise_new(void);
 /* Rights cases (维权 / 信访): tui/casework/screen_cases.c the list and the due list (Ctrl-V),
  * the intake form (kept as a draft), a case's page with its steps (F5 the next step, Ctrl-P its
  * 登记表 and 答复 letter); built of the jobs module's list, page and small form. */

@@ -1,49 +1,89 @@
--- After 015_casework.sql: two rights cases with their steps. 周小燕 (resident 6, of 011.sql)
--- against an employer, handled to 办结 (a mediation that worked, the answer, a 回访): version 6. A
--- woman not yet registered, by name and phone, not accepted at first, reopened (复查) and extended:
--- version 4. Their creations and steps in the chained trail, through history_in as in 007.sql.
-INSERT INTO rights_case(id, case_no, received_on, received_time, channel, type, resident_id,
-	person_name, person_phone, community, complaint, respondent, employer_id, urgency, handler,
-	state, accepted_on, closed_on, extend_days, extend_reason, reopened, version, created_at,
-	created_by, updated_at, updated_by) VALUES
-	(1, 'V-2024-001', '2024-06-26', '09:30', '3', '12', 6, NULL, NULL, 'TX0101',
-	 '食堂拖欠两个月工资', '巾帼家政服务有限公司', 1, '1', '@ME@', 'closed', '2024-06-26',
-	 '2024-06-29', 0, NULL, 0, 6, '2024-06-26T09:30:00+00:00', '@ME@', '2024-06-29T10:00:00+00:00',
-	 '@ME@'),
-	(2, 'V-2024-002', '2024-06-27', NULL, '2', '20', NULL, '林小梅', '13900000207', 'TX0102',
-	 '丈夫多次殴打', NULL, NULL, '2', 'wangli', 'accepted', '2024-06-29', NULL, 20, '待伤情鉴定',
-	 1, 4, '2024-06-27T10:00:00+00:00', 'wangli', '2024-06-29T11:00:00+00:00', 'wangli');
+-- After 015_enterprise.sql: a start-up project taken through every stage (立项, 孵化 at a base,
+-- 创业资金, 开业 with a credit code, 运营, 停业 with its reason: version 7) and one still an idea;
+-- a loan on it through the whole chain, 放款, an interest subsidy and two repayments that settle
+-- it (version 1 + 4 steps + 放款 + 3 payments), another rejected at its second step with the
+-- reason; an office's own setting beside the chain the migration sets. Their rows in the chained
+-- trail go through history_in, as in 007.sql: each creation, and one row for each version after.
+UPDATE setting SET value = '45' WHERE key = 'loan.due_days';
+INSERT INTO code(list, code, label, ord) VALUES ('loan_purpose', '6', '民宿', 6);
 
-INSERT INTO case_step(id, case_id, no, step, date, action, outcome, who, note, days, created_at,
-	created_by) VALUES
-	(1, 1, 1, 'register', '2024-06-26', NULL, NULL, '管理员', NULL, NULL, '2024-06-26T09:30:00+00:00', '@ME@'),
-	(2, 1, 2, 'accept', '2024-06-26', NULL, NULL, '管理员', NULL, NULL, '2024-06-26T09:40:00+00:00', '@ME@'),
-	(3, 1, 3, 'action', '2024-06-27', '1', '1', '街道维权站', NULL, NULL, '2024-06-27T15:00:00+00:00', '@ME@'),
-	(4, 1, 4, 'answer', '2024-06-28', NULL, NULL, '管理员', '已调解，补发工资', NULL, '2024-06-28T09:00:00+00:00', '@ME@'),
-	(5, 1, 5, 'visit', '2024-06-29', NULL, '1', '管理员', NULL, NULL, '2024-06-29T09:30:00+00:00', '@ME@'),
-	(6, 1, 6, 'close', '2024-06-29', NULL, NULL, '管理员', NULL, NULL, '2024-06-29T10:00:00+00:00', '@ME@'),
-	(7, 2, 1, 'register', '2024-06-27', NULL, NULL, '王丽', NULL, NULL, '2024-06-27T10:00:00+00:00', 'wangli'),
-	(8, 2, 2, 'refuse', '2024-06-27', NULL, NULL, '王丽', '材料不全', NULL, '2024-06-27T10:30:00+00:00', 'wangli'),
-	(9, 2, 3, 'reopen', '2024-06-29', NULL, NULL, '王丽', '补齐材料后复查', NULL, '2024-06-29T10:30:00+00:00', 'wangli'),
-	(10, 2, 4, 'extend', '2024-06-29', NULL, NULL, '王丽', '待伤情鉴定', 20, '2024-06-29T11:00:00+00:00', 'wangli');
+INSERT INTO project(id, code, resident_id, idea, trade, place, course_id, idea_on, stage,
+	registered_on, base, incubated_on, fund, fund_fen, funded_on, business_name, credit_code,
+	opened_on, operating_on, closed_on, close_reason, jobs, jobs_women, note, version, created_at,
+	created_by, updated_at, updated_by) VALUES
+	(1, 'P-001', 5, '手工绣花鞋网店', '电商', '新华社区8栋', 2, '2024-03-01', 'closed',
+	 '2024-03-10', '女大学生创业实习基地', '2024-05-01', '女大学生创业基金', 500000, '2024-05-20',
+	 '丽娟绣鞋网店', '91350100M000100Y43', '2024-06-01', '2024-06-10', '2024-06-25', '货源中断',
+	 3, 2, '桐君街道立项', 7, '2024-03-01T09:00:00+00:00', '@ME@', '2024-06-25T09:00:00+00:00',
+	 '@ME@'),
+	(2, 'P-002', 3, '家庭农场', NULL, NULL, NULL, '2024-06-01', 'idea', NULL, NULL, NULL, NULL,
+	 NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 1, '2024-06-01T09:00:00+00:00',
+	 'wangli', NULL, NULL);
+
+INSERT INTO loan(id, code, resident_id, project_id, scheme, purpose, amount_fen, licence, guarantor,
+	guarantee, applied_on, chain, steps, state, ended_on, end_reason, bank, lent_fen, lent_on,
+	term_months, rate_bp, due_on, jobs, jobs_women, note, version, created_at, created_by,
+	updated_at, updated_by) VALUES
+	(1, 'L-001', 5, 1, '2', '4', 3000000, '91350100M000100Y43', '孙建华', '1', '2024-05-02',
+	 '村居妇代会出证明|乡镇妇联报材料|县级妇联意见|人社/银行审批', 4, 'settled', '2024-06-24', NULL,
+	 '桐溪农商银行', 3000000, '2024-05-15', 12, 435, '2025-05-15', 2, 1, '一站式服务', 9,
+	 '2024-05-02T09:00:00+00:00', '@ME@', '2024-06-24T09:00:00+00:00', '@ME@'),
+	(2, 'L-002', 3, NULL, '1', '1', 5000000, NULL, NULL, NULL, '2024-06-01',
+	 '村居妇代会出证明|乡镇妇联报材料|县级妇联意见|人社/银行审批', 4, 'rejected', '2024-06-05',
+	 '不符合贷款条件', NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 3,
+	 '2024-06-01T09:00:00+00:00', 'wangli', '2024-06-05T09:00:00+00:00', 'wangli');
+
+INSERT INTO loan_step(loan_id, no, name, date, note, worker) VALUES
+	(1, 1, '村居妇代会出证明', '2024-05-03', NULL, '@ME@'),
+	(1, 2, '乡镇妇联报材料', '2024-05-06', '材料齐全', '@ME@'),
+	(1, 3, '县级妇联意见', '2024-05-08', NULL, '@ME@'),
+	(1, 4, '人社/银行审批', '2024-05-13', NULL, '@ME@'),
+	(2, 1, '村居妇代会出证明', '2024-06-03', NULL, 'wangli');
+
+INSERT INTO loan_payment(id, loan_id, kind, date, amount_fen, note, created_at, created_by) VALUES
+	(1, 1, 'subsidy', '2024-06-01', 32625, '财政贴息', '2024-06-01T09:00:00+00:00', '@ME@'),
+	(2, 1, 'repayment', '2024-06-10', 1000050, NULL, '2024-06-10T09:00:00+00:00', '@ME@'),
+	(3, 1, 'repayment', '2024-06-24', 1999950, NULL, '2024-06-24T09:00:00+00:00', '@ME@');
 
 INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
 	changes, result) VALUES
-	(64, '2024-06-26T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'create', NULL, NULL, 'ok'),
-	(65, '2024-06-26T09:40:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
-	 '{"state":["registered","accepted"],"step":[null,"accept"],"date":[null,"2024-06-26"]}', 'ok'),
-	(66, '2024-06-27T15:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
-	 '{"state":["accepted","handling"],"step":[null,"action"],"date":[null,"2024-06-27"],"action":[null,"1"],"outcome":[null,"1"]}', 'ok'),
-	(67, '2024-06-28T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
-	 '{"state":["handling","answered"],"step":[null,"answer"],"date":[null,"2024-06-28"]}', 'ok'),
-	(68, '2024-06-29T09:30:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
-	 '{"state":["answered","visited"],"step":[null,"visit"],"date":[null,"2024-06-29"],"outcome":[null,"1"]}', 'ok'),
-	(69, '2024-06-29T10:00:00+00:00', '@ME@', '管理员', NULL, 4, 'rights_case', 1, 'step', NULL,
-	 '{"state":["visited","closed"],"step":[null,"close"],"date":[null,"2024-06-29"]}', 'ok'),
-	(70, '2024-06-27T10:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'create', NULL, NULL, 'ok'),
-	(71, '2024-06-27T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
-	 '{"state":["registered","refused"],"step":[null,"refuse"],"date":[null,"2024-06-27"]}', 'ok'),
-	(72, '2024-06-29T10:30:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
-	 '{"state":["refused","accepted"],"step":[null,"reopen"],"date":[null,"2024-06-29"]}', 'ok'),
-	(73, '2024-06-29T11:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'rights_case', 2, 'step', NULL,
-	 '{"state":["accepted","accepted"],"step":[null,"extend"],"date":[null,"2024-06-29"],"days":[null,20]}', 'ok');
+	(64, '2024-03-01T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'create', NULL,
+	 '{"idea":[null,"手工绣花鞋网店"]}', 'ok'),
+	(65, '2024-03-10T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["idea","registered"]}', 'ok'),
+	(66, '2024-05-01T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["registered","incubating"]}', 'ok'),
+	(67, '2024-05-02T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'create', NULL,
+	 '{"amount_fen":[null,"30000.00"]}', 'ok'),
+	(68, '2024-05-03T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'step', NULL,
+	 '{"step_no":[null,"1"]}', 'ok'),
+	(69, '2024-05-06T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'step', NULL,
+	 '{"step_no":[null,"2"]}', 'ok'),
+	(70, '2024-05-08T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'step', NULL,
+	 '{"step_no":[null,"3"]}', 'ok'),
+	(71, '2024-05-13T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'step', NULL,
+	 '{"step_no":[null,"4"]}', 'ok'),
+	(72, '2024-05-15T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'disburse', NULL,
+	 '{"state":["applying","repaying"]}', 'ok'),
+	(73, '2024-05-20T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["incubating","funded"]}', 'ok'),
+	(74, '2024-06-01T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["funded","opened"]}', 'ok'),
+	(75, '2024-06-01T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'payment', NULL,
+	 '{"subsidy":[null,"326.25"]}', 'ok'),
+	(76, '2024-06-01T09:00:00+00:00', 'wangli', '王丽', NULL, 1, 'project', 2, 'create', NULL,
+	 '{"idea":[null,"家庭农场"]}', 'ok'),
+	(77, '2024-06-01T09:00:00+00:00', 'wangli', '王丽', NULL, 1, 'loan', 2, 'create', NULL,
+	 '{"amount_fen":[null,"50000.00"]}', 'ok'),
+	(78, '2024-06-03T09:00:00+00:00', 'wangli', '王丽', NULL, 1, 'loan', 2, 'step', NULL,
+	 '{"step_no":[null,"1"]}', 'ok'),
+	(79, '2024-06-05T09:00:00+00:00', 'wangli', '王丽', NULL, 1, 'loan', 2, 'end', NULL,
+	 '{"state":["applying","rejected"]}', 'ok'),
+	(80, '2024-06-10T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["opened","operating"]}', 'ok'),
+	(81, '2024-06-10T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'payment', NULL,
+	 '{"repaid":[null,"10000.50"]}', 'ok'),
+	(82, '2024-06-24T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'loan', 1, 'payment', NULL,
+	 '{"repaid":[null,"19999.50"],"state":["repaying","settled"]}', 'ok'),
+	(83, '2024-06-25T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'project', 1, 'stage', NULL,
+	 '{"stage":["operating","closed"]}', 'ok');
