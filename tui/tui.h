@@ -52,6 +52,11 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
+	int top;                 /* --top: unit move to the top of the tree */
+	const char *date;        /* --date: the day a unit's profile was counted */
+	const char *buildings, *entrances, *households, *population;   /* unit profile */
+	int create_units;        /* --create-units: an import adds the communities it names */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -85,6 +90,8 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|add|... */
+int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */

@@ -7,7 +7,7 @@
 #include "store/store_int.h"
 
 static void codes_push(struct code_item **items, int *n, const char *code, const char *label,
-                       int seeking, int *cap)
+                       int seeking, int retired, int *cap)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
@@ -16,18 +16,19 @@ static void codes_push(struct code_item **items, int *n, const char *code, const
 	(*items)[*n].code = xstrdup(code);
 	(*items)[*n].label = xstrdup(label);
 	(*items)[*n].seeking = seeking;
+	(*items)[*n].retired = retired;
 	(*n)++;
 }
 
-/* The rows of st: code, label and, when it has a third column, the seeking flag. */
+/* The rows of st: code, label and, when it has them, the seeking and the retired flags. */
 static int codes_query(struct jy_db *db, sqlite3_stmt *st, struct code_list *out, struct jy_err *err)
 {
 	int cap = 0, rc;
-	int flag = sqlite3_column_count(st) > 2;
+	int flag = sqlite3_column_count(st) > 2, retired = sqlite3_column_count(st) > 3;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		codes_push(&out->items, &out->n, (const char *)sqlite3_column_text(st, 0),
 		           (const char *)sqlite3_column_text(st, 1),
-		           flag && sqlite3_column_int(st, 2), &cap);
+		           flag && sqlite3_column_int(st, 2), retired && sqlite3_column_int(st, 3), &cap);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		codes_free(out);
@@ -57,7 +58,7 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 	int cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		codes_push(&out->aliases, &out->naliases, (const char *)sqlite3_column_text(st, 0),
-		           (const char *)sqlite3_column_text(st, 1), 0, &cap);
+		           (const char *)sqlite3_column_text(st, 1), 0, 0, &cap);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		codes_free(out);
@@ -70,7 +71,8 @@ int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT code, name FROM unit WHERE level = 'community' ORDER BY code", err);
+		"SELECT code, name, 0, closed_at IS NOT NULL FROM unit WHERE level = 'community' "
+		"ORDER BY code", err);
 	if (!st)
 		return JY_EDB;
 	return codes_query(db, st, out, err);
@@ -181,6 +183,19 @@ int emp_status_seeking(struct jy_db *db, const char *status, int *seeking, struc
 		if (strcmp(cl->items[i].code, status) == 0)
 			*seeking = cl->items[i].seeking;
 	return JY_OK;
+}
+
+void codes_cache_units_changed(struct jy_db *db)
+{
+	/* in place: whoever holds another list (or this one) keeps a valid pointer */
+	for (int i = 0; i < db->ncodes; i++) {
+		if (strcmp(db->codes[i].name, "@units") != 0)
+			continue;
+		codes_free(&db->codes[i].list);
+		struct jy_err err = { 0 };
+		if (units_load(db, &db->codes[i].list, &err) != JY_OK)
+			db->codes[i].name[0] = '\0';   /* read again, or failed, on the next use */
+	}
 }
 
 void codes_cache_free(struct jy_db *db)

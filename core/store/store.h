@@ -135,6 +135,7 @@ struct code_item {
 	char *label;
 	int seeking;            /* emp_status: 1 for a status of someone looking for work
 	                         * (失业, 下岗, 待业; code.seeking, 010_kinds.sql); 0 elsewhere */
+	int retired;            /* kept on old records, never offered for new ones: a closed unit */
 };
 struct code_list {
 	struct code_item *items;
@@ -153,12 +154,69 @@ const char *codes_find(const struct code_list *cl, const char *text);
  * the flag the matching index's triggers read too; 0 for any other status, an unknown one or
  * NULL. JY_EDB when the code list cannot be read. */
 int emp_status_seeking(struct jy_db *db, const char *status, int *seeking, struct jy_err *err);
-/* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
- * codes_free. */
+/* The communities (社区/村) as a code list: code = unit code, label = unit name, retired = closed
+ * (still read on old records). Caller frees with codes_free. */
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
 /* A community's code from its code or name; JY_ENOTFOUND when none, JY_EDB when the units cannot
  * be read (err set). code has room for 32 bytes. */
 int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err);
+
+
+/* ---- unit.c: the office's county / street / community tree ------------------------------------ */
+/* Kept by an administrator (JY_EPERM with a message for anyone else), read by everyone. Every
+ * change is one transaction with its row in the audit trail (entity "unit"). A unit is named by
+ * its code or its name wherever one is asked for. A unit's level is below its parent's (a street
+ * under a county, a community under a street or a county); a unit without a parent stands at the
+ * top (a community a file named before its street was known). Names are unique in the database:
+ * workers, files and reports name a unit by its name alone. Nothing is removed: a closed unit
+ * keeps her residents and their history, is still shown on old records and in reports, and takes
+ * no new registration. */
+enum unit_level { UNIT_COUNTY = 1, UNIT_STREET, UNIT_COMMUNITY };
+int unit_level_parse(const char *text);         /* county/street/community, 县/街道/乡镇/社区/村 …; -1 */
+const char *unit_level_label(int level);        /* 县区, 街道乡镇, 社区村 */
+struct unit_row {
+	char code[32], name[64];
+	int level;              /* UNIT_* */
+	char parent[32];        /* the parent's code, "" at the top */
+	char parent_name[64];
+	char closed_at[32];     /* when it was closed, "" while open */
+	int depth;              /* 0 at the top of the tree, 1 below it ... (for an indented list) */
+	int64_t residents;      /* residents registered in it (communities; 0 for the others) */
+};
+/* Every unit, depth first: a unit, then its children by code (the iterator shape above). */
+int unit_each(struct jy_db *db, int (*cb)(void *arg, const struct unit_row *u), void *arg,
+              struct jy_err *err);
+/* One unit by code or name into *u: JY_ENOTFOUND (field 单位) when there is none. */
+int unit_get(struct jy_db *db, const char *unit, struct unit_row *u, struct jy_err *err);
+int unit_count(struct jy_db *db, int *n, struct jy_err *err);   /* units, closed ones included */
+/* Add a unit: name (at most 30 characters), level UNIT_*, parent a unit's code or name (NULL or
+ * "": none), code NULL or "" for one made from the parent's (TX01 -> TX0101, TX0102 ...; U01 ...
+ * at the top). out_code (may be NULL, 32 bytes) gets the code. JY_EINVAL (field set) for a name
+ * taken, a level that does not fit under the parent, a closed parent, a code taken or not of
+ * letters, digits and - . */
+int unit_add(struct jy_db *db, const char *name, int level, const char *parent, const char *code,
+             char out_code[32], struct jy_err *err);
+int unit_rename(struct jy_db *db, const char *unit, const char *name, struct jy_err *err);
+/* Move under parent (NULL or "": to the top). Refused: under itself or one of its own units (a
+ * cycle), a parent whose level is not above the unit's, a closed parent. */
+int unit_move(struct jy_db *db, const char *unit, const char *parent, struct jy_err *err);
+/* Close a unit; refused while a unit under it is still open. */
+int unit_close(struct jy_db *db, const char *unit, struct jy_err *err);
+/* JY_OK when community (a code; NULL or "" passes) takes new residents; JY_EINVAL with field 社区
+ * and a message naming it when it is closed. JY_EDB when the units cannot be read. */
+int unit_open_check(struct jy_db *db, const char *community, struct jy_err *err);
+/* A community's profile (社区基本情况) on a date: -1 for a figure not given. */
+struct unit_profile {
+	char as_of[11];         /* YYYY-MM-DD */
+	int64_t buildings, entrances, households, population;   /* 楼栋, 门栋, 户, 人 */
+};
+/* Record the figures counted on p->as_of (any form date_parse takes; "" today) for a community;
+ * the same date again replaces that day's row. At least one figure; each 0 .. 10,000,000. */
+int unit_profile_set(struct jy_db *db, const char *unit, const struct unit_profile *p,
+                     struct jy_err *err);
+/* The latest profile of a unit: JY_ENOTFOUND when none was recorded. */
+int unit_profile_get(struct jy_db *db, const char *unit, struct unit_profile *p,
+                     struct jy_err *err);
 
 
 /* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */

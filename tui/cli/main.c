@@ -53,7 +53,16 @@ static const char usage_reports[] = N_(
 	"                                          an XLSX file also lists the people behind them\n"
 	"  jiuye worker list | add USER --role clerk|reviewer|stats|admin [--scope UNITS] | close USER\n"
 	"                                          the database's workers, their roles and communities\n"
-	"                                          (an administrator's command)\n");
+	"                                          (an administrator's command)\n"
+	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT] [--code CODE]\n"
+	"             | rename UNIT NAME | move UNIT --parent UNIT|--top | close UNIT\n"
+	"             | profile UNIT [--date DATE] [--buildings N] [--entrances N] [--households N]\n"
+	"               [--population N] | import FILE [--dry-run]\n"
+	"                                          the office's county, streets and communities\n"
+	"                                          (changes are an administrator's)\n"
+	"  jiuye setting list | get KEY | set KEY VALUE\n"
+	"                                          the settings jiuye reads, their meaning, default\n"
+	"                                          and what each accepts (set: an administrator's)\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
@@ -103,6 +112,12 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
+		{ "--level", offsetof(struct opts, level) },     { "--parent", offsetof(struct opts, parent) },
+		{ "--code", offsetof(struct opts, code) },       { "--date", offsetof(struct opts, date) },
+		{ "--buildings", offsetof(struct opts, buildings) },
+		{ "--entrances", offsetof(struct opts, entrances) },
+		{ "--households", offsetof(struct opts, households) },
+		{ "--population", offsetof(struct opts, population) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -141,6 +156,10 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 				return cli_usage_error(_("--keep takes the number of backups to keep, 1 or more: %s"),
 				                       v ? v : "");
 			o->keep = (int)n;
+		} else if (strcmp(a, "--top") == 0) {
+			o->top = 1;
+		} else if (strcmp(a, "--create-units") == 0) {
+			o->create_units = 1;
 		} else if (strcmp(a, "--restricted") == 0) {
 			o->restricted = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
@@ -611,5 +630,9 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "unit") == 0)
+		return cli_unit(&o);
+	if (strcmp(cmd, "setting") == 0)
+		return cli_setting(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
