@@ -228,10 +228,18 @@ static int field_check(struct jy_db *db, int f, const char *in, char **out, stru
 			rc = JY_EDB;
 		} else if (code) {
 			*out = xstrdup(code);
+		} else if (units->n == 0) {
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office, "
+			                                         "which has none yet: an administrator adds "
+			                                         "them with jiuye unit add NAME --level "
+			                                         "community (or imports with "
+			                                         "--create-units)"), v);
 		} else {
 			char *hint = codes_hint(units);
-			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office; accepted: %s"),
-			             v, hint);
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office; "
+			                                         "accepted: %s; an administrator adds it with "
+			                                         "jiuye unit add %s --level community "
+			                                         "--parent STREET"), v, hint, v);
 			free(hint);
 		}
 		break;

@@ -209,9 +209,17 @@ void codes_cache_free(struct jy_db *db)
 char *codes_hint(const struct code_list *cl)
 {
 	struct jy_buf b = { 0 };
-	for (int i = 0; cl && i < cl->n && i < 8; i++)
-		buf_addf(&b, "%s%s", i ? ", " : "", cl->items[i].label);
-	if (cl && cl->n > 8)
+	int shown = 0, more = 0;
+	for (int i = 0; cl && i < cl->n; i++) {
+		if (cl->items[i].retired)
+			continue;       /* a closed community is no one's answer */
+		if (shown == 8) {
+			more = 1;
+			break;
+		}
+		buf_addf(&b, "%s%s", shown++ ? ", " : "", cl->items[i].label);
+	}
+	if (more)
 		buf_adds(&b, ", ...");
 	return buf_steal(&b);
 }

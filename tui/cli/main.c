@@ -23,8 +23,10 @@ static const char usage_text[] = N_(
 	"Usage:\n"
 	"  jiuye [--db FILE] [--mono]              the full-screen program (--mono: no colours)\n"
 	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
-	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
-	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
+	"  jiuye import residents FILE [--dry-run] [--skip-errors] [--create-units]\n"
+	"                                          import a CSV file (UTF-8 or GBK, Chinese headers);\n"
+	"                                          --create-units: into a database without units,\n"
+	"                                          the communities the file names are created\n"
 	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
 	"               [--all]                    write the registry as CSV (UTF-8 with BOM, or GBK)\n"
 	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
@@ -335,12 +337,16 @@ static int cmd_import(const struct opts *o)
 	if (!k)
 		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
 		                             "[--skip-errors]"));
+	if (o->create_units && strcmp(k->kind, "residents") != 0)
+		return cli_usage_error("%s", _("--create-units is for jiuye import residents: the "
+		                               "communities its file names"));
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 };
-	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
+	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0) |
+	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
 	struct jy_err noted = { 0 };
 	int arc = audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated,
