@@ -207,7 +207,7 @@ int unit_close(struct jy_db *db, const char *unit, struct jy_err *err);
 int unit_open_check(struct jy_db *db, const char *community, struct jy_err *err);
 /* A community's profile (社区基本情况) on a date: -1 for a figure not given. */
 struct unit_profile {
-	char as_of[11];         /* YYYY-MM-DD */
+	char as_of[32];         /* YYYY-MM-DD (unit_profile_set: any form date_parse takes) */
 	int64_t buildings, entrances, households, population;   /* 楼栋, 门栋, 户, 人 */
 };
 /* Record the figures counted on p->as_of (any form date_parse takes; "" today) for a community;
