@@ -23,10 +23,8 @@ static const char usage_text[] = N_(
 	"Usage:\n"
 	"  jiuye [--db FILE] [--mono]              the full-screen program (--mono: no colours)\n"
 	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
-	"  jiuye import residents FILE [--dry-run] [--skip-errors] [--create-units]\n"
-	"                                          import a CSV file (UTF-8 or GBK, Chinese headers);\n"
-	"                                          --create-units: into a database without units,\n"
-	"                                          the communities the file names are created\n"
+	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
+	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
 	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
 	"               [--all]                    write the registry as CSV (UTF-8 with BOM, or GBK)\n"
 	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
@@ -55,13 +53,19 @@ static const char usage_reports[] = N_(
 	"                                          an XLSX file also lists the people behind them\n"
 	"  jiuye worker list | add USER --role clerk|reviewer|stats|admin [--scope UNITS] | close USER\n"
 	"                                          the database's workers, their roles and communities\n"
-	"                                          (an administrator's command)\n"
+	"                                          (an administrator's command)\n");
+
+/* The office's own set-up; printed after usage_reports. */
+static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT] [--code CODE]\n"
 	"             | rename UNIT NAME | move UNIT --parent UNIT|--top | close UNIT\n"
 	"             | profile UNIT [--date DATE] [--buildings N] [--entrances N] [--households N]\n"
 	"               [--population N] | import FILE [--dry-run]\n"
 	"                                          the office's county, streets and communities\n"
 	"                                          (changes are an administrator's)\n"
+	"  jiuye import residents FILE --create-units\n"
+	"                                          into a database without units yet: the\n"
+	"                                          communities the file names are created with it\n"
 	"  jiuye setting list | get KEY | set KEY VALUE\n"
 	"                                          the settings jiuye reads, their meaning, default\n"
 	"                                          and what each accepts (set: an administrator's)\n");
@@ -594,6 +598,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_office), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
