@@ -537,6 +537,19 @@ struct screen *report_people_new(const struct period *p, int by, const char *gro
 struct worker_row;
 struct screen *admin_new(void);
 struct screen *workers_new(void);
+/* screen_units.c: the units (设置 → 单位) and a unit's form (u NULL: a new one under parent, a
+ * unit's name or ""); the first start of a database without units (setup_offer pushes it for an
+ * administrator). screen_params.c: the settings (设置 → 参数). */
+struct unit_row;
+struct screen *units_new(void);
+struct screen *unit_form_new(const struct unit_row *u, const char *parent);
+struct screen *setup_new(void);
+void setup_offer(struct ui *ui);
+struct screen *params_new(void);
+struct setting_def;
+struct screen *param_form_new(const struct setting_def *d, const char *value);
+/* tui.c: the communities read again after the units changed (pick lists, labels). */
+void ui_units_changed(struct ui *ui);
 struct screen *worker_form_new(const struct worker_row *w);     /* NULL: a new worker */
 struct screen *pending_new(void);
 /* screen_audit.c: the audit trail (管理 3): filtered by worker, record, field, event and period,

@@ -14,13 +14,13 @@
 /*   key                         meaning (gettext)                                     type  min max default unit */
 static const struct setting_def setting_defs[] = {
 	{ "rule.4050.female_age", N_("4050: a woman counts from this age"), SETTING_INT, 30, 60, "40",
-	  N_("years") },
+	  N_("years old") },
 	{ "rule.4050.female_upper", N_("4050: a woman counts below this age (her retirement age; "
-	                               "0: no upper limit)"), SETTING_INT, 0, 70, "55", N_("years") },
+	                               "0: no upper limit)"), SETTING_INT, 0, 70, "55", N_("years old") },
 	{ "rule.4050.male_age", N_("4050: a man counts from this age"), SETTING_INT, 30, 70, "50",
-	  N_("years") },
+	  N_("years old") },
 	{ "rule.4050.male_upper", N_("4050: a man counts below this age (his retirement age; 0: no "
-	                             "upper limit)"), SETTING_INT, 0, 75, "60", N_("years") },
+	                             "upper limit)"), SETTING_INT, 0, 75, "60", N_("years old") },
 	{ "jobs.subsidy_due_days", N_("public-welfare posts whose subsidy ends within this many days "
 	                              "are listed for re-assessment"), SETTING_INT, 1, 365, "60",
 	  N_("days") },
