@@ -92,6 +92,7 @@ int server_cli_allowed(const struct cli_opts *o);
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
 int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|add|... */
 int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
+int cli_code(const struct cli_opts *o);         /* cli_code.c: jiuye code list|add|alias|retire */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */

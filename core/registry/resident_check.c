@@ -356,3 +356,21 @@ int resident_display(struct jy_db *db, const struct resident *r, int field, char
 	*out = buf_steal(&b);
 	return JY_OK;
 }
+
+int resident_keep_check(struct jy_db *db, const struct resident *r, const struct resident *old,
+                        struct jy_err *err)
+{
+	for (int f = 0; f < RF__COUNT; f++) {
+		const struct field_def *fd = &resident_fields[f];
+		int rc = JY_OK;
+		if ((fd->kind == FK_CODE || fd->kind == FK_CODES) && fd->list && r->v[f])
+			rc = code_retired_check(db, fd->list, fd->label, r->v[f], old ? old->v[f] : NULL,
+			                        err);
+		else if (fd->kind == FK_UNIT &&
+		         (!old || strcmp(resident_get(r, f), resident_get(old, f)) != 0))
+			rc = unit_open_check(db, resident_get(r, f), err);
+		if (rc)
+			return rc;
+	}
+	return JY_OK;
+}

@@ -474,10 +474,9 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 		rc = approval_guard(db, r, old, &req, err);
 	if (!rc)
 		rc = resident_validate(db, r, err);
-	/* a closed community keeps her residents (an edit of one passes) but takes no one new */
-	const char *c = resident_get(r, RF_COMMUNITY);
-	if (!rc && (!old || strcmp(c, resident_get(old, RF_COMMUNITY)) != 0))
-		rc = unit_open_check(db, c, err);
+	/* a closed community and a retired code stay on her record but are taken by no one anew */
+	if (!rc)
+		rc = resident_keep_check(db, r, old, err);
 	if (!rc)
 		rc = db_begin(db, err);
 	if (rc) {

@@ -150,6 +150,36 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
  * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
+/* Code lists kept by an office (an administrator's; JY_EPERM with a message for anyone else), each
+ * change in the audit trail (entity "code"). A list is named by its name (education) or its
+ * Chinese one (文化程度). A retired code stays on the records that have it and in their labels,
+ * and is offered and accepted for no new one (codes_load marks it retired). */
+struct code_row {
+	const char *list, *code, *label;
+	int retired;
+	const char *aliases;    /* the other names accepted, 、-separated; "" none */
+};
+const char *code_list_label(const char *list);  /* 文化程度 for education; list itself when unknown */
+/* The list a worker means (education or 文化程度) into out (24 bytes): JY_ENOTFOUND naming the
+ * lists when there is none. */
+int code_list_find(struct jy_db *db, const char *text, char out[24], struct jy_err *err);
+/* The lists (list NULL: one row a list, code = its number of codes) or the codes of one list, in
+ * display order (the iterator shape above). */
+int code_each(struct jy_db *db, const char *list, int (*cb)(void *arg, const struct code_row *c),
+              void *arg, struct jy_err *err);
+/* An office's own code at the end of list: code 1-16 letters, digits, _ or -, label at most 30
+ * characters; neither may be the list's already. */
+int code_add(struct jy_db *db, const char *list, const char *code, const char *label,
+             struct jy_err *err);
+/* Another name accepted for code (大专 for 大学专科); not one the list uses already. */
+int code_alias_add(struct jy_db *db, const char *list, const char *code, const char *alias,
+                   struct jy_err *err);
+int code_retire(struct jy_db *db, const char *list, const char *code, struct jy_err *err);
+/* JY_EINVAL (field = label) when one of the codes of value (comma-separated) is retired in list
+ * and not among was's (the stored value, NULL for a new record): a retired code is kept, never
+ * taken anew. */
+int code_retired_check(struct jy_db *db, const char *list, const char *label, const char *value,
+                       const char *was, struct jy_err *err);
 /* *seeking = 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业):
  * the flag the matching index's triggers read too; 0 for any other status, an unknown one or
  * NULL. JY_EDB when the code list cannot be read. */

@@ -170,6 +170,44 @@ has "...naming the keys" "$tmp/err" "ui.lock_pam"
 run setting set ui.lock_pam 是
 run setting get ui.lock_pam
 has "...是 stored as 1" "$tmp/out" "1"
+
+# ---- code lists -------------------------------------------------------------------------------
+run code list
+status_is "code list: the lists" 0
+has "...by name and Chinese name" "$tmp/out" "education        文化程度"
+run code list 文化程度
+status_is "code list 文化程度" 0
+has "...its codes with their other names" "$tmp/out" "大学专科  (also: 专科、大专)"
+run code add 专业 21 电商直播
+status_is "code add an office's own code" 0
+run code alias speciality 21 直播带货
+status_is "code alias" 0
+run code list speciality
+has "...listed with its alias" "$tmp/out" "电商直播  (also: 直播带货)"
+run code add speciality 22 家政
+status_is "code add a label the list has: refused" 1
+has "...naming the code that has it" "$tmp/err" "家政 is already code 01 of 专业"
+run code alias education 99 大专
+status_is "an alias another code has: refused" 1
+run code add 学历表 1 博士
+status_is "an unknown list: refused" 1
+has "...pointing to the lists" "$tmp/err" "jiuye code list"
+run code retire education 99
+status_is "code retire" 0
+run code list education
+has "...listed as retired" "$tmp/out" "(retired: kept on old records)"
+d=$(idno 33012219900101008)
+printf '姓名,身份证号,社区,文化程度
+钱芳,%s,东湖社区,文盲
+' "$d" >"$tmp/e.csv"
+run import residents "$tmp/e.csv"
+status_is "a new resident with a retired code: refused" 1
+has "...saying it is no longer used" "$tmp/err" "文化程度: 文盲或半文盲 is no longer used"
+run code add education 99 别的
+status_is "a code retired stays taken" 1
+run code
+status_is "code without a verb: a usage error" 2
+
 run check
 status_is "the database checks clean after all that" 0
 
@@ -198,7 +236,8 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuse
 	has "...all of them" "$tmp/out" "东湖社区"
 	for cmd in "unit add 南门社区 --level community" "unit rename 东湖社区 东湖北社区" \
 		"unit move 东湖社区 --top" "unit close 幸福里社区" "unit profile 东湖社区 --households 9" \
-		"setting set ui.lock_minutes 5"; do
+		"setting set ui.lock_minutes 5" "code add speciality 23 茶艺" \
+		"code alias speciality 01 保姆" "code retire speciality 01"; do
 		# shellcheck disable=SC2086
 		clerk_run $cmd
 		status_is "a clerk's $cmd: refused" 1

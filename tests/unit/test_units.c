@@ -445,6 +445,74 @@ static void test_setting_defaults(void **state)
 	assert_non_null(strstr(err.msg, "ui.lock_minutes"));       /* says which keys there are */
 }
 
+/* ---- code lists -------------------------------------------------------------------------------- */
+
+static void test_code_lists(void **state)
+{
+	struct fixture *f = *state;
+	tree(f);
+	struct jy_err err = { 0 };
+	char l[24];
+	assert_int_equal(code_list_find(f->db, "文化程度", l, &err), JY_OK);
+	assert_string_equal(l, "education");
+	assert_int_equal(code_list_find(f->db, "学历表", l, &err), JY_ENOTFOUND);
+	/* an office's own code, by the list's Chinese name; then an alias of it */
+	assert_int_equal(code_add(f->db, "专业", "21", "电商直播", &err), JY_OK);
+	assert_int_equal(code_alias_add(f->db, "speciality", "21", "直播带货", &err), JY_OK);
+	static const struct { const char *list, *code, *text; int alias; const char *field; } bad[] = {
+		{ "speciality", "21", "别的", 0, "代码" },         /* the code is there */
+		{ "speciality", "22", "家政", 0, "名称" },         /* a label of the list */
+		{ "speciality", "22", "保洁", 0, "名称" },         /* an alias of the list */
+		{ "speciality", "二二", "新专业", 0, "代码" },     /* not letters and digits */
+		{ "speciality", "22", "", 0, "名称" },
+		{ "speciality", "21", "家政", 1, "别名" },         /* an alias that is a label */
+		{ "speciality", "77", "别名", 1, "代码" },         /* no such code */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		err_clear(&err);
+		int rc = bad[i].alias ? code_alias_add(f->db, bad[i].list, bad[i].code, bad[i].text, &err)
+		                      : code_add(f->db, bad[i].list, bad[i].code, bad[i].text, &err);
+		assert_int_equal(rc, JY_EINVAL);
+		assert_string_equal(err.field, bad[i].field);
+	}
+	/* a resident takes the new code by its label and by its alias */
+	struct resident *r = person("王秀兰", "11010519491231002X", "幸福里社区");
+	resident_set(r, RF_EDUCATION, "文盲");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	/* retired: she keeps it, and may be saved with it; nobody new takes it */
+	assert_int_equal(code_retire(f->db, "education", "99", &err), JY_OK);
+	assert_int_equal(code_retire(f->db, "education", "99", &err), JY_EINVAL);   /* already */
+	resident_set(r, RF_ADDRESS, "幸福里3栋");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	struct resident *n = person("李娟", "110105198001010016", "幸福里社区");
+	static const char *const ways[] = { "99", "文盲或半文盲", "文盲" };   /* code, label, alias */
+	for (size_t i = 0; i < ARRAY_LEN(ways); i++) {
+		resident_set(n, RF_EDUCATION, ways[i]);
+		err_clear(&err);
+		assert_int_equal(resident_save(f->db, n, &err), JY_EINVAL);
+		assert_string_equal(err.field, "文化程度");
+		assert_non_null(strstr(err.msg, "retired"));
+	}
+	resident_set(n, RF_EDUCATION, "初中");
+	assert_int_equal(resident_save(f->db, n, &err), JY_OK);
+	/* her label is still read, and the changes are in the trail */
+	const struct code_list *cl = codes_cached(f->db, "education", NULL);
+	assert_non_null(cl);
+	assert_string_equal(codes_label(cl, "99"), "文盲或半文盲");
+	sqlite3_stmt *st = db_prepare(f->db, "SELECT count(*) FROM history WHERE entity = 'code'", NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 3);
+	sqlite3_reset(st);
+	resident_free(&r);
+	resident_free(&n);
+	/* a clerk reads the lists and changes none */
+	assert_int_equal(worker_save(f->db, "wangli", "王丽", ROLE_CLERK, "幸福里社区", NULL), JY_OK);
+	act_as(f, "wangli");
+	assert_int_equal(code_add(f->db, "speciality", "23", "茶艺", &err), JY_EPERM);
+	assert_int_equal(code_alias_add(f->db, "speciality", "21", "带货", &err), JY_EPERM);
+	assert_int_equal(code_retire(f->db, "speciality", "21", &err), JY_EPERM);
+}
+
 int main(void)
 {
 	test_init();
@@ -459,6 +527,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_setting_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_setting_defaults, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_code_lists, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,7 +68,10 @@ static const char usage_office[] = N_(
 	"                                          communities the file names are created with it\n"
 	"  jiuye setting list | get KEY | set KEY VALUE\n"
 	"                                          the settings jiuye reads, their meaning, default\n"
-	"                                          and what each accepts (set: an administrator's)\n");
+	"                                          and what each accepts (set: an administrator's)\n"
+	"  jiuye code list [LIST] | add LIST CODE LABEL | alias LIST CODE ALIAS | retire LIST CODE\n"
+	"                                          the code lists (文化程度, 人员类别 ...): an office's\n"
+	"                                          own codes, other names, codes no longer given\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
@@ -645,5 +648,7 @@ int main(int argc, char **argv)
 		return cli_unit(&o);
 	if (strcmp(cmd, "setting") == 0)
 		return cli_setting(&o);
+	if (strcmp(cmd, "code") == 0)
+		return cli_code(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
