@@ -450,7 +450,9 @@ static void act_as(struct jy_db *db, const char *os_user)
 	struct jy_actor who = { 0 };
 	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
 	snprintf(who.name, sizeof who.name, "%s", os_user);
-	db_set_actor(db, &who);
+	struct jy_err err = { 0 };
+	if (db_set_actor(db, &who, &err) != JY_OK)
+		fail("acting worker", &err);
 }
 
 /* nq queries of each kind as the acting worker: jiuye's p50/p95 and the raw query's p95. */
@@ -513,7 +515,8 @@ static int cmd_search(const char *path, long n, int nq, uint64_t first)
 		search_kinds(db, "clerk1_", first, n, nq);
 		act_as(db, "bench_clerk0");
 		search_kinds(db, "clerk0_", first, n, nq);
-		db_set_actor(db, &admin);
+		if (db_set_actor(db, &admin, &err) != JY_OK)
+			fail("acting worker", &err);
 	}
 	printf("bench search_peak_rss %.1f MB\n", peak_rss_mb());
 	printf("bench search_rss_heap %.1f MB\n", status_mb("RssAnon"));

@@ -6,13 +6,15 @@
 #
 # The registry is built once in a temporary directory (removed at the end) and every figure that
 # needs a full registry reuses it: the searches (a separate process, so its peak memory is the
-# searcher's alone) and the full-screen program's keystroke time, start-up time and memory; last,
-# a year of events is added to it for the monthly report (report_month).
+# searcher's alone) and the full-screen program's keystroke time and bytes, start-up time and
+# memory; last, a year of events is added to it for the monthly report (report_month).
 #
 #   BENCH_N=1000000      residents in the registry
 #   BENCH_Q=1000         random queries of each search kind
 #   BENCH_IMPORT=100000  rows of the CSV file given to `jiuye import residents`
-#   BENCH_TYPE=200       search-as-you-type queries typed a key at a time (and erased)
+#   BENCH_TYPE=200       search-as-you-type queries typed a key at a time (and erased), then each
+#                        sent in one write; the bytes of the answers are search_keystroke_bytes
+#                        and search_burst_bytes
 #   BENCH_KEYS           keys from the first screen to the search line (harness syntax)
 set -u
 

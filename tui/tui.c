@@ -2,10 +2,12 @@
  *
  * Each turn: erase, draw the stack from the topmost full screen up, one doupdate; then wait for a
  * key. erase() + a full redraw costs nothing on the wire for what did not change (ncurses diffs;
- * measured 0 bytes); clear() only for Ctrl-L. Keys that are already
- * waiting (an input method's burst, a paste) are all handled before the next draw. When no key
- * comes for a while, the loop asks core whether another worker committed and lets the top screen
- * reload: no screen sleeps, polls or draws on its own. */
+ * measured 0 bytes); clear() only for Ctrl-L. Keys that are already waiting (an input method's
+ * burst, a paste) are all handled before the next draw, and a list they searched is searched
+ * once, when drawn (list_query); a frame that a key overtook while it was drawn is not sent
+ * (ui_draw). When no key comes for a while, the loop asks core whether another worker committed
+ * and lets the top screen reload: no screen sleeps, polls or draws on its own. */
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,9 @@
 #include "tui.h"
 
 #define POLL_MS 2000
+#define FRAME_MS 500        /* under a stream of keys, a frame still goes out this often */
+
+static long long ui_now_ms(void);
 
 void ui_push(struct ui *ui, struct screen *s)
 {
@@ -210,7 +215,18 @@ static void draw_too_small(struct ui *ui)
 	free(text);
 }
 
-static void ui_draw(struct ui *ui)
+/* A key is waiting on the terminal, on the fd ncurses reads keys from (newterm's stdin). */
+static int ui_key_waiting(void)
+{
+	struct pollfd p = { .fd = fileno(stdin), .events = POLLIN };
+	return poll(&p, 1, 0) > 0;
+}
+
+/* Draw the stack and send the frame; returns 1 when sent. With may_skip, a frame that a key
+ * overtook while it was drawn (a search in a big registry takes a while, a slow link delays the
+ * keys) is not sent: the key changes it again, and the worker would wait for both to cross the
+ * link. ncurses' own typeahead check does not do this: it only flushes what it has so far. */
+static int ui_draw(struct ui *ui, int may_skip)
 {
 	erase();
 	ui->cur_y = -1;
@@ -228,6 +244,14 @@ static void ui_draw(struct ui *ui)
 			ui->stack[i]->ops->draw(ui, ui->stack[i]);
 		}
 	}
+	if (may_skip && ui_key_waiting()) {
+		/* Nor sent by get_wch, which refreshes a window changed or moved in since its last
+		 * refresh: nothing here counts as changed, the cursor stays where the terminal has it.
+		 * The next frame starts with erase(), which marks every line changed again. */
+		untouchwin(stdscr);
+		wmove(stdscr, getcury(curscr), getcurx(curscr));
+		return 0;
+	}
 	if (ui->cur_y >= 0) {
 		curs_set(1);
 		move(ui->cur_y, ui->cur_x);
@@ -236,6 +260,7 @@ static void ui_draw(struct ui *ui)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	return 1;
 }
 
 static int in_stack(struct ui *ui, struct screen *s)
@@ -337,10 +362,11 @@ static void ui_loop(struct ui *ui)
 {
 	struct ui_event ev;
 	int lock_s = lock_idle_seconds(ui);
-	long long last_key = ui_now_ms();
+	long long last_key = ui_now_ms(), sent = last_key;
 
 	while (!ui->quit && ui->depth > 0) {
-		ui_draw(ui);
+		if (ui_draw(ui, ui_now_ms() - sent < FRAME_MS))
+			sent = ui_now_ms();
 		int got = term_read(ui, ui_wait_ms(lock_s, last_key, ui_locked(ui)), &ev);
 		if (got < 0)
 			break;          /* the terminal is gone */

@@ -381,11 +381,14 @@ struct list {
 	int rows_shown;         /* rows of the last draw */
 	int64_t sel_id;
 	int end;                /* the last page is known */
+	int stale;              /* list_query changed the query; not searched yet (list_settle) */
 	char err[512];
 };
 void list_init(struct list *l, const struct list_src *src);
 void list_free(struct list *l);
-void list_query(struct list *l, const char *q);       /* new search: first page, first row */
+/* New search: first page, first row; searched when the list is next read or drawn, so that a
+ * burst of keys costs one search. */
+void list_query(struct list *l, const char *q);
 void list_reload(struct list *l);                    /* same query; keeps the selected record on its row */
 int list_select_id(struct list *l, int64_t id);      /* 1 when found in the first pages */
 const void *list_selected(struct list *l);

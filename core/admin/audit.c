@@ -184,9 +184,31 @@ static int date_bound(const char *in, char out[11], const char *label, struct jy
 	return err_set(err, JY_EINVAL, label, "%s", e.msg);
 }
 
-static int audit_where(const struct audit_filter *f, struct audit_q *q, struct jy_err *err)
+/* The rows a worker who does not see every community may read: a row of a resident's record, or of
+ * a record that belongs to one resident (her certificates, visits, referrals, placements and
+ * enrolments), only when that resident's community is one of hers, as resident_load decides; rows
+ * of no resident (courses, sessions, employers, postings, workers, logins, files) as before. The
+ * changes of such a row hold her values old and new (phone, address), and its mere presence says
+ * who was registered or visited where. A record that cannot be found is left out. */
+static const char audit_in_scope[] =
+	" AND (entity NOT IN ('resident', 'certificate', 'visit', 'referral', 'placement',"
+	"  'enrolment')"
+	" OR jy_in_scope((SELECT community FROM resident WHERE id = CASE history.entity"
+	"  WHEN 'resident' THEN history.entity_id"
+	"  WHEN 'certificate' THEN"
+	"   (SELECT resident_id FROM certificate WHERE id = history.entity_id)"
+	"  WHEN 'visit' THEN (SELECT resident_id FROM visit WHERE id = history.entity_id)"
+	"  WHEN 'referral' THEN (SELECT resident_id FROM referral WHERE id = history.entity_id)"
+	"  WHEN 'placement' THEN (SELECT resident_id FROM placement WHERE id = history.entity_id)"
+	"  WHEN 'enrolment' THEN (SELECT resident_id FROM enrolment WHERE id = history.entity_id)"
+	"  END)))";
+
+static int audit_where(struct jy_db *db, const struct audit_filter *f, struct audit_q *q,
+                       struct jy_err *err)
 {
 	buf_adds(&q->sql, " WHERE seq < ?1");
+	if (!access_scope_all(db))
+		buf_adds(&q->sql, audit_in_scope);
 	if (f->worker && *f->worker)
 		q_add(q, " AND os_user IN (SELECT os_user FROM worker WHERE name = ?%d UNION SELECT ?%d)",
 		      f->worker);
@@ -254,7 +276,7 @@ static int audit_prepare(struct jy_db *db, const struct audit_filter *f, int64_t
 {
 	struct audit_q q = { 0 };
 	buf_adds(&q.sql, audit_cols);
-	int rc = audit_where(f, &q, err);
+	int rc = audit_where(db, f, &q, err);
 	if (!rc) {
 		buf_addf(&q.sql, " ORDER BY seq DESC");
 		if (limit > 0)

@@ -136,6 +136,12 @@ struct employer_row {
 	int woman_owned, open_postings;
 };
 enum { POSTINGS_ALL, POSTINGS_OPEN, POSTINGS_WELFARE, POSTINGS_CLOSING, POSTINGS__COUNT };
+/* A posting's state as of today (jobrec.state, posting_row.state: the code list posting_status),
+ * for a screen to ask which one it is rather than compare the stored words. posting_state_of
+ * gives PSTATE__UNKNOWN for a word that is none; posting_state_code the stored word. */
+enum posting_st { PSTATE_OPEN, PSTATE_FILLED, PSTATE_CLOSED, PSTATE_EXPIRED, PSTATE__UNKNOWN };
+enum posting_st posting_state_of(const char *state);
+const char *posting_state_code(enum posting_st s);
 struct posting_row {
 	int64_t id, employer_id;
 	char code[24], title[92], employer[152], state[12], posted[11], closes[11];
@@ -185,6 +191,13 @@ int referral_load(struct jy_db *db, int64_t id, struct referral **out, struct jy
 /* Her referral to the posting: JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
 int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int64_t *id,
                   struct jy_err *err);
+/* The stages (referral.stage, referral_row.stage: the code list ref_stage), for a screen to ask
+ * which one a referral is at rather than compare the stored words. referral_stage_of gives
+ * STAGE__UNKNOWN for a word that is none; referral_stage_code the stored word. */
+enum ref_stage { STAGE_REFERRED, STAGE_INTERVIEW, STAGE_HIRED, STAGE_REJECTED, STAGE_DECLINED,
+                 STAGE__UNKNOWN };
+enum ref_stage referral_stage_of(const char *stage);
+const char *referral_stage_code(enum ref_stage s);
 /* 1 when a referral at stage from may go to stage to. */
 int referral_can(const char *from, const char *to);
 /* A new referral (stage 已推荐, dated r->referred_on, default today). Refused: without consent;

@@ -259,14 +259,17 @@ static int ref_parties(struct io *io, int row, char **v, int64_t *rid, int64_t *
                        struct jy_err *err)
 {
 	char msg[256];
-	int rc = resident_find_idno(io->db, v[RIO_IDNO], rid, err);
-	if (rc == JY_ENOTFOUND) {
-		snprintf(msg, sizeof msg, _("no resident has this ID number: register her first (jiuye import residents)"));
-		importer_report(&io->in, row, io->defs[RIO_IDNO].label, msg);
+	struct jy_err fe = { 0 };
+	int rc = resident_find_idno_in_scope(io->db, v[RIO_IDNO], OP_EDIT, rid, &fe);
+	if (rc == JY_ENOTFOUND || rc == JY_EPERM) {
+		importer_report(&io->in, row, io->defs[RIO_IDNO].label, fe.msg);
 		return JY_EINVAL;
 	}
-	if (rc)
+	if (rc) {
+		if (err)
+			*err = fe;
 		return rc;
+	}
 	if (v[RIO_NAME]) {
 		struct resident *r = NULL;
 		struct jy_err e = { 0 };

@@ -4,22 +4,43 @@
  * PC). Its status is read as of today wherever it is shown or tested: an open posting whose
  * closing date has passed reads as expired; one whose posts are all filled as filled. The same
  * rule is written once in C (posting_state) and once in SQL (POSTING_STATE_SQL, jobs_int.h). */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jobs/jobs_int.h"
 
+/* The stored words of the states (002's posting_status codes), by enum posting_st. */
+static const char *const state_codes[PSTATE__UNKNOWN] = {
+	[PSTATE_OPEN] = "open", [PSTATE_FILLED] = "filled", [PSTATE_CLOSED] = "closed",
+	[PSTATE_EXPIRED] = "expired",
+};
+
+enum posting_st posting_state_of(const char *state)
+{
+	for (int s = 0; state && s < PSTATE__UNKNOWN; s++)
+		if (strcmp(state_codes[s], state) == 0)
+			return (enum posting_st)s;
+	return PSTATE__UNKNOWN;
+}
+
+const char *posting_state_code(enum posting_st s)
+{
+	assert((unsigned)s < PSTATE__UNKNOWN);
+	return state_codes[s];
+}
+
 const char *posting_state(const char *stored, int openings, int filled, const char *closes,
                           const char *today)
 {
-	if (!stored || strcmp(stored, "open") != 0)
-		return stored && *stored ? stored : "open";
+	if (posting_state_of(stored) != PSTATE_OPEN)
+		return stored && *stored ? stored : state_codes[PSTATE_OPEN];
 	if (closes && *closes && strcmp(closes, today) < 0)
-		return "expired";
+		return state_codes[PSTATE_EXPIRED];
 	if (filled >= openings)
-		return "filled";
-	return "open";
+		return state_codes[PSTATE_FILLED];
+	return state_codes[PSTATE_OPEN];
 }
 
 static void posting_row_read(sqlite3_stmt *st, void *row)

@@ -13,6 +13,7 @@
  * Who may: a referral is about a resident, so it is seen (OP_VIEW), made (OP_CREATE)
  * and taken further (OP_EDIT) only by a worker whose communities hold hers; the lists show only
  * such referrals. Statistics count them in reports and never see one. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,18 +125,40 @@ int referral_find(struct jy_db *db, int64_t resident_id, int64_t posting_id, int
 
 /* ---- the stages ----------------------------------------------------------------------------- */
 
+/* The stored words of the stages (002's ref_stage codes), by enum ref_stage. */
+static const char *const stage_codes[STAGE__UNKNOWN] = {
+	[STAGE_REFERRED] = "referred", [STAGE_INTERVIEW] = "interview", [STAGE_HIRED] = "hired",
+	[STAGE_REJECTED] = "rejected", [STAGE_DECLINED] = "declined",
+};
+
+enum ref_stage referral_stage_of(const char *stage)
+{
+	for (int s = 0; stage && s < STAGE__UNKNOWN; s++)
+		if (strcmp(stage_codes[s], stage) == 0)
+			return (enum ref_stage)s;
+	return STAGE__UNKNOWN;
+}
+
+const char *referral_stage_code(enum ref_stage s)
+{
+	assert((unsigned)s < STAGE__UNKNOWN);
+	return stage_codes[s];
+}
+
 static const struct {
-	const char *from, *to;
+	enum ref_stage from, to;
 } steps[] = {
-	{ "referred", "interview" }, { "referred", "hired" }, { "referred", "rejected" },
-	{ "referred", "declined" }, { "interview", "hired" }, { "interview", "rejected" },
-	{ "interview", "declined" },
+	{ STAGE_REFERRED, STAGE_INTERVIEW }, { STAGE_REFERRED, STAGE_HIRED },
+	{ STAGE_REFERRED, STAGE_REJECTED }, { STAGE_REFERRED, STAGE_DECLINED },
+	{ STAGE_INTERVIEW, STAGE_HIRED }, { STAGE_INTERVIEW, STAGE_REJECTED },
+	{ STAGE_INTERVIEW, STAGE_DECLINED },
 };
 
 int referral_can(const char *from, const char *to)
 {
-	for (size_t i = 0; from && to && i < ARRAY_LEN(steps); i++)
-		if (strcmp(steps[i].from, from) == 0 && strcmp(steps[i].to, to) == 0)
+	enum ref_stage f = referral_stage_of(from), t = referral_stage_of(to);
+	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
+		if (steps[i].from == f && steps[i].to == t)
 			return 1;
 	return 0;
 }
@@ -513,10 +536,8 @@ static int advance_write(struct jy_db *db, const struct referral *cur, const cha
 	if (sqlite3_changes(db_handle(db)) != 1)
 		return err_set(err, JY_ECONFLICT, NULL, _("someone else recorded a step of this referral after you "
 		                                         "opened it; nothing was saved. Look again, then go on"));
-	const char *stored = NULL;
-	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
-		if (strcmp(steps[i].to, to) == 0)
-			stored = steps[i].to;   /* static storage for step_row */
+	/* static storage for step_row; to is a stage, advance_checks allowed the step to it */
+	const char *stored = referral_stage_code(referral_stage_of(to));
 	if ((rc = step_row(db, cur->id, stored, date, note, err)))
 		return rc;
 	struct jy_buf j = { 0 };

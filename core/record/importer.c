@@ -192,7 +192,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		ops->rollback(ctx);
 	if (rc == JY_OK && res->rejected && !skip) {
 		/* The counts say what was stored (or, in a dry run, would be): nothing. */
-		res->added = res->updated = res->unchanged = 0;
+		res->added = res->updated = res->unchanged = res->queued = 0;
 		rc = err_set(err, JY_EINVAL, NULL,
 		             dngettext("jiuye", "%s: %d bad row, nothing was imported (fix it, or use --skip-errors)",
 		                       "%s: %d bad rows, nothing was imported (fix them, or use --skip-errors)",

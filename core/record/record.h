@@ -57,6 +57,8 @@ int field_changes_each(const char *json, int (*cb)(void *arg, const struct field
 /* ---- what an import did ----------------------------------------------------------------------- */
 struct import_result {
 	int added, updated, unchanged, rejected;
+	int queued;             /* rows whose change (or part of it) waits for a reviewer's
+	                         * approval: counted here, not as updated or unchanged */
 	int rows;
 	char encoding[16];
 };

@@ -238,6 +238,10 @@ static int imp_explain(struct import *im, int row, char **cell, int n, const str
 		char *v = cell_value(im, cell, n, f);
 		if (!v && !(resident_fields[f].flags & FF_REQ))
 			continue;
+		if (resident_fields[f].kind == FK_PHONE && mask_is_masked(v)) {
+			free(v);        /* reported by imp_row already */
+			continue;
+		}
 		struct resident *t = resident_new();
 		resident_set(t, RF_NAME, PLACEHOLDER_NAME);
 		resident_set(t, RF_IDNO, PLACEHOLDER_ID);
@@ -298,8 +302,10 @@ static int imp_derived(struct import *im, int row, char **cell, int n, const cha
 }
 
 /* A resident already registered: the file's non-empty cells over the stored record, saved only
- * when something differs (resident_save writes no version and no history then). */
-static int imp_update(struct import *im, int64_t rid, const struct resident *cells,
+ * when something differs (resident_save writes no version and no history then). A change the
+ * worker may not make herself (a clerk's of the ID number or categories) goes to a reviewer: the
+ * row is counted as queued and says so. */
+static int imp_update(struct import *im, int64_t rid, const struct resident *cells, int row,
                       struct import_result *res, struct jy_err *err)
 {
 	struct resident *m = NULL;
@@ -311,8 +317,13 @@ static int imp_update(struct import *im, int64_t rid, const struct resident *cel
 			resident_set(m, f, cells->v[f]);
 	int64_t version = m->version;
 	rc = resident_save(im->db, m, err);
-	if (rc == JY_OK)
+	if (rc == JY_OK && m->queued) {
+		res->queued++;
+		importer_report(&im->in, row, err->field, err->msg);    /* a note: the row saved */
+		err_clear(err);
+	} else if (rc == JY_OK) {
 		importer_count(res, 1, version, m->version);
+	}
 	resident_free(&m);
 	return rc;
 }
@@ -405,6 +416,16 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	for (int f = 0; f < RF__COUNT; f++)
 		if (resident_fields[f].kind != FK_DERIVED)
 			r->v[f] = cell_value(im, cell, n, f);
+	/* A masked phone (138****5678, from a clerk's list) is not a number: refused, also when it
+	 * is the mask of the stored one, which a form's save keeps as it is (approval.c) and an
+	 * import would have counted as unchanged. */
+	for (int f = 0; f < RF__COUNT; f++) {
+		if (resident_fields[f].kind != FK_PHONE || !mask_is_masked(r->v[f]))
+			continue;
+		importer_report(&im->in, row, resident_fields[f].label,
+		                _("a partly hidden number (with *) cannot be imported: give the whole "
+		                  "number, or leave the cell empty to keep the stored one"));
+	}
 	if (r->v[RF_IDNO] && idcard_parse(r->v[RF_IDNO], id, birth, &sex, NULL) == JY_OK) {
 		int first = idseen_add(&im->seen, id, row);
 		if (first) {
@@ -431,7 +452,7 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	} else if (found == JY_OK) {
 		rc = resident_bulk_sync(im->bulk, &e);
 		if (rc == JY_OK)
-			rc = imp_update(im, rid, r, res, &e);
+			rc = imp_update(im, rid, r, row, res, &e);
 	} else {
 		/* looked up just above: the batch need not ask the registry again */
 		rc = id[0] ? resident_bulk_add_new(im->bulk, r, &e) : resident_bulk_add(im->bulk, r, &e);

@@ -58,6 +58,8 @@ struct resident {
 	char *closed_at;        /* set when the record is closed (never deleted) */
 	char *close_reason;
 	char *created_at, *updated_at, *updated_by;
+	int queued;             /* set by resident_save: 1 when it queued a change for a reviewer
+	                         * (a clerk's change of the ID number or categories), else 0 */
 };
 struct resident *resident_new(void);            /* Caller frees with resident_free. */
 void resident_free(struct resident **r);
@@ -68,6 +70,12 @@ const char *resident_get(const struct resident *r, int field);  /* never NULL ("
 int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy_err *err);
 /* JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB with err set. */
 int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id, struct jy_err *err);
+/* The resident a worker names by her ID number (canonical) for op: JY_OK and *id when the
+ * role allows op and she lives in one of the worker's communities; JY_ENOTFOUND (err->field
+ * 身份证号) with the same message whether nobody has the number or she lives outside them;
+ * JY_EPERM when the role may not op at all; JY_EDB when the database failed. */
+int resident_find_idno_in_scope(struct jy_db *db, const char *idno, int op, int64_t *id,
+                                struct jy_err *err);
 /* Check every field (ID checksum, dates, codes, phone, required) and derive sex and birth date.
  * Returns JY_EINVAL with err->field naming the first bad field, JY_EDB when a code list cannot be
  * read. Does not touch the database except to read code lists. */

@@ -129,6 +129,39 @@ int resident_find_idno(struct jy_db *db, const char *idno, int64_t *id, struct j
 	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading a resident"));
 }
 
+/* One message for "nobody has it" and "she lives in another community": two would tell a clerk
+ * who is registered anywhere in the county. */
+int resident_find_idno_in_scope(struct jy_db *db, const char *idno, int op, int64_t *id,
+                                struct jy_err *err)
+{
+	int rc = access_check(db, op, NULL, err);       /* a role without op is told so plainly */
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, coalesce(community, '') FROM resident "
+	                                  "WHERE id_no = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, idno ? idno : "", -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	int mine = s == SQLITE_ROW &&
+	           access_in_scope(db, (const char *)sqlite3_column_text(st, 1));
+	if (mine)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading a resident"));
+	if (mine)
+		return JY_OK;
+	const char *idno_label = resident_fields[RF_IDNO].label;
+	if (access_scope_all(db))
+		return err_set(err, JY_ENOTFOUND, idno_label, _("no resident has this ID number in "
+		                                                "the registry: register her first"));
+	return err_set(err, JY_ENOTFOUND, idno_label,
+	               _("no resident of %s's communities has this ID number: register her first, "
+	                 "or, if she lives in another community, ask the street office"),
+	               db_actor(db)->os_user);
+}
+
 /* Name and registration number of a resident, for the message of a duplicate. When they cannot be
  * read the message names her "#id": the outcome (a duplicate, refused) is the same either way. */
 static void resident_label(struct jy_db *db, int64_t id, char *out, size_t size)
@@ -466,6 +499,7 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	if (!err)
 		err = &local;
 	err_clear(err);
+	r->queued = 0;
 	/* the stored record, read once: the access rules and the change both need it */
 	struct resident *old = NULL;
 	struct approval_req *req = NULL;
@@ -495,6 +529,7 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	resident_free(&old);
 	if (!rc)
 		rc = approval_queue(db, req, &warn);
+	int queued = req != NULL;      /* approval_guard makes one only for a change */
 	approval_req_free(&req);
 	if (rc) {
 		int64_t keep_id = r->id;
@@ -508,6 +543,8 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	rc = db_commit(db, err);
 	if (!rc && warn.warn)
 		*err = warn;    /* saved, with the same-name-and-birth-date warning for the worker */
+	if (!rc)
+		r->queued = queued;
 	return rc;
 }
 

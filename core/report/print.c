@@ -839,6 +839,10 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 			return JY_OK;
 		}
 		resident_free(&r);
+		/* one outside the worker's communities is answered as one nobody has (a role that may
+		 * not read records at all is told so plainly) */
+		if (rc == JY_EPERM && (rc = access_check(db, OP_VIEW, NULL, err)) != JY_OK)
+			return rc;
 		if (rc != JY_OK && rc != JY_ENOTFOUND)
 			return err_set(err, rc, e.field, "%s", e.msg);
 		return err_set(err, JY_ENOTFOUND, "登记编号", _("no resident has the registration number %s"), t);
@@ -852,9 +856,7 @@ int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct 
 			               "(R-000001)"), t);
 		return err_set(err, JY_EINVAL, "身份证号", "%s", e.msg);
 	}
-	/* never the number itself in a message (privacy E5) */
-	int rc = resident_find_idno(db, canon, id, err);
-	if (rc == JY_ENOTFOUND)
-		return err_set(err, JY_ENOTFOUND, "身份证号", _("no resident has this ID number in the registry"));
-	return rc;
+	/* never the number itself in a message; one outside the worker's communities is answered
+	 * as one nobody has */
+	return resident_find_idno_in_scope(db, canon, OP_VIEW, id, err);
 }

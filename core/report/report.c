@@ -13,7 +13,7 @@
  *   - the flags 领取失业金 (benefit) and 低保 (dibao) are not dated either: their current value.
  *
  * How it stays fast on a million residents (a month in under a second): the registry is
- * read once, as it is now, through the narrow index resident_report (006_reports.sql), into
+ * read once, as it is now, through the narrow index resident_report (013_report_scope.sql), into
  * arrays indexed by resident id. Only residents with a status event on or after the earliest day
  * a figure looks at (the previous period's start) can have had another status then; their events
  * come from the date index, and for each of them one index lookup finds the status before. So a
@@ -481,8 +481,8 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	c->comm = xcalloc(n, sizeof *c->comm);
 	c->sex = xcalloc(n, 1);
 	c->flags = xcalloc(n, 1);
-	/* the columns of the narrow index resident_report, in its order: it is read, not the table;
-	 * the community only when the columns are communities (a column less to decode a row) */
+	/* the columns of the narrow index resident_report: it is read, not the table, whole and in
+	 * its order (community, id), which the arrays by id do not need */
 	const struct code_list *u = NULL;
 	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
 		return JY_EDB;

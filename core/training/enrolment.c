@@ -188,13 +188,12 @@ static int enrol_resolve(struct jy_db *db, struct enrolment *e, int op, struct c
 		if (!e->v[EF_IDNO])
 			return err_set(err, JY_EINVAL, enrol_fields[EF_IDNO].label,
 			               _("required: the trainee's 18-character ID number"));
-		int rc = resident_find_idno(db, e->v[EF_IDNO], &e->resident_id, err);
-		if (rc == JY_ENOTFOUND)
-			return err_set(err, JY_EINVAL, enrol_fields[EF_IDNO].label,
-			               _("%s is not registered: register the resident first, then enrol her"),
-			               e->v[EF_IDNO]);
+		/* one outside the worker's communities is answered as one nobody has */
+		int rc = resident_find_idno_in_scope(db, e->v[EF_IDNO], op, &e->resident_id, err);
+		if (rc == JY_ENOTFOUND && err)
+			err->code = JY_EINVAL;  /* a bad cell of the file or the form, as before */
 		if (rc)
-			return rc;
+			return rc == JY_ENOTFOUND ? JY_EINVAL : rc;
 	}
 	int denied = resident_access(db, e->resident_id, op, err);
 	if (denied)

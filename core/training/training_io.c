@@ -255,8 +255,10 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 	(void)row;
 	int64_t rid, cid, eid;
 	struct enrolment *e = NULL;
-	/* Each look-up: JY_OK, JY_ENOTFOUND (enrolment_save says what is missing), or a failure. */
-	int rc = resident_find_idno(t->db, vals[EF_IDNO], &rid, err);
+	/* Each look-up: JY_OK, JY_ENOTFOUND (enrolment_save says what is missing), or a failure. Only
+	 * a trainee of the worker's communities is found: enrolment_save answers for any other as
+	 * for one nobody has. */
+	int rc = resident_find_idno_in_scope(t->db, vals[EF_IDNO], OP_EDIT, &rid, err);
 	/* 姓名, when the file has it, must be the name the registry holds for the ID number: a
 	 * mistyped ID would otherwise enrol somebody else. */
 	if (rc == JY_OK && vals[EF_NAME]) {

@@ -16,6 +16,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB SSH_CONNECTION
 
 . "$(dirname "$0")/lib.sh"
+plan 59
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 q() { sqlite3 -batch "$db" "$1"; }

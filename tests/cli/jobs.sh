@@ -14,6 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 82
 same() {
 	if cmp -s "$2" "$3"; then ok "$1"; else nok "$1" "$(diff "$2" "$3" | head -n 10)"; fi
 }
@@ -98,7 +99,7 @@ has "one closing line naming the file" "$tmp/err" "jobs_employers_bad.csv: 4 bad
 exp employers "$db" "$tmp/empbad.csv"
 same "bad rows: nothing stored, not even the good row" "$tmp/demo_employers.csv" "$tmp/empbad.csv"
 run import employers "$data/jobs_employers_bad.csv" --skip-errors --db "$db"
-status_is "--skip-errors: exit 0" 0
+status_is "--skip-errors: exit 1" 1
 has "--skip-errors: the good row added, the bad ones counted" "$tmp/out" "1 added, 0 updated, 0 unchanged, 4 rejected"
 exp employers "$db" "$tmp/empskip.csv"
 has "--skip-errors: the good row is stored" "$tmp/empskip.csv" "桐溪县顺达物流有限公司,91330122MA2JY00084,民营企业"
@@ -175,7 +176,9 @@ run import referrals "$tmp/twice.csv" --db "$db"
 has "the same person and posting twice in a file" "$tmp/err" "twice.csv:3: 岗位编号: 33012219820530104X J-003 is also in row 2"
 
 run import referrals "$data/jobs_referrals_bad.csv" --dry-run --skip-errors --db "$db"
-status_is "dry run with --skip-errors: exit 0" 0
+status_is "dry run with --skip-errors: exit 1" 1
+has "dry run with --skip-errors: what would be left out and imported" "$tmp/err" \
+	"6 bad rows would be left out and the other 1 imported (dry run, nothing saved)"
 has "dry run with --skip-errors: the good row counted" "$tmp/out" "(dry run, nothing saved): 1 added, 0 updated, 0 unchanged, 6 rejected"
 exp referrals "$db" "$tmp/refsdry.csv"
 same "dry run: still nothing stored" "$tmp/demo_referrals.csv" "$tmp/refsdry.csv"

@@ -1,7 +1,30 @@
 # tests/cli/lib.sh: what every command-line test script starts with (sourced after it sets $JIUYE
 # and $tmp): TAP lines that tests/run.sh counts, and the checks on the last run's output.
+#
+# A script says first how many checks it runs (`plan N`), so that tests/run.sh notices one that
+# stops early. A check that cannot run here is skipped (`skip`), never passed: tests/run.sh counts
+# it apart. A check that must run on CI (`must_run`) fails there instead of being skipped, so a CI
+# machine that lacks what it needs (root, a locale, a compiler) cannot pass by skipping.
+plan() { echo "1..$1"; }
 ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+nok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
+skip() { # name, why it cannot run here
+	echo "ok - $1 # SKIP $2"
+}
+must_run() { # name, why it cannot run here: skipped, but a failure when CI=true
+	if [ "${CI:-}" = true ]; then
+		nok "$1" "skipped on CI, where it must run: $2"
+	else
+		skip "$1" "$2"
+	fi
+}
+skip_rest() { # count, name, why: the script's last count checks cannot run here
+	i=1
+	while [ "$i" -le "$1" ]; do
+		must_run "$2 ($i of $1)" "$3"
+		i=$((i + 1))
+	done
+}
 # run ARGS...: jiuye with ARGS, its output in $tmp/out and $tmp/err, its exit status in $st
 run() {
 	"$JIUYE" "$@" >"$tmp/out" 2>"$tmp/err"

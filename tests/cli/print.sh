@@ -14,6 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
+plan 56
 one_line() {
 	if [ "$(wc -l <"$tmp/err")" -le 2 ] && [ -s "$tmp/err" ]; then ok "$1"; else nok "$1" "$(cat "$tmp/err")"; fi
 }
@@ -119,3 +120,39 @@ sqlite3 "$broken" "ALTER TABLE setting RENAME TO setting_gone"
 run print slip R-000001 --db "$broken"
 status_is "print slip, the settings unreadable: exit 1 (not the default page size)" 1
 has "print slip, the settings unreadable: says why" "$tmp/err" "no such table: setting"
+# ---- a clerk learns nothing of residents outside her communities ------------------------------------
+# The worker is the real user id: as root the clerk is played by the account nobody (setpriv),
+# scoped to 幸福里社区. 陈美玲 lives in 红星村: her ID number and registration number are answered as
+# an ID number and a registration number nobody has, word for word.
+if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+	skip_rest 8 "a clerk's print of another community" "not root, or no setpriv or nobody"
+	exit 0
+fi
+"$JIUYE" worker add nobody --role clerk --scope 幸福里社区 --db "$db" >/dev/null 2>&1 ||
+	nok "worker add nobody"
+chmod 1777 "$tmp"
+chmod 666 "$db"*
+as_nobody() { # run ARGS... as the clerk
+	setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups env HOME="$tmp" \
+		"$JIUYE" "$@" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+}
+chen=$(sqlite3 "$db" "SELECT id_no FROM resident WHERE name = '陈美玲'")
+chen_reg=$(sqlite3 "$db" "SELECT reg_no FROM resident WHERE name = '陈美玲'")
+as_nobody print form "$chen" --db "$db"
+status_is "clerk: print form of 陈美玲 (红星村) by ID number: exit 1" 1
+cp "$tmp/err" "$tmp/err.chen"
+lacks "clerk: ... not 'belongs to a community outside'" "$tmp/err.chen" "outside"
+lacks "clerk: ... nor the number itself" "$tmp/err.chen" "$chen"
+as_nobody print form 11010519491231002X --db "$db"
+status_is "clerk: print form of an ID number nobody has: exit 1" 1
+if cmp -s "$tmp/err" "$tmp/err.chen"; then ok "clerk: the two answers are the same, word for word"
+else nok "clerk: the two answers are the same, word for word" "$(cat "$tmp/err.chen" "$tmp/err")"; fi
+as_nobody print slip "$chen_reg" --db "$db"
+status_is "clerk: print slip by 陈美玲's registration number: exit 1" 1
+sed "s/$chen_reg/R-999999/" "$tmp/err" >"$tmp/err.chen"
+as_nobody print slip R-999999 --db "$db"
+if cmp -s "$tmp/err" "$tmp/err.chen"; then ok "clerk: ... answered as a registration number nobody has"
+else nok "clerk: ... answered as a registration number nobody has" "$(cat "$tmp/err.chen" "$tmp/err")"; fi
+as_nobody print form R-000001 --db "$db"
+status_is "clerk: her own community's resident prints" 0

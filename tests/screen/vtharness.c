@@ -22,7 +22,8 @@
  *   key K...            keys one after another, e.g. `key <F4>`, `key <Down> <Down>`, `key zxh`
  *                       (<F1>..<F12> <Tab> <S-Tab> <Enter> <Esc> <BS> <Del> <Ins> <Up> <Down>
  *                       <Left> <Right> <Home> <End> <PgUp> <PgDn> <Space> <lt> <C-x> <M-x>)
- *   type TEXT           TEXT in one burst, as an input method commits it
+ *   type TEXT           TEXT in one burst, as an input method commits it; <BS> and the other
+ *                       key names above go into the same burst (<lt> for a '<')
  *   resize COLSxROWS    TIOCSWINSZ (the kernel sends SIGWINCH) and the emulator resized
  *   wait-for TEXT       until the screen shows TEXT (or the timeout)
  *   expect-line N TEXT  row N contains TEXT
@@ -31,6 +32,9 @@
  *   expect-reverse TEXT the first cell of TEXT on screen is in reverse video (a selected row)
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
+ *   keep NAME           the screen as it is now, kept under NAME for expect-kept
+ *   expect-kept NAME    the screen is the one kept as NAME, cell for cell: text, cursor, and
+ *                       each cell's colours and reverse/bold/underline
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
  *   bytes-max N [LABEL] the previous step wrote at most N bytes
  *   bytes-le A B [P%]   the step labelled A wrote at most as many bytes as the one labelled B
@@ -69,6 +73,7 @@
 #define MAX_LABELS 64
 #define MAX_MASKS 8
 #define MAX_VIOL 8
+#define MAX_KEPT 8
 
 /* A key response shorter than this is done once the program sleeps; an unknown state waits longer. */
 #define QUIET_IDLE_MS 25
@@ -115,6 +120,13 @@ struct harness {
 	int user_re_ok;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
+	FILE *tee;              /* when set, every byte the program writes is copied here too */
+	size_t step_reads;      /* reads of the terminal that got bytes (bench_pty resets it) */
+	struct {
+		char name[64];
+		char *screen;   /* screen_look() */
+	} kept[MAX_KEPT];       /* screens kept by `keep` */
+	int nkept;
 };
 
 static struct harness H;
@@ -442,7 +454,10 @@ static int pump(int react_ms)
 			ssize_t n = read(H.master, buf, sizeof buf);
 			if (n > 0) {
 				vt_feed(buf, (size_t)n);
+				if (H.tee)
+					fwrite(buf, 1, (size_t)n, H.tee);
 				H.step_bytes += (size_t)n;
+				H.step_reads++;
 				got = 1;
 				last = t;
 				H.last_byte_us = now_us();
@@ -774,13 +789,27 @@ static int step_keys(const char *arg, char *why, size_t size)
 	return 0;
 }
 
-/* An input method commits a whole word at once: every character in one write. */
+/* An input method commits a whole word at once: every character in one write (and the keys
+ * named <...> among them, as a fast typist's Backspace lands in the same read). */
 static int step_type(const char *arg, char *why, size_t size)
 {
 	const char *p = arg;
 	outq.hold = 1;
-	while (*p)
-		vterm_keyboard_unichar(H.vt, utf8_next(&p), 0);
+	while (*p) {
+		const char *e = *p == '<' ? strchr(p, '>') : NULL;
+		if (e) {
+			char tok[40];
+			snprintf(tok, sizeof tok, "%.*s", (int)(e + 1 - p), p);
+			if (key_queue(tok, why, size) < 0) {
+				outq.hold = 0;
+				outq.n = 0;
+				return -1;
+			}
+			p = e + 1;
+		} else {
+			vterm_keyboard_unichar(H.vt, utf8_next(&p), 0);
+		}
+	}
 	outq_flush();
 	if (pump(0) < 0) {
 		snprintf(why, size, "no quiet after typing within %d ms", H.timeout_ms);
@@ -873,6 +902,98 @@ static int cond_reverse(const char *text, const char *unused)
 	return cell.attrs.reverse;
 }
 
+/* Expected and actual screens, line by line where they differ, enough to see what moved. */
+static void print_diff(const char *e, const char *a)
+{
+	while (*e || *a) {
+		const char *en = strchr(e, '\n'), *an = strchr(a, '\n');
+		int el = en ? (int)(en - e) : (int)strlen(e);
+		int al = an ? (int)(an - a) : (int)strlen(a);
+		if (el != al || strncmp(e, a, (size_t)el) != 0) {
+			if (*e)
+				printf("# -%.*s\n", el, e);
+			if (*a)
+				printf("# +%.*s\n", al, a);
+		}
+		e += el + (en != NULL);
+		a += al + (an != NULL);
+	}
+}
+
+static int colour_code(const VTermColor *c, int fg)
+{
+	if (fg ? VTERM_COLOR_IS_DEFAULT_FG(c) : VTERM_COLOR_IS_DEFAULT_BG(c))
+		return -1;
+	if (VTERM_COLOR_IS_INDEXED(c))
+		return c->indexed.idx;
+	return 256 + (c->rgb.red << 16 | c->rgb.green << 8 | c->rgb.blue);
+}
+
+/* The screen's text (screen_text) and, after it, how its cells look: per row, each run of cells
+ * drawn alike as "row:col look" where the look changes (reverse, bold, underline, fg/bg colour).
+ * Caller frees. */
+static char *screen_look(void)
+{
+	char *text = screen_text(0);
+	size_t cap = strlen(text) + (size_t)H.rows * (size_t)H.cols * 24 + 64, len;
+	char *s = malloc(cap), prev[48] = "", look[48];
+	if (!s)
+		die("out of memory");
+	len = (size_t)snprintf(s, cap, "%s", text);
+	free(text);
+	for (int r = 0; r < H.rows; r++)
+		for (int c = 0; c < H.cols; c++) {
+			VTermScreenCell cell;
+			VTermPos pos = { .row = r, .col = c };
+			vterm_screen_get_cell(H.vs, pos, &cell);
+			/* a wide character's right half looks as its left half */
+			if (cell.chars[0] == (uint32_t)-1)
+				continue;
+			snprintf(look, sizeof look, "%s%s%s %d/%d", cell.attrs.reverse ? "r" : "",
+			         cell.attrs.bold ? "b" : "", cell.attrs.underline ? "u" : "",
+			         colour_code(&cell.fg, 1), colour_code(&cell.bg, 0));
+			if (strcmp(look, prev) == 0)
+				continue;
+			len += (size_t)snprintf(s + len, cap - len, "%02d:%02d %s\n", r, c, look);
+			memcpy(prev, look, sizeof prev);
+		}
+	return s;
+}
+
+static int step_keep(const char *name, char *why, size_t size)
+{
+	int i = 0;
+	while (i < H.nkept && strcmp(H.kept[i].name, name) != 0)
+		i++;
+	if (i == MAX_KEPT || !*name) {
+		snprintf(why, size, "keep NAME expected, at most %d names", MAX_KEPT);
+		return -1;
+	}
+	if (i == H.nkept)
+		snprintf(H.kept[H.nkept++].name, sizeof H.kept[0].name, "%s", name);
+	free(H.kept[i].screen);
+	H.kept[i].screen = screen_look();
+	return 0;
+}
+
+static int step_expect_kept(const char *name, char *why, size_t size)
+{
+	for (int i = 0; i < H.nkept; i++) {
+		if (strcmp(H.kept[i].name, name) != 0)
+			continue;
+		char *now = screen_look();
+		int same = strcmp(now, H.kept[i].screen) == 0;
+		if (!same) {
+			snprintf(why, size, "the screen differs from the one kept as %s", name);
+			print_diff(H.kept[i].screen, now);
+		}
+		free(now);
+		return same ? 0 : -1;
+	}
+	snprintf(why, size, "no screen kept as %s", name);
+	return -1;
+}
+
 static int step_snapshot(const char *name, char *why, size_t size)
 {
 	char path[PATH_MAX];
@@ -904,20 +1025,7 @@ static int step_snapshot(const char *name, char *why, size_t size)
 	int rc = 0;
 	if (strcmp(expected, actual) != 0) {
 		snprintf(why, size, "screen differs from %.400s", path);
-		/* a line-by-line diff, enough to see what moved */
-		char *e = expected, *a = actual;
-		while (*e || *a) {
-			char *en = strchr(e, '\n'), *an = strchr(a, '\n');
-			int el = en ? (int)(en - e) : (int)strlen(e), al = an ? (int)(an - a) : (int)strlen(a);
-			if (el != al || strncmp(e, a, (size_t)el) != 0) {
-				if (*e)
-					printf("# -%.*s\n", el, e);
-				if (*a)
-					printf("# +%.*s\n", al, a);
-			}
-			e += el + (en != NULL);
-			a += al + (an != NULL);
-		}
+		print_diff(expected, actual);
 		rc = -1;
 	}
 	free(expected);
@@ -1143,6 +1251,10 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strcmp(cmd, "snapshot") == 0)
 		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "keep") == 0)
+		return step_keep(arg, why, size);
+	if (strcmp(cmd, "expect-kept") == 0)
+		return step_expect_kept(arg, why, size);
 	if (strcmp(cmd, "mask") == 0) {
 		if (H.nmasks >= MAX_MASKS || regcomp(&H.masks[H.nmasks], arg, REG_EXTENDED) != 0) {
 			snprintf(why, size, "bad or too many masks");

@@ -20,7 +20,8 @@
  *                                  present, the import under way is all or nothing, the newest
  *                                  draft loads back, every backup file is whole and passes the
  *                                  check, and the database passes db_check (what `jiuye check` runs).
- * Prints TAP lines "ok - ..." / "not ok - ..." with the figures; exit 1 when any is "not ok".
+ * Prints "# seed N" first, then TAP lines "ok - ..." / "not ok - ..." with the figures; exit 1
+ * when any is "not ok". STRESS_SEED=N replays a run's random choices (see run_seed below).
  * Built against the core objects like tests/bench.c (make build/stress). */
 #include <dirent.h>
 #include <errno.h>
@@ -82,6 +83,50 @@ static uint64_t rng_state;
 static void rng_seed(uint64_t s)
 {
 	rng_state = s ? s : 0x9e3779b97f4a7c15ULL;
+}
+
+/* splitmix64's finaliser: nearby inputs (a seed and a worker number) give unrelated streams. */
+static uint64_t mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* The seed of the run: STRESS_SEED, or one made from the clock and the process id. Every worker,
+ * the crash rounds' delays and each crash child draw from their own stream derived from it, so the
+ * same seed replays the same choices (which resident, which file, when the kill comes); what the
+ * scheduler makes of them still varies, so a replay makes a rare failure likely, not certain. */
+static uint64_t run_seed;
+
+/* Take the seed and print it first, so a failing run says how to replay it. -1: not a number. */
+static int seed_init(void)
+{
+	const char *s = getenv("STRESS_SEED");
+	if (s && *s) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(s, &end, 10);
+		if (errno || *end || *s == '-' || *s == '+') {
+			tap(0, "stress: STRESS_SEED=%s is not a number (a seed a run printed: "
+			    "# seed N)", s);
+			return -1;
+		}
+		run_seed = v;
+	} else {
+		run_seed = mix((uint64_t)time(NULL) ^ (uint64_t)getpid() << 32);
+	}
+	printf("# seed %llu (STRESS_SEED=%llu replays it)\n", (unsigned long long)run_seed,
+	       (unsigned long long)run_seed);
+	fflush(stdout);
+	return 0;
+}
+
+/* The stream of one part of the run: a worker (1 ...), the crash parent (0), a crash child. */
+static uint64_t stream_seed(uint64_t part)
+{
+	return mix(run_seed ^ mix(part));
 }
 
 static uint32_t rnd(uint32_t n)
@@ -414,7 +459,7 @@ static int worker(const char *path, const char *dir, int w, double seconds)
 	FILE *log = fopen(logpath, "w");
 	if (!log)
 		return 1;
-	rng_seed((uint64_t)time(NULL) * 1000003u + (uint64_t)getpid() * 7919u + (uint64_t)w);
+	rng_seed(stream_seed(1 + (uint64_t)w));
 	struct counts c = { 0 };
 	struct jy_db *db = NULL;
 	struct jy_err e = { 0 };
@@ -984,7 +1029,7 @@ static int cmd_crash(const char *dir, int rounds)
 		tap(0, "crash: set-up of %s", path);
 		return 1;
 	}
-	rng_seed((uint64_t)time(NULL) ^ (uint64_t)getpid() << 16);
+	rng_seed(stream_seed(0));
 	struct crash_tally *t = xcalloc(1, sizeof *t);
 	/* The child is killed within max_ms: long enough that most kills land in the middle of an
 	 * import, a save or a backup rather than before the database is open. */
@@ -1001,7 +1046,7 @@ static int cmd_crash(const char *dir, int rounds)
 		pid_t pid = fork();
 		if (pid == 0) {
 			close(fds[0]);
-			rng_seed((uint64_t)time(NULL) * 31u + (uint64_t)getpid());
+			rng_seed(stream_seed(((uint64_t)1 << 32) + (uint64_t)round));
 			crash_child(path, mode == CRASH_BACKUP ? bdir : dir, mode, round, fds[1]);
 		}
 		close(fds[1]);
@@ -1073,6 +1118,8 @@ static int cmd_crash(const char *dir, int rounds)
 int main(int argc, char **argv)
 {
 	setenv("TZ", "UTC", 0);
+	if ((argc == 5 || argc == 4) && seed_init() != 0)
+		return 2;
 	if (argc == 5 && strcmp(argv[1], "workers") == 0)
 		return cmd_workers(argv[2], atoi(argv[3]), atof(argv[4]));
 	if (argc == 4 && strcmp(argv[1], "crash") == 0)

@@ -491,6 +491,332 @@ static void test_import_scope(void **state)
 	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
 
+/* A clerk's file of residents: a change of 人员类别 waits for a reviewer and is counted as queued,
+ * never as unchanged; a masked phone (as a clerk's list shows it) is that row's error on 联系电话,
+ * even when it is the mask of the stored number. */
+static void test_import_queued_masked(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	struct resident *r = NULL;
+	char wang[19], zhao[19], phone[24], masked[24];
+	assert_int_equal(resident_load(f->db, demo_id(f, "王秀兰"), &r, &err), JY_OK);
+	snprintf(wang, sizeof wang, "%s", resident_get(r, RF_IDNO));
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, demo_id(f, "赵春梅"), &r, &err), JY_OK);
+	snprintf(zhao, sizeof zhao, "%s", resident_get(r, RF_IDNO));
+	snprintf(phone, sizeof phone, "%s", resident_get(r, RF_PHONE));
+	resident_free(&r);
+	mask_phone(phone, masked, sizeof masked);
+	char path[128];
+	snprintf(path, sizeof path, "%s/cat.csv", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "姓名,身份证号,地址,人员类别\n王秀兰,%s,,下岗职工、低保\n赵春梅,%s,幸福里社区7栋1单元102,\n",
+	        wang, zhao);
+	fclose(fp);
+	static const struct {
+		int flags, queued, updated, unchanged, pending;
+	} runs[] = {
+		{ IMPORT_DRY_RUN, 1, 1, 0, 0 },   /* counted as a real run would, nothing kept */
+		{ 0, 1, 1, 0, 1 },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(runs); i++) {
+		act_as(f, "wang");
+		struct import_result res;
+		struct jy_buf lines = { 0 };
+		assert_int_equal(import_residents(f->db, path, runs[i].flags, collect_line, &lines,
+		                                  &res, &err), JY_OK);
+		assert_int_equal(res.queued, runs[i].queued);
+		assert_int_equal(res.updated, runs[i].updated);
+		assert_int_equal(res.unchanged, runs[i].unchanged);
+		assert_int_equal(res.rejected, 0);
+		assert_non_null(strstr(lines.s, "cat.csv:2: 人员类别: saved; the change of 人员类别 waits "
+		                                "for a reviewer's approval"));
+		assert_null(strstr(lines.s, "cat.csv:3:"));
+		buf_free(&lines);
+		act_as(f, "zhao");
+		int pending;
+		assert_int_equal(pending_count(f->db, &pending, &err), JY_OK);
+		assert_int_equal(pending, runs[i].pending);
+	}
+
+	snprintf(path, sizeof path, "%s/masked.csv", f->dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "姓名,身份证号,联系电话\n赵春梅,%s,%s\n王秀兰,%s,139****0000\n", zhao, masked, wang);
+	fclose(fp);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
+	struct import_result res;
+	struct jy_buf lines = { 0 };
+	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines,
+	                                  &res, &err), JY_OK);
+	assert_int_equal(res.rejected, 2);
+	assert_int_equal(res.unchanged, 0);
+	static const char *const said[] = {
+		"masked.csv:2: 联系电话: a partly hidden number (with *) cannot be imported",
+		"masked.csv:3: 联系电话: a partly hidden number (with *) cannot be imported",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(said); i++)
+		assert_non_null(strstr(lines.s, said[i]));
+	int nlines = 0;
+	for (const char *p = lines.s; (p = strchr(p, '\n')); p++)
+		nlines++;
+	assert_int_equal(nlines, 2);    /* one line a row: not also "not a phone number" */
+	buf_free(&lines);
+	assert_int_equal(resident_load(f->db, demo_id(f, "赵春梅"), &r, &err), JY_OK);
+	assert_string_equal(resident_get(r, RF_PHONE), phone);
+	resident_free(&r);
+}
+
+/* A clerk who names a resident by ID number (jiuye print, a file of referrals or enrolments) gets
+ * one answer for "nobody has it" and "she lives in another community": two would tell her who is
+ * registered anywhere in the county. */
+static void test_idno_one_message(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	struct resident *r = NULL;
+	char chen[19], wang[19], nobody[19];
+	assert_int_equal(resident_load(f->db, demo_id(f, "陈美玲"), &r, &err), JY_OK);   /* 红星村 */
+	snprintf(chen, sizeof chen, "%s", resident_get(r, RF_IDNO));
+	resident_free(&r);
+	int64_t wang_id = demo_id(f, "王秀兰");                                         /* 幸福里社区 */
+	assert_int_equal(resident_load(f->db, wang_id, &r, &err), JY_OK);
+	snprintf(wang, sizeof wang, "%s", resident_get(r, RF_IDNO));
+	resident_free(&r);
+	idcard_make("330122", "1990-01-01", 998, 'F', nobody);
+	static const struct {
+		const char *who;
+		int which;      /* 0 陈美玲, 1 王秀兰, 2 an ID number nobody has */
+		int rc;
+		const char *says;
+	} cases[] = {
+		{ "wang", 0, JY_ENOTFOUND, "no resident of wang's communities has this ID number" },
+		{ "wang", 2, JY_ENOTFOUND, "no resident of wang's communities has this ID number" },
+		{ "wang", 1, JY_OK, NULL },
+		{ "zhao", 0, JY_ENOTFOUND, "no resident of zhao's communities has this ID number" },
+		{ "zhao", 1, JY_OK, NULL },
+		{ NULL, 0, JY_OK, NULL },       /* the administrator sees every community */
+		{ NULL, 2, JY_ENOTFOUND, "no resident has this ID number in the registry" },
+		{ "qian", 1, JY_EPERM, "qian (统计) may not" },   /* statistics: the role, plainly */
+	};
+	const char *ids[] = { chen, wang, nobody };
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		if (cases[i].who)
+			act_as(f, cases[i].who);
+		else
+			assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
+		int64_t id = 0;
+		memset(&err, 0, sizeof err);
+		int rc = print_find_resident(f->db, ids[cases[i].which], &id, &err);
+		assert_int_equal(rc, cases[i].rc);
+		if (cases[i].rc == JY_OK) {
+			assert_true(id > 0);
+			continue;
+		}
+		assert_non_null(strstr(err.msg, cases[i].says));
+		if (cases[i].rc == JY_ENOTFOUND)
+			assert_string_equal(err.field, "身份证号");
+		assert_null(strstr(err.msg, ids[cases[i].which]));     /* never the number itself */
+	}
+	/* the same in a file of referrals and of enrolments: row 2 (陈美玲) and row 3 (nobody's)
+	 * read the same after their FILE:ROW: */
+	static const struct {
+		const char *header, *rest;
+	} files[] = {
+		{ "身份证号,岗位编号,推荐日期,本人同意", "J-003,2026-11-01,是" },
+		{ "身份证号,培训班编号,报名日期", "K-003,2026-11-01" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(files); i++) {
+		char path[128];
+		snprintf(path, sizeof path, "%s/f%zu.csv", f->dir, i);
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fprintf(fp, "%s\n%s,%s\n%s,%s\n", files[i].header, chen, files[i].rest, nobody,
+		        files[i].rest);
+		fclose(fp);
+		act_as(f, "wang");
+		struct import_result res;
+		struct jy_buf lines = { 0 };
+		int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
+		              struct import_result *, struct jy_err *) =
+			i == 0 ? import_referrals : import_enrolments;
+		int rc = import(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
+		assert_int_equal(rc, JY_EINVAL);
+		assert_int_equal(res.rejected, 2);
+		char *row2 = strstr(lines.s, ":2: "), *row3 = strstr(lines.s, ":3: ");
+		assert_non_null(row2);
+		assert_non_null(row3);
+		size_t n2 = strcspn(row2, "\n"), n3 = strcspn(row3, "\n");
+		assert_int_equal(n2, n3);
+		assert_memory_equal(row2 + 4, row3 + 4, n2 - 4);
+		assert_non_null(strstr(row2, "身份证号: no resident of wang's communities"));
+		buf_free(&lines);
+	}
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
+}
+
+/* The audit trail as a street's reviewer reads it: rows of a record of a resident outside her
+ * communities (the resident herself, her visits, certificates, referrals, enrolments) are left out,
+ * in the browser, in a row opened whole and in the export; rows of no resident (a course, a login)
+ * stay. */
+struct trail_seen {
+	int n;
+	struct {
+		char entity[16];
+		int64_t id, seq;
+	} rows[256];
+};
+
+static int trail_take(void *arg, const struct history_entry *h)
+{
+	struct trail_seen *t = arg;
+	assert_true(t->n < (int)ARRAY_LEN(t->rows));
+	snprintf(t->rows[t->n].entity, sizeof t->rows[t->n].entity, "%s",
+	         h->entity ? h->entity : "");
+	t->rows[t->n].id = h->entity_id;
+	t->rows[t->n].seq = h->seq;
+	t->n++;
+	return 0;
+}
+
+/* The newest row of entity #id in what was seen, its seq; 0 when none. */
+static int64_t trail_find(const struct trail_seen *t, const char *entity, int64_t id)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->rows[i].entity, entity) == 0 && t->rows[i].id == id)
+			return t->rows[i].seq;
+	return 0;
+}
+
+static void trail_all(struct fixture *f, const struct audit_filter *af, struct trail_seen *t)
+{
+	struct jy_err err = { 0 };
+	int64_t before = 0, next;
+	t->n = 0;
+	do {
+		int rc = audit_page(f->db, af, before, 50, trail_take, t, &next, &err);
+		assert_int_equal(rc, JY_OK);
+		before = next;
+	} while (next);
+}
+
+static int first_cert(void *arg, const struct certificate *c)
+{
+	int64_t *id = arg;
+	if (!*id)
+		*id = c->id;
+	return 0;
+}
+
+static void test_audit_scope(void **state)
+{
+	struct fixture *f = *state;
+	add_workers(f);
+	struct jy_err err = { 0 };
+	int64_t chen = demo_id(f, "陈美玲"), zhou = demo_id(f, "周红霞"), wang = demo_id(f, "王秀兰");
+	/* the administrator changes 陈美玲 (红星村) and 王秀兰 (幸福里社区), visits 周红霞 (红星村),
+	 * refers and enrols 陈美玲, changes a course */
+	struct resident *r = NULL;
+	assert_int_equal(resident_load(f->db, chen, &r, &err), JY_OK);
+	resident_set(r, RF_PHONE, "13900000999");
+	resident_set(r, RF_ADDRESS, "溪口镇红星村5组");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	resident_free(&r);
+	assert_int_equal(resident_load(f->db, wang, &r, &err), JY_OK);
+	resident_set(r, RF_ADDRESS, "幸福里社区9栋1单元101");
+	assert_int_equal(resident_save(f->db, r, &err), JY_OK);
+	resident_free(&r);
+	struct visit v = { .resident_id = zhou, .date = "2026-11-20", .content = "家中走访" };
+	assert_int_equal(visit_add(f->db, &v, &err), JY_OK);
+	int64_t cert = 0;
+	assert_int_equal(certificate_each(f->db, chen, first_cert, &cert, &err), JY_OK);
+	assert_true(cert > 0);
+	int64_t pid, cid, eid;
+	assert_int_equal(jobrec_find_code(f->db, JR_POSTING, "J-003", &pid, &err), JY_OK);
+	struct referral *ref = referral_new();
+	ref->resident_id = chen;
+	ref->posting_id = pid;
+	ref->consent = 1;
+	ref->referred_on = xstrdup("2026-11-21");
+	assert_int_equal(referral_add(f->db, ref, &err), JY_OK);
+	int64_t refid = ref->id;
+	referral_free(&ref);
+	assert_int_equal(course_find_code(f->db, "K-002", &cid, &err), JY_OK);
+	assert_int_equal(enrolment_enrol(f->db, chen, cid, 0, &eid, &err), JY_OK);
+	int64_t course_id;
+	struct course *c = NULL;
+	assert_int_equal(course_find_code(f->db, "K-001", &course_id, &err), JY_OK);
+	assert_int_equal(course_load(f->db, course_id, &c, &err), JY_OK);
+	course_set(c, CF_NOTE, "教室改在二楼");
+	assert_int_equal(course_save(f->db, c, &err), JY_OK);
+	course_free(&c);
+	assert_int_equal(audit_note(f->db, "login", "session", 0, NULL, NULL, JY_OK, &err), JY_OK);
+
+	static const struct {
+		const char *entity;
+		int which;      /* 0 陈美玲, 1 周红霞's visit, 2 王秀兰, 3 the certificate, 4 the referral,
+		                 * 5 the enrolment, 6 the course, 7 the login (id 0) */
+		int admin, zhao;
+	} cases[] = {
+		{ "resident", 0, 1, 0 },        /* her phone and address, old -> new */
+		{ "visit", 1, 1, 0 },
+		{ "resident", 2, 1, 1 },        /* 幸福里社区 is in 城南街道 */
+		{ "certificate", 3, 1, 0 },
+		{ "referral", 4, 1, 0 },
+		{ "enrolment", 5, 1, 0 },
+		{ "course", 6, 1, 1 },          /* no resident's record: the existing rules */
+		{ "session", 7, 1, 1 },
+	};
+	const int64_t ids[] = { chen, v.id, wang, cert, refid, eid, course_id, 0 };
+	struct audit_filter all = { 0 };
+	struct trail_seen *mine = xcalloc(1, sizeof *mine), *hers = xcalloc(1, sizeof *hers);
+	trail_all(f, &all, mine);
+	act_as(f, "zhao");
+	trail_all(f, &all, hers);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		int64_t id = ids[cases[i].which];
+		assert_int_equal(trail_find(mine, cases[i].entity, id) != 0, cases[i].admin);
+		assert_int_equal(trail_find(hers, cases[i].entity, id) != 0, cases[i].zhao);
+	}
+	assert_true(hers->n > 0 && hers->n < mine->n);
+	/* Enter on a row: the row below seq + 1 is that row, never one she may not read */
+	int64_t seq = trail_find(mine, "resident", chen), next;
+	struct trail_seen *one = xcalloc(1, sizeof *one);
+	assert_int_equal(audit_page(f->db, &all, seq + 1, 1, trail_take, one, &next, &err), JY_OK);
+	assert_true(one->n == 0 || one->rows[0].seq != seq);
+	/* asked for by name, 陈美玲 has no row for her */
+	struct audit_filter byname = { .record = "陈美玲" };
+	trail_all(f, &byname, one);
+	assert_int_equal(one->n, 0);
+	/* her export of the trail holds the rows she reads and no other */
+	char path[128];
+	snprintf(path, sizeof path, "%s/trail.csv", f->dir);
+	int rows = 0;
+	assert_int_equal(audit_export(f->db, &all, path, SHEET_CSV, &rows, &err), JY_OK);
+	assert_int_equal(rows, hers->n);
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char line[512];
+	int found_chen = 0, found_wang = 0;
+	int64_t wang_seq = trail_find(hers, "resident", wang);
+	while (fgets(line, sizeof line, fp)) {
+		long long n = strtoll(line, NULL, 10);
+		found_chen |= n == seq;
+		found_wang |= n == wang_seq;
+	}
+	fclose(fp);
+	assert_false(found_chen);
+	assert_true(found_wang);
+	free(one);
+	free(hers);
+	free(mine);
+	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_role_table),
 	cmocka_unit_test(test_role_names),
@@ -503,6 +829,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_masked_never_saved, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_report_scope, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_import_scope, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_import_queued_masked, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_idno_one_message, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
 };
 
 TEST_MAIN(tests)

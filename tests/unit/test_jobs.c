@@ -376,6 +376,57 @@ static const struct {
 	{ "referred", "referred", 0 }, { "interview", "interview", 0 },
 };
 
+/* The stages and the posting states by name, for the screens: the stored words only (a label
+ * such as 录用 is not one), and each word of the code lists ref_stage and posting_status is one. */
+static const struct {
+	const char *word;
+	enum ref_stage stage;
+} stage_words[] = {
+	{ "referred", STAGE_REFERRED }, { "interview", STAGE_INTERVIEW }, { "hired", STAGE_HIRED },
+	{ "rejected", STAGE_REJECTED }, { "declined", STAGE_DECLINED },
+	{ "录用", STAGE__UNKNOWN }, { "Hired", STAGE__UNKNOWN }, { "", STAGE__UNKNOWN },
+	{ NULL, STAGE__UNKNOWN },
+};
+
+static const struct {
+	const char *word;
+	enum posting_st state;
+} state_words[] = {
+	{ "open", PSTATE_OPEN }, { "filled", PSTATE_FILLED }, { "closed", PSTATE_CLOSED },
+	{ "expired", PSTATE_EXPIRED },
+	{ "招聘中", PSTATE__UNKNOWN }, { "opened", PSTATE__UNKNOWN }, { "", PSTATE__UNKNOWN },
+	{ NULL, PSTATE__UNKNOWN },
+};
+
+static void test_stage_and_state_words(void **state)
+{
+	struct fixture *f = *state;
+	for (size_t i = 0; i < ARRAY_LEN(stage_words); i++) {
+		enum ref_stage s = stage_words[i].stage;
+		assert_int_equal(referral_stage_of(stage_words[i].word), s);
+		if (s != STAGE__UNKNOWN)
+			assert_string_equal(referral_stage_code(s), stage_words[i].word);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(state_words); i++) {
+		enum posting_st s = state_words[i].state;
+		assert_int_equal(posting_state_of(state_words[i].word), s);
+		if (s != PSTATE__UNKNOWN)
+			assert_string_equal(posting_state_code(s), state_words[i].word);
+	}
+	struct code_list cl;
+	struct jy_err err = { 0 };
+	assert_int_equal(codes_load(f->db, "ref_stage", &cl, &err), JY_OK);
+	assert_int_equal(cl.n, STAGE__UNKNOWN);
+	for (int i = 0; i < cl.n; i++)
+		assert_true(referral_stage_of(cl.items[i].code) != STAGE__UNKNOWN);
+	codes_free(&cl);
+	assert_int_equal(codes_load(f->db, "posting_status", &cl, &err), JY_OK);
+	assert_int_equal(cl.n, PSTATE__UNKNOWN);
+	for (int i = 0; i < cl.n; i++)
+		assert_true(posting_state_of(cl.items[i].code) != PSTATE__UNKNOWN);
+	codes_free(&cl);
+}
+
 static void test_stage_transitions(void **state)
 {
 	struct fixture *f = *state;
@@ -879,6 +930,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_posting_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_by_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posting_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stage_and_state_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stage_transitions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_consent_and_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hire_counts_and_one_placement, setup, teardown),

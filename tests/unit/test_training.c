@@ -280,7 +280,9 @@ static void test_enrol_rules(void **state)
 	enrolment_set(y, EF_IDNO, "11010519491231002X");
 	enrolment_set(y, EF_COURSE, "K-001");
 	assert_int_equal(enrolment_save(f->db, y, &err), JY_EINVAL);
-	assert_non_null(strstr(err.msg, "not registered"));
+	assert_string_equal(err.field, "身份证号");
+	assert_non_null(strstr(err.msg, "no resident has this ID number"));
+	assert_null(strstr(err.msg, "11010519491231002X"));    /* never the number in a message */
 	enrolment_set(y, EF_COURSE, "K-999");
 	enrolment_set(y, EF_IDNO, NULL);
 	y->resident_id = a;

@@ -280,6 +280,8 @@ static int detail_row(void *arg, const struct history_entry *h)
 	struct adetail_build *b = arg;
 	struct page *p = &b->d->page;
 	char seq[24], rec[80], fields[400];
+	if (h->seq != b->d->seq)
+		return 0;       /* the row is no longer hers to read (its resident moved away) */
 	b->done = 1;
 	snprintf(seq, sizeof seq, "%lld", (long long)h->seq);
 	if (h->entity_id)
@@ -315,6 +317,9 @@ static void adetail_build(struct ui *ui, struct adetail *d, int w)
 	int64_t next;
 	if (audit_page(ui->db, &all, d->seq + 1, 1, detail_row, &b, &next, &err) != JY_OK)
 		page_line(&d->page, ST_ERROR, 0, err.msg);
+	else if (!b.done)
+		page_line(&d->page, ST_ERROR, 0,
+		          _("This row is about a record outside your communities."));
 }
 
 static void adetail_draw(struct ui *ui, struct screen *s)

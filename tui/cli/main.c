@@ -356,8 +356,9 @@ static int cmd_import(const struct opts *o)
 	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
 	struct jy_err noted = { 0 };
-	int arc = audit_file(db, "import", k->kind, o->dry_run ? 0 : res.added + res.updated,
-	                     o->args[2], rc, &noted);
+	int arc = audit_file(db, "import", k->kind,
+	                     o->dry_run ? 0 : res.added + res.updated + res.queued, o->args[2], rc,
+	                     &noted);
 	db_close(&db);
 	/* the import stands; that it is not in the trail is said, and fails the run */
 	if (arc)
@@ -369,12 +370,35 @@ static int cmd_import(const struct opts *o)
 		return EXIT_USER;
 	}
 	const char *base = strrchr(o->args[2], '/') ? strrchr(o->args[2], '/') + 1 : o->args[2];
-	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
-	       path_shown(base),
-	       o->dry_run ? _(" (dry run, nothing saved)") : "", res.added, res.updated, res.unchanged,
-	       res.rejected);
+	const char *dry = o->dry_run ? _(" (dry run, nothing saved)") : "";
+	if (res.queued)         /* only a clerk's file of residents has rows for a reviewer */
+		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d queued for review, "
+		         "%d rejected\n"), path_shown(base), dry, res.added, res.updated, res.unchanged,
+		       res.queued, res.rejected);
+	else
+		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
+		       path_shown(base), dry, res.added, res.updated, res.unchanged, res.rejected);
 	if (rc != JY_OK) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	/* --skip-errors stored the good rows, but the file was not imported whole: a script must
+	 * not take that for success */
+	if (res.rejected) {
+		int rest = res.rows - res.rejected;
+		unsigned long n = (unsigned long)res.rejected;
+		if (o->dry_run)
+			fprintf(stderr, dngettext("jiuye",
+			        "jiuye: %s: %d bad row would be left out and the other %d imported "
+			        "(dry run, nothing saved)",
+			        "jiuye: %s: %d bad rows would be left out and the other %d imported "
+			        "(dry run, nothing saved)", n), path_shown(base), res.rejected, rest);
+		else
+			fprintf(stderr, dngettext("jiuye",
+			        "jiuye: %s: %d bad row was left out and the other %d imported: fix it "
+			        "and import it again",
+			        "jiuye: %s: %d bad rows were left out and the other %d imported: fix "
+			        "them and import them again", n), path_shown(base), res.rejected, rest);
 		return EXIT_USER;
 	}
 	return arc ? EXIT_USER : 0;

@@ -341,7 +341,7 @@ struct screen *jform_new(struct ui *ui, int type, int64_t id, int64_t employer_i
 		}
 		field_set(ui, &jf->form.f[PST_POSTED], ui->today);
 		field_set(ui, &jf->form.f[PST_PW], "0");
-		field_set(ui, &jf->form.f[PST_STATUS], "open");
+		field_set(ui, &jf->form.f[PST_STATUS], posting_state_code(PSTATE_OPEN));
 	} else if (type == JR_EMPLOYER) {
 		field_set(ui, &jf->form.f[EMP_WOMAN], "0");
 	} else {

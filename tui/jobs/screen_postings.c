@@ -69,7 +69,7 @@ static void postings_row(struct ui *ui, struct jlist *l, const void *row, int y,
 	x = ui_col(ui, y, x, c.title, r->title, hs);
 	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
 	x = ui_col(ui, y, x, c.state, ui_code_label(ui, "posting_status", r->state),
-	         strcmp(r->state, "open") == 0 ? ST_OK : ST_HINT);
+	         posting_state_of(r->state) == PSTATE_OPEN ? ST_OK : ST_HINT);
 	x = ui_col(ui, y, x, c.count, count, ST_NORMAL);
 	x = ui_col(ui, y, x, c.closes, r->closes, ST_NORMAL);
 	x = ui_col(ui, y, x, c.pw, r->public_welfare ? "是" : "", ST_NORMAL);
@@ -178,7 +178,7 @@ static void ppage_build(struct ui *ui, struct jpage *p)
 	int left = atoi(jobrec_get(r, PST_OPENINGS)) - atoi(jobrec_get(r, PST_FILLED));
 	char *state = xasprintf(_("%s as of %s: %d of %s posts left"), ui_code_label(ui, "posting_status", r->state),
 	                        ui->today, left > 0 ? left : 0, jobrec_get(r, PST_OPENINGS));
-	page_line(&p->page, strcmp(r->state, "open") == 0 ? ST_OK : ST_WARN, 0, state);
+	page_line(&p->page, posting_state_of(r->state) == PSTATE_OPEN ? ST_OK : ST_WARN, 0, state);
 	free(state);
 	jpage_record(ui, p, r);
 	page_section(&p->page, _("Referrals (F11 finds who fits, Enter lists the referrals)"));

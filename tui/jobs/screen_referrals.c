@@ -60,7 +60,7 @@ static void referrals_row(struct ui *ui, struct jlist *l, const void *row, int y
 	x = ui_col(ui, y, x, c.posting, posting, ST_NORMAL);
 	x = ui_col(ui, y, x, c.emp, r->employer, ST_NORMAL);
 	x = ui_col(ui, y, x, c.stage, ui_code_label(ui, "ref_stage", r->stage),
-	         strcmp(r->stage, "hired") == 0 ? ST_OK : ST_NORMAL);
+	         referral_stage_of(r->stage) == STAGE_HIRED ? ST_OK : ST_NORMAL);
 	ui_col(ui, y, x, c.on, r->stage_on, ST_NORMAL);
 	free(posting);
 }
@@ -200,7 +200,7 @@ static void rpage_build(struct ui *ui, struct jpage *p)
 	free(t);
 	t = xasprintf(_("Now: %s since %s (F5 records the next step)"), ui_code_label(ui, "ref_stage", r->stage),
 	              r->stage_on);
-	page_wrapped(&p->page, 2, strcmp(r->stage, "hired") == 0 ? ST_OK : ST_HINT, t);
+	page_wrapped(&p->page, 2, referral_stage_of(r->stage) == STAGE_HIRED ? ST_OK : ST_HINT, t);
 	free(t);
 	page_section(&p->page, _("Steps"));
 	struct step_arg a = { ui, p };
@@ -358,7 +358,7 @@ static int stage_save(struct ui *ui, struct jsmall *f, struct jy_err *err)
 	                  .subsidy_end = jsmall_value(f, SG_SUBSIDY), .contract = c && strcmp(c, "1") == 0 };
 	int rc = referral_advance(ui->db, r, stage, jsmall_value(f, SG_DATE), jsmall_value(f, SG_NOTE), &h, err);
 	if (rc == JY_OK) {
-		if (strcmp(r->stage, "hired") == 0)
+		if (referral_stage_of(r->stage) == STAGE_HIRED)
 			ui_msg(ui, ST_OK, _("Hired: %s is recorded as employed (%s) and %s has one post fewer"),
 			       r->resident_name, ui_code_label(ui, "emp_form", h.form ? h.form : (r->public_welfare ? "030" : "010")),
 			       r->posting_code);

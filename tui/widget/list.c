@@ -109,6 +109,8 @@ static const void *list_row(struct list *l, long idx)
 	}
 }
 
+static void list_settle(struct list *l);
+
 /* Keep the rows of the pages near what is shown; forget the others' rows. */
 static void list_trim(struct list *l)
 {
@@ -129,6 +131,7 @@ static void list_trim(struct list *l)
 
 long list_count_known(struct list *l, int *exact)
 {
+	list_settle(l);
 	if (exact)
 		*exact = l->end;
 	return page_first(l, l->npages);
@@ -158,11 +161,25 @@ static void list_clamp(struct list *l)
 	list_fix_top(l);
 }
 
+/* A new search is not run here but when the list is next read or drawn: the keys of a burst (an
+ * input method's commit, a paste, a fast typist on a slow link) each change the query, and only
+ * the last one is searched, once. */
 void list_query(struct list *l, const char *q)
 {
 	xstrset(&l->query, q ? q : "");
 	list_drop_pages(l);
 	l->sel = l->top = 0;
+	l->sel_id = 0;
+	l->stale = 1;
+}
+
+/* The search list_query asked for, run now: the first page, its first row selected. Every way in
+ * to the rows starts here. */
+static void list_settle(struct list *l)
+{
+	if (!l->stale)
+		return;
+	l->stale = 0;
 	list_clamp(l);
 }
 
@@ -187,6 +204,7 @@ static long list_find(struct list *l, int64_t id, int max_pages)
  * still there (the cursor row does not jump under the worker's eyes). */
 void list_reload(struct list *l)
 {
+	l->stale = 0;   /* a search not run yet is run here, once */
 	int64_t id = l->sel_id;
 	long row = l->sel - l->top, old = l->sel;
 	int pages = (int)(l->sel / LIST_PAGE) + 2;
@@ -199,6 +217,7 @@ void list_reload(struct list *l)
 
 int list_select_id(struct list *l, int64_t id)
 {
+	l->stale = 0;   /* a search not run yet is run here, once */
 	long row = l->sel - l->top;
 	list_drop_pages(l);
 	long at = list_find(l, id, 4);
@@ -214,6 +233,7 @@ int list_select_id(struct list *l, int64_t id)
 
 const void *list_selected(struct list *l)
 {
+	list_settle(l);
 	return list_row(l, l->sel);
 }
 
@@ -221,6 +241,7 @@ int list_key(struct ui *ui, struct list *l, const struct ui_event *ev)
 {
 	int page = l->rows_shown > 1 ? l->rows_shown - 1 : 1;
 	(void)ui;
+	list_settle(l);
 	switch (ev->act) {
 	case ACT_NEXT:
 		if (list_row(l, l->sel + 1))
@@ -266,7 +287,10 @@ void list_draw(struct ui *ui, struct list *l, int y, int x, int h, int w)
 		y++;
 		h--;
 	}
+	/* the rows known first: a search run now keeps in view the rows a screen put above its
+	 * selection (the sessions list selects the last one with the earlier ones over it) */
 	l->rows_shown = h;
+	list_settle(l);
 	list_fix_top(l);
 	for (int r = 0; r < h; r++) {
 		const void *row = list_row(l, l->top + r);

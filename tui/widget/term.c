@@ -155,6 +155,14 @@ int term_init(struct ui *ui)
 	term_keys();
 	term_styles();
 	curs_set(0);
+	/* Until the screen has been left and taken back once, ncurses 6.4 flushes its output at
+	 * every cursor move (its mvcur does so while the screen is in its first state, for
+	 * programs that move the cursor without doupdate): a list redrawn for a typed key went out
+	 * in some 66 write() calls, each a packet of its own on an SSH link, where one does.
+	 * Leaving the screen and taking it back now, before anything is drawn, makes every
+	 * doupdate one write (counted with strace). */
+	endwin();
+	refresh();
 	term_size(ui);
 	return 0;
 }
