@@ -11,7 +11,8 @@
 #
 #   BENCH_N=1000000      residents in the registry
 #   BENCH_Q=1000         random queries of each search kind
-#   BENCH_IMPORT=100000  rows of the CSV file given to `jiuye import residents`
+#   BENCH_IMPORT=100000  rows of the CSV file given to `jiuye import residents` (and a file of
+#                        BENCH_N rows too: import_whole_rate, import_whole_peak_rss)
 #   BENCH_TYPE=200       search-as-you-type queries typed a key at a time (and erased), then each
 #                        sent in one write; the bytes of the answers are search_keystroke_bytes
 #                        and search_burst_bytes
@@ -97,6 +98,22 @@ else
 	echo "# jiuye import into the registry failed:"; sed -n '1,5s/^/#   /p' "$T/rss.out"; status=1
 fi
 rm -f "$T/big.db" "$T/big.db-wal" "$T/big.db-shm"
+
+# A whole registry's file in one import (a county moving in from its old ledger): the load keeps to
+# its spills, so its heap stays bounded whatever the file's size.
+echo "# a $N-row CSV file imported into a fresh database: rate and peak memory"
+"$BENCH" csv "$T/whole.csv" "$N" || status=1
+if "$JIUYE" init --demo --db "$T/whole.db" >"$T/init.out" 2>&1 && bench_units "$T/whole.db"; then
+	t0=$(now_ns)
+	if peak_of "$JIUYE" import residents "$T/whole.csv" --db "$T/whole.db"; then
+		t1=$(now_ns)
+		echo "bench import_whole_rate $((N * 1000000000 / (t1 - t0))) rows/s"
+		echo "bench import_whole_peak_rss $(($(cat "$T/rss") / 1024)) MB"
+	else
+		echo "# jiuye import of the whole file failed:"; sed -n '1,5s/^/#   /p' "$T/rss.out"; status=1
+	fi
+fi
+rm -f "$T/whole.csv" "$T/whole.db" "$T/whole.db-wal" "$T/whole.db-shm"
 
 echo "# the monthly report (2024-06 against 2024-05) after a year of events on the registry"
 BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}

@@ -238,6 +238,7 @@ static int ui_draw(struct ui *ui, int may_skip)
 			base--;
 		ui_status(ui);
 		ui->stack[base]->ops->draw(ui, ui->stack[base]);
+		ui_status_long(ui);
 		ui_bar(ui, ui_top(ui));
 		for (int i = base + 1; i < ui->depth; i++) {
 			ui->cur_y = -1;

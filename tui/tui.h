@@ -52,9 +52,9 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
-	const char *date;        /* --date: the day a unit's profile was counted */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	char *args[8];           /* the words that are not options */
@@ -93,6 +93,7 @@ int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker li
 int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|add|... */
 int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
 int cli_code(const struct cli_opts *o);         /* cli_code.c: jiuye code list|add|alias|retire */
+int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
@@ -115,6 +116,8 @@ enum action {
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
 	/* access */
 	ACT_REVEAL,
+	/* the registry: closing a record, a form's jump to a field by its name */
+	ACT_CLOSE, ACT_JUMP,
 	ACT__COUNT
 };
 
@@ -257,9 +260,18 @@ void ui_box(struct ui *ui, int y, int x, int h, int w, int style);  /* ASCII + -
 void ui_title(struct ui *ui, const char *where);
 void ui_bar(struct ui *ui, const struct screen *s);
 void ui_status(struct ui *ui);
+/* Text on the status line, wrapped upward onto up to three rows when it is longer than a row;
+ * ui_status_long does it for the message of ui_msg (the main loop, after the screen is drawn). */
+void ui_status_text(struct ui *ui, const char *text, int style);
+void ui_status_long(struct ui *ui);
 /* Break s into lines of at most cols columns (at spaces when it can, else at any character);
  * returns the number of lines; lines[i] allocated. Caller frees each. */
 int ui_wrap(const char *s, int cols, char **lines, int max);
+/* Column widths and cuts of lists: the widest label of a code list ("@units": the communities),
+ * at least min; a community's name in w columns, whole when it fits, else without its 社区
+ * suffix (borrowed from name or buf). */
+int ui_widest_label(struct ui *ui, const char *list, int min);
+const char *ui_unit_short(const char *name, int w, char *buf, size_t size);
 /* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
@@ -312,7 +324,9 @@ const char *field_hint(const struct field *f);  /* what the field accepts (statu
 struct form {
 	struct field *f;
 	int n;
-	int focus;
+	int focus;              /* the focused field's index in f */
+	const int *order;       /* the fields' indexes in f as the form shows them (row 0 first);
+	                         * NULL: f's own order */
 	int top;                /* first row shown */
 	int dirty;
 	int label_w;
@@ -322,6 +336,10 @@ struct form {
 	void (*gone)(struct ui *, struct form *, void *arg);     /* left unsaved (drop the draft); may be NULL */
 	void *arg;
 	struct screen *screen;  /* the screen form_back leaves */
+	int err_cut;            /* a field whose complaint did not fit beside it (form_draw), or -1:
+	                         * the status line shows it whole */
+	int jumping;            /* Ctrl-Z: the status line takes a field's name (its pinyin initials) */
+	struct lineedit jump;   /* what was typed of it */
 };
 void form_init(struct form *fm, int n);
 void form_free(struct form *fm);
@@ -468,8 +486,11 @@ struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
 struct screen *rdetail_new(int64_t id);
-enum { FACT_CERT, FACT_STATUS, FACT_VISIT };
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
+/* Closing her record (注销): the reason, the day (today) and a note, saved against version (the
+ * record as her page loaded it). */
+struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
 /* The registry searched as the resident list searches it, a page of struct search_row at a time:

@@ -32,7 +32,7 @@ const char *audit_field_label(const char *entity, const char *col);
 const struct field_def *audit_field_def(const char *entity, const char *col);
 
 
-/* ---- unit_import.c: the units from a file ------------------------------------------------------ */
+/* ---- unit_import.c: the units from a file ---------------------------------------------------- */
 /* A CSV (UTF-8 or GBK) with the columns 名称, 级别 (县区, 街道 / 乡镇, 社区 / 村; county, street,
  * community), 上级 (a unit in the database or in a row above) and optionally 代码, one row a unit,
  * through the importers' framework (flags IMPORT_*; report gets each "FILE:ROW: 列名: ..." line).
@@ -41,7 +41,7 @@ int import_units(struct jy_db *db, const char *path, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err);
 
-/* ---- settings.c: every setting the program reads ---------------------------------------------- */
+/* ---- settings.c: every setting the program reads --------------------------------------------- */
 /* One table of the keys of table setting that core/ and tui/ read, each with its meaning, default
  * and what it accepts; setting_put checks a value against it, so nothing reads a value it cannot
  * use. Keys the audit trail's protection relies on are refused whatever the value. */
@@ -60,7 +60,8 @@ struct setting_row {
 	int stored;             /* 1 when the office set it, 0 when it is the default */
 };
 const struct setting_def *setting_def_find(const char *key);    /* NULL when not a setting */
-/* "a whole number from 30 to 70", "是 or 否 (1 or 0)", "text, at most 60 characters". Caller frees. */
+/* What d accepts: "a whole number from 30 to 70", "是 or 否 (1 or 0)", "text, at most 60
+ * characters". Caller frees. */
 char *setting_accepts(const struct setting_def *d);
 /* Every setting in the table's order (the iterator shape of store/store.h). */
 int setting_each(struct jy_db *db, int (*cb)(void *arg, const struct setting_row *s), void *arg,

@@ -11,12 +11,13 @@
 #include "admin/admin.h"
 #include "store/sql.h"
 
-/*   key                         meaning (gettext)                                     type  min max default unit */
+/*   key, meaning (gettext), type, min, max, default, unit (gettext) */
 static const struct setting_def setting_defs[] = {
 	{ "rule.4050.female_age", N_("4050: a woman counts from this age"), SETTING_INT, 30, 60, "40",
 	  N_("years old") },
 	{ "rule.4050.female_upper", N_("4050: a woman counts below this age (her retirement age; "
-	                               "0: no upper limit)"), SETTING_INT, 0, 70, "55", N_("years old") },
+	                               "0: no upper limit)"), SETTING_INT, 0, 70, "55",
+	  N_("years old") },
 	{ "rule.4050.male_age", N_("4050: a man counts from this age"), SETTING_INT, 30, 70, "50",
 	  N_("years old") },
 	{ "rule.4050.male_upper", N_("4050: a man counts below this age (his retirement age; 0: no "

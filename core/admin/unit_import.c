@@ -92,7 +92,8 @@ static char *ui_cell(struct unit_import *im, char **cell, int n, int f)
 	return text_clean(i >= 0 && i < n ? cell[i] : "");
 }
 
-/* A unit there already: unchanged when the row says what the database does, else the row's error. */
+/* A unit there already: unchanged when the row says what the database does, else the row's
+ * error. */
 static int ui_existing(struct unit_import *im, int row, const struct unit_row *u, int level,
                        const char *parent, struct import_result *res, struct jy_err *err)
 {

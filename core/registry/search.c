@@ -10,6 +10,7 @@
  * by community in key order with keyset pagination, so the first page costs the same on 1,000 or
  * 1,000,000 residents, and a clerk of one community reads only her community's keys. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,11 +121,12 @@ static int keys_has(char **keys, int n, const char *k)
  * by the key's first eight bytes as a number first (most comparisons end there, without following
  * a pointer). */
 struct search_batch {
-	struct batch_key {
-		uint32_t unit;          /* the community's place in the batch's sorted list of them */
+	struct batch_key {      /* 24 bytes: a million of them, and qsort's copy, are most of a load's heap */
 		uint64_t head;          /* the key's first 8 bytes, big-endian, zero-padded */
-		uint32_t off, len;      /* the key in text */
 		int64_t id;
+		uint32_t off;           /* the key in text */
+		uint16_t len;           /* its bytes: a key is a name's suffix, initials or digits */
+		uint16_t unit;          /* the community's place in the batch's sorted list of them */
 	} *keys;
 	char **units;           /* the batch's communities, in the order first met */
 	uint32_t nunits;
@@ -174,6 +176,55 @@ static int batch_cmp(const void *a, const void *b, void *text)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+static void keys_swap(struct batch_key *a, ptrdiff_t i, ptrdiff_t j)
+{
+	struct batch_key t = a[i];
+	a[i] = a[j];
+	a[j] = t;
+}
+
+/* The batch's keys in batch_cmp's order, in place: qsort's merge sort takes a copy of the whole
+ * array (24 MB a million keys) on top of it, at the top of a load's memory. Quicksort with the
+ * median of three, the smaller side first so the stack stays short; insertion sort for the short
+ * runs it leaves. */
+static void keys_sort(struct batch_key *a, ptrdiff_t n, char *text)
+{
+	while (n > 16) {
+		ptrdiff_t m = n / 2;
+		if (batch_cmp(&a[m], &a[0], text) < 0)
+			keys_swap(a, 0, m);
+		if (batch_cmp(&a[n - 1], &a[0], text) < 0)
+			keys_swap(a, 0, n - 1);
+		if (batch_cmp(&a[n - 1], &a[m], text) < 0)
+			keys_swap(a, m, n - 1);
+		struct batch_key p = a[m];
+		ptrdiff_t i = -1, j = n;
+		for (;;) {      /* Hoare's partition: [0, j] <= p <= [j + 1, n) */
+			do
+				i++;
+			while (batch_cmp(&a[i], &p, text) < 0);
+			do
+				j--;
+			while (batch_cmp(&p, &a[j], text) < 0);
+			if (i >= j)
+				break;
+			keys_swap(a, i, j);
+		}
+		ptrdiff_t left = j + 1;
+		if (left < n - left) {
+			keys_sort(a, left, text);
+			a += left;
+			n -= left;
+		} else {
+			keys_sort(a + left, n - left, text);
+			n = left;
+		}
+	}
+	for (ptrdiff_t i = 1; i < n; i++)
+		for (ptrdiff_t j = i; j > 0 && batch_cmp(&a[j], &a[j - 1], text) < 0; j--)
+			keys_swap(a, j, j - 1);
+}
+
 static int units_cmp(const void *a, const void *b, void *units)
 {
 	char **u = units;
@@ -191,7 +242,7 @@ static void batch_rank_units(struct search_batch *b)
 	for (uint32_t i = 0; i < b->nunits; i++)
 		rank[order[i]] = i;
 	for (size_t i = 0; i < b->n; i++)
-		b->keys[i].unit = rank[b->keys[i].unit];
+		b->keys[i].unit = (uint16_t)rank[b->keys[i].unit];
 	char **sorted = xmalloc(sizeof *sorted * (b->nunits + 1));
 	for (uint32_t i = 0; i < b->nunits; i++)
 		sorted[i] = b->units[order[i]];
@@ -255,10 +306,13 @@ static int batch_spill(struct jy_db *db, struct search_batch *b, struct jy_err *
 {
 	batch_rank_units(b);
 	if (b->n)
-		qsort_r(b->keys, b->n, sizeof *b->keys, batch_cmp, b->text.s);
+		keys_sort(b->keys, (ptrdiff_t)b->n, b->text.s);
 	int rc = batch_write(db, b, err);
 	b->n = 0;
 	b->text.len = 0;
+	for (uint32_t i = 0; i < b->nunits; i++)        /* the next keys number theirs anew */
+		free(b->units[i]);
+	b->nunits = 0;
 	return rc;
 }
 
@@ -289,7 +343,11 @@ static void batch_add(struct search_batch *b, const char *community, char **keys
 	uint32_t unit = n ? batch_unit(b, community) : 0;
 	for (int i = 0; i < n; i++) {
 		if (b->n == b->cap) {
-			b->cap = b->cap ? b->cap * 2 : 4096;
+			/* as many as a spill holds and one resident's more, not the next power of two */
+			size_t most = b->spill + KEYS_MAX;
+			b->cap = b->cap ? (b->cap * 2 < most ? b->cap * 2 : most) : 4096;
+			if (b->cap <= b->n)
+				b->cap = b->n + KEYS_MAX;
 			b->keys = xrealloc(b->keys, sizeof *b->keys * b->cap);
 		}
 		struct batch_key *k = &b->keys[b->n++];
@@ -297,7 +355,7 @@ static void batch_add(struct search_batch *b, const char *community, char **keys
 		uint64_t head = 0;
 		for (size_t j = 0; j < 8; j++)
 			head = head << 8 | (j < len ? (unsigned char)keys[i][j] : 0);
-		*k = (struct batch_key){ unit, head, (uint32_t)b->text.len, (uint32_t)len, id };
+		*k = (struct batch_key){ head, id, (uint32_t)b->text.len, (uint16_t)len, (uint16_t)unit };
 		buf_add(&b->text, keys[i], len);
 		free(keys[i]);
 	}
@@ -330,6 +388,14 @@ int search_index_resident(struct jy_db *db, int64_t id, const struct resident *o
 	struct search_batch *batch = db_bulk_get(db);
 	int nnow = search_keys(now->v[RF_NAME], now->v[RF_IDNO], now->v[RF_PHONE], keys);
 	if (batch && !old) {
+		int rc = JY_OK;
+		if (batch->nunits == UINT16_MAX)        /* a key numbers its community in 16 bits */
+			rc = batch_spill(db, batch, err);
+		if (rc) {
+			for (int i = 0; i < nnow; i++)
+				free(keys[i]);
+			return rc;
+		}
 		batch_add(batch, ncom, keys, nnow, id);
 		return batch->n >= batch->spill ? batch_spill(db, batch, err) : JY_OK;
 	}

@@ -143,10 +143,11 @@ static const char sql_set_aside[] =
 #define SEEK_TEXT_MAX 240       /* the positions jy_num numbers (004_jobs.sql) */
 #define BULK_STMT_ROWS 32
 
-struct seek_row {
+struct seek_row {                /* 40 bytes: a spill holds a quarter of a million */
 	int64_t id;
-	char reg_date[16], birth[11], sex[2];
-	int edu, has_edu, r5;
+	int32_t edu;
+	char reg_date[11], birth[11], sex[2];   /* YYYY-MM-DD, as resident_validate left them */
+	uint8_t has_edu, r5;
 };
 
 struct seek_word_row {
@@ -347,8 +348,9 @@ int seek_bulk_add(struct jy_db *db, struct seek_bulk *m, const struct resident *
 	snprintf(s->birth, sizeof s->birth, "%s", resident_get(r, RF_BIRTH));
 	snprintf(s->sex, sizeof s->sex, "%s", resident_get(r, RF_SEX));
 	s->edu = edu;
-	s->has_edu = has_edu;
-	s->r5 = strcmp(resident_get(r, RF_DIBAO), "1") == 0 || resident_get(r, RF_HEALTH)[0] == '6';
+	s->has_edu = (uint8_t)!!has_edu;
+	s->r5 = (uint8_t)(strcmp(resident_get(r, RF_DIBAO), "1") == 0 ||
+	                  resident_get(r, RF_HEALTH)[0] == '6');
 	for (size_t i = 0; i < ARRAY_LEN(r5) && !s->r5; i++)
 		s->r5 = code_listed(r->v[RF_CATEGORIES], r5[i]);
 	if (r->v[RF_INTENT] || r->v[RF_SKILLS] || r->v[RF_FORMER]) {

@@ -41,7 +41,8 @@ int codes_load(struct jy_db *db, const char *list, struct code_list *out, struct
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT code, label, seeking, active = 0 FROM code WHERE list = ?1 ORDER BY ord, code", err);
+		"SELECT code, label, seeking, active = 0 FROM code WHERE list = ?1 ORDER BY ord, code",
+		err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, list, -1, SQLITE_TRANSIENT);
@@ -238,6 +239,7 @@ static const struct {
 	{ "wage_unit", "薪资单位" }, { "fair_kind", "招聘会类型" }, { "posting_status", "岗位状态" },
 	{ "ref_stage", "推荐进展" }, { "train_cat", "培训类别" }, { "train_cert", "证书类型" },
 	{ "train_result", "学习状态" }, { "sex", "性别" }, { "rule", "认定规则" },
+	{ "close_reason", "注销原因" },
 };
 
 const char *code_list_label(const char *list)

@@ -8,7 +8,7 @@
 
 #include "base/base.h"
 
-/* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
+/* ---- db.c: the one SQLite file --------------------------------------------------------------- */
 struct jy_db;
 
 /* Every list in core/ is walked by one shape of iterator:
@@ -87,8 +87,8 @@ int db_setting_set(struct jy_db *db, const char *key, const char *value, struct 
 
 /* ---- access.c: who may see and do what ---------------------------------------------- */
 enum access_op {
-	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_IMPORT,
-	OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
+	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_REOPEN,
+	OP_IMPORT, OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
 };
 const char *role_label(int role);               /* 录入员, 审核, 统计, 管理员 */
 int role_parse(const char *text);               /* clerk/reviewer/stats/admin or the Chinese; -1 */
@@ -192,7 +192,7 @@ int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
 int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err);
 
 
-/* ---- unit.c: the office's county / street / community tree ------------------------------------ */
+/* ---- unit.c: the office's county / street / community tree ----------------------------------- */
 /* Kept by an administrator (JY_EPERM with a message for anyone else), read by everyone. Every
  * change is one transaction with its row in the audit trail (entity "unit"). A unit is named by
  * its code or its name wherever one is asked for. A unit's level is below its parent's (a street
@@ -249,7 +249,7 @@ int unit_profile_get(struct jy_db *db, const char *unit, struct unit_profile *p,
                      struct jy_err *err);
 
 
-/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */
+/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) ------ */
 struct history_entry {
 	int64_t seq;
 	const char *at, *os_user, *worker, *entity, *action;
@@ -303,7 +303,7 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 int history_head_held(struct jy_db *db, const char *noted, struct jy_err *err);
 
 
-/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
+/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost ------------- */
 /* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data
  * is opaque text the TUI writes (e.g. field=value lines). draft_save replaces; draft_clear after a
  * save or an explicit discard. draft_latest finds the newest draft of this worker. */

@@ -54,7 +54,7 @@ static const char *level_name(int level)
 	return "";
 }
 
-/* ---- reading ---------------------------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------------------------- */
 
 #define UNIT_COLS \
 	"u.code, u.name, u.level, coalesce(u.parent, ''), coalesce(p.name, ''), " \
@@ -158,7 +158,7 @@ int unit_open_check(struct jy_db *db, const char *community, struct jy_err *err)
 	return JY_OK;
 }
 
-/* ---- checks shared by the changes -------------------------------------------------------------- */
+/* ---- checks shared by the changes ------------------------------------------------------------ */
 
 /* The name a worker typed, cleaned; JY_EINVAL for an empty or long one, or one with the
  * separators of a list of units (a worker's --scope 幸福里社区,建设社区). Caller frees *out. */
@@ -281,7 +281,7 @@ static int code_make(struct jy_db *db, const char *parent, char out[32], struct 
 	return err_set(err, JY_EINVAL, "代码", _("no free code under %s: give one with --code"), parent);
 }
 
-/* ---- the changes ------------------------------------------------------------------------------ */
+/* ---- the changes ----------------------------------------------------------------------------- */
 
 /* The unit's row (sql NULL: none to write) and the trail's row for it, then commit when own (the
  * transaction is this call's; else the caller's, who rolls it back on a failure). sql binds ?1
@@ -463,8 +463,8 @@ int unit_close(struct jy_db *db, const char *unit, struct jy_err *err)
 		rc = err_set(err, JY_EINVAL, "单位", _("%s was closed already, on %.10s"), u.name,
 		             u.closed_at);
 	sqlite3_stmt *st = NULL;
-	if (!rc && !(st = db_prepare(db, "SELECT name FROM unit WHERE parent = ?1 AND closed_at IS NULL "
-	                                 "ORDER BY code LIMIT 1", err)))
+	if (!rc && !(st = db_prepare(db, "SELECT name FROM unit WHERE parent = ?1 "
+	                                 "AND closed_at IS NULL ORDER BY code LIMIT 1", err)))
 		rc = JY_EDB;
 	if (!rc) {
 		sqlite3_bind_text(st, 1, u.code, -1, SQLITE_TRANSIENT);
@@ -493,7 +493,7 @@ int unit_close(struct jy_db *db, const char *unit, struct jy_err *err)
 	return rc;
 }
 
-/* ---- the profile ------------------------------------------------------------------------------ */
+/* ---- the profile ----------------------------------------------------------------------------- */
 
 int unit_profile_set(struct jy_db *db, const char *unit, const struct unit_profile *p,
                      struct jy_err *err)

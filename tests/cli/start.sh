@@ -21,7 +21,8 @@ awk '/^<!-- start.sh: csv -->$/ { on = 1; next }
 n=$(grep -c '^jiuye ' "$tmp/commands")
 plan $((n + 15))                    # a check a command, and the 15 below and above
 [ "$n" -ge 10 ] && ok "README's section has its commands ($n)" || nok "README's commands" "$n found"
-grep -q '^王秀兰,' "$tmp/台账.csv" && ok "README's section has its 台账.csv" || nok "README's csv" "$(cat "$tmp/台账.csv")"
+grep -q '^王秀兰,' "$tmp/台账.csv" && ok "README's section has its 台账.csv" ||
+	nok "README's csv" "$(cat "$tmp/台账.csv")"
 
 cd "$tmp" || exit 1
 i=0

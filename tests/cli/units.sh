@@ -18,7 +18,8 @@ idno() { # a checksum-valid ID number (GB 11643) from 17 digits
 }
 # a clerk's refusals need throwaway accounts: root only (else one skip in their place)
 as_root=0
-[ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuser >/dev/null && as_root=1
+[ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 && command -v runuser >/dev/null &&
+	as_root=1
 if [ $as_root = 1 ]; then plan 126; else plan 102; fi
 export JIUYE_DB="$tmp/office.db"
 run init
@@ -73,7 +74,8 @@ status_is "unit rename" 0
 run unit rename 东湖村委会 城关镇
 status_is "rename to a name taken: refused" 1
 
-run unit profile 幸福里社区 --date 2026-11-30 --buildings 46 --entrances 122 --households 1589 --population 3856
+run unit profile 幸福里社区 --date 2026-11-30 --buildings 46 --entrances 122 --households 1589 \
+	--population 3856
 status_is "unit profile records the figures" 0
 has "...and says them" "$tmp/out" "46 buildings 122 entrances 1589 households 3856 people"
 run unit profile 幸福里社区
@@ -162,7 +164,8 @@ run setting get ui.lock_minutes
 has "...setting get reads it" "$tmp/out" "10"
 run setting set ui.lock_minutes 十
 status_is "a value not accepted: refused" 1
-has "...naming the key and what it takes" "$tmp/err" "ui.lock_minutes: \"十\" is not accepted; it takes a whole number from 0 to 1440"
+has "...naming the key and what it takes" "$tmp/err" \
+	"ui.lock_minutes: \"十\" is not accepted; it takes a whole number from 0 to 1440"
 run setting set rule.4050.female_age 60
 status_is "a 4050 age above the upper one: refused" 1
 run setting set audit.unhashed_until 1
@@ -215,7 +218,7 @@ status_is "code without a verb: a usage error" 2
 run check
 status_is "the database checks clean after all that" 0
 
-# ---- a clerk --------------------------------------------------------------------------------------
+# ---- a clerk -------------------------------------------------------------------------------------
 # a worker is the OS account that runs jiuye: throwaway accounts, so root only
 if [ $as_root = 1 ]; then
 	grp=jyg$$ clerk=jyc$$

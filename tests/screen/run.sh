@@ -76,7 +76,7 @@ steps() {
 	END { print n + 1 }' "$1"
 }
 
-planned=4       # the harness's self-tests below
+planned=5       # the harness's self-tests below
 for script in $(scripts); do
 	for size in 80x24 120x40; do
 		planned=$((planned + $(steps "$script" en "$size")))
@@ -154,6 +154,8 @@ selftest "sends ESC O D for Left in application cursor mode" "^ok .*expect-conta
 selftest "delivers an input method's burst in one read" "^ok .*expect-contains e5 bc a0 e6 99 93" \
 	"type 张晓红|expect-contains e5 bc a0 e6 99 93 e7 ba a2" \
 	/bin/sh -c 'stty raw -echo; printf "ready\r\n"; dd bs=64 count=1 2>/dev/null | od -An -tx1'
+selftest "counts keys, not typed data, for keys-max" "^not ok .*3 keys since keys-reset, at most 2" \
+	"keys-reset|type abcdef|key x <Tab>|key y|keys-max 2" /bin/sh -c 'stty raw -echo; printf ready; cat >/dev/null'
 
 n=0
 pids=""

@@ -42,6 +42,9 @@
  *   kill9               the program killed with SIGKILL (no chance to clean up)
  *   hangup              the terminal closes under the program (SIGHUP, as when SSH drops);
  *                       the program must exit within the timeout
+ *   keys-reset          start counting keys: every key of a `key` step is one (`type` is the
+ *                       data a worker types, through her input method, and is not counted)
+ *   keys-max N          at most N keys since keys-reset (a walk-in's keys beyond her data)
  *   restart / wait-exit [CODE] / sleep MS / dump
  * Output: TAP-like `ok - SCRIPT[TAGS]:LINE STEP` / `not ok - … why` lines; a failure prints the
  * screen and stops the script. Exit status 0 when every step passed. */
@@ -112,6 +115,7 @@ struct harness {
 	const char *golden_dir;
 	int timeout_ms;
 	size_t step_bytes, prev_bytes;
+	int keys_sent;          /* keys of `key` steps since keys-reset (not `type`: that is data) */
 	struct label labels[MAX_LABELS];
 	int nlabels;
 	regex_t masks[MAX_MASKS];
@@ -769,6 +773,7 @@ static int step_keys(const char *arg, char *why, size_t size)
 			int esc = key_queue(tok, why, size);
 			if (esc < 0)
 				return -1;
+			H.keys_sent++;
 			if (pump(esc ? ESC_REACT_MS : 0) < 0) {
 				snprintf(why, size, "no quiet after %s within %d ms", tok, H.timeout_ms);
 				return -1;
@@ -778,6 +783,7 @@ static int step_keys(const char *arg, char *why, size_t size)
 			while (*e && *e != ' ') {
 				uint32_t c = utf8_next(&e);
 				vterm_keyboard_unichar(H.vt, c, 0);
+				H.keys_sent++;
 				if (pump(0) < 0) {
 					snprintf(why, size, "no quiet after a key within %d ms", H.timeout_ms);
 					return -1;
@@ -1203,6 +1209,25 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 		sleep_ms(atoi(arg));
 		if (H.master >= 0)
 			pump(0);
+		return 0;
+	}
+	if (strcmp(cmd, "keys-reset") == 0) {
+		H.keys_sent = 0;
+		return 0;
+	}
+	if (strcmp(cmd, "keys-max") == 0) {
+		char *end;
+		long max = strtol(arg, &end, 10);
+		if (end == arg || max < 0) {
+			snprintf(why, size, "keys-max N expected");
+			return -1;
+		}
+		printf("# keys %d\n", H.keys_sent);
+		if (H.keys_sent > max) {
+			snprintf(why, size, "%d keys since keys-reset, at most %ld allowed", H.keys_sent,
+			         max);
+			return -1;
+		}
 		return 0;
 	}
 	if (strcmp(cmd, "dump") == 0) {

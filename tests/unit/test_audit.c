@@ -387,8 +387,13 @@ static void test_legacy_rows_sealed(void **state)
 	             /* a database from before 012_trail_guard: the limit a setting, as 007
 	              * noted it */
 	             "DROP TABLE audit_epoch; INSERT OR REPLACE INTO setting(key, value) "
-	             "VALUES ('audit.unhashed_until', '3');"
-	             /* and without what 014_units made, which the upgrade makes again */
+	             "VALUES ('audit.unhashed_until', '3');");
+	/* and without what came after 012 that an upgrade cannot run twice (014_close_reason's
+	 * codes and column) */
+	raw(f->path, "DELETE FROM code_alias WHERE list = 'close_reason';"
+	             "DELETE FROM code WHERE list = 'close_reason';"
+	             "ALTER TABLE resident DROP COLUMN close_note;"
+	             /* 015_units' table and column */
 	             "DROP TABLE unit_profile; ALTER TABLE unit DROP COLUMN closed_at;");
 	raw(f->path, "PRAGMA user_version = 11");       /* the version before 012_trail_guard */
 	struct jy_err err = { 0 };

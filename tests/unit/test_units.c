@@ -362,7 +362,7 @@ static void test_import_units(void **state)
 	buf_free(&lines);
 }
 
-/* ---- settings ---------------------------------------------------------------------------------- */
+/* ---- settings -------------------------------------------------------------------------------- */
 
 static void test_setting_values(void **state)
 {
@@ -445,7 +445,7 @@ static void test_setting_defaults(void **state)
 	assert_non_null(strstr(err.msg, "ui.lock_minutes"));       /* says which keys there are */
 }
 
-/* ---- code lists -------------------------------------------------------------------------------- */
+/* ---- code lists ------------------------------------------------------------------------------ */
 
 static void test_code_lists(void **state)
 {
@@ -499,7 +499,8 @@ static void test_code_lists(void **state)
 	const struct code_list *cl = codes_cached(f->db, "education", NULL);
 	assert_non_null(cl);
 	assert_string_equal(codes_label(cl, "99"), "文盲或半文盲");
-	sqlite3_stmt *st = db_prepare(f->db, "SELECT count(*) FROM history WHERE entity = 'code'", NULL);
+	sqlite3_stmt *st = db_prepare(f->db, "SELECT count(*) FROM history WHERE entity = 'code'",
+	                              NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 3);
 	sqlite3_reset(st);

@@ -1,4 +1,4 @@
-/* tui/admin/screen_admin.c: 管理 (main menu 5): the workers of the database and the sensitive changes
+/* tui/admin/screen_admin.c: 设置 (main menu 5): the workers of the database and the sensitive changes
  * waiting for a reviewer, and the way to the audit trail. What a worker sees here follows
  * her role (core/store/access.c): an administrator keeps the workers; a reviewer (and an administrator)
  * approves or rejects a clerk's change of an ID number or categories. Core checks every action
@@ -23,7 +23,8 @@ static const char *const admin_items[ADMIN_N] = {
 	N_("Workers and their roles"), N_("Changes waiting for approval"), N_("Audit trail"),
 	N_("Units: county, streets, communities"), N_("Parameters"),
 };
-/* -1: every worker reads it (the units, the settings); core lets only an administrator change them */
+/* -1: every worker reads it (the units, the settings); core lets only an administrator change
+ * them */
 static const int admin_ops[ADMIN_N] = { OP_ADMIN, OP_APPROVE, OP_AUDIT, -1, -1 };
 
 static const int admin_acts[] = { ACT_MODULE, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_BACK, 0 };

@@ -1,9 +1,9 @@
-/* tui/admin/screen_audit.c: the audit trail (管理 > 审计记录): every
+/* tui/admin/screen_audit.c: the audit trail (设置 > 审计记录): every
  * change, viewing, import, export and login, newest first, a page at a time. F3 filters by worker,
  * resident or record number, field, event and period; Enter shows one row whole (the old and the
  * new value of each field: a viewing of full values, itself recorded); F7 writes the rows as
  * filtered to a file (field names, never values). Core (audit.c) does the querying; who may come
- * here is core's too (OP_AUDIT, checked by the 管理 menu). */
+ * here is core's too (OP_AUDIT, checked by the 设置 menu). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -10,7 +10,7 @@
 
 #include "tui.h"
 
-/* ---- the list ---------------------------------------------------------------------------------- */
+/* ---- the list -------------------------------------------------------------------------------- */
 
 struct units {
 	struct screen s;
@@ -113,7 +113,8 @@ static void units_row(struct ui *ui, void *arg, const void *row, int y, int x, i
 static int64_t units_row_id(const void *row)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)((const struct unit_row *)row)->code; *p; p++)
+	const unsigned char *p = (const unsigned char *)((const struct unit_row *)row)->code;
+	for (; *p; p++)
 		h = (h ^ *p) * 1099511628211ULL;
 	return (int64_t)(h >> 1);
 }
@@ -137,8 +138,9 @@ static void units_draw(struct ui *ui, struct screen *s)
 	char *where = xasprintf("%s > %s", _("Settings"), _("Units: county, streets, communities"));
 	ui_title(ui, where);
 	free(where);
-	ui_put(ui, 1, 1, ui->cols - 2, _("F4 adds a unit under the selected one; Enter renames, moves or "
-	                                 "closes it, or records a community's profile"), ST_HINT);
+	ui_put(ui, 1, 1, ui->cols - 2, _("F4 adds a unit under the selected one; Enter renames, "
+	                                 "moves or closes it, or records a community's profile"),
+	       ST_HINT);
 	list_draw(ui, &us->list, 2, 0, ui->lines - 4, ui->cols);
 	if (us->nall == 0)
 		ui_put(ui, 4, 2, ui->cols - 4, _("No units yet: F4 adds the county first."), ST_WARN);
@@ -210,7 +212,7 @@ struct screen *units_new(void)
 	return &us->s;
 }
 
-/* ---- a unit's form ------------------------------------------------------------------------------ */
+/* ---- a unit's form --------------------------------------------------------------------------- */
 
 /* Labels as core names the fields in its errors, so form_show_err finds them. */
 enum { U_NAME, U_LEVEL, U_PARENT, U_CODE, U_NEW_N = 4, U_CLOSE = 4, U_DATE, U_BUILD, U_ENTR,
@@ -416,7 +418,7 @@ static void uform_enter(struct ui *ui, struct screen *s)
 	uform_figure_set(&f[U_POP], uf->prof.population);
 }
 
-/* ---- the first start ---------------------------------------------------------------------------- */
+/* ---- the first start ------------------------------------------------------------------------- */
 
 /* The county, then up to three streets each with its communities: an office starts with what it
  * has at hand, and adds the rest in 设置 → 单位. */

@@ -55,6 +55,14 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
+/* Closing a resident's record and opening it again; printed after usage_reports. */
+static const char usage_close[] = N_(
+	"  jiuye close resident ID --reason REASON [--date DATE] [--note TEXT]\n"
+	"                                          close her record (注销); ID: her ID number or\n"
+	"                                          R-000001; REASON 迁出, 死亡, 重复登记, 本人要求 or\n"
+	"                                          其他 (with --note); DATE the day, else today\n"
+	"  jiuye reopen resident ID                open a closed record again (审核, 管理员)\n");
+
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT] [--code CODE]\n"
@@ -121,8 +129,11 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
-		{ "--level", offsetof(struct opts, level) },     { "--parent", offsetof(struct opts, parent) },
-		{ "--code", offsetof(struct opts, code) },       { "--date", offsetof(struct opts, date) },
+		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
+		{ "--note", offsetof(struct opts, note) },
+		{ "--level", offsetof(struct opts, level) },
+		{ "--parent", offsetof(struct opts, parent) },
+		{ "--code", offsetof(struct opts, code) },
 		{ "--buildings", offsetof(struct opts, buildings) },
 		{ "--entrances", offsetof(struct opts, entrances) },
 		{ "--households", offsetof(struct opts, households) },
@@ -625,6 +636,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
@@ -674,5 +686,7 @@ int main(int argc, char **argv)
 		return cli_setting(&o);
 	if (strcmp(cmd, "code") == 0)
 		return cli_code(&o);
+	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
+		return cli_close(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
