@@ -52,6 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
@@ -94,6 +95,15 @@ int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|a
 int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
 int cli_code(const struct cli_opts *o);         /* cli_code.c: jiuye code list|add|alias|retire */
 int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
+
+/* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
+ * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */
+void cli_charset_init(void);
+void cli_stdout_raw(void);
+/* A word of the command line in UTF-8: as it is when it is UTF-8 already or the locale's set is;
+ * else converted from the locale's set (a GBK terminal's 登记表). It lives as long as the
+ * process, as argv does. */
+const char *cli_word_utf8(const char *word);
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
@@ -522,6 +532,12 @@ struct screen *chistory_new(int64_t course_id);
 /* The path a printout goes to: $JIUYE_PRINT_DIR, else ~/jiuye-print, made when missing; name
  * without directory. Caller frees. */
 char *print_path(const char *name);
+/* printto.c: where the worker prints (core's print_dest_get; the file alone when unreadable, with
+ * the reason in the status line), its words, and the printout at path sent there: 1 when the
+ * status line says what happened (terminal, lp), 0 for the file alone (the caller says where). */
+int ui_print_dest(struct ui *ui);
+const char *ui_print_dest_label(int dest);
+int ui_print_send(struct ui *ui, int dest, const char *path);
 
 /* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals

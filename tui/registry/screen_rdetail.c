@@ -517,19 +517,22 @@ static void rdetail_close(struct ui *ui, struct rdetail *d)
 }
 
 /* ---- printing (Ctrl-P): her registration form or the slip she signs ------------------------------ */
-/* A small question over the page: which printout (Tab or the arrows up and down switch) and the
- * file's name (typed; the default follows the choice until the worker edits it); Enter writes it
- * to the print folder (print_path) and the status line says where. */
+/* A small question over the page: which printout (Tab or the arrows up and down switch), where
+ * it goes (her own printing setting first; Ctrl-P the others in turn: the printer at her PC
+ * through the terminal, the server's printer, the file alone) and the file's name (typed; the
+ * default follows the choice until the worker edits it); Enter writes it to the print folder
+ * (print_path), sends it on, and the status line says where. */
 struct rprint {
 	struct screen s;
 	int64_t id;
 	char reg_no[24];
 	int slip;               /* 0: 求职登记表, 1: 业务办理确认单 */
+	int dest;               /* PRINT_FILE, PRINT_TERMINAL, PRINT_LP */
 	int named;              /* the worker typed a name of her own */
 	struct field name;
 };
 
-static const int rprint_acts[] = { ACT_OPEN, ACT_NEXT, ACT_BACK, 0 };
+static const int rprint_acts[] = { ACT_OPEN, ACT_NEXT, ACT_PRINT, ACT_BACK, 0 };
 static const char *const rprint_what[] = { "求职登记表", "业务办理确认单" };
 
 static void rprint_default(struct ui *ui, struct rprint *p)
@@ -543,7 +546,7 @@ static void rprint_draw(struct ui *ui, struct screen *s)
 {
 	struct rprint *p = (struct rprint *)s;
 	/* the whole width: a box edge in mid-row would cut a Chinese character of the page below */
-	int w = ui->cols, h = 8;
+	int w = ui->cols, h = 10;
 	int y = (ui->lines - h) / 2, x = 0;
 	ui_box(ui, y, x, h, w, ST_DIALOG);
 	char *t = xasprintf(" %s ", _("Print"));
@@ -555,10 +558,13 @@ static void rprint_draw(struct ui *ui, struct screen *s)
 		cx = ui_col(ui, y + 2, cx, text_width(c), c, p->slip == k ? ST_SELECTED : ST_DIALOG) + 2;
 		free(c);
 	}
-	ui_puts(ui, y + 6, x + 2, w - 4, _("Tab: form or slip; Enter: write the file; Esc: cancel"), ST_DIALOG);
 	int lw = text_width(_("File name")) + 1;
-	ui_put(ui, y + 4, x + 2, lw, _("File name"), ST_DIALOG);
-	field_draw(ui, &p->name, y + 4, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
+	ui_put(ui, y + 4, x + 2, lw, _("Print to"), ST_DIALOG);
+	ui_puts(ui, y + 4, x + 2 + lw, w - 4 - lw, ui_print_dest_label(p->dest), ST_SELECTED);
+	ui_puts(ui, y + 8, x + 2, w - 4,
+	        _("Tab: form or slip; Ctrl-P: where to; Enter: print; Esc: cancel"), ST_DIALOG);
+	ui_put(ui, y + 6, x + 2, lw, _("File name"), ST_DIALOG);
+	field_draw(ui, &p->name, y + 6, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
 }
 
 static void rprint_write(struct ui *ui, struct rprint *p)
@@ -576,11 +582,11 @@ static void rprint_write(struct ui *ui, struct rprint *p)
 	size_t hl = home ? strlen(home) : 0;
 	char *shown = hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/' ? xasprintf("~%s", path + hl)
 	                                                                         : xstrdup(path);
-	if (rc == JY_OK)
+	if (rc != JY_OK)
+		ui_err(ui, &err);
+	else if (!ui_print_send(ui, p->dest, path))
 		ui_msg(ui, ST_OK, p->slip ? _("Slip written to %s (print it with lp)")
 		                          : _("Form written to %s (print it with lp)"), shown);
-	else
-		ui_err(ui, &err);
 	free(shown);
 	free(path);
 }
@@ -588,6 +594,10 @@ static void rprint_write(struct ui *ui, struct rprint *p)
 static int rprint_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct rprint *p = (struct rprint *)s;
+	if (ev->key == K_CTRL('p')) {   /* not 'p': that is a letter of the file's name */
+		p->dest = (p->dest + 1) % PRINT__COUNT;
+		return SK_HANDLED;
+	}
 	switch (ev->act) {
 	case ACT_BACK:
 	case ACT_INTERRUPT:
@@ -631,6 +641,7 @@ static void rprint_ask(struct ui *ui, const struct resident *r)
 	snprintf(p->reg_no, sizeof p->reg_no, "%s", r->reg_no);
 	field_init(&p->name, _("File name"), FK_TEXT, NULL, 120, 0);
 	rprint_default(ui, p);
+	p->dest = ui_print_dest(ui);
 	ui_push(ui, &p->s);
 }
 

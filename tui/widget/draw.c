@@ -8,29 +8,26 @@
 #include <wchar.h>
 
 #include <curses.h>
+#include <unistr.h>
 
 #include "tui.h"
 #include "keys.h"
 
-/* s is drawable UTF-8 (from text_fit_pad): add it as wide characters at the cursor. */
+/* s is drawable UTF-8 (from text_fit_pad): add it as wide characters at the cursor. Decoded as
+ * UTF-8 whatever the locale: in a GBK or GB18030 locale ncursesw turns the wide characters into the
+ * terminal's bytes by itself (glibc's wchar_t is Unicode in every locale). */
 static void put_utf8(const char *s)
 {
 	wchar_t w[256];
-	mbstate_t st;
 	size_t k = 0, n = strlen(s);
 
-	memset(&st, 0, sizeof st);
 	while (n > 0) {
-		wchar_t wc;
-		size_t r = mbrtowc(&wc, s, n, &st);
-		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-			wc = L'?';
-			r = 1;
-			memset(&st, 0, sizeof st);
-		}
-		w[k++] = wc;
+		ucs4_t uc;
+		int r = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+		w[k++] = r > 0 ? (wchar_t)uc : L'?';
+		r = r > 0 ? r : 1;
 		s += r;
-		n -= r;
+		n -= (size_t)r;
 		if (k == ARRAY_LEN(w)) {
 			addnwstr(w, (int)k);
 			k = 0;
