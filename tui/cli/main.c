@@ -83,21 +83,22 @@ static const char usage_close[] = N_(
 
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
-	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT] [--code CODE]\n"
-	"             | rename UNIT NAME | move UNIT --parent UNIT|--top | close UNIT\n"
-	"             | profile UNIT [--date DATE] [--buildings N] [--entrances N] [--households N]\n"
-	"               [--population N] | import FILE [--dry-run]\n"
-	"                                          the office's county, streets and communities\n"
-	"                                          (changes are an administrator's)\n"
+	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
+	"             [--code CODE] | rename UNIT NAME | move UNIT --parent UNIT|--top\n"
+	"             | close UNIT | import FILE [--dry-run] | profile UNIT [--date DATE]\n"
+	"             [--buildings N] [--entrances N] [--households N] [--population N]\n"
+	"                                          the county, streets and communities\n"
+	"                                          (changed by an administrator)\n"
 	"  jiuye import residents FILE --create-units\n"
-	"                                          into a database without units yet: the\n"
-	"                                          communities the file names are created with it\n"
+	"                                          into a database without units yet:\n"
+	"                                          the communities the file names too\n"
 	"  jiuye setting list | get KEY | set KEY VALUE\n"
-	"                                          the settings jiuye reads, their meaning, default\n"
-	"                                          and what each accepts (set: an administrator's)\n"
-	"  jiuye code list [LIST] | add LIST CODE LABEL | alias LIST CODE ALIAS | retire LIST CODE\n"
-	"                                          the code lists (文化程度, 人员类别 ...): an office's\n"
-	"                                          own codes, other names, codes no longer given\n");
+	"                                          the settings jiuye reads, with what\n"
+	"                                          each accepts (set: an administrator)\n"
+	"  jiuye code list [LIST] | add LIST CODE LABEL | alias LIST CODE ALIAS\n"
+	"             | retire LIST CODE           the code lists (文化程度 ...): an\n"
+	"                                          office's own codes, other names and\n"
+	"                                          codes no longer given\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
