@@ -56,7 +56,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 # core/ is cut into parts, one folder and one public header each; tui/ is the program: its main
 # loop and shared headers at the top, widget/ the widgets, cli/ the command line, a folder of
 # screens per module.
-CORE_PARTS := base store record registry jobs training report admin
+CORE_PARTS := base store record registry jobs training enterprise report admin
 CORE_SRC := $(sort $(wildcard $(CORE_PARTS:%=core/%/*.c)))
 TUI_SRC  := $(sort $(wildcard tui/*.c tui/*/*.c))
 SCHEMA   := $(sort $(wildcard assets/schema/*.sql))

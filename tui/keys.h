@@ -21,7 +21,7 @@
 	X(ACT_NEW,       K_CTRL('n'),         0,                   0, N_("New"),     N_("The same: a new record")) \
 	X(ACT_EDIT,      K_FN(KEY_F(5)),      'e',                 1, N_("Edit"),    N_("Edit this record")) \
 	X(ACT_CERT,      K_FN(KEY_F(6)),      'c',                 1, N_("Cert"),    N_("Add a certificate (就业创业证, 失业证 ...)")) \
-	X(ACT_STATUS,    K_FN(KEY_F(7)),      's',                 1, N_("Status"),  N_("Record a change of employment status (re-employed, with the form of employment)")) \
+	X(ACT_STATUS,    K_FN(KEY_F(7)),      's',                 1, N_("Status"),  N_("Record a change of employment status (re-employed, with the form of employment); on a start-up project or a loan, its next stage or step")) \
 	X(ACT_VISIT,     K_FN(KEY_F(8)),      'v',                 1, N_("Visit"),   N_("Record a follow-up visit")) \
 	X(ACT_QUIT,      K_FN(KEY_F(10)),     K_CTRL('q'),         1, N_("Quit"),    N_("Quit jiuye (asks only when something is unsaved)")) \
 	X(ACT_BACK,      K_FN(KEY_F(12)),     K_ESC,               1, N_("Back"),    N_("Back, or cancel; asks before discarding unsaved changes")) \

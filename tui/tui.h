@@ -58,7 +58,7 @@ struct cli_opts {
 	int top;                 /* --top: unit move to the top of the tree */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
-	char *args[8];           /* the words that are not options */
+	char *args[24];          /* the words that are not options */
 	int nargs;
 };
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
@@ -95,6 +95,8 @@ int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|a
 int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
 int cli_code(const struct cli_opts *o);         /* cli_code.c: jiuye code list|add|alias|retire */
 int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
+/* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
+int cli_enterprise(const struct cli_opts *o);
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
  * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */
@@ -564,6 +566,11 @@ struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
 enum { JOBS_REFERRALS = 100 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
+
+/* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
+ * searched as you type (and the loans due), a project's and a loan's page with the next stage or
+ * step on F7; screen_eform.c their forms, kept as drafts. */
+struct screen *enterprise_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

@@ -6,6 +6,7 @@
 
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 
 /* ---- audit.c: the trail browsed and exported ---------------------------------------- */
 struct audit_filter {
@@ -50,9 +51,10 @@ struct setting_def {
 	const char *key;        /* rule.4050.female_age */
 	const char *meaning;    /* gettext msgid: what it decides, in the worker's words */
 	int type;               /* SETTING_* */
-	int min, max;           /* SETTING_INT: the range; SETTING_TEXT: max characters */
+	int min, max;           /* SETTING_INT: the range; SETTING_TEXT: characters */
 	const char *def;        /* the default when unset, as text */
 	const char *unit;       /* gettext msgid after an INT (years, days ...); NULL none */
+	const char *choices;    /* SETTING_TEXT: the values accepted, | between; NULL any text */
 };
 struct setting_row {
 	const struct setting_def *def;

@@ -9,48 +9,66 @@
 #include <string.h>
 
 #include "admin/admin.h"
+#include "report/report.h"      /* PRINT_PDF_FONT */
 #include "store/sql.h"
 
-/*   key, meaning (gettext), type, min, max, default, unit (gettext) */
+/*   key, meaning (gettext), type, min, max, default, unit (gettext), choices */
 static const struct setting_def setting_defs[] = {
 	{ "rule.4050.female_age", N_("4050: a woman counts from this age"), SETTING_INT, 30, 60, "40",
-	  N_("years old") },
+	  N_("years old"), NULL },
 	{ "rule.4050.female_upper", N_("4050: a woman counts below this age (her retirement age; "
 	                               "0: no upper limit)"), SETTING_INT, 0, 70, "55",
-	  N_("years old") },
+	  N_("years old"), NULL },
 	{ "rule.4050.male_age", N_("4050: a man counts from this age"), SETTING_INT, 30, 70, "50",
-	  N_("years old") },
+	  N_("years old"), NULL },
 	{ "rule.4050.male_upper", N_("4050: a man counts below this age (his retirement age; 0: no "
-	                             "upper limit)"), SETTING_INT, 0, 75, "60", N_("years old") },
+	                             "upper limit)"), SETTING_INT, 0, 75, "60", N_("years old"), NULL },
 	{ "jobs.subsidy_due_days", N_("public-welfare posts whose subsidy ends within this many days "
 	                              "are listed for re-assessment"), SETTING_INT, 1, 365, "60",
-	  N_("days") },
+	  N_("days"), NULL },
 	{ "jobs.closing_days", N_("a posting that closes within this many days is shown as closing "
-	                          "soon"), SETTING_INT, 1, 90, "14", N_("days") },
+	                          "soon"), SETTING_INT, 1, 90, "14", N_("days"), NULL },
 	{ "training.outcome_months", N_("a trainee's job counts as found after the course when it "
 	                                "began within this many months of its end"), SETTING_INT, 1,
-	  24, "6", N_("months") },
+	  24, "6", N_("months"), NULL },
 	{ "training.tier.employed", N_("training subsidy for a completer employed in time, percent "
-	                               "of the course's subsidy"), SETTING_INT, 0, 100, "100", "%" },
+	                               "of the course's subsidy"), SETTING_INT, 0, 100, "100", "%",
+	  NULL },
 	{ "training.tier.vocational", N_("training subsidy for a completer with a vocational "
 	                                 "qualification certificate and no job, percent"),
-	  SETTING_INT, 0, 100, "80", "%" },
+	  SETTING_INT, 0, 100, "80", "%", NULL },
 	{ "training.tier.special", N_("training subsidy for a completer with a special-ability "
 	                              "certificate and no job, percent"), SETTING_INT, 0, 100, "60",
-	  "%" },
+	  "%", NULL },
 	{ "ui.lock_minutes", N_("the screen locks after this many minutes without a key (0: never)"),
-	  SETTING_INT, 0, 1440, "15", N_("minutes") },
+	  SETTING_INT, 0, 1440, "15", N_("minutes"), NULL },
 	{ "ui.lock_pam", N_("unlocking the screen asks for the worker's login password (PAM); 否: "
-	                    "Enter unlocks"), SETTING_BOOL, 0, 1, "0", NULL },
+	                    "Enter unlocks"), SETTING_BOOL, 0, 1, "0", NULL, NULL },
 	{ "audit.keep_years", N_("the audit trail is kept at least this many years (nothing in it "
-	                         "is ever removed by jiuye)"), SETTING_INT, 1, 30, "3", N_("years") },
-	{ "print.page_lines", N_("lines on a printed page"), SETTING_INT, 20, 200, "60", NULL },
+	                         "is ever removed by jiuye)"), SETTING_INT, 1, 30, "3", N_("years"),
+	  NULL },
+	{ "print.page_lines", N_("lines on a printed page"), SETTING_INT, 20, 200, "60", NULL, NULL },
 	{ "print.page_cols", N_("characters on a printed line (a Chinese character takes two)"),
-	  SETTING_INT, 60, 200, "80", NULL },
+	  SETTING_INT, 60, 200, "80", NULL, NULL },
 	{ "office.name", N_("the office's name at the foot of a printout (empty: made from the "
-	                    "street and community)"), SETTING_TEXT, 0, 60, "", NULL },
+	                    "street and community)"), SETTING_TEXT, 0, 60, "", NULL, NULL },
+	{ "print.dest", N_("where a printout goes unless a worker chose for herself: a file, her "
+	                   "terminal's printer, the server's printer (lp) or a PDF"), SETTING_TEXT, 0,
+	  16, "file", NULL, "file|terminal|lp|pdf" },
+	{ "print.encoding", N_("the character set of the printer on a worker's terminal"),
+	  SETTING_TEXT, 0, 16, "GBK", NULL, "GBK|GB18030|UTF-8" },
+	{ "print.lp_printer", N_("the server's printer lp prints to (empty: its default one)"),
+	  SETTING_TEXT, 0, 60, "", NULL, NULL },
+	{ "print.pdf_font", N_("the fonts of a PDF printout, a list as fontconfig takes it"),
+	  SETTING_TEXT, 0, 200, PRINT_PDF_FONT, NULL, NULL },
+	{ "loan.chain", N_("the approval steps of a start-up loan before 放款, with | between"),
+	  SETTING_TEXT, 1, 200, "村居妇代会出证明|乡镇妇联报材料|县级妇联意见|人社/银行审批", NULL,
+	  NULL },
+	{ "loan.due_days", N_("loan repayments due within this many days are listed"), SETTING_INT,
+	  1, 365, "60", N_("days"), NULL },
 	{ "bulk.spill_rows", N_("rows an import holds in memory before it writes them (less memory, "
-	                        "a slower import)"), SETTING_INT, 1024, 4194304, "262144", NULL },
+	                        "a slower import)"), SETTING_INT, 1024, 4194304, "262144", NULL,
+	  NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit
@@ -77,6 +95,8 @@ char *setting_accepts(const struct setting_def *d)
 {
 	if (d->type == SETTING_BOOL)
 		return xstrdup(_("是 or 否 (1 or 0)"));
+	if (d->type == SETTING_TEXT && d->choices)
+		return xasprintf(_("one of %s"), d->choices);
 	if (d->type == SETTING_TEXT)
 		return xasprintf(_("text, at most %d characters"), d->max);
 	return xasprintf(_("a whole number from %d to %d"), d->min, d->max);
@@ -164,9 +184,21 @@ int setting_check(struct jy_db *db, const struct setting_def *d, const char *val
 	char *v = text_clean(value ? value : "");
 	char *acc = setting_accepts(d);
 	int rc = JY_OK;
-	if (d->type == SETTING_TEXT) {
+	if (d->type == SETTING_TEXT && d->choices) {
+		size_t n = strlen(v);
+		const char *p = *v ? strstr(d->choices, v) : NULL;
+		/* a whole choice: between the start or a | and a | or the end */
+		while (p && !((p == d->choices || p[-1] == '|') && (p[n] == '|' || !p[n])))
+			p = strstr(p + 1, v);
+		if (!p)
+			rc = err_set(err, JY_EINVAL, d->key, _("%s: \"%s\" is not accepted; it takes %s"),
+			             d->key, v, acc);
+	} else if (d->type == SETTING_TEXT) {
 		if (text_chars(v) > (size_t)d->max)
 			rc = err_set(err, JY_EINVAL, d->key, _("%s: too long; it takes %s"), d->key, acc);
+		else if (text_chars(v) < (size_t)d->min)
+			rc = err_set(err, JY_EINVAL, d->key, _("%s: it cannot be empty; it takes %s"),
+			             d->key, acc);
 	} else if (d->type == SETTING_BOOL) {
 		int b = setting_bool(v);
 		if (b < 0)

@@ -6,6 +6,7 @@
 
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 
 /* ---- report.c: the figures the office reports upward (A-F) ------------------------------------ */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
@@ -33,8 +34,9 @@ void period_prev(const struct period *p, struct period *out);
 enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
 int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
 
-/* One figure: a count (den == 0) or a rate num / den (unit "%"). A figure that cannot be split by
- * the grouping (job fairs by sex ...) has na set in every group but the total. */
+/* One figure: a count (den == 0) or a rate num / den (unit "%"); money in whole fen (unit 元), an
+ * average num / den fen (unit 元/笔). A figure that cannot be split by the grouping (job fairs by
+ * sex ...) has na set in every group but the total. */
 struct report_value {
 	int64_t num, den;
 	int na;

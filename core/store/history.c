@@ -760,6 +760,8 @@ static const struct trail_kind {
 	{ "course", "course", "'update'", N_("courses") },
 	{ "enrolment", "enrolment", "'update'", N_("enrolments") },
 	{ "course_session", "session", "'update', 'rollcall'", N_("course sessions") },
+	{ "project", "project", "'update', 'stage'", N_("start-up projects") },
+	{ "loan", "loan", "'update', 'step', 'end', 'disburse', 'payment'", N_("loans") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -392,6 +392,12 @@ static void test_setting_values(void **state)
 		{ "training.tier.special", "50", JY_OK, "50" },
 		{ "office.name", "城关街道幸福里社区劳动保障工作站", JY_OK, "城关街道幸福里社区劳动保障工作站" },
 		{ "office.name", "", JY_OK, "" },
+		{ "print.encoding", "GB18030", JY_OK, "GB18030" },
+		{ "print.encoding", "GB", JY_EINVAL, NULL },        /* part of a choice is none */
+		{ "print.encoding", "Big5", JY_EINVAL, NULL },
+		{ "print.dest", "lp", JY_OK, "lp" },
+		{ "loan.chain", "", JY_EINVAL, NULL },              /* at least one step */
+		{ "loan.chain", "社区证明|银行审批", JY_OK, "社区证明|银行审批" },
 		{ "audit.unhashed_until", "99", JY_EINVAL, NULL },  /* the trail's: never by hand */
 		{ "no.such.key", "1", JY_EINVAL, NULL },
 	};
@@ -416,7 +422,7 @@ static void test_setting_values(void **state)
 	sqlite3_stmt *st = db_prepare(f->db, "SELECT count(*) FROM history WHERE entity = 'setting'",
 	                              NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 10);      /* the cases accepted */
+	assert_int_equal(sqlite3_column_int(st, 0), 13);      /* the cases accepted */
 	sqlite3_reset(st);
 }
 

@@ -23,7 +23,8 @@ static const char *entity_word(const char *entity)
 		{ "posting", "岗位" }, { "jobs", "岗位名单" }, { "referral", "推荐" },
 		{ "referrals", "推荐名单" }, { "placement", "安置" }, { "fair", "招聘会" },
 		{ "worker", "经办人" }, { "history", "审计记录" }, { "certificate", "证件" },
-		{ "status_event", "就业状态" }, { "visit", "走访" },
+		{ "status_event", "就业状态" }, { "visit", "走访" }, { "project", "创业项目" },
+		{ "projects", "创业项目名单" }, { "loan", "贷款" }, { "loans", "贷款名单" },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(words); i++)
 		if (strcmp(words[i].entity, entity) == 0)

@@ -63,10 +63,11 @@ static void params_load(struct ui *ui, struct params *p)
 	}
 }
 
-/* The value column: as wide as the longest value, when the meaning keeps half of what is left. */
+/* The value column: as wide as the longest value, when the meaning keeps two thirds of what is
+ * left (a font list or a loan's approval chain is read whole on its own page). */
 static int params_vw(const struct params *p, int w)
 {
-	int most = (w - 28) / 2;
+	int most = (w - 28) / 3;
 	return p->vw < most ? p->vw : most > 6 ? most : 6;
 }
 

@@ -51,6 +51,20 @@ static const char usage_server[] = N_(
 	"      for an SSH ForceCommand: the full-screen program on the office's\n"
 	"      database only, files only in the export folder\n");
 
+/* Start-up projects and loans; printed after usage_jobs. */
+static const char usage_enterprise[] = N_(
+	"  jiuye project add|edit|step|show|list ...\n"
+	"                                          start-up projects: idea, registered,\n"
+	"                                          incubated, funded, opened, closed\n"
+	"  jiuye loan add|edit|step|disburse|repay|subsidy ...\n"
+	"  jiuye loan reject|withdraw|show|list|due ...\n"
+	"                                          small loans: the approval chain step\n"
+	"                                          by step, disbursement, repayments and\n"
+	"                                          interest subsidies in yuan; due list\n"
+	"  jiuye import|export projects|loans ...\n"
+	"                                          with the residents' rules; files of\n"
+	"                                          people (export needs --purpose TEXT)\n");
+
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
 	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026]\n"
@@ -347,6 +361,20 @@ static int export_referrals_all(struct jy_db *db, const char *path, int format, 
 	return export_referrals(db, path, format, purpose, rows, err);
 }
 
+static int export_projects_all(struct jy_db *db, const char *path, int format, int all,
+                               const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_projects(db, path, format, purpose, rows, err);
+}
+
+static int export_loans_all(struct jy_db *db, const char *path, int format, int all,
+                            const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_loans(db, path, format, purpose, rows, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
@@ -360,6 +388,8 @@ static const struct io_kind {
 	{ "employers", import_employers, export_employers_all, 0 },
 	{ "jobs", import_jobs, export_jobs_all, 0 },
 	{ "referrals", import_referrals, export_referrals_all, 1 },
+	{ "projects", import_projects, export_projects_all, 1 },
+	{ "loans", import_loans, export_loans_all, 1 },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -375,6 +405,10 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d postings to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "referrals") == 0)
 		fprintf(stderr, _("exported %d referrals to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "projects") == 0)
+		fprintf(stderr, _("exported %d projects to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "loans") == 0)
+		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
@@ -391,7 +425,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans FILE [--dry-run] "
 		                             "[--skip-errors]"));
 	if (o->create_units && strcmp(k->kind, "residents") != 0)
 		return cli_usage_error("%s", _("--create-units is for jiuye import residents: the "
@@ -492,7 +526,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(o);
 	if (format < 0 || export_purpose(k, o))
@@ -675,6 +709,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_enterprise), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_close), stdout);
@@ -730,5 +765,7 @@ int main(int argc, char **argv)
 		return cli_code(&o);
 	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
 		return cli_close(&o);
+	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0)
+		return cli_enterprise(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }

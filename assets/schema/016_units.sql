@@ -1,4 +1,4 @@
--- 015_units.sql: an office keeps its own county / street / community tree (core/store/unit.c).
+-- 016_units.sql: an office keeps its own county / street / community tree (core/store/unit.c).
 --
 -- A unit that stops existing (two communities merged, a village moved to another town) is closed,
 -- never removed: her residents, their history and last year's reports still name it. A closed
