@@ -52,6 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
 	char *args[8];           /* the words that are not options */
 	int nargs;
 };
@@ -64,6 +65,9 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+/* cli_target.c: jiuye target set|list|import ...; jiuye due [--unit NAME]. */
+int cli_target(const struct cli_opts *o);
+int cli_due(const struct cli_opts *o);
 
 /* ---- server.c: on an office server (setgid jiuye, --restricted) ------------------------ */
 void server_start(void);                /* first thing in main: gives up the setgid group */

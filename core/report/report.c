@@ -1206,8 +1206,8 @@ int report_by_parse(const char *text)
 	return -1;
 }
 
-int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
-                   struct jy_err *err)
+static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
+                                struct report **out, struct jy_err *err)
 {
 	*out = NULL;
 	struct period prev;
@@ -1247,6 +1247,52 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	return JY_OK;
 }
 
+/* The targets of r's year for the worker's unit, and the totals counted against them. */
+static int report_targets(struct jy_db *db, struct report *r, struct jy_err *err)
+{
+	int year = period_target_year(&r->cur);
+	const char *unit = "";
+	snprintf(r->target_unit, sizeof r->target_unit, "%s", "全县");
+	if (!access_scope_all(db)) {
+		unit = db_actor(db)->community;
+		struct jy_err e = { 0 };
+		const struct code_list *units = codes_cached(db, "@units", &e);
+		const char *name = units ? codes_label(units, unit) : NULL;
+		snprintf(r->target_unit, sizeof r->target_unit, "%s", name ? name : unit);
+	}
+	r->share = period_year_share(&r->cur);
+	r->tgt = xmalloc(sizeof *r->tgt * RI__COUNT);
+	for (int i = 0; i < RI__COUNT; i++) {
+		int rc = target_get(db, year, unit, i, &r->tgt[i], err);
+		if (rc == JY_ENOTFOUND)
+			r->tgt[i] = -1;
+		else if (rc)
+			return rc;
+		else
+			r->ntargets++;
+	}
+	r->done_v = xcalloc(RI__COUNT, sizeof *r->done_v);
+	if (!r->ntargets || !period_year_to_date(&r->cur, &r->ytd)) {
+		memcpy(r->done_v, r->cur_v, sizeof *r->done_v * RI__COUNT);
+		return JY_OK;
+	}
+	struct report *y = NULL;
+	int rc = report_compute_plain(db, &r->ytd, BY_NONE, &y, err);
+	if (!rc)
+		memcpy(r->done_v, y->cur_v, sizeof *r->done_v * RI__COUNT);
+	report_free(&y);
+	return rc;
+}
+
+int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
+                   struct jy_err *err)
+{
+	int rc = report_compute_plain(db, cur, by, out, err);
+	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
+		report_free(out);
+	return rc;
+}
+
 void report_free(struct report **pr)
 {
 	struct report *r = *pr;
@@ -1260,6 +1306,8 @@ void report_free(struct report **pr)
 	free(r->group_label);
 	free(r->cur_v);
 	free(r->prev_v);
+	free(r->tgt);
+	free(r->done_v);
 	FREE(pr);
 }
 

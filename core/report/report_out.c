@@ -537,9 +537,57 @@ static void person_cells(struct report_person *p, int full, char age[12], const 
 	cells[7] = p->status;
 }
 
+/* With targets, five columns after 增减: 目标, 完成 (累计 for the year to date), 完成率, 超/差 and
+ * 超/差 in % of the target (in points for a rate); the groups' 本期 after them. */
+enum { TARGET_COLS = 5 };
+
+static int target_cols(const struct report *r)
+{
+	return r->ntargets ? TARGET_COLS : 0;
+}
+
 static int main_ncols(const struct report *r)
 {
-	return 6 + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+	return 6 + target_cols(r) + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+}
+
+static const char *main_head(const struct report *r, int c)
+{
+	static const char *const fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
+	static const char *const tcols[] = { "目标", "完成", "完成率", "超/差", "超/差(%)" };
+	if (c < 6)
+		return fixed[c];
+	if (c < 6 + target_cols(r))
+		return c == 7 && r->ytd.from[0] ? "累计" : tcols[c - 6];
+	return r->group_label[c - 5 - target_cols(r)];
+}
+
+/* The target cells of indicator i into buf[0..TARGET_COLS): blank where it has no target. */
+static void target_cells(const struct report *r, int i, int sheet, char (*buf)[32])
+{
+	for (int k = 0; k < TARGET_COLS; k++)
+		buf[k][0] = '\0';
+	if (r->tgt[i] < 0)
+		return;
+	target_value_text(i, r->tgt[i], buf[0]);
+	struct target_cmp c;
+	if (!target_compare(i, r->tgt[i], &r->done_v[i], &c)) {
+		snprintf(buf[1], 32, "-");
+		return;
+	}
+	target_cmp_text(i, &c, buf[1], buf[2], buf[3], buf[4]);
+	if (!sheet)
+		return;
+	/* a workbook's cells are numbers: percentages without their sign */
+	for (int k = 0; k < TARGET_COLS; k++) {
+		size_t n = strlen(buf[k]);
+		if (n && buf[k][n - 1] == '%')
+			buf[k][n - 1] = '\0';
+		if (buf[k][0] == '+')
+			memmove(buf[k], buf[k] + 1, n);
+		if (strcmp(buf[k], "-") == 0)
+			buf[k][0] = '\0';
+	}
 }
 
 /* Row i of the indicators' table; cells point into buf (room for main_ncols values). */
@@ -554,10 +602,31 @@ static void main_cells(const struct report *r, int i, int sheet, char (*buf)[32]
 	change_text(ind, &r->cur_v[i], &r->prev_v[i], sheet, buf[5]);
 	for (int k = 3; k < 6; k++)
 		cells[k] = buf[k];
+	int t = target_cols(r);
+	if (t)
+		target_cells(r, i, sheet, buf + 6);
+	for (int k = 6; k < 6 + t; k++)
+		cells[k] = buf[k];
 	for (int g = 1; g < r->ngroups; g++) {
-		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + g]);
-		cells[5 + g] = buf[5 + g];
+		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + t + g]);
+		cells[5 + t + g] = buf[5 + t + g];
 	}
+}
+
+/* "目标：全县2026年度目标；完成为累计（2026-01-01至2026-06-30）；时间进度49.59%", NULL without targets.
+ * Caller frees. */
+static char *target_line(const struct report *r)
+{
+	if (!r->ntargets)
+		return NULL;
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "目标：%s%d年度目标", r->target_unit, period_target_year(&r->cur));
+	if (r->ytd.from[0])
+		buf_addf(&b, "；完成为累计（%s至%s）", r->ytd.from, r->ytd.to);
+	if (r->share >= 0)
+		buf_addf(&b, "；时间进度%d.%02d%%", r->share / 100, r->share % 100);
+	buf_adds(&b, "；完成率、超/差(%)为目标的百分比，比率（%）的超/差为百分点。");
+	return buf_steal(&b);
 }
 
 static char *period_line(const char *what, const struct period *p)
@@ -610,6 +679,8 @@ static void put_cell(FILE *fp, const char *s, int w, int right, int last)
 
 static void put_row(FILE *fp, const char *const *cells, const int *w, const int *right, int n)
 {
+	while (n > 1 && (!cells[n - 1] || !*cells[n - 1]))
+		n--;            /* no trailing blanks where a row has no target */
 	for (int c = 0; c < n; c++) {
 		if (c)
 			fputs("  ", fp);
@@ -625,9 +696,8 @@ static void text_main(FILE *fp, const struct report *r)
 	const char **cells = xcalloc((size_t)n, sizeof *cells);
 	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
 	int *w = xcalloc((size_t)n, sizeof *w), *right = xcalloc((size_t)n, sizeof *right);
-	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	for (int c = 0; c < n; c++) {
-		head[c] = c < 6 ? fixed[c] : r->group_label[c - 5];
+		head[c] = main_head(r, c);
 		w[c] = text_width(head[c]);
 		right[c] = c >= 3;
 	}
@@ -695,6 +765,10 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	fputs("\n", fp);
 	text_main(fp, r);
 	fprintf(fp, "\n%s\n", change_note);
+	char *tline = target_line(r);
+	if (tline)
+		fprintf(fp, "%s\n", tline);
+	free(tline);
 	*rows = report_ninds;
 	if (!(t->flags & REPORT_WITH_PEOPLE))
 		return JY_OK;
@@ -720,13 +794,13 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	struct sheet_col *cols = xcalloc((size_t)n, sizeof *cols);
 	const char **cells = xcalloc((size_t)n, sizeof *cells);
 	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
-	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	static const int widths[] = { 6, 30, 6, 10, 10, 10 };
 	for (int c = 0; c < n; c++) {
-		cols[c].label = c < 6 ? fixed[c] : r->group_label[c - 5];
+		cols[c].label = main_head(r, c);
 		cols[c].type = c < 3 ? SC_TEXT : SC_NUM;
-		cols[c].width = c < 6 ? widths[c] : 0;
+		cols[c].width = c < 6 ? widths[c] : c < 6 + target_cols(r) ? 10 : 0;
 	}
+	char *tline = target_line(r);
 	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
 	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
 	char *lists = xasprintf(lists_note, PEOPLE_SHEET_MAX);
@@ -739,6 +813,8 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 		rc = sheet_note(sh, by, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, change_note, err);
+	if (rc == JY_OK && tline)
+		rc = sheet_note(sh, tline, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
 		rc = sheet_note(sh, lists, err);
 	if (rc == JY_OK)
@@ -751,6 +827,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	free(prev);
 	free(by);
 	free(lists);
+	free(tline);
 	free(cols);
 	free(cells);
 	free(buf);

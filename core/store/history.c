@@ -759,6 +759,7 @@ static const struct trail_kind {
 	{ "course", "course", "'update'", N_("courses") },
 	{ "enrolment", "enrolment", "'update'", N_("enrolments") },
 	{ "course_session", "session", "'update', 'rollcall'", N_("course sessions") },
+	{ "target", "target", "'update'", N_("targets") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

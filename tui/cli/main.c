@@ -55,6 +55,14 @@ static const char usage_reports[] = N_(
 	"                                          the database's workers, their roles and communities\n"
 	"                                          (an administrator's command)\n");
 
+/* The year's targets and the day's due lists; printed after usage_reports. */
+static const char usage_plan[] = N_(
+	"  jiuye target set YEAR INDICATOR VALUE [--unit NAME] | list YEAR | import FILE [--dry-run]\n"
+	"                                          the year's targets (an administrator's or a\n"
+	"                                          statistician's); the report sets its figures beside\n"
+	"                                          them; a file has the columns 年度,单位,指标,目标值\n"
+	"  jiuye due [--unit NAME]                 what is due today in her communities, as text\n");
+
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
 	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
@@ -103,6 +111,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },
+		{ "--unit", offsetof(struct opts, unit) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -593,6 +602,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_plan), stdout);
 			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -635,5 +645,7 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "target") == 0)
+		return cli_target(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
