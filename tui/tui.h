@@ -65,7 +65,7 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
-/* cli_target.c: jiuye target set|list|import ...; jiuye due [--unit NAME]. */
+/* cli_target.c: jiuye target set|list|import ...; cli_due.c: jiuye due [--unit NAME]. */
 int cli_target(const struct cli_opts *o);
 int cli_due(const struct cli_opts *o);
 

@@ -647,5 +647,7 @@ int main(int argc, char **argv)
 		return cli_worker(&o);
 	if (strcmp(cmd, "target") == 0)
 		return cli_target(&o);
+	if (strcmp(cmd, "due") == 0)
+		return cli_due(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
