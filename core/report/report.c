@@ -1247,19 +1247,26 @@ static int report_compute_plain(struct jy_db *db, const struct period *cur, int 
 	return JY_OK;
 }
 
+/* Whose targets a worker's report sets beside its figures: the county's for a worker who sees
+ * every community, else her own community's. name: 全县 or the community's name. */
+static const char *report_target_unit(struct jy_db *db, char name[64])
+{
+	snprintf(name, 64, "%s", "全县");
+	if (access_scope_all(db))
+		return "";
+	const char *unit = db_actor(db)->community;
+	struct jy_err e = { 0 };
+	const struct code_list *units = codes_cached(db, "@units", &e);
+	const char *label = units ? codes_label(units, unit) : NULL;
+	snprintf(name, 64, "%s", label ? label : unit);
+	return unit;
+}
+
 /* The targets of r's year for the worker's unit, and the totals counted against them. */
 static int report_targets(struct jy_db *db, struct report *r, struct jy_err *err)
 {
 	int year = period_target_year(&r->cur);
-	const char *unit = "";
-	snprintf(r->target_unit, sizeof r->target_unit, "%s", "全县");
-	if (!access_scope_all(db)) {
-		unit = db_actor(db)->community;
-		struct jy_err e = { 0 };
-		const struct code_list *units = codes_cached(db, "@units", &e);
-		const char *name = units ? codes_label(units, unit) : NULL;
-		snprintf(r->target_unit, sizeof r->target_unit, "%s", name ? name : unit);
-	}
+	const char *unit = report_target_unit(db, r->target_unit);
 	r->share = period_year_share(&r->cur);
 	r->tgt = xmalloc(sizeof *r->tgt * RI__COUNT);
 	for (int i = 0; i < RI__COUNT; i++) {
@@ -1291,6 +1298,60 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
 		report_free(out);
 	return rc;
+}
+
+/* The point k steps before p's month (or quarter) and its target path. */
+static int trend_point_at(struct jy_db *db, int kind, const char *to, int back, int i,
+                          const char *unit, struct trend_point *pt, struct jy_err *err)
+{
+	int y, m, d;
+	date_split(to, &y, &m, &d);
+	int step = kind == PERIOD_QUARTER ? 3 : 1;
+	int mm = y * 12 + (m - 1) - back * step;
+	char day[11];
+	snprintf(day, sizeof day, "%04u-%02u-01", (unsigned)(mm / 12) % 10000u, (unsigned)(mm % 12 + 1));
+	int rc = period_of(kind, day, &pt->p, err);
+	struct report *r = NULL;
+	if (!rc)
+		rc = report_compute_plain(db, &pt->p, BY_NONE, &r, err);
+	if (rc)
+		return rc;
+	pt->v = r->cur_v[i];
+	report_free(&r);
+	int64_t t;
+	pt->path = -1;
+	rc = target_get(db, period_target_year(&pt->p), unit, i, &t, err);
+	if (rc == JY_ENOTFOUND)
+		return JY_OK;
+	if (rc)
+		return rc;
+	pt->path = report_ind_rate(i) ? t : (2 * t * step + 12) / 24;
+	return JY_OK;
+}
+
+int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_point **pts, int *n,
+                 struct jy_err *err)
+{
+	*pts = NULL;
+	*n = 0;
+	if (i < 0 || i >= RI__COUNT)
+		return err_set(err, JY_EINVAL, NULL, "%s", _("no such indicator"));
+	int rc = access_check(db, OP_REPORT, NULL, err);
+	if (rc)
+		return rc;
+	int kind = p->kind == PERIOD_QUARTER ? PERIOD_QUARTER : PERIOD_MONTH;
+	int count = kind == PERIOD_QUARTER ? 8 : 12;
+	char name[64];
+	const char *unit = report_target_unit(db, name);
+	*pts = xcalloc((size_t)count, sizeof **pts);
+	for (int k = 0; k < count && !rc; k++)
+		rc = trend_point_at(db, kind, p->to, count - 1 - k, i, unit, &(*pts)[k], err);
+	if (rc) {
+		FREE(pts);
+		return rc;
+	}
+	*n = count;
+	return JY_OK;
 }
 
 void report_free(struct report **pr)

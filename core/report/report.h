@@ -142,6 +142,19 @@ int import_targets(struct jy_db *db, const char *path, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
 
+/* The trend of indicator i up to p: the 12 months (8 quarters for a quarter) ending with the one
+ * that holds p->to, oldest first, each with its figure (the total) and the target's path for it:
+ * a count's year target spread evenly over its months (target × months / 12 per month, a
+ * quarter's three, rounded half up), a rate's target as it is; -1 without a target for that
+ * point's year. Caller frees *pts. */
+struct trend_point {
+	struct period p;
+	struct report_value v;
+	int64_t path;
+};
+int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_point **pts, int *n,
+                 struct jy_err *err);
+
 /* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
 /* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change
  * as "+3" / "-2" / "0", a rate's change in percentage points ("+2.5"); "-" where there is no

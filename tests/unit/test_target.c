@@ -318,6 +318,42 @@ static void test_ytd(void **state)
 	report_free(&r);
 }
 
+static void test_trend(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	struct jy_err err = { 0 };
+	int changed;
+	assert_int_equal(target_set(db, 2024, NULL, "A5", "8", &changed, &err), JY_OK);
+	struct period p;
+	assert_int_equal(period_parse("2024-06", &p, &err), JY_OK);
+	struct trend_point *pts;
+	int n;
+	assert_int_equal(report_trend(db, &p, ind("A5"), &pts, &n, &err), JY_OK);
+	/* July 2023 to June 2024: 25 December; 10 January; the leap day; 20 and 21 March */
+	static const int64_t months[12] = { 0, 0, 0, 0, 0, 1, 1, 1, 2, 0, 0, 0 };
+	assert_int_equal(n, 12);
+	assert_string_equal(pts[0].p.from, "2023-07-01");
+	assert_string_equal(pts[11].p.to, "2024-06-30");
+	for (int k = 0; k < 12; k++) {
+		assert_int_equal(pts[k].v.num, months[k]);
+		/* 2023 has no target; 2024's 8 a year is 8/12 = 0.67 a month, 1 rounded */
+		assert_int_equal(pts[k].path, k < 6 ? -1 : 1);
+	}
+	free(pts);
+	/* by quarter: eight of them to 2024Q2; 2024's quarters 8 × 3 / 12 = 2 each */
+	assert_int_equal(period_parse("2024Q2", &p, &err), JY_OK);
+	assert_int_equal(report_trend(db, &p, ind("A5"), &pts, &n, &err), JY_OK);
+	static const int64_t quarters[8] = { 0, 0, 0, 0, 0, 1, 4, 0 };
+	assert_int_equal(n, 8);
+	assert_string_equal(pts[0].p.from, "2022-07-01");
+	for (int k = 0; k < 8; k++) {
+		assert_int_equal(pts[k].v.num, quarters[k]);
+		assert_int_equal(pts[k].path, k < 6 ? -1 : 2);
+	}
+	free(pts);
+}
+
 static int count_row(void *arg, const struct target_row *t)
 {
 	struct jy_buf *b = arg;
@@ -426,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_year),
 		cmocka_unit_test_setup_teardown(test_ytd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trend, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
