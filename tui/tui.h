@@ -108,7 +108,7 @@ enum action {
 	/* jobs */
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
-	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
+	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND,
 	/* access */
 	ACT_REVEAL,
 	ACT__COUNT
@@ -460,6 +460,19 @@ int page_key(struct ui *ui, struct page *p, const struct ui_event *ev);
 
 /* ---- the screens ------------------------------------------------------------------------------------ */
 struct screen *menu_new(void);
+/* screen_today.c: 今日待办 on the main menu (core's due lists), for a worker who may see
+ * residents; a letter opens one list whole (due_list_new, borrowing it from the menu). */
+struct today {
+	int shown;              /* her role may see residents */
+	struct due_list *lists;
+	int n;
+	char err[512];
+};
+void today_load(struct ui *ui, struct today *t);
+void today_free(struct today *t);
+void today_draw(struct ui *ui, const struct today *t, int y, int x, int h, int w);
+int today_key(struct ui *ui, struct today *t, int key);        /* 1 when key opened a list */
+struct screen *due_list_new(const struct due_list *l);
 struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
@@ -528,6 +541,11 @@ void jobs_list_select(struct ui *ui, int type, int64_t id);
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:
  * index into report_inds; group_key as in struct report, "" for all). */
 struct screen *report_new(void);
+/* screen_trend.c: the indicator i of a report over its last months (quarters), as bars; and the
+ * box that sets its target of year for the unit the report shows (now: the target set, -1 none;
+ * *dirty set after a save). */
+struct screen *trend_new(const struct period *p, int i);
+struct screen *target_ask_new(int year, int i, const char *unit_name, int64_t now, int *dirty);
 struct screen *report_people_new(const struct period *p, int by, const char *group_key,
                                  const char *group_label, int ind);
 
