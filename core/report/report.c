@@ -1354,6 +1354,38 @@ int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_p
 	return JY_OK;
 }
 
+int report_months(struct jy_db *db, const struct period *p, struct period **months,
+                  struct report_value **vals, int *n, struct jy_err *err)
+{
+	*months = NULL;
+	*vals = NULL;
+	*n = 0;
+	int y, m, d;
+	if (!date_split(p->to, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), p->to);
+	*months = xcalloc((size_t)m, sizeof **months);
+	*vals = xcalloc((size_t)m * RI__COUNT, sizeof **vals);
+	int rc = JY_OK;
+	for (int k = 0; k < m && !rc; k++) {
+		char day[11];
+		snprintf(day, sizeof day, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)(k + 1) % 100u);
+		struct report *r = NULL;
+		rc = period_of(PERIOD_MONTH, day, &(*months)[k], err);
+		if (!rc)
+			rc = report_compute_plain(db, &(*months)[k], BY_NONE, &r, err);
+		if (!rc)
+			memcpy(*vals + (size_t)k * RI__COUNT, r->cur_v, sizeof **vals * RI__COUNT);
+		report_free(&r);
+	}
+	if (rc) {
+		FREE(months);
+		FREE(vals);
+		return rc;
+	}
+	*n = m;
+	return JY_OK;
+}
+
 void report_free(struct report **pr)
 {
 	struct report *r = *pr;

@@ -155,6 +155,12 @@ struct trend_point {
 int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_point **pts, int *n,
                  struct jy_err *err);
 
+/* Every indicator month by month through p's year: January of the year of p->to up to the month
+ * holding p->to (all twelve for a year). months[k] the month, vals[k * report_ninds + i] the
+ * total of indicator i in it. Caller frees *months and *vals. */
+int report_months(struct jy_db *db, const struct period *p, struct period **months,
+                  struct report_value **vals, int *n, struct jy_err *err);
+
 /* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
 /* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change
  * as "+3" / "-2" / "0", a rate's change in percentage points ("+2.5"); "-" where there is no
@@ -186,7 +192,9 @@ enum { REPORT_WITH_PEOPLE = 1 };        /* after the table, per people-figure of
 int report_format_parse(const char *name, const char *path);
 /* Write r to path (NULL or "-": stdout, text and CSV only), written beside it and renamed into
  * place. One table of indicators (代码 指标 单位 本期 上期 增减, then each group's 本期), titled with
- * the period and the one compared; XLSX a worksheet per table. With REPORT_WITH_PEOPLE the file
+ * the period and the one compared, with 目标, 完成/累计, 完成率 and 超/差 where the year has targets;
+ * XLSX a worksheet per table, and last 趋势: the indicators month by month through the year with
+ * native charts of the main ones. With REPORT_WITH_PEOPLE the file
  * is a file of people: it needs OP_REPORT_PEOPLE and OP_EXPORT and a purpose (export_purpose_check),
  * starts with export_notice's line, masks numbers as the exports do, and is recorded in the trail
  * with its rows and SHA-256 (removed again when the trail cannot take it). */

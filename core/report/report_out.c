@@ -961,6 +961,77 @@ static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *
 	return rc;
 }
 
+/* The charts of the 趋势 worksheet: the year's main figures, counts and rates apart. */
+static const struct {
+	const char *title;
+	int line;
+	const char *codes[4];
+} trend_charts[] = {
+	{ "登记与再就业（人）", 0, { "A2", "A5", "A1E", NULL } },
+	{ "推荐与培训（人次、人）", 0, { "C3", "C4", "F2", NULL } },
+	{ "再就业率与推荐成功率（%）", 1, { "A6", "C5", "F7R", NULL } },
+};
+
+/* 趋势: the indicators month by month through the report's year (a row a month, a column an
+ * indicator, rates in %), with native charts of the main ones. */
+static int sheet_trend(struct sheet *sh, struct jy_db *db, const struct report *r,
+                       struct jy_err *err)
+{
+	struct period *months;
+	struct report_value *vals;
+	int n;
+	int rc = report_months(db, &r->cur, &months, &vals, &n, err);
+	if (rc)
+		return rc;
+	int ncols = 1 + report_ninds;
+	struct sheet_col *cols = xcalloc((size_t)ncols, sizeof *cols);
+	char **labels = xcalloc((size_t)ncols, sizeof *labels);
+	const char **cells = xcalloc((size_t)ncols, sizeof *cells);
+	char (*buf)[32] = xcalloc((size_t)ncols, sizeof *buf);
+	cols[0].label = "月份";
+	cols[0].type = SC_TEXT;
+	cols[0].width = 10;
+	for (int i = 0; i < report_ninds; i++) {
+		labels[1 + i] = xasprintf("%s %s", report_inds[i].code, report_inds[i].label);
+		cols[1 + i].label = labels[1 + i];
+		cols[1 + i].type = SC_NUM;
+		cols[1 + i].width = 12;
+	}
+	char *note = xasprintf("%d年逐月趋势（%s至%s）；比率（%%）为百分数。", atoi(r->cur.to),
+	                       n ? months[0].from : "", n ? months[n - 1].to : "");
+	rc = sheet_note(sh, note, err);
+	if (!rc)
+		rc = sheet_table(sh, "趋势", cols, ncols, err);
+	for (int k = 0; k < n && !rc; k++) {
+		snprintf(buf[0], sizeof buf[0], "%.7s", months[k].from);
+		cells[0] = buf[0];
+		for (int i = 0; i < report_ninds; i++) {
+			value_text(&report_inds[i], &vals[(size_t)k * report_ninds + i], 1, buf[1 + i]);
+			cells[1 + i] = buf[1 + i];
+		}
+		rc = sheet_row(sh, cells, err);
+	}
+	for (size_t c = 0; c < ARRAY_LEN(trend_charts) && !rc; c++) {
+		int v[4], nv = 0;
+		for (int k = 0; k < 4 && trend_charts[c].codes[k]; k++) {
+			int i = report_ind_find(trend_charts[c].codes[k]);
+			if (i >= 0)
+				v[nv++] = 1 + i;
+		}
+		rc = sheet_chart(sh, trend_charts[c].title, trend_charts[c].line, 0, v, nv, err);
+	}
+	for (int c = 0; c < ncols; c++)
+		free(labels[c]);
+	free(labels);
+	free(note);
+	free(cols);
+	free(cells);
+	free(buf);
+	free(months);
+	free(vals);
+	return rc;
+}
+
 static int sheet_write(struct jy_db *db, const struct report *r, const char *path, int format,
                        int flags, const char *notice, long *people, struct jy_err *err)
 {
@@ -974,6 +1045,8 @@ static int sheet_write(struct jy_db *db, const struct report *r, const char *pat
 		rc = sheet_main(sh, r, flags, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
 		rc = sheet_lists(sh, db, r, notice, people, err);
+	if (rc == JY_OK && format == SHEET_XLSX)
+		rc = sheet_trend(sh, db, r, err);       /* last: the lists follow the table they explain */
 	int crc = sheet_close(&sh, rc == JY_OK, rc == JY_OK ? err : NULL);
 	return rc != JY_OK ? rc : crc;
 }

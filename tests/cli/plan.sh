@@ -15,7 +15,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 37
+plan 46
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 me=$(id -un)
@@ -76,6 +76,61 @@ run report --period 2024 --db "$db"
 has "a year: its own figure under 完成" "$tmp/out" "完成  完成率   超/差"
 run check --db "$db"
 has "check: the trail accounts for every target and change" "$tmp/out" "check: ok ("
+
+# ---- the workbook: 目标 columns, and 趋势 with its charts, read back with openpyxl ----------------
+run report --period 2024-06 -o "$tmp/r.xlsx" --db "$db"
+status_is "report 2024-06 to a workbook: exit 0" 0
+# each month's A5 from the text reports, to hold the 趋势 sheet against
+a5=""
+for m in 01 02 03 04 05 06; do
+	"$JIUYE" report --period 2024-$m --db "$db" >"$tmp/m.txt" 2>/dev/null
+	a5="$a5 $(awk '$1 == "A5" { print $4 }' "$tmp/m.txt")"
+done
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3)
+if [ -n "$PY" ] && "$PY" -c "import openpyxl" 2>/dev/null; then
+	"$PY" - "$tmp/r.xlsx" $a5 >"$tmp/xlsx.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+path, a5 = sys.argv[1], [int(v) for v in sys.argv[2:]]
+wb = openpyxl.load_workbook(path)
+def say(ok, what, detail=""):
+    print(("ok - " if ok else "not ok - ") + what)
+    if not ok and detail:
+        print("#   " + str(detail))
+say(wb.sheetnames == ["统计报表", "趋势"], "xlsx: the figures and their 趋势", wb.sheetnames)
+ws = wb["统计报表"]
+head = next((r for r in ws.iter_rows(values_only=True) if r and r[0] == "代码"), None)
+say(head is not None and list(head[6:11]) == ["目标", "累计", "完成率", "超/差", "超/差(%)"],
+    "xlsx: the 目标 columns of the main sheet", head)
+row = next((r for r in ws.iter_rows(values_only=True) if r and r[0] == "A5"), None)
+say(row is not None and list(row[6:11]) == [120, 7, 5.83, -113, -94.17],
+    "xlsx: A5 against its target of 120, as numbers", row)
+tr = wb["趋势"]
+hdr = [c.value for c in tr[2]]
+months = [r[0] for r in tr.iter_rows(min_row=3, values_only=True) if r[0]]
+say(months == ["2024-0%d" % m for m in range(1, 7)], "趋势: January to June, a row each", months)
+col = hdr.index("A5 实现再就业人数") + 1
+say([tr.cell(3 + k, col).value for k in range(6)] == a5, "趋势: A5 month by month as the text reports",
+    ([tr.cell(3 + k, col).value for k in range(6)], a5))
+charts = tr._charts
+say(len(charts) == 3, "趋势: three native charts", len(charts))
+def letter(name):
+    return openpyxl.utils.get_column_letter(hdr.index(name) + 1)
+want = ["A2 新增登记人数", "A5 实现再就业人数", "A1E 期末登记失业人员数"]
+got = [(s.tx.strRef.f, s.cat.strRef.f if s.cat.strRef else s.cat.numRef.f, s.val.numRef.f)
+       for s in charts[0].series] if charts else []
+exp = [("'趋势'!$%s$2" % letter(n), "'趋势'!$A$3:$A$8", "'趋势'!$%s$3:$%s$8" % (letter(n), letter(n)))
+       for n in want]
+say(got == exp, "趋势: the first chart's series: A2, A5, A1E over the six months", (got, exp))
+rates = [s.val.numRef.f for s in charts[2].series] if len(charts) > 2 else []
+exp = ["'趋势'!$%s$3:$%s$8" % (letter(n), letter(n))
+       for n in ["A6 再就业率", "C5 推荐成功率", "F7R 培训后就业率"]]
+say(rates == exp, "趋势: the rates' chart: A6, C5, F7R over the same rows", (rates, exp))
+PYEOF
+	cat "$tmp/xlsx.out"
+else
+	skip_rest 8 "the workbook read back" "no python3-openpyxl (make deps-test installs it)"
+fi
 
 # ---- due -----------------------------------------------------------------------------------------
 run due --db "$db"
