@@ -42,16 +42,21 @@ XLSX_LIBS      := $(call pc_libs,xlsxwriter,-lxlsxwriter)
 NETTLE_LIBS    := $(call pc_libs,nettle,-lnettle)
 PAM_LIBS       := $(call pc_libs,pam,-lpam)
 VTERM_LIBS     := $(call pc_libs,vterm,-lvterm)
+# the screen harness reads the key bytes of each terminal from its terminfo entry
+TINFO_LIBS     := $(call pc_libs,tinfo,-ltinfo)
 CMOCKA_LIBS    := $(call pc_libs,cmocka,-lcmocka)
+# printouts as PDF (core/report/pdf.c): cairo and pango, the glyphs of a Chinese font embedded
+PANGO_CFLAGS   := $(call pc_cflags,pangocairo fontconfig)
+PANGO_LIBS     := $(call pc_libs,pangocairo fontconfig,-lpangocairo-1.0 -lpango-1.0 -lcairo -lgobject-2.0 -lglib-2.0 -lfontconfig)
 # Debian 12 ships no libunistring.pc.
-CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) -lm
+CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) $(PANGO_LIBS) -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # core/ is cut into parts, one folder and one public header each; tui/ is the program: its main
 # loop and shared headers at the top, widget/ the widgets, cli/ the command line, a folder of
 # screens per module.
-CORE_PARTS := base store record registry jobs training report admin
+CORE_PARTS := base store record registry jobs training enterprise report admin
 CORE_SRC := $(sort $(wildcard $(CORE_PARTS:%=core/%/*.c)))
 TUI_SRC  := $(sort $(wildcard tui/*.c tui/*/*.c))
 SCHEMA   := $(sort $(wildcard assets/schema/*.sql))
@@ -62,7 +67,14 @@ GEN_SRC  := build/gen/assets.c
 DEB_BUILD := gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxlsxwriter-dev nettle-dev gettext
 # the idle lock checks the worker's own password through PAM when the office asks for it (tui/widget/lock.c)
 DEB_BUILD += libpam0g-dev
+# the terminal descriptions of PuTTY (putty, putty-256color) and many more live there, not in
+# ncurses-base
+DEB_BUILD += ncurses-term
+# printouts as PDF: cairo and pango, and a fixed-pitch Chinese font to embed (文泉驿等宽正黑)
+DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
+# pdftotext: the Chinese of a PDF printout comes back (tests/cli/printto.sh)
+DEB_TEST  += poppler-utils
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
 DEB_TEST  += clang libclang-rt-14-dev
 
@@ -78,7 +90,7 @@ $(GEN_SRC): assets/embed.sh $(SCHEMA) $(HANZI)
 # Every object lists the headers it read in its .d file (-MMD -MP), so touching a header rebuilds
 # exactly what includes it.
 ALL_CPPFLAGS = $(JY_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS)
-cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam)) $(SQLITE_CFLAGS)
+cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam))$(if $(filter core/report/pdf.c,$(1)), $(PANGO_CFLAGS)) $(SQLITE_CFLAGS)
 build/o/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(call cflags_for,$<) -std=c11 $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
@@ -115,7 +127,7 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_CORE)
 
 build/asan/vtharness: tests/screen/vtharness.c
 	@mkdir -p $(@D)
-	$(CC) -D_GNU_SOURCE $(CPPFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) -lutil
+	$(CC) -D_GNU_SOURCE $(CPPFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) $(TINFO_LIBS) -lutil
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(ASAN_CORE:.o=.d) $(ASAN_TUI:.o=.d) $(UNIT_BIN:=.d)
 
@@ -134,6 +146,10 @@ deps-test:
 	@locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$$' || { \
 	  echo "generating the zh_CN.UTF-8 locale"; \
 	  $(SUDO) sh -c "grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen; locale-gen >/dev/null"; }
+	@# the GBK and GB18030 terminals of older Xshell set-ups (tests/cli/charset.sh, tests/screen)
+	@locale -a 2>/dev/null | grep -qix 'zh_CN.gbk' && locale -a 2>/dev/null | grep -qix 'zh_CN.gb18030' || { \
+	  echo "generating the zh_CN.GBK and zh_CN.GB18030 locales"; \
+	  $(SUDO) sh -c "for l in 'zh_CN.GBK GBK' 'zh_CN.GB18030 GB18030'; do grep -q \"^\$$l\" /etc/locale.gen 2>/dev/null || echo \"\$$l\" >> /etc/locale.gen; done; locale-gen >/dev/null"; }
 
 DEMO_DB ?= build/demo.db
 run: deps
@@ -185,7 +201,7 @@ stress: deps-test
 # The full-screen figures reuse the screen-test harness (included, not linked: one file).
 build/bench_pty: tests/bench_pty.c tests/screen/vtharness.c
 	@mkdir -p build
-	$(CC) -D_GNU_SOURCE -Itests $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) -lutil
+	$(CC) -D_GNU_SOURCE -Itests $(CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) $(TINFO_LIBS) -lutil
 
 # ---- fuzzing -------------------------------------------------------------------------------------
 #   make fuzz [FUZZ_SECONDS=10]   libFuzzer targets over the CSV reader, the ID number, credit code
@@ -200,7 +216,7 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_OBJ     := $(CORE_SRC:%.c=build/fuzz/o/%.o) build/fuzz/o/gen_assets.o
 build/fuzz/o/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(JY_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(JY_CPPFLAGS) $(CPPFLAGS) $(call cflags_for,$<) -std=c11 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
 build/fuzz/o/gen_assets.o: $(GEN_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(JY_CPPFLAGS) -std=c11 -O1 -c $< -o $@

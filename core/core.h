@@ -6,6 +6,7 @@
  *   registry/registry.h  residents, their facts, categories, search, approvals
  *   jobs/jobs.h          employers, job information, fairs, referrals, placements, matching
  *   training/training.h  courses, enrolments, sessions and roll calls, outcomes
+ *   enterprise/enterprise.h  start-up projects, loans and their approval chain, money in fen
  *   report/report.h      the figures reported upward, report files, printouts
  *   admin/admin.h        the audit trail browsed, the demo database
  *
@@ -21,6 +22,7 @@
 #include "registry/registry.h"
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 #include "report/report.h"
 #include "admin/admin.h"
 

@@ -21,7 +21,7 @@
 	X(ACT_NEW,       K_CTRL('n'),         0,                   0, N_("New"),     N_("The same: a new record")) \
 	X(ACT_EDIT,      K_FN(KEY_F(5)),      'e',                 1, N_("Edit"),    N_("Edit this record")) \
 	X(ACT_CERT,      K_FN(KEY_F(6)),      'c',                 1, N_("Cert"),    N_("Add a certificate (就业创业证, 失业证 ...)")) \
-	X(ACT_STATUS,    K_FN(KEY_F(7)),      's',                 1, N_("Status"),  N_("Record a change of employment status (re-employed, with the form of employment)")) \
+	X(ACT_STATUS,    K_FN(KEY_F(7)),      's',                 1, N_("Status"),  N_("Record a change of employment status (re-employed, with the form of employment); on a start-up project or a loan, its next stage or step")) \
 	X(ACT_VISIT,     K_FN(KEY_F(8)),      'v',                 1, N_("Visit"),   N_("Record a follow-up visit")) \
 	X(ACT_QUIT,      K_FN(KEY_F(10)),     K_CTRL('q'),         1, N_("Quit"),    N_("Quit jiuye (asks only when something is unsaved)")) \
 	X(ACT_BACK,      K_FN(KEY_F(12)),     K_ESC,               1, N_("Back"),    N_("Back, or cancel; asks before discarding unsaved changes")) \
@@ -56,9 +56,11 @@
 	X(ACT_LEAVE,     '4',                 'j',                 0, N_("Leave"),   N_("In a roll call: 假 (excused leave), then the next person")) \
 	X(ACT_MATCH,     K_FN(KEY_F(11)),     'm',                 1, N_("Match"),   N_("Matching: for a posting, the residents who fit it, best first and why; for a resident, the open postings that fit her")) \
 	X(ACT_MATCH,     K_CTRL('w'),         0,                   0, N_("Match"),   N_("The same matching, for terminals that keep F11 to themselves")) \
-	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("In the list of job information: all, open, public-welfare posts, closing soon, in turn")) \
+	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("Which records a list shows, in turn: in the resident list, with or without the closed ones; in the list of job information all, open, public-welfare posts, closing soon")) \
+	X(ACT_CLOSE,     K_FN(KEY_F(9)),      'x',                 1, N_("Close"),   N_("On a resident's page: close her record (注销) with the reason and the day; on a closed record, open it again (审核, 管理员)")) \
+	X(ACT_JUMP,      K_CTRL('z'),         0,                   0, N_("Go to"),   N_("In a form: go to a field by its name: Ctrl-Z, the pinyin initials of its label (sq 社区, rylb 人员类别) or its first characters, Enter")) \
 	X(ACT_REVEAL,    K_CTRL('y'),         'u',                 0, N_("Show number"), N_("On a resident's page: show her whole ID number and phone (the viewing is recorded in the history); again to hide them")) \
-	X(ACT_EXPORT,    K_FN(KEY_F(7)),      K_CTRL('x'),         1, N_("To file"), N_("Write the report (or the list) to a file: .xlsx, .csv or text; asks for the file name. F7 where the screen has no status to record")) \
+	X(ACT_EXPORT,    K_FN(KEY_F(7)),      K_CTRL('x'),         1, N_("To file"), N_("Write the list as it is shown (or the report) to a file: .xlsx, .csv or text; asks for the file's name")) \
 	X(ACT_EARLIER,   '[',                 ',',                 0, N_("Earlier"), N_("In a report: the period before (the month, quarter, half-year or year before; a from-to as long, just before)")) \
 	X(ACT_LATER,     ']',                 '.',                 0, N_("Later"),   N_("In a report: the period after")) \
 	X(ACT_PERIOD,    't',                 K_CTRL('r'),         1, N_("Period"),  N_("In a report: the kind of period in turn: month, 人社 statistical month (21st to 20th), quarter, half-year, year, from-to")) \

@@ -23,6 +23,7 @@ static const struct {
 	{ N_("Training"), 1 },
 	{ N_("Reports"), 1 },
 	{ N_("Settings"), 1 },
+	{ N_("Enterprise and loans"), 1 },
 	{ N_("Quit"), 1 },
 };
 #define MENU_QUIT ((int)ARRAY_LEN(menu_items) - 1)
@@ -72,7 +73,7 @@ static int menu_open(struct ui *ui, int i)
 	/* Statistics see figures and no person: the registry, jobs and training are
 	 * people's records. Core refuses them anyway; here she is told before a screen opens empty. */
 	struct jy_err err = { 0 };
-	if (i < 3 && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
+	if ((i < 3 || i == 5) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
@@ -84,6 +85,8 @@ static int menu_open(struct ui *ui, int i)
 		ui_push(ui, report_new());
 	else if (i == 4)
 		ui_push(ui, admin_new());
+	else if (i == 5)
+		ui_push(ui, enterprise_new());
 	else
 		ui_push(ui, residents_new());
 	return SK_HANDLED;

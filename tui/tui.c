@@ -7,6 +7,7 @@
  * once, when drawn (list_query); a frame that a key overtook while it was drawn is not sent
  * (ui_draw). When no key comes for a while, the loop asks core whether another worker committed
  * and lets the top screen reload: no screen sleeps, polls or draws on its own. */
+#include <locale.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -215,6 +216,7 @@ static int ui_draw(struct ui *ui, int may_skip)
 			base--;
 		ui_status(ui);
 		ui->stack[base]->ops->draw(ui, ui->stack[base]);
+		ui_status_long(ui);
 		ui_bar(ui, ui_top(ui));
 		for (int i = base + 1; i < ui->depth; i++) {
 			ui->cur_y = -1;
@@ -375,6 +377,72 @@ static void ui_loop(struct ui *ui)
 	}
 }
 
+/* ---- the Linux console ---------------------------------------------------------------------- */
+
+/* The console's font has no Chinese characters (a framebuffer terminal such as fbterm or zhcon that
+ * has them may still say TERM=linux). Asked in ASCII, with pinyin for whoever reads no English. */
+static const char *const console_text[] = {
+	"jiuye: the Linux console cannot draw Chinese characters.",
+	"       Linux kongzhitai wufa xianshi hanzi.",
+	"",
+	"  Enter   go on with the English interface (Yingwen jiemian). Names stay as",
+	"          stored; find people by pinyin initials (zxh) or the last digits of",
+	"          their ID number.",
+	"  c       go on in Chinese all the same (a console that draws it: fbterm, zhcon)",
+	"  F10     quit (tuichu)",
+};
+
+static int term_is_console(void)
+{
+	const char *t = getenv("TERM");
+	return t && strncmp(t, "linux", 5) == 0;
+}
+
+/* The interface in English from now on: messages in the C locale, the rest as it is. */
+static void ui_english(void)
+{
+	unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C");
+}
+
+/* 1: go on (in English, or in Chinese when she says so); 0: she quits. */
+static int console_ask(struct ui *ui)
+{
+	for (;;) {
+		erase();
+		for (size_t i = 0; i < ARRAY_LEN(console_text); i++)
+			ui_puts(ui, 2 + (int)i, 1, ui->cols - 2, console_text[i], i < 2 ? ST_WARN : ST_NORMAL);
+		wnoutrefresh(stdscr);
+		doupdate();
+		struct ui_event ev;
+		int got = term_read(ui, 1000, &ev);     /* a timeout: a terminal gone is noticed */
+		if (got < 0 || ev.act == ACT_QUIT || ev.act == ACT_INTERRUPT)
+			return 0;
+		if (got == 0)
+			continue;
+		if (ev.key == K_FN(KEY_RESIZE))
+			term_size(ui);
+		else if (ev.key == '\n') {
+			ui_english();
+			return 1;
+		} else if (ev.key == 'c' || ev.key == 'C')
+			return 1;
+	}
+}
+
+/* On the console: a Chinese interface is asked about; an English one says why names are blocks. */
+static int console_check(struct ui *ui)
+{
+	if (!term_is_console())
+		return 1;
+	/* the catalogue in use translates: the interface would be Chinese */
+	if (strcmp(_("Quit"), "Quit") != 0)
+		return console_ask(ui);
+	ui_msg(ui, ST_WARN, "%s", _("The Linux console cannot draw Chinese: names show as blocks; find "
+	                              "people by pinyin initials or ID digits"));
+	return 1;
+}
+
 int tui_run(struct jy_db *db, const char *dbpath)
 {
 	if (!term_locale_ok())
@@ -387,6 +455,11 @@ int tui_run(struct jy_db *db, const char *dbpath)
 	if (term_init(ui)) {
 		free(ui);
 		return 1;
+	}
+	if (!console_check(ui)) {
+		term_end();
+		free(ui);
+		return 0;
 	}
 	struct jy_err err = { 0 };
 	int changed;

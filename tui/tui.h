@@ -53,7 +53,9 @@ struct cli_opts {
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
 	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
-	char *args[8];           /* the words that are not options */
+	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
+	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
+	char *args[24];          /* the words that are not options */
 	int nargs;
 };
 enum { EXIT_USER = 1, EXIT_USAGE = 2 };
@@ -89,6 +91,18 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
+/* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
+int cli_enterprise(const struct cli_opts *o);
+
+/* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
+ * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */
+void cli_charset_init(void);
+void cli_stdout_raw(void);
+/* A word of the command line in UTF-8: as it is when it is UTF-8 already or the locale's set is;
+ * else converted from the locale's set (a GBK terminal's 登记表). It lives as long as the
+ * process, as argv does. */
+const char *cli_word_utf8(const char *word);
 
 /* ---- keys (keys.h has the table) ----------------------------------------------------------------- */
 /* A key is one int: a Unicode code point, or a curses KEY_* code offset past Unicode. */
@@ -111,6 +125,8 @@ enum action {
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND,
 	/* access */
 	ACT_REVEAL,
+	/* the registry: closing a record, a form's jump to a field by its name */
+	ACT_CLOSE, ACT_JUMP,
 	ACT__COUNT
 };
 
@@ -253,9 +269,18 @@ void ui_box(struct ui *ui, int y, int x, int h, int w, int style);  /* ASCII + -
 void ui_title(struct ui *ui, const char *where);
 void ui_bar(struct ui *ui, const struct screen *s);
 void ui_status(struct ui *ui);
+/* Text on the status line, wrapped upward onto up to three rows when it is longer than a row;
+ * ui_status_long does it for the message of ui_msg (the main loop, after the screen is drawn). */
+void ui_status_text(struct ui *ui, const char *text, int style);
+void ui_status_long(struct ui *ui);
 /* Break s into lines of at most cols columns (at spaces when it can, else at any character);
  * returns the number of lines; lines[i] allocated. Caller frees each. */
 int ui_wrap(const char *s, int cols, char **lines, int max);
+/* Column widths and cuts of lists: the widest label of a code list ("@units": the communities),
+ * at least min; a community's name in w columns, whole when it fits, else without its 社区
+ * suffix (borrowed from name or buf). */
+int ui_widest_label(struct ui *ui, const char *list, int min);
+const char *ui_unit_short(const char *name, int w, char *buf, size_t size);
 /* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
@@ -308,7 +333,9 @@ const char *field_hint(const struct field *f);  /* what the field accepts (statu
 struct form {
 	struct field *f;
 	int n;
-	int focus;
+	int focus;              /* the focused field's index in f */
+	const int *order;       /* the fields' indexes in f as the form shows them (row 0 first);
+	                         * NULL: f's own order */
 	int top;                /* first row shown */
 	int dirty;
 	int label_w;
@@ -318,6 +345,10 @@ struct form {
 	void (*gone)(struct ui *, struct form *, void *arg);     /* left unsaved (drop the draft); may be NULL */
 	void *arg;
 	struct screen *screen;  /* the screen form_back leaves */
+	int err_cut;            /* a field whose complaint did not fit beside it (form_draw), or -1:
+	                         * the status line shows it whole */
+	int jumping;            /* Ctrl-Z: the status line takes a field's name (its pinyin initials) */
+	struct lineedit jump;   /* what was typed of it */
 };
 void form_init(struct form *fm, int n);
 void form_free(struct form *fm);
@@ -477,8 +508,11 @@ struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
 struct screen *rdetail_new(int64_t id);
-enum { FACT_CERT, FACT_STATUS, FACT_VISIT };
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
+/* Closing her record (注销): the reason, the day (today) and a note, saved against version (the
+ * record as her page loaded it). */
+struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
 /* The registry searched as the resident list searches it, a page of struct search_row at a time:
@@ -510,6 +544,12 @@ struct screen *chistory_new(int64_t course_id);
 /* The path a printout goes to: $JIUYE_PRINT_DIR, else ~/jiuye-print, made when missing; name
  * without directory. Caller frees. */
 char *print_path(const char *name);
+/* printto.c: where the worker prints (core's print_dest_get; the file alone when unreadable, with
+ * the reason in the status line), its words, and the printout at path sent there: 1 when the
+ * status line says what happened (terminal, lp), 0 for the file alone (the caller says where). */
+int ui_print_dest(struct ui *ui);
+const char *ui_print_dest_label(int dest);
+int ui_print_send(struct ui *ui, int dest, const char *path);
 
 /* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals
@@ -536,6 +576,11 @@ struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
 enum { JOBS_REFERRALS = 100 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
+
+/* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
+ * searched as you type (and the loans due), a project's and a loan's page with the next stage or
+ * step on F7; screen_eform.c their forms, kept as drafts. */
+struct screen *enterprise_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

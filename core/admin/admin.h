@@ -5,6 +5,7 @@
 
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 
 /* ---- audit.c: the trail browsed and exported ---------------------------------------- */
 struct audit_filter {

@@ -52,6 +52,8 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "course", course_fields, CF__COUNT },
 		{ "enrolment", enrol_fields, EF__COUNT },
 		{ "session", session_fields, SF__COUNT },
+		{ "project", project_fields, PF__COUNT },
+		{ "loan", loan_fields, LF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -85,6 +87,13 @@ static const struct field_def other_keys[] = {
 	{ "end_date", "离岗日期", NULL, FK_DATE, NULL, 0, 0 },
 	{ "end_reason", "离岗原因", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "contract", "签订劳动合同", NULL, FK_BOOL, NULL, 0, 0 },
+	/* a loan's steps, 放款 and payments (core/enterprise/loan.c) */
+	{ "step_no", "审批步骤", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "step_name", "步骤名称", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "lent", "放款金额", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "rate", "年利率", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "repaid", "还款金额", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "subsidy", "贴息金额", NULL, FK_TEXT, NULL, 0, 0 },
 };
 
 const struct field_def *audit_field_def(const char *entity, const char *col)
@@ -116,7 +125,8 @@ const char *audit_field_label(const char *entity, const char *col)
 static int audit_field_cols(const char *text, const char *cols[4])
 {
 	int n = 0;
-	static const char *const entities[] = { "resident", "course", "enrolment", "session" };
+	static const char *const entities[] = { "resident", "course", "enrolment", "session",
+	                                        "project", "loan" };
 	for (size_t e = 0; e < ARRAY_LEN(entities) && n < 3; e++) {
 		int nd;
 		const struct field_def *defs = audit_fields_of(entities[e], &nd);

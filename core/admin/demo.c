@@ -374,6 +374,8 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 	if (!rc)
 		rc = demo_trail(db, err);
 	if (!rc)
+		rc = enterprise_demo(db, months_shift, err);      /* core/enterprise/ent_demo.c */
+	if (!rc)
 		rc = demo_facts(db, ids, err);
 	if (rc) {
 		db_rollback(db);

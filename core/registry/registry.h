@@ -42,6 +42,9 @@
 enum resident_field { RESIDENT_FIELDS(X) RF__COUNT };
 #undef X
 extern const struct field_def resident_fields[RF__COUNT];
+/* Every RF_* once, in the order the registration form takes them (a walk-in's name, ID number,
+ * phone, community and categories first). */
+extern const int resident_desk_order[RF__COUNT];
 int resident_field_by_header(const char *header);  /* label or alias (any case) -> RF_*, or -1 */
 int resident_field_by_col(const char *col);        /* SQL column name -> RF_*, or -1 */
 /* A field's value as a worker reads it: code labels instead of codes, 是/否 for flags, into *out.
@@ -55,8 +58,9 @@ struct resident {
 	char reg_no[24];        /* 登记编号, assigned on first save: R-000001 */
 	char *v[RF__COUNT];     /* field values, UTF-8, NULL or "" when empty; FK_CODE holds the code,
 	                         * FK_CODES codes joined by ',', FK_BOOL "1"/"0", FK_UNIT unit code */
-	char *closed_at;        /* set when the record is closed (never deleted) */
-	char *close_reason;
+	char *closed_at;        /* the day the record was closed (YYYY-MM-DD; never deleted), or NULL */
+	char *close_reason;     /* its code in the list close_reason (迁出 ...) */
+	char *close_note;       /* the worker's words beside it (what 其他 means); NULL */
 	char *created_at, *updated_at, *updated_by;
 	int queued;             /* set by resident_save: 1 when it queued a change for a reviewer
 	                         * (a clerk's change of the ID number or categories), else 0 */
@@ -93,8 +97,25 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err);
 /* Duplicate checks for a form being typed: same ID (JY_EDUP + other_id) or same name and birth
  * date (JY_OK, err->warn, other_id); JY_EDB when the registry cannot be read. */
 int resident_check_dup(struct jy_db *db, const struct resident *r, struct jy_err *err);
-int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
+/* Closing a record (注销, core/registry/closing.c): she leaves the lists, the matching and the due
+ * lists; her history stays, and the reports count her up to the day before date. */
+struct resident_closing {
+	const char *reason;     /* a code of close_reason, its label, an alias or a unique prefix */
+	const char *date;       /* any form date_parse takes; NULL or "": today. Not after today,
+	                         * not before her registration */
+	const char *note;       /* required with 其他 (9); at most 200 characters */
+};
+/* Close resident id as loaded at version: needs OP_CLOSE in her community. JY_EINVAL with
+ * err->field (注销原因, 注销日期, 注销说明) for a bad value or a record already closed; JY_ECONFLICT
+ * when another worker changed her since version. Audited ("close", with the values). */
+int resident_close(struct jy_db *db, int64_t id, int64_t version, const struct resident_closing *c,
                    struct jy_err *err);
+/* Open a closed record again (OP_REOPEN: 审核, 管理员, in her community): the closing's day, reason
+ * and note are cleared, and kept in the audit trail ("reopen", old values). JY_EINVAL when she is
+ * not closed; JY_ECONFLICT as above. */
+int resident_reopen(struct jy_db *db, int64_t id, int64_t version, struct jy_err *err);
+/* The closing as the page shows it: "2026-06-15 迁出" or "2026-06-15 其他（说明）". Caller frees. */
+char *resident_closing_text(struct jy_db *db, const struct resident *r);
 /* Every resident record, open and closed, into *n. */
 int resident_count(struct jy_db *db, int64_t *n, struct jy_err *err);
 

@@ -16,6 +16,10 @@ int approval_guard(struct jy_db *db, struct resident *r, const struct resident *
 int approval_queue(struct jy_db *db, const struct approval_req *req, struct jy_err *err);
 void approval_req_free(struct approval_req **req);
 
+/* resident_store.c: the conflict message (who changed the record since mine->version was
+ * loaded): JY_ECONFLICT, or JY_ENOTFOUND / JY_EDB when she cannot be read. */
+int resident_conflict(struct jy_db *db, const struct resident *mine, struct jy_err *err);
+
 /* facts.c: one status_event row of kind EVENT_REGISTRATION or EVENT_CHANGE, inside the caller's
  * transaction (no history, no status update). */
 int status_event_row(struct jy_db *db, int64_t rid, const char *kind, const char *date,

@@ -37,8 +37,8 @@ void resident_sql_build(void)
 	snprintf(sql_select, sizeof sql_select,
 	         "SELECT id, reg_no, version, closed_at, close_reason, created_at, updated_at, updated_by%s, "
 	         "(SELECT group_concat(category, ',') FROM "
-	         "(SELECT category FROM resident_category WHERE resident_id = resident.id ORDER BY category)) "
-	         "FROM resident WHERE id = ?1", cols.s);
+	         "(SELECT category FROM resident_category WHERE resident_id = resident.id "
+	         "ORDER BY category)), close_note FROM resident WHERE id = ?1", cols.s);
 	buf_free(&cols);
 	buf_free(&vals);
 	buf_free(&sets);
@@ -109,6 +109,7 @@ int resident_load(struct jy_db *db, int64_t id, struct resident **out, struct jy
 		col++;
 	}
 	r->v[RF_CATEGORIES] = db_col_str(st, col);
+	r->close_note = db_col_str(st, col + 1);
 	sqlite3_reset(st);
 	*out = r;
 	return JY_OK;
@@ -403,8 +404,8 @@ static int resident_insert(struct jy_db *db, struct resident *r, struct jy_err *
 	return rc;
 }
 
-/* Who changed the record last, for the conflict message. */
-static int conflict(struct jy_db *db, const struct resident *mine, struct jy_err *err)
+/* Who changed the record last, for the conflict message (registry_int.h). */
+int resident_conflict(struct jy_db *db, const struct resident *mine, struct jy_err *err)
 {
 	struct resident *cur = NULL;
 	int rc = resident_load(db, mine->id, &cur, err);
@@ -429,7 +430,7 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 {
 	int rc;
 	if (old->version != r->version)
-		return conflict(db, r, err);
+		return resident_conflict(db, r, err);
 	int64_t other = 0;
 	rc = JY_ENOTFOUND;
 	if (!str_eq(old->v[RF_IDNO], r->v[RF_IDNO]))
@@ -468,7 +469,7 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 		goto out;
 	}
 	if (sqlite3_changes(db_handle(db)) != 1) {
-		rc = conflict(db, r, err);
+		rc = resident_conflict(db, r, err);
 		goto out;
 	}
 	rc = JY_OK;
@@ -543,62 +544,6 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	if (!rc)
 		r->queued = queued;
 	return rc;
-}
-
-int resident_close(struct jy_db *db, int64_t id, int64_t version, const char *reason,
-                   struct jy_err *err)
-{
-	if (text_is_blank(reason))
-		return err_set(err, JY_EINVAL, _("reason"), _("say why the record is closed (moved away, retired ...)"));
-	struct resident *cur = NULL;
-	int rc = resident_load(db, id, &cur, err);
-	if (!rc)
-		rc = access_check(db, OP_CLOSE, resident_get(cur, RF_COMMUNITY), err);
-	resident_free(&cur);
-	if (!rc)
-		rc = db_begin(db, err);
-	if (rc)
-		return rc;
-	char now[32];
-	time_now_iso(now);
-	sqlite3_stmt *st = db_prepare(db,
-		"UPDATE resident SET closed_at = ?2, close_reason = ?3, version = version + 1, "
-		"updated_at = ?2, updated_by = ?4 WHERE id = ?1 AND version = ?5 AND closed_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
-		return JY_EDB;
-	}
-	char *why = text_clean(reason);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, why, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, version);
-	int s = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (s != SQLITE_DONE) {
-		free(why);
-		db_rollback(db);
-		return db_fail(db, err, _("closing the record"));
-	}
-	if (sqlite3_changes(db_handle(db)) != 1) {
-		free(why);
-		db_rollback(db);
-		struct resident probe = { .id = id };
-		return conflict(db, &probe, err);
-	}
-	struct jy_buf j = { 0 };
-	buf_adds(&j, "{\"close_reason\":[null,");
-	history_json_str(&j, why);
-	buf_adds(&j, "]}");
-	rc = history_add(db, "resident", id, "close", j.s, err);
-	buf_free(&j);
-	free(why);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
 }
 
 int resident_count(struct jy_db *db, int64_t *n, struct jy_err *err)

@@ -49,8 +49,11 @@
  *   K_CERT  the people who got a certificate of type arg in the period: one query for all types
  *           (CERTS below);
  *   K_TRAIN the training figures: one query of the courses that started in the period (TRAINEES)
- *           and one of those that ended in it (FINISHERS), each row an enrolment. */
-enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN };
+ *           and one of those that ended in it (FINISHERS), each row an enrolment;
+ *   K_AMOUNT a row per event as K_ROWS, its amount in column 1 added (money in fen, jobs in
+ *           persons): split by the resident's groups as a count is.
+ * Money is whole fen (unit 元): a K_RATE of 元 is an average, shown in 元 (report_out.c). */
+enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT };
 
 /* Residents sent to a course that started in the period (not the waiting list; those who dropped
  * out later count: they were trained, the completion rate shows the drop-outs): F2, F3.
@@ -85,6 +88,18 @@ static const char FINISHERS[] =
 static const char CERTS[] =
 	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
 #define FAIRS(col) "SELECT coalesce(sum(" col "), 0) FROM fair WHERE date BETWEEN ?1 AND ?2"
+/* G: SYB trainees are those of courses in the 创业培训 category or the SYB创业 speciality
+ * (005_training.sql) that started in the period, as F2 counts trainees. A loan counts when it
+ * was disbursed (放款), the cumulative figures (累计) everything up to the period's end. Jobs
+ * created are a business's from its opening, or a loan's without a project from its 放款 (a
+ * loan on a project creates the project's jobs, not more). */
+#define LENT(cond) "SELECT resident_id FROM loan WHERE " cond
+#define LENT_FEN(cond) "SELECT resident_id, lent_fen FROM loan WHERE " cond
+#define SUBSIDY(cond) "SELECT l.resident_id, p.amount_fen FROM loan_payment p " \
+	"JOIN loan l ON l.id = p.loan_id WHERE p.kind = 'subsidy' AND " cond
+#define JOBS(col) "SELECT resident_id, " col " FROM project WHERE opened_on BETWEEN ?1 AND ?2 " \
+	"UNION ALL SELECT resident_id, " col " FROM loan WHERE lent_on BETWEEN ?1 AND ?2 " \
+	"AND project_id IS NULL"
 
 /*   id       code       label                        unit    people kind    arg */
 #define REPORT_INDICATORS(X) \
@@ -172,7 +187,31 @@ static const char CERTS[] =
 	X(F6,      "F6",      "培训合格率",                 "%",    0, K_RATE, "F6N/F5C") \
 	X(F7,      "F7",      "培训后就业人数",             "人",   1, K_TRAIN, NULL) \
 	X(F7R,     "F7R",     "培训后就业率",               "%",    0, K_RATE, "F7/F5") \
-	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL)
+	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL) \
+	X(G1,      "G1",      "创业培训人数",               "人",   1, K_ROWS, \
+	  "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
+	  "WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 " \
+	  "AND (c.category = '4' OR c.speciality = '05')") \
+	X(G2R,     "G2R",     "创业项目立项数",             "个",   0, K_ROWS, \
+	  "SELECT resident_id FROM project WHERE registered_on BETWEEN ?1 AND ?2") \
+	X(G2F,     "G2F",     "获创业资金项目数",           "个",   0, K_ROWS, \
+	  "SELECT resident_id FROM project WHERE funded_on BETWEEN ?1 AND ?2") \
+	X(G2S,     "G2S",     "成功创业人数",               "人",   1, K_ROWS, \
+	  "SELECT resident_id FROM project WHERE opened_on BETWEEN ?1 AND ?2") \
+	X(G3,      "G3",      "发放贷款笔数",               "笔",   0, K_ROWS, \
+	  LENT("lent_on BETWEEN ?1 AND ?2")) \
+	X(G3P,     "G3P",     "贷款人数",                   "人",   1, K_ROWS, \
+	  LENT("lent_on BETWEEN ?1 AND ?2")) \
+	X(G3C,     "G3C",     "累计发放贷款笔数",           "笔",   0, K_ROWS, LENT("lent_on <= ?2")) \
+	X(G4,      "G4",      "贷款金额",                   "元",   0, K_AMOUNT, \
+	  LENT_FEN("lent_on BETWEEN ?1 AND ?2")) \
+	X(G4C,     "G4C",     "累计贷款金额",               "元",   0, K_AMOUNT, LENT_FEN("lent_on <= ?2")) \
+	X(G5,      "G5",      "贴息金额",                   "元",   0, K_AMOUNT, \
+	  SUBSIDY("p.date BETWEEN ?1 AND ?2")) \
+	X(G5C,     "G5C",     "累计贴息金额",               "元",   0, K_AMOUNT, SUBSIDY("p.date <= ?2")) \
+	X(G6,      "G6",      "带动就业人数",               "人",   0, K_AMOUNT, JOBS("jobs")) \
+	X(G6W,     "G6W",     "带动就业人数中女性",         "人",   0, K_AMOUNT, JOBS("jobs_women")) \
+	X(G7,      "G7",      "平均每笔贷款额",             "元/笔", 0, K_RATE, "G4/G3")
 
 #define X(id, code, label, unit, people, kind, arg) RI_##id,
 enum report_ind_id { REPORT_INDICATORS(X) RI__COUNT };
@@ -430,8 +469,16 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 	}
 }
 
+static void emit_add(struct rctx *c, int k, int64_t id, int i, int64_t amount);
+
 /* One resident (or one event of hers) counted in indicator i of period k. */
 static void emit(struct rctx *c, int k, int64_t id, int i)
+{
+	emit_add(c, k, id, i, 1);
+}
+
+/* emit, adding amount (fen, persons) instead of one: a K_AMOUNT figure's row. */
+static void emit_add(struct rctx *c, int k, int64_t id, int i, int64_t amount)
 {
 	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
 		return;
@@ -456,9 +503,9 @@ static void emit(struct rctx *c, int k, int64_t id, int i)
 		return;
 	}
 	struct report_value *v = c->v[k];
-	v[i].num++;
+	v[i].num += amount;
 	for (int j = 0; j < ng; j++)
-		v[(size_t)g[j] * RI__COUNT + (size_t)i].num++;
+		v[(size_t)g[j] * RI__COUNT + (size_t)i].num += amount;
 }
 
 /* ---- reading the registry ------------------------------------------------------------------- */
@@ -909,6 +956,20 @@ static int figure_rows(struct rctx *c, int k, int i, struct jy_err *err)
 	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, report_inds[i].label);
 }
 
+/* K_AMOUNT: each row's amount added to its resident's groups. */
+static int figure_amount(struct rctx *c, int k, int i, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
+	if (!st)
+		return JY_EDB;
+	bind_period(c, st, c->per[k].p);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		emit_add(c, k, sqlite3_column_int64(st, 0), i, sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, report_inds[i].label);
+}
+
 static int figure_sum(struct rctx *c, int k, int i, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
@@ -1179,6 +1240,8 @@ static int compute(struct rctx *c, int k, struct jy_err *err)
 			rc = figure_rows(c, k, i, err);
 		else if (ind_defs[i].kind == K_SUM && sums)
 			rc = figure_sum(c, k, i, err);
+		else if (ind_defs[i].kind == K_AMOUNT && sums)
+			rc = figure_amount(c, k, i, err);
 	}
 	for (int i = 0; !rc && sums && i < RI__COUNT; i++)
 		if (ind_defs[i].kind == K_RATE)

@@ -6,6 +6,7 @@
 
 #include "jobs/jobs.h"
 #include "training/training.h"
+#include "enterprise/enterprise.h"
 
 /* ---- report.c: the figures the office reports upward (A-F) ------------------------------------ */
 /* A period is a pair of dates, both inclusive. A worker picks a month, the 人社 statistical month
@@ -33,8 +34,9 @@ void period_prev(const struct period *p, struct period *out);
 enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
 int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
 
-/* One figure: a count (den == 0) or a rate num / den (unit "%"). A figure that cannot be split by
- * the grouping (job fairs by sex ...) has na set in every group but the total. */
+/* One figure: a count (den == 0) or a rate num / den (unit "%"); money in whole fen (unit 元), an
+ * average num / den fen (unit 元/笔). A figure that cannot be split by the grouping (job fairs by
+ * sex ...) has na set in every group but the total. */
 struct report_value {
 	int64_t num, den;
 	int na;
@@ -216,6 +218,35 @@ int print_roster(struct jy_db *db, int64_t course_id, const char *path, struct j
  * boxes. path NULL or "-": stdout. */
 int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
 int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
+/* ---- deliver.c: where a written printout goes ---------------------------------------------- */
+/* The file alone, the printer beside the worker's PC through her terminal (media-copy
+ * pass-through), or a printer of the server (lp). */
+enum print_dest { PRINT_FILE = 0, PRINT_TERMINAL, PRINT_LP, PRINT_PDF, PRINT__COUNT };
+const char *print_dest_name(int dest);           /* "file", "terminal", "lp", "pdf" */
+int print_dest_parse(const char *s);             /* those (or 文件, 终端, 服务器); -1 otherwise */
+/* Where this worker prints: print.dest.<login>, else the office's print.dest, else PRINT_FILE. */
+int print_dest_get(struct jy_db *db, int *dest, struct jy_err *err);
+/* Hers from now on; recorded in the audit trail. */
+int print_dest_set(struct jy_db *db, int dest, struct jy_err *err);
+/* The bytes that print the printout at path on the terminal's printer, appended to out: ESC [5i,
+ * the text in print.encoding (GBK by default; '?' for a character it lacks) with CR LF line ends
+ * and a form feed after the last page, ESC [4i. print_passthrough_text does the same for text. */
+int print_passthrough(struct jy_db *db, const char *path, struct jy_buf *out, struct jy_err *err);
+int print_passthrough_text(const char *text, size_t n, const char *encoding, struct jy_buf *out,
+                           struct jy_err *err);
+/* The printout at path to the server's printer: lp -s [-d print.lp_printer] -- path. lp's own
+ * words when it refuses. */
+int print_lp(struct jy_db *db, const char *path, struct jy_err *err);
+
+/* ---- pdf.c: a printout as a PDF (cairo and pango) --------------------------------------------- */
+/* The faces tried in turn (print.pdf_font overrides): fixed-pitch, with Chinese. */
+#define PRINT_PDF_FONT "WenQuanYi Zen Hei Mono, Noto Sans Mono CJK SC, monospace"
+/* The text printout at path set on A4 pages (one a form feed of it), the font's glyphs embedded,
+ * written to pdf_path (0600, beside it and renamed into place). print_pdf_text: the same for
+ * text, in font (a pango family list; NULL: PRINT_PDF_FONT). */
+int print_pdf(struct jy_db *db, const char *path, const char *pdf_path, struct jy_err *err);
+int print_pdf_text(const char *text, const char *font, const char *pdf_path, struct jy_err *err);
+
 /* The resident named by her ID number (any form idcard_parse takes) or registration number
  * (R-000001): JY_OK and *id, JY_ENOTFOUND, or JY_EINVAL when text is neither. */
 int print_find_resident(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);

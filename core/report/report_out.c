@@ -43,12 +43,31 @@ static void tenths_text(int64_t t, int sign, char *out, size_t size)
 	snprintf(out, size, "%s%lld.%lld", s, (long long)(a / 10), (long long)(a % 10));
 }
 
+/* 元: a sum in fen; 元/笔: an average, num / den fen. */
+static int ind_is_money(const struct report_ind *ind)
+{
+	return ind->unit && strncmp(ind->unit, "元", strlen("元")) == 0;
+}
+
+/* A sum of money in fen, or an average (den > 0: num / den fen, rounded half up). */
+static int64_t money_fen(const struct report_value *v)
+{
+	if (v->den <= 0)
+		return v->num;
+	return (v->num * 2 / v->den + 1) / 2;
+}
+
 /* sheet: a number in C format for a spreadsheet cell ("" when there is none); else as read. */
 static void value_text(const struct report_ind *ind, const struct report_value *v, int sheet,
                        char out[32])
 {
 	int64_t t;
-	if (ind_is_rate(ind)) {
+	if (ind_is_money(ind)) {
+		if (v->na || (strcmp(ind->unit, "元") != 0 && v->den <= 0))   /* an average of none */
+			snprintf(out, 32, "%s", sheet ? "" : "-");
+		else
+			money_yuan(money_fen(v), out);
+	} else if (ind_is_rate(ind)) {
 		if (!rate_tenths(v, &t)) {
 			snprintf(out, 32, "%s", sheet ? "" : "-");
 			return;
@@ -67,7 +86,19 @@ static void change_text(const struct report_ind *ind, const struct report_value 
                         const struct report_value *prev, int sheet, char out[32])
 {
 	int64_t a, b;
-	if (ind_is_rate(ind)) {
+	if (ind_is_money(ind)) {
+		int avg = strcmp(ind->unit, "元") != 0;
+		if (cur->na || prev->na || (avg && (cur->den <= 0 || prev->den <= 0))) {
+			snprintf(out, 32, "%s", sheet ? "" : "-");
+			return;
+		}
+		int64_t d = money_fen(cur) - money_fen(prev);
+		money_yuan(d, out);
+		if (!sheet && d > 0) {
+			memmove(out + 1, out, strlen(out) + 1);
+			out[0] = '+';
+		}
+	} else if (ind_is_rate(ind)) {
 		if (!rate_tenths(cur, &a) || !rate_tenths(prev, &b)) {
 			snprintf(out, 32, "%s", sheet ? "" : "-");
 			return;
@@ -750,6 +781,26 @@ static int text_people(FILE *fp, struct text_ctx *t, const struct members *m, st
 	return rc;
 }
 
+/* The sums of money of the total again in 万元, the unit the upward reports use for them. */
+static void text_wan(FILE *fp, const struct report *r)
+{
+	int head = 0;
+	for (int i = 0; i < report_ninds; i++) {
+		const struct report_ind *ind = &report_inds[i];
+		const struct report_value *c = &r->cur_v[i], *p = &r->prev_v[i];
+		if (!ind_is_money(ind) || c->na || (strcmp(ind->unit, "元") != 0 && c->den <= 0))
+			continue;
+		char a[32], b[32] = "-";
+		money_wan(money_fen(c), a);
+		if (!p->na && (strcmp(ind->unit, "元") == 0 || p->den > 0))
+			money_wan(money_fen(p), b);
+		if (!head++)
+			fputs("\n金额（万元）：\n", fp);
+		fprintf(fp, "  %s %s：本期 %s万元，上期 %s%s\n", ind->code, ind->label, a, b,
+		        strcmp(b, "-") ? "万元" : "");
+	}
+}
+
 static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 {
 	struct text_ctx *t = ctx;
@@ -764,6 +815,7 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 		fprintf(fp, "分组：%s\n", report_by_label(r->by));
 	fputs("\n", fp);
 	text_main(fp, r);
+	text_wan(fp, r);
 	fprintf(fp, "\n%s\n", change_note);
 	char *tline = target_line(r);
 	if (tline)

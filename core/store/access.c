@@ -4,8 +4,16 @@
  * approves sensitive changes (ID number, birth date, categories) and may hand out full values;
  * 统计 sees figures, never a person; 管理员 keeps the workers, settings and code lists and may do
  * all the rest. One table says which role may do which operation, so the checks, the help and the
- * tests read the same rules. Community scope is a second, independent test: a community worker
- * sees her communities, a street clerk every community of her street.
+ * tests read the same rules.
+ *
+ * A 录入员 may close a record (注销) in her communities: she is the one at the desk who hears
+ * that a resident moved away or died, closing deletes nothing (history and past reports stay),
+ * and it is undone in one step. Reopening is a 审核's (or 管理员's): a record comes back into the
+ * lists, the figures and the matching only after a second person looked at why it was closed, as
+ * with the other changes a clerk's word alone should not make (ID number, categories).
+ *
+ * Community scope is a second, independent test: a community worker sees her communities, a
+ * street clerk every community of her street.
  *
  * The scope is loaded once per connection (access_scope_load, called when the actor is set) and
  * offered to SQL as the function jy_in_scope(community), so list queries filter in the database
@@ -25,6 +33,7 @@
 	X(OP_EDIT_SENSITIVE, N_("change an ID number, birth date or categories"), 0, 1, 0, 1) \
 	X(OP_APPROVE,        N_("approve sensitive changes"),      0, 1, 0, 1) \
 	X(OP_CLOSE,          N_("close residents' records"),       1, 1, 0, 1) \
+	X(OP_REOPEN,         N_("reopen closed records"),          0, 1, 0, 1) \
 	X(OP_IMPORT,         N_("import files"),                   1, 1, 0, 1) \
 	X(OP_EXPORT,         N_("export lists of people"),         1, 1, 0, 1) \
 	X(OP_EXPORT_FULL,    N_("export full ID numbers and phones"), 0, 1, 0, 1) \

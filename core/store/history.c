@@ -546,6 +546,7 @@ static const struct {
 	{ NULL, "certificate", N_("certificate added") },
 	{ NULL, "visit", N_("visit recorded") },
 	{ NULL, "close", N_("closed") },
+	{ NULL, "reopen", N_("reopened") },
 	{ NULL, "enrolment", N_("training") },
 	{ NULL, "referral", N_("referral") },
 	{ NULL, "placement_end", N_("left the job") },
@@ -748,7 +749,7 @@ static const struct trail_kind {
 	const char *versions;   /* SQL list of those actions; NULL: the table has no version */
 	const char *label;      /* the records, plural, for the message */
 } trail_kinds[] = {
-	{ "resident", "resident", "'update', 'status', 'close'", N_("residents") },
+	{ "resident", "resident", "'update', 'status', 'close', 'reopen'", N_("residents") },
 	{ "certificate", "certificate", NULL, N_("certificates") },
 	{ "visit", "visit", NULL, N_("visits") },
 	{ "employer", "employer", "'update'", N_("employers") },
@@ -760,6 +761,8 @@ static const struct trail_kind {
 	{ "enrolment", "enrolment", "'update'", N_("enrolments") },
 	{ "course_session", "session", "'update', 'rollcall'", N_("course sessions") },
 	{ "target", "target", "'update'", N_("targets") },
+	{ "project", "project", "'update', 'stage'", N_("start-up projects") },
+	{ "loan", "loan", "'update', 'step', 'end', 'disburse', 'payment'", N_("loans") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

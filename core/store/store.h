@@ -87,8 +87,8 @@ int db_setting_set(struct jy_db *db, const char *key, const char *value, struct 
 
 /* ---- access.c: who may see and do what ---------------------------------------------- */
 enum access_op {
-	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_IMPORT,
-	OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
+	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_REOPEN,
+	OP_IMPORT, OP_EXPORT, OP_EXPORT_FULL, OP_REPORT, OP_REPORT_PEOPLE, OP_AUDIT, OP_ADMIN, OP__COUNT
 };
 const char *role_label(int role);               /* 录入员, 审核, 统计, 管理员 */
 int role_parse(const char *text);               /* clerk/reviewer/stats/admin or the Chinese; -1 */

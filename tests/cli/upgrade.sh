@@ -14,7 +14,7 @@
 #   - the file is at the current version exactly, and FILE.before-vN holds the file as it was;
 #   - every row that was there is still there, with the same values in every column it had (the
 #     labels 004 and 005 turn into codes are compared with the codes they become, and the values
-#     010, 011 and 012 move with what they become: see moved below);
+#     010, 011, 012 and 014 move with what they become: see moved below);
 #   - a write (an export, recorded in the trail) seals the rows from before the chain, the trail
 #     still verifies, and a later change to one of those rows is found;
 #   - opened once more, nothing changes.
@@ -148,6 +148,9 @@ unfilled() {
 #   011_search_scope.sql: search_key gains the resident's community in front ('' for none); each
 #     key of each resident stays.
 #   012_trail_guard.sql: the setting audit.unhashed_until becomes the one row of audit_epoch.
+#   014_close_reason.sql: a closed resident's reason, typed text before, becomes its code (the
+#     labels and aliases of the list close_reason), any other text 其他 (9) with the text as its
+#     note.
 moved() {
 	note="replace(quote(note), char(10), '\n')"
 	if [ $2 = before ]; then
@@ -157,10 +160,19 @@ moved() {
 		community="coalesce((SELECT community FROM resident r
 			WHERE r.id = s.resident_id), '')"
 		epoch="(SELECT value FROM setting WHERE key = 'audit.unhashed_until')"
+		closing="CASE WHEN closed_at IS NULL OR close_reason IS NULL
+			THEN quote(close_reason) || ',NULL'
+			ELSE coalesce((SELECT quote(c) || ',NULL' FROM (SELECT '迁出' AS l, '1' AS c
+				UNION ALL SELECT '迁出本县', '1' UNION ALL SELECT '迁往外地', '1'
+				UNION ALL SELECT '死亡', '2' UNION ALL SELECT '去世', '2'
+				UNION ALL SELECT '重复登记', '3' UNION ALL SELECT '重复', '3'
+				UNION ALL SELECT '本人要求', '4' UNION ALL SELECT '其他', '9') m
+				WHERE m.l = close_reason), quote('9') || ',' || quote(close_reason)) END"
 	else
 		kind="quote(kind) || ',' || $note"
 		community=community
 		epoch="(SELECT unhashed_until FROM audit_epoch)"
+		closing="quote(close_reason) || ',' || quote(close_note)"
 	fi
 	{
 		[ $v -lt 10 ] && echo "SELECT 'status_event.kind: ' || id || ',' || $kind
@@ -168,6 +180,8 @@ moved() {
 		[ $v -lt 11 ] && echo "SELECT 'search_key.community: ' || quote($community) ||
 			',' || quote(key) || ',' || resident_id FROM search_key s;"
 		[ $v -ge 7 ] && [ $v -lt 12 ] && echo "SELECT 'audit_epoch: ' || $epoch;"
+		[ $v -lt 14 ] && echo "SELECT 'resident.close_reason: ' || id || ',' || $closing
+			FROM resident;"
 	} | sqlite3 -batch "$1"
 }
 # The rows of a dump but the setting 012 moves into audit_epoch (moved compares it).
@@ -227,6 +241,7 @@ while [ $v -lt "$cur" ]; do
 	[ $v -lt 4 ] && skipcols="employer.kind employer.industry posting.source fair.kind"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
+	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
 	{ dump "$db" "$tmp/cols" | unmoved; moved "$db" before; } | LC_ALL=C sort >"$tmp/before"
 
 	run check --db "$db"
@@ -246,6 +261,7 @@ $hist rows with the records they account for)"
 	[ $v -lt 4 ] && skipcols="employer.kind employer.industry posting.source fair.kind"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
+	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
 	{ dump "$db" "$tmp/cols"; moved "$db" after; } | LC_ALL=C sort >"$tmp/after"
 	LC_ALL=C comm -23 "$tmp/before" "$tmp/after" >"$tmp/lost"
 	[ ! -s "$tmp/lost" ] && [ -s "$tmp/before" ] && ok "v$v: every row kept, with the values of its columns" ||

@@ -6,6 +6,8 @@
 #
 #   JIUYE=./build/asan/jiuye  VTHARNESS=./build/asan/vtharness  SCREEN_JOBS=4
 #   SCREEN_ONLY=register      run only the scripts whose name contains this
+#   TERM_SCRIPTS="terms register print"   the scripts run again under every terminal below
+#   CHARSET_SCRIPTS="terms register print"   …and on a GB18030 and a GBK terminal
 #   UPDATE_GOLDEN=1           rewrite the golden screens of `snapshot` steps
 #
 # The zh_CN.UTF-8 locale comes from `make deps-test`; without it each Chinese run is one skipped
@@ -41,12 +43,13 @@ scripts() {
 	done
 }
 
-# How many ok / not ok lines the harness prints for SCRIPT run with the tags LANGTAG and SIZE, as
+# How many ok / not ok lines the harness prints for SCRIPT run with the tags TAGS (one word, blanks
+# between: the language, the size, the guard-only tags of a terminal), as
 # tests/screen/vtharness.c reads it (run_script, guards_pass): one for the start, then one for
 # each line that is neither blank nor a comment once cut at its first CR or LF and its leading
 # blanks, whose [tag] / [!tag] guards all pass, and that holds something after them.
 steps() {
-	awk -v t1="$2" -v t2="$3" '
+	awk -v tags=" $2 " '
 	{
 		line = $0
 		i = index(line, "\r")
@@ -64,7 +67,7 @@ steps() {
 			neg = substr(tag, 1, 1) == "!"
 			if (neg)
 				tag = substr(tag, 2)
-			have = tag == t1 || tag == t2
+			have = index(tags, " " tag " ") > 0
 			if (have == neg)
 				pass = 0
 			line = substr(line, e + 1)
@@ -76,17 +79,87 @@ steps() {
 	END { print n + 1 }' "$1"
 }
 
-planned=4       # the harness's self-tests below
+planned=5       # the harness's self-tests below
 for script in $(scripts); do
 	for size in 80x24 120x40; do
-		planned=$((planned + $(steps "$script" en "$size")))
+		planned=$((planned + $(steps "$script" "en $size")))
 		if [ -n "$nozh" ]; then
 			planned=$((planned + 1))
 		else
-			planned=$((planned + $(steps "$script" zh "$size")))
+			planned=$((planned + $(steps "$script" "zh $size")))
 		fi
 	done
 done
+# Every terminal an office has, at 80x24: TERM, the terminal whose keys are sent, the locale,
+# colour or mono. The Linux console runs in English (it cannot draw Chinese; linux.keys has the
+# question it asks in a Chinese locale). Then the fallbacks: PuTTY's default configuration (TERM
+# xterm, PuTTY's keys), a PuTTY entry the server lacks (drawn as xterm, PuTTY's keys known all
+# the same) and a terminal nobody knows (drawn as vt100, no colour; vt100 cannot hide the cursor,
+# which the golden screens record, so only terms.keys runs there).
+TERMS="xterm:xterm:zh:colour xterm-256color:xterm-256color:zh:colour putty:putty:zh:colour
+putty-256color:putty-256color:zh:colour screen:screen:zh:colour
+screen-256color:screen-256color:zh:colour tmux-256color:tmux-256color:zh:colour vt220:vt220:zh:mono
+linux:linux:en:colour xterm:putty:zh:colour putty-noentry:putty:zh:colour:fallback
+mystery-term:vt100:en:mono:fallback:terms-only"
+
+# The runs after the matrix of every script, one a line: "run|SCRIPT|LANG|TAGS|HARNESS OPTIONS"
+# (TAGS as steps() takes them) or "say|LINE" (one check line of its own: what this machine lacks).
+# Under each terminal of TERMS, and on a terminal set to GB18030 or GBK (older Xshell defaults)
+# with the locale to match: the same screens as in zh_CN.UTF-8 (the same golden files), the
+# harness reading and typing that set.
+extra_runs() {
+	for t in $TERMS; do
+		term=${t%%:*} rest=${t#*:}
+		keys=${rest%%:*} rest=${rest#*:}
+		tag=${rest%%:*} rest=${rest#*:}
+		lang=C.UTF-8
+		[ "$tag" = zh ] && lang=zh_CN.UTF-8
+		if [ "$tag" = zh ] && [ -n "$nozh" ]; then
+			if [ "${CI:-}" = true ]; then echo "say|not ok - screen under TERM=$term: $nozh"
+			else echo "say|ok - screen under TERM=$term # SKIP $nozh"; fi
+			continue
+		fi
+		if ! infocmp "$keys" >/dev/null 2>&1; then
+			echo "say|not ok - screen under TERM=$term: no terminfo entry for $keys" \
+			     "(make deps installs ncurses-term)"
+			continue
+		fi
+		guards=$(echo "$rest" | sed 's/:*terms-only//' | tr ':' ' ')
+		list=${TERM_SCRIPTS:-terms register print}
+		case $rest in *terms-only*) list=terms ;; esac
+		opts="-e TERM=$term -k $keys -u term-$term"
+		for g in $guards; do opts="$opts -u $g"; done
+		for script in $list; do
+			script=$DIR/$script.keys
+			[ -e "$script" ] || continue
+			case $(basename "$script") in *"${SCREEN_ONLY:-}"*) ;; *) continue ;; esac
+			echo "run|$script|$lang|$tag 80x24 term-$term $guards|$opts"
+		done
+	done
+	for cs in GB18030 GBK; do
+		if ! locale -a 2>/dev/null | grep -qix "zh_CN.$cs"; then
+			why="the zh_CN.$cs locale is missing (make deps-test generates it)"
+			if [ "${CI:-}" = true ]; then echo "say|not ok - screen in zh_CN.$cs: $why"
+			else echo "say|ok - screen in zh_CN.$cs # SKIP $why"; fi
+			continue
+		fi
+		for script in ${CHARSET_SCRIPTS:-terms register print}; do
+			script=$DIR/$script.keys
+			[ -e "$script" ] || continue
+			case $(basename "$script") in *"${SCREEN_ONLY:-}"*) ;; *) continue ;; esac
+			echo "run|$script|zh_CN.$cs|zh 80x24 charset-$cs|-c $cs -u charset-$cs"
+		done
+	done
+}
+EXTRA=$(extra_runs)
+while IFS='|' read -r kind script lang tags opts; do
+	case $kind in
+	run) planned=$((planned + $(steps "$script" "$tags"))) ;;
+	say) planned=$((planned + 1)) ;;
+	esac
+done <<EOF
+$EXTRA
+EOF
 plan "$planned"
 
 if [ ! -x "$JIUYE" ] || [ ! -x "$VTH" ]; then
@@ -98,14 +171,17 @@ OUT=$(mktemp -d "${TMPDIR:-/tmp}/jiuye-screen.XXXXXX") || exit 1
 trap 'rm -rf "$OUT"' EXIT
 trap 'exit 130' INT TERM
 
-# One run: script $1, locale $2, size $3, output into $4.
+# One run: script $1, locale $2, size $3, output into $4; then harness options (the terminal).
 run_one() {
 	script=$1 lang=$2 size=$3 out=$4
+	shift 4
 	tag=en
-	[ "$lang" = zh_CN.UTF-8 ] && tag=zh
+	case $lang in zh_CN.*) tag=zh ;; esac
 	name=$(basename "$script" .keys)
 	# A script's own "# env: NAME=VALUE" lines reach its program (lock.keys: JIUYE_LOCK_SECONDS).
 	envs=$(sed -n 's/^# env: \([A-Z_][A-Z0-9_]*=[^ ]*\)$/-e \1/p' "$script")
+	# and its "# harness: -b N" line, a slow link (slowlink.keys)
+	envs="$envs $(sed -n 's/^# harness: \(-b [0-9]*\)$/\1/p' "$script")"
 	tmp=$(mktemp -d "$OUT/run.XXXXXX")
 	mkdir -p "$tmp/home"
 	if ! env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
@@ -114,6 +190,14 @@ run_one() {
 		sed 's/^/#   /' "$tmp/init.out" >>"$out"
 		return
 	fi
+	# and its "# jiuye: ARGS" lines, commands run on its database first (printreport.keys: where
+	# the worker prints)
+	sed -n 's/^# jiuye: //p' "$script" | while read -r args; do
+		# shellcheck disable=SC2086 # the words of the command
+		env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
+			ASAN_OPTIONS=detect_leaks=0 "$JIUYE" $args --db "$tmp/db" >>"$tmp/init.out" 2>&1 \
+			|| echo "not ok - $name[$tag.$size]: jiuye $args failed" >>"$out"
+	done
 	# A script's "# role: clerk|reviewer|stats" line makes the worker running it one: the demo
 	# makes her an administrator, who may not take her own role away, so the table is set here.
 	role=$(sed -n 's/^# role: \(clerk\|reviewer\|stats\)$/\1/p' "$script")
@@ -124,8 +208,8 @@ run_one() {
 	LANG=$lang HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
 	ASAN_OPTIONS="detect_leaks=0:log_path=$tmp/asan" \
 	UBSAN_OPTIONS="print_stacktrace=1:log_path=$tmp/ubsan" \
-		"$VTH" -s "$size" $envs -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
-		>"$out" 2>&1
+		"$VTH" -s "$size" $envs "$@" -t "$tag" -t "$size" -g "$DIR/golden" "$script" -- "$JIUYE" --db "$tmp/db" \
+		>>"$out" 2>&1
 	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
 		[ -e "$f" ] || continue
 		echo "not ok - $name[$tag.$size]: sanitizer report" >>"$out"
@@ -158,6 +242,8 @@ selftest "sends ESC O D for Left in application cursor mode" "^ok .*expect-conta
 selftest "delivers an input method's burst in one read" "^ok .*expect-contains e5 bc a0 e6 99 93" \
 	"type 张晓红|expect-contains e5 bc a0 e6 99 93 e7 ba a2" \
 	/bin/sh -c 'stty raw -echo; printf "ready\r\n"; dd bs=64 count=1 2>/dev/null | od -An -tx1'
+selftest "counts keys, not typed data, for keys-max" "^not ok .*3 keys since keys-reset, at most 2" \
+	"keys-reset|type abcdef|key x <Tab>|key y|keys-max 2" /bin/sh -c 'stty raw -echo; printf ready; cat >/dev/null'
 
 n=0
 pids=""
@@ -179,6 +265,27 @@ for script in $(scripts); do
 		done
 	done
 done
+wait $pids
+
+while IFS='|' read -r kind script lang tags opts; do
+	case $kind in
+	say)
+		n=$((n + 1))
+		echo "$script" >"$OUT/$(printf %03d $n).out"
+		;;
+	run)
+		n=$((n + 1))
+		run_one "$script" "$lang" 80x24 "$OUT/$(printf %03d $n).out" $opts </dev/null &
+		pids="$pids $!"
+		if [ $((n % JOBS)) -eq 0 ]; then
+			wait $pids
+			pids=""
+		fi
+		;;
+	esac
+done <<EOF
+$EXTRA
+EOF
 wait $pids
 
 status=0

@@ -1,8 +1,15 @@
 /* tests/screen/vtharness.c: run a full-screen program on a pseudo-terminal, emulate the terminal
  * with libvterm, play a script of keys against it and check what the screen shows.
  *
- *   vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]... [-T TIMEOUT_MS]
- *             SCRIPT.keys -- PROGRAM [ARG...]
+ *   vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-g GOLDEN_DIR] [-e NAME=VALUE]...
+ *             [-T TIMEOUT_MS] SCRIPT.keys -- PROGRAM [ARG...]
+ *
+ *   -t TAG    guards script lines and names the golden files; -u TAG only guards lines
+ *   -k TERM   send the key bytes of TERM's terminfo entry (default: the program's TERM, when it
+ *             is not xterm-256color: then libvterm's own, which are xterm's)
+ *   -c SET    a terminal set to that character set (GB18030, GBK): the program's output is read
+ *             in it, typed text is sent in it
+ *   -b BPS    a slow link: the program's output read at BPS bytes a second (960: 9,600 baud)
  *
  * Why this design (measured on Debian 12):
  *   - keys go THROUGH libvterm (vterm_keyboard_key / _unichar), so the bytes are the ones a real
@@ -30,24 +37,34 @@
  *   expect-contains TEXT / expect-absent TEXT
  *   expect-cursor R,C   the cursor is at row R, column C
  *   expect-reverse TEXT the first cell of TEXT on screen is in reverse video (a selected row)
+ *   expect-colour / expect-mono   some cell has a colour of its own / none has
+ *   expect-printed-file PATH SET  the terminal's printer (ESC [5i … ESC [4i, never shown) got
+ *                       exactly the file PATH (~/: the program's home) in SET, CR LF, a form feed
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   keep NAME           the screen as it is now, kept under NAME for expect-kept
  *   expect-kept NAME    the screen is the one kept as NAME, cell for cell: text, cursor, and
  *                       each cell's colours and reverse/bold/underline
  *   bytes LABEL         print `# bytes LABEL N`, N = bytes the program wrote in the previous step
+ *   time LABEL          print `# time LABEL N ms`: from the previous step's start (the program's
+ *                       start, a key) to the last byte it wrote arriving (on a -b link, at its
+ *                       pace)
  *   bytes-max N [LABEL] the previous step wrote at most N bytes
  *   bytes-le A B [P%]   the step labelled A wrote at most as many bytes as the one labelled B
  *                       (plus P percent of B)
  *   kill9               the program killed with SIGKILL (no chance to clean up)
  *   hangup              the terminal closes under the program (SIGHUP, as when SSH drops);
  *                       the program must exit within the timeout
+ *   keys-reset          start counting keys: every key of a `key` step is one (`type` is the
+ *                       data a worker types, through her input method, and is not counted)
+ *   keys-max N          at most N keys since keys-reset (a walk-in's keys beyond her data)
  *   restart / wait-exit [CODE] / sleep MS / dump
  * Output: TAP-like `ok - SCRIPT[TAGS]:LINE STEP` / `not ok - … why` lines; a failure prints the
  * screen and stops the script. Exit status 0 when every step passed. */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
@@ -68,7 +85,12 @@
 
 #include <vterm.h>
 
-#define MAX_TAGS 8
+/* Two calls of ncurses' terminfo library (-ltinfo). <term.h> is not included: it defines the
+ * capability names (lines, columns ...) as macros, which would rewrite this file's own names. */
+int setupterm(const char *term, int fd, int *err);
+char *tigetstr(const char *capname);
+
+#define MAX_TAGS 12
 #define MAX_ENV 32
 #define MAX_LABELS 64
 #define MAX_MASKS 8
@@ -109,9 +131,11 @@ struct harness {
 	char tags[MAX_TAGS][32];
 	int ntags;
 	char tagstr[128];
+	char shown[192];        /* tagstr and the guard-only tags, for the report lines */
 	const char *golden_dir;
 	int timeout_ms;
 	size_t step_bytes, prev_bytes;
+	int keys_sent;          /* keys of `key` steps since keys-reset (not `type`: that is data) */
 	struct label labels[MAX_LABELS];
 	int nlabels;
 	regex_t masks[MAX_MASKS];
@@ -120,6 +144,25 @@ struct harness {
 	int user_re_ok;
 	int quiet_idle_ms;      /* quiet time that ends a step once the program sleeps */
 	long long last_byte_us; /* when the last byte of output arrived (for timing) */
+	char tag_guard[MAX_TAGS]; /* a -u tag: guards lines, does not name golden files */
+	int keys_terminfo;      /* keys from the terminfo entry of keyterm, not libvterm's xterm */
+	char keyterm[64];
+	/* -c CHARSET: the terminal is set to that character set (a GBK Xshell): what the program
+	 * writes is converted to UTF-8 for libvterm, what is typed to CHARSET for the program */
+	iconv_t cd_screen, cd_keys;
+	char held[8];           /* the start of a character the last read cut in two */
+	size_t nheld;
+	/* the terminal's printer: what came between ESC [5i and ESC [4i (media copy) */
+	char *printed;
+	size_t nprinted, capprinted;
+	int printing, printed_done;
+	size_t pmatch;          /* bytes of ESC [5i (or, printing, ESC [4i) seen so far */
+	/* -b BYTES_PER_S: a slow link (9,600 baud: 960 bytes/s); the program's writes block while the
+	 * pseudo-terminal's buffer is full, as on a real link */
+	long link_bps;
+	double link_tokens;
+	long long link_last_us;
+	long long step_start_us, step_ms, prev_ms;
 	FILE *tee;              /* when set, every byte the program writes is copied here too */
 	size_t step_reads;      /* reads of the terminal that got bytes (bench_pty resets it) */
 	struct {
@@ -181,6 +224,24 @@ static void write_all(int fd, const char *s, size_t n)
 	}
 }
 
+/* What is typed reaches the program in the terminal's character set. */
+static void master_write(const char *s, size_t n)
+{
+	if (H.cd_keys == (iconv_t)0) {
+		write_all(H.master, s, n);
+		return;
+	}
+	char out[8192 * 2], *in = (char *)s, *o = out;
+	size_t left = n, room = sizeof out;
+	while (left > 0 && iconv(H.cd_keys, &in, &left, &o, &room) == (size_t)-1 && errno == EILSEQ) {
+		*o++ = '?';     /* a character the set lacks: as a GBK terminal would send nothing */
+		room--;
+		in++;
+		left--;
+	}
+	write_all(H.master, out, (size_t)(o - out));
+}
+
 /* While a burst is being put together (libvterm hands over each key's bytes separately). */
 static struct {
 	char buf[8192];
@@ -198,14 +259,14 @@ static void on_vt_output(const char *s, size_t len, void *user)
 		return;
 	}
 	if (H.master >= 0 && !H.exited)
-		write_all(H.master, s, len);
+		master_write(s, len);
 }
 
 static void outq_flush(void)
 {
 	outq.hold = 0;
 	if (outq.n && H.master >= 0 && !H.exited)
-		write_all(H.master, outq.buf, outq.n);
+		master_write(outq.buf, outq.n);
 	outq.n = 0;
 }
 
@@ -320,11 +381,247 @@ static void vt_create(void)
 	H.sh_row = H.sh_col = 0;
 }
 
-static void vt_feed(const char *buf, size_t n)
+static void vt_write(const char *buf, size_t n)
 {
 	vterm_input_write(H.vt, buf, n);
 	vterm_input_write(H.shadow, buf, n);
+}
+
+/* REP (CSI n b, "the character before, n more times"), which ncurses uses outside UTF-8 locales:
+ * libvterm 0.3 puts a character after a REP that reaches the last column onto the next row, where
+ * xterm, PuTTY and Xshell put it in the last column. So the harness repeats the character itself.
+ * The scan keeps its state between reads: an escape sequence or a character may be cut. */
+static struct {
+	int state;              /* 0 text, 1 after ESC, 2 in CSI, 3 ESC + one more byte, 4 in OSC */
+	char csi[32];
+	size_t ncsi;
+	char last[4];           /* the last character printed, UTF-8 */
+	size_t nlast, want;     /* its length; bytes of it still to come */
+} rep;
+
+static void vt_feed_utf8(const char *in, size_t nin)
+{
+	/* an escape sequence cut by the last read was held back: it goes again from its ESC */
+	static char pend[64];
+	static size_t npend;
+	char *buf = malloc(npend + nin + 1);
+	if (!buf)
+		die("out of memory");
+	memcpy(buf, pend, npend);
+	memcpy(buf + npend, in, nin);
+	size_t n = npend + nin, start = 0, seq = 0;
+	npend = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		switch (rep.state) {
+		case 0:
+			if (c == 0x1b) {
+				rep.state = 1;
+				seq = i;
+			} else if (rep.want > 0 && (c & 0xC0) == 0x80) {
+				if (rep.nlast < sizeof rep.last)
+					rep.last[rep.nlast++] = (char)c;
+				rep.want--;
+			} else if (c >= 0x20 && c != 0x7f) {
+				rep.last[0] = (char)c;
+				rep.nlast = 1;
+				rep.want = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+			}
+			break;
+		case 1:
+			rep.state = c == '[' ? 2 : c == ']' ? 4 : (c >= 0x20 && c < 0x30) ? 3 : 0;
+			rep.ncsi = 0;
+			break;
+		case 3:
+			rep.state = 0;
+			break;
+		case 4:
+			if (c == 0x07 || c == '\\')
+				rep.state = 0;
+			break;
+		case 2:
+			if (rep.ncsi < sizeof rep.csi - 1)
+				rep.csi[rep.ncsi++] = (char)c;
+			rep.csi[rep.ncsi] = 0;
+			if (c < 0x40 || c > 0x7e)
+				break;
+			rep.state = 0;
+			if (c != 'b' || !rep.nlast)
+				break;
+			/* what came before the sequence goes out, then the character again instead of it */
+			vt_write(buf + start, seq - start);
+			int count = atoi(rep.csi);
+			for (int k = 0; k < (count < 1 ? 1 : count) && k < 1000; k++)
+				vt_write(rep.last, rep.nlast);
+			start = i + 1;
+			break;
+		}
+	}
+	if ((rep.state == 1 || rep.state == 2 || rep.state == 3) && n - seq <= sizeof pend) {
+		vt_write(buf + start, seq - start);
+		memcpy(pend, buf + seq, n - seq);
+		npend = n - seq;
+		rep.state = 0;
+	} else {
+		vt_write(buf + start, n - start);
+	}
+	free(buf);
 	vterm_screen_flush_damage(H.vs);
+}
+
+/* What the program wrote, in UTF-8 for libvterm: a character cut by the read waits for the rest;
+ * a byte no character starts with shows as '?' (and the screen checks then fail on it). */
+static void vt_feed(const char *buf, size_t n)
+{
+	if (H.cd_screen == (iconv_t)0) {
+		vt_feed_utf8(buf, n);
+		return;
+	}
+	char *in = malloc(H.nheld + n), out[65536 * 2];
+	if (!in)
+		die("out of memory");
+	memcpy(in, H.held, H.nheld);
+	memcpy(in + H.nheld, buf, n);
+	char *p = in, *o = out;
+	size_t left = H.nheld + n, room = sizeof out;
+	H.nheld = 0;
+	while (left > 0 && iconv(H.cd_screen, &p, &left, &o, &room) == (size_t)-1) {
+		if (errno == EINVAL && left < sizeof H.held) {
+			memcpy(H.held, p, left);
+			H.nheld = left;
+			break;
+		}
+		*o++ = '?';
+		room--;
+		p++;
+		left--;
+	}
+	vt_feed_utf8(out, (size_t)(o - out));
+	free(in);
+}
+
+/* ---- the terminal's printer ------------------------------------------------------------------ */
+
+static void printed_add(const char *s, size_t n)
+{
+	if (H.nprinted + n > H.capprinted) {
+		H.capprinted = (H.nprinted + n) * 2 + 4096;
+		H.printed = realloc(H.printed, H.capprinted);
+		if (!H.printed)
+			die("out of memory");
+	}
+	memcpy(H.printed + H.nprinted, s, n);
+	H.nprinted += n;
+}
+
+/* A real terminal hands what comes between ESC [5i and ESC [4i to the PC's printer and shows none
+ * of it; so does this one. The screen's bytes go on to vt_feed; the rest is kept for
+ * expect-printed-file. The sequences may be cut by a read. */
+static void printer_split(const char *buf, size_t n)
+{
+	static const char on[] = "\033[5i", off[] = "\033[4i";
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *want = H.printing ? off : on;
+		if (buf[i] == want[H.pmatch]) {
+			if (++H.pmatch < 4)
+				continue;
+			/* the whole sequence: what came before it goes where it belongs */
+			size_t before = i + 1 >= start + 4 ? i + 1 - 4 - start : 0;
+			if (H.printing) {
+				printed_add(buf + start, before);
+				H.printing = 0;
+				H.printed_done = 1;
+			} else {
+				vt_feed(buf + start, before);
+				H.printing = 1;
+				H.printed_done = 0;
+				H.nprinted = 0;
+			}
+			H.pmatch = 0;
+			start = i + 1;
+		} else if (H.pmatch) {
+			/* a start that was not one: those bytes were ordinary (held only when cut by a read,
+			 * else still in buf) */
+			if (i < H.pmatch) {
+				const char *part = H.printing ? off : on;
+				if (H.printing)
+					printed_add(part, H.pmatch - i);
+				else
+					vt_feed(part, H.pmatch - i);
+			}
+			H.pmatch = 0;
+			i--;            /* this byte may start the sequence itself */
+		}
+	}
+	/* bytes of a sequence begun at the end wait for the next read */
+	size_t keep = H.pmatch < n - start ? H.pmatch : n - start;
+	if (H.printing)
+		printed_add(buf + start, n - start - keep);
+	else
+		vt_feed(buf + start, n - start - keep);
+}
+
+/* expect-printed-file PATH ENCODING: the printer got exactly the file at PATH (~/ is the program's
+ * home) in ENCODING, every LF as CR LF, and one form feed after it, worked out here with iconv. */
+static int step_printed_file(const char *arg, char *why, size_t size)
+{
+	char path[PATH_MAX], enc[32];
+	if (sscanf(arg, "%1023s %31s", path, enc) != 2) {
+		snprintf(why, size, "expect-printed-file PATH ENCODING expected");
+		return -1;
+	}
+	char full[PATH_MAX + 64];
+	const char *home = "/tmp";
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], "HOME=", 5) == 0)
+			home = H.envp[i] + 5;
+	if (path[0] == '~' && path[1] == '/')
+		snprintf(full, sizeof full, "%s%s", home, path + 1);
+	else
+		snprintf(full, sizeof full, "%s", path);
+	FILE *f = fopen(full, "rb");
+	if (!f) {
+		snprintf(why, size, "%.400s: %s", full, strerror(errno));
+		return -1;
+	}
+	static char text[1 << 20], crlf[1 << 21], want[1 << 22];
+	size_t n = fread(text, 1, sizeof text, f), m = 0;
+	fclose(f);
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\n')
+			crlf[m++] = '\r';
+		crlf[m++] = text[i];
+	}
+	crlf[m++] = '\f';
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	if (cd == (iconv_t)-1) {
+		snprintf(why, size, "no character set %s", enc);
+		return -1;
+	}
+	char *in = crlf, *o = want;
+	size_t left = m, room = sizeof want;
+	size_t r = iconv(cd, &in, &left, &o, &room);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		snprintf(why, size, "%.400s is not all %s", full, enc);
+		return -1;
+	}
+	size_t wlen = (size_t)(o - want);
+	if (!H.printed_done) {
+		snprintf(why, size, "%s", H.printing ? "the printout was begun (ESC [5i), never ended"
+		                                     : "nothing went to the terminal's printer");
+		return -1;
+	}
+	if (H.nprinted != wlen || memcmp(H.printed, want, wlen) != 0) {
+		size_t k = 0;
+		while (k < wlen && k < H.nprinted && H.printed[k] == want[k])
+			k++;
+		snprintf(why, size, "the printer got %zu bytes, the printout is %zu; they part at byte %zu",
+		         H.nprinted, wlen, k);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- the program ----------------------------------------------------------------------------- */
@@ -438,6 +735,20 @@ static int program_idle(void)
 	return p[2] == 'S' || p[2] == 'Z' || p[2] == 'T';
 }
 
+/* How many bytes the link lets through now (all of them on a fast one). */
+static size_t link_allowance(size_t max)
+{
+	if (!H.link_bps)
+		return max;
+	long long t = now_us();
+	if (H.link_last_us)
+		H.link_tokens += (double)(t - H.link_last_us) * (double)H.link_bps / 1e6;
+	H.link_last_us = t;
+	if (H.link_tokens > 16)         /* a UART's FIFO, not a burst saved up while idle */
+		H.link_tokens = 16;
+	return H.link_tokens >= 1 ? (size_t)H.link_tokens : 0;
+}
+
 /* Read what the program wrote until it is quiet. react: first wait (up to react_ms) for at least one
  * byte. Returns 0 when quiet or the program ended, -1 on timeout. */
 static int pump(int react_ms)
@@ -448,12 +759,15 @@ static int pump(int react_ms)
 
 	for (;;) {
 		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
-		int r = H.master >= 0 ? poll(&pfd, 1, 5) : (sleep_ms(5), 0);
+		size_t want = link_allowance(sizeof buf);
+		int r = H.master >= 0 && want ? poll(&pfd, 1, 5) : (sleep_ms(1), 0);
 		long long t = now_ms();
 		if (r > 0) {
-			ssize_t n = read(H.master, buf, sizeof buf);
+			ssize_t n = read(H.master, buf, want);
+			if (n > 0 && H.link_bps)
+				H.link_tokens -= (double)n;
 			if (n > 0) {
-				vt_feed(buf, (size_t)n);
+				printer_split(buf, (size_t)n);
 				if (H.tee)
 					fwrite(buf, 1, (size_t)n, H.tee);
 				H.step_bytes += (size_t)n;
@@ -478,6 +792,9 @@ static int pump(int react_ms)
 		if (!got && react_ms > 0 && t - start < react_ms)
 			continue;
 		int idle = program_idle();
+		int waiting = 0;        /* on a slow link: output still on its way */
+		if (H.link_bps && H.master >= 0 && ioctl(H.master, FIONREAD, &waiting) == 0 && waiting > 0)
+			continue;
 		if (idle > 0 && t - last >= H.quiet_idle_ms)
 			return 0;
 		if (idle < 0 && t - last >= QUIET_BLIND_MS)
@@ -710,6 +1027,32 @@ static uint32_t utf8_next(const char **ps)
 	return c;
 }
 
+/* A terminal other than xterm sends its own bytes for the special keys: PuTTY ESC [11~ for F1,
+ * the Linux console ESC [[A, vt220 ^H for Backspace. Its terminfo entry says which (the strings
+ * hold in keypad-transmit mode, which curses switches on); they go to the program as they are.
+ * 0 when sent, -1 for a key the entry does not describe (libvterm's bytes then). */
+static int key_terminfo(const char *name)
+{
+	static const struct { const char *key, *cap; } caps[] = {
+		{ "Up", "kcuu1" },  { "Down", "kcud1" },  { "Left", "kcub1" }, { "Right", "kcuf1" },
+		{ "Home", "khome" }, { "End", "kend" },   { "PgUp", "kpp" },    { "PgDn", "knp" },
+		{ "Ins", "kich1" }, { "Del", "kdch1" },   { "S-Tab", "kcbt" },  { "BS", "kbs" },
+		{ "F1", "kf1" },    { "F2", "kf2" },      { "F3", "kf3" },      { "F4", "kf4" },
+		{ "F5", "kf5" },    { "F6", "kf6" },      { "F7", "kf7" },      { "F8", "kf8" },
+		{ "F9", "kf9" },    { "F10", "kf10" },    { "F11", "kf11" },    { "F12", "kf12" },
+	};
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		if (strcmp(name, caps[i].key) != 0)
+			continue;
+		char *v = tigetstr(caps[i].cap);
+		if (!v || v == (char *)-1)
+			return -1;
+		on_vt_output(v, strlen(v), NULL);
+		return 0;
+	}
+	return -1;
+}
+
 /* Queue one symbolic key (a whole <...> token) in libvterm; 1 when it was an Esc. */
 static int key_queue(const char *tok, char *why, size_t size)
 {
@@ -720,6 +1063,11 @@ static int key_queue(const char *tok, char *why, size_t size)
 	}
 	char name[32];
 	snprintf(name, sizeof name, "%.*s", (int)(n - 2), tok + 1);
+	if (H.keys_terminfo) {
+		int r = key_terminfo(name);
+		if (r >= 0)
+			return r;
+	}
 	for (size_t i = 0; i < sizeof keynames / sizeof keynames[0]; i++)
 		if (strcmp(name, keynames[i].name) == 0) {
 			vterm_keyboard_key(H.vt, keynames[i].key, keynames[i].mod);
@@ -769,6 +1117,7 @@ static int step_keys(const char *arg, char *why, size_t size)
 			int esc = key_queue(tok, why, size);
 			if (esc < 0)
 				return -1;
+			H.keys_sent++;
 			if (pump(esc ? ESC_REACT_MS : 0) < 0) {
 				snprintf(why, size, "no quiet after %s within %d ms", tok, H.timeout_ms);
 				return -1;
@@ -778,6 +1127,7 @@ static int step_keys(const char *arg, char *why, size_t size)
 			while (*e && *e != ' ') {
 				uint32_t c = utf8_next(&e);
 				vterm_keyboard_unichar(H.vt, c, 0);
+				H.keys_sent++;
 				if (pump(0) < 0) {
 					snprintf(why, size, "no quiet after a key within %d ms", H.timeout_ms);
 					return -1;
@@ -994,6 +1344,21 @@ static int step_expect_kept(const char *name, char *why, size_t size)
 	return -1;
 }
 
+/* Does any cell on the screen have a colour of its own (not the default foreground or
+ * background)? */
+static int screen_coloured(void)
+{
+	for (int r = 0; r < H.rows; r++)
+		for (int c = 0; c < H.cols; c++) {
+			VTermScreenCell cell;
+			VTermPos pos = { .row = r, .col = c };
+			vterm_screen_get_cell(H.vs, pos, &cell);
+			if (!VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg))
+				return 1;
+		}
+	return 0;
+}
+
 static int step_snapshot(const char *name, char *why, size_t size)
 {
 	char path[PATH_MAX];
@@ -1205,6 +1570,25 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 			pump(0);
 		return 0;
 	}
+	if (strcmp(cmd, "keys-reset") == 0) {
+		H.keys_sent = 0;
+		return 0;
+	}
+	if (strcmp(cmd, "keys-max") == 0) {
+		char *end;
+		long max = strtol(arg, &end, 10);
+		if (end == arg || max < 0) {
+			snprintf(why, size, "keys-max N expected");
+			return -1;
+		}
+		printf("# keys %d\n", H.keys_sent);
+		if (H.keys_sent > max) {
+			snprintf(why, size, "%d keys since keys-reset, at most %ld allowed", H.keys_sent,
+			         max);
+			return -1;
+		}
+		return 0;
+	}
 	if (strcmp(cmd, "dump") == 0) {
 		dump_screen(stdout);
 		return 0;
@@ -1251,6 +1635,16 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strcmp(cmd, "snapshot") == 0)
 		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "expect-printed-file") == 0)
+		return step_printed_file(arg, why, size);
+	if (strcmp(cmd, "expect-colour") == 0 || strcmp(cmd, "expect-mono") == 0) {
+		int want = cmd[7] == 'c';
+		if (screen_coloured() == want)
+			return 0;
+		snprintf(why, size, want ? "nothing on the screen has a colour"
+		                         : "the screen has colours on a terminal without them");
+		return -1;
+	}
 	if (strcmp(cmd, "keep") == 0)
 		return step_keep(arg, why, size);
 	if (strcmp(cmd, "expect-kept") == 0)
@@ -1265,6 +1659,11 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strncmp(cmd, "bytes", 5) == 0)
 		return step_bytes(cmd, arg, why, size);
+	if (strcmp(cmd, "time") == 0) {
+		printf("# time %s[%s] %s %lld ms%s\n", H.script, H.shown, *arg ? arg : "-", H.prev_ms,
+		       H.link_bps ? "" : " (no slow link: -b)");
+		return 0;
+	}
 	snprintf(why, size, "unknown step \"%s\"", cmd);
 	return -1;
 }
@@ -1297,7 +1696,7 @@ static int guards_pass(char *line, char **rest)
 
 static void report(int ok, int lineno, const char *step, const char *why)
 {
-	printf("%s - %s[%s]:%d %s", ok ? "ok" : "not ok", H.script, H.tagstr, lineno, step);
+	printf("%s - %s[%s]:%d %s", ok ? "ok" : "not ok", H.script, H.shown, lineno, step);
 	if (!ok)
 		printf(": %s", why);
 	printf(" (%zu B)\n", H.step_bytes);
@@ -1309,9 +1708,11 @@ static int run_script(FILE *f)
 	char line[4096], why[512];
 	int lineno = 0;
 
+	H.step_start_us = now_us();
 	program_start();
 	H.step_bytes = 0;
 	int rc = pump(H.timeout_ms);
+	H.prev_ms = H.last_byte_us > H.step_start_us ? (H.last_byte_us - H.step_start_us) / 1000 : 0;
 	if (rc == 0 && screen_check(why, sizeof why) == 0) {
 		report(1, 0, "start", "");
 	} else {
@@ -1345,7 +1746,11 @@ static int run_script(FILE *f)
 		H.step_bytes = 0;
 		H.nviol = 0;
 		why[0] = 0;
+		H.step_start_us = now_us();
 		rc = step_run(cmd, arg, &counts, why, sizeof why);
+		if (counts)
+			H.prev_ms = H.last_byte_us > H.step_start_us
+			            ? (H.last_byte_us - H.step_start_us) / 1000 : 0;
 		if (rc == 0)
 			rc = screen_check(why, sizeof why);
 		report(rc == 0, lineno, step, why);
@@ -1363,7 +1768,8 @@ static int run_script(FILE *f)
 #ifndef VTHARNESS_NO_MAIN
 static void usage(void)
 {
-	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-g GOLDEN_DIR] [-e NAME=VALUE]..."
+	fprintf(stderr, "usage: vtharness [-s COLSxROWS] [-t TAG]... [-u TAG]... [-k TERM] [-c CHARSET]"
+	                " [-b BPS] [-g GOLDEN_DIR] [-e NAME=VALUE]..."
 	                " [-T TIMEOUT_MS] SCRIPT -- PROGRAM [ARG...]\n");
 	exit(2);
 }
@@ -1385,7 +1791,7 @@ int main(int argc, char **argv)
 	H.timeout_ms = tmo ? atoi(tmo) : 10000;
 	H.quiet_idle_ms = QUIET_IDLE_MS;
 	env_build();
-	while ((opt = getopt(argc, argv, "+s:t:g:e:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:u:k:c:b:g:e:T:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &H.cols, &H.rows) != 2 || H.cols < 2 || H.rows < 2)
@@ -1394,6 +1800,24 @@ int main(int argc, char **argv)
 		case 't':
 			if (H.ntags < MAX_TAGS)
 				snprintf(H.tags[H.ntags++], sizeof H.tags[0], "%s", optarg);
+			break;
+		case 'u':
+			if (H.ntags < MAX_TAGS) {
+				H.tag_guard[H.ntags] = 1;
+				snprintf(H.tags[H.ntags++], sizeof H.tags[0], "%s", optarg);
+			}
+			break;
+		case 'k':
+			snprintf(H.keyterm, sizeof H.keyterm, "%s", optarg);
+			break;
+		case 'b':
+			H.link_bps = atol(optarg);
+			break;
+		case 'c':
+			H.cd_screen = iconv_open("UTF-8", optarg);
+			H.cd_keys = iconv_open(optarg, "UTF-8");
+			if (H.cd_screen == (iconv_t)-1 || H.cd_keys == (iconv_t)-1)
+				die("-c %s: no such character set", optarg);
 			break;
 		case 'g':
 			H.golden_dir = optarg;
@@ -1424,11 +1848,19 @@ int main(int argc, char **argv)
 		*dot = 0;
 	H.script = name;
 	for (int i = 0; i < H.ntags; i++) {
+		if (H.tag_guard[i])
+			continue;
 		size_t l = strlen(H.tagstr);
-		snprintf(H.tagstr + l, sizeof H.tagstr - l, "%s%s", i ? "." : "", H.tags[i]);
+		snprintf(H.tagstr + l, sizeof H.tagstr - l, "%s%s", l ? "." : "", H.tags[i]);
 	}
 	if (!H.tagstr[0])
 		snprintf(H.tagstr, sizeof H.tagstr, "%dx%d", H.cols, H.rows);
+	snprintf(H.shown, sizeof H.shown, "%s", H.tagstr);
+	for (int i = 0; i < H.ntags; i++) {
+		size_t l = strlen(H.shown);
+		if (H.tag_guard[i])
+			snprintf(H.shown + l, sizeof H.shown - l, "+%s", H.tags[i]);
+	}
 	struct passwd *pw = getpwuid(getuid());
 	if (pw && pw->pw_name[0]) {
 		char re[256];
@@ -1440,6 +1872,20 @@ int main(int argc, char **argv)
 		}
 		snprintf(re + o, sizeof re - o, "\\>");
 		H.user_re_ok = regcomp(&H.user_re, re, REG_EXTENDED) == 0;
+	}
+
+	/* -k, or a TERM other than the default: that terminal's key bytes */
+	const char *term = "xterm-256color";
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], "TERM=", 5) == 0)
+			term = H.envp[i] + 5;
+	if (!H.keyterm[0] && strcmp(term, "xterm-256color") != 0)
+		snprintf(H.keyterm, sizeof H.keyterm, "%s", term);
+	if (H.keyterm[0]) {
+		int terr = 0;
+		if (setupterm(H.keyterm, 2, &terr) != 0)
+			die("-k %s: no terminfo entry for it (package ncurses-term has more)", H.keyterm);
+		H.keys_terminfo = 1;
 	}
 
 	FILE *f = fopen(path, "r");

@@ -587,7 +587,7 @@ static void test_match_requirements_and_age_edges(void **state)
 	struct status_event e = { .resident_id = employed, .date = "2024-06-01", .status = "已就业" };
 	assert_int_equal(status_event_add(f->db, &e, &err), JY_OK);
 	int64_t closed = seeker(f->db, "辛", 'F', "1980-01-01", 580, "高中", NULL, NULL, NULL);
-	assert_int_equal(resident_close(f->db, closed, 1, "迁出本县", &err), JY_OK);
+	assert_int_equal(resident_close(f->db, closed, 1, CLOSING("迁出本县"), &err), JY_OK);
 
 	struct match_row *rows;
 	int n, more;

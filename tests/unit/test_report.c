@@ -662,7 +662,7 @@ static void test_closed(void **state)
 	long later = (long)r->cur_v[ind("A1E")].num;
 	report_free(&r);
 	struct jy_err err = { 0 };
-	assert_int_equal(resident_close(f->db, r6, 1, "迁出", &err), JY_OK);
+	assert_int_equal(resident_close(f->db, r6, 1, CLOSING("迁出"), &err), JY_OK);
 	r = compute(f->db, "2025", BY_NONE);
 	assert_int_equal(r->cur_v[ind("A1E")].num, before);     /* still counted in 2025 */
 	report_free(&r);

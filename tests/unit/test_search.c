@@ -190,7 +190,7 @@ static void test_index_follows_edits_and_closing(void **state)
 	assert_string_equal(found("丽丽"), "");
 	assert_string_equal(found("9999"), "2");
 	assert_string_equal(found("3333"), "");
-	assert_int_equal(resident_close(db, r->id, r->version, "迁出", &err), JY_OK);
+	assert_int_equal(resident_close(db, r->id, r->version, CLOSING("迁出"), &err), JY_OK);
 	assert_string_equal(found("美玲"), "");
 	struct search_page p;
 	assert_int_equal(search_residents(db, "美玲", NULL, 10, 1, &p, &err), JY_OK);

@@ -273,7 +273,7 @@ static void test_enrol_rules(void **state)
 
 	/* a resident whose record is closed cannot enrol; nor an ID nobody registered */
 	int64_t z = new_resident(f->db, "戊", "1984-01-01", 5);
-	assert_int_equal(resident_close(f->db, z, 1, "迁出", &err), JY_OK);
+	assert_int_equal(resident_close(f->db, z, 1, CLOSING("迁出"), &err), JY_OK);
 	assert_int_equal(enrolment_enrol(f->db, z, cid, 0, NULL, &err), JY_EINVAL);
 	assert_string_equal(err.field, "身份证号");
 	struct enrolment *y = enrolment_new();

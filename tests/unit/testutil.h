@@ -98,6 +98,9 @@ static inline void test_deny_read(struct jy_db *db, const char *table, const cha
 		skip();                                                                    \
 	} while (0)
 
+/* A closing of a resident's record today for reason (resident_close). */
+#define CLOSING(why) (&(struct resident_closing){ .reason = (why) })
+
 /* main() in one line: `TEST_MAIN(tests)` with `static const struct CMUnitTest tests[]`. */
 #define TEST_MAIN(tests)                                            \
 	int main(void)                                              \

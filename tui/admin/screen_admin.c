@@ -1,4 +1,4 @@
-/* tui/admin/screen_admin.c: 管理 (main menu 5): the workers of the database and the sensitive changes
+/* tui/admin/screen_admin.c: 设置 (main menu 5): the workers of the database and the sensitive changes
  * waiting for a reviewer, and the way to the audit trail. What a worker sees here follows
  * her role (core/store/access.c): an administrator keeps the workers; a reviewer (and an administrator)
  * approves or rejects a clerk's change of an ID number or categories. Core checks every action

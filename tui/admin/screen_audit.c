@@ -1,9 +1,9 @@
-/* tui/admin/screen_audit.c: the audit trail (管理 > 审计记录): every
+/* tui/admin/screen_audit.c: the audit trail (设置 > 审计记录): every
  * change, viewing, import, export and login, newest first, a page at a time. F3 filters by worker,
  * resident or record number, field, event and period; Enter shows one row whole (the old and the
  * new value of each field: a viewing of full values, itself recorded); F7 writes the rows as
  * filtered to a file (field names, never values). Core (audit.c) does the querying; who may come
- * here is core's too (OP_AUDIT, checked by the 管理 menu). */
+ * here is core's too (OP_AUDIT, checked by the 设置 menu). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +23,8 @@ static const char *entity_word(const char *entity)
 		{ "posting", "岗位" }, { "jobs", "岗位名单" }, { "referral", "推荐" },
 		{ "referrals", "推荐名单" }, { "placement", "安置" }, { "fair", "招聘会" },
 		{ "worker", "经办人" }, { "history", "审计记录" }, { "certificate", "证件" },
-		{ "status_event", "就业状态" }, { "visit", "走访" },
+		{ "status_event", "就业状态" }, { "visit", "走访" }, { "project", "创业项目" },
+		{ "projects", "创业项目名单" }, { "loan", "贷款" }, { "loans", "贷款名单" },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(words); i++)
 		if (strcmp(words[i].entity, entity) == 0)

@@ -1,16 +1,109 @@
 /* tui/cli/cli_print.c: jiuye print, a resident's registration form or confirmation slip as text.
  *
- *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE]
+ *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE] [--dest terminal|lp|pdf|file]
+ *   jiuye print dest [terminal|lp|pdf|file]
  *
  * form: the 求职登记表 the office files (every field, full ID number); slip: the 业务办理确认单 the
  * applicant signs and takes home (ID number masked). She is named by her ID number or her
- * registration number (R-000001). Without -o the text goes to stdout (for lp or a pager). Exit 0
+ * registration number (R-000001). Without -o the text goes to stdout (for lp or a pager), unless
+ * --dest or her printing setting (print dest) sends it to the printer at her PC (the terminal's
+ * pass-through, on stdout) or the server's (lp). Exit 0
  * done, 1 she is not found or the file cannot be written, 2 the words are wrong. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "tui.h"
+
+/* jiuye print dest [terminal|lp|file]: where she prints, or from now on. */
+static int print_dest_cmd(const struct cli_opts *o)
+{
+	int dest = -1;
+	if (o->nargs > 3)
+		return cli_usage_error(_("print dest takes one word: %s is one too many"), o->args[3]);
+	if (o->nargs == 3 && (dest = print_dest_parse(o->args[2])) < 0)
+		return cli_usage_error(_("print dest %s: terminal (the printer at your PC), "
+		                         "lp (the server's), pdf or file are accepted"), o->args[2]);
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int rc = dest >= 0 ? print_dest_set(db, dest, &err) : print_dest_get(db, &dest, &err);
+	db_close(&db);
+	if (rc != JY_OK) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	printf("%s\n", print_dest_name(dest));
+	return 0;
+}
+
+/* Where this printout goes: --dest, else a file when -o names one, else her setting; a "file"
+ * without -o is standard output, as before. -1 after a usage error. */
+static int print_dest_for(const struct cli_opts *o, struct jy_db *db, int *dest, struct jy_err *err)
+{
+	if (o->dest) {
+		*dest = print_dest_parse(o->dest);
+		return JY_OK;
+	}
+	if (o->out && strcmp(o->out, "-") != 0) {
+		*dest = PRINT_FILE;
+		return JY_OK;
+	}
+	return print_dest_get(db, dest, err);
+}
+
+/* The printout written (to -o FILE, or a private temporary file), then sent on. */
+static int print_send(struct jy_db *db, int dest, const char *out, int64_t id,
+                      int (*print)(struct jy_db *, int64_t, const char *, struct jy_err *),
+                      struct jy_err *err)
+{
+	if (dest == PRINT_FILE)
+		return print(db, id, out, err);
+	const char *pdf = dest == PRINT_PDF ? out : NULL;     /* -o names the PDF */
+	if (dest == PRINT_PDF && (!pdf || strcmp(pdf, "-") == 0))     /* her setting, no -o */
+		return err_set(err, JY_EINVAL, NULL, "%s",
+		               _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
+	if (dest == PRINT_PDF)
+		out = NULL;
+	char *tmp = NULL;
+	const char *path = out && strcmp(out, "-") != 0 ? out : NULL;
+	if (!path) {
+		const char *dir = getenv("TMPDIR");
+		tmp = xasprintf("%s/jiuye-print-XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(tmp);
+		if (fd < 0) {
+			int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), tmp,
+			                 strerror(errno));
+			free(tmp);
+			return rc;
+		}
+		close(fd);
+		path = tmp;
+	}
+	int rc = print(db, id, path, err);
+	if (!rc && dest == PRINT_LP)
+		rc = print_lp(db, path, err);
+	if (!rc && dest == PRINT_PDF)
+		rc = print_pdf(db, path, pdf, err);
+	if (!rc && dest == PRINT_TERMINAL) {
+		struct jy_buf b = { 0 };
+		rc = print_passthrough(db, path, &b, err);
+		cli_stdout_raw();       /* the printer's bytes, in the printer's encoding */
+		if (!rc && (fwrite(b.s, 1, b.len, stdout) != b.len || fflush(stdout) != 0))
+			rc = err_set(err, JY_EIO, NULL, _("cannot write to standard output: %s"),
+			             strerror(errno));
+		buf_free(&b);
+	}
+	if (tmp) {
+		unlink(tmp);    /* a printout holds a person: no copy left behind */
+		free(tmp);
+	}
+	return rc;
+}
 
 int cli_print(const struct cli_opts *o)
 {
@@ -18,6 +111,8 @@ int cli_print(const struct cli_opts *o)
 		return cli_usage_error("%s", _("print needs what to print: form (the registration form) or slip "
 		                               "(the confirmation slip), then an ID number or registration number"));
 	const char *what = o->args[1];
+	if (strcmp(what, "dest") == 0)
+		return print_dest_cmd(o);
 	int (*print)(struct jy_db *, int64_t, const char *, struct jy_err *);
 	if (strcmp(what, "form") == 0 || strcmp(what, "登记表") == 0)
 		print = print_resident_form;
@@ -31,15 +126,23 @@ int cli_print(const struct cli_opts *o)
 		                       what);
 	if (o->nargs > 3)
 		return cli_usage_error(_("print takes one resident: %s is one word too many"), o->args[3]);
+	if (o->dest && print_dest_parse(o->dest) < 0)
+		return cli_usage_error(_("--dest %s: terminal (the printer at your PC), lp (the server's), "
+		                         "pdf or file are accepted"), o->dest);
+	if (o->dest && print_dest_parse(o->dest) == PRINT_PDF && (!o->out || strcmp(o->out, "-") == 0))
+		return cli_usage_error("%s", _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
 
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))     /* read-write: the printing goes into the audit trail */
 		return EXIT_USER;
 	struct jy_err err = { 0 };
 	int64_t id = 0;
-	int rc = print_find_resident(db, o->args[2], &id, &err);
+	int dest = PRINT_FILE;
+	int rc = print_dest_for(o, db, &dest, &err);
 	if (rc == JY_OK)
-		rc = print(db, id, o->out, &err);
+		rc = print_find_resident(db, o->args[2], &id, &err);
+	if (rc == JY_OK)
+		rc = print_send(db, dest, o->out, id, print, &err);
 	db_close(&db);
 	if (rc != JY_OK) {
 		if (err.field[0])
@@ -48,8 +151,12 @@ int cli_print(const struct cli_opts *o)
 			fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
-	if (o->out && strcmp(o->out, "-") != 0)
+	if (dest == PRINT_PDF)
+		fprintf(stderr, _("PDF written to %s\n"), path_shown(o->out));
+	else if (o->out && strcmp(o->out, "-") != 0)
 		fprintf(stderr, _("printout written to %s (print it with: lp %s)\n"),
 		        path_shown(o->out), path_shown(o->out));
+	if (dest == PRINT_LP)
+		fprintf(stderr, "%s\n", _("sent to the server's printer (lp)"));
 	return 0;
 }

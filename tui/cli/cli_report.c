@@ -103,6 +103,8 @@ int cli_report(const struct cli_opts *o)
 	rc = access_check(db, OP_REPORT, NULL, &err);
 	if (rc == JY_OK)
 		rc = report_compute(db, &p, by, &r, &err);
+	if (format != REPORT_TEXT)
+		cli_stdout_raw();       /* a CSV's bytes, in the encoding its format says */
 	if (rc == JY_OK)
 		rc = report_write(db, r, o->out, format, flags, o->purpose, &err);
 	report_free(&r);

@@ -21,17 +21,22 @@
 
 static const char usage_text[] = N_(
 	"Usage:\n"
-	"  jiuye [--db FILE] [--mono]              the full-screen program (--mono: no colours)\n"
-	"  jiuye init [--demo] [--db FILE]         create a database (with the demo records)\n"
+	"  jiuye [--db FILE] [--mono]\n"
+	"      the full-screen program (--mono: no colours)\n"
+	"  jiuye init [--demo] [--db FILE]\n"
+	"      create a database (with the demo records)\n"
 	"  jiuye import residents FILE [--dry-run] [--skip-errors]\n"
-	"                                          import a CSV file (UTF-8 or GBK, Chinese headers)\n"
+	"      import a CSV file (UTF-8 or GBK, Chinese headers)\n"
 	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
-	"               [--all]                    write the registry as CSV (UTF-8 with BOM, or GBK)\n"
-	"                                          or XLSX (-o FILE.xlsx is a workbook); the purpose\n"
-	"                                          (上报区人社局 ...) heads the file and is recorded\n"
-	"  jiuye backup DEST                       consistent copy of the live database\n"
-	"  jiuye check [--head ROW:HASH]           integrity, foreign keys, schema, audit trail;\n"
-	"                                          --head: the trail still holds the head noted\n");
+	"               [--all]\n"
+	"      write the registry as CSV (UTF-8 with BOM, or GBK) or XLSX (-o FILE.xlsx\n"
+	"      is a workbook); the purpose (上报区人社局 ...) heads the file and is\n"
+	"      recorded\n"
+	"  jiuye backup DEST\n"
+	"      consistent copy of the live database\n"
+	"  jiuye check [--head ROW:HASH]\n"
+	"      integrity, foreign keys, schema, audit trail; --head: the trail still\n"
+	"      holds the head noted\n");
 
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
@@ -42,48 +47,85 @@ static const char usage_tail[] = N_(
 
 /* An office server; printed before usage_tail. */
 static const char usage_server[] = N_(
-	"  jiuye --restricted                      for an SSH ForceCommand: the full-screen program on the\n"
-	"                                          office's database only, files only in the export folder\n");
+	"  jiuye --restricted\n"
+	"      for an SSH ForceCommand: the full-screen program on the office's\n"
+	"      database only, files only in the export folder\n");
+
+/* Start-up projects and loans; printed after usage_jobs. */
+static const char usage_enterprise[] = N_(
+	"  jiuye project add|edit|step|show|list ...\n"
+	"                                          start-up projects: idea, registered,\n"
+	"                                          incubated, funded, opened, closed\n"
+	"  jiuye loan add|edit|step|disburse|repay|subsidy ...\n"
+	"  jiuye loan reject|withdraw|show|list|due ...\n"
+	"                                          small loans: the approval chain step\n"
+	"                                          by step, disbursement, repayments and\n"
+	"                                          interest subsidies in yuan; due list\n"
+	"  jiuye import|export projects|loans ...\n"
+	"                                          with the residents' rules; files of\n"
+	"                                          people (export needs --purpose TEXT)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
-	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026] [--from DATE --to DATE]\n"
-	"               [--by community|sex|category|age] [--format text|csv|gbk|xlsx] [-o FILE]\n"
-	"                                          the figures of a period beside the period before;\n"
-	"                                          an XLSX file also lists the people behind them\n"
-	"  jiuye worker list | add USER --role clerk|reviewer|stats|admin [--scope UNITS] | close USER\n"
-	"                                          the database's workers, their roles and communities\n"
-	"                                          (an administrator's command)\n");
+	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026]\n"
+	"               [--from DATE --to DATE] [--by community|sex|category|age]\n"
+	"               [--format text|csv|gbk|xlsx] [-o FILE]\n"
+	"      the figures of a period beside the period before; an XLSX file also\n"
+	"      lists the people behind them\n"
+	"  jiuye worker list | close USER\n"
+	"  jiuye worker add USER --role clerk|reviewer|stats|admin [--scope UNITS]\n"
+	"      the database's workers, their roles and communities (an administrator's\n"
+	"      command)\n");
+
+/* Printouts; printed after usage_reports. */
+static const char usage_print[] = N_(
+	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
+	"              [--dest terminal|lp|pdf|file]\n"
+	"      her registration form or slip, as text; --dest: to the printer at your PC\n"
+	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf) or a file\n"
+	"  jiuye print dest [terminal|lp|pdf|file]\n"
+	"      where your printouts go, or go from now on\n");
+
+/* Closing a resident's record and opening it again; printed after usage_reports, before
+ * usage_print. */
+static const char usage_close[] = N_(
+	"  jiuye close resident ID --reason REASON [--date DATE] [--note TEXT]\n"
+	"      close her record (注销); ID: her ID number or R-000001; REASON 迁出,\n"
+	"      死亡, 重复登记, 本人要求 or 其他 (with --note); DATE the day, else today\n"
+	"  jiuye reopen resident ID\n"
+	"      open a closed record again (审核, 管理员)\n");
 
 /* The year's targets and the day's due lists; printed after usage_reports. */
 static const char usage_plan[] = N_(
-	"  jiuye target set YEAR INDICATOR VALUE [--unit NAME] | list YEAR | import FILE [--dry-run]\n"
-	"                                          the year's targets (an administrator's or a\n"
-	"                                          statistician's); the report sets its figures beside\n"
-	"                                          them; a file has the columns 年度,单位,指标,目标值\n"
-	"  jiuye due [--unit NAME]                 what is due today in her communities, as text\n");
+	"  jiuye target set YEAR INDICATOR VALUE [--unit NAME]\n"
+	"  jiuye target list YEAR | import FILE [--dry-run]\n"
+	"                                          the year's targets (an administrator's\n"
+	"                                          or a statistician's), set beside the\n"
+	"                                          report's figures; a file has the\n"
+	"                                          columns 年度,单位,指标,目标值\n"
+	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
-	"  jiuye backup DEST --keep N              DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it,\n"
-	"                                          the newest N kept; DEST a file: the N-1 copies before\n"
-	"                                          kept as DEST.1 (newest) ... DEST.N-1\n");
+	"  jiuye backup DEST --keep N\n"
+	"      DEST a directory: a new jiuye-YYYYMMDD-HHMMSS.db in it, the newest N\n"
+	"      kept; DEST a file: the N-1 copies before kept as DEST.1 (newest) ...\n"
+	"      DEST.N-1\n");
 
 /* The training module's files; printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export courses|enrolments [--format csv|gbk|xlsx] [-o FILE]\n"
-	"                                          training courses, and enrolments by ID number and\n"
-	"                                          course code, with the residents' import rules;\n"
-	"                                          enrolments need --purpose TEXT, as residents do\n");
+	"      training courses, and enrolments by ID number and course code, with the\n"
+	"      residents' import rules; enrolments need --purpose TEXT, as residents do\n");
 
 /* The jobs module's files; printed after usage_training. */
 static const char usage_jobs[] = N_(
 	"  jiuye import employers|jobs|referrals FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export employers|jobs|referrals [--format csv|gbk|xlsx] [-o FILE]\n"
-	"                                          employers, job information and referrals (by ID\n"
-	"                                          number and posting code), with the same rules;\n"
-	"                                          referrals need --purpose TEXT, as residents do\n");
+	"      employers, job information and referrals (by ID number and posting\n"
+	"      code), with the same rules; referrals need --purpose TEXT, as residents\n"
+	"      do\n");
 
 int cli_usage_error(const char *fmt, ...)
 {
@@ -110,8 +152,9 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
-		{ "--head", offsetof(struct opts, head) },
-		{ "--unit", offsetof(struct opts, unit) },
+		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
+		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
+		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -162,6 +205,25 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 		}
 	}
 	return 0;
+}
+
+/* In a GBK or GB18030 locale the words typed on the line arrive in that set; jiuye's are UTF-8.
+ * The words that are text (a purpose, a name, 登记表 …) are converted; file names stay the bytes
+ * they are on disk. */
+static void opts_words_utf8(struct opts *o)
+{
+	const char **text[] = { &o->purpose, &o->scope, &o->name, &o->role, &o->period, &o->by,
+	                        &o->format, &o->encoding, &o->from, &o->to, &o->dest,
+	                        &o->reason, &o->date, &o->note };
+	for (size_t i = 0; i < ARRAY_LEN(text); i++)
+		if (*text[i])
+			*text[i] = cli_word_utf8(*text[i]);
+	/* import FILE and backup DEST are files; every other word is text */
+	int file_at = o->nargs > 0 && (strcmp(o->args[0], "import") == 0) ? 2
+	            : o->nargs > 0 && strcmp(o->args[0], "backup") == 0 ? 1 : -1;
+	for (int i = 0; i < o->nargs; i++)
+		if (i != file_at)
+			o->args[i] = (char *)cli_word_utf8(o->args[i]);
 }
 
 int cli_open_db(const struct opts *o, int flags, struct jy_db **db)
@@ -279,6 +341,20 @@ static int export_referrals_all(struct jy_db *db, const char *path, int format, 
 	return export_referrals(db, path, format, purpose, rows, err);
 }
 
+static int export_projects_all(struct jy_db *db, const char *path, int format, int all,
+                               const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_projects(db, path, format, purpose, rows, err);
+}
+
+static int export_loans_all(struct jy_db *db, const char *path, int format, int all,
+                            const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_loans(db, path, format, purpose, rows, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
@@ -292,6 +368,8 @@ static const struct io_kind {
 	{ "employers", import_employers, export_employers_all, 0 },
 	{ "jobs", import_jobs, export_jobs_all, 0 },
 	{ "referrals", import_referrals, export_referrals_all, 1 },
+	{ "projects", import_projects, export_projects_all, 1 },
+	{ "loans", import_loans, export_loans_all, 1 },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -307,6 +385,10 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d postings to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "referrals") == 0)
 		fprintf(stderr, _("exported %d referrals to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "projects") == 0)
+		fprintf(stderr, _("exported %d projects to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "loans") == 0)
+		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
@@ -323,7 +405,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans FILE [--dry-run] "
 		                             "[--skip-errors]"));
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
@@ -420,7 +502,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(o);
 	if (format < 0 || export_purpose(k, o))
@@ -433,6 +515,7 @@ static int cmd_export(const struct opts *o)
 	struct jy_err err = { 0 }, aerr = { 0 };
 	int rows = 0;
 	const char *purpose = k->people ? o->purpose : NULL;
+	cli_stdout_raw();       /* the file's bytes, in the encoding its format says */
 	int rc = k->export(db, o->out, format, o->include_closed, purpose, &rows, &err);
 	int masked = k->people && !access_may(db, OP_EXPORT_FULL);
 	int arc = export_record(db, k->kind, o->out, rows, purpose, masked, rc, &aerr);
@@ -591,19 +674,23 @@ int main(int argc, char **argv)
 	server_start();         /* a setgid jiuye gives up its group before it reads anything */
 	setlocale(LC_ALL, "");
 	locale_init();
+	cli_charset_init();
 	struct opts o = { 0 };
 	int rc = opts_parse(argc, argv, &o);
 	if (rc)
 		return rc;
+	opts_words_utf8(&o);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(_(usage_text), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
+			fputs(_(usage_enterprise), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
-			fputs(_("  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n                                          her registration form or slip, as text\n"), stdout);
+			fputs(_(usage_close), stdout);
+			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
 			return 0;
@@ -623,6 +710,7 @@ int main(int argc, char **argv)
 		char *path = server_db_choice(o.db);
 		if (o.mono)
 			tui_set_mono(1);
+		cli_stdout_raw();       /* curses writes to the terminal and converts by itself */
 		rc = tui_run(db, path);
 		free(path);
 		db_close(&db);
@@ -649,5 +737,9 @@ int main(int argc, char **argv)
 		return cli_target(&o);
 	if (strcmp(cmd, "due") == 0)
 		return cli_due(&o);
+	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
+		return cli_close(&o);
+	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0)
+		return cli_enterprise(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }

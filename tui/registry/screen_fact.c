@@ -1,5 +1,6 @@
 /* tui/registry/screen_fact.c: the small forms of the resident screen: a certificate, a status change (e.g.
- * re-employed, with the form of employment and the employer), a follow-up visit. Labels are the
+ * re-employed, with the form of employment and the employer), a follow-up visit, the closing of her
+ * record (注销: the reason, the day, a note). Labels are the
  * ones core names in its messages, so an error lands on its field. */
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,12 @@ static const struct fact_field visit_fields[] = {
 	{ "走访内容", FK_TEXT, NULL, 200, 0 },
 	{ "下次走访", FK_DATE, NULL, 10, 0 },
 };
+/* core/registry/closing.c names these in its messages */
+static const struct fact_field close_fields[] = {
+	{ "注销原因", FK_CODE, "close_reason", 10, FF_REQ },
+	{ "注销日期", FK_DATE, NULL, 10, FF_REQ },
+	{ "注销说明", FK_TEXT, NULL, 200, 0 },
+};
 
 static const struct {
 	const struct fact_field *fields;
@@ -44,12 +51,14 @@ static const struct {
 	[FACT_CERT] = { cert_fields, (int)ARRAY_LEN(cert_fields), N_("New certificate") },
 	[FACT_STATUS] = { status_fields, (int)ARRAY_LEN(status_fields), N_("Status change") },
 	[FACT_VISIT] = { visit_fields, (int)ARRAY_LEN(visit_fields), N_("Follow-up visit") },
+	[FACT_CLOSE] = { close_fields, (int)ARRAY_LEN(close_fields), N_("Close her record") },
 };
 
 struct fact {
 	struct screen s;
 	int kind;
 	int64_t rid;
+	int64_t version;        /* FACT_CLOSE: her record as the page loaded it */
 	char *who;
 	struct form form;
 };
@@ -86,6 +95,11 @@ static int fact_save(struct ui *ui, struct fact *fc)
 		rc = status_event_add(ui->db, &e, &err);
 		break;
 	}
+	case FACT_CLOSE: {
+		struct resident_closing c = { fv(fc, 0), fv(fc, 1), fv(fc, 2) };
+		rc = resident_close(ui->db, fc->rid, fc->version, &c, &err);
+		break;
+	}
 	default: {
 		struct visit v = { .resident_id = fc->rid, .date = (char *)fv(fc, 0), .kind = (char *)fv(fc, 1),
 			.content = (char *)fv(fc, 2), .next_due = (char *)fv(fc, 3) };
@@ -101,7 +115,11 @@ static int fact_save(struct ui *ui, struct fact *fc)
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
-	ui_msg(ui, ST_OK, _("Saved: %s, %s"), fc->who, _(fact_kinds[fc->kind].title));
+	if (fc->kind == FACT_CLOSE)
+		ui_msg(ui, ST_OK, _("%s's record is closed; a 审核 can open it again (F9 on her page)"),
+		       fc->who);
+	else
+		ui_msg(ui, ST_OK, _("Saved: %s, %s"), fc->who, _(fact_kinds[fc->kind].title));
 	return SK_HANDLED | SK_POP;
 }
 
@@ -131,6 +149,10 @@ static void fact_draw(struct ui *ui, struct screen *s)
 		ui_put(ui, 1, 1, ui->cols - 2, _("With no next visit date, the next visit is due in three months"), ST_HINT);
 	else if (fc->kind == FACT_STATUS)
 		ui_put(ui, 1, 1, ui->cols - 2, _("Re-employed: status 已就业 with its form of employment and the employer"), ST_HINT);
+	else if (fc->kind == FACT_CLOSE)
+		ui_put(ui, 1, 1, ui->cols - 2,
+		       _("She leaves the lists and the matching; her history and past reports stay"),
+		       ST_HINT);
 	form_draw(ui, &fc->form, 3, 0, ui->lines - 5, ui->cols);
 	form_hint(ui, &fc->form);
 }
@@ -170,9 +192,16 @@ struct screen *fact_new(int kind, int64_t resident_id, const char *who)
 	}
 	/* The date of what happened is most often today. */
 	date_today(today);
-	field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : 0], today);
+	field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : kind == FACT_CLOSE ? 1 : 0], today);
 	if (kind == FACT_VISIT)
 		field_set(NULL, &fc->form.f[1], "入户走访");
-	fc->form.focus = kind == FACT_CERT ? 0 : kind == FACT_STATUS ? 1 : 2;
+	fc->form.focus = kind == FACT_CERT || kind == FACT_CLOSE ? 0 : kind == FACT_STATUS ? 1 : 2;
+	return &fc->s;
+}
+
+struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who)
+{
+	struct fact *fc = (struct fact *)fact_new(FACT_CLOSE, resident_id, who);
+	fc->version = version;
 	return &fc->s;
 }

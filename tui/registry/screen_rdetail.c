@@ -1,6 +1,7 @@
 /* tui/registry/screen_rdetail.c: one resident: the record, her certificates, status history, follow-up visits
  * and the change history (who changed what, when). From here: edit (F5), add a certificate (F6), a
- * status change such as re-employment with its form (F7), or a visit (F8).
+ * status change such as re-employment with its form (F7), or a visit (F8); close her record (注销,
+ * F9), or open a closed one again.
  *
  * The page is built as lines once (on entry, after a change, on a new width) and scrolled; Tab
  * jumps to the next section (tui/widget/page.c). */
@@ -21,8 +22,8 @@ struct rdetail {
 };
 
 static const int rdetail_acts[] = {
-	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN,
-	ACT_HOME, ACT_END, ACT_REVEAL, 0
+	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_BACK,
+	ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
 /* ---- the record ------------------------------------------------------------------------------------ */
@@ -91,6 +92,14 @@ static void build_record(struct ui *ui, struct rdetail *d)
 {
 	const struct resident *r = d->r;
 	struct rec_arg a = { ui, r, d->revealed };
+	/* A closed record says so first: whoever opens her page must not take her for registered. */
+	if (r->closed_at) {
+		char *c = resident_closing_text(ui->db, r);
+		char *t = xasprintf(_("Record closed (注销) %s; F9 opens it again (审核, 管理员)"), c);
+		page_wrapped(&d->page, 2, ST_WARN, t);
+		free(t);
+		free(c);
+	}
 	/* Two columns of label: value where the terminal is wide enough. */
 	page_fields(&d->page, resident_fields, RF__COUNT, rec_value, &a);
 	/* Categories that follow from sex and age, and why (core/registry/rules.c). */
@@ -110,11 +119,6 @@ static void build_record(struct ui *ui, struct rdetail *d)
 	                    r->updated_by ? r->updated_by : "-");
 	page_wrapped(&d->page, 2, ST_HINT, t);
 	free(t);
-	if (r->closed_at) {
-		t = xasprintf(_("Closed %s: %s"), r->closed_at, r->close_reason ? r->close_reason : "");
-		page_wrapped(&d->page, 2, ST_WARN, t);
-		free(t);
-	}
 }
 
 /* ---- certificates, status history, visits ---------------------------------------------------------- */
@@ -286,6 +290,8 @@ static const struct {
 	{ "stage_on", "进展日期", NULL }, { "note", "备注", NULL }, { "channel", "推荐方式", NULL },
 	{ "start_date", "上岗日期", NULL }, { "subsidy_end", "补贴截止", NULL }, { "end_date", "离岗日期", NULL },
 	{ "end_reason", "离岗原因", NULL }, { "contract", "签订劳动合同", NULL },
+	{ "closed_at", "注销日期", NULL }, { "close_reason", "注销原因", "close_reason" },
+	{ "close_note", "注销说明", NULL },
 };
 
 static char *hist_show(struct ui *ui, const char *list, const char *v)
@@ -451,7 +457,8 @@ static void rdetail_draw(struct ui *ui, struct screen *s)
 	int w = ui->cols - 2;
 	if (d->page.w != w)
 		rdetail_build(ui, d, w);
-	char *where = d->r ? xasprintf("%s > %s (%s)", _("Residents"), resident_get(d->r, RF_NAME), d->r->reg_no)
+	char *where = d->r ? xasprintf("%s > %s (%s)%s", _("Residents"), resident_get(d->r, RF_NAME),
+	                               d->r->reg_no, d->r->closed_at ? " 已注销" : "")
 	                   : xstrdup(_("Residents"));
 	ui_title(ui, where);
 	free(where);
@@ -477,20 +484,55 @@ static void rdetail_reveal(struct ui *ui, struct rdetail *d)
 	ui_msg(ui, ST_OK, "%s", _("The whole ID number and phone are shown; the viewing is recorded"));
 }
 
+/* ---- closing her record (F9) and opening it again ------------------------------------------------- */
+
+static void rdetail_reopened(struct ui *ui, void *arg, int yes)
+{
+	struct rdetail *d = arg;
+	struct jy_err err = { 0 };
+	if (!yes || !d->r)
+		return;
+	if (resident_reopen(ui->db, d->id, d->r->version, &err) != JY_OK) {
+		ui_err(ui, &err);
+		return;
+	}
+	rdetail_load(ui, d);
+	ui_msg(ui, ST_OK, _("%s's record is open again"), d->r ? resident_get(d->r, RF_NAME) : "");
+}
+
+/* An open record: the closing's small form. A closed one: reopen, after a question (core says
+ * whether she may: a 审核's or 管理员's). */
+static void rdetail_close(struct ui *ui, struct rdetail *d)
+{
+	const char *name = resident_get(d->r, RF_NAME);
+	if (!d->r->closed_at) {
+		ui_push(ui, fact_close_new(d->id, d->r->version, name));
+		return;
+	}
+	char *c = resident_closing_text(ui->db, d->r);
+	char *q = xasprintf(_("Open %s's record again? It was closed %s."), name, c);
+	dialog_confirm(ui, _("Reopen"), q, 0, rdetail_reopened, d);
+	free(q);
+	free(c);
+}
+
 /* ---- printing (Ctrl-P): her registration form or the slip she signs ------------------------------ */
-/* A small question over the page: which printout (Tab or the arrows up and down switch) and the
- * file's name (typed; the default follows the choice until the worker edits it); Enter writes it
- * to the print folder (print_path) and the status line says where. */
+/* A small question over the page: which printout (Tab or the arrows up and down switch), where
+ * it goes (her own printing setting first; Ctrl-P the others in turn: the printer at her PC
+ * through the terminal, the server's printer, the file alone) and the file's name (typed; the
+ * default follows the choice until the worker edits it); Enter writes it to the print folder
+ * (print_path), sends it on, and the status line says where. */
 struct rprint {
 	struct screen s;
 	int64_t id;
 	char reg_no[24];
 	int slip;               /* 0: 求职登记表, 1: 业务办理确认单 */
+	int dest;               /* PRINT_FILE, PRINT_TERMINAL, PRINT_LP */
 	int named;              /* the worker typed a name of her own */
 	struct field name;
 };
 
-static const int rprint_acts[] = { ACT_OPEN, ACT_NEXT, ACT_BACK, 0 };
+static const int rprint_acts[] = { ACT_OPEN, ACT_NEXT, ACT_PRINT, ACT_BACK, 0 };
 static const char *const rprint_what[] = { "求职登记表", "业务办理确认单" };
 
 static void rprint_default(struct ui *ui, struct rprint *p)
@@ -504,7 +546,7 @@ static void rprint_draw(struct ui *ui, struct screen *s)
 {
 	struct rprint *p = (struct rprint *)s;
 	/* the whole width: a box edge in mid-row would cut a Chinese character of the page below */
-	int w = ui->cols, h = 8;
+	int w = ui->cols, h = 10;
 	int y = (ui->lines - h) / 2, x = 0;
 	ui_box(ui, y, x, h, w, ST_DIALOG);
 	char *t = xasprintf(" %s ", _("Print"));
@@ -516,10 +558,13 @@ static void rprint_draw(struct ui *ui, struct screen *s)
 		cx = ui_col(ui, y + 2, cx, text_width(c), c, p->slip == k ? ST_SELECTED : ST_DIALOG) + 2;
 		free(c);
 	}
-	ui_puts(ui, y + 6, x + 2, w - 4, _("Tab: form or slip; Enter: write the file; Esc: cancel"), ST_DIALOG);
 	int lw = text_width(_("File name")) + 1;
-	ui_put(ui, y + 4, x + 2, lw, _("File name"), ST_DIALOG);
-	field_draw(ui, &p->name, y + 4, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
+	ui_put(ui, y + 4, x + 2, lw, _("Print to"), ST_DIALOG);
+	ui_puts(ui, y + 4, x + 2 + lw, w - 4 - lw, ui_print_dest_label(p->dest), ST_SELECTED);
+	ui_puts(ui, y + 8, x + 2, w - 4,
+	        _("Tab: form or slip; Ctrl-P: where to; Enter: print; Esc: cancel"), ST_DIALOG);
+	ui_put(ui, y + 6, x + 2, lw, _("File name"), ST_DIALOG);
+	field_draw(ui, &p->name, y + 6, x + 2 + lw, w - 4 - lw, 1);   /* last: it places the cursor */
 }
 
 static void rprint_write(struct ui *ui, struct rprint *p)
@@ -537,11 +582,11 @@ static void rprint_write(struct ui *ui, struct rprint *p)
 	size_t hl = home ? strlen(home) : 0;
 	char *shown = hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/' ? xasprintf("~%s", path + hl)
 	                                                                         : xstrdup(path);
-	if (rc == JY_OK)
+	if (rc != JY_OK)
+		ui_err(ui, &err);
+	else if (!ui_print_send(ui, p->dest, path))
 		ui_msg(ui, ST_OK, p->slip ? _("Slip written to %s (print it with lp)")
 		                          : _("Form written to %s (print it with lp)"), shown);
-	else
-		ui_err(ui, &err);
 	free(shown);
 	free(path);
 }
@@ -549,6 +594,10 @@ static void rprint_write(struct ui *ui, struct rprint *p)
 static int rprint_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct rprint *p = (struct rprint *)s;
+	if (ev->key == K_CTRL('p')) {   /* not 'p': that is a letter of the file's name */
+		p->dest = (p->dest + 1) % PRINT__COUNT;
+		return SK_HANDLED;
+	}
 	switch (ev->act) {
 	case ACT_BACK:
 	case ACT_INTERRUPT:
@@ -592,6 +641,7 @@ static void rprint_ask(struct ui *ui, const struct resident *r)
 	snprintf(p->reg_no, sizeof p->reg_no, "%s", r->reg_no);
 	field_init(&p->name, _("File name"), FK_TEXT, NULL, 120, 0);
 	rprint_default(ui, p);
+	p->dest = ui_print_dest(ui);
 	ui_push(ui, &p->s);
 }
 
@@ -614,6 +664,9 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_VISIT:
 		ui_push(ui, fact_new(FACT_VISIT, d->id, name));
+		return SK_HANDLED;
+	case ACT_CLOSE:
+		rdetail_close(ui, d);
 		return SK_HANDLED;
 	case ACT_MATCH:         /* the open postings that fit her (jobs) */
 		ui_push(ui, match_postings_new(d->id));

@@ -1,7 +1,8 @@
 /* tui/registry/screen_residents.c: the resident list. A page at a time from search_residents; typing searches
  * as you type (pinyin initials, characters, last digits of an ID number or phone) on the line above
  * the F-keys. The ID number is masked here (320102********123X): the list is what a visitor at the
- * desk may see over the worker's shoulder. */
+ * desk may see over the worker's shoulder. Closed records (注销) are left out; Ctrl-V shows them too,
+ * marked 已注销 in the status column. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,35 +16,36 @@ struct residents {
 	struct list list;
 	struct qsearch qs;      /* the search line */
 	int64_t want_id;        /* select this record when back on top */
+	int with_closed;        /* closed records listed too (Ctrl-V) */
 };
 
 static const int residents_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
-	ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_FILTER, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
+	ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 static const struct screen_ops residents_ops;
 
 /* ---- columns -------------------------------------------------------------------------------------
- * At 80 columns: 8 name, 4 sex, 4 age, 18 ID, 10 categories, 8 status, 8 community, 10 date, plus
- * a space before each. Wider terminals give the extra to categories, name and community. */
+ * At 80 columns: 8 name, 4 sex, 4 age, 18 ID, 8 categories, 10 status, 8 community, 10 date, plus
+ * a space before each. Status is as wide as its longest label (公益性岗位): a cut status says
+ * nothing. Wider terminals give the community the width of the office's longest name, then the
+ * names and the categories the rest. */
 struct cols {
 	int name, sex, age, id, cat, status, comm, date;
 };
 
-static void cols_for(int w, struct cols *c)
+static void cols_for(struct ui *ui, int w, struct cols *c)
 {
-	*c = (struct cols){ 8, 4, 4, 18, 10, 8, 8, 10 };
-	int extra = w - (8 + 4 + 4 + 18 + 10 + 8 + 8 + 10 + 8);
-	int add;
+	*c = (struct cols){ 8, 4, 4, 18, 8, 10, 8, 10 };
+	int extra = w - (8 + 4 + 4 + 18 + 8 + 10 + 8 + 10 + 8);
+	int add, comm = ui_widest_label(ui, "@units", 8) - c->comm;
+	add = extra > comm ? comm : extra > 0 ? extra : 0;      /* 幸福里社区 whole */
+	c->comm += add, extra -= add;
 	add = extra > 6 ? 6 : extra > 0 ? extra : 0;            /* names up to 7 characters */
 	c->name += add, extra -= add;
-	add = extra > 16 ? 16 : extra > 0 ? extra : 0;
+	add = extra > 18 ? 18 : extra > 0 ? extra : 0;
 	c->cat += add, extra -= add;
-	add = extra > 8 ? 8 : extra > 0 ? extra : 0;
-	c->comm += add, extra -= add;
-	add = extra > 4 ? 4 : extra > 0 ? extra : 0;
-	c->status += add, extra -= add;
 	if (extra > 0)
 		c->cat += extra;
 }
@@ -52,7 +54,7 @@ static void residents_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
 	(void)arg;
-	cols_for(w, &c);
+	cols_for(ui, w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
 	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
@@ -103,8 +105,9 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 	struct cols c;
 	char id[19], age[12];
 	int hs = sel ? ST_SELECTED : ST_NORMAL;
+	char comm[64];
 	(void)arg;
-	cols_for(w, &c);
+	cols_for(ui, w, &c);
 	ui_mask_id(r->id_no, id);
 	int a = ui_age(ui, r->birth);
 	if (a >= 0)
@@ -126,17 +129,18 @@ static void residents_row(struct ui *ui, void *arg, const void *row, int y, int 
 	char *cat = categories_text(ui, r->categories);
 	x = ui_col(ui, y, x, c.cat, cat, ST_NORMAL);
 	free(cat);
-	x = ui_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status),
+	x = ui_col(ui, y, x, c.status, r->closed ? "已注销" : ui_code_label(ui, "emp_status", r->status),
 	            r->closed ? ST_HINT : ST_NORMAL);
-	x = ui_col(ui, y, x, c.comm, r->community, ST_NORMAL);
+	x = ui_col(ui, y, x, c.comm, ui_unit_short(r->community, c.comm, comm, sizeof comm), ST_NORMAL);
 	ui_col(ui, y, x, c.date, r->reg_date, ST_NORMAL);
 }
 
-int residents_page(struct ui *ui, const char *query, const char *cursor, int limit, void **rows, int *n,
-                   int *more, char next[128], struct jy_err *err)
+static int residents_search(struct ui *ui, const char *query, const char *cursor, int limit,
+                            int with_closed, void **rows, int *n, int *more, char next[128],
+                            struct jy_err *err)
 {
 	struct search_page pg;
-	int rc = search_residents(ui->db, query, cursor, limit, 0, &pg, err);
+	int rc = search_residents(ui->db, query, cursor, limit, with_closed, &pg, err);
 	if (rc != JY_OK)
 		return rc;
 	*rows = pg.rows;
@@ -146,11 +150,17 @@ int residents_page(struct ui *ui, const char *query, const char *cursor, int lim
 	return JY_OK;
 }
 
+int residents_page(struct ui *ui, const char *query, const char *cursor, int limit, void **rows, int *n,
+                   int *more, char next[128], struct jy_err *err)
+{
+	return residents_search(ui, query, cursor, limit, 0, rows, n, more, next, err);
+}
+
 static int residents_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
                            int *n, int *more, char next[128], struct jy_err *err)
 {
 	struct residents *rs = arg;
-	return residents_page(rs->ui, query, cursor, limit, rows, n, more, next, err);
+	return residents_search(rs->ui, query, cursor, limit, rs->with_closed, rows, n, more, next, err);
 }
 
 static int64_t residents_row_id(const void *row)
@@ -209,7 +219,8 @@ static void residents_draw(struct ui *ui, struct screen *s)
 {
 	struct residents *rs = (struct residents *)s;
 
-	ui_title(ui, _("Residents"));
+	ui_title(ui, rs->with_closed ? _("Residents, closed records too (Ctrl-V: open only)")
+	                             : _("Residents"));
 	list_draw(ui, &rs->list, 1, 0, ui->lines - 3, ui->cols);
 	int exact;
 	long known = list_count_known(&rs->list, &exact);
@@ -249,6 +260,12 @@ static int residents_key(struct ui *ui, struct screen *s, const struct ui_event 
 	case ACT_EXPORT:
 		rs->qs.searching = 0;   /* the status line says where the file went */
 		list_export(ui, &rs->list, &residents_file);
+		return SK_HANDLED;
+	case ACT_FILTER:
+		rs->with_closed = !rs->with_closed;
+		list_reload(&rs->list);
+		ui_msg(ui, ST_OK, "%s", rs->with_closed ? _("Closed records (已注销) are listed too")
+		                                         : _("Open records only"));
 		return SK_HANDLED;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;

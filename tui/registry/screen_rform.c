@@ -1,10 +1,10 @@
 /* tui/registry/screen_rform.c: registering or editing a resident.
  *
- * Every field of the registry in the order core lists them (RESIDENT_FIELDS: the order a worker
- * takes them from an applicant), starting with 姓名 and 身份证号. Sex and birth date are never
- * typed: they show themselves as soon as the ID number is valid, with the age and the categories
- * that follow (4050, core/registry/rules.c) and why. Only name and ID number are needed to save; the line
- * above the fields says what is still missing.
+ * Every field of the registry in the order a desk takes them from an applicant
+ * (resident_desk_order: 姓名, 身份证号, 联系电话, 社区, 人员类别 first, the rarely known
+ * last). Sex and birth date are never typed: they show themselves as soon as the ID number is
+ * valid, with the age and the categories that follow (4050, core/registry/rules.c) and why. Only
+ * name and ID number are needed to save; the line above the fields says what is still missing.
  *
  * Nothing typed is lost: every change is kept with draft_save (one small upsert, after each burst
  * of keys), so a dropped SSH link or kill -9 leaves the draft the next start offers. Two workers
@@ -34,7 +34,7 @@ struct rform {
 
 static const int rform_acts[] = {
 	ACT_SAVE, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
-	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
+	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, ACT_JUMP, 0
 };
 
 static struct field *rf_field(struct rform *rf, int f)
@@ -130,7 +130,8 @@ static void rform_missing(struct rform *rf)
 {
 	struct jy_buf req = { 0 }, opt = { 0 };
 	int nopt = 0;
-	for (int f = 0; f < RF__COUNT; f++) {
+	for (int p = 0; p < RF__COUNT; p++) {
+		int f = resident_desk_order[p];         /* as the form shows them */
 		const struct field_def *fd = &resident_fields[f];
 		if (fd->kind == FK_DERIVED || *field_value(rf_field(rf, f)))
 			continue;
@@ -461,6 +462,7 @@ struct screen *rform_new(struct ui *ui, int64_t id, const char *draft)
 		field_init(&rf->form.f[f], fd->label, fd->kind, fd->list, fd->max, fd->flags & (FF_REQ | FF_RO));
 		rf->form.f[f].tag = f;
 	}
+	rf->form.order = resident_desk_order;
 	rf->form.focus = RF_NAME;
 	rf->form.changed = rform_changed;
 	rf->form.left = rform_left;

@@ -436,8 +436,8 @@ static void rep_draw(struct ui *ui, struct screen *s)
 /* ---- F7: the report to a file ------------------------------------------------------------------------
  * A file name asked in a box over the report: in the printout folder (print_path) by default, named
  * for the period and the grouping; the extension decides the format (.xlsx a workbook with the lists
- * of residents, .csv the table, anything else text). A file already there is replaced only after
- * asking. */
+ * of residents, .csv the table, anything else text: a printout, sent on where the worker prints,
+ * ui_print_send). A file already there is replaced only after asking. */
 struct ask {
 	struct screen s;
 	const struct report *r;         /* the report screen's, below this box */
@@ -497,6 +497,8 @@ static int ask_write(struct ui *ui, struct ask *a)
 	}
 	if (people)
 		ui_msg(ui, ST_OK, _("The report and the residents behind it are in %s"), path);
+	else if (format == REPORT_TEXT && ui_print_send(ui, ui_print_dest(ui), path))
+		;       /* the text report is a printout: it went where she prints, and the line says so */
 	else
 		ui_msg(ui, ST_OK, _("The report is in %s"), path);
 	ui->msg_keep = 1;

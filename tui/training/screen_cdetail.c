@@ -272,10 +272,10 @@ static void print_roster_now(struct ui *ui, struct cdetail *d)
 	char *name = xasprintf("花名册-%s.txt", course_get(d->c, CF_CODE));
 	char *path = print_path(name);
 	struct jy_err err = { 0 };
-	if (print_roster(ui->db, d->id, path, &err) == JY_OK)
-		ui_msg(ui, ST_OK, _("The roster is in %s (print it with: lp %s)"), path, path);
-	else
+	if (print_roster(ui->db, d->id, path, &err) != JY_OK)
 		ui_err(ui, &err);
+	else if (!ui_print_send(ui, ui_print_dest(ui), path))     /* where she prints */
+		ui_msg(ui, ST_OK, _("The roster is in %s (print it with: lp %s)"), path, path);
 	free(path);
 	free(name);
 }

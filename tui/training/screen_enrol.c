@@ -106,14 +106,20 @@ struct cols {
 	int name, sex, age, id, status, comm, mark;
 };
 
-static void cols_for(int w, struct cols *c)
+/* The status and the community as wide as their longest value first (公益性岗位, 幸福里社区 whole:
+ * a cut one says nothing), then the names, then the mark. */
+static void cols_for(struct ui *ui, int w, struct cols *c)
 {
 	*c = (struct cols){ 8, 4, 4, 18, 8, 8, 12 };
 	int extra = w - (1 + 8 + 4 + 4 + 18 + 8 + 8 + 12 + 6);
-	int add = extra > 6 ? 6 : extra > 0 ? extra : 0;
-	c->name += add, extra -= add;
-	add = extra > 8 ? 8 : extra > 0 ? extra : 0;
+	int add, want = ui_widest_label(ui, "emp_status", 8) - c->status;
+	add = extra > want ? want : extra > 0 ? extra : 0;
+	c->status += add, extra -= add;
+	want = ui_widest_label(ui, "@units", 8) - c->comm;
+	add = extra > want ? want : extra > 0 ? extra : 0;
 	c->comm += add, extra -= add;
+	add = extra > 6 ? 6 : extra > 0 ? extra : 0;
+	c->name += add, extra -= add;
 	if (extra > 0)
 		c->mark += extra;
 }
@@ -122,7 +128,7 @@ static void epick_header(struct ui *ui, void *arg, int y, int x, int w)
 {
 	struct cols c;
 	(void)arg;
-	cols_for(w, &c);
+	cols_for(ui, w, &c);
 	ui_fill(ui, y, x, w, ST_HEADER);
 	x += 1;
 	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
@@ -140,7 +146,8 @@ static void epick_row(struct ui *ui, void *arg, const void *row, int y, int x, i
 	struct cols c;
 	char id[19], age[12] = "";
 	int hs = sel ? ST_SELECTED : ST_NORMAL;
-	cols_for(w, &c);
+	char comm[64];
+	cols_for(ui, w, &c);
 	ui_mask_id(r->id_no, id);
 	int a = ui_age(ui, r->birth);
 	if (a >= 0)
@@ -158,7 +165,7 @@ static void epick_row(struct ui *ui, void *arg, const void *row, int y, int x, i
 		ui_put(ui, y, x - 1, 1, " ", hs);
 	x = ui_col(ui, y, x, c.id, id, hs);
 	x = ui_col(ui, y, x, c.status, ui_code_label(ui, "emp_status", r->status), ST_NORMAL);
-	x = ui_col(ui, y, x, c.comm, r->community, ST_NORMAL);
+	x = ui_col(ui, y, x, c.comm, ui_unit_short(r->community, c.comm, comm, sizeof comm), ST_NORMAL);
 	int64_t eid;
 	struct jy_err err = { 0 };
 	int rc = enrolment_find(ui->db, r->id, ep->course_id, &eid, &err);

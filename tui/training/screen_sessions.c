@@ -162,10 +162,10 @@ static void print_signin_now(struct ui *ui, struct sessions *ss, const struct se
 	char *name = xasprintf("签到表-%s-第%d次-%s.txt", ss->code, r->no, r->date);
 	char *path = print_path(name);
 	struct jy_err err = { 0 };
-	if (print_signin(ui->db, r->id, path, &err) == JY_OK)
-		ui_msg(ui, ST_OK, _("The sign-in sheet is in %s (print it with: lp %s)"), path, path);
-	else
+	if (print_signin(ui->db, r->id, path, &err) != JY_OK)
 		ui_err(ui, &err);
+	else if (!ui_print_send(ui, ui_print_dest(ui), path))     /* where she prints */
+		ui_msg(ui, ST_OK, _("The sign-in sheet is in %s (print it with: lp %s)"), path, path);
 	free(path);
 	free(name);
 }

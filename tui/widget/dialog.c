@@ -148,14 +148,23 @@ static int help_wanted(const struct help *h, int act)
 	return 0;
 }
 
+/* Rows of keys on one page of the help: between the header and the status line. */
+static int help_rows(const struct ui *ui)
+{
+	int rows = ui->lines - 4;
+	return rows > 1 ? rows : 1;
+}
+
+/* Every key of the screen below, a page at a time: the header says which page of how many and
+ * how to turn it, and a mark at the bottom says more follows (a worker who reads "back" on a
+ * first page never finds what is on the second). */
 static void help_draw(struct ui *ui, struct screen *s)
 {
 	struct help *h = (struct help *)s;
-	int y = 2, bottom = ui->lines - 2, kw = 18, line = 0;
+	int y = 2, rows = help_rows(ui), bottom = y + rows, kw = 18, line = 0;
 	char keys[64];
 
 	ui_title(ui, _("Help"));
-	ui_put(ui, 1, 0, ui->cols, _("Keys of this screen (Esc, F1 or any other key: back)"), ST_HEADER);
 	for (int i = 0; i < key_nrows; i++) {
 		if (!help_wanted(h, key_rows[i].act))
 			continue;
@@ -174,12 +183,26 @@ static void help_draw(struct ui *ui, struct screen *s)
 		}
 	}
 	h->nlines = line;
+	int pages = (line + rows - 1) / rows, page = h->top / rows + 1;
+	char *head;
+	if (pages > 1)
+		head = xasprintf(_("Keys of this screen, page %d/%d (PgDn, PgUp: pages; Esc or F1: back)"),
+		                 page > pages ? pages : page, pages);
+	else
+		head = xstrdup(_("Keys of this screen (Esc, F1 or any other key: back)"));
+	ui_put(ui, 1, 0, ui->cols, head, ST_HEADER);
+	free(head);
+	if (h->top + rows < line) {
+		const char *more = _("vvv PgDn: more");
+		int mw = text_width(more);
+		ui_put(ui, bottom - 1, ui->cols - mw - 1, mw, more, ST_MARK);
+	}
 }
 
 static int help_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct help *h = (struct help *)s;
-	int page = ui->lines - 5;
+	int page = help_rows(ui);
 	switch (ev->act) {
 	case ACT_NEXT:
 	case ACT_PGDN:

@@ -8,29 +8,26 @@
 #include <wchar.h>
 
 #include <curses.h>
+#include <unistr.h>
 
 #include "tui.h"
 #include "keys.h"
 
-/* s is drawable UTF-8 (from text_fit_pad): add it as wide characters at the cursor. */
+/* s is drawable UTF-8 (from text_fit_pad): add it as wide characters at the cursor. Decoded as
+ * UTF-8 whatever the locale: in a GBK or GB18030 locale ncursesw turns the wide characters into the
+ * terminal's bytes by itself (glibc's wchar_t is Unicode in every locale). */
 static void put_utf8(const char *s)
 {
 	wchar_t w[256];
-	mbstate_t st;
 	size_t k = 0, n = strlen(s);
 
-	memset(&st, 0, sizeof st);
 	while (n > 0) {
-		wchar_t wc;
-		size_t r = mbrtowc(&wc, s, n, &st);
-		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-			wc = L'?';
-			r = 1;
-			memset(&st, 0, sizeof st);
-		}
-		w[k++] = wc;
+		ucs4_t uc;
+		int r = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+		w[k++] = r > 0 ? (wchar_t)uc : L'?';
+		r = r > 0 ? r : 1;
 		s += r;
-		n -= r;
+		n -= (size_t)r;
 		if (k == ARRAY_LEN(w)) {
 			addnwstr(w, (int)k);
 			k = 0;
@@ -135,32 +132,73 @@ static int acts_has(const int *acts, int act)
 	return 0;
 }
 
+/* Where a key stands in the bar: F1 .. F12 in their order (a worker finds F7 between F5 and F12,
+ * wherever its row is in the table), then the other keys in the table's order. */
+static int bar_rank(const struct key_row *r)
+{
+	if (r->key >= K_FN(KEY_F(1)) && r->key <= K_FN(KEY_F(24)))
+		return r->key - K_FN(KEY_F(0));
+	return 100;
+}
+
 /* The F-keys of this screen, in mc's manner: the key, then its label on a coloured field. */
 void ui_bar(struct ui *ui, const struct screen *s)
 {
 	const struct key_row *rows[16];
 	int n = 0, y = ui->lines - 1, width = ui->cols - 1;
 
-	for (int i = 0; i < key_nrows && n < (int)ARRAY_LEN(rows); i++)
-		if (key_rows[i].bar && acts_has(s->ops->acts, key_rows[i].act))
-			rows[n++] = &key_rows[i];
+	for (int i = 0; i < key_nrows && n < (int)ARRAY_LEN(rows); i++) {
+		if (!key_rows[i].bar || !acts_has(s->ops->acts, key_rows[i].act))
+			continue;
+		int j = n++;            /* insertion sort, stable: rows of one rank keep the table's order */
+		for (; j > 0 && bar_rank(rows[j - 1]) > bar_rank(&key_rows[i]); j--)
+			rows[j] = rows[j - 1];
+		rows[j] = &key_rows[i];
+	}
 	ui_fill(ui, y, 0, width, ST_NORMAL);
 	if (!n)
 		return;
-	int slot = width / n, x = 0;
+	/* Every key with its whole label when they fit, the room left shared out between them;
+	 * else equal slots, the labels cut. */
+	int need = 0;
+	for (int i = 0; i < n; i++)
+		need += (int)strlen(keys_label(rows[i]->key)) + text_width(_(rows[i]->label)) + 1;
+	int fits = need <= width, spare = fits ? width - need : 0, slot = width / n, x = 0;
 	for (int i = 0; i < n; i++) {
 		const char *k = keys_label(rows[i]->key);
-		int kw = ui_put(ui, y, x, (int)strlen(k), k, ST_BAR_KEY);
-		int lw = slot - kw - 1;
+		const char *label = _(rows[i]->label);
+		int kw = (int)strlen(k);
+		int w = fits ? kw + text_width(label) + 1 + spare / n + (i < spare % n) : slot;
+		ui_put(ui, y, x, kw, k, ST_BAR_KEY);
+		int lw = w - kw - 1;
 		if (lw > 0)
-			ui_put(ui, y, x + kw, lw, _(rows[i]->label), ST_BAR_LABEL);
-		x += slot;
+			ui_put(ui, y, x + kw, lw, label, ST_BAR_LABEL);
+		x += w;
 	}
 }
 
 void ui_status(struct ui *ui)
 {
 	ui_put(ui, ui->lines - 2, 0, ui->cols, ui->msg, ui->msg[0] ? ui->msg_style : ST_NORMAL);
+}
+
+/* A message longer than the status line, whole: wrapped onto up to three rows that end on the
+ * status line, over what the screen drew there. A message is what a worker needs to go on (the
+ * remedy comes last: "... format the column as text"), so it is never cut while it fits in three. */
+void ui_status_text(struct ui *ui, const char *text, int style)
+{
+	char *lines[3];
+	int n = ui_wrap(text, ui->cols, lines, 3);
+	for (int i = 0; i < n; i++) {
+		ui_put(ui, ui->lines - 1 - n + i, 0, ui->cols, lines[i], style);
+		free(lines[i]);
+	}
+}
+
+void ui_status_long(struct ui *ui)
+{
+	if (ui->msg[0] && text_width(ui->msg) > ui->cols)
+		ui_status_text(ui, ui->msg, ui->msg_style);
 }
 
 /* Greedy: fill each line, break after the last space when there is one in the line (English and
@@ -210,4 +248,36 @@ int ui_age(struct ui *ui, const char *birth)
 	if (!birth || !*birth)
 		return -1;
 	return date_age(birth, ui->today);
+}
+
+int ui_widest_label(struct ui *ui, const char *list, int min)
+{
+	const struct ui_codes *c = ui_codes(ui, list);
+	int w = min;
+	for (int i = 0; c && i < c->cl.n; i++) {
+		int lw = text_width(c->cl.items[i].label);
+		if (lw > w)
+			w = lw;
+	}
+	return w;
+}
+
+/* Without the 社区 (居委会 ...) that community names end in, so 幸福里社区 and 幸福村社区 stay
+ * 幸福里 and 幸福村 where a cut would make both 幸福... */
+const char *ui_unit_short(const char *name, int w, char *buf, size_t size)
+{
+	static const char *const suffixes[] = {
+		"社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区",
+	};
+	if (!name || text_width(name) <= w)
+		return name;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n > k && strcmp(name + n - k, suffixes[i]) == 0) {
+			snprintf(buf, size, "%.*s", (int)(n - k), name);
+			return buf;
+		}
+	}
+	return name;
 }

@@ -174,7 +174,7 @@ const char *field_hint(const struct field *f)
 	case FK_UNIT:
 		return _("type a code, pinyin initials or characters; Space shows the whole list; Enter takes it");
 	case FK_CODES:
-		return _("several: type to find, Enter or Space ticks; Enter with nothing typed: done");
+		return _("several: type to find; Space ticks, Enter finishes (ticking what is typed)");
 	case FK_BOOL:
 		return _("Space switches 是/否 (or type y/n, 1/0)");
 	default:
@@ -375,15 +375,20 @@ static int pick_key(struct ui *ui, struct field *f, const struct ui_event *ev)
 		case ACT_OPEN: {
 			const char *code = pick_code(ui, f);
 			if (multi) {
-				if (!typed) {
-					pick_close(f);
-					return FLD_USED | FLD_ACCEPT;
+				/* Space ticks and stays; Enter finishes, ticking first what was typed: a
+				 * walk-in of one category is its letters and Enter */
+				if (!typed)
+					code = NULL;    /* Enter alone: done, the highlighted row as it is */
+				else if (!code) {
+					ui_msg(ui, ST_ERROR, _("%s: nothing in the list matches; Backspace to "
+					                       "change"), f->label);
+					return FLD_USED;
 				}
 				if (code)
 					codes_toggle(ui, f, code, 1);
 				le_set(&f->le, "");
-				pick_match(ui, f);
-				return FLD_USED | (code ? FLD_CHANGED : 0);
+				pick_close(f);
+				return FLD_USED | FLD_ACCEPT | (code ? FLD_CHANGED : 0);
 			}
 			if (!code) {
 				ui_msg(ui, ST_ERROR, _("%s: nothing in the list matches; Backspace to change"), f->label);

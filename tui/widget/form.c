@@ -1,7 +1,8 @@
 /* tui/widget/form.c: a column of fields, one per row: label, field, and beside it what the field says back
  * (an error, or what follows from the value). Tab/Shift-Tab, Down/Up and Enter move between fields;
  * derived fields are shown and skipped. A form taller than the screen scrolls to keep the focused
- * field in view. */
+ * field in view. The rows may follow an order of their own (fm->order: a desk's order for the
+ * resident form), while the owner keeps naming fields by their index in fm->f. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@ void form_init(struct form *fm, int n)
 	memset(fm, 0, sizeof *fm);
 	fm->f = xcalloc((size_t)n, sizeof *fm->f);
 	fm->n = n;
+	le_init(&fm->jump, 12);
+	fm->err_cut = -1;
 }
 
 void form_free(struct form *fm)
@@ -22,6 +25,7 @@ void form_free(struct form *fm)
 		field_free(&fm->f[i]);
 	FREE(&fm->f);
 	fm->n = 0;
+	le_free(&fm->jump);
 }
 
 int form_find_label(const struct form *fm, const char *label)
@@ -30,6 +34,20 @@ int form_find_label(const struct form *fm, const char *label)
 		if (strcmp(fm->f[i].label, label) == 0)
 			return i;
 	return -1;
+}
+
+/* The field shown on row p, and the row of field i. */
+static int form_at(const struct form *fm, int p)
+{
+	return fm->order ? fm->order[p] : p;
+}
+
+static int form_row_of(const struct form *fm, int i)
+{
+	for (int p = 0; fm->order && p < fm->n; p++)
+		if (fm->order[p] == i)
+			return p;
+	return i;
 }
 
 void form_focus(struct ui *ui, struct form *fm, int i)
@@ -55,19 +73,19 @@ static void form_leave_field(struct ui *ui, struct form *fm)
 
 static int form_step(struct ui *ui, struct form *fm, int dir, int count)
 {
-	int i = fm->focus, target = fm->focus;
+	int p = form_row_of(fm, fm->focus), target = p;
 	while (count-- > 0) {
 		int j = target + dir;
-		while (j >= 0 && j < fm->n && !field_focusable(&fm->f[j]))
+		while (j >= 0 && j < fm->n && !field_focusable(&fm->f[form_at(fm, j)]))
 			j += dir;
 		if (j < 0 || j >= fm->n)
 			break;
 		target = j;
 	}
-	if (target == i)
+	if (target == p)
 		return 0;
 	form_leave_field(ui, fm);
-	fm->focus = target;
+	fm->focus = form_at(fm, target);
 	return 1;
 }
 
@@ -81,8 +99,89 @@ void form_show_err(struct ui *ui, struct form *fm, const struct jy_err *err)
 	ui_err(ui, err);
 }
 
+/* ---- Ctrl-Z: to a field by its name ----------------------------------------------------------------
+ * A worker who knows the form types the pinyin initials of a label (sq 社区, rylb 人员类别, whl
+ * 文化程度) or its first characters, and Enter takes her there: the fields a walk-in lacks are
+ * then never more than a few keys away, wherever they stand. */
+
+/* 1 when q (folded to lowercase) begins the label or the pinyin initials of one of its readings. */
+static int jump_matches(const char *label, const char *q)
+{
+	size_t n = strlen(q);
+	if (n == 0)
+		return 0;
+	if (strncmp(label, q, n) == 0)
+		return 1;
+	char *all[8];
+	int k = hanzi_initials_all(label, all, 8), hit = 0;
+	for (int i = 0; i < k; i++) {
+		hit |= strncmp(all[i], q, n) == 0;
+		free(all[i]);
+	}
+	return hit;
+}
+
+/* The first field, in the form's order, that q names and the cursor may enter; -1 when none. */
+static int jump_target(const struct form *fm)
+{
+	char *q = hanzi_fold(le_text(&fm->jump));
+	int hit = -1;
+	for (int p = 0; p < fm->n && hit < 0; p++) {
+		const struct field *f = &fm->f[form_at(fm, p)];
+		if (field_focusable(f) && jump_matches(f->label, q))
+			hit = form_at(fm, p);
+	}
+	free(q);
+	return hit;
+}
+
+static int jump_key(struct ui *ui, struct form *fm, const struct ui_event *ev)
+{
+	if (K_IS_CHAR(ev->key) && ev->key != ' ') {
+		le_insert_cp(&fm->jump, (uint32_t)ev->key);
+		return SK_HANDLED;
+	}
+	switch (ev->act) {
+	case ACT_BKSP:
+		le_backspace(&fm->jump);
+		return SK_HANDLED;
+	case ACT_OPEN: {
+		int i = jump_target(fm);
+		if (i < 0) {
+			ui_msg(ui, ST_ERROR,
+			       _("No field is called \"%s\"; type a name's pinyin initials (sq: 社区)"),
+			       le_text(&fm->jump));
+			return SK_HANDLED;
+		}
+		fm->jumping = 0;
+		if (i != fm->focus) {
+			form_leave_field(ui, fm);
+			fm->focus = i;
+		}
+		return SK_HANDLED;
+	}
+	case ACT_BACK:
+	case ACT_JUMP:
+		fm->jumping = 0;
+		return SK_HANDLED;
+	default:
+		fm->jumping = 0;        /* any other key: the jump is off, and the key does its own work */
+		return 0;
+	}
+}
+
 int form_key(struct ui *ui, struct form *fm, const struct ui_event *ev)
 {
+	if (fm->jumping) {
+		int jr = jump_key(ui, fm, ev);
+		if (jr)
+			return jr;
+	} else if (ev->act == ACT_JUMP) {
+		fm->jumping = 1;
+		le_set(&fm->jump, "");
+		ui->msg[0] = '\0';
+		return SK_HANDLED;
+	}
 	struct field *f = &fm->f[fm->focus];
 	int r = field_key(ui, f, ev);
 
@@ -137,14 +236,16 @@ void form_draw(struct ui *ui, struct form *fm, int y, int x, int h, int w)
 
 	if (h < 1)
 		return;
-	if (fm->focus < fm->top)
-		fm->top = fm->focus;
-	if (fm->focus >= fm->top + h)
-		fm->top = fm->focus - h + 1;
+	int fp = form_row_of(fm, fm->focus);
+	if (fp < fm->top)
+		fm->top = fp;
+	if (fp >= fm->top + h)
+		fm->top = fp - h + 1;
 	if (fm->top > 0 && fm->top + h > fm->n)
 		fm->top = fm->n - h > 0 ? fm->n - h : 0;
+	fm->err_cut = -1;
 	for (int r = 0; r < h && fm->top + r < fm->n; r++) {
-		int i = fm->top + r, yy = y + r;
+		int i = form_at(fm, fm->top + r), yy = y + r;
 		struct field *f = &fm->f[i];
 		int focused = i == fm->focus;
 		int lstyle = f->err ? ST_ERROR : (f->flags & FF_REQ) ? ST_LABEL_REQ : ST_LABEL;
@@ -153,6 +254,8 @@ void form_draw(struct ui *ui, struct form *fm, int y, int x, int h, int w)
 			ui_put(ui, yy, x + 1 + lw, 1, "*", ST_LABEL_REQ);
 		int fw = field_width(f, avail);
 		int sx = fx + fw + 2, sw = x + w - sx;
+		if (f->err && (sw < 8 || text_width(f->err) > sw) && fm->err_cut < 0)
+			fm->err_cut = i;
 		if (sw >= 8) {
 			if (f->err)
 				ui_puts(ui, yy, sx, sw, f->err, ST_ERROR);
@@ -168,7 +271,7 @@ void form_draw(struct ui *ui, struct form *fm, int y, int x, int h, int w)
 		}
 	}
 	/* The focused field last: its cursor is the one that shows. Its popup over the rows below. */
-	if (fm->focus >= fm->top && fm->focus < fm->top + h) {
+	if (fp >= fm->top && fp < fm->top + h) {
 		struct field *f = &fm->f[fm->focus];
 		field_draw(ui, f, fm->fy, fm->fx, fm->fw, 1);
 		int cy = ui->cur_y, cx = ui->cur_x;
@@ -178,20 +281,35 @@ void form_draw(struct ui *ui, struct form *fm, int y, int x, int h, int w)
 	}
 	if (fm->top > 0)
 		ui_put(ui, y, x + w - 3, 3, "^^^", ST_MARK);
-	if (fm->top + h < fm->n)
-		ui_put(ui, y + h - 1, x + w - 3, 3, "vvv", ST_MARK);
+	if (fm->top + h < fm->n) {
+		/* how many: a worker decides by it whether the rest is worth a look */
+		char *more = xasprintf(_("vvv %d more"), fm->n - fm->top - h);
+		int mw = text_width(more);
+		ui_put(ui, y + h - 1, x + w - mw, mw, more, ST_MARK);
+		free(more);
+	}
 	fm->label_w = lw;
 }
 
 /* The focused field's complaint, else what it accepts, on the status line (when nothing else is). */
 void form_hint(struct ui *ui, struct form *fm)
 {
+	if (fm->jumping && !ui->msg[0]) {
+		int i = jump_target(fm);
+		char *t = xasprintf(_("Go to field: %s_  %s  (Enter: go, Esc: stay)"), le_text(&fm->jump),
+		                    i >= 0 ? fm->f[i].label : "");
+		ui_put(ui, ui->lines - 2, 0, ui->cols, t, ST_HINT);
+		free(t);
+		return;
+	}
 	if (ui->msg[0] || fm->n == 0)
 		return;
 	struct field *f = &fm->f[fm->focus];
+	if (!f->err && fm->err_cut >= 0)
+		f = &fm->f[fm->err_cut];        /* a complaint cut beside its field, while it stands */
 	if (f->err) {
 		char *t = xasprintf("%s: %s", f->label, f->err);
-		ui_put(ui, ui->lines - 2, 0, ui->cols, t, ST_ERROR);
+		ui_status_text(ui, t, ST_ERROR);        /* whole: beside the field it may be cut */
 		free(t);
 	} else {
 		ui_put(ui, ui->lines - 2, 0, ui->cols, field_hint(f), ST_HINT);

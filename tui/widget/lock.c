@@ -158,7 +158,7 @@ static int lock_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	} else if (K_IS_CHAR(ev->key)) {
 		char u[MB_LEN_MAX];
 		mbstate_t st = { 0 };
-		size_t n = wcrtomb(u, (wchar_t)ev->key, &st);     /* the locale is UTF-8 (term.c) */
+		size_t n = wcrtomb(u, (wchar_t)ev->key, &st);     /* her bytes, as at login */
 		if (n != (size_t)-1 && l->npw + n < sizeof l->pw) {
 			memcpy(l->pw + l->npw, u, n);
 			l->npw += n;

@@ -1,5 +1,6 @@
-/* tui/widget/term.c: the terminal. UTF-8 or nothing, raw keys, an Esc delay that survives SSH, key aliases
- * for the F-keys PuTTY and Xshell send, colour or monochrome from one style table, the screen size.
+/* tui/widget/term.c: the terminal. UTF-8, GBK or GB18030, raw keys, an Esc delay that survives
+ * SSH, key aliases for the F-keys PuTTY and Xshell send, the entry to draw with when TERM has
+ * none here, colour or monochrome from one style table, the screen size.
  * Each choice below says what was measured on Debian 12's terminals. */
 #include <langinfo.h>
 #include <stdio.h>
@@ -19,23 +20,27 @@ void tui_set_mono(int on)
 	mono_forced = on;
 }
 
-/* Printed before curses starts, in both languages: whoever reads it may not read the other. In a
- * GBK/GB18030 locale the Chinese half is converted so that it is readable there too. */
+/* Printed before curses starts, in both languages: whoever reads it may not read the other. */
 static const char locale_msg_zh[] =
-	"jiuye: 终端的字符集不是 UTF-8（LANG=%s，字符集 %s），中文会显示成乱码。\n"
+	"jiuye: 终端的字符集不是 UTF-8、GBK 或 GB18030（LANG=%s，字符集 %s），中文会显示成乱码。\n"
 	"  1. 把终端设为 UTF-8：PuTTY 在 Window > Translation；Xshell/SecureCRT 在 编码 设置；\n"
 	"  2. 在服务器上运行：export LANG=zh_CN.UTF-8   （没有中文环境时：export LANG=C.UTF-8）\n"
 	"  然后重新运行 jiuye。\n";
 static const char locale_msg_en[] =
-	"jiuye: the terminal's character set is not UTF-8 (LANG=%s, charset %s); Chinese would be garbled.\n"
+	"jiuye: the terminal's character set is not UTF-8, GBK or GB18030 (LANG=%s, charset %s);\n"
+	"  Chinese would be garbled.\n"
 	"  1. Set the terminal to UTF-8: PuTTY Window > Translation; Xshell/SecureCRT Encoding;\n"
 	"  2. On the server run: export LANG=zh_CN.UTF-8   (without a Chinese locale: export LANG=C.UTF-8)\n"
 	"  Then start jiuye again.\n";
 
+/* UTF-8, and the two Chinese sets every character of the registry has a spelling in: ncursesw
+ * turns the screen's wide characters into GBK or GB18030 bytes and the keys typed back, and libc's
+ * wcwidth() in such a locale (East Asian Ambiguous characters two columns, as those terminals
+ * draw them) is the width both ncurses and text_width() use. */
 int term_locale_ok(void)
 {
 	const char *cs = nl_langinfo(CODESET);
-	if (cs && strcmp(cs, "UTF-8") == 0)
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "GB18030") == 0 || strcmp(cs, "GBK") == 0))
 		return 1;
 	const char *lang = getenv("LC_ALL");
 	if (!lang || !*lang)
@@ -45,11 +50,8 @@ int term_locale_ok(void)
 	if (!lang || !*lang)
 		lang = "(unset)";
 	char *zh = xasprintf(locale_msg_zh, lang, cs ? cs : "?");
-	const char *enc = cs && (strncmp(cs, "GB", 2) == 0) ? "GB18030" : NULL;
-	char *local = enc ? text_from_utf8(enc, zh, NULL) : NULL;
-	fputs(local ? local : zh, stderr);
+	fputs(zh, stderr);      /* stderr converts to the locale's set (cli_charset_init) */
 	fprintf(stderr, locale_msg_en, lang, cs ? cs : "?");
-	free(local);
 	free(zh);
 	return 0;
 }
@@ -118,6 +120,44 @@ int term_attr(const struct ui *ui, int style)
 	return style >= 0 && style < ST__COUNT ? style_attr[style] : 0;
 }
 
+/* The entry to draw with when $TERM has none on this machine. A name of the xterm family (PuTTY,
+ * Xshell, SecureCRT, rxvt, konsole, VTE: every emulator a worker's PC runs) gets xterm, which they
+ * all follow, with its colours; screen and tmux get screen; the console's names get linux. Anything
+ * else gets vt100: cursor addressing, bold and reverse, no colour, understood by every terminal
+ * there is, so the screens stay readable on whatever it really is. The F-keys each of them sends
+ * are known anyway (term_keys). */
+static const char *term_fallback(const char *name)
+{
+	static const struct { const char *prefix, *entry, *entry256; } family[] = {
+		{ "putty", "xterm", "xterm-256color" },   { "xterm", "xterm", "xterm-256color" },
+		{ "rxvt", "xterm", "xterm-256color" },    { "konsole", "xterm", "xterm-256color" },
+		{ "gnome", "xterm", "xterm-256color" },   { "vte", "xterm", "xterm-256color" },
+		{ "kitty", "xterm", "xterm-256color" },   { "alacritty", "xterm", "xterm-256color" },
+		{ "mintty", "xterm", "xterm-256color" },  { "iterm", "xterm", "xterm-256color" },
+		{ "screen", "screen", "screen-256color" }, { "tmux", "screen", "screen-256color" },
+		{ "linux", "linux", "linux" },            { "con", "linux", "linux" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(family); i++)
+		if (strncmp(name, family[i].prefix, strlen(family[i].prefix)) == 0)
+			return strstr(name, "256") ? family[i].entry256 : family[i].entry;
+	return "vt100";
+}
+
+/* newterm() with the system's terminal descriptions only, for a setgid jiuye: ncurses finds
+ * ~/.terminfo through $HOME, and a setgid jiuye takes no terminal description of the worker's
+ * (server_start), so $HOME is away while curses reads the system's. */
+static SCREEN *term_open(const char *type)
+{
+	char *home = server_shared() && getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	if (home)
+		unsetenv("HOME");
+	SCREEN *scr = newterm(type, stdout, stdin);
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+	return scr;
+}
+
 int term_init(struct ui *ui)
 {
 	const char *term = getenv("TERM");
@@ -126,20 +166,20 @@ int term_init(struct ui *ui)
 		                "jiuye: TERM is not set to a full-screen terminal (e.g. export TERM=xterm).\n");
 		return -1;
 	}
-	/* ncurses finds ~/.terminfo through $HOME; a setgid jiuye takes no terminal description
-	 * of the worker's (server_start), so $HOME is away while curses reads the system's. */
-	char *home = server_shared() && getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
-	if (home)
-		unsetenv("HOME");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (home)
-		setenv("HOME", home, 1);
-	free(home);
+	SCREEN *scr = term_open(NULL);
+	const char *instead = NULL;
+	if (!scr) {
+		instead = term_fallback(term);
+		scr = term_open(instead);
+	}
 	if (!scr) {
 		fprintf(stderr, "jiuye: 不认识终端类型 TERM=%s，请改用 xterm。\n"
 		                "jiuye: unknown terminal type TERM=%s; try export TERM=xterm.\n", term, term);
 		return -1;
 	}
+	if (instead)
+		ui_msg(ui, ST_WARN, _("No terminal description for TERM=%s here: drawing as %s "
+		                      "(package ncurses-term has more)"), term, instead);
 	/* raw, not cbreak: in cbreak the tty driver eats Ctrl-S/Ctrl-Q as XOFF/XON and a worker who
 	 * presses Ctrl-S to save freezes her screen (measured). */
 	raw();

@@ -1,0 +1,30 @@
+/* core/enterprise/enterprise_int.h: what project.c, loan.c and enterprise_io.c share, private to
+ * the part. */
+#ifndef JY_ENTERPRISE_INT_H
+#define JY_ENTERPRISE_INT_H
+
+#include "enterprise/enterprise.h"
+#include "store/sql.h"
+
+/* A code as a worker means it: p-001 and Ｐ－００１ are P-001. Caller frees. */
+char *ent_code_canon(const char *code);
+/* The next free code PREFIX-001 of a table ("project" or "loan": a constant, never read). */
+int ent_next_code(struct jy_db *db, const char *table, char prefix, char out[24],
+                  struct jy_err *err);
+/* A date a worker typed for field: blank means today; after today is refused. */
+int ent_date(const char *in, const char *field, char out[11], struct jy_err *err);
+/* The borrower or founder named by her ID number (checked), registered and in the worker's
+ * communities, for op: *rid. */
+int ent_resident(struct jy_db *db, const char *idno, int op, int64_t *rid, struct jy_err *err);
+/* A save refused because the stored version moved on: JY_ECONFLICT, nothing saved. */
+int ent_conflict(struct jy_err *err, int64_t id);
+/* Check the worker-typed block v[0..n) of a field table: field_check_value for each, money for
+ * FF_MONEY (stored as fen digits), required fields. */
+int ent_check_fields(struct jy_db *db, const struct field_def *defs, int n, char **v,
+                     struct jy_err *err);
+/* A column of fen digits (or NULL) in *slot made the 元 text v[] holds. */
+void ent_fen_field(char **slot);
+/* A stored value shown as a worker reads it: "" for NULL. Caller frees. */
+char *ent_show(const struct field_def *fd, const char *v);
+
+#endif
