@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "admin/admin.h"
+#include "enterprise/enterprise.h"
 #include "store/sql.h"
 
 static struct due_item *due_item_add(struct due_list *out, int *cap)
@@ -134,6 +135,32 @@ static int outcomes_collect(struct jy_db *db, const char *asof, int days, struct
 	return JY_OK;
 }
 
+struct loan_ctx {
+	struct due_list *out;
+	int cap;
+};
+
+static int loan_add(void *arg, const struct enterprise_row *r)
+{
+	struct loan_ctx *c = arg;
+	struct due_item *it = due_item_add(c->out, &c->cap);
+	it->id = r->id;
+	it->resident_id = r->resident_id;
+	copy(it->who, sizeof it->who, r->name);
+	copy(it->ref, sizeof it->ref, r->code);
+	copy(it->date, sizeof it->date, r->due);
+	snprintf(it->what, sizeof it->what, "%s %s", r->state, r->what);
+	return 0;
+}
+
+/* Start-up loans to be repaid within days, or overdue (the enterprise part's due list). */
+static int loans_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                         struct jy_err *err)
+{
+	struct loan_ctx c = { out, 0 };
+	return loan_due_each(db, asof, days, NULL, loan_add, &c, err);
+}
+
 struct draft_ctx {
 	struct due_list *out;
 	int cap;
@@ -211,6 +238,7 @@ static const struct due_source builtin[] = {
 	  outcomes_collect },
 	{ "certificates", N_("certificates to issue"), "due.certificate_days", 0, OP_VIEW,
 	  certs_collect },
+	{ "loans", N_("loans falling due"), "loan.due_days", 60, OP_VIEW, loans_collect },
 	{ "drafts", N_("unfinished drafts"), "due.draft_days", 0, -1, drafts_collect },
 	{ "approvals", N_("changes waiting for a reviewer"), "due.approval_days", 0, OP_APPROVE,
 	  pending_collect },
