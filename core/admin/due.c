@@ -176,7 +176,8 @@ static int draft_add(void *arg, const struct draft_row *d)
 	it->id = d->record_id;
 	copy(it->who, sizeof it->who, d->form);
 	snprintf(it->date, sizeof it->date, "%.10s", d->saved_at);
-	copy(it->what, sizeof it->what, d->record_id ? _("a change not saved") : _("a new record not saved"));
+	copy(it->what, sizeof it->what,
+	     d->record_id ? _("a change not saved") : _("a new record not saved"));
 	return 0;
 }
 

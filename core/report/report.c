@@ -1310,30 +1310,84 @@ static int report_compute_plain(struct jy_db *db, const struct period *cur, int 
 	return JY_OK;
 }
 
-/* Whose targets a worker's report sets beside its figures: the county's for a worker who sees
- * every community, else her own community's. name: 全县 or the community's name. */
-static const char *report_target_unit(struct jy_db *db, char name[64])
+/* The one unit the scope list[0..n) is (the access part lists a scope unit with every unit
+ * under it): its only member whose parent is not in it; into code and name, code "" when there
+ * are several. */
+static int scope_unit(struct jy_db *db, const char *const *list, int n, char code[32],
+                      char name[64], struct jy_err *err)
+{
+	code[0] = '\0';
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(parent, ''), name FROM unit WHERE code = ?1",
+	                              err);
+	if (!st)
+		return JY_EDB;
+	for (int k = 0; k < n; k++) {
+		if (!list[k][0])
+			continue;
+		sqlite3_bind_text(st, 1, list[k], -1, SQLITE_TRANSIENT);
+		char parent[32] = "", label[64] = "";
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			db_col_copy(st, 0, parent, sizeof parent);
+			db_col_copy(st, 1, label, sizeof label);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, err, _("reading the units"));
+		int inside = 0;
+		for (int j = 0; j < n && !inside; j++)
+			inside = parent[0] && strcmp(list[j], parent) == 0;
+		if (inside)
+			continue;
+		if (code[0]) {          /* a second top: her scope is not one unit */
+			code[0] = '\0';
+			return JY_OK;
+		}
+		snprintf(code, 32, "%s", list[k]);
+		snprintf(name, 64, "%s", label);
+	}
+	return JY_OK;
+}
+
+/* Whose targets a worker's report sets beside its figures: the county's ("") for a worker who
+ * sees every community; for one who sees one community, or one street's, that unit's code; NULL
+ * for any other (no target is hers: the county's would stand beside a part of the county).
+ * name: 全县 or the unit's name. */
+static int report_target_unit(struct jy_db *db, char code[32], char name[64], const char **unit,
+                              struct jy_err *err)
 {
 	snprintf(name, 64, "%s", "全县");
-	if (access_scope_all(db))
-		return "";
-	const char *unit = db_actor(db)->community;
-	struct jy_err e = { 0 };
-	const struct code_list *units = codes_cached(db, "@units", &e);
-	const char *label = units ? codes_label(units, unit) : NULL;
-	snprintf(name, 64, "%s", label ? label : unit);
-	return unit;
+	*unit = NULL;
+	if (access_scope_all(db)) {
+		*unit = "";
+		return JY_OK;
+	}
+	const char *const *list;
+	int n;
+	int rc = access_scope_units(db, &list, &n, err);
+	char label[64];
+	if (!rc)
+		rc = scope_unit(db, list, n, code, label, err);
+	if (!rc && code[0]) {
+		snprintf(name, 64, "%s", label);
+		*unit = code;
+	}
+	return rc;
 }
 
 /* The targets of r's year for the worker's unit, and the totals counted against them. */
 static int report_targets(struct jy_db *db, struct report *r, struct jy_err *err)
 {
 	int year = period_target_year(&r->cur);
-	const char *unit = report_target_unit(db, r->target_unit);
+	char code[32];
+	const char *unit;
+	int urc = report_target_unit(db, code, r->target_unit, &unit, err);
+	if (urc)
+		return urc;
 	r->share = period_year_share(&r->cur);
 	r->tgt = xmalloc(sizeof *r->tgt * RI__COUNT);
 	for (int i = 0; i < RI__COUNT; i++) {
-		int rc = target_get(db, year, unit, i, &r->tgt[i], err);
+		int rc = unit ? target_get(db, year, unit, i, &r->tgt[i], err) : JY_ENOTFOUND;
 		if (rc == JY_ENOTFOUND)
 			r->tgt[i] = -1;
 		else if (rc)
@@ -1383,7 +1437,7 @@ static int trend_point_at(struct jy_db *db, int kind, const char *to, int back, 
 	report_free(&r);
 	int64_t t;
 	pt->path = -1;
-	rc = target_get(db, period_target_year(&pt->p), unit, i, &t, err);
+	rc = unit ? target_get(db, period_target_year(&pt->p), unit, i, &t, err) : JY_ENOTFOUND;
 	if (rc == JY_ENOTFOUND)
 		return JY_OK;
 	if (rc)
@@ -1404,8 +1458,10 @@ int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_p
 		return rc;
 	int kind = p->kind == PERIOD_QUARTER ? PERIOD_QUARTER : PERIOD_MONTH;
 	int count = kind == PERIOD_QUARTER ? 8 : 12;
-	char name[64];
-	const char *unit = report_target_unit(db, name);
+	char name[64], code[32];
+	const char *unit;
+	if ((rc = report_target_unit(db, code, name, &unit, err)) != JY_OK)
+		return rc;
 	*pts = xcalloc((size_t)count, sizeof **pts);
 	for (int k = 0; k < count && !rc; k++)
 		rc = trend_point_at(db, kind, p->to, count - 1 - k, i, unit, &(*pts)[k], err);

@@ -401,6 +401,27 @@ static void test_set_list(void **state)
 	const struct jy_actor me = *db_actor(db);
 	assert_int_equal(db_set_actor(db, &clerk, &err), JY_OK);
 	assert_int_equal(target_set(db, 2026, NULL, "A5", "1", &changed, &err), JY_EPERM);
+	/* her report sets her community's target beside its figures, never the county's */
+	struct report *r = compute(db, "2026-03");
+	assert_string_equal(r->target_unit, "幸福里社区");
+	assert_int_equal(r->tgt[ind("A5")], 30);
+	assert_int_equal(r->tgt[ind("A6")], -1);
+	report_free(&r);
+	/* a street's clerk: the street's own 50, not its communities' sum; two communities of
+	 * different streets: none at all */
+	assert_int_equal(db_set_actor(db, &me, &err), JY_OK);
+	assert_int_equal(worker_save(db, "clerk1", "王芳", ROLE_CLERK, "城南街道", &err), JY_OK);
+	assert_int_equal(db_set_actor(db, &clerk, &err), JY_OK);
+	r = compute(db, "2026-03");
+	assert_string_equal(r->target_unit, "城南街道");
+	assert_int_equal(r->tgt[ind("A5")], 50);
+	report_free(&r);
+	assert_int_equal(db_set_actor(db, &me, &err), JY_OK);
+	assert_int_equal(worker_save(db, "clerk1", "王芳", ROLE_CLERK, "TX0101,TX0201", &err), JY_OK);
+	assert_int_equal(db_set_actor(db, &clerk, &err), JY_OK);
+	r = compute(db, "2026-03");
+	assert_int_equal(r->ntargets, 0);
+	report_free(&r);
 	assert_int_equal(db_set_actor(db, &me, &err), JY_OK);
 }
 

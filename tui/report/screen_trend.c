@@ -176,9 +176,9 @@ static void tgt_draw(struct ui *ui, struct screen *s)
 	ui_put(ui, y + 2, x + 2, w - 4, what, ST_DIALOG);
 	free(what);
 	int lw = ui_put(ui, y + 3, x + 2, 6, "目标值", ST_DIALOG) + 1;
-	ui_put(ui, y + 5, x + 2, w - 4,
-	       report_ind_rate(t->i) ? _("A rate in %, e.g. 85.5; Enter saves, Esc goes back")
-	                             : _("A whole number, e.g. 120; Enter saves, Esc goes back"), ST_DIALOG);
+	const char *hint = report_ind_rate(t->i) ? _("A rate in %, e.g. 85.5; Enter saves, Esc goes back")
+	                                         : _("A whole number, e.g. 120; Enter saves, Esc goes back");
+	ui_put(ui, y + 5, x + 2, w - 4, hint, ST_DIALOG);
 	field_draw(ui, &t->f, y + 3, x + 2 + lw, 12, 1);
 }
 
