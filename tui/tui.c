@@ -136,6 +136,29 @@ const char *ui_code_label(struct ui *ui, const char *list, const char *code)
 	return l ? l : code;
 }
 
+void ui_units_changed(struct ui *ui)
+{
+	/* in place: a pointer a screen holds stays valid, and the next use reads the units again */
+	for (int i = 0; i < ui->ncodes; i++) {
+		struct ui_codes *c = &ui->codes[i];
+		if (strcmp(c->name, "@units") != 0)
+			continue;
+		for (int j = 0; j < c->cl.n; j++)
+			free(c->ini[j]);
+		FREE(&c->ini);
+		codes_free(&c->cl);
+		struct jy_err err = { 0 };
+		if (units_load(ui->db, &c->cl, &err) != JY_OK) {
+			ui_err(ui, &err);
+			c->ini = xcalloc(1, sizeof *c->ini);
+			continue;
+		}
+		c->ini = xcalloc((size_t)c->cl.n + 1, sizeof *c->ini);
+		for (int j = 0; j < c->cl.n; j++)
+			c->ini[j] = initials_of(c->cl.items[j].label);
+	}
+}
+
 static void ui_codes_free(struct ui *ui)
 {
 	for (int i = 0; i < ui->ncodes; i++) {
@@ -469,6 +492,7 @@ int tui_run(struct jy_db *db, const char *dbpath)
 		rc = db_changed(db, &changed, &err);
 	ui_push(ui, menu_new());
 	rform_offer_draft(ui);
+	setup_offer(ui);        /* a database without units: the administrator's first screen */
 	if (rc)
 		ui_err(ui, &err);
 	ui_loop(ui);

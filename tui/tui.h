@@ -55,6 +55,10 @@ struct cli_opts {
 	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
 	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
+	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
+	int top;                 /* --top: unit move to the top of the tree */
+	const char *buildings, *entrances, *households, *population;   /* unit profile */
+	int create_units;        /* --create-units: an import adds the communities it names */
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -91,6 +95,9 @@ char *server_db_choice(const char *opt_db);
 int server_cli_allowed(const struct cli_opts *o);
 
 int cli_worker(const struct cli_opts *o);       /* cli_worker.c: jiuye worker list|add|close */
+int cli_unit(const struct cli_opts *o);         /* cli_unit.c: jiuye unit list|add|... */
+int cli_setting(const struct cli_opts *o);      /* cli_setting.c: jiuye setting list|get|set */
+int cli_code(const struct cli_opts *o);         /* cli_code.c: jiuye code list|add|alias|retire */
 int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reopen resident ID */
 /* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
 int cli_enterprise(const struct cli_opts *o);
@@ -600,6 +607,19 @@ struct screen *report_people_new(const struct period *p, int by, const char *gro
 struct worker_row;
 struct screen *admin_new(void);
 struct screen *workers_new(void);
+/* screen_units.c: the units (设置 → 单位) and a unit's form (u NULL: a new one under parent, a
+ * unit's name or ""); the first start of a database without units (setup_offer pushes it for an
+ * administrator). screen_params.c: the settings (设置 → 参数). */
+struct unit_row;
+struct screen *units_new(void);
+struct screen *unit_form_new(const struct unit_row *u, const char *parent);
+struct screen *setup_new(void);
+void setup_offer(struct ui *ui);
+struct screen *params_new(void);
+struct setting_def;
+struct screen *param_form_new(const struct setting_def *d, const char *value);
+/* tui.c: the communities read again after the units changed (pick lists, labels). */
+void ui_units_changed(struct ui *ui);
 struct screen *worker_form_new(const struct worker_row *w);     /* NULL: a new worker */
 struct screen *pending_new(void);
 /* screen_audit.c: the audit trail (管理 3): filtered by worker, record, field, event and period,

@@ -1,5 +1,6 @@
 /* core/admin/admin.h: the office's own records about its work: the audit trail browsed and
- * exported by field, worker and record of every kind, and the demo database. */
+ * exported by field, worker and record of every kind; the units imported from a file; every
+ * setting the program reads, checked; the demo database. */
 #ifndef JY_ADMIN_H
 #define JY_ADMIN_H
 
@@ -76,6 +77,51 @@ int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due
 void due_free(struct due_list **lists, int n);
 /* The list's label with its count and days: "推荐未反馈（超过14天）：3". Caller frees. */
 char *due_title(const struct due_list *l);
+/* ---- unit_import.c: the units from a file ---------------------------------------------------- */
+/* A CSV (UTF-8 or GBK) with the columns 名称, 级别 (县区, 街道 / 乡镇, 社区 / 村; county, street,
+ * community), 上级 (a unit in the database or in a row above) and optionally 代码, one row a unit,
+ * through the importers' framework (flags IMPORT_*; report gets each "FILE:ROW: 列名: ..." line).
+ * A unit there already with the same level and parent is unchanged. An administrator's. */
+int import_units(struct jy_db *db, const char *path, int flags,
+                 void (*report)(void *arg, const char *line), void *arg,
+                 struct import_result *res, struct jy_err *err);
+
+/* ---- settings.c: every setting the program reads --------------------------------------------- */
+/* One table of the keys of table setting that core/ and tui/ read, each with its meaning, default
+ * and what it accepts; setting_put checks a value against it, so nothing reads a value it cannot
+ * use. Keys the audit trail's protection relies on are refused whatever the value. */
+enum setting_type { SETTING_INT = 1, SETTING_BOOL, SETTING_TEXT };
+struct setting_def {
+	const char *key;        /* rule.4050.female_age */
+	const char *meaning;    /* gettext msgid: what it decides, in the worker's words */
+	int type;               /* SETTING_* */
+	int min, max;           /* SETTING_INT: the range; SETTING_TEXT: characters */
+	const char *def;        /* the default when unset, as text */
+	const char *unit;       /* gettext msgid after an INT (years, days ...); NULL none */
+	const char *choices;    /* SETTING_TEXT: the values accepted, | between; NULL any text */
+};
+struct setting_row {
+	const struct setting_def *def;
+	const char *value;      /* the value in force: the stored one or the default */
+	int stored;             /* 1 when the office set it, 0 when it is the default */
+};
+const struct setting_def *setting_def_find(const char *key);    /* NULL when not a setting */
+/* What d accepts: "a whole number from 30 to 70", "是 or 否 (1 or 0)", "text, at most 60
+ * characters". Caller frees. */
+char *setting_accepts(const struct setting_def *d);
+/* Every setting in the table's order (the iterator shape of store/store.h). */
+int setting_each(struct jy_db *db, int (*cb)(void *arg, const struct setting_row *s), void *arg,
+                 struct jy_err *err);
+/* The value in force of key into *out (Caller frees); JY_ENOTFOUND naming the keys when key is
+ * not a setting. */
+int setting_get(struct jy_db *db, const char *key, char **out, struct jy_err *err);
+/* Check value against key's row and store its canonical form ("是" -> "1", " 45 " -> "45"), with
+ * the change in the audit trail. JY_EPERM for anyone but an administrator; JY_EINVAL (field =
+ * key) naming the key and what it accepts, for a protected key, an unknown one or a bad value. */
+int setting_put(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
+/* The check alone, for a form: JY_OK with *canon (Caller frees) or JY_EINVAL. */
+int setting_check(struct jy_db *db, const struct setting_def *d, const char *value, char **canon,
+                  struct jy_err *err);
 
 /* ---- demo.c ---------------------------------------------------------------------------------- */
 /* Load the demo records: units, 10 residents with checksum-valid IDs,

@@ -62,7 +62,9 @@ struct import_result {
 	int rows;
 	char encoding[16];
 };
-enum { IMPORT_DRY_RUN = 1, IMPORT_SKIP_ERRORS = 2 };
+/* IMPORT_CREATE_UNITS: residents into a database without units yet, by an administrator: the
+ * communities the file names are added with it (import_residents). */
+enum { IMPORT_DRY_RUN = 1, IMPORT_SKIP_ERRORS = 2, IMPORT_CREATE_UNITS = 4 };
 
 /* ---- files of people (people.c) --------------------------------------------------------------- */
 /* Files of people: export_residents, export_referrals and

@@ -43,6 +43,13 @@ struct import {
 	int64_t max_id;         /* the registry's size at most, when the file began */
 	int64_t lookups;        /* ID numbers asked of the registry one at a time */
 	int loaded;             /* registered holds them all */
+	int no_units;           /* an administrator's import into a database without units yet */
+	int create_units;       /* IMPORT_CREATE_UNITS: the communities the file names are added */
+	struct import_unit {    /* those communities, in the order the file names them */
+		char *name;
+		int rows;
+	} *units;
+	int nunits, capunits;
 };
 
 /* An ID number nobody has (a checksum-valid example from GB 11643's own annex form), used to
@@ -321,6 +328,74 @@ static int imp_update(struct import *im, int64_t rid, const struct resident *cel
 	return rc;
 }
 
+/* ---- a database without units yet ------------------------------------------------------------ */
+
+/* The row's community, in a database that had no units when the file began: counted among those
+ * the file names and, with IMPORT_CREATE_UNITS, added as a community at the top of the tree (the
+ * administrator moves it under its street later). *skip 1 when the row is rejected for it: the
+ * summary names the communities once, rather than every row. JY_EDB (err set) stops the import. */
+static int imp_new_unit(struct import *im, char **cell, int n, int row, int *skip,
+                        struct jy_err *err)
+{
+	*skip = 0;
+	if (!im->no_units || !im->has[RF_COMMUNITY])
+		return JY_OK;
+	char *v = text_clean(cell_at(cell, n, im->has[RF_COMMUNITY] - 1));
+	const struct code_list *units = *v ? codes_cached(im->db, "@units", err) : NULL;
+	int rc = *v && !units ? JY_EDB : JY_OK, i;
+	for (i = 0; !rc && *v && i < im->nunits && strcmp(im->units[i].name, v); i++)
+		;
+	if (!rc && *v && i < im->nunits)
+		im->units[i].rows++;    /* named by an earlier row */
+	if (rc || !*v || codes_find(units, v) || i < im->nunits) {
+		*skip = !rc && *v && i < im->nunits && !im->create_units;
+		free(v);
+		return rc;
+	}
+	if (im->nunits == im->capunits) {
+		im->capunits = im->capunits ? 2 * im->capunits : 16;
+		im->units = xrealloc(im->units, sizeof *im->units * (size_t)im->capunits);
+	}
+	im->units[im->nunits++] = (struct import_unit){ v, 1 };
+	if (!im->create_units) {
+		*skip = 1;
+		return JY_OK;
+	}
+	struct jy_err e = { 0 };
+	rc = unit_add(im->db, v, UNIT_COMMUNITY, NULL, NULL, NULL, &e);
+	if (rc == JY_EINVAL) {
+		importer_report(&im->in, row, resident_fields[RF_COMMUNITY].label, e.msg);
+		*skip = 1;
+		rc = JY_OK;
+	} else if (rc) {
+		*err = e;
+	}
+	return rc;
+}
+
+/* What an import into a database without units found: the communities its file names, with their
+ * rows, one line each to the report. */
+static void imp_units_said(struct import *im, int flags)
+{
+	if (!im->nunits || !im->in.report)
+		return;
+	char *head = xasprintf(!im->create_units
+	                       ? _("%s: this database has no communities yet; the file names %d:")
+	                       : (flags & IMPORT_DRY_RUN)
+	                       ? _("%s: the import would create these %d communities:")
+	                       : _("%s: the import created these %d communities:"),
+	                       path_shown(im->in.path), im->nunits);
+	im->in.report(im->in.arg, head);
+	free(head);
+	for (int i = 0; i < im->nunits; i++) {
+		char *line = xasprintf(dngettext("jiuye", "  %s: %d row", "  %s: %d rows",
+		                                 (unsigned long)im->units[i].rows),
+		                       im->units[i].name, im->units[i].rows);
+		im->in.report(im->in.arg, line);
+		free(line);
+	}
+}
+
 /* One data row: stored (added, updated, unchanged) or reported and rejected. Returns JY_OK, or
  * the code of a failure that stops the whole import (the database), with err set. */
 static int imp_row(void *ctx, char **cell, int n, int row, struct import_result *res,
@@ -332,6 +407,11 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	int rc = JY_OK;
 
 	im->in.problems = 0;
+	int skip;
+	if ((rc = imp_new_unit(im, cell, n, row, &skip, err)))
+		goto out;
+	if (skip)
+		goto rejected;
 	importer_stray_cells(&im->in, row, cell, n, resident_fields[RF_NAME].label);
 	for (int f = 0; f < RF__COUNT; f++)
 		if (resident_fields[f].kind != FK_DERIVED)
@@ -438,8 +518,29 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_IMPORT, NULL, err);   /* statistics: one clear refusal */
 	if (rc)
 		return rc;
-	struct import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db,
+	                     .create_units = !!(flags & IMPORT_CREATE_UNITS) };
+	int nunits = 0;
+	if ((rc = unit_count(db, &nunits, err)))
+		return rc;
+	im.no_units = nunits == 0 && access_may(db, OP_ADMIN);
+	if (im.create_units && (rc = access_check(db, OP_ADMIN, NULL, err)))
+		return rc;
+	if (im.create_units && nunits)
+		return err_set(err, JY_EINVAL, "--create-units",
+		               _("--create-units is for a database without units yet; this one has %d: "
+		                 "add a missing community with jiuye unit add NAME --level community "
+		                 "--parent STREET, then import"), nunits);
 	rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
+	imp_units_said(&im, flags);
+	if (im.nunits && !im.create_units && !(flags & IMPORT_SKIP_ERRORS))
+		err_set(err, rc = JY_EINVAL, NULL,
+		        _("%s: nothing was imported: create the %d communities with the import (jiuye "
+		          "import residents FILE --create-units), or add them first with jiuye unit add"),
+		        path_shown(path), im.nunits);
+	for (int i = 0; i < im.nunits; i++)
+		free(im.units[i].name);
+	free(im.units);
 	importer_free(&im.in);
 	free(im.seen.slot);
 	free(im.registered.slot);

@@ -69,6 +69,11 @@ int search_index_resident(struct jy_db *db, int64_t id, const struct resident *o
 /* resident_store.c, for the bulk path: the statements built once from the field table; the values
  * a new record gets when none is typed; JY_EDUP (naming the other record) when idno is registered;
  * the next free id (inside the caller's write transaction). */
+/* resident_check.c: what a new resident, or a changed value, may not take though an old record
+ * keeps it: a retired code, a closed community (old NULL: a new resident). JY_EINVAL naming the
+ * field; JY_EDB when the lists cannot be read. */
+int resident_keep_check(struct jy_db *db, const struct resident *r, const struct resident *old,
+                        struct jy_err *err);
 void resident_sql_build(void);
 void resident_defaults(struct resident *r);
 int resident_dup_idno(struct jy_db *db, const char *idno, struct jy_err *err);

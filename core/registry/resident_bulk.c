@@ -360,7 +360,8 @@ static int bulk_add(struct resident_bulk *b, struct resident *r, int probe, stru
 		return rc;
 	/* her community (a code now) among the worker's: as resident_save's approval_guard does */
 	const char *c = resident_get(r, RF_COMMUNITY);
-	if ((rc = access_check(b->db, OP_CREATE, *c ? c : NULL, err)))
+	if ((rc = access_check(b->db, OP_CREATE, *c ? c : NULL, err)) ||
+	    (rc = resident_keep_check(b->db, r, NULL, err)))
 		return rc;
 	if (!*c && !access_scope_all(b->db))
 		return err_set(err, JY_EINVAL, resident_fields[RF_COMMUNITY].label,

@@ -228,10 +228,18 @@ static int field_check(struct jy_db *db, int f, const char *in, char **out, stru
 			rc = JY_EDB;
 		} else if (code) {
 			*out = xstrdup(code);
+		} else if (units->n == 0) {
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office, "
+			                                         "which has none yet: an administrator adds "
+			                                         "them with jiuye unit add NAME --level "
+			                                         "community (or imports with "
+			                                         "--create-units)"), v);
 		} else {
 			char *hint = codes_hint(units);
-			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office; accepted: %s"),
-			             v, hint);
+			rc = err_set(err, JY_EINVAL, fd->label, _("\"%s\" is not a community of this office; "
+			                                         "accepted: %s; an administrator adds it with "
+			                                         "jiuye unit add %s --level community "
+			                                         "--parent STREET"), v, hint, v);
 			free(hint);
 		}
 		break;
@@ -346,5 +354,23 @@ int resident_display(struct jy_db *db, const struct resident *r, int field, char
 		s += n + (s[n] == ',');
 	}
 	*out = buf_steal(&b);
+	return JY_OK;
+}
+
+int resident_keep_check(struct jy_db *db, const struct resident *r, const struct resident *old,
+                        struct jy_err *err)
+{
+	for (int f = 0; f < RF__COUNT; f++) {
+		const struct field_def *fd = &resident_fields[f];
+		int rc = JY_OK;
+		if ((fd->kind == FK_CODE || fd->kind == FK_CODES) && fd->list && r->v[f])
+			rc = code_retired_check(db, fd->list, fd->label, r->v[f], old ? old->v[f] : NULL,
+			                        err);
+		else if (fd->kind == FK_UNIT &&
+		         (!old || strcmp(resident_get(r, f), resident_get(old, f)) != 0))
+			rc = unit_open_check(db, resident_get(r, f), err);
+		if (rc)
+			return rc;
+	}
 	return JY_OK;
 }

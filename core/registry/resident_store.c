@@ -509,6 +509,9 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 		rc = approval_guard(db, r, old, &req, err);
 	if (!rc)
 		rc = resident_validate(db, r, err);
+	/* a closed community and a retired code stay on her record but are taken by no one anew */
+	if (!rc)
+		rc = resident_keep_check(db, r, old, err);
 	if (!rc)
 		rc = db_begin(db, err);
 	if (rc) {

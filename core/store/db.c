@@ -704,6 +704,8 @@ int db_commit(struct jy_db *db, struct jy_err *err)
 		return rc;
 	}
 	db->in_tx--;
+	if (!db->in_tx)
+		db->units_dirty = 0;
 	return JY_OK;
 }
 
@@ -718,6 +720,10 @@ void db_rollback(struct jy_db *db)
 		db_step_cached(db, "ROLLBACK");
 	}
 	db->in_tx--;
+	if (db->units_dirty) {
+		codes_cache_units_changed(db);
+		db->units_dirty = db->in_tx > 0;
+	}
 }
 
 int db_check(struct jy_db *db, void (*cb)(void *arg, const char *problem), void *arg,

@@ -8,7 +8,7 @@
 
 #include "base/base.h"
 
-/* ---- db.c: the one SQLite file ---------------------------------------------------------------- */
+/* ---- db.c: the one SQLite file --------------------------------------------------------------- */
 struct jy_db;
 
 /* Every list in core/ is walked by one shape of iterator:
@@ -135,6 +135,7 @@ struct code_item {
 	char *label;
 	int seeking;            /* emp_status: 1 for a status of someone looking for work
 	                         * (失业, 下岗, 待业; code.seeking, 010_kinds.sql); 0 elsewhere */
+	int retired;            /* kept on old records, never offered for new ones: a closed unit */
 };
 struct code_list {
 	struct code_item *items;
@@ -149,19 +150,106 @@ const char *codes_label(const struct code_list *cl, const char *code); /* NULL i
 /* Find the code a worker or a file means: the code itself, the exact label, an alias, or a unique
  * label prefix. NULL when nothing or several match. */
 const char *codes_find(const struct code_list *cl, const char *text);
+/* Code lists kept by an office (an administrator's; JY_EPERM with a message for anyone else), each
+ * change in the audit trail (entity "code"). A list is named by its name (education) or its
+ * Chinese one (文化程度). A retired code stays on the records that have it and in their labels,
+ * and is offered and accepted for no new one (codes_load marks it retired). */
+struct code_row {
+	const char *list, *code, *label;
+	int retired;
+	const char *aliases;    /* the other names accepted, 、-separated; "" none */
+};
+const char *code_list_label(const char *list);  /* 文化程度 for education; list itself when unknown */
+/* The list a worker means (education or 文化程度) into out (24 bytes): JY_ENOTFOUND naming the
+ * lists when there is none. */
+int code_list_find(struct jy_db *db, const char *text, char out[24], struct jy_err *err);
+/* The lists (list NULL: one row a list, code = its number of codes) or the codes of one list, in
+ * display order (the iterator shape above). */
+int code_each(struct jy_db *db, const char *list, int (*cb)(void *arg, const struct code_row *c),
+              void *arg, struct jy_err *err);
+/* An office's own code at the end of list: code 1-16 letters, digits, _ or -, label at most 30
+ * characters; neither may be the list's already. */
+int code_add(struct jy_db *db, const char *list, const char *code, const char *label,
+             struct jy_err *err);
+/* Another name accepted for code (大专 for 大学专科); not one the list uses already. */
+int code_alias_add(struct jy_db *db, const char *list, const char *code, const char *alias,
+                   struct jy_err *err);
+int code_retire(struct jy_db *db, const char *list, const char *code, struct jy_err *err);
+/* JY_EINVAL (field = label) when one of the codes of value (comma-separated) is retired in list
+ * and not among was's (the stored value, NULL for a new record): a retired code is kept, never
+ * taken anew. */
+int code_retired_check(struct jy_db *db, const char *list, const char *label, const char *value,
+                       const char *was, struct jy_err *err);
 /* *seeking = 1 when emp_status code status is one of someone looking for work (失业, 下岗, 待业):
  * the flag the matching index's triggers read too; 0 for any other status, an unknown one or
  * NULL. JY_EDB when the code list cannot be read. */
 int emp_status_seeking(struct jy_db *db, const char *status, int *seeking, struct jy_err *err);
-/* The communities (社区/村) as a code list: code = unit code, label = unit name. Caller frees with
- * codes_free. */
+/* The communities (社区/村) as a code list: code = unit code, label = unit name, retired = closed
+ * (still read on old records). Caller frees with codes_free. */
 int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err);
 /* A community's code from its code or name; JY_ENOTFOUND when none, JY_EDB when the units cannot
  * be read (err set). code has room for 32 bytes. */
 int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err);
 
 
-/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) -------- */
+/* ---- unit.c: the office's county / street / community tree ----------------------------------- */
+/* Kept by an administrator (JY_EPERM with a message for anyone else), read by everyone. Every
+ * change is one transaction with its row in the audit trail (entity "unit"). A unit is named by
+ * its code or its name wherever one is asked for. A unit's level is below its parent's (a street
+ * under a county, a community under a street or a county); a unit without a parent stands at the
+ * top (a community a file named before its street was known). Names are unique in the database:
+ * workers, files and reports name a unit by its name alone. Nothing is removed: a closed unit
+ * keeps her residents and their history, is still shown on old records and in reports, and takes
+ * no new registration. */
+enum unit_level { UNIT_COUNTY = 1, UNIT_STREET, UNIT_COMMUNITY };
+int unit_level_parse(const char *text);         /* county/street/community, 县/街道/乡镇/社区/村 …; -1 */
+const char *unit_level_label(int level);        /* 县区, 街道乡镇, 社区村 */
+struct unit_row {
+	char code[32], name[64];
+	int level;              /* UNIT_* */
+	char parent[32];        /* the parent's code, "" at the top */
+	char parent_name[64];
+	char closed_at[32];     /* when it was closed, "" while open */
+	int depth;              /* 0 at the top of the tree, 1 below it ... (for an indented list) */
+	int64_t residents;      /* residents registered in it (communities; 0 for the others) */
+};
+/* Every unit, depth first: a unit, then its children by code (the iterator shape above). */
+int unit_each(struct jy_db *db, int (*cb)(void *arg, const struct unit_row *u), void *arg,
+              struct jy_err *err);
+/* One unit by code or name into *u: JY_ENOTFOUND (field 单位) when there is none. */
+int unit_get(struct jy_db *db, const char *unit, struct unit_row *u, struct jy_err *err);
+int unit_count(struct jy_db *db, int *n, struct jy_err *err);   /* units, closed ones included */
+/* Add a unit: name (at most 30 characters), level UNIT_*, parent a unit's code or name (NULL or
+ * "": none), code NULL or "" for one made from the parent's (TX01 -> TX0101, TX0102 ...; U01 ...
+ * at the top). out_code (may be NULL, 32 bytes) gets the code. JY_EINVAL (field set) for a name
+ * taken, a level that does not fit under the parent, a closed parent, a code taken or not of
+ * letters, digits and - . */
+int unit_add(struct jy_db *db, const char *name, int level, const char *parent, const char *code,
+             char out_code[32], struct jy_err *err);
+int unit_rename(struct jy_db *db, const char *unit, const char *name, struct jy_err *err);
+/* Move under parent (NULL or "": to the top). Refused: under itself or one of its own units (a
+ * cycle), a parent whose level is not above the unit's, a closed parent. */
+int unit_move(struct jy_db *db, const char *unit, const char *parent, struct jy_err *err);
+/* Close a unit; refused while a unit under it is still open. */
+int unit_close(struct jy_db *db, const char *unit, struct jy_err *err);
+/* JY_OK when community (a code; NULL or "" passes) takes new residents; JY_EINVAL with field 社区
+ * and a message naming it when it is closed. JY_EDB when the units cannot be read. */
+int unit_open_check(struct jy_db *db, const char *community, struct jy_err *err);
+/* A community's profile (社区基本情况) on a date: -1 for a figure not given. */
+struct unit_profile {
+	char as_of[32];         /* YYYY-MM-DD (unit_profile_set: any form date_parse takes) */
+	int64_t buildings, entrances, households, population;   /* 楼栋, 门栋, 户, 人 */
+};
+/* Record the figures counted on p->as_of (any form date_parse takes; "" today) for a community;
+ * the same date again replaces that day's row. At least one figure; each 0 .. 10,000,000. */
+int unit_profile_set(struct jy_db *db, const char *unit, const struct unit_profile *p,
+                     struct jy_err *err);
+/* The latest profile of a unit: JY_ENOTFOUND when none was recorded. */
+int unit_profile_get(struct jy_db *db, const char *unit, struct unit_profile *p,
+                     struct jy_err *err);
+
+
+/* ---- history.c: who changed, viewed, exported what, when: the audit trail (append-only) ------ */
 struct history_entry {
 	int64_t seq;
 	const char *at, *os_user, *worker, *entity, *action;
@@ -215,7 +303,7 @@ int history_verify(struct jy_db *db, struct history_verify *v, struct jy_err *er
 int history_head_held(struct jy_db *db, const char *noted, struct jy_err *err);
 
 
-/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost -------------- */
+/* ---- draft.c: forms in progress, kept as they are typed so nothing typed is lost ------------- */
 /* One draft per worker (the actor's os_user), form kind ("resident") and record (0 for new). data
  * is opaque text the TUI writes (e.g. field=value lines). draft_save replaces; draft_clear after a
  * save or an explicit discard. draft_latest finds the newest draft of this worker. */

@@ -37,6 +37,8 @@ struct jy_db {
 	char *refuse;                    /* why nothing may be written (the trail's protection
 	                                  * is gone, the file is damaged), translated; NULL:
 	                                  * writes go on */
+	int units_dirty;                 /* a unit changed inside a transaction still open: its
+	                                  * rollback reads the cached communities again */
 	int damaged;                     /* SQLite reported a damaged page on this connection */
 	unsigned damage_seen;            /* db.c's count of damage SQLite reported, when last
 	                                  * looked */
@@ -60,6 +62,8 @@ int history_accounts(struct jy_db *db, void (*cb)(void *arg, const char *problem
 const char *history_unguarded(struct jy_db *db);
 
 void codes_cache_free(struct jy_db *db);
+/* codes.c: the cached communities read again after a unit changed (unit.c). */
+void codes_cache_units_changed(struct jy_db *db);
 
 /* access.c: the actor's community scope, loaded when the actor is set (and the SQL function
  * jy_in_scope(community) registered); freed when the connection closes. */

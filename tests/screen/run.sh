@@ -182,11 +182,14 @@ run_one() {
 	envs=$(sed -n 's/^# env: \([A-Z_][A-Z0-9_]*=[^ ]*\)$/-e \1/p' "$script")
 	# and its "# harness: -b N" line, a slow link (slowlink.keys)
 	envs="$envs $(sed -n 's/^# harness: \(-b [0-9]*\)$/\1/p' "$script")"
+	# "# db: empty": a new office's database (no units, nobody registered) instead of the demo
+	demo=--demo
+	grep -q '^# db: empty$' "$script" && demo=
 	tmp=$(mktemp -d "$OUT/run.XXXXXX")
 	mkdir -p "$tmp/home"
 	if ! env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$tmp/home" JIUYE_TODAY=2024-06-30 \
-		ASAN_OPTIONS=detect_leaks=0 "$JIUYE" init --demo --db "$tmp/db" >"$tmp/init.out" 2>&1; then
-		echo "not ok - $name[$tag.$size]: jiuye init --demo failed" >"$out"
+		ASAN_OPTIONS=detect_leaks=0 "$JIUYE" init $demo --db "$tmp/db" >"$tmp/init.out" 2>&1; then
+		echo "not ok - $name[$tag.$size]: jiuye init $demo failed" >"$out"
 		sed 's/^/#   /' "$tmp/init.out" >>"$out"
 		return
 	fi

@@ -18,11 +18,14 @@ struct admin {
 	char *status;
 };
 
-enum { ADMIN_WORKERS, ADMIN_PENDING, ADMIN_AUDIT, ADMIN_N };
+enum { ADMIN_WORKERS, ADMIN_PENDING, ADMIN_AUDIT, ADMIN_UNITS, ADMIN_PARAMS, ADMIN_N };
 static const char *const admin_items[ADMIN_N] = {
 	N_("Workers and their roles"), N_("Changes waiting for approval"), N_("Audit trail"),
+	N_("Units: county, streets, communities"), N_("Parameters"),
 };
-static const int admin_ops[ADMIN_N] = { OP_ADMIN, OP_APPROVE, OP_AUDIT };
+/* -1: every worker reads it (the units, the settings); core lets only an administrator change
+ * them */
+static const int admin_ops[ADMIN_N] = { OP_ADMIN, OP_APPROVE, OP_AUDIT, -1, -1 };
 
 static const int admin_acts[] = { ACT_MODULE, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_BACK, 0 };
 
@@ -52,7 +55,8 @@ static void admin_draw(struct ui *ui, struct screen *s)
 	free(t);
 	for (int i = 0; i < ADMIN_N; i++) {
 		char *line = xasprintf("  %d  %s", i + 1, _(admin_items[i]));
-		int st = i == a->sel ? ST_SELECTED : access_may(ui->db, admin_ops[i]) ? ST_NORMAL : ST_HINT;
+		int st = i == a->sel ? ST_SELECTED
+		       : admin_ops[i] < 0 || access_may(ui->db, admin_ops[i]) ? ST_NORMAL : ST_HINT;
 		ui_put(ui, y + 2 + i, x + 2, w - 4, line, st);
 		free(line);
 	}
@@ -63,7 +67,7 @@ static void admin_draw(struct ui *ui, struct screen *s)
 static int admin_open(struct ui *ui, int i)
 {
 	struct jy_err err = { 0 };
-	if (access_check(ui->db, admin_ops[i], NULL, &err) != JY_OK) {
+	if (admin_ops[i] >= 0 && access_check(ui->db, admin_ops[i], NULL, &err) != JY_OK) {
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
@@ -71,6 +75,10 @@ static int admin_open(struct ui *ui, int i)
 		ui_push(ui, workers_new());
 	else if (i == ADMIN_PENDING)
 		ui_push(ui, pending_new());
+	else if (i == ADMIN_UNITS)
+		ui_push(ui, units_new());
+	else if (i == ADMIN_PARAMS)
+		ui_push(ui, params_new());
 	else
 		ui_push(ui, audit_new());
 	return SK_HANDLED;

@@ -104,6 +104,24 @@ static const char usage_plan[] = N_(
 	"                                          report's figures; a file has the\n"
 	"                                          columns 年度,单位,指标,目标值\n"
 	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
+/* The office's own set-up; printed after usage_reports. */
+static const char usage_office[] = N_(
+	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
+	"             [--code CODE] | rename UNIT NAME | move UNIT --parent UNIT|--top\n"
+	"             | close UNIT | import FILE [--dry-run] | profile UNIT [--date DATE]\n"
+	"             [--buildings N] [--entrances N] [--households N] [--population N]\n"
+	"                                          the county, streets and communities\n"
+	"                                          (changed by an administrator)\n"
+	"  jiuye import residents FILE --create-units\n"
+	"                                          into a database without units yet:\n"
+	"                                          the communities the file names too\n"
+	"  jiuye setting list | get KEY | set KEY VALUE\n"
+	"                                          the settings jiuye reads, with what\n"
+	"                                          each accepts (set: an administrator)\n"
+	"  jiuye code list [LIST] | add LIST CODE LABEL | alias LIST CODE ALIAS\n"
+	"             | retire LIST CODE           the code lists (文化程度 ...): an\n"
+	"                                          office's own codes, other names and\n"
+	"                                          codes no longer given\n");
 
 /* Backups kept in generations; printed after usage_jobs. */
 static const char usage_backup[] = N_(
@@ -155,6 +173,13 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
 		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
+		{ "--level", offsetof(struct opts, level) },
+		{ "--parent", offsetof(struct opts, parent) },
+		{ "--code", offsetof(struct opts, code) },
+		{ "--buildings", offsetof(struct opts, buildings) },
+		{ "--entrances", offsetof(struct opts, entrances) },
+		{ "--households", offsetof(struct opts, households) },
+		{ "--population", offsetof(struct opts, population) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -193,6 +218,10 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 				return cli_usage_error(_("--keep takes the number of backups to keep, 1 or more: %s"),
 				                       v ? v : "");
 			o->keep = (int)n;
+		} else if (strcmp(a, "--top") == 0) {
+			o->top = 1;
+		} else if (strcmp(a, "--create-units") == 0) {
+			o->create_units = 1;
 		} else if (strcmp(a, "--restricted") == 0) {
 			o->restricted = 1;
 		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--help") && strcmp(a, "-h") &&
@@ -407,12 +436,16 @@ static int cmd_import(const struct opts *o)
 	if (!k)
 		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans FILE [--dry-run] "
 		                             "[--skip-errors]"));
+	if (o->create_units && strcmp(k->kind, "residents") != 0)
+		return cli_usage_error("%s", _("--create-units is for jiuye import residents: the "
+		                               "communities its file names"));
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 };
-	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
+	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0) |
+	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
 	struct jy_err noted = { 0 };
 	int arc = audit_file(db, "import", k->kind,
@@ -690,6 +723,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
 			fputs(_(usage_close), stdout);
+			fputs(_(usage_office), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -737,6 +771,12 @@ int main(int argc, char **argv)
 		return cli_target(&o);
 	if (strcmp(cmd, "due") == 0)
 		return cli_due(&o);
+	if (strcmp(cmd, "unit") == 0)
+		return cli_unit(&o);
+	if (strcmp(cmd, "setting") == 0)
+		return cli_setting(&o);
+	if (strcmp(cmd, "code") == 0)
+		return cli_code(&o);
 	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
 		return cli_close(&o);
 	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0)

@@ -220,8 +220,8 @@ static void pick_match(struct ui *ui, struct field *f)
 	int exact = -1, prefix = -1;
 	size_t qn = strlen(folded);
 	for (int i = 0; i < c->cl.n; i++) {
-		if (!item_matches(c, i, folded))
-			continue;
+		if (c->cl.items[i].retired || !item_matches(c, i, folded))
+			continue;       /* a closed community is never offered */
 		if (qn && strcasecmp(c->cl.items[i].code, folded) == 0 && exact < 0)
 			exact = f->nmatch;
 		if (qn && strncmp(c->cl.items[i].label, folded, qn) == 0 && prefix < 0)

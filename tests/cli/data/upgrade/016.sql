@@ -1,16 +1,14 @@
--- After 016_targets.sql: the year's targets, the county's own (unit NULL) and a street's, one a
--- rate in hundredths of a percent, one changed once (version 2); their creations and the change
--- in the chained trail.
-INSERT INTO target(id, version, year, unit, indicator, value, rate, updated_at, updated_by) VALUES
-	(1, 2, 2024, NULL, 'A5', 130, 0, '2024-06-26T09:05:00+00:00', '@ME@'),
-	(2, 1, 2024, 'TX01', 'A6', 8550, 1, '2024-06-26T09:01:00+00:00', '@ME@');
+-- After 016_units.sql: a community closed (its residents stay; it takes nobody new) and a
+-- community's profile as counted on a day, with their rows in the chained trail (through
+-- history_in, as in 007.sql).
+INSERT INTO unit(code, name, level, parent, closed_at) VALUES
+	('TX0103', '南门社区', 'community', 'TX01', '2024-06-28T09:00:00+00:00');
+INSERT INTO unit_profile(unit, as_of, buildings, entrances, households, population) VALUES
+	('TX0101', '2024-06-01', 46, 122, 1589, 3856);
 
 INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
 	changes, result) VALUES
-	(84, '2024-06-26T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'target', 1, 'create', NULL,
-	 '{"year":[null,2024],"unit":[null,null],"indicator":[null,"A5"],"value":[null,"120"]}', 'ok'),
-	(85, '2024-06-26T09:01:00+00:00', '@ME@', '管理员', NULL, 4, 'target', 2, 'create', NULL,
-	 '{"year":[null,2024],"unit":[null,"TX01"],"indicator":[null,"A6"],"value":[null,"85.50%"]}',
-	 'ok'),
-	(86, '2024-06-26T09:05:00+00:00', '@ME@', '管理员', NULL, 4, 'target', 1, 'update', NULL,
-	 '{"value":["120","130"]}', 'ok');
+	(84, '2024-06-28T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'unit', 5, 'close', NULL,
+	 '{"closed_at":[null,"2024-06-28T09:00:00+00:00"]}', 'ok'),
+	(85, '2024-06-28T09:05:00+00:00', '@ME@', '管理员', NULL, 4, 'unit', 3, 'profile', NULL,
+	 '{"profile":[null,"2024-06-01 46/122/1589/3856"]}', 'ok');

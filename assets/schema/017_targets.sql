@@ -1,4 +1,4 @@
--- 016_targets.sql: the year's targets (年度目标), set per indicator and unit, against which the
+-- 017_targets.sql: the year's targets (年度目标), set per indicator and unit, against which the
 -- reports put the figures counted (完成, 完成率, 超/差).
 --
 -- A target names its indicator by the code the report table gives it ("A5", "A4-DIBAO"), so any
