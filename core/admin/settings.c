@@ -28,21 +28,6 @@ static const struct setting_def setting_defs[] = {
 	  N_("days"), NULL },
 	{ "jobs.closing_days", N_("a posting that closes within this many days is shown as closing "
 	                          "soon"), SETTING_INT, 1, 90, "14", N_("days"), NULL },
-	{ "jobs.feedback_days", N_("今日待办: a referral with no word back this many days after it is "
-	                           "listed"), SETTING_INT, 1, 365, "14", N_("days"), NULL },
-	{ "due.visit_days", N_("今日待办: a registered resident not visited in this many days is "
-	                       "listed (0: not since the quarter began)"), SETTING_INT, 0, 366, "0",
-	  N_("days"), NULL },
-	{ "due.outcome_days", N_("今日待办: a trainee's six-month check is listed this many days "
-	                         "before her window closes"), SETTING_INT, 0, 366, "30", N_("days"),
-	  NULL },
-	{ "due.certificate_days", N_("今日待办: a resident without a certificate is listed this many "
-	                             "days after her registration"), SETTING_INT, 0, 366, "0",
-	  N_("days"), NULL },
-	{ "due.draft_days", N_("今日待办: a draft left this many days is listed (0: every one)"),
-	  SETTING_INT, 0, 366, "0", N_("days"), NULL },
-	{ "due.approval_days", N_("今日待办: a request waiting this many days is listed (0: every "
-	                          "one)"), SETTING_INT, 0, 366, "0", N_("days"), NULL },
 	{ "training.outcome_months", N_("a trainee's job counts as found after the course when it "
 	                                "began within this many months of its end"), SETTING_INT, 1,
 	  24, "6", N_("months"), NULL },
@@ -84,6 +69,21 @@ static const struct setting_def setting_defs[] = {
 	{ "bulk.spill_rows", N_("rows an import holds in memory before it writes them (less memory, "
 	                        "a slower import)"), SETTING_INT, 1024, 4194304, "262144", NULL,
 	  NULL },
+	{ "jobs.feedback_days", N_("今日待办: a referral with no word back this many days after it is "
+	                           "listed"), SETTING_INT, 1, 365, "14", N_("days"), NULL },
+	{ "due.visit_days", N_("今日待办: a registered resident not visited in this many days is "
+	                       "listed (0: not since the quarter began)"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
+	{ "due.outcome_days", N_("今日待办: a trainee's six-month check is listed this many days "
+	                         "before her window closes"), SETTING_INT, 0, 366, "30", N_("days"),
+	  NULL },
+	{ "due.certificate_days", N_("今日待办: a resident without a certificate is listed this many "
+	                             "days after her registration"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
+	{ "due.draft_days", N_("今日待办: a draft left this many days is listed (0: every one)"),
+	  SETTING_INT, 0, 366, "0", N_("days"), NULL },
+	{ "due.approval_days", N_("今日待办: a request waiting this many days is listed (0: every "
+	                          "one)"), SETTING_INT, 0, 366, "0", N_("days"), NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit
