@@ -1,5 +1,6 @@
 /* tui/screen_menu.c: the main menu. A digit opens its module; the modules of later issues say
- * plainly that they are not there yet. */
+ * plainly that they are not there yet. For a worker who may see residents, 今日待办 stands to
+ * its right (screen_today.c), a letter opening each list. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 struct menu {
 	struct screen s;
 	int sel;
+	struct today today;
 };
 
 static const struct {
@@ -34,6 +36,11 @@ static void menu_draw(struct ui *ui, struct screen *s)
 	struct menu *m = (struct menu *)s;
 	int n = (int)ARRAY_LEN(menu_items), w = 36;
 	int y = (ui->lines - n - 6) / 2, x = (ui->cols - w) / 2;
+	if (m->today.shown) {
+		/* the menu to the left, the day's lists beside it */
+		x = 1;
+		today_draw(ui, &m->today, 1, x + w + 2, ui->lines - 5, ui->cols - w - 4);
+	}
 
 	ui_title(ui, NULL);
 	ui_box(ui, y, x, n + 4, w, ST_NORMAL);
@@ -49,7 +56,9 @@ static void menu_draw(struct ui *ui, struct screen *s)
 	char *db = xasprintf(_("Database: %s"), ui->dbpath ? ui->dbpath : "");
 	ui_put(ui, y + n + 5, 2, ui->cols - 4, db, ST_HINT);
 	free(db);
-	ui_put(ui, y + n + 6, 2, ui->cols - 4, _("A digit opens its module; F1 lists every key"), ST_HINT);
+	ui_put(ui, y + n + 6, 2, ui->cols - 4, m->today.shown ?
+	       _("A digit opens its module, a letter a due list; F1 lists every key") :
+	       _("A digit opens its module; F1 lists every key"), ST_HINT);
 }
 
 static int menu_open(struct ui *ui, int i)
@@ -92,6 +101,8 @@ static int menu_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	struct menu *m = (struct menu *)s;
 	int n = (int)ARRAY_LEN(menu_items);
 
+	if (today_key(ui, &m->today, ev->key))
+		return SK_HANDLED;
 	if (ev->key >= '1' && ev->key <= '9') {
 		int i = ev->key - '1';
 		if (i >= MENU_QUIT)
@@ -115,15 +126,22 @@ static int menu_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	}
 }
 
+static void menu_enter(struct ui *ui, struct screen *s)
+{
+	today_load(ui, &((struct menu *)s)->today);
+}
+
 static void menu_leave(struct ui *ui, struct screen *s)
 {
 	(void)ui;
+	today_free(&((struct menu *)s)->today);
 	free(s);
 }
 
 static const struct screen_ops menu_ops = {
 	.name = "menu", .acts = menu_acts,
-	.draw = menu_draw, .key = menu_key, .leave = menu_leave,
+	.enter = menu_enter, .draw = menu_draw, .key = menu_key, .leave = menu_leave,
+	.resume = menu_enter, .reload = menu_enter,
 };
 
 struct screen *menu_new(void)

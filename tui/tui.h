@@ -52,6 +52,7 @@ struct cli_opts {
 	const char *role, *scope, *name;   /* --role, --scope, --name (worker) */
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
+	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
 	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
@@ -73,6 +74,9 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+/* cli_target.c: jiuye target set|list|import ...; cli_due.c: jiuye due [--unit NAME]. */
+int cli_target(const struct cli_opts *o);
+int cli_due(const struct cli_opts *o);
 
 /* ---- server.c: on an office server (setgid jiuye, --restricted) ------------------------ */
 void server_start(void);                /* first thing in main: gives up the setgid group */
@@ -129,7 +133,7 @@ enum action {
 	/* jobs */
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
-	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP,
+	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
@@ -500,6 +504,19 @@ int page_key(struct ui *ui, struct page *p, const struct ui_event *ev);
 
 /* ---- the screens ------------------------------------------------------------------------------------ */
 struct screen *menu_new(void);
+/* screen_today.c: 今日待办 on the main menu (core's due lists), for a worker who may see
+ * residents; a letter opens one list whole (due_list_new, borrowing it from the menu). */
+struct today {
+	int shown;              /* her role may see residents */
+	struct due_list *lists;
+	int n;
+	char err[512];
+};
+void today_load(struct ui *ui, struct today *t);
+void today_free(struct today *t);
+void today_draw(struct ui *ui, const struct today *t, int y, int x, int h, int w);
+int today_key(struct ui *ui, struct today *t, int key);        /* 1 when key opened a list */
+struct screen *due_list_new(const struct due_list *l);
 struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
@@ -588,6 +605,11 @@ struct screen *case_form_new(int64_t resident_id);
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:
  * index into report_inds; group_key as in struct report, "" for all). */
 struct screen *report_new(void);
+/* screen_trend.c: the indicator i of a report over its last months (quarters), as bars; and the
+ * box that sets its target of year for the unit the report shows (now: the target set, -1 none;
+ * *dirty set after a save). */
+struct screen *trend_new(const struct period *p, int i);
+struct screen *target_ask_new(int year, int i, const char *unit_name, int64_t now, int *dirty);
 struct screen *report_people_new(const struct period *p, int by, const char *group_key,
                                  const char *group_label, int ind);
 

@@ -34,6 +34,50 @@ const char *audit_field_label(const char *entity, const char *col);
 const struct field_def *audit_field_def(const char *entity, const char *col);
 
 
+/* ---- due.c: what a worker has to do today (今日待办) ------------------------------------------ */
+/* One thing due: the record it is about (id; resident_id 0 when no resident), who (her name, or
+ * the form of a draft), ref (registration number), the day it turns on, what (employer and post,
+ * course, field), her community. */
+struct due_item {
+	int64_t id, resident_id;
+	char who[64], ref[24], date[11], what[256], community[32];
+};
+struct due_source;
+struct due_list {
+	const struct due_source *src;
+	int days;               /* the setting in force */
+	int n;
+	struct due_item *items;
+};
+/* A kind of due list. The lists come from a table of sources, each reading its own part's query
+ * (home visits and certificates from the registry, subsidies and referrals from the jobs,
+ * six-month checks from the training, the worker's drafts, requests for a reviewer); a part
+ * added later gives its own with due_register. setting: the key of its days (read with
+ * db_setting_int, days_def when unset); op: the right a worker needs to see it (OP_VIEW,
+ * OP_APPROVE ...; -1: her own things, every worker). collect fills out->n and out->items
+ * (xmalloc'd) for asof and days, in the worker's communities. */
+struct due_source {
+	const char *key;        /* "visits", "subsidies" ...: `jiuye due` and the screen name it */
+	const char *label;      /* N_() text: 本季度应走访 ... */
+	const char *setting;
+	int days_def;
+	int op;
+	int (*collect)(struct jy_db *db, const char *asof, int days, struct due_list *out,
+	               struct jy_err *err);
+};
+/* Add a source after the built-in ones (a static table the caller keeps); 0, or -1 when the table
+ * of sources is full. */
+int due_register(const struct due_source *src);
+/* Every source in order: *n of them, borrowed. */
+const struct due_source *const *due_sources(int *n);
+/* Every list this worker's role may see, for asof (NULL: today), of unit (a community, street or
+ * county by name or code: its communities; NULL: all of hers): *lists, *n. JY_EINVAL for an
+ * unknown unit; a source that fails stops it with its error. Caller frees with due_free. */
+int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due_list **lists,
+                int *n, struct jy_err *err);
+void due_free(struct due_list **lists, int n);
+/* The list's label with its count and days: "推荐未反馈（超过14天）：3". Caller frees. */
+char *due_title(const struct due_list *l);
 /* ---- unit_import.c: the units from a file ---------------------------------------------------- */
 /* A CSV (UTF-8 or GBK) with the columns 名称, 级别 (县区, 街道 / 乡镇, 社区 / 村; county, street,
  * community), 上级 (a unit in the database or in a row above) and optionally 代码, one row a unit,

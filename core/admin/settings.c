@@ -66,6 +66,24 @@ static const struct setting_def setting_defs[] = {
 	  NULL },
 	{ "loan.due_days", N_("loan repayments due within this many days are listed"), SETTING_INT,
 	  1, 365, "60", N_("days"), NULL },
+	{ "bulk.spill_rows", N_("rows an import holds in memory before it writes them (less memory, "
+	                        "a slower import)"), SETTING_INT, 1024, 4194304, "262144", NULL,
+	  NULL },
+	{ "jobs.feedback_days", N_("今日待办: a referral with no word back this many days after it is "
+	                           "listed"), SETTING_INT, 1, 365, "14", N_("days"), NULL },
+	{ "due.visit_days", N_("今日待办: a registered resident not visited in this many days is "
+	                       "listed (0: not since the quarter began)"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
+	{ "due.outcome_days", N_("今日待办: a trainee's six-month check is listed this many days "
+	                         "before her window closes"), SETTING_INT, 0, 366, "30", N_("days"),
+	  NULL },
+	{ "due.certificate_days", N_("今日待办: a resident without a certificate is listed this many "
+	                             "days after her registration"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
+	{ "due.draft_days", N_("今日待办: a draft left this many days is listed (0: every one)"),
+	  SETTING_INT, 0, 366, "0", N_("days"), NULL },
+	{ "due.approval_days", N_("今日待办: a request waiting this many days is listed (0: every "
+	                          "one)"), SETTING_INT, 0, 366, "0", N_("days"), NULL },
 	{ "case.accept_days", N_("a rights case is to be accepted or refused within this many days of "
 	                         "its receipt"), SETTING_INT, 1, 90, "15", N_("days"), NULL },
 	{ "case.finish_days", N_("a rights case is to be finished within this many days of its "
@@ -74,9 +92,6 @@ static const struct setting_def setting_defs[] = {
 	  SETTING_INT, 1, 365, "30", N_("days"), NULL },
 	{ "case.near_days", N_("a rights case with this many days left or fewer is near its limit"),
 	  SETTING_INT, 0, 60, "5", N_("days"), NULL },
-	{ "bulk.spill_rows", N_("rows an import holds in memory before it writes them (less memory, "
-	                        "a slower import)"), SETTING_INT, 1024, 4194304, "262144", NULL,
-	  NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit

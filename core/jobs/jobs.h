@@ -240,6 +240,17 @@ struct referral_row {
 int referral_search(struct jy_db *db, const char *query, int64_t resident_id, int64_t posting_id,
                     const char *cursor, int limit, struct job_page *out, struct jy_err *err);
 
+/* Referrals still at 已推荐 with no word back (no interview, hire or refusal recorded) days or more
+ * after they were made (days < 0: the setting jobs.feedback_days, 14), of residents in the
+ * worker's communities, oldest first. Caller frees *rows. */
+struct referral_stale_row {
+	int64_t id, resident_id;
+	char name[64], reg_no[24], employer[152], title[92], referred_on[11];
+	int days;               /* since the referral */
+};
+int referral_stale(struct jy_db *db, const char *asof, int days, struct referral_stale_row **rows,
+                   int *n, struct jy_err *err);
+
 /* ---- placement.c: hires and public-welfare posts with their subsidy periods ---------------------- */
 struct placement {
 	int64_t id, version, resident_id, referral_id, posting_id, employer_id;

@@ -689,3 +689,57 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 	return jobs_page_read(db, st, query, cursor, limit, sizeof(struct referral_row),
 	                      referral_row_read, _("reading the referrals"), out, err);
 }
+
+int referral_stale(struct jy_db *db, const char *asof, int days, struct referral_stale_row **rows,
+                   int *n, struct jy_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int rc = access_check(db, OP_VIEW, NULL, err);
+	if (rc)
+		return rc;
+	char today[11], until[11];
+	if (!asof || !*asof) {
+		date_today(today);
+		asof = today;
+	}
+	if (days < 0 && db_setting_int(db, "jobs.feedback_days", 14, &days, err))
+		return JY_EDB;
+	int y, m, d;
+	if (!date_split(asof, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
+	int64_t t0 = date_days(y, m, d);
+	jobs_date_plus(asof, -days, until);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT f.id, f.resident_id, r.name, r.reg_no, coalesce(e.name, ''), coalesce(p.title, ''), "
+		"f.referred_on FROM referral f JOIN resident r ON r.id = f.resident_id "
+		"JOIN posting p ON p.id = f.posting_id LEFT JOIN employer e ON e.id = p.employer_id "
+		"WHERE f.stage = 'referred' AND f.referred_on <= ?1 AND jy_in_scope(r.community) "
+		"ORDER BY f.referred_on, f.id", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);
+	int cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*rows = xrealloc(*rows, sizeof **rows * (size_t)(cap = cap ? cap * 2 : 16));
+		struct referral_stale_row *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		r->resident_id = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, r->name, sizeof r->name);
+		db_col_copy(st, 3, r->reg_no, sizeof r->reg_no);
+		db_col_copy(st, 4, r->employer, sizeof r->employer);
+		db_col_copy(st, 5, r->title, sizeof r->title);
+		db_col_copy(st, 6, r->referred_on, sizeof r->referred_on);
+		if (date_split(r->referred_on, &y, &m, &d))
+			r->days = (int)(t0 - date_days(y, m, d));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		FREE(rows);
+		*n = 0;
+		return db_fail(db, err, _("reading the referrals"));
+	}
+	return JY_OK;
+}

@@ -115,6 +115,12 @@ int sheet_note(struct sheet *sh, const char *text, struct jy_err *err);
  * number in C format ("12", "0.331"), SC_DATE "YYYY-MM-DD". */
 int sheet_row(struct sheet *sh, const char *const *cells, struct jy_err *err);
 long sheet_rows(const struct sheet *sh);       /* data rows written so far, all tables */
+/* XLSX: a native chart on the current worksheet (line != 0: lines, else columns), one series per
+ * column vals[0..nvals) over the data rows written so far, named by its header, the categories
+ * from column cat; the charts of a worksheet stand one below the other right of column cat + 1.
+ * CSV: nothing. */
+int sheet_chart(struct sheet *sh, const char *title, int line, int cat, const int *vals, int nvals,
+                struct jy_err *err);
 /* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh.
  * Files are created 0600 (the one beside the destination too). */
 int sheet_close(struct sheet **sh, int commit, struct jy_err *err);

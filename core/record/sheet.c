@@ -80,6 +80,8 @@ struct sheet {
 	lxw_row_t head_row;
 	char **names;               /* worksheet names given, to keep them unique */
 	int nnames;
+	const char *ws_name;        /* the current worksheet's (one of names) */
+	int ncharts;                /* on the current worksheet */
 };
 
 /* ---- formats and names --------------------------------------------------------------------- */
@@ -331,6 +333,37 @@ static int sheet_close_csv(struct sheet *sh, int commit, struct jy_err *err)
 	return rc;
 }
 
+int sheet_chart(struct sheet *sh, const char *title, int line, int cat, const int *vals, int nvals,
+                struct jy_err *err)
+{
+	if (sh->format != SHEET_XLSX || !sh->ws || sh->row <= sh->head_row + 1 || nvals <= 0)
+		return JY_OK;
+	lxw_chart *ch = workbook_add_chart(sh->wb, line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+	if (!ch)
+		return sheet_xlsx_err(sh, err, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	lxw_row_t first = sh->head_row + 1, last = sh->row - 1;
+	for (int k = 0; k < nvals; k++) {
+		if (vals[k] < 0 || vals[k] >= sh->ncols || cat < 0 || cat >= sh->ncols)
+			continue;
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		if (!se)
+			return sheet_xlsx_err(sh, err, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		chart_series_set_categories(se, sh->ws_name, first, (lxw_col_t)cat, last, (lxw_col_t)cat);
+		chart_series_set_values(se, sh->ws_name, first, (lxw_col_t)vals[k], last,
+		                        (lxw_col_t)vals[k]);
+		chart_series_set_name_range(se, sh->ws_name, sh->head_row, (lxw_col_t)vals[k]);
+	}
+	chart_title_set_name(ch, title);
+	/* below one another, to the right of the first columns, under the header */
+	lxw_chart_options opt = { .x_scale = 1.2, .y_scale = 1.0 };
+	lxw_error e = worksheet_insert_chart_opt(sh->ws, sh->head_row + 1 + (lxw_row_t)(16 * sh->ncharts),
+	                                         (lxw_col_t)(cat + 2), ch, &opt);
+	if (e)
+		return sheet_xlsx_err(sh, err, e);
+	sh->ncharts++;
+	return JY_OK;
+}
+
 int sheet_close(struct sheet **psh, int commit, struct jy_err *err)
 {
 	struct sheet *sh = *psh;
@@ -555,6 +588,8 @@ static int sheet_ws_start(struct sheet *sh, struct jy_err *err)
 	char *want = sh->part > 1 ? xasprintf("%s(%d)", sh->name, sh->part) : xstrdup(sh->name);
 	const char *name = sheet_ws_name(sh, want);
 	free(want);
+	sh->ws_name = name;
+	sh->ncharts = 0;
 	sh->ws = workbook_add_worksheet(sh->wb, name);
 	if (!sh->ws)
 		return sheet_xlsx_err(sh, err, LXW_ERROR_CREATING_TMPFILE);

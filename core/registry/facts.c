@@ -469,3 +469,98 @@ int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct 
 		rc = db_fail(db, err, _("reading the visits"));
 	return rc;
 }
+
+/* ---- what is due ------------------------------------------------------------------------------- */
+
+static int due_rows(struct jy_db *db, sqlite3_stmt *st, struct resident_due_row **rows, int *n,
+                    struct jy_err *err)
+{
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*rows = xrealloc(*rows, sizeof **rows * (size_t)(cap = cap ? cap * 2 : 32));
+		struct resident_due_row *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, r->reg_no, sizeof r->reg_no);
+		db_col_copy(st, 2, r->name, sizeof r->name);
+		db_col_copy(st, 3, r->community, sizeof r->community);
+		db_col_copy(st, 4, r->date, sizeof r->date);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		FREE(rows);
+		*n = 0;
+		return db_fail(db, err, _("reading the residents"));
+	}
+	return JY_OK;
+}
+
+/* The day days before asof, or with days 0 the first day of asof's quarter. */
+static int due_since(const char *asof, int days, char out[11], struct jy_err *err)
+{
+	int y, m, d;
+	if (!asof || !date_split(asof, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof ? asof : "");
+	if (days > 0) {
+		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		         (unsigned)d % 100u);
+	} else {
+		snprintf(out, 11, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)((m - 1) / 3 * 3 + 1));
+	}
+	return JY_OK;
+}
+
+int visit_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
+              struct jy_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	char since[11];
+	int rc = access_check(db, OP_VIEW, NULL, err);
+	if (!rc)
+		rc = due_since(asof, days, since, err);
+	if (rc)
+		return rc;
+	/* a visit on asof itself counts; one after it (typed ahead) does not */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), "
+		"coalesce((SELECT max(v.date) FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2), '') "
+		"AS last FROM resident r WHERE r.closed_at IS NULL AND jy_in_scope(r.community) "
+		"AND coalesce(r.reg_date, '') <= ?2 "
+		"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
+		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date >= ?1 "
+		"AND v.date <= ?2) ORDER BY last, r.reg_date, r.id", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, asof, -1, SQLITE_TRANSIENT);
+	return due_rows(db, st, rows, n, err);
+}
+
+int cert_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
+             struct jy_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	char until[11];
+	int rc = access_check(db, OP_VIEW, NULL, err);
+	if (!rc)
+		rc = due_since(asof, days > 0 ? days : -1, until, err);
+	if (rc)
+		return rc;
+	if (days <= 0)
+		snprintf(until, sizeof until, "%s", asof);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), r.reg_date FROM resident r "
+		"WHERE r.closed_at IS NULL AND jy_in_scope(r.community) AND r.reg_date <= ?1 "
+		"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
+		"AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.resident_id = r.id "
+		"AND c.type IN ('01', '02', '03', '04') AND c.status <> '注销') "
+		"ORDER BY r.reg_date, r.id", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);
+	return due_rows(db, st, rows, n, err);
+}

@@ -1329,8 +1329,8 @@ int report_by_parse(const char *text)
 	return -1;
 }
 
-int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
-                   struct jy_err *err)
+static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
+                                struct report **out, struct jy_err *err)
 {
 	*out = NULL;
 	struct period prev;
@@ -1370,6 +1370,201 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	return JY_OK;
 }
 
+/* The one unit the scope list[0..n) is (the access part lists a scope unit with every unit
+ * under it): its only member whose parent is not in it; into code and name, code "" when there
+ * are several. */
+static int scope_unit(struct jy_db *db, const char *const *list, int n, char code[32],
+                      char name[64], struct jy_err *err)
+{
+	code[0] = '\0';
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(parent, ''), name FROM unit WHERE code = ?1",
+	                              err);
+	if (!st)
+		return JY_EDB;
+	for (int k = 0; k < n; k++) {
+		if (!list[k][0])
+			continue;
+		sqlite3_bind_text(st, 1, list[k], -1, SQLITE_TRANSIENT);
+		char parent[32] = "", label[64] = "";
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			db_col_copy(st, 0, parent, sizeof parent);
+			db_col_copy(st, 1, label, sizeof label);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, err, _("reading the units"));
+		int inside = 0;
+		for (int j = 0; j < n && !inside; j++)
+			inside = parent[0] && strcmp(list[j], parent) == 0;
+		if (inside)
+			continue;
+		if (code[0]) {          /* a second top: her scope is not one unit */
+			code[0] = '\0';
+			return JY_OK;
+		}
+		snprintf(code, 32, "%s", list[k]);
+		snprintf(name, 64, "%s", label);
+	}
+	return JY_OK;
+}
+
+/* Whose targets a worker's report sets beside its figures: the county's ("") for a worker who
+ * sees every community; for one who sees one community, or one street's, that unit's code; NULL
+ * for any other (no target is hers: the county's would stand beside a part of the county).
+ * name: 全县 or the unit's name. */
+static int report_target_unit(struct jy_db *db, char code[32], char name[64], const char **unit,
+                              struct jy_err *err)
+{
+	snprintf(name, 64, "%s", "全县");
+	*unit = NULL;
+	if (access_scope_all(db)) {
+		*unit = "";
+		return JY_OK;
+	}
+	const char *const *list;
+	int n;
+	int rc = access_scope_units(db, &list, &n, err);
+	char label[64];
+	if (!rc)
+		rc = scope_unit(db, list, n, code, label, err);
+	if (!rc && code[0]) {
+		snprintf(name, 64, "%s", label);
+		*unit = code;
+	}
+	return rc;
+}
+
+/* The targets of r's year for the worker's unit, and the totals counted against them. */
+static int report_targets(struct jy_db *db, struct report *r, struct jy_err *err)
+{
+	int year = period_target_year(&r->cur);
+	char code[32];
+	const char *unit;
+	int urc = report_target_unit(db, code, r->target_unit, &unit, err);
+	if (urc)
+		return urc;
+	r->share = period_year_share(&r->cur);
+	r->tgt = xmalloc(sizeof *r->tgt * RI__COUNT);
+	for (int i = 0; i < RI__COUNT; i++) {
+		int rc = unit ? target_get(db, year, unit, i, &r->tgt[i], err) : JY_ENOTFOUND;
+		if (rc == JY_ENOTFOUND)
+			r->tgt[i] = -1;
+		else if (rc)
+			return rc;
+		else
+			r->ntargets++;
+	}
+	r->done_v = xcalloc(RI__COUNT, sizeof *r->done_v);
+	if (!r->ntargets || !period_year_to_date(&r->cur, &r->ytd)) {
+		memcpy(r->done_v, r->cur_v, sizeof *r->done_v * RI__COUNT);
+		return JY_OK;
+	}
+	struct report *y = NULL;
+	int rc = report_compute_plain(db, &r->ytd, BY_NONE, &y, err);
+	if (!rc)
+		memcpy(r->done_v, y->cur_v, sizeof *r->done_v * RI__COUNT);
+	report_free(&y);
+	return rc;
+}
+
+int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
+                   struct jy_err *err)
+{
+	int rc = report_compute_plain(db, cur, by, out, err);
+	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
+		report_free(out);
+	return rc;
+}
+
+/* The point k steps before p's month (or quarter) and its target path. */
+static int trend_point_at(struct jy_db *db, int kind, const char *to, int back, int i,
+                          const char *unit, struct trend_point *pt, struct jy_err *err)
+{
+	int y, m, d;
+	date_split(to, &y, &m, &d);
+	int step = kind == PERIOD_QUARTER ? 3 : 1;
+	int mm = y * 12 + (m - 1) - back * step;
+	char day[11];
+	snprintf(day, sizeof day, "%04u-%02u-01", (unsigned)(mm / 12) % 10000u, (unsigned)(mm % 12 + 1));
+	int rc = period_of(kind, day, &pt->p, err);
+	struct report *r = NULL;
+	if (!rc)
+		rc = report_compute_plain(db, &pt->p, BY_NONE, &r, err);
+	if (rc)
+		return rc;
+	pt->v = r->cur_v[i];
+	report_free(&r);
+	int64_t t;
+	pt->path = -1;
+	rc = unit ? target_get(db, period_target_year(&pt->p), unit, i, &t, err) : JY_ENOTFOUND;
+	if (rc == JY_ENOTFOUND)
+		return JY_OK;
+	if (rc)
+		return rc;
+	pt->path = report_ind_rate(i) ? t : (2 * t * step + 12) / 24;
+	return JY_OK;
+}
+
+int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_point **pts, int *n,
+                 struct jy_err *err)
+{
+	*pts = NULL;
+	*n = 0;
+	if (i < 0 || i >= RI__COUNT)
+		return err_set(err, JY_EINVAL, NULL, "%s", _("no such indicator"));
+	int rc = access_check(db, OP_REPORT, NULL, err);
+	if (rc)
+		return rc;
+	int kind = p->kind == PERIOD_QUARTER ? PERIOD_QUARTER : PERIOD_MONTH;
+	int count = kind == PERIOD_QUARTER ? 8 : 12;
+	char name[64], code[32];
+	const char *unit;
+	if ((rc = report_target_unit(db, code, name, &unit, err)) != JY_OK)
+		return rc;
+	*pts = xcalloc((size_t)count, sizeof **pts);
+	for (int k = 0; k < count && !rc; k++)
+		rc = trend_point_at(db, kind, p->to, count - 1 - k, i, unit, &(*pts)[k], err);
+	if (rc) {
+		FREE(pts);
+		return rc;
+	}
+	*n = count;
+	return JY_OK;
+}
+
+int report_months(struct jy_db *db, const struct period *p, struct period **months,
+                  struct report_value **vals, int *n, struct jy_err *err)
+{
+	*months = NULL;
+	*vals = NULL;
+	*n = 0;
+	int y, m, d;
+	if (!date_split(p->to, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), p->to);
+	*months = xcalloc((size_t)m, sizeof **months);
+	*vals = xcalloc((size_t)m * RI__COUNT, sizeof **vals);
+	int rc = JY_OK;
+	for (int k = 0; k < m && !rc; k++) {
+		char day[11];
+		snprintf(day, sizeof day, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)(k + 1) % 100u);
+		struct report *r = NULL;
+		rc = period_of(PERIOD_MONTH, day, &(*months)[k], err);
+		if (!rc)
+			rc = report_compute_plain(db, &(*months)[k], BY_NONE, &r, err);
+		if (!rc)
+			memcpy(*vals + (size_t)k * RI__COUNT, r->cur_v, sizeof **vals * RI__COUNT);
+		report_free(&r);
+	}
+	if (rc) {
+		FREE(months);
+		FREE(vals);
+		return rc;
+	}
+	*n = m;
+	return JY_OK;
+}
+
 void report_free(struct report **pr)
 {
 	struct report *r = *pr;
@@ -1383,6 +1578,8 @@ void report_free(struct report **pr)
 	free(r->group_label);
 	free(r->cur_v);
 	free(r->prev_v);
+	free(r->tgt);
+	free(r->done_v);
 	FREE(pr);
 }
 

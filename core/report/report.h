@@ -59,6 +59,17 @@ struct report {
 	                         * category code, age band "40-49" */
 	char **group_label;     /* [ngroups]: 合计, community name, 男/女, category label, "40-49岁" */
 	struct report_value *cur_v, *prev_v;   /* [ngroups * report_ninds], index g * report_ninds + i */
+	/* The year's targets (target.c) of the worker's unit, the whole county for a worker who sees
+	 * every community, else her own community: ntargets of them, tgt[i] the target of indicator i
+	 * (-1: none); done_v[i] the total counted against it: the period's own for a year or a
+	 * from-to, the year to date (累计, over ytd) for a month, quarter or half-year; share the part
+	 * of the year elapsed at cur.to in hundredths of a percent (-1: a year or a from-to). */
+	int ntargets;
+	int64_t *tgt;
+	struct report_value *done_v;
+	struct period ytd;
+	int share;
+	char target_unit[64];   /* whose targets: 全县 or the community's name */
 };
 /* Every indicator for cur and the period before it, split by `by`. Figures are computed from the
  * records as they stood in the period (dated status events, registration and closing dates,
@@ -78,6 +89,80 @@ int report_people(struct jy_db *db, const struct period *p, int by, const char *
 int report_members(struct jy_db *db, const struct period *p, int by, const char *group_key,
                    int (*cb)(void *arg, int64_t resident_id, const uint64_t *bits), void *arg,
                    struct jy_err *err);
+
+/* ---- target.c: the year's targets and the figures against them ------------------------------ */
+/* The indicator of report_inds with that code (any case), -1 none; a rate is one in %. */
+int report_ind_find(const char *code);
+int report_ind_rate(int i);
+/* A target as typed for indicator i: a count (whole number) or a rate (0-100, at most two
+ * decimals, % allowed) into *out in hundredths of a percent. JY_EINVAL says what is accepted. */
+int target_value_parse(int i, const char *text, int64_t *out, struct jy_err *err);
+void target_value_text(int i, int64_t v, char out[32]);  /* "120", "85.50%" */
+/* A figure against its target, all in whole numbers, divisions rounded half away from zero:
+ * a count: done, diff = done - target, pct = 完成率 done / target and over = diff / target in
+ * hundredths of a percent (-1, has_over 0 when the target is 0); a rate: done in hundredths of a
+ * percent, diff = over in hundredths of a percentage point, pct -1. 0 when done has no value. */
+struct target_cmp {
+	int64_t target, done, diff, pct, over;
+	int has_over;
+};
+int target_compare(int i, int64_t target, const struct report_value *done, struct target_cmp *out);
+/* The cells 完成, 完成率, 超/差, 超/差(%): "130", "108.33%", "+10", "+8.33%"; a rate "93.38%", "-",
+ * "+3.38", "+3.38" (points). */
+void target_cmp_text(int i, const struct target_cmp *c, char done[32], char pct[32], char diff[32],
+                     char over[32]);
+/* The year a period's targets are of (its last day's); the year to date of a month, quarter or
+ * half-year (from 1 January, or for a 人社 month from 21 December before: 0 for a year or a
+ * from-to); the part of the year elapsed at p->to in hundredths of a percent (-1 for those). */
+int period_target_year(const struct period *p);
+int period_year_to_date(const struct period *p, struct period *out);
+int period_year_share(const struct period *p);
+/* One target as stored: unit "" and unit_name 全县 for the whole county; i its indicator (-1
+ * when the report table no longer has the code); value as target_value_parse gives it. */
+struct target_row {
+	int64_t id, version;
+	int year, i, rate;
+	char unit[32], unit_name[64], ind[32];
+	int64_t value;
+};
+/* Set the target of a year, unit (a name or code of any level, NULL or "": the whole county) and
+ * indicator (its code) to value (as typed), recorded in the trail. An administrator or a
+ * statistician only (JY_EPERM). *changed: 0 the same value again (nothing written), 1 new, 2
+ * changed. */
+int target_set(struct jy_db *db, int year, const char *unit, const char *indicator,
+               const char *value, int *changed, struct jy_err *err);
+/* The targets of a year, the county's first, then by unit and indicator code. */
+int target_each(struct jy_db *db, int year, int (*cb)(void *arg, const struct target_row *t),
+                void *arg, struct jy_err *err);
+/* The target of indicator i for year and unit (code, "" the county): JY_OK, JY_ENOTFOUND (no
+ * message), JY_EDB. */
+int target_get(struct jy_db *db, int year, const char *unit, int i, int64_t *value,
+               struct jy_err *err);
+/* A CSV file of targets (年度, 单位, 指标, 目标值; English year, unit, indicator, target) with the
+ * import rules of every file: FILE:ROW: 列名 messages, nothing saved when a row is bad (unless
+ * IMPORT_SKIP_ERRORS), IMPORT_DRY_RUN saves nothing. */
+int import_targets(struct jy_db *db, const char *path, int flags,
+                   void (*report)(void *arg, const char *line), void *arg,
+                   struct import_result *res, struct jy_err *err);
+
+/* The trend of indicator i up to p: the 12 months (8 quarters for a quarter) ending with the one
+ * that holds p->to, oldest first, each with its figure (the total) and the target's path for it:
+ * a count's year target spread evenly over its months (target × months / 12 per month, a
+ * quarter's three, rounded half up), a rate's target as it is; -1 without a target for that
+ * point's year. Caller frees *pts. */
+struct trend_point {
+	struct period p;
+	struct report_value v;
+	int64_t path;
+};
+int report_trend(struct jy_db *db, const struct period *p, int i, struct trend_point **pts, int *n,
+                 struct jy_err *err);
+
+/* Every indicator month by month through p's year: January of the year of p->to up to the month
+ * holding p->to (all twelve for a year). months[k] the month, vals[k * report_ninds + i] the
+ * total of indicator i in it. Caller frees *months and *vals. */
+int report_months(struct jy_db *db, const struct period *p, struct period **months,
+                  struct report_value **vals, int *n, struct jy_err *err);
 
 /* ---- report_out.c: a report as text, CSV or XLSX, with the people behind its figures ----------- */
 /* The same figures everywhere: a count as "12", a rate as "33.1%" (one decimal, half up), a change
@@ -110,7 +195,9 @@ enum { REPORT_WITH_PEOPLE = 1 };        /* after the table, per people-figure of
 int report_format_parse(const char *name, const char *path);
 /* Write r to path (NULL or "-": stdout, text and CSV only), written beside it and renamed into
  * place. One table of indicators (代码 指标 单位 本期 上期 增减, then each group's 本期), titled with
- * the period and the one compared; XLSX a worksheet per table. With REPORT_WITH_PEOPLE the file
+ * the period and the one compared, with 目标, 完成/累计, 完成率 and 超/差 where the year has targets;
+ * XLSX a worksheet per table, and last 趋势: the indicators month by month through the year with
+ * native charts of the main ones. With REPORT_WITH_PEOPLE the file
  * is a file of people: it needs OP_REPORT_PEOPLE and OP_EXPORT and a purpose (export_purpose_check),
  * starts with export_notice's line, masks numbers as the exports do, and is recorded in the trail
  * with its rows and SHA-256 (removed again when the trail cannot take it). */

@@ -568,9 +568,57 @@ static void person_cells(struct report_person *p, int full, char age[12], const 
 	cells[7] = p->status;
 }
 
+/* With targets, five columns after 增减: 目标, 完成 (累计 for the year to date), 完成率, 超/差 and
+ * 超/差 in % of the target (in points for a rate); the groups' 本期 after them. */
+enum { TARGET_COLS = 5 };
+
+static int target_cols(const struct report *r)
+{
+	return r->ntargets ? TARGET_COLS : 0;
+}
+
 static int main_ncols(const struct report *r)
 {
-	return 6 + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+	return 6 + target_cols(r) + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+}
+
+static const char *main_head(const struct report *r, int c)
+{
+	static const char *const fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
+	static const char *const tcols[] = { "目标", "完成", "完成率", "超/差", "超/差(%)" };
+	if (c < 6)
+		return fixed[c];
+	if (c < 6 + target_cols(r))
+		return c == 7 && r->ytd.from[0] ? "累计" : tcols[c - 6];
+	return r->group_label[c - 5 - target_cols(r)];
+}
+
+/* The target cells of indicator i into buf[0..TARGET_COLS): blank where it has no target. */
+static void target_cells(const struct report *r, int i, int sheet, char (*buf)[32])
+{
+	for (int k = 0; k < TARGET_COLS; k++)
+		buf[k][0] = '\0';
+	if (r->tgt[i] < 0)
+		return;
+	target_value_text(i, r->tgt[i], buf[0]);
+	struct target_cmp c;
+	if (!target_compare(i, r->tgt[i], &r->done_v[i], &c)) {
+		snprintf(buf[1], 32, "-");
+		return;
+	}
+	target_cmp_text(i, &c, buf[1], buf[2], buf[3], buf[4]);
+	if (!sheet)
+		return;
+	/* a workbook's cells are numbers: percentages without their sign */
+	for (int k = 0; k < TARGET_COLS; k++) {
+		size_t n = strlen(buf[k]);
+		if (n && buf[k][n - 1] == '%')
+			buf[k][n - 1] = '\0';
+		if (buf[k][0] == '+')
+			memmove(buf[k], buf[k] + 1, n);
+		if (strcmp(buf[k], "-") == 0)
+			buf[k][0] = '\0';
+	}
 }
 
 /* Row i of the indicators' table; cells point into buf (room for main_ncols values). */
@@ -585,10 +633,31 @@ static void main_cells(const struct report *r, int i, int sheet, char (*buf)[32]
 	change_text(ind, &r->cur_v[i], &r->prev_v[i], sheet, buf[5]);
 	for (int k = 3; k < 6; k++)
 		cells[k] = buf[k];
+	int t = target_cols(r);
+	if (t)
+		target_cells(r, i, sheet, buf + 6);
+	for (int k = 6; k < 6 + t; k++)
+		cells[k] = buf[k];
 	for (int g = 1; g < r->ngroups; g++) {
-		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + g]);
-		cells[5 + g] = buf[5 + g];
+		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + t + g]);
+		cells[5 + t + g] = buf[5 + t + g];
 	}
+}
+
+/* "目标：全县2026年度目标；完成为累计（2026-01-01至2026-06-30）；时间进度49.59%", NULL without targets.
+ * Caller frees. */
+static char *target_line(const struct report *r)
+{
+	if (!r->ntargets)
+		return NULL;
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "目标：%s%d年度目标", r->target_unit, period_target_year(&r->cur));
+	if (r->ytd.from[0])
+		buf_addf(&b, "；完成为累计（%s至%s）", r->ytd.from, r->ytd.to);
+	if (r->share >= 0)
+		buf_addf(&b, "；时间进度%d.%02d%%", r->share / 100, r->share % 100);
+	buf_adds(&b, "；完成率、超/差(%)为目标的百分比，比率（%）的超/差为百分点。");
+	return buf_steal(&b);
 }
 
 static char *period_line(const char *what, const struct period *p)
@@ -641,6 +710,8 @@ static void put_cell(FILE *fp, const char *s, int w, int right, int last)
 
 static void put_row(FILE *fp, const char *const *cells, const int *w, const int *right, int n)
 {
+	while (n > 1 && (!cells[n - 1] || !*cells[n - 1]))
+		n--;            /* no trailing blanks where a row has no target */
 	for (int c = 0; c < n; c++) {
 		if (c)
 			fputs("  ", fp);
@@ -656,9 +727,8 @@ static void text_main(FILE *fp, const struct report *r)
 	const char **cells = xcalloc((size_t)n, sizeof *cells);
 	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
 	int *w = xcalloc((size_t)n, sizeof *w), *right = xcalloc((size_t)n, sizeof *right);
-	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	for (int c = 0; c < n; c++) {
-		head[c] = c < 6 ? fixed[c] : r->group_label[c - 5];
+		head[c] = main_head(r, c);
 		w[c] = text_width(head[c]);
 		right[c] = c >= 3;
 	}
@@ -747,6 +817,10 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	text_main(fp, r);
 	text_wan(fp, r);
 	fprintf(fp, "\n%s\n", change_note);
+	char *tline = target_line(r);
+	if (tline)
+		fprintf(fp, "%s\n", tline);
+	free(tline);
 	*rows = report_ninds;
 	if (!(t->flags & REPORT_WITH_PEOPLE))
 		return JY_OK;
@@ -772,13 +846,13 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	struct sheet_col *cols = xcalloc((size_t)n, sizeof *cols);
 	const char **cells = xcalloc((size_t)n, sizeof *cells);
 	char (*buf)[32] = xcalloc((size_t)n, sizeof *buf);
-	const char *fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	static const int widths[] = { 6, 30, 6, 10, 10, 10 };
 	for (int c = 0; c < n; c++) {
-		cols[c].label = c < 6 ? fixed[c] : r->group_label[c - 5];
+		cols[c].label = main_head(r, c);
 		cols[c].type = c < 3 ? SC_TEXT : SC_NUM;
-		cols[c].width = c < 6 ? widths[c] : 0;
+		cols[c].width = c < 6 ? widths[c] : c < 6 + target_cols(r) ? 10 : 0;
 	}
+	char *tline = target_line(r);
 	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
 	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
 	char *lists = xasprintf(lists_note, PEOPLE_SHEET_MAX);
@@ -791,6 +865,8 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 		rc = sheet_note(sh, by, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, change_note, err);
+	if (rc == JY_OK && tline)
+		rc = sheet_note(sh, tline, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
 		rc = sheet_note(sh, lists, err);
 	if (rc == JY_OK)
@@ -803,6 +879,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	free(prev);
 	free(by);
 	free(lists);
+	free(tline);
 	free(cols);
 	free(cells);
 	free(buf);
@@ -936,6 +1013,77 @@ static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *
 	return rc;
 }
 
+/* The charts of the 趋势 worksheet: the year's main figures, counts and rates apart. */
+static const struct {
+	const char *title;
+	int line;
+	const char *codes[4];
+} trend_charts[] = {
+	{ "登记与再就业（人）", 0, { "A2", "A5", "A1E", NULL } },
+	{ "推荐与培训（人次、人）", 0, { "C3", "C4", "F2", NULL } },
+	{ "再就业率与推荐成功率（%）", 1, { "A6", "C5", "F7R", NULL } },
+};
+
+/* 趋势: the indicators month by month through the report's year (a row a month, a column an
+ * indicator, rates in %), with native charts of the main ones. */
+static int sheet_trend(struct sheet *sh, struct jy_db *db, const struct report *r,
+                       struct jy_err *err)
+{
+	struct period *months;
+	struct report_value *vals;
+	int n;
+	int rc = report_months(db, &r->cur, &months, &vals, &n, err);
+	if (rc)
+		return rc;
+	int ncols = 1 + report_ninds;
+	struct sheet_col *cols = xcalloc((size_t)ncols, sizeof *cols);
+	char **labels = xcalloc((size_t)ncols, sizeof *labels);
+	const char **cells = xcalloc((size_t)ncols, sizeof *cells);
+	char (*buf)[32] = xcalloc((size_t)ncols, sizeof *buf);
+	cols[0].label = "月份";
+	cols[0].type = SC_TEXT;
+	cols[0].width = 10;
+	for (int i = 0; i < report_ninds; i++) {
+		labels[1 + i] = xasprintf("%s %s", report_inds[i].code, report_inds[i].label);
+		cols[1 + i].label = labels[1 + i];
+		cols[1 + i].type = SC_NUM;
+		cols[1 + i].width = 12;
+	}
+	char *note = xasprintf("%d年逐月趋势（%s至%s）；比率（%%）为百分数。", atoi(r->cur.to),
+	                       n ? months[0].from : "", n ? months[n - 1].to : "");
+	rc = sheet_note(sh, note, err);
+	if (!rc)
+		rc = sheet_table(sh, "趋势", cols, ncols, err);
+	for (int k = 0; k < n && !rc; k++) {
+		snprintf(buf[0], sizeof buf[0], "%.7s", months[k].from);
+		cells[0] = buf[0];
+		for (int i = 0; i < report_ninds; i++) {
+			value_text(&report_inds[i], &vals[(size_t)k * report_ninds + i], 1, buf[1 + i]);
+			cells[1 + i] = buf[1 + i];
+		}
+		rc = sheet_row(sh, cells, err);
+	}
+	for (size_t c = 0; c < ARRAY_LEN(trend_charts) && !rc; c++) {
+		int v[4], nv = 0;
+		for (int k = 0; k < 4 && trend_charts[c].codes[k]; k++) {
+			int i = report_ind_find(trend_charts[c].codes[k]);
+			if (i >= 0)
+				v[nv++] = 1 + i;
+		}
+		rc = sheet_chart(sh, trend_charts[c].title, trend_charts[c].line, 0, v, nv, err);
+	}
+	for (int c = 0; c < ncols; c++)
+		free(labels[c]);
+	free(labels);
+	free(note);
+	free(cols);
+	free(cells);
+	free(buf);
+	free(months);
+	free(vals);
+	return rc;
+}
+
 static int sheet_write(struct jy_db *db, const struct report *r, const char *path, int format,
                        int flags, const char *notice, long *people, struct jy_err *err)
 {
@@ -949,6 +1097,8 @@ static int sheet_write(struct jy_db *db, const struct report *r, const char *pat
 		rc = sheet_main(sh, r, flags, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
 		rc = sheet_lists(sh, db, r, notice, people, err);
+	if (rc == JY_OK && format == SHEET_XLSX)
+		rc = sheet_trend(sh, db, r, err);       /* last: the lists follow the table they explain */
 	int crc = sheet_close(&sh, rc == JY_OK, rc == JY_OK ? err : NULL);
 	return rc != JY_OK ? rc : crc;
 }

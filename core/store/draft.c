@@ -60,3 +60,25 @@ int draft_latest(struct jy_db *db, char **form, int64_t *record_id, char **data,
 		return JY_OK;
 	return rc == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the draft"));
 }
+
+int draft_each(struct jy_db *db, int (*cb)(void *arg, const struct draft_row *d), void *arg,
+               struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT form, record_id, saved_at FROM draft WHERE os_user = ?1 ORDER BY saved_at, form", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, db->who.os_user, -1, SQLITE_TRANSIENT);
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct draft_row d = { 0 };
+		db_col_copy(st, 0, d.form, sizeof d.form);
+		d.record_id = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, d.saved_at, sizeof d.saved_at);
+		stop = cb(arg, &d);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the drafts"));
+}

@@ -762,6 +762,7 @@ static const struct trail_kind {
 	{ "course", "course", "'update'", N_("courses") },
 	{ "enrolment", "enrolment", "'update'", N_("enrolments") },
 	{ "course_session", "session", "'update', 'rollcall'", N_("course sessions") },
+	{ "target", "target", "'update'", N_("targets") },
 	{ "project", "project", "'update', 'stage'", N_("start-up projects") },
 	{ "loan", "loan", "'update', 'step', 'end', 'disburse', 'payment'", N_("loans") },
 	{ "rights_case", "rights_case", "'update', 'step'", N_("rights cases") },

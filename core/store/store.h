@@ -312,5 +312,13 @@ int draft_save(struct jy_db *db, const char *form, int64_t record_id, const char
 int draft_clear(struct jy_db *db, const char *form, int64_t record_id, struct jy_err *err);
 /* JY_OK with *form, *record_id, *data (Caller frees both strings) or JY_ENOTFOUND. */
 int draft_latest(struct jy_db *db, char **form, int64_t *record_id, char **data, struct jy_err *err);
+/* This worker's drafts, oldest first (the iterator shape above): form kind, record, when saved. */
+struct draft_row {
+	char form[32];
+	int64_t record_id;
+	char saved_at[32];
+};
+int draft_each(struct jy_db *db, int (*cb)(void *arg, const struct draft_row *d), void *arg,
+               struct jy_err *err);
 
 #endif

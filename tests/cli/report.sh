@@ -217,7 +217,8 @@ cat "$tmp/xlsx.out"
 grep -q '^ok - xlsx: A2 is a number cell' "$tmp/xlsx.out" || nok "openpyxl read the workbook" "$(cat "$tmp/xlsx.out")"
 
 # A report with its people is a file of people: 0600, in the trail with its hash and
-# purpose; without a purpose the workbook holds the figures only, and says so.
+# purpose; without a purpose the workbook holds the figures only (the table and its 趋势), and
+# says so.
 [ "$(stat -c %a "$tmp/r.xlsx")" = 600 ] && ok "xlsx with people: 0600" || nok "xlsx with people: 0600" "$(stat -c %a "$tmp/r.xlsx")"
 sum=$(sha256sum "$tmp/r.xlsx" | cut -d' ' -f1)
 trail=$(q "SELECT changes FROM history WHERE action = 'export' AND entity = 'report' ORDER BY seq DESC LIMIT 1")
@@ -226,7 +227,7 @@ case $trail in *"$sum"*上报区人社局*|*上报区人社局*"$sum"*) ok "xlsx
 "$PY" - "$tmp/ext.xlsx" >"$tmp/ext.out" 2>&1 <<'EOF'
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-print(("ok - " if wb.sheetnames == ["统计报表"] else "not ok - ") + "xlsx without --purpose: the figures only " + str(wb.sheetnames))
+print(("ok - " if wb.sheetnames == ["统计报表", "趋势"] else "not ok - ") + "xlsx without --purpose: the figures only (and their trend) " + str(wb.sheetnames))
 EOF
 cat "$tmp/ext.out"
 

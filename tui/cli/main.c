@@ -115,6 +115,15 @@ static const char usage_close[] = N_(
 	"  jiuye reopen resident ID\n"
 	"      open a closed record again (审核, 管理员)\n");
 
+/* The year's targets and the day's due lists; printed after usage_reports. */
+static const char usage_plan[] = N_(
+	"  jiuye target set YEAR INDICATOR VALUE [--unit NAME]\n"
+	"  jiuye target list YEAR | import FILE [--dry-run]\n"
+	"                                          the year's targets (an administrator's\n"
+	"                                          or a statistician's), set beside the\n"
+	"                                          report's figures; a file has the\n"
+	"                                          columns 年度,单位,指标,目标值\n"
+	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -183,7 +192,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--purpose", offsetof(struct opts, purpose) },
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
-		{ "--note", offsetof(struct opts, note) },
+		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
 		{ "--level", offsetof(struct opts, level) },
 		{ "--parent", offsetof(struct opts, parent) },
 		{ "--code", offsetof(struct opts, code) },
@@ -751,6 +760,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_enterprise), stdout);
 			fputs(_(usage_backup), stdout);
 			fputs(_(usage_reports), stdout);
+			fputs(_(usage_plan), stdout);
 			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
@@ -797,6 +807,10 @@ int main(int argc, char **argv)
 		return cli_print(&o);
 	if (strcmp(cmd, "worker") == 0)
 		return cli_worker(&o);
+	if (strcmp(cmd, "target") == 0)
+		return cli_target(&o);
+	if (strcmp(cmd, "due") == 0)
+		return cli_due(&o);
 	if (strcmp(cmd, "unit") == 0)
 		return cli_unit(&o);
 	if (strcmp(cmd, "setting") == 0)

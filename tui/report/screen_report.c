@@ -32,11 +32,12 @@ struct rep {
 	int old_kind;           /* back to this on Esc from the fields */
 	int focus;              /* 0 from, 1 to */
 	struct field from, to;
+	int dirty;              /* a target was set: count again before drawing */
 };
 
 static const int rep_acts[] = {
-	ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT,
-	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_EXPORT, ACT_TARGET, ACT_TREND, ACT_BACK,
+	ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
 static const struct {
@@ -346,6 +347,41 @@ static void rep_hint(struct ui *ui, struct rep *rp)
 	free(t);
 }
 
+/* The selected indicator against its target, on the line above the status line: 目标, 累计 (or
+ * 完成), 完成率, 超/差 and the share of the year gone, as the report file prints them. */
+static void rep_target_line(struct ui *ui, struct rep *rp, int y)
+{
+	const struct report *r = rp->r;
+	int i = rp->sel;
+	const struct report_ind *ind = &report_inds[i];
+	char *line;
+	struct target_cmp c;
+	char tv[32], done[32], pct[32], diff[32], over[32], share[32] = "";
+	if (r->share >= 0)
+		snprintf(share, sizeof share, "  时间进度%d.%02d%%", r->share / 100, r->share % 100);
+	if (r->tgt[i] < 0) {
+		line = xasprintf(_("%s: no target for %d (%s)"), ind->code, period_target_year(&r->cur),
+		                 r->target_unit);
+	} else {
+		target_value_text(i, r->tgt[i], tv);
+		if (!target_compare(i, r->tgt[i], &r->done_v[i], &c))
+			line = xasprintf("%s %s目标 %s  %s -", ind->code, r->target_unit, tv,
+			                 r->ytd.from[0] ? "累计" : "完成");
+		else {
+			target_cmp_text(i, &c, done, pct, diff, over);
+			line = xasprintf("%s %s目标 %s  %s %s  完成率 %s  %s %s%s%s%s%s", ind->code,
+			                 r->target_unit, tv, r->ytd.from[0] ? "累计" : "完成", done, pct,
+			                 c.diff < 0 ? "差" : "超", diff, report_ind_rate(i) ? "个百分点" : "",
+			                 report_ind_rate(i) ? "" : "（", report_ind_rate(i) ? "" : over,
+			                 report_ind_rate(i) ? "" : "）");
+		}
+	}
+	char *full = xasprintf("%s%s", line, share);
+	ui_put(ui, y, 1, ui->cols - 2, full, r->tgt[i] < 0 ? ST_HINT : ST_MARK);
+	free(full);
+	free(line);
+}
+
 static void rep_fix_cursor(struct rep *rp)
 {
 	if (rp->sel < 0)
@@ -376,9 +412,14 @@ static void rep_draw(struct ui *ui, struct screen *s)
 			lw = label_w(ui, rp->r, &rp->gshown, rp->gleft, &cw);
 		}
 	}
+	if (rp->dirty) {
+		rp->dirty = 0;
+		rep_compute(ui, rp);
+	}
 	rep_draw_top(ui, rp);
 	int y = 3;
-	rp->rows_shown = ui->lines - 2 - y - 1;
+	int tline = rp->r && rp->r->ntargets;
+	rp->rows_shown = ui->lines - 2 - y - 1 - tline;
 	rep_draw_header(ui, rp, y++, lw, cw);
 	if (!rp->r) {
 		ui_put(ui, y + 1, 2, ui->cols - 4, rp->err, ST_ERROR);
@@ -387,6 +428,8 @@ static void rep_draw(struct ui *ui, struct screen *s)
 	rep_fix_cursor(rp);
 	for (int k = 0; k < rp->rows_shown && rp->top + k < report_ninds; k++)
 		rep_draw_row(ui, rp, rp->top + k, y + k, lw, cw);
+	if (tline)
+		rep_target_line(ui, rp, y + rp->rows_shown);
 	rep_hint(ui, rp);
 }
 
@@ -620,6 +663,21 @@ static int rep_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		return SK_HANDLED;
 	case ACT_OPEN:
 		return rep_open(ui, rp);
+	case ACT_TREND:
+		ui_push(ui, trend_new(&rp->p, rp->sel));
+		return SK_HANDLED;
+	case ACT_TARGET: {
+		int role = db_actor(ui->db)->role;
+		if (role != ROLE_ADMIN && role != ROLE_STATS) {
+			ui_msg(ui, ST_WARN, "%s", _("Targets are set by an administrator or a statistician"));
+			return SK_HANDLED;
+		}
+		if (!rp->r)
+			return SK_HANDLED;
+		ui_push(ui, target_ask_new(period_target_year(&rp->r->cur), rp->sel, rp->r->target_unit,
+		                           rp->r->tgt[rp->sel], &rp->dirty));
+		return SK_HANDLED;
+	}
 	case ACT_NEXT:
 		rp->sel++;
 		break;

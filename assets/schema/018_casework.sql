@@ -1,4 +1,4 @@
--- 017_casework: rights cases and petitions (维权 / 信访). A case is what a woman brought to the
+-- 018_casework: rights cases and petitions (维权 / 信访). A case is what a woman brought to the
 -- office (a letter, a visit, a call to the 12338 hotline ...): who she is (a registered resident,
 -- or a name, phone and community until she registers and is linked), the complaint in her words,
 -- the respondent, the handler (信访代理员). Its handling is a list of dated steps that only go

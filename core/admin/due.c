@@ -1,0 +1,421 @@
+/* core/admin/due.c: 今日待办, what is due in a worker's communities today, gathered from the due
+ * lists of the parts below: a table of sources, each a query its own part owns, so that the
+ * screen, `jiuye due` and a module added later (due_register) share one collection.
+ *
+ * A list is left out whole when the worker's role may not see it (a statistician sees no list of
+ * people, a clerk no requests for a reviewer): nothing on it shows what her role may not see,
+ * and every query keeps to her communities itself. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/admin.h"
+#include "enterprise/enterprise.h"
+#include "store/sql.h"
+
+static struct due_item *due_item_add(struct due_list *out, int *cap)
+{
+	if (out->n == *cap)
+		out->items = xrealloc(out->items, sizeof *out->items * (size_t)(*cap = *cap ? *cap * 2 : 16));
+	struct due_item *it = &out->items[out->n++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+/* ---- the sources -------------------------------------------------------------------------------- */
+
+static int resident_rows(struct due_list *out, struct resident_due_row *rows, int n)
+{
+	int cap = 0;
+	for (int k = 0; k < n; k++) {
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = it->resident_id = rows[k].id;
+		copy(it->who, sizeof it->who, rows[k].name);
+		copy(it->ref, sizeof it->ref, rows[k].reg_no);
+		copy(it->date, sizeof it->date, rows[k].date);
+		copy(it->community, sizeof it->community, rows[k].community);
+	}
+	free(rows);
+	return JY_OK;
+}
+
+static int visits_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                          struct jy_err *err)
+{
+	struct resident_due_row *rows;
+	int n, rc = visit_due(db, asof, days, &rows, &n, err);
+	if (!rc)
+		resident_rows(out, rows, n);
+	for (int k = 0; k < out->n; k++)
+		copy(out->items[k].what, sizeof out->items[k].what,
+		     out->items[k].date[0] ? _("last visited") : _("never visited"));
+	return rc;
+}
+
+static int certs_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                         struct jy_err *err)
+{
+	struct resident_due_row *rows;
+	int n, rc = cert_due(db, asof, days, &rows, &n, err);
+	if (!rc)
+		resident_rows(out, rows, n);
+	for (int k = 0; k < out->n; k++)
+		copy(out->items[k].what, sizeof out->items[k].what, _("registered, no certificate"));
+	return rc;
+}
+
+static int subsidies_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                             struct jy_err *err)
+{
+	struct placement_due_row *rows;
+	int n, cap = 0, rc = placement_due(db, asof, days, &rows, &n, err);
+	for (int k = 0; !rc && k < n; k++) {
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		it->resident_id = rows[k].resident_id;
+		copy(it->who, sizeof it->who, rows[k].name);
+		copy(it->ref, sizeof it->ref, rows[k].reg_no);
+		copy(it->date, sizeof it->date, rows[k].subsidy_end);
+		snprintf(it->what, sizeof it->what, "%s %s", rows[k].employer, rows[k].title);
+	}
+	free(rows);
+	return rc;
+}
+
+static int referrals_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                             struct jy_err *err)
+{
+	struct referral_stale_row *rows;
+	int n, cap = 0, rc = referral_stale(db, asof, days, &rows, &n, err);
+	for (int k = 0; !rc && k < n; k++) {
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		it->resident_id = rows[k].resident_id;
+		copy(it->who, sizeof it->who, rows[k].name);
+		copy(it->ref, sizeof it->ref, rows[k].reg_no);
+		copy(it->date, sizeof it->date, rows[k].referred_on);
+		snprintf(it->what, sizeof it->what, "%s %s", rows[k].employer, rows[k].title);
+	}
+	free(rows);
+	return rc;
+}
+
+/* Completers still waiting for work whose six-month window closes within days of asof (or has
+ * closed while the outcome is still open): the office checks on them before it does. */
+static int outcomes_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                            struct jy_err *err)
+{
+	struct enrol_row *rows;
+	int n, cap = 0, y, m, d;
+	int rc = outcome_without_work(db, 0, asof, &rows, &n, err);
+	if (rc)
+		return rc;
+	if (!date_split(asof, &y, &m, &d)) {
+		free(rows);
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
+	}
+	int64_t until = date_days(y, m, d) + days;
+	for (int k = 0; k < n; k++) {
+		if (rows[k].outcome != OUTCOME_PENDING || !date_split(rows[k].window_end, &y, &m, &d) ||
+		    date_days(y, m, d) > until)
+			continue;
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		it->resident_id = rows[k].resident_id;
+		copy(it->who, sizeof it->who, rows[k].name);
+		copy(it->date, sizeof it->date, rows[k].window_end);
+		copy(it->what, sizeof it->what, rows[k].course_name);
+	}
+	free(rows);
+	return JY_OK;
+}
+
+struct loan_ctx {
+	struct due_list *out;
+	int cap;
+};
+
+static int loan_add(void *arg, const struct enterprise_row *r)
+{
+	struct loan_ctx *c = arg;
+	struct due_item *it = due_item_add(c->out, &c->cap);
+	it->id = r->id;
+	it->resident_id = r->resident_id;
+	copy(it->who, sizeof it->who, r->name);
+	copy(it->ref, sizeof it->ref, r->code);
+	copy(it->date, sizeof it->date, r->due);
+	snprintf(it->what, sizeof it->what, "%s %s", r->state, r->what);
+	return 0;
+}
+
+/* Start-up loans to be repaid within days, or overdue (the enterprise part's due list). */
+static int loans_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                         struct jy_err *err)
+{
+	struct loan_ctx c = { out, 0 };
+	return loan_due_each(db, asof, days, NULL, loan_add, &c, err);
+}
+
+struct draft_ctx {
+	struct due_list *out;
+	int cap;
+	char since[11];
+};
+
+static int draft_add(void *arg, const struct draft_row *d)
+{
+	struct draft_ctx *c = arg;
+	if (c->since[0] && strncmp(d->saved_at, c->since, 10) > 0)
+		return 0;
+	struct due_item *it = due_item_add(c->out, &c->cap);
+	it->id = d->record_id;
+	copy(it->who, sizeof it->who, d->form);
+	snprintf(it->date, sizeof it->date, "%.10s", d->saved_at);
+	copy(it->what, sizeof it->what,
+	     d->record_id ? _("a change not saved") : _("a new record not saved"));
+	return 0;
+}
+
+/* Her own drafts left days or more ago (0: every one). */
+static int drafts_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                          struct jy_err *err)
+{
+	struct draft_ctx c = { out, 0, "" };
+	int y, m, d;
+	if (days > 0 && date_split(asof, &y, &m, &d)) {
+		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
+		snprintf(c.since, sizeof c.since, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		         (unsigned)m % 100u, (unsigned)d % 100u);
+	}
+	return draft_each(db, draft_add, &c, err);
+}
+
+struct pending_ctx {
+	struct due_list *out;
+	int cap;
+	char since[11];
+};
+
+static int pending_add(void *arg, const struct pending_row *p)
+{
+	struct pending_ctx *c = arg;
+	if (c->since[0] && strncmp(p->requested_at, c->since, 10) > 0)
+		return 0;
+	struct due_item *it = due_item_add(c->out, &c->cap);
+	it->id = p->id;
+	it->resident_id = p->resident_id;
+	copy(it->who, sizeof it->who, p->name);
+	copy(it->ref, sizeof it->ref, p->reg_no);
+	snprintf(it->date, sizeof it->date, "%.10s", p->requested_at);
+	snprintf(it->what, sizeof it->what, _("requested by %s"), p->requested_by);
+	return 0;
+}
+
+/* Requests waiting days or more (0: every one) for a reviewer who may decide them. */
+static int pending_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                           struct jy_err *err)
+{
+	struct pending_ctx c = { out, 0, "" };
+	int y, m, d;
+	if (days > 0 && date_split(asof, &y, &m, &d)) {
+		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
+		snprintf(c.since, sizeof c.since, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		         (unsigned)m % 100u, (unsigned)d % 100u);
+	}
+	return pending_each(db, pending_add, &c, err);
+}
+
+static const struct due_source builtin[] = {
+	{ "visits", N_("home visits due this quarter"), "due.visit_days", 0, OP_VIEW, visits_collect },
+	{ "subsidies", N_("subsidies ending"), "jobs.subsidy_due_days", 60, OP_VIEW, subsidies_collect },
+	{ "referrals", N_("referrals without feedback"), "jobs.feedback_days", 14, OP_VIEW,
+	  referrals_collect },
+	{ "outcomes", N_("six-month checks of trainees"), "due.outcome_days", 30, OP_VIEW,
+	  outcomes_collect },
+	{ "certificates", N_("certificates to issue"), "due.certificate_days", 0, OP_VIEW,
+	  certs_collect },
+	{ "loans", N_("loans falling due"), "loan.due_days", 60, OP_VIEW, loans_collect },
+	{ "drafts", N_("unfinished drafts"), "due.draft_days", 0, -1, drafts_collect },
+	{ "approvals", N_("changes waiting for a reviewer"), "due.approval_days", 0, OP_APPROVE,
+	  pending_collect },
+};
+
+enum { SOURCES_MAX = 32 };
+static const struct due_source *sources[SOURCES_MAX];
+static int nsources;
+
+static void sources_init(void)
+{
+	if (nsources)
+		return;
+	for (size_t k = 0; k < ARRAY_LEN(builtin); k++)
+		sources[nsources++] = &builtin[k];
+}
+
+int due_register(const struct due_source *src)
+{
+	sources_init();
+	for (int k = 0; k < nsources; k++)
+		if (sources[k] == src)
+			return 0;
+	if (nsources == SOURCES_MAX)
+		return -1;
+	sources[nsources++] = src;
+	return 0;
+}
+
+const struct due_source *const *due_sources(int *n)
+{
+	sources_init();
+	*n = nsources;
+	return sources;
+}
+
+/* ---- one unit's communities ------------------------------------------------------------------ */
+
+struct unit_set {
+	int all;
+	int n;
+	char (*code)[32];
+};
+
+/* The communities of unit (itself, its children and theirs: county > street > community). */
+static int unit_set_load(struct jy_db *db, const char *unit, struct unit_set *u, struct jy_err *err)
+{
+	memset(u, 0, sizeof *u);
+	if (!unit || text_is_blank(unit)) {
+		u->all = 1;
+		return JY_OK;
+	}
+	sqlite3_stmt *st = db_prepare(db,
+		"WITH top(code) AS (SELECT code FROM unit WHERE code = ?1 OR name = ?1 LIMIT 1) "
+		"SELECT code FROM unit WHERE code IN (SELECT code FROM top) "
+		"OR parent IN (SELECT code FROM top) "
+		"OR parent IN (SELECT code FROM unit WHERE parent IN (SELECT code FROM top))", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (u->n == cap)
+			u->code = xrealloc(u->code, sizeof *u->code * (size_t)(cap = cap ? cap * 2 : 16));
+		db_col_copy(st, 0, u->code[u->n++], sizeof u->code[0]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(u->code);
+		return db_fail(db, err, _("reading the units"));
+	}
+	if (!u->n)
+		return err_set(err, JY_EINVAL, "--unit",
+		               _("no unit \"%s\": give a community, street or county by its name or code"),
+		               unit);
+	return JY_OK;
+}
+
+static int unit_set_has(const struct unit_set *u, const char *community)
+{
+	if (u->all)
+		return 1;
+	for (int k = 0; k < u->n; k++)
+		if (strcmp(u->code[k], community) == 0)
+			return 1;
+	return 0;
+}
+
+/* The community of each item about a resident that its source did not give. */
+static int items_community(struct jy_db *db, struct due_list *l, struct jy_err *err)
+{
+	for (int k = 0; k < l->n; k++) {
+		struct due_item *it = &l->items[k];
+		if (it->community[0] || !it->resident_id)
+			continue;
+		sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(community, '') FROM resident WHERE id = ?1",
+		                              err);
+		if (!st)
+			return JY_EDB;
+		sqlite3_bind_int64(st, 1, it->resident_id);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			db_col_copy(st, 0, it->community, sizeof it->community);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, err, _("reading the residents"));
+	}
+	return JY_OK;
+}
+
+/* Keep the items of the unit's communities; a worker's own draft of a new record has none and
+ * stays. */
+static void items_filter(struct due_list *l, const struct unit_set *u)
+{
+	int k = 0;
+	for (int i = 0; i < l->n; i++) {
+		const struct due_item *it = &l->items[i];
+		if (it->resident_id && !unit_set_has(u, it->community))
+			continue;
+		l->items[k++] = *it;
+	}
+	l->n = k;
+}
+
+int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due_list **lists,
+                int *n, struct jy_err *err)
+{
+	*lists = NULL;
+	*n = 0;
+	char today[11];
+	if (!asof || !*asof) {
+		date_today(today);
+		asof = today;
+	}
+	struct unit_set u;
+	int rc = unit_set_load(db, unit, &u, err);
+	if (rc)
+		return rc;
+	int ns;
+	const struct due_source *const *src = due_sources(&ns);
+	*lists = xcalloc((size_t)ns, sizeof **lists);
+	for (int k = 0; k < ns && !rc; k++) {
+		if (src[k]->op >= 0 && !access_may(db, src[k]->op))
+			continue;       /* not hers to see: the list is not there at all */
+		struct due_list *l = &(*lists)[*n];
+		l->src = src[k];
+		rc = db_setting_int(db, src[k]->setting, src[k]->days_def, &l->days, err);
+		if (!rc)
+			rc = src[k]->collect(db, asof, l->days, l, err);
+		if (!rc)
+			rc = items_community(db, l, err);
+		if (!rc)
+			items_filter(l, &u);
+		(*n)++;
+	}
+	free(u.code);
+	if (rc)
+		due_free(lists, *n);
+	if (rc)
+		*n = 0;
+	return rc;
+}
+
+void due_free(struct due_list **lists, int n)
+{
+	if (!*lists)
+		return;
+	for (int k = 0; k < n; k++)
+		free((*lists)[k].items);
+	FREE(lists);
+}
+
+char *due_title(const struct due_list *l)
+{
+	const char *label = _(l->src->label);
+	if (l->days > 0)
+		return xasprintf(_("%s (%d days): %d"), label, l->days, l->n);
+	return xasprintf(_("%s: %d"), label, l->n);
+}
