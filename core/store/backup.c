@@ -292,7 +292,8 @@ static int restore_verify(const char *backup, struct jy_db **out, struct jy_err 
 	struct jy_err oe = { 0 }, ce = { 0 };
 	int rc = db_open(backup, DB_OPEN_READONLY, out, &oe);
 	if (rc)
-		return err_set(err, rc, NULL, _("%s: not restored: %s"), path_shown(backup), oe.msg);
+		return err_set(err, rc, NULL, _("%s: not restored: %s"), path_shown(backup),
+		               oe.msg);
 	char first[512] = "";
 	int n = db_check(*out, restore_first_problem, first, NULL, &ce);
 	if (n == 0)
@@ -324,10 +325,10 @@ static int restore_alone(struct jy_db *db, struct jy_err *err)
 		return JY_OK;
 	sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	sqlite3_busy_timeout(db->h, RESTORE_LIVE_BUSY_MS);
-	return err_set(err, JY_ECONFLICT, NULL, _("%s: not restored: other workers have the database "
-	                                      "open (jiuye on a screen, an import, a report); they "
-	                                      "must leave jiuye first, then restore again"),
-	               path_shown(db->path));
+	return err_set(err, JY_ECONFLICT, NULL,
+	               _("%s: not restored: other workers have the database open (jiuye on a "
+	                 "screen, an import, a report); they must leave jiuye first, then restore "
+	                 "again"), path_shown(db->path));
 }
 
 /* Nothing restored after restore_alone: the live file back to what every worker opens. */
@@ -391,7 +392,8 @@ static int restore_write(struct jy_db *bk, const char *target, mode_t mode, stru
 	    SQLITE_OK) {
 		sqlite3_backup *b = sqlite3_backup_init(out, "main", bk->h, "main");
 		if (b) {
-			while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || s == SQLITE_LOCKED)
+			while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+			       s == SQLITE_LOCKED)
 				sqlite3_sleep(20);
 			sqlite3_backup_finish(b);
 		}
@@ -454,7 +456,8 @@ int backup_restore(struct jy_db **dbp, const char *backup, char **kept, struct j
 	if (rc)
 		return rc;
 	if (same_file(backup, db->path))
-		return err_set(err, JY_EINVAL, NULL, _("%s: not restored: it is the database itself"),
+		return err_set(err, JY_EINVAL, NULL,
+		               _("%s: not restored: it is the database itself"),
 		               path_shown(backup));
 	rc = restore_verify(backup, &bk, err);
 	db_damage_absorb(db);   /* what checking the backup met is the backup's damage */

@@ -157,13 +157,14 @@ status_is "the restored database opens for work (export)" 0 "$JIUYE" export resi
 is "the live database holds every import" "$(residents "$db")" "$((before + 20 * rows))"
 status_is "the live database passes jiuye check" 0 "$JIUYE" check --db "$db"
 
-# ---- jiuye restore: backup, change, restore --------------------------------------------------------
+# ---- jiuye restore: backup, change, restore ------------------------------------------------
 rdb="$tmp/office.db"
 "$JIUYE" init --demo --db "$rdb" >/dev/null 2>&1 || nok "init --demo (restore)"
 status_is "backup before the change" 0 "$JIUYE" backup "$tmp/night.db" --db "$rdb"
 old=$(residents "$rdb")
 csv "$tmp/late.csv" 95000 3
-"$JIUYE" import residents "$tmp/late.csv" --db "$rdb" >/dev/null 2>&1 || nok "import after the backup"
+"$JIUYE" import residents "$tmp/late.csv" --db "$rdb" >/dev/null 2>&1 ||
+	nok "import after the backup"
 is "three residents registered after the backup" "$(residents "$rdb")" "$((old + 3))"
 # a worker's program open (a connection between two of her keys): refused, nothing changed
 { echo 'SELECT count(*) FROM resident;'; sleep 3; } | sqlite3 "$rdb" >/dev/null 2>&1 &
@@ -179,7 +180,8 @@ is "...and the database is as it was" "$(residents "$rdb") $(ls "$tmp" | grep -c
 # a damaged backup: refused
 cp "$tmp/night.db" "$tmp/damaged.db"
 printf '%08192d' 0 | dd of="$tmp/damaged.db" bs=4096 seek=2 conv=notrunc 2>/dev/null
-status_is "restore of a damaged backup: refused (exit 1)" 1 "$JIUYE" restore "$tmp/damaged.db" --db "$rdb"
+status_is "restore of a damaged backup: refused (exit 1)" 1 \
+	"$JIUYE" restore "$tmp/damaged.db" --db "$rdb"
 grep -qF "not restored: jiuye check finds" "$tmp/err" && ok "...naming what check found" ||
 	nok "...naming what check found" "$(cat "$tmp/err")"
 status_is "restore without a backup named: a usage error (exit 2)" 2 "$JIUYE" restore --db "$rdb"
@@ -195,13 +197,14 @@ is "the kept copy holds the newer data" "$(residents "$kept")" "$((old + 3))"
 is "the kept copy has the database's mode" "$(stat -c %a "$kept")" "$(stat -c %a "$rdb")"
 status_is "jiuye check is clean after the restore" 0 "$JIUYE" check --db "$rdb"
 status_is "...and on the kept copy" 0 "$JIUYE" check --db "$kept"
-is "the restore is the newest row of the restored trail" \
-	"$(sqlite3 "$rdb" 'SELECT action || " " || result FROM history ORDER BY seq DESC LIMIT 1')" "restore ok"
-is "the refusals are in the trail of the database they left alone" \
-	"$(sqlite3 "$kept" "SELECT count(*) FROM history WHERE action = 'restore' AND result LIKE 'fail%'")" 2
-status_is "the restored database takes work (an import)" 0 "$JIUYE" import residents "$tmp/late.csv" --db "$rdb"
+newest='SELECT action || " " || result FROM history ORDER BY seq DESC LIMIT 1'
+is "the restore is the newest row of the restored trail" "$(sqlite3 "$rdb" "$newest")" "restore ok"
+refused="SELECT count(*) FROM history WHERE action = 'restore' AND result LIKE 'fail%'"
+is "the refusals are in the trail of the database they left alone" "$(sqlite3 "$kept" "$refused")" 2
+status_is "the restored database takes work (an import)" 0 \
+	"$JIUYE" import residents "$tmp/late.csv" --db "$rdb"
 
-# ---- make install: the nightly timer, its service, a cron.d example --------------------------------
+# ---- make install: the nightly timer, its service, a cron.d example ------------------------
 src=$(cd "$(dirname "$0")/../.." && pwd)
 inst="$tmp/inst"
 status_is "make install-backup PREFIX=/opt/jiuye DESTDIR=...: exit 0" 0 \
@@ -216,15 +219,16 @@ is "the timer runs it nightly, a missed night made up" \
 	"$(grep -E '^(OnCalendar|Persistent)=' "$units/jiuye-backup.timer" | tr '\n' ' ')" \
 	"OnCalendar=*-*-* 02:30:00 Persistent=true "
 cron="$inst/opt/jiuye/share/doc/jiuye/examples/jiuye-backup.cron"
-grep -q '^30 2 \* \* \*.root.*/opt/jiuye/bin/jiuye backup /var/backups/jiuye --keep 14' "$cron" 2>/dev/null &&
-	ok "the cron.d example runs the installed jiuye as root" || nok "the cron.d example" "$(cat "$cron" 2>&1)"
+line='^30 2 \* \* \*.root.*/opt/jiuye/bin/jiuye backup /var/backups/jiuye --keep 14'
+grep -q "$line" "$cron" 2>/dev/null && ok "the cron.d example runs the installed jiuye as root" ||
+	nok "the cron.d example runs the installed jiuye as root" "$(cat "$cron" 2>&1)"
 [ ! -e "$inst/etc" ] && ok "nothing enabled (no /etc/cron.d, no timers.target.wants)" ||
 	nok "nothing enabled" "$(find "$inst/etc")"
 make -s -n -C "$src" install DESTDIR="$inst" | grep -q 'jiuye-backup.timer' &&
 	ok "make install installs the timer" || nok "make install installs the timer"
 if command -v systemd-analyze >/dev/null 2>&1; then
-	out=$(systemd-analyze verify --man=no "$units/jiuye-backup.timer" "$units/jiuye-backup.service" 2>&1 |
-		grep -v '/opt/jiuye/bin/jiuye is not executable')
+	out=$(systemd-analyze verify --man=no "$units/jiuye-backup.timer" \
+		"$units/jiuye-backup.service" 2>&1 | grep -v 'jiuye/bin/jiuye is not executable')
 	is "systemd-analyze verify finds nothing but the binary not installed here" "$out" ""
 else
 	ok "# SKIP systemd-analyze not installed"

@@ -124,8 +124,8 @@ static void test_refused_files(void **state)
 		char *kept = (char *)"x";
 		int rc = backup_restore(&f->db, files[cases[i].file], &kept, &err);
 		if (rc != cases[i].rc || !strstr(err.msg, cases[i].says) || kept)
-			fail_msg("%s: rc %d, expected %d; \"%s\" does not say \"%s\"", cases[i].what,
-			         rc, cases[i].rc, err.msg, cases[i].says);
+			fail_msg("%s: rc %d, expected %d; \"%s\" does not say \"%s\"",
+			         cases[i].what, rc, cases[i].rc, err.msg, cases[i].says);
 		assert_non_null(strstr(err.msg, "not restored"));
 		assert_untouched(f, cases[i].what);
 		assert_int_equal(worker_save(f->db, "qianli", "钱丽", ROLE_STATS, NULL, &err), JY_OK);
@@ -169,7 +169,8 @@ static void test_refused_workers_in(void **state)
 	db_close(&desk);
 	sqlite3 *raw = NULL;        /* any connection counts, not only jiuye's own */
 	assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "SELECT count(*) FROM worker", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "SELECT count(*) FROM worker", NULL, NULL, NULL),
+	                 SQLITE_OK);
 	assert_int_equal(backup_restore(&f->db, f->backup, &kept, &err), JY_ECONFLICT);
 	sqlite3_close(raw);
 	assert_int_equal(backup_restore(&f->db, f->backup, &kept, &err), JY_OK);

@@ -253,8 +253,8 @@ int server_cli_allowed(const struct cli_opts *o)
 		return EXIT_USER;
 	}
 	if (o->nargs > 0 && strcmp(o->args[0], "restore") == 0 && getuid() != 0) {
-		fprintf(stderr, "%s", _("jiuye: the office's database is restored by the administrator "
-		                        "(root)\n"));
+		fputs(_("jiuye: the office's database is restored by the administrator (root)\n"),
+		      stderr);
 		return EXIT_USER;
 	}
 	return 0;
