@@ -6,12 +6,15 @@
 #   make check      the layering rule: no curses in core/
 #   make bench      the speed and size figures on a 1,000,000-resident registry
 #   make stress     20 workers for 60 s on one file, and 500 kill -9 rounds: nothing lost
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (also the nightly backup's systemd timer, not enabled)
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share
 MANDIR   ?= $(DATADIR)/man
+DOCDIR   ?= $(DATADIR)/doc/jiuye
+# systemd reads units from /usr/local/lib/systemd/system as well as /lib/systemd/system
+UNITDIR  ?= $(PREFIX)/lib/systemd/system
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
@@ -288,6 +291,24 @@ man-check: build/keys-man
 	  { echo "man-check: the KEYS section of man/jiuye.1 differs from tui/keys.h; run make man"; exit 1; }
 	@echo "man-check: man/jiuye.1 lists the keys of tui/keys.h"
 
+# The nightly backup: a systemd service and timer (installed, not enabled: `systemctl enable --now
+# jiuye-backup.timer`), and a cron.d example for a server without systemd. They name the
+# installed binary, BINDIR without DESTDIR.
+BACKUP_UNITS := jiuye-backup.service jiuye-backup.timer
+install: install-backup
+install-backup:
+	@mkdir -p build
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(DOCDIR)/examples
+	for u in $(BACKUP_UNITS); do \
+	  sed 's|@BINDIR@|$(BINDIR)|g' assets/systemd/$$u > build/$$u && \
+	  install -m 0644 build/$$u $(DESTDIR)$(UNITDIR)/$$u || exit 1; done
+	sed 's|@BINDIR@|$(BINDIR)|g' assets/systemd/jiuye-backup.cron > build/jiuye-backup.cron
+	install -m 0644 build/jiuye-backup.cron $(DESTDIR)$(DOCDIR)/examples/jiuye-backup.cron
+uninstall: uninstall-backup
+uninstall-backup:
+	for u in $(BACKUP_UNITS); do rm -f $(DESTDIR)$(UNITDIR)/$$u; done
+	rm -f $(DESTDIR)$(DOCDIR)/examples/jiuye-backup.cron
+
 install: install-locale
 install-locale: $(MO)
 	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; \
@@ -297,7 +318,7 @@ uninstall: uninstall-locale
 uninstall-locale:
 	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; rm -f $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES/jiuye.mo; done
 
-.PHONY: man man-check po-check install-locale uninstall-locale
+.PHONY: man man-check po-check install-locale uninstall-locale install-backup uninstall-backup
 
 # ---- install -----------------------------------------------------------------------------------
 # On an office server (README), as root: `make install SETGID=1` also

@@ -8,9 +8,12 @@
  *   - DEST a file: DEST is the newest, DEST.1 the one before ... DEST.(N-1) the oldest kept.
  * The new copy is complete (db_backup writes it beside its name and renames it) before any older
  * one is removed or renamed, so a crash or a full disk in the middle never leaves fewer good
- * backups than before. */
+ * backups than before.
+ * A restore (backup_restore) puts one back: checked as `jiuye check` checks, the current file kept
+ * beside it, while nobody else has the database open, never leaving half a file. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,4 +270,217 @@ int backup_rotate(struct jy_db *db, const char *dest, int keep, char **written, 
 		*written = xstrdup(dest);
 	free(fresh);
 	return rc;
+}
+
+/* ---- restore: a backup put back as the database ------------------------------------------- */
+
+#define RESTORE_BUSY_MS 1000    /* how long a worker's jiuye that is just leaving is waited for */
+#define RESTORE_LIVE_BUSY_MS 30000      /* db.c's timeout, given back when nothing was restored */
+
+static void restore_first_problem(void *arg, const char *problem)
+{
+	char *first = arg;
+	if (!*first)
+		snprintf(first, 512, "%s", problem);
+}
+
+/* The backup checked as `jiuye check` checks a database: opened read-only (an SQLite file of
+ * jiuye's, of this program's schema), then integrity, foreign keys, schema and the audit trail.
+ * *out: the open backup, the source of the copy. */
+static int restore_verify(const char *backup, struct jy_db **out, struct jy_err *err)
+{
+	struct jy_err oe = { 0 }, ce = { 0 };
+	int rc = db_open(backup, DB_OPEN_READONLY, out, &oe);
+	if (rc)
+		return err_set(err, rc, NULL, _("%s: not restored: %s"), path_shown(backup),
+		               oe.msg);
+	char first[512] = "";
+	int n = db_check(*out, restore_first_problem, first, NULL, &ce);
+	if (n == 0)
+		return JY_OK;
+	db_close(out);
+	if (n < 0)
+		return err_set(err, JY_EDB, NULL, _("%s: not restored: %s"), path_shown(backup),
+		               ce.msg);
+	return err_set(err, JY_EDB, NULL, _("%s: not restored: jiuye check finds %d problems in "
+	                                    "it, the first: %s"), path_shown(backup), n, first);
+}
+
+/* Leaving WAL needs every other connection gone (SQLite refuses it while one is open, even an
+ * idle one: each holds the file shared), and the exclusive lock taken then keeps anyone from
+ * coming in until the connection closes. The log is checkpointed into the file on the way, so
+ * no -wal of the old database is left for the restored one to read. */
+static int restore_alone(struct jy_db *db, struct jy_err *err)
+{
+	sqlite3_busy_timeout(db->h, RESTORE_BUSY_MS);
+	sqlite3_stmt *st = NULL;
+	int alone = sqlite3_prepare_v2(db->h, "PRAGMA journal_mode=DELETE", -1, &st, NULL) ==
+	                    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	            strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	sqlite3_finalize(st);
+	if (alone)
+		alone = sqlite3_exec(db->h, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE", NULL,
+		                     NULL, NULL) == SQLITE_OK;
+	if (alone)
+		return JY_OK;
+	sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db->h, RESTORE_LIVE_BUSY_MS);
+	return err_set(err, JY_ECONFLICT, NULL,
+	               _("%s: not restored: other workers have the database open (jiuye on a "
+	                 "screen, an import, a report); they must leave jiuye first, then restore "
+	                 "again"), path_shown(db->path));
+}
+
+/* Nothing restored after restore_alone: the live file back to what every worker opens. */
+static void restore_undo_alone(struct jy_db *db)
+{
+	sqlite3_exec(db->h, "ROLLBACK; PRAGMA locking_mode=NORMAL", NULL, NULL, NULL);
+	sqlite3_exec(db->h, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL, NULL, NULL);
+	sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db->h, RESTORE_LIVE_BUSY_MS);
+}
+
+/* The current file kept beside it as DB.before-restore-YYYYMMDD-HHMMSS[-n]: a hard link to it
+ * (the same file, its mode and owner, nothing copied), else a copy with its mode. */
+static int restore_keep(struct jy_db *db, char **kept, struct jy_err *err)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char stamp[32];
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int n = 1; n < 100; n++) {
+		char *p = n == 1 ? xasprintf("%s.before-restore-%s", db->path, stamp)
+		                 : xasprintf("%s.before-restore-%s-%d", db->path, stamp, n);
+		if (access(p, F_OK) == 0) {
+			free(p);
+			continue;
+		}
+		if (link(db->path, p) == 0 || backup_copy(db, p, err) == JY_OK) {
+			*kept = p;
+			return JY_OK;
+		}
+		free(p);
+		return err && err->code ? err->code : JY_EIO;
+	}
+	return err_set(err, JY_EIO, NULL, _("%s: cannot keep the current file beside it"),
+	               path_shown(db->path));
+}
+
+static int restore_fsync(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	close(fd);
+	return r;
+}
+
+/* The checked backup copied (SQLite's backup, so a backup in WAL mode comes whole) to the
+ * temporary name beside target, private while it is written, given the database's mode, synced
+ * and renamed over target: target is the old file or the whole new one, never half of one. */
+static int restore_write(struct jy_db *bk, const char *target, mode_t mode, struct jy_err *err)
+{
+	char *tmp = path_tmp_name(target);
+	path_tmp_sweep(target);
+	unlink(tmp);
+	mode_t old = umask(0077);
+	sqlite3 *out = NULL;
+	int rc = JY_OK, s = SQLITE_ERROR;
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", bk->h, "main");
+		if (b) {
+			while ((s = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+			       s == SQLITE_LOCKED)
+				sqlite3_sleep(20);
+			sqlite3_backup_finish(b);
+		}
+		if (s == SQLITE_DONE &&
+		    sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
+			s = SQLITE_ERROR;
+	}
+	if (s != SQLITE_DONE)
+		rc = err_set(err, JY_EIO, NULL, _("%s: not restored: the copy failed: %s"),
+		             path_shown(target), out ? sqlite3_errmsg(out) : strerror(errno));
+	if (out)
+		sqlite3_close(out);
+	umask(old);
+	if (!rc && (chmod(tmp, mode) != 0 || restore_fsync(tmp, O_RDONLY) != 0 ||
+	            rename(tmp, target) != 0))
+		rc = err_set(err, JY_EIO, NULL, _("%s: not restored: %s"), path_shown(target),
+		             strerror(errno));
+	if (rc)
+		unlink(tmp);
+	else {
+		/* the rename itself on the disk */
+		const char *slash = strrchr(target, '/');
+		char *dir = !slash ? xstrdup(".") : slash == target ? xstrdup("/")
+		                                   : xstrndup(target, (size_t)(slash - target));
+		restore_fsync(dir, O_RDONLY | O_DIRECTORY);
+		free(dir);
+	}
+	free(tmp);
+	return rc;
+}
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* The restored file opened in place of the old connection, its worker the same, the restore the
+ * newest row of its trail. */
+static int restore_reopen(struct jy_db **dbp, const char *backup, struct jy_err *err)
+{
+	struct jy_actor who = (*dbp)->who;
+	char *path = xstrdup((*dbp)->path);
+	db_close(dbp);
+	int rc = db_open(path, 0, dbp, err);
+	free(path);
+	if (!rc)
+		rc = db_set_actor(*dbp, &who, err);
+	if (!rc)
+		rc = audit_file(*dbp, "restore", "database", 0, backup, JY_OK, err);
+	return rc;
+}
+
+int backup_restore(struct jy_db **dbp, const char *backup, char **kept, struct jy_err *err)
+{
+	struct jy_db *db = *dbp, *bk = NULL;
+	*kept = NULL;
+	int rc = access_check(db, OP_ADMIN, NULL, err);
+	if (rc)
+		return rc;
+	if (same_file(backup, db->path))
+		return err_set(err, JY_EINVAL, NULL,
+		               _("%s: not restored: it is the database itself"),
+		               path_shown(backup));
+	rc = restore_verify(backup, &bk, err);
+	db_damage_absorb(db);   /* what checking the backup met is the backup's damage */
+	if (rc)
+		return rc;
+	struct stat sb;
+	if ((rc = restore_alone(db, err))) {
+		db_close(&bk);
+		return rc;
+	}
+	if (stat(db->path, &sb) != 0)
+		rc = err_set(err, JY_EIO, NULL, "%s: %s", path_shown(db->path), strerror(errno));
+	if (!rc)
+		rc = restore_keep(db, kept, err);
+	if (!rc && (rc = restore_write(bk, db->path, sb.st_mode & 0660, err))) {
+		unlink(*kept);
+		free(*kept);
+		*kept = NULL;
+	}
+	db_close(&bk);
+	if (rc) {
+		restore_undo_alone(db);
+		return rc;
+	}
+	return restore_reopen(dbp, backup, err);
 }

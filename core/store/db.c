@@ -91,6 +91,12 @@ const char *db_refused(struct jy_db *db)
 	return db->refuse;
 }
 
+void db_damage_absorb(struct jy_db *db)
+{
+	if (db && !db->damaged)
+		db->damage_seen = db_damage_events;
+}
+
 /* What went wrong, in the worker's words: what she was doing, what it means for her work, and
  * what to do; SQLite's own words only in brackets, for whoever looks after the server. */
 int db_fail(struct jy_db *db, struct jy_err *err, const char *what)

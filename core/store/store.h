@@ -74,6 +74,13 @@ int db_backup(struct jy_db *db, const char *dest, struct jy_err *err);
  * is removed before the new copy is complete. *written (may be NULL) gets the file written.
  * Caller frees. */
 int backup_rotate(struct jy_db *db, const char *dest, int keep, char **written, struct jy_err *err);
+/* backup.c: put backup back as the database *db is connected to. An administrator's only
+ * (JY_EPERM); refused when backup fails what db_check checks or is not a jiuye database of this
+ * schema (JY_EDB), and while another connection has the database open (JY_ECONFLICT: the workers
+ * must leave first). The current file is kept as DB.before-restore-YYYYMMDD-HHMMSS (*kept, caller
+ * frees), the backup copied beside DB and renamed over it. On success *db is a connection to the
+ * restored database, the old one closed, and its trail records the restore. */
+int backup_restore(struct jy_db **db, const char *backup, char **kept, struct jy_err *err);
 /* Has another connection committed since the last call? (PRAGMA data_version) *changed 1 or 0;
  * JY_EDB when the database cannot be asked. */
 int db_changed(struct jy_db *db, int *changed, struct jy_err *err);

@@ -47,6 +47,9 @@ struct jy_db {
 /* db.c: NULL when db may be written, else why not (a message naming jiuye check). Notices the
  * damage SQLite reported since the last call and makes the connection query-only. */
 const char *db_refused(struct jy_db *db);
+/* The damage SQLite reported since db last looked was another connection's (a file checked and
+ * refused, backup.c): db goes on writing. */
+void db_damage_absorb(struct jy_db *db);
 /* schema.c: the file's tables, indexes, triggers and views against those the embedded migrations
  * make on an empty database; each one missing, altered or extra passed to cb. The number of
  * differences, or -1 with err set. */

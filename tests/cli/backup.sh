@@ -4,6 +4,9 @@
 #   DEST a file: DEST.1 ... DEST.N-1 the older copies; --keep 1 drops them.
 # Every copy is private (no bits for others), passes `jiuye check`, and a backup taken while five
 # writers import restores to a database that passes `jiuye check` and holds whole files only.
+# `jiuye restore BACKUP` puts one back: the old data back, the file it replaced kept beside it
+# with the newer data, refused while someone has the database open or for a file that fails
+# check. `make install` ships the nightly timer, its service and a cron.d example.
 # Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
 set -u
 JIUYE=${JIUYE:-./build/asan/jiuye}
@@ -13,7 +16,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 48
+plan 74
 # this script's own status_is runs the command it checks (lib.sh's checks the last run)
 status_is() { # name, expected status, command...
 	name=$1; want=$2; shift 2
@@ -153,6 +156,83 @@ fi
 status_is "the restored database opens for work (export)" 0 "$JIUYE" export residents --purpose 核对备份 -o "$tmp/restored.csv" --db "$tmp/restored.db"
 is "the live database holds every import" "$(residents "$db")" "$((before + 20 * rows))"
 status_is "the live database passes jiuye check" 0 "$JIUYE" check --db "$db"
+
+# ---- jiuye restore: backup, change, restore ------------------------------------------------
+rdb="$tmp/office.db"
+"$JIUYE" init --demo --db "$rdb" >/dev/null 2>&1 || nok "init --demo (restore)"
+status_is "backup before the change" 0 "$JIUYE" backup "$tmp/night.db" --db "$rdb"
+old=$(residents "$rdb")
+csv "$tmp/late.csv" 95000 3
+"$JIUYE" import residents "$tmp/late.csv" --db "$rdb" >/dev/null 2>&1 ||
+	nok "import after the backup"
+is "three residents registered after the backup" "$(residents "$rdb")" "$((old + 3))"
+# a worker's program open (a connection between two of her keys): refused, nothing changed
+{ echo 'SELECT count(*) FROM resident;'; sleep 3; } | sqlite3 "$rdb" >/dev/null 2>&1 &
+desk=$!
+sleep 0.5
+status_is "restore while a worker has the database open: refused (exit 1)" 1 \
+	"$JIUYE" restore "$tmp/night.db" --db "$rdb"
+grep -qF "must leave jiuye first" "$tmp/err" && ok "...saying the workers must leave first" ||
+	nok "...saying the workers must leave first" "$(cat "$tmp/err")"
+wait "$desk"
+is "...and the database is as it was" "$(residents "$rdb") $(ls "$tmp" | grep -c before-restore)" \
+	"$((old + 3)) 0"
+# a damaged backup: refused
+cp "$tmp/night.db" "$tmp/damaged.db"
+printf '%08192d' 0 | dd of="$tmp/damaged.db" bs=4096 seek=2 conv=notrunc 2>/dev/null
+status_is "restore of a damaged backup: refused (exit 1)" 1 \
+	"$JIUYE" restore "$tmp/damaged.db" --db "$rdb"
+grep -qF "not restored: jiuye check finds" "$tmp/err" && ok "...naming what check found" ||
+	nok "...naming what check found" "$(cat "$tmp/err")"
+status_is "restore without a backup named: a usage error (exit 2)" 2 "$JIUYE" restore --db "$rdb"
+status_is "restore of the backup: exit 0" 0 "$JIUYE" restore "$tmp/night.db" --db "$rdb"
+kept=$(sed -n 's/.* is kept as //p' "$tmp/out")
+is "the old data is back" "$(residents "$rdb")" "$old"
+case $kept in
+"$rdb".before-restore-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9])
+	ok "the database before is kept as DB.before-restore-YYYYMMDD-HHMMSS" ;;
+*) nok "the database before is kept as DB.before-restore-YYYYMMDD-HHMMSS" "$(cat "$tmp/out")" ;;
+esac
+is "the kept copy holds the newer data" "$(residents "$kept")" "$((old + 3))"
+is "the kept copy has the database's mode" "$(stat -c %a "$kept")" "$(stat -c %a "$rdb")"
+status_is "jiuye check is clean after the restore" 0 "$JIUYE" check --db "$rdb"
+status_is "...and on the kept copy" 0 "$JIUYE" check --db "$kept"
+newest='SELECT action || " " || result FROM history ORDER BY seq DESC LIMIT 1'
+is "the restore is the newest row of the restored trail" "$(sqlite3 "$rdb" "$newest")" "restore ok"
+refused="SELECT count(*) FROM history WHERE action = 'restore' AND result LIKE 'fail%'"
+is "the refusals are in the trail of the database they left alone" "$(sqlite3 "$kept" "$refused")" 2
+status_is "the restored database takes work (an import)" 0 \
+	"$JIUYE" import residents "$tmp/late.csv" --db "$rdb"
+
+# ---- make install: the nightly timer, its service, a cron.d example ------------------------
+src=$(cd "$(dirname "$0")/../.." && pwd)
+inst="$tmp/inst"
+status_is "make install-backup PREFIX=/opt/jiuye DESTDIR=...: exit 0" 0 \
+	make -s -C "$src" install-backup PREFIX=/opt/jiuye DESTDIR="$inst"
+units="$inst/opt/jiuye/lib/systemd/system"
+[ -f "$units/jiuye-backup.service" ] && [ -f "$units/jiuye-backup.timer" ] &&
+	ok "the service and timer are in PREFIX/lib/systemd/system under DESTDIR" ||
+	nok "the service and timer are in PREFIX/lib/systemd/system" "$(find "$inst" -type f)"
+is "the service runs the installed jiuye" "$(grep '^ExecStart=' "$units/jiuye-backup.service")" \
+	"ExecStart=/opt/jiuye/bin/jiuye backup /var/backups/jiuye --keep 14"
+is "the timer runs it nightly, a missed night made up" \
+	"$(grep -E '^(OnCalendar|Persistent)=' "$units/jiuye-backup.timer" | tr '\n' ' ')" \
+	"OnCalendar=*-*-* 02:30:00 Persistent=true "
+cron="$inst/opt/jiuye/share/doc/jiuye/examples/jiuye-backup.cron"
+line='^30 2 \* \* \*.root.*/opt/jiuye/bin/jiuye backup /var/backups/jiuye --keep 14'
+grep -q "$line" "$cron" 2>/dev/null && ok "the cron.d example runs the installed jiuye as root" ||
+	nok "the cron.d example runs the installed jiuye as root" "$(cat "$cron" 2>&1)"
+[ ! -e "$inst/etc" ] && ok "nothing enabled (no /etc/cron.d, no timers.target.wants)" ||
+	nok "nothing enabled" "$(find "$inst/etc")"
+make -s -n -C "$src" install DESTDIR="$inst" | grep -q 'jiuye-backup.timer' &&
+	ok "make install installs the timer" || nok "make install installs the timer"
+if command -v systemd-analyze >/dev/null 2>&1; then
+	out=$(systemd-analyze verify --man=no "$units/jiuye-backup.timer" \
+		"$units/jiuye-backup.service" 2>&1 | grep -v 'jiuye/bin/jiuye is not executable')
+	is "systemd-analyze verify finds nothing but the binary not installed here" "$out" ""
+else
+	ok "# SKIP systemd-analyze not installed"
+fi
 
 # ---- who may take a backup: an administrator ----------------------------------------------------
 # A shared file without setgid: a folder of a group the workers are in (2770), the database 0660 in

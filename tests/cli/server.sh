@@ -42,7 +42,7 @@ if [ -n "$why" ]; then
 	[ "${CI:-}" != true ]      # on CI must_run said "not ok"
 	exit
 fi
-plan 64
+plan 69
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"                # the workers run the installed binary from in here
@@ -122,6 +122,18 @@ grep -q "/var/lib/jiuye/jiuye.db" "$TMPD/db.out" && ok "...naming the office's d
 as "$A" env HOME="/home/$A" "$bin" backup "/home/$A/copy.db" >"$TMPD/bak.out" 2>&1
 is "backup is refused to a worker (exit 1)" 1 $?
 [ -e "/home/$A/copy.db" ] && nok "no raw copy was written" || ok "no raw copy was written"
+"$bin" backup "$TMPD/night.db" >/dev/null 2>&1 && chmod 644 "$TMPD/night.db"
+as "$A" env HOME="/home/$A" "$bin" restore "$TMPD/night.db" >"$TMPD/rst.out" 2>&1
+is "restore is refused to a worker (exit 1)" 1 $?
+grep -qF "(root)" "$TMPD/rst.out" && [ -z "$(ls "$dir" | grep before-restore)" ] &&
+	ok "...naming root, and the database is left as it is" || nok "restore refused" "$(cat "$TMPD/rst.out")"
+# root restores it in the group's folder: the file is the group's again, and workers open it
+"$bin" restore "$TMPD/night.db" >"$TMPD/rst.out" 2>&1 && ok "root: jiuye restore in the shared folder" ||
+	nok "root: jiuye restore in the shared folder" "$(cat "$TMPD/rst.out")"
+is "the restored database is 0660 root:jiuye" "660 root jiuye" "$(stat -c '%a %U %G' "$db" 2>&1)"
+as "$A" env HOME="/home/$A" "$bin" check >"$TMPD/check.out" 2>&1 && ok "a worker opens the restored database" ||
+	nok "a worker opens the restored database" "$(cat "$TMPD/check.out")"
+rm -f "$dir"/jiuye.db.before-restore-*
 
 # What she exports is hers, with her own group, not the group jiuye.
 as "$A" env HOME="/home/$A" "$bin" export residents --purpose 上报区人社局 -o "/home/$A/名单.csv" >"$TMPD/exp.out" 2>&1 \

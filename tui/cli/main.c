@@ -150,6 +150,12 @@ static const char usage_backup[] = N_(
 	"      kept; DEST a file: the N-1 copies before kept as DEST.1 (newest) ...\n"
 	"      DEST.N-1\n");
 
+/* Putting a backup back; printed after usage_backup. */
+static const char usage_restore[] = N_(
+	"  jiuye restore BACKUP\n"
+	"      put a backup back (an administrator, nobody else in jiuye): checked\n"
+	"      first, the current file kept as DB.before-restore-YYYYMMDD-HHMMSS\n");
+
 /* The training module's files; printed after usage_text. */
 static const char usage_training[] = N_(
 	"  jiuye import courses|enrolments FILE [--dry-run] [--skip-errors]\n"
@@ -276,9 +282,10 @@ static void opts_words_utf8(struct opts *o)
 	for (size_t i = 0; i < ARRAY_LEN(text); i++)
 		if (*text[i])
 			*text[i] = cli_word_utf8(*text[i]);
-	/* import FILE and backup DEST are files; every other word is text */
+	/* import FILE, backup DEST and restore BACKUP are files; every other word is text */
 	int file_at = o->nargs > 0 && (strcmp(o->args[0], "import") == 0) ? 2
-	            : o->nargs > 0 && strcmp(o->args[0], "backup") == 0 ? 1 : -1;
+	            : o->nargs > 0 && (strcmp(o->args[0], "backup") == 0 ||
+	                               strcmp(o->args[0], "restore") == 0) ? 1 : -1;
 	for (int i = 0; i < o->nargs; i++)
 		if (i != file_at)
 			o->args[i] = (char *)cli_word_utf8(o->args[i]);
@@ -701,6 +708,34 @@ static int cmd_backup(const struct opts *o)
 	return 0;
 }
 
+static int cmd_restore(const struct opts *o)
+{
+	if (o->nargs != 2)
+		return cli_usage_error("%s", _("usage: jiuye restore BACKUP [--db DB]"));
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 }, noted = { 0 };
+	char *kept = NULL;
+	int rc = backup_restore(&db, o->args[1], &kept, &err);
+	/* nothing was put back: the refusal goes into the trail of the database that stays */
+	if (rc && !kept && audit_file(db, "restore", "database", 0, o->args[1], rc, &noted))
+		fprintf(stderr, "jiuye: %s\n", noted.msg);
+	db_close(&db);
+	if (rc && !kept) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return EXIT_USER;
+	}
+	printf(_("restored %s; the database as it was is kept as %s\n"), path_shown(o->args[1]),
+	       path_shown(kept));
+	free(kept);
+	if (rc) {
+		fprintf(stderr, _("jiuye: the backup is back, but: %s\n"), err.msg);
+		return EXIT_USER;
+	}
+	return 0;
+}
+
 static int is_dir(const char *path)
 {
 	struct stat sb;
@@ -759,6 +794,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_enterprise), stdout);
 			fputs(_(usage_backup), stdout);
+			fputs(_(usage_restore), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
 			fputs(_(usage_close), stdout);
@@ -801,6 +837,8 @@ int main(int argc, char **argv)
 		return cmd_check(&o);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(&o);
+	if (strcmp(cmd, "restore") == 0)
+		return cmd_restore(&o);
 	if (strcmp(cmd, "report") == 0)
 		return cli_report(&o);
 	if (strcmp(cmd, "print") == 0)

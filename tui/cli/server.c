@@ -35,7 +35,8 @@
  *     glibc does not drop and the worker would otherwise slip in: terminal descriptions
  *     ($TERMINFO, $TERMINFO_DIRS, $TERMCAP, ~/.terminfo; server_start, term_init) and message
  *     catalogues, which are printf formats (only the installed ones: locale_init, main.c).
- *   - `jiuye backup` (a raw copy, without masking, roles or history) is for root alone here.
+ *   - `jiuye backup` (a raw copy, without masking, roles or history) is for root alone here, and
+ *     so is `jiuye restore` (it replaces the office's file with one the worker names).
  *
  * --restricted is for the SSH ForceCommand: only the full-screen program (no subcommands, no
  * --db), nothing that starts a shell or an editor (jiuye has none), and files written only under
@@ -249,6 +250,11 @@ int server_cli_allowed(const struct cli_opts *o)
 	if (o->nargs > 0 && strcmp(o->args[0], "backup") == 0 && getuid() != 0) {
 		fprintf(stderr, "%s", _("jiuye: backups of the office's database are made by the administrator "
 		                        "(root)\n"));
+		return EXIT_USER;
+	}
+	if (o->nargs > 0 && strcmp(o->args[0], "restore") == 0 && getuid() != 0) {
+		fputs(_("jiuye: the office's database is restored by the administrator (root)\n"),
+		      stderr);
 		return EXIT_USER;
 	}
 	return 0;
