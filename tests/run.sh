@@ -17,6 +17,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 export JIUYE="${JIUYE:-$PWD/build/asan/jiuye}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}"
 logs=build/test-logs
 mkdir -p "$logs"
 passed=0

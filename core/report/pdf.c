@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "report/report.h"
@@ -128,13 +127,12 @@ static void pdf_pages(cairo_t *cr, const char *text, const char *font)
 	g_object_unref(layout);
 }
 
-/* The font machinery's caches let go (pango's font map, cairo's, fontconfig's): a printout is
- * made now and then, and the next one builds them again. */
+/* Pango's font map lets go of its fonts: a printout is made now and then. Cairo's and
+ * fontconfig's own caches stay for the next one (their debug resets abort when any font is
+ * still referenced, which is no thing to risk in a worker's session). */
 static void fonts_release(void)
 {
 	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
 }
 
 int print_pdf_text(const char *text, const char *font, const char *pdf_path, struct jy_err *err)
