@@ -131,6 +131,11 @@ static void menu_enter(struct ui *ui, struct screen *s)
 	today_load(ui, &((struct menu *)s)->today);
 }
 
+static void menu_reload(struct ui *ui, struct screen *s)
+{
+	today_refresh(ui, &((struct menu *)s)->today);
+}
+
 static void menu_leave(struct ui *ui, struct screen *s)
 {
 	(void)ui;
@@ -141,7 +146,7 @@ static void menu_leave(struct ui *ui, struct screen *s)
 static const struct screen_ops menu_ops = {
 	.name = "menu", .acts = menu_acts,
 	.enter = menu_enter, .draw = menu_draw, .key = menu_key, .leave = menu_leave,
-	.resume = menu_enter, .reload = menu_enter,
+	.resume = menu_enter, .reload = menu_reload,
 };
 
 struct screen *menu_new(void)

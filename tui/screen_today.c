@@ -4,14 +4,19 @@
  * what is due in her communities today (core/admin/due.c): each list's name and count and its
  * first lines, as many as fit, and a letter that opens the list whole. The lists are read when
  * the menu comes up, and again each time it is on top once more, so a visit recorded drops off
- * it. A list the role may not see is not there; a statistician (no people) has the menu alone.
+ * it; another worker's save reads them again at most once a minute. Only the first lines of each
+ * are kept (a county's home visits due are half a million: 1 GB and 4 s read whole); the list a
+ * letter opens is read whole then. A list the role may not see is not there; a statistician (no people) has the menu alone.
  * Enter on a line of a list about a resident opens her page. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
 #include "tui.h"
+
+#define TODAY_LINES 50          /* a list's lines kept for the menu: more than a screen shows */
 
 void today_load(struct ui *ui, struct today *t)
 {
@@ -20,8 +25,15 @@ void today_load(struct ui *ui, struct today *t)
 	if (!t->shown)
 		return;
 	struct jy_err err = { 0 };
-	if (due_collect(ui->db, ui->today, NULL, &t->lists, &t->n, &err) != JY_OK)
+	t->loaded = time(NULL);
+	if (due_collect(ui->db, ui->today, NULL, TODAY_LINES, &t->lists, &t->n, &err) != JY_OK)
 		snprintf(t->err, sizeof t->err, "%s", err.msg);
+}
+
+void today_refresh(struct ui *ui, struct today *t)
+{
+	if (time(NULL) - t->loaded >= 60)
+		today_load(ui, t);
 }
 
 void today_free(struct today *t)
@@ -71,7 +83,13 @@ int today_key(struct ui *ui, struct today *t, int key)
 {
 	if (!t->shown || key < 'a' || key >= 'a' + t->n)
 		return 0;
-	ui_push(ui, due_list_new(&t->lists[key - 'a']));
+	struct due_list *l = &t->lists[key - 'a'];
+	struct jy_err err = { 0 };
+	if (l->n < l->total && due_reload(ui->db, ui->today, l, &err) != JY_OK) {
+		ui_err(ui, &err);
+		return 1;
+	}
+	ui_push(ui, due_list_new(l));
 	return 1;
 }
 

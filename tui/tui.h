@@ -23,6 +23,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "core.h"
 
@@ -508,11 +509,14 @@ struct screen *menu_new(void);
  * residents; a letter opens one list whole (due_list_new, borrowing it from the menu). */
 struct today {
 	int shown;              /* her role may see residents */
+	time_t loaded;          /* when the lists were read */
 	struct due_list *lists;
 	int n;
 	char err[512];
 };
 void today_load(struct ui *ui, struct today *t);
+/* today_load when the lists are older than a minute: what other workers' saves call for. */
+void today_refresh(struct ui *ui, struct today *t);
 void today_free(struct today *t);
 void today_draw(struct ui *ui, const struct today *t, int y, int x, int h, int w);
 int today_key(struct ui *ui, struct today *t, int key);        /* 1 when key opened a list */

@@ -46,8 +46,11 @@ struct due_source;
 struct due_list {
 	const struct due_source *src;
 	int days;               /* the setting in force */
-	int n;
+	int n;                  /* items kept */
+	int total;              /* items due: more than n when the collection kept only the first */
+	int keep;               /* items kept at most (0: all) */
 	struct due_item *items;
+	struct due_item spare;  /* where the items past keep are written and counted */
 };
 /* A kind of due list. The lists come from a table of sources, each reading its own part's query
  * (home visits and certificates from the registry, subsidies and referrals from the jobs,
@@ -71,10 +74,14 @@ int due_register(const struct due_source *src);
 /* Every source in order: *n of them, borrowed. */
 const struct due_source *const *due_sources(int *n);
 /* Every list this worker's role may see, for asof (NULL: today), of unit (a community, street or
- * county by name or code: its communities; NULL: all of hers): *lists, *n. JY_EINVAL for an
- * unknown unit; a source that fails stops it with its error. Caller frees with due_free. */
-int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due_list **lists,
-                int *n, struct jy_err *err);
+ * county by name or code: its communities; NULL: all of hers): *lists, *n. keep > 0 keeps only
+ * the first keep items of each list (and counts them all: total), for a page that shows counts
+ * and first lines (with a unit every item is kept). JY_EINVAL for an unknown unit; a source
+ * that fails stops it with its error. Caller frees with due_free. */
+int due_collect(struct jy_db *db, const char *asof, const char *unit, int keep,
+                struct due_list **lists, int *n, struct jy_err *err);
+/* The list l (of due_collect, for asof) again, every item of it. */
+int due_reload(struct jy_db *db, const char *asof, struct due_list *l, struct jy_err *err);
 void due_free(struct due_list **lists, int n);
 /* The list's label with its count and days: "推荐未反馈（超过14天）：3". Caller frees. */
 char *due_title(const struct due_list *l);

@@ -15,6 +15,11 @@
 
 static struct due_item *due_item_add(struct due_list *out, int *cap)
 {
+	out->total++;
+	if (out->keep && out->n >= out->keep) {
+		memset(&out->spare, 0, sizeof out->spare);
+		return &out->spare;
+	}
 	if (out->n == *cap)
 		out->items = xrealloc(out->items, sizeof *out->items * (size_t)(*cap = *cap ? *cap * 2 : 16));
 	struct due_item *it = &out->items[out->n++];
@@ -364,8 +369,26 @@ static void items_filter(struct due_list *l, const struct unit_set *u)
 	l->n = k;
 }
 
-int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due_list **lists,
-                int *n, struct jy_err *err)
+/* One list: its days, its items (the first l->keep of them when keep is set), their
+ * communities, those of the unit. */
+static int list_collect(struct jy_db *db, const char *asof, const struct unit_set *u,
+                        struct due_list *l, struct jy_err *err)
+{
+	l->n = l->total = 0;
+	int rc = db_setting_int(db, l->src->setting, l->src->days_def, &l->days, err);
+	if (!rc)
+		rc = l->src->collect(db, asof, l->days, l, err);
+	if (!rc)
+		rc = items_community(db, l, err);
+	if (!rc && !u->all) {
+		items_filter(l, u);
+		l->total = l->n;        /* with a unit every item is kept */
+	}
+	return rc;
+}
+
+int due_collect(struct jy_db *db, const char *asof, const char *unit, int keep,
+                struct due_list **lists, int *n, struct jy_err *err)
 {
 	*lists = NULL;
 	*n = 0;
@@ -384,16 +407,10 @@ int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due
 	for (int k = 0; k < ns && !rc; k++) {
 		if (src[k]->op >= 0 && !access_may(db, src[k]->op))
 			continue;       /* not hers to see: the list is not there at all */
-		struct due_list *l = &(*lists)[*n];
+		struct due_list *l = &(*lists)[(*n)++];
 		l->src = src[k];
-		rc = db_setting_int(db, src[k]->setting, src[k]->days_def, &l->days, err);
-		if (!rc)
-			rc = src[k]->collect(db, asof, l->days, l, err);
-		if (!rc)
-			rc = items_community(db, l, err);
-		if (!rc)
-			items_filter(l, &u);
-		(*n)++;
+		l->keep = u.all ? keep : 0;
+		rc = list_collect(db, asof, &u, l, err);
 	}
 	free(u.code);
 	if (rc)
@@ -401,6 +418,19 @@ int due_collect(struct jy_db *db, const char *asof, const char *unit, struct due
 	if (rc)
 		*n = 0;
 	return rc;
+}
+
+int due_reload(struct jy_db *db, const char *asof, struct due_list *l, struct jy_err *err)
+{
+	char today[11];
+	if (!asof || !*asof) {
+		date_today(today);
+		asof = today;
+	}
+	FREE(&l->items);
+	l->keep = 0;
+	struct unit_set all = { .all = 1 };
+	return list_collect(db, asof, &all, l, err);
 }
 
 void due_free(struct due_list **lists, int n)
@@ -416,6 +446,6 @@ char *due_title(const struct due_list *l)
 {
 	const char *label = _(l->src->label);
 	if (l->days > 0)
-		return xasprintf(_("%s (%d days): %d"), label, l->days, l->n);
-	return xasprintf(_("%s: %d"), label, l->n);
+		return xasprintf(_("%s (%d days): %d"), label, l->days, l->total);
+	return xasprintf(_("%s: %d"), label, l->total);
 }

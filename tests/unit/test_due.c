@@ -205,7 +205,7 @@ static void test_referrals_and_settings(void **state)
 	referral_free(&r);
 	struct due_list *l;
 	int n;
-	assert_int_equal(due_collect(db, "2026-11-15", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-11-15", NULL, 0, &l, &n, &err), JY_OK);
 	const struct due_list *ref = list_of(l, n, "referrals");
 	assert_non_null(ref);
 	assert_int_equal(ref->days, 14);
@@ -218,21 +218,21 @@ static void test_referrals_and_settings(void **state)
 	due_free(&l, n);
 	/* the office's own days: 13 takes in B */
 	assert_int_equal(db_setting_set(db, "jobs.feedback_days", "13", &err), JY_OK);
-	assert_int_equal(due_collect(db, "2026-11-15", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-11-15", NULL, 0, &l, &n, &err), JY_OK);
 	ref = list_of(l, n, "referrals");
 	assert_int_equal(ref->days, 13);
 	assert_true(has_resident(ref, f->b));
 	due_free(&l, n);
 	/* --unit: a street takes in its communities, a community only itself */
-	assert_int_equal(due_collect(db, "2026-10-01", "城南街道", &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-10-01", "城南街道", 0, &l, &n, &err), JY_OK);
 	assert_true(has_resident(list_of(l, n, "visits"), f->far));
 	assert_true(has_resident(list_of(l, n, "visits"), f->a));
 	due_free(&l, n);
-	assert_int_equal(due_collect(db, "2026-10-01", "幸福里社区", &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-10-01", "幸福里社区", 0, &l, &n, &err), JY_OK);
 	assert_false(has_resident(list_of(l, n, "visits"), f->far));
 	assert_true(has_resident(list_of(l, n, "visits"), f->a));
 	due_free(&l, n);
-	assert_int_equal(due_collect(db, "2026-10-01", "无此社区", &l, &n, &err), JY_EINVAL);
+	assert_int_equal(due_collect(db, "2026-10-01", "无此社区", 0, &l, &n, &err), JY_EINVAL);
 	assert_null(l);
 }
 
@@ -251,14 +251,14 @@ static void test_roles(void **state)
 	assert_int_equal(resident_save(db, r, &err), JY_OK);
 	resident_free(&r);
 	assert_int_equal(draft_save(db, "resident", 0, "name=己", &err), JY_OK);
-	assert_int_equal(due_collect(db, "2026-10-01", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
 	assert_null(list_of(l, n, "approvals"));        /* not hers to decide */
 	assert_non_null(list_of(l, n, "visits"));
 	assert_int_equal(list_of(l, n, "drafts")->n, 1);
 	assert_false(has_resident(list_of(l, n, "visits"), f->far));
 	due_free(&l, n);
 	act(f, "rev1");
-	assert_int_equal(due_collect(db, "2026-10-01", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
 	const struct due_list *ap = list_of(l, n, "approvals");
 	assert_non_null(ap);
 	assert_int_equal(ap->n, 1);
@@ -267,7 +267,7 @@ static void test_roles(void **state)
 	due_free(&l, n);
 	/* a statistician: no list of people at all, her own drafts only */
 	act(f, "stat1");
-	assert_int_equal(due_collect(db, "2026-10-01", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(l[0].src->key, "drafts");
 	due_free(&l, n);
@@ -303,14 +303,14 @@ static void test_register(void **state)
 	assert_ptr_equal(s[after - 1], &later);
 	struct due_list *l;
 	int n;
-	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
 	const struct due_list *c = list_of(l, n, "cases");
 	assert_non_null(c);
 	assert_int_equal(c->days, 5);
 	assert_string_equal(c->items[0].what, "5");
 	due_free(&l, n);
 	act(f, "stat1");                /* a list of people: not for a statistician */
-	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, &l, &n, &err), JY_OK);
+	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
 	assert_null(list_of(l, n, "cases"));
 	due_free(&l, n);
 	act(f, NULL);

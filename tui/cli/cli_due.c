@@ -33,7 +33,7 @@ int cli_due(const struct cli_opts *o)
 	struct jy_err err = { 0 };
 	char today[11];
 	date_today(today);
-	int rc = due_collect(db, today, o->unit, &lists, &n, &err);
+	int rc = due_collect(db, today, o->unit, 0, &lists, &n, &err);
 	if (rc == JY_OK) {
 		const struct jy_actor *a = db_actor(db);
 		printf(_("Due today, %s (%s, %s)\n"), today, a->name[0] ? a->name : a->os_user,
