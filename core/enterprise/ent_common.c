@@ -17,6 +17,26 @@ char *ent_code_canon(const char *code)
 	return c;
 }
 
+int ent_find_code(struct jy_db *db, const char *sql, const char *code, const char *what,
+                  int64_t *id, struct jy_err *err)
+{
+	if (text_is_blank(code))
+		return JY_ENOTFOUND;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return JY_EDB;
+	char *c = ent_code_canon(code);
+	sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
+	free(c);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, what);
+}
+
 int ent_next_code(struct jy_db *db, const char *table, char prefix, char out[24],
                   struct jy_err *err)
 {

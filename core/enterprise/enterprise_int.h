@@ -8,6 +8,11 @@
 
 /* A code as a worker means it: p-001 and Ｐ－００１ are P-001. Caller frees. */
 char *ent_code_canon(const char *code);
+/* The id of the record whose code is code (canonical as above), by sql ("SELECT id FROM t WHERE
+ * code = ?1", the program's own): JY_OK with *id, JY_ENOTFOUND, or JY_EDB saying what (reading
+ * the loans ...) failed. */
+int ent_find_code(struct jy_db *db, const char *sql, const char *code, const char *what,
+                  int64_t *id, struct jy_err *err);
 /* The next free code PREFIX-001 of a table ("project" or "loan": a constant, never read). */
 int ent_next_code(struct jy_db *db, const char *table, char prefix, char out[24],
                   struct jy_err *err);

@@ -155,23 +155,7 @@ int project_load(struct jy_db *db, int64_t id, struct project **out, struct jy_e
 
 int project_find_code(struct jy_db *db, const char *code, int64_t *id, struct jy_err *err)
 {
-	if (text_is_blank(code))
-		return JY_ENOTFOUND;
-	char *c = ent_code_canon(code);
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM project WHERE code = ?1", err);
-	int rc = JY_EDB;
-	if (st) {
-		sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
-		int s = sqlite3_step(st);
-		if (s == SQLITE_ROW)
-			*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		rc = s == SQLITE_ROW ? JY_OK : s == SQLITE_DONE ? JY_ENOTFOUND : JY_EDB;
-		if (rc == JY_EDB)
-			db_fail(db, err, _("reading the projects"));
-	}
-	free(c);
-	return rc;
+	return ent_find_code(db, "SELECT id FROM project WHERE code = ?1", code, _("reading the projects"), id, err);
 }
 
 /* The worker-typed fields checked, the founder and the course found. */
