@@ -74,20 +74,27 @@ static int certs_collect(struct jy_db *db, const char *asof, int days, struct du
 	return rc;
 }
 
+/* An item of the jobs part (a placement, a referral): her, the day, the employer and the post. */
+static void job_item(struct due_list *out, int *cap, int64_t id, int64_t rid, const char *name,
+                     const char *reg_no, const char *date, const char *employer, const char *title)
+{
+	struct due_item *it = due_item_add(out, cap);
+	it->id = id;
+	it->resident_id = rid;
+	copy(it->who, sizeof it->who, name);
+	copy(it->ref, sizeof it->ref, reg_no);
+	copy(it->date, sizeof it->date, date);
+	snprintf(it->what, sizeof it->what, "%s %s", employer, title);
+}
+
 static int subsidies_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
                              struct jy_err *err)
 {
 	struct placement_due_row *rows;
 	int n, cap = 0, rc = placement_due(db, asof, days, &rows, &n, err);
-	for (int k = 0; !rc && k < n; k++) {
-		struct due_item *it = due_item_add(out, &cap);
-		it->id = rows[k].id;
-		it->resident_id = rows[k].resident_id;
-		copy(it->who, sizeof it->who, rows[k].name);
-		copy(it->ref, sizeof it->ref, rows[k].reg_no);
-		copy(it->date, sizeof it->date, rows[k].subsidy_end);
-		snprintf(it->what, sizeof it->what, "%s %s", rows[k].employer, rows[k].title);
-	}
+	for (int k = 0; !rc && k < n; k++)
+		job_item(out, &cap, rows[k].id, rows[k].resident_id, rows[k].name, rows[k].reg_no,
+		         rows[k].subsidy_end, rows[k].employer, rows[k].title);
 	free(rows);
 	return rc;
 }
@@ -97,15 +104,9 @@ static int referrals_collect(struct jy_db *db, const char *asof, int days, struc
 {
 	struct referral_stale_row *rows;
 	int n, cap = 0, rc = referral_stale(db, asof, days, &rows, &n, err);
-	for (int k = 0; !rc && k < n; k++) {
-		struct due_item *it = due_item_add(out, &cap);
-		it->id = rows[k].id;
-		it->resident_id = rows[k].resident_id;
-		copy(it->who, sizeof it->who, rows[k].name);
-		copy(it->ref, sizeof it->ref, rows[k].reg_no);
-		copy(it->date, sizeof it->date, rows[k].referred_on);
-		snprintf(it->what, sizeof it->what, "%s %s", rows[k].employer, rows[k].title);
-	}
+	for (int k = 0; !rc && k < n; k++)
+		job_item(out, &cap, rows[k].id, rows[k].resident_id, rows[k].name, rows[k].reg_no,
+		         rows[k].referred_on, rows[k].employer, rows[k].title);
 	free(rows);
 	return rc;
 }
