@@ -51,8 +51,12 @@ CMOCKA_LIBS    := $(call pc_libs,cmocka,-lcmocka)
 # printouts as PDF (core/report/pdf.c): cairo and pango, the glyphs of a Chinese font embedded
 PANGO_CFLAGS   := $(call pc_cflags,pangocairo fontconfig)
 PANGO_LIBS     := $(call pc_libs,pangocairo fontconfig,-lpangocairo-1.0 -lpango-1.0 -lcairo -lgobject-2.0 -lglib-2.0 -lfontconfig)
+# workbooks to import (core/base/xlsx.c, xls.c): the zip with minizip, the XML with expat, the
+# Excel 97-2003 files with freexl
+MINIZIP_CFLAGS := $(call pc_cflags,minizip)
+WORKBOOK_LIBS  := $(call pc_libs,minizip,-lminizip) $(call pc_libs,expat,-lexpat) $(call pc_libs,freexl,-lfreexl)
 # Debian 12 ships no libunistring.pc.
-CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) -lunistring $(NETTLE_LIBS) $(PANGO_LIBS) -lm
+CORE_LIBS := $(SQLITE_LIBS) $(XLSX_LIBS) $(WORKBOOK_LIBS) -lunistring $(NETTLE_LIBS) $(PANGO_LIBS) -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -75,7 +79,11 @@ DEB_BUILD += libpam0g-dev
 DEB_BUILD += ncurses-term
 # printouts as PDF: cairo and pango, and a fixed-pitch Chinese font to embed (文泉驿等宽正黑)
 DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
+# workbooks to import: minizip and expat (xlsx), freexl (xls)
+DEB_BUILD += libminizip-dev libexpat1-dev libfreexl-dev
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
+# workbooks written by other programs than jiuye for the import tests: .xls by xlwt
+DEB_TEST  += python3-xlwt
 # pdftotext: the Chinese of a PDF printout comes back (tests/cli/printto.sh)
 DEB_TEST  += poppler-utils
 # make fuzz: clang with libFuzzer and its sanitizer runtimes
@@ -93,7 +101,7 @@ $(GEN_SRC): assets/embed.sh $(SCHEMA) $(HANZI)
 # Every object lists the headers it read in its .d file (-MMD -MP), so touching a header rebuilds
 # exactly what includes it.
 ALL_CPPFLAGS = $(JY_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS)
-cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam))$(if $(filter core/report/pdf.c,$(1)), $(PANGO_CFLAGS)) $(SQLITE_CFLAGS)
+cflags_for = $(if $(filter tui/%,$(1)),-Itui $(NCURSES_CFLAGS))$(if $(filter tui/widget/lock.c,$(1)), $(call pc_cflags,pam))$(if $(filter core/report/pdf.c,$(1)), $(PANGO_CFLAGS))$(if $(filter core/base/xlsx.c,$(1)), $(MINIZIP_CFLAGS)) $(SQLITE_CFLAGS)
 build/o/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(call cflags_for,$<) -std=c11 $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@

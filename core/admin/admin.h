@@ -90,7 +90,7 @@ char *due_title(const struct due_list *l);
  * community), 上级 (a unit in the database or in a row above) and optionally 代码, one row a unit,
  * through the importers' framework (flags IMPORT_*; report gets each "FILE:ROW: 列名: ..." line).
  * A unit there already with the same level and parent is unchanged. An administrator's. */
-int import_units(struct jy_db *db, const char *path, int flags,
+int import_units(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err);
 

@@ -186,7 +186,7 @@ out:
 static const struct importer_ops ui_ops = { ui_accepted, ui_header, ui_begin, ui_row, ui_commit,
                                             ui_rollback };
 
-int import_units(struct jy_db *db, const char *path, int flags,
+int import_units(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err)
 {
@@ -195,7 +195,7 @@ int import_units(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_ADMIN, NULL, err);
 	if (rc)
 		return rc;
-	struct unit_import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct unit_import im = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&im.in, flags, &ui_ops, &im, res, err);
 	importer_free(&im.in);
 	return rc;

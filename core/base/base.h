@@ -242,6 +242,46 @@ void csv_col_name(int i, char out[8]);
 char *csv_header_clean(const char *raw);
 char *csv_unwrap_number(const char *cell);
 
+/* ---- rows.c, xlsx.c, xls.c: the rows of a file to import ------------------------------------ */
+/* Every importer reads its file through one row source, whatever the file is: CSV (csv.c), an
+ * Excel workbook (.xlsx: the zip read with minizip, the XML with expat) or an Excel 97-2003 file
+ * (.xls, read with freexl), told apart by the file's first bytes, not its name. A row comes as
+ * text cells the way the sheet shows them: shared and inline strings as they are, a number cell
+ * as Excel writes it to CSV (13800000001, 3.30122198202031E+17, 0.5), a cell with a date format
+ * as YYYY-MM-DD and a time as HH:MM, TRUE / FALSE, a formula as its saved value. */
+struct row_source;
+enum rows_kind { ROWS_CSV = 1, ROWS_XLSX, ROWS_XLS };
+/* The unpacked size of one part of a workbook (a sheet, its shared strings) beyond which it is
+ * refused as a zip bomb, counted while it is inflated. */
+#define ROWS_PART_MAX (64u << 20)
+/* Open path; sheet names the sheet of a workbook (NULL: the first; given for a CSV file it is an
+ * error). Refused with a message naming the file: a workbook with a password, without sheets,
+ * without the sheet asked for, a WPS .et file, a part past ROWS_PART_MAX, a file neither text nor
+ * a workbook. JY_EINVAL, or JY_EIO when it cannot be read. Caller closes with rows_close. */
+int rows_open(const char *path, const char *sheet, struct row_source **out, struct jy_err *err);
+/* The next row that has a cell: *cells[0..*n) borrowed until the next call ("" for an empty
+ * cell), *row the row as the spreadsheet numbers it. 1 with a row, 0 at the end, -1 with err set
+ * (a damaged file, a formula without a saved value naming its cell: "Sheet1!C7"). */
+int rows_next(struct row_source *s, char ***cells, int *n, int *row, struct jy_err *err);
+enum rows_kind rows_kind(const struct row_source *s);
+const char *rows_encoding(const struct row_source *s);  /* "UTF-8", "GB18030", "xlsx", "xls" */
+const char *rows_sheet(const struct row_source *s);     /* the sheet read; NULL for CSV */
+/* How many rows the file has, cheaply: the sheet's dimension, or the CSV file's lines (a cell
+ * with a line break counts twice); -1 when unknown. For progress, never for a limit. */
+long rows_total(const struct row_source *s);
+/* A cell as a worker finds it: "Sheet1!B7" in a workbook, "B7" in a CSV file (col from 0). */
+void rows_cell_name(const struct row_source *s, int row, int col, char *out, size_t size);
+void rows_close(struct row_source **s);
+/* An Excel serial day number as YYYY-MM-DD: the 1900 system (1 is 1900-01-01; Excel counts a
+ * 29 February 1900 that never was, serial 60, given back as "1900-02-29" for the date check to
+ * refuse) or date1904's (0 is 1904-01-01). JY_EINVAL outside 0 .. 9999-12-31. */
+int rows_serial_date(double serial, int date1904, char out[11]);
+/* A number cell's value as Excel's CSV has it: whole numbers below 10^15 in full, the rest in 15
+ * significant digits (3.30122198202031E+17). */
+void rows_number_text(double v, char out[32]);
+/* csv.c: the lines of the file, counted in the pass that checks its encoding; -1 when unknown. */
+long csv_lines(const struct csv_reader *r);
+
 /* The hanzi table, embedded in the binary (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];
 extern const size_t jy_asset_hanzi_len;

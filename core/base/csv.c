@@ -30,6 +30,15 @@
 
 #define CSV_WINDOW (1u << 20)
 
+/* The line ends in s[0..n). */
+static long csv_count_lines(const char *s, size_t n)
+{
+	long k = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		k++;
+	return k;
+}
+
 /* The size a reader's window starts at; the tests shrink it (csv_window_set). */
 static size_t csv_window = CSV_WINDOW;
 
@@ -47,6 +56,7 @@ struct csv_reader {
 	char enc[16];
 	char sep;               /* ',' or '\t' */
 	int row;                /* spreadsheet row of the record last returned */
+	long lines;             /* line ends in the file, counted when it was first read */
 	char **fields;
 	int cap;
 };
@@ -210,6 +220,7 @@ static int csv_sniff(struct csv_reader *r, int *stream, struct jy_err *err)
 		size_t cut = r->eof ? 0 : csv_utf8_cut(r->data, r->len);
 		if (memchr(r->data, '\0', r->len) || !text_valid_utf8(r->data, r->len - cut))
 			return JY_OK;
+		r->lines += csv_count_lines(r->data, r->len - cut);
 		if (!r->eof) {
 			/* keep only a character cut by the window's end: the rest is proved */
 			memmove(r->data, r->data + r->len - cut, cut);
@@ -294,6 +305,7 @@ int csv_open(const char *path, struct csv_reader **out, struct jy_err *err)
 		fclose(r->f);
 		r->f = NULL;
 		r->eof = 1;
+		r->lines = csv_count_lines(r->data, r->len);
 	}
 	r->sep = csv_guess_sep(r->data);
 	*out = r;
@@ -315,6 +327,11 @@ void csv_close(struct csv_reader **pr)
 	free(r->fields);
 	free(r);
 	*pr = NULL;
+}
+
+long csv_lines(const struct csv_reader *r)
+{
+	return r ? r->lines : -1;
 }
 
 const char *csv_encoding(const struct csv_reader *r)

@@ -176,7 +176,7 @@ int case_demo(struct jy_db *db, int months_shift, int64_t chen, struct jy_err *e
  * 案件编号 already stored is updated, an empty cell never overwrites. The export is a file of
  * people (a purpose, the notice line, the trail) with the cases the worker may read, 状态 and
  * 办结日期 after the intake's columns; numbers masked without OP_EXPORT_FULL. */
-int import_cases(struct jy_db *db, const char *path, int flags,
+int import_cases(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err);
 int export_cases(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,

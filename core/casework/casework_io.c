@@ -187,14 +187,14 @@ static void cio_rollback(void *ctx)
 static const struct importer_ops cio_ops = { cio_accepted, cio_header, cio_begin, cio_row, cio_commit,
                                              cio_rollback };
 
-int import_cases(struct jy_db *db, const char *path, int flags,
+int import_cases(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err)
 {
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct cio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct cio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &cio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

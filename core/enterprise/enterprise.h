@@ -259,10 +259,10 @@ int enterprise_demo(struct jy_db *db, int months_shift, struct jy_err *err);
  * by its code, else a new one. The stage and state columns an export writes are read and left
  * alone: stages and steps are done one at a time (project_advance, loan_step …), so each keeps
  * its date order and her status. Exports are files of people (a purpose, masked by role). */
-int import_projects(struct jy_db *db, const char *path, int flags,
+int import_projects(struct jy_db *db, const char *path, const char *sheet, int flags,
                     void (*report)(void *arg, const char *line), void *arg,
                     struct import_result *res, struct jy_err *err);
-int import_loans(struct jy_db *db, const char *path, int flags,
+int import_loans(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err);
 int export_projects(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,

@@ -166,14 +166,14 @@ static void eio_rollback(void *ctx)
 static const struct importer_ops eio_ops = { eio_accepted, eio_header, eio_begin, eio_row,
                                              eio_commit, eio_rollback };
 
-static int eio_import(struct jy_db *db, const struct eio_kind *k, const char *path, int flags,
+static int eio_import(struct jy_db *db, const struct eio_kind *k, const char *path, const char *sheet, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct eio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .k = k };
+	struct eio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .k = k };
 	rc = importer_run(&t.in, flags, &eio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;
@@ -229,11 +229,11 @@ static int project_store(struct eio *t, char **vals, struct import_result *res,
 
 static const struct eio_kind project_kind = { project_fields, PF__COUNT, project_store };
 
-int import_projects(struct jy_db *db, const char *path, int flags,
+int import_projects(struct jy_db *db, const char *path, const char *sheet, int flags,
                     void (*report)(void *arg, const char *line), void *arg,
                     struct import_result *res, struct jy_err *err)
 {
-	return eio_import(db, &project_kind, path, flags, report, arg, res, err);
+	return eio_import(db, &project_kind, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- loans ------------------------------------------------------------------------------------ */
@@ -265,11 +265,11 @@ static int loan_store(struct eio *t, char **vals, struct import_result *res, str
 
 static const struct eio_kind loan_kind = { loan_fields, LF__COUNT, loan_store };
 
-int import_loans(struct jy_db *db, const char *path, int flags,
+int import_loans(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err)
 {
-	return eio_import(db, &loan_kind, path, flags, report, arg, res, err);
+	return eio_import(db, &loan_kind, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- exports ---------------------------------------------------------------------------------- */

@@ -317,13 +317,13 @@ int match_postings(struct jy_db *db, int64_t resident_id, const char *asof,
  * referral by the resident's ID number and the posting's code, and its stage moves forward by the
  * referral rules (a 录用 row records the hire). Exports write the importer's columns in format,
  * to path or stdout ("-" or NULL, CSV only), as export_residents. */
-int import_employers(struct jy_db *db, const char *path, int flags,
+int import_employers(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
-int import_jobs(struct jy_db *db, const char *path, int flags,
+int import_jobs(struct jy_db *db, const char *path, const char *sheet, int flags,
                 void (*report)(void *arg, const char *line), void *arg,
                 struct import_result *res, struct jy_err *err);
-int import_referrals(struct jy_db *db, const char *path, int flags,
+int import_referrals(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
 int export_employers(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);

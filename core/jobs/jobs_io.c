@@ -420,36 +420,36 @@ static void io_rollback(void *ctx)
 static const struct importer_ops io_ops = { io_accepted, io_header, io_begin, io_row, io_commit,
                                             io_rollback };
 
-static int io_import(struct jy_db *db, int kind, const char *path, int flags,
+static int io_import(struct jy_db *db, int kind, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	struct io io = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .kind = kind };
+	struct io io = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .kind = kind };
 	io_defs(&io);
 	int rc = importer_run(&io.in, flags, &io_ops, &io, res, err);
 	importer_free(&io.in);
 	return rc;
 }
 
-int import_employers(struct jy_db *db, const char *path, int flags,
+int import_employers(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	return io_import(db, KIND_EMPLOYERS, path, flags, report, arg, res, err);
+	return io_import(db, KIND_EMPLOYERS, path, sheet, flags, report, arg, res, err);
 }
 
-int import_jobs(struct jy_db *db, const char *path, int flags,
+int import_jobs(struct jy_db *db, const char *path, const char *sheet, int flags,
                 void (*report)(void *arg, const char *line), void *arg,
                 struct import_result *res, struct jy_err *err)
 {
-	return io_import(db, KIND_JOBS, path, flags, report, arg, res, err);
+	return io_import(db, KIND_JOBS, path, sheet, flags, report, arg, res, err);
 }
 
-int import_referrals(struct jy_db *db, const char *path, int flags,
+int import_referrals(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	return io_import(db, KIND_REFERRALS, path, flags, report, arg, res, err);
+	return io_import(db, KIND_REFERRALS, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- exports ----------------------------------------------------------------------------------- */

@@ -15,10 +15,24 @@
 #include "record/record.h"
 #include "store/sql.h"
 
+/* The column of the file whose field has label, or -1. */
+static int column_of(const struct importer *im, const char *label)
+{
+	for (int i = 0; im->defs && label && i < im->ncol; i++)
+		if (im->col[i] >= 0 && strcmp(im->defs[im->col[i]].label, label) == 0)
+			return i;
+	return -1;
+}
+
 void importer_report(struct importer *im, int row, const char *field, const char *msg)
 {
+	int col = im->src && rows_kind(im->src) != ROWS_CSV ? column_of(im, field) : -1;
 	buf_reset(&im->line);
-	if (field && *field)
+	if (col >= 0) {
+		char cell[128];
+		rows_cell_name(im->src, row, col, cell, sizeof cell);
+		buf_addf(&im->line, "%s:%s: %s: %s", path_shown(im->path), cell, field, msg);
+	} else if (field && *field)
 		buf_addf(&im->line, "%s:%d: %s: %s", path_shown(im->path), row, field, msg);
 	else
 		buf_addf(&im->line, "%s:%d: %s", path_shown(im->path), row, msg);
@@ -58,6 +72,7 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 	char first_unknown[64] = "";
 	int data = 0, rc = JY_OK;
 	im->ncol = n;
+	im->defs = c->defs;
 	im->col = xmalloc(sizeof *im->col * (size_t)(n ? n : 1));
 	for (int i = 0; i < n && !rc; i++) {
 		char *h = csv_header_clean(cell[i]);
@@ -135,21 +150,27 @@ static int row_blank(char **cell, int n)
 	return 1;
 }
 
+int importer_open(struct importer *im, struct row_source **src, struct jy_err *err)
+{
+	return rows_open(im->path, im->sheet, src, err);
+}
+
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err)
 {
 	struct import_result local;
-	struct csv_reader *csv = NULL;
+	struct row_source *src = NULL;
 	char **cell;
 	int n, row, got, rc;
 
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof *res);
-	if ((rc = csv_open(im->path, &csv, err)))
+	if ((rc = importer_open(im, &src, err)))
 		return rc;
-	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
-	got = csv_next(csv, &cell, &n, &row, err);
+	im->src = src;
+	snprintf(res->encoding, sizeof res->encoding, "%s", rows_encoding(src));
+	got = rows_next(src, &cell, &n, &row, err);
 	/* an export of people starts with its 内部资料 line (export_notice): the header is the next
 	 * row; a masked one is refused, its values are not the real ones */
 	if (got == 1 && n >= 1 && strncmp(cell[0], EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0) {
@@ -161,7 +182,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 			             path_shown(im->path));
 			goto out;
 		}
-		got = csv_next(csv, &cell, &n, &row, err);
+		got = rows_next(src, &cell, &n, &row, err);
 	}
 	if (got <= 0) {
 		if (got == 0) {
@@ -176,7 +197,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	}
 	if ((rc = ops->header(ctx, cell, n, err)) || (rc = ops->begin(ctx, err)))
 		goto out;
-	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
+	while ((got = rows_next(src, &cell, &n, &row, err)) == 1) {
 		if (row_blank(cell, n))
 			continue;       /* Excel writes ",,,," for rows that were only formatted */
 		res->rows++;
@@ -200,7 +221,8 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		             path_shown(im->path), res->rejected);
 	}
 out:
-	csv_close(&csv);
+	im->src = NULL;
+	rows_close(&src);
 	return rc;
 }
 

@@ -173,10 +173,13 @@ void export_mask(int field_kind, const char *v, char *out, size_t size);
  * Each embeds a struct importer, its path, report and arg set, and frees it with importer_free. */
 struct importer {
 	const char *path;
+	const char *sheet;      /* the sheet of a workbook (NULL: its first) */
 	void (*report)(void *arg, const char *line);
 	void *arg;
 	int *col;               /* the field of each column of the file, -1 for none */
 	int ncol;
+	const struct field_def *defs;   /* the fields col[] points to (importer_header) */
+	struct row_source *src; /* the file being read: cells are named by it */
 	int problems;           /* reported for the current row */
 	struct jy_buf line;
 	struct importer_seen {  /* the keys of the rows so far: "also in row N" */
@@ -196,12 +199,16 @@ struct importer_ops {
 	int (*commit)(void *ctx, struct jy_err *err);
 	void (*rollback)(void *ctx);
 };
+/* The one place an import file is opened: a CSV file or a workbook's sheet (im->sheet), as
+ * rows_open reads them. Caller closes with rows_close. */
+int importer_open(struct importer *im, struct row_source **src, struct jy_err *err);
 /* Open im->path, read its header and rows through ops, commit or roll back by flags
  * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err);
 void importer_free(struct importer *im);
-/* One line "FILE:ROW: field: msg" (field may be NULL) to the report; counts a problem. */
+/* One line "FILE:ROW: field: msg" (field may be NULL) to the report; counts a problem. In a
+ * workbook the row is the cell of the field's column, as Excel names it: "FILE:Sheet1!B7: …". */
 void importer_report(struct importer *im, int row, const char *field, const char *msg);
 /* "姓名, 身份证号, … (English: name, id_number, …)": the fields having all of flags. */
 void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b);

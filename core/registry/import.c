@@ -509,7 +509,7 @@ static void imp_rollback(void *ctx)
 static const struct importer_ops imp_ops = { imp_accepted, imp_header, imp_begin, imp_row, imp_commit,
                                              imp_rollback };
 
-int import_residents(struct jy_db *db, const char *path, int flags,
+int import_residents(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
@@ -518,7 +518,7 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_IMPORT, NULL, err);   /* statistics: one clear refusal */
 	if (rc)
 		return rc;
-	struct import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db,
+	struct import im = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db,
 	                     .create_units = !!(flags & IMPORT_CREATE_UNITS) };
 	int nunits = 0;
 	if ((rc = unit_count(db, &nunits, err)))

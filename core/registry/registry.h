@@ -260,7 +260,7 @@ void search_page_free(struct search_page *p);
  * "FILE:ROW: 列名: what is wrong, what is accepted". Without IMPORT_SKIP_ERRORS nothing is stored
  * when any row is bad. Empty cells never overwrite stored values. Returns JY_OK, JY_EINVAL (bad rows),
  * JY_EIO or JY_EDB. */
-int import_residents(struct jy_db *db, const char *path, int flags,
+int import_residents(struct jy_db *db, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err);
 /* Export every resident (open ones unless include_closed), the columns import reads, to path in

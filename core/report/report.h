@@ -141,7 +141,7 @@ int target_get(struct jy_db *db, int year, const char *unit, int i, int64_t *val
 /* A CSV file of targets (年度, 单位, 指标, 目标值; English year, unit, indicator, target) with the
  * import rules of every file: FILE:ROW: 列名 messages, nothing saved when a row is bad (unless
  * IMPORT_SKIP_ERRORS), IMPORT_DRY_RUN saves nothing. */
-int import_targets(struct jy_db *db, const char *path, int flags,
+int import_targets(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
 

@@ -549,14 +549,14 @@ static void tim_rollback(void *ctx)
 static const struct importer_ops tim_ops = { tim_accepted, tim_header, tim_begin, tim_row,
                                              tim_commit, tim_rollback };
 
-int import_targets(struct jy_db *db, const char *path, int flags,
+int import_targets(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err)
 {
 	int rc = target_may(db, err);
 	if (rc)
 		return rc;
-	struct tim t = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct tim t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &tim_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

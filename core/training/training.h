@@ -245,10 +245,10 @@ int rollcall_save(struct jy_db *db, struct rollcall *rc, struct jy_err *err);
  * (unless IMPORT_SKIP_ERRORS), empty cells never overwrite, a dry run changes nothing. A course
  * is matched by its code; an enrolment by ID number and course code. Exports write the importer's
  * columns in format, as export_residents. */
-int import_courses(struct jy_db *db, const char *path, int flags,
+int import_courses(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
-int import_enrolments(struct jy_db *db, const char *path, int flags,
+int import_enrolments(struct jy_db *db, const char *path, const char *sheet, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err);
 int export_courses(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);

@@ -183,11 +183,11 @@ static void tio_rollback(void *ctx)
 static const struct importer_ops tio_ops = { tio_accepted, tio_header, tio_begin, tio_row, tio_commit,
                                              tio_rollback };
 
-static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *path, int flags,
+static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *path, const char *sheet, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
-	struct tio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .k = k };
+	struct tio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .k = k };
 	int rc = importer_run(&t.in, flags, &tio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;
@@ -229,11 +229,11 @@ static int course_store(struct tio *t, char **vals, int row, struct import_resul
 
 static const struct tio_kind course_kind = { course_fields, CF__COUNT, course_store, course_key, CF_CODE };
 
-int import_courses(struct jy_db *db, const char *path, int flags,
+int import_courses(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err)
 {
-	return tio_import(db, &course_kind, path, flags, report, arg, res, err);
+	return tio_import(db, &course_kind, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- enrolments ------------------------------------------------------------------------------- */
@@ -302,11 +302,11 @@ static int enrol_store(struct tio *t, char **vals, int row, struct import_result
 
 static const struct tio_kind enrol_kind = { enrol_fields, EF__COUNT, enrol_store, enrol_key, -1 };
 
-int import_enrolments(struct jy_db *db, const char *path, int flags,
+int import_enrolments(struct jy_db *db, const char *path, const char *sheet, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
-	return tio_import(db, &enrol_kind, path, flags, report, arg, res, err);
+	return tio_import(db, &enrol_kind, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- exports ---------------------------------------------------------------------------------- */

@@ -207,7 +207,7 @@ has "a quote never closed: file, row and what to do" "$tmp/err" "residents_broke
 printf 'PK\003\004\024\000\006\000rest of a workbook' >"$tmp/居民.xlsx"
 run import residents "$tmp/居民.xlsx" --db "$db"
 status_is "a workbook instead of CSV: exit 1" 1
-has "a workbook instead of CSV: says to save as CSV" "$tmp/err" "Save As"
+has "a file that only starts like a workbook: said to be damaged" "$tmp/err" "the workbook is damaged or not an Excel workbook"
 printf '姓名,身份证号\n\201\040\377\n' >"$tmp/binary.csv"
 run import residents "$tmp/binary.csv" --db "$db"
 status_is "neither UTF-8 nor GBK: exit 1" 1

@@ -387,7 +387,7 @@ static void worker_import(struct jy_db *db, const char *dir, int w, long n, FILE
 	}
 	struct import_result res = { 0 };
 	struct jy_err e = { 0 };
-	int rc = import_residents(db, path, 0, NULL, NULL, &res, &e);
+	int rc = import_residents(db, path, NULL, 0, NULL, NULL, &res, &e);
 	if (bad && rc == JY_EINVAL && res.rejected == 1) {
 		c->refused_imports++;
 		fprintf(log, "X %ld\n", key0);
@@ -844,7 +844,7 @@ static void crash_child(const char *path, const char *dir, int mode, int round, 
 				_exit(5);
 			say(fd, "B %d\n", n);
 			struct import_result res;
-			if (import_residents(db, file, 0, NULL, NULL, &res, &e) == JY_OK)
+			if (import_residents(db, file, NULL, 0, NULL, NULL, &res, &e) == JY_OK)
 				say(fd, "C %d %d\n", n, res.added);
 			free(file);
 		} else if (mode == CRASH_EDIT) {

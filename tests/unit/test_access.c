@@ -473,7 +473,7 @@ static void test_import_scope(void **state)
 	struct import_result res;
 	struct jy_buf lines = { 0 };
 	act_as(f, "wang");
-	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines, &res, &err),
+	assert_int_equal(import_residents(f->db, path, NULL, IMPORT_SKIP_ERRORS, collect_line, &lines, &res, &err),
 	                 JY_OK);
 	assert_int_equal(res.added, 1);
 	assert_int_equal(res.rejected, 1);
@@ -487,7 +487,7 @@ static void test_import_scope(void **state)
 	int64_t next;
 	assert_int_equal(audit_page(f->db, &af, 0, 5, NULL, NULL, &next, &err), JY_EPERM);
 	act_as(f, "qian");
-	assert_int_equal(import_residents(f->db, path, 0, collect_line, &lines, &res, &err), JY_EPERM);
+	assert_int_equal(import_residents(f->db, path, NULL, 0, collect_line, &lines, &res, &err), JY_EPERM);
 	buf_free(&lines);
 	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 }
@@ -527,7 +527,7 @@ static void test_import_queued_masked(void **state)
 		act_as(f, "wang");
 		struct import_result res;
 		struct jy_buf lines = { 0 };
-		assert_int_equal(import_residents(f->db, path, runs[i].flags, collect_line, &lines,
+		assert_int_equal(import_residents(f->db, path, NULL, runs[i].flags, collect_line, &lines,
 		                                  &res, &err), JY_OK);
 		assert_int_equal(res.queued, runs[i].queued);
 		assert_int_equal(res.updated, runs[i].updated);
@@ -551,7 +551,7 @@ static void test_import_queued_masked(void **state)
 	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 	struct import_result res;
 	struct jy_buf lines = { 0 };
-	assert_int_equal(import_residents(f->db, path, IMPORT_SKIP_ERRORS, collect_line, &lines,
+	assert_int_equal(import_residents(f->db, path, NULL, IMPORT_SKIP_ERRORS, collect_line, &lines,
 	                                  &res, &err), JY_OK);
 	assert_int_equal(res.rejected, 2);
 	assert_int_equal(res.unchanged, 0);

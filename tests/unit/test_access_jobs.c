@@ -667,7 +667,7 @@ static void test_import_scope(void **state)
 	act_as(f, "wang");
 	struct jy_buf lines = { 0 };
 	struct import_result res = { 0 };
-	int rc = import_referrals(f->db, path, 0, collect, &lines, &res, &err);
+	int rc = import_referrals(f->db, path, NULL, 0, collect, &lines, &res, &err);
 	assert_int_not_equal(rc, JY_OK);
 	const char *said = lines.len ? lines.s : err.msg;
 	assert_non_null(strstr(said, "wang"));
@@ -689,7 +689,7 @@ static void test_import_scope(void **state)
 	free(text);
 	act_as(f, "wang");
 	memset(&res, 0, sizeof res);
-	rc = import_enrolments(f->db, path, 0, collect, &lines, &res, &err);
+	rc = import_enrolments(f->db, path, NULL, 0, collect, &lines, &res, &err);
 	assert_int_not_equal(rc, JY_OK);
 	said = lines.len ? lines.s : err.msg;
 	assert_non_null(strstr(said, "wang"));

@@ -586,19 +586,19 @@ static void test_people_import_back(void **state)
 	int rows;
 	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
 	assert_int_equal(export_residents(f->db, file, SHEET_CSV, 0, "核对", &rows, &err), JY_OK);
-	assert_int_equal(import_residents(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_residents(f->db, file, NULL, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.unchanged, 10);
 	assert_int_equal(export_enrolments(f->db, file, SHEET_CSV_GBK, "核对", &rows, &err), JY_OK);
-	assert_int_equal(import_enrolments(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_enrolments(f->db, file, NULL, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.unchanged, rows);
 	assert_int_equal(export_referrals(f->db, file, SHEET_CSV, "核对", &rows, &err), JY_OK);
-	assert_int_equal(import_referrals(f->db, file, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_referrals(f->db, file, NULL, IMPORT_DRY_RUN, report_nothing, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.rejected, 0);
 
 	act_as(f, "wang", "王芳", ROLE_CLERK);
 	assert_int_equal(export_residents(f->db, file, SHEET_CSV, 0, "核对", &rows, &err), JY_OK);
 	assert_int_equal(db_set_actor(f->db, &f->admin, NULL), JY_OK);
-	assert_int_equal(import_residents(f->db, file, 0, report_nothing, NULL, &res, &err), JY_EINVAL);
+	assert_int_equal(import_residents(f->db, file, NULL, 0, report_nothing, NULL, &res, &err), JY_EINVAL);
 	assert_non_null(strstr(err.msg, "已脱敏"));
 	assert_int_equal(res.added + res.updated, 0);
 	unlink(file);

@@ -446,13 +446,13 @@ static void test_import(void **state)
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 };
 	struct jy_buf lines = { 0 };
-	assert_int_equal(import_targets(db, good, IMPORT_DRY_RUN, report_line, &lines, &res, &err),
+	assert_int_equal(import_targets(db, good, NULL, IMPORT_DRY_RUN, report_line, &lines, &res, &err),
 	                 JY_OK);
 	assert_int_equal(res.added, 3);
 	int64_t v;
 	assert_int_equal(target_get(db, 2027, "", ind("A6"), &v, &err), JY_ENOTFOUND);
 	memset(&res, 0, sizeof res);
-	assert_int_not_equal(import_targets(db, bad, 0, report_line, &lines, &res, &err), JY_OK);
+	assert_int_not_equal(import_targets(db, bad, NULL, 0, report_line, &lines, &res, &err), JY_OK);
 	assert_int_equal(res.rejected, 3);
 	assert_non_null(strstr(lines.s, "bad.csv:3: 指标: "));  /* the second A5 */
 	assert_non_null(strstr(lines.s, "bad.csv:4: 单位: "));
@@ -460,14 +460,14 @@ static void test_import(void **state)
 	/* nothing of it saved, the good first row neither */
 	assert_int_equal(target_get(db, 2027, "", ind("A5"), &v, &err), JY_ENOTFOUND);
 	memset(&res, 0, sizeof res);
-	assert_int_equal(import_targets(db, good, 0, report_line, &lines, &res, &err), JY_OK);
+	assert_int_equal(import_targets(db, good, NULL, 0, report_line, &lines, &res, &err), JY_OK);
 	assert_int_equal(res.added, 3);
 	assert_int_equal(target_get(db, 2027, "", ind("A6"), &v, &err), JY_OK);
 	assert_int_equal(v, 8550);
 	assert_int_equal(target_get(db, 2027, "TX01", ind("C2"), &v, &err), JY_OK);
 	assert_int_equal(v, 300);
 	memset(&res, 0, sizeof res);
-	assert_int_equal(import_targets(db, good, 0, report_line, &lines, &res, &err), JY_OK);
+	assert_int_equal(import_targets(db, good, NULL, 0, report_line, &lines, &res, &err), JY_OK);
 	assert_int_equal(res.unchanged, 3);
 	buf_free(&lines);
 	free(good);

@@ -323,19 +323,19 @@ static void test_import_units(void **state)
 	fclose(fp);
 	struct import_result res;
 	struct jy_err err = { 0 };
-	assert_int_equal(import_units(f->db, csv, IMPORT_DRY_RUN, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_units(f->db, csv, NULL, IMPORT_DRY_RUN, NULL, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.added, 4);
 	int n = -1;
 	assert_int_equal(unit_count(f->db, &n, NULL), JY_OK);
 	assert_int_equal(n, 0);         /* a dry run saves nothing */
-	assert_int_equal(import_units(f->db, csv, 0, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_units(f->db, csv, NULL, 0, NULL, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.added, 4);
 	struct unit_row u;
 	assert_int_equal(unit_get(f->db, "东湖村", &u, NULL), JY_OK);
 	assert_int_equal(u.level, UNIT_COMMUNITY);
 	assert_string_equal(u.parent_name, "城关镇");
 	/* the same file again: nothing new */
-	assert_int_equal(import_units(f->db, csv, 0, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_units(f->db, csv, NULL, 0, NULL, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.unchanged, 4);
 	assert_int_equal(res.added, 0);
 	/* a parent further down, a cycle through two rows, a bad level, a name twice: refused whole */
@@ -350,7 +350,7 @@ static void test_import_units(void **state)
 	      "丁社区,社区,城关镇\n", fp); /* row 8 */
 	fclose(fp);
 	struct jy_buf lines = { 0 };
-	assert_int_equal(import_units(f->db, csv, 0, add_line, &lines, &res, &err), JY_EINVAL);
+	assert_int_equal(import_units(f->db, csv, NULL, 0, add_line, &lines, &res, &err), JY_EINVAL);
 	assert_int_equal(res.rejected, 5);      /* rows 2, 4, 5, 6 and 8 */
 	assert_non_null(strstr(lines.s, "units.csv:2: 上级"));
 	assert_non_null(strstr(lines.s, "units.csv:4: 上级"));

@@ -58,7 +58,7 @@ static int target_import_cmd(struct jy_db *db, const struct cli_opts *o)
 	struct import_result res = { 0 };
 	struct jy_err err = { 0 }, noted = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
-	int rc = import_targets(db, o->args[2], flags, print_line, NULL, &res, &err);
+	int rc = import_targets(db, o->args[2], o->sheet, flags, print_line, NULL, &res, &err);
 	int arc = audit_file(db, "import", "targets", o->dry_run ? 0 : res.added + res.updated,
 	                     o->args[2], rc, &noted);
 	if (arc)

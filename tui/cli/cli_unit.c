@@ -124,7 +124,7 @@ static int unit_import_cmd(struct jy_db *db, const struct cli_opts *o, struct jy
 {
 	struct import_result res = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0);
-	int rc = import_units(db, o->args[2], flags, print_line, NULL, &res, err);
+	int rc = import_units(db, o->args[2], o->sheet, flags, print_line, NULL, &res, err);
 	struct jy_err noted = { 0 };
 	if (audit_file(db, "import", "units", o->dry_run ? 0 : res.added, o->args[2], rc, &noted))
 		fprintf(stderr, _("jiuye: the audit trail could not record the import: %s\n"), noted.msg);

@@ -199,7 +199,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
 		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
-		{ "--level", offsetof(struct opts, level) },
+		{ "--level", offsetof(struct opts, level) },     { "--sheet", offsetof(struct opts, sheet) },
 		{ "--parent", offsetof(struct opts, parent) },
 		{ "--code", offsetof(struct opts, code) },
 		{ "--buildings", offsetof(struct opts, buildings) },
@@ -278,7 +278,7 @@ static void opts_words_utf8(struct opts *o)
 {
 	const char **text[] = { &o->purpose, &o->scope, &o->name, &o->role, &o->period, &o->by,
 	                        &o->format, &o->encoding, &o->from, &o->to, &o->dest,
-	                        &o->reason, &o->date, &o->note };
+	                        &o->reason, &o->date, &o->note, &o->sheet };
 	for (size_t i = 0; i < ARRAY_LEN(text); i++)
 		if (*text[i])
 			*text[i] = cli_word_utf8(*text[i]);
@@ -429,8 +429,9 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 
 static const struct io_kind {
 	const char *kind;
-	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
-	              struct import_result *, struct jy_err *);
+	int (*import)(struct jy_db *, const char *, const char *, int,
+	              void (*)(void *, const char *), void *, struct import_result *,
+	              struct jy_err *);
 	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
 	int people;             /* a file of people: --purpose, masked by role */
 } io_kinds[] = {
@@ -492,7 +493,7 @@ static int cmd_import(const struct opts *o)
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0) |
 	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
-	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	int rc = k->import(db, o->args[2], o->sheet, flags, print_line, NULL, &res, &err);
 	struct jy_err noted = { 0 };
 	int arc = audit_file(db, "import", k->kind,
 	                     o->dry_run ? 0 : res.added + res.updated + res.queued, o->args[2], rc,
