@@ -280,7 +280,7 @@ int rows_serial_date(double serial, int date1904, char out[11]);
  * significant digits (3.30122198202031E+17). */
 void rows_number_text(double v, char out[32]);
 /* csv.c: the lines of the file, counted in the pass that checks its encoding; -1 when unknown. */
-long csv_lines(const struct csv_reader *r);
+long csv_line_count(const struct csv_reader *r);
 
 /* The hanzi table, embedded in the binary (build/gen/assets.c, made by assets/embed.sh). */
 extern const unsigned char jy_asset_hanzi[];

@@ -329,7 +329,7 @@ void csv_close(struct csv_reader **pr)
 	*pr = NULL;
 }
 
-long csv_lines(const struct csv_reader *r)
+long csv_line_count(const struct csv_reader *r)
 {
 	return r ? r->lines : -1;
 }

@@ -259,7 +259,7 @@ long rows_total(const struct row_source *s)
 {
 	if (s->kind == ROWS_XLSX)
 		return xlsx_total(s->xlsx);
-	return s->kind == ROWS_XLS ? xls_total(s->xls) : csv_lines(s->csv);
+	return s->kind == ROWS_XLS ? xls_total(s->xls) : csv_line_count(s->csv);
 }
 
 void rows_cell_name(const struct row_source *s, int row, int col, char *out, size_t size)

@@ -642,10 +642,10 @@ static void test_idno_one_message(void **state)
 		act_as(f, "wang");
 		struct import_result res;
 		struct jy_buf lines = { 0 };
-		int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
-		              struct import_result *, struct jy_err *) =
-			i == 0 ? import_referrals : import_enrolments;
-		int rc = import(f->db, path, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
+		int (*import)(struct jy_db *, const char *, const char *, int,
+		              void (*)(void *, const char *), void *, struct import_result *,
+		              struct jy_err *) = i == 0 ? import_referrals : import_enrolments;
+		int rc = import(f->db, path, NULL, IMPORT_DRY_RUN, collect_line, &lines, &res, &err);
 		assert_int_equal(rc, JY_EINVAL);
 		assert_int_equal(res.rejected, 2);
 		char *row2 = strstr(lines.s, ":2: "), *row3 = strstr(lines.s, ":3: ");
