@@ -60,7 +60,7 @@ static int ui_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct unit_import *im = ctx;
 	struct jy_buf acc = { 0 };
 	ui_accepted(im, &acc);
-	const struct importer_columns c = { unit_fields, unit_find_header, NULL, im->has, 0 };
+	const struct importer_columns c = { unit_fields, unit_find_header, NULL, im->has, 0, NULL };
 	int rc = importer_header(&im->in, cell, n, &c, acc.s, err);
 	for (int f = 0; !rc && f < UF__COUNT; f++)
 		if ((unit_fields[f].flags & FF_REQ) && !im->has[f])
@@ -195,7 +195,7 @@ int import_units(struct jy_db *db, const char *path, const char *sheet, int flag
 	int rc = access_check(db, OP_ADMIN, NULL, err);
 	if (rc)
 		return rc;
-	struct unit_import im = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
+	struct unit_import im = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&im.in, flags, &ui_ops, &im, res, err);
 	importer_free(&im.in);
 	return rc;

@@ -65,7 +65,7 @@ static int cio_header(void *ctx, char **cell, int n, struct jy_err *err)
 		free(h);
 	}
 	const struct importer_columns c = { case_fields, cio_find, NULL, t->has,
-	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE };
+	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE, NULL };
 	int rc = importer_header(&t->in, cells, n, &c, acc.s, err);
 	for (int i = 0; i < n; i++)
 		free(cells[i]);
@@ -194,7 +194,7 @@ int import_cases(struct jy_db *db, const char *path, const char *sheet, int flag
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct cio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
+	struct cio t = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &cio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

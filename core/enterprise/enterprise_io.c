@@ -56,7 +56,7 @@ static int eio_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct jy_buf acc = { 0 };
 	eio_accepted(t, &acc);
 	const struct importer_columns c = { t->k->defs, field_by_header, t->k, t->has,
-	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE };
+	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE, NULL };
 	int rc = importer_header(&t->in, cell, n, &c, acc.s, err);
 	/* a row updating a record by its code needs no more; a new one needs the required columns,
 	 * which the save names per row when the code is not found */
@@ -173,7 +173,7 @@ static int eio_import(struct jy_db *db, const struct eio_kind *k, const char *pa
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct eio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .k = k };
+	struct eio t = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db, .k = k };
 	rc = importer_run(&t.in, flags, &eio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

@@ -84,7 +84,7 @@ static int io_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct io *io = ctx;
 	struct jy_buf acc = { 0 };
 	io_accepted(io, &acc);
-	const struct importer_columns c = { io->defs, def_by_header, io, io->has, 0 };
+	const struct importer_columns c = { io->defs, def_by_header, io, io->has, 0, NULL };
 	int rc = importer_header(&io->in, cell, n, &c, acc.s, err);
 	for (int d = 0; !rc && d < io->ndefs; d++)
 		if ((io->defs[d].flags & FF_REQ) && !io->has[d])
@@ -424,7 +424,7 @@ static int io_import(struct jy_db *db, int kind, const char *path, const char *s
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	struct io io = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .kind = kind };
+	struct io io = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db, .kind = kind };
 	io_defs(&io);
 	int rc = importer_run(&io.in, flags, &io_ops, &io, res, err);
 	importer_free(&io.in);

@@ -26,7 +26,14 @@ static int column_of(const struct importer *im, const char *label)
 
 void importer_report(struct importer *im, int row, const char *field, const char *msg)
 {
-	int col = im->src && rows_kind(im->src) != ROWS_CSV ? column_of(im, field) : -1;
+	importer_report_cell(im, row, column_of(im, field), field, msg);
+}
+
+void importer_report_cell(struct importer *im, int row, int col, const char *field,
+                          const char *msg)
+{
+	if (!im->src || rows_kind(im->src) == ROWS_CSV)
+		col = -1;
 	buf_reset(&im->line);
 	if (col >= 0) {
 		char cell[128];
@@ -65,20 +72,87 @@ static int looks_like_data(const char *h, int data)
 	       ((data & IMPORTER_DATA_DATE) && date_parse(h, d, NULL) == JY_OK);
 }
 
+/* A header cell without the spaces people put inside names (姓 名, 身份证 号码). Caller frees. */
+static char *header_squeezed(const char *raw)
+{
+	char *h = csv_header_clean(raw), *w = h;
+	for (const char *p = h; *p; ) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (strncmp(p, "\u3000", 3) == 0)
+			p += 3;         /* the ideographic space */
+		else
+			*w++ = *p++;
+	}
+	*w = '\0';
+	return h;
+}
+
+/* The column's name the office's code list "column" gives for the header h, or NULL. A list
+ * that cannot be read leaves the header as it is: the file is then read by jiuye's own names. */
+static const char *header_alias(struct importer *im, const char *h)
+{
+	if (!im->db)
+		return NULL;
+	const struct code_list *cl = codes_cached(im->db, "column", NULL);
+	for (int i = 0; cl && i < cl->naliases; i++)
+		if (strcmp(cl->aliases[i].label, h) == 0)
+			return cl->aliases[i].code;
+	return NULL;
+}
+
+int importer_column_is(struct importer *im, const char *raw, const char *label)
+{
+	char *h = header_squeezed(raw);
+	const char *a = header_alias(im, h);
+	int is = strcmp(h, label) == 0 || (a && strcmp(a, label) == 0);
+	free(h);
+	return is;
+}
+
+void importer_cell_name(const struct importer *im, int row, int col, char *out, size_t size)
+{
+	rows_cell_name(im->src, row, col, out, size);
+}
+
+/* Columns every import passes over: a ledger's running number, and the messages of an error
+ * copy (importer_run writes them first in the row). */
+static int header_ignored(const char *h, const char *const *extra)
+{
+	if (strcmp(h, "序号") == 0 || strcmp(h, "错误") == 0)
+		return 1;
+	for (int i = 0; extra && extra[i]; i++)
+		if (strcmp(h, extra[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int importer_header(struct importer *im, char **cell, int n, const struct importer_columns *c,
                     const char *acc, struct jy_err *err)
 {
 	struct jy_buf unknown = { 0 };
 	char first_unknown[64] = "";
-	int data = 0, rc = JY_OK;
+	int data = 0, known = 0, rc = JY_OK;
+	int row = im->header_row ? im->header_row : 1;
+	free(im->col);
+	free(im->ignored);
 	im->ncol = n;
 	im->defs = c->defs;
 	im->col = xmalloc(sizeof *im->col * (size_t)(n ? n : 1));
+	im->ignored = xcalloc((size_t)(n ? n : 1), 1);
 	for (int i = 0; i < n && !rc; i++) {
 		char *h = csv_header_clean(cell[i]);
 		int f = *h ? c->find(c->ctx, h) : -1;
-		im->col[i] = f;
 		if (*h && f < 0) {
+			char *sq = header_squeezed(cell[i]);
+			const char *a = header_alias(im, sq);
+			f = c->find(c->ctx, a ? a : sq);
+			if (f < 0 && header_ignored(a ? a : sq, c->extra))
+				im->ignored[i] = 1;
+			free(sq);
+		}
+		im->col[i] = f;
+		if (*h && f < 0 && !im->ignored[i]) {
 			if (looks_like_data(h, c->data))
 				data = 1;
 			if (!unknown.len)
@@ -89,20 +163,27 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 			csv_col_name(c->has[f] - 1, a);
 			csv_col_name(i, b);
 			rc = err_set(err, JY_EINVAL, c->defs[f].label,
-			             _("%s:1: %s: the column appears twice (columns %s and %s): keep one"),
-			             path_shown(im->path), c->defs[f].label, a, b);
+			             _("%s:%d: %s: the column appears twice (columns %s and %s): keep one"),
+			             path_shown(im->path), row, c->defs[f].label, a, b);
 		} else if (f >= 0) {
 			c->has[f] = i + 1;
+			known++;
 		}
 		free(h);
 	}
 	if (!rc && data)
 		rc = err_set(err, JY_EINVAL, NULL,
-		             _("%s:1: the first row holds data, not column names: insert a row above it "
-		               "with the column names: %s"), path_shown(im->path), acc);
+		             _("%s:%d: the first row holds data, not column names: insert a row above "
+		               "it with the column names: %s"), path_shown(im->path), row, acc);
 	else if (!rc && unknown.len)
-		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:1: %s: unknown column; accepted: %s"),
-		             path_shown(im->path), unknown.s, acc);
+		rc = err_set(err, JY_EINVAL, first_unknown, _("%s:%d: %s: unknown column; accepted: %s"),
+		             path_shown(im->path), row, unknown.s, acc);
+	else if (!rc && !known)
+		rc = err_set(err, JY_EINVAL, NULL,
+		             _("%s:%d: no column names in the row: the first row names the columns: %s"),
+		             path_shown(im->path), row, acc);
+	if (rc && !known)
+		rc = JY_ENOTFOUND;      /* perhaps a title row: importer_run looks further */
 	buf_free(&unknown);
 	return rc;
 }
@@ -110,19 +191,19 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 int importer_missing(struct importer *im, const char *label, const char *acc, struct jy_err *err)
 {
 	return err_set(err, JY_EINVAL, label,
-	               _("%s:1: %s: the column is missing; the first row names the columns: %s"),
-	               path_shown(im->path), label, acc);
+	               _("%s:%d: %s: the column is missing; the first row names the columns: %s"),
+	               path_shown(im->path), im->header_row ? im->header_row : 1, label, acc);
 }
 
 void importer_stray_cells(struct importer *im, int row, char **cell, int n, const char *label)
 {
 	for (int i = 0; i < n; i++) {
-		if ((i < im->ncol && im->col[i] >= 0) || text_is_blank(cell[i]))
+		if ((i < im->ncol && (im->col[i] >= 0 || im->ignored[i])) || text_is_blank(cell[i]))
 			continue;
 		char c[8];
 		csv_col_name(i, c);
-		char *msg = xasprintf(_("column %s has no name in row 1: name it (%s ...) or clear the cell"),
-		                      c, label);
+		char *msg = xasprintf(_("column %s has no name in row %d: name it (%s ...) or clear "
+		                        "the cell"), c, im->header_row ? im->header_row : 1, label);
 		importer_report(im, row, c, msg);
 		free(msg);
 	}
@@ -148,6 +229,91 @@ static int row_blank(char **cell, int n)
 		if (!text_is_blank(cell[i]))
 			return 0;
 	return 1;
+}
+
+/* A ledger's last row of totals: 合计, 总计 or 小计 (spaced out or with a colon as people type it)
+ * in the row's first cell that is not empty or a number (a 序号 column's). */
+static int row_totals(char **cell, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (text_is_blank(cell[i]) || strspn(cell[i], "0123456789") == strlen(cell[i]))
+			continue;
+		char *h = header_squeezed(cell[i]);
+		size_t len = strlen(h);
+		if (len >= 1 && h[len - 1] == ':')
+			h[len - 1] = '\0';
+		else if (len >= 3 && strcmp(h + len - 3, "：") == 0)
+			h[len - 3] = '\0';
+		int t = strcmp(h, "合计") == 0 || strcmp(h, "总计") == 0 || strcmp(h, "小计") == 0;
+		free(h);
+		return t;
+	}
+	return 0;
+}
+
+/* A row held back until the next row shows whether it was the last (a row of totals). */
+struct held {
+	char **cell;
+	int n, row;
+};
+
+static void held_free(struct held *h)
+{
+	for (int i = 0; i < h->n; i++)
+		free(h->cell[i]);
+	free(h->cell);
+	memset(h, 0, sizeof *h);
+}
+
+static void held_keep(struct held *h, char **cell, int n, int row)
+{
+	held_free(h);
+	h->cell = xmalloc(sizeof *h->cell * (size_t)n);
+	for (int i = 0; i < n; i++)
+		h->cell[i] = xstrdup(cell[i]);
+	h->n = n;
+	h->row = row;
+}
+
+/* A held row that was not the last after all: a row like any other. */
+static int held_import(struct held *h, const struct importer_ops *ops, void *ctx,
+                       struct import_result *res, struct jy_err *err)
+{
+	res->rows++;
+	int rc = ops->row(ctx, h->cell, h->n, h->row, res, err);
+	held_free(h);
+	return rc;
+}
+
+/* The header: the first row that names known columns (ops->header), past up to
+ * IMPORTER_TITLE_ROWS rows that name none (a ledger's title, merged across the sheet, its date
+ * line). When none does, the first row's error is the file's. *cell, *n, *row: the header row. */
+static int importer_find_header(struct importer *im, struct row_source *src,
+                                const struct importer_ops *ops, void *ctx, char ***cell, int *n,
+                                int *row, struct jy_err *err)
+{
+	struct jy_err first = { 0 }, e = { 0 };
+	int rc, got = 1;
+	for (int tries = 0;; tries++) {
+		im->header_row = *row;
+		err_clear(&e);
+		if ((rc = ops->header(ctx, *cell, *n, &e)) != JY_ENOTFOUND)
+			break;
+		if (tries == 0)
+			first = e;
+		do
+			got = rows_next(src, cell, n, row, &e);
+		while (got == 1 && row_blank(*cell, *n));
+		if (got < 0 || (got == 0 || tries + 1 > IMPORTER_TITLE_ROWS)) {
+			if (got >= 0)
+				e = first;
+			rc = e.code ? e.code : JY_EINVAL;
+			break;
+		}
+	}
+	if (rc && err)
+		*err = e;
+	return rc;
 }
 
 int importer_open(struct importer *im, struct row_source **src, struct jy_err *err)
@@ -195,15 +361,25 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		rc = JY_EINVAL;
 		goto out;
 	}
-	if ((rc = ops->header(ctx, cell, n, err)) || (rc = ops->begin(ctx, err)))
+	if ((rc = importer_find_header(im, src, ops, ctx, &cell, &n, &row, err)) ||
+	    (rc = ops->begin(ctx, err)))
 		goto out;
+	struct held held = { 0 };
 	while ((got = rows_next(src, &cell, &n, &row, err)) == 1) {
 		if (row_blank(cell, n))
 			continue;       /* Excel writes ",,,," for rows that were only formatted */
+		/* a row of totals is passed over when nothing but blank rows follows it */
+		if (held.n && (rc = held_import(&held, ops, ctx, res, err)))
+			break;
+		if (row_totals(cell, n)) {
+			held_keep(&held, cell, n, row);
+			continue;
+		}
 		res->rows++;
 		if ((rc = ops->row(ctx, cell, n, row, res, err)))
 			break;
 	}
+	held_free(&held);
 	if (rc == JY_OK && got < 0)
 		rc = err && err->code == JY_EIO ? JY_EIO : JY_EINVAL;
 	int skip = flags & IMPORT_SKIP_ERRORS;
@@ -240,6 +416,7 @@ void importer_count(struct import_result *res, int existed, int64_t version_befo
 void importer_free(struct importer *im)
 {
 	free(im->col);
+	free(im->ignored);
 	for (int i = 0; i < im->nseen; i++)
 		free(im->seen[i].key);
 	free(im->seen);

@@ -174,11 +174,14 @@ void export_mask(int field_kind, const char *v, char *out, size_t size);
 struct importer {
 	const char *path;
 	const char *sheet;      /* the sheet of a workbook (NULL: its first) */
+	struct jy_db *db;       /* for the office's names of columns (the code list "column") */
 	void (*report)(void *arg, const char *line);
 	void *arg;
 	int *col;               /* the field of each column of the file, -1 for none */
 	int ncol;
 	const struct field_def *defs;   /* the fields col[] points to (importer_header) */
+	unsigned char *ignored; /* columns read as nothing on purpose (序号, 错误, a kind's extra) */
+	int header_row;         /* the row that named the columns */
 	struct row_source *src; /* the file being read: cells are named by it */
 	int problems;           /* reported for the current row */
 	struct jy_buf line;
@@ -203,17 +206,23 @@ struct importer_ops {
  * rows_open reads them. Caller closes with rows_close. */
 int importer_open(struct importer *im, struct row_source **src, struct jy_err *err);
 /* Open im->path, read its header and rows through ops, commit or roll back by flags
- * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". The header
+ * is the first row that names known columns, within IMPORTER_TITLE_ROWS rows; blank rows are
+ * skipped, and so is a last row of totals (合计, 总计, 小计 in its first cell). */
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err);
 void importer_free(struct importer *im);
 /* One line "FILE:ROW: field: msg" (field may be NULL) to the report; counts a problem. In a
  * workbook the row is the cell of the field's column, as Excel names it: "FILE:Sheet1!B7: …". */
 void importer_report(struct importer *im, int row, const char *field, const char *msg);
+/* The same for the cell of column col (from 0; -1: the row), for a column that is no field. */
+void importer_report_cell(struct importer *im, int row, int col, const char *field,
+                          const char *msg);
 /* "姓名, 身份证号, … (English: name, id_number, …)": the fields having all of flags. */
 void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b);
 /* How a header row is read: find(ctx, cleaned cell) gives a field of defs or -1 (unknown);
- * has[f] gets column index + 1; data says which unknown cells mean row 1 holds data. */
+ * has[f] gets column index + 1; data says which unknown cells mean row 1 holds data; extra
+ * (NULL-terminated, may be NULL) names columns the kind reads itself (importer_column_is). */
 enum { IMPORTER_DATA_IDNO = 1, IMPORTER_DATA_DATE = 2 };
 struct importer_columns {
 	const struct field_def *defs;
@@ -221,11 +230,22 @@ struct importer_columns {
 	const void *ctx;
 	int *has;
 	int data;
+	const char *const *extra;
 };
-/* Read the header row into im->col and c->has: a column named twice, a row of data, unknown
- * columns are errors (acc: what is accepted). The caller checks for missing columns. */
+/* The rows above the header an import looks through for it (a ledger's title, its date line). */
+#define IMPORTER_TITLE_ROWS 10
+/* Read the header row into im->col and c->has. A header cell is the column's name, its English
+ * alias, or another name the code list "column" (列名) gives it (名字, 公民身份号码, 手机 …);
+ * 序号 and 错误 are ignored. A column named twice, unknown columns and a row of data are errors
+ * (acc: what is accepted); a row that names no known column at all is JY_ENOTFOUND with that
+ * error set: importer_run then takes it for a title row and looks at the next. The caller
+ * checks for missing columns. */
 int importer_header(struct importer *im, char **cell, int n, const struct importer_columns *c,
                     const char *acc, struct jy_err *err);
+/* Does the header cell raw name the column label (by its name or the office's other names)? */
+int importer_column_is(struct importer *im, const char *raw, const char *label);
+/* The name of the cell of the column col (from 0) in row: "B7", in a workbook "台账!B7". */
+void importer_cell_name(const struct importer *im, int row, int col, char *out, size_t size);
 /* The error of a required column the header lacks. Returns JY_EINVAL. */
 int importer_missing(struct importer *im, const char *label, const char *acc, struct jy_err *err);
 /* Cells in columns without a header: data that would otherwise be dropped without a word. label:

@@ -38,6 +38,7 @@ struct import {
 	struct jy_db *db;
 	struct resident_bulk *bulk;
 	int has[RF__COUNT];     /* column index + 1 of each field present */
+	int age_col;            /* column index + 1 of a 年龄 column, checked against the ID number */
 	struct idseen seen;
 	struct idseen registered;       /* the registry's ID numbers before the file, once loaded */
 	int64_t max_id;         /* the registry's size at most, when the file began */
@@ -188,12 +189,17 @@ static int importable_by_header(const void *ctx, const char *header)
 
 static int imp_header(void *ctx, char **cell, int n, struct jy_err *err)
 {
+	static const char *const age[] = { "年龄", NULL };
 	struct import *im = ctx;
 	struct jy_buf acc = { 0 };
 	imp_accepted(im, &acc);
 	const struct importer_columns c = { resident_fields, importable_by_header, NULL, im->has,
-	                                    IMPORTER_DATA_IDNO };
+	                                    IMPORTER_DATA_IDNO, age };
 	int rc = importer_header(&im->in, cell, n, &c, acc.s, err);
+	im->age_col = 0;
+	for (int i = 0; !rc && i < n && !im->age_col; i++)
+		if (importer_column_is(&im->in, cell[i], "年龄"))
+			im->age_col = i + 1;
 	for (int f = 0; !rc && f < RF__COUNT; f++)
 		if ((resident_fields[f].flags & FF_REQ) && (resident_fields[f].flags & FF_CSV) &&
 		    !im->has[f])
@@ -260,8 +266,44 @@ static int imp_explain(struct import *im, int row, char **cell, int n, const str
 	return rc;
 }
 
-/* 性别 / 出生日期 columns: they must agree with the ID number. JY_EDB when the list of sexes
- * cannot be read. */
+/* A derived cell that does not agree with the ID number: that row's error on the cell's column,
+ * naming both cells ("C7" and "B7", in a workbook "台账!C7"), what the cell says and what the ID
+ * number says. */
+static void imp_mismatch(struct import *im, int row, int col, const char *label, const char *v,
+                         const char *want)
+{
+	char here[96], id[96], msg[512];
+	importer_cell_name(&im->in, row, col - 1, here, sizeof here);
+	importer_cell_name(&im->in, row, im->has[RF_IDNO] - 1, id, sizeof id);
+	snprintf(msg, sizeof msg, _("\"%s\" in %s does not match the ID number in %s, which says %s: "
+	                            "check both, or leave the cell empty"), v, here, id, want);
+	importer_report_cell(&im->in, row, col - 1, label, msg);
+}
+
+/* A 出生日期 cell: the birth date, or its year and month alone as a 出生年月 column has them
+ * (1977.04, 1977-4, 1977年4月, 197704; a date cell in a year-month format is the 1st). */
+static int birth_agrees(const char *c, const char *birth)
+{
+	char d[11];
+	if (date_parse(c, d, NULL) == JY_OK)
+		return strcmp(d, birth) == 0 || (strcmp(d + 8, "01") == 0 && strncmp(d, birth, 7) == 0);
+	char *v = text_clean(c);
+	int y = 0, m = 0, k = 0, ok = 0;
+	if (sscanf(v, "%4d%*[-./年]%2d%n", &y, &m, &k) == 2 || sscanf(v, "%4d%2d%n", &y, &m, &k) == 2) {
+		const char *rest = v + k;
+		if (strcmp(rest, "月") == 0 || !*rest) {
+			char ym[16];
+			snprintf(ym, sizeof ym, "%04d-%02d", y, m);
+			ok = strncmp(ym, birth, 7) == 0;
+		}
+	}
+	free(v);
+	return ok;
+}
+
+/* 性别 / 出生日期 / 年龄 columns: they must agree with the ID number. An age is the whole years as
+ * of today, or one less (a ledger filled in before her birthday this year). JY_EDB when the list
+ * of sexes cannot be read. */
 static int imp_derived(struct import *im, int row, char **cell, int n, const char *birth, char sex,
                        struct jy_err *err)
 {
@@ -274,28 +316,35 @@ static int imp_derived(struct import *im, int row, char **cell, int n, const cha
 			char *v = text_clean(c);
 			const char *code = codes_find(sexes, v);
 			const char *want = sex == 'M' ? "1" : "2";
-			if (!code || strcmp(code, want) != 0) {
-				char msg[256];
-				snprintf(msg, sizeof msg, _("\"%s\" does not match the ID number, which says %s: "
-				                            "check both, or leave the cell empty"),
-				         v, sex == 'M' ? "男" : "女");
-				importer_report(&im->in, row, resident_fields[RF_SEX].label, msg);
-			}
+			if (!code || strcmp(code, want) != 0)
+				imp_mismatch(im, row, im->has[RF_SEX], resident_fields[RF_SEX].label, v,
+				             sex == 'M' ? "男" : "女");
 			free(v);
 		}
 	}
 	if (im->has[RF_BIRTH]) {
 		const char *c = cell_at(cell, n, im->has[RF_BIRTH] - 1);
+		if (!text_is_blank(c) && !birth_agrees(c, birth)) {
+			char *v = text_clean(c);
+			imp_mismatch(im, row, im->has[RF_BIRTH], resident_fields[RF_BIRTH].label, v, birth);
+			free(v);
+		}
+	}
+	if (im->age_col) {
+		const char *c = cell_at(cell, n, im->age_col - 1);
 		if (!text_is_blank(c)) {
-			char d[11];
-			if (date_parse(c, d, NULL) != JY_OK || strcmp(d, birth) != 0) {
-				char *v = text_clean(c);
-				char msg[256];
-				snprintf(msg, sizeof msg, _("\"%s\" does not match the ID number, which says %s: "
-				                            "check both, or leave the cell empty"), v, birth);
-				importer_report(&im->in, row, resident_fields[RF_BIRTH].label, msg);
-				free(v);
+			char today[11], *v = text_clean(c), *end;
+			date_today(today);
+			int age = date_age(birth, today);
+			long a = strtol(v, &end, 10);
+			if (strcmp(end, "岁") == 0 || strcmp(end, "周岁") == 0)
+				*end = '\0';
+			if (end == v || *end || (a != age && a != age - 1)) {
+				char want[32];
+				snprintf(want, sizeof want, _("%d years"), age);
+				imp_mismatch(im, row, im->age_col, "年龄", v, want);
 			}
+			free(v);
 		}
 	}
 	return JY_OK;
@@ -518,7 +567,7 @@ int import_residents(struct jy_db *db, const char *path, const char *sheet, int 
 	int rc = access_check(db, OP_IMPORT, NULL, err);   /* statistics: one clear refusal */
 	if (rc)
 		return rc;
-	struct import im = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db,
+	struct import im = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db,
 	                     .create_units = !!(flags & IMPORT_CREATE_UNITS) };
 	int nunits = 0;
 	if ((rc = unit_count(db, &nunits, err)))

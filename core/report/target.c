@@ -457,7 +457,7 @@ static int tim_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct tim *t = ctx;
 	struct jy_buf acc = { 0 };
 	tim_accepted(t, &acc);
-	const struct importer_columns c = { target_fields, tim_find, NULL, t->has, 0 };
+	const struct importer_columns c = { target_fields, tim_find, NULL, t->has, 0, NULL };
 	int rc = importer_header(&t->in, cell, n, &c, acc.s, err);
 	for (int f = 0; !rc && f < TF__COUNT; f++)
 		if ((target_fields[f].flags & FF_REQ) && !t->has[f])
@@ -556,7 +556,7 @@ int import_targets(struct jy_db *db, const char *path, const char *sheet, int fl
 	int rc = target_may(db, err);
 	if (rc)
 		return rc;
-	struct tim t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db };
+	struct tim t = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &tim_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

@@ -77,7 +77,7 @@ static int tio_header(void *ctx, char **cell, int n, struct jy_err *err)
 	struct jy_buf acc = { 0 };
 	tio_accepted(t, &acc);
 	const struct importer_columns c = { t->k->defs, field_by_header, t->k, t->has,
-	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE };
+	                                    IMPORTER_DATA_IDNO | IMPORTER_DATA_DATE, NULL };
 	int rc = importer_header(&t->in, cell, n, &c, acc.s, err);
 	int finds = t->k->finder >= 0 && t->has[t->k->finder];
 	for (int f = 0; !rc && !finds && f < t->k->n; f++)
@@ -187,7 +187,7 @@ static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *pa
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
-	struct tio t = { .in = { .path = path, .sheet = sheet, .report = report, .arg = arg }, .db = db, .k = k };
+	struct tio t = { .in = { .path = path, .sheet = sheet, .db = db, .report = report, .arg = arg }, .db = db, .k = k };
 	int rc = importer_run(&t.in, flags, &tio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

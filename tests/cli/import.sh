@@ -177,7 +177,7 @@ lacks "… the row is not counted by file lines" "$tmp/err" "residents_multiline
 
 run import residents "$data/residents_derived.csv" --db "$db"
 status_is "性别 column that contradicts the ID number: exit 1" 1
-has "性别 is checked against the ID number" "$tmp/err" "residents_derived.csv:3: 性别: \"女\" does not match the ID number, which says 男"
+has "性别 is checked against the ID number, both cells named" "$tmp/err" "residents_derived.csv:3: 性别: \"女\" in B3 does not match the ID number in D3, which says 男"
 lacks "性别 and 出生日期 that agree are accepted" "$tmp/err" "residents_derived.csv:2:"
 
 # ---- the header row ----------------------------------------------------------------------------

@@ -14,10 +14,10 @@ unset JIUYE_DB
 PY=/usr/bin/python3
 
 . "$(dirname "$0")/lib.sh"
-plan 39
+plan 45
 
 if ! $PY -c 'import openpyxl, xlwt' 2>/dev/null; then
-	skip_rest 39 "workbooks import" "no python3-openpyxl or python3-xlwt (make deps-test installs them)"
+	skip_rest 45 "workbooks import" "no python3-openpyxl or python3-xlwt (make deps-test installs them)"
 	exit 0
 fi
 
@@ -59,6 +59,30 @@ ws.title = '台账'
 ws.append(['姓名', '身份证号', '社区', '备注'])
 ws.append(['孙丽', '330122198502020025', '幸福里社区', '=A2&"的备注"'])
 wb.save('formula.xlsx')
+
+# the office's ledger as it keeps it: a title merged across the header, a line of who and when,
+# a 序号 column, 性别 / 出生日期 / 年龄 beside the ID number, its own names of columns, dates typed
+# as dates and as text, a blank row, and a row of totals
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = '台账'
+ws.append(['幸福里社区失业人员登记台账（2026年11月）'])
+ws.merge_cells('A1:J1')
+ws.append(['填报单位：幸福里社区', None, None, None, None, None, '填报日期：2026年11月30日'])
+ws.merge_cells('A2:F2')
+ws.append(['序号', '姓 名', '公民身份号码', '性别', '出生日期', '年龄', '手机号码', '社区(村)', '学历', '登记时间'])
+ws.append([1, '冯丽', '330122198502020025', '女', datetime.date(1985, 2, 2), 41, 13900000001,
+           '幸福里社区', '初中', datetime.date(2026, 11, 3)])
+ws.append([2, '陈红', '330122198503150032', '男', '1985.03.15', 41, '13900000002', '幸福里社区',
+           '高中', '2026/11/4'])
+ws.append([])
+ws.append([3, '何芳', '330122197105050082', '女', '1971年5月5日', 55, '13900000003', '幸福里社区',
+           '小学', '2026年11月5日'])
+ws.append(['合计', '3人'])
+wb.save('台账.xlsx')
+ws['D5'] = '女'          # 陈红's ID number says 男
+ws['F7'] = 50            # 何芳 is 55
+wb.save('台账_bad.xlsx')
 
 def raw(path, sheet_xml, workbook_sheets='<sheet name="Sheet1" sheetId="1" r:id="rId1"/>',
         styles=None, date1904=False, sst=None):
@@ -178,6 +202,23 @@ row=$(sqlite3 "$db" "SELECT name || ' ' || phone || ' ' || reg_date || ' ' || no
 [ "$row" = "周芳 13712345604 2027-04-26 周芳的备注" ] \
 	&& ok "runs joined, the number a phone, serial 45041 of the 1904 system is 2027-04-26, the formula's saved text" \
 	|| nok "inline strings, 1904 dates, formula value" "$row"
+
+# ---- a ledger as offices keep it ------------------------------------------------------------------
+n=$(count)
+run import residents "$tmp/台账.xlsx" --db "$db"
+status_is "the office's 台账: exit 0" 0
+has "the 台账: the title rows, the 序号 column and the 合计 row passed over, 3 added" "$tmp/out" \
+	"import 台账.xlsx: 3 added, 0 updated, 0 unchanged, 0 rejected"
+row=$(sqlite3 "$db" "SELECT group_concat(name || ' ' || phone || ' ' || reg_date || ' ' || education, '; ') FROM (SELECT * FROM resident WHERE id_no IN ('330122198502020025', '330122198503150032', '330122197105050082') ORDER BY reg_date)")
+[ "$row" = "冯丽 13900000001 2026-11-03 71; 陈红 13900000002 2026-11-04 61; 何芳 13900000003 2026-11-05 81" ] \
+	&& ok "the 台账: 手机号码, 登记时间 (a date cell, 2026/11/4, 2026年11月5日) and 学历 (初中 71, 高中 61, 小学 81) under their other names" \
+	|| nok "the 台账: columns under their other names" "$row"
+run import residents "$tmp/台账_bad.xlsx" --db "$db" --dry-run
+status_is "性别 and 年龄 that do not agree with the ID number: exit 1" 1
+has "性别 that does not agree: both cells named" "$tmp/err" \
+	"台账_bad.xlsx:台账!D5: 性别: \"女\" in 台账!D5 does not match the ID number in 台账!C5, which says 男"
+has "年龄 that does not agree: both cells named" "$tmp/err" \
+	"台账_bad.xlsx:台账!F7: 年龄: \"50\" in 台账!F7 does not match the ID number in 台账!C7, which says 55 years"
 
 # ---- files that are refused ---------------------------------------------------------------------
 n=$(count)
