@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "base/rows_int.h"
 
@@ -197,12 +198,17 @@ int rows_open(const char *path, const char *sheet, struct row_source **out, stru
 		               _("%s: a WPS spreadsheet (.et) is not read: in WPS use 文件 → 另存为 "
 		                 "and choose Excel 工作簿 (*.xlsx), then import that file"),
 		               path_shown(path));
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"),
-		               path_shown(path), strerror(errno));
-	got = fread(head, 1, sizeof head, f);
-	fclose(f);
+	/* a pipe (a FIFO, /dev/stdin) is read once, by the CSV reader: a workbook is a zip, which
+	 * is read from its end, so it is always a plain file */
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		FILE *f = fopen(path, "rb");
+		if (!f)
+			return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"),
+			               path_shown(path), strerror(errno));
+		got = fread(head, 1, sizeof head, f);
+		fclose(f);
+	}
 	struct row_source *s = xcalloc(1, sizeof *s);
 	if (got >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) {
 		s->kind = ROWS_XLSX;
