@@ -60,6 +60,8 @@ struct import_result {
 	int queued;             /* rows whose change (or part of it) waits for a reviewer's
 	                         * approval: counted here, not as updated or unchanged */
 	int rows;
+	int units;              /* import_residents: the communities the file names that the
+	                         * database lacks; its report's last units + 1 lines name them */
 	char encoding[16];
 };
 /* IMPORT_CREATE_UNITS: residents into a database without units yet, by an administrator: the

@@ -533,8 +533,11 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 		                 "add a missing community with jiuye unit add NAME --level community "
 		                 "--parent STREET, then import"), nunits);
 	rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
-	if (rc != JY_ECANCEL)
+	if (rc != JY_ECANCEL) {
 		imp_units_said(&im, flags);
+		if (res && report)
+			res->units = im.nunits;
+	}
 	if (rc != JY_ECANCEL && im.nunits && !im.create_units && !(flags & IMPORT_SKIP_ERRORS))
 		err_set(err, rc = JY_EINVAL, NULL,
 		        _("%s: nothing was imported: create the %d communities with the import (jiuye "

@@ -486,19 +486,6 @@ static void import_on_sigint(int sig)
 	import_interrupted = 1;
 }
 
-/* "12,345" into out. */
-static void cli_group(long n, char out[32])
-{
-	char d[24];
-	int len = snprintf(d, sizeof d, "%ld", n < 0 ? 0 : n), o = 0;
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = d[i];
-	}
-	out[o] = '\0';
-}
-
 /* The progress of an import on a terminal's stderr: one line redrawn in place. */
 struct cli_progress {
 	int tty;                /* stderr is a terminal: draw */
@@ -517,8 +504,8 @@ static int cli_progress(void *arg, long done, long total)
 	struct cli_progress *p = arg;
 	if (p->tty) {
 		char a[32], b[32], *line;
-		cli_group(done, a);
-		cli_group(total, b);
+		ui_group(done, a);
+		ui_group(total, b);
 		line = total >= 0 ? xasprintf(_("%s / %s rows"), a, b) : xasprintf(_("%s rows"), a);
 		int w = text_width(line);
 		fprintf(stderr, "\r%s%*s", line, p->width > w ? p->width - w : 0, "");
