@@ -30,9 +30,9 @@ static const char usage_text[] = N_(
 	"      import a CSV file (UTF-8 or GBK, Chinese headers)\n"
 	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
 	"               [--all]\n"
-	"      write the registry as CSV (UTF-8 with BOM, or GBK) or XLSX (-o FILE.xlsx\n"
-	"      is a workbook); the purpose (上报区人社局 ...) heads the file and is\n"
-	"      recorded\n"
+	"      write the registry as an XLSX workbook, or as CSV (UTF-8 with BOM, or\n"
+	"      GBK) when asked: --format csv|gbk or -o FILE.csv; the purpose\n"
+	"      (上报区人社局 ...) heads the file and is recorded\n"
 	"  jiuye backup DEST\n"
 	"      consistent copy of the live database\n"
 	"  jiuye check [--head ROW:HASH]\n"
@@ -595,14 +595,27 @@ static int cmd_import(const struct opts *o)
 	return arc ? EXIT_USER : 0;
 }
 
-/* The file format an export writes: --format csv|gbk|xlsx, --encoding utf-8|gbk for CSV, else
- * the extension of -o (居民.xlsx is a workbook), else CSV (UTF-8 with BOM). -1 after a usage
- * error was said. */
-static int export_format(const struct opts *o)
+/* The file format an export writes: --format csv|gbk|xlsx, else the name -o gives
+ * (sheet_format_of_path: 居民.xlsx a workbook, 居民.csv CSV; any other name a workbook for a file
+ * of people and CSV for the rest), --encoding utf-8|gbk asking for CSV where the name does not
+ * say .xlsx. A file of people to standard output is CSV only when --format or --encoding asks. -1
+ * after a usage error was said. */
+static int export_format(const struct io_kind *k, const struct opts *o)
 {
-	int format = o->format ? sheet_format_parse(o->format, NULL) : sheet_format_parse(NULL, o->out);
-	if (format < 0)
-		return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	int format;
+	if (o->format) {
+		format = sheet_format_parse(o->format, NULL);
+		if (format < 0)
+			return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	} else {
+		format = sheet_format_of_path(o->out, k->people);
+		if (o->encoding && sheet_format_of_path(o->out, 0) != SHEET_XLSX)
+			format = SHEET_CSV;
+		if (format < 0)
+			return cli_usage_error(_("export %s: a file of people is written as an XLSX workbook: "
+			                         "name it with -o FILE.xlsx, or ask for CSV with --format csv"),
+			                       k->kind), -1;
+	}
 	if (o->encoding) {
 		int enc = sheet_format_parse(o->encoding, NULL);
 		if (enc != SHEET_CSV && enc != SHEET_CSV_GBK)
@@ -636,7 +649,7 @@ static int cmd_export(const struct opts *o)
 	if (!k)
 		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
-	int format = export_format(o);
+	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
 		return EXIT_USAGE;
 	/* read-write: the export's row of the audit trail is written on this connection (a second
@@ -666,6 +679,11 @@ static int cmd_export(const struct opts *o)
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
 		say_exported(k->kind, rows, o->out);
+	if (k->people && format != SHEET_XLSX) {
+		fputs("jiuye: ", stderr);
+		fprintf(stderr, _("warning: %s"), sheet_csv_people_warning());
+		fputc('\n', stderr);
+	}
 	if (err.warn) {
 		fputs("jiuye: ", stderr);
 		fprintf(stderr, _("warning: %s"), err.msg);

@@ -98,7 +98,7 @@ static void employers_create(struct ui *ui, struct jlist *l)
 /* F7: the list to a file (list_export): the columns shown, with the industry beside them */
 static const struct sheet_col employers_file_cols[] = {
 	{ "单位编号", SC_TEXT, 0 }, { "单位名称", SC_TEXT, 0 }, { "单位类型", SC_TEXT, 0 },
-	{ "所属行业", SC_TEXT, 0 }, { "联系人", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 },
+	{ "所属行业", SC_TEXT, 0 }, { "联系人", SC_TEXT, 0 }, { "联系电话", SC_CODE, 0 },
 	{ "女企业家企业", SC_TEXT, 0 }, { "在招岗位", SC_INT, 0 },
 };
 

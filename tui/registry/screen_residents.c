@@ -181,7 +181,7 @@ static int64_t residents_row_id(const void *row)
 /* ---- F7: the list to a file (list_export): the columns shown, the birth date and phone beside ---- */
 static const struct sheet_col residents_file_cols[] = {
 	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "出生日期", SC_DATE, 0 },
-	{ "身份证号", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 }, { "人员类别", SC_TEXT, 0 },
+	{ "身份证号", SC_CODE, 0 }, { "联系电话", SC_CODE, 0 }, { "人员类别", SC_TEXT, 0 },
 	{ "就业状态", SC_TEXT, 0 }, { "社区", SC_TEXT, 0 }, { "登记日期", SC_DATE, 0 },
 };
 
