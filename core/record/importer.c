@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "record/record.h"
 #include "store/sql.h"
@@ -330,8 +331,12 @@ int importer_open(struct importer *im, struct row_source **src, struct jy_err *e
 static long importer_rows_total(const struct importer *im, const struct row_source *src)
 {
 	long n = -1;
+	struct stat st;
 	if (rows_kind(src) != ROWS_CSV)
 		return rows_total(src);         /* a workbook's sheet: its dimension */
+	/* a pipe was read by the opening already: opening it again would wait for a writer */
+	if (stat(im->path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
 	return csv_count_records(im->path, &n, NULL) == JY_OK ? n : -1;
 }
 
