@@ -846,6 +846,18 @@ static void zm_split(const char *buf, size_t n)
 		printer_split(buf + k, n - k);
 		return;
 	}
+	/* the program's rz is done (it refused, say) and the program takes its screen back (its
+	 * escape sequences: what a receiver sends is headers, never an ESC [ ?): the transfer is
+	 * over, the rest is the screen's. (rz's own CANs may never come: a program leaving drops
+	 * its unread output.) */
+	const char *back = H.zm.pid > 0 && H.zm.mode == 's' ? memmem(buf, n, "\033[?", 3) : NULL;
+	if (back) {
+		size_t k = (size_t)(back - buf);
+		write_all(H.zm.fd, buf, k);
+		zm_stop();
+		printer_split(buf + k, n - k);
+		return;
+	}
 	if (H.zm.pid > 0) {
 		write_all(H.zm.fd, buf, n);
 		return;

@@ -105,8 +105,7 @@ char *ui_zmodem_receive(struct ui *ui)
 	char *probe = print_path("x");
 	char *dir = xstrndup(probe, strlen(probe) - 2);
 	free(probe);
-	screen_leave(_("choose the file in your terminal's ZMODEM window (Xshell, SecureCRT); "
-	               "Ctrl-X five times cancels"));
+	screen_leave(_("pick the file to send in your terminal; Ctrl-X five times cancels"));
 	char *name = NULL;
 	int n = 0;
 	int rc = zmodem_receive(dir, STDIN_FILENO, STDOUT_FILENO, UI_RECEIVE_WAIT_S, &name, &n, &err);
