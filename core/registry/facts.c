@@ -346,11 +346,26 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	}
 	if (!next[0])
 		date_add_months(date, 3, next);      /* quarterly visits are the rule */
+	const char *kind = VISIT_HOME;
+	if (!text_is_blank(v->kind)) {
+		const struct code_list *cl = codes_cached(db, "visit_kind", err);
+		if (!cl)
+			return JY_EDB;
+		if (!(kind = codes_find(cl, v->kind))) {
+			char *hint = codes_hint(cl);
+			err_set(err, JY_EINVAL, "走访方式", _("\"%s\" is not in the list; accepted: %s"), v->kind,
+			        hint);
+			free(hint);
+			return JY_EINVAL;
+		}
+		if ((rc = code_retired_check(db, "visit_kind", "走访方式", kind, NULL, err)))
+			return rc;
+	}
 	if ((rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO visit(resident_id, date, kind, content, next_due, created_at, created_by) "
-		"VALUES (?1, ?2, coalesce(?3, '入户走访'), ?4, ?5, ?6, ?7)", err);
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 	if (!st) {
 		db_rollback(db);
 		return JY_EDB;
@@ -360,13 +375,14 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	char *content = text_clean(v->content ? v->content : "");
 	sqlite3_bind_int64(st, 1, v->resident_id);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	db_bind_text(st, 3, v->kind);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 4, content);
 	sqlite3_bind_text(st, 5, next, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	struct jy_buf j = { 0 };
-	buf_addf(&j, "{\"date\":[null,\"%s\"],\"next_due\":[null,\"%s\"],\"content\":[null,", date, next);
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"kind\":[null,\"%s\"],\"next_due\":[null,\"%s\"],"
+	         "\"content\":[null,", date, kind, next);
 	history_json_str(&j, *content ? content : NULL);
 	buf_adds(&j, "]}");
 	rc = add_row(db, st, v->resident_id, "visit", j.s, &v->id, err);
@@ -523,19 +539,21 @@ int visit_due(struct jy_db *db, const char *asof, int days, struct resident_due_
 		rc = due_since(asof, days, since, err);
 	if (rc)
 		return rc;
-	/* a visit on asof itself counts; one after it (typed ahead) does not */
+	/* a home visit on asof itself counts; one after it (typed ahead) does not, nor a phone call */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), "
-		"coalesce((SELECT max(v.date) FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2), '') "
+		"coalesce((SELECT max(v.date) FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2 "
+		"AND v.kind = ?3), '') "
 		"AS last FROM resident r WHERE r.closed_at IS NULL AND jy_in_scope(r.community) "
 		"AND coalesce(r.reg_date, '') <= ?2 "
 		"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
 		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date >= ?1 "
-		"AND v.date <= ?2) ORDER BY last, r.reg_date, r.id", err);
+		"AND v.date <= ?2 AND v.kind = ?3) ORDER BY last, r.reg_date, r.id", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, asof, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, VISIT_HOME, -1, SQLITE_STATIC);
 	return due_rows(db, st, rows, n, err);
 }
 
