@@ -26,7 +26,7 @@
  * report_members collects every people-figure in the same pass, a bitset per resident, for a file
  * that lists them all (report_out.c): one read of the registry instead of one per figure.
  *
- * Contacts (visit) count by their kind (019_visit_kind.sql): A8 and A8P the home visits (入户走访,
+ * Contacts (visit) count by their kind (020_visit_kind.sql): A8 and A8P the home visits (入户走访,
  * code 1) only, C6 the vocational-guidance talks (职业指导, code 4).
  *
  * Measured on the million-resident registry with a year of events (tests/bench_report.c, a

@@ -151,7 +151,7 @@ unfilled() {
 #   014_close_reason.sql: a closed resident's reason, typed text before, becomes its code (the
 #     labels and aliases of the list close_reason), any other text 其他 (9) with the text as its
 #     note.
-#   019_visit_kind.sql: a contact's kind, typed text before, becomes its code (the labels and
+#   020_visit_kind.sql: a contact's kind, typed text before, becomes its code (the labels and
 #     aliases of the list visit_kind), any other text 入户走访 (1).
 moved() {
 	note="replace(quote(note), char(10), '\n')"
@@ -193,7 +193,7 @@ moved() {
 		[ $v -ge 7 ] && [ $v -lt 12 ] && echo "SELECT 'audit_epoch: ' || $epoch;"
 		[ $v -lt 14 ] && echo "SELECT 'resident.close_reason: ' || id || ',' || $closing
 			FROM resident;"
-		[ $v -lt 19 ] && echo "SELECT 'visit.kind: ' || id || ',' || quote($vkind) FROM visit;"
+		[ $v -lt 20 ] && echo "SELECT 'visit.kind: ' || id || ',' || quote($vkind) FROM visit;"
 	} | sqlite3 -batch "$1"
 }
 # The rows of a dump but the setting 012 moves into audit_epoch (moved compares it).
@@ -254,7 +254,7 @@ while [ $v -lt "$cur" ]; do
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
 	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
-	[ $v -lt 19 ] && skipcols="$skipcols visit.kind"
+	[ $v -lt 20 ] && skipcols="$skipcols visit.kind"
 	{ dump "$db" "$tmp/cols" | unmoved; moved "$db" before; } | LC_ALL=C sort >"$tmp/before"
 
 	run check --db "$db"
@@ -275,7 +275,7 @@ $hist rows with the records they account for)"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
 	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
-	[ $v -lt 19 ] && skipcols="$skipcols visit.kind"
+	[ $v -lt 20 ] && skipcols="$skipcols visit.kind"
 	{ dump "$db" "$tmp/cols"; moved "$db" after; } | LC_ALL=C sort >"$tmp/after"
 	LC_ALL=C comm -23 "$tmp/before" "$tmp/after" >"$tmp/lost"
 	[ ! -s "$tmp/lost" ] && [ -s "$tmp/before" ] && ok "v$v: every row kept, with the values of its columns" ||

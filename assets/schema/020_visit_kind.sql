@@ -1,4 +1,4 @@
--- 019_visit_kind: the kind of a contact on a resident's page (visit.kind) becomes a code list.
+-- 020_visit_kind: the kind of a contact on a resident's page (visit.kind) becomes a code list.
 --
 -- A worker meets a registered woman in several ways: at her home (入户走访, what A8 counts), on the
 -- phone, when she comes to the office, or for an individual vocational-guidance talk (职业指导, what

@@ -1,4 +1,4 @@
--- After 019_visit_kind.sql: contacts of the kinds the list now names, by code: a vocational-
+-- After 020_visit_kind.sql: contacts of the kinds the list now names, by code: a vocational-
 -- guidance talk (职业指导) with 周小燕 (resident 6, of 011.sql) at the office and a phone call to
 -- her; their creations in the chained trail, as visit_add writes them.
 INSERT INTO visit(id, resident_id, date, kind, content, next_due, created_at, created_by) VALUES
