@@ -54,7 +54,7 @@ struct cli_opts {
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
 	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
-	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
+	const char *dest;        /* --dest terminal|lp|pdf|zmodem|file: where it goes (print, report) */
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
@@ -75,6 +75,16 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+/* A private temporary folder holding a file of the given name (the name a ZMODEM transfer gives
+ * her PC); cli_tmp_remove takes both away. */
+struct cli_tmp {
+	char *dir, *path;
+};
+int cli_tmp_file(struct cli_tmp *t, const char *name, struct jy_err *err);
+void cli_tmp_remove(struct cli_tmp *t);
+/* The written file at path on to dest through core's print_deliver, the terminal being stdin and
+ * stdout (pass-through printing, ZMODEM); pdf: the PDF's path for PRINT_PDF. */
+int cli_deliver(struct jy_db *db, int dest, const char *path, const char *pdf, struct jy_err *err);
 /* cli_target.c: jiuye target set|list|import ...; cli_due.c: jiuye due [--unit NAME]. */
 int cli_target(const struct cli_opts *o);
 int cli_due(const struct cli_opts *o);
@@ -134,7 +144,7 @@ enum action {
 	/* jobs */
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
-	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND,
+	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND, ACT_IMPORT,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
@@ -265,6 +275,9 @@ struct screen *lock_new(struct ui *ui);
 int term_locale_ok(void);                       /* prints the bilingual fix when not UTF-8 */
 int term_init(struct ui *ui);                   /* 0 ok; -1 with a message printed */
 void term_end(void);
+/* What the terminal still sends after a file transfer (the protocol's last frames) read and
+ * thrown away until it has been quiet for quiet_ms (at most max_ms), so none of it becomes keys. */
+void term_drain_input(int quiet_ms, int max_ms);
 void term_size(struct ui *ui);
 int term_attr(const struct ui *ui, int style);
 int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 1 key, 0 timeout, -1 gone */
@@ -298,6 +311,7 @@ const char *ui_unit_short(const char *name, int w, char *buf, size_t size);
 /* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
+void ui_group(long n, char out[32]);            /* 12345 as "12,345" (negative: "0") */
 
 /* ---- dialog.c ---------------------------------------------------------------------------------- */
 /* A yes/no question over the current screen. cb gets 1 for yes, 0 for no. def_yes: what Enter means. */
@@ -454,6 +468,28 @@ struct list_export {
  * and say "已导出 N 行到 FILE" on the status line. */
 void list_export(struct ui *ui, struct list *l, const struct list_export *ex);
 
+/* ---- import.c: a file imported from a list (F9) --------------------------------------------------- */
+/* What a list imports: the screen's title (msgid), the kind as jiuye import and the audit trail
+ * name it, the importer (import_residents ...). */
+struct import_kind {
+	const char *title;
+	const char *kind;
+	int (*import)(struct jy_db *db, const char *path, int flags,
+	              void (*report)(void *arg, const char *line), void *arg,
+	              struct import_result *res, struct jy_err *err);
+	int units;              /* residents: into a database without units, an administrator's
+	                         * import creates the communities the file names */
+	/* after a real import, the list under the import screen read again from its first row
+	 * (where the newest records are); NULL: the list's reload, which keeps its selection */
+	void (*imported)(struct ui *ui, struct screen *list);
+};
+/* The import screen: the file's name (in the export folder; Tab completes), the dry run with its
+ * progress, its summary on one page (counts, new communities, the first errors), then Enter
+ * imports for real, the bad rows left out, or Esc leaves nothing saved; Esc during a run cancels
+ * it, nothing saved. Both runs go into the trail as jiuye import's do; after a real one the list
+ * below is read again. Refused (the status line says why) to a role that may not import. */
+void import_ask(struct ui *ui, const struct import_kind *k);
+
 /* ---- qsearch.c: a list's search line, searched as you type ------------------------------------------ */
 struct qsearch {
 	struct lineedit q;
@@ -567,6 +603,13 @@ char *print_path(const char *name);
 int ui_print_dest(struct ui *ui);
 const char *ui_print_dest_label(int dest);
 int ui_print_send(struct ui *ui, int dest, const char *path);
+/* The file at path to her PC by ZMODEM (sz; curses left meanwhile): 1 when sent; the status line
+ * says "Sent FILE" or why not (PuTTY takes no ZMODEM: the message says what to use instead). */
+int ui_zmodem_send(struct ui *ui, const char *path);
+/* A file from her PC by ZMODEM (rz) into the folder of the printouts and exports (the export
+ * folder under --restricted), nowhere else: its path (caller frees), or NULL with the reason in
+ * the status line. */
+char *ui_zmodem_receive(struct ui *ui);
 
 /* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals
