@@ -81,6 +81,8 @@ DEB_BUILD += ncurses-term
 DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
 # workbooks to import: minizip and expat (xlsx), freexl (xls)
 DEB_BUILD += libminizip-dev libexpat1-dev libfreexl-dev
+# files to and from the worker's PC over her terminal by ZMODEM: sz and rz (core/base/zmodem.c)
+DEB_BUILD += lrzsz
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # workbooks written by other programs than jiuye for the import tests: .xls by xlwt
 DEB_TEST  += python3-xlwt
@@ -276,7 +278,9 @@ po-check:
 	@mkdir -p build
 	@$(XGETTEXT) -o build/jiuye-check.pot $(PO_SRC)
 	@for po in $(PO); do \
-	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot && \
+	  msgfmt --check -o /dev/null $$po || { echo "po-check: $$po does not compile (msgfmt --check above)"; exit 1; }; \
+	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot || \
+	    { echo "po-check: msgmerge refused $$po (above)"; exit 1; }; \
 	  left=$$(msgattrib --untranslated --no-obsolete build/po-check.po | grep -c '^msgid ' ); \
 	  if [ "$$left" -gt 1 ]; then echo "po-check: $$po lacks $$((left - 1)) translations (make po, then translate):"; \
 	    msgattrib --untranslated --no-obsolete build/po-check.po | grep '^msgid ' | tail -n +2; exit 1; fi; \

@@ -175,6 +175,20 @@ static void test_visits(void **state)
 	assert_true(visit_listed(db, "2026-10-01", 0, f->a));
 	assert_false(visit_listed(db, "2026-10-01", 0, f->far));
 	act(f, NULL);
+	/* only a home visit takes her off the list: a phone call to A and a guidance talk in the
+	 * fourth quarter leave her due on its last day; a 家访 (another name of 入户走访) does not */
+	static const char *const not_home[] = { "电话", "职业指导", "来访", "9" };
+	for (size_t k = 0; k < ARRAY_LEN(not_home); k++) {
+		struct visit v = { .resident_id = f->a, .date = "2026-11-02", .kind = (char *)not_home[k] };
+		struct jy_err err = { 0 };
+		assert_int_equal(visit_add(db, &v, &err), JY_OK);
+		assert_true(visit_listed(db, "2026-12-31", 0, f->a));
+	}
+	struct visit home = { .resident_id = f->a, .date = "2026-12-01", .kind = "家访" };
+	struct jy_err err = { 0 };
+	assert_int_equal(visit_add(db, &home, &err), JY_OK);
+	assert_false(visit_listed(db, "2026-12-31", 0, f->a));
+	assert_true(visit_listed(db, "2026-11-30", 0, f->a));
 }
 
 static const struct due_list *list_of(const struct due_list *l, int n, const char *key)
@@ -211,6 +225,9 @@ static void test_first_lines(void **state)
 	struct jy_db *db = f->db;
 	struct jy_err err = { 0 };
 	visit(db, f->a, "2026-09-30");
+	/* two referrals with no word back, 30 and 29 days old on 2026-10-01 */
+	refer(db, f->a, f->posting, "2026-09-01");
+	refer(db, f->far, f->posting, "2026-09-02");
 	static const char *const who[] = { NULL, "clerk1" };
 	for (size_t w = 0; w < ARRAY_LEN(who); w++) {
 		act(f, who[w]);
@@ -261,6 +278,8 @@ static void test_first_lines(void **state)
 			if (x->n)
 				assert_int_equal(x->items[0].id, y->items[0].id);
 		}
+		/* the county's referrals: both; her clerk's: A's, of 幸福里社区 */
+		assert_int_equal(list_of(l, nl, "referrals")->total, who[w] ? 1 : 2);
 		due_free(&l, nl);
 		due_free(&whole, nw);
 	}
