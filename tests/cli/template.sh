@@ -20,7 +20,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 42
+plan 44
 
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
@@ -44,7 +44,7 @@ for kind in $KINDS; do
 done
 
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	skip_rest 28 "templates read back" "no python3-openpyxl (make deps-test installs it)"
+	skip_rest 30 "templates read back" "no python3-openpyxl (make deps-test installs it)"
 	exit 0
 fi
 
@@ -265,4 +265,29 @@ if fill "$tmp/courses.xlsx" "$tmp/c2.xlsx" "$tmp/c2.csv" '[
 	{"培训班名称": "电商直播培训", "开班日期": "2024-08-01", "结业日期": "2024-08-10"}]' 2>"$tmp/fill.err"
 then imported "courses: the template filled with two rows imports: 2 added" courses "$tmp/c2.csv"
 else nok "courses: the template filled by openpyxl" "$(cat "$tmp/fill.err")"
+fi
+
+# ---- F7 on the resident list: its 空白导入模板 line (tests/screen/template.keys) ------------------
+VTH=${VTHARNESS:-$(dirname "$JIUYE")/vtharness}
+screen=$(cd "$(dirname "$0")/../screen" && pwd)
+if [ -x "$VTH" ]; then
+	mkdir -p "$tmp/home"
+	# the demo as it starts (the golden screen's list), not the one the rows above went into
+	"$JIUYE" init --demo --db "$tmp/screen.db" >/dev/null 2>&1 || nok "init --demo for the screen"
+	if HOME="$tmp/home" LANG=C.UTF-8 JIUYE_TODAY=2024-06-30 ASAN_OPTIONS=detect_leaks=0 \
+		"$VTH" -s 80x24 -t en -t 80x24 -g "$screen/golden" "$screen/template.keys" -- "$JIUYE" \
+		--db "$tmp/screen.db" >"$tmp/vth.out" 2>&1; then
+		ok "F7's 空白导入模板: the screen script passes"
+	else
+		nok "F7's 空白导入模板: the screen script" "$(grep -v '^ok' "$tmp/vth.out" | head -n 30)"
+	fi
+	f="$tmp/home/jiuye-print/居民名单-导入模板.xlsx"
+	if header "$f" >"$tmp/f7.head" 2>"$tmp/py.err" && cmp -s "$tmp/f7.head" "$tmp/residents.head"; then
+		ok "F7's 空白导入模板 is the template of jiuye template residents: the import's header"
+	else
+		nok "F7's 空白导入模板 file" "$(cat "$tmp/f7.head" "$tmp/py.err")"
+	fi
+else
+	must_run "F7's 空白导入模板: the screen script passes" "no $VTH (make build/asan/vtharness)"
+	must_run "F7's 空白导入模板 is the template of jiuye template residents" "no $VTH"
 fi
