@@ -62,6 +62,8 @@ struct import_result {
 	int queued;             /* rows whose change (or part of it) waits for a reviewer's
 	                         * approval: counted here, not as updated or unchanged */
 	int rows;
+	int units;              /* import_residents: the communities the file names that the
+	                         * database lacks; its report's last units + 1 lines name them */
 	char encoding[16];
 };
 /* IMPORT_CREATE_UNITS: residents into a database without units yet, by an administrator: the
@@ -210,6 +212,7 @@ void export_mask(int field_kind, const char *v, char *out, size_t size);
  * Each embeds a struct importer, its path, report and arg set, and frees it with importer_free. */
 struct importer {
 	const char *path;
+	struct jy_db *db;       /* its progress handler is called as the rows are read */
 	void (*report)(void *arg, const char *line);
 	void *arg;
 	int *col;               /* the field of each column of the file, -1 for none */
@@ -234,7 +237,9 @@ struct importer_ops {
 	void (*rollback)(void *ctx);
 };
 /* Open im->path, read its header and rows through ops, commit or roll back by flags
- * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". The
+ * progress handler of im->db (db_progress_set) is called as the rows are read; when it cancels,
+ * the transaction is rolled back and JY_ECANCEL returned, the counts of stored rows 0. */
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err);
 void importer_free(struct importer *im);

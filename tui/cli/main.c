@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -484,6 +485,45 @@ static const struct io_kind *io_kind(const char *kind)
 	return NULL;
 }
 
+/* Ctrl-C during an import: the progress handler reads it and cancels, nothing saved. */
+static volatile sig_atomic_t import_interrupted;
+
+static void import_on_sigint(int sig)
+{
+	(void)sig;
+	import_interrupted = 1;
+}
+
+/* The progress of an import on a terminal's stderr: one line redrawn in place. */
+struct cli_progress {
+	int tty;                /* stderr is a terminal: draw */
+	int width;              /* columns of the line drawn last, 0: none */
+};
+
+static void cli_progress_clear(struct cli_progress *p)
+{
+	if (p->width)
+		fprintf(stderr, "\r%*s\r", p->width, "");
+	p->width = 0;
+}
+
+static int cli_progress(void *arg, long done, long total)
+{
+	struct cli_progress *p = arg;
+	if (p->tty) {
+		char a[32], b[32], *line;
+		ui_group(done, a);
+		ui_group(total, b);
+		line = total >= 0 ? xasprintf(_("%s / %s rows"), a, b) : xasprintf(_("%s rows"), a);
+		int w = text_width(line);
+		fprintf(stderr, "\r%s%*s", line, p->width > w ? p->width - w : 0, "");
+		fflush(stderr);
+		p->width = w > p->width ? w : p->width;
+		free(line);
+	}
+	return import_interrupted;
+}
+
 static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
@@ -500,7 +540,16 @@ static int cmd_import(const struct opts *o)
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0) |
 	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
+	struct cli_progress pg = { .tty = isatty(2) };
+	struct sigaction sa = { .sa_handler = import_on_sigint }, old_sa;
+	sigemptyset(&sa.sa_mask);
+	import_interrupted = 0;
+	sigaction(SIGINT, &sa, &old_sa);
+	db_progress_set(db, 0, cli_progress, &pg);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	db_progress_set(db, 0, NULL, NULL);
+	sigaction(SIGINT, &old_sa, NULL);
+	cli_progress_clear(&pg);
 	struct jy_err noted = { 0 };
 	int arc = audit_file(db, "import", k->kind,
 	                     o->dry_run ? 0 : res.added + res.updated + res.queued, o->args[2], rc,
@@ -510,6 +559,10 @@ static int cmd_import(const struct opts *o)
 	if (arc)
 		fprintf(stderr, _("jiuye: the audit trail could not record the import: %s\n"),
 		        noted.msg);
+	if (rc == JY_ECANCEL) {         /* Ctrl-C: the shell's status of an interrupted command */
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return 128 + SIGINT;
+	}
 	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
 	if (rc != JY_OK && res.rejected == 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);

@@ -13,8 +13,13 @@
 /* ---- the list --------------------------------------------------------------------------------- */
 
 static const int employers_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
-	ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_IMPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
+	ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+
+/* F9: the file jiuye import employers reads */
+static const struct import_kind employers_import = {
+	N_("Import employers from a file"), "employers", import_employers, 0,
 };
 
 /* At 80 columns: 4 code, 24 name, 10 kind, 8 contact, 12 phone, 4 woman-owned, 6 open postings. */
@@ -121,6 +126,7 @@ static const struct jlist_kind employers_kind = {
 	.row_size = sizeof(struct employer_row), .fetch = employers_fetch, .header = employers_header,
 	.row = employers_row, .row_id = employer_row_id, .open = employers_open, .create = employers_create,
 	.empty = N_("No employers yet. F4 registers one."), .file = &employers_file,
+	.import = &employers_import,
 };
 
 struct screen *employers_new(void)
