@@ -75,6 +75,8 @@ DEB_BUILD += libpam0g-dev
 DEB_BUILD += ncurses-term
 # printouts as PDF: cairo and pango, and a fixed-pitch Chinese font to embed (文泉驿等宽正黑)
 DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
+# files to and from the worker's PC over her terminal by ZMODEM: sz and rz (core/base/zmodem.c)
+DEB_BUILD += lrzsz
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # pdftotext: the Chinese of a PDF printout comes back (tests/cli/printto.sh)
 DEB_TEST  += poppler-utils
@@ -268,7 +270,9 @@ po-check:
 	@mkdir -p build
 	@$(XGETTEXT) -o build/jiuye-check.pot $(PO_SRC)
 	@for po in $(PO); do \
-	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot && \
+	  msgfmt --check -o /dev/null $$po || { echo "po-check: $$po does not compile (msgfmt --check above)"; exit 1; }; \
+	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot || \
+	    { echo "po-check: msgmerge refused $$po (above)"; exit 1; }; \
 	  left=$$(msgattrib --untranslated --no-obsolete build/po-check.po | grep -c '^msgid ' ); \
 	  if [ "$$left" -gt 1 ]; then echo "po-check: $$po lacks $$((left - 1)) translations (make po, then translate):"; \
 	    msgattrib --untranslated --no-obsolete build/po-check.po | grep '^msgid ' | tail -n +2; exit 1; fi; \

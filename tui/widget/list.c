@@ -339,6 +339,10 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  * trail with its rows, the SHA-256 of the file as written and the purpose; a file the trail could
  * not record is removed (G6: fail closed).
  *
+ * Ctrl-P in the box also sends the file, once written, to the worker's PC by ZMODEM (the way a
+ * worker behind the server's forced command takes an export home; on by default when she prints
+ * that way): the status line then says whether it went.
+ *
  * A list whose records an import takes (ex->template) has a last line in the box, 空白导入模板:
  * ticked (Space), Enter writes the import's empty workbook (sheet_template) instead of the list,
  * under the name typed (the default name becomes the template's). It holds nobody, so it needs
@@ -353,6 +357,7 @@ struct export_ask {
 	int people;
 	int on;                 /* the line with the cursor: ASK_* */
 	int blank;              /* 空白导入模板 ticked: Enter writes the template */
+	int send;               /* once written, the file goes to her PC by ZMODEM too */
 	char *there;            /* this name is a file already: Enter again replaces it */
 	char *dflt, *dflt_blank;        /* the default names, shown (with ~) */
 };
@@ -389,6 +394,8 @@ static void export_draw(struct ui *ui, struct screen *s)
 	char *t = xasprintf(" %s ", _("Write the list to a file"));
 	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
 	free(t);
+	ui_put(ui, y + 1, x + 2, w - 4, a->send ? _("Also sent to your PC (ZMODEM); Ctrl-P: the file only")
+	                                        : _("Ctrl-P: also send it to your PC (ZMODEM)"), ST_DIALOG);
 	ui_put(ui, y + 2, x + 2, w - 4, _(".xlsx: a workbook; .csv: CSV (UTF-8); .gbk.csv: CSV in GBK"),
 	       ST_DIALOG);
 	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
@@ -492,6 +499,8 @@ static int export_write_blank(struct ui *ui, struct export_ask *a)
 		char *shown = export_shown(path);
 		ui_msg(ui, ST_OK, _("Wrote the empty import template to %s"), shown);
 		free(shown);
+		if (a->send)
+			ui_zmodem_send(ui, path);
 	}
 	free(path);
 	return rc == JY_OK;
@@ -539,6 +548,8 @@ static int export_write(struct ui *ui, struct export_ask *a)
 		else
 			ui_msg(ui, ST_OK, _("Exported %ld rows to %s"), n, shown);
 		free(shown);
+		if (a->send)
+			ui_zmodem_send(ui, path);       /* its status line: sent, or why not */
 	}
 	free(path);
 	return rc == JY_OK;
@@ -547,6 +558,10 @@ static int export_write(struct ui *ui, struct export_ask *a)
 static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct export_ask *a = (struct export_ask *)s;
+	if (ev->key == K_CTRL('p')) {   /* not 'p': that is a letter of the file's name */
+		a->send = !a->send;
+		return SK_HANDLED;
+	}
 	switch (ev->act) {
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
@@ -653,6 +668,7 @@ void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
 	a->l = l;
 	a->ex = ex;
 	a->people = people;
+	a->send = ui_print_dest(ui) == PRINT_ZMODEM;
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
 	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, FF_REQ);
 	for (int blank = 0; blank < 2; blank++) {
