@@ -65,9 +65,11 @@ static const char usage_enterprise[] = N_(
 	"                                          with the residents' rules; files of\n"
 	"                                          people (export needs --purpose TEXT)\n"
 	"  jiuye import|export brokers|outlets|fees ...\n"
-	"                                          来料加工: brokers, outlets and bases, the fee\n"
-	"                                          ledger (a broker's sheet: 姓名 身份证号 月份 产品\n"
-	"                                          件数 加工费; --outlet CODE when it has no 网点编号)\n");
+	"                                          来料加工 brokers, outlets, bases\n"
+	"                                          and the fee ledger (a sheet of\n"
+	"                                          姓名 身份证号 月份 产品 件数\n"
+	"                                          加工费; --outlet CODE without\n"
+	"                                          its 网点编号 column)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
