@@ -77,5 +77,6 @@ lacks "nothing of the bad sheet saved" "$tmp/ff.csv" "2024-06"
 run report --period 2024Q2 -o "$tmp/r.txt"
 grep '^A7-024' "$tmp/r.txt" | grep -q ' 1 ' && ok "her third month: 来料加工 in A7" ||
 	nok "her third month: 来料加工 in A7" "$(grep '^A7' "$tmp/r.txt")"
-# Q2: April 1000.50 + 860 and May 900 = 2760.50 元, 0.27605 万元
-has "H4 in 万元" "$tmp/r.txt" "H4 加工费总额：本期 0.27605万元"
+# Q2: April 1000.50 + 860 and May 900 = 2760.50 元, and the demo's 陈美玲 (975 + 910 for her
+# knitting in April and May): 4645.50 元, 0.46455 万元
+has "H4 in 万元" "$tmp/r.txt" "H4 加工费总额：本期 0.46455万元"
