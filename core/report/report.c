@@ -26,6 +26,9 @@
  * report_members collects every people-figure in the same pass, a bitset per resident, for a file
  * that lists them all (report_out.c): one read of the registry instead of one per figure.
  *
+ * Contacts (visit) count by their kind (020_visit_kind.sql): A8 and A8P the home visits (入户走访,
+ * code 1) only, C6 the vocational-guidance talks (职业指导, code 4).
+ *
  * Measured on the million-resident registry with a year of events (tests/bench_report.c, a
  * month against the month before): about 0.8 s of processor time, of which reading the registry
  * is a quarter, the categories and the status lookups before the changes each a seventh. */
@@ -183,7 +186,7 @@ static const char CERTS[] =
 	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
 	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
 	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, \
-	  "SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2") \
+	  "SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2") \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
 	X(B1_01,   "B1-01",   "发证：就业创业证",           "人",   1, K_CERT, "01") \
@@ -207,6 +210,8 @@ static const char CERTS[] =
 	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE stage = 'hired' AND stage_on BETWEEN ?1 AND ?2") \
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
+	X(C6,      "C6",      "职业指导人次",               "人次", 0, K_ROWS, \
+	  "SELECT resident_id FROM visit WHERE kind = '4' AND date BETWEEN ?1 AND ?2") \
 	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_SUM, \
 	  "SELECT count(*) FROM fair WHERE date BETWEEN ?1 AND ?2") \
 	X(D2,      "D2",      "参会单位数",                 "个",   0, K_SUM,  FAIRS("employers")) \
@@ -943,7 +948,8 @@ static int load_events(struct rctx *c, struct jy_err *err)
 	return JY_OK;
 }
 
-/* Residents visited in each period, and those holding an employment certificate (就业创业证 or
+/* Residents visited at home in each period (a phone call or a guidance talk is not a home visit:
+ * A8P), and those holding an employment certificate (就业创业证 or
  * one it replaced: 就业失业登记证, 失业证, 再就业优惠证; not cancelled) issued by its end. */
 static int load_marks(struct rctx *c, struct jy_err *err)
 {
@@ -952,7 +958,7 @@ static int load_marks(struct rctx *c, struct jy_err *err)
 		struct rperiod *p = &c->per[k];
 		p->mark = xcalloc((size_t)c->n, 1);
 		sqlite3_stmt *st = db_prepare(c->db,
-			"SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2", err);
+			"SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2", err);
 		if (!st)
 			return JY_EDB;
 		sqlite3_bind_text(st, 1, p->p->from, -1, SQLITE_TRANSIENT);
