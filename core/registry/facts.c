@@ -217,7 +217,7 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 }
 
 /* emp_form to emp_status (002_codes.sql): the one table of both directions. 来料加工 (024,
- * 021_processing.sql) is a kind of 灵活就业: the status 灵活就业 alone still means form 022. */
+ * 022_processing.sql) is a kind of 灵活就业: the status 灵活就业 alone still means form 022. */
 static const struct {
 	const char *form, *status;
 	int part;               /* 1: one kind of the status's form, not read backwards */

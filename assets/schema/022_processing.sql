@@ -1,4 +1,4 @@
--- 021_processing: 来料加工 (outsourced processing). Factories send materials through brokers
+-- 022_processing: 来料加工 (outsourced processing). Factories send materials through brokers
 -- (经纪人) to outlets and stations (网点, 加工站) and bases, where women do piece work at home;
 -- each payment of a processing fee (加工费) to a woman is a row of the fee ledger.
 --

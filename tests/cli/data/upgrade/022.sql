@@ -1,4 +1,4 @@
--- After 021_processing.sql: a broker who is a registered resident, with every column set; an
+-- After 022_processing.sql: a broker who is a registered resident, with every column set; an
 -- outlet at version 2 paired with an employer; a base with its level; two fee rows, one of a
 -- low-income month; an office's own setting. Their rows in the chained trail go through
 -- history_in, as in 007.sql: each creation, and one row for each version after.
