@@ -61,6 +61,7 @@ struct cli_opts {
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	const char *sheet;       /* --sheet NAME: the sheet of a workbook to import */
+	const char *outlet;      /* --outlet CODE: the outlet of a fee sheet without 网点编号 */
 	/* jiuye case add|step: the intake's fields and a step's (cli_case.c; --date and --note too) */
 	const char *channel, *type, *idno, *phone, *community, *complaint, *respondent, *employer;
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;
@@ -463,6 +464,9 @@ struct list_export {
 	const struct sheet_col *cols;
 	int ncols;
 	void (*cells)(struct ui *ui, void *arg, const void *row, char **cells);
+	/* the empty workbook of the import of these records (template_residents …), offered in the
+	 * box as 空白导入模板; NULL: none */
+	int (*template)(struct jy_db *db, const char *path, struct jy_err *err);
 };
 /* Ask for a file name (default ~/jiuye-print/NAME-YYYY-MM-DD.xlsx; the extension picks XLSX, CSV
  * or, .gbk.csv, GBK), write every row of the list as searched (all pages, not just those loaded)

@@ -39,6 +39,13 @@ static const char usage_text[] = N_(
 	"      integrity, foreign keys, schema, audit trail; --head: the trail still\n"
 	"      holds the head noted\n");
 
+/* Import templates; printed after usage_text. */
+static const char usage_template[] = N_(
+	"  jiuye template KIND -o FILE.xlsx\n"
+	"      an empty workbook to fill for jiuye import KIND: the header the import\n"
+	"      reads, text columns for ID numbers and phones, drop-down lists of the\n"
+	"      codes (文化程度, 人员类别, 社区 ...); KIND as for import\n");
+
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
 	"  jiuye --help | --version\n"
@@ -64,7 +71,13 @@ static const char usage_enterprise[] = N_(
 	"                                          interest subsidies in yuan; due list\n"
 	"  jiuye import|export projects|loans ...\n"
 	"                                          with the residents' rules; files of\n"
-	"                                          people (export needs --purpose TEXT)\n");
+	"                                          people (export needs --purpose TEXT)\n"
+	"  jiuye import|export brokers|outlets|fees ...\n"
+	"                                          来料加工 brokers, outlets, bases\n"
+	"                                          and the fee ledger (a sheet of\n"
+	"                                          姓名 身份证号 月份 产品 件数\n"
+	"                                          加工费; --outlet CODE without\n"
+	"                                          its 网点编号 column)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
@@ -201,6 +214,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
+		{ "--outlet", offsetof(struct opts, outlet) },
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
 		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
@@ -426,6 +440,38 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_brokers(db, path, format, purpose, rows, err);
+}
+
+static int export_outlets_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_outlets(db, path, format, purpose, rows, err);
+}
+
+static int export_fees_all(struct jy_db *db, const char *path, int format, int all,
+                           const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_fees(db, path, format, purpose, rows, err);
+}
+
+/* The outlet of a broker's fee sheet that has no 网点编号 column (--outlet), for the one import
+ * this run makes. */
+static const char *import_outlet;
+
+static int import_fees_outlet(struct jy_db *db, const char *path, int flags,
+                              void (*report)(void *arg, const char *line), void *arg,
+                              struct import_result *res, struct jy_err *err)
+{
+	return import_fees(db, path, import_outlet, flags, report, arg, res, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, const char *, int,
@@ -433,16 +479,21 @@ static const struct io_kind {
 	              struct jy_err *);
 	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
 	int people;             /* a file of people: --purpose, masked by role */
+	int (*template)(struct jy_db *, const char *, struct jy_err *);   /* the empty workbook */
 } io_kinds[] = {
-	{ "residents", import_residents, export_residents, 1 },
-	{ "courses", import_courses, export_courses_all, 0 },
-	{ "enrolments", import_enrolments, export_enrolments_all, 1 },
-	{ "employers", import_employers, export_employers_all, 0 },
-	{ "jobs", import_jobs, export_jobs_all, 0 },
-	{ "referrals", import_referrals, export_referrals_all, 1 },
-	{ "projects", import_projects, export_projects_all, 1 },
-	{ "loans", import_loans, export_loans_all, 1 },
-	{ "cases", import_cases, export_cases_all, 1 },
+	{ "residents", import_residents, export_residents, 1, template_residents },
+	{ "courses", import_courses, export_courses_all, 0, template_courses },
+	{ "enrolments", import_enrolments, export_enrolments_all, 1, template_enrolments },
+	{ "employers", import_employers, export_employers_all, 0, template_employers },
+	{ "jobs", import_jobs, export_jobs_all, 0, template_jobs },
+	{ "referrals", import_referrals, export_referrals_all, 1, template_referrals },
+	{ "projects", import_projects, export_projects_all, 1, template_projects },
+	{ "loans", import_loans, export_loans_all, 1, template_loans },
+	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	/* no template yet: jiuye template says so */
+	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
+	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
+	{ "fees", import_fees_outlet, export_fees_all, 1, NULL },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -464,6 +515,12 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "brokers") == 0)
+		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "outlets") == 0)
+		fprintf(stderr, _("exported %d outlets to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "fees") == 0)
+		fprintf(stderr, _("exported %d fee payments to %s\n"), rows, path_shown(out));
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
@@ -526,8 +583,12 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases FILE [--dry-run] "
-		                             "[--skip-errors]"));
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees FILE [--dry-run] "
+		                             "[--skip-errors] [--outlet CODE]"));
+	if (o->outlet && strcmp(k->kind, "fees") != 0)
+		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
+		                               "broker's sheet without 网点编号"));
+	import_outlet = o->outlet;
 	if (o->create_units && strcmp(k->kind, "residents") != 0)
 		return cli_usage_error("%s", _("--create-units is for jiuye import residents: the "
 		                               "communities its file names"));
@@ -653,7 +714,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -695,6 +756,31 @@ static int cmd_export(const struct opts *o)
 		fprintf(stderr, _("warning: %s"), err.msg);
 		fputc('\n', stderr);
 	}
+	return 0;
+}
+
+/* jiuye template KIND -o FILE.xlsx: the empty workbook of an import. It holds nobody, so it
+ * takes no purpose and leaves no row in the trail. */
+static int cmd_template(const struct opts *o)
+{
+	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
+	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
+		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
+		                               "jobs|referrals|projects|loans|cases -o FILE.xlsx"));
+	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
+		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int rc = k->template(db, o->out, &err);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return rc == JY_EINVAL ? EXIT_USAGE : EXIT_USER;
+	}
+	fprintf(stderr, _("import template for %s written to %s: fill it in, then jiuye import %s "
+	                  "FILE\n"), k->kind, path_shown(o->out), k->kind);
 	return 0;
 }
 
@@ -867,6 +953,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(_(usage_text), stdout);
+			fputs(_(usage_template), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_enterprise), stdout);
@@ -910,6 +997,8 @@ int main(int argc, char **argv)
 		return cmd_import(&o);
 	if (strcmp(cmd, "export") == 0)
 		return cmd_export(&o);
+	if (strcmp(cmd, "template") == 0)
+		return cmd_template(&o);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(&o);
 	if (strcmp(cmd, "backup") == 0)
