@@ -427,16 +427,16 @@ int fee_total(struct jy_db *db, int64_t outlet_id, const char *month, int *rows,
 /* Remove one payment entered by mistake (with its history). */
 int fee_delete(struct jy_db *db, int64_t id, struct jy_err *err);
 
-int import_brokers(struct jy_db *db, const char *path, int flags,
+int import_brokers(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
-int import_outlets(struct jy_db *db, const char *path, int flags,
+int import_outlets(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
 /* A broker's sheet: 姓名, 身份证号, 月份, 产品, 件数, 加工费 (网点编号 when the sheet has it,
  * else outlet, the outlet's code, for every row). */
-int import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
-                void (*report)(void *arg, const char *line), void *arg,
+int import_fees(struct jy_db *db, const char *path, const char *sheet, const char *outlet,
+                int flags, void (*report)(void *arg, const char *line), void *arg,
                 struct import_result *res, struct jy_err *err);
 int export_brokers(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                    struct jy_err *err);

@@ -329,18 +329,18 @@ static int outlet_store(struct eio *t, char **vals, int row, struct import_resul
 static const struct eio_kind broker_kind = { broker_fields, BF__COUNT, broker_store, 0 };
 static const struct eio_kind outlet_kind = { outlet_fields, OF__COUNT, outlet_store, 0 };
 
-int import_brokers(struct jy_db *db, const char *path, int flags,
+int import_brokers(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err)
 {
-	return eio_import(db, &broker_kind, path, flags, report, arg, res, err);
+	return eio_import(db, &broker_kind, path, sheet, flags, report, arg, res, err);
 }
 
-int import_outlets(struct jy_db *db, const char *path, int flags,
+int import_outlets(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err)
 {
-	return eio_import(db, &outlet_kind, path, flags, report, arg, res, err);
+	return eio_import(db, &outlet_kind, path, sheet, flags, report, arg, res, err);
 }
 
 /* ---- the fee ledger ---------------------------------------------------------------------------- */
@@ -404,15 +404,17 @@ static int fee_store(struct eio *t, char **vals, int row, struct import_result *
 
 static const struct eio_kind fee_kind = { fee_fields, FEF__COUNT, fee_store, 1 };
 
-static int eio_import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
+static int eio_import_fees(struct jy_db *db, const char *path, const char *sheet,
+                           const char *outlet, int flags,
                            void (*report)(void *arg, const char *line), void *arg,
                            struct import_result *res, struct jy_err *err)
 {
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct eio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db,
-	                 .k = &fee_kind, .outlet = text_is_blank(outlet) ? NULL : outlet };
+	struct eio t = { .in = { .path = path, .sheet = sheet, .db = db, .report = report,
+	                         .arg = arg },
+	                 .db = db, .k = &fee_kind, .outlet = text_is_blank(outlet) ? NULL : outlet };
 	int64_t id;
 	if (t.outlet && (rc = outlet_find_code(db, t.outlet, &id, err)) != JY_OK) {
 		if (rc == JY_ENOTFOUND)
@@ -426,11 +428,11 @@ static int eio_import_fees(struct jy_db *db, const char *path, const char *outle
 	return rc;
 }
 
-int import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
-                void (*report)(void *arg, const char *line), void *arg,
+int import_fees(struct jy_db *db, const char *path, const char *sheet, const char *outlet,
+                int flags, void (*report)(void *arg, const char *line), void *arg,
                 struct import_result *res, struct jy_err *err)
 {
-	return eio_import_fees(db, path, outlet, flags, report, arg, res, err);
+	return eio_import_fees(db, path, sheet, outlet, flags, report, arg, res, err);
 }
 
 /* ---- exports ---------------------------------------------------------------------------------- */

@@ -465,11 +465,11 @@ static int export_fees_all(struct jy_db *db, const char *path, int format, int a
  * this run makes. */
 static const char *import_outlet;
 
-static int import_fees_outlet(struct jy_db *db, const char *path, int flags,
+static int import_fees_outlet(struct jy_db *db, const char *path, const char *sheet, int flags,
                               void (*report)(void *arg, const char *line), void *arg,
                               struct import_result *res, struct jy_err *err)
 {
-	return import_fees(db, path, import_outlet, flags, report, arg, res, err);
+	return import_fees(db, path, sheet, import_outlet, flags, report, arg, res, err);
 }
 
 static const struct io_kind {
