@@ -92,6 +92,8 @@ static const struct setting_def setting_defs[] = {
 	  SETTING_INT, 1, 365, "30", N_("days"), NULL },
 	{ "case.near_days", N_("a rights case with this many days left or fewer is near its limit"),
 	  SETTING_INT, 0, 60, "5", N_("days"), NULL },
+	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
+	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit

@@ -138,6 +138,13 @@ static const char CERTS[] =
 	"  WHERE s.case_id = t.id AND s.step = 'extend' AND s.date BETWEEN acc AND " CASES_ASOF \
 	"  ), 0))) END < " CASES_ASOF
 
+/* I: the mentoring pairs (core/casework/pair.c). I1N the pairs started in the period (新增), I1C
+ * those it kept (巩固: started before it and still running on its last day), I1E those ended in
+ * it; I2 the money and goods given in it, at their value. For a year these are the sources'
+ * "巩固了135对…新增393对": a pair started before the year is a year old by its end. */
+#define PAIRS_KEPT \
+	"SELECT resident_id FROM mentor_pair WHERE start_date < ?1 AND (ended_on IS NULL OR ended_on > ?2)"
+
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A1E,     "A1E",     "期末登记失业人员数",         "人",   1, K_MEM,  NULL) \
@@ -250,6 +257,14 @@ static const char CERTS[] =
 	X(G6,      "G6",      "带动就业人数",               "人",   0, K_AMOUNT, JOBS("jobs")) \
 	X(G6W,     "G6W",     "带动就业人数中女性",         "人",   0, K_AMOUNT, JOBS("jobs_women")) \
 	X(G7,      "G7",      "平均每笔贷款额",             "元/笔", 0, K_RATE, "G4/G3") \
+	X(I1N,     "I1N",     "新增结对数",                 "对",   0, K_ROWS, \
+	  "SELECT resident_id FROM mentor_pair WHERE start_date BETWEEN ?1 AND ?2") \
+	X(I1C,     "I1C",     "巩固结对数",                 "对",   0, K_ROWS, PAIRS_KEPT) \
+	X(I1E,     "I1E",     "结束结对数",                 "对",   0, K_ROWS, \
+	  "SELECT resident_id FROM mentor_pair WHERE ended_on BETWEEN ?1 AND ?2") \
+	X(I2,      "I2",      "帮扶款物金额",               "元",   0, K_AMOUNT, \
+	  "SELECT p.resident_id, g.amount_fen FROM pair_gift g JOIN mentor_pair p ON p.id = g.pair_id " \
+	  "WHERE g.date BETWEEN ?1 AND ?2") \
 	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
 	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
 	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \

@@ -542,6 +542,11 @@ static const struct {
 	{ "resident", "create", N_("registered") },
 	{ "rights_case", "create", N_("case registered") },
 	{ "rights_case", "step", N_("case step") },
+	{ "mentor_pair", "create", N_("pair started") },
+	{ "mentor_pair", "contact", N_("contact recorded") },
+	{ "mentor_pair", "gift", N_("money or goods given") },
+	{ "mentor_pair", "end", N_("pair ended") },
+	{ "resident", "pair", N_("mentoring pair") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -766,6 +771,10 @@ static const struct trail_kind {
 	{ "project", "project", "'update', 'stage'", N_("start-up projects") },
 	{ "loan", "loan", "'update', 'step', 'end', 'disburse', 'payment'", N_("loans") },
 	{ "rights_case", "rights_case", "'update', 'step'", N_("rights cases") },
+	{ "helper", "helper", "'update'", N_("helpers") },
+	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
+	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
+	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -97,6 +97,20 @@ static const char usage_cases[] = N_(
 	"  jiuye import cases FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export cases --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
 
+/* Mentoring pairs; printed after usage_cases. */
+static const char usage_pairs[] = N_(
+	"  jiuye helper add --name N --type T [--phone P] [--org UNIT] [--id-number ID]\n"
+	"               [--community C] | list [QUERY]\n"
+	"      the helpers of mentoring pairs (巾帼文明岗, 女经纪人, 女企业家 ...)\n"
+	"  jiuye pair add --type T --helper NAME|#N --id-number ID|REG_NO [--household H]\n"
+	"               [--date D] [--goal G]\n"
+	"      a mentoring pair (结对帮扶): 新增 its first year, then 巩固\n"
+	"  jiuye pair contact|gift|end PAIR_NO [--kind K] [--note TEXT] [--amount YUAN]\n"
+	"               [--reason R] [--date D]\n"
+	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), its end (结束)\n"
+	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
+	"      due: pairs without contact for pair.contact_days (90) days\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -215,6 +229,10 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--urgency", offsetof(struct opts, urgency) }, { "--time", offsetof(struct opts, time) },
 		{ "--action", offsetof(struct opts, action) },   { "--outcome", offsetof(struct opts, outcome) },
 		{ "--who", offsetof(struct opts, who) },         { "--days", offsetof(struct opts, days) },
+		{ "--helper", offsetof(struct opts, helper) },
+		{ "--household", offsetof(struct opts, household) },
+		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
+		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -800,6 +818,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
+			fputs(_(usage_pairs), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -861,5 +880,7 @@ int main(int argc, char **argv)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
+	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
+		return cli_pair(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
