@@ -377,7 +377,7 @@ static int later_collect(struct jy_db *db, const char *asof, int days, struct du
 	return JY_OK;
 }
 
-static const struct due_source later = { "cases", "cases near their time limit", "later.days", 5,
+static const struct due_source later = { "later", "a later module's list", "later.days", 5,
                                          OP_VIEW, later_collect };
 
 static void test_register(void **state)
@@ -395,14 +395,14 @@ static void test_register(void **state)
 	struct due_list *l;
 	int n;
 	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
-	const struct due_list *c = list_of(l, n, "cases");
+	const struct due_list *c = list_of(l, n, "later");
 	assert_non_null(c);
 	assert_int_equal(c->days, 5);
 	assert_string_equal(c->items[0].what, "5");
 	due_free(&l, n);
 	act(f, "stat1");                /* a list of people: not for a statistician */
 	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
-	assert_null(list_of(l, n, "cases"));
+	assert_null(list_of(l, n, "later"));
 	due_free(&l, n);
 	act(f, NULL);
 }

@@ -108,7 +108,7 @@ static const char usage_pairs[] = N_(
 	"      a mentoring pair (结对帮扶): 新增 its first year, then 巩固\n"
 	"  jiuye pair contact|gift|end PAIR_NO [--kind K] [--note TEXT] [--amount YUAN]\n"
 	"               [--reason R] [--date D]\n"
-	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), its end (结束)\n"
+	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n");
 
