@@ -71,8 +71,10 @@ static const char usage_reports[] = N_(
 	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026]\n"
 	"               [--from DATE --to DATE] [--by community|sex|category|age]\n"
 	"               [--format text|csv|gbk|xlsx] [-o FILE]\n"
+	"               [--dest file|terminal|lp|pdf|zmodem]\n"
 	"      the figures of a period beside the period before; an XLSX file also\n"
-	"      lists the people behind them\n"
+	"      lists the people behind them; --dest as for print (zmodem: the file\n"
+	"      to your PC, in any format)\n"
 	"  jiuye worker list | close USER\n"
 	"  jiuye worker add USER --role clerk|reviewer|stats|admin [--scope UNITS]\n"
 	"      the database's workers, their roles and communities (an administrator's\n"
@@ -115,10 +117,11 @@ static const char usage_pairs[] = N_(
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
-	"              [--dest terminal|lp|pdf|file]\n"
+	"              [--dest terminal|lp|pdf|zmodem|file]\n"
 	"      her registration form or slip, as text; --dest: to the printer at your PC\n"
-	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf) or a file\n"
-	"  jiuye print dest [terminal|lp|pdf|file]\n"
+	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf), the file\n"
+	"      to your PC by ZMODEM (Xshell, SecureCRT) or a file\n"
+	"  jiuye print dest [terminal|lp|pdf|zmodem|file]\n"
 	"      where your printouts go, or go from now on\n");
 
 /* Closing a resident's record and opening it again; printed after usage_reports, before
@@ -382,12 +385,6 @@ static int cmd_init(const struct opts *o)
 	return rc;
 }
 
-static void print_line(void *arg, const char *line)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", line);
-}
-
 /* What `jiuye import` and `jiuye export` take, one row per kind of record. The exports of people
  * (residents, enrolments, referrals) take the purpose; the others have none. */
 static int export_courses_all(struct jy_db *db, const char *path, int format, int all,
@@ -517,6 +514,13 @@ static void cli_progress_clear(struct cli_progress *p)
 	p->width = 0;
 }
 
+/* A line of the import's report: below the progress line, which the next call draws again. */
+static void cli_progress_line(void *arg, const char *line)
+{
+	cli_progress_clear(arg);
+	fprintf(stderr, "%s\n", line);
+}
+
 static int cli_progress(void *arg, long done, long total)
 {
 	struct cli_progress *p = arg;
@@ -556,7 +560,7 @@ static int cmd_import(const struct opts *o)
 	import_interrupted = 0;
 	sigaction(SIGINT, &sa, &old_sa);
 	db_progress_set(db, 0, cli_progress, &pg);
-	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	int rc = k->import(db, o->args[2], flags, cli_progress_line, &pg, &res, &err);
 	db_progress_set(db, 0, NULL, NULL);
 	sigaction(SIGINT, &old_sa, NULL);
 	cli_progress_clear(&pg);
