@@ -278,7 +278,7 @@ int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *
 		rc = db_fail(db, err, _("reading the helpers"));
 	else if (n == 0)
 		rc = err_set(err, JY_EINVAL, label, _("\"%s\" is not on the list of helpers: add her first "
-		                                      "(F4 in the list of helpers, or jiuye helper add)"), q);
+		                                      "(jiuye helper add)"), q);
 	else if (n > 1)
 		rc = err_set(err, JY_EINVAL, label, _("%d helpers are named %s: name one by her number "
 		                                      "(%s)"), n, q, ids.s);

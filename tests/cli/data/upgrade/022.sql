@@ -1,4 +1,4 @@
--- After 021_pairs.sql: two helpers (one of them 周小燕 herself, resident 6 of 011.sql, the other a
+-- After 022_pairs.sql: two helpers (one of them 周小燕 herself, resident 6 of 011.sql, the other a
 -- woman entrepreneur), a pair still running with a contact and goods given, and a pair ended
 -- (version 2); their creations, the contact, the gift and the end in the chained trail.
 INSERT INTO helper(id, name, type, phone, org, resident_id, community, version, created_at,
