@@ -82,7 +82,9 @@ has "list: by its state" "$tmp/out" "P-2024-012"
 # ended P-2024-012 = 1; money 1,200.50 元 (May: the demo's rice and oil of 05-06 shifted to
 # 04-06 is April's, so May 0).
 run report --period 2024-06
-has "report: I1N 新增" "$tmp/out" "I1N               新增结对数                  对            1         0"
-has "report: I1C 巩固" "$tmp/out" "I1C               巩固结对数                  对            2"
-has "report: I1E 结束" "$tmp/out" "I1E               结束结对数                  对            1         0"
+# this period and the one before: the fourth and fifth words of the figure's line
+fig() { awk -v c="$1" '$1 == c { print $4 " " $5 }' "$tmp/out"; }
+[ "$(fig I1N)" = "1 0" ] && ok "report: I1N 新增" || nok "report: I1N 新增" "$(fig I1N)"
+[ "$(fig I1C | cut -d' ' -f1)" = 2 ] && ok "report: I1C 巩固" || nok "report: I1C 巩固" "$(fig I1C)"
+[ "$(fig I1E)" = "1 0" ] && ok "report: I1E 结束" || nok "report: I1E 结束" "$(fig I1E)"
 has "report: I2 in 元" "$tmp/out" "1200.50"
