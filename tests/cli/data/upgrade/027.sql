@@ -1,4 +1,4 @@
--- After 023_pairs.sql: two helpers (one of them 周小燕 herself, resident 6 of 011.sql, the other a
+-- After 027_pairs.sql: two helpers (one of them 周小燕 herself, resident 6 of 011.sql, the other a
 -- woman entrepreneur), a pair still running with a contact and goods given, and a pair ended
 -- (version 2); their creations, the contact, the gift and the end in the chained trail.
 INSERT INTO helper(id, name, type, phone, org, resident_id, community, version, created_at,
@@ -22,17 +22,17 @@ INSERT INTO pair_gift(id, pair_id, date, kind, amount_fen, what, created_at, cre
 
 INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
 	changes, result) VALUES
-	(110, '2024-06-29T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'helper', 1, 'create', NULL,
+	(120, '2024-06-29T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'helper', 1, 'create', NULL,
 	 '{"name":[null,"何丽萍"],"type":[null,"3"]}', 'ok'),
-	(111, '2024-06-29T09:05:00+00:00', '@ME@', '管理员', NULL, 4, 'helper', 2, 'create', NULL,
+	(121, '2024-06-29T09:05:00+00:00', '@ME@', '管理员', NULL, 4, 'helper', 2, 'create', NULL,
 	 '{"name":[null,"周小燕"],"type":[null,"9"]}', 'ok'),
-	(112, '2024-06-29T09:10:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 1, 'create', NULL,
+	(122, '2024-06-29T09:10:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 1, 'create', NULL,
 	 '{"pair_no":[null,"P-2024-001"],"type":[null,"1"],"helper":[null,"#1"]}', 'ok'),
-	(113, '2024-06-29T09:11:00+00:00', '@ME@', '管理员', NULL, 4, 'pair_contact', 1, 'create', NULL,
+	(123, '2024-06-29T09:11:00+00:00', '@ME@', '管理员', NULL, 4, 'pair_contact', 1, 'create', NULL,
 	 '{"date":[null,"2024-06-10"],"contact_kind":[null,"1"],"content":[null,"入户了解家政培训意向"]}', 'ok'),
-	(114, '2024-06-29T09:12:00+00:00', '@ME@', '管理员', NULL, 4, 'pair_gift', 1, 'create', NULL,
+	(124, '2024-06-29T09:12:00+00:00', '@ME@', '管理员', NULL, 4, 'pair_gift', 1, 'create', NULL,
 	 '{"date":[null,"2024-06-10"],"gift_kind":[null,"2"],"amount":[null,"300.00"]}', 'ok'),
-	(115, '2024-06-29T09:15:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 2, 'create', NULL,
+	(125, '2024-06-29T09:15:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 2, 'create', NULL,
 	 '{"pair_no":[null,"P-2024-002"],"type":[null,"1"],"helper":[null,"#2"]}', 'ok'),
-	(116, '2024-06-29T09:20:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 2, 'end', NULL,
+	(126, '2024-06-29T09:20:00+00:00', '@ME@', '管理员', NULL, 4, 'mentor_pair', 2, 'end', NULL,
 	 '{"ended_on":[null,"2024-06-28"],"end_reason":[null,"已就业"]}', 'ok');

@@ -1,4 +1,4 @@
--- 023_pairs: mentoring pairs (结对帮扶). A helper (帮扶人: a 巾帼文明岗, a woman broker or
+-- 027_pairs: mentoring pairs (结对帮扶). A helper (帮扶人: a 巾帼文明岗, a woman broker or
 -- entrepreneur, a rural women's leader, a cadre, an expert; she may be a registered resident
 -- herself) is paired with a registered woman (or her household) the office helps, from a start
 -- date with a goal. A pair is 新增 in its first year and 巩固 after it, until it ends (结束, with
