@@ -106,6 +106,7 @@ int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reop
 /* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
 int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
+int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
  * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */

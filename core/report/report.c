@@ -51,9 +51,12 @@
  *   K_TRAIN the training figures: one query of the courses that started in the period (TRAINEES)
  *           and one of those that ended in it (FINISHERS), each row an enrolment;
  *   K_AMOUNT a row per event as K_ROWS, its amount in column 1 added (money in fen, jobs in
- *           persons): split by the resident's groups as a count is.
+ *           persons): split by the resident's groups as a count is;
+ *   K_GROUP a row per record from the SQL in arg, its amount in column 0 (NULL: none) and its
+ *           community's code in column 1: split by community, na in any other grouping; a worker
+ *           who sees some communities counts their rows only.
  * Money is whole fen (unit 元): a K_RATE of 元 is an average, shown in 元 (report_out.c). */
-enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT };
+enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT, K_GROUP };
 
 /* Residents sent to a course that started in the period (not the waiting list; those who dropped
  * out later count: they were trained, the completion rate shows the drop-outs): F2, F3.
@@ -100,6 +103,29 @@ static const char CERTS[] =
 #define JOBS(col) "SELECT resident_id, " col " FROM project WHERE opened_on BETWEEN ?1 AND ?2 " \
 	"UNION ALL SELECT resident_id, " col " FROM loan WHERE lent_on BETWEEN ?1 AND ?2 " \
 	"AND project_id IS NULL"
+
+/* A9: each community's profile as counted last on or before the period's end (a figure not given
+ * in that count: the one counted before it), the community its group; the county's and streets'
+ * own counts are not added in, their communities' are. */
+#define PROFILE(col) "SELECT (SELECT p." col " FROM unit_profile p WHERE p.unit = u.code " \
+	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
+	"FROM unit u WHERE u.level = 'community'"
+/* C8: the notices of postings that went out in the period, by channel (019_indicators.sql). */
+#define NOTICES(cond) "SELECT count(*) FROM posting_notice n WHERE n.date BETWEEN ?1 AND ?2 AND " cond
+/* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
+ * E4P the residents they were paid to. */
+#define POST_SUBSIDY(col) "SELECT p.resident_id, " col " FROM placement_paid s " \
+	"JOIN placement p ON p.id = s.placement_id WHERE s.paid_on BETWEEN ?1 AND ?2"
+/* F9: the subsidy of the courses that ended in the period, the course's per-head sum (元) for each
+ * trainee who completed by the period's end (F5's completers). */
+#define COMPLETERS "SELECT e.resident_id, coalesce(c.subsidy, 0) * 100 FROM course c " \
+	"JOIN enrolment e INDEXED BY enrolment_course ON e.course_id = c.id AND e.waitlisted = 0 " \
+	"WHERE c.end_date BETWEEN ?1 AND ?2 AND e.result = 'completed' " \
+	"AND coalesce(e.result_on, c.end_date) <= ?2"
+/* F10, F11: the trainees of the courses that started in the period (as F2) of one kind: sent to
+ * another organisation's course (外送), or of one training category. */
+#define STARTED(cond) "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
+	"WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 AND " cond
 
 /*   id       code       label                        unit    people kind    arg */
 /* J: the rights cases (core/casework/). J1 counts the cases received in the period, by channel
@@ -169,6 +195,10 @@ static const char CERTS[] =
 	  "SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2") \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
+	X(A9B,     "A9B",     "社区基本情况：楼栋数",       "栋",   0, K_GROUP, PROFILE("buildings")) \
+	X(A9E,     "A9E",     "社区基本情况：门栋数",       "个",   0, K_GROUP, PROFILE("entrances")) \
+	X(A9H,     "A9H",     "社区基本情况：户数",         "户",   0, K_GROUP, PROFILE("households")) \
+	X(A9P,     "A9P",     "社区基本情况：人口数",       "人",   0, K_GROUP, PROFILE("population")) \
 	X(B1_01,   "B1-01",   "发证：就业创业证",           "人",   1, K_CERT, "01") \
 	X(B1_02,   "B1-02",   "发证：就业失业登记证",       "人",   1, K_CERT, "02") \
 	X(B1_03,   "B1-03",   "发证：失业证",               "人",   1, K_CERT, "03") \
@@ -178,6 +208,8 @@ static const char CERTS[] =
 	X(B1_07,   "B1-07",   "发证：培训合格证书",         "人",   1, K_CERT, "07") \
 	X(B1_08,   "B1-08",   "发证：残疾人证",             "人",   1, K_CERT, "08") \
 	X(B1_09,   "B1-09",   "发证：居住证",               "人",   1, K_CERT, "09") \
+	X(B2,      "B2",      "再就业优惠证发放数",         "人",   1, K_CERT, "04") \
+	X(B3,      "B3",      "明白卡办理数",               "人",   1, K_CERT, "05") \
 	X(B4N,     "B4N",     "持证登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(B4,      "B4",      "应发尽发率",                 "%",    0, K_RATE, "B4N/A1E") \
 	X(B5,      "B5",      "低保妇女人数",               "人",   1, K_MEM,  NULL) \
@@ -190,6 +222,11 @@ static const char CERTS[] =
 	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE stage = 'hired' AND stage_on BETWEEN ?1 AND ?2") \
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
+	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_SUM,  NOTICES("1")) \
+	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_SUM,  NOTICES("n.channel = '1'")) \
+	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_SUM,  NOTICES("n.channel = '2'")) \
+	X(C8_3,    "C8-3",    "公示通知：入户告知",         "次",   0, K_SUM,  NOTICES("n.channel = '3'")) \
+	X(C8_4,    "C8-4",    "公示通知：招聘专栏",         "次",   0, K_SUM,  NOTICES("n.channel = '4'")) \
 	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_SUM, \
 	  "SELECT count(*) FROM fair WHERE date BETWEEN ?1 AND ?2") \
 	X(D2,      "D2",      "参会单位数",                 "个",   0, K_SUM,  FAIRS("employers")) \
@@ -205,8 +242,14 @@ static const char CERTS[] =
 	X(E2,      "E2",      "公益性岗位安置人数",         "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM placement WHERE public_welfare = 1 AND start_date BETWEEN ?1 AND ?2") \
 	X(E3,      "E3",      "公益性岗位安置率",           "%",    0, K_RATE, "E2/E1") \
+	X(E4,      "E4",      "岗位补贴金额",               "元",   0, K_AMOUNT, POST_SUBSIDY("s.amount_fen")) \
+	X(E4P,     "E4P",     "领取岗位补贴人数",           "人",   1, K_ROWS, POST_SUBSIDY("1")) \
 	X(F1,      "F1",      "培训班次",                   "班",   0, K_SUM, \
 	  "SELECT count(*) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
+	X(F1Q,     "F1Q",     "培训期数",                   "期",   0, K_SUM, \
+	  "SELECT count(DISTINCT CASE WHEN term IS NULL THEN 'c' || id ELSE substr(start_date, 1, 4) " \
+	  "|| '/' || coalesce(speciality, '') || '/' || term END) FROM course " \
+	  "WHERE start_date BETWEEN ?1 AND ?2") \
 	X(F1S,     "F1S",     "培训专业数",                 "个",   0, K_SUM, \
 	  "SELECT count(DISTINCT speciality) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
 	X(F2,      "F2",      "培训人数",                   "人",   1, K_TRAIN, NULL) \
@@ -221,6 +264,12 @@ static const char CERTS[] =
 	X(F7,      "F7",      "培训后就业人数",             "人",   1, K_TRAIN, NULL) \
 	X(F7R,     "F7R",     "培训后就业率",               "%",    0, K_RATE, "F7/F5") \
 	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL) \
+	X(F9,      "F9",      "培训补贴金额",               "元",   0, K_AMOUNT, COMPLETERS) \
+	X(F10,     "F10",     "外送培训人数",               "人",   1, K_ROWS, STARTED("c.outside = 1")) \
+	X(F11_1,   "F11-1",   "培训类别：失业人员培训",     "人",   1, K_ROWS, STARTED("c.category = '1'")) \
+	X(F11_2,   "F11-2",   "培训类别：在职职工培训",     "人",   1, K_ROWS, STARTED("c.category = '2'")) \
+	X(F11_3,   "F11-3",   "培训类别：农村转移培训",     "人",   1, K_ROWS, STARTED("c.category = '3'")) \
+	X(F11_4,   "F11-4",   "培训类别：创业培训",         "人",   1, K_ROWS, STARTED("c.category = '4'")) \
 	X(G1,      "G1",      "创业培训人数",               "人",   1, K_ROWS, \
 	  "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
 	  "WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 " \
@@ -1047,6 +1096,45 @@ static int figure_sum(struct rctx *c, int k, int i, struct jy_err *err)
 	return JY_OK;
 }
 
+/* K_GROUP: each row's amount to the total and, split by community, to its community's group (未填社区
+ * for none or one no longer in the list). */
+static int figure_group(struct rctx *c, int k, int i, struct jy_err *err)
+{
+	const struct code_list *u = NULL;
+	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
+		return JY_EDB;
+	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
+	if (!st)
+		return JY_EDB;
+	bind_period(c, st, c->per[k].p);
+	struct report_value *v = c->v[k];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		int64_t amount = sqlite3_column_int64(st, 0);
+		const char *cm = (const char *)sqlite3_column_text(st, 1);
+		if (c->out_of_scope && !(cm && access_in_scope(c->db, cm)))
+			continue;
+		v[i].num += amount;
+		if (!u)
+			continue;
+		int g = u->n + 1;
+		for (int j = 0; cm && j < u->n; j++)
+			if (strcmp(u->items[j].code, cm) == 0) {
+				g = j + 1;
+				break;
+			}
+		v[(size_t)g * RI__COUNT + (size_t)i].num += amount;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, report_inds[i].label);
+	for (int g = 1; !u && g < c->ngroups; g++)
+		v[(size_t)g * RI__COUNT + (size_t)i].na = 1;
+	return JY_OK;
+}
+
 static sqlite3_stmt *period_query(struct rctx *c, int k, const char *sql, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(c->db, sql, err);
@@ -1055,7 +1143,8 @@ static sqlite3_stmt *period_query(struct rctx *c, int k, const char *sql, struct
 	return st;
 }
 
-/* B1: who got a certificate of each type in the period. */
+/* B1: who got a certificate of each type in the period; B2 and B3, the sources' own codes for
+ * two of them (再就业优惠证, 明白卡), the same people. */
 static int figure_certs(struct rctx *c, int k, struct jy_err *err)
 {
 	sqlite3_stmt *st = period_query(c, k, CERTS, err);
@@ -1066,7 +1155,7 @@ static int figure_certs(struct rctx *c, int k, struct jy_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *type = (const char *)sqlite3_column_text(st, 1);
-		for (int i = RI_B1_01; type && id > 0 && id < c->n && i <= RI_B1_09; i++) {
+		for (int i = RI_B1_01; type && id > 0 && id < c->n && i <= RI_B3; i++) {
 			uint16_t bit = (uint16_t)(1u << (i - RI_B1_01));
 			if (strcmp(ind_defs[i].arg, type) == 0 && !(seen[id] & bit)) {
 				seen[id] |= bit;
@@ -1302,6 +1391,8 @@ static int compute(struct rctx *c, int k, struct jy_err *err)
 			rc = figure_sum(c, k, i, err);
 		else if (ind_defs[i].kind == K_AMOUNT && sums)
 			rc = figure_amount(c, k, i, err);
+		else if (ind_defs[i].kind == K_GROUP && sums)
+			rc = figure_group(c, k, i, err);
 	}
 	for (int i = 0; !rc && sums && i < RI__COUNT; i++)
 		if (ind_defs[i].kind == K_RATE)

@@ -146,6 +146,7 @@ struct fixture {
 	char path[96];
 	struct jy_db *db;
 	int64_t r[8];           /* R1 .. R7 */
+	int64_t pw, pp;         /* the public-welfare posting of 1 November, the other of 10 October */
 };
 
 static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq,
@@ -290,6 +291,8 @@ static void build(struct fixture *f)
 	const char *const p1[] = { "E01", "社区保洁员", "3", "1", "2026-11-01" };
 	const char *const p2[] = { "E01", "家政服务员", "2", "0", "2026-10-10" };
 	int64_t pw = jobrec(db, JR_POSTING, pf, p1, 5), pp = jobrec(db, JR_POSTING, pf, p2, 5);
+	f->pw = pw;
+	f->pp = pp;
 	const int ff[] = { FAIR_NAME, FAIR_DATE, FAIR_EMPLOYERS, FAIR_POSTS, FAIR_VISITORS, FAIR_AGREE,
 		           FAIR_AGREE_W };
 	const char *const fv[] = { "春风行动招聘会", "2026-11-12", "12", "80", "300", "40", "25" };
@@ -551,7 +554,7 @@ static int collect(void *arg, int64_t id)
 
 /* report_members: the residents of every figure at once, gathered per figure. */
 struct members {
-	struct ids fig[128];
+	struct ids fig[192];
 	int calls;
 };
 
@@ -921,6 +924,190 @@ static void test_write(void **state)
 	report_free(&r);
 }
 
+/* ---- A9, B2/B3, C8, E4, F1Q, F9-F11: the indicators counted from the profile, notices, post
+ * subsidies and the courses' categories, subsidies and terms ------------------------------------ */
+
+static void profile(struct jy_db *db, const char *unit, const char *on, int64_t b, int64_t e,
+                    int64_t h, int64_t p)
+{
+	struct unit_profile u = { .buildings = b, .entrances = e, .households = h, .population = p };
+	snprintf(u.as_of, sizeof u.as_of, "%s", on);
+	struct jy_err err = { 0 };
+	int rc = unit_profile_set(db, unit, &u, &err);
+	if (rc)
+		fprintf(stderr, "profile: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+}
+
+static int64_t course_add(struct jy_db *db, const char *name, const char *spec, const char *cat,
+                          const char *term, const char *start, const char *end, const char *subsidy,
+                          const char *outside)
+{
+	struct course *c = course_new();
+	course_set(c, CF_NAME, name);
+	course_set(c, CF_SPECIALITY, spec);
+	course_set(c, CF_CATEGORY, cat);
+	course_set(c, CF_TERM, term);
+	course_set(c, CF_START, start);
+	course_set(c, CF_END, end);
+	course_set(c, CF_SUBSIDY, subsidy);
+	course_set(c, CF_OUTSIDE, outside);
+	struct jy_err err = { 0 };
+	int rc = course_save(db, c, &err);
+	if (rc)
+		fprintf(stderr, "course: %s %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	int64_t id = c->id;
+	course_free(&c);
+	return id;
+}
+
+static int64_t hire_pw(struct jy_db *db, int64_t rid, int64_t pw, const char *on, const char *hired)
+{
+	advance(db, refer(db, rid, pw, on), "hired", hired);
+	int64_t id = 0;
+	struct jy_err err = { 0 };
+	assert_int_equal(placement_active(db, rid, &id, &err), JY_OK);
+	return id;
+}
+
+static void test_more_indicators(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* A9: 幸福里 (TX0101) counted on 30 June (46 栋, 122 门栋, 1589 户, 3856 人) and again on
+	 * 15 November, households only (1600); 建设 (TX0102) first on 1 December, after November;
+	 * the street's own count (TX01) is not its communities' sum and is not added. */
+	profile(db, "TX0101", "2026-06-30", 46, 122, 1589, 3856);
+	profile(db, "TX0101", "2026-11-15", -1, -1, 1600, -1);
+	profile(db, "TX0102", "2026-12-01", 10, 30, 400, 1000);
+	profile(db, "TX01", "2026-01-01", -1, -1, -1, 9999);
+	/* B2/B3: R3 a 再就业优惠证 on 10 November and a 明白卡 on 12 November, R5 a 明白卡 on the
+	 * month's last day, R7 one on 1 December; R1's 明白卡 of 15 October is the fixture's */
+	struct certificate c3 = { .resident_id = r[3], .type = "再就业优惠证", .issue_date = "2026-11-10" };
+	struct certificate c4 = { .resident_id = r[3], .type = "明白卡", .issue_date = "2026-11-12" };
+	struct certificate c5 = { .resident_id = r[5], .type = "明白卡", .issue_date = "2026-11-30" };
+	struct certificate c7 = { .resident_id = r[7], .type = "明白卡", .issue_date = "2026-12-01" };
+	assert_int_equal(certificate_add(db, &c3, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c4, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c5, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c7, &err), JY_OK);
+	/* C8: the public-welfare posting (collected 1 November) 公示 on 1 November, 电话通知 on the
+	 * 5th and the 30th, 招聘专栏 on 1 December; the other (10 October) 入户告知 on 31 October */
+	assert_int_equal(posting_notice_add(db, f->pw, "公示", "2026-11-01", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "电话通知", "2026-11-05", "逐户电话", NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "2", "2026-11-30", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "招聘专栏", "2026-12-01", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pp, "入户告知", "2026-10-31", NULL, NULL, &err), JY_OK);
+	/* refused, nothing saved: a channel not in the list (the message names those accepted), a
+	 * day before the posting was collected */
+	assert_int_equal(posting_notice_add(db, f->pp, "广播", "2026-11-02", NULL, NULL, &err), JY_EINVAL);
+	assert_string_equal(err.field, "通知渠道");
+	assert_non_null(strstr(err.msg, "招聘专栏"));
+	assert_int_equal(posting_notice_add(db, f->pp, "公示", "2026-10-09", NULL, NULL, &err), JY_EINVAL);
+	assert_string_equal(err.field, "通知日期");
+	/* E4: R4 hired on the public-welfare post on 25 November (the fixture's), 1800 元 a month,
+	 * November paid on the 30th, December on 5 December; R7 hired on it on 3 November, 1500 元 a
+	 * month, November paid on the 20th with 750.50 元 (half a month) */
+	int64_t pl4, pl7 = hire_pw(db, r[7], f->pw, "2026-11-02", "2026-11-03");
+	assert_int_equal(placement_active(db, r[4], &pl4, &err), JY_OK);
+	assert_int_equal(placement_subsidy_set(db, pl4, 180000, &err), JY_OK);
+	assert_int_equal(placement_subsidy_set(db, pl7, 150000, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl4, "2026-11", "2026-11-30", 0, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl4, "2026年12月", "2026-12-05", 0, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl7, "202611", "2026-11-20", 75050, &err), JY_OK);
+	/* a month paid twice, a month before the placement started: refused */
+	assert_int_equal(placement_subsidy_pay(db, pl7, "2026-11", "2026-11-21", 0, &err), JY_EDUP);
+	assert_int_equal(placement_subsidy_pay(db, pl7, "2026-10", "2026-11-21", 0, &err), JY_EINVAL);
+	assert_string_equal(err.field, "补贴月份");
+	/* F: 月嫂 第3期 in two classes (2 and 3 November; 失业人员培训; 800 元 a head), 养老护理 第3期
+	 * (10 November, 农村转移培训, 1200 元, run outside: 外送). The first class ends on 20 November:
+	 * R3 and R5 complete, R7 drops out; the second ends in December (R2 enrolled); 养老护理 ends
+	 * on 25 November, R1 completes, R4 does not (yet). The fixture's 家政 course (no term, no
+	 * category, no subsidy) started 20 October and ended 1 November with R1 and R2 completing. */
+	int64_t ka = course_add(db, "月嫂培训班一班", "月嫂", "失业人员培训", "3", "2026-11-02", "2026-11-20",
+	                        "800", "否");
+	int64_t kb = course_add(db, "月嫂培训班二班", "月嫂", "失业人员培训", "3", "2026-11-03", "2026-12-10",
+	                        "800", NULL);
+	int64_t kc = course_add(db, "养老护理培训班", "养老护理", "农村转移培训", "3", "2026-11-10",
+	                        "2026-11-25", "1200", "是");
+	enrol(db, r[3], ka, "completed", "2026-11-20", "1", NULL);
+	enrol(db, r[5], ka, "completed", "2026-11-20", "1", NULL);
+	enrol(db, r[7], ka, "dropped", "2026-11-10", NULL, NULL);
+	enrol(db, r[2], kb, NULL, NULL, NULL, NULL);
+	enrol(db, r[1], kc, "completed", "2026-11-25", "1", NULL);
+	enrol(db, r[4], kc, NULL, NULL, NULL, NULL);
+
+	static const struct expect want[] = {
+		{ "A9B", 46, -1, 46, -1 },      /* 幸福里's June count; 建设 only from December */
+		{ "A9E", 122, -1, 122, -1 },
+		{ "A9H", 1600, -1, 1589, -1 },  /* the count of 15 November; October still June's */
+		{ "A9P", 3856, -1, 3856, -1 },  /* not the street's 9999 */
+		{ "B2", 1, -1, 0, -1 },         /* R3 */
+		{ "B3", 2, -1, 1, -1 },         /* R3, R5 (the last day); October R1 */
+		{ "B1-05", 2, -1, 1, -1 },      /* the same people as B3 */
+		{ "C8", 3, -1, 1, -1 },         /* 11-01, 11-05, 11-30; October the 入户告知 */
+		{ "C8-1", 1, -1, 0, -1 },
+		{ "C8-2", 2, -1, 0, -1 },
+		{ "C8-3", 0, -1, 1, -1 },
+		{ "C8-4", 0, -1, 0, -1 },       /* 1 December */
+		{ "E4", 255050, -1, 0, -1 },    /* 1800.00 + 750.50 元 = 2550.50 元, in fen */
+		{ "E4P", 2, -1, 0, -1 },        /* R4, R7 */
+		{ "F1", 3, -1, 1, -1 },         /* three classes started; October the 家政 course */
+		{ "F1Q", 2, -1, 1, -1 },        /* 月嫂 第3期 (two classes), 养老护理 第3期; October 家政 */
+		{ "F2", 6, -1, 3, -1 },         /* R3 R5 R7 R2 R1 R4; October R1 R2 R3 */
+		{ "F9", 280000, -1, 0, -1 },    /* 800 × 2 (R3, R5) + 1200 × 1 (R1) + 家政 0 × 2 = 2800 元 */
+		{ "F10", 2, -1, 0, -1 },        /* R1, R4 in the outside course */
+		{ "F11-1", 4, -1, 0, -1 },      /* R3 R5 R7 (dropped out, trained all the same), R2 */
+		{ "F11-2", 0, -1, 0, -1 },
+		{ "F11-3", 2, -1, 0, -1 },      /* R1, R4 */
+		{ "F11-4", 0, -1, 0, -1 },
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+
+	/* by community: A9 is each community's own (R's communities: odd sequence numbers 幸福里);
+	 * by sex: A9 and C8 cannot be split, E4 and F9 follow the resident (R3 a man: 800 元) */
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	int g1 = -1, g2 = -1;
+	for (int g = 0; g < rep->ngroups; g++) {
+		if (strcmp(rep->group_key[g], "TX0101") == 0)
+			g1 = g;
+		if (strcmp(rep->group_key[g], "TX0102") == 0)
+			g2 = g;
+	}
+	assert_true(g1 > 0 && g2 > 0);
+	assert_int_equal(rep->cur_v[(size_t)g1 * report_ninds + ind("A9H")].num, 1600);
+	assert_int_equal(rep->cur_v[(size_t)g2 * report_ninds + ind("A9H")].num, 0);
+	assert_false(rep->cur_v[(size_t)g2 * report_ninds + ind("A9H")].na);
+	report_free(&rep);
+	rep = compute(db, "2026-11", BY_SEX);
+	assert_true(rep->cur_v[1 * report_ninds + ind("A9H")].na);
+	assert_true(rep->cur_v[2 * report_ninds + ind("C8")].na);
+	assert_int_equal(rep->cur_v[1 * report_ninds + ind("F9")].num, 80000);         /* 男: R3 */
+	assert_int_equal(rep->cur_v[2 * report_ninds + ind("F9")].num, 200000);        /* 女: R5, R1 */
+	assert_int_equal(rep->cur_v[2 * report_ninds + ind("E4")].num, 255050);
+	assert_int_equal(rep->cur_v[1 * report_ninds + ind("E4")].num, 0);
+	report_free(&rep);
+
+	/* the people behind F10 and E4P */
+	struct period p;
+	assert_int_equal(period_parse("2026-11", &p, &err), JY_OK);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("F10"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == r[1] && ids[1] == r[4]);
+	free(ids);
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("E4P"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == r[4] && ids[1] == r[7]);
+	free(ids);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -951,6 +1138,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_noted_registered, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_more_indicators, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

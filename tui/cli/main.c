@@ -124,6 +124,14 @@ static const char usage_plan[] = N_(
 	"                                          report's figures; a file has the\n"
 	"                                          columns 年度,单位,指标,目标值\n"
 	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
+/* Notices of postings and post subsidies; printed after usage_plan. */
+static const char usage_notices[] = N_(
+	"  jiuye notice add POSTING --channel 公示|电话通知|入户告知|招聘专栏 [--date D]\n"
+	"             [--note TEXT] | notice list POSTING\n"
+	"                                          how a posting was made known (C8)\n"
+	"  jiuye subsidy set ID SUM | pay ID MONTH [SUM] [--date D] | list ID\n"
+	"                                          a public-welfare post's subsidy a\n"
+	"                                          month in yuan, and the months paid (E4)\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -797,6 +805,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_restore), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
+			fputs(_(usage_notices), stdout);
 			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
@@ -861,5 +870,7 @@ int main(int argc, char **argv)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
+	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0)
+		return cli_notice(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
