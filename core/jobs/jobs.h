@@ -51,7 +51,9 @@
 	X(POSTED,   posted,         "发布日期",        "posted",        FK_DATE,  NULL,             10, FF_CSV) \
 	X(CLOSES,   closes,         "截止日期",        "closes",        FK_DATE,  NULL,             10, FF_CSV) \
 	X(STATUS,   status,         "状态",            "status",        FK_CODE,  "posting_status", 10, FF_CSV) \
-	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV)
+	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV) \
+	X(FAIR,     fair_id,        "招聘会",          "fair",          FK_TEXT,  NULL,             60, FF_CSV) \
+	X(COMMUNITY,community,      "收集社区",        "community",     FK_CODE,  "@units",         40, FF_CSV)
 
 #define FAIR_FIELDS(X) \
 	X(NAME,     name,           "招聘会名称",      "name",          FK_TEXT,  NULL,             60, FF_REQ | FF_CSV) \
@@ -64,7 +66,8 @@
 	X(VISITORS, visitors,       "接待人次",        "visitors",      FK_TEXT,  NULL,              6, FF_NUM | FF_CSV) \
 	X(AGREE,    agreements,     "意向协议人数",    "agreements",    FK_TEXT,  NULL,              6, FF_NUM | FF_CSV) \
 	X(AGREE_W,  agreements_women, "其中女性",      "agreements_women", FK_TEXT, NULL,            6, FF_NUM | FF_CSV) \
-	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV)
+	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV) \
+	X(STREET,   street,         "举办街道",        "street",        FK_CODE,  "@streets",       40, FF_CSV)
 
 #define X(id, col, label, alias, kind, list, max, flags) EMP_##id,
 enum employer_field { EMPLOYER_FIELDS(X) EMP__COUNT };

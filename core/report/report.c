@@ -53,10 +53,12 @@
  *   K_AMOUNT a row per event as K_ROWS, its amount in column 1 added (money in fen, jobs in
  *           persons): split by the resident's groups as a count is;
  *   K_GROUP a row per record from the SQL in arg, its amount in column 0 (NULL: none) and its
- *           community's code in column 1: split by community, na in any other grouping; a worker
- *           who sees some communities counts their rows only.
+ *           community's code in column 1: split by community, and by street (the community's),
+ *           na in any other grouping; a worker who sees some communities does not count the rows
+ *           of other communities (rows of no community count, as for everyone);
+ *   K_STREET as K_GROUP, column 1 the code of a street: split by street, na otherwise.
  * Money is whole fen (unit 元): a K_RATE of 元 is an average, shown in 元 (report_out.c). */
-enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT, K_GROUP };
+enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT, K_GROUP, K_STREET };
 
 /* Residents sent to a course that started in the period (not the waiting list; those who dropped
  * out later count: they were trained, the completion rate shows the drop-outs): F2, F3.
@@ -90,7 +92,12 @@ static const char FINISHERS[] =
 /* Certificates issued in the period: who got one, of which type (B1). */
 static const char CERTS[] =
 	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
-#define FAIRS(col) "SELECT coalesce(sum(" col "), 0) FROM fair WHERE date BETWEEN ?1 AND ?2"
+/* D: the fairs held in the period, a row each (its figure, NULL when not given: none) with the
+ * street that held it; D1 also by the fair's type. */
+#define FAIRS(col, cond) "SELECT " col ", street FROM fair WHERE date BETWEEN ?1 AND ?2 AND " cond
+/* C1, C2, E1: the postings collected in the period, each with the community that collected it. */
+#define POSTINGS(col, cond) "SELECT " col ", community FROM posting WHERE posted BETWEEN ?1 AND ?2 " \
+	"AND " cond
 /* G: SYB trainees are those of courses in the 创业培训 category or the SYB创业 speciality
  * (005_training.sql) that started in the period, as F2 counts trainees. A loan counts when it
  * was disbursed (放款), the cumulative figures (累计) everything up to the period's end. Jobs
@@ -111,7 +118,8 @@ static const char CERTS[] =
 	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
 	"FROM unit u WHERE u.level = 'community'"
 /* C8: the notices of postings that went out in the period, by channel (019_indicators.sql). */
-#define NOTICES(cond) "SELECT count(*) FROM posting_notice n WHERE n.date BETWEEN ?1 AND ?2 AND " cond
+#define NOTICES(cond) "SELECT 1, p.community FROM posting_notice n JOIN posting p ON p.id = n.posting_id " \
+	"WHERE n.date BETWEEN ?1 AND ?2 AND " cond
 /* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
  * E4P the residents they were paid to. */
 #define POST_SUBSIDY(col) "SELECT p.resident_id, " col " FROM placement_paid s " \
@@ -213,32 +221,38 @@ static const char CERTS[] =
 	X(B4N,     "B4N",     "持证登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(B4,      "B4",      "应发尽发率",                 "%",    0, K_RATE, "B4N/A1E") \
 	X(B5,      "B5",      "低保妇女人数",               "人",   1, K_MEM,  NULL) \
-	X(C1,      "C1",      "收集就业信息条数",           "条",   0, K_SUM, \
-	  "SELECT count(*) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
-	X(C2,      "C2",      "收集岗位数",                 "个",   0, K_SUM, \
-	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
+	X(C1,      "C1",      "收集就业信息条数",           "条",   0, K_GROUP, POSTINGS("1", "1")) \
+	X(C2,      "C2",      "收集岗位数",                 "个",   0, K_GROUP, POSTINGS("openings", "1")) \
 	X(C3,      "C3",      "推荐人次",                   "人次", 0, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE referred_on BETWEEN ?1 AND ?2") \
 	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE stage = 'hired' AND stage_on BETWEEN ?1 AND ?2") \
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
-	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_SUM,  NOTICES("1")) \
-	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_SUM,  NOTICES("n.channel = '1'")) \
-	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_SUM,  NOTICES("n.channel = '2'")) \
-	X(C8_3,    "C8-3",    "公示通知：入户告知",         "次",   0, K_SUM,  NOTICES("n.channel = '3'")) \
-	X(C8_4,    "C8-4",    "公示通知：招聘专栏",         "次",   0, K_SUM,  NOTICES("n.channel = '4'")) \
-	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_SUM, \
-	  "SELECT count(*) FROM fair WHERE date BETWEEN ?1 AND ?2") \
-	X(D2,      "D2",      "参会单位数",                 "个",   0, K_SUM,  FAIRS("employers")) \
-	X(D2P,     "D2P",     "招聘会提供岗位数",           "个",   0, K_SUM,  FAIRS("posts")) \
-	X(D3,      "D3",      "招聘会接待人次",             "人次", 0, K_SUM,  FAIRS("visitors")) \
-	X(D4,      "D4",      "现场签订意向协议人数",       "人",   0, K_SUM,  FAIRS("agreements")) \
-	X(D4W,     "D4W",     "意向协议人数中女性",         "人",   0, K_SUM,  FAIRS("agreements_women")) \
+	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_GROUP, NOTICES("1")) \
+	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_GROUP, NOTICES("n.channel = '1'")) \
+	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_GROUP, NOTICES("n.channel = '2'")) \
+	X(C8_3,    "C8-3",    "公示通知：入户告知",         "次",   0, K_GROUP, NOTICES("n.channel = '3'")) \
+	X(C8_4,    "C8-4",    "公示通知：招聘专栏",         "次",   0, K_GROUP, NOTICES("n.channel = '4'")) \
+	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_STREET, FAIRS("1", "1")) \
+	X(D1_01,   "D1-01",   "招聘会类型：春风行动",       "场",   0, K_STREET, FAIRS("1", "kind = '01'")) \
+	X(D1_02,   "D1-02",   "招聘会类型：关注妇女就业专场", "场", 0, K_STREET, FAIRS("1", "kind = '02'")) \
+	X(D1_03,   "D1-03",   "招聘会类型：民营企业招聘周", "场",   0, K_STREET, FAIRS("1", "kind = '03'")) \
+	X(D1_04,   "D1-04",   "招聘会类型：人才供需洽谈会", "场",   0, K_STREET, FAIRS("1", "kind = '04'")) \
+	X(D1_05,   "D1-05",   "招聘会类型：女大学生专场",   "场",   0, K_STREET, FAIRS("1", "kind = '05'")) \
+	X(D1_06,   "D1-06",   "招聘会类型：女农民工专场",   "场",   0, K_STREET, FAIRS("1", "kind = '06'")) \
+	X(D1_07,   "D1-07",   "招聘会类型：大学生就业推荐暨创业项目展示会", "场", 0, K_STREET, \
+	  FAIRS("1", "kind = '07'")) \
+	X(D1_99,   "D1-99",   "招聘会类型：其他及未注明",   "场",   0, K_STREET, \
+	  FAIRS("1", "coalesce(kind, '') NOT IN ('01', '02', '03', '04', '05', '06', '07')")) \
+	X(D2,      "D2",      "参会单位数",                 "个",   0, K_STREET, FAIRS("employers", "1")) \
+	X(D2P,     "D2P",     "招聘会提供岗位数",           "个",   0, K_STREET, FAIRS("posts", "1")) \
+	X(D3,      "D3",      "招聘会接待人次",             "人次", 0, K_STREET, FAIRS("visitors", "1")) \
+	X(D4,      "D4",      "现场签订意向协议人数",       "人",   0, K_STREET, FAIRS("agreements", "1")) \
+	X(D4W,     "D4W",     "意向协议人数中女性",         "人",   0, K_STREET, FAIRS("agreements_women", "1")) \
 	X(D5,      "D5",      "招聘会实现就业人数",         "人",   1, K_ROWS, \
 	  "SELECT f.resident_id FROM referral f JOIN posting p ON p.id = f.posting_id " \
 	  "WHERE f.stage = 'hired' AND f.stage_on BETWEEN ?1 AND ?2 AND p.fair_id IS NOT NULL") \
-	X(E1,      "E1",      "开发公益性岗位数",           "个",   0, K_SUM, \
-	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE public_welfare = 1 AND posted BETWEEN ?1 AND ?2") \
+	X(E1,      "E1",      "开发公益性岗位数",           "个",   0, K_GROUP, POSTINGS("openings", "public_welfare = 1")) \
 	X(E2,      "E2",      "公益性岗位安置人数",         "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM placement WHERE public_welfare = 1 AND start_date BETWEEN ?1 AND ?2") \
 	X(E3,      "E3",      "公益性岗位安置率",           "%",    0, K_RATE, "E2/E1") \
@@ -398,7 +412,10 @@ struct rctx {
 	uint8_t *cls;           /* current status: its first character ('1' without work, '2' in
 	                         * work, '9' left), 0 for none */
 	int32_t *reg, *closed, *birth;
-	int16_t *comm;          /* group of the community (BY_COMMUNITY) */
+	int16_t *comm;          /* group of the community (BY_COMMUNITY), of its street (BY_STREET) */
+	int nunit;              /* BY_COMMUNITY, BY_STREET: the units' groups (unit_group) */
+	char (*ucode)[32];
+	int *ugroup;
 	uint8_t *sex;           /* 1 male, 2 female */
 	uint8_t *flags;         /* 1 benefit, 2 dibao */
 	uint8_t *out_of_scope;  /* 1: outside the worker's communities (NULL: she sees them all) */
@@ -438,6 +455,8 @@ static void ctx_free(struct rctx *c)
 	free(c->closed);
 	free(c->birth);
 	free(c->comm);
+	free(c->ucode);
+	free(c->ugroup);
 	free(c->out_of_scope);
 	free(c->sex);
 	free(c->flags);
@@ -474,6 +493,53 @@ static void group_add(struct rctx *c, const char *key, const char *label)
 	c->ngroups++;
 }
 
+static void unit_map(struct rctx *c, const char *code, int g)
+{
+	c->ucode = xrealloc(c->ucode, sizeof *c->ucode * (size_t)(c->nunit + 1));
+	c->ugroup = xrealloc(c->ugroup, sizeof *c->ugroup * (size_t)(c->nunit + 1));
+	snprintf(c->ucode[c->nunit], sizeof c->ucode[0], "%s", code);
+	c->ugroup[c->nunit++] = g;
+}
+
+/* The group of a community's or street's code (BY_COMMUNITY, BY_STREET); the last group (未填社区,
+ * 未填街道) for none, or a unit in no group. */
+static int unit_group(const struct rctx *c, const char *code)
+{
+	for (int j = 0; code && j < c->nunit; j++)
+		if (strcmp(c->ucode[j], code) == 0)
+			return c->ugroup[j];
+	return c->ngroups - 1;
+}
+
+/* BY_STREET: a group a street (街道, 乡镇), its own and its communities' records in it; a community
+ * right under the county, or a resident of none, in 未填街道. */
+static int street_groups(struct rctx *c, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT code, name FROM unit WHERE level = 'street' "
+	                                     "ORDER BY code", err);
+	if (!st)
+		return JY_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		unit_map(c, code, c->ngroups);
+		group_add(c, code, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, _("reading the units"));
+	group_add(c, "-", "未填街道");
+	st = db_prepare(c->db, "SELECT u.code, s.code FROM unit u JOIN unit s ON s.code = u.parent "
+	                       "AND s.level = 'street' WHERE u.level = 'community'", err);
+	if (!st)
+		return JY_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		unit_map(c, (const char *)sqlite3_column_text(st, 0),
+		         unit_group(c, (const char *)sqlite3_column_text(st, 1)));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the units"));
+}
+
 static int groups_setup(struct rctx *c, struct jy_err *err)
 {
 	group_add(c, "", "合计");
@@ -484,8 +550,10 @@ static int groups_setup(struct rctx *c, struct jy_err *err)
 		const struct code_list *u = codes_cached(c->db, "@units", err);
 		if (!u)
 			return JY_EDB;
-		for (int i = 0; i < u->n; i++)
+		for (int i = 0; i < u->n; i++) {
+			unit_map(c, u->items[i].code, c->ngroups);
 			group_add(c, u->items[i].code, u->items[i].label);
+		}
 		group_add(c, "-", "未填社区");
 		return JY_OK;
 	}
@@ -501,8 +569,11 @@ static int groups_setup(struct rctx *c, struct jy_err *err)
 		for (size_t i = 0; i < ARRAY_LEN(age_bands); i++)
 			group_add(c, age_bands[i].key, age_bands[i].label);
 		return JY_OK;
+	case BY_STREET:
+		return street_groups(c, err);
 	default:
-		return err_set(err, JY_EINVAL, "分组", _("unknown grouping; use community, sex, category or age"));
+		return err_set(err, JY_EINVAL, "分组", _("unknown grouping; use community, street, sex, category "
+		                                        "or age"));
 	}
 }
 
@@ -551,6 +622,7 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 {
 	switch (c->by) {
 	case BY_COMMUNITY:
+	case BY_STREET:
 		g[0] = c->comm[id];
 		return 1;
 	case BY_SEX:
@@ -642,12 +714,13 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	const struct code_list *u = NULL;
 	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
 		return JY_EDB;
+	int streets = c->by == BY_STREET;
 	/* A worker's report counts the residents of her communities (scope applies to
 	 * figures too); statistics and administrators see every community. */
 	int limited = !access_scope_all(c->db);
 	if (limited)
 		c->out_of_scope = xcalloc(n, 1);
-	st = db_prepare(c->db, u || limited ?
+	st = db_prepare(c->db, u || limited || streets ?
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao, community "
 		"FROM resident INDEXED BY resident_report" :
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao "
@@ -678,6 +751,8 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 				}
 			c->comm[id] = (int16_t)g;
 		}
+		if (streets)
+			c->comm[id] = (int16_t)unit_group(c, (const char *)sqlite3_column_text(st, 8));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -1096,13 +1171,13 @@ static int figure_sum(struct rctx *c, int k, int i, struct jy_err *err)
 	return JY_OK;
 }
 
-/* K_GROUP: each row's amount to the total and, split by community, to its community's group (未填社区
- * for none or one no longer in the list). */
+/* K_GROUP, K_STREET: each row's amount to the total and to the group of its unit: by community a
+ * K_GROUP row's community (未填社区 for none, or one no longer in the list), by street its
+ * community's street or a K_STREET row's street (未填街道 for none); na in any other grouping. */
 static int figure_group(struct rctx *c, int k, int i, struct jy_err *err)
 {
-	const struct code_list *u = NULL;
-	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
-		return JY_EDB;
+	int street = ind_defs[i].kind == K_STREET;
+	int split = c->by == BY_STREET || (c->by == BY_COMMUNITY && !street);
 	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
 	if (!st)
 		return JY_EDB;
@@ -1114,23 +1189,16 @@ static int figure_group(struct rctx *c, int k, int i, struct jy_err *err)
 			continue;
 		int64_t amount = sqlite3_column_int64(st, 0);
 		const char *cm = (const char *)sqlite3_column_text(st, 1);
-		if (c->out_of_scope && !(cm && access_in_scope(c->db, cm)))
+		if (c->out_of_scope && !street && cm && !access_in_scope(c->db, cm))
 			continue;
 		v[i].num += amount;
-		if (!u)
-			continue;
-		int g = u->n + 1;
-		for (int j = 0; cm && j < u->n; j++)
-			if (strcmp(u->items[j].code, cm) == 0) {
-				g = j + 1;
-				break;
-			}
-		v[(size_t)g * RI__COUNT + (size_t)i].num += amount;
+		if (split)
+			v[(size_t)unit_group(c, cm) * RI__COUNT + (size_t)i].num += amount;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, err, report_inds[i].label);
-	for (int g = 1; !u && g < c->ngroups; g++)
+	for (int g = 1; !split && g < c->ngroups; g++)
 		v[(size_t)g * RI__COUNT + (size_t)i].na = 1;
 	return JY_OK;
 }
@@ -1391,7 +1459,7 @@ static int compute(struct rctx *c, int k, struct jy_err *err)
 			rc = figure_sum(c, k, i, err);
 		else if (ind_defs[i].kind == K_AMOUNT && sums)
 			rc = figure_amount(c, k, i, err);
-		else if (ind_defs[i].kind == K_GROUP && sums)
+		else if ((ind_defs[i].kind == K_GROUP || ind_defs[i].kind == K_STREET) && sums)
 			rc = figure_group(c, k, i, err);
 	}
 	for (int i = 0; !rc && sums && i < RI__COUNT; i++)
@@ -1410,7 +1478,8 @@ int report_by_parse(const char *text)
 		{ "不分组", BY_NONE }, { "community", BY_COMMUNITY }, { "社区", BY_COMMUNITY },
 		{ "sex", BY_SEX }, { "性别", BY_SEX }, { "category", BY_CATEGORY },
 		{ "人员类别", BY_CATEGORY }, { "类别", BY_CATEGORY }, { "age", BY_AGE },
-		{ "年龄", BY_AGE }, { "年龄段", BY_AGE },
+		{ "年龄", BY_AGE }, { "年龄段", BY_AGE }, { "street", BY_STREET }, { "街道", BY_STREET },
+		{ "乡镇", BY_STREET },
 	};
 	if (!text)
 		return BY_NONE;

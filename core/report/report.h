@@ -32,7 +32,7 @@ int period_range(const char *from, const char *to, struct period *out, struct jy
 void period_prev(const struct period *p, struct period *out);
 
 /* Groupings of a report's columns. */
-enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
+enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE, BY_STREET };
 int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
 
 /* One figure: a count (den == 0) or a rate num / den (unit "%"); money in whole fen (unit 元), an

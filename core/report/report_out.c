@@ -130,6 +130,7 @@ const char *report_by_label(int by)
 	case BY_SEX: return "性别";
 	case BY_CATEGORY: return "人员类别";
 	case BY_AGE: return "年龄段";
+	case BY_STREET: return "街道";
 	default: return "";
 	}
 }

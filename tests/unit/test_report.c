@@ -1108,6 +1108,135 @@ static void test_more_indicators(void **state)
 	free(ids);
 }
 
+/* ---- the sums over records split by the group the record has, and D5 through the form and file --- */
+
+static int64_t gv(const struct report *r, const char *key, const char *code)
+{
+	for (int g = 0; g < r->ngroups; g++)
+		if (strcmp(r->group_key[g], key) == 0) {
+			const struct report_value *v = &r->cur_v[(size_t)g * report_ninds + ind(code)];
+			return v->na ? -1 : v->num;
+		}
+	fail_msg("no group %s", key);
+	return -2;
+}
+
+static void test_split(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* The fixture: the public-welfare posting of 1 November (3 posts, no community), the other of
+	 * 10 October, the fair 春风行动招聘会 of 12 November (no street, no type: 12 employers, 80
+	 * posts, 300 visitors, 40 agreements of which 25 women's). Added: a public-welfare posting of
+	 * 4 posts collected by 幸福里 (TX0101, street 城南 TX01) on 3 November from that fair (named on
+	 * the form); a posting of 5 posts collected by 新华 (TX0201, street 城北 TX02) on 4 November,
+	 * its fair given by its code in a file; a 关注妇女就业专场 of 城北 on 20 November (5
+	 * employers, 30 posts, 100 visitors, 10 agreements, 8 women's). */
+	const int pf[] = { PST_EMPLOYER, PST_TITLE, PST_OPENINGS, PST_PW, PST_POSTED, PST_COMMUNITY,
+		           PST_FAIR };
+	const char *const p3[] = { "E01", "社区养老护理员", "4", "1", "2026-11-03", "幸福里社区",
+		                   "春风行动招聘会" };
+	int64_t id3 = jobrec(db, JR_POSTING, pf, p3, 7);
+	const char *const bad[] = { "E01", "收银员", "1", "0", "2026-11-03", "幸福里社区", "秋季招聘会" };
+	struct jobrec *b = jobrec_new(JR_POSTING);
+	for (int i = 0; i < 7; i++)
+		jobrec_set(b, pf[i], bad[i]);
+	assert_int_equal(jobrec_save(db, b, &err), JY_EINVAL);     /* a fair of no record */
+	assert_string_equal(err.field, "招聘会");
+	jobrec_free(&b);
+	char code[64] = "", path[128];
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM fair WHERE name = '春风行动招聘会'", &err);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	db_col_copy(st, 0, code, sizeof code);
+	sqlite3_reset(st);
+	snprintf(path, sizeof path, "%s/jobs.csv", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "用人单位,岗位名称,招聘人数,发布日期,收集社区,招聘会\nE01,超市理货员,5,2026-11-04,新华社区,%s\n",
+	        code);
+	fclose(fp);
+	struct import_result res = { 0 };
+	assert_int_equal(import_jobs(db, path, 0, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(res.added, 1);
+	st = db_prepare(db, "SELECT id FROM posting WHERE title = '超市理货员'", &err);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t id4 = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	const int ff[] = { FAIR_NAME, FAIR_DATE, FAIR_KIND, FAIR_STREET, FAIR_EMPLOYERS, FAIR_POSTS,
+		           FAIR_VISITORS, FAIR_AGREE, FAIR_AGREE_W };
+	const char *const fv[] = { "女性专场招聘会", "2026-11-20", "关注妇女就业专场", "城北街道", "5", "30",
+		                   "100", "10", "8" };
+	jobrec(db, JR_FAIR, ff, fv, 9);
+	/* D5: R2 hired through the first (6 November), R7 through the second (12 November); the
+	 * fixture's hire of R4 is on a posting of no fair */
+	advance(db, refer(db, r[2], id3, "2026-11-05"), "hired", "2026-11-06");
+	advance(db, refer(db, r[7], id4, "2026-11-10"), "hired", "2026-11-12");
+	assert_int_equal(posting_notice_add(db, id3, "公示", "2026-11-05", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, id4, "电话通知", "2026-11-06", NULL, NULL, &err), JY_OK);
+
+	static const struct expect want[] = {
+		{ "C1", 3, -1, 1, -1 },         /* the fixture's of 1 November and the two; October one */
+		{ "C2", 12, -1, 2, -1 },        /* 3 + 4 + 5 */
+		{ "E1", 7, -1, 0, -1 },         /* 3 + 4 */
+		{ "C8", 2, -1, 0, -1 },
+		{ "D1", 2, -1, 0, -1 },
+		{ "D1-01", 0, -1, 0, -1 },
+		{ "D1-02", 1, -1, 0, -1 },      /* the 专场 */
+		{ "D1-99", 1, -1, 0, -1 },      /* the fixture's fair, of no type */
+		{ "D2", 17, -1, 0, -1 },        /* 12 + 5 */
+		{ "D3", 400, -1, 0, -1 },
+		{ "D4W", 33, -1, 0, -1 },       /* 25 + 8 */
+		{ "D5", 2, -1, 0, -1 },         /* R2, R7 */
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+
+	/* by community: each posting in its community's column, the fixture's in 未填社区; the fairs,
+	 * a street's, cannot be split by community */
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0101", "C1"), 1);
+	assert_int_equal(gv(rep, "TX0101", "C2"), 4);
+	assert_int_equal(gv(rep, "TX0101", "E1"), 4);
+	assert_int_equal(gv(rep, "TX0201", "C2"), 5);
+	assert_int_equal(gv(rep, "TX0201", "E1"), 0);
+	assert_int_equal(gv(rep, "TX0102", "C1"), 0);
+	assert_int_equal(gv(rep, "-", "C1"), 1);
+	assert_int_equal(gv(rep, "-", "C2"), 3);
+	assert_int_equal(gv(rep, "TX0101", "C8"), 1);
+	assert_int_equal(gv(rep, "TX0201", "C8"), 1);
+	assert_int_equal(gv(rep, "TX0101", "D1"), -1);
+	report_free(&rep);
+	/* by street: 城南 has 幸福里's posting and its residents (R4, registered in November, of
+	 * 建设); 城北 新华's posting and the 专场; 溪口镇 nothing; 未填街道 the fixture's posting and
+	 * fair */
+	rep = compute(db, "2026-11", BY_STREET);
+	assert_int_equal(gv(rep, "TX01", "C2"), 4);
+	assert_int_equal(gv(rep, "TX01", "A2"), 1);
+	assert_int_equal(gv(rep, "TX01", "D1"), 0);
+	assert_int_equal(gv(rep, "TX02", "C2"), 5);
+	assert_int_equal(gv(rep, "TX02", "A2"), 0);
+	assert_int_equal(gv(rep, "TX02", "D1"), 1);
+	assert_int_equal(gv(rep, "TX02", "D2"), 5);
+	assert_int_equal(gv(rep, "TX02", "D4W"), 8);
+	assert_int_equal(gv(rep, "TX03", "C1"), 0);
+	assert_int_equal(gv(rep, "-", "C2"), 3);
+	assert_int_equal(gv(rep, "-", "D2"), 12);
+	assert_int_equal(gv(rep, "-", "A2"), 0);
+	assert_string_equal(rep->group_label[1], "城南街道");
+	report_free(&rep);
+	/* by sex: none of these sums can be split */
+	rep = compute(db, "2026-11", BY_SEX);
+	assert_int_equal(gv(rep, "2", "C2"), -1);
+	assert_int_equal(gv(rep, "2", "D1"), -1);
+	report_free(&rep);
+	assert_int_equal(report_by_parse("街道"), BY_STREET);
+	assert_int_equal(report_by_parse("street"), BY_STREET);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -1139,6 +1268,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_noted_registered, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_indicators, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -83,7 +83,7 @@ int cli_report(const struct cli_opts *o)
 		return rc;
 	int by = BY_NONE;
 	if (o->by && (by = report_by_parse(o->by)) < 0)
-		return cli_usage_error(_("--by %s: community, sex, category or age are accepted"), o->by);
+		return cli_usage_error(_("--by %s: community, street, sex, category or age are accepted"), o->by);
 	int format;
 	if (report_format(o, &format) < 0)
 		return EXIT_USAGE;

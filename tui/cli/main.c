@@ -126,12 +126,13 @@ static const char usage_plan[] = N_(
 	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
 /* Notices of postings and post subsidies; printed after usage_plan. */
 static const char usage_notices[] = N_(
-	"  jiuye notice add POSTING --channel 公示|电话通知|入户告知|招聘专栏 [--date D]\n"
-	"             [--note TEXT] | notice list POSTING\n"
-	"                                          how a posting was made known (C8)\n"
+	"  jiuye notice add POSTING --channel CHANNEL [--date D] [--note TEXT]\n"
+	"             | notice list POSTING\n"
+	"                                          a posting made known: 公示, 电话通知,\n"
+	"                                          入户告知, 招聘专栏 (C8)\n"
 	"  jiuye subsidy set ID SUM | pay ID MONTH [SUM] [--date D] | list ID\n"
 	"                                          a public-welfare post's subsidy a\n"
-	"                                          month in yuan, and the months paid (E4)\n");
+	"                                          month (yuan), the months paid (E4)\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
