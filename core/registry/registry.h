@@ -64,6 +64,11 @@ struct resident {
 	char *created_at, *updated_at, *updated_by;
 	int queued;             /* set by resident_save: 1 when it queued a change for a reviewer
 	                         * (a clerk's change of the ID number or categories), else 0 */
+	/* A category this save takes off her record ends (就业援助 退出日期 and 原因): kept with its
+	 * dates, so a past period still counts her in it. cat_end_on the day it ended (any form
+	 * date_parse takes; NULL: the day of the save), not before it began; cat_end_reason NULL or
+	 * the worker's words. Used by one save, then cleared. */
+	char *cat_end_on, *cat_end_reason;
 };
 struct resident *resident_new(void);            /* Caller frees with resident_free. */
 void resident_free(struct resident **r);

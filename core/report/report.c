@@ -396,6 +396,8 @@ struct rperiod {
 	uint8_t *st0, *st1;     /* status class on d0 / to; 0xFF: the current one */
 	uint8_t *re;            /* bit f: re-employed in the period in form f (a7_ids[f]) */
 	uint8_t *mark;          /* 1: visited in the period; 2: holds an employment certificate */
+	uint8_t *flags;         /* the flags on the last day where a later change differs (NULL: none) */
+	int16_t *comm;          /* the community's group on the last day, the same way (NULL: none) */
 };
 
 enum { MARK_VISITED = 1, MARK_HOLDER = 2, STATUS_NOW = 0xFF };
@@ -422,6 +424,7 @@ struct rctx {
 	int32_t *cat_off;       /* categories of resident i: cat_idx/cat_since[cat_off[i] .. [i+1]) */
 	uint8_t *cat_idx;
 	int32_t *cat_since;
+	int32_t *cat_until;     /* the day it ended (no longer held that day); 0 while held */
 	int ncat;               /* the code list "category" */
 	uint8_t cat_slot[CAT_SLOTS];    /* cat_find's hash table: index in the list + 1, 0 empty */
 	const struct code_list *cats;
@@ -463,11 +466,14 @@ static void ctx_free(struct rctx *c)
 	free(c->cat_off);
 	free(c->cat_idx);
 	free(c->cat_since);
+	free(c->cat_until);
 	for (int k = 0; k < 2; k++) {
 		free(c->per[k].st0);
 		free(c->per[k].st1);
 		free(c->per[k].re);
 		free(c->per[k].mark);
+		free(c->per[k].flags);
+		free(c->per[k].comm);
 	}
 	free(c->ids);
 	free(c->memb);
@@ -594,7 +600,7 @@ static int is_4050(const struct rctx *c, int64_t id, int32_t t)
 static int in_cat(const struct rctx *c, int64_t id, int k, int32_t t)
 {
 	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
-		if (c->cat_idx[j] == k && c->cat_since[j] <= t)
+		if (c->cat_idx[j] == k && c->cat_since[j] <= t && (!c->cat_until[j] || c->cat_until[j] > t))
 			return 1;
 	return k == c->cat_4050 && is_4050(c, id, t);
 }
@@ -605,7 +611,7 @@ static uint64_t cats_on(const struct rctx *c, int64_t id, int32_t t)
 {
 	uint64_t m = 0;
 	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
-		if (c->cat_idx[j] < 64 && c->cat_since[j] <= t)
+		if (c->cat_idx[j] < 64 && c->cat_since[j] <= t && (!c->cat_until[j] || c->cat_until[j] > t))
 			m |= UINT64_C(1) << c->cat_idx[j];
 	if (c->cat_4050 >= 0 && c->cat_4050 < 64 && is_4050(c, id, t))
 		m |= UINT64_C(1) << c->cat_4050;
@@ -617,13 +623,13 @@ static int in_cats(const struct rctx *c, uint64_t m, int64_t id, int k, int32_t 
 	return k < 64 ? (int)(m >> k & 1) : in_cat(c, id, k, t);
 }
 
-/* The groups (other than the total) resident id falls in, for a period ending on t. */
-static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
+/* The groups (other than the total) resident id falls in, for period k ending on t. */
+static int groups_of(const struct rctx *c, int k, int64_t id, int32_t t, int *g)
 {
 	switch (c->by) {
 	case BY_COMMUNITY:
 	case BY_STREET:
-		g[0] = c->comm[id];
+		g[0] = c->per[k].comm ? c->per[k].comm[id] : c->comm[id];
 		return 1;
 	case BY_SEX:
 		if (c->sex[id] != 1 && c->sex[id] != 2)
@@ -640,9 +646,9 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 	}
 	case BY_CATEGORY: {
 		int n = 0;
-		for (int k = 0; k < c->ncat && n < GROUPS_MAX; k++)
-			if (in_cat(c, id, k, t))
-				g[n++] = 1 + k;
+		for (int j = 0; j < c->ncat && n < GROUPS_MAX; j++)
+			if (in_cat(c, id, j, t))
+				g[n++] = 1 + j;
 		return n;
 	}
 	default:
@@ -663,7 +669,7 @@ static void emit_add(struct rctx *c, int k, int64_t id, int i, int64_t amount)
 {
 	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
 		return;
-	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
+	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, k, id, c->per[k].to, g);
 	if (c->ids || c->memb) {
 		if (c->ids ? i != c->want_ind : !report_inds[i].people)
 			return;
@@ -791,11 +797,14 @@ static void cat_index(struct rctx *c)
 		}
 }
 
-/* The hand-set categories with their dates, in resident order (the table's key). */
+/* The hand-set categories with their dates, in resident order: those she holds (resident_category,
+ * from since on) and those that ended (resident_category_past, since up to the day before until),
+ * each table read in its key's order and the two merged. */
 static int load_categories(struct rctx *c, struct jy_err *err)
 {
 	c->cat_off = xcalloc((size_t)c->n + 1, sizeof *c->cat_off);
-	sqlite3_stmt *st = db_prepare(c->db, "SELECT count(*) FROM resident_category", err);
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT (SELECT count(*) FROM resident_category) + "
+	                                     "(SELECT count(*) FROM resident_category_past)", err);
 	if (!st)
 		return JY_EDB;
 	int rc = sqlite3_step(st);
@@ -805,28 +814,90 @@ static int load_categories(struct rctx *c, struct jy_err *err)
 		return db_fail(c->db, err, _("reading the categories"));
 	c->cat_idx = xmalloc(total + 1);
 	c->cat_since = xmalloc((total + 1) * sizeof *c->cat_since);
-	st = db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err);
-	if (!st)
+	c->cat_until = xcalloc(total + 1, sizeof *c->cat_until);
+	sqlite3_stmt *q[2] = {
+		db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err),
+		NULL,
+	};
+	if (!q[0])
 		return JY_EDB;
+	q[1] = db_prepare(c->db, "SELECT resident_id, category, since, until FROM resident_category_past",
+	                  err);
+	if (!q[1])
+		return JY_EDB;
+	int s[2];
+	for (int t = 0; t < 2; t++)
+		s[t] = sqlite3_step(q[t]);
 	size_t j = 0;
 	int64_t last = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && j < total) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		int k = cat_find(c, (const char *)sqlite3_column_text(st, 1));
-		if (id <= 0 || id >= c->n || id < last || k < 0)
-			continue;
-		while (last < id)
-			c->cat_off[++last] = (int32_t)j;
-		c->cat_idx[j] = (uint8_t)k;
-		c->cat_since[j] = pack(sqlite3_column_text(st, 2));
-		j++;
+	while ((s[0] == SQLITE_ROW || s[1] == SQLITE_ROW) && j < total) {
+		int t = s[0] != SQLITE_ROW ? 1 : s[1] != SQLITE_ROW ? 0 :
+		        sqlite3_column_int64(q[1], 0) < sqlite3_column_int64(q[0], 0);
+		int64_t id = sqlite3_column_int64(q[t], 0);
+		int k = cat_find(c, (const char *)sqlite3_column_text(q[t], 1));
+		if (id > 0 && id < c->n && id >= last && k >= 0) {
+			while (last < id)
+				c->cat_off[++last] = (int32_t)j;
+			c->cat_idx[j] = (uint8_t)k;
+			c->cat_since[j] = pack(sqlite3_column_text(q[t], 2));
+			c->cat_until[j] = t ? pack(sqlite3_column_text(q[t], 3)) : 0;
+			j++;
+		}
+		s[t] = sqlite3_step(q[t]);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_fail(c->db, err, _("reading the categories"));
+	for (int t = 0; t < 2; t++)
+		sqlite3_reset(q[t]);
+	for (int t = 0; t < 2; t++)
+		if (s[t] != SQLITE_DONE && s[t] != SQLITE_ROW)
+			return db_fail(c->db, err, _("reading the categories"));
 	while (last < c->n)
 		c->cat_off[++last] = (int32_t)j;
 	return JY_OK;
+}
+
+/* The flags and the community as they stood on each period's last day, where a dated change
+ * (resident_change) came after it: the value before the first such change. Nothing is read into
+ * per-period arrays while the table is empty (every value then stands for every day). */
+static int load_changes(struct rctx *c, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT resident_id, what, date, old FROM resident_change "
+	                                     "ORDER BY resident_id, what, date DESC, id DESC", err);
+	if (!st)
+		return JY_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *what = (const char *)sqlite3_column_text(st, 1);
+		int32_t d = pack(sqlite3_column_text(st, 2));
+		const char *old = (const char *)sqlite3_column_text(st, 3);
+		if (id <= 0 || id >= c->n || !what)
+			continue;
+		int comm = strcmp(what, "community") == 0;
+		if (comm && !c->nunit)
+			continue;       /* no grouping by unit: the community is not read */
+		uint8_t bit = strcmp(what, "benefit") == 0 ? 1 : strcmp(what, "dibao") == 0 ? 2 : 0;
+		for (int k = 0; k < c->nper; k++) {
+			struct rperiod *p = &c->per[k];
+			if (d <= p->to)
+				continue;       /* changed by then: the value after it stands */
+			/* the latest first, so the last one written is the first after the period */
+			if (comm) {
+				if (!p->comm) {
+					p->comm = xmalloc((size_t)c->n * sizeof *p->comm);
+					memcpy(p->comm, c->comm, (size_t)c->n * sizeof *p->comm);
+				}
+				p->comm[id] = (int16_t)unit_group(c, old);
+			} else if (bit) {
+				if (!p->flags) {
+					p->flags = xmalloc((size_t)c->n);
+					memcpy(p->flags, c->flags, (size_t)c->n);
+				}
+				p->flags[id] = (uint8_t)((p->flags[id] & ~bit) | (old && !strcmp(old, "1") ? bit : 0));
+			}
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the registry"));
 }
 
 /* ---- status events: who had another status on the days the figures look at ------------------- */
@@ -1073,6 +1144,7 @@ static void figures_mem(struct rctx *c, int k)
 			continue;
 		uint8_t s0 = p->st0[id] == STATUS_NOW ? c->cls[id] : p->st0[id];
 		uint8_t s1 = p->st1[id] == STATUS_NOW ? c->cls[id] : p->st1[id];
+		uint8_t flags = p->flags ? p->flags[id] : c->flags[id];        /* on the last day */
 		int reg1 = on_register(c, id, p->to);
 		/* A1: registered unemployed (失业, 下岗, 待业: 1x) on the day before the period */
 		if (s0 == '1' && on_register(c, id, p->d0))
@@ -1083,12 +1155,12 @@ static void figures_mem(struct rctx *c, int k)
 		if (reg1 && s1 == '1') {
 			/* A1E and what is counted among them on the period's last day */
 			emit(c, k, id, RI_A1E);
-			if (c->flags[id] & 1)
+			if (flags & 1)
 				emit(c, k, id, RI_A3);
 			uint64_t cats = cats_on(c, id, p->to);
 			for (int i = RI_A4_4050; i <= RI_A4_RL; i++)
 				if (c->a4_cat[i] >= 0 && (in_cats(c, cats, id, c->a4_cat[i], p->to) ||
-				                          (c->a4_cat[i] == c->cat_dibao && (c->flags[id] & 2))))
+				                          (c->a4_cat[i] == c->cat_dibao && (flags & 2))))
 					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
 			if (p->mark[id] & MARK_VISITED)
 				emit(c, k, id, RI_A8P);
@@ -1097,7 +1169,7 @@ static void figures_mem(struct rctx *c, int k)
 		}
 		/* B5: women on 低保 (the flag, or the category since its date) on the register */
 		if (reg1 && c->sex[id] == 2 &&
-		    ((c->flags[id] & 2) || (c->cat_dibao >= 0 && in_cat(c, id, c->cat_dibao, p->to))))
+		    ((flags & 2) || (c->cat_dibao >= 0 && in_cat(c, id, c->cat_dibao, p->to))))
 			emit(c, k, id, RI_B5);
 		/* A5: moved from without work to work in the period; A7: by the form of that job */
 		if (p->re[id]) {
@@ -1411,6 +1483,8 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 		rc = load_registry(c, err);
 	if (!rc)
 		rc = load_categories(c, err);
+	if (!rc)
+		rc = load_changes(c, err);
 	if (!rc)
 		rc = load_events(c, err);
 	if (!rc)

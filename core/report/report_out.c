@@ -232,7 +232,8 @@ static const char sql_reader_res[] =
 	"ORDER BY id";
 static const char sql_reader_cat[] =
 	"SELECT resident_id, category FROM resident_category WHERE resident_id >= ?1 AND since <= ?2 "
-	"ORDER BY resident_id, category";
+	"UNION ALL SELECT resident_id, category FROM resident_category_past WHERE resident_id >= ?1 "
+	"AND since <= ?2 AND until > ?2 ORDER BY 1, 2";
 static const char sql_reader_late[] =
 	"SELECT DISTINCT resident_id FROM status_event WHERE date > ?1";
 static const char sql_reader_status[] =

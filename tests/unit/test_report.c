@@ -1237,6 +1237,108 @@ static void test_split(void **state)
 	assert_int_equal(report_by_parse("street"), BY_STREET);
 }
 
+/* ---- 低保, benefit, community and categories read as of the period -------------------------------- */
+
+static void test_asof(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* On 20 November R2 (李桂兰, of 建设) leaves 低保 and stops drawing benefit, her 低保 category
+	 * ended on 15 November (收入超过标准); R1 (张秀英) moves from 幸福里 (TX0101) to 南门 (TX0103). */
+	setenv("JIUYE_TODAY", "2026-11-20", 1);
+	struct resident *x = NULL;
+	assert_int_equal(resident_load(db, r[1], &x, &err), JY_OK);
+	/* a category cannot end before it began (R1's 下岗 since her registration, 1 March) */
+	resident_set(x, RF_CATEGORIES, "");
+	xstrset(&x->cat_end_on, "2026-02-01");
+	assert_int_equal(resident_save(db, x, &err), JY_EINVAL);
+	assert_string_equal(err.field, "退出日期");
+	xstrset(&x->cat_end_on, "2026-11-21");         /* nor on a day still to come */
+	assert_int_equal(resident_save(db, x, &err), JY_EINVAL);
+	assert_string_equal(err.field, "退出日期");
+	resident_free(&x);
+	assert_int_equal(resident_load(db, r[1], &x, &err), JY_OK);
+	resident_set(x, RF_COMMUNITY, "TX0103");
+	assert_int_equal(resident_save(db, x, &err), JY_OK);
+	resident_free(&x);
+	assert_int_equal(resident_load(db, r[2], &x, &err), JY_OK);
+	resident_set(x, RF_BENEFIT, "0");
+	resident_set(x, RF_DIBAO, "0");
+	resident_set(x, RF_CATEGORIES, "");
+	xstrset(&x->cat_end_on, "2026-11-15");
+	xstrset(&x->cat_end_reason, "收入超过标准");
+	int rc = resident_save(db, x, &err);
+	if (rc)
+		fprintf(stderr, "save: %s %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	assert_null(x->cat_end_on);             /* one save's */
+	resident_free(&x);
+	setenv("JIUYE_TODAY", "2030-06-15", 1);
+	sqlite3_stmt *st = db_prepare(db, "SELECT since, until, reason FROM resident_category_past "
+	                                  "WHERE resident_id = ?1 AND category = 'DIBAO'", &err);
+	sqlite3_bind_int64(st, 1, r[2]);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "2025-12-01");   /* her registration */
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "2026-11-15");
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "收入超过标准");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+
+	/* November (to the 30th): all of it has happened: no benefit (A3), no 低保 by flag or
+	 * category (A4-DIBAO, B5). October (to the 31st): as it stood then, R2 on both. */
+	static const struct expect want[] = {
+		{ "A3", 0, -1, 1, -1 },
+		{ "A4-DIBAO", 0, -1, 1, -1 },
+		{ "B5", 0, -1, 1, -1 },
+		{ "A1E", 2, -1, 4, -1 },        /* unchanged: R2 R7; October R1 R2 R3 R7 */
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+	/* 16-19 November: the category has ended (the 15th), the flag not yet (the 20th): 低保 by
+	 * the flag; benefit too */
+	static const struct expect mid[] = {
+		{ "A3", 1, -1, 1, -1 },         /* the 4 days before: 12-15 November, the same */
+		{ "A4-DIBAO", 1, -1, 1, -1 },
+		{ "B5", 1, -1, 1, -1 },
+	};
+	struct period p;
+	assert_int_equal(period_range("2026-11-16", "2026-11-19", &p, &err), JY_OK);
+	assert_int_equal(report_compute(db, &p, BY_NONE, &rep, &err), JY_OK);
+	check(rep, mid, ARRAY_LEN(mid));
+	report_free(&rep);
+	/* the people of October's A4-DIBAO: R2, her category as it stood on 31 October */
+	assert_int_equal(period_parse("2026-10", &p, &err), JY_OK);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("A4-DIBAO"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 1);
+	assert_true(ids[0] == r[2]);
+	free(ids);
+	struct report_person who;
+	assert_int_equal(report_person_get(db, r[2], "2026-10-31", &who, &err), JY_OK);
+	assert_non_null(strstr(who.category, "低保"));
+	assert_int_equal(report_person_get(db, r[2], "2026-11-30", &who, &err), JY_OK);
+	assert_null(strstr(who.category, "低保"));
+
+	/* by community, as on the period's last day (odd sequence numbers 幸福里: R1 R3 R5 R7; even
+	 * 建设: R2 R4). October's A1E (R1 R2 R3 R7) puts R1 in 幸福里, where she lived then;
+	 * November's figures put her in 南门: A5 (R1 R3 R4 R5), A1 (R1 R2 R3 R7 on 31 October) */
+	rep = compute(db, "2026-10", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0101", "A1E"), 3);         /* R1, R3, R7 */
+	assert_int_equal(gv(rep, "TX0103", "A1E"), 0);
+	report_free(&rep);
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0103", "A5"), 1);          /* R1 */
+	assert_int_equal(gv(rep, "TX0101", "A5"), 2);          /* R3, R5 */
+	assert_int_equal(gv(rep, "TX0102", "A5"), 1);          /* R4 */
+	assert_int_equal(gv(rep, "TX0101", "A1"), 2);          /* R3, R7 */
+	assert_int_equal(gv(rep, "TX0103", "A1"), 1);          /* R1 */
+	report_free(&rep);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -1269,6 +1371,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_noted_registered, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_indicators, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_asof, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

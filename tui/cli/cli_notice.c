@@ -6,6 +6,9 @@
  *   jiuye subsidy set ID SUM           her public-welfare post's subsidy a month, in 元
  *   jiuye subsidy pay ID MONTH [SUM] [--date DATE]
  *   jiuye subsidy list ID
+ *   jiuye category end ID CATEGORY [--date DATE] [--reason TEXT]
+ *                                      a category she no longer holds (就业援助 退出), kept
+ *                                      with its dates for the reports of the time she held it
  *
  * POSTING is the posting's code (G-001); ID her ID number or registration number, whose active
  * placement is meant; SUM in 元 (1800, 1,800.50, 0.18万); MONTH the month paid for (2026-05). Exit
@@ -122,7 +125,64 @@ static int subsidy_cmd(const struct cli_opts *o)
 	return 0;
 }
 
+static const char usage_category[] = N_(
+	"usage: jiuye category end ID CATEGORY [--date DATE] [--reason TEXT]");
+
+static int category_cmd(const struct cli_opts *o)
+{
+	if (o->nargs != 4 || strcmp(o->args[1], "end") != 0)
+		return cli_usage_error("%s", _(usage_category));
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int64_t rid = 0;
+	struct resident *r = NULL;
+	int rc = print_find_resident(db, o->args[2], &rid, &err);
+	if (!rc)
+		rc = resident_load(db, rid, &r, &err);
+	char *code = NULL;      /* the category as her record holds it: its code */
+	if (!rc)
+		rc = resident_check_field(db, RF_CATEGORIES, o->args[3], &code, &err);
+	if (!rc && (!code || strchr(code, ',')))
+		rc = err_set(&err, JY_EINVAL, "人员类别", _("give one category: %s"), o->args[3]);
+	/* her categories without that one */
+	struct jy_buf keep = { 0 };
+	int held = 0;
+	for (const char *s = rc ? "" : resident_get(r, RF_CATEGORIES); *s;) {
+		size_t n = strcspn(s, ",");
+		if (n == strlen(code) && strncmp(s, code, n) == 0)
+			held = 1;
+		else
+			buf_addf(&keep, "%s%.*s", keep.len ? "," : "", (int)n, s);
+		s += n + (s[n] == ',');
+	}
+	if (!rc && !held)
+		rc = err_set(&err, JY_EINVAL, "人员类别", _("%s is not in the category %s"), o->args[2],
+		             o->args[3]);
+	if (!rc) {
+		resident_set(r, RF_CATEGORIES, keep.s ? keep.s : "");
+		xstrset(&r->cat_end_on, o->date);
+		xstrset(&r->cat_end_reason, o->reason);
+		rc = resident_save(db, r, &err);
+	}
+	int queued = r && r->queued;
+	free(code);
+	buf_free(&keep);
+	resident_free(&r);
+	db_close(&db);
+	if (rc)
+		return fail(&err);
+	if (queued)
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+	else
+		fprintf(stderr, _("jiuye: the category %s of %s ended\n"), o->args[3], o->args[2]);
+	return 0;
+}
+
 int cli_notice(const struct cli_opts *o)
 {
+	if (strcmp(o->args[0], "category") == 0)
+		return category_cmd(o);
 	return strcmp(o->args[0], "notice") == 0 ? notice_cmd(o) : subsidy_cmd(o);
 }

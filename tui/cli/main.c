@@ -132,7 +132,10 @@ static const char usage_notices[] = N_(
 	"                                          入户告知, 招聘专栏 (C8)\n"
 	"  jiuye subsidy set ID SUM | pay ID MONTH [SUM] [--date D] | list ID\n"
 	"                                          a public-welfare post's subsidy a\n"
-	"                                          month (yuan), the months paid (E4)\n");
+	"                                          month (yuan), the months paid (E4)\n"
+	"  jiuye category end ID CATEGORY [--date D] [--reason TEXT]\n"
+	"                                          a category she no longer holds, kept\n"
+	"                                          with its dates for the reports\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -871,7 +874,7 @@ int main(int argc, char **argv)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
-	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0)
+	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0)
 		return cli_notice(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
