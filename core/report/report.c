@@ -1,5 +1,5 @@
 /* core/report/report.c: the figures the office reports upward (indicators A-F), for a period and
- * the one before it, split by community, sex, category or age band.
+ * the one before it, split by community, street, sex, category or age band.
  *
  * Every figure is computed from the records as they stood in the period:
  *   - a resident's employment status on a day is the status of her latest status event on or
@@ -7,10 +7,12 @@
  *     registration date (core/registry/resident.c), so before it she has no status;
  *   - she is registered from reg_date, and counted until the day her record was closed
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
- *   - a category counts from its since date (hand-set categories); 4050 also follows from sex and
- *     birth date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
- *   - community is the current one: a move between communities is not dated in the registry;
- *   - the flags 领取失业金 (benefit) and 低保 (dibao) are not dated either: their current value.
+ *   - a category counts from its since date (hand-set categories) up to the day before it ended
+ *     (an ended one is kept with its dates, 021_dated.sql); 4050 also follows from sex and birth
+ *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
+ *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
+ *     period's last day: the value before the first dated change after it, else the current one
+ *     (a worker's scope, who may see whom, stays the current community's).
  *
  * How it stays fast on a million residents (a month in under a second): the registry is
  * read once, as it is now, through the narrow index resident_report (013_report_scope.sql), into
