@@ -12,6 +12,9 @@
  *   bench csv FILE N           N synthetic residents as a CSV file with the Chinese headers
  *   bench queries FILE N Q     Q search-as-you-type queries (one a line) for the pseudo-terminal
  *                              measure (tests/bench_pty.c)
+ *   bench due DB               今日待办 as the administrator opens it (each list's first 50 lines
+ *                              and its count), in a process of its own: due_admin_ms the first
+ *                              time, due_admin_again_ms the median of 5 more
  * Every figure is one line `bench NAME VALUE UNIT` on stdout.
  *
  * The synthetic residents are a pure function of their number i, so the search process draws its
@@ -590,6 +593,33 @@ static int cmd_queries(const char *path, long n, int nq)
 	return fclose(f) == 0 ? 0 : 1;
 }
 
+/* ---- bench due ------------------------------------------------------------------------------- */
+
+static double due_once(struct jy_db *db)
+{
+	struct jy_err err = { 0 };
+	struct due_list *lists;
+	int n;
+	double t0 = now_s();
+	if (due_collect(db, NULL, NULL, 50, &lists, &n, &err) != JY_OK)
+		fail("due", &err);
+	double t = (now_s() - t0) * 1000.0;
+	due_free(&lists, n);
+	return t;
+}
+
+static int cmd_due(const char *path)
+{
+	struct jy_db *db = open_db(path, DB_OPEN_READONLY);
+	double again[5];
+	printf("bench due_admin_ms %.1f ms\n", due_once(db));
+	for (int k = 0; k < 5; k++)
+		again[k] = due_once(db);
+	printf("bench due_admin_again_ms %.1f ms\n", percentile(again, 5, 50));
+	db_close(&db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -602,6 +632,9 @@ int main(int argc, char **argv)
 		return cmd_csv(argv[2], atol(argv[3]));
 	if (argc == 5 && strcmp(argv[1], "queries") == 0)
 		return cmd_queries(argv[2], atol(argv[3]), atoi(argv[4]));
-	fprintf(stderr, "usage: bench load DB N | search DB N Q [FIRST] | csv FILE N | queries FILE N Q\n");
+	if (argc == 3 && strcmp(argv[1], "due") == 0)
+		return cmd_due(argv[2]);
+	fprintf(stderr, "usage: bench load DB N | search DB N Q [FIRST] | csv FILE N | queries FILE N Q"
+	        " | due DB\n");
 	return 2;
 }

@@ -7,7 +7,8 @@
 # The registry is built once in a temporary directory (removed at the end) and every figure that
 # needs a full registry reuses it: the searches (a separate process, so its peak memory is the
 # searcher's alone) and the full-screen program's keystroke time and bytes, start-up time and
-# memory; last, a year of events is added to it for the monthly report (report_month).
+# memory; last, a year of events is added to it for the monthly report (report_month) and
+# 今日待办 (due_admin_ms).
 #
 #   BENCH_N=1000000      residents in the registry
 #   BENCH_Q=1000         random queries of each search kind
@@ -118,6 +119,9 @@ rm -f "$T/whole.csv" "$T/whole.db" "$T/whole.db-wal" "$T/whole.db-shm"
 echo "# the monthly report (2024-06 against 2024-05) after a year of events on the registry"
 BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}
 "$BENCH_REPORT" events "$T/reg.db" && "$BENCH_REPORT" month "$T/reg.db" 2024-06 || status=1
+
+echo "# 今日待办 as the administrator opens it on the same registry (each list's first 50 lines, its count)"
+"$BENCH" due "$T/reg.db" || status=1
 
 echo "# the same month written as XLSX with the people lists (人员明细: each resident once, a column per figure)"
 # processor time (user + system, s) of the commands this shell has waited for, from what `times`

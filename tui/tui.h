@@ -135,7 +135,7 @@ enum action {
 	/* jobs */
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
-	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND,
+	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND, ACT_IMPORT,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
@@ -299,6 +299,7 @@ const char *ui_unit_short(const char *name, int w, char *buf, size_t size);
 /* The masked ID number of a list: first 6 and last 4 characters (320102********123X). */
 void ui_mask_id(const char *id, char out[19]);
 int ui_age(struct ui *ui, const char *birth);  /* -1 when unknown */
+void ui_group(long n, char out[32]);            /* 12345 as "12,345" (negative: "0") */
 
 /* ---- dialog.c ---------------------------------------------------------------------------------- */
 /* A yes/no question over the current screen. cb gets 1 for yes, 0 for no. def_yes: what Enter means. */
@@ -454,6 +455,25 @@ struct list_export {
  * or, .gbk.csv, GBK), write every row of the list as searched (all pages, not just those loaded)
  * and say "已导出 N 行到 FILE" on the status line. */
 void list_export(struct ui *ui, struct list *l, const struct list_export *ex);
+
+/* ---- import.c: a file imported from a list (F9) --------------------------------------------------- */
+/* What a list imports: the screen's title (msgid), the kind as jiuye import and the audit trail
+ * name it, the importer (import_residents ...). */
+struct import_kind {
+	const char *title;
+	const char *kind;
+	int (*import)(struct jy_db *db, const char *path, int flags,
+	              void (*report)(void *arg, const char *line), void *arg,
+	              struct import_result *res, struct jy_err *err);
+	int units;              /* residents: into a database without units, an administrator's
+	                         * import creates the communities the file names */
+};
+/* The import screen: the file's name (in the export folder; Tab completes), the dry run with its
+ * progress, its summary on one page (counts, new communities, the first errors), then Enter
+ * imports for real, the bad rows left out, or Esc leaves nothing saved; Esc during a run cancels
+ * it, nothing saved. Both runs go into the trail as jiuye import's do; after a real one the list
+ * below is read again. Refused (the status line says why) to a role that may not import. */
+void import_ask(struct ui *ui, const struct import_kind *k);
 
 /* ---- qsearch.c: a list's search line, searched as you type ------------------------------------------ */
 struct qsearch {

@@ -34,7 +34,8 @@ static void copy(char *dst, size_t size, const char *src)
 
 /* ---- the sources -------------------------------------------------------------------------------- */
 
-static int resident_rows(struct due_list *out, struct resident_due_row *rows, int n)
+/* The rows a resident source read (the first out->keep when keep is set), and its count of all. */
+static int resident_rows(struct due_list *out, struct resident_due_row *rows, int n, int total)
 {
 	int cap = 0;
 	for (int k = 0; k < n; k++) {
@@ -46,6 +47,7 @@ static int resident_rows(struct due_list *out, struct resident_due_row *rows, in
 		copy(it->community, sizeof it->community, rows[k].community);
 	}
 	free(rows);
+	out->total = total;
 	return JY_OK;
 }
 
@@ -53,9 +55,9 @@ static int visits_collect(struct jy_db *db, const char *asof, int days, struct d
                           struct jy_err *err)
 {
 	struct resident_due_row *rows;
-	int n, rc = visit_due(db, asof, days, &rows, &n, err);
+	int n, total, rc = visit_due(db, asof, days, out->keep, &rows, &n, &total, err);
 	if (!rc)
-		resident_rows(out, rows, n);
+		resident_rows(out, rows, n, total);
 	for (int k = 0; k < out->n; k++)
 		copy(out->items[k].what, sizeof out->items[k].what,
 		     out->items[k].date[0] ? _("last visited") : _("never visited"));
@@ -66,9 +68,9 @@ static int certs_collect(struct jy_db *db, const char *asof, int days, struct du
                          struct jy_err *err)
 {
 	struct resident_due_row *rows;
-	int n, rc = cert_due(db, asof, days, &rows, &n, err);
+	int n, total, rc = cert_due(db, asof, days, out->keep, &rows, &n, &total, err);
 	if (!rc)
-		resident_rows(out, rows, n);
+		resident_rows(out, rows, n, total);
 	for (int k = 0; k < out->n; k++)
 		copy(out->items[k].what, sizeof out->items[k].what, _("registered, no certificate"));
 	return rc;

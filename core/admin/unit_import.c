@@ -195,7 +195,8 @@ int import_units(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_ADMIN, NULL, err);
 	if (rc)
 		return rc;
-	struct unit_import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct unit_import im = { .in = { .path = path, .db = db, .report = report, .arg = arg },
+	                          .db = db };
 	rc = importer_run(&im.in, flags, &ui_ops, &im, res, err);
 	importer_free(&im.in);
 	return rc;

@@ -58,6 +58,7 @@ enum jy_rc {
 	JY_EPERM,       /* not allowed for this worker */
 	JY_EDB,         /* the database failed (full disk, corrupt file, newer schema …) */
 	JY_EIO,         /* a file could not be read or written */
+	JY_ECANCEL,     /* the worker stopped it (Esc, Ctrl-C); nothing was saved */
 };
 
 struct jy_err {
@@ -221,6 +222,10 @@ int csv_open(const char *path, struct csv_reader **out, struct jy_err *err);
 int csv_next(struct csv_reader *r, char ***fields, int *n, int *row, struct jy_err *err);
 const char *csv_encoding(const struct csv_reader *r);
 void csv_close(struct csv_reader **r);
+/* The records of the file at path that hold anything but separators and spaces, counted fast (a
+ * newline inside quotes is part of its record) and without decoding: *n gets them, -1 when path
+ * is not a regular file (a pipe is read once, by the import). JY_OK or JY_EIO. */
+int csv_count_records(const char *path, long *n, struct jy_err *err);
 /* The bytes of a UTF-8 file a reader holds at once, to start with (1 MB; 0 restores it): the
  * tests shrink it to put records and characters across the window's edges. */
 void csv_window_set(size_t bytes);

@@ -317,6 +317,87 @@ void csv_close(struct csv_reader **pr)
 	*pr = NULL;
 }
 
+/* Counting csv_count_records' records: the state between two characters. */
+struct csv_counter {
+	int inq, start, closed, any;
+	long n;
+};
+
+/* One character, of which only the ASCII ones mean anything here. A quote opens a quoted field
+ * at its start (or right after a quoted part: "" inside quotes), as the reader takes it. */
+static void csv_count_char(struct csv_counter *c, unsigned ch)
+{
+	if (c->inq) {
+		if (ch == '"')
+			c->inq = 0, c->closed = 1;
+		return;
+	}
+	if (ch == '"' && (c->start || c->closed)) {
+		c->inq = c->any = 1;
+		c->start = c->closed = 0;
+		return;
+	}
+	c->closed = 0;
+	if (ch == '\n') {
+		c->n += c->any;
+		c->any = 0;
+		c->start = 1;
+	} else if (ch == ',' || ch == ';' || ch == '\t') {
+		c->start = 1;
+	} else if (ch != ' ' && ch != '\r') {
+		c->any = 1;
+		c->start = 0;
+	}
+}
+
+/* Bytes, not characters: a quote, a separator, a space and a newline are the same byte in UTF-8,
+ * GBK and GB18030 and never part of another character there; UTF-16 (its BOM) is read by code
+ * units. A workbook is not counted (-1). */
+int csv_count_records(const char *path, long *n, struct jy_err *err)
+{
+	struct csv_counter c = { .start = 1 };
+	struct stat st;
+	unsigned char buf[65536];
+	size_t got, i = 0;
+	int wide = 0, rc = JY_OK, first = 1;    /* wide: 1 UTF-16LE, 2 UTF-16BE */
+	FILE *f = fopen(path, "rb");
+
+	*n = -1;
+	if (!f)
+		return err_set(err, JY_EIO, NULL, _("%s: cannot open the file: %s"),
+		               path_shown(path), strerror(errno));
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+		goto out;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (first) {
+			first = 0;
+			if (csv_is_workbook((const char *)buf, got))
+				goto out;
+			if (got >= 2 && buf[0] == 0xFF && buf[1] == 0xFE)
+				wide = 1;
+			else if (got >= 2 && buf[0] == 0xFE && buf[1] == 0xFF)
+				wide = 2;
+			i = wide ? 2 : 0;
+		}
+		/* a regular file is read in whole buffers, of an even size, until its end: a code
+		 * unit is never split, and a lone last byte is no character */
+		for (; i + (wide ? 1 : 0) < got; i += wide ? 2 : 1) {
+			unsigned lo = buf[i], hi = wide ? buf[i + 1] : 0;
+			csv_count_char(&c, !wide ? lo : wide == 1 ? lo | hi << 8 : lo << 8 | hi);
+		}
+		i = 0;
+	}
+	if (ferror(f)) {
+		rc = err_set(err, JY_EIO, NULL, _("%s: cannot read the file: %s"), path_shown(path),
+		             strerror(errno));
+		goto out;
+	}
+	*n = c.n + c.any;
+out:
+	fclose(f);
+	return rc;
+}
+
 const char *csv_encoding(const struct csv_reader *r)
 {
 	return r ? r->enc : "";

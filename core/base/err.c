@@ -30,6 +30,7 @@ const char *err_str(int code)
 		[JY_OK] = "ok", [JY_EINVAL] = "invalid", [JY_EDUP] = "duplicate",
 		[JY_ECONFLICT] = "conflict", [JY_ENOTFOUND] = "not found", [JY_EPERM] = "not allowed",
 		[JY_EDB] = "database error", [JY_EIO] = "file error",
+		[JY_ECANCEL] = "cancelled",
 	};
 	if (code < 0 || (size_t)code >= ARRAY_LEN(names) || !names[code])
 		return "unknown error";

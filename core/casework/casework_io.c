@@ -194,7 +194,7 @@ int import_cases(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct cio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct cio t = { .in = { .path = path, .db = db, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &cio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

@@ -60,7 +60,7 @@ int project_stage_parse(const char *text);
 	X(FUNDAMT, fund_fen,      "创业资金",         "fund_amount",   FK_DERIVED, NULL,  20, FF_RO | FF_CSV | FF_MONEY) \
 	X(FUNDON,  funded_on,     "获资金日期",       "funded_on",     FK_DERIVED, NULL,  10, FF_RO | FF_CSV) \
 	X(BIZ,     business_name, "企业名称",         "business_name", FK_DERIVED, NULL,  60, FF_RO | FF_CSV) \
-	X(CREDIT,  credit_code,   "统一社会信用代码", "credit_code",   FK_DERIVED, NULL,  18, FF_RO | FF_CSV) \
+	X(CREDIT,  credit_code,   "统一社会信用代码", "credit_code",   FK_DERIVED, NULL,  18, FF_RO | FF_CSV | FF_DIGITS) \
 	X(OPENON,  opened_on,     "开业日期",         "opened_on",     FK_DERIVED, NULL,  10, FF_RO | FF_CSV) \
 	X(OPERON,  operating_on,  "运营日期",         "operating_on",  FK_DERIVED, NULL,  10, FF_RO | FF_CSV) \
 	X(CLOSEON, closed_on,     "停业日期",         "closed_on",     FK_DERIVED, NULL,  10, FF_RO | FF_CSV) \
@@ -127,7 +127,7 @@ const char *loan_state_label(int state);        /* 审批中 未通过 已撤回
 	X(SCHEME,   scheme,      "贷款品种",   "scheme",       FK_CODE,    "loan_scheme",  10, FF_REQ | FF_CSV) \
 	X(PURPOSE,  purpose,     "贷款用途",   "purpose",      FK_CODE,    "loan_purpose", 10, FF_CSV) \
 	X(AMOUNT,   amount_fen,  "申请金额",   "amount",       FK_TEXT,    NULL,           20, FF_REQ | FF_CSV | FF_MONEY) \
-	X(LICENCE,  licence,     "营业执照",   "licence",      FK_TEXT,    NULL,           30, FF_CSV) \
+	X(LICENCE,  licence,     "营业执照",   "licence",      FK_TEXT,    NULL,           30, FF_CSV | FF_DIGITS) \
 	X(GUARANTOR,guarantor,   "担保人",     "guarantor",    FK_TEXT,    NULL,           40, FF_CSV) \
 	X(GUARANTEE,guarantee,   "担保方式",   "guarantee",    FK_CODE,    "guarantee",    10, FF_CSV) \
 	X(APPLIED,  applied_on,  "申请日期",   "applied_on",   FK_DATE,    NULL,           10, FF_CSV) \

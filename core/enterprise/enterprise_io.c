@@ -173,7 +173,8 @@ static int eio_import(struct jy_db *db, const struct eio_kind *k, const char *pa
 	int rc = access_check(db, OP_IMPORT, NULL, err);
 	if (rc)
 		return rc;
-	struct eio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .k = k };
+	struct eio t = { .in = { .path = path, .db = db, .report = report, .arg = arg },
+	                 .db = db, .k = k };
 	rc = importer_run(&t.in, flags, &eio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

@@ -17,7 +17,7 @@
 /*   id         column          label              CSV alias        kind      code list        max  flags */
 #define EMPLOYER_FIELDS(X) \
 	X(NAME,     name,           "单位名称",        "name",          FK_TEXT,  NULL,             50, FF_REQ | FF_CSV) \
-	X(CREDIT,   credit_code,    "统一社会信用代码", "credit_code",  FK_TEXT,  NULL,             20, FF_CSV) \
+	X(CREDIT,   credit_code,    "统一社会信用代码", "credit_code",  FK_TEXT,  NULL,             20, FF_CSV | FF_DIGITS) \
 	X(KIND,     kind,           "单位类型",        "kind",          FK_CODE,  "employer_kind",  10, FF_CSV) \
 	X(INDUSTRY, industry,       "所属行业",        "industry",      FK_CODE,  "industry",       10, FF_CSV) \
 	X(WOMAN,    woman_owned,    "女企业家企业",    "woman_owned",   FK_BOOL,  NULL,              1, FF_CSV) \

@@ -424,7 +424,8 @@ static int io_import(struct jy_db *db, int kind, const char *path, int flags,
                      void (*report)(void *arg, const char *line), void *arg,
                      struct import_result *res, struct jy_err *err)
 {
-	struct io io = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .kind = kind };
+	struct io io = { .in = { .path = path, .db = db, .report = report, .arg = arg },
+	                 .db = db, .kind = kind };
 	io_defs(&io);
 	int rc = importer_run(&io.in, flags, &io_ops, &io, res, err);
 	importer_free(&io.in);

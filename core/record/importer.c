@@ -3,6 +3,8 @@
  * ever lost by a bad import file):
  *   - every problem is one line "FILE:ROW: 列名: what is wrong, what is accepted", ROW as the
  *     spreadsheet shows it, handed to the caller's report function;
+ *   - a long file's progress goes to the connection's handler (db_progress_set), which may
+ *     cancel: the transaction is rolled back and nothing is stored;
  *   - the header row is read the same way (labels or English aliases, a column named twice, a
  *     first row that holds data, unknown and missing columns);
  *   - the whole file is one transaction: without IMPORT_SKIP_ERRORS one bad row means nothing is
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "record/record.h"
 #include "store/sql.h"
@@ -135,17 +138,56 @@ static int row_blank(char **cell, int n)
 	return 1;
 }
 
+/* The rows the file at path holds, its header and title lines included, counted before the
+ * transaction for the progress handler, each kind of file by its own fast count (a CSV's
+ * records); -1 when they cannot be counted. A file that cannot be read is said by its opening. */
+static long importer_rows_total(const char *path)
+{
+	long n = -1;
+	return csv_count_records(path, &n, NULL) == JY_OK ? n : -1;
+}
+
+/* The connection's progress handler as an import calls it (db_progress_set). */
+struct importer_progress {
+	const struct db_progress *h;    /* NULL: nobody asked */
+	long total;                     /* data rows, -1 when unknown */
+	long last;                      /* done at the last call, -1 before the first */
+	struct timespec at;             /* the time of the last call */
+};
+
+/* Call the handler when it is due, or (force) unless it was just called with done. Returns 1
+ * when it asks to cancel. */
+static int importer_tick(struct importer_progress *p, long done, int force)
+{
+	struct timespec now;
+	if (!p->h || (force && p->last == done))
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!force) {
+		long ms = (long)(now.tv_sec - p->at.tv_sec) * 1000 +
+		          (now.tv_nsec - p->at.tv_nsec) / 1000000;
+		if (!(p->h->every > 0 && done - p->last >= p->h->every) && ms < 100)
+			return 0;
+	}
+	p->last = done;
+	p->at = now;
+	return p->h->cb(p->h->arg, done, p->total >= 0 && p->total < done ? done : p->total) != 0;
+}
+
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err)
 {
 	struct import_result local;
 	struct csv_reader *csv = NULL;
+	struct importer_progress pg = { .h = db_progress_get(im->db), .total = -1, .last = -1 };
 	char **cell;
-	int n, row, got, rc;
+	int n, row, got, rc, before = 1, cancel = 0;
 
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof *res);
+	if (pg.h)
+		pg.total = importer_rows_total(im->path);
 	if ((rc = csv_open(im->path, &csv, err)))
 		return rc;
 	snprintf(res->encoding, sizeof res->encoding, "%s", csv_encoding(csv));
@@ -162,6 +204,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 			goto out;
 		}
 		got = csv_next(csv, &cell, &n, &row, err);
+		before++;
 	}
 	if (got <= 0) {
 		if (got == 0) {
@@ -176,15 +219,28 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	}
 	if ((rc = ops->header(ctx, cell, n, err)) || (rc = ops->begin(ctx, err)))
 		goto out;
-	while ((got = csv_next(csv, &cell, &n, &row, err)) == 1) {
+	if (pg.total >= 0)
+		pg.total = pg.total > before ? pg.total - before : 0;
+	cancel = importer_tick(&pg, 0, 1);
+	while (!cancel && (got = csv_next(csv, &cell, &n, &row, err)) == 1) {
 		if (row_blank(cell, n))
 			continue;       /* Excel writes ",,,," for rows that were only formatted */
 		res->rows++;
 		if ((rc = ops->row(ctx, cell, n, row, res, err)))
 			break;
+		cancel = importer_tick(&pg, res->rows, 0);
 	}
-	if (rc == JY_OK && got < 0)
+	if (rc == JY_OK && !cancel && got < 0)
 		rc = err && err->code == JY_EIO ? JY_EIO : JY_EINVAL;
+	if (rc == JY_OK && !cancel)
+		cancel = importer_tick(&pg, res->rows, 1);
+	if (cancel) {
+		ops->rollback(ctx);
+		res->added = res->updated = res->unchanged = res->queued = 0;
+		rc = err_set(err, JY_ECANCEL, NULL,
+		             _("%s: the import was cancelled; nothing was saved"), path_shown(im->path));
+		goto out;
+	}
 	int skip = flags & IMPORT_SKIP_ERRORS;
 	if (rc == JY_OK && !(flags & IMPORT_DRY_RUN) && (!res->rejected || skip))
 		rc = ops->commit(ctx, err);

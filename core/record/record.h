@@ -14,8 +14,10 @@ enum field_kind {
 	FK_TEXT, FK_IDNO, FK_PHONE, FK_DATE, FK_CODE, FK_CODES, FK_BOOL, FK_UNIT, FK_DERIVED
 };
 /* required, sensitive (masked, PI), a column of the files, read-only (derived); whole numbers and
- * times of day are FK_TEXT fields with FF_NUM or FF_TIME */
-enum { FF_REQ = 1, FF_SENS = 2, FF_CSV = 4, FF_RO = 8, FF_NUM = 16, FF_TIME = 32 };
+ * times of day are FK_TEXT fields with FF_NUM or FF_TIME; FF_DIGITS: a code often written in
+ * digits alone (统一社会信用代码, 证书编号, 营业执照): a text column of the workbooks, which a
+ * spreadsheet must never turn into a number (ID numbers and phones are by their kind) */
+enum { FF_REQ = 1, FF_SENS = 2, FF_CSV = 4, FF_RO = 8, FF_NUM = 16, FF_TIME = 32, FF_DIGITS = 64 };
 
 struct field_def {
 	const char *col;        /* SQL column and English CSV alias source */
@@ -60,6 +62,8 @@ struct import_result {
 	int queued;             /* rows whose change (or part of it) waits for a reviewer's
 	                         * approval: counted here, not as updated or unchanged */
 	int rows;
+	int units;              /* import_residents: the communities the file names that the
+	                         * database lacks; its report's last units + 1 lines name them */
 	char encoding[16];
 };
 /* IMPORT_CREATE_UNITS: residents into a database without units yet, by an administrator: the
@@ -84,15 +88,22 @@ int export_record(struct jy_db *db, const char *kind, const char *path, int rows
 
 
 /* ---- sheet.c: tables to CSV (UTF-8 with BOM, or GBK) and XLSX, for exports and reports --------- */
+/* The line on every printed page of a file of people: the footer of the text printouts
+ * (print.c) and of every worksheet of a workbook of people. */
+#define PRINT_INTERNAL_LINE "内部资料 仅供经办使用"
 /* One writer for every file that leaves the office, so that every list and every report opens in
  * Excel, WPS and LibreOffice the same way. CSV: a header line, CRLF, formula guard (= + - @),
  * several tables one after another separated by an empty line with the table's title line. XLSX
  * (libxlsxwriter): a worksheet a table, Chinese header in bold, header row frozen, number cells for
- * SC_INT / SC_NUM / SC_PCT (shown 0.0%), date cells for SC_DATE, text cells for the rest (IDs and
- * phones stay text, never 3.20102E+17). Written beside path and renamed into place on close, so a
- * failed export never leaves half a file under the name asked for. */
+ * SC_INT / SC_NUM / SC_PCT (shown 0.0%), date cells for SC_DATE, text cells for the rest, and for
+ * SC_CODE (ID numbers, phones, codes in digits) text cells in the text format "@", the column
+ * too, so they stay text (never 3.20102E+17) even when typed again. Every worksheet prints on A4,
+ * landscape when wide, one page wide, its header row on every page, "page / pages" in the footer
+ * and, in a file of people (a note starting with EXPORT_NOTICE_MARK), PRINT_INTERNAL_LINE.
+ * Written beside path and renamed into place on close, so a failed export never leaves half a
+ * file under the name asked for. */
 enum sheet_format { SHEET_CSV = 1, SHEET_CSV_GBK, SHEET_XLSX };
-enum sheet_cell { SC_TEXT = 0, SC_INT, SC_NUM, SC_PCT, SC_DATE };
+enum sheet_cell { SC_TEXT = 0, SC_INT, SC_NUM, SC_PCT, SC_DATE, SC_CODE };
 struct sheet_col {
 	const char *label;      /* Chinese header */
 	int type;               /* SC_* */
@@ -100,8 +111,17 @@ struct sheet_col {
 };
 struct sheet;
 /* The format a worker or a file name asks for: "csv", "gbk" / "csv-gbk", "xlsx"; else -1. When
- * name is NULL, from the extension of path (.xlsx -> XLSX, anything else CSV). */
+ * name is NULL, sheet_format_of_path(path, 0). */
 int sheet_format_parse(const char *name, const char *path);
+/* The format a file name asks for: .xlsx a workbook, .gbk.csv CSV in GBK, .csv CSV in UTF-8. Any
+ * other name is CSV, and for a file of people (people != 0) a workbook: a CSV opened in Excel,
+ * WPS or LibreOffice by a double-click turns its ID numbers into numbers (3.30122198202031E+17,
+ * the last digits lost), so people go out as CSV only when a name or a format asks for it.
+ * Standard output ("-" or NULL) is CSV, and -1 for people (a workbook needs a file). */
+int sheet_format_of_path(const char *path, int people);
+/* A CSV of people holds ID numbers that a spreadsheet opening it turns into numbers: the warning
+ * a worker gets when she writes one (with what to do instead). */
+const char *sheet_csv_people_warning(void);
 /* Open path ("-" or NULL: stdout, CSV only). Caller closes with sheet_close. */
 int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *err);
 /* Start a table: a new worksheet named name (XLSX, at most 31 characters, made unique) or, in CSV,
@@ -109,7 +129,9 @@ int sheet_open(const char *path, int format, struct sheet **out, struct jy_err *
 int sheet_table(struct sheet *sh, const char *name, const struct sheet_col *cols, int ncols,
                 struct jy_err *err);
 /* A line of text above the header of the next table (title, period, 内部资料 notice); XLSX: a
- * merged row, CSV: one cell. Call before sheet_table. */
+ * merged row, CSV: one cell. Call before sheet_table. A line starting with EXPORT_NOTICE_MARK
+ * makes the file one of people: its worksheets from then on have PRINT_INTERNAL_LINE in their
+ * footer. */
 int sheet_note(struct sheet *sh, const char *text, struct jy_err *err);
 /* One row: cells[i] is the value as text ("" / NULL empty) of column i; SC_INT/NUM/PCT cells hold a
  * number in C format ("12", "0.331"), SC_DATE "YYYY-MM-DD". */
@@ -145,10 +167,10 @@ void field_value_set(char **slot, const char *value);
 const char *field_value_get(const char *v);
 
 /* sheet.c, for the exporters: the sheet cell type of a field (dates as date cells, FF_NUM as
- * numbers, the rest text); the columns of the fields of defs[0..n) having all of flags (labels
- * borrowed), their count returned; an export of one table to path in format (SHEET_*): write(ctx,
- * sh, err) writes the rows, the file is renamed into place when it succeeds, *rows (may be NULL)
- * gets the count. A GBK export with a character GBK lacks returns JY_OK with err->warn set. */
+ * numbers, ID numbers, phones and FF_DIGITS as SC_CODE, the rest text); the columns of the fields
+ * of defs[0..n) having all of flags (labels borrowed), their count returned; an export of one
+ * table to path in format (SHEET_*): write(ctx, sh, err) writes the rows, the file is renamed into
+ * place when it succeeds, *rows (may be NULL) gets the count. A GBK export with a character GBK lacks returns JY_OK with err->warn set. */
 int sheet_type_of_field(const struct field_def *fd);
 int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct sheet_col *cols);
 int sheet_export(const char *path, int format, const char *name, const struct sheet_col *cols,
@@ -173,6 +195,7 @@ void export_mask(int field_kind, const char *v, char *out, size_t size);
  * Each embeds a struct importer, its path, report and arg set, and frees it with importer_free. */
 struct importer {
 	const char *path;
+	struct jy_db *db;       /* its progress handler is called as the rows are read */
 	void (*report)(void *arg, const char *line);
 	void *arg;
 	int *col;               /* the field of each column of the file, -1 for none */
@@ -197,7 +220,9 @@ struct importer_ops {
 	void (*rollback)(void *ctx);
 };
 /* Open im->path, read its header and rows through ops, commit or roll back by flags
- * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". */
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". The
+ * progress handler of im->db (db_progress_set) is called as the rows are read; when it cancels,
+ * the transaction is rolled back and JY_ECANCEL returned, the counts of stored rows 0. */
 int importer_run(struct importer *im, int flags, const struct importer_ops *ops, void *ctx,
                  struct import_result *res, struct jy_err *err);
 void importer_free(struct importer *im);

@@ -18,7 +18,16 @@
  * with an autofilter, numbers as number cells, dates as date cells shown yyyy-mm-dd, rates as
  * 0.0%, everything else as text cells, so ID numbers and phones stay text (never 3.20102E+17),
  * and Excel's "number stored as text" marker is switched off for them. Column widths follow the
- * widest of the label and the first rows (2 per CJK character, as Excel measures them).
+ * widest of the label and the first rows (2 per CJK character, as Excel measures them). A column
+ * of codes written in digits (SC_CODE: ID numbers, phones, 统一社会信用代码, certificate numbers)
+ * carries the text number format "@" on its cells and on the column itself, so a number a worker
+ * types or pastes into it later stays text too instead of becoming 3.30122E+17.
+ *
+ * Every worksheet is set up to print: A4, landscape when its columns are wider than a portrait
+ * page holds, shrunk to one page wide (as many pages long as it takes), the header row repeated on
+ * every page, and a footer "N / M" with the page and the pages; a file of people (one whose notes
+ * carry export_notice's line) has PRINT_INTERNAL_LINE in its footer as well, as the text
+ * printouts of people have.
  *
  * Either file is written beside its destination and renamed into place on close, so a failed
  * export never leaves half a file under the name asked for. Both are created 0600, the file beside
@@ -45,6 +54,14 @@
 #define SHEET_MEASURE_ROWS 2000    /* rows measured for column widths (a million would cost) */
 #define SHEET_WIDTH_MAX 50         /* a long note wraps in Excel's cell editor, not across the screen */
 #define SHEET_CELL_MAX 32767       /* characters in an XLSX cell (Excel's limit) */
+/* Printing: A4 (paper 9 of the OOXML list) is 8.27 in wide; less the default margins of 0.7 in
+ * each side it leaves 6.87 in, 659 pixels at 96 dpi. A column of width w (in characters of the
+ * default font, Calibri 11, whose digits are 7 pixels) is 7w + 5 pixels wide on the screen and on
+ * paper: columns wider together than a portrait page turn the page landscape. */
+#define SHEET_PAPER_A4 9
+#define SHEET_PORTRAIT_PX 659
+#define SHEET_COL_PX(w) ((int)((w) * 7 + 5))
+#define SHEET_FOOTER_PAGES "&P / &N"   /* the page and the pages */
 
 struct sheet {
 	int format;
@@ -52,6 +69,7 @@ struct sheet {
 	int failed;
 	long rows;                  /* data rows, all tables */
 	int ntables;
+	int people;                 /* a note said 内部资料 (export_notice): the footer says it too */
 
 	/* the table being written */
 	struct sheet_col *cols;     /* labels owned */
@@ -75,7 +93,7 @@ struct sheet {
 	/* XLSX */
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
-	lxw_format *f_head, *f_date, *f_pct, *f_note;
+	lxw_format *f_head, *f_date, *f_pct, *f_note, *f_code;
 	lxw_row_t row;              /* next row of ws */
 	lxw_row_t head_row;
 	char **names;               /* worksheet names given, to keep them unique */
@@ -86,12 +104,30 @@ struct sheet {
 
 /* ---- formats and names --------------------------------------------------------------------- */
 
+/* path ends in ext, in any case */
+static int sheet_ends(const char *path, const char *ext)
+{
+	size_t n = strlen(path), k = strlen(ext);
+	return n >= k && strcasecmp(path + n - k, ext) == 0;
+}
+
+int sheet_format_of_path(const char *path, int people)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return people ? -1 : SHEET_CSV;
+	if (sheet_ends(path, ".xlsx"))
+		return SHEET_XLSX;
+	if (sheet_ends(path, ".gbk.csv"))
+		return SHEET_CSV_GBK;
+	if (sheet_ends(path, ".csv"))
+		return SHEET_CSV;
+	return people ? SHEET_XLSX : SHEET_CSV;
+}
+
 int sheet_format_parse(const char *name, const char *path)
 {
-	if (!name) {
-		const char *dot = path ? strrchr(path, '.') : NULL;
-		return dot && strcasecmp(dot, ".xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
-	}
+	if (!name)
+		return sheet_format_of_path(path, 0);
 	if (strcasecmp(name, "csv") == 0 || strcasecmp(name, "utf-8") == 0 ||
 	    strcasecmp(name, "utf8") == 0)
 		return SHEET_CSV;
@@ -101,6 +137,14 @@ int sheet_format_parse(const char *name, const char *path)
 	if (strcasecmp(name, "xlsx") == 0)
 		return SHEET_XLSX;
 	return -1;
+}
+
+const char *sheet_csv_people_warning(void)
+{
+	return _("a CSV of people opened by a double-click in Excel, WPS or LibreOffice turns the ID "
+	         "numbers into numbers such as 3.30122198202031E+17, their last digits lost: open it "
+	         "with the spreadsheet's text import, the ID and phone columns as text, or write an "
+	         ".xlsx workbook instead");
 }
 
 /* Bytes of s's first max code points. */
@@ -187,6 +231,14 @@ static void sheet_xlsx_formats(struct sheet *sh)
 	format_set_num_format(sh->f_pct, "0.0%");
 	sh->f_note = workbook_add_format(sh->wb);
 	format_set_bold(sh->f_note);
+	sh->f_code = workbook_add_format(sh->wb);
+	format_set_num_format(sh->f_code, "@");
+}
+
+/* A column whose cells are text in a workbook (and guarded against formulas in CSV). */
+static int sheet_is_text(int type)
+{
+	return type == SC_TEXT || type == SC_CODE;
 }
 
 static FILE *sheet_fopen(const struct sheet *sh)
@@ -283,11 +335,29 @@ static void sheet_notes_free(struct sheet *sh)
 	sh->nnotes = 0;
 }
 
-/* XLSX: what can only be said once the table's rows are known: widths, autofilter. */
+/* XLSX: how the worksheet prints (the file's top comment): paper, orientation from px, the
+ * columns' width in pixels, one page wide, the header row on every page, the footer. */
+static void sheet_ws_print(struct sheet *sh, int px)
+{
+	worksheet_set_paper(sh->ws, SHEET_PAPER_A4);
+	if (px > SHEET_PORTRAIT_PX)
+		worksheet_set_landscape(sh->ws);
+	else
+		worksheet_set_portrait(sh->ws);
+	worksheet_fit_to_pages(sh->ws, 1, 0);
+	worksheet_repeat_rows(sh->ws, sh->head_row, sh->head_row);
+	/* "&" starts a code in a footer: the words carry none */
+	worksheet_set_footer(sh->ws, sh->people ? "&L" PRINT_INTERNAL_LINE "&R" SHEET_FOOTER_PAGES
+	                                        : "&C" SHEET_FOOTER_PAGES);
+}
+
+/* XLSX: what can only be said once the table's rows are known: widths and the text format of
+ * code columns, autofilter, the page setup. */
 static void sheet_ws_finish(struct sheet *sh)
 {
 	if (!sh->ws || !sh->ncols)
 		return;
+	int px = 0;
 	for (int c = 0; c < sh->ncols; c++) {
 		int w = sh->cols[c].width;
 		if (w <= 0) {
@@ -298,10 +368,13 @@ static void sheet_ws_finish(struct sheet *sh)
 				w = 10;
 			w = w + 2 > SHEET_WIDTH_MAX ? SHEET_WIDTH_MAX : w + 2;
 		}
-		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w,
+		                     sh->cols[c].type == SC_CODE ? sh->f_code : NULL);
+		px += SHEET_COL_PX(w);
 	}
 	lxw_row_t last = sh->row > sh->head_row + 1 ? sh->row - 1 : sh->head_row;
 	worksheet_autofilter(sh->ws, sh->head_row, 0, last, (lxw_col_t)(sh->ncols - 1));
+	sheet_ws_print(sh, px);
 	sh->ws = NULL;
 }
 
@@ -569,7 +642,7 @@ static int sheet_csv_row(struct sheet *sh, const char *const *cells, struct jy_e
 		if (c)
 			buf_adds(&sh->buf, ",");
 		const char *v = cells[c];
-		if (sh->cols[c].type == SC_TEXT)
+		if (sheet_is_text(sh->cols[c].type))
 			sheet_csv_text(&sh->buf, v);
 		else if (sh->cols[c].type == SC_DATE)
 			csv_write_field(&sh->buf, v);
@@ -641,7 +714,7 @@ static lxw_error sheet_xlsx_cell(struct sheet *sh, int c, const char *v)
 			lxw_datetime dt = { .year = y, .month = m, .day = d };
 			return worksheet_write_datetime(sh->ws, sh->row, x, &dt, sh->f_date);
 		}
-	} else if (col->type != SC_TEXT) {
+	} else if (!sheet_is_text(col->type)) {
 		char *end = NULL;
 		double num = strtod(v, &end);
 		if (end != v && *end == '\0' && isfinite(num))
@@ -649,7 +722,8 @@ static lxw_error sheet_xlsx_cell(struct sheet *sh, int c, const char *v)
 			                              col->type == SC_PCT ? sh->f_pct : NULL);
 	}
 	char *tmp = NULL;
-	lxw_error e = worksheet_write_string(sh->ws, sh->row, x, sheet_xlsx_text(v, &tmp), NULL);
+	lxw_error e = worksheet_write_string(sh->ws, sh->row, x, sheet_xlsx_text(v, &tmp),
+	                                     col->type == SC_CODE ? sh->f_code : NULL);
 	free(tmp);
 	return e;
 }
@@ -672,7 +746,7 @@ static int sheet_xlsx_row(struct sheet *sh, const char *const *cells, struct jy_
 		lxw_error e = sheet_xlsx_cell(sh, c, v);
 		if (e)
 			return sheet_xlsx_err(sh, err, e);
-		if (measure && sh->cols[c].type == SC_TEXT) {
+		if (measure && sheet_is_text(sh->cols[c].type)) {
 			int w = text_width(v);
 			if (w > sh->width[c])
 				sh->width[c] = w;
@@ -693,6 +767,8 @@ int sheet_note(struct sheet *sh, const char *text, struct jy_err *err)
 		               path_shown(sh->path ? sh->path : "-"));
 	sh->notes = xrealloc(sh->notes, sizeof *sh->notes * (size_t)(sh->nnotes + 1));
 	sh->notes[sh->nnotes++] = xstrdup(text ? text : "");
+	if (text && strncmp(text, EXPORT_NOTICE_MARK, strlen(EXPORT_NOTICE_MARK)) == 0)
+		sh->people = 1;
 	return JY_OK;
 }
 
@@ -747,7 +823,10 @@ int sheet_type_of_field(const struct field_def *fd)
 		return SC_DATE;
 	if (fd->flags & FF_NUM)
 		return SC_INT;
-	return SC_TEXT;     /* ID numbers, phones, codes: text, never a number Excel rounds */
+	/* ID numbers, phones, codes in digits: text, never a number Excel rounds */
+	if (fd->kind == FK_IDNO || fd->kind == FK_PHONE || (fd->flags & FF_DIGITS))
+		return SC_CODE;
+	return SC_TEXT;
 }
 
 int sheet_cols_of_fields(const struct field_def *defs, int n, int flags, struct sheet_col *cols)

@@ -472,13 +472,14 @@ int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct 
 
 /* ---- what is due ------------------------------------------------------------------------------- */
 
+/* The rows of st after those already in *rows (*cap of room). */
 static int due_rows(struct jy_db *db, sqlite3_stmt *st, struct resident_due_row **rows, int *n,
-                    struct jy_err *err)
+                    int *cap, struct jy_err *err)
 {
-	int cap = 0, rc;
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*rows = xrealloc(*rows, sizeof **rows * (size_t)(cap = cap ? cap * 2 : 32));
+		if (*n == *cap)
+			*rows = xrealloc(*rows, sizeof **rows * (size_t)(*cap = *cap ? *cap * 2 : 32));
 		struct resident_due_row *r = &(*rows)[(*n)++];
 		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(st, 0);
@@ -488,12 +489,27 @@ static int due_rows(struct jy_db *db, sqlite3_stmt *st, struct resident_due_row 
 		db_col_copy(st, 4, r->date, sizeof r->date);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		FREE(rows);
-		*n = 0;
+	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the residents"));
-	}
 	return JY_OK;
+}
+
+/* The one number st gives. */
+static int due_count(struct jy_db *db, sqlite3_stmt *st, int *total, struct jy_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("counting the residents"));
+	return JY_OK;
+}
+
+static void due_fail(struct resident_due_row **rows, int *n)
+{
+	FREE(rows);
+	*n = 0;
 }
 
 /* The day days before asof, or with days 0 the first day of asof's quarter. */
@@ -512,55 +528,113 @@ static int due_since(const char *asof, int days, char out[11], struct jy_err *er
 	return JY_OK;
 }
 
-int visit_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
-              struct jy_err *err)
+/* Registered residents looking for work in the worker's communities, open records only: the
+ * lists' common part (?2 is asof for the visits, the last day of registration for certificates). */
+#define DUE_SEEKING                                                                                \
+	"r.closed_at IS NULL AND jy_in_scope(r.community) "                                       \
+	"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
+
+/* The visits due come in two runs, in the list's order: those never visited (by asof) by their
+ * registration, read along resident_due and stopped at the limit; then those whose last visit is
+ * before the period, by that visit, read along the visits by date (a visit that is her last: no
+ * later one by asof, and of two on one day the later typed). The count is the seeking residents
+ * less those visited in the period, each read from an index: no row is sorted or read for it. */
+int visit_due(struct jy_db *db, const char *asof, int days, int limit, struct resident_due_row **rows,
+              int *n, int *total, struct jy_err *err)
 {
 	*rows = NULL;
-	*n = 0;
+	*n = *total = 0;
 	char since[11];
-	int rc = access_check(db, OP_VIEW, NULL, err);
+	int cap = 0, rc = access_check(db, OP_VIEW, NULL, err);
 	if (!rc)
 		rc = due_since(asof, days, since, err);
 	if (rc)
 		return rc;
 	/* a visit on asof itself counts; one after it (typed ahead) does not */
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), "
-		"coalesce((SELECT max(v.date) FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2), '') "
-		"AS last FROM resident r WHERE r.closed_at IS NULL AND jy_in_scope(r.community) "
+	sqlite3_stmt *never = db_prepare(db,
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), '' "
+		"FROM resident r INDEXED BY resident_due WHERE " DUE_SEEKING
 		"AND coalesce(r.reg_date, '') <= ?2 "
-		"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
-		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date >= ?1 "
-		"AND v.date <= ?2) ORDER BY last, r.reg_date, r.id", err);
-	if (!st)
+		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2) "
+		"ORDER BY r.reg_date, r.id LIMIT ?3", err);
+	if (!never)
 		return JY_EDB;
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, asof, -1, SQLITE_TRANSIENT);
-	return due_rows(db, st, rows, n, err);
+	sqlite3_stmt *before = db_prepare(db,
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), v.date "
+		"FROM visit v INDEXED BY visit_date CROSS JOIN resident r ON r.id = v.resident_id "
+		"WHERE v.date < ?1 AND " DUE_SEEKING "AND coalesce(r.reg_date, '') <= ?2 "
+		"AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.resident_id = v.resident_id "
+		"AND w.date <= ?2 AND (w.date > v.date OR (w.date = v.date AND w.id > v.id))) "
+		"ORDER BY v.date, r.reg_date, r.id LIMIT ?3", err);
+	if (!before)
+		return JY_EDB;
+	sqlite3_stmt *count = NULL;
+	if (limit > 0 && !(count = db_prepare(db,
+		"SELECT (SELECT count(*) FROM resident r WHERE " DUE_SEEKING
+		"AND coalesce(r.reg_date, '') <= ?2) - (SELECT count(*) FROM resident r WHERE "
+		DUE_SEEKING "AND coalesce(r.reg_date, '') <= ?2 AND r.id IN "
+		"(SELECT v.resident_id FROM visit v WHERE v.date >= ?1 AND v.date <= ?2))", err)))
+		return JY_EDB;
+	sqlite3_stmt *run[] = { never, before };
+	for (size_t k = 0; k < ARRAY_LEN(run) && !rc && (limit <= 0 || *n < limit); k++) {
+		sqlite3_bind_text(run[k], 1, since, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(run[k], 2, asof, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(run[k], 3, limit > 0 ? limit - *n : -1);
+		rc = due_rows(db, run[k], rows, n, &cap, err);
+	}
+	*total = *n;
+	if (!rc && count) {
+		sqlite3_bind_text(count, 1, since, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(count, 2, asof, -1, SQLITE_TRANSIENT);
+		rc = due_count(db, count, total, err);
+	}
+	if (rc)
+		due_fail(rows, n);
+	return rc;
 }
 
-int cert_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
-             struct jy_err *err)
+/* In the list's order along resident_due, stopped at the limit; the count is the seeking
+ * residents registered by then less those with a certificate, each read from an index. */
+int cert_due(struct jy_db *db, const char *asof, int days, int limit, struct resident_due_row **rows,
+             int *n, int *total, struct jy_err *err)
 {
 	*rows = NULL;
-	*n = 0;
+	*n = *total = 0;
 	char until[11];
-	int rc = access_check(db, OP_VIEW, NULL, err);
+	int cap = 0, rc = access_check(db, OP_VIEW, NULL, err);
 	if (!rc)
 		rc = due_since(asof, days > 0 ? days : -1, until, err);
 	if (rc)
 		return rc;
 	if (days <= 0)
 		snprintf(until, sizeof until, "%s", asof);
+#define CERT_HELD                                                                                  \
+	"SELECT c.resident_id FROM certificate c WHERE c.type IN ('01', '02', '03', '04') "       \
+	"AND c.status <> '注销'"
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), r.reg_date FROM resident r "
-		"WHERE r.closed_at IS NULL AND jy_in_scope(r.community) AND r.reg_date <= ?1 "
-		"AND r.status IN (SELECT code FROM code WHERE list = 'emp_status' AND seeking = 1) "
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), r.reg_date "
+		"FROM resident r INDEXED BY resident_due WHERE " DUE_SEEKING "AND r.reg_date <= ?2 "
 		"AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.resident_id = r.id "
 		"AND c.type IN ('01', '02', '03', '04') AND c.status <> '注销') "
-		"ORDER BY r.reg_date, r.id", err);
+		"ORDER BY r.reg_date, r.id LIMIT ?1", err);
 	if (!st)
 		return JY_EDB;
-	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);
-	return due_rows(db, st, rows, n, err);
+	sqlite3_stmt *count = NULL;
+	if (limit > 0 && !(count = db_prepare(db,
+		"SELECT (SELECT count(*) FROM resident r WHERE " DUE_SEEKING "AND r.reg_date <= ?1) - "
+		"(SELECT count(*) FROM resident r WHERE " DUE_SEEKING "AND r.reg_date <= ?1 "
+		"AND r.id IN (" CERT_HELD "))", err)))
+		return JY_EDB;
+#undef CERT_HELD
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
+	rc = due_rows(db, st, rows, n, &cap, err);
+	*total = *n;
+	if (!rc && count) {
+		sqlite3_bind_text(count, 1, until, -1, SQLITE_TRANSIENT);
+		rc = due_count(db, count, total, err);
+	}
+	if (rc)
+		due_fail(rows, n);
+	return rc;
 }

@@ -518,7 +518,8 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 	int rc = access_check(db, OP_IMPORT, NULL, err);   /* statistics: one clear refusal */
 	if (rc)
 		return rc;
-	struct import im = { .in = { .path = path, .report = report, .arg = arg }, .db = db,
+	struct import im = { .in = { .path = path, .db = db, .report = report, .arg = arg },
+	                     .db = db,
 	                     .create_units = !!(flags & IMPORT_CREATE_UNITS) };
 	int nunits = 0;
 	if ((rc = unit_count(db, &nunits, err)))
@@ -532,8 +533,12 @@ int import_residents(struct jy_db *db, const char *path, int flags,
 		                 "add a missing community with jiuye unit add NAME --level community "
 		                 "--parent STREET, then import"), nunits);
 	rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
-	imp_units_said(&im, flags);
-	if (im.nunits && !im.create_units && !(flags & IMPORT_SKIP_ERRORS))
+	if (rc != JY_ECANCEL) {
+		imp_units_said(&im, flags);
+		if (res && report)
+			res->units = im.nunits;
+	}
+	if (rc != JY_ECANCEL && im.nunits && !im.create_units && !(flags & IMPORT_SKIP_ERRORS))
 		err_set(err, rc = JY_EINVAL, NULL,
 		        _("%s: nothing was imported: create the %d communities with the import (jiuye "
 		          "import residents FILE --create-units), or add them first with jiuye unit add"),

@@ -186,15 +186,16 @@ int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct 
  * it turns on. visit_due: a home visit, none since the quarter of asof began (days 0: the
  * quarterly rule) or none in the last days days; date her last visit ("" never). cert_due: no
  * employment certificate (types 01-04, not cancelled: 应发尽发) and registered at least days ago;
- * date her registration. Caller frees *rows. */
+ * date her registration. limit > 0: only the first limit rows, and *total counts them all (read
+ * apart, without the rows); limit 0: every row, *total their number. Caller frees *rows. */
 struct resident_due_row {
 	int64_t id;
 	char reg_no[24], name[64], community[32], date[11];
 };
-int visit_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
-              struct jy_err *err);
-int cert_due(struct jy_db *db, const char *asof, int days, struct resident_due_row **rows, int *n,
-             struct jy_err *err);
+int visit_due(struct jy_db *db, const char *asof, int days, int limit, struct resident_due_row **rows,
+              int *n, int *total, struct jy_err *err);
+int cert_due(struct jy_db *db, const char *asof, int days, int limit, struct resident_due_row **rows,
+             int *n, int *total, struct jy_err *err);
 
 /* approval.c: a clerk's change of the ID number or the categories of a registered resident is
  * saved as a request (resident_save's err then has warn set and says so). A reviewer lists the

@@ -977,7 +977,7 @@ int print_case_form(struct jy_db *db, int64_t case_id, const char *path, struct 
 	if (rc)
 		return rc;
 	const struct rcase *c = p.c;
-	char *who = xasprintf("内部资料 仅供经办使用  %s", p.s.who);
+	char *who = xasprintf(PRINT_INTERNAL_LINE "  %s", p.s.who);
 	snprintf(p.s.who, sizeof p.s.who, "%s", who);
 	free(who);
 	out_head(&p.s, centered("妇女维权投诉登记表", p.s.cols));

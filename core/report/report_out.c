@@ -893,7 +893,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 static int sheet_people(struct sheet *sh, struct jy_db *db, const struct report *r,
                         const struct members *m, struct late *late, int i, struct jy_err *err)
 {
-	static const int types[PEOPLE_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT,
+	static const int types[PEOPLE_COLS] = { SC_TEXT, SC_TEXT, SC_CODE, SC_TEXT, SC_INT, SC_TEXT,
 		                                SC_TEXT, SC_TEXT };
 	static const int widths[PEOPLE_COLS] = { 10, 10, 20, 6, 6, 14, 24, 10 };
 	const struct report_ind *ind = &report_inds[i];
@@ -941,7 +941,7 @@ enum { MEMBER_COLS = 6 };
 static int sheet_members(struct sheet *sh, struct jy_db *db, const struct report *r,
                          const struct members *m, struct jy_err *err)
 {
-	static const int types[MEMBER_COLS] = { SC_TEXT, SC_TEXT, SC_TEXT, SC_TEXT, SC_INT, SC_TEXT };
+	static const int types[MEMBER_COLS] = { SC_TEXT, SC_TEXT, SC_CODE, SC_TEXT, SC_INT, SC_TEXT };
 	static const int widths[MEMBER_COLS] = { 10, 10, 20, 6, 6, 14 };
 	static const int from[MEMBER_COLS] = { 0, 1, 2, 3, 4, 5 };     /* in person_cells */
 	int *fig = xmalloc(sizeof *fig * (size_t)report_ninds), nf = 0;

@@ -556,7 +556,7 @@ int import_targets(struct jy_db *db, const char *path, int flags,
 	int rc = target_may(db, err);
 	if (rc)
 		return rc;
-	struct tim t = { .in = { .path = path, .report = report, .arg = arg }, .db = db };
+	struct tim t = { .in = { .path = path, .db = db, .report = report, .arg = arg }, .db = db };
 	rc = importer_run(&t.in, flags, &tim_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

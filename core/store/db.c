@@ -663,6 +663,19 @@ void *db_bulk_get(const struct jy_db *db)
 	return db->bulk;
 }
 
+void db_progress_set(struct jy_db *db, int every, int (*cb)(void *arg, long done, long total),
+                     void *arg)
+{
+	db->progress.every = every > 0 ? every : 0;
+	db->progress.cb = cb;
+	db->progress.arg = cb ? arg : NULL;
+}
+
+const struct db_progress *db_progress_get(const struct jy_db *db)
+{
+	return db && db->progress.cb ? &db->progress : NULL;
+}
+
 char *db_default_path(void)
 {
 	const char *env = getenv("JIUYE_DB");

@@ -92,6 +92,21 @@ int db_setting(struct jy_db *db, const char *key, const char *def, char **out, s
 int db_setting_int(struct jy_db *db, const char *key, int def, int *out, struct jy_err *err);
 int db_setting_set(struct jy_db *db, const char *key, const char *value, struct jy_err *err);
 
+/* A long operation's progress handler on the connection, in the manner of
+ * sqlite3_progress_handler: an import (record/importer.c) calls cb(arg, done, total) before its
+ * first row, after a row when `every` rows (every > 0) or 100 ms have passed since the last call,
+ * and after its last row; done counts the data rows read, total is the rows the file holds as
+ * counted before the import (-1 when it cannot be counted: a pipe). A non-zero return cancels: the
+ * import rolls back, nothing is saved, and it returns JY_ECANCEL. cb NULL removes the handler. */
+struct db_progress {
+	int every;                                      /* rows between calls; 0: by time only */
+	int (*cb)(void *arg, long done, long total);
+	void *arg;
+};
+void db_progress_set(struct jy_db *db, int every, int (*cb)(void *arg, long done, long total),
+                     void *arg);
+const struct db_progress *db_progress_get(const struct jy_db *db);  /* NULL when none is set */
+
 /* ---- access.c: who may see and do what ---------------------------------------------- */
 enum access_op {
 	OP_VIEW, OP_UNMASK, OP_CREATE, OP_EDIT, OP_EDIT_SENSITIVE, OP_APPROVE, OP_CLOSE, OP_REOPEN,

@@ -23,6 +23,7 @@ struct jy_db {
 	int nsettings;
 	void *bulk;                      /* a bulk load's state above this part (db_bulk_set) */
 	void (*bulk_drop)(void *bulk);
+	struct db_progress progress;     /* db_progress_set: cb NULL when none */
 	struct {                         /* code lists loaded once per connection (codes.c); the
 		                          * registry, jobs and training use some 30 lists */
 		char name[24];

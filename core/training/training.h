@@ -97,7 +97,7 @@ void course_page_free(struct course_page *p);
 	X(RESULTON, result_on,   "结业日期",     "result_on",   FK_DATE,    NULL,           10, FF_CSV) \
 	X(PASSED,   passed,      "考核合格",     "passed",      FK_BOOL,    NULL,            1, FF_CSV) \
 	X(CERT,     cert_type,   "证书类型",     "cert_type",   FK_CODE,    "train_cert",   10, FF_CSV) \
-	X(CERTNO,   cert_no,     "证书编号",     "cert_no",     FK_TEXT,    NULL,           40, FF_CSV) \
+	X(CERTNO,   cert_no,     "证书编号",     "cert_no",     FK_TEXT,    NULL,           40, FF_CSV | FF_DIGITS) \
 	X(INTRADE,  in_trade,    "对口就业",     "in_trade",    FK_BOOL,    NULL,            1, FF_CSV) \
 	X(NOTE,     note,        "备注",         "note",        FK_TEXT,    NULL,          200, FF_CSV)
 

@@ -187,7 +187,8 @@ static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *pa
                       void (*report)(void *arg, const char *line), void *arg,
                       struct import_result *res, struct jy_err *err)
 {
-	struct tio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db, .k = k };
+	struct tio t = { .in = { .path = path, .db = db, .report = report, .arg = arg },
+	                 .db = db, .k = k };
 	int rc = importer_run(&t.in, flags, &tio_ops, &t, res, err);
 	importer_free(&t.in);
 	return rc;

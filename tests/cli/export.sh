@@ -205,6 +205,9 @@ assert ws.freeze_panes == 'A3' and rows[0][0] == '姓名', rows[0]
 assert len(rows) == 2 and rows[1][0] == '王秀兰', rows
 assert isinstance(rows[1][2], int) and isinstance(rows[1][9], datetime.datetime), rows[1]
 assert isinstance(rows[1][4], str) and len(rows[1][4]) == 18, rows[1][4]
+# the masked ID and the phone in the text format, the footer of a file of people
+assert ws['E3'].number_format == '@' and ws['F3'].number_format == '@', (ws['E3'].number_format,)
+assert ws.oddFooter.left.text == '内部资料 仅供经办使用', ws.oddFooter.left.text
 PYEOF
 		then ok "F7 after a search wrote only what it found (王秀兰), as a workbook"
 		else nok "F7 after a search" "$(cat "$tmp/py.out")"

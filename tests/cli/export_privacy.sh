@@ -95,7 +95,7 @@ done
 [ "$(last "json_extract(changes, '\$.sha256[1]')")" = "$(sha256sum "$tmp/ref.csv" | cut -d' ' -f1)" ] \
 	&& [ "$(last "entity || json_extract(changes, '\$.purpose[1]')")" = "referrals推荐给用人单位" ] \
 	&& ok "referrals: recorded with the purpose and the hash" || nok "referrals: recorded" "$(last changes)"
-"$JIUYE" export enrolments --db "$db" --purpose 培训补贴申报 >"$tmp/stdout.csv" 2>/dev/null
+"$JIUYE" export enrolments --db "$db" --purpose 培训补贴申报 --format csv >"$tmp/stdout.csv" 2>/dev/null
 row=$(last "json_extract(changes, '\$.file[1]'), json_extract(changes, '\$.sha256[1]') IS NULL, json_extract(changes, '\$.purpose[1]')")
 [ "$row" = "-|1|培训补贴申报" ] && ok "to standard output: recorded with the purpose, no hash to give" || nok "stdout recorded" "$row"
 "$JIUYE" export jobs --db "$db" -o "$tmp/jobs.csv" 2>/dev/null

@@ -234,7 +234,7 @@ has "export header: the importer's columns, Chinese labels" "$tmp/good.csv" \
 	"姓名,身份证号,联系电话,社区,地址,文化程度,技能特长,人员类别,就业状态,登记日期,求职意向,备注"
 newdb good
 "$JIUYE" import residents "$data/residents_good.csv" --db "$db" >/dev/null 2>&1
-run export residents --purpose 核对 --db "$db"
+run export residents --purpose 核对 --format csv --db "$db"
 status_is "export to stdout: exit 0" 0
 same "export to stdout and to -o FILE are the same" "$tmp/good.csv" "$tmp/out"
 ls "$tmp"/good.csv.tmp >/dev/null 2>&1 && nok "export leaves no temporary file" || ok "export leaves no temporary file"
@@ -258,7 +258,7 @@ fi
 newdb env
 run --db "$db" import residents "$data/residents_english.csv"
 has "--db before the command" "$tmp/out" "1 added"
-JIUYE_DB="$db" "$JIUYE" export residents --purpose 核对 >"$tmp/env.csv" 2>/dev/null
+JIUYE_DB="$db" "$JIUYE" export residents --purpose 核对 --format csv >"$tmp/env.csv" 2>/dev/null
 has "JIUYE_DB sets the database to export" "$tmp/env.csv" "郑秀梅,320106198301010021"
 
 # ---- masked phones -----------------------------------------------------------------------------

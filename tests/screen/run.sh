@@ -201,6 +201,12 @@ run_one() {
 			ASAN_OPTIONS=detect_leaks=0 "$JIUYE" $args --db "$tmp/db" >>"$tmp/init.out" 2>&1 \
 			|| echo "not ok - $name[$tag.$size]: jiuye $args failed" >>"$out"
 	done
+	# and its "# file: NAME" lines, files of tests/screen/data/ put in the export folder
+	# (import.keys: a file to import)
+	sed -n 's/^# file: //p' "$script" | while IFS= read -r f; do
+		mkdir -p "$tmp/home/jiuye-print" && cp "$DIR/data/$f" "$tmp/home/jiuye-print/" \
+			|| echo "not ok - $name[$tag.$size]: no tests/screen/data/$f" >>"$out"
+	done
 	# A script's "# role: clerk|reviewer|stats" line makes the worker running it one: the demo
 	# makes her an administrator, who may not take her own role away, so the table is set here.
 	role=$(sed -n 's/^# role: \(clerk\|reviewer\|stats\)$/\1/p' "$script")

@@ -2,7 +2,8 @@
  * quarterly visit rule (a visit on a quarter's last day, the next quarter's first day, a visit
  * typed ahead of the day), the days of each setting (a referral 13 and 14 days old), the lists a
  * role may see (a statistician none of people, a clerk no reviewer's requests), a clerk's
- * communities and --unit, and a source a later module registers. */
+ * communities and --unit, a list's first lines and its count read apart, and a source a later
+ * module registers. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -127,7 +128,9 @@ static int visit_listed(struct jy_db *db, const char *asof, int days, int64_t id
 	struct resident_due_row *rows;
 	int n, hit = 0;
 	struct jy_err err = { 0 };
-	assert_int_equal(visit_due(db, asof, days, &rows, &n, &err), JY_OK);
+	int total;
+	assert_int_equal(visit_due(db, asof, days, 0, &rows, &n, &total, &err), JY_OK);
+	assert_int_equal(total, n);
 	for (int k = 0; k < n; k++)
 		hit |= rows[k].id == id;
 	free(rows);
@@ -188,6 +191,80 @@ static int has_resident(const struct due_list *l, int64_t id)
 		if (l->items[k].resident_id == id)
 			return 1;
 	return 0;
+}
+
+static int row_at(const struct resident_due_row *rows, int n, int64_t id)
+{
+	for (int k = 0; k < n; k++)
+		if (rows[k].id == id)
+			return k;
+	return -1;
+}
+
+/* The first lines of a list and its count, read apart, are the whole list's first lines and its
+ * length: for every limit, as the administrator and as her clerk, with a second visit on A's last
+ * day (she is listed once). The order on 2026-10-01 worked out by hand: the never visited first
+ * by their registration, C (2026-03-05) before far (2026-04-05), then A by her last visit. */
+static void test_first_lines(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	struct jy_err err = { 0 };
+	visit(db, f->a, "2026-09-30");
+	static const char *const who[] = { NULL, "clerk1" };
+	for (size_t w = 0; w < ARRAY_LEN(who); w++) {
+		act(f, who[w]);
+		for (int kind = 0; kind < 2; kind++) {
+			struct resident_due_row *all, *first;
+			int n, total, nf, tf;
+			int (*due)(struct jy_db *, const char *, int, int, struct resident_due_row **, int *,
+			           int *, struct jy_err *) = kind ? cert_due : visit_due;
+			assert_int_equal(due(db, "2026-10-01", 0, 0, &all, &n, &total, &err), JY_OK);
+			assert_int_equal(total, n);
+			assert_true(n >= 2);
+			if (!kind) {
+				assert_true(row_at(all, n, f->c) >= 0);
+				assert_true(row_at(all, n, f->c) < row_at(all, n, f->a));
+				assert_int_equal(row_at(all, n, f->b), -1);
+				if (!who[w])
+					assert_true(row_at(all, n, f->c) < row_at(all, n, f->far) &&
+					            row_at(all, n, f->far) < row_at(all, n, f->a));
+				int once = 0;
+				for (int k = 0; k < n; k++)
+					once += all[k].id == f->a;
+				assert_int_equal(once, 1);
+				assert_string_equal(all[row_at(all, n, f->a)].date, "2026-09-30");
+				assert_string_equal(all[row_at(all, n, f->c)].date, "");
+			}
+			for (int limit = 1; limit <= n + 1; limit++) {
+				assert_int_equal(due(db, "2026-10-01", 0, limit, &first, &nf, &tf, &err), JY_OK);
+				assert_int_equal(tf, n);
+				assert_int_equal(nf, limit < n ? limit : n);
+				for (int k = 0; k < nf; k++)
+					if (first[k].id != all[k].id || strcmp(first[k].date, all[k].date) != 0)
+						fail_msg("%s, limit %d: line %d is %lld, not %lld",
+						         kind ? "certificates" : "visits", limit, k,
+						         (long long)first[k].id, (long long)all[k].id);
+				free(first);
+			}
+			free(all);
+		}
+		/* the menu's lists: the first line kept, the count of all */
+		struct due_list *l, *whole;
+		int nl, nw;
+		assert_int_equal(due_collect(db, "2026-10-01", NULL, 1, &l, &nl, &err), JY_OK);
+		assert_int_equal(due_collect(db, "2026-10-01", NULL, 0, &whole, &nw, &err), JY_OK);
+		for (int k = 0; k < nl; k++) {
+			const struct due_list *x = &l[k], *y = list_of(whole, nw, x->src->key);
+			assert_int_equal(x->total, y->n);
+			assert_int_equal(x->n, y->n ? 1 : 0);
+			if (x->n)
+				assert_int_equal(x->items[0].id, y->items[0].id);
+		}
+		due_free(&l, nl);
+		due_free(&whole, nw);
+	}
+	act(f, NULL);
 }
 
 static void test_referrals_and_settings(void **state)
@@ -321,6 +398,7 @@ int main(void)
 	test_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_visits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_first_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_referrals_and_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_register, setup, teardown),

@@ -156,6 +156,37 @@ static void test_format_parse(void **state)
 	assert_int_equal(sheet_format_parse(NULL, NULL), SHEET_CSV);
 }
 
+/* The format a file name asks for; a file of people is a workbook unless the name says CSV, and
+ * a workbook cannot go to standard output. */
+static void test_format_of_path(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path;
+		int people, format;
+	} cases[] = {
+		{ "居民名单.xlsx", 0, SHEET_XLSX },     { "居民名单.xlsx", 1, SHEET_XLSX },
+		{ "居民名单.XLSX", 1, SHEET_XLSX },     { "居民名单.csv", 1, SHEET_CSV },
+		{ "居民名单.CSV", 0, SHEET_CSV },       { "居民名单.gbk.csv", 1, SHEET_CSV_GBK },
+		{ "居民名单.GBK.CSV", 0, SHEET_CSV_GBK }, { "居民名单", 0, SHEET_CSV },
+		{ "居民名单", 1, SHEET_XLSX },          /* a name without an extension: a workbook */
+		{ "名单.txt", 1, SHEET_XLSX },          { "名单.txt", 0, SHEET_CSV },
+		{ "/home/王/x.csv.bak", 1, SHEET_XLSX }, { "-", 0, SHEET_CSV },
+		{ "-", 1, -1 },                         /* people to stdout: only when CSV is asked */
+		{ NULL, 1, -1 },                        { NULL, 0, SHEET_CSV },
+		{ ".xlsx", 0, SHEET_XLSX },             { "csv", 1, SHEET_XLSX },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		int got = sheet_format_of_path(cases[i].path, cases[i].people);
+		if (got != cases[i].format)
+			fail_msg("%s (people %d): %d, expected %d", cases[i].path ? cases[i].path : "NULL",
+			         cases[i].people, got, cases[i].format);
+	}
+	/* sheet_format_parse without a name is the rule for files that are not of people */
+	assert_int_equal(sheet_format_parse(NULL, "居民名单.gbk.csv"), SHEET_CSV_GBK);
+	assert_int_equal(sheet_format_parse(NULL, "居民名单"), SHEET_CSV);
+}
+
 static void test_refusals(void **state)
 {
 	(void)state;
@@ -617,6 +648,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_csv_tables_and_notes),
 	cmocka_unit_test(test_csv_gbk),
 	cmocka_unit_test(test_format_parse),
+	cmocka_unit_test(test_format_of_path),
 	cmocka_unit_test(test_refusals),
 	cmocka_unit_test(test_abandon),
 	cmocka_unit_test(test_xlsx_read_back),

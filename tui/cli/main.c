@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,9 +30,9 @@ static const char usage_text[] = N_(
 	"      import a CSV file (UTF-8 or GBK, Chinese headers)\n"
 	"  jiuye export residents --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
 	"               [--all]\n"
-	"      write the registry as CSV (UTF-8 with BOM, or GBK) or XLSX (-o FILE.xlsx\n"
-	"      is a workbook); the purpose (上报区人社局 ...) heads the file and is\n"
-	"      recorded\n"
+	"      write the registry as an XLSX workbook, or as CSV (UTF-8 with BOM, or\n"
+	"      GBK) when asked: --format csv|gbk or -o FILE.csv; the purpose\n"
+	"      (上报区人社局 ...) heads the file and is recorded\n"
 	"  jiuye backup DEST\n"
 	"      consistent copy of the live database\n"
 	"  jiuye check [--head ROW:HASH]\n"
@@ -488,6 +489,45 @@ static const struct io_kind *io_kind(const char *kind)
 	return NULL;
 }
 
+/* Ctrl-C during an import: the progress handler reads it and cancels, nothing saved. */
+static volatile sig_atomic_t import_interrupted;
+
+static void import_on_sigint(int sig)
+{
+	(void)sig;
+	import_interrupted = 1;
+}
+
+/* The progress of an import on a terminal's stderr: one line redrawn in place. */
+struct cli_progress {
+	int tty;                /* stderr is a terminal: draw */
+	int width;              /* columns of the line drawn last, 0: none */
+};
+
+static void cli_progress_clear(struct cli_progress *p)
+{
+	if (p->width)
+		fprintf(stderr, "\r%*s\r", p->width, "");
+	p->width = 0;
+}
+
+static int cli_progress(void *arg, long done, long total)
+{
+	struct cli_progress *p = arg;
+	if (p->tty) {
+		char a[32], b[32], *line;
+		ui_group(done, a);
+		ui_group(total, b);
+		line = total >= 0 ? xasprintf(_("%s / %s rows"), a, b) : xasprintf(_("%s rows"), a);
+		int w = text_width(line);
+		fprintf(stderr, "\r%s%*s", line, p->width > w ? p->width - w : 0, "");
+		fflush(stderr);
+		p->width = w > p->width ? w : p->width;
+		free(line);
+	}
+	return import_interrupted;
+}
+
 static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
@@ -504,7 +544,16 @@ static int cmd_import(const struct opts *o)
 	struct jy_err err = { 0 };
 	int flags = (o->dry_run ? IMPORT_DRY_RUN : 0) | (o->skip_errors ? IMPORT_SKIP_ERRORS : 0) |
 	            (o->create_units ? IMPORT_CREATE_UNITS : 0);
+	struct cli_progress pg = { .tty = isatty(2) };
+	struct sigaction sa = { .sa_handler = import_on_sigint }, old_sa;
+	sigemptyset(&sa.sa_mask);
+	import_interrupted = 0;
+	sigaction(SIGINT, &sa, &old_sa);
+	db_progress_set(db, 0, cli_progress, &pg);
 	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	db_progress_set(db, 0, NULL, NULL);
+	sigaction(SIGINT, &old_sa, NULL);
+	cli_progress_clear(&pg);
 	struct jy_err noted = { 0 };
 	int arc = audit_file(db, "import", k->kind,
 	                     o->dry_run ? 0 : res.added + res.updated + res.queued, o->args[2], rc,
@@ -514,6 +563,10 @@ static int cmd_import(const struct opts *o)
 	if (arc)
 		fprintf(stderr, _("jiuye: the audit trail could not record the import: %s\n"),
 		        noted.msg);
+	if (rc == JY_ECANCEL) {         /* Ctrl-C: the shell's status of an interrupted command */
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return 128 + SIGINT;
+	}
 	/* A file refused whole (unknown column, not text …) has no rejected rows: its message says why. */
 	if (rc != JY_OK && res.rejected == 0) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
@@ -554,14 +607,27 @@ static int cmd_import(const struct opts *o)
 	return arc ? EXIT_USER : 0;
 }
 
-/* The file format an export writes: --format csv|gbk|xlsx, --encoding utf-8|gbk for CSV, else
- * the extension of -o (居民.xlsx is a workbook), else CSV (UTF-8 with BOM). -1 after a usage
- * error was said. */
-static int export_format(const struct opts *o)
+/* The file format an export writes: --format csv|gbk|xlsx, else the name -o gives
+ * (sheet_format_of_path: 居民.xlsx a workbook, 居民.csv CSV; any other name a workbook for a file
+ * of people and CSV for the rest), --encoding utf-8|gbk asking for CSV where the name does not
+ * say .xlsx. A file of people to standard output is CSV only when --format or --encoding asks. -1
+ * after a usage error was said. */
+static int export_format(const struct io_kind *k, const struct opts *o)
 {
-	int format = o->format ? sheet_format_parse(o->format, NULL) : sheet_format_parse(NULL, o->out);
-	if (format < 0)
-		return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	int format;
+	if (o->format) {
+		format = sheet_format_parse(o->format, NULL);
+		if (format < 0)
+			return cli_usage_error(_("--format %s: csv, gbk or xlsx are accepted"), o->format), -1;
+	} else {
+		format = sheet_format_of_path(o->out, k->people);
+		if (o->encoding && sheet_format_of_path(o->out, 0) != SHEET_XLSX)
+			format = SHEET_CSV;
+		if (format < 0)
+			return cli_usage_error(_("export %s: a file of people is written as an XLSX workbook: "
+			                         "name it with -o FILE.xlsx, or ask for CSV with --format csv"),
+			                       k->kind), -1;
+	}
 	if (o->encoding) {
 		int enc = sheet_format_parse(o->encoding, NULL);
 		if (enc != SHEET_CSV && enc != SHEET_CSV_GBK)
@@ -595,7 +661,7 @@ static int cmd_export(const struct opts *o)
 	if (!k)
 		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
-	int format = export_format(o);
+	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
 		return EXIT_USAGE;
 	/* read-write: the export's row of the audit trail is written on this connection (a second
@@ -625,6 +691,11 @@ static int cmd_export(const struct opts *o)
 	}
 	if (o->out && strcmp(o->out, "-") != 0)
 		say_exported(k->kind, rows, o->out);
+	if (k->people && format != SHEET_XLSX) {
+		fputs("jiuye: ", stderr);
+		fprintf(stderr, _("warning: %s"), sheet_csv_people_warning());
+		fputc('\n', stderr);
+	}
 	if (err.warn) {
 		fputs("jiuye: ", stderr);
 		fprintf(stderr, _("warning: %s"), err.msg);

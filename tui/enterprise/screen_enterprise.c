@@ -135,7 +135,7 @@ static int64_t ent_row_id(const void *row)
 }
 
 static const struct sheet_col ent_file_cols[] = {
-	{ "编号", SC_TEXT, 0 }, { "姓名", SC_TEXT, 0 }, { "身份证号", SC_TEXT, 0 },
+	{ "编号", SC_TEXT, 0 }, { "姓名", SC_TEXT, 0 }, { "身份证号", SC_CODE, 0 },
 	{ "状态", SC_TEXT, 0 }, { "日期", SC_DATE, 0 }, { "金额(元)", SC_NUM, 0 },
 	{ "尚欠(元)", SC_NUM, 0 }, { "到期日期", SC_DATE, 0 }, { "内容", SC_TEXT, 0 },
 };

@@ -13,8 +13,13 @@
 /* ---- the list --------------------------------------------------------------------------------- */
 
 static const int employers_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME,
-	ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_IMPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
+	ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+
+/* F9: the file jiuye import employers reads */
+static const struct import_kind employers_import = {
+	N_("Import employers from a file"), "employers", import_employers, 0,
 };
 
 /* At 80 columns: 4 code, 24 name, 10 kind, 8 contact, 12 phone, 4 woman-owned, 6 open postings. */
@@ -93,7 +98,7 @@ static void employers_create(struct ui *ui, struct jlist *l)
 /* F7: the list to a file (list_export): the columns shown, with the industry beside them */
 static const struct sheet_col employers_file_cols[] = {
 	{ "单位编号", SC_TEXT, 0 }, { "单位名称", SC_TEXT, 0 }, { "单位类型", SC_TEXT, 0 },
-	{ "所属行业", SC_TEXT, 0 }, { "联系人", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 },
+	{ "所属行业", SC_TEXT, 0 }, { "联系人", SC_TEXT, 0 }, { "联系电话", SC_CODE, 0 },
 	{ "女企业家企业", SC_TEXT, 0 }, { "在招岗位", SC_INT, 0 },
 };
 
@@ -120,6 +125,7 @@ static const struct jlist_kind employers_kind = {
 	.row_size = sizeof(struct employer_row), .fetch = employers_fetch, .header = employers_header,
 	.row = employers_row, .row_id = employer_row_id, .open = employers_open, .create = employers_create,
 	.empty = N_("No employers yet. F4 registers one."), .file = &employers_file,
+	.import = &employers_import,
 };
 
 struct screen *employers_new(void)

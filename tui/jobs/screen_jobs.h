@@ -26,6 +26,7 @@ struct jlist_kind {
 	int (*key)(struct ui *ui, struct jlist *l, const struct ui_event *ev);  /* more keys; may be NULL */
 	const char *empty;              /* msgid: nothing there yet */
 	const struct list_export *file; /* F7: the list to a file (list_export); may be NULL */
+	const struct import_kind *import;       /* F9: a file of such records in; may be NULL */
 };
 struct jlist {
 	struct screen s;

@@ -44,9 +44,26 @@ static int64_t jlist_row_id(const void *row)
 	return *(const int64_t *)row;           /* every row struct starts with its id */
 }
 
+/* Each kind has its own acts (the bar and F1), so each list carries a copy of the ops; F9 is
+ * left out of them for a worker who may not import. */
+struct jlist_full {
+	struct jlist l;
+	struct screen_ops ops;
+	int acts[32];
+};
+
 static void jlist_enter(struct ui *ui, struct screen *s)
 {
 	struct jlist *l = (struct jlist *)s;
+	if (l->k->import && !access_may(ui->db, OP_IMPORT)) {
+		struct jlist_full *f = (struct jlist_full *)l;
+		int n = 0;
+		for (const int *a = l->k->acts; *a && n < (int)ARRAY_LEN(f->acts) - 1; a++)
+			if (*a != ACT_IMPORT)
+				f->acts[n++] = *a;
+		f->acts[n] = 0;
+		f->ops.acts = f->acts;
+	}
 	struct list_src src = {
 		.fetch = jlist_fetch, .draw_row = jlist_row, .draw_header = jlist_header,
 		.row_id = jlist_row_id, .row_size = l->k->row_size, .arg = l,
@@ -120,6 +137,12 @@ static int jlist_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		break;
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
+	case ACT_IMPORT:
+		if (!l->k->import)
+			break;
+		l->qs.searching = 0;
+		import_ask(ui, l->k->import);
+		return SK_HANDLED;
 	case ACT_EXPORT:
 		if (!l->k->file)
 			break;
@@ -165,12 +188,6 @@ static const struct screen_ops jlist_ops = {
 	.name = "jobs-list",
 	.enter = jlist_enter, .draw = jlist_draw, .key = jlist_key, .leave = jlist_leave,
 	.resume = jlist_resume, .reload = jlist_reload,
-};
-
-/* Each kind has its own acts (the bar and F1), so each list carries a copy of the ops. */
-struct jlist_full {
-	struct jlist l;
-	struct screen_ops ops;
 };
 
 struct screen *jlist_new(const struct jlist_kind *k, int64_t owner, int64_t owner2, const char *title)

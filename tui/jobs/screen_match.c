@@ -210,7 +210,7 @@ static void requirements_line(struct ui *ui, struct match *m)
 /* F7: the list to a file (list_export), best fit first as shown, each with why it fits; the
  * phone masked as in every list */
 static const struct sheet_col match_residents_cols[] = {
-	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "联系电话", SC_TEXT, 0 },
+	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "联系电话", SC_CODE, 0 },
 	{ "就业状态", SC_TEXT, 0 }, { "登记日期", SC_DATE, 0 }, { "匹配度", SC_INT, 0 }, { "说明", SC_TEXT, 0 },
 };
 static const struct sheet_col match_postings_cols[] = {

@@ -12,8 +12,13 @@
 #include "screen_jobs.h"
 
 static const int postings_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_MATCH, ACT_FILTER, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV,
-	ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+	ACT_SEARCH, ACT_NEW, ACT_MATCH, ACT_FILTER, ACT_EXPORT, ACT_IMPORT, ACT_BACK, ACT_OPEN, ACT_NEXT,
+	ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+
+/* F9: the file jiuye import jobs reads */
+static const struct import_kind postings_import = {
+	N_("Import job information from a file"), "jobs", import_jobs, 0,
 };
 
 static const char *const filter_names[POSTINGS__COUNT] = {
@@ -146,6 +151,7 @@ static const struct jlist_kind postings_kind = {
 	.open = postings_open, .create = postings_create, .key = postings_key,
 	.empty = N_("No job information here. F4 posts some; Ctrl-V shows the other postings."),
 	.file = &postings_file,
+	.import = &postings_import,
 };
 
 struct screen *postings_new(int64_t employer_id)

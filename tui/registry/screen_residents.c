@@ -12,6 +12,7 @@
 
 struct residents {
 	struct screen s;
+	struct screen_ops ops;  /* residents_ops, with F9 for a worker who may import */
 	struct ui *ui;
 	struct list list;
 	struct qsearch qs;      /* the search line */
@@ -22,6 +23,15 @@ struct residents {
 static const int residents_acts[] = {
 	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_FILTER, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
 	ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+static const int residents_acts_import[] = {
+	ACT_SEARCH, ACT_NEW, ACT_EXPORT, ACT_IMPORT, ACT_FILTER, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV,
+	ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+};
+
+/* F9: the file of residents jiuye import residents reads */
+static const struct import_kind residents_import = {
+	N_("Import residents from a file"), "residents", import_residents, 1,
 };
 
 static const struct screen_ops residents_ops;
@@ -171,7 +181,7 @@ static int64_t residents_row_id(const void *row)
 /* ---- F7: the list to a file (list_export): the columns shown, the birth date and phone beside ---- */
 static const struct sheet_col residents_file_cols[] = {
 	{ "姓名", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "年龄", SC_INT, 0 }, { "出生日期", SC_DATE, 0 },
-	{ "身份证号", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 }, { "人员类别", SC_TEXT, 0 },
+	{ "身份证号", SC_CODE, 0 }, { "联系电话", SC_CODE, 0 }, { "人员类别", SC_TEXT, 0 },
 	{ "就业状态", SC_TEXT, 0 }, { "社区", SC_TEXT, 0 }, { "登记日期", SC_DATE, 0 },
 };
 
@@ -210,6 +220,7 @@ static void residents_enter(struct ui *ui, struct screen *s)
 		.row_id = residents_row_id, .row_size = sizeof(struct search_row), .arg = rs,
 	};
 	rs->ui = ui;
+	rs->ops.acts = access_may(ui->db, OP_IMPORT) ? residents_acts_import : residents_acts;
 	list_init(&rs->list, &src);
 	qsearch_init(&rs->qs, &rs->list);
 	list_query(&rs->list, "");
@@ -261,6 +272,10 @@ static int residents_key(struct ui *ui, struct screen *s, const struct ui_event 
 		rs->qs.searching = 0;   /* the status line says where the file went */
 		list_export(ui, &rs->list, &residents_file);
 		return SK_HANDLED;
+	case ACT_IMPORT:
+		rs->qs.searching = 0;
+		import_ask(ui, &residents_import);
+		return SK_HANDLED;
 	case ACT_FILTER:
 		rs->with_closed = !rs->with_closed;
 		list_reload(&rs->list);
@@ -308,13 +323,14 @@ static const struct screen_ops residents_ops = {
 struct screen *residents_new(void)
 {
 	struct residents *rs = xcalloc(1, sizeof *rs);
-	rs->s.ops = &residents_ops;
+	rs->ops = residents_ops;
+	rs->s.ops = &rs->ops;
 	return &rs->s;
 }
 
 void residents_select(struct ui *ui, int64_t id)
 {
 	for (int i = 0; i < ui->depth; i++)
-		if (ui->stack[i]->ops == &residents_ops)
+		if (ui->stack[i]->ops->key == residents_key)
 			((struct residents *)ui->stack[i])->want_id = id;
 }

@@ -137,9 +137,9 @@ static void trainees_row(struct ui *ui, void *arg, const void *row, int y, int x
  * certificate number and the six months' dates beside them; rates as percentages. The ID number and
  * phone masked as on screen (a list is what may be seen over the worker's shoulder). */
 static const struct sheet_col trainees_file_cols[] = {
-	{ "姓名", SC_TEXT, 0 }, { "身份证号", SC_TEXT, 0 }, { "性别", SC_TEXT, 0 }, { "出生日期", SC_DATE, 0 },
-	{ "联系电话", SC_TEXT, 0 }, { "状态", SC_TEXT, 0 }, { "报名日期", SC_DATE, 0 }, { "出勤率", SC_PCT, 0 },
-	{ "考核合格", SC_TEXT, 0 }, { "证书类型", SC_TEXT, 0 }, { "证书编号", SC_TEXT, 0 },
+	{ "姓名", SC_TEXT, 0 }, { "身份证号", SC_CODE, 0 }, { "性别", SC_TEXT, 0 }, { "出生日期", SC_DATE, 0 },
+	{ "联系电话", SC_CODE, 0 }, { "状态", SC_TEXT, 0 }, { "报名日期", SC_DATE, 0 }, { "出勤率", SC_PCT, 0 },
+	{ "考核合格", SC_TEXT, 0 }, { "证书类型", SC_TEXT, 0 }, { "证书编号", SC_CODE, 0 },
 	{ "结业日期", SC_DATE, 0 }, { "就业日期", SC_DATE, 0 }, { "观察期截止", SC_DATE, 0 },
 	{ "补贴比例", SC_PCT, 0 }, { "补贴金额", SC_INT, 0 },
 };

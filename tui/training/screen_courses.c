@@ -26,11 +26,20 @@ static const int courses_acts[] = {
 	ACT_SEARCH, ACT_NEW, ACT_OUTCOME, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
 	ACT_PGDN, ACT_HOME, ACT_END, 0
 };
+static const int courses_acts_import[] = {
+	ACT_SEARCH, ACT_NEW, ACT_OUTCOME, ACT_EXPORT, ACT_IMPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV,
+	ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
+};
 static const int pick_acts[] = {
 	ACT_SEARCH, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
-static const struct screen_ops courses_ops, pick_ops;
+static const struct screen_ops courses_ops, courses_import_ops, pick_ops;
+
+/* F9: the file jiuye import courses reads */
+static const struct import_kind courses_import = {
+	N_("Import courses from a file"), "courses", import_courses, 0,
+};
 
 /* ---- columns: at 80, 6 code, 31 name, 8 speciality, 10 + 10 dates, 9 head count; wider
  * terminals give the name more and show the category ---------------------------------------- */
@@ -156,6 +165,8 @@ static void courses_enter(struct ui *ui, struct screen *s)
 		.row_id = courses_row_id, .row_size = sizeof(struct course_row), .arg = cs,
 	};
 	cs->ui = ui;
+	if (!cs->resident && access_may(ui->db, OP_IMPORT))
+		cs->s.ops = &courses_import_ops;       /* F9 for a worker who may import */
 	if (cs->resident) {
 		struct resident *r = NULL;
 		struct jy_err err = { 0 };
@@ -235,6 +246,12 @@ static int courses_other_key(struct ui *ui, struct courses *cs, const struct ui_
 		cs->qs.searching = 0;
 		ui_push(ui, nowork_new(0));
 		return SK_HANDLED;
+	case ACT_IMPORT:
+		if (cs->resident)
+			return SK_HANDLED;
+		cs->qs.searching = 0;
+		import_ask(ui, &courses_import);
+		return SK_HANDLED;
 	case ACT_EXPORT:
 		if (cs->resident)
 			return SK_HANDLED;
@@ -288,6 +305,11 @@ static const struct screen_ops courses_ops = {
 	.enter = courses_enter, .draw = courses_draw, .key = courses_key, .leave = courses_leave,
 	.resume = courses_resume, .reload = courses_reload,
 };
+static const struct screen_ops courses_import_ops = {
+	.name = "courses", .acts = courses_acts_import,
+	.enter = courses_enter, .draw = courses_draw, .key = courses_key, .leave = courses_leave,
+	.resume = courses_resume, .reload = courses_reload,
+};
 static const struct screen_ops pick_ops = {
 	.name = "course-pick", .acts = pick_acts,
 	.enter = courses_enter, .draw = courses_draw, .key = courses_key, .leave = courses_leave,
@@ -306,6 +328,6 @@ struct screen *courses_new(int64_t enrol_resident)
 void courses_select(struct ui *ui, int64_t id)
 {
 	for (int i = 0; i < ui->depth; i++)
-		if (ui->stack[i]->ops == &courses_ops)
+		if (ui->stack[i]->ops == &courses_ops || ui->stack[i]->ops == &courses_import_ops)
 			((struct courses *)ui->stack[i])->want_id = id;
 }

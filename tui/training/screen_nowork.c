@@ -85,7 +85,7 @@ static void nowork_row(struct ui *ui, void *arg, const void *row, int y, int x, 
 /* F7: the list to a file (list_export): the columns shown (the phone masked as on screen), the
  * course's name and the subsidy in yuan beside them */
 static const struct sheet_col nowork_file_cols[] = {
-	{ "姓名", SC_TEXT, 0 }, { "联系电话", SC_TEXT, 0 }, { "培训班编号", SC_TEXT, 0 },
+	{ "姓名", SC_TEXT, 0 }, { "联系电话", SC_CODE, 0 }, { "培训班编号", SC_TEXT, 0 },
 	{ "培训班名称", SC_TEXT, 0 }, { "结业日期", SC_DATE, 0 }, { "观察至", SC_DATE, 0 },
 	{ "状态", SC_TEXT, 0 }, { "证书", SC_TEXT, 0 }, { "补贴比例", SC_PCT, 0 }, { "补贴金额", SC_INT, 0 },
 };

@@ -281,3 +281,15 @@ const char *ui_unit_short(const char *name, int w, char *buf, size_t size)
 	}
 	return name;
 }
+
+void ui_group(long n, char out[32])
+{
+	char d[24];
+	int len = snprintf(d, sizeof d, "%ld", n < 0 ? 0 : n), o = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = d[i];
+	}
+	out[o] = '\0';
+}

@@ -327,8 +327,9 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  * name is asked in a box over the list; the default is the list's name and today's date in the
  * folder of the printouts and reports (print_path: $JIUYE_PRINT_DIR, else ~/jiuye-print; the export
  * folder under --restricted), shown with ~ for the home folder, so that every file jiuye writes is
- * found in one place. The extension picks the format: .xlsx a workbook, anything else CSV in UTF-8
- * with a BOM (.gbk.csv GBK, for systems that read only GBK). A file already there is replaced only
+ * found in one place. The extension picks the format (sheet_format_of_path): .xlsx a workbook, .csv
+ * CSV in UTF-8 with a BOM (.gbk.csv GBK, for systems that read only GBK), any other name CSV, or
+ * a workbook for a list of people. A file already there is replaced only
  * on a second Enter.
  *
  * A list of people (one with a 姓名 column) leaves the office only with its purpose:
@@ -415,14 +416,6 @@ static char *export_shown(const char *path)
 	return xstrdup(path);
 }
 
-static int export_format_of(const char *path)
-{
-	size_t n = strlen(path);
-	if (n >= 8 && strcasecmp(path + n - 8, ".gbk.csv") == 0)
-		return SHEET_CSV_GBK;
-	return sheet_format_parse(NULL, path);
-}
-
 /* Every row, page after page from the first, through the list's fetch. */
 static int export_rows(struct ui *ui, struct list *l, const struct list_export *ex, struct sheet *sh,
                        struct jy_err *err)
@@ -461,7 +454,7 @@ static int export_write(struct ui *ui, struct export_ask *a)
 	ui_status(ui);
 	wnoutrefresh(stdscr);
 	doupdate();
-	int rc = sheet_open(path, export_format_of(path), &sh, &err);
+	int rc = sheet_open(path, sheet_format_of_path(path, a->people), &sh, &err);
 	if (rc == JY_OK && a->people) {
 		/* the rows are the list's, masked as it shows them */
 		char *notice = export_notice(ui->db, purpose, 1);
