@@ -58,6 +58,7 @@ struct cli_opts {
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
+	int summary;             /* --summary: the half-year or year summary against the year before */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	/* jiuye case add|step: the intake's fields and a step's (cli_case.c; --date and --note too) */

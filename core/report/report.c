@@ -1565,12 +1565,17 @@ int report_by_parse(const char *text)
 	return -1;
 }
 
-static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
-                                struct report **out, struct jy_err *err)
+/* cur against the period before it, or against cmp when given (the same period of the year
+ * before, for a summary). */
+static int report_compute_against(struct jy_db *db, const struct period *cur,
+                                  const struct period *cmp, int by, struct report **out,
+                                  struct jy_err *err)
 {
 	*out = NULL;
 	struct period prev;
-	if (cur)
+	if (cmp)
+		prev = *cmp;
+	else if (cur)
 		period_prev(cur, &prev);
 	int rc = access_check(db, OP_REPORT, NULL, err);
 	if (!rc)
@@ -1604,6 +1609,12 @@ static int report_compute_plain(struct jy_db *db, const struct period *cur, int 
 	}
 	*out = r;
 	return JY_OK;
+}
+
+static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
+                                struct report **out, struct jy_err *err)
+{
+	return report_compute_against(db, cur, NULL, by, out, err);
 }
 
 /* The one unit the scope list[0..n) is (the access part lists a scope unit with every unit
@@ -1710,6 +1721,42 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	int rc = report_compute_plain(db, cur, by, out, err);
 	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
 		report_free(out);
+	return rc;
+}
+
+int period_year_before(const struct period *p, struct period *out, struct jy_err *err)
+{
+	int y, m, d;
+	if (!date_split(p->from, &y, &m, &d))
+		return err_set(err, JY_EINVAL, "统计期间", _("not a date: %s"), p->from);
+	char day[11];
+	snprintf(day, sizeof day, "%04u-%02u-%02u", (unsigned)(y - 1) % 10000u, (unsigned)m % 100u,
+	         (unsigned)(m == 2 && d == 29 ? 28 : d) % 100u);
+	if (p->kind != PERIOD_RANGE)
+		return period_of(p->kind, day, out, err);
+	char to[11];
+	if (!date_split(p->to, &y, &m, &d))
+		return err_set(err, JY_EINVAL, "统计期间", _("not a date: %s"), p->to);
+	snprintf(to, sizeof to, "%04u-%02u-%02u", (unsigned)(y - 1) % 10000u, (unsigned)m % 100u,
+	         (unsigned)(m == 2 && d == 29 ? 28 : d) % 100u);
+	return period_range(day, to, out, err);
+}
+
+int report_compute_summary(struct jy_db *db, const struct period *cur, int by,
+                           struct report **out, struct jy_err *err)
+{
+	*out = NULL;
+	if (cur->kind != PERIOD_HALF && cur->kind != PERIOD_YEAR)
+		return err_set(err, JY_EINVAL, "统计期间", _("a summary is of a half-year or a year "
+		               "(2026H1, 2026H2, 2026): %s is neither"), cur->label);
+	struct period before;
+	int rc = period_year_before(cur, &before, err);
+	if (!rc)
+		rc = report_compute_against(db, cur, &before, by, out, err);
+	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
+		report_free(out);
+	if (!rc)
+		(*out)->yoy = 1;
 	return rc;
 }
 

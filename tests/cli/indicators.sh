@@ -3,8 +3,9 @@
 # `jiuye notice add|list`: a posting's notices by channel, an unknown channel or posting refused
 # with the field named; `jiuye subsidy set|pay|list`: a public-welfare post's subsidy a month in
 # yuan and the months paid, a month paid twice and a placement that is not public-welfare
-# refused; a course sent outside (外送培训) from a course file; and the report counting them, with
-# the people behind E4P.
+# refused; a course sent outside (外送培训) from a course file; and the report counting them.
+# `jiuye report --summary`: the half-year summary against the same half of the year before, as
+# text and as a workbook (its 趋势 sheet's charts read back with openpyxl); a month refused.
 # Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
 set -u
 JIUYE=${JIUYE:-./build/asan/jiuye}
@@ -14,7 +15,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2026-11-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 24
+plan 29
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 # the demo's public-welfare placement (J-001, from 1 September) and a placement that is not one
@@ -74,3 +75,21 @@ grep -E '^E4 ' "$tmp/out" | grep -qE ' 900\.50 +1800\.00 ' && ok "report: E4 900
 grep -E '^F1Q ' "$tmp/out" >/dev/null && ok "report: the 期 of the courses (F1Q)" || nok "report: F1Q"
 "$JIUYE" export courses --db "$db" -o "$tmp/courses_out.csv" 2>/dev/null
 has "the course export has 外送培训, 是 on the course sent outside" "$tmp/courses_out.csv" "2026-11-10,2026-11-20,,,,,,,是"
+
+# ---- the half-year summary ----------------------------------------------------------------------
+run report --period 2026H2 --summary --db "$db"
+status_is "report --summary: exit 0" 0
+has "summary: against the same half of the year before" "$tmp/out" "上年同期：2025年下半年（2025-07-01至2025-12-31）"
+has "summary: month by month" "$tmp/out" "逐月趋势（2026年1月至2026年12月）"
+run report --period 2026-11 --summary --db "$db"
+has "summary of a month: refused" "$tmp/err" "a summary is of a half-year or a year"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3)
+"$JIUYE" report --period 2026H2 --summary --format xlsx -o "$tmp/s.xlsx" --db "$db" 2>/dev/null
+got=$("$PY" -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+head = [c.value for c in next(r for r in wb["统计报表"].iter_rows() if r[0].value == "代码")]
+print(",".join(wb.sheetnames), head[4], head[5], len(wb["趋势"]._charts))' "$tmp/s.xlsx" 2>&1)
+[ "$got" = "统计报表,趋势 上年同期 同比增减 3" ] && ok "summary workbook: 上年同期 and 同比增减, 趋势 with 3 charts" ||
+	nok "summary workbook" "$got"

@@ -1339,6 +1339,64 @@ static void test_asof(void **state)
 	report_free(&rep);
 }
 
+/* ---- the half-year and year summary against the same period of the year before ---------------- */
+
+static const struct {
+	const char *in, *from, *to, *label;
+} year_befores[] = {
+	{ "2026H1", "2025-01-01", "2025-06-30", "2025年上半年" },
+	{ "2026H2", "2025-07-01", "2025-12-31", "2025年下半年" },
+	{ "2026", "2025-01-01", "2025-12-31", "2025年" },
+	{ "2024-02", "2023-02-01", "2023-02-28", "2023年2月" },
+	{ "2026Q1", "2025-01-01", "2025-03-31", "2025年第1季度" },
+	/* the 人社 month at the year's turn: 21 December to 20 January, a year back */
+	{ "2026-01人社", "2024-12-21", "2025-01-20", "2025年1月(人社统计月)" },
+	/* a from-to with a leap day: its dates a year back, 29 February as the 28th */
+	{ "2024-02-10至2024-02-29", "2023-02-10", "2023-02-28", "2023-02-10至2023-02-28" },
+};
+
+static void test_summary(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(year_befores); i++) {
+		struct period p, q;
+		assert_int_equal(period_parse(year_befores[i].in, &p, &err), JY_OK);
+		assert_int_equal(period_year_before(&p, &q, &err), JY_OK);
+		assert_string_equal(q.from, year_befores[i].from);
+		assert_string_equal(q.to, year_befores[i].to);
+		assert_string_equal(q.label, year_befores[i].label);
+	}
+	/* 2026H2 against 2025H2: registered R3 (25 October) and R4 (21 November), in 2025H2 R2 (1
+	 * December 2025); re-employed R5 (20 October, and again 15 November), R1, R3, R4: four
+	 * people, none in 2025H2 */
+	static const struct expect want[] = {
+		{ "A2", 2, -1, 1, -1 },
+		{ "A5", 4, -1, 0, -1 },
+		{ "C2", 5, -1, 0, -1 },         /* 2 (10 October) + 3 (1 November) */
+	};
+	struct period p;
+	assert_int_equal(period_parse("2026H2", &p, &err), JY_OK);
+	struct report *r = NULL;
+	assert_int_equal(report_compute_summary(f->db, &p, BY_NONE, &r, &err), JY_OK);
+	assert_true(r->yoy);
+	assert_string_equal(r->prev.label, "2025年下半年");
+	check(r, want, ARRAY_LEN(want));
+	char path[128];
+	snprintf(path, sizeof path, "%s/s.txt", f->dir);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, 0, NULL, &err), JY_OK);
+	char *txt = slurp(path);
+	assert_non_null(strstr(txt, "就业服务工作总结数据"));
+	assert_non_null(strstr(txt, "上年同期：2025年下半年（2025-07-01至2025-12-31）"));
+	assert_non_null(strstr(txt, "同比增减"));
+	assert_non_null(strstr(txt, "逐月趋势（2026年1月至2026年12月）"));
+	free(txt);
+	report_free(&r);
+	assert_int_equal(period_parse("2026-11", &p, &err), JY_OK);
+	assert_int_equal(report_compute_summary(f->db, &p, BY_NONE, &r, &err), JY_EINVAL);
+	assert_null(r);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -1372,6 +1430,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_more_indicators, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_asof, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,7 +102,8 @@ int cli_report(const struct cli_opts *o)
 		                        "(e.g. --purpose 上报区人社局)\n"));
 	rc = access_check(db, OP_REPORT, NULL, &err);
 	if (rc == JY_OK)
-		rc = report_compute(db, &p, by, &r, &err);
+		rc = o->summary ? report_compute_summary(db, &p, by, &r, &err)
+		                : report_compute(db, &p, by, &r, &err);
 	if (format != REPORT_TEXT)
 		cli_stdout_raw();       /* a CSV's bytes, in the encoding its format says */
 	if (rc == JY_OK)

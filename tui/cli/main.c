@@ -136,7 +136,10 @@ static const char usage_notices[] = N_(
 	"                                          month (yuan), the months paid (E4)\n"
 	"  jiuye category end ID CATEGORY [--date D] [--reason TEXT]\n"
 	"                                          a category she no longer holds, kept\n"
-	"                                          with its dates for the reports\n");
+	"                                          with its dates for the reports\n"
+	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
+	"                                          half-year or year summary: targets,\n"
+	"                                          beside last year's (同比), by month\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -258,6 +261,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->include_closed = 1;
 		} else if (strcmp(a, "--mono") == 0) {
 			o->mono = 1;
+		} else if (strcmp(a, "--summary") == 0) {
+			o->summary = 1;
 		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
 			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
 			char *end = NULL;
