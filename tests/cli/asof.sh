@@ -3,6 +3,8 @@
 # the reports of the time she held it: October's report is the same after it, her record no
 # longer has the category, the ended one is kept with its dates; refusals (not hers, not a
 # category, a day before it began or still to come, the words wrong); jiuye check still clean.
+# `jiuye certificate list|cancel|expire`: a certificate named by its type or its number, one
+# not held refused; `jiuye due` lists the certificates to review or ending.
 # Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
 set -u
 JIUYE=${JIUYE:-./build/asan/jiuye}
@@ -12,7 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2026-11-20
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 21
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 # a registered unemployed resident of the demo who is 下岗职工 (counted in A4-LAID_OFF while
@@ -58,3 +60,22 @@ status_is "no category given: exit 2" 2
 run check --db "$db"
 status_is "jiuye check after it: exit 0" 0
 lacks "jiuye check: no trail problem" "$tmp/out" "lacks"
+
+# ---- certificates -------------------------------------------------------------------------------
+holder=$(sqlite3 "$db" "SELECT r.id_no FROM certificate c JOIN resident r ON r.id = c.resident_id
+	WHERE c.type = '06' AND c.number IS NULL LIMIT 1")
+num=$(sqlite3 "$db" "SELECT c.number FROM certificate c JOIN resident r ON r.id = c.resident_id
+	WHERE r.id_no = '$holder' AND c.number IS NOT NULL LIMIT 1")
+run certificate expire "$holder" 失业保险金领取 --db "$db"
+status_is "certificate expire by its type: exit 0" 0
+run certificate cancel "$holder" "$num" --db "$db"
+status_is "certificate cancel by its number: exit 0" 0
+run certificate list "$holder" --db "$db"
+grep -E "^06 .* 过期$" "$tmp/out" >/dev/null && grep -E "^01 +$num .* 注销$" "$tmp/out" >/dev/null &&
+	ok "list: the one expired, the other cancelled" || nok "list" "$(cat "$tmp/out")"
+run certificate expire "$holder" 失业保险金领取 --db "$db"
+has "no valid one of that type left: refused" "$tmp/err" "holds no certificate 失业保险金领取"
+run certificate renew "$holder" x --db "$db"
+status_is "an unknown verb: exit 2" 2
+run due --db "$db"
+has "jiuye due lists the certificates to review or ending" "$tmp/out" "certificates to review or ending (30 days)"

@@ -6,6 +6,9 @@
  *   jiuye subsidy set ID SUM           her public-welfare post's subsidy a month, in 元
  *   jiuye subsidy pay ID MONTH [SUM] [--date DATE]
  *   jiuye subsidy list ID
+ *   jiuye certificate list ID | cancel|expire|keep ID CERT
+ *                                      her certificates; one cancelled (注销), expired (过期) or
+ *                                      kept after a review (有效), CERT its number or its type
  *   jiuye category end ID CATEGORY [--date DATE] [--reason TEXT]
  *                                      a category she no longer holds (就业援助 退出), kept
  *                                      with its dates for the reports of the time she held it
@@ -180,9 +183,94 @@ static int category_cmd(const struct cli_opts *o)
 	return 0;
 }
 
+static const char usage_certificate[] = N_(
+	"usage: jiuye certificate list ID | certificate cancel|expire|keep ID CERT");
+
+struct cert_pick {
+	const char *want, *type;        /* its number, or its type's code */
+	int64_t id;
+	int n, listed;
+};
+
+static int cert_line(void *arg, const struct certificate *c)
+{
+	struct cert_pick *p = arg;
+	if (!p->want) {
+		printf("%-4s  %-20s  %s  %-10s  %s%s%s\n", c->type, c->number ? c->number : "-",
+		       c->issue_date, c->valid_until ? c->valid_until : "-", c->status,
+		       c->review_on ? "  " : "", c->review_on ? _("to review") : "");
+		p->listed++;
+		return 0;
+	}
+	if ((c->number && strcmp(c->number, p->want) == 0) ||
+	    (p->type && strcmp(c->type, p->type) == 0 && strcmp(c->status, "有效") == 0)) {
+		p->id = c->id;
+		p->n++;
+	}
+	return 0;
+}
+
+struct type_pick {
+	const char *text;
+	char code[24];
+};
+
+static int type_match(void *arg, const struct code_row *c)
+{
+	struct type_pick *t = arg;
+	if (strcmp(c->code, t->text) == 0 || strcmp(c->label, t->text) == 0)
+		snprintf(t->code, sizeof t->code, "%s", c->code);
+	return 0;
+}
+
+static int certificate_cmd(const struct cli_opts *o)
+{
+	const char *verb = o->nargs > 1 ? o->args[1] : "";
+	static const struct {
+		const char *verb, *status;
+	} verbs[] = { { "cancel", "注销" }, { "expire", "过期" }, { "keep", "有效" } };
+	const char *status = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++)
+		if (strcmp(verb, verbs[k].verb) == 0)
+			status = verbs[k].status;
+	if (!(strcmp(verb, "list") == 0 && o->nargs == 3) && !(status && o->nargs == 4))
+		return cli_usage_error("%s", _(usage_certificate));
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int64_t rid = 0;
+	struct type_pick type = { status ? o->args[3] : "", "" };
+	struct cert_pick p = { status ? o->args[3] : NULL, NULL, 0, 0, 0 };
+	int rc = print_find_resident(db, o->args[2], &rid, &err);
+	if (!rc && status && (rc = code_each(db, "cert_type", type_match, &type, &err)) == JY_OK &&
+	    type.code[0])
+		p.type = type.code;     /* else a number */
+	if (!rc)
+		rc = certificate_each(db, rid, cert_line, &p, &err);
+	if (!rc && status && p.n == 0)
+		rc = err_set(&err, JY_ENOTFOUND, "证件", _("%s holds no certificate %s (a number, or a "
+		             "type she holds valid)"), o->args[2], o->args[3]);
+	else if (!rc && status && p.n > 1)
+		rc = err_set(&err, JY_EINVAL, "证件", _("%s holds several of %s: give the certificate's "
+		             "number"), o->args[2], o->args[3]);
+	if (!rc && status)
+		rc = certificate_set_status(db, p.id, status, &err);
+	db_close(&db);
+	if (rc)
+		return fail(&err);
+	if (status)
+		fprintf(stderr, _("jiuye: the certificate %s of %s is %s\n"), o->args[3], o->args[2], status);
+	else if (!p.listed)
+		printf("%s\n", _("no certificates"));
+	return 0;
+}
+
 int cli_notice(const struct cli_opts *o)
 {
 	if (strcmp(o->args[0], "category") == 0)
 		return category_cmd(o);
+	if (strcmp(o->args[0], "certificate") == 0)
+		return certificate_cmd(o);
 	return strcmp(o->args[0], "notice") == 0 ? notice_cmd(o) : subsidy_cmd(o);
 }

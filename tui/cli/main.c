@@ -139,7 +139,10 @@ static const char usage_notices[] = N_(
 	"                                          with its dates for the reports\n"
 	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
 	"                                          half-year or year summary: targets,\n"
-	"                                          beside last year's (同比), by month\n");
+	"                                          beside last year's (同比), by month\n"
+	"  jiuye certificate list ID | cancel|expire|keep ID CERT\n"
+	"                                          her certificates (明白卡: 18 months);\n"
+	"                                          one cancelled, expired, kept (review)\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -950,7 +953,8 @@ int main(int argc, char **argv)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
-	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0)
+	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
+	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
