@@ -468,6 +468,9 @@ struct import_kind {
 	              struct import_result *res, struct jy_err *err);
 	int units;              /* residents: into a database without units, an administrator's
 	                         * import creates the communities the file names */
+	/* after a real import, the list under the import screen read again from its first row
+	 * (where the newest records are); NULL: the list's reload, which keeps its selection */
+	void (*imported)(struct ui *ui, struct screen *list);
 };
 /* The import screen: the file's name (in the export folder; Tab completes), the dry run with its
  * progress, its summary on one page (counts, new communities, the first errors), then Enter

@@ -75,6 +75,7 @@ static const struct field_def other_keys[] = {
 	{ "status", "就业状态", NULL, FK_CODE, "emp_status", 0, 0 },
 	{ "form", "就业形式", NULL, FK_CODE, "emp_form", 0, 0 },
 	{ "employer", "就业单位", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "kind", "走访方式", NULL, FK_CODE, "visit_kind", 0, 0 },
 	{ "next_due", "下次走访", NULL, FK_DATE, NULL, 0, 0 },
 	{ "content", "走访内容", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "course", "培训班", NULL, FK_TEXT, NULL, 0, 0 },

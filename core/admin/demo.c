@@ -141,12 +141,12 @@ static int demo_cert(struct jy_db *db, int64_t rid, const char *type, const char
 	return certificate_add(db, &c, err);
 }
 
-static int demo_visit(struct jy_db *db, int64_t rid, const char *date, const char *content,
-                      struct jy_err *err)
+static int demo_visit(struct jy_db *db, int64_t rid, const char *date, const char *kind,
+                      const char *content, struct jy_err *err)
 {
 	char d[11];
 	shift(date, d);
-	struct visit v = { .resident_id = rid, .date = d, .content = (char *)content };
+	struct visit v = { .resident_id = rid, .date = d, .kind = (char *)kind, .content = (char *)content };
 	return visit_add(db, &v, err);
 }
 
@@ -302,9 +302,12 @@ static int demo_facts(struct jy_db *db, const int64_t *id, struct jy_err *err)
 	       demo_cert(db, id[5], "残疾人证", NULL, "2023-11-15", NULL, err) ||
 	       demo_cert(db, id[6], "失业保险金领取", NULL, "2023-11-01", "2024-10-31", err) ||
 	       demo_cert(db, id[9], "就业创业证", "DEMO-JC-0010", "2024-01-05", NULL, err) ||
-	       demo_visit(db, id[1], "2024-04-10", "公益性岗位上岗情况良好；女儿学习正常", err) ||
-	       demo_visit(db, id[6], "2024-05-15", "仍在找保安/门卫工作，推荐J-001未录用", err) ||
-	       demo_visit(db, id[0], "2024-06-20", "参加家政培训后准备面试J-002", err)
+	       demo_visit(db, id[1], "2024-04-10", "入户走访", "公益性岗位上岗情况良好；女儿学习正常", err) ||
+	       demo_visit(db, id[6], "2024-05-15", "入户走访", "仍在找保安/门卫工作，推荐J-001未录用", err) ||
+	       demo_visit(db, id[0], "2024-06-20", "入户走访", "参加家政培训后准备面试J-002", err) ||
+	       /* 赵春梅 at the office: guidance towards seated work at home (C6), not a home visit */
+	       demo_visit(db, id[5], "2024-05-08", "职业指导", "居家就业指导：网店客服方向，建议报名K-005",
+	                  err)
 	       ? JY_EINVAL : JY_OK;
 }
 

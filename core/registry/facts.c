@@ -384,11 +384,26 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	}
 	if (!next[0])
 		date_add_months(date, 3, next);      /* quarterly visits are the rule */
+	const char *kind = VISIT_HOME;
+	if (!text_is_blank(v->kind)) {
+		const struct code_list *cl = codes_cached(db, "visit_kind", err);
+		if (!cl)
+			return JY_EDB;
+		if (!(kind = codes_find(cl, v->kind))) {
+			char *hint = codes_hint(cl);
+			err_set(err, JY_EINVAL, "走访方式", _("\"%s\" is not in the list; accepted: %s"), v->kind,
+			        hint);
+			free(hint);
+			return JY_EINVAL;
+		}
+		if ((rc = code_retired_check(db, "visit_kind", "走访方式", kind, NULL, err)))
+			return rc;
+	}
 	if ((rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO visit(resident_id, date, kind, content, next_due, created_at, created_by) "
-		"VALUES (?1, ?2, coalesce(?3, '入户走访'), ?4, ?5, ?6, ?7)", err);
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 	if (!st) {
 		db_rollback(db);
 		return JY_EDB;
@@ -398,13 +413,14 @@ int visit_add(struct jy_db *db, struct visit *v, struct jy_err *err)
 	char *content = text_clean(v->content ? v->content : "");
 	sqlite3_bind_int64(st, 1, v->resident_id);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	db_bind_text(st, 3, v->kind);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 4, content);
 	sqlite3_bind_text(st, 5, next, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
 	struct jy_buf j = { 0 };
-	buf_addf(&j, "{\"date\":[null,\"%s\"],\"next_due\":[null,\"%s\"],\"content\":[null,", date, next);
+	buf_addf(&j, "{\"date\":[null,\"%s\"],\"kind\":[null,\"%s\"],\"next_due\":[null,\"%s\"],"
+	         "\"content\":[null,", date, kind, next);
 	history_json_str(&j, *content ? content : NULL);
 	buf_adds(&j, "]}");
 	rc = add_row(db, st, v->resident_id, "visit", j.s, &v->id, err);
@@ -589,21 +605,25 @@ int visit_due(struct jy_db *db, const char *asof, int days, int limit, struct re
 		rc = due_since(asof, days, since, err);
 	if (rc)
 		return rc;
-	/* a visit on asof itself counts; one after it (typed ahead) does not */
+	/* a home visit on asof itself counts; one after it (typed ahead) does not, nor a phone call
+	 * or a guidance talk (another kind of contact) */
 	sqlite3_stmt *never = db_prepare(db,
 		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), '' "
 		"FROM resident r INDEXED BY resident_due WHERE " DUE_SEEKING
 		"AND coalesce(r.reg_date, '') <= ?2 "
-		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2) "
+		"AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.resident_id = r.id AND v.date <= ?2 "
+		"AND v.kind = '" VISIT_HOME "') "
 		"ORDER BY r.reg_date, r.id LIMIT ?3", err);
 	if (!never)
 		return JY_EDB;
 	sqlite3_stmt *before = db_prepare(db,
 		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), v.date "
 		"FROM visit v INDEXED BY visit_date CROSS JOIN resident r ON r.id = v.resident_id "
-		"WHERE v.date < ?1 AND " DUE_SEEKING "AND coalesce(r.reg_date, '') <= ?2 "
+		"WHERE v.date < ?1 AND v.kind = '" VISIT_HOME "' AND " DUE_SEEKING
+		"AND coalesce(r.reg_date, '') <= ?2 "
 		"AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.resident_id = v.resident_id "
-		"AND w.date <= ?2 AND (w.date > v.date OR (w.date = v.date AND w.id > v.id))) "
+		"AND w.kind = '" VISIT_HOME "' AND w.date <= ?2 "
+		"AND (w.date > v.date OR (w.date = v.date AND w.id > v.id))) "
 		"ORDER BY v.date, r.reg_date, r.id LIMIT ?3", err);
 	if (!before)
 		return JY_EDB;
@@ -612,7 +632,8 @@ int visit_due(struct jy_db *db, const char *asof, int days, int limit, struct re
 		"SELECT (SELECT count(*) FROM resident r WHERE " DUE_SEEKING
 		"AND coalesce(r.reg_date, '') <= ?2) - (SELECT count(*) FROM resident r WHERE "
 		DUE_SEEKING "AND coalesce(r.reg_date, '') <= ?2 AND r.id IN "
-		"(SELECT v.resident_id FROM visit v WHERE v.date >= ?1 AND v.date <= ?2))", err)))
+		"(SELECT v.resident_id FROM visit v WHERE v.date >= ?1 AND v.date <= ?2 "
+		"AND v.kind = '" VISIT_HOME "'))", err)))
 		return JY_EDB;
 	sqlite3_stmt *run[] = { never, before };
 	for (size_t k = 0; k < ARRAY_LEN(run) && !rc && (limit <= 0 || *n < limit); k++) {

@@ -155,6 +155,11 @@ struct status_event {
 	int registration;       /* status_event_each: 1 for her registration (EVENT_REGISTRATION);
 	                         * status_event_add writes changes only and does not read it */
 };
+/* A contact with her (走访 in the office's word): kind is a code of the list visit_kind
+ * (020_visit_kind.sql), by its code, label or another name; none is a home visit. A8 counts the
+ * home visits, C6 the vocational-guidance talks, visit_due the home visits only. */
+#define VISIT_HOME "1"          /* 入户走访 */
+#define VISIT_GUIDANCE "4"      /* 职业指导 */
 struct visit {
 	int64_t id, resident_id;
 	char *date, *kind, *content, *next_due, *worker;
@@ -188,8 +193,9 @@ int visit_each(struct jy_db *db, int64_t rid, int (*cb)(void *arg, const struct 
 
 /* What is due about registered residents looking for work (record open, a seeking status) in the
  * worker's communities on asof (core/registry/facts.c), longest waiting first; date is the day
- * it turns on. visit_due: a home visit, none since the quarter of asof began (days 0: the
- * quarterly rule) or none in the last days days; date her last visit ("" never). cert_due: no
+ * it turns on. visit_due: a home visit (VISIT_HOME; another kind of contact does not count),
+ * none since the quarter of asof began (days 0: the quarterly rule) or none in the last days
+ * days; date her last home visit ("" never). cert_due: no
  * employment certificate (types 01-04, not cancelled: 应发尽发) and registered at least days ago;
  * date her registration. limit > 0: only the first limit rows, and *total counts them all (read
  * apart, without the rows); limit 0: every row, *total their number. Caller frees *rows. */

@@ -8,7 +8,7 @@
  *   - she is registered from reg_date, and counted until the day her record was closed
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
  *   - a category counts from its since date (hand-set categories) up to the day before it ended
- *     (an ended one is kept with its dates, 022_dated.sql); 4050 also follows from sex and birth
+ *     (an ended one is kept with its dates, 023_dated.sql); 4050 also follows from sex and birth
  *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
  *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
  *     period's last day: the value before the first dated change after it, else the current one
@@ -27,6 +27,9 @@
  * emit() calls with a collector instead of the sums), so the list's length is the figure;
  * report_members collects every people-figure in the same pass, a bitset per resident, for a file
  * that lists them all (report_out.c): one read of the registry instead of one per figure.
+ *
+ * Contacts (visit) count by their kind (020_visit_kind.sql): A8 and A8P the home visits (入户走访,
+ * code 1) only, C6 the vocational-guidance talks (职业指导, code 4).
  *
  * Measured on the million-resident registry with a year of events (tests/bench_report.c, a
  * month against the month before): about 0.8 s of processor time, of which reading the registry
@@ -119,7 +122,7 @@ static const char CERTS[] =
 #define PROFILE(col) "SELECT (SELECT p." col " FROM unit_profile p WHERE p.unit = u.code " \
 	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
 	"FROM unit u WHERE u.level = 'community'"
-/* C8: the notices of postings that went out in the period, by channel (020_indicators.sql). */
+/* C8: the notices of postings that went out in the period, by channel (021_indicators.sql). */
 #define NOTICES(cond) "SELECT 1, p.community FROM posting_notice n JOIN posting p ON p.id = n.posting_id " \
 	"WHERE n.date BETWEEN ?1 AND ?2 AND " cond
 /* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
@@ -202,7 +205,7 @@ static const char CERTS[] =
 	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
 	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
 	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, \
-	  "SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2") \
+	  "SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2") \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
 	X(A9B,     "A9B",     "社区基本情况：楼栋数",       "栋",   0, K_GROUP, PROFILE("buildings")) \
@@ -230,6 +233,8 @@ static const char CERTS[] =
 	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE stage = 'hired' AND stage_on BETWEEN ?1 AND ?2") \
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
+	X(C6,      "C6",      "职业指导人次",               "人次", 0, K_ROWS, \
+	  "SELECT resident_id FROM visit WHERE kind = '4' AND date BETWEEN ?1 AND ?2") \
 	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_GROUP, NOTICES("1")) \
 	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_GROUP, NOTICES("n.channel = '1'")) \
 	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_GROUP, NOTICES("n.channel = '2'")) \
@@ -1089,7 +1094,8 @@ static int load_events(struct rctx *c, struct jy_err *err)
 	return JY_OK;
 }
 
-/* Residents visited in each period, and those holding an employment certificate (就业创业证 or
+/* Residents visited at home in each period (a phone call or a guidance talk is not a home visit:
+ * A8P), and those holding an employment certificate (就业创业证 or
  * one it replaced: 就业失业登记证, 失业证, 再就业优惠证; not cancelled) issued by its end. */
 static int load_marks(struct rctx *c, struct jy_err *err)
 {
@@ -1098,7 +1104,7 @@ static int load_marks(struct rctx *c, struct jy_err *err)
 		struct rperiod *p = &c->per[k];
 		p->mark = xcalloc((size_t)c->n, 1);
 		sqlite3_stmt *st = db_prepare(c->db,
-			"SELECT resident_id FROM visit WHERE date BETWEEN ?1 AND ?2", err);
+			"SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2", err);
 		if (!st)
 			return JY_EDB;
 		sqlite3_bind_text(st, 1, p->p->from, -1, SQLITE_TRANSIENT);

@@ -253,7 +253,7 @@ static const struct {
 	{ "wage_unit", "薪资单位" }, { "fair_kind", "招聘会类型" }, { "posting_status", "岗位状态" },
 	{ "ref_stage", "推荐进展" }, { "train_cat", "培训类别" }, { "train_cert", "证书类型" },
 	{ "train_result", "学习状态" }, { "sex", "性别" }, { "rule", "认定规则" },
-	{ "close_reason", "注销原因" },
+	{ "close_reason", "注销原因" }, { "visit_kind", "走访方式" },
 };
 
 const char *code_list_label(const char *list)

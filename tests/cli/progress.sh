@@ -12,7 +12,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 is() { # name, got, expected
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got \"$2\", expected \"$3\""; fi
 }
@@ -62,8 +62,16 @@ if command -v script >/dev/null 2>&1; then
 		"'$JIUYE' import residents '$tmp/三行.csv' --db '$db' --dry-run" /dev/null \
 		>"$tmp/tty" 2>&1 </dev/null
 	has "...in Chinese: 行" "$tmp/tty" "3 / 3 行"
+	# a bad row's line stands on a line of its own, the progress line cleared before it
+	printf '姓名,身份证号,联系电话,社区\r\n李娟,330122198001010049,13800000009,幸福里社区\r\n' \
+		>"$tmp/错.csv"
+	TERM=xterm script -qec "'$JIUYE' import residents '$tmp/错.csv' --db '$db' --dry-run" \
+		/dev/null >"$tmp/tty" 2>&1 </dev/null
+	if tr '\r' '\n' <"$tmp/tty" | grep -q "^$tmp/错.csv:2: 身份证号: "
+	then ok "...a bad row's line starts its own line, after the progress line is cleared"
+	else nok "...a bad row's line starts its own line" "$(od -c "$tmp/tty" | head -n 20)"; fi
 else
-	skip_rest 5 "progress on a terminal" "no script(1) here"
+	skip_rest 6 "progress on a terminal" "no script(1) here"
 fi
 
 # ---- Ctrl-C during a long import: cancelled, nothing saved ------------------------------------

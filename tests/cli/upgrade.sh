@@ -151,6 +151,8 @@ unfilled() {
 #   014_close_reason.sql: a closed resident's reason, typed text before, becomes its code (the
 #     labels and aliases of the list close_reason), any other text 其他 (9) with the text as its
 #     note.
+#   020_visit_kind.sql: a contact's kind, typed text before, becomes its code (the labels and
+#     aliases of the list visit_kind), any other text 入户走访 (1).
 moved() {
 	note="replace(quote(note), char(10), '\n')"
 	if [ $2 = before ]; then
@@ -168,11 +170,20 @@ moved() {
 				UNION ALL SELECT '重复登记', '3' UNION ALL SELECT '重复', '3'
 				UNION ALL SELECT '本人要求', '4' UNION ALL SELECT '其他', '9') m
 				WHERE m.l = close_reason), quote('9') || ',' || quote(close_reason)) END"
+		vkind="coalesce((SELECT c FROM (SELECT '入户走访' AS l, '1' AS c
+			UNION ALL SELECT '走访', '1' UNION ALL SELECT '家访', '1' UNION ALL SELECT '入户', '1'
+			UNION ALL SELECT '上门走访', '1' UNION ALL SELECT '电话', '2'
+			UNION ALL SELECT '电话回访', '2' UNION ALL SELECT '电话走访', '2'
+			UNION ALL SELECT '电访', '2' UNION ALL SELECT '来访', '3' UNION ALL SELECT '来所', '3'
+			UNION ALL SELECT '来站', '3' UNION ALL SELECT '职业指导', '4'
+			UNION ALL SELECT '就业指导', '4' UNION ALL SELECT '指导', '4'
+			UNION ALL SELECT '其他', '9') m WHERE m.l = kind), '1')"
 	else
 		kind="quote(kind) || ',' || $note"
 		community=community
 		epoch="(SELECT unhashed_until FROM audit_epoch)"
 		closing="quote(close_reason) || ',' || quote(close_note)"
+		vkind=kind
 	fi
 	{
 		[ $v -lt 10 ] && echo "SELECT 'status_event.kind: ' || id || ',' || $kind
@@ -182,6 +193,7 @@ moved() {
 		[ $v -ge 7 ] && [ $v -lt 12 ] && echo "SELECT 'audit_epoch: ' || $epoch;"
 		[ $v -lt 14 ] && echo "SELECT 'resident.close_reason: ' || id || ',' || $closing
 			FROM resident;"
+		[ $v -lt 20 ] && echo "SELECT 'visit.kind: ' || id || ',' || quote($vkind) FROM visit;"
 	} | sqlite3 -batch "$1"
 }
 # The rows of a dump but the setting 012 moves into audit_epoch (moved compares it).
@@ -242,6 +254,7 @@ while [ $v -lt "$cur" ]; do
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
 	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
+	[ $v -lt 20 ] && skipcols="$skipcols visit.kind"
 	{ dump "$db" "$tmp/cols" | unmoved; moved "$db" before; } | LC_ALL=C sort >"$tmp/before"
 
 	run check --db "$db"
@@ -262,6 +275,7 @@ $hist rows with the records they account for)"
 	[ $v -lt 5 ] && skipcols="$skipcols course.speciality course.category enrolment.cert_type"
 	[ $v -lt 10 ] && skipcols="$skipcols status_event.note"
 	[ $v -lt 14 ] && skipcols="$skipcols resident.close_reason"
+	[ $v -lt 20 ] && skipcols="$skipcols visit.kind"
 	{ dump "$db" "$tmp/cols"; moved "$db" after; } | LC_ALL=C sort >"$tmp/after"
 	LC_ALL=C comm -23 "$tmp/before" "$tmp/after" >"$tmp/lost"
 	[ ! -s "$tmp/lost" ] && [ -s "$tmp/before" ] && ok "v$v: every row kept, with the values of its columns" ||

@@ -177,6 +177,20 @@ static void test_visits(void **state)
 	assert_true(visit_listed(db, "2026-10-01", 0, f->a));
 	assert_false(visit_listed(db, "2026-10-01", 0, f->far));
 	act(f, NULL);
+	/* only a home visit takes her off the list: a phone call to A and a guidance talk in the
+	 * fourth quarter leave her due on its last day; a 家访 (another name of 入户走访) does not */
+	static const char *const not_home[] = { "电话", "职业指导", "来访", "9" };
+	for (size_t k = 0; k < ARRAY_LEN(not_home); k++) {
+		struct visit v = { .resident_id = f->a, .date = "2026-11-02", .kind = (char *)not_home[k] };
+		struct jy_err err = { 0 };
+		assert_int_equal(visit_add(db, &v, &err), JY_OK);
+		assert_true(visit_listed(db, "2026-12-31", 0, f->a));
+	}
+	struct visit home = { .resident_id = f->a, .date = "2026-12-01", .kind = "家访" };
+	struct jy_err err = { 0 };
+	assert_int_equal(visit_add(db, &home, &err), JY_OK);
+	assert_false(visit_listed(db, "2026-12-31", 0, f->a));
+	assert_true(visit_listed(db, "2026-11-30", 0, f->a));
 }
 
 static const struct due_list *list_of(const struct due_list *l, int n, const char *key)

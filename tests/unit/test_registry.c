@@ -303,6 +303,64 @@ static void test_certificates_and_visits(void **state)
 	assert_int_equal(visit_add(f->db, &nov, &err), JY_ENOTFOUND);
 }
 
+/* One number from the database, the reading asserted. */
+static int64_t count_of(struct jy_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int visit_kind_of(void *arg, const struct visit *v)
+{
+	snprintf(arg, 8, "%s", v->kind);
+	return 1;       /* the newest only */
+}
+
+/* The kind of a contact: a code of visit_kind by code, label or another name, 入户走访 when none;
+ * anything else refused on its field with the accepted ones named, nothing saved; a retired
+ * kind kept on old contacts and taken for no new one. */
+static void test_visit_kinds(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *in, *code;  /* code NULL: refused */
+	} cases[] = {
+		{ NULL, "1" }, { "", "1" }, { "  ", "1" }, { "入户走访", "1" }, { "家访", "1" },
+		{ "1", "1" }, { "电话", "2" }, { "电话回访", "2" }, { "来访", "3" }, { "职业指导", "4" },
+		{ "就业指导", "4" }, { "职业", "4" }, { "其他", "9" }, { "9", "9" },
+		{ "电", "2" },          /* a unique beginning of a label */
+		{ "微信", NULL }, { "5", NULL }, { "访", NULL }, { "入户走访x", NULL },
+	};
+	for (size_t k = 0; k < ARRAY_LEN(cases); k++) {
+		struct jy_err err = { 0 };
+		int64_t before = count_of(f->db, "SELECT count(*) FROM visit");
+		struct visit v = { .resident_id = 7, .date = "2024-06-15", .kind = (char *)cases[k].in,
+		                   .content = "了解求职意向" };
+		int rc = visit_add(f->db, &v, &err);
+		if (!cases[k].code) {
+			if (rc != JY_EINVAL || strcmp(err.field, "走访方式") || !strstr(err.msg, "职业指导"))
+				fail_msg("%s: %d %s: %s", cases[k].in, rc, err.field, err.msg);
+			assert_int_equal(count_of(f->db, "SELECT count(*) FROM visit"), before);
+			continue;
+		}
+		if (rc != JY_OK)
+			fail_msg("%s: %s", cases[k].in ? cases[k].in : "(none)", err.msg);
+		char got[8] = "";
+		assert_int_equal(visit_each(f->db, 7, visit_kind_of, got, &err), 1);
+		assert_string_equal(got, cases[k].code);
+	}
+	struct jy_err err = { 0 };
+	assert_int_equal(code_retire(f->db, "visit_kind", "3", &err), JY_OK);
+	struct visit v = { .resident_id = 7, .date = "2024-06-16", .kind = "来访" };
+	assert_int_equal(visit_add(f->db, &v, &err), JY_EINVAL);
+	assert_string_equal(err.field, "走访方式");
+	assert_true(count_of(f->db, "SELECT count(*) FROM visit WHERE kind = '3'") > 0);
+}
+
 static void test_drafts(void **state)
 {
 	struct fixture *f = *state;
@@ -641,6 +699,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_conflict_never_overwrites, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_events_and_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_certificates_and_visits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_and_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),

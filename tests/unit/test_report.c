@@ -277,10 +277,20 @@ static void build(struct fixture *f)
 	/* R6 is closed in its own test. R7: born 29 February 1984, 40 only on 29 February 2024 */
 	r[7] = resident(db, "周春梅", "1984-02-29", 'F', 17, "2023-01-01", "10", NULL, NULL);
 
+	/* contacts: home visits to R2 (3 November) and R1 (30 October), the kind left to its default;
+	 * a phone call to R2 (4 November) and R7's visit to the office (2 November), neither a home
+	 * visit; guidance talks (职业指导) with R3 on 10 and 12 November, with R1 on 5 October, named
+	 * by label and by another name */
 	struct visit v1 = { .resident_id = r[2], .date = "2026-11-03" };
 	struct visit v2 = { .resident_id = r[1], .date = "2026-10-30" };
-	assert_int_equal(visit_add(db, &v1, &err), JY_OK);
-	assert_int_equal(visit_add(db, &v2, &err), JY_OK);
+	struct visit v3 = { .resident_id = r[2], .date = "2026-11-04", .kind = "电话" };
+	struct visit v4 = { .resident_id = r[7], .date = "2026-11-02", .kind = "来访" };
+	struct visit v5 = { .resident_id = r[3], .date = "2026-11-10", .kind = "职业指导" };
+	struct visit v6 = { .resident_id = r[3], .date = "2026-11-12", .kind = "就业指导" };
+	struct visit v7 = { .resident_id = r[1], .date = "2026-10-05", .kind = "4" };
+	struct visit *vs[] = { &v1, &v2, &v3, &v4, &v5, &v6, &v7 };
+	for (size_t i = 0; i < ARRAY_LEN(vs); i++)
+		assert_int_equal(visit_add(db, vs[i], &err), JY_OK);
 	struct certificate c1 = { .resident_id = r[2], .type = "就业创业证", .issue_date = "2026-11-02" };
 	struct certificate c2 = { .resident_id = r[1], .type = "明白卡", .issue_date = "2026-10-15" };
 	assert_int_equal(certificate_add(db, &c1, &err), JY_OK);
@@ -400,6 +410,9 @@ static const struct expect month[] = {
 	{ "A7-022", 1, -1, 0, -1 },
 	{ "A7-030", 1, -1, 1, -1 },
 	{ "A7-000", 0, -1, 0, -1 },
+	/* home visits only: November R2's of 11-03 (not her call of 11-04, nor R7 at the office);
+	 * October R1's of 10-30 (not her guidance of 10-05). A8P of those on the register on 11-30
+	 * (R2 R7): R2, not R7, who only came to the office; October: R1 of R1 R2 R3 R7 */
 	{ "A8", 1, -1, 1, -1 },
 	{ "A8P", 1, -1, 1, -1 },
 	{ "A8R", 1, 2, 1, 4 },
@@ -413,6 +426,7 @@ static const struct expect month[] = {
 	{ "C3", 2, -1, 0, -1 },
 	{ "C4", 1, -1, 0, -1 },
 	{ "C5", 1, 2, 0, 0 },
+	{ "C6", 2, -1, 1, -1 },         /* R3 on 11-10 and 11-12 (人次); October R1 on 10-05 */
 	{ "D1", 1, -1, 0, -1 },
 	{ "D2", 12, -1, 0, -1 },
 	{ "D2P", 80, -1, 0, -1 },
@@ -447,7 +461,12 @@ static const struct expect stat_month[] = {
 	{ "A2", 1, -1, 0, -1 },         /* R3 (10-25); R4 (11-21) is the next month's */
 	{ "A5", 3, -1, 1, -1 },         /* R1, R3 on the last day, R5; before: R5 on 10-20 */
 	{ "A6", 3, 4, 1, 4 },
+	{ "A8", 2, -1, 0, -1 },         /* R1's home visit 10-30, R2's 11-03; before: none */
+	/* of those on the register on 11-20 (R2 R7), R2 was visited at home; R7 only came to the
+	 * office (11-02); before: R1 R2 R7 on 10-20, none visited at home (R1's 10-05 was guidance) */
+	{ "A8P", 1, -1, 0, -1 },
 	{ "C3", 1, -1, 0, -1 },         /* R2 11-05; R4's of 11-22 is the next month's */
+	{ "C6", 2, -1, 1, -1 },         /* R3 11-10 and 11-12; before: R1 10-05 */
 	{ "E2", 0, -1, 0, -1 },
 };
 

@@ -384,12 +384,6 @@ static int cmd_init(const struct opts *o)
 	return rc;
 }
 
-static void print_line(void *arg, const char *line)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", line);
-}
-
 /* What `jiuye import` and `jiuye export` take, one row per kind of record. The exports of people
  * (residents, enrolments, referrals) take the purpose; the others have none. */
 static int export_courses_all(struct jy_db *db, const char *path, int format, int all,
@@ -519,6 +513,13 @@ static void cli_progress_clear(struct cli_progress *p)
 	p->width = 0;
 }
 
+/* A line of the import's report: below the progress line, which the next call draws again. */
+static void cli_progress_line(void *arg, const char *line)
+{
+	cli_progress_clear(arg);
+	fprintf(stderr, "%s\n", line);
+}
+
 static int cli_progress(void *arg, long done, long total)
 {
 	struct cli_progress *p = arg;
@@ -558,7 +559,7 @@ static int cmd_import(const struct opts *o)
 	import_interrupted = 0;
 	sigaction(SIGINT, &sa, &old_sa);
 	db_progress_set(db, 0, cli_progress, &pg);
-	int rc = k->import(db, o->args[2], flags, print_line, NULL, &res, &err);
+	int rc = k->import(db, o->args[2], flags, cli_progress_line, &pg, &res, &err);
 	db_progress_set(db, 0, NULL, NULL);
 	sigaction(SIGINT, &old_sa, NULL);
 	cli_progress_clear(&pg);

@@ -19,7 +19,7 @@ static const int employers_acts[] = {
 
 /* F9: the file jiuye import employers reads */
 static const struct import_kind employers_import = {
-	N_("Import employers from a file"), "employers", import_employers, 0,
+	N_("Import employers from a file"), "employers", import_employers, 0, NULL,
 };
 
 /* At 80 columns: 4 code, 24 name, 10 kind, 8 contact, 12 phone, 4 woman-owned, 6 open postings. */

@@ -18,7 +18,7 @@ static const int postings_acts[] = {
 
 /* F9: the file jiuye import jobs reads */
 static const struct import_kind postings_import = {
-	N_("Import job information from a file"), "jobs", import_jobs, 0,
+	N_("Import job information from a file"), "jobs", import_jobs, 0, NULL,
 };
 
 static const char *const filter_names[POSTINGS__COUNT] = {

@@ -32,7 +32,7 @@ static const struct fact_field status_fields[] = {
 };
 static const struct fact_field visit_fields[] = {
 	{ "走访日期", FK_DATE, NULL, 10, FF_REQ },
-	{ "走访方式", FK_TEXT, NULL, 20, 0 },
+	{ "走访方式", FK_CODE, "visit_kind", 10, FF_REQ },
 	{ "走访内容", FK_TEXT, NULL, 200, 0 },
 	{ "下次走访", FK_DATE, NULL, 10, 0 },
 };
@@ -194,7 +194,7 @@ struct screen *fact_new(int kind, int64_t resident_id, const char *who)
 	date_today(today);
 	field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : kind == FACT_CLOSE ? 1 : 0], today);
 	if (kind == FACT_VISIT)
-		field_set(NULL, &fc->form.f[1], "入户走访");
+		field_set(NULL, &fc->form.f[1], VISIT_HOME);       /* 入户走访, the office's rule */
 	fc->form.focus = kind == FACT_CERT || kind == FACT_CLOSE ? 0 : kind == FACT_STATUS ? 1 : 2;
 	return &fc->s;
 }

@@ -169,8 +169,8 @@ static int status_line(void *arg, const struct status_event *s)
 static int visit_line(void *arg, const struct visit *v)
 {
 	struct each *e = arg;
-	char *t = xasprintf("%s  %s  %s  %s %s  (%s)", nz(v->date), nz(v->kind), nz(v->content), _("next visit"),
-	                    nz(v->next_due), nz(v->worker));
+	char *t = xasprintf("%s  %s  %s  %s %s  (%s)", nz(v->date), ui_code_label(e->ui, "visit_kind", v->kind),
+	                    nz(v->content), _("next visit"), nz(v->next_due), nz(v->worker));
 	page_wrapped(&e->d->page, 12, ST_NORMAL, t);
 	free(t);
 	e->n++;
@@ -284,7 +284,8 @@ static const struct {
 } hist_keys[] = {
 	{ "type", "证件类型", "cert_type" }, { "number", "证件编号", NULL }, { "issue_date", "发证日期", NULL },
 	{ "date", "日期", NULL }, { "status", "就业状态", "emp_status" }, { "form", "就业形式", "emp_form" },
-	{ "employer", "就业单位", NULL }, { "next_due", "下次走访", NULL }, { "content", "走访内容", NULL },
+	{ "employer", "就业单位", NULL }, { "kind", "走访方式", "visit_kind" }, { "next_due", "下次走访", NULL },
+	{ "content", "走访内容", NULL },
 	{ "course", "培训班", NULL },
 	{ "posting", "岗位", NULL }, { "stage", "进展", "ref_stage" }, { "referred_on", "推荐日期", NULL },
 	{ "stage_on", "进展日期", NULL }, { "note", "备注", NULL }, { "channel", "推荐方式", NULL },

@@ -29,9 +29,18 @@ static const int residents_acts_import[] = {
 	ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
+/* After an import the list starts at its first row, where the newest records are: the ones
+ * just imported. */
+static void residents_imported(struct ui *ui, struct screen *s)
+{
+	struct residents *rs = (struct residents *)s;
+	(void)ui;
+	list_query(&rs->list, le_text(&rs->qs.q));
+}
+
 /* F9: the file of residents jiuye import residents reads */
 static const struct import_kind residents_import = {
-	N_("Import residents from a file"), "residents", import_residents, 1,
+	N_("Import residents from a file"), "residents", import_residents, 1, residents_imported,
 };
 
 static const struct screen_ops residents_ops;

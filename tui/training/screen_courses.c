@@ -38,7 +38,7 @@ static const struct screen_ops courses_ops, courses_import_ops, pick_ops;
 
 /* F9: the file jiuye import courses reads */
 static const struct import_kind courses_import = {
-	N_("Import courses from a file"), "courses", import_courses, 0,
+	N_("Import courses from a file"), "courses", import_courses, 0, NULL,
 };
 
 /* ---- columns: at 80, 6 code, 31 name, 8 speciality, 10 + 10 dates, 9 head count; wider

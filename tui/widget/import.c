@@ -294,7 +294,9 @@ static int import_confirm(struct ui *ui, struct import_screen *im)
 	}
 	if (rc == JY_OK) {
 		struct screen *below = ui_below(ui, &im->s);
-		if (below && below->ops->reload)
+		if (below && im->k->imported)
+			im->k->imported(ui, below);
+		else if (below && below->ops->reload)
 			below->ops->reload(ui, below);
 	}
 	return SK_HANDLED | SK_POP;

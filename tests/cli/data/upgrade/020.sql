@@ -1,30 +1,20 @@
--- After 020_indicators.sql: the public-welfare placement of 004.sql (2) with its post subsidy of
--- 1500 元 a month (version 2) and two months paid, the first at that sum, the second a half; a
--- 公示 and an 电话通知 of its posting (3); the 育婴员培训 of 005.sql (2) sent outside (外送, version
--- 3). The changes, the notices' creations and the payments in the chained trail, through
--- history_in as in 007.sql.
-UPDATE placement SET subsidy_fen = 150000, version = 2, updated_at = '2024-06-29T12:00:00+00:00',
-	updated_by = '@ME@' WHERE id = 2;
-INSERT INTO placement_paid(placement_id, month, amount_fen, paid_on, created_at, created_by) VALUES
-	(2, '2024-05', 150000, '2024-05-31', '2024-06-29T12:05:00+00:00', '@ME@'),
-	(2, '2024-06', 75000, '2024-06-29', '2024-06-29T12:06:00+00:00', '@ME@');
-INSERT INTO posting_notice(id, posting_id, date, channel, note, created_at, created_by) VALUES
-	(1, 3, '2024-06-28', '1', NULL, '2024-06-29T12:10:00+00:00', '@ME@'),
-	(2, 3, '2024-06-29', '2', '逐户电话通知', '2024-06-29T12:11:00+00:00', '@ME@');
-UPDATE course SET outside = 1, version = 3, updated_at = '2024-06-29T12:20:00+00:00',
-	updated_by = '@ME@' WHERE id = 2;
+-- After 020_visit_kind.sql: contacts of the kinds the list now names, by code: a vocational-
+-- guidance talk (职业指导) with 周小燕 (resident 6, of 011.sql) at the office and a phone call to
+-- her; their creations in the chained trail, as visit_add writes them.
+INSERT INTO visit(id, resident_id, date, kind, content, next_due, created_at, created_by) VALUES
+	(3, 6, '2024-06-28', '4', '讲解简历写法，推荐参加家政培训', '2024-09-28',
+	 '2024-06-28T10:00:00+00:00', 'wangli'),
+	(4, 6, '2024-06-29', '2', '电话询问面试结果', '2024-09-29', '2024-06-29T16:00:00+00:00', '@ME@');
 
 INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
 	changes, result) VALUES
-	(99, '2024-06-29T12:00:00+00:00', '@ME@', '管理员', NULL, 4, 'placement', 2, 'update', NULL,
-	 '{"subsidy_fen":[null,150000]}', 'ok'),
-	(100, '2024-06-29T12:05:00+00:00', '@ME@', '管理员', NULL, 4, 'placement', 2, 'subsidy', NULL,
-	 '{"month":[null,"2024-05"],"amount_fen":[null,150000],"paid_on":[null,"2024-05-31"]}', 'ok'),
-	(101, '2024-06-29T12:06:00+00:00', '@ME@', '管理员', NULL, 4, 'placement', 2, 'subsidy', NULL,
-	 '{"month":[null,"2024-06"],"amount_fen":[null,75000],"paid_on":[null,"2024-06-29"]}', 'ok'),
-	(102, '2024-06-29T12:10:00+00:00', '@ME@', '管理员', NULL, 4, 'posting_notice', 1, 'create', NULL,
-	 '{"posting":[null,3],"channel":[null,"1"],"date":[null,"2024-06-28"]}', 'ok'),
-	(103, '2024-06-29T12:11:00+00:00', '@ME@', '管理员', NULL, 4, 'posting_notice', 2, 'create', NULL,
-	 '{"posting":[null,3],"channel":[null,"2"],"date":[null,"2024-06-29"]}', 'ok'),
-	(104, '2024-06-29T12:20:00+00:00', '@ME@', '管理员', NULL, 4, 'course', 2, 'update', NULL,
-	 '{"outside":[null,"1"]}', 'ok');
+	(99, '2024-06-28T10:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'visit', 3, 'create', NULL,
+	 '{"date":[null,"2024-06-28"],"kind":[null,"4"],"next_due":[null,"2024-09-28"],' ||
+	 '"content":[null,"讲解简历写法，推荐参加家政培训"]}', 'ok'),
+	(100, '2024-06-28T10:00:00+00:00', 'wangli', '王丽', '10.8.0.23', 1, 'resident', 6, 'visit',
+	 NULL, '{"date":[null,"2024-06-28"],"kind":[null,"4"]}', 'ok'),
+	(101, '2024-06-29T16:00:00+00:00', '@ME@', '管理员', NULL, 4, 'visit', 4, 'create', NULL,
+	 '{"date":[null,"2024-06-29"],"kind":[null,"2"],"next_due":[null,"2024-09-29"],' ||
+	 '"content":[null,"电话询问面试结果"]}', 'ok'),
+	(102, '2024-06-29T16:00:00+00:00', '@ME@', '管理员', NULL, 4, 'resident', 6, 'visit',
+	 NULL, '{"date":[null,"2024-06-29"],"kind":[null,"2"]}', 'ok');
