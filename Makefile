@@ -75,6 +75,8 @@ DEB_BUILD += libpam0g-dev
 DEB_BUILD += ncurses-term
 # printouts as PDF: cairo and pango, and a fixed-pitch Chinese font to embed (文泉驿等宽正黑)
 DEB_BUILD += libpango1.0-dev libcairo2-dev fonts-wqy-zenhei
+# files to and from the worker's PC over her terminal by ZMODEM: sz and rz (core/base/zmodem.c)
+DEB_BUILD += lrzsz
 DEB_TEST  := $(DEB_BUILD) libcmocka-dev libvterm-dev locales sqlite3 python3-openpyxl
 # pdftotext: the Chinese of a PDF printout comes back (tests/cli/printto.sh)
 DEB_TEST  += poppler-utils

@@ -54,7 +54,7 @@ struct cli_opts {
 	const char *purpose;     /* --purpose TEXT: what a file of people is for (export) */
 	const char *head;        /* --head ROW:HASH: the trail's head a check printed earlier */
 	const char *unit;        /* --unit NAME: a community, street or county (target, due) */
-	const char *dest;        /* --dest terminal|lp|pdf|file: where a printout goes (print) */
+	const char *dest;        /* --dest terminal|lp|pdf|zmodem|file: where it goes (print, report) */
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
@@ -76,6 +76,16 @@ int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);
 /* cli_report.c: jiuye report ...; cli_print.c: jiuye print ... Return the exit status. */
 int cli_report(const struct cli_opts *o);
 int cli_print(const struct cli_opts *o);
+/* A private temporary folder holding a file of the given name (the name a ZMODEM transfer gives
+ * her PC); cli_tmp_remove takes both away. */
+struct cli_tmp {
+	char *dir, *path;
+};
+int cli_tmp_file(struct cli_tmp *t, const char *name, struct jy_err *err);
+void cli_tmp_remove(struct cli_tmp *t);
+/* The written file at path on to dest through core's print_deliver, the terminal being stdin and
+ * stdout (pass-through printing, ZMODEM); pdf: the PDF's path for PRINT_PDF. */
+int cli_deliver(struct jy_db *db, int dest, const char *path, const char *pdf, struct jy_err *err);
 /* cli_target.c: jiuye target set|list|import ...; cli_due.c: jiuye due [--unit NAME]. */
 int cli_target(const struct cli_opts *o);
 int cli_due(const struct cli_opts *o);
@@ -267,6 +277,9 @@ struct screen *lock_new(struct ui *ui);
 int term_locale_ok(void);                       /* prints the bilingual fix when not UTF-8 */
 int term_init(struct ui *ui);                   /* 0 ok; -1 with a message printed */
 void term_end(void);
+/* What the terminal still sends after a file transfer (the protocol's last frames) read and
+ * thrown away until it has been quiet for quiet_ms (at most max_ms), so none of it becomes keys. */
+void term_drain_input(int quiet_ms, int max_ms);
 void term_size(struct ui *ui);
 int term_attr(const struct ui *ui, int style);
 int term_read(struct ui *ui, int timeout_ms, struct ui_event *ev);  /* 1 key, 0 timeout, -1 gone */
@@ -592,6 +605,13 @@ char *print_path(const char *name);
 int ui_print_dest(struct ui *ui);
 const char *ui_print_dest_label(int dest);
 int ui_print_send(struct ui *ui, int dest, const char *path);
+/* The file at path to her PC by ZMODEM (sz; curses left meanwhile): 1 when sent; the status line
+ * says "Sent FILE" or why not (PuTTY takes no ZMODEM: the message says what to use instead). */
+int ui_zmodem_send(struct ui *ui, const char *path);
+/* A file from her PC by ZMODEM (rz) into the folder of the printouts and exports (the export
+ * folder under --restricted), nowhere else: its path (caller frees), or NULL with the reason in
+ * the status line. */
+char *ui_zmodem_receive(struct ui *ui);
 
 /* Jobs (岗位与推荐): screen_jobs.c the module's menu; screen_jobs_list.c the lists of
  * employers (screen_employers.c), job information (screen_postings.c), referrals

@@ -53,8 +53,8 @@ static const struct setting_def setting_defs[] = {
 	{ "office.name", N_("the office's name at the foot of a printout (empty: made from the "
 	                    "street and community)"), SETTING_TEXT, 0, 60, "", NULL, NULL },
 	{ "print.dest", N_("where a printout goes unless a worker chose for herself: a file, her "
-	                   "terminal's printer, the server's printer (lp) or a PDF"), SETTING_TEXT, 0,
-	  16, "file", NULL, "file|terminal|lp|pdf" },
+	                   "terminal's printer, the server's printer (lp), a PDF or her PC (ZMODEM)"),
+	  SETTING_TEXT, 0, 16, "file", NULL, "file|terminal|lp|pdf|zmodem" },
 	{ "print.encoding", N_("the character set of the printer on a worker's terminal"),
 	  SETTING_TEXT, 0, 16, "GBK", NULL, "GBK|GB18030|UTF-8" },
 	{ "print.lp_printer", N_("the server's printer lp prints to (empty: its default one)"),

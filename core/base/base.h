@@ -211,6 +211,23 @@ void path_tmp_sweep(const char *dest);
  * of four buffers of this function: valid until its fourth next call (enough for one message). */
 const char *path_shown(const char *name);
 
+/* ---- zmodem.c: files to and from the worker's PC over her terminal (lrzsz's sz and rz) ------- */
+/* JY_EINVAL when the terminal (its TERM) is one that takes no ZMODEM (PuTTY), the message saying
+ * what to do instead; else JY_OK. */
+int zmodem_term_ok(const char *term, struct jy_err *err);
+/* The file at path to the PC: sz, its input tty_in and output tty_out (the terminal), the name
+ * sent without its folders. The caller's screen must be out of the way. JY_EIO on failure, with
+ * sz's exit status and what to use instead; JY_EINVAL, nothing run, when $TERM is PuTTY's. */
+int zmodem_send(const char *path, int tty_in, int tty_out, struct jy_err *err);
+/* Files from the PC into dir alone: rz run in dir, restricted (no name with a folder, no
+ * absolute name, no hidden file, nothing already there replaced), on the terminal's tty_in and
+ * tty_out. When nothing has begun to arrive after wait_s seconds (a terminal without ZMODEM),
+ * rz is stopped and the terminal's side cancelled. JY_OK with *name the first file received (no
+ * folder; caller frees) and *count how many (each made 0600); else JY_EIO and why, *name NULL
+ * (JY_EINVAL, nothing run, under PuTTY's $TERM). */
+int zmodem_receive(const char *dir, int tty_in, int tty_out, int wait_s, char **name, int *count,
+                   struct jy_err *err);
+
 
 /* ---- csv.c / import.c / export.c ------------------------------------------------------------- */
 struct csv_reader;

@@ -9,10 +9,13 @@
  * bare LF moves down without returning), the pages as print.c laid them out (print.page_lines, a
  * form feed between them) and a form feed after the last, so the sheet comes out at once.
  *
- * Or as a PDF beside the text file (pdf.c), for an office that sends files instead of paper.
+ * Or as a PDF beside the text file (pdf.c), for an office that sends files instead of paper; or
+ * the file itself to her PC over the terminal by ZMODEM (zmodem.c: Xshell and SecureCRT save it).
  *
- * Where a worker prints is hers: print.dest.<her login> (terminal, lp, pdf or file), else the office's
- * print.dest, else the file alone. */
+ * Where a worker prints is hers: print.dest.<her login> (terminal, lp, pdf, zmodem or file), else
+ * the office's print.dest, else the file alone. print_deliver sends a written file to any of them,
+ * for the screens and the command line alike. */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -28,7 +31,7 @@
 
 extern char **environ;
 
-static const char *const dest_names[] = { "file", "terminal", "lp", "pdf" };
+static const char *const dest_names[] = { "file", "terminal", "lp", "pdf", "zmodem" };
 
 const char *print_dest_name(int dest)
 {
@@ -42,6 +45,7 @@ int print_dest_parse(const char *s)
 		{ "terminal", PRINT_TERMINAL }, { "终端", PRINT_TERMINAL }, { "local", PRINT_TERMINAL },
 		{ "lp", PRINT_LP },         { "server", PRINT_LP },   { "服务器", PRINT_LP },
 		{ "pdf", PRINT_PDF },       { "PDF", PRINT_PDF },
+		{ "zmodem", PRINT_ZMODEM }, { "ZMODEM", PRINT_ZMODEM }, { "本机", PRINT_ZMODEM },
 	};
 	for (size_t i = 0; s && i < ARRAY_LEN(words); i++)
 		if (strcmp(s, words[i].word) == 0)
@@ -74,7 +78,7 @@ int print_dest_set(struct jy_db *db, int dest, struct jy_err *err)
 {
 	if (dest < 0 || dest >= (int)ARRAY_LEN(dest_names))
 		return err_set(err, JY_EINVAL, NULL, "%s",
-		               _("print to: terminal, lp, pdf or file are accepted"));
+		               _("print to: terminal, lp, pdf, zmodem or file are accepted"));
 	char *key = dest_key(db);
 	char *detail = xasprintf("{\"print.dest\":\"%s\"}", dest_names[dest]);
 	int rc = db_begin(db, err);
@@ -212,5 +216,50 @@ int print_lp(struct jy_db *db, const char *path, struct jy_err *err)
 		rc = err_set(err, JY_EIO, NULL, _("lp did not take %s: %s"), path_shown(path),
 		             *why ? why : _("it failed without saying why"));
 	free(printer);
+	return rc;
+}
+
+/* All of buf to fd. */
+static int fd_write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int print_deliver(struct jy_db *db, int dest, const char *path, const char *pdf_path, int tty_in,
+                  int tty_out, struct jy_err *err)
+{
+	int rc = JY_OK;
+	switch (dest) {
+	case PRINT_TERMINAL: {
+		struct jy_buf b = { 0 };
+		rc = print_passthrough(db, path, &b, err);
+		if (rc == JY_OK && fd_write_all(tty_out, b.s, b.len) != 0)
+			rc = err_set(err, JY_EIO, NULL, _("The terminal took no printout: %s"),
+			             strerror(errno));
+		buf_free(&b);
+		break;
+	}
+	case PRINT_LP:
+		rc = print_lp(db, path, err);
+		break;
+	case PRINT_PDF:
+		assert(pdf_path != NULL);
+		rc = print_pdf(db, path, pdf_path, err);
+		break;
+	case PRINT_ZMODEM:
+		rc = zmodem_send(path, tty_in, tty_out, err);
+		break;
+	default:
+		break;
+	}
 	return rc;
 }

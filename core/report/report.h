@@ -230,10 +230,10 @@ int print_resident_form(struct jy_db *db, int64_t resident_id, const char *path,
 int print_resident_slip(struct jy_db *db, int64_t resident_id, const char *path, struct jy_err *err);
 /* ---- deliver.c: where a written printout goes ---------------------------------------------- */
 /* The file alone, the printer beside the worker's PC through her terminal (media-copy
- * pass-through), or a printer of the server (lp). */
-enum print_dest { PRINT_FILE = 0, PRINT_TERMINAL, PRINT_LP, PRINT_PDF, PRINT__COUNT };
-const char *print_dest_name(int dest);           /* "file", "terminal", "lp", "pdf" */
-int print_dest_parse(const char *s);             /* those (or 文件, 终端, 服务器); -1 otherwise */
+ * pass-through), a printer of the server (lp), a PDF, or the file to her PC by ZMODEM. */
+enum print_dest { PRINT_FILE = 0, PRINT_TERMINAL, PRINT_LP, PRINT_PDF, PRINT_ZMODEM, PRINT__COUNT };
+const char *print_dest_name(int dest);           /* "file", "terminal", "lp", "pdf", "zmodem" */
+int print_dest_parse(const char *s);             /* those (or 文件, 终端, 服务器, 本机); -1 otherwise */
 /* Where this worker prints: print.dest.<login>, else the office's print.dest, else PRINT_FILE. */
 int print_dest_get(struct jy_db *db, int *dest, struct jy_err *err);
 /* Hers from now on; recorded in the audit trail. */
@@ -247,6 +247,12 @@ int print_passthrough_text(const char *text, size_t n, const char *encoding, str
 /* The printout at path to the server's printer: lp -s [-d print.lp_printer] -- path. lp's own
  * words when it refuses. */
 int print_lp(struct jy_db *db, const char *path, struct jy_err *err);
+/* The written file at path sent on to dest: the terminal's printer (the pass-through written to
+ * tty_out), lp, a PDF at pdf_path (needed for PRINT_PDF alone), the file itself to the PC by
+ * ZMODEM (zmodem_send on tty_in and tty_out: a screen program must have left the screen first),
+ * or nothing more for PRINT_FILE. */
+int print_deliver(struct jy_db *db, int dest, const char *path, const char *pdf_path, int tty_in,
+                  int tty_out, struct jy_err *err);
 
 /* ---- pdf.c: a printout as a PDF (cairo and pango) --------------------------------------------- */
 /* The faces tried in turn (print.pdf_font overrides): fixed-pitch, with Chinese. */

@@ -32,7 +32,7 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM history WHERE action = 'setting' AND fie
 [ "$n" = 1 ] && ok "print dest terminal: in the audit trail" || nok "print dest terminal: in the audit trail" "$n rows"
 run print dest printer --db "$db"
 status_is "print dest printer: a usage error (exit 2)" 2
-has "…naming what is accepted" "$tmp/err" "terminal (the printer at your PC), lp (the server's), pdf or file"
+has "…naming what is accepted" "$tmp/err" "terminal (the printer at your PC), lp (the server's), pdf, zmodem (the file to your PC) or file"
 
 # ---- through the terminal ----------------------------------------------------------------------
 # Her setting is terminal: the printout comes on stdout between ESC [5i and ESC [4i. -o keeps the

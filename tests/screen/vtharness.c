@@ -40,6 +40,14 @@
  *   expect-colour / expect-mono   some cell has a colour of its own / none has
  *   expect-printed-file PATH SET  the terminal's printer (ESC [5i … ESC [4i, never shown) got
  *                       exactly the file PATH (~/: the program's home) in SET, CR LF, a form feed
+ *   zmodem-receive DIR  the terminal saves the next file the program sends by ZMODEM in DIR,
+ *                       as Xshell does: when the program's output starts a ZMODEM send, Debian's
+ *                       rz runs in DIR on the terminal's side until the transfer ends
+ *   zmodem-send [-f] DIR FILE  the program's next ZMODEM receive gets FILE from sz run in DIR
+ *                       (-f: the name sent as written, folders and all, as a hostile PC could)
+ *   write-file PATH TEXT  a file for zmodem-send to send (TEXT, then a newline)
+ *   expect-same-file A B  the two files hold the same bytes
+ *   expect-no-file PATH   no such file
  *   snapshot NAME       whole screen equals GOLDEN_DIR/SCRIPT.NAME.TAGS.txt (UPDATE_GOLDEN=1
  *                       writes it); `mask ERE` lines before it blank out varying text (times)
  *   keep NAME           the screen as it is now, kept under NAME for expect-kept
@@ -77,6 +85,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -163,6 +172,19 @@ struct harness {
 	double link_tokens;
 	long long link_last_us;
 	long long step_start_us, step_ms, prev_ms;
+	/* the terminal's ZMODEM side (Xshell's): armed by zmodem-receive or zmodem-send, started
+	 * when the program's output holds the header that begins a transfer, fed the program's
+	 * output (and feeding it back) until it exits */
+	struct {
+		int armed;              /* 'r': receive into dir, 's': send file; 0 not armed */
+		int full;               /* zmodem-send -f */
+		char dir[PATH_MAX], file[PATH_MAX];
+		size_t match;           /* bytes of the header seen so far */
+		int mode;               /* the running transfer's armed */
+		int ending;             /* our rz has answered the sender's ZFIN: its "OO" is next */
+		pid_t pid;              /* rz or sz while it runs */
+		int fd;                 /* its end of a socket pair */
+	} zm;
 	FILE *tee;              /* when set, every byte the program writes is copied here too */
 	size_t step_reads;      /* reads of the terminal that got bytes (bench_pty resets it) */
 	struct {
@@ -704,8 +726,11 @@ static void program_reap(int block)
 	}
 }
 
+static void zm_stop(void);
+
 static void program_close(void)
 {
+	zm_stop();
 	if (H.master >= 0)
 		close(H.master);
 	if (H.slave >= 0)
@@ -749,6 +774,145 @@ static size_t link_allowance(size_t max)
 	return H.link_tokens >= 1 ? (size_t)H.link_tokens : 0;
 }
 
+/* ---- the terminal's ZMODEM side ---------------------------------------------------------------- */
+
+/* "**" ZDLE "B0" and the frame type: '0' ZRQINIT (a sender starts), '1' ZRINIT (a receiver
+ * waits). */
+static const char zm_head[] = "**\030B0";
+
+static void zm_start(void)
+{
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+		die("socketpair: %s", strerror(errno));
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (chdir(H.zm.dir) != 0)
+			_exit(126);
+		dup2(sv[1], 0);
+		dup2(sv[1], 1);
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 2);
+		if (H.zm.armed == 'r')
+			execlp("rz", "rz", "-q", (char *)NULL);
+		else if (H.zm.full)
+			execlp("sz", "sz", "-q", "-f", H.zm.file, (char *)NULL);
+		else
+			execlp("sz", "sz", "-q", H.zm.file, (char *)NULL);
+		_exit(127);
+	}
+	close(sv[1]);
+	H.zm.pid = pid;
+	H.zm.fd = sv[0];
+	H.zm.mode = H.zm.armed;
+	H.zm.ending = 0;
+	H.zm.armed = 0;
+}
+
+/* The transfer's end: the terminal's side has exited (or the program went away). */
+static void zm_stop(void)
+{
+	if (H.zm.fd >= 0)
+		close(H.zm.fd);
+	H.zm.fd = -1;
+	if (H.zm.pid > 0) {
+		int st;
+		pid_t w = 0;
+		for (int i = 0; i < 50 && (w = waitpid(H.zm.pid, &st, WNOHANG)) == 0; i++)
+			sleep_ms(10);   /* done, it is leaving */
+		if (w == 0) {
+			kill(H.zm.pid, SIGTERM);        /* a refused sender would wait a minute */
+			waitpid(H.zm.pid, &st, 0);
+		}
+	}
+	H.zm.pid = 0;
+	H.zm.mode = H.zm.ending = 0;
+}
+
+/* What the program wrote, with ZMODEM armed: up to the header it goes to the screen; from the
+ * header on, to the terminal's rz or sz. */
+static void zm_split(const char *buf, size_t n)
+{
+	if (H.zm.pid > 0 && H.zm.ending) {
+		/* the sender's "over and out", then the program's own screen again (a sender that
+		 * exits at once may leave the rest of its OO unsent: the rest is the screen's) */
+		size_t k = 0;
+		while (k < n && k < 2 && buf[k] == 'O')
+			k++;
+		write_all(H.zm.fd, buf, k);
+		zm_stop();
+		printer_split(buf + k, n - k);
+		return;
+	}
+	/* the program's rz is done (it refused, say) and the program takes its screen back (its
+	 * escape sequences: what a receiver sends is headers, never an ESC [ ?): the transfer is
+	 * over, the rest is the screen's. (rz's own CANs may never come: a program leaving drops
+	 * its unread output.) */
+	const char *back = H.zm.pid > 0 && H.zm.mode == 's' ? memmem(buf, n, "\033[?", 3) : NULL;
+	if (back) {
+		size_t k = (size_t)(back - buf);
+		write_all(H.zm.fd, buf, k);
+		zm_stop();
+		printer_split(buf + k, n - k);
+		return;
+	}
+	if (H.zm.pid > 0) {
+		write_all(H.zm.fd, buf, n);
+		return;
+	}
+	char want = H.zm.armed == 'r' ? '0' : '1';
+	for (size_t i = 0; i < n; i++) {
+		size_t m = H.zm.match;
+		int fits = m < sizeof zm_head - 1 ? buf[i] == zm_head[m] : buf[i] == want;
+		if (!fits) {
+			H.zm.match = buf[i] == zm_head[0];
+			continue;
+		}
+		if (++H.zm.match < sizeof zm_head)
+			continue;
+		/* the header: what came before it in this read was the screen's (a header begun in the
+		 * read before went there too, harmlessly); the header, whole, and the rest to the side */
+		size_t start = i + 1 >= sizeof zm_head ? i + 1 - sizeof zm_head : 0;
+		printer_split(buf, start);
+		H.zm.match = 0;
+		zm_start();
+		write_all(H.zm.fd, zm_head, sizeof zm_head - 1);
+		write_all(H.zm.fd, &want, 1);
+		write_all(H.zm.fd, buf + i + 1, n - i - 1);
+		return;
+	}
+	printer_split(buf, n);
+}
+
+/* The terminal's side's answers to the program, raw (no character set: the protocol's bytes).
+ * 1 while the transfer goes on. */
+static int zm_pump(void)
+{
+	if (H.zm.pid <= 0)
+		return 0;
+	char buf[65536];
+	for (;;) {
+		struct pollfd pfd = { .fd = H.zm.fd, .events = POLLIN };
+		if (poll(&pfd, 1, 0) <= 0)
+			return 1;
+		ssize_t n = read(H.zm.fd, buf, sizeof buf);
+		if (n > 0) {
+			/* our rz's ZFIN: the file is whole, the sender says OO and is done */
+			if (H.zm.armed == 0 && H.zm.mode == 'r' && memmem(buf, (size_t)n, "**\030B08", 6))
+				H.zm.ending = 1;
+			if (H.master >= 0)
+				write_all(H.master, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		zm_stop();
+		return 0;
+	}
+}
+
 /* Read what the program wrote until it is quiet. react: first wait (up to react_ms) for at least one
  * byte. Returns 0 when quiet or the program ended, -1 on timeout. */
 static int pump(int react_ms)
@@ -767,7 +931,10 @@ static int pump(int react_ms)
 			if (n > 0 && H.link_bps)
 				H.link_tokens -= (double)n;
 			if (n > 0) {
-				printer_split(buf, (size_t)n);
+				if (H.zm.armed || H.zm.pid > 0)
+					zm_split(buf, (size_t)n);
+				else
+					printer_split(buf, (size_t)n);
 				if (H.tee)
 					fwrite(buf, 1, (size_t)n, H.tee);
 				H.step_bytes += (size_t)n;
@@ -783,6 +950,12 @@ static int pump(int react_ms)
 			program_reap(1);
 			program_close();
 			return 0;
+		}
+		if (zm_pump()) {        /* a transfer is not quiet while it lasts */
+			last = t;
+			if (t > deadline)
+				return -1;
+			continue;
 		}
 		program_reap(0);
 		if (H.exited && H.master < 0)
@@ -1198,7 +1371,9 @@ static int wait_until(int (*cond)(const char *, const char *), const char *a, co
 		if (now_ms() > deadline || (H.exited && H.master < 0))
 			return cond(a, b);
 		struct pollfd pfd = { .fd = H.master, .events = POLLIN };
-		if (H.master >= 0 && poll(&pfd, 1, 20) > 0)
+		if (H.zm.pid > 0)
+			pump(0);        /* a transfer: the terminal's side speaks too */
+		else if (H.master >= 0 && poll(&pfd, 1, 20) > 0)
 			pump(0);
 		else if (H.master < 0)
 			sleep_ms(20);
@@ -1535,6 +1710,126 @@ static int step_bytes(const char *cmd, const char *arg, char *why, size_t size)
 	return 0;
 }
 
+/* ---- files of the terminal's side (zmodem-receive, zmodem-send) ---------------------------------- */
+
+/* PATH with ~/ as the program's home. */
+static void home_path(const char *in, char *out, size_t size)
+{
+	const char *home = "/tmp";
+	for (int i = 0; i < H.nenv; i++)
+		if (strncmp(H.envp[i], "HOME=", 5) == 0)
+			home = H.envp[i] + 5;
+	if (in[0] == '~' && in[1] == '/')
+		snprintf(out, size, "%s%s", home, in + 1);
+	else
+		snprintf(out, size, "%s", in);
+}
+
+static int step_zmodem(const char *cmd, const char *arg, char *why, size_t size)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	H.zm.full = 0;
+	if (strcmp(cmd, "zmodem-receive") == 0) {
+		if (sscanf(arg, "%1023s", a) != 1) {
+			snprintf(why, size, "zmodem-receive DIR expected");
+			return -1;
+		}
+		home_path(a, H.zm.dir, sizeof H.zm.dir);
+		mkdir(H.zm.dir, 0700);
+		H.zm.armed = 'r';
+		return 0;
+	}
+	if (strncmp(arg, "-f ", 3) == 0) {
+		H.zm.full = 1;
+		arg += 3;
+	}
+	if (sscanf(arg, "%1023s %1023s", a, b) != 2) {
+		snprintf(why, size, "zmodem-send [-f] DIR FILE expected");
+		return -1;
+	}
+	home_path(a, H.zm.dir, sizeof H.zm.dir);
+	snprintf(H.zm.file, sizeof H.zm.file, "%s", b);
+	H.zm.armed = 's';
+	return 0;
+}
+
+/* write-file PATH TEXT: TEXT and a newline, the folders on the way made. */
+static int step_write_file(const char *arg, char *why, size_t size)
+{
+	char a[PATH_MAX], path[PATH_MAX];
+	int n = 0;
+	if (sscanf(arg, "%1023s %n", a, &n) != 1 || !n) {
+		snprintf(why, size, "write-file PATH TEXT expected");
+		return -1;
+	}
+	home_path(a, path, sizeof path);
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = 0;
+			mkdir(path, 0700);
+			*p = '/';
+		}
+	FILE *f = fopen(path, "w");
+	if (!f || fprintf(f, "%s\n", arg + n) < 0 || fclose(f) != 0) {
+		snprintf(why, size, "%.400s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The whole of a file (at most 4 MB); NULL when it cannot be read. Caller frees. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = malloc(4 << 20);
+	if (!buf)
+		die("out of memory");
+	*n = fread(buf, 1, 4 << 20, f);
+	fclose(f);
+	return buf;
+}
+
+static int step_same_file(const char *arg, char *why, size_t size)
+{
+	char a[PATH_MAX], b[PATH_MAX], pa[PATH_MAX], pb[PATH_MAX];
+	if (sscanf(arg, "%1023s %1023s", a, b) != 2) {
+		snprintf(why, size, "expect-same-file A B expected");
+		return -1;
+	}
+	home_path(a, pa, sizeof pa);
+	home_path(b, pb, sizeof pb);
+	size_t na = 0, nb = 0;
+	char *da = slurp(pa, &na), *db = slurp(pb, &nb);
+	int rc = 0;
+	if (!da || !db) {
+		snprintf(why, size, "%.400s: %s", !da ? pa : pb, strerror(errno));
+		rc = -1;
+	} else if (na != nb || memcmp(da, db, na) != 0) {
+		snprintf(why, size, "%.200s has %zu bytes, %.200s %zu: not the same", a, na, b, nb);
+		rc = -1;
+	} else if (na == 0) {
+		snprintf(why, size, "%.200s and %.200s are both empty", a, b);
+		rc = -1;
+	}
+	free(da);
+	free(db);
+	return rc;
+}
+
+static int step_no_file(const char *arg, char *why, size_t size)
+{
+	char path[PATH_MAX];
+	home_path(arg, path, sizeof path);
+	struct stat sb;
+	if (lstat(path, &sb) == 0) {
+		snprintf(why, size, "%.400s is there", arg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Run one step. Returns 0 ok, -1 failed (why filled). *counts: the step produced output whose size
  * the next `bytes` line may read. */
 static int step_run(const char *cmd, const char *arg, int *counts, char *why, size_t size)
@@ -1635,6 +1930,14 @@ static int step_run(const char *cmd, const char *arg, int *counts, char *why, si
 	}
 	if (strcmp(cmd, "snapshot") == 0)
 		return step_snapshot(arg, why, size);
+	if (strcmp(cmd, "zmodem-receive") == 0 || strcmp(cmd, "zmodem-send") == 0)
+		return step_zmodem(cmd, arg, why, size);
+	if (strcmp(cmd, "write-file") == 0)
+		return step_write_file(arg, why, size);
+	if (strcmp(cmd, "expect-same-file") == 0)
+		return step_same_file(arg, why, size);
+	if (strcmp(cmd, "expect-no-file") == 0)
+		return step_no_file(arg, why, size);
 	if (strcmp(cmd, "expect-printed-file") == 0)
 		return step_printed_file(arg, why, size);
 	if (strcmp(cmd, "expect-colour") == 0 || strcmp(cmd, "expect-mono") == 0) {
@@ -1785,6 +2088,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	memset(&H, 0, sizeof H);
 	H.master = H.slave = -1;
+	H.zm.fd = -1;
 	H.cols = 80;
 	H.rows = 24;
 	H.golden_dir = "tests/screen/golden";

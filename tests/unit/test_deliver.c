@@ -60,7 +60,8 @@ static void test_dest_names(void **state)
 		{ "file", PRINT_FILE }, { "文件", PRINT_FILE }, { "terminal", PRINT_TERMINAL },
 		{ "终端", PRINT_TERMINAL }, { "local", PRINT_TERMINAL }, { "lp", PRINT_LP },
 		{ "服务器", PRINT_LP }, { "server", PRINT_LP }, { "pdf", PRINT_PDF }, { "PDF", PRINT_PDF },
-		{ "printer", -1 }, { "", -1 },
+		{ "zmodem", PRINT_ZMODEM }, { "ZMODEM", PRINT_ZMODEM }, { "本机", PRINT_ZMODEM },
+		{ "printer", -1 }, { "", -1 }, { "sz", -1 },
 		{ "LP", -1 },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
@@ -70,6 +71,7 @@ static void test_dest_names(void **state)
 	assert_string_equal(print_dest_name(PRINT_TERMINAL), "terminal");
 	assert_string_equal(print_dest_name(PRINT_LP), "lp");
 	assert_string_equal(print_dest_name(PRINT_PDF), "pdf");
+	assert_string_equal(print_dest_name(PRINT_ZMODEM), "zmodem");
 }
 
 /* Hers over the office's over the file; set, it is in the trail. */
@@ -95,11 +97,15 @@ static void test_dest_setting(void **state)
 	assert_int_equal(db_setting(db, key, "", &v, &err), JY_OK);
 	assert_string_equal(v, "terminal");
 	free(v);
+	assert_int_equal(print_dest_set(db, PRINT_ZMODEM, &err), JY_OK);
+	assert_int_equal(print_dest_get(db, &dest, &err), JY_OK);
+	assert_int_equal(dest, PRINT_ZMODEM);
+	assert_int_equal(print_dest_set(db, PRINT_TERMINAL, &err), JY_OK);
 	assert_int_equal(print_dest_set(db, 7, &err), JY_EINVAL);
 	db_close(&db);
-	/* the trail names the setting */
+	/* the trail names the setting, once for each of the three (terminal, zmodem, terminal) */
 	char *cmd = xasprintf("sqlite3 '%s' \"SELECT count(*) FROM history WHERE action = 'setting' "
-	                      "AND fields = '%s'\" | grep -qx 1", path, key);
+	                      "AND fields = '%s'\" | grep -qx 3", path, key);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(key);

@@ -1,14 +1,15 @@
 /* tui/cli/cli_print.c: jiuye print, a resident's registration form or confirmation slip as text.
  *
- *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE] [--dest terminal|lp|pdf|file]
- *   jiuye print dest [terminal|lp|pdf|file]
+ *   jiuye print form|slip ID_NUMBER_OR_REG_NO [-o FILE] [--dest terminal|lp|pdf|zmodem|file]
+ *   jiuye print dest [terminal|lp|pdf|zmodem|file]
  *
  * form: the 求职登记表 the office files (every field, full ID number); slip: the 业务办理确认单 the
  * applicant signs and takes home (ID number masked). She is named by her ID number or her
  * registration number (R-000001); `print case|answer CASE_NO` a rights case's 登记表 and its 答复
  * letter (which never carries her phone or address). Without -o the text goes to stdout (for lp or a pager), unless
  * --dest or her printing setting (print dest) sends it to the printer at her PC (the terminal's
- * pass-through, on stdout) or the server's (lp). Exit 0
+ * pass-through, on stdout), the server's (lp), a PDF, or as a file to her PC (ZMODEM: sz on
+ * stdin and stdout). Exit 0
  * done, 1 she is not found or the file cannot be written, 2 the words are wrong. */
 #include <errno.h>
 #include <stdio.h>
@@ -27,7 +28,8 @@ static int print_dest_cmd(const struct cli_opts *o)
 		return cli_usage_error(_("print dest takes one word: %s is one too many"), o->args[3]);
 	if (o->nargs == 3 && (dest = print_dest_parse(o->args[2])) < 0)
 		return cli_usage_error(_("print dest %s: terminal (the printer at your PC), "
-		                         "lp (the server's), pdf or file are accepted"), o->args[2]);
+		                         "lp (the server's), pdf, zmodem (the file to your PC) or file "
+		                         "are accepted"), o->args[2]);
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
@@ -40,6 +42,36 @@ static int print_dest_cmd(const struct cli_opts *o)
 	}
 	printf("%s\n", print_dest_name(dest));
 	return 0;
+}
+
+int cli_tmp_file(struct cli_tmp *t, const char *name, struct jy_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	t->dir = xasprintf("%s/jiuye-print-XXXXXX", dir && *dir ? dir : "/tmp");
+	if (!mkdtemp(t->dir)) {
+		int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), t->dir,
+		                 strerror(errno));
+		FREE(&t->dir);
+		return rc;
+	}
+	t->path = xasprintf("%s/%s", t->dir, name);
+	return JY_OK;
+}
+
+void cli_tmp_remove(struct cli_tmp *t)
+{
+	if (t->path)
+		unlink(t->path);
+	if (t->dir)
+		rmdir(t->dir);
+	FREE(&t->path);
+	FREE(&t->dir);
+}
+
+int cli_deliver(struct jy_db *db, int dest, const char *path, const char *pdf, struct jy_err *err)
+{
+	fflush(stdout);         /* what went before, then the printer's or the transfer's own bytes */
+	return print_deliver(db, dest, path, pdf, STDIN_FILENO, STDOUT_FILENO, err);
 }
 
 /* Where this printout goes: --dest, else a file when -o names one, else her setting; a "file"
@@ -57,8 +89,10 @@ static int print_dest_for(const struct cli_opts *o, struct jy_db *db, int *dest,
 	return print_dest_get(db, dest, err);
 }
 
-/* The printout written (to -o FILE, or a private temporary file), then sent on. */
-static int print_send(struct jy_db *db, int dest, const char *out, int64_t id,
+/* The printout written (to -o FILE, or under a private temporary folder as name), then sent on
+ * through core's delivery: to the terminal's printer or by ZMODEM on stdin/stdout, to lp, as a
+ * PDF at -o. */
+static int print_send(struct jy_db *db, int dest, const char *out, const char *name, int64_t id,
                       int (*print)(struct jy_db *, int64_t, const char *, struct jy_err *),
                       struct jy_err *err)
 {
@@ -70,39 +104,17 @@ static int print_send(struct jy_db *db, int dest, const char *out, int64_t id,
 		               _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
 	if (dest == PRINT_PDF)
 		out = NULL;
-	char *tmp = NULL;
+	struct cli_tmp tmp = { 0 };
 	const char *path = out && strcmp(out, "-") != 0 ? out : NULL;
-	if (!path) {
-		const char *dir = getenv("TMPDIR");
-		tmp = xasprintf("%s/jiuye-print-XXXXXX", dir && *dir ? dir : "/tmp");
-		int fd = mkstemp(tmp);
-		if (fd < 0) {
-			int rc = err_set(err, JY_EIO, NULL, _("%s: cannot write the file: %s"), tmp,
-			                 strerror(errno));
-			free(tmp);
-			return rc;
-		}
-		close(fd);
-		path = tmp;
-	}
-	int rc = print(db, id, path, err);
-	if (!rc && dest == PRINT_LP)
-		rc = print_lp(db, path, err);
-	if (!rc && dest == PRINT_PDF)
-		rc = print_pdf(db, path, pdf, err);
-	if (!rc && dest == PRINT_TERMINAL) {
-		struct jy_buf b = { 0 };
-		rc = print_passthrough(db, path, &b, err);
-		cli_stdout_raw();       /* the printer's bytes, in the printer's encoding */
-		if (!rc && (fwrite(b.s, 1, b.len, stdout) != b.len || fflush(stdout) != 0))
-			rc = err_set(err, JY_EIO, NULL, _("cannot write to standard output: %s"),
-			             strerror(errno));
-		buf_free(&b);
-	}
-	if (tmp) {
-		unlink(tmp);    /* a printout holds a person: no copy left behind */
-		free(tmp);
-	}
+	int rc = JY_OK;
+	if (!path && (rc = cli_tmp_file(&tmp, name, err)) != JY_OK)
+		return rc;
+	if (!path)
+		path = tmp.path;
+	rc = print(db, id, path, err);
+	if (rc == JY_OK)
+		rc = cli_deliver(db, dest, path, pdf, err);
+	cli_tmp_remove(&tmp);   /* a printout holds a person: no copy left behind */
 	return rc;
 }
 
@@ -116,14 +128,18 @@ int cli_print(const struct cli_opts *o)
 		return print_dest_cmd(o);
 	int (*print)(struct jy_db *, int64_t, const char *, struct jy_err *);
 	int (*find)(struct jy_db *, const char *, int64_t *, struct jy_err *) = print_find_resident;
+	const char *name;       /* the file's name on her PC when it goes by ZMODEM without -o */
 	if (strcmp(what, "case") == 0 || strcmp(what, "answer") == 0 || strcmp(what, "答复") == 0) {
 		print = what[0] == 'c' ? print_case_form : print_case_answer;
 		find = print_find_case;
-	} else if (strcmp(what, "form") == 0 || strcmp(what, "登记表") == 0)
+		name = what[0] == 'c' ? "投诉登记表.txt" : "答复意见书.txt";
+	} else if (strcmp(what, "form") == 0 || strcmp(what, "登记表") == 0) {
 		print = print_resident_form;
-	else if (strcmp(what, "slip") == 0 || strcmp(what, "确认单") == 0)
+		name = "登记表.txt";
+	} else if (strcmp(what, "slip") == 0 || strcmp(what, "确认单") == 0) {
 		print = print_resident_slip;
-	else
+		name = "确认单.txt";
+	} else
 		return cli_usage_error(_("print %s: form (the registration form), slip (the confirmation slip), "
 		                         "case (a rights case's 登记表) or answer (its 答复) are accepted"), what);
 	if (o->nargs < 3)
@@ -133,7 +149,7 @@ int cli_print(const struct cli_opts *o)
 		return cli_usage_error(_("print takes one resident: %s is one word too many"), o->args[3]);
 	if (o->dest && print_dest_parse(o->dest) < 0)
 		return cli_usage_error(_("--dest %s: terminal (the printer at your PC), lp (the server's), "
-		                         "pdf or file are accepted"), o->dest);
+		                         "pdf, zmodem (the file to your PC) or file are accepted"), o->dest);
 	if (o->dest && print_dest_parse(o->dest) == PRINT_PDF && (!o->out || strcmp(o->out, "-") == 0))
 		return cli_usage_error("%s", _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
 
@@ -147,7 +163,7 @@ int cli_print(const struct cli_opts *o)
 	if (rc == JY_OK)
 		rc = find(db, o->args[2], &id, &err);
 	if (rc == JY_OK)
-		rc = print_send(db, dest, o->out, id, print, &err);
+		rc = print_send(db, dest, o->out, name, id, print, &err);
 	db_close(&db);
 	if (rc != JY_OK) {
 		if (err.field[0])
@@ -163,5 +179,8 @@ int cli_print(const struct cli_opts *o)
 		        path_shown(o->out), path_shown(o->out));
 	if (dest == PRINT_LP)
 		fprintf(stderr, "%s\n", _("sent to the server's printer (lp)"));
+	if (dest == PRINT_ZMODEM)
+		fprintf(stderr, _("sent %s to your PC (ZMODEM)\n"), o->out && strcmp(o->out, "-") != 0
+		        ? path_shown(o->out) : name);
 	return 0;
 }

@@ -2,14 +2,20 @@
  *
  *   jiuye report [--period P | --from DATE [--to DATE]] [--by community|sex|category|age]
  *                [--format text|csv|xlsx] [--encoding utf-8|gbk] [-o FILE]
+ *                [--dest file|terminal|lp|pdf|zmodem]
  *
  * The period is this month unless said otherwise; --from alone runs to today. The format follows
  * -o's extension when --format is not given (report.xlsx, report.csv, anything else text). An XLSX
  * workbook also holds, a worksheet each, the residents behind every figure that counts people, so
  * the office can check a figure person by person (when the worker's role may see them); text and
- * CSV hold the table alone (for a terminal, a printer or a script). A bad option value is a usage error (exit 2) that names the
+ * CSV hold the table alone (for a terminal, a printer or a script). --dest sends the report on as
+ * the print dialog does, through the same core delivery: the text report to the printer at her
+ * PC, the server's or as a PDF (-o FILE.pdf), any of them as a file to her PC by ZMODEM; without
+ * --dest and -o the text report goes where she prints (her setting: standard output for the
+ * file). A bad option value is a usage error (exit 2) that names the
  * option and what it takes; a database that cannot be read is exit 1. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -65,12 +71,82 @@ static int report_format(const struct cli_opts *o, int *format)
 		if (gbk)
 			f = SHEET_CSV_GBK;
 	}
-	if (f == SHEET_XLSX && (!o->out || strcmp(o->out, "-") == 0)) {
+	int zmodem = o->dest && print_dest_parse(o->dest) == PRINT_ZMODEM;
+	if (f == SHEET_XLSX && (!o->out || strcmp(o->out, "-") == 0) && !zmodem) {
 		cli_usage_error("%s", _("--format xlsx needs -o FILE: a workbook cannot go to the terminal"));
 		return -1;
 	}
 	*format = f;
 	return 0;
+}
+
+/* --dest checked before anything is opened: -1 after a usage error was printed. */
+static int report_dest_check(const struct cli_opts *o, int format)
+{
+	if (!o->dest)
+		return 0;
+	int dest = print_dest_parse(o->dest);
+	if (dest < 0) {
+		cli_usage_error(_("--dest %s: file, terminal (the printer at your PC), lp (the server's), "
+		                  "pdf or zmodem (the file to your PC) are accepted"), o->dest);
+		return -1;
+	}
+	if ((dest == PRINT_TERMINAL || dest == PRINT_LP || dest == PRINT_PDF) && format != REPORT_TEXT) {
+		cli_usage_error(_("--dest %s prints the text report: leave out --format, or send a CSV "
+		                  "or XLSX file with --dest zmodem"), o->dest);
+		return -1;
+	}
+	if (dest == PRINT_PDF && (!o->out || strcmp(o->out, "-") == 0)) {
+		cli_usage_error("%s", _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Where the report goes: --dest; else the file -o names; else, for the text report, the worker's
+ * printing setting (the file alone is standard output, as before). */
+static int report_dest(const struct cli_opts *o, struct jy_db *db, int format, int *dest,
+                       struct jy_err *err)
+{
+	*dest = PRINT_FILE;
+	if (o->dest) {
+		*dest = print_dest_parse(o->dest);
+		return JY_OK;
+	}
+	if ((o->out && strcmp(o->out, "-") != 0) || format != REPORT_TEXT)
+		return JY_OK;
+	int rc = print_dest_get(db, dest, err);
+	if (rc == JY_OK && *dest == PRINT_PDF)
+		rc = err_set(err, JY_EINVAL, NULL, "%s",
+		             _("--dest pdf needs -o FILE.pdf: a PDF cannot go to the terminal"));
+	return rc;
+}
+
+/* The report written to -o, or to a private temporary file named for the period, then sent on
+ * (core's print_deliver: the terminal's printer, lp, a PDF at -o, ZMODEM). */
+static int report_send(struct jy_db *db, const struct report *r, const struct cli_opts *o,
+                       int format, int flags, int dest, struct jy_err *err)
+{
+	const char *pdf = dest == PRINT_PDF ? o->out : NULL;
+	const char *path = dest != PRINT_PDF && o->out && strcmp(o->out, "-") != 0 ? o->out : NULL;
+	struct cli_tmp tmp = { 0 };
+	int rc = JY_OK;
+	if (!path) {
+		const char *ext = format == SHEET_XLSX ? "xlsx" : format == REPORT_TEXT ? "txt" : "csv";
+		char *name = xasprintf("统计报表-%s.%s", r->cur.label, ext);
+		for (char *p = name; *p; p++)
+			if (*p == '/' || *p == ' ')
+				*p = '-';
+		rc = cli_tmp_file(&tmp, name, err);
+		free(name);
+		path = tmp.path;
+	}
+	if (rc == JY_OK)
+		rc = report_write(db, r, path, format, flags, o->purpose, err);
+	if (rc == JY_OK)
+		rc = cli_deliver(db, dest, path, pdf, err);
+	cli_tmp_remove(&tmp);
+	return rc;
 }
 
 int cli_report(const struct cli_opts *o)
@@ -85,7 +161,7 @@ int cli_report(const struct cli_opts *o)
 	if (o->by && (by = report_by_parse(o->by)) < 0)
 		return cli_usage_error(_("--by %s: community, street, sex, category or age are accepted"), o->by);
 	int format;
-	if (report_format(o, &format) < 0)
+	if (report_format(o, &format) < 0 || report_dest_check(o, format) < 0)
 		return EXIT_USAGE;
 
 	struct jy_db *db;
@@ -100,21 +176,32 @@ int cli_report(const struct cli_opts *o)
 	if (people && !o->purpose)
 		fprintf(stderr, "%s", _("jiuye: the figures only; --purpose TEXT adds the residents behind them "
 		                        "(e.g. --purpose 上报区人社局)\n"));
+	int dest = PRINT_FILE;
 	rc = access_check(db, OP_REPORT, NULL, &err);
+	if (rc == JY_OK)
+		rc = report_dest(o, db, format, &dest, &err);
 	if (rc == JY_OK)
 		rc = o->summary ? report_compute_summary(db, &p, by, &r, &err)
 		                : report_compute(db, &p, by, &r, &err);
 	if (format != REPORT_TEXT)
 		cli_stdout_raw();       /* a CSV's bytes, in the encoding its format says */
-	if (rc == JY_OK)
+	if (rc == JY_OK && dest == PRINT_FILE)
 		rc = report_write(db, r, o->out, format, flags, o->purpose, &err);
+	else if (rc == JY_OK)
+		rc = report_send(db, r, o, format, flags, dest, &err);
 	report_free(&r);
 	db_close(&db);
 	if (rc != JY_OK) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
 	}
-	if (o->out && strcmp(o->out, "-") != 0)
+	if (dest == PRINT_PDF)
+		fprintf(stderr, _("PDF written to %s\n"), path_shown(o->out));
+	else if (o->out && strcmp(o->out, "-") != 0)
 		fprintf(stderr, _("report for %s written to %s\n"), p.label, path_shown(o->out));
+	if (dest == PRINT_LP)
+		fprintf(stderr, "%s\n", _("sent to the server's printer (lp)"));
+	else if (dest == PRINT_ZMODEM)
+		fprintf(stderr, "%s\n", _("sent to your PC (ZMODEM)"));
 	return 0;
 }

@@ -71,8 +71,10 @@ static const char usage_reports[] = N_(
 	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026]\n"
 	"               [--from DATE --to DATE] [--by community|sex|category|age]\n"
 	"               [--format text|csv|gbk|xlsx] [-o FILE]\n"
+	"               [--dest file|terminal|lp|pdf|zmodem]\n"
 	"      the figures of a period beside the period before; an XLSX file also\n"
-	"      lists the people behind them\n"
+	"      lists the people behind them; --dest as for print (zmodem: the file\n"
+	"      to your PC, in any format)\n"
 	"  jiuye worker list | close USER\n"
 	"  jiuye worker add USER --role clerk|reviewer|stats|admin [--scope UNITS]\n"
 	"      the database's workers, their roles and communities (an administrator's\n"
@@ -101,10 +103,11 @@ static const char usage_cases[] = N_(
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
-	"              [--dest terminal|lp|pdf|file]\n"
+	"              [--dest terminal|lp|pdf|zmodem|file]\n"
 	"      her registration form or slip, as text; --dest: to the printer at your PC\n"
-	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf) or a file\n"
-	"  jiuye print dest [terminal|lp|pdf|file]\n"
+	"      (through the terminal), the server's (lp), a PDF (-o FILE.pdf), the file\n"
+	"      to your PC by ZMODEM (Xshell, SecureCRT) or a file\n"
+	"  jiuye print dest [terminal|lp|pdf|zmodem|file]\n"
 	"      where your printouts go, or go from now on\n");
 
 /* Closing a resident's record and opening it again; printed after usage_reports, before

@@ -495,10 +495,13 @@ static int ask_write(struct ui *ui, struct ask *a)
 		ui->msg_keep = 1;
 		return 0;
 	}
-	if (people)
-		ui_msg(ui, ST_OK, _("The report and the residents behind it are in %s"), path);
-	else if (format == REPORT_TEXT && ui_print_send(ui, ui_print_dest(ui), path))
+	int dest = ui_print_dest(ui);
+	if (format == REPORT_TEXT && !people && ui_print_send(ui, dest, path))
 		;       /* the text report is a printout: it went where she prints, and the line says so */
+	else if (dest == PRINT_ZMODEM)
+		ui_zmodem_send(ui, path);       /* a workbook or CSV to her PC, as she takes files home */
+	else if (people)
+		ui_msg(ui, ST_OK, _("The report and the residents behind it are in %s"), path);
 	else
 		ui_msg(ui, ST_OK, _("The report is in %s"), path);
 	ui->msg_keep = 1;

@@ -1,6 +1,7 @@
 /* tui/widget/import.c: a file imported from a list (F9 on the resident list). One screen, three
  * steps, so that nothing reaches the registry before the worker has read what it would do:
- *   1. the file's name, in the export folder F7 writes to (Tab completes a name of the folder);
+ *   1. the file's name, in the export folder F7 writes to (Tab completes a name of the folder;
+ *      Ctrl-P receives one from her PC by ZMODEM into that folder, and nowhere else);
  *   2. the dry run, its progress on the screen (Esc cancels), then its summary on one page: added,
  *      updated, unchanged, rejected, the communities it would create, the first errors;
  *   3. Enter imports for real (the bad rows left out), its progress again (Esc cancels with
@@ -394,6 +395,9 @@ static void import_draw(struct ui *ui, struct screen *s)
 	ui_put(ui, 3, 1, ui->cols - 2,
 	       _("Tab completes the name; Enter checks the file, saving nothing"),
 	       ST_HINT);
+	if (im->state == IM_ASK)
+		ui_put(ui, 4, 1, ui->cols - 2,
+		       _("Ctrl-P: receive the file from your PC (ZMODEM: Xshell, SecureCRT)"), ST_HINT);
 	if (im->state == IM_SUMMARY) {
 		import_summary(ui, im);
 	} else if (im->ncand) {
@@ -413,9 +417,29 @@ static void import_draw(struct ui *ui, struct screen *s)
 
 /* ---- keys ------------------------------------------------------------------------------------ */
 
+/* Ctrl-P: the file from her PC by ZMODEM, into the folder (nowhere else), its name then in the
+ * box for the check. */
+static void import_receive(struct ui *ui, struct import_screen *im)
+{
+	char *path = ui_zmodem_receive(ui);     /* the status line says what came, or why not */
+	if (!path)
+		return;
+	char *shown = import_shown(path);
+	le_set(&im->f.le, shown);
+	le_end(&im->f.le);
+	free(shown);
+	free(path);
+	im->state = IM_ASK;
+	lines_free(&im->cand, &im->ncand);
+}
+
 static int import_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct import_screen *im = (struct import_screen *)s;
+	if (ev->key == K_CTRL('p')) {   /* not 'p': that is a letter of the file's name */
+		import_receive(ui, im);
+		return SK_HANDLED;
+	}
 	switch (ev->act) {
 	case ACT_BACK:
 		if (im->state == IM_SUMMARY)

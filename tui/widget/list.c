@@ -337,7 +337,11 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  * core's 内部资料 line (the rows are masked as the list shows them: [已脱敏]), and it needs the
  * export right (统计 has none). Every file F7 writes is 0600 (sheet.c) and is recorded in the audit
  * trail with its rows, the SHA-256 of the file as written and the purpose; a file the trail could
- * not record is removed (G6: fail closed). */
+ * not record is removed (G6: fail closed).
+ *
+ * Ctrl-P in the box also sends the file, once written, to the worker's PC by ZMODEM (the way a
+ * worker behind the server's forced command takes an export home; on by default when she prints
+ * that way): the status line then says whether it went. */
 struct export_ask {
 	struct screen s;
 	struct list *l;
@@ -346,6 +350,7 @@ struct export_ask {
 	struct field purpose;   /* a list of people: what the file is for */
 	int people;
 	int on_purpose;         /* the purpose line has the cursor */
+	int send;               /* once written, the file goes to her PC by ZMODEM too */
 	char *there;            /* this name is a file already: Enter again replaces it */
 };
 
@@ -375,6 +380,8 @@ static void export_draw(struct ui *ui, struct screen *s)
 	char *t = xasprintf(" %s ", _("Write the list to a file"));
 	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
 	free(t);
+	ui_put(ui, y + 1, x + 2, w - 4, a->send ? _("Also sent to your PC (ZMODEM); Ctrl-P: the file only")
+	                                        : _("Ctrl-P: also send it to your PC (ZMODEM)"), ST_DIALOG);
 	ui_put(ui, y + 2, x + 2, w - 4, _(".xlsx: a workbook; .csv: CSV (UTF-8); .gbk.csv: CSV in GBK"),
 	       ST_DIALOG);
 	int lw = ui_put(ui, y + 3, x + 2, 6, "文件", ST_DIALOG) + 1;
@@ -484,6 +491,8 @@ static int export_write(struct ui *ui, struct export_ask *a)
 		else
 			ui_msg(ui, ST_OK, _("Exported %ld rows to %s"), n, shown);
 		free(shown);
+		if (a->send)
+			ui_zmodem_send(ui, path);       /* its status line: sent, or why not */
 	}
 	free(path);
 	return rc == JY_OK;
@@ -492,6 +501,10 @@ static int export_write(struct ui *ui, struct export_ask *a)
 static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 {
 	struct export_ask *a = (struct export_ask *)s;
+	if (ev->key == K_CTRL('p')) {   /* not 'p': that is a letter of the file's name */
+		a->send = !a->send;
+		return SK_HANDLED;
+	}
 	switch (ev->act) {
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
@@ -577,6 +590,7 @@ void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
 	a->l = l;
 	a->ex = ex;
 	a->people = people;
+	a->send = ui_print_dest(ui) == PRINT_ZMODEM;
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
 	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, FF_REQ);
 	char *name = xasprintf("%s-%s.xlsx", ex->name, ui->today);

@@ -3,10 +3,13 @@
  * none here, colour or monochrome from one style table, the screen size.
  * Each choice below says what was measured on Debian 12's terminals. */
 #include <langinfo.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -158,6 +161,13 @@ static SCREEN *term_open(const char *type)
 	return scr;
 }
 
+static long long now_ms_early(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int term_init(struct ui *ui)
 {
 	const char *term = getenv("TERM");
@@ -211,6 +221,21 @@ void term_end(void)
 {
 	curs_set(1);
 	endwin();
+}
+
+void term_drain_input(int quiet_ms, int max_ms)
+{
+	long long start = now_ms_early();
+	char buf[512];
+	for (;;) {
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		long long left = max_ms - (now_ms_early() - start);
+		if (left <= 0 || poll(&pfd, 1, quiet_ms < left ? quiet_ms : (int)left) <= 0)
+			break;
+		if (read(STDIN_FILENO, buf, sizeof buf) <= 0)
+			break;
+	}
+	tcflush(STDIN_FILENO, TCIFLUSH);
 }
 
 void term_size(struct ui *ui)
