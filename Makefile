@@ -270,7 +270,9 @@ po-check:
 	@mkdir -p build
 	@$(XGETTEXT) -o build/jiuye-check.pot $(PO_SRC)
 	@for po in $(PO); do \
-	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot && \
+	  msgfmt --check -o /dev/null $$po || { echo "po-check: $$po does not compile (msgfmt --check above)"; exit 1; }; \
+	  msgmerge --quiet --no-fuzzy-matching -o build/po-check.po $$po build/jiuye-check.pot || \
+	    { echo "po-check: msgmerge refused $$po (above)"; exit 1; }; \
 	  left=$$(msgattrib --untranslated --no-obsolete build/po-check.po | grep -c '^msgid ' ); \
 	  if [ "$$left" -gt 1 ]; then echo "po-check: $$po lacks $$((left - 1)) translations (make po, then translate):"; \
 	    msgattrib --untranslated --no-obsolete build/po-check.po | grep '^msgid ' | tail -n +2; exit 1; fi; \

@@ -120,11 +120,13 @@ static int referrals_collect(struct jy_db *db, const char *asof, int days, struc
                              struct jy_err *err)
 {
 	struct referral_stale_row *rows;
-	int n, cap = 0, rc = referral_stale(db, asof, days, &rows, &n, err);
+	int n, total, cap = 0, rc = referral_stale(db, asof, days, out->keep, &rows, &n, &total, err);
 	for (int k = 0; !rc && k < n; k++)
 		job_item(out, &cap, rows[k].id, rows[k].resident_id, rows[k].name, rows[k].reg_no,
 		         rows[k].referred_on, rows[k].employer, rows[k].title);
 	free(rows);
+	if (!rc)
+		out->total = total;
 	return rc;
 }
 

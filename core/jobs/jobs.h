@@ -245,14 +245,15 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 
 /* Referrals still at 已推荐 with no word back (no interview, hire or refusal recorded) days or more
  * after they were made (days < 0: the setting jobs.feedback_days, 14), of residents in the
- * worker's communities, oldest first. Caller frees *rows. */
+ * worker's communities, oldest first. limit > 0: the first limit of them, and *total counts them
+ * all (read apart); limit 0: every one, *total their number. Caller frees *rows. */
 struct referral_stale_row {
 	int64_t id, resident_id;
 	char name[64], reg_no[24], employer[152], title[92], referred_on[11];
 	int days;               /* since the referral */
 };
-int referral_stale(struct jy_db *db, const char *asof, int days, struct referral_stale_row **rows,
-                   int *n, struct jy_err *err);
+int referral_stale(struct jy_db *db, const char *asof, int days, int limit,
+                   struct referral_stale_row **rows, int *n, int *total, struct jy_err *err);
 
 /* ---- placement.c: hires and public-welfare posts with their subsidy periods ---------------------- */
 struct placement {

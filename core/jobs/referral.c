@@ -690,11 +690,11 @@ int referral_search(struct jy_db *db, const char *query, int64_t resident_id, in
 	                      referral_row_read, _("reading the referrals"), out, err);
 }
 
-int referral_stale(struct jy_db *db, const char *asof, int days, struct referral_stale_row **rows,
-                   int *n, struct jy_err *err)
+int referral_stale(struct jy_db *db, const char *asof, int days, int limit,
+                   struct referral_stale_row **rows, int *n, int *total, struct jy_err *err)
 {
 	*rows = NULL;
-	*n = 0;
+	*n = *total = 0;
 	int rc = access_check(db, OP_VIEW, NULL, err);
 	if (rc)
 		return rc;
@@ -715,10 +715,20 @@ int referral_stale(struct jy_db *db, const char *asof, int days, struct referral
 		"f.referred_on FROM referral f JOIN resident r ON r.id = f.resident_id "
 		"JOIN posting p ON p.id = f.posting_id LEFT JOIN employer e ON e.id = p.employer_id "
 		"WHERE f.stage = 'referred' AND f.referred_on <= ?1 AND jy_in_scope(r.community) "
-		"ORDER BY f.referred_on, f.id", err);
+		"ORDER BY f.referred_on, f.id LIMIT ?2", err);
 	if (!st)
 		return JY_EDB;
+	/* the count: for a worker of every community from referral_waiting alone */
+	sqlite3_stmt *count = NULL;
+	if (limit > 0 && !(count = db_prepare(db, access_scope_all(db)
+		? "SELECT count(*) FROM referral f INDEXED BY referral_waiting "
+		  "WHERE f.stage = 'referred' AND f.referred_on <= ?1"
+		: "SELECT count(*) FROM referral f INDEXED BY referral_waiting "
+		  "JOIN resident r ON r.id = f.resident_id "
+		  "WHERE f.stage = 'referred' AND f.referred_on <= ?1 AND jy_in_scope(r.community)", err)))
+		return JY_EDB;
 	sqlite3_bind_text(st, 1, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
 	int cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap)
@@ -740,6 +750,19 @@ int referral_stale(struct jy_db *db, const char *asof, int days, struct referral
 		FREE(rows);
 		*n = 0;
 		return db_fail(db, err, _("reading the referrals"));
+	}
+	*total = *n;
+	if (count) {
+		sqlite3_bind_text(count, 1, until, -1, SQLITE_TRANSIENT);
+		int s = sqlite3_step(count);
+		if (s == SQLITE_ROW)
+			*total = sqlite3_column_int(count, 0);
+		sqlite3_reset(count);
+		if (s != SQLITE_ROW) {
+			FREE(rows);
+			*n = *total = 0;
+			return db_fail(db, err, _("reading the referrals"));
+		}
 	}
 	return JY_OK;
 }

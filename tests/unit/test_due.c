@@ -227,6 +227,9 @@ static void test_first_lines(void **state)
 	struct jy_db *db = f->db;
 	struct jy_err err = { 0 };
 	visit(db, f->a, "2026-09-30");
+	/* two referrals with no word back, 30 and 29 days old on 2026-10-01 */
+	refer(db, f->a, f->posting, "2026-09-01");
+	refer(db, f->far, f->posting, "2026-09-02");
 	static const char *const who[] = { NULL, "clerk1" };
 	for (size_t w = 0; w < ARRAY_LEN(who); w++) {
 		act(f, who[w]);
@@ -277,6 +280,8 @@ static void test_first_lines(void **state)
 			if (x->n)
 				assert_int_equal(x->items[0].id, y->items[0].id);
 		}
+		/* the county's referrals: both; her clerk's: A's, of 幸福里社区 */
+		assert_int_equal(list_of(l, nl, "referrals")->total, who[w] ? 1 : 2);
 		due_free(&l, nl);
 		due_free(&whole, nw);
 	}

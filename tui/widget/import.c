@@ -149,7 +149,7 @@ struct import_run {
 	struct import_screen *im;
 	char **lines;
 	int nlines, cap;
-	const char *prefix;     /* path_shown of the file and ':', cut from each line */
+	const char *prefix;     /* path_shown of the file, cut from each line with its colon */
 };
 
 static void import_line(void *arg, const char *line)
@@ -157,8 +157,12 @@ static void import_line(void *arg, const char *line)
 	struct import_run *r = arg;
 	size_t n = strlen(r->prefix);
 	size_t digits = 0;
-	if (strncmp(line, r->prefix, n) == 0)
-		line += n;
+	/* "FILE:12: …", and the headings "FILE: …" (in Chinese "FILE：…") */
+	if (strncmp(line, r->prefix, n) == 0 && (line[n] == ':' || strncmp(line + n, "：", 3) == 0)) {
+		line += n + (line[n] == ':' ? 1 : 3);
+		while (*line == ' ')
+			line++;
+	}
 	while (line[digits] >= '0' && line[digits] <= '9')
 		digits++;
 	if (r->nlines == r->cap) {
@@ -205,7 +209,7 @@ static int import_run(struct ui *ui, struct import_screen *im, int flags, struct
                       struct jy_err *err, int keep)
 {
 	struct import_run r = { .ui = ui, .im = im };
-	char *prefix = xasprintf("%s:", path_shown(im->path));
+	char *prefix = xstrdup(path_shown(im->path));
 	r.prefix = prefix;
 	im->doing = flags & IMPORT_DRY_RUN ? N_("Checking") : N_("Importing");
 	for (int y = 5; y < ui->lines - 2; y++)
