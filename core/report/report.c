@@ -8,7 +8,7 @@
  *   - she is registered from reg_date, and counted until the day her record was closed
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
  *   - a category counts from its since date (hand-set categories) up to the day before it ended
- *     (an ended one is kept with its dates, 023_dated.sql); 4050 also follows from sex and birth
+ *     (an ended one is kept with its dates, 024_dated.sql); 4050 also follows from sex and birth
  *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
  *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
  *     period's last day: the value before the first dated change after it, else the current one
@@ -122,7 +122,7 @@ static const char CERTS[] =
 #define PROFILE(col) "SELECT (SELECT p." col " FROM unit_profile p WHERE p.unit = u.code " \
 	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
 	"FROM unit u WHERE u.level = 'community'"
-/* C8: the notices of postings that went out in the period, by channel (021_indicators.sql). */
+/* C8: the notices of postings that went out in the period, by channel (022_indicators.sql). */
 #define NOTICES(cond) "SELECT 1, p.community FROM posting_notice n JOIN posting p ON p.id = n.posting_id " \
 	"WHERE n.date BETWEEN ?1 AND ?2 AND " cond
 /* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
