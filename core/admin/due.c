@@ -130,25 +130,15 @@ static int referrals_collect(struct jy_db *db, const char *asof, int days, struc
 	return rc;
 }
 
-/* Completers still waiting for work whose six-month window closes within days of asof (or has
- * closed while the outcome is still open): the office checks on them before it does. */
+/* Completers still waiting for work whose six-month window closes within days of asof: the
+ * office checks on them before it does. */
 static int outcomes_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
                             struct jy_err *err)
 {
 	struct enrol_row *rows;
-	int n, cap = 0, y, m, d;
-	int rc = outcome_without_work(db, 0, asof, &rows, &n, err);
-	if (rc)
-		return rc;
-	if (!date_split(asof, &y, &m, &d)) {
-		free(rows);
-		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
-	}
-	int64_t until = date_days(y, m, d) + days;
-	for (int k = 0; k < n; k++) {
-		if (rows[k].outcome != OUTCOME_PENDING || !date_split(rows[k].window_end, &y, &m, &d) ||
-		    date_days(y, m, d) > until)
-			continue;
+	int n, cap = 0;
+	int rc = outcome_due(db, asof, days, &rows, &n, err);
+	for (int k = 0; !rc && k < n; k++) {
 		struct due_item *it = due_item_add(out, &cap);
 		it->id = rows[k].id;
 		it->resident_id = rows[k].resident_id;
@@ -157,7 +147,7 @@ static int outcomes_collect(struct jy_db *db, const char *asof, int days, struct
 		copy(it->what, sizeof it->what, rows[k].course_name);
 	}
 	free(rows);
-	return JY_OK;
+	return rc;
 }
 
 struct loan_ctx {

@@ -101,6 +101,11 @@ static const char sql_by_resident[] = ROW_COLS
 /* Every enrolment (the outcome over all courses). */
 static const char sql_all[] = ROW_COLS
 	"WHERE jy_in_scope(r.community) ORDER BY c.end_date, c.id, e.id";
+/* Completers of the courses that ended between two dates: the six-month checks falling due read
+ * these, not every enrolment the office ever had. */
+static const char sql_ended[] = ROW_COLS
+	"WHERE e.result = 'completed' AND c.end_date BETWEEN ?1 AND ?2 AND jy_in_scope(r.community) "
+	"ORDER BY c.end_date, c.id, e.id";
 
 static void row_read(sqlite3_stmt *st, struct enrol_row *r, int *subsidy)
 {
@@ -153,21 +158,10 @@ static int row_outcome(struct jy_db *db, struct enrol_row *r, int subsidy, const
 	return rc;
 }
 
-int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, const char *asof,
-                   struct enrol_row **rows, int *n, struct jy_err *err)
+/* The rows of a prepared and bound statement of ROW_COLS, with their outcome as of asof. */
+static int rows_read(struct jy_db *db, sqlite3_stmt *st, const char *asof, struct enrol_row **rows,
+                     int *n, struct jy_err *err)
 {
-	*rows = NULL;
-	*n = 0;
-	int denied = course_id || !resident_id ? access_check(db, OP_VIEW, NULL, err)
-	                                       : resident_access(db, resident_id, OP_VIEW, err);
-	if (denied)
-		return denied;
-	const char *sql = course_id ? sql_by_course : resident_id ? sql_by_resident : sql_all;
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st)
-		return JY_EDB;
-	if (course_id || resident_id)
-		sqlite3_bind_int64(st, 1, course_id ? course_id : resident_id);
 	int cap = 0, rc;
 	int *subsidy = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -199,6 +193,67 @@ int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, con
 		FREE(rows);
 		*n = 0;
 	}
+	return rc;
+}
+
+int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, const char *asof,
+                   struct enrol_row **rows, int *n, struct jy_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int denied = course_id || !resident_id ? access_check(db, OP_VIEW, NULL, err)
+	                                       : resident_access(db, resident_id, OP_VIEW, err);
+	if (denied)
+		return denied;
+	const char *sql = course_id ? sql_by_course : resident_id ? sql_by_resident : sql_all;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return JY_EDB;
+	if (course_id || resident_id)
+		sqlite3_bind_int64(st, 1, course_id ? course_id : resident_id);
+	return rows_read(db, st, asof, rows, n, err);
+}
+
+int outcome_due(struct jy_db *db, const char *asof, int days, struct enrol_row **rows, int *n,
+                struct jy_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int y, m, d, months;
+	if (!date_split(asof, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
+	int rc = access_check(db, OP_VIEW, NULL, err);
+	if (!rc)
+		rc = db_setting_int(db, "training.outcome_months", 6, &months, err);
+	if (rc)
+		return rc;
+	/* A check is due while its window is open (it ends on or after asof) and ends within days:
+	 * the course ended between asof and asof + days, less the window's months. A month of margin
+	 * on each side covers the clamping of month ends; the exact test is made on each row below. */
+	char lo[11], hi[11], last[11];
+	int64_t until = date_days(y, m, d) + days;
+	date_add_months(asof, -(months + 1), lo);
+	date_from_days(until, &y, &m, &d);
+	snprintf(last, sizeof last, "%04d-%02d-%02d", y, m, d);
+	date_add_months(last, -(months - 1), hi);
+	sqlite3_stmt *st = db_prepare(db, sql_ended, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	rc = rows_read(db, st, asof, rows, n, err);
+	int k = 0;
+	for (int i = 0; !rc && i < *n; i++) {
+		struct enrol_row *r = &(*rows)[i];
+		if (r->outcome != OUTCOME_PENDING || r->status[0] == '2' || !r->window_end[0] ||
+		    strcmp(r->window_end, last) > 0)
+			continue;
+		if (k != i)
+			(*rows)[k] = *r;
+		k++;
+	}
+	if (!rc)
+		*n = k;
 	return rc;
 }
 

@@ -177,6 +177,11 @@ int enrolment_list(struct jy_db *db, int64_t course_id, int64_t resident_id, con
  * longest-waiting first. Caller frees *rows. */
 int outcome_without_work(struct jy_db *db, int64_t course_id, const char *asof,
                          struct enrol_row **rows, int *n, struct jy_err *err);
+/* Completers still without work whose six-month window is open on asof and closes within days
+ * of it: the checks the office makes before the window closes, soonest first. Reads only the
+ * courses that ended in the months that can fall due. Caller frees *rows. */
+int outcome_due(struct jy_db *db, const char *asof, int days, struct enrol_row **rows, int *n,
+                struct jy_err *err);
 
 /* ---- attendance.c: a course's sessions and their roll calls ----------------------------------- */
 #define SESSION_FIELDS(X) \

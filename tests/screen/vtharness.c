@@ -181,7 +181,6 @@ struct harness {
 		char dir[PATH_MAX], file[PATH_MAX];
 		size_t match;           /* bytes of the header seen so far */
 		int mode;               /* the running transfer's armed */
-		int ending;             /* our rz has answered the sender's ZFIN: its "OO" is next */
 		pid_t pid;              /* rz or sz while it runs */
 		int fd;                 /* its end of a socket pair */
 	} zm;
@@ -791,6 +790,11 @@ static void zm_start(void)
 	if (pid == 0) {
 		if (chdir(H.zm.dir) != 0)
 			_exit(126);
+		close(sv[0]);   /* its own end only: EOF when the harness closes it */
+		if (H.master >= 0)
+			close(H.master);
+		if (H.slave >= 0)
+			close(H.slave);
 		dup2(sv[1], 0);
 		dup2(sv[1], 1);
 		int null = open("/dev/null", O_WRONLY);
@@ -807,7 +811,6 @@ static void zm_start(void)
 	H.zm.pid = pid;
 	H.zm.fd = sv[0];
 	H.zm.mode = H.zm.armed;
-	H.zm.ending = 0;
 	H.zm.armed = 0;
 }
 
@@ -828,24 +831,13 @@ static void zm_stop(void)
 		}
 	}
 	H.zm.pid = 0;
-	H.zm.mode = H.zm.ending = 0;
+	H.zm.mode = 0;
 }
 
 /* What the program wrote, with ZMODEM armed: up to the header it goes to the screen; from the
  * header on, to the terminal's rz or sz. */
 static void zm_split(const char *buf, size_t n)
 {
-	if (H.zm.pid > 0 && H.zm.ending) {
-		/* the sender's "over and out", then the program's own screen again (a sender that
-		 * exits at once may leave the rest of its OO unsent: the rest is the screen's) */
-		size_t k = 0;
-		while (k < n && k < 2 && buf[k] == 'O')
-			k++;
-		write_all(H.zm.fd, buf, k);
-		zm_stop();
-		printer_split(buf + k, n - k);
-		return;
-	}
 	/* the program's rz is done (it refused, say) and the program takes its screen back (its
 	 * escape sequences: what a receiver sends is headers, never an ESC [ ?): the transfer is
 	 * over, the rest is the screen's. (rz's own CANs may never come: a program leaving drops
@@ -899,11 +891,16 @@ static int zm_pump(void)
 			return 1;
 		ssize_t n = read(H.zm.fd, buf, sizeof buf);
 		if (n > 0) {
-			/* our rz's ZFIN: the file is whole, the sender says OO and is done */
-			if (H.zm.armed == 0 && H.zm.mode == 'r' && memmem(buf, (size_t)n, "**\030B08", 6))
-				H.zm.ending = 1;
 			if (H.master >= 0)
 				write_all(H.master, buf, (size_t)n);
+			/* our rz's ZFIN: the file is whole and closed, the transfer over. The sender's
+			 * "OO" after it is often lost (a sender leaving drops its unread output), and
+			 * rz would wait ten seconds for it: it is stopped now, and what the program
+			 * writes next is the screen's. */
+			if (H.zm.mode == 'r' && memmem(buf, (size_t)n, "**\030B08", 6)) {
+				zm_stop();
+				return 0;
+			}
 			continue;
 		}
 		if (n < 0 && errno == EINTR)

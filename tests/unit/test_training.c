@@ -601,6 +601,83 @@ static void test_demo_outcome(void **state)
 	course_free(&c);
 }
 
+/* The six-month checks falling due (今日待办). By hand, with the demo's 王秀兰 (K-001 ends
+ * 2024-03-22, a month earlier in the demo loaded for 2024-06-30: 2024-02-22, so her window ends
+ * 2024-08-22) and three more completers of courses ending on 2023-12-31 (window 2024-06-30),
+ * 2024-02-29 (2024-08-29) and 2024-08-31 (2025-02-28, the month end clamped):
+ *   asof 2024-06-30, 30 days (until 2024-07-30): only 岁末班's, its window ending today;
+ *   asof 2024-07-01, 30 days (until 07-31): none (岁末班's window has closed, 王秀兰's is later);
+ *   asof 2024-07-31, 30 days (until 08-30): 王秀兰, then 闰日班 (by the course's end);
+ *   asof 2024-08-23, 30 days: 闰日班 alone (王秀兰's window closed the day before);
+ *   asof 2025-02-01, 27 days (until 02-28): 月末班, on its window's last day.
+ * And for every day of fifteen months and three spans, the same rows as the whole list filtered. */
+static void complete_in(struct jy_db *db, const char *name, int seq, const char *end)
+{
+	struct jy_err err = { 0 };
+	int64_t cid = new_course(db, name, "2023-09-01", end, "10");
+	int64_t rid = new_resident(db, name, "1980-05-05", seq), eid;
+	assert_int_equal(enrolment_enrol(db, rid, cid, 0, &eid, &err), JY_OK);
+	struct enrolment *e = NULL;
+	assert_int_equal(enrolment_load(db, eid, &e, &err), JY_OK);
+	enrolment_set(e, EF_RESULT, "结业");
+	assert_int_equal(enrolment_save(db, e, &err), JY_OK);
+	enrolment_free(&e);
+}
+
+static void due_names(struct jy_db *db, const char *asof, int days, char *out, size_t size)
+{
+	struct jy_err err = { 0 };
+	struct enrol_row *rows;
+	int n;
+	assert_int_equal(outcome_due(db, asof, days, &rows, &n, &err), JY_OK);
+	out[0] = '\0';
+	for (int k = 0; k < n; k++)
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", k ? "," : "", rows[k].name);
+	free(rows);
+}
+
+static void test_outcome_due(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	complete_in(f->db, "岁末班", 302, "2023-12-31");
+	complete_in(f->db, "闰日班", 304, "2024-02-29");
+	complete_in(f->db, "月末班", 306, "2024-08-31");
+	char got[256];
+	due_names(f->db, "2024-06-30", 30, got, sizeof got);
+	assert_string_equal(got, "岁末班");
+	due_names(f->db, "2024-07-01", 30, got, sizeof got);
+	assert_string_equal(got, "");
+	due_names(f->db, "2024-07-31", 30, got, sizeof got);
+	assert_string_equal(got, "王秀兰,闰日班");
+	due_names(f->db, "2024-08-23", 30, got, sizeof got);
+	assert_string_equal(got, "闰日班");
+	due_names(f->db, "2025-02-01", 27, got, sizeof got);
+	assert_string_equal(got, "月末班");
+	const int spans[] = { 0, 30, 90 };
+	for (int64_t day = date_days(2024, 1, 1); day <= date_days(2025, 3, 31); day++) {
+		int y, m, d;
+		char asof[11];
+		date_from_days(day, &y, &m, &d);
+		snprintf(asof, sizeof asof, "%04d-%02d-%02d", y, m, d);
+		struct enrol_row *all;
+		int nall;
+		assert_int_equal(outcome_without_work(f->db, 0, asof, &all, &nall, &err), JY_OK);
+		for (size_t s = 0; s < sizeof spans / sizeof *spans; s++) {
+			char until[11], want[256] = "";
+			date_from_days(day + spans[s], &y, &m, &d);
+			snprintf(until, sizeof until, "%04d-%02d-%02d", y, m, d);
+			for (int k = 0; k < nall; k++)
+				if (all[k].outcome == OUTCOME_PENDING && strcmp(all[k].window_end, until) <= 0)
+					snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
+					         want[0] ? "," : "", all[k].name);
+			due_names(f->db, asof, spans[s], got, sizeof got);
+			assert_string_equal(got, want);
+		}
+		free(all);
+	}
+}
+
 /* ---- printouts ----------------------------------------------------------------------------------- */
 
 static char *slurp(const char *path)
@@ -736,6 +813,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_capacity_unreadable, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_tiers, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_demo_outcome, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_outcome_due, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_printouts, setup, teardown),
 };
 

@@ -95,7 +95,8 @@ static const char usage_cases[] = N_(
 	"      受理 不予受理 办理 答复 回访 办结 复查 延期 (or 调解 ...)\n"
 	"  jiuye case link CASE_NO ID_NUMBER\n"
 	"      the case of a woman who has since registered\n"
-	"  jiuye print case|answer CASE_NO [-o FILE] [--dest terminal|lp|pdf|file]\n"
+	"  jiuye print case|answer CASE_NO [-o FILE]\n"
+	"               [--dest terminal|lp|pdf|zmodem|file]\n"
 	"      a rights case's 登记表, or its 答复 letter (never her phone or address)\n"
 	"  jiuye import cases FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export cases --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
