@@ -18,6 +18,8 @@
 #                        sent in one write; the bytes of the answers are search_keystroke_bytes
 #                        and search_burst_bytes
 #   BENCH_KEYS           keys from the first screen to the search line (harness syntax)
+#   BENCH_FEES=1000000   payments in the 来料加工 fee ledger imported (fee_import_rate, its peak
+#                        memory, and report_year_with_fees on it)
 set -u
 
 N=${BENCH_N:-1000000}
@@ -119,6 +121,43 @@ rm -f "$T/whole.csv" "$T/whole.db" "$T/whole.db-wal" "$T/whole.db-shm"
 echo "# the monthly report (2024-06 against 2024-05) after a year of events on the registry"
 BENCH_REPORT=${BENCH_REPORT:-./build/bench_report}
 "$BENCH_REPORT" events "$T/reg.db" && "$BENCH_REPORT" month "$T/reg.db" 2024-06 || status=1
+
+# The 来料加工 fee ledger: BENCH_FEES payments (the registry's first women, ten months each, from
+# 2023-09 to 2024-06) in one broker's sheet imported into a copy of the registry, then the
+# report of 2024 (every figure, H4 among them) on it.
+NFEE=${BENCH_FEES:-1000000}
+echo "# a fee ledger of $NFEE payments imported into the registry, then the year's report on it"
+cp "$T/reg.db" "$T/fees.db"
+printf '%s\r\n' '网点编号,名称,类型,建立日期' 'O-001,红星村来料加工点,网点,2020-01-01' >"$T/outlet.csv"
+{
+	printf '%s\r\n' '姓名,身份证号,月份,产品,件数,加工费'
+	sqlite3 -csv "$T/fees.db" "WITH RECURSIVE m(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM m
+	  WHERE k < 9) SELECT r.name, r.id_no, printf('%04d-%02d', 2023 + (k + 8) / 12, (k + 8) % 12 + 1),
+	  '手工编织', 10 + r.id % 50, printf('%d.%02d', 100 + r.id % 900, r.id % 100)
+	  FROM (SELECT id, name, id_no FROM resident WHERE sex = '2' AND closed_at IS NULL ORDER BY id
+	  LIMIT $((NFEE / 10))) r, m ORDER BY r.id, k"
+} >"$T/fees.csv"
+if "$JIUYE" import outlets "$T/outlet.csv" --db "$T/fees.db" >"$T/outlet.out" 2>&1; then
+	t0=$(now_ns)
+	if peak_of "$JIUYE" import fees "$T/fees.csv" --outlet O-001 --db "$T/fees.db"; then
+		t1=$(now_ns)
+		echo "bench fee_import_rate $((NFEE * 1000000000 / (t1 - t0))) rows/s"
+		echo "bench fee_import_peak_rss $(($(cat "$T/rss") / 1024)) MB"
+		t0=$(now_ns)
+		if "$JIUYE" report --period 2024 -o "$T/year.txt" --db "$T/fees.db" >"$T/year.out" 2>&1; then
+			t1=$(now_ns)
+			echo "bench report_year_with_fees $(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.2f", ns / 1e9 }') s"
+			grep '^H4 ' "$T/year.txt" | sed 's/^/# /'
+		else
+			echo "# jiuye report of the year failed:"; sed -n '1,5s/^/#   /p' "$T/year.out"; status=1
+		fi
+	else
+		echo "# jiuye import fees failed:"; sed -n '1,5s/^/#   /p' "$T/rss.out"; status=1
+	fi
+else
+	echo "# jiuye import outlets failed:"; sed -n '1,5s/^/#   /p' "$T/outlet.out"; status=1
+fi
+rm -f "$T/fees.csv" "$T/fees.db" "$T/fees.db-wal" "$T/fees.db-shm"
 
 echo "# 今日待办 as the administrator opens it on the same registry (each list's first 50 lines, its count)"
 "$BENCH" due "$T/reg.db" || status=1

@@ -61,6 +61,7 @@ struct cli_opts {
 	int summary;             /* --summary: the half-year or year summary against the year before */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
+	const char *outlet;      /* --outlet CODE: the outlet of a fee sheet without 网点编号 */
 	/* jiuye case add|step: the intake's fields and a step's (cli_case.c; --date and --note too) */
 	const char *channel, *type, *idno, *phone, *community, *complaint, *respondent, *employer;
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;

@@ -55,6 +55,9 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "project", project_fields, PF__COUNT },
 		{ "loan", loan_fields, LF__COUNT },
 		{ "rights_case", case_fields, KF__COUNT },
+		{ "broker", broker_fields, BF__COUNT },
+		{ "outlet", outlet_fields, OF__COUNT },
+		{ "fee", fee_fields, FEF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -72,6 +75,8 @@ static const struct field_def other_keys[] = {
 	{ "number", "证件编号", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "issue_date", "发证日期", NULL, FK_DATE, NULL, 0, 0 },
 	{ "date", "日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "resident_id", "居民", NULL, FK_TEXT, NULL, 0, 0 },      /* a fee's (processing.c) */
+	{ "outlet_id", "网点", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "status", "就业状态", NULL, FK_CODE, "emp_status", 0, 0 },
 	{ "form", "就业形式", NULL, FK_CODE, "emp_form", 0, 0 },
 	{ "employer", "就业单位", NULL, FK_TEXT, NULL, 0, 0 },
@@ -134,7 +139,7 @@ static int audit_field_cols(const char *text, const char *cols[4])
 {
 	int n = 0;
 	static const char *const entities[] = { "resident", "course", "enrolment", "session",
-	                                        "project", "loan" };
+	                                        "project", "loan", "broker", "outlet", "fee" };
 	for (size_t e = 0; e < ARRAY_LEN(entities) && n < 3; e++) {
 		int nd;
 		const struct field_def *defs = audit_fields_of(entities[e], &nd);

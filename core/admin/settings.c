@@ -92,6 +92,12 @@ static const struct setting_def setting_defs[] = {
 	  SETTING_INT, 1, 365, "30", N_("days"), NULL },
 	{ "case.near_days", N_("a rights case with this many days left or fewer is near its limit"),
 	  SETTING_INT, 0, 60, "5", N_("days"), NULL },
+	{ "fee.employ_months", N_("来料加工: a woman with processing fees in this many months counts as "
+	                          "employed in 来料加工 (0: never)"), SETTING_INT, 0, 24, "3",
+	  N_("months"), NULL },
+	{ "fee.lowinc_categories", N_("来料加工: the categories (codes, with | between) that make a "
+	                              "woman low-income in the fee figures"), SETTING_TEXT, 1, 200,
+	  "RURAL_LOWINC|DIBAO|SPECIAL_POOR", NULL, NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit

@@ -47,7 +47,15 @@ int ent_next_code(struct jy_db *db, const char *table, char prefix, char out[24]
 	                           "AND NOT code GLOB 'P-*[^0-9]*'";
 	static const char loan[] = "SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 "
 	                           "FROM loan WHERE code GLOB 'L-[0-9]*' AND NOT code GLOB 'L-*[^0-9]*'";
-	sqlite3_stmt *st = db_prepare(db, strcmp(table, "loan") == 0 ? loan : proj, err);
+	static const char broker[] = "SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 "
+	                             "FROM broker WHERE code GLOB 'B-[0-9]*' "
+	                             "AND NOT code GLOB 'B-*[^0-9]*'";
+	static const char outlet[] = "SELECT coalesce(max(CAST(substr(code, 3) AS INTEGER)), 0) + 1 "
+	                             "FROM outlet WHERE code GLOB 'O-[0-9]*' "
+	                             "AND NOT code GLOB 'O-*[^0-9]*'";
+	sqlite3_stmt *st = db_prepare(db, strcmp(table, "loan") == 0 ? loan
+	                              : strcmp(table, "broker") == 0 ? broker
+	                              : strcmp(table, "outlet") == 0 ? outlet : proj, err);
 	if (!st)
 		return JY_EDB;
 	long long n = 1;

@@ -2,7 +2,10 @@
  * its transaction, after the residents and courses): 刘晓燕's online shop of hand-embroidered
  * shoes, registered after the SYB course K-003, and her 30,000元 loan still on its way through
  * the chain; 周红霞's 50,000元 小额担保贷款 for her laying-hen farm, without a licence, through
- * every step, disbursed with 贴息, creating jobs for two neighbours. Made through the module's
+ * every step, disbursed with 贴息, creating jobs for two neighbours; 来料加工 in 溪口镇红星村: the
+ * broker 陈金花 (she taught K-004 with the township federation; no registered resident), her
+ * outlet paired with 明华服装针织 (E02), 绿源 (E05) as the county's 巾帼示范基地, and 陈美玲's
+ * monthly fees for hand knitting since K-004. Made through the module's
  * own saves, so their versions and their trail are what a worker's would be; dates moved by
  * months_shift as the rest of the demo's. */
 #include <stdio.h>
@@ -121,9 +124,73 @@ static int demo_farm(struct jy_db *db, struct jy_err *err)
 	return rc;
 }
 
+static int demo_processing(struct jy_db *db, struct jy_err *err)
+{
+	char id[19], d[11];
+	int rc = demo_idno(db, "陈美玲", id, err);
+	if (rc)
+		return rc;
+	struct prec *b = broker_new();
+	prec_set(b, BF_CODE, "B-2024-01");
+	prec_set(b, BF_NAME, "陈金花");
+	prec_set(b, BF_PHONE, "13800000106");
+	prec_set(b, BF_UNIT, "红星村");
+	prec_set(b, BF_PRODUCTS, "手工编织、绣花鞋");
+	prec_set(b, BF_NEWYEAR, "2023");
+	prec_set(b, BF_EXCELLENT, "1");
+	prec_set(b, BF_TALENT, "1");
+	shifted("2023-05-01", d);
+	prec_set(b, BF_SINCE, d);
+	rc = prec_save(db, b, err);
+	struct prec *o = outlet_new();
+	prec_set(o, OF_CODE, "O-2024-01");
+	prec_set(o, OF_NAME, "红星村来料加工点");
+	prec_set(o, OF_KIND, "1");
+	prec_set(o, OF_UNIT, "红星村");
+	prec_set(o, OF_PLACE, "红星村妇女之家");
+	prec_set(o, OF_BROKER, "B-2024-01");
+	prec_set(o, OF_FACTORY, "E02");
+	prec_set(o, OF_WOMEN, "31");
+	shifted("2023-06-01", d);
+	prec_set(o, OF_SINCE, d);
+	if (!rc)
+		rc = prec_save(db, o, err);
+	struct prec *base = outlet_new();
+	prec_set(base, OF_CODE, "O-2024-02");
+	prec_set(base, OF_NAME, "绿源果蔬巾帼示范基地");
+	prec_set(base, OF_KIND, "4");
+	prec_set(base, OF_LEVEL, "1");
+	prec_set(base, OF_UNIT, "红星村");
+	prec_set(base, OF_FACTORY, "E05");
+	prec_set(base, OF_WOMEN, "52");
+	shifted("2022-04-01", d);
+	prec_set(base, OF_SINCE, d);
+	if (!rc)
+		rc = prec_save(db, base, err);
+	/* her knitting after K-004 (2024-03-25 to 29): April, May, June */
+	static const struct { const char *on, *pieces, *fee; } fees[] = {
+		{ "2024-04-30", "64", "832" }, { "2024-05-31", "75", "975" }, { "2024-06-28", "70", "910" },
+	};
+	for (size_t i = 0; !rc && i < ARRAY_LEN(fees); i++) {
+		char month[8];
+		shifted(fees[i].on, d);
+		snprintf(month, sizeof month, "%.7s", d);
+		struct fee_in in = { .idno = id, .month = month, .outlet = "O-2024-01",
+		                     .product = "手工编织", .pieces = fees[i].pieces, .fee = fees[i].fee };
+		struct fee_out out;
+		rc = fee_record(db, &in, &out, err);
+	}
+	prec_free(&b);
+	prec_free(&o);
+	prec_free(&base);
+	return rc;
+}
+
 int enterprise_demo(struct jy_db *db, int months_shift, struct jy_err *err)
 {
 	months = months_shift;
 	int rc = demo_shop(db, err);
-	return rc ? rc : demo_farm(db, err);
+	if (!rc)
+		rc = demo_farm(db, err);
+	return rc ? rc : demo_processing(db, err);
 }

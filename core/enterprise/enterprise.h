@@ -270,4 +270,175 @@ int export_projects(struct jy_db *db, const char *path, int format, const char *
 int export_loans(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                  struct jy_err *err);
 
+/* ---- processing.c: 来料加工 brokers, outlets and bases, and the fee ledger ----------------------- */
+/* A broker (经纪人): a person, a registered resident (found by her ID number when she is one) or
+ * not; her village or community a unit of the office (the township its parent). The trainings
+ * she attended are her enrolments (shown, never stored here). */
+#define BROKER_FIELDS(X) \
+	X(CODE,      code,        "经纪人编号",   "code",        FK_TEXT,    NULL,  20, FF_CSV) \
+	X(NAME,      name,        "姓名",         "name",        FK_TEXT,    NULL,  20, FF_REQ | FF_CSV) \
+	X(IDNO,      id_no,       "身份证号",     "id_number",   FK_IDNO,    NULL,  18, FF_SENS | FF_CSV) \
+	X(PHONE,     phone,       "联系电话",     "phone",       FK_PHONE,   NULL,  20, FF_SENS | FF_CSV) \
+	X(UNIT,      community,   "所在村社区",   "community",   FK_UNIT,    NULL,  32, FF_CSV) \
+	X(PRODUCTS,  products,    "加工产品",     "products",    FK_TEXT,    NULL,  60, FF_CSV) \
+	X(NEWYEAR,   new_year,    "新发展年份",   "new_year",    FK_TEXT,    NULL,   4, FF_NUM | FF_CSV) \
+	X(EXCELLENT, excellent,   "优秀经纪人",   "excellent",   FK_BOOL,    NULL,   2, FF_CSV) \
+	X(TALENT,    talent_pool, "县实用人才库", "talent_pool", FK_BOOL,    NULL,   2, FF_CSV) \
+	X(SINCE,     since,       "起始日期",     "since",       FK_DATE,    NULL,  10, FF_CSV) \
+	X(ENDON,     ended_on,    "停止日期",     "ended_on",    FK_DATE,    NULL,  10, FF_CSV) \
+	X(NOTE,      note,        "备注",         "note",        FK_TEXT,    NULL, 200, FF_CSV) \
+	X(TOWN,      town,        "乡镇街道",     "township",    FK_DERIVED, NULL,  40, FF_RO | FF_CSV) \
+	X(TRAIN,     trainings,   "参加培训",     "trainings",   FK_DERIVED, NULL, 200, FF_RO | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) BF_##id,
+enum broker_field { BROKER_FIELDS(X) BF__COUNT };
+#undef X
+extern const struct field_def broker_fields[BF__COUNT];
+
+/* An outlet (网点), a station (加工站), a base (来料加工基地) or a demonstration base (巾帼示范
+ *基地): code list outlet_kind; bases have a level (base_level: 县级 市级 省级 全国), a
+ * demonstration base must. The broker by her code, the paired factory (厂站结对) an employer
+ * as employer_find names one. */
+#define OUTLET_FIELDS(X) \
+	X(CODE,      code,        "网点编号",     "code",        FK_TEXT,    NULL,          20, FF_CSV) \
+	X(NAME,      name,        "名称",         "name",        FK_TEXT,    NULL,          60, FF_REQ | FF_CSV) \
+	X(KIND,      kind,        "类型",         "kind",        FK_CODE,    "outlet_kind", 10, FF_REQ | FF_CSV) \
+	X(LEVEL,     level,       "级别",         "level",       FK_CODE,    "base_level",  10, FF_CSV) \
+	X(UNIT,      community,   "所在村社区",   "community",   FK_UNIT,    NULL,          32, FF_CSV) \
+	X(PLACE,     place,       "地址",         "place",       FK_TEXT,    NULL,          60, FF_CSV) \
+	X(BROKER,    broker,      "经纪人编号",   "broker_code", FK_TEXT,    NULL,          20, FF_CSV) \
+	X(FACTORY,   employer,    "结对企业",     "factory",     FK_TEXT,    NULL,          60, FF_CSV) \
+	X(WOMEN,     women,       "从业妇女人数", "women",       FK_TEXT,    NULL,           6, FF_NUM | FF_CSV) \
+	X(SINCE,     since,       "建立日期",     "since",       FK_DATE,    NULL,          10, FF_CSV) \
+	X(ENDON,     ended_on,    "撤销日期",     "ended_on",    FK_DATE,    NULL,          10, FF_CSV) \
+	X(NOTE,      note,        "备注",         "note",        FK_TEXT,    NULL,         200, FF_CSV) \
+	X(BNAME,     broker_name, "经纪人",       "broker_name", FK_DERIVED, NULL,          20, FF_RO | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) OF_##id,
+enum outlet_field { OUTLET_FIELDS(X) OF__COUNT };
+#undef X
+extern const struct field_def outlet_fields[OF__COUNT];
+
+/* A broker or an outlet: its values as a worker typed them (FK_CODE as codes, FK_BOOL "1"/"0",
+ * FK_UNIT the unit's code), the derived ones filled when loaded. */
+enum { PREC_FIELDS_MAX = 16 };
+struct prec {
+	int64_t id, version;    /* 0: new */
+	int outlet;             /* 0 a broker, 1 an outlet */
+	int64_t ref1, ref2;     /* broker: her resident id (0 none); outlet: broker, employer (0) */
+	char *v[PREC_FIELDS_MAX];
+};
+struct prec *broker_new(void);                  /* Caller frees with prec_free. */
+struct prec *outlet_new(void);
+void prec_free(struct prec **r);
+void prec_set(struct prec *r, int field, const char *value);
+const char *prec_get(const struct prec *r, int field);        /* never NULL */
+/* A field as a worker reads it (code labels, 是/否, the unit's name). Caller frees *out. */
+int prec_display(struct jy_db *db, const struct prec *r, int field, char **out,
+                 struct jy_err *err);
+/* Load by id: JY_EPERM when its community is outside the worker's. */
+int broker_load(struct jy_db *db, int64_t id, struct prec **out, struct jy_err *err);
+int outlet_load(struct jy_db *db, int64_t id, struct prec **out, struct jy_err *err);
+/* B-001 / O-001 as ent_find_code finds a code. */
+int broker_find_code(struct jy_db *db, const char *code, int64_t *id, struct jy_err *err);
+int outlet_find_code(struct jy_db *db, const char *code, int64_t *id, struct jy_err *err);
+/* Validate and save with its history (entity "broker" / "outlet"), in the worker's community
+ * (OP_EDIT). New: the next code when empty, a code in use refused (JY_EDUP); the start date today
+ * when empty, never after today, and an end no earlier than it. A broker's 新发展年份 from 1980
+ * to this year. An outlet's broker and factory must exist; a level only for a base, and a
+ * demonstration base needs one. JY_ECONFLICT on a stale version; a save that changes nothing
+ * writes no version. */
+int prec_save(struct jy_db *db, struct prec *r, struct jy_err *err);
+
+/* One row of the brokers' or the outlets' list. */
+struct prec_row {
+	int64_t id;
+	char code[24], name[64], unit[64];
+	char what[128];         /* broker: her products; outlet: its kind (and level) */
+	char who[64];           /* outlet: its broker's name; broker: 优秀 / 人才库 marks */
+	int64_t fee_fen;        /* fees paid through the outlet (a broker: through her outlets) */
+};
+/* Brokers (outlets 0) or outlets of the worker's communities matching query (a code or
+ * characters of the name; NULL or "": all), by code. */
+int prec_each(struct jy_db *db, int outlets, const char *query,
+              int (*cb)(void *arg, const struct prec_row *r), void *arg, struct jy_err *err);
+/* The trainings a broker attended: her enrolments' course codes and names, "K-004 手工编织…;
+ * …" ("" for a broker who is no resident). Caller frees *out. */
+int broker_trainings(struct jy_db *db, const struct prec *b, char **out, struct jy_err *err);
+
+/* A month as a worker or a broker's sheet writes it: 2024-03, 2024-3, 2024/03, 2024.3, 202403,
+ * 2024年3月, or a date in it (2024-03-31) → "2024-03". Refused (JY_EINVAL, field): anything else,
+ * a month after the current one. */
+int month_parse(const char *in, char out[8], const char *field, struct jy_err *err);
+
+/* The fee ledger: one payment to a woman. */
+#define FEE_FIELDS(X) \
+	X(NAME,    name,       "姓名",     "name",        FK_TEXT,    NULL, 20, FF_CSV) \
+	X(IDNO,    id_no,      "身份证号", "id_number",   FK_IDNO,    NULL, 18, FF_REQ | FF_SENS | FF_CSV) \
+	X(MONTH,   month,      "月份",     "month",       FK_TEXT,    NULL, 12, FF_REQ | FF_CSV) \
+	X(OUTLET,  outlet,     "网点编号", "outlet_code", FK_TEXT,    NULL, 20, FF_CSV) \
+	X(PRODUCT, product,    "产品",     "product",     FK_TEXT,    NULL, 40, FF_CSV) \
+	X(PIECES,  pieces,     "件数",     "pieces",      FK_TEXT,    NULL,  9, FF_NUM | FF_CSV) \
+	X(FEE,     fee_fen,    "加工费",   "fee",         FK_TEXT,    NULL, 20, FF_REQ | FF_CSV | FF_MONEY) \
+	X(LOWINC,  low_income, "低收入",   "low_income",  FK_DERIVED, NULL,  2, FF_RO | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) FEF_##id,
+enum fee_field { FEE_FIELDS(X) FEF__COUNT };
+#undef X
+extern const struct field_def fee_fields[FEF__COUNT];
+
+/* A payment as typed: idno (required), name (when given, the registered one), month, outlet (its
+ * code), product (may be empty), pieces, fee in 元 (above zero, money_parse). */
+struct fee_in {
+	const char *idno, *name, *month, *outlet, *product, *pieces, *fee;
+};
+/* What fee_record did. */
+struct fee_out {
+	int64_t id, resident_id, fee_fen;
+	char month[8];
+	int low_income;
+	int added;              /* 1 a new row, 0 an existing one updated, -1 unchanged */
+	int employed;           /* 1: this payment made her employed in 来料加工 */
+};
+/* Record a payment: she is registered and in the worker's communities (OP_EDIT), the outlet
+ * exists. The same woman, month, outlet and product is one row: its pieces and fee are replaced
+ * (a sheet entered again is no second payment). low_income is fixed from her categories held on
+ * the month's last day (setting fee.lowinc_categories). When she now has fees in
+ * fee.employ_months months (0: never) and was without work on the first day of the month that
+ * made them so, a status event 灵活就业 / form 024 来料加工 is written on that day, as a project's
+ * opening writes 自主创业; a woman already in work, or already recorded, is left alone. One
+ * transaction (a savepoint inside the caller's). */
+int fee_record(struct jy_db *db, const struct fee_in *in, struct fee_out *out,
+               struct jy_err *err);
+struct fee_row {
+	int64_t id, resident_id;
+	char month[8], outlet[24], name[64], id_no[19], product[64];
+	int64_t pieces, fee_fen;
+	int low_income;
+};
+/* The ledger of an outlet (outlet_id 0: every outlet of the worker's communities) in a month (NULL:
+ * every month), in the order entered; ID numbers whole (the caller masks). */
+int fee_each(struct jy_db *db, int64_t outlet_id, const char *month,
+             int (*cb)(void *arg, const struct fee_row *r), void *arg, struct jy_err *err);
+/* The sum of the ledger of an outlet in a month: rows and fen. */
+int fee_total(struct jy_db *db, int64_t outlet_id, const char *month, int *rows, int64_t *fen,
+              struct jy_err *err);
+/* Remove one payment entered by mistake (with its history). */
+int fee_delete(struct jy_db *db, int64_t id, struct jy_err *err);
+
+int import_brokers(struct jy_db *db, const char *path, int flags,
+                   void (*report)(void *arg, const char *line), void *arg,
+                   struct import_result *res, struct jy_err *err);
+int import_outlets(struct jy_db *db, const char *path, int flags,
+                   void (*report)(void *arg, const char *line), void *arg,
+                   struct import_result *res, struct jy_err *err);
+/* A broker's sheet: 姓名, 身份证号, 月份, 产品, 件数, 加工费 (网点编号 when the sheet has it,
+ * else outlet, the outlet's code, for every row). */
+int import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
+                void (*report)(void *arg, const char *line), void *arg,
+                struct import_result *res, struct jy_err *err);
+int export_brokers(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                   struct jy_err *err);
+int export_outlets(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                   struct jy_err *err);
+int export_fees(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                struct jy_err *err);
+
 #endif

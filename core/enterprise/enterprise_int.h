@@ -13,7 +13,8 @@ char *ent_code_canon(const char *code);
  * the loans ...) failed. */
 int ent_find_code(struct jy_db *db, const char *sql, const char *code, const char *what,
                   int64_t *id, struct jy_err *err);
-/* The next free code PREFIX-001 of a table ("project" or "loan": a constant, never read). */
+/* The next free code PREFIX-001 of a table ("project", "loan", "broker" or "outlet": a constant,
+ * never read). */
 int ent_next_code(struct jy_db *db, const char *table, char prefix, char out[24],
                   struct jy_err *err);
 /* A date a worker typed for field: blank means today; after today is refused. */

@@ -14,18 +14,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <assert.h>
 
 #include "enterprise/enterprise_int.h"
 
 #define MAX_FIELDS 32
-_Static_assert(PF__COUNT <= MAX_FIELDS && LF__COUNT <= MAX_FIELDS, "MAX_FIELDS is too small");
+_Static_assert(PF__COUNT <= MAX_FIELDS && LF__COUNT <= MAX_FIELDS && BF__COUNT <= MAX_FIELDS &&
+               OF__COUNT <= MAX_FIELDS && FEF__COUNT <= MAX_FIELDS, "MAX_FIELDS is too small");
 
 struct eio;
 
 struct eio_kind {
 	const struct field_def *defs;
 	int n;
-	int (*store)(struct eio *t, char **vals, struct import_result *res, struct jy_err *err);
+	int (*store)(struct eio *t, char **vals, int row, struct import_result *res,
+	             struct jy_err *err);
+	int unkeyed;            /* 1: no code in column 0 (the fee ledger): its own key, below */
 };
 
 struct eio {
@@ -33,6 +37,12 @@ struct eio {
 	struct jy_db *db;
 	const struct eio_kind *k;
 	int has[MAX_FIELDS];
+	const char *outlet;     /* fees: the outlet of the rows without 网点编号 */
+	/* fees: the ledger rows this file has written, and the file's row of each (an open
+	 * addressing table of ids: a million rows are no list to search) */
+	int64_t *ids;
+	int *rows;
+	size_t cap, used;
 };
 
 static void eio_accepted(void *ctx, struct jy_buf *b)
@@ -60,9 +70,11 @@ static int eio_header(void *ctx, char **cell, int n, struct jy_err *err)
 	int rc = importer_header(&t->in, cell, n, &c, acc.s, err);
 	/* a row updating a record by its code needs no more; a new one needs the required columns,
 	 * which the save names per row when the code is not found */
-	for (int f = 0; !rc && !t->has[0] && f < t->k->n; f++)
+	for (int f = 0; !rc && (t->k->unkeyed || !t->has[0]) && f < t->k->n; f++)
 		if ((t->k->defs[f].flags & FF_REQ) && !t->has[f])
 			rc = importer_missing(&t->in, t->k->defs[f].label, acc.s, err);
+	if (!rc && t->k->unkeyed && !t->has[FEF_OUTLET] && !t->outlet)
+		rc = importer_missing(&t->in, fee_fields[FEF_OUTLET].label, acc.s, err);
 	buf_free(&acc);
 	return rc;
 }
@@ -118,7 +130,7 @@ static int eio_row(void *ctx, char **cell, int n, int row, struct import_result 
 			importer_report(&t->in, row, e.field, e.msg);
 		free(v);
 	}
-	if (!t->in.problems && vals[0]) {
+	if (!t->in.problems && vals[0] && !t->k->unkeyed) {
 		char *key = ent_code_canon(vals[0]);
 		int first = importer_seen(&t->in, key, row);
 		free(key);
@@ -132,7 +144,7 @@ static int eio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	int rc = JY_OK;
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
-		rc = t->k->store(t, vals, res, &e);
+		rc = t->k->store(t, vals, row, res, &e);
 		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
 		    rc == JY_EPERM) {
 			importer_report(&t->in, row, e.field[0] ? e.field : NULL, e.msg);
@@ -202,7 +214,7 @@ static int name_matches(struct jy_db *db, const char *idno, const char *name, st
 
 /* ---- projects ---------------------------------------------------------------------------------- */
 
-static int project_store(struct eio *t, char **vals, struct import_result *res,
+static int project_store(struct eio *t, char **vals, int row, struct import_result *res,
                          struct jy_err *err)
 {
 	struct project *p = NULL;
@@ -228,7 +240,7 @@ static int project_store(struct eio *t, char **vals, struct import_result *res,
 	return rc;
 }
 
-static const struct eio_kind project_kind = { project_fields, PF__COUNT, project_store };
+static const struct eio_kind project_kind = { project_fields, PF__COUNT, project_store, 0 };
 
 int import_projects(struct jy_db *db, const char *path, int flags,
                     void (*report)(void *arg, const char *line), void *arg,
@@ -239,7 +251,8 @@ int import_projects(struct jy_db *db, const char *path, int flags,
 
 /* ---- loans ------------------------------------------------------------------------------------ */
 
-static int loan_store(struct eio *t, char **vals, struct import_result *res, struct jy_err *err)
+static int loan_store(struct eio *t, char **vals, int row, struct import_result *res,
+                      struct jy_err *err)
 {
 	struct loan *l = NULL;
 	int64_t id;
@@ -264,7 +277,7 @@ static int loan_store(struct eio *t, char **vals, struct import_result *res, str
 	return rc;
 }
 
-static const struct eio_kind loan_kind = { loan_fields, LF__COUNT, loan_store };
+static const struct eio_kind loan_kind = { loan_fields, LF__COUNT, loan_store, 0 };
 
 int import_loans(struct jy_db *db, const char *path, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
@@ -273,22 +286,177 @@ int import_loans(struct jy_db *db, const char *path, int flags,
 	return eio_import(db, &loan_kind, path, flags, report, arg, res, err);
 }
 
+/* ---- brokers and outlets ---------------------------------------------------------------------- */
+
+static int prec_store(struct eio *t, char **vals, int outlet, struct import_result *res,
+                      struct jy_err *err)
+{
+	struct prec *r = NULL;
+	int64_t id;
+	int rc = !vals[0] ? JY_ENOTFOUND : outlet ? outlet_find_code(t->db, vals[0], &id, err)
+	                                          : broker_find_code(t->db, vals[0], &id, err);
+	if (rc == JY_OK)
+		rc = outlet ? outlet_load(t->db, id, &r, err) : broker_load(t->db, id, &r, err);
+	else if (rc == JY_ENOTFOUND)
+		r = outlet ? outlet_new() : broker_new(), rc = JY_OK;
+	if (rc)
+		return rc;
+	for (int f = 0; f < t->k->n; f++)
+		if (vals[f] && !(t->k->defs[f].flags & FF_RO))
+			prec_set(r, f, vals[f]);
+	int64_t version = r->version;
+	int existed = r->id != 0;
+	rc = prec_save(t->db, r, err);
+	if (rc == JY_OK)
+		importer_count(res, existed, version, r->version);
+	prec_free(&r);
+	return rc;
+}
+
+static int broker_store(struct eio *t, char **vals, int row, struct import_result *res,
+                        struct jy_err *err)
+{
+	return prec_store(t, vals, 0, res, err);
+}
+
+static int outlet_store(struct eio *t, char **vals, int row, struct import_result *res,
+                        struct jy_err *err)
+{
+	return prec_store(t, vals, 1, res, err);
+}
+
+static const struct eio_kind broker_kind = { broker_fields, BF__COUNT, broker_store, 0 };
+static const struct eio_kind outlet_kind = { outlet_fields, OF__COUNT, outlet_store, 0 };
+
+int import_brokers(struct jy_db *db, const char *path, int flags,
+                   void (*report)(void *arg, const char *line), void *arg,
+                   struct import_result *res, struct jy_err *err)
+{
+	return eio_import(db, &broker_kind, path, flags, report, arg, res, err);
+}
+
+int import_outlets(struct jy_db *db, const char *path, int flags,
+                   void (*report)(void *arg, const char *line), void *arg,
+                   struct import_result *res, struct jy_err *err)
+{
+	return eio_import(db, &outlet_kind, path, flags, report, arg, res, err);
+}
+
+/* ---- the fee ledger ---------------------------------------------------------------------------- */
+
+/* The file's row that wrote ledger row id already (0 none), after noting it for row. */
+static int fee_seen(struct eio *t, int64_t id, int row)
+{
+	if (2 * (t->used + 1) > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		int64_t *ids = xcalloc(cap, sizeof *ids);
+		int *rows = xcalloc(cap, sizeof *rows);
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->ids[i])
+				continue;
+			size_t h = (size_t)((uint64_t)t->ids[i] * 0x9E3779B97F4A7C15u) & (cap - 1);
+			while (ids[h])
+				h = (h + 1) & (cap - 1);
+			ids[h] = t->ids[i];
+			rows[h] = t->rows[i];
+		}
+		free(t->ids);
+		free(t->rows);
+		t->ids = ids, t->rows = rows, t->cap = cap;
+	}
+	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u) & (t->cap - 1);
+	while (t->ids[h]) {
+		if (t->ids[h] == id)
+			return t->rows[h];
+		h = (h + 1) & (t->cap - 1);
+	}
+	t->ids[h] = id;
+	t->rows[h] = row;
+	t->used++;
+	return 0;
+}
+
+static int fee_store(struct eio *t, char **vals, int row, struct import_result *res,
+                     struct jy_err *err)
+{
+	const struct fee_in in = {
+		.idno = vals[FEF_IDNO], .name = vals[FEF_NAME], .month = vals[FEF_MONTH],
+		.outlet = vals[FEF_OUTLET] ? vals[FEF_OUTLET] : t->outlet,
+		.product = vals[FEF_PRODUCT], .pieces = vals[FEF_PIECES], .fee = vals[FEF_FEE],
+	};
+	struct fee_out out;
+	int rc = fee_record(t->db, &in, &out, err);
+	if (rc)
+		return rc;
+	int first = fee_seen(t, out.id, row);
+	if (first)
+		return err_set(err, JY_EINVAL, "身份证号", _("also in row %d: one row for a woman's month, "
+		               "outlet and product; add the two rows up into one"), first);
+	if (out.added > 0)
+		res->added++;
+	else if (out.added == 0)
+		res->updated++;
+	else
+		res->unchanged++;
+	return JY_OK;
+}
+
+static const struct eio_kind fee_kind = { fee_fields, FEF__COUNT, fee_store, 1 };
+
+static int eio_import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
+                           void (*report)(void *arg, const char *line), void *arg,
+                           struct import_result *res, struct jy_err *err)
+{
+	int rc = access_check(db, OP_IMPORT, NULL, err);
+	if (rc)
+		return rc;
+	struct eio t = { .in = { .path = path, .report = report, .arg = arg }, .db = db,
+	                 .k = &fee_kind, .outlet = text_is_blank(outlet) ? NULL : outlet };
+	int64_t id;
+	if (t.outlet && (rc = outlet_find_code(db, t.outlet, &id, err)) != JY_OK) {
+		if (rc == JY_ENOTFOUND)
+			rc = err_set(err, JY_EINVAL, "网点编号", _("no outlet has the code %s"), t.outlet);
+		return rc;
+	}
+	rc = importer_run(&t.in, flags, &eio_ops, &t, res, err);
+	importer_free(&t.in);
+	free(t.ids);
+	free(t.rows);
+	return rc;
+}
+
+int import_fees(struct jy_db *db, const char *path, const char *outlet, int flags,
+                void (*report)(void *arg, const char *line), void *arg,
+                struct import_result *res, struct jy_err *err)
+{
+	return eio_import_fees(db, path, outlet, flags, report, arg, res, err);
+}
+
 /* ---- exports ---------------------------------------------------------------------------------- */
 
+enum { EX_PROJECTS, EX_LOANS, EX_BROKERS, EX_OUTLETS, EX_FEES };
 struct eio_out {
 	struct jy_db *db;
-	int loans;
+	int loans;              /* EX_* */
 	int masked;             /* ID numbers masked (no OP_EXPORT_FULL) */
+	struct sheet *sh;       /* fees: the file, and its error */
+	struct jy_err *err;
+	int rc;
 };
 
 /* The ids of the records of the worker's communities, oldest first. Caller frees *ids. */
 static int eio_ids(struct jy_db *db, int loans, int64_t **ids, int *n, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, loans
-		? "SELECT l.id FROM loan l JOIN resident r ON r.id = l.resident_id "
-		  "WHERE jy_in_scope(r.community) ORDER BY l.id"
-		: "SELECT p.id FROM project p JOIN resident r ON r.id = p.resident_id "
-		  "WHERE jy_in_scope(r.community) ORDER BY p.id", err);
+	static const char *const sql[] = {
+		"SELECT p.id FROM project p JOIN resident r ON r.id = p.resident_id "
+		"WHERE jy_in_scope(r.community) ORDER BY p.id",
+		"SELECT l.id FROM loan l JOIN resident r ON r.id = l.resident_id "
+		"WHERE jy_in_scope(r.community) ORDER BY l.id",
+		"SELECT id FROM broker WHERE jy_in_scope(coalesce(community, '')) ORDER BY id",
+		"SELECT id FROM outlet WHERE jy_in_scope(coalesce(community, '')) ORDER BY id",
+	};
+	assert(loans >= 0 && loans < (int)ARRAY_LEN(sql));
+	sqlite3_stmt *st = db_prepare(db, sql[loans], err);
 	*ids = NULL;
 	*n = 0;
 	if (!st)
@@ -315,18 +483,55 @@ static char *code_shown(struct jy_db *db, const struct field_def *fd, const char
 	return out;
 }
 
+/* A broker's or an outlet's row: its cells as a worker reads them, her ID number and phone
+ * masked when the file is. */
+static int prec_cells(struct eio_out *o, const struct prec *r, char **cells, struct jy_err *err)
+{
+	const struct field_def *defs = r->outlet ? outlet_fields : broker_fields;
+	int n = r->outlet ? OF__COUNT : BF__COUNT;
+	for (int f = 0; f < n; f++) {
+		if (prec_display(o->db, r, f, &cells[f], err)) {
+			for (int g = 0; g < f; g++)
+				free(cells[g]);
+			return JY_EDB;
+		}
+		if (o->masked && (defs[f].flags & FF_SENS) && *cells[f]) {
+			char m[32];
+			export_mask(defs[f].kind, cells[f], m, sizeof m);
+			free(cells[f]);
+			cells[f] = xstrdup(m);
+		}
+	}
+	return JY_OK;
+}
+
 static int write_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct eio_out *o = ctx;
 	int64_t *ids;
 	int n;
 	int rc = eio_ids(o->db, o->loans, &ids, &n, err);
-	int nf = o->loans ? LF__COUNT : PF__COUNT;
-	const struct field_def *defs = o->loans ? loan_fields : project_fields;
+	static const int nfields[] = { PF__COUNT, LF__COUNT, BF__COUNT, OF__COUNT };
+	int nf = nfields[o->loans];
+	const struct field_def *defs = o->loans == EX_LOANS ? loan_fields : project_fields;
 	char *cells[MAX_FIELDS];
 	for (int i = 0; !rc && i < n; i++) {
 		struct project *p = NULL;
 		struct loan *l = NULL;
+		struct prec *r = NULL;
+		if (o->loans >= EX_BROKERS) {
+			rc = o->loans == EX_OUTLETS ? outlet_load(o->db, ids[i], &r, err)
+			                            : broker_load(o->db, ids[i], &r, err);
+			if (!rc)
+				rc = prec_cells(o, r, cells, err);
+			if (!rc) {
+				rc = sheet_row(sh, (const char *const *)cells, err);
+				for (int f = 0; f < nf; f++)
+					free(cells[f]);
+			}
+			prec_free(&r);
+			continue;
+		}
 		rc = o->loans ? loan_load(o->db, ids[i], &l, err) : project_load(o->db, ids[i], &p, err);
 		for (int f = 0; !rc && f < nf; f++) {
 			if (defs[f].kind == FK_CODE) {
@@ -358,7 +563,34 @@ static int write_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 	return rc;
 }
 
-static int eio_export(struct jy_db *db, int loans, const char *path, int format,
+/* One payment of the ledger as its file row (the import's columns). */
+static int fee_cell_row(void *arg, const struct fee_row *r)
+{
+	struct eio_out *o = arg;
+	char pieces[24], fee[32], m[32];
+	snprintf(pieces, sizeof pieces, "%lld", (long long)r->pieces);
+	money_yuan(r->fee_fen, fee);
+	if (o->masked)
+		export_mask(FK_IDNO, r->id_no, m, sizeof m);
+	const char *cells[FEF__COUNT] = {
+		[FEF_NAME] = r->name, [FEF_IDNO] = o->masked ? m : r->id_no, [FEF_MONTH] = r->month,
+		[FEF_OUTLET] = r->outlet, [FEF_PRODUCT] = r->product, [FEF_PIECES] = pieces,
+		[FEF_FEE] = fee, [FEF_LOWINC] = r->low_income ? "是" : "否",
+	};
+	o->rc = sheet_row(o->sh, cells, o->err);
+	return o->rc ? -1 : 0;
+}
+
+static int write_fees(void *ctx, struct sheet *sh, struct jy_err *err)
+{
+	struct eio_out *o = ctx;
+	o->sh = sh;
+	o->err = err;
+	int rc = fee_each(o->db, 0, NULL, fee_cell_row, o, err);
+	return o->rc ? o->rc : rc;
+}
+
+static int eio_export(struct jy_db *db, int kind, const char *path, int format,
                       const char *purpose, int *rows, struct jy_err *err)
 {
 	int full;
@@ -368,13 +600,17 @@ static int eio_export(struct jy_db *db, int loans, const char *path, int format,
 	int rc = export_people_begin(db, purpose, &full, &notice, err);
 	if (rc)
 		return rc;
-	struct eio_out out = { db, loans, !full };
+	struct eio_out out = { db, kind, !full, NULL, NULL, 0 };
 	struct sheet_col cols[MAX_FIELDS];
-	int n = loans ? sheet_cols_of_fields(loan_fields, LF__COUNT, FF_CSV, cols)
-	              : sheet_cols_of_fields(project_fields, PF__COUNT, FF_CSV, cols);
+	static const char *const names[] = { "创业项目", "贷款", "来料加工经纪人", "来料加工网点",
+	                                     "加工费" };
+	const struct field_def *defs[] = { project_fields, loan_fields, broker_fields, outlet_fields,
+	                                   fee_fields };
+	const int nf[] = { PF__COUNT, LF__COUNT, BF__COUNT, OF__COUNT, FEF__COUNT };
+	int n = sheet_cols_of_fields(defs[kind], nf[kind], FF_CSV, cols);
 	/* sums stay text: 30000.00 as written, never a float in the spreadsheet */
-	rc = sheet_export_noted(path, format, notice, loans ? "贷款" : "创业项目", cols, n, write_rows,
-	                        &out, rows, err);
+	rc = sheet_export_noted(path, format, notice, names[kind], cols, n,
+	                        kind == EX_FEES ? write_fees : write_rows, &out, rows, err);
 	free(notice);
 	return rc;
 }
@@ -382,11 +618,29 @@ static int eio_export(struct jy_db *db, int loans, const char *path, int format,
 int export_projects(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                     struct jy_err *err)
 {
-	return eio_export(db, 0, path, format, purpose, rows, err);
+	return eio_export(db, EX_PROJECTS, path, format, purpose, rows, err);
 }
 
 int export_loans(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                  struct jy_err *err)
 {
-	return eio_export(db, 1, path, format, purpose, rows, err);
+	return eio_export(db, EX_LOANS, path, format, purpose, rows, err);
+}
+
+int export_brokers(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                   struct jy_err *err)
+{
+	return eio_export(db, EX_BROKERS, path, format, purpose, rows, err);
+}
+
+int export_outlets(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                   struct jy_err *err)
+{
+	return eio_export(db, EX_OUTLETS, path, format, purpose, rows, err);
+}
+
+int export_fees(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                struct jy_err *err)
+{
+	return eio_export(db, EX_FEES, path, format, purpose, rows, err);
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "record/record.h"
@@ -144,6 +145,10 @@ static int row_blank(char **cell, int n)
 static long importer_rows_total(const char *path)
 {
 	long n = -1;
+	struct stat sb;
+	/* a pipe or a FIFO gives its rows once: counting them would leave none to import */
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return -1;
 	return csv_count_records(path, &n, NULL) == JY_OK ? n : -1;
 }
 

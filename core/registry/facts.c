@@ -254,15 +254,18 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 	return db_commit(db, err);
 }
 
-/* emp_form to emp_status (002_codes.sql): the one table of both directions. */
+/* emp_form to emp_status (002_codes.sql): the one table of both directions. 来料加工 (024,
+ * 022_processing.sql) is a kind of 灵活就业: the status 灵活就业 alone still means form 022. */
 static const struct {
 	const char *form, *status;
+	int part;               /* 1: one kind of the status's form, not read backwards */
 } form_status[] = {
-	{ "010", "20" },        /* 单位就业: 已就业 */
-	{ "021", "22" },        /* 个体经营: 自主创业 */
-	{ "022", "21" },        /* 灵活就业 */
-	{ "023", "22" },        /* 其他自主就业: 自主创业 */
-	{ "030", "23" },        /* 公益性岗位安置: 公益性岗位 */
+	{ "010", "20", 0 },     /* 单位就业: 已就业 */
+	{ "021", "22", 0 },     /* 个体经营: 自主创业 */
+	{ "022", "21", 0 },     /* 灵活就业 */
+	{ "023", "22", 0 },     /* 其他自主就业: 自主创业 */
+	{ "024", "21", 1 },     /* 来料加工: 灵活就业 */
+	{ "030", "23", 0 },     /* 公益性岗位安置: 公益性岗位 */
 };
 
 const char *emp_status_of_form(const char *form)
@@ -277,7 +280,7 @@ const char *emp_form_of_status(const char *status)
 {
 	const char *form = NULL;
 	for (size_t i = 0; status && i < ARRAY_LEN(form_status); i++)
-		if (strcmp(form_status[i].status, status) == 0) {
+		if (!form_status[i].part && strcmp(form_status[i].status, status) == 0) {
 			if (form)
 				return NULL;    /* more than one form */
 			form = form_status[i].form;

@@ -329,7 +329,7 @@ static int categories_sync(struct jy_db *db, int64_t id, const char *old, const 
 }
 
 /* The flags 领取失业金 and 低保 and the community, where this save changes them: a dated change
- * each (resident_change, 024_dated.sql) keeping the value before, so a past period reads it as it
+ * each (resident_change, 025_dated.sql) keeping the value before, so a past period reads it as it
  * was. */
 static int changes_dated(struct jy_db *db, const struct resident *old, const struct resident *r,
                          const char *today, struct jy_err *err)

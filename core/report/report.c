@@ -8,7 +8,7 @@
  *   - she is registered from reg_date, and counted until the day her record was closed
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
  *   - a category counts from its since date (hand-set categories) up to the day before it ended
- *     (an ended one is kept with its dates, 024_dated.sql); 4050 also follows from sex and birth
+ *     (an ended one is kept with its dates, 025_dated.sql); 4050 also follows from sex and birth
  *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
  *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
  *     period's last day: the value before the first dated change after it, else the current one
@@ -122,7 +122,7 @@ static const char CERTS[] =
 #define PROFILE(col) "SELECT (SELECT p." col " FROM unit_profile p WHERE p.unit = u.code " \
 	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
 	"FROM unit u WHERE u.level = 'community'"
-/* C8: the notices of postings that went out in the period, by channel (022_indicators.sql). */
+/* C8: the notices of postings that went out in the period, by channel (023_indicators.sql). */
 #define NOTICES(cond) "SELECT 1, p.community FROM posting_notice n JOIN posting p ON p.id = n.posting_id " \
 	"WHERE n.date BETWEEN ?1 AND ?2 AND " cond
 /* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
@@ -139,6 +139,21 @@ static const char CERTS[] =
  * another organisation's course (外送), or of one training category. */
 #define STARTED(cond) "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
 	"WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 AND " cond
+/* H: 来料加工 (core/enterprise/processing.c). Brokers, outlets and bases are counted as they
+ * stood on the period's last day (started by then, not ended by then); they are no residents,
+ * so those figures have no groups. 新发展 is the year a broker was first developed: the brokers
+ * new in the years the period touches (a year's report counts that year's). A fee counts in the
+ * period when its month does: a month from the period's first day's month to its last day's
+ * (a fee is of a month, not a day); 累计 every month up to the last. The ledger is of women, and
+ * low_income is fixed on each row from her categories in its month. */
+#define BROKERS(cond) "SELECT count(*) FROM broker WHERE since <= ?2 AND (ended_on IS NULL OR " \
+	"ended_on > ?2) AND (" cond ")"
+#define NEW_YEAR "new_year BETWEEN CAST(substr(?1, 1, 4) AS INTEGER) AND CAST(substr(?2, 1, 4) AS INTEGER)"
+#define OUTLETS(what, cond) "SELECT " what " FROM outlet WHERE since <= ?2 AND (ended_on IS NULL " \
+	"OR ended_on > ?2) AND " cond
+#define FEES(cols, cond) "SELECT " cols " FROM fee INDEXED BY fee_month WHERE " cond
+#define FEE_PERIOD "month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)"
+#define FEE_UPTO "month <= substr(?2, 1, 7)"
 
 /*   id       code       label                        unit    people kind    arg */
 /* J: the rights cases (core/casework/). J1 counts the cases received in the period, by channel
@@ -201,6 +216,7 @@ static const char CERTS[] =
 	X(A7_021,  "A7-021",  "再就业形式：个体经营",       "人",   1, K_MEM,  "021") \
 	X(A7_022,  "A7-022",  "再就业形式：灵活就业",       "人",   1, K_MEM,  "022") \
 	X(A7_023,  "A7-023",  "再就业形式：其他自主就业",   "人",   1, K_MEM,  "023") \
+	X(A7_024,  "A7-024",  "再就业形式：来料加工",       "人",   1, K_MEM,  "024") \
 	X(A7_030,  "A7-030",  "再就业形式：公益性岗位安置", "人",   1, K_MEM,  "030") \
 	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
 	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
@@ -315,6 +331,38 @@ static const char CERTS[] =
 	X(G6,      "G6",      "带动就业人数",               "人",   0, K_AMOUNT, JOBS("jobs")) \
 	X(G6W,     "G6W",     "带动就业人数中女性",         "人",   0, K_AMOUNT, JOBS("jobs_women")) \
 	X(G7,      "G7",      "平均每笔贷款额",             "元/笔", 0, K_RATE, "G4/G3") \
+	X(H1,      "H1",      "来料加工经纪人数",           "人",   0, K_SUM,  BROKERS("1")) \
+	X(H1N,     "H1N",     "新发展经纪人数",             "人",   0, K_SUM,  BROKERS(NEW_YEAR)) \
+	X(H1X,     "H1X",     "新发展优秀经纪人数",         "人",   0, K_SUM, \
+	  BROKERS(NEW_YEAR " AND excellent = 1")) \
+	X(H1T,     "H1T",     "录入县实用人才库经纪人数",   "人",   0, K_SUM,  BROKERS("talent_pool = 1")) \
+	X(H2B,     "H2B",     "来料加工基地数",             "个",   0, K_SUM,  OUTLETS("count(*)", "kind = '3'")) \
+	X(H2O,     "H2O",     "来料加工网点数(含加工站)",   "个",   0, K_SUM, \
+	  OUTLETS("count(*)", "kind IN ('1', '2')")) \
+	X(H3,      "H3",      "从事来料加工妇女数",         "人",   1, K_ROWS, FEES("resident_id", FEE_PERIOD)) \
+	X(H4,      "H4",      "加工费总额",                 "元",   0, K_AMOUNT, \
+	  FEES("resident_id, fee_fen", FEE_PERIOD)) \
+	X(H4C,     "H4C",     "累计加工费总额",             "元",   0, K_AMOUNT, \
+	  FEES("resident_id, fee_fen", FEE_UPTO)) \
+	X(H4L,     "H4L",     "发放给低收入妇女的加工费",   "元",   0, K_AMOUNT, \
+	  FEES("resident_id, fee_fen", FEE_PERIOD " AND low_income = 1")) \
+	X(H4LC,    "H4LC",    "累计发放给低收入妇女的加工费", "元", 0, K_AMOUNT, \
+	  FEES("resident_id, fee_fen", FEE_UPTO " AND low_income = 1")) \
+	X(H4P,     "H4P",     "领取加工费的低收入妇女数",   "人",   1, K_ROWS, \
+	  FEES("resident_id", FEE_PERIOD " AND low_income = 1")) \
+	X(H4PC,    "H4PC",    "累计领取加工费的低收入妇女数", "人", 1, K_ROWS, \
+	  FEES("resident_id", FEE_UPTO " AND low_income = 1")) \
+	X(H5,      "H5",      "巾帼示范基地数",             "个",   0, K_SUM,  OUTLETS("count(*)", "kind = '4'")) \
+	X(H5_1,    "H5-1",    "示范基地：县级",             "个",   0, K_SUM, \
+	  OUTLETS("count(*)", "kind = '4' AND level = '1'")) \
+	X(H5_2,    "H5-2",    "示范基地：市级",             "个",   0, K_SUM, \
+	  OUTLETS("count(*)", "kind = '4' AND level = '2'")) \
+	X(H5_3,    "H5-3",    "示范基地：省级",             "个",   0, K_SUM, \
+	  OUTLETS("count(*)", "kind = '4' AND level = '3'")) \
+	X(H5_4,    "H5-4",    "示范基地：全国",             "个",   0, K_SUM, \
+	  OUTLETS("count(*)", "kind = '4' AND level = '4'")) \
+	X(H5W,     "H5W",     "示范基地带动妇女就业数",     "人",   0, K_SUM, \
+	  OUTLETS("coalesce(sum(women), 0)", "kind = '4'")) \
 	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
 	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
 	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \
@@ -362,7 +410,9 @@ static const struct {
 };
 
 /* The forms of employment of A7, in emp_form codes (002_codes.sql), and "" for none given. */
-static const int a7_ids[] = { RI_A7_010, RI_A7_021, RI_A7_022, RI_A7_023, RI_A7_030, RI_A7_990, RI_A7_000 };
+static const int a7_ids[] = { RI_A7_010, RI_A7_021, RI_A7_022, RI_A7_023, RI_A7_024, RI_A7_030,
+                              RI_A7_990, RI_A7_000 };
+_Static_assert(ARRAY_LEN(a7_ids) <= 8, "rperiod.re holds a bit per form in a byte");
 enum { NFORMS = (int)ARRAY_LEN(a7_ids) };
 
 /* ---- the registry as it is now, and its statuses on the days the figures look at ------------ */
@@ -962,7 +1012,7 @@ static struct ev *ev_by_resident(const struct rctx *c, struct ev *ev, size_t *ne
  * "not given". */
 static int8_t form_of(const char *form, const char *status)
 {
-	static const char *const codes[] = { "010", "021", "022", "023", "030", "990" };
+	static const char *const codes[] = { "010", "021", "022", "023", "024", "030", "990" };
 	if (!form)
 		form = emp_form_of_status(status);
 	for (int8_t i = 0; form && i < (int8_t)ARRAY_LEN(codes); i++)

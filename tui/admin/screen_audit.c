@@ -26,6 +26,8 @@ static const char *entity_word(const char *entity)
 		{ "status_event", "就业状态" }, { "visit", "走访" }, { "project", "创业项目" },
 		{ "projects", "创业项目名单" }, { "loan", "贷款" }, { "loans", "贷款名单" },
 		{ "rights_case", "维权案件" }, { "cases", "维权案件名单" },
+		{ "broker", "经纪人" }, { "brokers", "经纪人名单" }, { "outlet", "网点" },
+		{ "outlets", "网点名单" }, { "fee", "加工费" }, { "fees", "加工费台账" },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(words); i++)
 		if (strcmp(words[i].entity, entity) == 0)

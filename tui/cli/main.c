@@ -64,7 +64,13 @@ static const char usage_enterprise[] = N_(
 	"                                          interest subsidies in yuan; due list\n"
 	"  jiuye import|export projects|loans ...\n"
 	"                                          with the residents' rules; files of\n"
-	"                                          people (export needs --purpose TEXT)\n");
+	"                                          people (export needs --purpose TEXT)\n"
+	"  jiuye import|export brokers|outlets|fees ...\n"
+	"                                          来料加工 brokers, outlets, bases\n"
+	"                                          and the fee ledger (a sheet of\n"
+	"                                          姓名 身份证号 月份 产品 件数\n"
+	"                                          加工费; --outlet CODE without\n"
+	"                                          its 网点编号 column)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(
@@ -219,6 +225,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
 		{ "--purpose", offsetof(struct opts, purpose) },
+		{ "--outlet", offsetof(struct opts, outlet) },
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
 		{ "--note", offsetof(struct opts, note) },       { "--unit", offsetof(struct opts, unit) },
@@ -446,6 +453,38 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_brokers(db, path, format, purpose, rows, err);
+}
+
+static int export_outlets_all(struct jy_db *db, const char *path, int format, int all,
+                              const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_outlets(db, path, format, purpose, rows, err);
+}
+
+static int export_fees_all(struct jy_db *db, const char *path, int format, int all,
+                           const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_fees(db, path, format, purpose, rows, err);
+}
+
+/* The outlet of a broker's fee sheet that has no 网点编号 column (--outlet), for the one import
+ * this run makes. */
+static const char *import_outlet;
+
+static int import_fees_outlet(struct jy_db *db, const char *path, int flags,
+                              void (*report)(void *arg, const char *line), void *arg,
+                              struct import_result *res, struct jy_err *err)
+{
+	return import_fees(db, path, import_outlet, flags, report, arg, res, err);
+}
+
 static const struct io_kind {
 	const char *kind;
 	int (*import)(struct jy_db *, const char *, int, void (*)(void *, const char *), void *,
@@ -462,6 +501,9 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1 },
 	{ "loans", import_loans, export_loans_all, 1 },
 	{ "cases", import_cases, export_cases_all, 1 },
+	{ "brokers", import_brokers, export_brokers_all, 1 },
+	{ "outlets", import_outlets, export_outlets_all, 1 },
+	{ "fees", import_fees_outlet, export_fees_all, 1 },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -483,6 +525,12 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "brokers") == 0)
+		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "outlets") == 0)
+		fprintf(stderr, _("exported %d outlets to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "fees") == 0)
+		fprintf(stderr, _("exported %d fee payments to %s\n"), rows, path_shown(out));
 	else
 		fprintf(stderr, _("exported %d residents to %s\n"), rows, path_shown(out));
 }
@@ -545,8 +593,12 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases FILE [--dry-run] "
-		                             "[--skip-errors]"));
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees FILE [--dry-run] "
+		                             "[--skip-errors] [--outlet CODE]"));
+	if (o->outlet && strcmp(k->kind, "fees") != 0)
+		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
+		                               "broker's sheet without 网点编号"));
+	import_outlet = o->outlet;
 	if (o->create_units && strcmp(k->kind, "residents") != 0)
 		return cli_usage_error("%s", _("--create-units is for jiuye import residents: the "
 		                               "communities its file names"));
@@ -672,7 +724,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))

@@ -118,6 +118,11 @@ static int entform_save(struct ui *ui, struct entform *f)
 	if (field_leave(ui, &f->form.f[f->form.focus]) & FLD_CHANGED)
 		f->form.dirty = 1;
 	int rc = f->k->save(ui, f, &err);
+	if (rc == JY_OK && f->k->stay) {
+		entform_gone(ui, &f->form, f);
+		f->form.dirty = 0;
+		return SK_HANDLED | SK_REDRAW;
+	}
 	if (rc == JY_OK) {
 		entform_gone(ui, &f->form, f);
 		return SK_HANDLED | SK_POP;

@@ -2,7 +2,9 @@
  * loans, searched as you type (characters of her name, its pinyin initials, the last digits of
  * her ID number, a code); Ctrl-V shows all, the projects, the loans, or the loans due (near
  * their end or overdue) in turn; F4 adds a project (a loan in the loans' and the due views);
- * Enter opens one.
+ * Enter opens one. Two more views are 来料加工's: its brokers (Enter edits one, F4 adds one) and
+ * its outlets and bases (Enter opens the outlet's fee ledger for a month, F5 edits the outlet, F4
+ * adds one), with the fees paid through each (screen_processing.c).
  *
  * A project's page: its fields and stages, F7 the next stage (a form that says what that stage
  * needs), F4 a loan on it, F5 its form. A loan's page: the application, its chain with each
@@ -18,9 +20,10 @@
 #include "screen_enterprise.h"
 #include "jobs/screen_jobs.h"
 
-enum { VIEW_ALL, VIEW_PROJECTS, VIEW_LOANS, VIEW_DUE, VIEW__COUNT };
+enum { VIEW_ALL, VIEW_PROJECTS, VIEW_LOANS, VIEW_DUE, VIEW_BROKERS, VIEW_OUTLETS, VIEW__COUNT };
 static const char *const view_names[VIEW__COUNT] = {
 	N_("Projects and loans"), N_("Projects"), N_("Loans"), N_("Loans due"),
+	N_("来料加工 brokers"), N_("来料加工 outlets and bases"),
 };
 
 struct ent {
@@ -35,7 +38,7 @@ struct ent {
 };
 
 static const int ent_acts[] = {
-	ACT_SEARCH, ACT_NEW, ACT_FILTER, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
+	ACT_SEARCH, ACT_NEW, ACT_EDIT, ACT_FILTER, ACT_EXPORT, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_PGUP,
 	ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
@@ -73,9 +76,12 @@ static void ent_header(struct ui *ui, void *arg, int y, int x, int w)
 	x = ui_col(ui, y, x, c.code, "编号", ST_HEADER);
 	x = ui_col(ui, y, x, c.name, "姓名", ST_HEADER);
 	x = ui_col(ui, y, x, c.id, "身份证号", ST_HEADER);
-	x = ui_col(ui, y, x, c.state, "状态", ST_HEADER);
-	x = ui_col(ui, y, x, c.date, e->view == VIEW_DUE ? "到期日期" : "日期", ST_HEADER);
-	x = ui_col(ui, y, x, c.sum, e->view == VIEW_DUE ? "尚欠(元)" : "金额(元)", ST_HEADER);
+	int proc = e->view >= VIEW_BROKERS;
+	x = ui_col(ui, y, x, c.state, proc ? "村社区" : "状态", ST_HEADER);
+	x = ui_col(ui, y, x, c.date, e->view == VIEW_DUE ? "到期日期" : proc ? "" : "日期",
+	           ST_HEADER);
+	x = ui_col(ui, y, x, c.sum, e->view == VIEW_DUE ? "尚欠(元)" : proc ? "加工费(元)"
+	           : "金额(元)", ST_HEADER);
 	ui_col(ui, y, x, c.what, "内容", ST_HEADER);
 }
 
@@ -106,12 +112,39 @@ static int ent_collect(void *arg, const struct enterprise_row *r)
 	struct ent *e = arg;
 	if ((e->view == VIEW_PROJECTS && r->is_loan) || (e->view == VIEW_LOANS && !r->is_loan))
 		return 0;
+	/* the brokers and outlets come from the processing lists, into the same rows */
+	if (e->view < VIEW_BROKERS && r->is_loan > ENT_LOAN)
+		return 0;
 	if (e->nall == e->capall) {
 		e->capall = e->capall ? e->capall * 2 : 64;
 		e->all = xrealloc(e->all, sizeof *e->all * (size_t)e->capall);
 	}
 	e->all[e->nall++] = *r;
 	return 0;
+}
+
+/* s into dst whole characters only: as many columns as size bytes can hold of any text. */
+static void copy_fit(char *dst, size_t size, const char *s)
+{
+	int used;
+	size_t n = text_fit(s, (int)(2 * ((size - 1) / 3)), &used);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* A broker or an outlet as a row of the list: its village, what it does, the fees through it. */
+static int prec_collect(void *arg, const struct prec_row *p)
+{
+	struct ent *e = arg;
+	struct enterprise_row r = { .is_loan = e->view == VIEW_OUTLETS ? ENT_OUTLET : ENT_BROKER,
+	                            .id = p->id, .fen = p->fee_fen };
+	snprintf(r.code, sizeof r.code, "%s", p->code);
+	snprintf(r.name, sizeof r.name, "%s", p->name);
+	copy_fit(r.state, sizeof r.state, p->unit);
+	char *what = xasprintf("%s%s%s", p->what, *p->who ? "  " : "", p->who);
+	copy_fit(r.what, sizeof r.what, what);
+	free(what);
+	return ent_collect(e, &r);
 }
 
 static int ent_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,
@@ -121,7 +154,9 @@ static int ent_fetch(void *arg, const char *query, const char *cursor, int limit
 	if (!cursor || !*cursor) {      /* a new search: the rows read again */
 		e->nall = 0;
 		int rc = e->view == VIEW_DUE ? loan_due_each(e->ui->db, NULL, -1, query, ent_collect, e, err)
-		                             : enterprise_each(e->ui->db, query, 0, ent_collect, e, err);
+		         : e->view >= VIEW_BROKERS
+		         ? prec_each(e->ui->db, e->view == VIEW_OUTLETS, query, prec_collect, e, err)
+		         : enterprise_each(e->ui->db, query, 0, ent_collect, e, err);
 		if (rc)
 			return rc;
 	}
@@ -131,7 +166,7 @@ static int ent_fetch(void *arg, const char *query, const char *cursor, int limit
 static int64_t ent_row_id(const void *row)
 {
 	const struct enterprise_row *r = row;
-	return r->id * 2 + r->is_loan;
+	return r->id * 4 + r->is_loan;
 }
 
 static const struct sheet_col ent_file_cols[] = {
@@ -191,7 +226,9 @@ static void ent_draw(struct ui *ui, struct screen *s)
 		                             : _("No projects or loans yet. F4 adds one."), ST_HINT);
 	if (!e->qs.searching && !e->qs.q.len && !ui->msg[0] && known)
 		ui_put(ui, ui->lines - 2, 0, ui->cols,
-		       _("Enter opens; typing searches; Ctrl-V: projects, loans, loans due"), ST_HINT);
+		       e->view == VIEW_OUTLETS ? _("Enter: the outlet's fee ledger; F5 edits it; typing searches")
+		       : _("Enter opens; typing searches; Ctrl-V: projects, loans, loans due, 来料加工"),
+		       ST_HINT);
 	qsearch_draw(ui, &e->qs);
 }
 
@@ -211,7 +248,16 @@ static int ent_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		return SK_HANDLED;
 	case ACT_NEW:
 		e->qs.searching = 0;
-		ui_push(ui, e->view >= VIEW_LOANS ? loan_form_new(0, 0) : project_form_new(0));
+		ui_push(ui, e->view == VIEW_BROKERS ? broker_form_new(0)
+		        : e->view == VIEW_OUTLETS ? outlet_form_new(0)
+		        : e->view >= VIEW_LOANS ? loan_form_new(0, 0) : project_form_new(0));
+		return SK_HANDLED;
+	case ACT_EDIT:
+		if (e->view != VIEW_OUTLETS || !(row = list_selected(&e->list)))
+			return SK_HANDLED;
+		e->qs.searching = 0;
+		e->want_id = ent_row_id(row);
+		ui_push(ui, outlet_form_new(row->id));
 		return SK_HANDLED;
 	case ACT_EXPORT:
 		e->qs.searching = 0;
@@ -222,7 +268,9 @@ static int ent_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 			return SK_HANDLED;
 		e->qs.searching = 0;
 		e->want_id = ent_row_id(row);
-		ui_push(ui, row->is_loan ? loan_page_new(row->id) : project_page_new(row->id));
+		ui_push(ui, row->is_loan == ENT_BROKER ? broker_form_new(row->id)
+		        : row->is_loan == ENT_OUTLET ? fee_form_new(row->id)
+		        : row->is_loan ? loan_page_new(row->id) : project_page_new(row->id));
 		return SK_HANDLED;
 	default:
 		return list_key(ui, &e->list, ev);
@@ -265,12 +313,11 @@ struct screen *enterprise_new(void)
 	return &e->s;
 }
 
-/* The list, wherever it is on the stack, shows the record saved when it is on top again. */
-static void ent_select(struct ui *ui, int is_loan, int64_t id)
+void ent_select(struct ui *ui, int kind, int64_t id)
 {
 	for (int i = 0; i < ui->depth; i++)
 		if (ui->stack[i]->ops == &ent_ops)
-			((struct ent *)ui->stack[i])->want_id = id * 2 + is_loan;
+			((struct ent *)ui->stack[i])->want_id = id * 4 + kind;
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */

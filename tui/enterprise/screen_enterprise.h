@@ -21,6 +21,7 @@ struct entform_kind {
 	/* save: JY_OK pops the form; an error is shown on its field */
 	int (*save)(struct ui *ui, struct entform *f, struct jy_err *err);
 	void (*leave)(struct entform *f);         /* frees f->data; may be NULL */
+	int stay;               /* 1: a save keeps the form open (its save readies the next row) */
 };
 struct entform {
 	struct screen s;
@@ -38,5 +39,16 @@ struct screen *entform_new(const struct entform_kind *k, int64_t id, int64_t id2
 const char *entform_value(struct entform *f, int i);       /* NULL when empty */
 void entform_set(struct ui *ui, struct entform *f, int i, const char *v);
 void entform_info(struct entform *f, char *line);          /* takes line */
+
+/* The records of the 创业与贷款 list (enterprise_row.is_loan), and the list shown on the record
+ * saved when it is on top again. */
+enum { ENT_PROJECT, ENT_LOAN, ENT_BROKER, ENT_OUTLET };
+void ent_select(struct ui *ui, int kind, int64_t id);
+
+/* screen_processing.c: 来料加工's forms: a broker, an outlet or base (id 0: new), and an outlet's
+ * fee ledger entered a month at a time. */
+struct screen *broker_form_new(int64_t id);
+struct screen *outlet_form_new(int64_t id);
+struct screen *fee_form_new(int64_t outlet_id);
 
 #endif

@@ -1,11 +1,8 @@
--- After 025_cert_review.sql: a 明白卡 of resident 2, valid 18 months, up for review since she found
--- work on 1 June 2024; its creation in the chained trail, through history_in as in 007.sql.
-INSERT INTO certificate(id, resident_id, type, number, issue_date, office, valid_until, status,
-	created_at, created_by, review_on) VALUES
-	(3, 2, '05', 'MBK-2024-0002', '2024-01-15', '城南街道劳动保障所', '2025-07-14', '有效',
-	 '2024-01-15T09:00:00+00:00', '@ME@', '2024-06-01');
-
-INSERT INTO history_in(seq, at, os_user, worker, src, role, entity, entity_id, action, fields,
-	changes, result) VALUES
-	(111, '2024-01-15T09:00:00+00:00', '@ME@', '管理员', NULL, 4, 'certificate', 3, 'create', NULL,
-	 '{"type":[null,"05"],"number":[null,"MBK-2024-0002"],"issue_date":[null,"2024-01-15"]}', 'ok');
+-- After 025_dated.sql: a category that ended (resident 1's 低保, held from March 2023 to June 2024,
+-- with its reason), and dated changes: resident 1 off 低保 on 1 June 2024, resident 2 moved from
+-- 建设社区 on 1 May 2024.
+INSERT INTO resident_category_past(resident_id, category, since, until, reason, ended_at, ended_by)
+	VALUES (1, 'DIBAO', '2023-03-01', '2024-06-01', '收入超过标准', '2024-06-01T09:00:00+00:00', '@ME@');
+INSERT INTO resident_change(id, resident_id, what, date, old, created_at, created_by) VALUES
+	(1, 1, 'dibao', '2024-06-01', '1', '2024-06-01T09:00:00+00:00', '@ME@'),
+	(2, 2, 'community', '2024-05-01', 'TX0102', '2024-05-01T09:00:00+00:00', '@ME@');

@@ -1,4 +1,4 @@
--- 024_dated.sql: what a past period's report reads as it stood then.
+-- 025_dated.sql: what a past period's report reads as it stood then.
 --
 -- A category that ends (就业援助: 认定日期 since, 退出日期 until, 原因) leaves resident_category,
 -- which holds what she is now, for this table, with its dates and the reason; the report counts

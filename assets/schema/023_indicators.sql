@@ -1,4 +1,4 @@
--- 022_indicators.sql: what the report's remaining indicators are counted from.
+-- 023_indicators.sql: what the report's remaining indicators are counted from.
 --
 -- C8: a posting made known by channel (公示, 电话通知, 入户告知, 招聘专栏), one row a notice, dated
 -- the day it went out; the channels are a code list an office extends.
