@@ -465,6 +465,9 @@ struct list_export {
 	const struct sheet_col *cols;
 	int ncols;
 	void (*cells)(struct ui *ui, void *arg, const void *row, char **cells);
+	/* the empty workbook of the import of these records (template_residents …), offered in the
+	 * box as 空白导入模板; NULL: none */
+	int (*template)(struct jy_db *db, const char *path, struct jy_err *err);
 };
 /* Ask for a file name (default ~/jiuye-print/NAME-YYYY-MM-DD.xlsx; the extension picks XLSX, CSV
  * or, .gbk.csv, GBK), write every row of the list as searched (all pages, not just those loaded)

@@ -181,5 +181,6 @@ int import_cases(struct jy_db *db, const char *path, int flags,
                  struct import_result *res, struct jy_err *err);
 int export_cases(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                  struct jy_err *err);
+int template_cases(struct jy_db *db, const char *path, struct jy_err *err);
 
 #endif

@@ -293,3 +293,13 @@ int export_cases(struct jy_db *db, const char *path, int format, const char *pur
 	free(notice);
 	return rc;
 }
+
+int template_cases(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	const struct field_def *defs[KF__COUNT];
+	int n = 0;
+	for (int f = 0; f < KF__COUNT; f++)
+		if (case_fields[f].flags & FF_CSV)
+			defs[n++] = &case_fields[f];
+	return sheet_template(db, path, "维权案件", defs, n, err);
+}

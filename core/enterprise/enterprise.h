@@ -269,6 +269,10 @@ int export_projects(struct jy_db *db, const char *path, int format, const char *
                     struct jy_err *err);
 int export_loans(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                  struct jy_err *err);
+/* Templates of the columns the imports store, and 姓名, which they check against the registry;
+ * not the read-only ones an export adds (项目状态, 放款金额 …). */
+int template_projects(struct jy_db *db, const char *path, struct jy_err *err);
+int template_loans(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* ---- processing.c: 来料加工 brokers, outlets and bases, and the fee ledger ----------------------- */
 /* A broker (经纪人): a person, a registered resident (found by her ID number when she is one) or

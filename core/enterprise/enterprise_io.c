@@ -644,3 +644,28 @@ int export_fees(struct jy_db *db, const char *path, int format, const char *purp
 {
 	return eio_export(db, EX_FEES, path, format, purpose, rows, err);
 }
+
+/* ---- templates ---------------------------------------------------------------------------- */
+
+/* The columns a row's save stores, and 姓名 (checked against the registry); the read-only ones
+ * an export adds are left out: they change one dated step at a time, never from a file. */
+static int eio_template(struct jy_db *db, const struct eio_kind *k, int name, const char *path,
+                        const char *sheet, struct jy_err *err)
+{
+	const struct field_def *defs[MAX_FIELDS];
+	int n = 0;
+	for (int f = 0; f < k->n; f++)
+		if ((k->defs[f].flags & FF_CSV) && (!(k->defs[f].flags & FF_RO) || f == name))
+			defs[n++] = &k->defs[f];
+	return sheet_template(db, path, sheet, defs, n, err);
+}
+
+int template_projects(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return eio_template(db, &project_kind, PF_NAME, path, "创业项目", err);
+}
+
+int template_loans(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return eio_template(db, &loan_kind, LF_NAME, path, "贷款", err);
+}

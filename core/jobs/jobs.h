@@ -365,6 +365,9 @@ int export_employers(struct jy_db *db, const char *path, int format, int *rows, 
 int export_jobs(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
 int export_referrals(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                      struct jy_err *err);
+int template_employers(struct jy_db *db, const char *path, struct jy_err *err);
+int template_jobs(struct jy_db *db, const char *path, struct jy_err *err);
+int template_referrals(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* jobs_demo.c: the demo's jobs records completed (the demo loader calls it inside its
  * transaction, after the plain rows; months_shift is the demo's date shift). */

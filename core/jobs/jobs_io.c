@@ -571,3 +571,31 @@ int export_referrals(struct jy_db *db, const char *path, int format, const char 
 {
 	return io_export(db, KIND_REFERRALS, path, format, purpose, rows, err);
 }
+
+/* ---- templates: the importer's columns, empty ----------------------------------------------- */
+
+static int io_template(struct jy_db *db, int kind, const char *path, struct jy_err *err)
+{
+	static const char *const names[] = { "用人单位", "岗位信息", "推荐记录" };
+	struct io io = { .db = db, .kind = kind };
+	io_defs(&io);
+	const struct field_def *defs[COLS_MAX];
+	for (int d = 0; d < io.ndefs; d++)
+		defs[d] = &io.defs[d];
+	return sheet_template(db, path, names[kind], defs, io.ndefs, err);
+}
+
+int template_employers(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return io_template(db, KIND_EMPLOYERS, path, err);
+}
+
+int template_jobs(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return io_template(db, KIND_JOBS, path, err);
+}
+
+int template_referrals(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return io_template(db, KIND_REFERRALS, path, err);
+}

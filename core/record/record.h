@@ -143,6 +143,15 @@ long sheet_rows(const struct sheet *sh);       /* data rows written so far, all 
  * CSV: nothing. */
 int sheet_chart(struct sheet *sh, const char *title, int line, int cat, const int *vals, int nvals,
                 struct jy_err *err);
+/* XLSX: column col of the current table offers items[0..n) in a drop-down list on every data
+ * row, and says message (at most 255 characters) when a cell of it is selected; n == 0: the
+ * message alone. several != 0: a cell may hold several of them (、-separated), so the list offers
+ * without questioning; else a value not in it is questioned with a warning the worker may pass
+ * (an import takes other names of a code too). The lists are kept on a worksheet 代码表, written
+ * on close after the tables, a column a list headed by the label of the column it serves. CSV:
+ * nothing. */
+int sheet_choices(struct sheet *sh, int col, const char *const *items, int n, int several,
+                  const char *message, struct jy_err *err);
 /* Finish: commit != 0 renames the file into place; 0 (or after an error) removes it. Frees *sh.
  * Files are created 0600 (the one beside the destination too). */
 int sheet_close(struct sheet **sh, int commit, struct jy_err *err);
@@ -181,6 +190,14 @@ int sheet_export_noted(const char *path, int format, const char *note, const cha
                        const struct sheet_col *cols, int ncols,
                        int (*write)(void *ctx, struct sheet *sh, struct jy_err *err), void *ctx,
                        int *rows, struct jy_err *err);
+/* template.c: an empty import template at path (a workbook: JY_EINVAL for a name ending .csv):
+ * the worksheet name, and the header row of the fields defs[0..n) (the ones the import reads, in
+ * its order) with nothing above it; text columns for ID numbers, phones and FF_DIGITS, date
+ * columns, widths that fit the labels and what they hold, each column's input message saying what
+ * it takes, and the code lists (FK_CODE, FK_CODES, FK_BOOL, FK_UNIT: the open communities) as
+ * drop-down lists (sheet_choices). JY_EDB when a code list cannot be read. */
+int sheet_template(struct jy_db *db, const char *path, const char *name,
+                   const struct field_def *const *defs, int n, struct jy_err *err);
 /* export.c, for the exporters of people (export.c, jobs_io.c, training_io.c): OP_EXPORT and the
  * purpose checked, *full (OP_EXPORT_FULL: ID numbers and phones whole) and *notice, the file's
  * first line (Caller frees). export_mask: an FK_IDNO or FK_PHONE value as lists show it. */

@@ -62,6 +62,22 @@
 #define SHEET_PORTRAIT_PX 659
 #define SHEET_COL_PX(w) ((int)((w) * 7 + 5))
 #define SHEET_FOOTER_PAGES "&P / &N"   /* the page and the pages */
+#define SHEET_LISTS_NAME "代码表"         /* the worksheet of the drop-down lists (sheet_choices) */
+#define SHEET_DV_TEXT_MAX 255             /* characters of a validation's message (Excel's limit) */
+#define SHEET_DV_TITLE_MAX 32             /* characters of its title */
+
+/* A column's drop-down list or input message (sheet_choices), attached on close, when the
+ * worksheet of the lists is written. */
+struct sheet_choice {
+	lxw_worksheet *ws;          /* the worksheet of the column */
+	lxw_row_t first;            /* its first data row */
+	lxw_col_t col;
+	char *title;                /* the column's label */
+	char *message;
+	char **items;               /* NULL: the message alone */
+	int nitems;
+	int several;                /* 、-separated values: offered, not questioned */
+};
 
 struct sheet {
 	int format;
@@ -100,6 +116,8 @@ struct sheet {
 	int nnames;
 	const char *ws_name;        /* the current worksheet's (one of names) */
 	int ncharts;                /* on the current worksheet */
+	struct sheet_choice *choices;
+	int nchoices;
 };
 
 /* ---- formats and names --------------------------------------------------------------------- */
@@ -368,8 +386,10 @@ static void sheet_ws_finish(struct sheet *sh)
 				w = 10;
 			w = w + 2 > SHEET_WIDTH_MAX ? SHEET_WIDTH_MAX : w + 2;
 		}
-		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w,
-		                     sh->cols[c].type == SC_CODE ? sh->f_code : NULL);
+		/* a cell typed into the column later takes its format: text, a date shown yyyy-mm-dd */
+		lxw_format *f = sh->cols[c].type == SC_CODE ? sh->f_code
+		              : sh->cols[c].type == SC_DATE ? sh->f_date : NULL;
+		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, f);
 		px += SHEET_COL_PX(w);
 	}
 	lxw_row_t last = sh->row > sh->head_row + 1 ? sh->row - 1 : sh->head_row;
@@ -437,6 +457,115 @@ int sheet_chart(struct sheet *sh, const char *title, int line, int cat, const in
 	return JY_OK;
 }
 
+static void sheet_choices_free(struct sheet *sh)
+{
+	for (int i = 0; i < sh->nchoices; i++) {
+		struct sheet_choice *c = &sh->choices[i];
+		for (int k = 0; k < c->nitems; k++)
+			free(c->items[k]);
+		free(c->items);
+		free(c->title);
+		free(c->message);
+	}
+	FREE(&sh->choices);
+	sh->nchoices = 0;
+}
+
+/* s cut to its first max characters, as a new string. */
+static char *sheet_cut(const char *s, size_t max)
+{
+	return xstrndup(s, sheet_cp_prefix(s, max));
+}
+
+/* On close: the worksheet of the lists (a column a list, headed by the label of the column it
+ * serves), then each column's validation: a list from its range there, or the message alone. */
+static int sheet_choices_write(struct sheet *sh, struct jy_err *err)
+{
+	struct sheet_col *cols = xcalloc((size_t)sh->nchoices, sizeof *cols);
+	int *at = xcalloc((size_t)sh->nchoices, sizeof *at), nlists = 0, rows = 0;
+	for (int i = 0; i < sh->nchoices; i++) {
+		at[i] = -1;
+		if (!sh->choices[i].items)
+			continue;
+		at[i] = nlists;
+		cols[nlists++] = (struct sheet_col){ sh->choices[i].title, SC_TEXT, 0 };
+		if (sh->choices[i].nitems > rows)
+			rows = sh->choices[i].nitems;
+	}
+	int rc = JY_OK;
+	char *sheet = NULL;
+	if (nlists) {
+		rc = sheet_table(sh, SHEET_LISTS_NAME, cols, nlists, err);
+		sheet = rc ? NULL : xstrdup(sh->ws_name);
+	}
+	const char **cells = xcalloc((size_t)nlists + 1, sizeof *cells);
+	for (int r = 0; r < rows && !rc; r++) {
+		for (int i = 0; i < sh->nchoices; i++)
+			if (at[i] >= 0)
+				cells[at[i]] = r < sh->choices[i].nitems ? sh->choices[i].items[r] : "";
+		rc = sheet_row(sh, cells, err);
+	}
+	for (int i = 0; i < sh->nchoices && !rc; i++) {
+		struct sheet_choice *c = &sh->choices[i];
+		lxw_data_validation dv = { 0 };
+		char *formula = NULL;
+		dv.input_title = c->title;
+		dv.input_message = c->message;
+		dv.show_input = LXW_VALIDATION_ON;
+		if (at[i] >= 0) {
+			char col[16];
+			lxw_col_to_name(col, (lxw_col_t)at[i], LXW_TRUE);
+			formula = xasprintf("='%s'!%s$2:%s$%d", sheet, col, col, c->nitems + 1);
+			dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+			dv.value_formula = formula;
+			dv.dropdown = LXW_VALIDATION_ON;
+			/* an alias or a label typed is accepted on import: questioned, not refused; several
+			 * values in one cell are not questioned at all */
+			dv.show_error = c->several ? LXW_VALIDATION_OFF : LXW_VALIDATION_ON;
+			dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+			dv.error_title = c->title;
+			dv.error_message = c->message;
+		} else {
+			dv.validate = LXW_VALIDATION_TYPE_ANY;
+		}
+		lxw_error e = worksheet_data_validation_range(c->ws, c->first, c->col, LXW_ROW_MAX - 1,
+		                                              c->col, &dv);
+		free(formula);
+		if (e)
+			rc = sheet_xlsx_err(sh, err, e);
+	}
+	free(cells);
+	free(cols);
+	free(at);
+	free(sheet);
+	return rc;
+}
+
+int sheet_choices(struct sheet *sh, int col, const char *const *items, int n, int several,
+                  const char *message, struct jy_err *err)
+{
+	if (sh->failed)
+		return err_set(err, JY_EIO, NULL, _("%s: the file was not written"),
+		               path_shown(sh->path ? sh->path : "-"));
+	if (!sh->wb)
+		return JY_OK;
+	if (!sh->ws || col < 0 || col >= sh->ncols)
+		return err_set(err, JY_EINVAL, NULL, _("a list for a column of no table: call sheet_table first"));
+	sh->choices = xrealloc(sh->choices, sizeof *sh->choices * (size_t)(sh->nchoices + 1));
+	struct sheet_choice *c = &sh->choices[sh->nchoices++];
+	*c = (struct sheet_choice){ .ws = sh->ws, .first = sh->head_row + 1, .col = (lxw_col_t)col,
+	                            .several = several };
+	c->title = sheet_cut(sh->cols[col].label, SHEET_DV_TITLE_MAX);
+	c->message = sheet_cut(message && *message ? message : sh->cols[col].label, SHEET_DV_TEXT_MAX);
+	if (n > 0) {
+		c->items = xcalloc((size_t)n, sizeof *c->items);
+		for (int k = 0; k < n; k++)
+			c->items[k] = xstrdup(items[k] ? items[k] : "");
+		c->nitems = n;
+	}
+	return JY_OK;
+}
+
 int sheet_close(struct sheet **psh, int commit, struct jy_err *err)
 {
 	struct sheet *sh = *psh;
@@ -445,6 +574,9 @@ int sheet_close(struct sheet **psh, int commit, struct jy_err *err)
 	int rc = JY_OK, wanted = commit;
 	commit = commit && !sh->failed;
 	if (sh->wb) {
+		if (commit && sh->nchoices)
+			rc = sheet_choices_write(sh, err);
+		commit = commit && !rc;
 		if (commit) {
 			sheet_ws_finish(sh);
 			lxw_error e = workbook_close(sh->wb);
@@ -482,6 +614,7 @@ int sheet_close(struct sheet **psh, int commit, struct jy_err *err)
 		iconv_close(sh->gb18030);
 	sheet_table_free(sh);
 	sheet_notes_free(sh);
+	sheet_choices_free(sh);
 	for (int i = 0; i < sh->nnames; i++)
 		free(sh->names[i]);
 	free(sh->names);

@@ -170,3 +170,13 @@ int export_residents(struct jy_db *db, const char *path, int format, int include
 	free(notice);
 	return rc;
 }
+
+int template_residents(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	const struct field_def *defs[RF__COUNT];
+	int n = 0;
+	for (int f = 0; f < RF__COUNT; f++)
+		if (resident_fields[f].flags & FF_CSV)
+			defs[n++] = &resident_fields[f];
+	return sheet_template(db, path, "居民名单", defs, n, err);
+}

@@ -291,6 +291,9 @@ int import_residents(struct jy_db *db, const char *path, int flags,
  * character GBK lacks (err says which cell). The other export_* below work the same way. */
 int export_residents(struct jy_db *db, const char *path, int format, int include_closed,
                      const char *purpose, int *rows, struct jy_err *err);
+/* The empty workbook to fill for import_residents (sheet_template): the columns it reads. The
+ * other template_* of the parts above work the same way. */
+int template_residents(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* ---- for the parts above (matching, the audit trail) ----------------------------------------- */
 /* The search_key row every resident named name has ('n' + the whole folded name), for exact name

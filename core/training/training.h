@@ -260,5 +260,7 @@ int import_enrolments(struct jy_db *db, const char *path, int flags,
 int export_courses(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
 int export_enrolments(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                       struct jy_err *err);
+int template_courses(struct jy_db *db, const char *path, struct jy_err *err);
+int template_enrolments(struct jy_db *db, const char *path, struct jy_err *err);
 
 #endif

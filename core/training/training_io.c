@@ -422,3 +422,26 @@ int export_enrolments(struct jy_db *db, const char *path, int format, const char
 	free(notice);
 	return rc;
 }
+
+/* The columns of a field table the import reads (FF_CSV), for its template. */
+static int template_of(struct jy_db *db, const char *path, const char *name,
+                       const struct field_def *fields, int count, struct jy_err *err)
+{
+	const struct field_def *defs[(int)CF__COUNT + (int)EF__COUNT];
+	int n = 0;
+	for (int f = 0; f < count && n < (int)ARRAY_LEN(defs); f++)
+		if (fields[f].flags & FF_CSV)
+			defs[n++] = &fields[f];
+	return sheet_template(db, path, name, defs, n, err);
+}
+
+int template_courses(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return template_of(db, path, "培训班", course_fields, CF__COUNT, err);
+}
+
+int template_enrolments(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	/* 姓名 too: the import checks it against the name registered for the ID number */
+	return template_of(db, path, "培训报名", enrol_fields, EF__COUNT, err);
+}

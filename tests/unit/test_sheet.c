@@ -201,6 +201,41 @@ static void test_refusals(void **state)
 	assert_null(sh);
 }
 
+/* A drop-down list belongs to a column of a table: none before the table, none past its last
+ * column; a CSV has none and takes the call as nothing. A template is a workbook, never a CSV. */
+static void test_choices_refusals(void **state)
+{
+	(void)state;
+	struct jy_err err = { 0 };
+	struct sheet *sh = NULL;
+	const char *const items[] = { "初中", "高中" };
+	char *x = tmp_path("choices.xlsx"), *c = tmp_path("choices.csv");
+	assert_int_equal(sheet_open(x, SHEET_XLSX, &sh, &err), JY_OK);
+	assert_int_equal(sheet_choices(sh, 0, items, 2, 0, "文化程度", &err), JY_EINVAL);
+	assert_int_equal(sheet_table(sh, "名单", cols, 2, &err), JY_OK);
+	assert_int_equal(sheet_choices(sh, 2, items, 2, 0, "文化程度", &err), JY_EINVAL);
+	assert_int_equal(sheet_choices(sh, -1, items, 2, 0, "文化程度", &err), JY_EINVAL);
+	assert_int_equal(sheet_choices(sh, 1, items, 2, 0, "文化程度", &err), JY_OK);
+	assert_int_equal(sheet_close(&sh, 1, &err), JY_OK);
+	assert_int_equal(access(x, F_OK), 0);
+	assert_int_equal(sheet_open(c, SHEET_CSV, &sh, &err), JY_OK);
+	assert_int_equal(sheet_table(sh, "名单", cols, 2, &err), JY_OK);
+	assert_int_equal(sheet_choices(sh, 1, items, 2, 0, "文化程度", &err), JY_OK);
+	assert_int_equal(sheet_close(&sh, 1, &err), JY_OK);
+	size_t n;
+	char *text = slurp(c, &n);
+	assert_null(strstr(text, "初中"));       /* the CSV holds the header alone */
+	free(text);
+	const struct field_def fd = { "name", "姓名", "name", FK_TEXT, NULL, 20, FF_REQ | FF_CSV };
+	const struct field_def *defs[] = { &fd };
+	unlink(c);
+	assert_int_equal(sheet_template(NULL, c, "名单", defs, 1, &err), JY_EINVAL);
+	assert_int_not_equal(access(c, F_OK), 0);
+	unlink(x);
+	free(x);
+	free(c);
+}
+
 /* A failed or abandoned export leaves nothing under the name, nor beside it. */
 static void test_abandon(void **state)
 {
@@ -650,6 +685,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_format_parse),
 	cmocka_unit_test(test_format_of_path),
 	cmocka_unit_test(test_refusals),
+	cmocka_unit_test(test_choices_refusals),
 	cmocka_unit_test(test_abandon),
 	cmocka_unit_test(test_xlsx_read_back),
 };

@@ -228,7 +228,7 @@ static void audit_file_cells(struct ui *ui, void *arg, const void *row, char **c
 }
 
 static const struct list_export audit_to_file = {
-	"审计记录", audit_file_cols, (int)ARRAY_LEN(audit_file_cols), audit_file_cells,
+	"审计记录", audit_file_cols, (int)ARRAY_LEN(audit_file_cols), audit_file_cells, NULL,
 };
 
 /* ---- one row whole ------------------------------------------------------------------------------ */

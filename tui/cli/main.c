@@ -39,6 +39,13 @@ static const char usage_text[] = N_(
 	"      integrity, foreign keys, schema, audit trail; --head: the trail still\n"
 	"      holds the head noted\n");
 
+/* Import templates; printed after usage_text. */
+static const char usage_template[] = N_(
+	"  jiuye template KIND -o FILE.xlsx\n"
+	"      an empty workbook to fill for jiuye import KIND: the header the import\n"
+	"      reads, text columns for ID numbers and phones, drop-down lists of the\n"
+	"      codes (文化程度, 人员类别, 社区 ...); KIND as for import\n");
+
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
 	"  jiuye --help | --version\n"
@@ -491,19 +498,21 @@ static const struct io_kind {
 	              struct import_result *, struct jy_err *);
 	int (*export)(struct jy_db *, const char *, int, int, const char *, int *, struct jy_err *);
 	int people;             /* a file of people: --purpose, masked by role */
+	int (*template)(struct jy_db *, const char *, struct jy_err *);   /* the empty workbook */
 } io_kinds[] = {
-	{ "residents", import_residents, export_residents, 1 },
-	{ "courses", import_courses, export_courses_all, 0 },
-	{ "enrolments", import_enrolments, export_enrolments_all, 1 },
-	{ "employers", import_employers, export_employers_all, 0 },
-	{ "jobs", import_jobs, export_jobs_all, 0 },
-	{ "referrals", import_referrals, export_referrals_all, 1 },
-	{ "projects", import_projects, export_projects_all, 1 },
-	{ "loans", import_loans, export_loans_all, 1 },
-	{ "cases", import_cases, export_cases_all, 1 },
-	{ "brokers", import_brokers, export_brokers_all, 1 },
-	{ "outlets", import_outlets, export_outlets_all, 1 },
-	{ "fees", import_fees_outlet, export_fees_all, 1 },
+	{ "residents", import_residents, export_residents, 1, template_residents },
+	{ "courses", import_courses, export_courses_all, 0, template_courses },
+	{ "enrolments", import_enrolments, export_enrolments_all, 1, template_enrolments },
+	{ "employers", import_employers, export_employers_all, 0, template_employers },
+	{ "jobs", import_jobs, export_jobs_all, 0, template_jobs },
+	{ "referrals", import_referrals, export_referrals_all, 1, template_referrals },
+	{ "projects", import_projects, export_projects_all, 1, template_projects },
+	{ "loans", import_loans, export_loans_all, 1, template_loans },
+	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	/* no template yet: jiuye template says so */
+	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
+	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
+	{ "fees", import_fees_outlet, export_fees_all, 1, NULL },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -769,6 +778,31 @@ static int cmd_export(const struct opts *o)
 	return 0;
 }
 
+/* jiuye template KIND -o FILE.xlsx: the empty workbook of an import. It holds nobody, so it
+ * takes no purpose and leaves no row in the trail. */
+static int cmd_template(const struct opts *o)
+{
+	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
+	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
+		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
+		                               "jobs|referrals|projects|loans|cases -o FILE.xlsx"));
+	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
+		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
+	struct jy_db *db;
+	if (cli_open_db(o, 0, &db))
+		return EXIT_USER;
+	struct jy_err err = { 0 };
+	int rc = k->template(db, o->out, &err);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "jiuye: %s\n", err.msg);
+		return rc == JY_EINVAL ? EXIT_USAGE : EXIT_USER;
+	}
+	fprintf(stderr, _("import template for %s written to %s: fill it in, then jiuye import %s "
+	                  "FILE\n"), k->kind, path_shown(o->out), k->kind);
+	return 0;
+}
+
 static void print_problem(void *arg, const char *problem)
 {
 	printf("%s\n", problem);
@@ -938,6 +972,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(_(usage_text), stdout);
+			fputs(_(usage_template), stdout);
 			fputs(_(usage_training), stdout);
 			fputs(_(usage_jobs), stdout);
 			fputs(_(usage_enterprise), stdout);
@@ -982,6 +1017,8 @@ int main(int argc, char **argv)
 		return cmd_import(&o);
 	if (strcmp(cmd, "export") == 0)
 		return cmd_export(&o);
+	if (strcmp(cmd, "template") == 0)
+		return cmd_template(&o);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(&o);
 	if (strcmp(cmd, "backup") == 0)

@@ -194,7 +194,7 @@ static void ent_file_cells(struct ui *ui, void *arg, const void *row, char **cel
 }
 
 static const struct list_export ent_file = {
-	"创业与贷款", ent_file_cols, (int)ARRAY_LEN(ent_file_cols), ent_file_cells,
+	"创业与贷款", ent_file_cols, (int)ARRAY_LEN(ent_file_cols), ent_file_cells, NULL,
 };
 
 static void ent_enter(struct ui *ui, struct screen *s)

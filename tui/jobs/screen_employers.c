@@ -118,6 +118,7 @@ static void employers_file_cells(struct ui *ui, void *arg, const void *row, char
 
 static const struct list_export employers_file = {
 	"用人单位", employers_file_cols, (int)ARRAY_LEN(employers_file_cols), employers_file_cells,
+	template_employers,
 };
 
 static const struct jlist_kind employers_kind = {

@@ -109,7 +109,7 @@ static void fairs_file_cells(struct ui *ui, void *arg, const void *row, char **c
 }
 
 static const struct list_export fairs_file = {
-	"招聘会", fairs_file_cols, (int)ARRAY_LEN(fairs_file_cols), fairs_file_cells,
+	"招聘会", fairs_file_cols, (int)ARRAY_LEN(fairs_file_cols), fairs_file_cells, NULL,
 };
 
 static const struct jlist_kind fairs_kind = {

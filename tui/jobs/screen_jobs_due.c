@@ -91,7 +91,7 @@ static void due_file_cells(struct ui *ui, void *arg, const void *row, char **cel
 }
 
 static const struct list_export due_file = {
-	"公益性岗位补贴到期", due_file_cols, (int)ARRAY_LEN(due_file_cols), due_file_cells,
+	"公益性岗位补贴到期", due_file_cols, (int)ARRAY_LEN(due_file_cols), due_file_cells, NULL,
 };
 
 static int due_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows, int *n,

@@ -244,10 +244,10 @@ static void match_file_cells(struct ui *ui, void *arg, const void *row, char **c
 }
 
 static const struct list_export match_residents_file = {
-	"匹配人员", match_residents_cols, (int)ARRAY_LEN(match_residents_cols), match_file_cells,
+	"匹配人员", match_residents_cols, (int)ARRAY_LEN(match_residents_cols), match_file_cells, NULL,
 };
 static const struct list_export match_postings_file = {
-	"匹配岗位", match_postings_cols, (int)ARRAY_LEN(match_postings_cols), match_file_cells,
+	"匹配岗位", match_postings_cols, (int)ARRAY_LEN(match_postings_cols), match_file_cells, NULL,
 };
 
 static void match_enter(struct ui *ui, struct screen *s)

@@ -142,6 +142,7 @@ static void postings_file_cells(struct ui *ui, void *arg, const void *row, char 
 
 static const struct list_export postings_file = {
 	"岗位信息", postings_file_cols, (int)ARRAY_LEN(postings_file_cols), postings_file_cells,
+	template_jobs,
 };
 
 static const struct jlist_kind postings_kind = {

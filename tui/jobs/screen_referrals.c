@@ -113,6 +113,7 @@ static void referrals_file_cells(struct ui *ui, void *arg, const void *row, char
 
 static const struct list_export referrals_file = {
 	"推荐记录", referrals_file_cols, (int)ARRAY_LEN(referrals_file_cols), referrals_file_cells,
+	template_referrals,
 };
 
 static const struct jlist_kind referrals_kind = {

@@ -217,6 +217,7 @@ static void residents_file_cells(struct ui *ui, void *arg, const void *row, char
 
 static const struct list_export residents_file = {
 	"居民名单", residents_file_cols, (int)ARRAY_LEN(residents_file_cols), residents_file_cells,
+	template_residents,
 };
 
 /* ---- the screen --------------------------------------------------------------------------------- */

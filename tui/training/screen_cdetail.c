@@ -166,6 +166,7 @@ static void trainees_file_cells(struct ui *ui, void *arg, const void *row, char 
 
 static const struct list_export trainees_file = {
 	"学员名单", trainees_file_cols, (int)ARRAY_LEN(trainees_file_cols), trainees_file_cells,
+	template_enrolments,
 };
 
 static int trainees_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

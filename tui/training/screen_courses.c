@@ -153,6 +153,7 @@ static void courses_file_cells(struct ui *ui, void *arg, const void *row, char *
 
 static const struct list_export courses_file = {
 	"培训班", courses_file_cols, (int)ARRAY_LEN(courses_file_cols), courses_file_cells,
+	template_courses,
 };
 
 /* ---- the screen ------------------------------------------------------------------------------ */

@@ -106,7 +106,7 @@ static void nowork_file_cells(struct ui *ui, void *arg, const void *row, char **
 }
 
 static const struct list_export nowork_file = {
-	"结业未就业", nowork_file_cols, (int)ARRAY_LEN(nowork_file_cols), nowork_file_cells,
+	"结业未就业", nowork_file_cols, (int)ARRAY_LEN(nowork_file_cols), nowork_file_cells, NULL,
 };
 
 static int nowork_fetch(void *arg, const char *query, const char *cursor, int limit, void **rows,

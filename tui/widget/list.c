@@ -341,7 +341,13 @@ int list_fetch_array(const void *all, int total, size_t size, const char *cursor
  *
  * Ctrl-P in the box also sends the file, once written, to the worker's PC by ZMODEM (the way a
  * worker behind the server's forced command takes an export home; on by default when she prints
- * that way): the status line then says whether it went. */
+ * that way): the status line then says whether it went.
+ *
+ * A list whose records an import takes (ex->template) has a last line in the box, 空白导入模板:
+ * ticked (Space), Enter writes the import's empty workbook (sheet_template) instead of the list,
+ * under the name typed (the default name becomes the template's). It holds nobody, so it needs
+ * no purpose and no row in the trail. */
+enum { ASK_FILE, ASK_PURPOSE, ASK_BLANK };
 struct export_ask {
 	struct screen s;
 	struct list *l;
@@ -349,9 +355,11 @@ struct export_ask {
 	struct field f;
 	struct field purpose;   /* a list of people: what the file is for */
 	int people;
-	int on_purpose;         /* the purpose line has the cursor */
+	int on;                 /* the line with the cursor: ASK_* */
+	int blank;              /* 空白导入模板 ticked: Enter writes the template */
 	int send;               /* once written, the file goes to her PC by ZMODEM too */
 	char *there;            /* this name is a file already: Enter again replaces it */
+	char *dflt, *dflt_blank;        /* the default names, shown (with ~) */
 };
 
 /* A list of people: it names them (姓名). Employers, postings, courses, fairs and the audit trail
@@ -365,6 +373,12 @@ static int export_is_people(const struct list_export *ex)
 }
 
 static const int export_acts[] = { ACT_OPEN, ACT_BACK, 0 };
+
+/* The line of 空白导入模板, below the fields: the blank line before the box's hint. */
+static int export_blank_row(const struct export_ask *a)
+{
+	return a->people ? 5 : 4;
+}
 
 static void export_draw(struct ui *ui, struct screen *s)
 {
@@ -388,20 +402,41 @@ static void export_draw(struct ui *ui, struct screen *s)
 	if (a->people)
 		ui_put(ui, y + 4, x + 2, 6, "用途", ST_DIALOG);
 	int say = y + h - 2;
+	if (a->ex->template) {
+		char *line = xasprintf("%s %s", a->blank ? "[x]" : "[ ]", _("Blank import template: the "
+		                       "header and drop-down lists, nobody in it"));
+		int row = y + export_blank_row(a);
+		ui_put(ui, row, x + 2, w - 4, line, a->on == ASK_BLANK ? ST_SELECTED : ST_DIALOG);
+		free(line);
+		if (a->on == ASK_BLANK) {
+			ui->cur_y = row;
+			ui->cur_x = x + 3;
+		}
+	}
 	if (a->there && strcmp(a->there, le_text(&a->f.le)) == 0)
 		ui_put(ui, say, x + 2, w - 4, _("A file of this name is there: Enter replaces it, or change the name"),
 		       ST_WARN);
+	else if (a->blank)
+		ui_put(ui, say, x + 2, w - 4, _("Enter writes the empty import template, Esc goes back"),
+		       ST_DIALOG);
 	else if (a->people && text_is_blank(le_text(&a->purpose.le)))
 		ui_put(ui, say, x + 2, w - 4, _("A list of people: say what the file is for, e.g. 上报区人社局"),
 		       ST_DIALOG);
 	else
 		ui_put(ui, say, x + 2, w - 4, _("Enter writes it, Esc goes back"), ST_DIALOG);
 	/* the line with the cursor drawn last: the cursor stays in it */
-	if (a->people && !a->on_purpose)
+	if (a->people && a->on != ASK_PURPOSE)
 		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 0);
-	field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, !a->on_purpose);
-	if (a->people && a->on_purpose)
+	if (a->on != ASK_FILE)
+		field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, 0);
+	if (a->on == ASK_FILE)
+		field_draw(ui, &a->f, y + 3, x + 2 + lw, w - 4 - lw, 1);
+	if (a->people && a->on == ASK_PURPOSE)
 		field_draw(ui, &a->purpose, y + 4, x + 2 + lw, w - 4 - lw, 1);
+	if (a->on == ASK_BLANK) {       /* the field drew its cursor: the tick box has it */
+		ui->cur_y = y + export_blank_row(a);
+		ui->cur_x = x + 3;
+	}
 }
 
 /* "~/x" as the path it names. Caller frees. */
@@ -451,8 +486,30 @@ static int export_rows(struct ui *ui, struct list *l, const struct list_export *
 	return rc;
 }
 
+/* 空白导入模板: the import's empty workbook under the name typed. */
+static int export_write_blank(struct ui *ui, struct export_ask *a)
+{
+	char *path = export_expand(le_text(&a->f.le));
+	struct jy_err err = { 0 };
+	int rc = a->ex->template(ui->db, path, &err);
+	ui->msg_keep = 1;
+	if (rc != JY_OK) {
+		ui_err(ui, &err);
+	} else {
+		char *shown = export_shown(path);
+		ui_msg(ui, ST_OK, _("Wrote the empty import template to %s"), shown);
+		free(shown);
+		if (a->send)
+			ui_zmodem_send(ui, path);
+	}
+	free(path);
+	return rc == JY_OK;
+}
+
 static int export_write(struct ui *ui, struct export_ask *a)
 {
+	if (a->blank)
+		return export_write_blank(ui, a);
 	char *path = export_expand(le_text(&a->f.le));
 	const char *purpose = a->people ? le_text(&a->purpose.le) : NULL;
 	struct jy_err err = { 0 }, aerr = { 0 };
@@ -509,21 +566,39 @@ static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 	case ACT_BACK:
 		return SK_HANDLED | SK_POP;
 	case ACT_NEXT:
-	case ACT_PREV:
+	case ACT_PREV: {
+		/* the lines the box has, in order: the file, the purpose, the template's tick */
+		int lines[3], n = 0, at = 0;
+		lines[n++] = ASK_FILE;
 		if (a->people)
-			a->on_purpose = !a->on_purpose;
+			lines[n++] = ASK_PURPOSE;
+		if (a->ex->template)
+			lines[n++] = ASK_BLANK;
+		for (int i = 0; i < n; i++)
+			if (lines[i] == a->on)
+				at = i;
+		a->on = lines[(at + (ev->act == ACT_NEXT ? 1 : n - 1)) % n];
+		return SK_HANDLED;
+	}
+	case ACT_TOGGLE:
+		if (a->on != ASK_BLANK)
+			break;
+		a->blank = !a->blank;
+		/* the default name follows what is written; a name she typed stays */
+		if (strcmp(le_text(&a->f.le), a->blank ? a->dflt : a->dflt_blank) == 0)
+			le_set(&a->f.le, a->blank ? a->dflt_blank : a->dflt);
 		return SK_HANDLED;
 	case ACT_OPEN: {
 		const char *typed = le_text(&a->f.le);
 		if (text_is_blank(typed)) {
-			a->on_purpose = 0;
+			a->on = ASK_FILE;
 			ui_msg(ui, ST_ERROR, "%s", _("Type a file name, e.g. 居民名单.xlsx"));
 			return SK_HANDLED;
 		}
-		if (a->people) {
+		if (a->people && !a->blank) {
 			struct jy_err perr = { 0 };
 			if (export_purpose_check(le_text(&a->purpose.le), &perr) != JY_OK) {
-				a->on_purpose = 1;
+				a->on = ASK_PURPOSE;
 				if (text_is_blank(le_text(&a->purpose.le)))
 					ui_msg(ui, ST_ERROR, "%s", _("Type what the file is for, e.g. 上报区人社局: a list "
 					                             "of people does not leave without it"));
@@ -556,7 +631,8 @@ static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 	default:
 		break;
 	}
-	field_key(ui, a->on_purpose ? &a->purpose : &a->f, ev);
+	if (a->on != ASK_BLANK)
+		field_key(ui, a->on == ASK_PURPOSE ? &a->purpose : &a->f, ev);
 	return SK_HANDLED;
 }
 
@@ -567,6 +643,8 @@ static void export_leave(struct ui *ui, struct screen *s)
 	field_free(&a->f);
 	field_free(&a->purpose);
 	free(a->there);
+	free(a->dflt);
+	free(a->dflt_blank);
 	free(a);
 }
 
@@ -593,12 +671,15 @@ void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
 	a->send = ui_print_dest(ui) == PRINT_ZMODEM;
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
 	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, FF_REQ);
-	char *name = xasprintf("%s-%s.xlsx", ex->name, ui->today);
-	char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name) : print_path(name);
-	char *shown = export_shown(path);
-	le_set(&a->f.le, shown);
-	free(shown);
-	free(path);
-	free(name);
+	for (int blank = 0; blank < 2; blank++) {
+		char *name = blank ? xasprintf("%s-导入模板.xlsx", ex->name)
+		                   : xasprintf("%s-%s.xlsx", ex->name, ui->today);
+		char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name)
+		                                 : print_path(name);
+		*(blank ? &a->dflt_blank : &a->dflt) = export_shown(path);
+		free(path);
+		free(name);
+	}
+	le_set(&a->f.le, a->dflt);
 	ui_push(ui, &a->s);
 }
