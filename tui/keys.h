@@ -67,7 +67,7 @@
 	X(ACT_EARLIER,   '[',                 ',',                 0, N_("Earlier"), N_("In a report: the period before (the month, quarter, half-year or year before; a from-to as long, just before)")) \
 	X(ACT_LATER,     ']',                 '.',                 0, N_("Later"),   N_("In a report: the period after")) \
 	X(ACT_PERIOD,    't',                 K_CTRL('r'),         1, N_("Period"),  N_("In a report: the kind of period in turn: month, 人社 statistical month (21st to 20th), quarter, half-year, year, from-to")) \
-	X(ACT_GROUP,     'g',                 K_CTRL('b'),         1, N_("Group"),   N_("In a report: the figures split by community, sex, category, age band, or not, in turn")) \
+	X(ACT_GROUP,     'g',                 K_CTRL('b'),         1, N_("Group"),   N_("In a report: the figures split by community, sex, category, age band, street, or not, in turn")) \
 	X(ACT_TARGET,    K_FN(KEY_F(5)),      'e',                 1, N_("Target"),  N_("In a report: set the year's target of the indicator under the cursor (an administrator or a statistician)")) \
 	X(ACT_TREND,     K_FN(KEY_F(9)),      'h',                 1, N_("Trend"),   N_("In a report: the indicator under the cursor over its last 12 months (8 quarters), as bars, with the target's path")) \
 	X(ACT_IMPORT,    K_FN(KEY_F(9)),      K_CTRL('r'),         1, N_("Import"),  N_("In the lists of residents, employers, job information and courses: import a file (.csv) of them: its name, a check that saves nothing and shows what the import would do, then Enter imports it (录入员, 审核, 管理员); Esc during it cancels, nothing saved"))

@@ -58,6 +58,7 @@ struct cli_opts {
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
+	int summary;             /* --summary: the half-year or year summary against the year before */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	const char *outlet;      /* --outlet CODE: the outlet of a fee sheet without 网点编号 */
@@ -121,6 +122,7 @@ int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
 /* cli_pair.c: jiuye pair add|show|contact|gift|end|list|due and jiuye helper add|list */
 int cli_pair(const struct cli_opts *o);
+int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
  * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */

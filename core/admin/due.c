@@ -77,6 +77,21 @@ static int certs_collect(struct jy_db *db, const char *asof, int days, struct du
 	return rc;
 }
 
+/* Certificates up for review since their holder found work, or ending within days. */
+static int cert_review_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                               struct jy_err *err)
+{
+	struct resident_due_row *rows;
+	int n, total, rc = cert_review_due(db, asof, days, out->keep, &rows, &n, &total, err);
+	if (!rc)
+		resident_rows(out, rows, n, total);
+	for (int k = 0; k < out->n; k++)
+		copy(out->items[k].what, sizeof out->items[k].what,
+		     strcmp(out->items[k].date, asof) > 0 ? _("certificate valid until")
+		                                          : _("certificate to review, or ended"));
+	return rc;
+}
+
 /* An item of the jobs part (a placement, a referral): her, the day, the employer and the post. */
 static void job_item(struct due_list *out, int *cap, int64_t id, int64_t rid, const char *name,
                      const char *reg_no, const char *date, const char *employer, const char *title)
@@ -300,6 +315,8 @@ static const struct due_source builtin[] = {
 	{ "drafts", N_("unfinished drafts"), "due.draft_days", 0, -1, drafts_collect },
 	{ "approvals", N_("changes waiting for a reviewer"), "due.approval_days", 0, OP_APPROVE,
 	  pending_collect },
+	{ "cert_review", N_("certificates to review or ending"), "due.cert_review_days", 30, OP_VIEW,
+	  cert_review_collect },
 };
 
 enum { SOURCES_MAX = 32 };

@@ -156,6 +156,24 @@ static const char usage_plan[] = N_(
 	"                                          report's figures; a file has the\n"
 	"                                          columns 年度,单位,指标,目标值\n"
 	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
+/* Notices of postings and post subsidies; printed after usage_plan. */
+static const char usage_notices[] = N_(
+	"  jiuye notice add POSTING --channel CHANNEL [--date D] [--note TEXT]\n"
+	"             | notice list POSTING\n"
+	"                                          a posting made known: 公示, 电话通知,\n"
+	"                                          入户告知, 招聘专栏 (C8)\n"
+	"  jiuye subsidy set ID SUM | pay ID MONTH [SUM] [--date D] | list ID\n"
+	"                                          a public-welfare post's subsidy a\n"
+	"                                          month (yuan), the months paid (E4)\n"
+	"  jiuye category end ID CATEGORY [--date D] [--reason TEXT]\n"
+	"                                          a category she no longer holds, kept\n"
+	"                                          with its dates for the reports\n"
+	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
+	"                                          half-year or year summary: targets,\n"
+	"                                          beside last year's (同比), by month\n"
+	"  jiuye certificate list ID | cancel|expire|keep ID CERT\n"
+	"                                          her certificates (明白卡: 18 months);\n"
+	"                                          one cancelled, expired, kept (review)\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -282,6 +300,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->include_closed = 1;
 		} else if (strcmp(a, "--mono") == 0) {
 			o->mono = 1;
+		} else if (strcmp(a, "--summary") == 0) {
+			o->summary = 1;
 		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
 			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
 			char *end = NULL;
@@ -978,6 +998,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_restore), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
+			fputs(_(usage_notices), stdout);
 			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
@@ -1047,5 +1068,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
+	    strcmp(cmd, "certificate") == 0)
+		return cli_notice(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }
