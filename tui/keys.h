@@ -59,13 +59,15 @@
 	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("Which records a list shows, in turn: in the resident list, with or without the closed ones; in the list of job information all, open, public-welfare posts, closing soon")) \
 	X(ACT_CLOSE,     K_FN(KEY_F(9)),      'x',                 1, N_("Close"),   N_("On a resident's page: close her record (注销) with the reason and the day; on a closed record, open it again (审核, 管理员)")) \
 	X(ACT_CASE,      'w',                 0,                   0, N_("Case"),    N_("On a resident's page: register a rights case (维权) for her: the intake form with her ID number")) \
+	X(ACT_GIFT,      K_FN(KEY_F(6)),      'g',                 1, N_("Given"),   N_("On a mentoring pair's page: record money or goods given (帮扶款物: 现金 or 物资, in 元)")) \
+	X(ACT_FINISH,    K_FN(KEY_F(9)),      'x',                 1, N_("Finish"),  N_("On a mentoring pair's page: end the pair (结束) with the day and the reason; an ended pair stays ended")) \
 	X(ACT_JUMP,      K_CTRL('z'),         0,                   0, N_("Go to"),   N_("In a form: go to a field by its name: Ctrl-Z, the pinyin initials of its label (sq 社区, rylb 人员类别) or its first characters, Enter")) \
 	X(ACT_REVEAL,    K_CTRL('y'),         'u',                 0, N_("Show number"), N_("On a resident's page: show her whole ID number and phone (the viewing is recorded in the history); again to hide them")) \
 	X(ACT_EXPORT,    K_FN(KEY_F(7)),      K_CTRL('x'),         1, N_("To file"), N_("Write the list as it is shown (or the report) to a file: .xlsx, .csv or text; asks for the file's name")) \
 	X(ACT_EARLIER,   '[',                 ',',                 0, N_("Earlier"), N_("In a report: the period before (the month, quarter, half-year or year before; a from-to as long, just before)")) \
 	X(ACT_LATER,     ']',                 '.',                 0, N_("Later"),   N_("In a report: the period after")) \
 	X(ACT_PERIOD,    't',                 K_CTRL('r'),         1, N_("Period"),  N_("In a report: the kind of period in turn: month, 人社 statistical month (21st to 20th), quarter, half-year, year, from-to")) \
-	X(ACT_GROUP,     'g',                 K_CTRL('b'),         1, N_("Group"),   N_("In a report: the figures split by community, sex, category, age band, or not, in turn")) \
+	X(ACT_GROUP,     'g',                 K_CTRL('b'),         1, N_("Group"),   N_("In a report: the figures split by community, sex, category, age band, street, or not, in turn")) \
 	X(ACT_TARGET,    K_FN(KEY_F(5)),      'e',                 1, N_("Target"),  N_("In a report: set the year's target of the indicator under the cursor (an administrator or a statistician)")) \
 	X(ACT_TREND,     K_FN(KEY_F(9)),      'h',                 1, N_("Trend"),   N_("In a report: the indicator under the cursor over its last 12 months (8 quarters), as bars, with the target's path")) \
 	X(ACT_IMPORT,    K_FN(KEY_F(9)),      K_CTRL('r'),         1, N_("Import"),  N_("In the lists of residents, employers, job information and courses: import a file (.csv) of them: its name, a check that saves nothing and shows what the import would do, then Enter imports it (录入员, 审核, 管理员); Esc during it cancels, nothing saved"))

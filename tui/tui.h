@@ -58,6 +58,7 @@ struct cli_opts {
 	const char *reason, *date, *note;  /* --reason, --date, --note (close resident) */
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
+	int summary;             /* --summary: the half-year or year summary against the year before */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	const char *sheet;       /* --sheet NAME: the sheet of a workbook to import */
@@ -65,6 +66,8 @@ struct cli_opts {
 	/* jiuye case add|step: the intake's fields and a step's (cli_case.c; --date and --note too) */
 	const char *channel, *type, *idno, *phone, *community, *complaint, *respondent, *employer;
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;
+	/* jiuye pair and helper (cli_pair.c; --type, --id-number, --date, --note, --reason too) */
+	const char *helper, *household, *goal, *kind, *amount, *org;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -118,6 +121,9 @@ int cli_close(const struct cli_opts *o);        /* cli_close.c: jiuye close|reop
 /* cli_enterprise.c: jiuye project ... and jiuye loan ... (args[0] says which) */
 int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
+/* cli_pair.c: jiuye pair add|show|contact|gift|end|list|due and jiuye helper add|list */
+int cli_pair(const struct cli_opts *o);
+int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
  * convert what is written to them; cli_stdout_raw() before a file's own bytes go to stdout. */
@@ -151,8 +157,8 @@ enum action {
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
 	ACT_CLOSE, ACT_JUMP,
-	/* rights cases: one for her, from her page */
-	ACT_CASE,
+	/* rights cases: one for her, from her page; a mentoring pair's money or goods, its end */
+	ACT_CASE, ACT_GIFT, ACT_FINISH,
 	ACT__COUNT
 };
 
@@ -639,7 +645,7 @@ struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the refe
 struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
 struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
-enum { JOBS_REFERRALS = 100, JOBS_CASES = 101 };
+enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
 /* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
@@ -652,6 +658,10 @@ struct screen *enterprise_new(void);
 struct screen *cases_new(void);
 /* The intake form; resident_id 0 for a woman typed in, else hers (from her page, key w). */
 struct screen *case_form_new(int64_t resident_id);
+/* Mentoring pairs (结对帮扶): tui/casework/screen_pairs.c the list searched as you type and the
+ * pairs gone quiet (Ctrl-V), the pair's form (kept as a draft), a pair's page with its log (F8 a
+ * contact, F6 money or goods, F9 its end). */
+struct screen *pairs_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

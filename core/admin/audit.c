@@ -58,6 +58,8 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "broker", broker_fields, BF__COUNT },
 		{ "outlet", outlet_fields, OF__COUNT },
 		{ "fee", fee_fields, FEF__COUNT },
+		{ "mentor_pair", pair_fields, PRF__COUNT },
+		{ "helper", helper_fields, HF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -101,6 +103,14 @@ static const struct field_def other_keys[] = {
 	{ "rate", "年利率", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "repaid", "还款金额", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "subsidy", "贴息金额", NULL, FK_TEXT, NULL, 0, 0 },
+	/* a mentoring pair's log and its end (core/casework/pair.c); in her history, its number */
+	{ "pair_no", "结对编号", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "contact_kind", "联系方式", NULL, FK_CODE, "pair_contact", 0, 0 },
+	{ "gift_kind", "款物类型", NULL, FK_CODE, "pair_gift", 0, 0 },
+	{ "amount", "金额", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "what", "物品或事由", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "ended_on", "结束日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "end_reason", "结束原因", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a rights case's steps (core/casework/case_step.c) */
 	{ "state", "案件状态", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "step", "步骤", NULL, FK_TEXT, NULL, 0, 0 },

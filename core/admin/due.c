@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "admin/admin.h"
+#include "casework/casework.h"
 #include "enterprise/enterprise.h"
 #include "store/sql.h"
 
@@ -73,6 +74,21 @@ static int certs_collect(struct jy_db *db, const char *asof, int days, struct du
 		resident_rows(out, rows, n, total);
 	for (int k = 0; k < out->n; k++)
 		copy(out->items[k].what, sizeof out->items[k].what, _("registered, no certificate"));
+	return rc;
+}
+
+/* Certificates up for review since their holder found work, or ending within days. */
+static int cert_review_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                               struct jy_err *err)
+{
+	struct resident_due_row *rows;
+	int n, total, rc = cert_review_due(db, asof, days, out->keep, &rows, &n, &total, err);
+	if (!rc)
+		resident_rows(out, rows, n, total);
+	for (int k = 0; k < out->n; k++)
+		copy(out->items[k].what, sizeof out->items[k].what,
+		     strcmp(out->items[k].date, asof) > 0 ? _("certificate valid until")
+		                                          : _("certificate to review, or ended"));
 	return rc;
 }
 
@@ -161,6 +177,58 @@ static int loans_collect(struct jy_db *db, const char *asof, int days, struct du
 	return loan_due_each(db, asof, days, NULL, loan_add, &c, err);
 }
 
+/* Mentoring pairs running with no contact for days days (pair.contact_days): the pair's number,
+ * its last contact (or its start, when none yet), the woman helped and her helper; Enter opens
+ * her page. */
+static int pairs_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                         struct jy_err *err)
+{
+	struct pair_row *rows = NULL;
+	int n = 0, cap = 0;
+	int rc = pair_due(db, asof, days, &rows, &n, err);
+	for (int k = 0; !rc && k < n; k++) {
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		it->resident_id = rows[k].resident_id;
+		/* the pair's number where a list shows who (a registration number's column is narrower) */
+		copy(it->who, sizeof it->who, rows[k].pair_no);
+		copy(it->date, sizeof it->date, rows[k].last[0] ? rows[k].last : rows[k].start);
+		copy(it->community, sizeof it->community, rows[k].community);
+		snprintf(it->what, sizeof it->what, rows[k].last[0] ? _("%s with %s: no contact for %d days")
+		                                                    : _("%s with %s: no contact since it "
+		                                                        "started, %d days"),
+		         rows[k].name, rows[k].helper, rows[k].quiet_days);
+	}
+	free(rows);
+	return rc;
+}
+
+/* Rights cases past their time limit or within case.near_days of it: the number, the limit, the
+ * type (a case's text and whose it is stay on its page, for its readers). */
+static int cases_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                         struct jy_err *err)
+{
+	struct case_row *rows = NULL;
+	int n = 0, cap = 0, near = 5;
+	(void)days;
+	int rc = case_due(db, asof, &rows, &n, &near, err);
+	for (int k = 0; !rc && k < n; k++) {
+		if (!rows[k].has_limit || rows[k].days_left > near)
+			continue;
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		copy(it->who, sizeof it->who, rows[k].case_no);
+		copy(it->date, sizeof it->date, rows[k].limit);
+		copy(it->community, sizeof it->community, rows[k].community);
+		if (rows[k].days_left < 0)
+			snprintf(it->what, sizeof it->what, _("%d days past its limit"), -rows[k].days_left);
+		else
+			snprintf(it->what, sizeof it->what, _("%d days left"), rows[k].days_left);
+	}
+	free(rows);
+	return rc;
+}
+
 struct draft_ctx {
 	struct due_list *out;
 	int cap;
@@ -240,9 +308,15 @@ static const struct due_source builtin[] = {
 	{ "certificates", N_("certificates to issue"), "due.certificate_days", 0, OP_VIEW,
 	  certs_collect },
 	{ "loans", N_("loans falling due"), "loan.due_days", 60, OP_VIEW, loans_collect },
+	{ "cases", N_("rights cases near or past their limit"), "case.near_days", 5, OP_VIEW,
+	  cases_collect },
+	{ "pairs", N_("mentoring pairs without contact"), "pair.contact_days", 90, OP_VIEW,
+	  pairs_collect },
 	{ "drafts", N_("unfinished drafts"), "due.draft_days", 0, -1, drafts_collect },
 	{ "approvals", N_("changes waiting for a reviewer"), "due.approval_days", 0, OP_APPROVE,
 	  pending_collect },
+	{ "cert_review", N_("certificates to review or ending"), "due.cert_review_days", 30, OP_VIEW,
+	  cert_review_collect },
 };
 
 enum { SOURCES_MAX = 32 };

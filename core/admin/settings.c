@@ -98,6 +98,8 @@ static const struct setting_def setting_defs[] = {
 	{ "fee.lowinc_categories", N_("来料加工: the categories (codes, with | between) that make a "
 	                              "woman low-income in the fee figures"), SETTING_TEXT, 1, 200,
 	  "RURAL_LOWINC|DIBAO|SPECIAL_POOR", NULL, NULL },
+	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
+	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };
 
 /* Keys the program once kept in table setting for the audit trail's chain: raising such a limit

@@ -162,6 +162,137 @@ int case_limit_of(int state, const char *received, const char *accepted, int ext
 int case_limit(struct jy_db *db, const struct rcase *c, const char *asof, int *has, char limit[11],
                int *days_left, struct jy_err *err);
 
+/* ---- pair.c: mentoring pairs (结对帮扶) ------------------------------------------------------- */
+/* A helper (帮扶人) of the office's list, which grows as helpers come: her name and type (巾帼文明岗,
+ * 女经纪人, 女企业家 …), phone, unit, and her ID number when she is a registered resident. */
+#define HELPER_FIELDS(X) \
+	X(NAME,      name,        "帮扶人",     "helper",      FK_TEXT,  NULL,          20, FF_REQ | FF_CSV) \
+	X(TYPE,      type,        "帮扶人类型", "helper_type", FK_CODE,  "helper_type", 10, FF_REQ | FF_CSV) \
+	X(PHONE,     phone,       "联系电话",   "phone",       FK_PHONE, NULL,          13, FF_SENS | FF_CSV) \
+	X(ORG,       org,         "工作单位",   "org",         FK_TEXT,  NULL,          60, FF_CSV) \
+	X(IDNO,      id_no,       "身份证号",   "id_number",   FK_IDNO,  NULL,          18, FF_SENS | FF_CSV) \
+	X(COMMUNITY, community,   "社区",       "community",   FK_UNIT,  NULL,          32, FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) HF_##id,
+enum helper_field { HELPER_FIELDS(X) HF__COUNT };
+#undef X
+extern const struct field_def helper_fields[HF__COUNT];
+
+struct helper {
+	int64_t id, version;
+	int64_t resident_id;    /* 0: not a registered resident */
+	char *v[HF__COUNT];     /* codes for FK_CODE, the unit's code for 社区 */
+};
+struct helper *helper_new(void);                /* Caller frees with helper_free. */
+void helper_free(struct helper **h);
+void helper_set(struct helper *h, int field, const char *value);
+const char *helper_get(const struct helper *h, int field);  /* never NULL */
+/* Add a helper (OP_CREATE; her community, when given, in the worker's) or change one at its
+ * version (JY_ECONFLICT when it moved on), with its history. 身份证号, when given, must be a
+ * registered resident's. JY_EINVAL with err->field a label of HELPER_FIELDS. */
+int helper_save(struct jy_db *db, struct helper *h, struct jy_err *err);
+int helper_load(struct jy_db *db, int64_t id, struct helper **out, struct jy_err *err);
+/* The helper a worker names: "#12", or a name that is one helper's only. JY_EINVAL (field 帮扶人)
+ * naming what is wrong: none, or several (their numbers given). */
+int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);
+struct helper_row {
+	int64_t id;
+	char name[64], type[12], phone[24];     /* phone masked */
+	char org[128];
+	int pairs;              /* her pairs not ended */
+};
+/* Helpers matching query (name, unit, the type's label; "" all), by name. Caller frees *rows.
+ * JY_EPERM for statistics. */
+int helper_search(struct jy_db *db, const char *query, struct helper_row **rows, int *n,
+                  struct jy_err *err);
+
+/* A pair: its type, the helper (by name or #number), the woman helped (by her ID number or
+ * registration number: a registered resident of the worker's communities), the household when
+ * it is one, the start date (default today, not in the future) and the goal. */
+#define PAIR_FIELDS(X) \
+	X(NO,        pair_no,     "结对编号",   "pair_no",     FK_TEXT,  NULL,        20, FF_CSV) \
+	X(TYPE,      type,        "结对类型",   "type",        FK_CODE,  "pair_type", 10, FF_REQ | FF_CSV) \
+	X(HELPER,    helper,      "帮扶人",     "helper",      FK_TEXT,  NULL,        24, FF_REQ | FF_CSV) \
+	X(IDNO,      id_no,       "身份证号",   "id_number",   FK_TEXT,  NULL,        20, FF_REQ | FF_SENS | FF_CSV) \
+	X(HOUSEHOLD, household,   "帮扶家庭",   "household",   FK_TEXT,  NULL,        40, FF_CSV) \
+	X(START,     start_date,  "结对日期",   "start_date",  FK_DATE,  NULL,        10, FF_CSV) \
+	X(GOAL,      goal,        "帮扶目标",   "goal",        FK_TEXT,  NULL,       200, FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) PRF_##id,
+enum pair_field { PAIR_FIELDS(X) PRF__COUNT };
+#undef X
+extern const struct field_def pair_fields[PRF__COUNT];
+
+/* 新增 in the first year from its start (up to the day before the anniversary), 巩固 after it,
+ * 结束 from the day it ended; -1 before it started. Pure. */
+enum pair_state { PAIR_NEW, PAIR_KEPT, PAIR_ENDED, PAIR__COUNT };
+int pair_state_on(const char *start, const char *ended_on, const char *asof);
+const char *pair_state_label(int state);        /* 新增, 巩固, 结束 */
+
+struct mpair {
+	int64_t id, version;
+	int64_t helper_id, resident_id;
+	char *v[PRF__COUNT];    /* v[PRF_HELPER] the helper's name, v[PRF_IDNO] her ID number */
+	char ended_on[11];      /* "" while it runs */
+	char *end_reason;
+	char *name;             /* the woman helped (loaded) */
+	char reg_no[24], community[32];
+	char *updated_at, *updated_by;
+};
+struct mpair *pair_new(void);                   /* Caller frees with pair_free. */
+void pair_free(struct mpair **p);
+void pair_set(struct mpair *p, int field, const char *value);
+const char *pair_get(const struct mpair *p, int field);     /* never NULL */
+/* Check and save: new (OP_CREATE in her community: the next P-YYYY-NNN of the start's year) or
+ * at its version (OP_EDIT; JY_ECONFLICT, nothing saved, when it moved on). An ended pair is not
+ * changed. With the history of the pair and a line in hers. */
+int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err);
+/* The pair with id (OP_VIEW of her record). JY_ENOTFOUND. */
+int pair_load(struct jy_db *db, int64_t id, struct mpair **out, struct jy_err *err);
+/* The pair numbered pair_no (P-2024-011): JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB. */
+int pair_find_no(struct jy_db *db, const char *pair_no, int64_t *id, struct jy_err *err);
+/* End pair id at version (结束): the date (default today; not before its start, its last contact
+ * or gift, nor after today) and the reason (required). Once: an ended pair stays ended. */
+int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, const char *reason,
+             struct jy_err *err);
+
+/* A contact of a pair (走访, 电话, 帮扶活动, code list pair_contact) and what was done; money or
+ * goods given (pair_gift 现金 / 物资, the amount in 元 as money_parse reads it, goods at their
+ * value; what: the goods or the occasion). Dated on or after the start, not after today nor
+ * after the pair ended. OP_EDIT of her record; in the pair's history. */
+int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char *kind,
+                     const char *content, struct jy_err *err);
+int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *kind,
+                  const char *amount, const char *what, struct jy_err *err);
+struct pair_log_row {
+	int gift;               /* 0 a contact, 1 money or goods */
+	char date[11], kind[12];
+	int64_t amount_fen;     /* a gift's */
+	char *text;             /* what was done; the goods or occasion (owned: pair_log_free) */
+	char by[64];
+};
+/* The contacts and gifts of a pair, newest first (OP_VIEW). Free with pair_log_free. */
+int pair_log(struct jy_db *db, int64_t id, struct pair_log_row **rows, int *n, struct jy_err *err);
+void pair_log_free(struct pair_log_row **rows, int n);
+
+/* A pair as lists show it. */
+struct pair_row {
+	int64_t id, resident_id;
+	char pair_no[24], type[12], start[11], ended_on[11];
+	char helper[64], name[64], community[32];
+	int state;              /* on asof */
+	char last[11];          /* the last contact, "" none */
+	int quiet_days;         /* days since the last contact (or the start, when none) */
+	int64_t given_fen;      /* money and goods, all told */
+};
+/* Pairs of residents in the worker's communities matching query (the number, her name, the
+ * helper's, the type's label, 新增/巩固/结束; "" all), newest first, their state on asof (NULL
+ * today). JY_EPERM for statistics. Caller frees *rows. */
+int pair_search(struct jy_db *db, const char *query, const char *asof, struct pair_row **rows,
+                int *n, struct jy_err *err);
+/* The pairs running on asof with no contact in the last days days (0: the setting
+ * pair.contact_days, 90), the longest quiet first. Caller frees *rows. */
+int pair_due(struct jy_db *db, const char *asof, int days, struct pair_row **rows, int *n,
+             struct jy_err *err);
+
 /* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
 /* Five cases through the casework API, inside the demo's transaction, dated months_shift months
  * from the demo's own dates (as core/admin/demo.c shifts the rest): among them 陈美玲's wage
@@ -169,6 +300,10 @@ int case_limit(struct jy_db *db, const struct rcase *c, const char *asof, int *h
  * a case of domestic violence with legal aid and shelter; one being handled; one still waiting
  * for acceptance past its 15 days. */
 int case_demo(struct jy_db *db, int months_shift, int64_t chen, struct jy_err *err);
+/* The demo's helpers and mentoring pairs (pair_demo.c, through pair.c's calls): 何丽萍 of E01
+ * with the 吴建国 / 黄淑芬 household (P-2024-011), a street cadre's older pair with 赵春梅 gone
+ * quiet, with their contacts and the money and goods given. */
+int pair_demo(struct jy_db *db, int months_shift, struct jy_err *err);
 
 /* ---- casework_io.c: cases from and to CSV files ------------------------------------------------ */
 /* The intake of the paper registers: the registry's import rules (FILE:ROW: 列名 lines, nothing

@@ -3,6 +3,7 @@
 #define JY_CASEWORK_INT_H
 
 #include "casework/casework.h"
+#include "enterprise/enterprise.h"      /* money in fen */
 #include "store/sql.h"
 
 /* rcase.c: the case as stored, without the reading rule (the writers check it first); the

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "jobs/jobs_int.h"
 
@@ -177,6 +178,41 @@ static int relabel(struct jy_err *err, const char *label, int rc)
 	return rc;
 }
 
+/* The fair a posting came from, as typed: its code (any case) or its whole name, into *out as its
+ * code; one of several fairs of that name is named by its code. */
+static int fair_named(struct jy_db *db, const char *value, char **out, struct jy_err *err)
+{
+	const char *label = posting_fields[PST_FAIR].label;
+	char *v = text_clean(value);
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM fair WHERE upper(code) = upper(?1) OR name = ?1 "
+	                                  "ORDER BY upper(code) = upper(?1) DESC, date DESC LIMIT 2", err);
+	if (!st) {
+		free(v);
+		return relabel(err, label, JY_EDB);
+	}
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+	char code[2][64] = { "", "" };
+	int n = 0, s = SQLITE_DONE;
+	while (n < 2 && (s = sqlite3_step(st)) == SQLITE_ROW)
+		db_col_copy(st, 0, code[n++], sizeof code[0]);
+	sqlite3_reset(st);
+	if (n < 2 && s != SQLITE_DONE) {
+		free(v);
+		return relabel(err, label, db_fail(db, err, _("reading the job fairs")));
+	}
+	int rc = JY_OK;
+	if (n == 0)
+		rc = err_set(err, JY_EINVAL, label, _("no job fair \"%s\": type its code or its whole name, "
+		                                      "or record the fair first"), v);
+	else if (n == 2 && strcasecmp(code[0], v) != 0)
+		rc = err_set(err, JY_EINVAL, label, _("several job fairs are called \"%s\": type the code "
+		                                      "(%s, %s)"), v, code[0], code[1]);
+	else
+		*out = xstrdup(code[0]);
+	free(v);
+	return rc;
+}
+
 int jobrec_check_field(struct jy_db *db, int type, int field, const char *value, char **out,
                        struct jy_err *err)
 {
@@ -240,6 +276,8 @@ int jobrec_check_field(struct jy_db *db, int type, int field, const char *value,
 		*out = xstrdup(code);
 		return JY_OK;
 	}
+	if (type == JR_POSTING && field == PST_FAIR)
+		return fair_named(db, value, out, err);
 	int rc = field_check_value(db, fd, value, out, err);
 	if (!rc && type == JR_POSTING && field == PST_STATUS && strcmp(*out, "expired") == 0) {
 		FREE(out);
@@ -355,10 +393,18 @@ static void sql_build(int type)
 	struct jy_buf cols = { 0 }, vals = { 0 }, sets = { 0 }, sel = { 0 };
 	for (int f = 0; f < t->n; f++) {
 		buf_addf(&cols, ", %s", t->fields[f].col);
-		buf_addf(&vals, ", ?%d", f + 10);
-		buf_addf(&sets, "%s%s = ?%d", f ? ", " : "", t->fields[f].col, f + 10);
+		/* a posting's fair is held by its id and named by its code */
+		char to[64];
+		if (type == JR_POSTING && f == PST_FAIR)
+			snprintf(to, sizeof to, "(SELECT id FROM fair WHERE code = ?%d)", f + 10);
+		else
+			snprintf(to, sizeof to, "?%d", f + 10);
+		buf_addf(&vals, ", %s", to);
+		buf_addf(&sets, "%s%s = %s", f ? ", " : "", t->fields[f].col, to);
 		if (type == JR_POSTING && f == PST_EMPLOYER)
 			buf_adds(&sel, ", (SELECT name FROM employer WHERE id = x.employer_id)");
+		else if (type == JR_POSTING && f == PST_FAIR)
+			buf_adds(&sel, ", (SELECT code FROM fair WHERE id = x.fair_id)");
 		else
 			buf_addf(&sel, ", x.%s", t->fields[f].col);
 	}

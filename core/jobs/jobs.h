@@ -51,7 +51,9 @@
 	X(POSTED,   posted,         "发布日期",        "posted",        FK_DATE,  NULL,             10, FF_CSV) \
 	X(CLOSES,   closes,         "截止日期",        "closes",        FK_DATE,  NULL,             10, FF_CSV) \
 	X(STATUS,   status,         "状态",            "status",        FK_CODE,  "posting_status", 10, FF_CSV) \
-	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV)
+	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV) \
+	X(FAIR,     fair_id,        "招聘会",          "fair",          FK_TEXT,  NULL,             60, FF_CSV) \
+	X(COMMUNITY,community,      "收集社区",        "community",     FK_CODE,  "@units",         40, FF_CSV)
 
 #define FAIR_FIELDS(X) \
 	X(NAME,     name,           "招聘会名称",      "name",          FK_TEXT,  NULL,             60, FF_REQ | FF_CSV) \
@@ -64,7 +66,8 @@
 	X(VISITORS, visitors,       "接待人次",        "visitors",      FK_TEXT,  NULL,              6, FF_NUM | FF_CSV) \
 	X(AGREE,    agreements,     "意向协议人数",    "agreements",    FK_TEXT,  NULL,              6, FF_NUM | FF_CSV) \
 	X(AGREE_W,  agreements_women, "其中女性",      "agreements_women", FK_TEXT, NULL,            6, FF_NUM | FF_CSV) \
-	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV)
+	X(NOTE,     note,           "备注",            "note",          FK_TEXT,  NULL,            200, FF_CSV) \
+	X(STREET,   street,         "举办街道",        "street",        FK_CODE,  "@streets",       40, FF_CSV)
 
 #define X(id, col, label, alias, kind, list, max, flags) EMP_##id,
 enum employer_field { EMPLOYER_FIELDS(X) EMP__COUNT };
@@ -281,6 +284,37 @@ struct placement_due_row {
 };
 int placement_due(struct jy_db *db, const char *asof, int days, struct placement_due_row **rows,
                   int *n, struct jy_err *err);
+
+/* ---- notice.c: a posting made known (C8), a public-welfare post's subsidy paid (E4) ----------- */
+/* A notice of posting_id through channel (code list notice_channel: 公示, 电话通知, 入户告知,
+ * 招聘专栏; its code or label) on date (any date_parse form; NULL or "": today, never before the
+ * posting was collected), recorded in the trail. *id (NULL: not wanted) gets the new row's. */
+struct notice_row {
+	int64_t id;
+	char date[11], channel[12], channel_label[64], note[804];
+};
+int posting_notice_add(struct jy_db *db, int64_t posting_id, const char *channel, const char *date,
+                       const char *note, int64_t *id, struct jy_err *err);
+/* A posting's notices, oldest first (the iterator shape of store/store.h). */
+int posting_notice_each(struct jy_db *db, int64_t posting_id,
+                        int (*cb)(void *arg, const struct notice_row *n), void *arg,
+                        struct jy_err *err);
+/* The monthly post subsidy of a public-welfare placement in fen (above zero; JY_EINVAL on another
+ * placement), in the trail. */
+int placement_subsidy_set(struct jy_db *db, int64_t placement_id, int64_t fen, struct jy_err *err);
+/* One month's subsidy paid (month "2026-05", "202605" or "2026年5月"; not before the placement
+ * started) on paid_on (NULL or "": today): fen, or the monthly sum when fen <= 0. A month is paid
+ * once (JY_EDUP). */
+int placement_subsidy_pay(struct jy_db *db, int64_t placement_id, const char *month,
+                          const char *paid_on, int64_t fen, struct jy_err *err);
+struct subsidy_row {
+	char month[8], paid_on[11];
+	int64_t fen;
+};
+/* The months paid of a placement, in month order. */
+int placement_subsidy_each(struct jy_db *db, int64_t placement_id,
+                           int (*cb)(void *arg, const struct subsidy_row *r), void *arg,
+                           struct jy_err *err);
 
 /* ---- match.c: postings and residents that fit each other ----------------------------------------- */
 /* For a posting: the registered residents looking for work (失业, 下岗, 待业; record open) who meet

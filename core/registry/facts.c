@@ -78,11 +78,45 @@ int status_event_row(struct jy_db *db, int64_t rid, const char *kind, const char
 	sqlite3_bind_text(st, 9, kind, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
+		return db_fail(db, err, _("saving the status change"));
+	}
+	if (!status || status[0] != '2')
 		return JY_OK;
-	if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return err_set(err, JY_ENOTFOUND, NULL, _("resident %lld not found"), (long long)rid);
-	return db_fail(db, err, _("saving the status change"));
+	/* in work (2x): her certificates for the unemployed, still valid, go up for review */
+	st = db_prepare(db, "UPDATE certificate SET review_on = ?2 WHERE resident_id = ?1 "
+	                    "AND type IN ('04', '05') AND status = '有效' AND review_on IS NULL "
+	                    "AND issue_date <= ?2", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(db, err, _("saving the status change"));
+}
+
+/* A 明白卡 is valid for CERT_MINGBAI_MONTHS months from its issue (domain R3): to the day before
+ * the same day that many months on, or to the month's last day where that month has no such day
+ * (issued 2026-08-31: to 2028-02-29). */
+enum { CERT_MINGBAI_MONTHS = 18 };
+
+static void cert_valid_default(const char issued[11], char until[11])
+{
+	int y, m, d;
+	if (!date_split(issued, &y, &m, &d))
+		return;
+	int mm = y * 12 + (m - 1) + CERT_MINGBAI_MONTHS;
+	y = mm / 12;
+	m = mm % 12 + 1;
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	int64_t t = date_days(y, m, d > last ? last : d) - (d > last ? 0 : 1);
+	date_from_days(t, &y, &m, &d);
+	snprintf(until, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+	         (unsigned)d % 100u);
 }
 
 static int need_date(const char *in, char out[11], const char *label, struct jy_err *err)
@@ -144,6 +178,8 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 	const char *status = text_is_blank(c->status) ? "有效" : c->status;
 	if (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期"))
 		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	if (!until[0] && strcmp(type, "05") == 0)
+		cert_valid_default(issued, until);
 	if ((rc = db_begin(db, err)))
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
@@ -192,7 +228,9 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 		rc = resident_access(db, rid, OP_EDIT, err);
 	if (rc || (rc = db_begin(db, err)))
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2 WHERE id = ?1", err);
+	/* setting it settles a review too (kept 有效, or not) */
+	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2, review_on = NULL "
+	                                  "WHERE id = ?1", err);
 	if (!st) {
 		db_rollback(db);
 		return JY_EDB;
@@ -406,7 +444,7 @@ int certificate_each(struct jy_db *db, int64_t rid,
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status "
+		"SELECT id, resident_id, type, number, issue_date, office, valid_until, status, review_on "
 		"FROM certificate WHERE resident_id = ?1 ORDER BY issue_date DESC, id DESC", err);
 	if (!st)
 		return JY_EDB;
@@ -418,6 +456,7 @@ int certificate_each(struct jy_db *db, int64_t rid,
 			.type = (char *)sqlite3_column_text(st, 2), .number = (char *)sqlite3_column_text(st, 3),
 			.issue_date = (char *)sqlite3_column_text(st, 4), .office = (char *)sqlite3_column_text(st, 5),
 			.valid_until = (char *)sqlite3_column_text(st, 6), .status = (char *)sqlite3_column_text(st, 7),
+			.review_on = (char *)sqlite3_column_text(st, 8),
 		};
 		if ((rc = cb(arg, &c)))
 			break;
@@ -656,6 +695,47 @@ int cert_due(struct jy_db *db, const char *asof, int days, int limit, struct res
 	*total = *n;
 	if (!rc && count) {
 		sqlite3_bind_text(count, 1, until, -1, SQLITE_TRANSIENT);
+		rc = due_count(db, count, total, err);
+	}
+	if (rc)
+		due_fail(rows, n);
+	return rc;
+}
+
+int cert_review_due(struct jy_db *db, const char *asof, int days, int limit,
+                    struct resident_due_row **rows, int *n, int *total, struct jy_err *err)
+{
+	*rows = NULL;
+	*n = *total = 0;
+	int cap = 0, rc = access_check(db, OP_VIEW, NULL, err);
+	if (rc)
+		return rc;
+	int y, m, d;
+	if (!date_split(asof, &y, &m, &d))
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
+	char until[11];
+	date_from_days(date_days(y, m, d) + (days > 0 ? days : 0), &y, &m, &d);
+	snprintf(until, sizeof until, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+	         (unsigned)d % 100u);
+#define CERT_DUE "FROM certificate c JOIN resident r ON r.id = c.resident_id " \
+	"WHERE c.status = '有效' AND r.closed_at IS NULL AND jy_in_scope(r.community) " \
+	"AND (c.review_on IS NOT NULL OR c.valid_until <= ?2) "
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT r.id, r.reg_no, r.name, coalesce(r.community, ''), "
+		"CASE WHEN c.review_on IS NOT NULL THEN c.review_on ELSE c.valid_until END AS day "
+		CERT_DUE "ORDER BY day, r.id LIMIT ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_stmt *count = NULL;
+	if (limit > 0 && !(count = db_prepare(db, "SELECT count(*) " CERT_DUE, err)))
+		return JY_EDB;
+#undef CERT_DUE
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
+	rc = due_rows(db, st, rows, n, &cap, err);
+	*total = *n;
+	if (!rc && count) {
+		sqlite3_bind_text(count, 2, until, -1, SQLITE_TRANSIENT);
 		rc = due_count(db, count, total, err);
 	}
 	if (rc)

@@ -64,6 +64,11 @@ struct resident {
 	char *created_at, *updated_at, *updated_by;
 	int queued;             /* set by resident_save: 1 when it queued a change for a reviewer
 	                         * (a clerk's change of the ID number or categories), else 0 */
+	/* A category this save takes off her record ends (就业援助 退出日期 and 原因): kept with its
+	 * dates, so a past period still counts her in it. cat_end_on the day it ended (any form
+	 * date_parse takes; NULL: the day of the save), not before it began; cat_end_reason NULL or
+	 * the worker's words. Used by one save, then cleared. */
+	char *cat_end_on, *cat_end_reason;
 };
 struct resident *resident_new(void);            /* Caller frees with resident_free. */
 void resident_free(struct resident **r);
@@ -135,6 +140,8 @@ int resident_access(struct jy_db *db, int64_t rid, int op, struct jy_err *err);
 struct certificate {
 	int64_t id, resident_id;
 	char *type, *number, *issue_date, *office, *valid_until, *status;
+	char *review_on;        /* certificate_each: the day her re-employment put it up for review
+	                         * (再就业优惠证, 明白卡), NULL when nothing is to review */
 };
 /* The kinds of status event (status_event.kind): her registration, the first event of every
  * resident, written by registering her; and every change of her status after it. */
@@ -157,7 +164,10 @@ struct visit {
 	int64_t id, resident_id;
 	char *date, *kind, *content, *next_due, *worker;
 };
+/* A certificate of hers; a 明白卡 without a valid_until is valid 18 months from its issue. A status
+ * change into work (2x) puts her valid 再就业优惠证 and 明白卡 up for review (review_on). */
 int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err);
+/* 有效 (kept, after a review), 注销 or 过期; settles a pending review. */
 int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err);
 /* A status change (re-employed with form of employment, flexible work, moved away …) dated; also
  * updates the resident's current status when the date is the latest. */
@@ -197,6 +207,11 @@ int visit_due(struct jy_db *db, const char *asof, int days, int limit, struct re
               int *n, int *total, struct jy_err *err);
 int cert_due(struct jy_db *db, const char *asof, int days, int limit, struct resident_due_row **rows,
              int *n, int *total, struct jy_err *err);
+/* Valid certificates of the worker's communities to act on: up for review since their holder
+ * found work (date: that day), or ending within days of asof or ended already (date: the last
+ * day valid); soonest first, limit and total as cert_due. */
+int cert_review_due(struct jy_db *db, const char *asof, int days, int limit,
+                    struct resident_due_row **rows, int *n, int *total, struct jy_err *err);
 
 /* approval.c: a clerk's change of the ID number or the categories of a registered resident is
  * saved as a request (resident_save's err then has warn set and says so). A reviewer lists the

@@ -45,6 +45,8 @@ void resident_free(struct resident **pr)
 	free(r->closed_at);
 	free(r->close_reason);
 	free(r->close_note);
+	free(r->cat_end_on);
+	free(r->cat_end_reason);
 	free(r->created_at);
 	free(r->updated_at);
 	free(r->updated_by);

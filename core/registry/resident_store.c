@@ -251,13 +251,29 @@ static int code_in_list(const char *list, const char *s, size_t n)
 	return 0;
 }
 
+static int str_eq(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Sync her categories from old to now_codes: a new one held from today; one taken off ends on
+ * end_on (reason: why, or NULL) and moves, with its dates, to resident_category_past, unless it
+ * began that day. */
 static int categories_sync(struct jy_db *db, int64_t id, const char *old, const char *now_codes,
-                           const char *today, struct jy_err *err)
+                           const char *today, const char *end_on, const char *reason,
+                           struct jy_err *err)
 {
 	sqlite3_stmt *del = db_prepare(db,
-		"DELETE FROM resident_category WHERE resident_id = ?1 AND category = ?2", err);
+		"DELETE FROM resident_category WHERE resident_id = ?1 AND category = ?2 RETURNING since", err);
 	if (!del)
 		return JY_EDB;
+	sqlite3_stmt *keep = db_prepare(db,
+		"INSERT OR REPLACE INTO resident_category_past(resident_id, category, since, until, reason, "
+		"ended_at, ended_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	if (!keep)
+		return JY_EDB;
+	char now[32];
+	time_now_iso(now);
 	for (const char *s = old ? old : ""; *s;) {
 		size_t n = strcspn(s, ",");
 		if (code_in_list(now_codes, s, n)) {   /* kept: its since date stays (reports use it) */
@@ -267,11 +283,33 @@ static int categories_sync(struct jy_db *db, int64_t id, const char *old, const 
 		sqlite3_reset(del);
 		sqlite3_bind_int64(del, 1, id);
 		sqlite3_bind_text(del, 2, s, (int)n, SQLITE_TRANSIENT);
-		if (sqlite3_step(del) != SQLITE_DONE)
+		char since[11] = "";
+		int st = sqlite3_step(del);
+		if (st == SQLITE_ROW)
+			db_col_copy(del, 0, since, sizeof since);
+		while (st == SQLITE_ROW)
+			st = sqlite3_step(del);
+		if (st != SQLITE_DONE)
 			return db_fail(db, err, _("saving categories"));
+		if (since[0] && strcmp(end_on, since) < 0)
+			return err_set(err, JY_EINVAL, "退出日期", _("%s is before the category began on %s"),
+			               end_on, since);
+		if (since[0] && strcmp(end_on, since) > 0) {
+			sqlite3_reset(keep);
+			sqlite3_bind_int64(keep, 1, id);
+			sqlite3_bind_text(keep, 2, s, (int)n, SQLITE_TRANSIENT);
+			sqlite3_bind_text(keep, 3, since, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(keep, 4, end_on, -1, SQLITE_TRANSIENT);
+			db_bind_text(keep, 5, text_is_blank(reason) ? NULL : reason);
+			sqlite3_bind_text(keep, 6, now, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(keep, 7, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(keep) != SQLITE_DONE)
+				return db_fail(db, err, _("saving categories"));
+		}
 		s += n + (s[n] == ',');
 	}
 	sqlite3_reset(del);
+	sqlite3_reset(keep);
 	sqlite3_stmt *ins = db_prepare(db,
 		"INSERT OR IGNORE INTO resident_category(resident_id, category, since) VALUES (?1, ?2, ?3)", err);
 	if (!ins)
@@ -290,9 +328,45 @@ static int categories_sync(struct jy_db *db, int64_t id, const char *old, const 
 	return JY_OK;
 }
 
-static int str_eq(const char *a, const char *b)
+/* The flags 领取失业金 and 低保 and the community, where this save changes them: a dated change
+ * each (resident_change, 025_dated.sql) keeping the value before, so a past period reads it as it
+ * was. */
+static int changes_dated(struct jy_db *db, const struct resident *old, const struct resident *r,
+                         const char *today, struct jy_err *err)
 {
-	return strcmp(a ? a : "", b ? b : "") == 0;
+	static const struct {
+		int f;
+		const char *what;
+	} dated[] = { { RF_BENEFIT, "benefit" }, { RF_DIBAO, "dibao" }, { RF_COMMUNITY, "community" } };
+	sqlite3_stmt *st = NULL;
+	char now[32];
+	time_now_iso(now);
+	for (size_t i = 0; i < ARRAY_LEN(dated); i++) {
+		const char *o = old->v[dated[i].f], *n = r->v[dated[i].f];
+		int flag = dated[i].f != RF_COMMUNITY;
+		if (flag ? (o && !strcmp(o, "1")) == (n && !strcmp(n, "1")) : str_eq(o, n))
+			continue;
+		if (!st && !(st = db_prepare(db, "INSERT INTO resident_change(resident_id, what, date, old, "
+		                                 "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err)))
+			return JY_EDB;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, r->id);
+		sqlite3_bind_text(st, 2, dated[i].what, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, today, -1, SQLITE_TRANSIENT);
+		if (flag)
+			sqlite3_bind_text(st, 4, o && !strcmp(o, "1") ? "1" : "0", -1, SQLITE_STATIC);
+		else
+			db_bind_text(st, 4, o && *o ? o : NULL);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 6, db_actor(db)->os_user, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			return db_fail(db, err, _("saving the resident"));
+		}
+	}
+	if (st)
+		sqlite3_reset(st);
+	return JY_OK;
 }
 
 /* {"col":[old,new],…} for the fields that differ (old NULL: a new record). Caller frees; NULL
@@ -390,7 +464,7 @@ static int resident_insert(struct jy_db *db, struct resident *r, struct jy_err *
 	}
 	r->id = id;
 	r->version = 1;
-	rc = categories_sync(db, id, NULL, r->v[RF_CATEGORIES], r->v[RF_REGDATE], err);
+	rc = categories_sync(db, id, NULL, r->v[RF_CATEGORIES], r->v[RF_REGDATE], NULL, NULL, err);
 	if (!rc)
 		rc = status_event_row(db, id, EVENT_REGISTRATION, r->v[RF_REGDATE], r->v[RF_STATUS],
 		                      NULL, NULL, NULL, err);
@@ -473,8 +547,20 @@ static int resident_update(struct jy_db *db, struct resident *r, const struct re
 		goto out;
 	}
 	rc = JY_OK;
-	if (!str_eq(old->v[RF_CATEGORIES], r->v[RF_CATEGORIES]))
-		rc = categories_sync(db, r->id, old->v[RF_CATEGORIES], r->v[RF_CATEGORIES], today, err);
+	char end_on[11];
+	snprintf(end_on, sizeof end_on, "%s", today);
+	if (!text_is_blank(r->cat_end_on) && date_parse(r->cat_end_on, end_on, err) != JY_OK) {
+		snprintf(err->field, sizeof err->field, "%s", "退出日期");
+		rc = JY_EINVAL;
+	} else if (strcmp(end_on, today) > 0) {
+		rc = err_set(err, JY_EINVAL, "退出日期", _("%s is after today: a category ends on a day "
+		                                          "that has come"), end_on);
+	}
+	if (!rc && !str_eq(old->v[RF_CATEGORIES], r->v[RF_CATEGORIES]))
+		rc = categories_sync(db, r->id, old->v[RF_CATEGORIES], r->v[RF_CATEGORIES], today, end_on,
+		                     r->cat_end_reason, err);
+	if (!rc)
+		rc = changes_dated(db, old, r, today, err);
 	if (!rc && !str_eq(old->v[RF_STATUS], r->v[RF_STATUS]) && r->v[RF_STATUS])
 		rc = status_event_row(db, r->id, EVENT_CHANGE, today, r->v[RF_STATUS], NULL, NULL,
 		                      NULL, err);
@@ -544,8 +630,11 @@ int resident_save(struct jy_db *db, struct resident *r, struct jy_err *err)
 	rc = db_commit(db, err);
 	if (!rc && warn.warn)
 		*err = warn;    /* saved, with the same-name-and-birth-date warning for the worker */
-	if (!rc)
+	if (!rc) {
 		r->queued = queued;
+		FREE(&r->cat_end_on);
+		FREE(&r->cat_end_reason);
+	}
 	return rc;
 }
 

@@ -1,5 +1,5 @@
 /* core/report/report.c: the figures the office reports upward (indicators A-F), for a period and
- * the one before it, split by community, sex, category or age band.
+ * the one before it, split by community, street, sex, category or age band.
  *
  * Every figure is computed from the records as they stood in the period:
  *   - a resident's employment status on a day is the status of her latest status event on or
@@ -7,10 +7,12 @@
  *     registration date (core/registry/resident.c), so before it she has no status;
  *   - she is registered from reg_date, and counted until the day her record was closed
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
- *   - a category counts from its since date (hand-set categories); 4050 also follows from sex and
- *     birth date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
- *   - community is the current one: a move between communities is not dated in the registry;
- *   - the flags 领取失业金 (benefit) and 低保 (dibao) are not dated either: their current value.
+ *   - a category counts from its since date (hand-set categories) up to the day before it ended
+ *     (an ended one is kept with its dates, 025_dated.sql); 4050 also follows from sex and birth
+ *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
+ *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
+ *     period's last day: the value before the first dated change after it, else the current one
+ *     (a worker's scope, who may see whom, stays the current community's).
  *
  * How it stays fast on a million residents (a month in under a second): the registry is
  * read once, as it is now, through the narrow index resident_report (013_report_scope.sql), into
@@ -54,9 +56,14 @@
  *   K_TRAIN the training figures: one query of the courses that started in the period (TRAINEES)
  *           and one of those that ended in it (FINISHERS), each row an enrolment;
  *   K_AMOUNT a row per event as K_ROWS, its amount in column 1 added (money in fen, jobs in
- *           persons): split by the resident's groups as a count is.
+ *           persons): split by the resident's groups as a count is;
+ *   K_GROUP a row per record from the SQL in arg, its amount in column 0 (NULL: none) and its
+ *           community's code in column 1: split by community, and by street (the community's),
+ *           na in any other grouping; a worker who sees some communities does not count the rows
+ *           of other communities (rows of no community count, as for everyone);
+ *   K_STREET as K_GROUP, column 1 the code of a street: split by street, na otherwise.
  * Money is whole fen (unit 元): a K_RATE of 元 is an average, shown in 元 (report_out.c). */
-enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT };
+enum { K_MEM, K_ROWS, K_SUM, K_RATE, K_CERT, K_TRAIN, K_AMOUNT, K_GROUP, K_STREET };
 
 /* Residents sent to a course that started in the period (not the waiting list; those who dropped
  * out later count: they were trained, the completion rate shows the drop-outs): F2, F3.
@@ -90,7 +97,12 @@ static const char FINISHERS[] =
 /* Certificates issued in the period: who got one, of which type (B1). */
 static const char CERTS[] =
 	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
-#define FAIRS(col) "SELECT coalesce(sum(" col "), 0) FROM fair WHERE date BETWEEN ?1 AND ?2"
+/* D: the fairs held in the period, a row each (its figure, NULL when not given: none) with the
+ * street that held it; D1 also by the fair's type. */
+#define FAIRS(col, cond) "SELECT " col ", street FROM fair WHERE date BETWEEN ?1 AND ?2 AND " cond
+/* C1, C2, E1: the postings collected in the period, each with the community that collected it. */
+#define POSTINGS(col, cond) "SELECT " col ", community FROM posting WHERE posted BETWEEN ?1 AND ?2 " \
+	"AND " cond
 /* G: SYB trainees are those of courses in the 创业培训 category or the SYB创业 speciality
  * (005_training.sql) that started in the period, as F2 counts trainees. A loan counts when it
  * was disbursed (放款), the cumulative figures (累计) everything up to the period's end. Jobs
@@ -104,6 +116,29 @@ static const char CERTS[] =
 	"UNION ALL SELECT resident_id, " col " FROM loan WHERE lent_on BETWEEN ?1 AND ?2 " \
 	"AND project_id IS NULL"
 
+/* A9: each community's profile as counted last on or before the period's end (a figure not given
+ * in that count: the one counted before it), the community its group; the county's and streets'
+ * own counts are not added in, their communities' are. */
+#define PROFILE(col) "SELECT (SELECT p." col " FROM unit_profile p WHERE p.unit = u.code " \
+	"AND p.as_of <= ?2 AND p." col " IS NOT NULL ORDER BY p.as_of DESC LIMIT 1), u.code " \
+	"FROM unit u WHERE u.level = 'community'"
+/* C8: the notices of postings that went out in the period, by channel (023_indicators.sql). */
+#define NOTICES(cond) "SELECT 1, p.community FROM posting_notice n JOIN posting p ON p.id = n.posting_id " \
+	"WHERE n.date BETWEEN ?1 AND ?2 AND " cond
+/* E4: the post subsidies paid in the period (the day paid, whatever month they are for), and
+ * E4P the residents they were paid to. */
+#define POST_SUBSIDY(col) "SELECT p.resident_id, " col " FROM placement_paid s " \
+	"JOIN placement p ON p.id = s.placement_id WHERE s.paid_on BETWEEN ?1 AND ?2"
+/* F9: the subsidy of the courses that ended in the period, the course's per-head sum (元) for each
+ * trainee who completed by the period's end (F5's completers). */
+#define COMPLETERS "SELECT e.resident_id, coalesce(c.subsidy, 0) * 100 FROM course c " \
+	"JOIN enrolment e INDEXED BY enrolment_course ON e.course_id = c.id AND e.waitlisted = 0 " \
+	"WHERE c.end_date BETWEEN ?1 AND ?2 AND e.result = 'completed' " \
+	"AND coalesce(e.result_on, c.end_date) <= ?2"
+/* F10, F11: the trainees of the courses that started in the period (as F2) of one kind: sent to
+ * another organisation's course (外送), or of one training category. */
+#define STARTED(cond) "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
+	"WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 AND " cond
 /* H: 来料加工 (core/enterprise/processing.c). Brokers, outlets and bases are counted as they
  * stood on the period's last day (started by then, not ended by then); they are no residents,
  * so those figures have no groups. 新发展 is the year a broker was first developed: the brokers
@@ -154,6 +189,13 @@ static const char CERTS[] =
 	"  WHERE s.case_id = t.id AND s.step = 'extend' AND s.date BETWEEN acc AND " CASES_ASOF \
 	"  ), 0))) END < " CASES_ASOF
 
+/* I: the mentoring pairs (core/casework/pair.c). I1N the pairs started in the period (新增), I1C
+ * those it kept (巩固: started before it and still running on its last day), I1E those ended in
+ * it; I2 the money and goods given in it, at their value. For a year these are the sources'
+ * "巩固了135对…新增393对": a pair started before the year is a year old by its end. */
+#define PAIRS_KEPT \
+	"SELECT resident_id FROM mentor_pair WHERE start_date < ?1 AND (ended_on IS NULL OR ended_on > ?2)"
+
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A1E,     "A1E",     "期末登记失业人员数",         "人",   1, K_MEM,  NULL) \
@@ -189,6 +231,10 @@ static const char CERTS[] =
 	  "SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2") \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
+	X(A9B,     "A9B",     "社区基本情况：楼栋数",       "栋",   0, K_GROUP, PROFILE("buildings")) \
+	X(A9E,     "A9E",     "社区基本情况：门栋数",       "个",   0, K_GROUP, PROFILE("entrances")) \
+	X(A9H,     "A9H",     "社区基本情况：户数",         "户",   0, K_GROUP, PROFILE("households")) \
+	X(A9P,     "A9P",     "社区基本情况：人口数",       "人",   0, K_GROUP, PROFILE("population")) \
 	X(B1_01,   "B1-01",   "发证：就业创业证",           "人",   1, K_CERT, "01") \
 	X(B1_02,   "B1-02",   "发证：就业失业登记证",       "人",   1, K_CERT, "02") \
 	X(B1_03,   "B1-03",   "发证：失业证",               "人",   1, K_CERT, "03") \
@@ -198,13 +244,13 @@ static const char CERTS[] =
 	X(B1_07,   "B1-07",   "发证：培训合格证书",         "人",   1, K_CERT, "07") \
 	X(B1_08,   "B1-08",   "发证：残疾人证",             "人",   1, K_CERT, "08") \
 	X(B1_09,   "B1-09",   "发证：居住证",               "人",   1, K_CERT, "09") \
+	X(B2,      "B2",      "再就业优惠证发放数",         "人",   1, K_CERT, "04") \
+	X(B3,      "B3",      "明白卡办理数",               "人",   1, K_CERT, "05") \
 	X(B4N,     "B4N",     "持证登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(B4,      "B4",      "应发尽发率",                 "%",    0, K_RATE, "B4N/A1E") \
 	X(B5,      "B5",      "低保妇女人数",               "人",   1, K_MEM,  NULL) \
-	X(C1,      "C1",      "收集就业信息条数",           "条",   0, K_SUM, \
-	  "SELECT count(*) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
-	X(C2,      "C2",      "收集岗位数",                 "个",   0, K_SUM, \
-	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE posted BETWEEN ?1 AND ?2") \
+	X(C1,      "C1",      "收集就业信息条数",           "条",   0, K_GROUP, POSTINGS("1", "1")) \
+	X(C2,      "C2",      "收集岗位数",                 "个",   0, K_GROUP, POSTINGS("openings", "1")) \
 	X(C3,      "C3",      "推荐人次",                   "人次", 0, K_ROWS, \
 	  "SELECT resident_id FROM referral WHERE referred_on BETWEEN ?1 AND ?2") \
 	X(C4,      "C4",      "成功推介人数",               "人",   1, K_ROWS, \
@@ -212,23 +258,42 @@ static const char CERTS[] =
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
 	X(C6,      "C6",      "职业指导人次",               "人次", 0, K_ROWS, \
 	  "SELECT resident_id FROM visit WHERE kind = '4' AND date BETWEEN ?1 AND ?2") \
-	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_SUM, \
-	  "SELECT count(*) FROM fair WHERE date BETWEEN ?1 AND ?2") \
-	X(D2,      "D2",      "参会单位数",                 "个",   0, K_SUM,  FAIRS("employers")) \
-	X(D2P,     "D2P",     "招聘会提供岗位数",           "个",   0, K_SUM,  FAIRS("posts")) \
-	X(D3,      "D3",      "招聘会接待人次",             "人次", 0, K_SUM,  FAIRS("visitors")) \
-	X(D4,      "D4",      "现场签订意向协议人数",       "人",   0, K_SUM,  FAIRS("agreements")) \
-	X(D4W,     "D4W",     "意向协议人数中女性",         "人",   0, K_SUM,  FAIRS("agreements_women")) \
+	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_GROUP, NOTICES("1")) \
+	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_GROUP, NOTICES("n.channel = '1'")) \
+	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_GROUP, NOTICES("n.channel = '2'")) \
+	X(C8_3,    "C8-3",    "公示通知：入户告知",         "次",   0, K_GROUP, NOTICES("n.channel = '3'")) \
+	X(C8_4,    "C8-4",    "公示通知：招聘专栏",         "次",   0, K_GROUP, NOTICES("n.channel = '4'")) \
+	X(D1,      "D1",      "招聘会场次",                 "场",   0, K_STREET, FAIRS("1", "1")) \
+	X(D1_01,   "D1-01",   "招聘会类型：春风行动",       "场",   0, K_STREET, FAIRS("1", "kind = '01'")) \
+	X(D1_02,   "D1-02",   "招聘会类型：关注妇女就业专场", "场", 0, K_STREET, FAIRS("1", "kind = '02'")) \
+	X(D1_03,   "D1-03",   "招聘会类型：民营企业招聘周", "场",   0, K_STREET, FAIRS("1", "kind = '03'")) \
+	X(D1_04,   "D1-04",   "招聘会类型：人才供需洽谈会", "场",   0, K_STREET, FAIRS("1", "kind = '04'")) \
+	X(D1_05,   "D1-05",   "招聘会类型：女大学生专场",   "场",   0, K_STREET, FAIRS("1", "kind = '05'")) \
+	X(D1_06,   "D1-06",   "招聘会类型：女农民工专场",   "场",   0, K_STREET, FAIRS("1", "kind = '06'")) \
+	X(D1_07,   "D1-07",   "招聘会类型：大学生就业推荐暨创业项目展示会", "场", 0, K_STREET, \
+	  FAIRS("1", "kind = '07'")) \
+	X(D1_99,   "D1-99",   "招聘会类型：其他及未注明",   "场",   0, K_STREET, \
+	  FAIRS("1", "coalesce(kind, '') NOT IN ('01', '02', '03', '04', '05', '06', '07')")) \
+	X(D2,      "D2",      "参会单位数",                 "个",   0, K_STREET, FAIRS("employers", "1")) \
+	X(D2P,     "D2P",     "招聘会提供岗位数",           "个",   0, K_STREET, FAIRS("posts", "1")) \
+	X(D3,      "D3",      "招聘会接待人次",             "人次", 0, K_STREET, FAIRS("visitors", "1")) \
+	X(D4,      "D4",      "现场签订意向协议人数",       "人",   0, K_STREET, FAIRS("agreements", "1")) \
+	X(D4W,     "D4W",     "意向协议人数中女性",         "人",   0, K_STREET, FAIRS("agreements_women", "1")) \
 	X(D5,      "D5",      "招聘会实现就业人数",         "人",   1, K_ROWS, \
 	  "SELECT f.resident_id FROM referral f JOIN posting p ON p.id = f.posting_id " \
 	  "WHERE f.stage = 'hired' AND f.stage_on BETWEEN ?1 AND ?2 AND p.fair_id IS NOT NULL") \
-	X(E1,      "E1",      "开发公益性岗位数",           "个",   0, K_SUM, \
-	  "SELECT coalesce(sum(openings), 0) FROM posting WHERE public_welfare = 1 AND posted BETWEEN ?1 AND ?2") \
+	X(E1,      "E1",      "开发公益性岗位数",           "个",   0, K_GROUP, POSTINGS("openings", "public_welfare = 1")) \
 	X(E2,      "E2",      "公益性岗位安置人数",         "人",   1, K_ROWS, \
 	  "SELECT resident_id FROM placement WHERE public_welfare = 1 AND start_date BETWEEN ?1 AND ?2") \
 	X(E3,      "E3",      "公益性岗位安置率",           "%",    0, K_RATE, "E2/E1") \
+	X(E4,      "E4",      "岗位补贴金额",               "元",   0, K_AMOUNT, POST_SUBSIDY("s.amount_fen")) \
+	X(E4P,     "E4P",     "领取岗位补贴人数",           "人",   1, K_ROWS, POST_SUBSIDY("1")) \
 	X(F1,      "F1",      "培训班次",                   "班",   0, K_SUM, \
 	  "SELECT count(*) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
+	X(F1Q,     "F1Q",     "培训期数",                   "期",   0, K_SUM, \
+	  "SELECT count(DISTINCT CASE WHEN term IS NULL THEN 'c' || id ELSE substr(start_date, 1, 4) " \
+	  "|| '/' || coalesce(speciality, '') || '/' || term END) FROM course " \
+	  "WHERE start_date BETWEEN ?1 AND ?2") \
 	X(F1S,     "F1S",     "培训专业数",                 "个",   0, K_SUM, \
 	  "SELECT count(DISTINCT speciality) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
 	X(F2,      "F2",      "培训人数",                   "人",   1, K_TRAIN, NULL) \
@@ -243,6 +308,12 @@ static const char CERTS[] =
 	X(F7,      "F7",      "培训后就业人数",             "人",   1, K_TRAIN, NULL) \
 	X(F7R,     "F7R",     "培训后就业率",               "%",    0, K_RATE, "F7/F5") \
 	X(F8,      "F8",      "对口就业人数",               "人",   1, K_TRAIN, NULL) \
+	X(F9,      "F9",      "培训补贴金额",               "元",   0, K_AMOUNT, COMPLETERS) \
+	X(F10,     "F10",     "外送培训人数",               "人",   1, K_ROWS, STARTED("c.outside = 1")) \
+	X(F11_1,   "F11-1",   "培训类别：失业人员培训",     "人",   1, K_ROWS, STARTED("c.category = '1'")) \
+	X(F11_2,   "F11-2",   "培训类别：在职职工培训",     "人",   1, K_ROWS, STARTED("c.category = '2'")) \
+	X(F11_3,   "F11-3",   "培训类别：农村转移培训",     "人",   1, K_ROWS, STARTED("c.category = '3'")) \
+	X(F11_4,   "F11-4",   "培训类别：创业培训",         "人",   1, K_ROWS, STARTED("c.category = '4'")) \
 	X(G1,      "G1",      "创业培训人数",               "人",   1, K_ROWS, \
 	  "SELECT e.resident_id FROM enrolment e JOIN course c ON c.id = e.course_id " \
 	  "WHERE c.start_date BETWEEN ?1 AND ?2 AND e.waitlisted = 0 " \
@@ -299,6 +370,14 @@ static const char CERTS[] =
 	  OUTLETS("count(*)", "kind = '4' AND level = '4'")) \
 	X(H5W,     "H5W",     "示范基地带动妇女就业数",     "人",   0, K_SUM, \
 	  OUTLETS("coalesce(sum(women), 0)", "kind = '4'")) \
+	X(I1N,     "I1N",     "新增结对数",                 "对",   0, K_ROWS, \
+	  "SELECT resident_id FROM mentor_pair WHERE start_date BETWEEN ?1 AND ?2") \
+	X(I1C,     "I1C",     "巩固结对数",                 "对",   0, K_ROWS, PAIRS_KEPT) \
+	X(I1E,     "I1E",     "结束结对数",                 "对",   0, K_ROWS, \
+	  "SELECT resident_id FROM mentor_pair WHERE ended_on BETWEEN ?1 AND ?2") \
+	X(I2,      "I2",      "帮扶款物金额",               "元",   0, K_AMOUNT, \
+	  "SELECT p.resident_id, g.amount_fen FROM pair_gift g JOIN mentor_pair p ON p.id = g.pair_id " \
+	  "WHERE g.date BETWEEN ?1 AND ?2") \
 	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
 	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
 	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \
@@ -389,6 +468,8 @@ struct rperiod {
 	uint8_t *st0, *st1;     /* status class on d0 / to; 0xFF: the current one */
 	uint8_t *re;            /* bit f: re-employed in the period in form f (a7_ids[f]) */
 	uint8_t *mark;          /* 1: visited in the period; 2: holds an employment certificate */
+	uint8_t *flags;         /* the flags on the last day where a later change differs (NULL: none) */
+	int16_t *comm;          /* the community's group on the last day, the same way (NULL: none) */
 };
 
 enum { MARK_VISITED = 1, MARK_HOLDER = 2, STATUS_NOW = 0xFF };
@@ -405,13 +486,17 @@ struct rctx {
 	uint8_t *cls;           /* current status: its first character ('1' without work, '2' in
 	                         * work, '9' left), 0 for none */
 	int32_t *reg, *closed, *birth;
-	int16_t *comm;          /* group of the community (BY_COMMUNITY) */
+	int16_t *comm;          /* group of the community (BY_COMMUNITY), of its street (BY_STREET) */
+	int nunit;              /* BY_COMMUNITY, BY_STREET: the units' groups (unit_group) */
+	char (*ucode)[32];
+	int *ugroup;
 	uint8_t *sex;           /* 1 male, 2 female */
 	uint8_t *flags;         /* 1 benefit, 2 dibao */
 	uint8_t *out_of_scope;  /* 1: outside the worker's communities (NULL: she sees them all) */
 	int32_t *cat_off;       /* categories of resident i: cat_idx/cat_since[cat_off[i] .. [i+1]) */
 	uint8_t *cat_idx;
 	int32_t *cat_since;
+	int32_t *cat_until;     /* the day it ended (no longer held that day); 0 while held */
 	int ncat;               /* the code list "category" */
 	uint8_t cat_slot[CAT_SLOTS];    /* cat_find's hash table: index in the list + 1, 0 empty */
 	const struct code_list *cats;
@@ -445,17 +530,22 @@ static void ctx_free(struct rctx *c)
 	free(c->closed);
 	free(c->birth);
 	free(c->comm);
+	free(c->ucode);
+	free(c->ugroup);
 	free(c->out_of_scope);
 	free(c->sex);
 	free(c->flags);
 	free(c->cat_off);
 	free(c->cat_idx);
 	free(c->cat_since);
+	free(c->cat_until);
 	for (int k = 0; k < 2; k++) {
 		free(c->per[k].st0);
 		free(c->per[k].st1);
 		free(c->per[k].re);
 		free(c->per[k].mark);
+		free(c->per[k].flags);
+		free(c->per[k].comm);
 	}
 	free(c->ids);
 	free(c->memb);
@@ -481,6 +571,53 @@ static void group_add(struct rctx *c, const char *key, const char *label)
 	c->ngroups++;
 }
 
+static void unit_map(struct rctx *c, const char *code, int g)
+{
+	c->ucode = xrealloc(c->ucode, sizeof *c->ucode * (size_t)(c->nunit + 1));
+	c->ugroup = xrealloc(c->ugroup, sizeof *c->ugroup * (size_t)(c->nunit + 1));
+	snprintf(c->ucode[c->nunit], sizeof c->ucode[0], "%s", code);
+	c->ugroup[c->nunit++] = g;
+}
+
+/* The group of a community's or street's code (BY_COMMUNITY, BY_STREET); the last group (未填社区,
+ * 未填街道) for none, or a unit in no group. */
+static int unit_group(const struct rctx *c, const char *code)
+{
+	for (int j = 0; code && j < c->nunit; j++)
+		if (strcmp(c->ucode[j], code) == 0)
+			return c->ugroup[j];
+	return c->ngroups - 1;
+}
+
+/* BY_STREET: a group a street (街道, 乡镇), its own and its communities' records in it; a community
+ * right under the county, or a resident of none, in 未填街道. */
+static int street_groups(struct rctx *c, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT code, name FROM unit WHERE level = 'street' "
+	                                     "ORDER BY code", err);
+	if (!st)
+		return JY_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		unit_map(c, code, c->ngroups);
+		group_add(c, code, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, _("reading the units"));
+	group_add(c, "-", "未填街道");
+	st = db_prepare(c->db, "SELECT u.code, s.code FROM unit u JOIN unit s ON s.code = u.parent "
+	                       "AND s.level = 'street' WHERE u.level = 'community'", err);
+	if (!st)
+		return JY_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		unit_map(c, (const char *)sqlite3_column_text(st, 0),
+		         unit_group(c, (const char *)sqlite3_column_text(st, 1)));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the units"));
+}
+
 static int groups_setup(struct rctx *c, struct jy_err *err)
 {
 	group_add(c, "", "合计");
@@ -491,8 +628,10 @@ static int groups_setup(struct rctx *c, struct jy_err *err)
 		const struct code_list *u = codes_cached(c->db, "@units", err);
 		if (!u)
 			return JY_EDB;
-		for (int i = 0; i < u->n; i++)
+		for (int i = 0; i < u->n; i++) {
+			unit_map(c, u->items[i].code, c->ngroups);
 			group_add(c, u->items[i].code, u->items[i].label);
+		}
 		group_add(c, "-", "未填社区");
 		return JY_OK;
 	}
@@ -508,8 +647,11 @@ static int groups_setup(struct rctx *c, struct jy_err *err)
 		for (size_t i = 0; i < ARRAY_LEN(age_bands); i++)
 			group_add(c, age_bands[i].key, age_bands[i].label);
 		return JY_OK;
+	case BY_STREET:
+		return street_groups(c, err);
 	default:
-		return err_set(err, JY_EINVAL, "分组", _("unknown grouping; use community, sex, category or age"));
+		return err_set(err, JY_EINVAL, "分组", _("unknown grouping; use community, street, sex, category "
+		                                        "or age"));
 	}
 }
 
@@ -530,7 +672,7 @@ static int is_4050(const struct rctx *c, int64_t id, int32_t t)
 static int in_cat(const struct rctx *c, int64_t id, int k, int32_t t)
 {
 	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
-		if (c->cat_idx[j] == k && c->cat_since[j] <= t)
+		if (c->cat_idx[j] == k && c->cat_since[j] <= t && (!c->cat_until[j] || c->cat_until[j] > t))
 			return 1;
 	return k == c->cat_4050 && is_4050(c, id, t);
 }
@@ -541,7 +683,7 @@ static uint64_t cats_on(const struct rctx *c, int64_t id, int32_t t)
 {
 	uint64_t m = 0;
 	for (int32_t j = c->cat_off[id]; j < c->cat_off[id + 1]; j++)
-		if (c->cat_idx[j] < 64 && c->cat_since[j] <= t)
+		if (c->cat_idx[j] < 64 && c->cat_since[j] <= t && (!c->cat_until[j] || c->cat_until[j] > t))
 			m |= UINT64_C(1) << c->cat_idx[j];
 	if (c->cat_4050 >= 0 && c->cat_4050 < 64 && is_4050(c, id, t))
 		m |= UINT64_C(1) << c->cat_4050;
@@ -553,12 +695,13 @@ static int in_cats(const struct rctx *c, uint64_t m, int64_t id, int k, int32_t 
 	return k < 64 ? (int)(m >> k & 1) : in_cat(c, id, k, t);
 }
 
-/* The groups (other than the total) resident id falls in, for a period ending on t. */
-static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
+/* The groups (other than the total) resident id falls in, for period k ending on t. */
+static int groups_of(const struct rctx *c, int k, int64_t id, int32_t t, int *g)
 {
 	switch (c->by) {
 	case BY_COMMUNITY:
-		g[0] = c->comm[id];
+	case BY_STREET:
+		g[0] = c->per[k].comm ? c->per[k].comm[id] : c->comm[id];
 		return 1;
 	case BY_SEX:
 		if (c->sex[id] != 1 && c->sex[id] != 2)
@@ -575,9 +718,9 @@ static int groups_of(const struct rctx *c, int64_t id, int32_t t, int *g)
 	}
 	case BY_CATEGORY: {
 		int n = 0;
-		for (int k = 0; k < c->ncat && n < GROUPS_MAX; k++)
-			if (in_cat(c, id, k, t))
-				g[n++] = 1 + k;
+		for (int j = 0; j < c->ncat && n < GROUPS_MAX; j++)
+			if (in_cat(c, id, j, t))
+				g[n++] = 1 + j;
 		return n;
 	}
 	default:
@@ -598,7 +741,7 @@ static void emit_add(struct rctx *c, int k, int64_t id, int i, int64_t amount)
 {
 	if (id <= 0 || id >= c->n || (c->out_of_scope && c->out_of_scope[id]))
 		return;
-	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, id, c->per[k].to, g);
+	int g[GROUPS_MAX], ng = c->by == BY_NONE ? 0 : groups_of(c, k, id, c->per[k].to, g);
 	if (c->ids || c->memb) {
 		if (c->ids ? i != c->want_ind : !report_inds[i].people)
 			return;
@@ -649,12 +792,13 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 	const struct code_list *u = NULL;
 	if (c->by == BY_COMMUNITY && !(u = codes_cached(c->db, "@units", err)))
 		return JY_EDB;
+	int streets = c->by == BY_STREET;
 	/* A worker's report counts the residents of her communities (scope applies to
 	 * figures too); statistics and administrators see every community. */
 	int limited = !access_scope_all(c->db);
 	if (limited)
 		c->out_of_scope = xcalloc(n, 1);
-	st = db_prepare(c->db, u || limited ?
+	st = db_prepare(c->db, u || limited || streets ?
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao, community "
 		"FROM resident INDEXED BY resident_report" :
 		"SELECT id, status, reg_date, closed_at, sex, birth, benefit, dibao "
@@ -685,6 +829,8 @@ static int load_registry(struct rctx *c, struct jy_err *err)
 				}
 			c->comm[id] = (int16_t)g;
 		}
+		if (streets)
+			c->comm[id] = (int16_t)unit_group(c, (const char *)sqlite3_column_text(st, 8));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -723,11 +869,14 @@ static void cat_index(struct rctx *c)
 		}
 }
 
-/* The hand-set categories with their dates, in resident order (the table's key). */
+/* The hand-set categories with their dates, in resident order: those she holds (resident_category,
+ * from since on) and those that ended (resident_category_past, since up to the day before until),
+ * each table read in its key's order and the two merged. */
 static int load_categories(struct rctx *c, struct jy_err *err)
 {
 	c->cat_off = xcalloc((size_t)c->n + 1, sizeof *c->cat_off);
-	sqlite3_stmt *st = db_prepare(c->db, "SELECT count(*) FROM resident_category", err);
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT (SELECT count(*) FROM resident_category) + "
+	                                     "(SELECT count(*) FROM resident_category_past)", err);
 	if (!st)
 		return JY_EDB;
 	int rc = sqlite3_step(st);
@@ -737,28 +886,90 @@ static int load_categories(struct rctx *c, struct jy_err *err)
 		return db_fail(c->db, err, _("reading the categories"));
 	c->cat_idx = xmalloc(total + 1);
 	c->cat_since = xmalloc((total + 1) * sizeof *c->cat_since);
-	st = db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err);
-	if (!st)
+	c->cat_until = xcalloc(total + 1, sizeof *c->cat_until);
+	sqlite3_stmt *q[2] = {
+		db_prepare(c->db, "SELECT resident_id, category, since FROM resident_category", err),
+		NULL,
+	};
+	if (!q[0])
 		return JY_EDB;
+	q[1] = db_prepare(c->db, "SELECT resident_id, category, since, until FROM resident_category_past",
+	                  err);
+	if (!q[1])
+		return JY_EDB;
+	int s[2];
+	for (int t = 0; t < 2; t++)
+		s[t] = sqlite3_step(q[t]);
 	size_t j = 0;
 	int64_t last = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && j < total) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		int k = cat_find(c, (const char *)sqlite3_column_text(st, 1));
-		if (id <= 0 || id >= c->n || id < last || k < 0)
-			continue;
-		while (last < id)
-			c->cat_off[++last] = (int32_t)j;
-		c->cat_idx[j] = (uint8_t)k;
-		c->cat_since[j] = pack(sqlite3_column_text(st, 2));
-		j++;
+	while ((s[0] == SQLITE_ROW || s[1] == SQLITE_ROW) && j < total) {
+		int t = s[0] != SQLITE_ROW ? 1 : s[1] != SQLITE_ROW ? 0 :
+		        sqlite3_column_int64(q[1], 0) < sqlite3_column_int64(q[0], 0);
+		int64_t id = sqlite3_column_int64(q[t], 0);
+		int k = cat_find(c, (const char *)sqlite3_column_text(q[t], 1));
+		if (id > 0 && id < c->n && id >= last && k >= 0) {
+			while (last < id)
+				c->cat_off[++last] = (int32_t)j;
+			c->cat_idx[j] = (uint8_t)k;
+			c->cat_since[j] = pack(sqlite3_column_text(q[t], 2));
+			c->cat_until[j] = t ? pack(sqlite3_column_text(q[t], 3)) : 0;
+			j++;
+		}
+		s[t] = sqlite3_step(q[t]);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_fail(c->db, err, _("reading the categories"));
+	for (int t = 0; t < 2; t++)
+		sqlite3_reset(q[t]);
+	for (int t = 0; t < 2; t++)
+		if (s[t] != SQLITE_DONE && s[t] != SQLITE_ROW)
+			return db_fail(c->db, err, _("reading the categories"));
 	while (last < c->n)
 		c->cat_off[++last] = (int32_t)j;
 	return JY_OK;
+}
+
+/* The flags and the community as they stood on each period's last day, where a dated change
+ * (resident_change) came after it: the value before the first such change. Nothing is read into
+ * per-period arrays while the table is empty (every value then stands for every day). */
+static int load_changes(struct rctx *c, struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(c->db, "SELECT resident_id, what, date, old FROM resident_change "
+	                                     "ORDER BY resident_id, what, date DESC, id DESC", err);
+	if (!st)
+		return JY_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *what = (const char *)sqlite3_column_text(st, 1);
+		int32_t d = pack(sqlite3_column_text(st, 2));
+		const char *old = (const char *)sqlite3_column_text(st, 3);
+		if (id <= 0 || id >= c->n || !what)
+			continue;
+		int comm = strcmp(what, "community") == 0;
+		if (comm && !c->nunit)
+			continue;       /* no grouping by unit: the community is not read */
+		uint8_t bit = strcmp(what, "benefit") == 0 ? 1 : strcmp(what, "dibao") == 0 ? 2 : 0;
+		for (int k = 0; k < c->nper; k++) {
+			struct rperiod *p = &c->per[k];
+			if (d <= p->to)
+				continue;       /* changed by then: the value after it stands */
+			/* the latest first, so the last one written is the first after the period */
+			if (comm) {
+				if (!p->comm) {
+					p->comm = xmalloc((size_t)c->n * sizeof *p->comm);
+					memcpy(p->comm, c->comm, (size_t)c->n * sizeof *p->comm);
+				}
+				p->comm[id] = (int16_t)unit_group(c, old);
+			} else if (bit) {
+				if (!p->flags) {
+					p->flags = xmalloc((size_t)c->n);
+					memcpy(p->flags, c->flags, (size_t)c->n);
+				}
+				p->flags[id] = (uint8_t)((p->flags[id] & ~bit) | (old && !strcmp(old, "1") ? bit : 0));
+			}
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the registry"));
 }
 
 /* ---- status events: who had another status on the days the figures look at ------------------- */
@@ -1006,6 +1217,7 @@ static void figures_mem(struct rctx *c, int k)
 			continue;
 		uint8_t s0 = p->st0[id] == STATUS_NOW ? c->cls[id] : p->st0[id];
 		uint8_t s1 = p->st1[id] == STATUS_NOW ? c->cls[id] : p->st1[id];
+		uint8_t flags = p->flags ? p->flags[id] : c->flags[id];        /* on the last day */
 		int reg1 = on_register(c, id, p->to);
 		/* A1: registered unemployed (失业, 下岗, 待业: 1x) on the day before the period */
 		if (s0 == '1' && on_register(c, id, p->d0))
@@ -1016,12 +1228,12 @@ static void figures_mem(struct rctx *c, int k)
 		if (reg1 && s1 == '1') {
 			/* A1E and what is counted among them on the period's last day */
 			emit(c, k, id, RI_A1E);
-			if (c->flags[id] & 1)
+			if (flags & 1)
 				emit(c, k, id, RI_A3);
 			uint64_t cats = cats_on(c, id, p->to);
 			for (int i = RI_A4_4050; i <= RI_A4_RL; i++)
 				if (c->a4_cat[i] >= 0 && (in_cats(c, cats, id, c->a4_cat[i], p->to) ||
-				                          (c->a4_cat[i] == c->cat_dibao && (c->flags[id] & 2))))
+				                          (c->a4_cat[i] == c->cat_dibao && (flags & 2))))
 					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
 			if (p->mark[id] & MARK_VISITED)
 				emit(c, k, id, RI_A8P);
@@ -1030,7 +1242,7 @@ static void figures_mem(struct rctx *c, int k)
 		}
 		/* B5: women on 低保 (the flag, or the category since its date) on the register */
 		if (reg1 && c->sex[id] == 2 &&
-		    ((c->flags[id] & 2) || (c->cat_dibao >= 0 && in_cat(c, id, c->cat_dibao, p->to))))
+		    ((flags & 2) || (c->cat_dibao >= 0 && in_cat(c, id, c->cat_dibao, p->to))))
 			emit(c, k, id, RI_B5);
 		/* A5: moved from without work to work in the period; A7: by the form of that job */
 		if (p->re[id]) {
@@ -1104,6 +1316,38 @@ static int figure_sum(struct rctx *c, int k, int i, struct jy_err *err)
 	return JY_OK;
 }
 
+/* K_GROUP, K_STREET: each row's amount to the total and to the group of its unit: by community a
+ * K_GROUP row's community (未填社区 for none, or one no longer in the list), by street its
+ * community's street or a K_STREET row's street (未填街道 for none); na in any other grouping. */
+static int figure_group(struct rctx *c, int k, int i, struct jy_err *err)
+{
+	int street = ind_defs[i].kind == K_STREET;
+	int split = c->by == BY_STREET || (c->by == BY_COMMUNITY && !street);
+	sqlite3_stmt *st = db_prepare(c->db, ind_defs[i].arg, err);
+	if (!st)
+		return JY_EDB;
+	bind_period(c, st, c->per[k].p);
+	struct report_value *v = c->v[k];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		int64_t amount = sqlite3_column_int64(st, 0);
+		const char *cm = (const char *)sqlite3_column_text(st, 1);
+		if (c->out_of_scope && !street && cm && !access_in_scope(c->db, cm))
+			continue;
+		v[i].num += amount;
+		if (split)
+			v[(size_t)unit_group(c, cm) * RI__COUNT + (size_t)i].num += amount;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, report_inds[i].label);
+	for (int g = 1; !split && g < c->ngroups; g++)
+		v[(size_t)g * RI__COUNT + (size_t)i].na = 1;
+	return JY_OK;
+}
+
 static sqlite3_stmt *period_query(struct rctx *c, int k, const char *sql, struct jy_err *err)
 {
 	sqlite3_stmt *st = db_prepare(c->db, sql, err);
@@ -1112,7 +1356,8 @@ static sqlite3_stmt *period_query(struct rctx *c, int k, const char *sql, struct
 	return st;
 }
 
-/* B1: who got a certificate of each type in the period. */
+/* B1: who got a certificate of each type in the period; B2 and B3, the sources' own codes for
+ * two of them (再就业优惠证, 明白卡), the same people. */
 static int figure_certs(struct rctx *c, int k, struct jy_err *err)
 {
 	sqlite3_stmt *st = period_query(c, k, CERTS, err);
@@ -1123,7 +1368,7 @@ static int figure_certs(struct rctx *c, int k, struct jy_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *type = (const char *)sqlite3_column_text(st, 1);
-		for (int i = RI_B1_01; type && id > 0 && id < c->n && i <= RI_B1_09; i++) {
+		for (int i = RI_B1_01; type && id > 0 && id < c->n && i <= RI_B3; i++) {
 			uint16_t bit = (uint16_t)(1u << (i - RI_B1_01));
 			if (strcmp(ind_defs[i].arg, type) == 0 && !(seen[id] & bit)) {
 				seen[id] |= bit;
@@ -1312,6 +1557,8 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 	if (!rc)
 		rc = load_categories(c, err);
 	if (!rc)
+		rc = load_changes(c, err);
+	if (!rc)
 		rc = load_events(c, err);
 	if (!rc)
 		rc = load_marks(c, err);
@@ -1359,6 +1606,8 @@ static int compute(struct rctx *c, int k, struct jy_err *err)
 			rc = figure_sum(c, k, i, err);
 		else if (ind_defs[i].kind == K_AMOUNT && sums)
 			rc = figure_amount(c, k, i, err);
+		else if ((ind_defs[i].kind == K_GROUP || ind_defs[i].kind == K_STREET) && sums)
+			rc = figure_group(c, k, i, err);
 	}
 	for (int i = 0; !rc && sums && i < RI__COUNT; i++)
 		if (ind_defs[i].kind == K_RATE)
@@ -1376,7 +1625,8 @@ int report_by_parse(const char *text)
 		{ "不分组", BY_NONE }, { "community", BY_COMMUNITY }, { "社区", BY_COMMUNITY },
 		{ "sex", BY_SEX }, { "性别", BY_SEX }, { "category", BY_CATEGORY },
 		{ "人员类别", BY_CATEGORY }, { "类别", BY_CATEGORY }, { "age", BY_AGE },
-		{ "年龄", BY_AGE }, { "年龄段", BY_AGE },
+		{ "年龄", BY_AGE }, { "年龄段", BY_AGE }, { "street", BY_STREET }, { "街道", BY_STREET },
+		{ "乡镇", BY_STREET },
 	};
 	if (!text)
 		return BY_NONE;
@@ -1386,12 +1636,17 @@ int report_by_parse(const char *text)
 	return -1;
 }
 
-static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
-                                struct report **out, struct jy_err *err)
+/* cur against the period before it, or against cmp when given (the same period of the year
+ * before, for a summary). */
+static int report_compute_against(struct jy_db *db, const struct period *cur,
+                                  const struct period *cmp, int by, struct report **out,
+                                  struct jy_err *err)
 {
 	*out = NULL;
 	struct period prev;
-	if (cur)
+	if (cmp)
+		prev = *cmp;
+	else if (cur)
 		period_prev(cur, &prev);
 	int rc = access_check(db, OP_REPORT, NULL, err);
 	if (!rc)
@@ -1425,6 +1680,12 @@ static int report_compute_plain(struct jy_db *db, const struct period *cur, int 
 	}
 	*out = r;
 	return JY_OK;
+}
+
+static int report_compute_plain(struct jy_db *db, const struct period *cur, int by,
+                                struct report **out, struct jy_err *err)
+{
+	return report_compute_against(db, cur, NULL, by, out, err);
 }
 
 /* The one unit the scope list[0..n) is (the access part lists a scope unit with every unit
@@ -1531,6 +1792,42 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	int rc = report_compute_plain(db, cur, by, out, err);
 	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
 		report_free(out);
+	return rc;
+}
+
+int period_year_before(const struct period *p, struct period *out, struct jy_err *err)
+{
+	int y, m, d;
+	if (!date_split(p->from, &y, &m, &d))
+		return err_set(err, JY_EINVAL, "统计期间", _("not a date: %s"), p->from);
+	char day[11];
+	snprintf(day, sizeof day, "%04u-%02u-%02u", (unsigned)(y - 1) % 10000u, (unsigned)m % 100u,
+	         (unsigned)(m == 2 && d == 29 ? 28 : d) % 100u);
+	if (p->kind != PERIOD_RANGE)
+		return period_of(p->kind, day, out, err);
+	char to[11];
+	if (!date_split(p->to, &y, &m, &d))
+		return err_set(err, JY_EINVAL, "统计期间", _("not a date: %s"), p->to);
+	snprintf(to, sizeof to, "%04u-%02u-%02u", (unsigned)(y - 1) % 10000u, (unsigned)m % 100u,
+	         (unsigned)(m == 2 && d == 29 ? 28 : d) % 100u);
+	return period_range(day, to, out, err);
+}
+
+int report_compute_summary(struct jy_db *db, const struct period *cur, int by,
+                           struct report **out, struct jy_err *err)
+{
+	*out = NULL;
+	if (cur->kind != PERIOD_HALF && cur->kind != PERIOD_YEAR)
+		return err_set(err, JY_EINVAL, "统计期间", _("a summary is of a half-year or a year "
+		               "(2026H1, 2026H2, 2026): %s is neither"), cur->label);
+	struct period before;
+	int rc = period_year_before(cur, &before, err);
+	if (!rc)
+		rc = report_compute_against(db, cur, &before, by, out, err);
+	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
+		report_free(out);
+	if (!rc)
+		(*out)->yoy = 1;
 	return rc;
 }
 

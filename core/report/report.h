@@ -32,7 +32,7 @@ int period_range(const char *from, const char *to, struct period *out, struct jy
 void period_prev(const struct period *p, struct period *out);
 
 /* Groupings of a report's columns. */
-enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
+enum report_by { BY_NONE = 0, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE, BY_STREET };
 int report_by_parse(const char *text);          /* "community"/"社区", "sex"/"性别", ...; -1 unknown */
 
 /* One figure: a count (den == 0) or a rate num / den (unit "%"); money in whole fen (unit 元), an
@@ -70,6 +70,7 @@ struct report {
 	struct period ytd;
 	int share;
 	char target_unit[64];   /* whose targets: 全县 or the community's name */
+	int yoy;                /* a summary: prev is the same period of the year before (同比) */
 };
 /* Every indicator for cur and the period before it, split by `by`. Figures are computed from the
  * records as they stood in the period (dated status events, registration and closing dates,
@@ -77,6 +78,14 @@ struct report {
 int report_compute(struct jy_db *db, const struct period *cur, int by, struct report **out,
                    struct jy_err *err);
 void report_free(struct report **r);
+/* The half-year or year summary an office sends up (工作总结): as report_compute, against the
+ * same period of the year before (同比, r->yoy set) instead of the one before it. JY_EINVAL for
+ * another kind of period. */
+int report_compute_summary(struct jy_db *db, const struct period *cur, int by,
+                           struct report **out, struct jy_err *err);
+/* The same period a year before p: a month, quarter, half-year or year of the year before; a
+ * from-to its dates a year back (29 February as the 28th). */
+int period_year_before(const struct period *p, struct period *out, struct jy_err *err);
 /* The residents one figure counts (indicator i, group key as in group_key, "" for all), in
  * registration-number order: cb(arg, resident_id) for each; cb returns nonzero to stop.
  * JY_EINVAL when that indicator does not count residents (report_inds[i].people == 0). */

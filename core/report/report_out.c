@@ -130,6 +130,7 @@ const char *report_by_label(int by)
 	case BY_SEX: return "性别";
 	case BY_CATEGORY: return "人员类别";
 	case BY_AGE: return "年龄段";
+	case BY_STREET: return "街道";
 	default: return "";
 	}
 }
@@ -231,7 +232,8 @@ static const char sql_reader_res[] =
 	"ORDER BY id";
 static const char sql_reader_cat[] =
 	"SELECT resident_id, category FROM resident_category WHERE resident_id >= ?1 AND since <= ?2 "
-	"ORDER BY resident_id, category";
+	"UNION ALL SELECT resident_id, category FROM resident_category_past WHERE resident_id >= ?1 "
+	"AND since <= ?2 AND until > ?2 ORDER BY 1, 2";
 static const char sql_reader_late[] =
 	"SELECT DISTINCT resident_id FROM status_event WHERE date > ?1";
 static const char sql_reader_status[] =
@@ -586,6 +588,8 @@ static const char *main_head(const struct report *r, int c)
 {
 	static const char *const fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	static const char *const tcols[] = { "目标", "完成", "完成率", "超/差", "超/差(%)" };
+	if (r->yoy && (c == 4 || c == 5))
+		return c == 4 ? "上年同期" : "同比增减";
 	if (c < 6)
 		return fixed[c];
 	if (c < 6 + target_cols(r))
@@ -669,6 +673,24 @@ static char *period_line(const char *what, const struct period *p)
 
 static const char title_text[] = "就业服务统计报表";
 static const char change_note[] = "增减为本期减上期；比率（%）的增减为百分点。";
+/* A summary's (r->yoy): against the same period of the year before */
+static const char summary_title[] = "就业服务工作总结数据";
+static const char summary_note[] = "同比增减为本期减上年同期；比率（%）的增减为百分点。";
+
+static const char *title_of(const struct report *r)
+{
+	return r->yoy ? summary_title : title_text;
+}
+
+static const char *note_of(const struct report *r)
+{
+	return r->yoy ? summary_note : change_note;
+}
+
+static const char *cmp_word(const struct report *r)
+{
+	return r->yoy ? "上年同期" : "对比期";
+}
 /* The people behind the figures: 人员明细 for all of them, and a worksheet of its own for each
  * figure of at most PEOPLE_SHEET_MAX residents. A list that short is read, printed or handed on
  * as it is (in a community office every figure is); a longer one is worked by filtering, which
@@ -796,9 +818,58 @@ static void text_wan(FILE *fp, const struct report *r)
 			money_wan(money_fen(p), b);
 		if (!head++)
 			fputs("\n金额（万元）：\n", fp);
-		fprintf(fp, "  %s %s：本期 %s万元，上期 %s%s\n", ind->code, ind->label, a, b,
-		        strcmp(b, "-") ? "万元" : "");
+		fprintf(fp, "  %s %s：本期 %s万元，%s %s%s\n", ind->code, ind->label, a,
+		        r->yoy ? "上年同期" : "上期", b, strcmp(b, "-") ? "万元" : "");
 	}
+}
+
+enum { TREND_CHARTS = 3 };
+struct trend_chart {
+	const char *title;
+	int line;
+	const char *codes[4];
+};
+static const struct trend_chart trend_charts[TREND_CHARTS];
+
+/* A summary's 逐月趋势 as text: the main figures of the 趋势 worksheet's charts, a row a month of
+ * the year up to the period's end. */
+static int text_trend(FILE *fp, struct jy_db *db, const struct report *r, struct jy_err *err)
+{
+	struct period *months;
+	struct report_value *vals;
+	int n;
+	int rc = report_months(db, &r->cur, &months, &vals, &n, err);
+	if (rc)
+		return rc;
+	int ind[TREND_CHARTS * 3], ni = 0;
+	for (int c = 0; c < TREND_CHARTS; c++)
+		for (int k = 0; k < 3 && trend_charts[c].codes[k]; k++)
+			if ((ind[ni] = report_ind_find(trend_charts[c].codes[k])) >= 0)
+				ni++;
+	fprintf(fp, "\n逐月趋势（%d年1月至%s）\n", atoi(r->cur.to), months[n - 1].label);
+	fprintf(fp, "%-8s", "月份");
+	for (int k = 0; k < ni; k++)
+		fprintf(fp, "  %8s", report_inds[ind[k]].code);
+	fputs("\n", fp);
+	for (int m = 0; m < n; m++) {
+		const char *nian = strstr(months[m].label, "年");
+		char *label = text_fit_pad(nian ? nian + strlen("年") : months[m].label, 8);   /* "11月" */
+		fputs(label, fp);
+		free(label);
+		for (int k = 0; k < ni; k++) {
+			char v[32];
+			report_value_text(&report_inds[ind[k]], &vals[(size_t)m * report_ninds + ind[k]], v);
+			fprintf(fp, "  %8s", v);
+		}
+		fputs("\n", fp);
+	}
+	fputs("（", fp);
+	for (int k = 0; k < ni; k++)
+		fprintf(fp, "%s%s %s", k ? "；" : "", report_inds[ind[k]].code, report_inds[ind[k]].label);
+	fputs("）\n", fp);
+	free(months);
+	free(vals);
+	return JY_OK;
 }
 
 static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
@@ -807,8 +878,8 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	if (t->notice)          /* a file of people says so on its first line */
 		fprintf(fp, "%s\n", t->notice);
 	const struct report *r = t->r;
-	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
-	fprintf(fp, "%s\n%s\n%s\n", title_text, cur, prev);
+	char *cur = period_line("统计期", &r->cur), *prev = period_line(cmp_word(r), &r->prev);
+	fprintf(fp, "%s\n%s\n%s\n", title_of(r), cur, prev);
 	free(cur);
 	free(prev);
 	if (r->by != BY_NONE)
@@ -816,12 +887,17 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 	fputs("\n", fp);
 	text_main(fp, r);
 	text_wan(fp, r);
-	fprintf(fp, "\n%s\n", change_note);
+	fprintf(fp, "\n%s\n", note_of(r));
 	char *tline = target_line(r);
 	if (tline)
 		fprintf(fp, "%s\n", tline);
 	free(tline);
 	*rows = report_ninds;
+	if (r->yoy) {
+		int rc = text_trend(fp, t->db, r, err);
+		if (rc)
+			return rc;
+	}
 	if (!(t->flags & REPORT_WITH_PEOPLE))
 		return JY_OK;
 	struct members m;
@@ -853,10 +929,10 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 		cols[c].width = c < 6 ? widths[c] : c < 6 + target_cols(r) ? 10 : 0;
 	}
 	char *tline = target_line(r);
-	char *cur = period_line("统计期", &r->cur), *prev = period_line("对比期", &r->prev);
+	char *cur = period_line("统计期", &r->cur), *prev = period_line(cmp_word(r), &r->prev);
 	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
 	char *lists = xasprintf(lists_note, PEOPLE_SHEET_MAX);
-	int rc = sheet_note(sh, title_text, err);
+	int rc = sheet_note(sh, title_of(r), err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, cur, err);
 	if (rc == JY_OK)
@@ -864,7 +940,7 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	if (rc == JY_OK && by)
 		rc = sheet_note(sh, by, err);
 	if (rc == JY_OK)
-		rc = sheet_note(sh, change_note, err);
+		rc = sheet_note(sh, note_of(r), err);
 	if (rc == JY_OK && tline)
 		rc = sheet_note(sh, tline, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
@@ -1014,11 +1090,7 @@ static int sheet_lists(struct sheet *sh, struct jy_db *db, const struct report *
 }
 
 /* The charts of the 趋势 worksheet: the year's main figures, counts and rates apart. */
-static const struct {
-	const char *title;
-	int line;
-	const char *codes[4];
-} trend_charts[] = {
+static const struct trend_chart trend_charts[TREND_CHARTS] = {
 	{ "登记与再就业（人）", 0, { "A2", "A5", "A1E", NULL } },
 	{ "推荐与培训（人次、人）", 0, { "C3", "C4", "F2", NULL } },
 	{ "再就业率与推荐成功率（%）", 1, { "A6", "C5", "F7R", NULL } },

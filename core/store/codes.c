@@ -78,6 +78,18 @@ int units_load(struct jy_db *db, struct code_list *out, struct jy_err *err)
 	return codes_query(db, st, out, err);
 }
 
+/* The streets (街道, 乡镇) as a code list "@streets", as units_load the communities. */
+static int streets_load(struct jy_db *db, struct code_list *out, struct jy_err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT code, name, 0, closed_at IS NOT NULL FROM unit WHERE level = 'street' "
+		"ORDER BY code", err);
+	if (!st)
+		return JY_EDB;
+	return codes_query(db, st, out, err);
+}
+
 int unit_find(struct jy_db *db, const char *text, char code[32], struct jy_err *err)
 {
 	code[0] = '\0';
@@ -165,7 +177,8 @@ const struct code_list *codes_cached(struct jy_db *db, const char *list, struct 
 	}
 	struct code_list cl;
 	int rc = strcmp(list, "@units") == 0 ? units_load(db, &cl, err)
-	                                     : codes_load(db, list, &cl, err);
+	         : strcmp(list, "@streets") == 0 ? streets_load(db, &cl, err)
+	                                         : codes_load(db, list, &cl, err);
 	if (rc != JY_OK)
 		return NULL;
 	snprintf(db->codes[db->ncodes].name, sizeof db->codes[0].name, "%s", list);
@@ -189,11 +202,12 @@ void codes_cache_units_changed(struct jy_db *db)
 {
 	/* in place: whoever holds another list (or this one) keeps a valid pointer */
 	for (int i = 0; i < db->ncodes; i++) {
-		if (strcmp(db->codes[i].name, "@units") != 0)
+		int streets = strcmp(db->codes[i].name, "@streets") == 0;
+		if (!streets && strcmp(db->codes[i].name, "@units") != 0)
 			continue;
 		codes_free(&db->codes[i].list);
 		struct jy_err err = { 0 };
-		if (units_load(db, &db->codes[i].list, &err) != JY_OK)
+		if ((streets ? streets_load : units_load)(db, &db->codes[i].list, &err) != JY_OK)
 			db->codes[i].name[0] = '\0';   /* read again, or failed, on the next use */
 	}
 }

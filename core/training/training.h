@@ -23,7 +23,8 @@
 	X(PLACE,     place,      "培训地点",   "place",      FK_TEXT, NULL,         60, FF_CSV) \
 	X(SUBSIDY,   subsidy,    "每人补贴",   "subsidy",    FK_TEXT, NULL,          7, FF_NUM | FF_CSV) \
 	X(TARGET,    target,     "培训对象",   "target",     FK_TEXT, NULL,        100, FF_CSV) \
-	X(NOTE,      note,       "备注",       "note",       FK_TEXT, NULL,        200, FF_CSV)
+	X(NOTE,      note,       "备注",       "note",       FK_TEXT, NULL,        200, FF_CSV) \
+	X(OUTSIDE,   outside,    "外送培训",   "outside",    FK_BOOL, NULL,          1, FF_CSV)
 
 #define X(id, col, label, alias, kind, list, max, flags) CF_##id,
 enum course_field { COURSE_FIELDS(X) CF__COUNT };

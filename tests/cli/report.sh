@@ -238,7 +238,7 @@ has "bad --period: names the option and the forms accepted" "$tmp/err" "--period
 has "bad --period: the forms accepted" "$tmp/err" "2026Q3"
 run report --by colour --db "$db"
 status_is "bad --by: exit 2" 2
-has "bad --by: what is accepted" "$tmp/err" "--by colour: community, sex, category or age are accepted"
+has "bad --by: what is accepted" "$tmp/err" "--by colour: community, street, sex, category or age are accepted"
 run report --from 2024-06-30 --to 2024-06-01 --db "$db"
 status_is "--from after --to: exit 2" 2
 has "--from after --to: names both" "$tmp/err" "--from 2024-06-30 --to 2024-06-01"

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "store/store_int.h"
+
 struct fixture {
 	char dir[64], path[96];
 	struct jy_db *db;
@@ -382,7 +384,7 @@ static int later_collect(struct jy_db *db, const char *asof, int days, struct du
 	return JY_OK;
 }
 
-static const struct due_source later = { "cases", "cases near their time limit", "later.days", 5,
+static const struct due_source later = { "later", "a later module's list", "later.days", 5,
                                          OP_VIEW, later_collect };
 
 static void test_register(void **state)
@@ -400,16 +402,77 @@ static void test_register(void **state)
 	struct due_list *l;
 	int n;
 	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
-	const struct due_list *c = list_of(l, n, "cases");
+	const struct due_list *c = list_of(l, n, "later");
 	assert_non_null(c);
 	assert_int_equal(c->days, 5);
 	assert_string_equal(c->items[0].what, "5");
 	due_free(&l, n);
 	act(f, "stat1");                /* a list of people: not for a statistician */
 	assert_int_equal(due_collect(f->db, "2026-10-01", NULL, 0, &l, &n, &err), JY_OK);
-	assert_null(list_of(l, n, "cases"));
+	assert_null(list_of(l, n, "later"));
 	due_free(&l, n);
 	act(f, NULL);
+}
+
+/* ---- certificates to review or ending: a 明白卡's 18 months, re-employment, settling them ------- */
+
+static int64_t card(struct jy_db *db, int64_t rid, const char *issued, char until[11])
+{
+	struct certificate c = { .resident_id = rid, .type = "明白卡", .issue_date = (char *)issued };
+	struct jy_err err = { 0 };
+	assert_int_equal(certificate_add(db, &c, &err), JY_OK);
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(valid_until, '') FROM certificate WHERE id = ?1",
+	                              &err);
+	sqlite3_bind_int64(st, 1, c.id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(until, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return c.id;
+}
+
+static int reviews(struct jy_db *db, const char *asof, int days, char first[11])
+{
+	struct resident_due_row *rows;
+	int n, total;
+	struct jy_err err = { 0 };
+	assert_int_equal(cert_review_due(db, asof, days, 0, &rows, &n, &total, &err), JY_OK);
+	assert_int_equal(n, total);
+	snprintf(first, 11, "%s", n ? rows[0].date : "");
+	free(rows);
+	return n;
+}
+
+static void test_cert_review(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	struct jy_err err = { 0 };
+	/* A's 明白卡 of 10 January 2026: 18 months to 9 July 2027; B's of 31 August 2026: to 29
+	 * February 2028 (no 31st in February: the month's last day) */
+	char ua[11], ub[11], first[11];
+	int64_t ca = card(db, f->a, "2026-01-10", ua), cb = card(db, f->b, "2026-08-31", ub);
+	assert_string_equal(ua, "2027-07-09");
+	assert_string_equal(ub, "2028-02-29");
+	/* ending within 30 days: from 9 June 2027 (9 July is 30 days on), not on 8 June */
+	assert_int_equal(reviews(db, "2027-06-08", 30, first), 0);
+	assert_int_equal(reviews(db, "2027-06-09", 30, first), 1);
+	assert_string_equal(first, "2027-07-09");
+	/* B finds work on 1 October 2026: her card is up for review from that day, whatever its end */
+	struct status_event e = { .resident_id = f->b, .date = "2026-10-01", .status = "已就业",
+	                          .form = "单位就业" };
+	assert_int_equal(status_event_add(db, &e, &err), JY_OK);
+	assert_int_equal(reviews(db, "2026-10-02", 30, first), 1);
+	assert_string_equal(first, "2026-10-01");
+	/* kept after the review (有效 again): off the list; A's cancelled: off too */
+	assert_int_equal(certificate_set_status(db, cb, "有效", &err), JY_OK);
+	assert_int_equal(reviews(db, "2026-10-02", 30, first), 0);
+	assert_int_equal(certificate_set_status(db, ca, "注销", &err), JY_OK);
+	assert_int_equal(reviews(db, "2027-06-09", 30, first), 0);
+	/* a card ended and still 有效 stays on the list until it is expired */
+	assert_int_equal(reviews(db, "2028-03-01", 30, first), 1);
+	assert_string_equal(first, "2028-02-29");
+	assert_int_equal(certificate_set_status(db, cb, "过期", &err), JY_OK);
+	assert_int_equal(reviews(db, "2028-03-01", 30, first), 0);
 }
 
 int main(void)
@@ -421,6 +484,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_referrals_and_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cert_review, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -146,6 +146,7 @@ struct fixture {
 	char path[96];
 	struct jy_db *db;
 	int64_t r[8];           /* R1 .. R7 */
+	int64_t pw, pp;         /* the public-welfare posting of 1 November, the other of 10 October */
 };
 
 static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq,
@@ -300,6 +301,8 @@ static void build(struct fixture *f)
 	const char *const p1[] = { "E01", "社区保洁员", "3", "1", "2026-11-01" };
 	const char *const p2[] = { "E01", "家政服务员", "2", "0", "2026-10-10" };
 	int64_t pw = jobrec(db, JR_POSTING, pf, p1, 5), pp = jobrec(db, JR_POSTING, pf, p2, 5);
+	f->pw = pw;
+	f->pp = pp;
 	const int ff[] = { FAIR_NAME, FAIR_DATE, FAIR_EMPLOYERS, FAIR_POSTS, FAIR_VISITORS, FAIR_AGREE,
 		           FAIR_AGREE_W };
 	const char *const fv[] = { "春风行动招聘会", "2026-11-12", "12", "80", "300", "40", "25" };
@@ -940,6 +943,479 @@ static void test_write(void **state)
 	report_free(&r);
 }
 
+/* ---- A9, B2/B3, C8, E4, F1Q, F9-F11: the indicators counted from the profile, notices, post
+ * subsidies and the courses' categories, subsidies and terms ------------------------------------ */
+
+static void profile(struct jy_db *db, const char *unit, const char *on, int64_t b, int64_t e,
+                    int64_t h, int64_t p)
+{
+	struct unit_profile u = { .buildings = b, .entrances = e, .households = h, .population = p };
+	snprintf(u.as_of, sizeof u.as_of, "%s", on);
+	struct jy_err err = { 0 };
+	int rc = unit_profile_set(db, unit, &u, &err);
+	if (rc)
+		fprintf(stderr, "profile: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+}
+
+static int64_t course_add(struct jy_db *db, const char *name, const char *spec, const char *cat,
+                          const char *term, const char *start, const char *end, const char *subsidy,
+                          const char *outside)
+{
+	struct course *c = course_new();
+	course_set(c, CF_NAME, name);
+	course_set(c, CF_SPECIALITY, spec);
+	course_set(c, CF_CATEGORY, cat);
+	course_set(c, CF_TERM, term);
+	course_set(c, CF_START, start);
+	course_set(c, CF_END, end);
+	course_set(c, CF_SUBSIDY, subsidy);
+	course_set(c, CF_OUTSIDE, outside);
+	struct jy_err err = { 0 };
+	int rc = course_save(db, c, &err);
+	if (rc)
+		fprintf(stderr, "course: %s %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	int64_t id = c->id;
+	course_free(&c);
+	return id;
+}
+
+static int64_t hire_pw(struct jy_db *db, int64_t rid, int64_t pw, const char *on, const char *hired)
+{
+	advance(db, refer(db, rid, pw, on), "hired", hired);
+	int64_t id = 0;
+	struct jy_err err = { 0 };
+	assert_int_equal(placement_active(db, rid, &id, &err), JY_OK);
+	return id;
+}
+
+static void test_more_indicators(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* A9: 幸福里 (TX0101) counted on 30 June (46 栋, 122 门栋, 1589 户, 3856 人) and again on
+	 * 15 November, households only (1600); 建设 (TX0102) first on 1 December, after November;
+	 * the street's own count (TX01) is not its communities' sum and is not added. */
+	profile(db, "TX0101", "2026-06-30", 46, 122, 1589, 3856);
+	profile(db, "TX0101", "2026-11-15", -1, -1, 1600, -1);
+	profile(db, "TX0102", "2026-12-01", 10, 30, 400, 1000);
+	profile(db, "TX01", "2026-01-01", -1, -1, -1, 9999);
+	/* B2/B3: R3 a 再就业优惠证 on 10 November and a 明白卡 on 12 November, R5 a 明白卡 on the
+	 * month's last day, R7 one on 1 December; R1's 明白卡 of 15 October is the fixture's */
+	struct certificate c3 = { .resident_id = r[3], .type = "再就业优惠证", .issue_date = "2026-11-10" };
+	struct certificate c4 = { .resident_id = r[3], .type = "明白卡", .issue_date = "2026-11-12" };
+	struct certificate c5 = { .resident_id = r[5], .type = "明白卡", .issue_date = "2026-11-30" };
+	struct certificate c7 = { .resident_id = r[7], .type = "明白卡", .issue_date = "2026-12-01" };
+	assert_int_equal(certificate_add(db, &c3, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c4, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c5, &err), JY_OK);
+	assert_int_equal(certificate_add(db, &c7, &err), JY_OK);
+	/* C8: the public-welfare posting (collected 1 November) 公示 on 1 November, 电话通知 on the
+	 * 5th and the 30th, 招聘专栏 on 1 December; the other (10 October) 入户告知 on 31 October */
+	assert_int_equal(posting_notice_add(db, f->pw, "公示", "2026-11-01", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "电话通知", "2026-11-05", "逐户电话", NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "2", "2026-11-30", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pw, "招聘专栏", "2026-12-01", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, f->pp, "入户告知", "2026-10-31", NULL, NULL, &err), JY_OK);
+	/* refused, nothing saved: a channel not in the list (the message names those accepted), a
+	 * day before the posting was collected */
+	assert_int_equal(posting_notice_add(db, f->pp, "广播", "2026-11-02", NULL, NULL, &err), JY_EINVAL);
+	assert_string_equal(err.field, "通知渠道");
+	assert_non_null(strstr(err.msg, "招聘专栏"));
+	assert_int_equal(posting_notice_add(db, f->pp, "公示", "2026-10-09", NULL, NULL, &err), JY_EINVAL);
+	assert_string_equal(err.field, "通知日期");
+	/* E4: R4 hired on the public-welfare post on 25 November (the fixture's), 1800 元 a month,
+	 * November paid on the 30th, December on 5 December; R7 hired on it on 3 November, 1500 元 a
+	 * month, November paid on the 20th with 750.50 元 (half a month) */
+	int64_t pl4, pl7 = hire_pw(db, r[7], f->pw, "2026-11-02", "2026-11-03");
+	assert_int_equal(placement_active(db, r[4], &pl4, &err), JY_OK);
+	assert_int_equal(placement_subsidy_set(db, pl4, 180000, &err), JY_OK);
+	assert_int_equal(placement_subsidy_set(db, pl7, 150000, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl4, "2026-11", "2026-11-30", 0, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl4, "2026年12月", "2026-12-05", 0, &err), JY_OK);
+	assert_int_equal(placement_subsidy_pay(db, pl7, "202611", "2026-11-20", 75050, &err), JY_OK);
+	/* a month paid twice, a month before the placement started: refused */
+	assert_int_equal(placement_subsidy_pay(db, pl7, "2026-11", "2026-11-21", 0, &err), JY_EDUP);
+	assert_int_equal(placement_subsidy_pay(db, pl7, "2026-10", "2026-11-21", 0, &err), JY_EINVAL);
+	assert_string_equal(err.field, "补贴月份");
+	/* F: 月嫂 第3期 in two classes (2 and 3 November; 失业人员培训; 800 元 a head), 养老护理 第3期
+	 * (10 November, 农村转移培训, 1200 元, run outside: 外送). The first class ends on 20 November:
+	 * R3 and R5 complete, R7 drops out; the second ends in December (R2 enrolled); 养老护理 ends
+	 * on 25 November, R1 completes, R4 does not (yet). The fixture's 家政 course (no term, no
+	 * category, no subsidy) started 20 October and ended 1 November with R1 and R2 completing. */
+	int64_t ka = course_add(db, "月嫂培训班一班", "月嫂", "失业人员培训", "3", "2026-11-02", "2026-11-20",
+	                        "800", "否");
+	int64_t kb = course_add(db, "月嫂培训班二班", "月嫂", "失业人员培训", "3", "2026-11-03", "2026-12-10",
+	                        "800", NULL);
+	int64_t kc = course_add(db, "养老护理培训班", "养老护理", "农村转移培训", "3", "2026-11-10",
+	                        "2026-11-25", "1200", "是");
+	enrol(db, r[3], ka, "completed", "2026-11-20", "1", NULL);
+	enrol(db, r[5], ka, "completed", "2026-11-20", "1", NULL);
+	enrol(db, r[7], ka, "dropped", "2026-11-10", NULL, NULL);
+	enrol(db, r[2], kb, NULL, NULL, NULL, NULL);
+	enrol(db, r[1], kc, "completed", "2026-11-25", "1", NULL);
+	enrol(db, r[4], kc, NULL, NULL, NULL, NULL);
+
+	static const struct expect want[] = {
+		{ "A9B", 46, -1, 46, -1 },      /* 幸福里's June count; 建设 only from December */
+		{ "A9E", 122, -1, 122, -1 },
+		{ "A9H", 1600, -1, 1589, -1 },  /* the count of 15 November; October still June's */
+		{ "A9P", 3856, -1, 3856, -1 },  /* not the street's 9999 */
+		{ "B2", 1, -1, 0, -1 },         /* R3 */
+		{ "B3", 2, -1, 1, -1 },         /* R3, R5 (the last day); October R1 */
+		{ "B1-05", 2, -1, 1, -1 },      /* the same people as B3 */
+		{ "C8", 3, -1, 1, -1 },         /* 11-01, 11-05, 11-30; October the 入户告知 */
+		{ "C8-1", 1, -1, 0, -1 },
+		{ "C8-2", 2, -1, 0, -1 },
+		{ "C8-3", 0, -1, 1, -1 },
+		{ "C8-4", 0, -1, 0, -1 },       /* 1 December */
+		{ "E4", 255050, -1, 0, -1 },    /* 1800.00 + 750.50 元 = 2550.50 元, in fen */
+		{ "E4P", 2, -1, 0, -1 },        /* R4, R7 */
+		{ "F1", 3, -1, 1, -1 },         /* three classes started; October the 家政 course */
+		{ "F1Q", 2, -1, 1, -1 },        /* 月嫂 第3期 (two classes), 养老护理 第3期; October 家政 */
+		{ "F2", 6, -1, 3, -1 },         /* R3 R5 R7 R2 R1 R4; October R1 R2 R3 */
+		{ "F9", 280000, -1, 0, -1 },    /* 800 × 2 (R3, R5) + 1200 × 1 (R1) + 家政 0 × 2 = 2800 元 */
+		{ "F10", 2, -1, 0, -1 },        /* R1, R4 in the outside course */
+		{ "F11-1", 4, -1, 0, -1 },      /* R3 R5 R7 (dropped out, trained all the same), R2 */
+		{ "F11-2", 0, -1, 0, -1 },
+		{ "F11-3", 2, -1, 0, -1 },      /* R1, R4 */
+		{ "F11-4", 0, -1, 0, -1 },
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+
+	/* by community: A9 is each community's own (R's communities: odd sequence numbers 幸福里);
+	 * by sex: A9 and C8 cannot be split, E4 and F9 follow the resident (R3 a man: 800 元) */
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	int g1 = -1, g2 = -1;
+	for (int g = 0; g < rep->ngroups; g++) {
+		if (strcmp(rep->group_key[g], "TX0101") == 0)
+			g1 = g;
+		if (strcmp(rep->group_key[g], "TX0102") == 0)
+			g2 = g;
+	}
+	assert_true(g1 > 0 && g2 > 0);
+	assert_int_equal(rep->cur_v[(size_t)g1 * report_ninds + ind("A9H")].num, 1600);
+	assert_int_equal(rep->cur_v[(size_t)g2 * report_ninds + ind("A9H")].num, 0);
+	assert_false(rep->cur_v[(size_t)g2 * report_ninds + ind("A9H")].na);
+	report_free(&rep);
+	rep = compute(db, "2026-11", BY_SEX);
+	assert_true(rep->cur_v[1 * report_ninds + ind("A9H")].na);
+	assert_true(rep->cur_v[2 * report_ninds + ind("C8")].na);
+	assert_int_equal(rep->cur_v[1 * report_ninds + ind("F9")].num, 80000);         /* 男: R3 */
+	assert_int_equal(rep->cur_v[2 * report_ninds + ind("F9")].num, 200000);        /* 女: R5, R1 */
+	assert_int_equal(rep->cur_v[2 * report_ninds + ind("E4")].num, 255050);
+	assert_int_equal(rep->cur_v[1 * report_ninds + ind("E4")].num, 0);
+	report_free(&rep);
+
+	/* the people behind F10 and E4P */
+	struct period p;
+	assert_int_equal(period_parse("2026-11", &p, &err), JY_OK);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("F10"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == r[1] && ids[1] == r[4]);
+	free(ids);
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("E4P"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == r[4] && ids[1] == r[7]);
+	free(ids);
+}
+
+/* ---- the sums over records split by the group the record has, and D5 through the form and file --- */
+
+static int64_t gv(const struct report *r, const char *key, const char *code)
+{
+	for (int g = 0; g < r->ngroups; g++)
+		if (strcmp(r->group_key[g], key) == 0) {
+			const struct report_value *v = &r->cur_v[(size_t)g * report_ninds + ind(code)];
+			return v->na ? -1 : v->num;
+		}
+	fail_msg("no group %s", key);
+	return -2;
+}
+
+static void test_split(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* The fixture: the public-welfare posting of 1 November (3 posts, no community), the other of
+	 * 10 October, the fair 春风行动招聘会 of 12 November (no street, no type: 12 employers, 80
+	 * posts, 300 visitors, 40 agreements of which 25 women's). Added: a public-welfare posting of
+	 * 4 posts collected by 幸福里 (TX0101, street 城南 TX01) on 3 November from that fair (named on
+	 * the form); a posting of 5 posts collected by 新华 (TX0201, street 城北 TX02) on 4 November,
+	 * its fair given by its code in a file; a 关注妇女就业专场 of 城北 on 20 November (5
+	 * employers, 30 posts, 100 visitors, 10 agreements, 8 women's). */
+	const int pf[] = { PST_EMPLOYER, PST_TITLE, PST_OPENINGS, PST_PW, PST_POSTED, PST_COMMUNITY,
+		           PST_FAIR };
+	const char *const p3[] = { "E01", "社区养老护理员", "4", "1", "2026-11-03", "幸福里社区",
+		                   "春风行动招聘会" };
+	int64_t id3 = jobrec(db, JR_POSTING, pf, p3, 7);
+	const char *const bad[] = { "E01", "收银员", "1", "0", "2026-11-03", "幸福里社区", "秋季招聘会" };
+	struct jobrec *b = jobrec_new(JR_POSTING);
+	for (int i = 0; i < 7; i++)
+		jobrec_set(b, pf[i], bad[i]);
+	assert_int_equal(jobrec_save(db, b, &err), JY_EINVAL);     /* a fair of no record */
+	assert_string_equal(err.field, "招聘会");
+	jobrec_free(&b);
+	char code[64] = "", path[128];
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM fair WHERE name = '春风行动招聘会'", &err);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	db_col_copy(st, 0, code, sizeof code);
+	sqlite3_reset(st);
+	snprintf(path, sizeof path, "%s/jobs.csv", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "用人单位,岗位名称,招聘人数,发布日期,收集社区,招聘会\nE01,超市理货员,5,2026-11-04,新华社区,%s\n",
+	        code);
+	fclose(fp);
+	struct import_result res = { 0 };
+	assert_int_equal(import_jobs(db, path, 0, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(res.added, 1);
+	st = db_prepare(db, "SELECT id FROM posting WHERE title = '超市理货员'", &err);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t id4 = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	const int ff[] = { FAIR_NAME, FAIR_DATE, FAIR_KIND, FAIR_STREET, FAIR_EMPLOYERS, FAIR_POSTS,
+		           FAIR_VISITORS, FAIR_AGREE, FAIR_AGREE_W };
+	const char *const fv[] = { "女性专场招聘会", "2026-11-20", "关注妇女就业专场", "城北街道", "5", "30",
+		                   "100", "10", "8" };
+	jobrec(db, JR_FAIR, ff, fv, 9);
+	/* D5: R2 hired through the first (6 November), R7 through the second (12 November); the
+	 * fixture's hire of R4 is on a posting of no fair */
+	advance(db, refer(db, r[2], id3, "2026-11-05"), "hired", "2026-11-06");
+	advance(db, refer(db, r[7], id4, "2026-11-10"), "hired", "2026-11-12");
+	assert_int_equal(posting_notice_add(db, id3, "公示", "2026-11-05", NULL, NULL, &err), JY_OK);
+	assert_int_equal(posting_notice_add(db, id4, "电话通知", "2026-11-06", NULL, NULL, &err), JY_OK);
+
+	static const struct expect want[] = {
+		{ "C1", 3, -1, 1, -1 },         /* the fixture's of 1 November and the two; October one */
+		{ "C2", 12, -1, 2, -1 },        /* 3 + 4 + 5 */
+		{ "E1", 7, -1, 0, -1 },         /* 3 + 4 */
+		{ "C8", 2, -1, 0, -1 },
+		{ "D1", 2, -1, 0, -1 },
+		{ "D1-01", 0, -1, 0, -1 },
+		{ "D1-02", 1, -1, 0, -1 },      /* the 专场 */
+		{ "D1-99", 1, -1, 0, -1 },      /* the fixture's fair, of no type */
+		{ "D2", 17, -1, 0, -1 },        /* 12 + 5 */
+		{ "D3", 400, -1, 0, -1 },
+		{ "D4W", 33, -1, 0, -1 },       /* 25 + 8 */
+		{ "D5", 2, -1, 0, -1 },         /* R2, R7 */
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+
+	/* by community: each posting in its community's column, the fixture's in 未填社区; the fairs,
+	 * a street's, cannot be split by community */
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0101", "C1"), 1);
+	assert_int_equal(gv(rep, "TX0101", "C2"), 4);
+	assert_int_equal(gv(rep, "TX0101", "E1"), 4);
+	assert_int_equal(gv(rep, "TX0201", "C2"), 5);
+	assert_int_equal(gv(rep, "TX0201", "E1"), 0);
+	assert_int_equal(gv(rep, "TX0102", "C1"), 0);
+	assert_int_equal(gv(rep, "-", "C1"), 1);
+	assert_int_equal(gv(rep, "-", "C2"), 3);
+	assert_int_equal(gv(rep, "TX0101", "C8"), 1);
+	assert_int_equal(gv(rep, "TX0201", "C8"), 1);
+	assert_int_equal(gv(rep, "TX0101", "D1"), -1);
+	report_free(&rep);
+	/* by street: 城南 has 幸福里's posting and its residents (R4, registered in November, of
+	 * 建设); 城北 新华's posting and the 专场; 溪口镇 nothing; 未填街道 the fixture's posting and
+	 * fair */
+	rep = compute(db, "2026-11", BY_STREET);
+	assert_int_equal(gv(rep, "TX01", "C2"), 4);
+	assert_int_equal(gv(rep, "TX01", "A2"), 1);
+	assert_int_equal(gv(rep, "TX01", "D1"), 0);
+	assert_int_equal(gv(rep, "TX02", "C2"), 5);
+	assert_int_equal(gv(rep, "TX02", "A2"), 0);
+	assert_int_equal(gv(rep, "TX02", "D1"), 1);
+	assert_int_equal(gv(rep, "TX02", "D2"), 5);
+	assert_int_equal(gv(rep, "TX02", "D4W"), 8);
+	assert_int_equal(gv(rep, "TX03", "C1"), 0);
+	assert_int_equal(gv(rep, "-", "C2"), 3);
+	assert_int_equal(gv(rep, "-", "D2"), 12);
+	assert_int_equal(gv(rep, "-", "A2"), 0);
+	assert_string_equal(rep->group_label[1], "城南街道");
+	report_free(&rep);
+	/* by sex: none of these sums can be split */
+	rep = compute(db, "2026-11", BY_SEX);
+	assert_int_equal(gv(rep, "2", "C2"), -1);
+	assert_int_equal(gv(rep, "2", "D1"), -1);
+	report_free(&rep);
+	assert_int_equal(report_by_parse("街道"), BY_STREET);
+	assert_int_equal(report_by_parse("street"), BY_STREET);
+}
+
+/* ---- 低保, benefit, community and categories read as of the period -------------------------------- */
+
+static void test_asof(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_db *db = f->db;
+	int64_t *r = f->r;
+	struct jy_err err = { 0 };
+	/* On 20 November R2 (李桂兰, of 建设) leaves 低保 and stops drawing benefit, her 低保 category
+	 * ended on 15 November (收入超过标准); R1 (张秀英) moves from 幸福里 (TX0101) to 南门 (TX0103). */
+	setenv("JIUYE_TODAY", "2026-11-20", 1);
+	struct resident *x = NULL;
+	assert_int_equal(resident_load(db, r[1], &x, &err), JY_OK);
+	/* a category cannot end before it began (R1's 下岗 since her registration, 1 March) */
+	resident_set(x, RF_CATEGORIES, "");
+	xstrset(&x->cat_end_on, "2026-02-01");
+	assert_int_equal(resident_save(db, x, &err), JY_EINVAL);
+	assert_string_equal(err.field, "退出日期");
+	xstrset(&x->cat_end_on, "2026-11-21");         /* nor on a day still to come */
+	assert_int_equal(resident_save(db, x, &err), JY_EINVAL);
+	assert_string_equal(err.field, "退出日期");
+	resident_free(&x);
+	assert_int_equal(resident_load(db, r[1], &x, &err), JY_OK);
+	resident_set(x, RF_COMMUNITY, "TX0103");
+	assert_int_equal(resident_save(db, x, &err), JY_OK);
+	resident_free(&x);
+	assert_int_equal(resident_load(db, r[2], &x, &err), JY_OK);
+	resident_set(x, RF_BENEFIT, "0");
+	resident_set(x, RF_DIBAO, "0");
+	resident_set(x, RF_CATEGORIES, "");
+	xstrset(&x->cat_end_on, "2026-11-15");
+	xstrset(&x->cat_end_reason, "收入超过标准");
+	int rc = resident_save(db, x, &err);
+	if (rc)
+		fprintf(stderr, "save: %s %s\n", err.field, err.msg);
+	assert_int_equal(rc, JY_OK);
+	assert_null(x->cat_end_on);             /* one save's */
+	resident_free(&x);
+	setenv("JIUYE_TODAY", "2030-06-15", 1);
+	sqlite3_stmt *st = db_prepare(db, "SELECT since, until, reason FROM resident_category_past "
+	                                  "WHERE resident_id = ?1 AND category = 'DIBAO'", &err);
+	sqlite3_bind_int64(st, 1, r[2]);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "2025-12-01");   /* her registration */
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "2026-11-15");
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "收入超过标准");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+
+	/* November (to the 30th): all of it has happened: no benefit (A3), no 低保 by flag or
+	 * category (A4-DIBAO, B5). October (to the 31st): as it stood then, R2 on both. */
+	static const struct expect want[] = {
+		{ "A3", 0, -1, 1, -1 },
+		{ "A4-DIBAO", 0, -1, 1, -1 },
+		{ "B5", 0, -1, 1, -1 },
+		{ "A1E", 2, -1, 4, -1 },        /* unchanged: R2 R7; October R1 R2 R3 R7 */
+	};
+	struct report *rep = compute(db, "2026-11", BY_NONE);
+	check(rep, want, ARRAY_LEN(want));
+	report_free(&rep);
+	/* 16-19 November: the category has ended (the 15th), the flag not yet (the 20th): 低保 by
+	 * the flag; benefit too */
+	static const struct expect mid[] = {
+		{ "A3", 1, -1, 1, -1 },         /* the 4 days before: 12-15 November, the same */
+		{ "A4-DIBAO", 1, -1, 1, -1 },
+		{ "B5", 1, -1, 1, -1 },
+	};
+	struct period p;
+	assert_int_equal(period_range("2026-11-16", "2026-11-19", &p, &err), JY_OK);
+	assert_int_equal(report_compute(db, &p, BY_NONE, &rep, &err), JY_OK);
+	check(rep, mid, ARRAY_LEN(mid));
+	report_free(&rep);
+	/* the people of October's A4-DIBAO: R2, her category as it stood on 31 October */
+	assert_int_equal(period_parse("2026-10", &p, &err), JY_OK);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	assert_int_equal(report_people_ids(db, &p, BY_NONE, "", ind("A4-DIBAO"), &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 1);
+	assert_true(ids[0] == r[2]);
+	free(ids);
+	struct report_person who;
+	assert_int_equal(report_person_get(db, r[2], "2026-10-31", &who, &err), JY_OK);
+	assert_non_null(strstr(who.category, "低保"));
+	assert_int_equal(report_person_get(db, r[2], "2026-11-30", &who, &err), JY_OK);
+	assert_null(strstr(who.category, "低保"));
+
+	/* by community, as on the period's last day (odd sequence numbers 幸福里: R1 R3 R5 R7; even
+	 * 建设: R2 R4). October's A1E (R1 R2 R3 R7) puts R1 in 幸福里, where she lived then;
+	 * November's figures put her in 南门: A5 (R1 R3 R4 R5), A1 (R1 R2 R3 R7 on 31 October) */
+	rep = compute(db, "2026-10", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0101", "A1E"), 3);         /* R1, R3, R7 */
+	assert_int_equal(gv(rep, "TX0103", "A1E"), 0);
+	report_free(&rep);
+	rep = compute(db, "2026-11", BY_COMMUNITY);
+	assert_int_equal(gv(rep, "TX0103", "A5"), 1);          /* R1 */
+	assert_int_equal(gv(rep, "TX0101", "A5"), 2);          /* R3, R5 */
+	assert_int_equal(gv(rep, "TX0102", "A5"), 1);          /* R4 */
+	assert_int_equal(gv(rep, "TX0101", "A1"), 2);          /* R3, R7 */
+	assert_int_equal(gv(rep, "TX0103", "A1"), 1);          /* R1 */
+	report_free(&rep);
+}
+
+/* ---- the half-year and year summary against the same period of the year before ---------------- */
+
+static const struct {
+	const char *in, *from, *to, *label;
+} year_befores[] = {
+	{ "2026H1", "2025-01-01", "2025-06-30", "2025年上半年" },
+	{ "2026H2", "2025-07-01", "2025-12-31", "2025年下半年" },
+	{ "2026", "2025-01-01", "2025-12-31", "2025年" },
+	{ "2024-02", "2023-02-01", "2023-02-28", "2023年2月" },
+	{ "2026Q1", "2025-01-01", "2025-03-31", "2025年第1季度" },
+	/* the 人社 month at the year's turn: 21 December to 20 January, a year back */
+	{ "2026-01人社", "2024-12-21", "2025-01-20", "2025年1月(人社统计月)" },
+	/* a from-to with a leap day: its dates a year back, 29 February as the 28th */
+	{ "2024-02-10至2024-02-29", "2023-02-10", "2023-02-28", "2023-02-10至2023-02-28" },
+};
+
+static void test_summary(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(year_befores); i++) {
+		struct period p, q;
+		assert_int_equal(period_parse(year_befores[i].in, &p, &err), JY_OK);
+		assert_int_equal(period_year_before(&p, &q, &err), JY_OK);
+		assert_string_equal(q.from, year_befores[i].from);
+		assert_string_equal(q.to, year_befores[i].to);
+		assert_string_equal(q.label, year_befores[i].label);
+	}
+	/* 2026H2 against 2025H2: registered R3 (25 October) and R4 (21 November), in 2025H2 R2 (1
+	 * December 2025); re-employed R5 (20 October, and again 15 November), R1, R3, R4: four
+	 * people, none in 2025H2 */
+	static const struct expect want[] = {
+		{ "A2", 2, -1, 1, -1 },
+		{ "A5", 4, -1, 0, -1 },
+		{ "C2", 5, -1, 0, -1 },         /* 2 (10 October) + 3 (1 November) */
+	};
+	struct period p;
+	assert_int_equal(period_parse("2026H2", &p, &err), JY_OK);
+	struct report *r = NULL;
+	assert_int_equal(report_compute_summary(f->db, &p, BY_NONE, &r, &err), JY_OK);
+	assert_true(r->yoy);
+	assert_string_equal(r->prev.label, "2025年下半年");
+	check(r, want, ARRAY_LEN(want));
+	char path[128];
+	snprintf(path, sizeof path, "%s/s.txt", f->dir);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, 0, NULL, &err), JY_OK);
+	char *txt = slurp(path);
+	assert_non_null(strstr(txt, "就业服务工作总结数据"));
+	assert_non_null(strstr(txt, "上年同期：2025年下半年（2025-07-01至2025-12-31）"));
+	assert_non_null(strstr(txt, "同比增减"));
+	assert_non_null(strstr(txt, "逐月趋势（2026年1月至2026年12月）"));
+	free(txt);
+	report_free(&r);
+	assert_int_equal(period_parse("2026-11", &p, &err), JY_OK);
+	assert_int_equal(report_compute_summary(f->db, &p, BY_NONE, &r, &err), JY_EINVAL);
+	assert_null(r);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -970,6 +1446,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_noted_registered, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_more_indicators, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_asof, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

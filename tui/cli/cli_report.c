@@ -159,7 +159,7 @@ int cli_report(const struct cli_opts *o)
 		return rc;
 	int by = BY_NONE;
 	if (o->by && (by = report_by_parse(o->by)) < 0)
-		return cli_usage_error(_("--by %s: community, sex, category or age are accepted"), o->by);
+		return cli_usage_error(_("--by %s: community, street, sex, category or age are accepted"), o->by);
 	int format;
 	if (report_format(o, &format) < 0 || report_dest_check(o, format) < 0)
 		return EXIT_USAGE;
@@ -181,7 +181,8 @@ int cli_report(const struct cli_opts *o)
 	if (rc == JY_OK)
 		rc = report_dest(o, db, format, &dest, &err);
 	if (rc == JY_OK)
-		rc = report_compute(db, &p, by, &r, &err);
+		rc = o->summary ? report_compute_summary(db, &p, by, &r, &err)
+		                : report_compute(db, &p, by, &r, &err);
 	if (format != REPORT_TEXT)
 		cli_stdout_raw();       /* a CSV's bytes, in the encoding its format says */
 	if (rc == JY_OK && dest == PRINT_FILE)

@@ -114,6 +114,20 @@ static const char usage_cases[] = N_(
 	"  jiuye import cases FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export cases --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
 
+/* Mentoring pairs; printed after usage_cases. */
+static const char usage_pairs[] = N_(
+	"  jiuye helper add --name N --type T [--phone P] [--org UNIT] [--id-number ID]\n"
+	"               [--community C] | list [QUERY]\n"
+	"      the helpers of mentoring pairs (巾帼文明岗, 女经纪人, 女企业家 ...)\n"
+	"  jiuye pair add --type T --helper NAME|#N --id-number ID|REG_NO [--household H]\n"
+	"               [--date D] [--goal G]\n"
+	"      a mentoring pair (结对帮扶): 新增 its first year, then 巩固\n"
+	"  jiuye pair contact|gift|end PAIR_NO [--kind K] [--note TEXT] [--amount YUAN]\n"
+	"               [--reason R] [--date D]\n"
+	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
+	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
+	"      due: pairs without contact for pair.contact_days (90) days\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -142,6 +156,24 @@ static const char usage_plan[] = N_(
 	"                                          report's figures; a file has the\n"
 	"                                          columns 年度,单位,指标,目标值\n"
 	"  jiuye due [--unit NAME]                 what is due in her communities today\n");
+/* Notices of postings and post subsidies; printed after usage_plan. */
+static const char usage_notices[] = N_(
+	"  jiuye notice add POSTING --channel CHANNEL [--date D] [--note TEXT]\n"
+	"             | notice list POSTING\n"
+	"                                          a posting made known: 公示, 电话通知,\n"
+	"                                          入户告知, 招聘专栏 (C8)\n"
+	"  jiuye subsidy set ID SUM | pay ID MONTH [SUM] [--date D] | list ID\n"
+	"                                          a public-welfare post's subsidy a\n"
+	"                                          month (yuan), the months paid (E4)\n"
+	"  jiuye category end ID CATEGORY [--date D] [--reason TEXT]\n"
+	"                                          a category she no longer holds, kept\n"
+	"                                          with its dates for the reports\n"
+	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
+	"                                          half-year or year summary: targets,\n"
+	"                                          beside last year's (同比), by month\n"
+	"  jiuye certificate list ID | cancel|expire|keep ID CERT\n"
+	"                                          her certificates (明白卡: 18 months);\n"
+	"                                          one cancelled, expired, kept (review)\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -234,6 +266,10 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--urgency", offsetof(struct opts, urgency) }, { "--time", offsetof(struct opts, time) },
 		{ "--action", offsetof(struct opts, action) },   { "--outcome", offsetof(struct opts, outcome) },
 		{ "--who", offsetof(struct opts, who) },         { "--days", offsetof(struct opts, days) },
+		{ "--helper", offsetof(struct opts, helper) },
+		{ "--household", offsetof(struct opts, household) },
+		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
+		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -264,6 +300,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->include_closed = 1;
 		} else if (strcmp(a, "--mono") == 0) {
 			o->mono = 1;
+		} else if (strcmp(a, "--summary") == 0) {
+			o->summary = 1;
 		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
 			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
 			char *end = NULL;
@@ -961,9 +999,11 @@ int main(int argc, char **argv)
 			fputs(_(usage_restore), stdout);
 			fputs(_(usage_reports), stdout);
 			fputs(_(usage_plan), stdout);
+			fputs(_(usage_notices), stdout);
 			fputs(_(usage_close), stdout);
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
+			fputs(_(usage_pairs), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1027,5 +1067,10 @@ int main(int argc, char **argv)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
+	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
+		return cli_pair(&o);
+	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
+	    strcmp(cmd, "certificate") == 0)
+		return cli_notice(&o);
 	return cli_usage_error(_("unknown command %s"), cmd);
 }

@@ -292,7 +292,7 @@ static const struct {
 	{ "start_date", "上岗日期", NULL }, { "subsidy_end", "补贴截止", NULL }, { "end_date", "离岗日期", NULL },
 	{ "end_reason", "离岗原因", NULL }, { "contract", "签订劳动合同", NULL },
 	{ "closed_at", "注销日期", NULL }, { "close_reason", "注销原因", "close_reason" },
-	{ "close_note", "注销说明", NULL },
+	{ "close_note", "注销说明", NULL }, { "pair_no", "结对编号", NULL }, { "ended_on", "结束日期", NULL },
 };
 
 static char *hist_show(struct ui *ui, const char *list, const char *v)

@@ -49,7 +49,7 @@ static const struct {
 	{ PERIOD_YEAR, N_("Year") },           { PERIOD_RANGE, N_("From-to") },
 };
 
-static const int bys[] = { BY_NONE, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE };
+static const int bys[] = { BY_NONE, BY_COMMUNITY, BY_SEX, BY_CATEGORY, BY_AGE, BY_STREET };
 
 /* ---- computing ------------------------------------------------------------------------------------ */
 

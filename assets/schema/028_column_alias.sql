@@ -1,4 +1,4 @@
--- 023_column_alias: the other names offices' ledgers give the columns of an import file (名字 for
+-- 028_column_alias: the other names offices' ledgers give the columns of an import file (名字 for
 -- 姓名, 公民身份号码 for 身份证号, 手机 for 联系电话, 社区(村) for 社区, 学历 for 文化程度 …), as
 -- the code list "column" (列名): each code is the column's name as jiuye's files write it, its
 -- aliases the names a header row may hold instead. An office adds its own with
