@@ -1178,7 +1178,7 @@ static void test_split(void **state)
 	        code);
 	fclose(fp);
 	struct import_result res = { 0 };
-	assert_int_equal(import_jobs(db, path, 0, NULL, NULL, &res, &err), JY_OK);
+	assert_int_equal(import_jobs(db, path, NULL, 0, NULL, NULL, &res, &err), JY_OK);
 	assert_int_equal(res.added, 1);
 	st = db_prepare(db, "SELECT id FROM posting WHERE title = '超市理货员'", &err);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
