@@ -33,6 +33,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <xlsxwriter.h>
+
 #include "core.h"
 #include "store/sql.h"
 
@@ -573,6 +575,48 @@ static int cmd_csv(const char *path, long n)
 	return fclose(f) == 0 ? 0 : 1;
 }
 
+/* The same rows as cmd_csv as a workbook, written by libxlsxwriter in its constant-memory mode
+ * (inline strings, as many systems' exports are), the registration date a date cell: what
+ * import_xlsx_rate reads beside import_rate's CSV file. */
+static int cmd_xlsx(const char *path, long n)
+{
+	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	if (!wb) {
+		fprintf(stderr, "bench: %s: cannot write the workbook\n", path);
+		return 1;
+	}
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "台账");
+	lxw_format *date = workbook_add_format(wb);
+	format_set_num_format(date, "yyyy-mm-dd");
+	static const char *const head[] = { "姓名", "身份证号", "联系电话", "社区", "地址", "文化程度",
+		                            "人员类别", "就业状态", "登记日期", "求职意向",
+		                            "技能特长", "备注" };
+	for (int c = 0; c < (int)ARRAY_LEN(head); c++)
+		worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], NULL);
+	struct person p;
+	for (long i = 0; i < n; i++) {
+		char addr[64];
+		person_make(10000000ULL + (uint64_t)i, &p);
+		snprintf(addr, sizeof addr, "%s%ld栋%ld单元%ld", community_names[p.community], i % 40 + 1,
+		         i % 4 + 1, 101 + i % 600);
+		const char *cells[] = { p.name, p.idno, p.phone, community_names[p.community], addr,
+			                education_labels[p.education], p.category_labels,
+			                status_labels[p.status], NULL, i % 3 ? "" : "家政服务",
+			                i % 5 ? "" : "缝纫", "" };
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		for (int c = 0; c < (int)ARRAY_LEN(cells); c++)
+			if (cells[c] && *cells[c])
+				worksheet_write_string(ws, r, (lxw_col_t)c, cells[c], NULL);
+		int y, m, d;
+		if (sscanf(p.reg_date, "%d-%d-%d", &y, &m, &d) == 3) {
+			lxw_datetime dt = { y, m, d, 0, 0, 0 };
+			worksheet_write_datetime(ws, r, 8, &dt, date);
+		}
+	}
+	return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
+}
+
 /* ---- bench queries --------------------------------------------------------------------------- */
 
 /* Search-as-you-type: what a worker types into the list's search line, one query a line, kinds
@@ -630,11 +674,13 @@ int main(int argc, char **argv)
 		                  argc == 6 ? strtoull(argv[5], NULL, 10) : 0);
 	if (argc == 4 && strcmp(argv[1], "csv") == 0)
 		return cmd_csv(argv[2], atol(argv[3]));
+	if (argc == 4 && strcmp(argv[1], "xlsx") == 0)
+		return cmd_xlsx(argv[2], atol(argv[3]));
 	if (argc == 5 && strcmp(argv[1], "queries") == 0)
 		return cmd_queries(argv[2], atol(argv[3]), atoi(argv[4]));
 	if (argc == 3 && strcmp(argv[1], "due") == 0)
 		return cmd_due(argv[2]);
-	fprintf(stderr, "usage: bench load DB N | search DB N Q [FIRST] | csv FILE N | queries FILE N Q"
+	fprintf(stderr, "usage: bench load DB N | search DB N Q [FIRST] | csv FILE N | xlsx FILE N | queries FILE N Q"
 	        " | due DB\n");
 	return 2;
 }
