@@ -92,8 +92,9 @@ static char *header_squeezed(const char *raw)
 	return h;
 }
 
-/* The column's name the office's code list "column" gives for the header h, or NULL. A list
- * that cannot be read leaves the header as it is: the file is then read by jiuye's own names. */
+/* The column's name the office's code list "column" gives for the header h, or NULL.
+ * importer_header has read the list first (a database error stops the import there), so here it
+ * comes from the connection's cache. */
 static const char *header_alias(struct importer *im, const char *h)
 {
 	if (!im->db)
@@ -138,6 +139,10 @@ int importer_header(struct importer *im, char **cell, int n, const struct import
 	char first_unknown[64] = "";
 	int data = 0, known = 0, rc = JY_OK;
 	int row = im->header_row ? im->header_row : 1;
+	/* The office's other names of the columns: a list that cannot be read is the database's
+	 * error, not a file whose columns are all unknown. */
+	if (im->db && !codes_cached(im->db, "column", err))
+		return JY_EDB;
 	free(im->col);
 	free(im->ignored);
 	im->ncol = n;
