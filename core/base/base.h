@@ -210,6 +210,10 @@ void path_tmp_sweep(const char *dest);
  * an ESC sequence in it cannot retitle or repaint the worker's terminal. The result lives in one
  * of four buffers of this function: valid until its fourth next call (enough for one message). */
 const char *path_shown(const char *name);
+/* A path a worker typed or reads: "~/x" as the path it names under $HOME, and a path under $HOME
+ * as "~/x" (the status line has room for it, and lp takes the expanded one). Caller frees. */
+char *path_home_expand(const char *path);
+char *path_home_shown(const char *path);
 
 /* ---- zmodem.c: files to and from the worker's PC over her terminal (lrzsz's sz and rz) ------- */
 /* JY_EINVAL when the terminal (its TERM) is one that takes no ZMODEM (PuTTY), the message saying

@@ -154,6 +154,38 @@ static void test_shown(void **state)
 }
 
 /* The name beside: hidden, the program's and the process's. */
+/* ~ and the home folder, both ways, with a Chinese folder name. */
+static void test_home(void **state)
+{
+	(void)state;
+	char *saved = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	setenv("HOME", "/home/王芳", 1);
+	static const struct { const char *in, *expanded, *shown; } cases[] = {
+		{ "~/jiuye-print/台账.xlsx", "/home/王芳/jiuye-print/台账.xlsx", "~/jiuye-print/台账.xlsx" },
+		{ "/home/王芳/a.csv", "/home/王芳/a.csv", "~/a.csv" },
+		{ "/home/王芳x/a.csv", "/home/王芳x/a.csv", "/home/王芳x/a.csv" },  /* not under it */
+		{ "~x/a.csv", "~x/a.csv", "~x/a.csv" },         /* another user's: left as typed */
+		{ "/tmp/a.csv", "/tmp/a.csv", "/tmp/a.csv" },
+		{ "", "", "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *e = path_home_expand(cases[i].in), *sh = path_home_shown(cases[i].expanded);
+		assert_string_equal(e, cases[i].expanded);
+		assert_string_equal(sh, cases[i].shown);
+		free(e);
+		free(sh);
+	}
+	setenv("HOME", "/", 1);         /* the root's home: nothing shortened */
+	char *sh = path_home_shown("/etc/x");
+	assert_string_equal(sh, "/etc/x");
+	free(sh);
+	if (saved)
+		setenv("HOME", saved, 1);
+	else
+		unsetenv("HOME");
+	free(saved);
+}
+
 static void test_tmp_name(void **state)
 {
 	(void)state;
@@ -235,6 +267,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test(test_shown),
+		cmocka_unit_test(test_home),
 		cmocka_unit_test(test_tmp_name),
 		cmocka_unit_test_setup_teardown(test_tmp_sweep, setup, teardown),
 	};

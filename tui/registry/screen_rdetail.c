@@ -579,10 +579,7 @@ static void rprint_write(struct ui *ui, struct rprint *p)
 	struct jy_err err = { 0 };
 	int rc = (p->slip ? print_resident_slip : print_resident_form)(ui->db, p->id, path, &err);
 	/* ~/jiuye-print/...: the whole path fits the status line, and lp takes it as it is */
-	const char *home = getenv("HOME");
-	size_t hl = home ? strlen(home) : 0;
-	char *shown = hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/' ? xasprintf("~%s", path + hl)
-	                                                                         : xstrdup(path);
+	char *shown = path_home_shown(path);
 	if (rc != JY_OK)
 		ui_err(ui, &err);
 	else if (!ui_print_send(ui, p->dest, path))

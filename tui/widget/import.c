@@ -47,24 +47,6 @@ static void lines_free(char ***lines, int *n)
 	*n = 0;
 }
 
-/* "~/x" as the path it names, and a path as a worker reads it. Caller frees. */
-static char *import_expand(const char *path)
-{
-	const char *home = getenv("HOME");
-	if (path[0] == '~' && path[1] == '/' && home && *home)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
-static char *import_shown(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
-		return xasprintf("~%s", path + n);
-	return xstrdup(path);
-}
-
 /* A message of core's about the file, naming it as the worker typed it (~ for the home folder)
  * rather than by its whole path. Caller frees. */
 static char *import_said(const struct import_screen *im, const char *msg)
@@ -82,7 +64,7 @@ static char *import_folder(void)
 	char *any = server_restricted() ? xasprintf("%s/x", server_export_dir()) : print_path("x");
 	char *slash = strrchr(any, '/');
 	slash[1] = '\0';
-	char *shown = import_shown(any);
+	char *shown = path_home_shown(any);
 	free(any);
 	return shown;
 }
@@ -102,7 +84,7 @@ static void import_complete(struct import_screen *im)
 	const char *slash = strrchr(typed, '/');
 	char *dir_typed = slash ? xstrndup(typed, (size_t)(slash - typed + 1)) : xstrdup("./");
 	const char *prefix = slash ? slash + 1 : typed;
-	char *dir = import_expand(dir_typed);
+	char *dir = path_home_expand(dir_typed);
 	DIR *d = opendir(dir);
 	size_t plen = strlen(prefix);
 
@@ -249,7 +231,7 @@ static void import_check(struct ui *ui, struct import_screen *im)
 		return;
 	}
 	free(im->path);
-	im->path = import_expand(typed);
+	im->path = path_home_expand(typed);
 	if (!tui_path_allowed(im->path, why, sizeof why)) {
 		ui_msg(ui, ST_ERROR, "%s", why);
 		return;
@@ -428,7 +410,7 @@ static void import_receive(struct ui *ui, struct import_screen *im)
 	char *path = ui_zmodem_receive(ui);     /* the status line says what came, or why not */
 	if (!path)
 		return;
-	char *shown = import_shown(path);
+	char *shown = path_home_shown(path);
 	le_set(&im->f.le, shown);
 	le_end(&im->f.le);
 	free(shown);

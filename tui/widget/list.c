@@ -439,25 +439,6 @@ static void export_draw(struct ui *ui, struct screen *s)
 	}
 }
 
-/* "~/x" as the path it names. Caller frees. */
-static char *export_expand(const char *path)
-{
-	const char *home = getenv("HOME");
-	if (path[0] == '~' && path[1] == '/' && home && *home)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
-/* The path as a worker reads it: the home folder as ~. Caller frees. */
-static char *export_shown(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
-		return xasprintf("~%s", path + n);
-	return xstrdup(path);
-}
-
 /* Every row, page after page from the first, through the list's fetch. */
 static int export_rows(struct ui *ui, struct list *l, const struct list_export *ex, struct sheet *sh,
                        struct jy_err *err)
@@ -489,14 +470,14 @@ static int export_rows(struct ui *ui, struct list *l, const struct list_export *
 /* 空白导入模板: the import's empty workbook under the name typed. */
 static int export_write_blank(struct ui *ui, struct export_ask *a)
 {
-	char *path = export_expand(le_text(&a->f.le));
+	char *path = path_home_expand(le_text(&a->f.le));
 	struct jy_err err = { 0 };
 	int rc = a->ex->template(ui->db, path, &err);
 	ui->msg_keep = 1;
 	if (rc != JY_OK) {
 		ui_err(ui, &err);
 	} else {
-		char *shown = export_shown(path);
+		char *shown = path_home_shown(path);
 		ui_msg(ui, ST_OK, _("Wrote the empty import template to %s"), shown);
 		free(shown);
 		if (a->send)
@@ -510,7 +491,7 @@ static int export_write(struct ui *ui, struct export_ask *a)
 {
 	if (a->blank)
 		return export_write_blank(ui, a);
-	char *path = export_expand(le_text(&a->f.le));
+	char *path = path_home_expand(le_text(&a->f.le));
 	const char *purpose = a->people ? le_text(&a->purpose.le) : NULL;
 	struct jy_err err = { 0 }, aerr = { 0 };
 	struct sheet *sh = NULL;
@@ -542,7 +523,7 @@ static int export_write(struct ui *ui, struct export_ask *a)
 	if (rc != JY_OK) {
 		ui_err(ui, &err);
 	} else {
-		char *shown = export_shown(path);
+		char *shown = path_home_shown(path);
 		if (err.warn)
 			ui_msg(ui, ST_WARN, _("Exported %ld rows to %s; %s"), n, shown, err.msg);
 		else
@@ -607,7 +588,7 @@ static int export_key(struct ui *ui, struct screen *s, const struct ui_event *ev
 				return SK_HANDLED;
 			}
 		}
-		char *path = export_expand(typed), why[512];
+		char *path = path_home_expand(typed), why[512];
 		int allowed = tui_path_allowed(path, why, sizeof why), there = access(path, F_OK) == 0;
 		free(path);
 		if (!allowed) {
@@ -676,7 +657,7 @@ void list_export(struct ui *ui, struct list *l, const struct list_export *ex)
 		                   : xasprintf("%s-%s.xlsx", ex->name, ui->today);
 		char *path = server_restricted() ? xasprintf("%s/%s", server_export_dir(), name)
 		                                 : print_path(name);
-		*(blank ? &a->dflt_blank : &a->dflt) = export_shown(path);
+		*(blank ? &a->dflt_blank : &a->dflt) = path_home_shown(path);
 		free(path);
 		free(name);
 	}

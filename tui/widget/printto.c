@@ -40,15 +40,6 @@ int ui_print_dest(struct ui *ui)
 	return dest;
 }
 
-/* The path as the status line shows it: ~/… under her home. Caller frees. */
-static char *path_home_shown(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t hl = home ? strlen(home) : 0;
-	return hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/' ? xasprintf("~%s", path + hl)
-	                                                                  : xstrdup(path);
-}
-
 /* Out of curses while a ZMODEM transfer has the terminal (sz and rz speak to it directly), a
  * line on the terminal's own screen saying what is going on; then back, once the terminal's last
  * protocol bytes are read and dropped (else they would be typed into the screen), the screen
