@@ -208,14 +208,13 @@ static void test_alias_unreadable(void **state)
 	assert_non_null(fp);
 	fputs("姓名,身份证号\n" WANG "\n", fp);
 	fclose(fp);
-	char *cmd = xasprintf("sqlite3 '%s' 'ALTER TABLE code_alias RENAME TO code_alias_away'", f->path);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	test_table_hide(f->db, "code_alias", 1);
 	struct import_result res;
 	struct jy_err err = { 0 };
 	assert_int_equal(import_residents(f->db, path, NULL, IMPORT_DRY_RUN, NULL, NULL, &res, &err),
 	                 JY_EDB);
 	assert_null(strstr(err.msg, "unknown column"));
+	test_table_hide(f->db, "code_alias", 0);
 	free(path);
 }
 
