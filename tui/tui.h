@@ -403,6 +403,17 @@ int form_back(struct ui *ui, struct form *fm, struct screen *s);
  * already holds; *last becomes text. Dropped when the form is saved or its changes discarded. */
 void form_keep_draft(struct ui *ui, const char *form, int64_t id, char **last, char *text);
 void form_drop_draft(struct ui *ui, const char *form, int64_t id, char **last);
+/* A form whose field i is defs[i] (n of them) as a draft's text: magic, the field under the
+ * cursor, then each field's value by its column (tabs and newlines never get into a field).
+ * Caller frees. */
+char *form_draft_text(const struct form *fm, const char *magic, const struct field_def *defs,
+                      int n);
+/* The worker's newest draft, when it is of form/id and its text begins with magic: the values
+ * back in fm's fields and the cursor where she was, *last its text (so an unchanged form keeps no
+ * second copy), and the status line says so; 1 then, else 0 (a draft that could not be read is
+ * shown as the error it is). */
+int form_draft_restore(struct ui *ui, struct form *fm, const char *form, int64_t id,
+                       const char *magic, const struct field_def *defs, int n, char **last);
 /* Two workers on one record. Another worker committed: if the record's version moved on from
  * have, say so now rather than at F2 (who: the worker who saved). */
 void form_warn_newer(struct ui *ui, int64_t have, int64_t now, const char *who);

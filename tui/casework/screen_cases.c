@@ -158,22 +158,14 @@ static const int cform_acts[] = {
 	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
 };
 
-static char *cform_draft_text(struct cform *cf)
-{
-	struct jy_buf b = { 0 };
-	buf_addf(&b, "%s\n#focus\t%s\n", DRAFT_MAGIC, case_fields[cf->form.focus].col);
-	for (int i = 0; i < KF__COUNT; i++)
-		buf_addf(&b, "%s\t%s\n", case_fields[i].col, field_value(&cf->form.f[i]));
-	return buf_steal(&b);
-}
-
 static void cform_idle(struct ui *ui, struct screen *s)
 {
 	struct cform *cf = (struct cform *)s;
 	if (!cf->draft_dirty)
 		return;
 	cf->draft_dirty = 0;
-	form_keep_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft, cform_draft_text(cf));
+	form_keep_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft,
+	                form_draft_text(&cf->form, DRAFT_MAGIC, case_fields, KF__COUNT));
 }
 
 static void cform_changed(struct ui *ui, struct form *fm, int i, void *arg)
@@ -188,41 +180,6 @@ static void cform_gone(struct ui *ui, struct form *fm, void *arg)
 	(void)fm;
 	form_drop_draft(ui, DRAFT_FORM, cf->rid, &cf->last_draft);
 	cf->draft_dirty = 0;
-}
-
-/* The worker's newest draft, when it is an intake: its values back in the fields. */
-static void cform_restore(struct ui *ui, struct cform *cf)
-{
-	char *form = NULL, *data = NULL;
-	int64_t id;
-	struct jy_err err = { 0 };
-	int rc = draft_latest(ui->db, &form, &id, &data, &err);
-	if (rc != JY_OK && rc != JY_ENOTFOUND)
-		ui_err(ui, &err);
-	if (rc != JY_OK || strcmp(form, DRAFT_FORM) != 0 || id != cf->rid ||
-	    strncmp(data, DRAFT_MAGIC, strlen(DRAFT_MAGIC))) {
-		free(form);
-		free(data);
-		return;
-	}
-	for (const char *p = data; *p;) {
-		size_t n = strcspn(p, "\n");
-		char *line = xstrndup(p, n), *tab = strchr(line, '\t');
-		if (tab) {
-			*tab = '\0';
-			int f = field_find_col(case_fields, KF__COUNT, strcmp(line, "#focus") ? line : tab + 1);
-			if (f >= 0 && strcmp(line, "#focus") == 0)
-				cf->form.focus = f;
-			else if (f >= 0)
-				field_set(ui, &cf->form.f[f], tab + 1);
-		}
-		free(line);
-		p += n + (p[n] == '\n');
-	}
-	cf->form.dirty = 1;
-	cf->last_draft = data;
-	free(form);
-	ui_msg(ui, ST_OK, "%s", _("The form you had not saved is back; F2 saves it, Esc discards it"));
 }
 
 static int cform_save(struct ui *ui, struct cform *cf)
@@ -303,7 +260,8 @@ static void cform_enter(struct ui *ui, struct screen *s)
 		}
 		resident_free(&r);
 	}
-	cform_restore(ui, cf);
+	form_draft_restore(ui, &cf->form, DRAFT_FORM, cf->rid, DRAFT_MAGIC, case_fields, KF__COUNT,
+	                   &cf->last_draft);
 }
 
 static void cform_leave(struct ui *ui, struct screen *s)

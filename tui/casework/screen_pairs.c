@@ -153,22 +153,14 @@ static const int pform_acts[] = {
 	ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
 };
 
-static char *pform_draft_text(struct pform *pf)
-{
-	struct jy_buf b = { 0 };
-	buf_addf(&b, "%s\n#focus\t%s\n", DRAFT_MAGIC, pair_fields[pf->form.focus].col);
-	for (int i = 0; i < PRF__COUNT; i++)
-		buf_addf(&b, "%s\t%s\n", pair_fields[i].col, field_value(&pf->form.f[i]));
-	return buf_steal(&b);
-}
-
 static void pform_idle(struct ui *ui, struct screen *s)
 {
 	struct pform *pf = (struct pform *)s;
 	if (!pf->draft_dirty)
 		return;
 	pf->draft_dirty = 0;
-	form_keep_draft(ui, DRAFT_FORM, pf->id, &pf->last_draft, pform_draft_text(pf));
+	form_keep_draft(ui, DRAFT_FORM, pf->id, &pf->last_draft,
+	                form_draft_text(&pf->form, DRAFT_MAGIC, pair_fields, PRF__COUNT));
 }
 
 static void pform_changed(struct ui *ui, struct form *fm, int i, void *arg)
@@ -183,41 +175,6 @@ static void pform_gone(struct ui *ui, struct form *fm, void *arg)
 	(void)fm;
 	form_drop_draft(ui, DRAFT_FORM, pf->id, &pf->last_draft);
 	pf->draft_dirty = 0;
-}
-
-/* The worker's newest draft, when it is this form's: its values back in the fields. */
-static void pform_restore(struct ui *ui, struct pform *pf)
-{
-	char *form = NULL, *data = NULL;
-	int64_t id;
-	struct jy_err err = { 0 };
-	int rc = draft_latest(ui->db, &form, &id, &data, &err);
-	if (rc != JY_OK && rc != JY_ENOTFOUND)
-		ui_err(ui, &err);
-	if (rc != JY_OK || strcmp(form, DRAFT_FORM) != 0 || id != pf->id ||
-	    strncmp(data, DRAFT_MAGIC, strlen(DRAFT_MAGIC))) {
-		free(form);
-		free(data);
-		return;
-	}
-	for (const char *p = data; *p;) {
-		size_t n = strcspn(p, "\n");
-		char *line = xstrndup(p, n), *tab = strchr(line, '\t');
-		if (tab) {
-			*tab = '\0';
-			int f = field_find_col(pair_fields, PRF__COUNT, strcmp(line, "#focus") ? line : tab + 1);
-			if (f >= 0 && strcmp(line, "#focus") == 0)
-				pf->form.focus = f;
-			else if (f >= 0)
-				field_set(ui, &pf->form.f[f], tab + 1);
-		}
-		free(line);
-		p += n + (p[n] == '\n');
-	}
-	pf->form.dirty = 1;
-	pf->last_draft = data;
-	free(form);
-	ui_msg(ui, ST_OK, "%s", _("The form you had not saved is back; F2 saves it, Esc discards it"));
 }
 
 static int pform_save(struct ui *ui, struct pform *pf)
@@ -306,7 +263,8 @@ static void pform_enter(struct ui *ui, struct screen *s)
 		field_set(ui, &pf->form.f[PRF_START], ui->today);
 		field_set(ui, &pf->form.f[PRF_TYPE], "1");
 	}
-	pform_restore(ui, pf);
+	form_draft_restore(ui, &pf->form, DRAFT_FORM, pf->id, DRAFT_MAGIC, pair_fields, PRF__COUNT,
+	                   &pf->last_draft);
 }
 
 static void pform_leave(struct ui *ui, struct screen *s)

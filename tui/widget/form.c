@@ -365,6 +365,53 @@ void form_drop_draft(struct ui *ui, const char *form, int64_t id, char **last)
 	FREE(last);
 }
 
+char *form_draft_text(const struct form *fm, const char *magic, const struct field_def *defs,
+                      int n)
+{
+	struct jy_buf b = { 0 };
+	buf_addf(&b, "%s\n#focus\t%s\n", magic, defs[fm->focus].col);
+	for (int i = 0; i < n; i++)
+		buf_addf(&b, "%s\t%s\n", defs[i].col, field_value(&fm->f[i]));
+	return buf_steal(&b);
+}
+
+int form_draft_restore(struct ui *ui, struct form *fm, const char *form, int64_t id,
+                       const char *magic, const struct field_def *defs, int n, char **last)
+{
+	char *name = NULL, *data = NULL;
+	int64_t of;
+	struct jy_err err = { 0 };
+	int rc = draft_latest(ui->db, &name, &of, &data, &err);
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		ui_err(ui, &err);
+	if (rc != JY_OK || strcmp(name, form) != 0 || of != id || strncmp(data, magic, strlen(magic))) {
+		free(name);
+		free(data);
+		return 0;
+	}
+	for (const char *p = data; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len), *tab = strchr(line, '\t');
+		if (tab) {
+			*tab = '\0';
+			int focus = strcmp(line, "#focus") == 0;
+			int f = field_find_col(defs, n, focus ? tab + 1 : line);
+			if (f >= 0 && focus)
+				fm->focus = f;
+			else if (f >= 0)
+				field_set(ui, &fm->f[f], tab + 1);
+		}
+		free(line);
+		p += len + (p[len] == '\n');
+	}
+	fm->dirty = 1;
+	free(*last);
+	*last = data;
+	free(name);
+	ui_msg(ui, ST_OK, "%s", _("The form you had not saved is back; F2 saves it, Esc discards it"));
+	return 1;
+}
+
 /* ---- two workers on one record ---------------------------------------------------------------- */
 
 void form_warn_newer(struct ui *ui, int64_t have, int64_t now, const char *who)
