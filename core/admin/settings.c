@@ -98,6 +98,9 @@ static const struct setting_def setting_defs[] = {
 	{ "fee.lowinc_categories", N_("来料加工: the categories (codes, with | between) that make a "
 	                              "woman low-income in the fee figures"), SETTING_TEXT, 1, 200,
 	  "RURAL_LOWINC|DIBAO|SPECIAL_POOR", NULL, NULL },
+	{ "due.cert_review_days", N_("今日待办: a certificate ending within this many days is listed, "
+	                             "with those up for review since their holder found work"),
+	  SETTING_INT, 0, 366, "30", N_("days"), NULL },
 	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
 	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };

@@ -442,6 +442,23 @@ static int reviews(struct jy_db *db, const char *asof, int days, char first[11])
 	return n;
 }
 
+/* Every list's days are a setting an administrator sees and sets (设置 → 参数, jiuye setting),
+ * with the default the list uses when it is unset. */
+static void test_days_are_settings(void **state)
+{
+	(void)state;
+	int n;
+	const struct due_source *const *src = due_sources(&n);
+	assert_true(n > 0);
+	for (int i = 0; i < n; i++) {
+		const struct setting_def *d = setting_def_find(src[i]->setting);
+		if (!d)
+			fail_msg("%s: its days %s are not a setting", src[i]->key, src[i]->setting);
+		assert_int_equal(d->type, SETTING_INT);
+		assert_int_equal(atoi(d->def), src[i]->days_def);
+	}
+}
+
 static void test_cert_review(void **state)
 {
 	struct fixture *f = *state;
@@ -479,6 +496,8 @@ int main(void)
 {
 	test_init();
 	const struct CMUnitTest tests[] = {
+		/* first: the program's own sources, before test_register adds one of its own */
+		cmocka_unit_test(test_days_are_settings),
 		cmocka_unit_test_setup_teardown(test_visits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_first_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_referrals_and_settings, setup, teardown),
