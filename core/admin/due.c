@@ -254,12 +254,8 @@ static int drafts_collect(struct jy_db *db, const char *asof, int days, struct d
                           struct jy_err *err)
 {
 	struct draft_ctx c = { out, 0, "" };
-	int y, m, d;
-	if (days > 0 && date_split(asof, &y, &m, &d)) {
-		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
-		snprintf(c.since, sizeof c.since, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		         (unsigned)m % 100u, (unsigned)d % 100u);
-	}
+	if (days > 0)
+		date_add_days(asof, -days, c.since);
 	return draft_each(db, draft_add, &c, err);
 }
 
@@ -289,12 +285,8 @@ static int pending_collect(struct jy_db *db, const char *asof, int days, struct 
                            struct jy_err *err)
 {
 	struct pending_ctx c = { out, 0, "" };
-	int y, m, d;
-	if (days > 0 && date_split(asof, &y, &m, &d)) {
-		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
-		snprintf(c.since, sizeof c.since, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		         (unsigned)m % 100u, (unsigned)d % 100u);
-	}
+	if (days > 0)
+		date_add_days(asof, -days, c.since);
 	return pending_each(db, pending_add, &c, err);
 }
 

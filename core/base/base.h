@@ -84,6 +84,8 @@ void date_from_days(int64_t days, int *y, int *m, int *d);
 int date_split(const char *iso, int *y, int *m, int *d);  /* 1 when iso is a valid YYYY-MM-DD */
 int date_age(const char *birth, const char *asof);        /* whole years; -1 on bad input */
 void date_add_months(const char *iso, int months, char out[11]); /* day clamped to month end */
+void date_add_days(const char *iso, int days, char out[11]);     /* "" when iso is not a date */
+void date_iso(int64_t days, char out[11]);      /* date_days' count as YYYY-MM-DD */
 void date_today(char out[11]);                  /* local date; JIUYE_TODAY=YYYY-MM-DD overrides (tests) */
 void time_now_iso(char out[32]);                /* "2025-06-01T09:15:02+08:00" */
 

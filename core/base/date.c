@@ -101,6 +101,21 @@ static void date_format(int y, int m, int d, char out[11])
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
+void date_add_days(const char *iso, int days, char out[11])
+{
+	int y, m, d;
+	out[0] = '\0';
+	if (date_split(iso, &y, &m, &d))
+		date_iso(date_days(y, m, d) + days, out);
+}
+
+void date_iso(int64_t days, char out[11])
+{
+	int y, m, d;
+	date_from_days(days, &y, &m, &d);
+	date_format(y, m, d, out);
+}
+
 void date_add_months(const char *iso, int months, char out[11])
 {
 	int y, m, d;

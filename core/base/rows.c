@@ -139,9 +139,7 @@ int rows_serial_date(double serial, int date1904, char out[11])
 	date_from_days(days, &y, &m, &dd);
 	if (y > 9999)
 		return JY_EINVAL;
-	char t[32];
-	snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, dd);
-	memcpy(out, t, 11);
+	date_iso(days, out);
 	return JY_OK;
 }
 

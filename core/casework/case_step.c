@@ -113,9 +113,7 @@ int case_limit_of(int state, const char *received, const char *accepted, int ext
 		*days_left = 0;
 		return 0;
 	}
-	int y, m, d;
-	date_from_days(from + add, &y, &m, &d);
-	snprintf(limit, 11, "%04d-%02d-%02d", y, m, d);
+	date_iso(from + add, limit);
 	*days_left = (int)(from + add - now);
 	return 1;
 }

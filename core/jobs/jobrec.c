@@ -96,16 +96,6 @@ int jobrec_display(struct jy_db *db, const struct jobrec *r, int field, char **o
 	return field_show(db, fd, r->v[field], out, err);
 }
 
-void jobs_date_plus(const char *iso, int days, char out[11])
-{
-	int y, m, d;
-	out[0] = '\0';
-	if (!date_split(iso, &y, &m, &d))
-		return;
-	date_from_days(date_days(y, m, d) + days, &y, &m, &d);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 /* ---- search keys ------------------------------------------------------------------------------ */
 
 char *jobs_skey(const char *name, const char *const *extra, int nextra)

@@ -12,8 +12,6 @@ char *jobs_skey(const char *name, const char *const *extra, int nextra);
 /* The query as jobs_skey folds it; NULL for a blank query. Caller frees. */
 char *jobs_query_fold(const char *q);
 
-/* iso + days (negative: before) as YYYY-MM-DD; "" when iso is not a date. */
-void jobs_date_plus(const char *iso, int days, char out[11]);
 
 /* The employer's name, as stored, into *out. Caller frees. JY_ENOTFOUND when there is none. */
 int employer_name(struct jy_db *db, int64_t id, char **out, struct jy_err *err);

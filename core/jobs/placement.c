@@ -224,7 +224,7 @@ static void months_end(const char *start, int months, char out[11])
 {
 	char t[11];
 	date_add_months(start, months, t);
-	jobs_date_plus(t, -1, out);
+	date_add_days(t, -1, out);
 }
 
 /* date_parse said what is wrong; this says which field. */
@@ -510,7 +510,7 @@ int placement_due(struct jy_db *db, const char *asof, int days, struct placement
 	if (!date_split(asof, &y, &m, &d))
 		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
 	int64_t t0 = date_days(y, m, d);
-	jobs_date_plus(asof, days, until);
+	date_add_days(asof, days, until);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT pl.id, pl.resident_id, r.name, r.reg_no, coalesce(e.name, ''), coalesce(p.title, ''), "
 		"pl.start_date, pl.subsidy_end FROM placement pl JOIN resident r ON r.id = pl.resident_id "

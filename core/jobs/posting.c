@@ -74,7 +74,7 @@ int posting_search(struct jy_db *db, const char *query, int filter, int64_t empl
 	int days, rc = db_setting_int(db, "jobs.closing_days", 14, &days, err);
 	if (rc)
 		return rc;
-	jobs_date_plus(today, days, soon);
+	date_add_days(today, days, soon);
 
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT p.id, p.employer_id, p.code, p.title, e.name, " POSTING_STATE_SQL("?4") ", p.posted, "

@@ -709,7 +709,7 @@ int referral_stale(struct jy_db *db, const char *asof, int days, int limit,
 	if (!date_split(asof, &y, &m, &d))
 		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
 	int64_t t0 = date_days(y, m, d);
-	jobs_date_plus(asof, -days, until);
+	date_add_days(asof, -days, until);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT f.id, f.resident_id, r.name, r.reg_no, coalesce(e.name, ''), coalesce(p.title, ''), "
 		"f.referred_on FROM referral f JOIN resident r ON r.id = f.resident_id "

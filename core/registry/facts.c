@@ -114,9 +114,7 @@ static void cert_valid_default(const char issued[11], char until[11])
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	int64_t t = date_days(y, m, d > last ? last : d) - (d > last ? 0 : 1);
-	date_from_days(t, &y, &m, &d);
-	snprintf(until, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-	         (unsigned)d % 100u);
+	date_iso(t, until);
 }
 
 static int need_date(const char *in, char out[11], const char *label, struct jy_err *err)
@@ -577,9 +575,7 @@ static int due_since(const char *asof, int days, char out[11], struct jy_err *er
 	if (!asof || !date_split(asof, &y, &m, &d))
 		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof ? asof : "");
 	if (days > 0) {
-		date_from_days(date_days(y, m, d) - days, &y, &m, &d);
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		         (unsigned)d % 100u);
+		date_add_days(asof, -days, out);
 	} else {
 		snprintf(out, 11, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)((m - 1) / 3 * 3 + 1));
 	}
@@ -710,13 +706,10 @@ int cert_review_due(struct jy_db *db, const char *asof, int days, int limit,
 	int cap = 0, rc = access_check(db, OP_VIEW, NULL, err);
 	if (rc)
 		return rc;
-	int y, m, d;
-	if (!date_split(asof, &y, &m, &d))
-		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
 	char until[11];
-	date_from_days(date_days(y, m, d) + (days > 0 ? days : 0), &y, &m, &d);
-	snprintf(until, sizeof until, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-	         (unsigned)d % 100u);
+	date_add_days(asof, days > 0 ? days : 0, until);
+	if (!until[0])
+		return err_set(err, JY_EINVAL, NULL, _("not a date: %s"), asof);
 #define CERT_DUE "FROM certificate c JOIN resident r ON r.id = c.resident_id " \
 	"WHERE c.status = '有效' AND r.closed_at IS NULL AND jy_in_scope(r.community) " \
 	"AND (c.review_on IS NOT NULL OR c.valid_until <= ?2) "

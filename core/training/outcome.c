@@ -231,10 +231,8 @@ int outcome_due(struct jy_db *db, const char *asof, int days, struct enrol_row *
 	 * the course ended between asof and asof + days, less the window's months. A month of margin
 	 * on each side covers the clamping of month ends; the exact test is made on each row below. */
 	char lo[11], hi[11], last[11];
-	int64_t until = date_days(y, m, d) + days;
 	date_add_months(asof, -(months + 1), lo);
-	date_from_days(until, &y, &m, &d);
-	snprintf(last, sizeof last, "%04d-%02d-%02d", y, m, d);
+	date_add_days(asof, days, last);
 	date_add_months(last, -(months - 1), hi);
 	sqlite3_stmt *st = db_prepare(db, sql_ended, err);
 	if (!st)

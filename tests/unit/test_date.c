@@ -161,6 +161,43 @@ static void test_add_months(void **state)
 	}
 }
 
+static const struct {
+	const char *in;
+	int days;
+	const char *out;
+} add_days[] = {
+	{ "2024-02-28", 1, "2024-02-29" },      /* a leap year's 29 February */
+	{ "2023-02-28", 1, "2023-03-01" },
+	{ "2024-12-31", 1, "2025-01-01" },      /* the year's turn */
+	{ "2025-01-01", -1, "2024-12-31" },
+	{ "2024-06-30", 15, "2024-07-15" },     /* 15 days to accept a petition */
+	{ "2024-03-01", -366, "2023-03-01" },
+	{ "1970-01-01", -1, "1969-12-31" },
+	{ "2024-05-05", 0, "2024-05-05" },
+	{ "2024年5月5日", 1, "" },               /* only ISO dates: the caller parsed what was typed */
+	{ "2024-02-30", 1, "" },
+};
+
+static void test_add_days(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(add_days); i++) {
+		char out[11];
+		date_add_days(add_days[i].in, add_days[i].days, out);
+		if (strcmp(out, add_days[i].out) != 0)
+			fail_msg("%s %+d days: %s, want %s", add_days[i].in, add_days[i].days, out,
+			         add_days[i].out);
+	}
+	/* date_iso is date_days read back, over four years with a leap day */
+	for (int64_t t = date_days(2023, 1, 1); t <= date_days(2026, 12, 31); t++) {
+		char iso[11];
+		int y, m, d;
+		date_iso(t, iso);
+		assert_true(date_split(iso, &y, &m, &d));
+		assert_int_equal(date_days(y, m, d), t);
+	}
+}
+
 static void test_today(void **state)
 {
 	(void)state;
@@ -215,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_split_valid),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_add_months),
+		cmocka_unit_test(test_add_days),
 		cmocka_unit_test(test_today),
 		cmocka_unit_test(test_now),
 	};

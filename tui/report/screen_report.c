@@ -99,16 +99,14 @@ static void rep_step(struct ui *ui, struct rep *rp, int dir)
 	date_split(rp->p.to, &y2, &m2, &d2);
 	int64_t from = date_days(y, m, d), to = date_days(y2, m2, d2);
 	char next[11];
-	date_from_days(to + 1, &y, &m, &d);
-	snprintf(next, sizeof next, "%04d-%02d-%02d", y, m, d);
+	date_iso(to + 1, next);
 	if (rp->p.kind != PERIOD_RANGE) {
 		rep_set(ui, rp, rp->p.kind, next);
 		return;
 	}
 	/* a from-to: the same number of days just after */
 	char end[11];
-	date_from_days(to + 1 + (to - from), &y2, &m2, &d2);
-	snprintf(end, sizeof end, "%04d-%02d-%02d", y2, m2, d2);
+	date_iso(to + 1 + (to - from), end);
 	struct jy_err err = { 0 };
 	if (period_range(next, end, &np, &err) != JY_OK) {
 		ui_err(ui, &err);
