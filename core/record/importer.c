@@ -247,6 +247,8 @@ static int row_totals(char **cell, int n)
 	for (int i = 0; i < n; i++) {
 		if (text_is_blank(cell[i]) || strspn(cell[i], "0123456789") == strlen(cell[i]))
 			continue;
+		if (!strstr(cell[i], "计"))
+			return 0;       /* every data row: a name, not one of the three words */
 		char *h = header_squeezed(cell[i]);
 		size_t len = strlen(h);
 		if (len >= 1 && h[len - 1] == ':')
