@@ -19,15 +19,6 @@
 static const char usage_case[] = N_(
 	"usage: jiuye case add|show CASE_NO|step CASE_NO STEP|link CASE_NO ID_NUMBER|list [QUERY]|due");
 
-static int say_err(const struct jy_err *err)
-{
-	if (err->field[0])
-		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
-	else
-		fprintf(stderr, "jiuye: %s\n", err->msg);
-	return EXIT_USER;
-}
-
 /* A field's value as a worker reads it (the code's label); "" when it cannot be read. */
 static char *shown(struct jy_db *db, int f, const char *v)
 {
@@ -258,5 +249,5 @@ int cli_case(const struct cli_opts *o)
 		free(rows);
 	}
 	db_close(&db);
-	return rc ? say_err(&err) : 0;
+	return rc ? cli_fail(&err) : 0;
 }

@@ -14,15 +14,6 @@
 #include "core.h"
 #include "tui.h"
 
-static int close_fail(const struct jy_err *err)
-{
-	if (err->field[0])
-		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
-	else
-		fprintf(stderr, "jiuye: %s\n", err->msg);
-	return EXIT_USER;
-}
-
 /* The words: close|reopen resident ID, and the options only close takes. */
 static int close_words(const struct cli_opts *o, int reopen)
 {
@@ -83,5 +74,5 @@ int cli_close(const struct cli_opts *o)
 	}
 	resident_free(&r);
 	db_close(&db);
-	return rc == JY_OK ? 0 : close_fail(&err);
+	return rc == JY_OK ? 0 : cli_fail(&err);
 }

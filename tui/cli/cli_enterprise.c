@@ -83,15 +83,6 @@ static void set_loan(void *rec, int f, const char *v)
 	loan_set(rec, f, v);
 }
 
-static int fail(const struct jy_err *err)
-{
-	if (err->field[0])
-		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
-	else
-		fprintf(stderr, "jiuye: %s\n", err->msg);
-	return EXIT_USER;
-}
-
 /* A money line: "30000.00元 (3万元)". */
 static void print_money(const char *label, int64_t fen)
 {
@@ -144,13 +135,13 @@ static int project_add_cmd(struct jy_db *db, const struct cli_opts *o, struct jy
 		if (o->nargs < 3)
 			return EXIT_USAGE;
 		if (project_by_code(db, o->args[2], &p, err))
-			return fail(err);
+			return cli_fail(err);
 	} else {
 		p = project_new();
 	}
 	int rc = set_fields(o, edit ? 3 : 2, project_fields, PF__COUNT, PF_STAGE, set_project, p);
 	if (!rc && project_save(db, p, err))
-		rc = fail(err);
+		rc = cli_fail(err);
 	else if (!rc)
 		printf(edit ? _("project %s saved\n") : _("project %s added\n"), project_get(p, PF_CODE));
 	project_free(&p);
@@ -174,7 +165,7 @@ static int project_step_cmd(struct jy_db *db, const struct cli_opts *o, struct j
 	}
 	struct project *p = NULL;
 	if (project_by_code(db, o->args[2], &p, err))
-		return fail(err);
+		return cli_fail(err);
 	const char *date = NULL;
 	struct project_step s = { 0 };
 	char *keep[8] = { 0 };
@@ -195,7 +186,7 @@ static int project_step_cmd(struct jy_db *db, const struct cli_opts *o, struct j
 			s.fund = value;
 		else if (strcmp(name, "创业资金") == 0 || strcasecmp(name, "fund_amount") == 0) {
 			if (money_parse(value, &s.fund_fen, "创业资金", err))
-				rc = fail(err);
+				rc = cli_fail(err);
 		} else if (strcmp(name, "企业名称") == 0 || strcasecmp(name, "business_name") == 0)
 			s.business = value;
 		else if (strcmp(name, "统一社会信用代码") == 0 || strcasecmp(name, "credit_code") == 0)
@@ -213,7 +204,7 @@ static int project_step_cmd(struct jy_db *db, const struct cli_opts *o, struct j
 		}
 	}
 	if (!rc && project_advance(db, p, stage, date, &s, err))
-		rc = fail(err);
+		rc = cli_fail(err);
 	else if (!rc)
 		printf(_("project %s: %s on %s\n"), project_get(p, PF_CODE), project_stage_label(stage),
 		       project_get(p, stage_field[stage]));
@@ -277,7 +268,7 @@ static int loan_print(struct jy_db *db, const struct loan *l, struct jy_err *err
 			v = xstrdup(masked);
 		else if (loan_fields[f].kind == FK_CODE) {
 			if (field_show(db, &loan_fields[f], l->v[f], &v, err))
-				return fail(err);
+				return cli_fail(err);
 		} else
 			v = loan_display(l, f);
 		print_field(loan_fields[f].label, v);
@@ -308,7 +299,7 @@ static int loan_print(struct jy_db *db, const struct loan *l, struct jy_err *err
 		print_money(loan_fields[LF_SUBSIDY].label, l->subsidy_fen);
 		free(rate);
 		if (loan_payment_each(db, l->id, print_payment, NULL, err))
-			return fail(err);
+			return cli_fail(err);
 	}
 	return 0;
 }
@@ -321,13 +312,13 @@ static int loan_add_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_er
 		if (o->nargs < 3)
 			return EXIT_USAGE;
 		if (loan_by_code(db, o->args[2], &l, err))
-			return fail(err);
+			return cli_fail(err);
 	} else {
 		l = loan_new();
 	}
 	int rc = set_fields(o, edit ? 3 : 2, loan_fields, LF__COUNT, LF_STATE, set_loan, l);
 	if (!rc && loan_save(db, l, err))
-		rc = fail(err);
+		rc = cli_fail(err);
 	else if (!rc)
 		printf(edit ? _("loan %s saved\n") : _("loan %s added: next %s\n"), loan_get(l, LF_CODE),
 		       loan_next_step(l));
@@ -366,7 +357,7 @@ static int loan_step_cmd(struct jy_db *db, struct loan *l, const struct cli_opts
 			rc = EXIT_USAGE;
 	}
 	if (!rc && loan_step(db, l, name, date, note, err))
-		rc = fail(err);
+		rc = cli_fail(err);
 	else if (!rc)
 		printf(_("loan %s: %s done on %s; next %s\n"), loan_get(l, LF_CODE),
 		       l->step_name[l->done - 1], l->step_date[l->done - 1], loan_next_step(l));
@@ -392,7 +383,7 @@ static int loan_disburse_cmd(struct jy_db *db, struct loan *l, const struct cli_
 			d.bank = v;
 		else if (strcmp(k, "放款金额") == 0 || strcasecmp(k, "lent") == 0) {
 			if (money_parse(v, &d.lent_fen, "放款金额", err))
-				rc = fail(err);
+				rc = cli_fail(err);
 		} else if (strcmp(k, "放款日期") == 0 || strcasecmp(k, "lent_on") == 0)
 			d.date = v;
 		else if (strcmp(k, "期限") == 0 || strcmp(k, "期限(月)") == 0 ||
@@ -401,7 +392,7 @@ static int loan_disburse_cmd(struct jy_db *db, struct loan *l, const struct cli_
 		else if (strcmp(k, "年利率") == 0 || strcasecmp(k, "rate") == 0) {
 			have_rate = 1;
 			if (rate_parse(v, &d.rate_bp, "年利率", err))
-				rc = fail(err);
+				rc = cli_fail(err);
 		} else
 			rc = EXIT_USAGE;
 	}
@@ -409,10 +400,10 @@ static int loan_disburse_cmd(struct jy_db *db, struct loan *l, const struct cli_
 		d.lent_fen = l->amount_fen;     /* lent as asked unless said */
 	if (!rc && !have_rate) {
 		err_set(err, JY_EINVAL, "年利率", _("required: the annual rate, e.g. 年利率=4.35"));
-		rc = fail(err);
+		rc = cli_fail(err);
 	}
 	if (!rc && loan_disburse(db, l, &d, err))
-		rc = fail(err);
+		rc = cli_fail(err);
 	else if (!rc)
 		printf(_("loan %s disbursed on %s, due %s\n"), loan_get(l, LF_CODE),
 		       loan_get(l, LF_LENTON), loan_get(l, LF_DUE));
@@ -431,10 +422,10 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 		return loan_add_cmd(db, o, err);
 	if (strcmp(what, "list") == 0 && o->nargs <= 3)
 		return enterprise_each(db, o->nargs == 3 ? o->args[2] : NULL, 0, print_row, NULL, err)
-		       ? fail(err) : 0;
+		       ? cli_fail(err) : 0;
 	if (strcmp(what, "due") == 0 && o->nargs <= 3) {
 		int days = o->nargs == 3 ? atoi(o->args[2]) : -1;
-		return loan_due_each(db, NULL, days, NULL, print_row, "due", err) ? fail(err) : 0;
+		return loan_due_each(db, NULL, days, NULL, print_row, "due", err) ? cli_fail(err) : 0;
 	}
 	static const char *const verbs[] = { "show", "step", "reject", "withdraw", "disburse", "repay",
 	                                     "subsidy" };
@@ -445,7 +436,7 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 		return EXIT_USAGE;
 	struct loan *l = NULL;
 	if (loan_by_code(db, o->args[2], &l, err))
-		return fail(err);
+		return cli_fail(err);
 	int rc = 0;
 	if (strcmp(what, "show") == 0 && o->nargs == 3) {
 		rc = loan_print(db, l, err);
@@ -454,7 +445,7 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 	} else if ((strcmp(what, "reject") == 0 || strcmp(what, "withdraw") == 0) &&
 	           (o->nargs == 4 || o->nargs == 5)) {
 		if (loan_end(db, l, what[0] == 'r', o->nargs == 5 ? o->args[4] : NULL, o->args[3], err))
-			rc = fail(err);
+			rc = cli_fail(err);
 		else
 			printf(_("loan %s: %s on %s\n"), loan_get(l, LF_CODE), loan_state_label(l->state),
 			       loan_get(l, LF_ENDON));
@@ -467,7 +458,7 @@ static int loan_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 		char owed[32];
 		if (money_parse(o->args[3], &fen, repay ? "还款金额" : "贴息金额", err) ||
 		    loan_pay(db, l, repay, o->nargs == 5 ? o->args[4] : NULL, fen, NULL, err)) {
-			rc = fail(err);
+			rc = cli_fail(err);
 		} else {
 			money_yuan(l->lent_fen - l->repaid_fen, owed);
 			printf(_("loan %s: %s; still owed %s yuan\n"), loan_get(l, LF_CODE),
@@ -489,11 +480,11 @@ static int project_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err
 		return project_step_cmd(db, o, err);
 	if (strcmp(what, "list") == 0 && o->nargs <= 3)
 		return enterprise_each(db, o->nargs == 3 ? o->args[2] : NULL, 0, print_row, NULL, err)
-		       ? fail(err) : 0;
+		       ? cli_fail(err) : 0;
 	if (strcmp(what, "show") == 0 && o->nargs == 3) {
 		struct project *p = NULL;
 		if (project_by_code(db, o->args[2], &p, err))
-			return fail(err);
+			return cli_fail(err);
 		project_print(db, p);
 		project_free(&p);
 		return 0;

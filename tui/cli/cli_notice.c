@@ -29,15 +29,6 @@ static const char usage_notice[] = N_(
 static const char usage_subsidy[] = N_(
 	"usage: jiuye subsidy set ID SUM | subsidy pay ID MONTH [SUM] [--date DATE] | subsidy list ID");
 
-static int fail(const struct jy_err *err)
-{
-	if (err->field[0])
-		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
-	else
-		fprintf(stderr, "jiuye: %s\n", err->msg);
-	return EXIT_USER;
-}
-
 static int print_notice(void *arg, const struct notice_row *n)
 {
 	int *count = arg;
@@ -71,7 +62,7 @@ static int notice_cmd(const struct cli_opts *o)
 		rc = posting_notice_each(db, pid, print_notice, &n, &err);
 	db_close(&db);
 	if (rc)
-		return fail(&err);
+		return cli_fail(&err);
 	if (add)
 		fprintf(stderr, _("jiuye: notice of %s recorded\n"), o->args[2]);
 	else if (!n)
@@ -101,7 +92,7 @@ static int subsidy_cmd(const struct cli_opts *o)
 	int64_t fen = 0;
 	const char *sum = set ? o->args[3] : pay && o->nargs == 5 ? o->args[4] : NULL;
 	if (sum && money_parse(sum, &fen, "岗位补贴", &err))
-		return fail(&err);
+		return cli_fail(&err);
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
@@ -118,7 +109,7 @@ static int subsidy_cmd(const struct cli_opts *o)
 		rc = placement_subsidy_each(db, pl, print_paid, &n, &err);
 	db_close(&db);
 	if (rc)
-		return fail(&err);
+		return cli_fail(&err);
 	if (set)
 		fprintf(stderr, _("jiuye: the post subsidy is %s yuan a month\n"), o->args[3]);
 	else if (pay)
@@ -175,7 +166,7 @@ static int category_cmd(const struct cli_opts *o)
 	resident_free(&r);
 	db_close(&db);
 	if (rc)
-		return fail(&err);
+		return cli_fail(&err);
 	if (queued)
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 	else
@@ -258,7 +249,7 @@ static int certificate_cmd(const struct cli_opts *o)
 		rc = certificate_set_status(db, p.id, status, &err);
 	db_close(&db);
 	if (rc)
-		return fail(&err);
+		return cli_fail(&err);
 	if (status)
 		fprintf(stderr, _("jiuye: the certificate %s of %s is %s\n"), o->args[3], o->args[2], status);
 	else if (!p.listed)

@@ -21,15 +21,6 @@ static const char usage_pair[] = N_(
 	"usage: jiuye pair add|show PAIR_NO|contact PAIR_NO|gift PAIR_NO|end PAIR_NO|list [QUERY]|due");
 static const char usage_helper[] = N_("usage: jiuye helper add|list [QUERY]");
 
-static int say_err(const struct jy_err *err)
-{
-	if (err->field[0])
-		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
-	else
-		fprintf(stderr, "jiuye: %s\n", err->msg);
-	return EXIT_USER;
-}
-
 /* A code's label in list; the code itself when it cannot be read. Caller frees. */
 static char *label_of(struct jy_db *db, const char *list, const char *code)
 {
@@ -229,5 +220,5 @@ int cli_pair(const struct cli_opts *o)
 		free(rows);
 	}
 	db_close(&db);
-	return rc ? say_err(&err) : 0;
+	return rc ? cli_fail(&err) : 0;
 }

@@ -221,6 +221,15 @@ static const char usage_jobs[] = N_(
 	"      code), with the same rules; referrals need --purpose TEXT, as residents\n"
 	"      do\n");
 
+int cli_fail(const struct jy_err *err)
+{
+	if (err->field[0])
+		fprintf(stderr, "jiuye: %s: %s\n", err->field, err->msg);
+	else
+		fprintf(stderr, "jiuye: %s\n", err->msg);
+	return EXIT_USER;
+}
+
 int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
