@@ -424,8 +424,11 @@ int fee_each(struct jy_db *db, int64_t outlet_id, const char *month,
 /* The sum of the ledger of an outlet in a month: rows and fen. */
 int fee_total(struct jy_db *db, int64_t outlet_id, const char *month, int *rows, int64_t *fen,
               struct jy_err *err);
-/* Remove one payment entered by mistake (with its history). */
-int fee_delete(struct jy_db *db, int64_t id, struct jy_err *err);
+/* Remove one payment entered by mistake: a reviewer's or an administrator's (JY_EPERM for a clerk
+ * or statistics) in her communities, with a reason (JY_EINVAL, field 原因, when empty). The trail
+ * keeps the row as it was (month, outlet, product, pieces, fee) and the reason; every figure of
+ * her fees reads the ledger, so the reports no longer count it. */
+int fee_delete(struct jy_db *db, int64_t id, const char *reason, struct jy_err *err);
 
 int import_brokers(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,

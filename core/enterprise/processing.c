@@ -786,35 +786,74 @@ out:
 	return rc;
 }
 
-int fee_delete(struct jy_db *db, int64_t id, struct jy_err *err)
+/* The payment's row as the trail keeps it when it is removed: what was paid, to whom, and why it
+ * goes. Caller frees b->s. */
+/* The payment's row as the trail keeps it when it is removed, each field [was, null], and why it
+ * goes. Caller frees b->s. */
+static int fee_gone_json(struct jy_db *db, int64_t id, const char *why, int64_t *rid,
+                         struct jy_buf *b, struct jy_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT resident_id FROM fee WHERE id = ?1", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT f.resident_id, f.month, o.code, f.product, "
+	                              "f.pieces, f.fee_fen FROM fee f JOIN outlet o ON "
+	                              "o.id = f.outlet_id WHERE f.id = ?1", err);
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	int s = sqlite3_step(st);
-	int64_t rid = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (s == SQLITE_DONE)
-		return err_set(err, JY_ENOTFOUND, NULL, _("fee %lld not found"), (long long)id);
-	if (s != SQLITE_ROW)
-		return db_fail(db, err, _("reading her fees"));
-	int rc = resident_access(db, rid, OP_EDIT, err);
-	if (rc || (rc = db_begin(db, err)))
-		return rc;
-	if (!(st = db_prepare(db, "DELETE FROM fee WHERE id = ?1", err))) {
-		db_rollback(db);
-		return JY_EDB;
+	if (s != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return s == SQLITE_DONE
+			? err_set(err, JY_ENOTFOUND, NULL, _("fee %lld not found"), (long long)id)
+			: db_fail(db, err, _("reading her fees"));
 	}
-	sqlite3_bind_int64(st, 1, id);
-	s = sqlite3_step(st);
+	*rid = sqlite3_column_int64(st, 0);
+	char fee[32];
+	money_yuan(sqlite3_column_int64(st, 5), fee);
+	static const char *const keys[] = { "month", "outlet_code", "product" };
+	buf_adds(b, "{");
+	for (int i = 0; i < 3; i++) {
+		buf_addf(b, "\"%s\":[", keys[i]);
+		history_json_str(b, (const char *)sqlite3_column_text(st, 1 + i));
+		buf_adds(b, ",null],");
+	}
+	buf_addf(b, "\"pieces\":[%lld,null],\"fee\":[", (long long)sqlite3_column_int64(st, 4));
+	history_json_str(b, fee);
+	buf_adds(b, ",null],\"reason\":[null,");
+	history_json_str(b, why);
+	buf_adds(b, "]}");
 	sqlite3_reset(st);
-	if (s != SQLITE_DONE) {
-		rc = db_fail(db, err, _("removing the fee"));
-		db_rollback(db);
+	return JY_OK;
+}
+
+int fee_delete(struct jy_db *db, int64_t id, const char *reason, struct jy_err *err)
+{
+	if (text_is_blank(reason))
+		return err_set(err, JY_EINVAL, "原因",
+		               _("required: why the payment is removed (the audit trail keeps it)"));
+	char *why = text_clean(reason);
+	struct jy_buf j = { 0 };
+	int64_t rid = 0;
+	int rc = fee_gone_json(db, id, why, &rid, &j, err);
+	free(why);
+	if (rc || (rc = resident_access(db, rid, OP_EDIT, err)) ||
+	    (rc = access_check(db, OP_APPROVE, NULL, err)) || (rc = db_begin(db, err))) {
+		buf_free(&j);
 		return rc;
 	}
-	if ((rc = history_add(db, "fee", id, "delete", NULL, err))) {
+	sqlite3_stmt *st = db_prepare(db, "DELETE FROM fee WHERE id = ?1", err);
+	if (!st)
+		rc = JY_EDB;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		int s = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (s != SQLITE_DONE)
+			rc = db_fail(db, err, _("removing the fee"));
+	}
+	if (!rc)
+		rc = history_add(db, "fee", id, "delete", j.s, err);
+	buf_free(&j);
+	if (rc) {
 		db_rollback(db);
 		return rc;
 	}

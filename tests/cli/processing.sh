@@ -13,7 +13,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 23
+plan 33
 csv() { printf '%s\r\n' "$@"; }
 db="$tmp/p.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
@@ -80,3 +80,26 @@ grep '^A7-024' "$tmp/r.txt" | grep -q ' 1 ' && ok "her third month: 来料加工
 # Q2: April 1000.50 + 860 and May 900 = 2760.50 元, and the demo's 陈美玲 (975 + 910 for her
 # knitting in April and May): 4645.50 元, 0.46455 万元
 has "H4 in 万元" "$tmp/r.txt" "H4 加工费总额：本期 0.46455万元"
+
+# A payment entered by mistake: the ledger listed by month with each payment's number, removed
+# with a reason (refused without one, nothing removed), gone from the list, from the report (Q2
+# less 陈美玲's 860 元 of April: 4645.50 - 860 = 3785.50 元) and kept in the trail with its reason.
+run fee list 2024-04
+has "fee list: the month's payments" "$tmp/out" "陈美玲"
+lacks "fee list: only that month" "$tmp/out" "2024-05"
+FEE=$(grep ' 针织 ' "$tmp/out" | cut -d' ' -f1)
+run fee delete "$FEE" " "
+status_is "fee delete without a reason: exit 1" 1
+has "... names the field" "$tmp/err" "原因:"
+run fee list 2024-04 --outlet O-001
+has "... nothing removed" "$tmp/out" "针织"
+run fee delete "$FEE" "录错了人，她四月没有领"
+status_is "fee delete with a reason: exit 0" 0
+run fee list 2024-04
+lacks "fee delete: gone from the list" "$tmp/out" "针织"
+run report --period 2024Q2 -o "$tmp/r.txt"
+has "fee delete: the report recomputes" "$tmp/r.txt" "H4 加工费总额：本期 0.37855万元"
+sqlite3 -batch "$db" "SELECT changes FROM history WHERE entity = 'fee' AND action = 'delete'" \
+	>"$tmp/trail"
+has "fee delete: the trail keeps the reason" "$tmp/trail" '"reason":[null,"录错了人，她四月没有领"]'
+has "... and what was paid" "$tmp/trail" '"fee":["860.00",null]'

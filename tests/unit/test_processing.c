@@ -295,6 +295,93 @@ static void test_fees(void **state)
 	assert_trail_clean(f->db);
 }
 
+/* One of her payments' id, by month (0: none). */
+static int64_t fee_id(struct jy_db *db, int64_t rid, const char *month)
+{
+	struct jy_err err = { 0 };
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) FROM fee WHERE "
+	                              "resident_id = ?1 AND month = ?2", &err);
+	assert_non_null(st);
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, month, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static void act_as(struct jy_db *db, const char *os_user)
+{
+	struct jy_actor who = { 0 };
+	snprintf(who.os_user, sizeof who.os_user, "%s", os_user);
+	snprintf(who.name, sizeof who.name, "%s", os_user);
+	assert_int_equal(db_set_actor(db, &who, NULL), JY_OK);
+}
+
+/* A payment entered by mistake is removed by a reviewer or an administrator of her community with
+ * a reason; a clerk, statistics, a reviewer of another community and an empty reason are refused
+ * with the payment still there; the trail keeps the row and the reason, and the month's sum no
+ * longer holds it: 0.10 + 0.20 + 5.00 = 5.30 元, less the 0.20 removed = 5.10 元 = 510 fen. */
+static void test_fee_delete(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	struct jy_actor admin = *db_actor(f->db);
+	struct prec *o = saved(f->db, 1, OF_NAME, "红星村来料加工点", OF_KIND, "网点", -1);
+	fee(f, f->idc, "2026-07", "O-001", "0.10", 1);
+	fee(f, f->ida, "2026-07", "O-001", "0.20", 1);
+	fee(f, f->idc, "2026-08", "O-001", "5", 1);
+	int64_t id = fee_id(f->db, f->ra, "2026-07");
+	assert_true(id > 0);
+	assert_int_equal(worker_save(f->db, "wang", "王芳", ROLE_CLERK, "TX0101", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "zhao", "赵丽", ROLE_REVIEWER, "TX0101", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "sun", "孙敏", ROLE_REVIEWER, "TX0102", &err), JY_OK);
+	assert_int_equal(worker_save(f->db, "qian", "钱军", ROLE_STATS, "", &err), JY_OK);
+	static const struct { const char *who, *reason; int want; const char *field; } cases[] = {
+		{ "wang", "录错了", JY_EPERM, NULL },            /* a clerk */
+		{ "qian", "录错了", JY_EPERM, NULL },            /* statistics */
+		{ "sun", "录错了", JY_EPERM, NULL },             /* a reviewer of another community */
+		{ "zhao", "", JY_EINVAL, "原因" },
+		{ "zhao", " \u3000 ", JY_EINVAL, "原因" },        /* a full-width space is no reason */
+		{ "zhao", NULL, JY_EINVAL, "原因" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		act_as(f->db, cases[i].who);
+		err_clear(&err);
+		int rc = fee_delete(f->db, id, cases[i].reason, &err);
+		if (rc != cases[i].want || (cases[i].field && strcmp(err.field, cases[i].field) != 0))
+			fail_msg("case %zu: %d %s %s", i, rc, err.field, err.msg);
+		assert_int_equal(fee_id(f->db, f->ra, "2026-07"), id);
+	}
+	act_as(f->db, "zhao");
+	assert_int_equal(fee_delete(f->db, id + 1000, "录错了", &err), JY_ENOTFOUND);
+	assert_int_equal(fee_delete(f->db, id, "  不是她的，录错了人 ", &err), JY_OK);
+	assert_int_equal(fee_id(f->db, f->ra, "2026-07"), 0);
+	assert_int_equal(fee_delete(f->db, id, "录错了", &err), JY_ENOTFOUND);
+	assert_int_equal(db_set_actor(f->db, &admin, NULL), JY_OK);
+	int rows;
+	int64_t fen, all = 0;
+	assert_int_equal(fee_total(f->db, o->id, "2026-07", &rows, &fen, &err), JY_OK);
+	assert_int_equal(rows, 1);
+	all += fen;
+	assert_int_equal(fee_total(f->db, o->id, "2026-08", &rows, &fen, &err), JY_OK);
+	assert_int_equal(all + fen, 510);
+	sqlite3_stmt *st = db_prepare(f->db, "SELECT worker, changes FROM history WHERE "
+	                              "entity = 'fee' AND entity_id = ?1 AND action = 'delete'", &err);
+	assert_non_null(st);
+	sqlite3_bind_int64(st, 1, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "zhao");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1),
+	                    "{\"month\":[\"2026-07\",null],\"outlet_code\":[\"O-001\",null],"
+	                    "\"product\":[\"绣花鞋\",null],\"pieces\":[10,null],\"fee\":[\"0.20\",null],"
+	                    "\"reason\":[null,\"不是她的，录错了人\"]}");
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_reset(st);
+	prec_free(&o);
+	assert_trail_clean(f->db);
+}
+
 /* Her employment: the third month with fees (fee.employ_months 3) makes her 灵活就业 / 来料加工
  * from that month's first day, once; a woman in work already is left alone; 0 turns it off. */
 static void test_fee_employment(void **state)
@@ -479,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_month_parse),
 		cmocka_unit_test_setup_teardown(test_brokers_outlets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fee_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fee_employment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 	};

@@ -1,5 +1,5 @@
-/* tui/cli/cli_enterprise.c: jiuye project ... and jiuye loan ..., start-up projects and small loans
- * from the command line, on the same core calls the screens make (core/enterprise/), so roles,
+/* tui/cli/cli_enterprise.c: jiuye project ..., jiuye loan ... and jiuye fee ..., start-up projects,
+ * small loans and the 来料加工 fee ledger from the command line, on the same core calls the screens make (core/enterprise/), so roles,
  * communities, masking and the audit trail are the same. Fields are given as 列名=值 with the
  * files' column names (Chinese, or the English aliases): 身份证号=… 申请金额=3万 贷款品种=小额担保贷款. */
 #include <stdio.h>
@@ -23,6 +23,9 @@ static const char usage_loan[] = N_(
 	"       jiuye loan disburse CODE 放款银行=BANK 放款金额=SUM 期限=MONTHS 年利率=RATE [放款日期=DATE]\n"
 	"       jiuye loan repay|subsidy CODE SUM [DATE]\n"
 	"       jiuye loan show CODE | list [QUERY] | due [DAYS]");
+static const char usage_fee[] = N_(
+	"usage: jiuye fee list [MONTH] [--outlet CODE]\n"
+	"       jiuye fee delete NUMBER REASON   (a reviewer or an administrator; NUMBER from the list)");
 
 /* "列名=值" split: *name and *value point into a copy the caller frees (returned). NULL when the
  * word has no '='. */
@@ -492,18 +495,69 @@ static int project_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err
 	return EXIT_USAGE;
 }
 
+/* ---- the fee ledger ---------------------------------------------------------------------------- */
+
+/* One payment a line: its number (what fee delete takes), month, outlet, name, ID number (masked
+ * unless she may see it whole), product, pieces, fee. arg: the masking flag. */
+static int print_fee(void *arg, const struct fee_row *r)
+{
+	const int *masked = arg;
+	char id[32], y[32];
+	if (*masked)
+		export_mask(FK_IDNO, r->id_no, id, sizeof id);
+	else
+		snprintf(id, sizeof id, "%s", r->id_no);
+	money_yuan(r->fee_fen, y);
+	char *name = text_fit_pad(r->name, 8);
+	char *product = text_fit_pad(r->product, 12);
+	printf("%-7lld %s %-9s %s %-18s %s %6lld %10s\n", (long long)r->id, r->month, r->outlet, name,
+	       id, product, (long long)r->pieces, y);
+	free(name);
+	free(product);
+	return 0;
+}
+
+static int fee_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *err)
+{
+	const char *what = o->args[1];
+	if (strcmp(what, "list") == 0 && o->nargs <= 3) {
+		char month[8];
+		int64_t outlet = 0;
+		if (o->nargs == 3 && month_parse(o->args[2], month, "月份", err))
+			return cli_fail(err);
+		if (o->outlet && outlet_find_code(db, o->outlet, &outlet, err))
+			return cli_fail(err);
+		int masked = !access_may(db, OP_UNMASK);
+		return fee_each(db, outlet, o->nargs == 3 ? month : NULL, print_fee, &masked, err)
+		       ? cli_fail(err) : 0;
+	}
+	if (strcmp(what, "delete") == 0 && o->nargs == 4) {
+		char *end;
+		long long id = strtoll(o->args[2], &end, 10);
+		if (*end || id <= 0)
+			return EXIT_USAGE;
+		if (fee_delete(db, id, o->args[3], err))
+			return cli_fail(err);
+		printf(_("fee %lld removed\n"), id);
+		return 0;
+	}
+	return EXIT_USAGE;
+}
+
 int cli_enterprise(const struct cli_opts *o)
 {
-	int loans = strcmp(o->args[0], "loan") == 0;
+	int kind = strcmp(o->args[0], "loan") == 0 ? 1 : strcmp(o->args[0], "fee") == 0 ? 2 : 0;
+	const char *usage = _(kind == 1 ? usage_loan : kind == 2 ? usage_fee : usage_project);
 	if (o->nargs < 2)
-		return cli_usage_error("%s", loans ? _(usage_loan) : _(usage_project));
+		return cli_usage_error("%s", usage);
 	struct jy_db *db;
 	if (cli_open_db(o, 0, &db))
 		return EXIT_USER;
 	struct jy_err err = { 0 };
-	int rc = loans ? loan_cmd(db, o, &err) : project_cmd(db, o, &err);
+	int rc = kind == 1 ? loan_cmd(db, o, &err) : kind == 2 ? fee_cmd(db, o, &err)
+	                                                      : project_cmd(db, o, &err);
 	db_close(&db);
 	if (rc == EXIT_USAGE)
-		return cli_usage_error("%s", loans ? _(usage_loan) : _(usage_project));
+		return cli_usage_error("%s", usage);
 	return rc;
 }

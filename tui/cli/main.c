@@ -1072,7 +1072,7 @@ int main(int argc, char **argv)
 		return cli_code(&o);
 	if (strcmp(cmd, "close") == 0 || strcmp(cmd, "reopen") == 0)
 		return cli_close(&o);
-	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0)
+	if (strcmp(cmd, "project") == 0 || strcmp(cmd, "loan") == 0 || strcmp(cmd, "fee") == 0)
 		return cli_enterprise(&o);
 	if (strcmp(cmd, "case") == 0)
 		return cli_case(&o);
