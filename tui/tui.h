@@ -70,6 +70,8 @@ struct cli_opts {
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;
 	/* jiuye pair and helper (cli_pair.c; --type, --id-number, --date, --note, --reason too) */
 	const char *helper, *household, *goal, *kind, *amount, *org;
+	/* jiuye org member (cli_org.c; --name, --phone, --date too) */
+	const char *post, *term_ends;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -127,6 +129,8 @@ int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
 /* cli_pair.c: jiuye pair add|show|contact|gift|end|list|due and jiuye helper add|list */
 int cli_pair(const struct cli_opts *o);
+/* cli_org.c: jiuye org add|list|show|member|end|due, the organisation register */
+int cli_org(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
@@ -157,7 +161,7 @@ enum action {
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND, ACT_IMPORT,
-	ACT_COMPARE,
+	ACT_COMPARE, ACT_CERT_STATUS,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
@@ -588,11 +592,14 @@ struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
 struct screen *rdetail_new(int64_t id);
-enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE };
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE, FACT_CERT_STATUS };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
 /* Closing her record (注销): the reason, the day (today) and a note, saved against version (the
  * record as her page loaded it). */
 struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who);
+/* One of her certificates cancelled (注销), expired (过期) or kept after a review (有效), with the
+ * reason: the form starts on the one up for review, else her first valid one. */
+struct screen *fact_cert_status_new(struct ui *ui, int64_t resident_id, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
 /* The registry searched as the resident list searches it, a page of struct search_row at a time:

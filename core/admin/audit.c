@@ -60,6 +60,8 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "fee", fee_fields, FEF__COUNT },
 		{ "mentor_pair", pair_fields, PRF__COUNT },
 		{ "helper", helper_fields, HF__COUNT },
+		{ "women_org", org_fields, ORGF__COUNT },
+		{ "org_member", member_fields, MF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {

@@ -101,6 +101,9 @@ static const struct setting_def setting_defs[] = {
 	{ "due.cert_review_days", N_("今日待办: a certificate ending within this many days is listed, "
 	                             "with those up for review since their holder found work"),
 	  SETTING_INT, 0, 366, "30", N_("days"), NULL },
+	{ "org.term_days", N_("a member of a women's organisation whose term ends within this many "
+	                      "days is on the list of elections due (换届)"), SETTING_INT, 1, 366, "60",
+	  N_("days"), NULL },
 	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
 	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };

@@ -293,6 +293,84 @@ int pair_search(struct jy_db *db, const char *query, const char *asof, struct pa
 int pair_due(struct jy_db *db, const char *asof, int days, struct pair_row **rows, int *n,
              struct jy_err *err);
 
+/* ---- org.c: the federation's organisation register (妇女组织) ------------------------------------ */
+/* An organisation or service post (妇代会, 妇委会, 妇女之家, 维权站, 姐妹驿站 …, code list org_type)
+ * of one unit of the office's tree (a community, a street, the county: its level), set up on a
+ * day. A worker keeps those of her communities; the street's and the county's, a worker who sees
+ * every community. Statistics see the figures only. */
+#define ORG_FIELDS(X) \
+	X(NAME,      name,        "组织名称",   "name",        FK_TEXT,  NULL,          30, FF_REQ | FF_CSV) \
+	X(TYPE,      type,        "组织类型",   "type",        FK_CODE,  "org_type",    10, FF_REQ | FF_CSV) \
+	X(UNIT,      unit,        "所在单位",   "unit",        FK_TEXT,  NULL,          30, FF_REQ | FF_CSV) \
+	X(FOUNDED,   founded_on,  "成立日期",   "founded_on",  FK_DATE,  NULL,          10, FF_REQ | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) ORGF_##id,
+enum org_field { ORG_FIELDS(X) ORGF__COUNT };
+#undef X
+extern const struct field_def org_fields[ORGF__COUNT];
+
+struct women_org {
+	int64_t id, version;
+	char *v[ORGF__COUNT];    /* the type's code, the unit's code */
+	char ended_on[11];      /* 撤销, "" while it stands */
+};
+struct women_org *org_new(void);                /* Caller frees with org_free. */
+void org_free(struct women_org **o);
+void org_set(struct women_org *o, int field, const char *value);
+const char *org_get(const struct women_org *o, int field);     /* never NULL */
+/* Add an organisation (OP_CREATE in its unit; the unit named by its code or name, open) or change
+ * one at its version (JY_ECONFLICT, nothing saved, when it moved on), with its history. One name
+ * once in a unit. JY_EINVAL with err->field a label of ORG_FIELDS. */
+int org_save(struct jy_db *db, struct women_org *o, struct jy_err *err);
+int org_load(struct jy_db *db, int64_t id, struct women_org **out, struct jy_err *err);
+/* The organisation a worker names: "#12", or a name that is one organisation's only. JY_EINVAL
+ * (field 组织名称) naming what is wrong: none, or several (their numbers given). */
+int org_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err);
+/* Dissolve organisation id (撤销) on date (default today; not before it was set up, nor after
+ * today) for reason (required). Once. OP_EDIT in its unit; in its history. */
+int org_end(struct jy_db *db, int64_t id, const char *date, const char *reason, struct jy_err *err);
+struct org_row {
+	int64_t id;
+	char name[96], type[12], unit[64], founded[11], ended_on[11];
+	int members;            /* serving on asof */
+	char term_ends[11];     /* the nearest end of a serving member's term, "" none */
+};
+/* The organisations of the units the worker sees matching query (the name, the unit's, the
+ * type's label; "" all), by unit and name. JY_EPERM for statistics. Caller frees *rows. */
+int org_search(struct jy_db *db, const char *query, struct org_row **rows, int *n,
+               struct jy_err *err);
+
+/* A member of an organisation (委员 …): her name, post (code list org_post), phone, the day she
+ * was elected (换届) and the day her term ends (after it). */
+#define MEMBER_FIELDS(X) \
+	X(NAME,      name,        "姓名",       "name",        FK_TEXT,  NULL,          20, FF_REQ | FF_CSV) \
+	X(POST,      post,        "职务",       "post",        FK_CODE,  "org_post",    10, FF_REQ | FF_CSV) \
+	X(PHONE,     phone,       "联系电话",   "phone",       FK_PHONE, NULL,          13, FF_SENS | FF_CSV) \
+	X(ELECTED,   elected_on,  "当选日期",   "elected_on",  FK_DATE,  NULL,          10, FF_REQ | FF_CSV) \
+	X(TERM,      term_ends,   "任期届满",   "term_ends",   FK_DATE,  NULL,          10, FF_REQ | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) MF_##id,
+enum member_field { MEMBER_FIELDS(X) MF__COUNT };
+#undef X
+extern const struct field_def member_fields[MF__COUNT];
+/* Add member v[0..MF__COUNT) to organisation id (OP_EDIT in its unit; not to a dissolved one):
+ * *member_id her number. In the organisation's history. */
+int org_member_add(struct jy_db *db, int64_t id, char *const *v, int64_t *member_id,
+                   struct jy_err *err);
+struct member_row {
+	int64_t id, org_id;
+	char org[96], unit[64];
+	char name[64], post[12], phone[24];     /* phone masked */
+	char elected[11], term_ends[11];
+	int days_left;          /* from asof to the term's end (org_terms_due) */
+};
+/* The members of organisation id, the posts in order (OP_VIEW). Caller frees *rows. */
+int org_members(struct jy_db *db, int64_t id, struct member_row **rows, int *n,
+                struct jy_err *err);
+/* The members of the worker's organisations whose term ends from asof (NULL today) to days days
+ * after it (0: the setting org.term_days, 60), the nearest first: the elections to prepare
+ * (换届). Caller frees *rows. */
+int org_terms_due(struct jy_db *db, const char *asof, int days, struct member_row **rows, int *n,
+                  struct jy_err *err);
+
 /* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
 /* Five cases through the casework API, inside the demo's transaction, dated months_shift months
  * from the demo's own dates (as core/admin/demo.c shifts the rest): among them 陈美玲's wage

@@ -17,5 +17,14 @@ int case_validate(struct jy_db *db, struct rcase *c, struct jy_err *err);
 int case_step_write(struct jy_db *db, int64_t case_id, int no, int step, const char *date,
                     const char *action, const char *outcome, const char *who, const char *note,
                     int days, struct jy_err *err);
+/* pair.c: one value checked as the forms and the files take it (a phone never masked, a unit by
+ * its name), every field of defs checked in place with the required ones given; a write in its
+ * own transaction, or in the caller's (the demo's) when one is open. */
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+                         struct jy_err *err);
+int casework_check_fields(struct jy_db *db, const struct field_def *defs, int n, char **v,
+                          struct jy_err *err);
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
 
 #endif

@@ -40,13 +40,13 @@ const char *pair_state_label(int state)
 }
 
 /* A write in its own transaction, or in the caller's (the demo's) when one is open. */
-static int tx_begin(struct jy_db *db, int *own, struct jy_err *err)
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err)
 {
 	*own = !db_in_tx(db);
 	return *own ? db_begin(db, err) : JY_OK;
 }
 
-static int tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
 {
 	if (!own)
 		return rc;
@@ -86,8 +86,8 @@ const char *helper_get(const struct helper *h, int field)
 }
 
 /* One value as the form and the files take it: a phone never masked, a community by name. */
-static int check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
-                       struct jy_err *err)
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+                         struct jy_err *err)
 {
 	*out = NULL;
 	if (text_is_blank(in))
@@ -112,12 +112,12 @@ static int check_field(struct jy_db *db, const struct field_def *fd, const char 
 }
 
 /* Every field of defs checked in place; the required ones given. */
-static int check_fields(struct jy_db *db, const struct field_def *defs, int n, char **v,
-                        struct jy_err *err)
+int casework_check_fields(struct jy_db *db, const struct field_def *defs, int n, char **v,
+                          struct jy_err *err)
 {
 	for (int f = 0; f < n; f++) {
 		char *out = NULL;
-		int rc = check_field(db, &defs[f], v[f], &out, err);
+		int rc = casework_check_field(db, &defs[f], v[f], &out, err);
 		if (rc)
 			return rc;
 		free(v[f]);
@@ -232,7 +232,7 @@ out:
 
 int helper_save(struct jy_db *db, struct helper *h, struct jy_err *err)
 {
-	int rc = check_fields(db, helper_fields, HF__COUNT, h->v, err);
+	int rc = casework_check_fields(db, helper_fields, HF__COUNT, h->v, err);
 	if (rc)
 		return rc;
 	if ((rc = access_check(db, h->id ? OP_EDIT : OP_CREATE, h->v[HF_COMMUNITY], err)))
@@ -248,9 +248,9 @@ int helper_save(struct jy_db *db, struct helper *h, struct jy_err *err)
 			return rc;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		return rc;
-	return tx_end(db, own, helper_write(db, h, err), err);
+	return casework_tx_end(db, own, helper_write(db, h, err), err);
 }
 
 int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err)
@@ -586,7 +586,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		char *out = NULL;
 		if (f == PRF_HELPER || f == PRF_IDNO)
 			out = text_is_blank(p->v[f]) ? NULL : text_clean(p->v[f]);
-		else if ((rc = check_field(db, &pair_fields[f], p->v[f], &out, err)))
+		else if ((rc = casework_check_field(db, &pair_fields[f], p->v[f], &out, err)))
 			break;
 		free(p->v[f]);
 		p->v[f] = out;
@@ -635,7 +635,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	if (!p->id && !p->v[PRF_NO]) {
 		char no[24];
@@ -644,7 +644,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 	}
 	if (!rc)
 		rc = pair_write(db, p, old, err);
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	pair_free(&old);
 	return rc;
@@ -715,7 +715,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_contact(pair_id, date, kind, content, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
@@ -746,7 +746,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 			rc = history_add(db, "mentor_pair", id, "contact", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(what);
 	pair_free(&p);
@@ -780,7 +780,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 	}
 	text = text_clean(what ? what : "");
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_gift(pair_id, date, kind, amount_fen, what, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
@@ -814,7 +814,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 			rc = history_add(db, "mentor_pair", id, "gift", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(text);
 	pair_free(&p);
@@ -844,7 +844,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	/* not before what was recorded on it */
 	sqlite3_stmt *st = db_prepare(db, "SELECT max(d) FROM (SELECT max(date) AS d FROM pair_contact "
@@ -899,7 +899,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 			buf_free(&j);
 		}
 	}
-	if (!(rc = tx_end(db, own, rc, err)))
+	if (!(rc = casework_tx_end(db, own, rc, err)))
 		(*version)++;
 out:
 	free(why);

@@ -151,6 +151,15 @@ static const char CERTS[] =
 #define NEW_YEAR "new_year BETWEEN CAST(substr(?1, 1, 4) AS INTEGER) AND CAST(substr(?2, 1, 4) AS INTEGER)"
 #define OUTLETS(what, cond) "SELECT " what " FROM outlet WHERE since <= ?2 AND (ended_on IS NULL " \
 	"OR ended_on > ?2) AND " cond
+/* K1: the women's organisations standing on the period's last day (set up by it, not dissolved
+ * by it, 029_org.sql), by type and by their unit's level; one of a street or the county has no
+ * community (未填社区 by community). K1U the open communities with one, K1D the open communities:
+ * the coverage K1R. */
+#define ORG_STANDS "o.founded_on <= ?2 AND (o.ended_on IS NULL OR o.ended_on > ?2)"
+#define ORGS(cond) "SELECT 1, CASE WHEN u.level = 'community' THEN u.code END FROM women_org o " \
+	"JOIN unit u ON u.code = o.unit WHERE " ORG_STANDS " AND " cond
+#define COMMUNITIES(cond) "SELECT 1, u.code FROM unit u WHERE u.level = 'community' AND " \
+	"(u.closed_at IS NULL OR substr(u.closed_at, 1, 10) > ?2) AND " cond
 #define FEES(cols, cond) "SELECT " cols " FROM fee INDEXED BY fee_month WHERE " cond
 #define FEE_PERIOD "month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)"
 #define FEE_UPTO "month <= substr(?2, 1, 7)"
@@ -404,7 +413,21 @@ static const char CERTS[] =
 	X(J4R,     "J4R",     "调解成功率",                 "%",    0, K_RATE, "J4/J4A") \
 	X(J5,      "J5",      "制止家庭暴力起数",           "起",   0, K_SUM, \
 	  "SELECT count(*) FROM rights_case WHERE type = '20' AND closed_on BETWEEN ?1 AND ?2") \
-	X(JX,      "JX",      "超期未办结件数",             "件",   0, K_SUM,  CASES_LATE)
+	X(JX,      "JX",      "超期未办结件数",             "件",   0, K_SUM,  CASES_LATE) \
+	X(K1,      "K1",      "妇女组织数",                 "个",   0, K_GROUP, ORGS("1")) \
+	X(K1_1,    "K1-1",    "组织类型：妇代会",           "个",   0, K_GROUP, ORGS("o.type = '1'")) \
+	X(K1_2,    "K1-2",    "组织类型：妇委会",           "个",   0, K_GROUP, ORGS("o.type = '2'")) \
+	X(K1_3,    "K1-3",    "组织类型：妇女之家",         "个",   0, K_GROUP, ORGS("o.type = '3'")) \
+	X(K1_4,    "K1-4",    "组织类型：维权站",           "个",   0, K_GROUP, ORGS("o.type = '4'")) \
+	X(K1_5,    "K1-5",    "组织类型：姐妹驿站",         "个",   0, K_GROUP, ORGS("o.type = '5'")) \
+	X(K1_9,    "K1-9",    "组织类型：其他",             "个",   0, K_GROUP, ORGS("o.type = '9'")) \
+	X(K1_C,    "K1-C",    "组织层级：社区（村）",       "个",   0, K_GROUP, ORGS("u.level = 'community'")) \
+	X(K1_S,    "K1-S",    "组织层级：街道（乡镇）",     "个",   0, K_GROUP, ORGS("u.level = 'street'")) \
+	X(K1_X,    "K1-X",    "组织层级：县（区）",         "个",   0, K_GROUP, ORGS("u.level = 'county'")) \
+	X(K1U,     "K1U",     "有妇女组织的社区（村）数",   "个",   0, K_GROUP, \
+	  COMMUNITIES("EXISTS (SELECT 1 FROM women_org o WHERE o.unit = u.code AND " ORG_STANDS ")")) \
+	X(K1D,     "K1D",     "社区（村）数",               "个",   0, K_GROUP, COMMUNITIES("1")) \
+	X(K1R,     "K1R",     "妇女组织覆盖率",             "%",    0, K_RATE, "K1U/K1D")
 
 #define X(id, code, label, unit, people, kind, arg) RI_##id,
 enum report_ind_id { REPORT_INDICATORS(X) RI__COUNT };

@@ -547,6 +547,9 @@ static const struct {
 	{ "mentor_pair", "gift", N_("money or goods given") },
 	{ "mentor_pair", "end", N_("pair ended") },
 	{ "resident", "pair", N_("mentoring pair") },
+	{ "women_org", "create", N_("organisation set up") },
+	{ "women_org", "member", N_("member elected") },
+	{ "women_org", "end", N_("organisation dissolved") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -777,6 +780,8 @@ static const struct trail_kind {
 	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
 	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
+	{ "women_org", "women_org", "'update', 'end'", N_("women's organisations") },
+	{ "org_member", "org_member", NULL, N_("members of organisations") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

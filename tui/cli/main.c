@@ -129,6 +129,15 @@ static const char usage_pairs[] = N_(
 	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n");
+/* The organisation register; printed after usage_pairs. */
+static const char usage_orgs[] = N_(
+	"  jiuye org add --name N --type T --unit UNIT [--date FOUNDED]\n"
+	"      a women's organisation or service post (妇代会, 妇女之家, 维权站 ...)\n"
+	"  jiuye org member ORG --name N --post P [--phone P] --date ELECTED\n"
+	"      --term-ends DATE     a member and her term (换届)\n"
+	"  jiuye org end ORG --reason R [--date D]     dissolve it (撤销)\n"
+	"  jiuye org show ORG | list [QUERY] | due [--days N]\n"
+	"      due: terms ending within org.term_days (60) days\n");
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
@@ -173,9 +182,10 @@ static const char usage_notices[] = N_(
 	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
 	"                                          half-year or year summary: targets,\n"
 	"                                          beside last year's (同比), by month\n"
-	"  jiuye certificate list ID | cancel|expire|keep ID CERT\n"
+	"  jiuye certificate list ID | cancel|expire|keep ID CERT [--reason TEXT]\n"
 	"                                          her certificates (明白卡: 18 months);\n"
-	"                                          one cancelled, expired, kept (review)\n");
+	"                                          one cancelled, expired (--reason why),\n"
+	"                                          kept (review): a reviewer's\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"
@@ -281,6 +291,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--household", offsetof(struct opts, household) },
 		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
+		{ "--post", offsetof(struct opts, post) },
+		{ "--term-ends", offsetof(struct opts, term_ends) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -1017,6 +1029,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_(usage_pairs), stdout);
+			fputs(_(usage_orgs), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1082,6 +1095,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "org") == 0)
+		return cli_org(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
