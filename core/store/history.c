@@ -547,6 +547,9 @@ static const struct {
 	{ "mentor_pair", "gift", N_("money or goods given") },
 	{ "mentor_pair", "end", N_("pair ended") },
 	{ "resident", "pair", N_("mentoring pair") },
+	{ "household", "link", N_("member joined") },
+	{ "household", "unlink", N_("member left") },
+	{ "resident", "household", N_("household") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -777,6 +780,7 @@ static const struct trail_kind {
 	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
 	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
+	{ "household", "household", "'update'", N_("households") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -128,6 +128,15 @@ static const char usage_pairs[] = N_(
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n");
 
+/* Households; printed after usage_pairs. */
+static const char usage_households[] = N_(
+	"  jiuye household add HH_NO --community C [--building B] [--entrance E]\n"
+	"               [--room R] [--address A] | list [QUERY] | show HH_NO [--date D]\n"
+	"      a household (户); show: its members then, 零就业家庭 and 夫妻双失业\n"
+	"  jiuye household link HH_NO ID_NUMBER|REG_NO --relation R [--date D]\n"
+	"  jiuye household unlink ID_NUMBER|REG_NO [--date D]\n"
+	"      户主, 配偶, 子女, 父母 or 其他; one household at a time\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -279,6 +288,10 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--household", offsetof(struct opts, household) },
 		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
+		{ "--building", offsetof(struct opts, building) },
+		{ "--entrance", offsetof(struct opts, entrance) },
+		{ "--room", offsetof(struct opts, room) },       { "--address", offsetof(struct opts, address) },
+		{ "--relation", offsetof(struct opts, relation) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -1013,6 +1026,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_(usage_pairs), stdout);
+			fputs(_(usage_households), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1078,6 +1092,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "household") == 0)
+		return cli_household(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
