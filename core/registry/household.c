@@ -531,3 +531,69 @@ int household_list(struct jy_db *db, const char *query, struct household_row **o
 	}
 	return JY_OK;
 }
+
+/* Every membership on asof, household by household, with what the flags need. */
+#define EACH_SQL \
+	"SELECT m.household_id, m.resident_id, m.relation, r.sex, r.birth, " \
+	"(SELECT s.status FROM status_event s WHERE s.resident_id = m.resident_id AND s.date <= ?1 " \
+	" ORDER BY s.date DESC, s.id DESC LIMIT 1) " \
+	"FROM household_member m JOIN resident r ON r.id = m.resident_id " \
+	"WHERE m.since <= ?1 AND (m.until IS NULL OR m.until > ?1) ORDER BY m.household_id"
+
+/* The members gathered of one household, each given to cb with the household's flags. */
+static int each_flush(const struct household_member *m, int n, int fu, int mu,
+                      int (*cb)(void *arg, int64_t rid, int flags), void *arg)
+{
+	int flags = household_flags_of(m, n, fu, mu);
+	for (int i = 0; i < n; i++)
+		if (cb(arg, m[i].resident_id, flags))
+			return 1;
+	return 0;
+}
+
+int household_each_member(struct jy_db *db, const char *asof,
+                          int (*cb)(void *arg, int64_t rid, int flags), void *arg,
+                          struct jy_err *err)
+{
+	int fu = 55, mu = 60;
+	int rc = db_setting_int(db, "rule.4050.female_upper", 55, &fu, err);
+	if (!rc)
+		rc = db_setting_int(db, "rule.4050.male_upper", 60, &mu, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, EACH_SQL, err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
+	struct household_member *m = NULL;
+	int n = 0, cap = 0, s = SQLITE_DONE, stop = 0;
+	int64_t cur = 0;
+	while (!stop && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t hid = sqlite3_column_int64(st, 0);
+		if (hid != cur && n) {
+			stop = each_flush(m, n, fu, mu, cb, arg);
+			n = 0;
+		}
+		cur = hid;
+		if (n == cap)
+			m = xrealloc(m, (size_t)(cap = cap ? 2 * cap : 8) * sizeof *m);
+		struct household_member *x = &m[n++];
+		memset(x, 0, sizeof *x);
+		x->resident_id = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, x->relation, sizeof x->relation);
+		db_col_copy(st, 3, x->sex, sizeof x->sex);
+		char birth[11];
+		db_col_copy(st, 4, birth, sizeof birth);
+		x->age = date_age(birth, asof);
+		db_col_copy(st, 5, x->status, sizeof x->status);
+	}
+	sqlite3_reset(st);
+	if (!stop && s != SQLITE_DONE) {
+		free(m);
+		return db_fail(db, err, _("reading the households"));
+	}
+	if (!stop && n)
+		each_flush(m, n, fu, mu, cb, arg);
+	free(m);
+	return JY_OK;
+}

@@ -350,6 +350,11 @@ int household_flags_of(const struct household_member *m, int n, int female_upper
 int household_members(struct jy_db *db, int64_t hid, const char *asof, struct household_member **out,
                       int *n, int *flags, struct jy_err *err);
 int household_flags(struct jy_db *db, int64_t hid, const char *asof, int *flags, struct jy_err *err);
+/* Every member of a household on asof with her household's flags that day (HH_*), for the
+ * reports; cb returns nonzero to stop. All communities: the caller keeps to the worker's. */
+int household_each_member(struct jy_db *db, const char *asof,
+                          int (*cb)(void *arg, int64_t rid, int flags), void *arg,
+                          struct jy_err *err);
 struct household_row {
 	int64_t id;
 	char hh_no[64], community[32], address[192], head[64];

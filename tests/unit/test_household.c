@@ -66,7 +66,8 @@ struct fixture {
 	int64_t husband, wife, other, hid;
 };
 
-static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq)
+static int64_t resident_cat(struct jy_db *db, const char *name, const char *birth, char sex, int seq,
+                            const char *cats)
 {
 	char id[19];
 	idcard_make("330102", birth, seq, sex, id);
@@ -76,12 +77,19 @@ static int64_t resident(struct jy_db *db, const char *name, const char *birth, c
 	resident_set(r, RF_COMMUNITY, "TX0101");
 	resident_set(r, RF_REGDATE, "2026-01-05");
 	resident_set(r, RF_STATUS, "10");
+	if (cats)
+		resident_set(r, RF_CATEGORIES, cats);
 	struct jy_err err = { 0 };
 	if (resident_save(db, r, &err))
 		fail_msg("%s: %s %s", name, err.field, err.msg);
 	int64_t rid = r->id;
 	resident_free(&r);
 	return rid;
+}
+
+static int64_t resident(struct jy_db *db, const char *name, const char *birth, char sex, int seq)
+{
+	return resident_cat(db, name, birth, sex, seq, NULL);
 }
 
 static void status(struct jy_db *db, int64_t rid, const char *date, const char *st)
@@ -232,6 +240,81 @@ static void test_refused(void **state)
 	assert_int_equal(member_rows(f->db), 1);
 }
 
+static void visit(struct jy_db *db, int64_t rid, const char *date)
+{
+	struct visit v = { .resident_id = rid, .date = (char *)date };
+	struct jy_err err = { 0 };
+	if (visit_add(db, &v, &err))
+		fail_msg("visit %s: %s %s", date, err.field, err.msg);
+}
+
+static int64_t fig(const struct report *r, int prev, const char *code)
+{
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, code) == 0)
+			return (prev ? r->prev_v : r->cur_v)[i].num;
+	fail_msg("no indicator %s", code);
+	return -1;
+}
+
+/* A4-ZERO_EMP_HH and A8 of June 2026 against May, on a registry made here (all registered 失业 on
+ * 2026-01-05, 幸福里社区):
+ *   household 5-2-301: 李建华 (head) and 陈桂芳 (spouse) from 2026-02-01; she works from 06-10;
+ *   household 5-2-302: 钱丽 (head, 零就业家庭 typed on her record) and her son 孙强, who works
+ *     from 2026-03-01, from 2026-02-01;
+ *   赵明: 零就业家庭 typed on his record, in no household.
+ * A4-ZERO_EMP_HH counts the registered unemployed on the period's last day in the category:
+ *   May (05-31): 5-2-301 has nobody at work: 李建华 + 陈桂芳 = 2; 钱丽's household has her son at
+ *     work, so not 零就业 whatever her record says: 0; 赵明 by hand: 1. Total 3.
+ *   June (06-30): 陈桂芳 works, so 5-2-301 is no longer 零就业: 0 (and she is not unemployed);
+ *     钱丽 0; 赵明 1. Total 1.
+ * A8 (户次) in June: 06-05 李建华 and 陈桂芳 (one household, one day: 1), 06-20 李建华 (1), 06-05
+ *   赵明 (a household of his own: 1), 06-05 钱丽 and 孙强 (1): 4, from 6 visits. May: none.
+ * A8P (the registered unemployed on 06-30 who were visited): 李建华, 赵明, 钱丽 = 3. */
+static void test_figures(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	int64_t qian = resident_cat(f->db, "钱丽", "1972-04-04", 'F', 14, "ZERO_EMP_HH");
+	int64_t son = resident(f->db, "孙强", "1996-09-09", 'M', 15);
+	int64_t zhao = resident_cat(f->db, "赵明", "1990-01-01", 'M', 16, "ZERO_EMP_HH");
+	struct household h2 = { .hh_no = "5-2-302", .community = "TX0101" };
+	assert_int_equal(household_add(f->db, &h2, &err), JY_OK);
+	assert_int_equal(household_link(f->db, f->hid, f->husband, "户主", "2026-02-01", &err), JY_OK);
+	assert_int_equal(household_link(f->db, f->hid, f->wife, "配偶", "2026-02-01", &err), JY_OK);
+	assert_int_equal(household_link(f->db, h2.id, qian, "户主", "2026-02-01", &err), JY_OK);
+	assert_int_equal(household_link(f->db, h2.id, son, "子女", "2026-02-01", &err), JY_OK);
+	status(f->db, son, "2026-03-01", "20");
+	status(f->db, f->wife, "2026-06-10", "20");
+	visit(f->db, f->husband, "2026-06-05");
+	visit(f->db, f->wife, "2026-06-05");
+	visit(f->db, f->husband, "2026-06-20");
+	visit(f->db, zhao, "2026-06-05");
+	visit(f->db, qian, "2026-06-05");
+	visit(f->db, son, "2026-06-05");
+	struct period p;
+	struct report *r = NULL;
+	assert_int_equal(period_parse("2026-06", &p, &err), JY_OK);
+	assert_int_equal(report_compute(f->db, &p, BY_NONE, &r, &err), JY_OK);
+	assert_int_equal(fig(r, 1, "A4-ZERO_EMP_HH"), 3);
+	assert_int_equal(fig(r, 0, "A4-ZERO_EMP_HH"), 1);
+	assert_int_equal(fig(r, 0, "A8"), 4);
+	assert_int_equal(fig(r, 1, "A8"), 0);
+	assert_int_equal(fig(r, 0, "A8P"), 3);
+	report_free(&r);
+	/* the people of the figure are the very ones counted: 赵明 alone in June */
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int ze = -1;
+	for (int i = 0; i < report_ninds; i++)
+		if (strcmp(report_inds[i].code, "A4-ZERO_EMP_HH") == 0)
+			ze = i;
+	assert_int_equal(report_people_ids(f->db, &p, BY_NONE, "", ze, &ids, &n, &err), JY_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], zhao);
+	free(ids);
+}
+
 int main(void)
 {
 	test_init();
@@ -239,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_rule),
 		cmocka_unit_test_setup_teardown(test_dated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
