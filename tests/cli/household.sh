@@ -8,6 +8,9 @@
 #   2024-03-31: both 失业: 零就业 yes, 夫妻双失业 yes;
 #   2024-05-03: she works (灵活就业) that day: both no;
 #   after she leaves on 2024-06-01, on 2024-06-30 he is alone and out of work: 零就业 yes.
+# The demo types 零就业家庭 on nobody, so the report's A4-ZERO_EMP_HH (the registered unemployed in a
+# 零就业家庭 on the period's last day) is the household's: 2 on 2024-03-31 and 2024-02-29, 0 on
+# 2024-06-30 and 2024-05-31 (she works; the report is run before she leaves).
 set -u
 JIUYE=${JIUYE:-./build/asan/jiuye}
 tmp=$(mktemp -d)
@@ -16,7 +19,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 30
 db="$tmp/t.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 export JIUYE_DB="$db"
@@ -59,6 +62,11 @@ has "show: the head first, his status" "$tmp/out" "R-000007  吴建国   户主 
 run household show 3-4-502 --date 2024-05-03
 has "show 2024-05-03: she works from that day" "$tmp/out" "on 2024-05-03: 零就业家庭 no, 夫妻双失业 no"
 has "show: the household's place" "$tmp/out" "3栋4单元502室"
+
+run report --period 2024-03
+has "report 2024-03: 零就业家庭 from the household, both of them, in March and in February" "$tmp/out" "各类人员：零就业家庭                        人            2        2          0"
+run report --period 2024-06
+has "report 2024-06: she works from 05-03, so neither in June nor in May" "$tmp/out" "各类人员：零就业家庭                        人            0         0        0"
 
 run household list 吴建国
 has "list: found by a member's name, the head and the members" "$tmp/out" "吴建国   2"
