@@ -133,7 +133,8 @@ static const char usage_pairs[] = N_(
 /* Households; printed after usage_pairs. */
 static const char usage_households[] = N_(
 	"  jiuye household add HH_NO --community C [--building B] [--entrance E]\n"
-	"               [--room R] [--address A] | list [QUERY] | show HH_NO [--date D]\n"
+	"               [--room R] [--address A]\n"
+	"  jiuye household list [QUERY] | show HH_NO [--date D]\n"
 	"      a household (户); show: its members then, 零就业家庭 and 夫妻双失业\n"
 	"  jiuye household link HH_NO ID_NUMBER|REG_NO --relation R [--date D]\n"
 	"  jiuye household unlink ID_NUMBER|REG_NO [--date D]\n"
