@@ -72,6 +72,8 @@ struct cli_opts {
 	const char *helper, *household, *goal, *kind, *amount, *org;
 	/* jiuye org member (cli_org.c; --name, --phone, --date too) */
 	const char *post, *term_ends;
+	/* jiuye household (cli_household.c; --community, --date too) */
+	const char *building, *entrance, *room, *address, *relation;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -131,6 +133,8 @@ int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|sh
 int cli_pair(const struct cli_opts *o);
 /* cli_org.c: jiuye org add|list|show|member|end|due, the organisation register */
 int cli_org(const struct cli_opts *o);
+/* cli_household.c: jiuye household add|list|show|link|unlink */
+int cli_household(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr

@@ -315,4 +315,62 @@ int seek_words(const char *text, char **out, int max);
  * 保洁, 洁员 -> "保洁员" (a matching list's "why"). */
 void seek_word_runs(const char *text, char **set, int nset, struct jy_buf *out);
 
+/* ---- household.c: households (户) and the flags their members give them ------------------------ */
+struct household {
+	int64_t id, version;
+	char *hh_no;            /* 户号 */
+	char *community;        /* its code or name typed; load gives the code */
+	char *building, *entrance, *room, *address;     /* 栋, 单元, 室; any may be NULL or "" */
+};
+void household_free(struct household **h);
+/* Record a new household (OP_CREATE in its community): 户号 required and not yet recorded, the
+ * community required. With its history. h->id and h->version set. */
+int household_add(struct jy_db *db, struct household *h, struct jy_err *err);
+/* The household numbered hh_no: JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB. */
+int household_find_no(struct jy_db *db, const char *hh_no, int64_t *id, struct jy_err *err);
+/* The household with id (OP_VIEW of its community). Caller frees with household_free. */
+int household_load(struct jy_db *db, int64_t id, struct household **out, struct jy_err *err);
+/* Resident rid joins household hid from date (default today, never after it) as relation (code,
+ * label or alias of hh_relation: 户主, 配偶, 子女, 父母, 其他). Refused (JY_EINVAL, on its field):
+ * she is in a household already, a second head, a day before she left one. OP_EDIT of both. */
+int household_link(struct jy_db *db, int64_t hid, int64_t rid, const char *relation,
+                   const char *date, struct jy_err *err);
+/* Resident rid leaves her household on date (default today; not before she joined): no longer
+ * a member that day. Left on the day she joined, she never was one. */
+int household_unlink(struct jy_db *db, int64_t rid, const char *date, struct jy_err *err);
+/* Her household on asof (NULL: today): JY_OK with *hid; JY_ENOTFOUND when none. */
+int household_of(struct jy_db *db, int64_t rid, const char *asof, int64_t *hid, struct jy_err *err);
+/* 零就业家庭 and 夫妻双失业 as worked out from the members (household.c tells how). */
+enum { HH_ZERO_EMP = 1, HH_COUPLE_UNEMP = 2 };
+struct household_member {
+	int64_t resident_id;
+	char reg_no[24], name[64];
+	char relation[8];       /* hh_relation code */
+	char since[11];
+	char sex[2];            /* "1" male, "2" female */
+	int age;                /* on asof */
+	char status[8];         /* emp_status on asof; "" when not registered yet */
+};
+/* The flags of members m[0..n) with the retirement ages given: the rule alone, for tests. */
+int household_flags_of(const struct household_member *m, int n, int female_upper, int male_upper);
+/* The members on asof (NULL: today), head first, and the household's flags then (flags may be
+ * NULL). Caller frees *out. */
+int household_members(struct jy_db *db, int64_t hid, const char *asof, struct household_member **out,
+                      int *n, int *flags, struct jy_err *err);
+int household_flags(struct jy_db *db, int64_t hid, const char *asof, int *flags, struct jy_err *err);
+/* Every member of a household on asof with her household's flags that day (HH_*), for the
+ * reports; cb returns nonzero to stop. All communities: the caller keeps to the worker's. */
+int household_each_member(struct jy_db *db, const char *asof,
+                          int (*cb)(void *arg, int64_t rid, int flags), void *arg,
+                          struct jy_err *err);
+struct household_row {
+	int64_t id;
+	char hh_no[64], community[32], address[192], head[64];
+	int members;            /* today */
+};
+/* The households of the worker's communities whose number, address or a member's name holds
+ * query (NULL or "": all), by number. Caller frees *out. */
+int household_list(struct jy_db *db, const char *query, struct household_row **out, int *n,
+                   struct jy_err *err);
+
 #endif

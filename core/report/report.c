@@ -10,6 +10,10 @@
  *   - a category counts from its since date (hand-set categories) up to the day before it ended
  *     (an ended one is kept with its dates, 025_dated.sql); 4050 also follows from sex and birth
  *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
+ *   - 零就业家庭 is the household's on the period's last day for a member of one then (worked out
+ *     from its members' statuses, core/registry/household.c), whatever her record says; the
+ *     category typed by hand counts only for someone recorded in no household (records from
+ *     before households were kept stay as they were typed);
  *   - the community and the flags 领取失业金 (benefit) and 低保 (dibao) as they stood on the
  *     period's last day: the value before the first dated change after it, else the current one
  *     (a worker's scope, who may see whom, stays the current community's).
@@ -94,6 +98,15 @@ static const char FINISHERS[] =
 	"SELECT e.resident_id AS rid, e.passed AS passed, e.in_trade AS in_trade, "
 	"  e.result = 'completed' AND coalesce(e.result_on, ?2) <= ?4 AS done "
 	"FROM enrolment e INDEXED BY enrolment_course WHERE e.course_id = ?1 AND e.waitlisted = 0))";
+/* A8: home visits as the sources count them, 户次: a household visited on a day counts once, however
+ * many of its members were seen (a member of it that day, 030_household.sql); someone recorded in
+ * no household is a household of her own. Each row a household-day, its first member visited the
+ * resident whose groups it counts in. */
+#define VISITED_HOUSEHOLDS \
+	"SELECT min(v.resident_id) FROM visit v LEFT JOIN household_member m " \
+	"ON m.resident_id = v.resident_id AND m.since <= v.date AND (m.until IS NULL OR m.until > v.date) " \
+	"WHERE v.kind = '1' AND v.date BETWEEN ?1 AND ?2 " \
+	"GROUP BY v.date, coalesce(m.household_id, -v.resident_id)"
 /* Certificates issued in the period: who got one, of which type (B1). */
 static const char CERTS[] =
 	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
@@ -236,8 +249,7 @@ static const char CERTS[] =
 	X(A7_030,  "A7-030",  "再就业形式：公益性岗位安置", "人",   1, K_MEM,  "030") \
 	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
 	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
-	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, \
-	  "SELECT resident_id FROM visit WHERE kind = '1' AND date BETWEEN ?1 AND ?2") \
+	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, VISITED_HOUSEHOLDS) \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
 	X(A9B,     "A9B",     "社区基本情况：楼栋数",       "栋",   0, K_GROUP, PROFILE("buildings")) \
@@ -490,12 +502,15 @@ struct rperiod {
 	int32_t from, to, d0;
 	uint8_t *st0, *st1;     /* status class on d0 / to; 0xFF: the current one */
 	uint8_t *re;            /* bit f: re-employed in the period in form f (a7_ids[f]) */
-	uint8_t *mark;          /* 1: visited in the period; 2: holds an employment certificate */
+	uint8_t *mark;          /* MARK_*: visited in the period, holds an employment certificate,
+	                         * a household's member and its 零就业 on the last day */
 	uint8_t *flags;         /* the flags on the last day where a later change differs (NULL: none) */
 	int16_t *comm;          /* the community's group on the last day, the same way (NULL: none) */
 };
 
-enum { MARK_VISITED = 1, MARK_HOLDER = 2, STATUS_NOW = 0xFF };
+/* MARK_HH: a member of a household on the period's last day; MARK_ZERO_HH: of one that is a
+ * 零就业家庭 that day (core/registry/household.c works it out from the members). */
+enum { MARK_VISITED = 1, MARK_HOLDER = 2, MARK_HH = 4, MARK_ZERO_HH = 8, STATUS_NOW = 0xFF };
 
 enum { CAT_SLOTS = 512 };        /* more than twice the categories a report reads (255) */
 enum { GROUPS_MAX = 64 };       /* the groups one resident counts in (categories held at once) */
@@ -524,6 +539,7 @@ struct rctx {
 	uint8_t cat_slot[CAT_SLOTS];    /* cat_find's hash table: index in the list + 1, 0 empty */
 	const struct code_list *cats;
 	int cat_4050, cat_dibao;        /* their index in the list, -1 when absent */
+	int cat_zero;                   /* ZERO_EMP_HH's index, -1 when absent */
 	int a4_cat[RI__COUNT];          /* A4 rows: the index of their category, -1 none */
 	int f_age, f_up, m_age, m_up;   /* the 4050 rule (settings, core/registry/rules.c) */
 	int months;                     /* training.outcome_months */
@@ -718,6 +734,25 @@ static int in_cats(const struct rctx *c, uint64_t m, int64_t id, int k, int32_t 
 	return k < 64 ? (int)(m >> k & 1) : in_cat(c, id, k, t);
 }
 
+/* in_cats on period per's last day, where 零就业家庭 is the household's when she is a member of
+ * one then (worked out from its members, whatever was typed on her record), and the category
+ * typed by hand only for someone recorded in no household. */
+static int in_cats_on(const struct rctx *c, const struct rperiod *per, uint64_t m, int64_t id, int k)
+{
+	if (k == c->cat_zero && per->mark && (per->mark[id] & MARK_HH))
+		return (per->mark[id] & MARK_ZERO_HH) != 0;
+	return in_cats(c, m, id, k, per->to);
+}
+
+/* in_cat for period k ending on t: on its last day, 零就业家庭 as in_cats_on has it. */
+static int in_cat_per(const struct rctx *c, int k, int64_t id, int j, int32_t t)
+{
+	const struct rperiod *per = &c->per[k];
+	if (j == c->cat_zero && t == per->to && per->mark && (per->mark[id] & MARK_HH))
+		return (per->mark[id] & MARK_ZERO_HH) != 0;
+	return in_cat(c, id, j, t);
+}
+
 /* The groups (other than the total) resident id falls in, for period k ending on t. */
 static int groups_of(const struct rctx *c, int k, int64_t id, int32_t t, int *g)
 {
@@ -742,7 +777,7 @@ static int groups_of(const struct rctx *c, int k, int64_t id, int32_t t, int *g)
 	case BY_CATEGORY: {
 		int n = 0;
 		for (int j = 0; j < c->ncat && n < GROUPS_MAX; j++)
-			if (in_cat(c, id, j, t))
+			if (in_cat_per(c, k, id, j, t))
 				g[n++] = 1 + j;
 		return n;
 	}
@@ -1182,6 +1217,19 @@ static int load_events(struct rctx *c, struct jy_err *err)
 	return JY_OK;
 }
 
+struct hh_marks {
+	struct rctx *c;
+	struct rperiod *p;
+};
+
+static int hh_mark(void *arg, int64_t rid, int flags)
+{
+	struct hh_marks *m = arg;
+	if (rid > 0 && rid < m->c->n)
+		m->p->mark[rid] |= MARK_HH | (flags & HH_ZERO_EMP ? MARK_ZERO_HH : 0);
+	return 0;
+}
+
 /* Residents visited at home in each period (a phone call or a guidance talk is not a home visit:
  * A8P), and those holding an employment certificate (就业创业证 or
  * one it replaced: 就业失业登记证, 失业证, 再就业优惠证; not cancelled) issued by its end. */
@@ -1220,7 +1268,14 @@ static int load_marks(struct rctx *c, struct jy_err *err)
 				c->per[k].mark[id] |= MARK_HOLDER;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? JY_OK : db_fail(c->db, err, _("reading the certificates"));
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, _("reading the certificates"));
+	for (int k = 0; k < c->nper; k++) {
+		struct hh_marks hm = { c, &c->per[k] };
+		if ((rc = household_each_member(c->db, c->per[k].p->to, hh_mark, &hm, err)))
+			return rc;
+	}
+	return JY_OK;
 }
 
 /* ---- the figures ---------------------------------------------------------------------------- */
@@ -1255,7 +1310,7 @@ static void figures_mem(struct rctx *c, int k)
 				emit(c, k, id, RI_A3);
 			uint64_t cats = cats_on(c, id, p->to);
 			for (int i = RI_A4_4050; i <= RI_A4_RL; i++)
-				if (c->a4_cat[i] >= 0 && (in_cats(c, cats, id, c->a4_cat[i], p->to) ||
+				if (c->a4_cat[i] >= 0 && (in_cats_on(c, p, cats, id, c->a4_cat[i]) ||
 				                          (c->a4_cat[i] == c->cat_dibao && (flags & 2))))
 					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
 			if (p->mark[id] & MARK_VISITED)
@@ -1561,6 +1616,7 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 	cat_index(c);
 	c->cat_4050 = cat_find(c, "4050");
 	c->cat_dibao = cat_find(c, "DIBAO");
+	c->cat_zero = cat_find(c, "ZERO_EMP_HH");
 	for (int i = 0; i < RI__COUNT; i++)
 		c->a4_cat[i] = i >= RI_A4_4050 && i <= RI_A4_RL ? cat_find(c, ind_defs[i].arg) : -1;
 	int rc;

@@ -550,6 +550,9 @@ static const struct {
 	{ "women_org", "create", N_("organisation set up") },
 	{ "women_org", "member", N_("member elected") },
 	{ "women_org", "end", N_("organisation dissolved") },
+	{ "household", "link", N_("member joined") },
+	{ "household", "unlink", N_("member left") },
+	{ "resident", "household", N_("household") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -782,6 +785,7 @@ static const struct trail_kind {
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
 	{ "women_org", "women_org", "'update', 'end'", N_("women's organisations") },
 	{ "org_member", "org_member", NULL, N_("members of organisations") },
+	{ "household", "household", "'update'", N_("households") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

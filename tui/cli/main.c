@@ -139,6 +139,16 @@ static const char usage_orgs[] = N_(
 	"  jiuye org show ORG | list [QUERY] | due [--days N]\n"
 	"      due: terms ending within org.term_days (60) days\n");
 
+/* Households; printed after usage_pairs. */
+static const char usage_households[] = N_(
+	"  jiuye household add HH_NO --community C [--building B] [--entrance E]\n"
+	"               [--room R] [--address A]\n"
+	"  jiuye household list [QUERY] | show HH_NO [--date D]\n"
+	"      a household (户); show: its members then, 零就业家庭 and 夫妻双失业\n"
+	"  jiuye household link HH_NO ID_NUMBER|REG_NO --relation R [--date D]\n"
+	"  jiuye household unlink ID_NUMBER|REG_NO [--date D]\n"
+	"      户主, 配偶, 子女, 父母 or 其他; one household at a time\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -293,6 +303,10 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
 		{ "--post", offsetof(struct opts, post) },
 		{ "--term-ends", offsetof(struct opts, term_ends) },
+		{ "--building", offsetof(struct opts, building) },
+		{ "--entrance", offsetof(struct opts, entrance) },
+		{ "--room", offsetof(struct opts, room) },       { "--address", offsetof(struct opts, address) },
+		{ "--relation", offsetof(struct opts, relation) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -1030,6 +1044,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_cases), stdout);
 			fputs(_(usage_pairs), stdout);
 			fputs(_(usage_orgs), stdout);
+			fputs(_(usage_households), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1097,6 +1112,8 @@ int main(int argc, char **argv)
 		return cli_pair(&o);
 	if (strcmp(cmd, "org") == 0)
 		return cli_org(&o);
+	if (strcmp(cmd, "household") == 0)
+		return cli_household(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
