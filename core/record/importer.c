@@ -377,6 +377,17 @@ static long importer_rows_total(const struct importer *im, const struct row_sour
 
 static void importer_copy(struct importer *im, int only_bad, struct import_result *res);
 
+/* Did a rejected row say what is wrong with it? Rows held back for a reason of the whole file
+ * (communities a database without units lacks) say nothing, and a copy of them would show the
+ * clerk nothing to fix. */
+static int importer_said_bad(const struct importer *im)
+{
+	for (int i = 0; i < im->nbad; i++)
+		if (im->bad[i].msg[0])
+			return 1;
+	return 0;
+}
+
 /* The connection's progress handler as an import calls it (db_progress_set). */
 struct importer_progress {
 	const struct db_progress *h;    /* NULL: nobody asked */
@@ -499,7 +510,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	}
 	im->src = NULL;
 	rows_close(&src);
-	if ((rc == JY_OK || rc == JY_EINVAL) && res->rejected && im->nbad)
+	if ((rc == JY_OK || rc == JY_EINVAL) && res->rejected && importer_said_bad(im))
 		importer_copy(im, skip && !(flags & IMPORT_DRY_RUN), res);
 	return rc;
 out:

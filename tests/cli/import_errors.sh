@@ -13,10 +13,10 @@ unset JIUYE_DB
 PY=/usr/bin/python3
 
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 32
 
 if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	skip_rest 30 "error copies" "no python3-openpyxl (make deps-test installs it)"
+	skip_rest 32 "error copies" "no python3-openpyxl (make deps-test installs it)"
 	exit 0
 fi
 
@@ -137,3 +137,11 @@ printf '名称,级别,上级\n新华社区,社区,不存在街道\n' >"$tmp/unit
 run unit import "$tmp/units.csv" --db "$db"
 [ -f "$tmp/units.错误.csv" ] && has "units: the copy, said on the terminal" "$tmp/err" "first column 错误: $tmp/units.错误.csv" \
 	|| nok "units: the copy" "$(cat "$tmp/err")"
+
+# ---- a database without units: its rows wait for --create-units, and there is no row to fix ------
+"$JIUYE" init --db "$tmp/empty.db" >/dev/null 2>&1 || nok "init an empty database"
+printf '姓名,身份证号,社区\n王秀兰,33012219770412002X,东湖社区\n' >"$tmp/新办.csv"
+run import residents "$tmp/新办.csv" --db "$tmp/empty.db" --dry-run
+has "no units yet: the dry run names the communities to create" "$tmp/err" "东湖社区: 1 row"
+[ ! -e "$tmp/新办.错误.csv" ] && lacks "no units yet: no copy (nothing in a row to fix), none said" "$tmp/err" "first column 错误" \
+	|| nok "no units yet: no copy" "$(ls "$tmp")"
