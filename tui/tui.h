@@ -82,6 +82,8 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "jiuye: 列名: <message>" (or without the field) of core's error on stderr; returns EXIT_USER. */
 int cli_fail(const struct jy_err *err);
+/* The error copy an import with bad rows wrote (res->copy), named on stderr; nothing without one. */
+void cli_import_copy(const struct import_result *res);
 /* Open the database the options name (flags: DB_OPEN_*) as the OS user; on failure says why on
  * stderr and returns EXIT_USER. */
 int cli_open_db(const struct cli_opts *o, int flags, struct jy_db **db);

@@ -93,6 +93,9 @@ char *due_title(const struct due_list *l);
 int import_units(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,
                  struct import_result *res, struct jy_err *err);
+/* The empty workbook for import_units (sheet_template): 名称, 级别 with its levels in a
+ * drop-down list, 上级, 代码. */
+int template_units(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* ---- settings.c: every setting the program reads --------------------------------------------- */
 /* One table of the keys of table setting that core/ and tui/ read, each with its meaning, default

@@ -202,3 +202,13 @@ int import_units(struct jy_db *db, const char *path, const char *sheet, int flag
 	importer_free(&im.in);
 	return rc;
 }
+
+int template_units(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	static const char *const levels[] = { "县区", "街道", "乡镇", "社区", "村", NULL };
+	const struct field_def *defs[UF__COUNT];
+	const char *const *lists[UF__COUNT] = { [UF_LEVEL] = levels };
+	for (int f = 0; f < UF__COUNT; f++)
+		defs[f] = &unit_fields[f];
+	return sheet_template_lists(db, path, "单位", defs, UF__COUNT, lists, err);
+}

@@ -273,6 +273,11 @@ int export_loans(struct jy_db *db, const char *path, int format, const char *pur
  * not the read-only ones an export adds (项目状态, 放款金额 …). */
 int template_projects(struct jy_db *db, const char *path, struct jy_err *err);
 int template_loans(struct jy_db *db, const char *path, struct jy_err *err);
+/* The same for the 来料加工 files: brokers, outlets, a broker's fee sheet (the low-income mark
+ * its export adds left out). */
+int template_brokers(struct jy_db *db, const char *path, struct jy_err *err);
+int template_outlets(struct jy_db *db, const char *path, struct jy_err *err);
+int template_fees(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* ---- processing.c: 来料加工 brokers, outlets and bases, and the fee ledger ----------------------- */
 /* A broker (经纪人): a person, a registered resident (found by her ID number when she is one) or

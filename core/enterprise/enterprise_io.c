@@ -672,3 +672,18 @@ int template_loans(struct jy_db *db, const char *path, struct jy_err *err)
 {
 	return eio_template(db, &loan_kind, LF_NAME, path, "贷款", err);
 }
+
+int template_brokers(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return eio_template(db, &broker_kind, -1, path, "经纪人", err);
+}
+
+int template_outlets(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return eio_template(db, &outlet_kind, -1, path, "网点", err);
+}
+
+int template_fees(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	return eio_template(db, &fee_kind, -1, path, "加工费", err);
+}

@@ -50,6 +50,13 @@ void importer_report_cell(struct importer *im, int row, int col, const char *fie
 	if (im->report)
 		im->report(im->arg, im->line.s);
 	im->problems++;
+	/* for the error copy: without the file and the cell, whose column moves one to the right */
+	if (im->row_msgs.len)
+		buf_adds(&im->row_msgs, "；");
+	if (field && *field)
+		buf_addf(&im->row_msgs, "%s: %s", field, msg);
+	else
+		buf_adds(&im->row_msgs, msg);
 }
 
 void importer_accepted(const struct field_def *defs, int n, int flags, struct jy_buf *b)
@@ -286,12 +293,33 @@ static void held_keep(struct held *h, char **cell, int n, int row)
 	h->row = row;
 }
 
-/* A held row that was not the last after all: a row like any other. */
-static int held_import(struct held *h, const struct importer_ops *ops, void *ctx,
-                       struct import_result *res, struct jy_err *err)
+/* One data row through ops->row; a row it rejects is kept with its problems for the error copy. */
+static int importer_row(struct importer *im, const struct importer_ops *ops, void *ctx,
+                        char **cell, int n, int row, struct import_result *res,
+                        struct jy_err *err)
 {
+	int before = res->rejected;
 	res->rows++;
-	int rc = ops->row(ctx, h->cell, h->n, h->row, res, err);
+	if (n > im->widest)
+		im->widest = n;
+	buf_reset(&im->row_msgs);
+	int rc = ops->row(ctx, cell, n, row, res, err);
+	if (res->rejected > before) {
+		if (im->nbad == im->capbad) {
+			im->capbad = im->capbad ? im->capbad * 2 : 64;
+			im->bad = xrealloc(im->bad, sizeof *im->bad * (size_t)im->capbad);
+		}
+		im->bad[im->nbad].row = row;
+		im->bad[im->nbad++].msg = xstrdup(im->row_msgs.len ? im->row_msgs.s : "");
+	}
+	return rc;
+}
+
+/* A held row that was not the last after all: a row like any other. */
+static int held_import(struct importer *im, struct held *h, const struct importer_ops *ops,
+                       void *ctx, struct import_result *res, struct jy_err *err)
+{
+	int rc = importer_row(im, ops, ctx, h->cell, h->n, h->row, res, err);
 	held_free(h);
 	return rc;
 }
@@ -345,6 +373,19 @@ static long importer_rows_total(const struct importer *im, const struct row_sour
 	if (stat(im->path, &st) != 0 || !S_ISREG(st.st_mode))
 		return -1;
 	return csv_count_records(im->path, &n, NULL) == JY_OK ? n : -1;
+}
+
+static void importer_copy(struct importer *im, int only_bad, struct import_result *res);
+
+/* Did a rejected row say what is wrong with it? Rows held back for a reason of the whole file
+ * (communities a database without units lacks) say nothing, and a copy of them would show the
+ * clerk nothing to fix. */
+static int importer_said_bad(const struct importer *im)
+{
+	for (int i = 0; i < im->nbad; i++)
+		if (im->bad[i].msg[0])
+			return 1;
+	return 0;
 }
 
 /* The connection's progress handler as an import calls it (db_progress_set). */
@@ -418,6 +459,7 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 	if ((rc = importer_find_header(im, src, ops, ctx, &cell, &n, &row, err)) ||
 	    (rc = ops->begin(ctx, err)))
 		goto out;
+	im->widest = n;
 	if (pg.h)
 		pg.total = importer_rows_total(im, src);
 	/* the rows up to the header are no data rows */
@@ -430,14 +472,13 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		if (row_blank(cell, n))
 			continue;       /* Excel writes ",,,," for rows that were only formatted */
 		/* a row of totals is passed over when nothing but blank rows follows it */
-		if (held.n && (rc = held_import(&held, ops, ctx, res, err)))
+		if (held.n && (rc = held_import(im, &held, ops, ctx, res, err)))
 			break;
 		if (row_totals(cell, n)) {
 			held_keep(&held, cell, n, row);
 			continue;
 		}
-		res->rows++;
-		if ((rc = ops->row(ctx, cell, n, row, res, err)))
+		if ((rc = importer_row(im, ops, ctx, cell, n, row, res, err)))
 			break;
 		cancel = importer_tick(&pg, res->rows, 0);
 	}
@@ -467,10 +508,221 @@ int importer_run(struct importer *im, int flags, const struct importer_ops *ops,
 		                       (unsigned long)res->rejected),
 		             path_shown(im->path), res->rejected);
 	}
+	im->src = NULL;
+	rows_close(&src);
+	if ((rc == JY_OK || rc == JY_EINVAL) && res->rejected && importer_said_bad(im))
+		importer_copy(im, skip && !(flags & IMPORT_DRY_RUN), res);
+	return rc;
 out:
 	im->src = NULL;
 	rows_close(&src);
 	return rc;
+}
+
+/* ---- the error copy: the file again, a first column 错误 holding each bad row's problems ------ */
+
+/* FILE.错误.xlsx (csv: FILE.错误.csv) beside path, its extension dropped, and the 错误 of a copy
+ * imported again not doubled (名册.错误.xlsx stays 名册.错误.xlsx: the copy is the file the
+ * clerk fixes, its errors the ones left). 0 when the name does not fit. */
+static int copy_name(const char *path, int csv, char *out, size_t size)
+{
+	static const char tag[] = ".错误";
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot && dot > base ? (size_t)(dot - path) : strlen(path);
+	if (stem - (size_t)(base - path) > strlen(tag) &&
+	    strncmp(path + stem - strlen(tag), tag, strlen(tag)) == 0)
+		stem -= strlen(tag);
+	int k = snprintf(out, size, "%.*s%s.%s", (int)stem, path, tag, csv ? "csv" : "xlsx");
+	return k > 0 && (size_t)k < size;
+}
+
+/* Is column i of the header row an error copy's 错误 column (left out: the copy writes its own)? */
+static int copy_old_errors(const struct importer *im, char **cell, int n, int i)
+{
+	if (i >= n || i >= im->ncol || !im->ignored[i])
+		return 0;
+	char *h = header_squeezed(cell[i]);
+	int is = strcmp(h, "错误") == 0;
+	free(h);
+	return is;
+}
+
+/* The copy's header from the file's header row: 错误, then the file's columns as it names them
+ * (the labels borrowed from cell: sheet_table copies them), ID numbers, phones and codes in
+ * digits as text, dates as dates. keep[i]: column i is copied. Returns the copy's columns. */
+static int copy_header(const struct importer *im, char **cell, int n, struct sheet_col *cols,
+                       unsigned char *keep)
+{
+	int k = 0;
+	cols[k++] = (struct sheet_col){ "错误", SC_TEXT, 40 };
+	for (int i = 0; i < im->widest; i++) {
+		keep[i] = !copy_old_errors(im, cell, n, i);
+		if (!keep[i])
+			continue;
+		int f = i < im->ncol ? im->col[i] : -1, type = SC_TEXT;
+		char *h = header_squeezed(i < n ? cell[i] : "");
+		if (f >= 0)
+			type = sheet_type_of_field(&im->defs[f]);
+		else if (strcmp(h, "序号") == 0)
+			type = SC_INT;  /* the running number stays a number */
+		free(h);
+		cols[k++] = (struct sheet_col){ i < n ? cell[i] : "", type, 0 };
+	}
+	return k;
+}
+
+/* The title rows above the header, each a line of its own (its cells side by side). */
+static int copy_title(struct sheet *sh, char **cell, int n, struct jy_err *err)
+{
+	struct jy_buf b = { 0 };
+	for (int i = 0; i < n; i++)
+		if (!text_is_blank(cell[i]))
+			buf_addf(&b, "%s%s", b.len ? "  " : "", cell[i]);
+	int rc = b.len ? sheet_note(sh, b.s, err) : JY_OK;
+	buf_free(&b);
+	return rc;
+}
+
+/* The column (from 0) a cell name such as "D4" starts with at p, its row in *row and its length
+ * in *len; -1 when p holds none (a word or a number going on right after it is none). */
+static int cell_ref_at(const char *p, int *row, size_t *len)
+{
+	size_t i = 0;
+	int col = 0;
+	while (i < 3 && p[i] >= 'A' && p[i] <= 'Z')
+		col = col * 26 + (p[i++] - 'A' + 1);
+	if (i == 0 || p[i] < '1' || p[i] > '9')
+		return -1;
+	char *end;
+	long r = strtol(p + i, &end, 10);
+	if ((*end >= '0' && *end <= '9') || (*end >= 'A' && *end <= 'Z') ||
+	    (*end >= 'a' && *end <= 'z') || r > 1048576)
+		return -1;
+	*row = (int)r;
+	*len = (size_t)(end - p);
+	return col - 1;
+}
+
+/* A bad row's message as the copy shows it: its cells of this row ("台账!D4" in a workbook, "D4"
+ * in a CSV file) named by their column's header instead, since the copy's 错误 column moves
+ * every cell one to the right. Caller frees. */
+static char *copy_message(const char *msg, const char *sheet, int row, char **head, int nhead)
+{
+	struct jy_buf b = { 0 };
+	size_t skip = sheet ? strlen(sheet) + 1 : 0;
+	for (const char *p = msg; *p; ) {
+		int r, c = -1;
+		size_t len = 0;
+		int at_word = p == msg || !((p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= 'a' && p[-1] <= 'z') ||
+		                            (p[-1] >= '0' && p[-1] <= '9'));
+		if (at_word && (!sheet || (strncmp(p, sheet, skip - 1) == 0 && p[skip - 1] == '!')))
+			c = cell_ref_at(p + skip, &r, &len);
+		if (c >= 0 && r == row && c < nhead && !text_is_blank(head[c])) {
+			char *h = csv_header_clean(head[c]);
+			buf_adds(&b, h);
+			free(h);
+			p += skip + len;
+		} else {
+			buf_addf(&b, "%c", *p++);
+		}
+	}
+	char *out = xstrdup(b.len ? b.s : "");
+	buf_free(&b);
+	return out;
+}
+
+/* Read the file again and write it to sh with its 错误 column: only_bad leaves out the rows
+ * that were not rejected. */
+static int copy_rows(struct importer *im, struct row_source *src, struct sheet *sh, int only_bad,
+                     struct jy_err *err)
+{
+	char **cell, **head = NULL;
+	int n, row, got, rc = JY_OK, k = 0, ncols = 0, nhead = 0, at = 0;
+	struct sheet_col *cols = xcalloc((size_t)im->widest + 1, sizeof *cols);
+	unsigned char *keep = xcalloc((size_t)im->widest + 1, 1);
+	const char **out = xcalloc((size_t)im->widest + 1, sizeof *out);
+	/* the rows keep their numbers (blank ones written blank), so "also in row 7" still holds */
+	while (!rc && (got = rows_next(src, &cell, &n, &row, err)) == 1) {
+		if (row < im->header_row) {
+			while (!rc && ++at < row)
+				rc = sheet_note(sh, "", err);
+			if (!rc)
+				rc = copy_title(sh, cell, n, err);
+			continue;
+		}
+		if (row == im->header_row) {
+			while (!rc && ++at < row)
+				rc = sheet_note(sh, "", err);
+			ncols = copy_header(im, cell, n, cols, keep);
+			head = xcalloc((size_t)n + 1, sizeof *head);
+			for (nhead = 0; nhead < n; nhead++)
+				head[nhead] = xstrdup(cell[nhead]);
+			if (!rc)
+				rc = sheet_table(sh, rows_sheet(src) ? rows_sheet(src) : "Sheet1", cols,
+				                 ncols, err);
+			continue;
+		}
+		while (k < im->nbad && im->bad[k].row < row)
+			k++;
+		int bad = k < im->nbad && im->bad[k].row == row;
+		if (!ncols || (only_bad && !bad))
+			continue;
+		for (int i = 0; i <= im->widest; i++)
+			out[i] = "";
+		while (!rc && !only_bad && ++at < row)
+			rc = sheet_row(sh, out, err);
+		char *msg = bad ? copy_message(im->bad[k].msg, rows_sheet(src), row, head, nhead) : NULL;
+		int c = 0;
+		out[c++] = msg ? msg : "";
+		for (int i = 0; i < im->widest; i++)
+			if (keep[i])
+				out[c++] = i < n ? cell[i] : "";
+		if (!rc)
+			rc = sheet_row(sh, out, err);
+		free(msg);
+	}
+	if (!rc && got < 0)
+		rc = err->code ? err->code : JY_EIO;
+	for (int i = 0; i < nhead; i++)
+		free(head[i]);
+	free(head);
+	free(out);
+	free(keep);
+	free(cols);
+	return rc;
+}
+
+/* Write the error copy beside im->path and name it in res->copy; a copy that cannot be written
+ * is said to the report (the import's own result stands). Only a file on disk has one. */
+static void importer_copy(struct importer *im, int only_bad, struct import_result *res)
+{
+	struct stat st;
+	struct row_source *src = NULL;
+	struct sheet *sh = NULL;
+	struct jy_err e = { 0 };
+	char name[sizeof res->copy];
+	if (stat(im->path, &st) != 0 || !S_ISREG(st.st_mode) || rows_open(im->path, im->sheet, &src, &e))
+		return;
+	int csv = rows_kind(src) == ROWS_CSV;
+	int rc = copy_name(im->path, csv, name, sizeof name) ? JY_OK : JY_EINVAL;
+	if (!rc)
+		rc = sheet_open(name, csv ? SHEET_CSV : SHEET_XLSX, &sh, &e);
+	if (!rc)
+		rc = copy_rows(im, src, sh, only_bad, &e);
+	if (sh) {
+		int rc2 = sheet_close(&sh, rc == JY_OK, rc ? NULL : &e);
+		rc = rc ? rc : rc2;
+	}
+	rows_close(&src);
+	if (!rc) {
+		snprintf(res->copy, sizeof res->copy, "%s", name);
+	} else if (im->report) {
+		char *line = xasprintf(_("%s: the copy with the errors (错误) could not be written: %s"),
+		                       path_shown(im->path), e.msg[0] ? e.msg : name);
+		im->report(im->arg, line);
+		free(line);
+	}
 }
 
 void importer_count(struct import_result *res, int existed, int64_t version_before,
@@ -492,4 +744,8 @@ void importer_free(struct importer *im)
 		free(im->seen[i].key);
 	free(im->seen);
 	buf_free(&im->line);
+	buf_free(&im->row_msgs);
+	for (int i = 0; i < im->nbad; i++)
+		free(im->bad[i].msg);
+	free(im->bad);
 }

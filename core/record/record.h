@@ -65,6 +65,9 @@ struct import_result {
 	int units;              /* import_residents: the communities the file names that the
 	                         * database lacks; its report's last units + 1 lines name them */
 	char encoding[16];
+	/* A file with bad rows: the copy of it written beside it with each bad row's message in a
+	 * first column 错误 (importer_run), "" when none was written. */
+	char copy[1024];
 };
 /* IMPORT_CREATE_UNITS: residents into a database without units yet, by an administrator: the
  * communities the file names are added with it (import_residents). */
@@ -198,6 +201,13 @@ int sheet_export_noted(const char *path, int format, const char *note, const cha
  * drop-down lists (sheet_choices). JY_EDB when a code list cannot be read. */
 int sheet_template(struct jy_db *db, const char *path, const char *name,
                    const struct field_def *const *defs, int n, struct jy_err *err);
+/* The same with fixed drop-down lists: lists[f] (NULL-terminated; lists or lists[f] NULL: the
+ * field's own) for a column whose values no code list holds (级别 of a unit, 指标 of a target).
+ * An FF_RO column is one the import checks against another (性别 against the ID number): its
+ * message says it may be left empty. */
+int sheet_template_lists(struct jy_db *db, const char *path, const char *name,
+                         const struct field_def *const *defs, int n,
+                         const char *const *const *lists, struct jy_err *err);
 /* export.c, for the exporters of people (export.c, jobs_io.c, training_io.c): OP_EXPORT and the
  * purpose checked, *full (OP_EXPORT_FULL: ID numbers and phones whole) and *notice, the file's
  * first line (Caller frees). export_mask: an FK_IDNO or FK_PHONE value as lists show it. */
@@ -230,6 +240,13 @@ struct importer {
 		int row;
 	} *seen;
 	int nseen, capseen;
+	struct jy_buf row_msgs; /* the current row's problems, "列名: message；…" */
+	struct importer_bad {   /* the rejected rows and their problems, in the file's order */
+		int row;
+		char *msg;
+	} *bad;
+	int nbad, capbad;
+	int widest;             /* the most cells of a row, header and title rows included */
 };
 /* The steps of one kind of file; ctx is the importer's own state. */
 struct importer_ops {
@@ -246,7 +263,11 @@ struct importer_ops {
  * rows_open reads them. Caller closes with rows_close. */
 int importer_open(struct importer *im, struct row_source **src, struct jy_err *err);
 /* Open im->path, read its header and rows through ops, commit or roll back by flags
- * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". The
+ * (IMPORT_SKIP_ERRORS, IMPORT_DRY_RUN), and say "N bad rows, nothing was imported". A file
+ * with rejected rows gets its error copy beside it (res->copy): FILE.错误.xlsx for a workbook,
+ * FILE.错误.csv for a CSV file (mode 0600), a first column 错误 with each rejected row's
+ * problems added to the rows as the file has them (its title rows, its header); after a real
+ * run with IMPORT_SKIP_ERRORS only the rejected rows, the others being stored. The
  * progress handler of im->db (db_progress_set) is called as the rows are read; when it cancels,
  * the transaction is rolled back and JY_ECANCEL returned, the counts of stored rows 0. The header
  * is the first row that names known columns, within IMPORTER_TITLE_ROWS rows; blank rows are

@@ -47,12 +47,44 @@ static int template_items(struct jy_db *db, const struct field_def *fd, char ***
 	return JY_OK;
 }
 
+/* The fixed values a column offers (NULL-terminated), copied as template_items gives them. */
+static void template_fixed(const char *const *fixed, char ***items, int *n)
+{
+	int k = 0;
+	while (fixed[k])
+		k++;
+	*items = xcalloc((size_t)k + 1, sizeof **items);
+	for (*n = 0; *n < k; (*n)++)
+		(*items)[*n] = xstrdup(fixed[*n]);
+}
+
+/* A drop-down's values named in an input message, as many as fit. */
+static void template_list_said(struct jy_buf *b, int several, char *const *items, int n)
+{
+	buf_adds(b, several ? "可填多项，以“、”分隔：" : "从下拉列表中选一项：");
+	for (int i = 0; i < n; i++) {
+		if ((int)text_width(b->s) + (int)text_width(items[i]) > 2 * TEMPLATE_LIST_SHOWN) {
+			buf_adds(b, "…");
+			break;
+		}
+		buf_addf(b, "%s%s", i ? "、" : "", items[i]);
+	}
+	buf_adds(b, "（全部见“代码表”）。");
+}
+
 /* What a cell of the field takes, in the words of the office. Caller frees. */
 static char *template_message(const struct field_def *fd, char *const *items, int n)
 {
 	struct jy_buf b = { 0 };
 	if (fd->flags & FF_REQ)
 		buf_adds(&b, "必填。");
+	if (fd->flags & FF_RO)  /* a column the import checks against the ID number */
+		buf_adds(&b, "可不填：由身份证号得出；填写则须与身份证号一致。");
+	if (n > 0 && fd->kind != FK_UNIT && fd->kind != FK_CODE && fd->kind != FK_CODES &&
+	    fd->kind != FK_BOOL) {
+		template_list_said(&b, 0, items, n);
+		return b.s;
+	}
 	switch (fd->kind) {
 	case FK_IDNO:
 		buf_adds(&b, "18位居民身份证号，末位可为X；以文本填写，性别、出生日期由它得出。");
@@ -73,15 +105,7 @@ static char *template_message(const struct field_def *fd, char *const *items, in
 			buf_adds(&b, "本办尚无社区：管理员先用 jiuye unit add 添加。");
 			break;
 		}
-		buf_adds(&b, fd->kind == FK_CODES ? "可填多项，以“、”分隔：" : "从下拉列表中选一项：");
-		for (int i = 0; i < n; i++) {
-			if ((int)text_width(b.s) + (int)text_width(items[i]) > 2 * TEMPLATE_LIST_SHOWN) {
-				buf_adds(&b, "…");
-				break;
-			}
-			buf_addf(&b, "%s%s", i ? "、" : "", items[i]);
-		}
-		buf_adds(&b, "（全部见“代码表”）。");
+		template_list_said(&b, fd->kind == FK_CODES, items, n);
 		break;
 	default:
 		if (fd->flags & FF_NUM)
@@ -113,6 +137,13 @@ static int template_width(const struct field_def *fd, char *const *items, int n)
 int sheet_template(struct jy_db *db, const char *path, const char *name,
                    const struct field_def *const *defs, int n, struct jy_err *err)
 {
+	return sheet_template_lists(db, path, name, defs, n, NULL, err);
+}
+
+int sheet_template_lists(struct jy_db *db, const char *path, const char *name,
+                         const struct field_def *const *defs, int n,
+                         const char *const *const *lists, struct jy_err *err)
+{
 	if (n <= 0)
 		return err_set(err, JY_EINVAL, NULL, _("a template needs its columns"));
 	if (sheet_format_of_path(path, 1) != SHEET_XLSX)
@@ -125,7 +156,10 @@ int sheet_template(struct jy_db *db, const char *path, const char *name,
 	struct sheet *sh = NULL;
 	int rc = JY_OK;
 	for (int f = 0; f < n && !rc; f++) {
-		rc = template_items(db, defs[f], &items[f], &nitems[f], err);
+		if (lists && lists[f])
+			template_fixed(lists[f], &items[f], &nitems[f]);
+		else
+			rc = template_items(db, defs[f], &items[f], &nitems[f], err);
 		cols[f] = (struct sheet_col){ defs[f]->label, sheet_type_of_field(defs[f]),
 		                              template_width(defs[f], items[f], nitems[f]) };
 	}

@@ -173,10 +173,19 @@ int export_residents(struct jy_db *db, const char *path, int format, int include
 
 int template_residents(struct jy_db *db, const char *path, struct jy_err *err)
 {
+	/* 性别 and 出生日期 as the import takes them: checked against the ID number, never stored
+	 * apart from it, so left empty or filled as the office's ledgers have them */
+	struct field_def sex = resident_fields[RF_SEX], birth = resident_fields[RF_BIRTH];
+	sex.kind = FK_CODE;
+	birth.kind = FK_DATE;
 	const struct field_def *defs[RF__COUNT];
 	int n = 0;
 	for (int f = 0; f < RF__COUNT; f++)
-		if (resident_fields[f].flags & FF_CSV)
+		if (f == RF_SEX)
+			defs[n++] = &sex;
+		else if (f == RF_BIRTH)
+			defs[n++] = &birth;
+		else if (resident_fields[f].flags & FF_CSV)
 			defs[n++] = &resident_fields[f];
 	return sheet_template(db, path, "居民名单", defs, n, err);
 }

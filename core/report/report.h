@@ -168,6 +168,9 @@ int target_get(struct jy_db *db, int year, const char *unit, int i, int64_t *val
 int import_targets(struct jy_db *db, const char *path, const char *sheet, int flags,
                    void (*report)(void *arg, const char *line), void *arg,
                    struct import_result *res, struct jy_err *err);
+/* The empty workbook for import_targets (sheet_template): 年度, 单位, 指标 with the indicators'
+ * codes in a drop-down list, 目标值. */
+int template_targets(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* The trend of indicator i up to p: the 12 months (8 quarters for a quarter) ending with the one
  * that holds p->to, oldest first, each with its figure (the total) and the target's path for it:

@@ -562,3 +562,18 @@ int import_targets(struct jy_db *db, const char *path, const char *sheet, int fl
 	importer_free(&t.in);
 	return rc;
 }
+
+int template_targets(struct jy_db *db, const char *path, struct jy_err *err)
+{
+	const struct field_def *defs[TF__COUNT];
+	const char *const *lists[TF__COUNT] = { 0 };
+	const char **codes = xcalloc((size_t)report_ninds + 1, sizeof *codes);
+	for (int i = 0; i < report_ninds; i++)
+		codes[i] = report_inds[i].code;
+	lists[TF_IND] = codes;
+	for (int f = 0; f < TF__COUNT; f++)
+		defs[f] = &target_fields[f];
+	int rc = sheet_template_lists(db, path, "目标", defs, TF__COUNT, lists, err);
+	free(codes);
+	return rc;
+}

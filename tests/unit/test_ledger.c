@@ -2,10 +2,12 @@
  * every import shares (CSV here; a workbook's rows reach the same code through the row source):
  * the header found below title rows, 序号 and 错误 columns passed over, the office's other names
  * of columns (the code list 列名), 性别 / 出生日期 / 年龄 checked against the ID number with both
- * cells named, blank rows and a last row of totals skipped, dates as Chinese sheets hold them. */
+ * cells named, blank rows and a last row of totals skipped, dates as Chinese sheets hold them;
+ * the error copy a rejected file leaves beside it. */
 #include "testutil.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct fixture {
@@ -137,6 +139,80 @@ static void test_files(void **state)
 	}
 }
 
+/* The error copy of a rejected file: its name beside the file, and what it holds (after the
+ * UTF-8 BOM, CRLF lines): a first column 错误 with each bad row's message, the cells the message
+ * names of its own row named by their header (the copy moves them one column right), the title
+ * row, the blank rows (the rows keep their numbers), the row of totals, as they were. */
+static const struct {
+	const char *what;
+	const char *name;       /* the file in the fixture's folder */
+	const char *csv;
+	int flags;
+	const char *copy;       /* the copy's name; NULL: none written */
+	const char *holds;      /* the copy's text */
+} copies[] = {
+	{ "a bad row among good ones: every row, 错误 first", "名册.csv",
+	  "台账\n姓名,身份证号,性别\n" WANG ",女\n,,\n" LI ",男\n合计,2人,\n", 0, "名册.错误.csv",
+	  "台账\r\n错误,姓名,身份证号,性别\r\n,王秀兰,33012219770412002X,女\r\n,,,\r\n"
+	  "\"性别: \"\"男\"\" in 性别 does not match the ID number in 身份证号, which says 女: check "
+	  "both, or leave the cell empty\",李娟,330122198001010048,男\r\n,合计,2人,\r\n" },
+	{ "a dry run writes it too", "dry.csv", "姓名,身份证号\n" WANG "\n李娟,330122198001010049\n",
+	  IMPORT_DRY_RUN, "dry.错误.csv",
+	  "错误,姓名,身份证号\r\n,王秀兰,33012219770412002X\r\n"
+	  "\"身份证号: check character should be 8, not 9: a digit is mistyped or two are swapped\","
+	  "李娟,330122198001010049\r\n" },
+	{ "--skip-errors stores the good rows: the copy holds the rest", "skip.csv",
+	  "姓名,身份证号\n" WANG "\n李娟,330122198001010049\n", IMPORT_SKIP_ERRORS, "skip.错误.csv",
+	  "错误,姓名,身份证号\r\n"
+	  "\"身份证号: check character should be 8, not 9: a digit is mistyped or two are swapped\","
+	  "李娟,330122198001010049\r\n" },
+	{ "a copy imported again: the same name, its old 错误 column not doubled", "旧.错误.csv",
+	  "错误,姓名,身份证号\n旧的错误," WANG "\n,李娟,330122198001010049\n", 0, "旧.错误.csv",
+	  "错误,姓名,身份证号\r\n,王秀兰,33012219770412002X\r\n"
+	  "\"身份证号: check character should be 8, not 9: a digit is mistyped or two are swapped\","
+	  "李娟,330122198001010049\r\n" },
+	{ "a name without an extension", "名册", "姓名,身份证号\n李娟,330122198001010049\n", 0,
+	  "名册.错误.csv", NULL },
+	{ "a file without bad rows: no copy", "好.csv", "姓名,身份证号\n" WANG "\n", 0, NULL, NULL },
+};
+
+static void test_error_copy(void **state)
+{
+	for (size_t i = 0; i < ARRAY_LEN(copies); i++) {
+		teardown(state);
+		setup(state);
+		struct fixture *f = *state;
+		char *path = xasprintf("%s/%s", f->dir, copies[i].name);
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs(copies[i].csv, fp);
+		fclose(fp);
+		struct import_result res;
+		struct jy_err err = { 0 };
+		import_residents(f->db, path, NULL, copies[i].flags, NULL, NULL, &res, &err);
+		char *want = copies[i].copy ? xasprintf("%s/%s", f->dir, copies[i].copy) : xstrdup("");
+		if (strcmp(res.copy, want) != 0)
+			fail_msg("%s: copy \"%s\", expected \"%s\"", copies[i].what, res.copy, want);
+		struct stat st;
+		if (copies[i].copy && (stat(want, &st) != 0 || (st.st_mode & 0777) != 0600))
+			fail_msg("%s: %s is not there with mode 0600", copies[i].what, want);
+		if (copies[i].holds) {
+			char *text = NULL;
+			size_t len = 0;
+			FILE *in = fopen(want, "r");
+			assert_non_null(in);
+			assert_int_equal(getdelim(&text, &len, '\0', in) > 0, 1);
+			fclose(in);
+			if (strncmp(text, "\xEF\xBB\xBF", 3) != 0 || strcmp(text + 3, copies[i].holds) != 0)
+				fail_msg("%s: the copy holds:\n%s\nexpected:\n%s", copies[i].what, text,
+				         copies[i].holds);
+			free(text);
+		}
+		free(want);
+		free(path);
+	}
+}
+
 static const struct {
 	const char *cell;
 	const char *stored;
@@ -224,6 +300,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_error_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_office_alias, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alias_unreadable, setup, teardown),
 	};

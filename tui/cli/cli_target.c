@@ -70,6 +70,7 @@ static int target_import_cmd(struct jy_db *db, const struct cli_opts *o)
 	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
 	       path_shown(o->args[2]), o->dry_run ? _(" (dry run, nothing saved)") : "", res.added,
 	       res.updated, res.unchanged, res.rejected);
+	cli_import_copy(&res);
 	if (rc != JY_OK)
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 	return rc != JY_OK || res.rejected || arc ? EXIT_USER : 0;

@@ -133,6 +133,7 @@ static int unit_import_cmd(struct jy_db *db, const struct cli_opts *o, struct jy
 	printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
 	       path_shown(o->args[2]), o->dry_run ? _(" (dry run, nothing saved)") : "", res.added,
 	       res.updated, res.unchanged, res.rejected);
+	cli_import_copy(&res);
 	return rc ? EXIT_USER : 0;
 }
 

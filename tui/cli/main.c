@@ -44,7 +44,8 @@ static const char usage_template[] = N_(
 	"  jiuye template KIND -o FILE.xlsx\n"
 	"      an empty workbook to fill for jiuye import KIND: the header the import\n"
 	"      reads, text columns for ID numbers and phones, drop-down lists of the\n"
-	"      codes (文化程度, 人员类别, 社区 ...); KIND as for import\n");
+	"      codes (文化程度, 人员类别, 社区 ...); KIND as for import, or units and\n"
+	"      targets for jiuye unit import and jiuye target import\n");
 
 /* After the modules' lines: the rest of the usage. */
 static const char usage_tail[] = N_(
@@ -250,6 +251,14 @@ int cli_fail(const struct jy_err *err)
 	else
 		fprintf(stderr, "jiuye: %s\n", err->msg);
 	return EXIT_USER;
+}
+
+void cli_import_copy(const struct import_result *res)
+{
+	if (res->copy[0])
+		fprintf(stderr, _("jiuye: the file with each bad row's error in a first column 错误: "
+		                  "%s (fix those rows there and import that file)\n"),
+		        path_shown(res->copy));
 }
 
 int cli_usage_error(const char *fmt, ...)
@@ -567,10 +576,9 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
-	/* no template yet: jiuye template says so */
-	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
-	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
-	{ "fees", import_fees_outlet, export_fees_all, 1, NULL },
+	{ "brokers", import_brokers, export_brokers_all, 1, template_brokers },
+	{ "outlets", import_outlets, export_outlets_all, 1, template_outlets },
+	{ "fees", import_fees_outlet, export_fees_all, 1, template_fees },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -713,6 +721,7 @@ static int cmd_import(const struct opts *o)
 	else
 		printf(_("import %s%s: %d added, %d updated, %d unchanged, %d rejected\n"),
 		       path_shown(base), dry, res.added, res.updated, res.unchanged, res.rejected);
+	cli_import_copy(&res);
 	if (rc != JY_OK) {
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return EXIT_USER;
@@ -838,12 +847,23 @@ static int cmd_export(const struct opts *o)
 
 /* jiuye template KIND -o FILE.xlsx: the empty workbook of an import. It holds nobody, so it
  * takes no purpose and leaves no row in the trail. */
+/* The files imported by a command of their own (jiuye unit import, jiuye target import), whose
+ * templates jiuye template writes as it does the others'. */
+static const struct io_kind other_templates[] = {
+	{ "units", NULL, NULL, 0, template_units },
+	{ "targets", NULL, NULL, 0, template_targets },
+};
+
 static int cmd_template(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
+	for (size_t i = 0; !k && o->nargs == 2 && i < sizeof other_templates / sizeof *other_templates; i++)
+		if (strcmp(o->args[1], other_templates[i].kind) == 0)
+			k = &other_templates[i];
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases -o FILE.xlsx"));
+		                               "jobs|referrals|projects|loans|cases|brokers|outlets|fees|"
+		                               "units|targets -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
 	struct jy_db *db;
@@ -856,8 +876,13 @@ static int cmd_template(const struct opts *o)
 		fprintf(stderr, "jiuye: %s\n", err.msg);
 		return rc == JY_EINVAL ? EXIT_USAGE : EXIT_USER;
 	}
-	fprintf(stderr, _("import template for %s written to %s: fill it in, then jiuye import %s "
-	                  "FILE\n"), k->kind, path_shown(o->out), k->kind);
+	if (k == &other_templates[0] || k == &other_templates[1])
+		fprintf(stderr, _("import template for %s written to %s: fill it in, then jiuye %s "
+		                  "import FILE\n"), k->kind, path_shown(o->out),
+		        k == &other_templates[0] ? "unit" : "target");
+	else
+		fprintf(stderr, _("import template for %s written to %s: fill it in, then jiuye "
+		                  "import %s FILE\n"), k->kind, path_shown(o->out), k->kind);
 	return 0;
 }
 

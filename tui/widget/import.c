@@ -269,6 +269,14 @@ static int import_confirm(struct ui *ui, struct import_screen *im)
 	ui->msg_keep = 1;
 	if (im->unrecorded)     /* the import stands; that the trail lacks it is said */
 		ui_msg(ui, ST_ERROR, "%s", im->unrecorded);
+	else if (rc == JY_OK && res.copy[0]) {
+		char *shown = path_home_shown(res.copy);
+		ui_msg(ui, ST_WARN, _("Imported %s: %d added, %d updated, %d unchanged, %d queued for "
+		                      "review; %d with errors, kept in %s"),
+		       path_shown(le_text(&im->f.le)), res.added, res.updated, res.unchanged,
+		       res.queued, res.rejected, path_shown(shown));
+		free(shown);
+	}
 	else if (rc == JY_OK)
 		ui_msg(ui, ST_OK, _("Imported %s: %d added, %d updated, %d unchanged, %d queued for "
 		                    "review, %d rows with errors left out"),
@@ -343,6 +351,15 @@ static void import_summary(struct ui *ui, struct import_screen *im)
 		              r->added, r->updated, r->unchanged, r->rejected);
 	ui_put(ui, y++, 1, ui->cols - 2, t, r->rejected ? ST_WARN : ST_OK);
 	free(t);
+	/* where the clerk fixes the bad rows: above the errors, which may run past the page */
+	if (r->copy[0]) {
+		char *home = path_home_shown(r->copy);
+		char *copy = xasprintf(_("Every row with its error in a first column 错误: %s"),
+		                       path_shown(home));
+		free(home);
+		y = import_lines(ui, &copy, 1, y, last, 0, ST_MARK, &shown);
+		free(copy);
+	}
 	/* the communities it would create: the report's last lines (import_residents) */
 	int nunits = r->units ? r->units + 1 : 0, nerr = im->nlines - nunits;
 	if (nunits && nerr >= 0) {
