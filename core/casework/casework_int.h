@@ -17,5 +17,20 @@ int case_validate(struct jy_db *db, struct rcase *c, struct jy_err *err);
 int case_step_write(struct jy_db *db, int64_t case_id, int no, int step, const char *date,
                     const char *action, const char *outcome, const char *who, const char *note,
                     int days, struct jy_err *err);
+/* pair.c: the woman a record is about, by her ID number or registration number (R-000010), a
+ * resident of the worker's communities she may change (OP_EDIT). JY_EINVAL on label naming what
+ * was typed when there is none; JY_EPERM on label. */
+int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
+                      struct jy_err *err);
+/* pair.c: a write in its own transaction, or in the caller's (the demo's) when one is open:
+ * casework_tx_end commits or rolls back only what casework_tx_begin opened (own). */
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
+/* A code of list as a worker types it (code, label, alias; not retired), required: *code borrowed
+ * from the cached list. JY_EINVAL on label naming what is accepted. */
+int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,
+                  const char **code, struct jy_err *err);
+/* A date given (else today) as YYYY-MM-DD into out, not after today. JY_EINVAL on label. */
+int casework_date(const char *in, const char *label, char out[11], struct jy_err *err);
 
 #endif
