@@ -547,6 +547,8 @@ static const struct {
 	{ "mentor_pair", "gift", N_("money or goods given") },
 	{ "mentor_pair", "end", N_("pair ended") },
 	{ "resident", "pair", N_("mentoring pair") },
+	{ "assistance", "create", N_("assistance recorded") },
+	{ "resident", "assistance", N_("assistance or relief") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -777,6 +779,7 @@ static const struct trail_kind {
 	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
 	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
+	{ "assistance", "assistance", "'update'", N_("assistance records") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

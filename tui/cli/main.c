@@ -128,6 +128,16 @@ static const char usage_pairs[] = N_(
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n");
 
+/* Assistance and relief; printed after usage_pairs. */
+static const char usage_assist[] = N_(
+	"  jiuye assistance add --kind K --id-number ID|REG_NO [--date D] [--occasion O]\n"
+	"               [--amount YUAN] [--form 现金|物资] [--goods WHAT] [--funder F]\n"
+	"               [--worker NAME] [--pair PAIR_NO] [--case CASE_NO]\n"
+	"               [--placement #N] [--course CODE] [--note TEXT]\n"
+	"      assistance or relief (结对 岗位 技能 维权援助, 帮困救助, 慰问, 4050就业援助)\n"
+	"  jiuye assistance show NO | list [QUERY] [--kind K] [--occasion O]\n"
+	"               [--from D] [--to D]\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -279,6 +289,12 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--household", offsetof(struct opts, household) },
 		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
+		{ "--occasion", offsetof(struct opts, occasion) }, { "--form", offsetof(struct opts, form) },
+		{ "--goods", offsetof(struct opts, goods) },     { "--funder", offsetof(struct opts, funder) },
+		{ "--worker", offsetof(struct opts, worker) },   { "--pair", offsetof(struct opts, pair) },
+		{ "--case", offsetof(struct opts, rcase) },
+		{ "--placement", offsetof(struct opts, placement) },
+		{ "--course", offsetof(struct opts, course) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -1013,6 +1029,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_(usage_pairs), stdout);
+			fputs(_(usage_assist), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1078,6 +1095,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "assistance") == 0)
+		return cli_assist(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
