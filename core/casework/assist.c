@@ -126,39 +126,58 @@ int assist_find_no(struct jy_db *db, const char *no, int64_t *id, struct jy_err 
 
 /* ---- checking ---------------------------------------------------------------------------------- */
 
-/* Every field cleaned and checked as its kind says; the names of other records as typed (looked
- * up below), the amount as money_parse reads it, written back as money_yuan does. */
+int assist_check_field(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err)
+{
+	const struct field_def *fd = &assist_fields[f];
+	*out = NULL;
+	if (text_is_blank(in))
+		return JY_OK;
+	if (f == ASF_AMOUNT) {
+		int64_t fen;
+		int rc = money_parse(in, &fen, fd->label, err);
+		if (rc)
+			return rc;
+		if (fen <= 0)
+			return err_set(err, JY_EINVAL, fd->label, _("more than 0 元"));
+		char yuan[32];
+		money_yuan(fen, yuan);
+		*out = xstrdup(yuan);
+		return JY_OK;
+	}
+	if (fd->kind == FK_TEXT) {
+		/* the names of other records and her number as typed, looked up when saved */
+		char *v = text_clean(in);
+		if (text_chars(v) > (size_t)fd->max) {
+			free(v);
+			return err_set(err, JY_EINVAL, fd->label, _("at most %d characters"), fd->max);
+		}
+		*out = v;
+		return JY_OK;
+	}
+	int rc = field_check_value(db, fd, in, out, err);
+	if (rc && err && !*err->field)
+		snprintf(err->field, sizeof err->field, "%s", fd->label);
+	return rc;
+}
+
+/* Every field checked in place (assist_check_field), the required ones given; the amount in fen. */
 static int assist_clean(struct jy_db *db, struct assist *a, struct jy_err *err)
 {
 	for (int f = 0; f < ASF__COUNT; f++) {
 		const struct field_def *fd = &assist_fields[f];
 		char *out = NULL;
-		int rc = JY_OK;
-		if (f == ASF_AMOUNT) {
-			a->amount_fen = 0;
-			if (!text_is_blank(a->v[f])) {
-				if ((rc = money_parse(a->v[f], &a->amount_fen, fd->label, err)))
-					return rc;
-				if (a->amount_fen <= 0)
-					return err_set(err, JY_EINVAL, fd->label, _("more than 0 元"));
-				char yuan[32];
-				money_yuan(a->amount_fen, yuan);
-				out = xstrdup(yuan);
-			}
-		} else if (f == ASF_IDNO || f == ASF_PAIR || f == ASF_CASE || f == ASF_PLACEMENT ||
-		           f == ASF_COURSE || f == ASF_NO) {
-			out = text_is_blank(a->v[f]) ? NULL : text_clean(a->v[f]);
-		} else if ((rc = field_check_value(db, fd, a->v[f], &out, err))) {
-			if (err && !*err->field)
-				snprintf(err->field, sizeof err->field, "%s", fd->label);
+		int rc = assist_check_field(db, f, a->v[f], &out, err);
+		if (rc)
 			return rc;
-		}
 		free(a->v[f]);
 		a->v[f] = out;
 		if ((fd->flags & FF_REQ) && !out)
 			return err_set(err, JY_EINVAL, fd->label, f == ASF_IDNO
 			               ? _("required: her ID number or registration number") : _("required"));
 	}
+	a->amount_fen = 0;
+	if (a->v[ASF_AMOUNT])
+		return money_parse(a->v[ASF_AMOUNT], &a->amount_fen, assist_fields[ASF_AMOUNT].label, err);
 	return JY_OK;
 }
 

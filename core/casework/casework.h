@@ -371,6 +371,16 @@ struct assist_row {
  * Caller frees *rows. */
 int assist_search(struct jy_db *db, const struct assist_filter *f, struct assist_row **rows, int *n,
                   struct jy_err *err);
+/* assist_io.c: assistance records from and to files, as the cases are (FILE:ROW: 列名 lines,
+ * nothing stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing; a
+ * record with a stored 援助编号 is updated, an empty cell never overwrites). The export is a file
+ * of people with 姓名 after 身份证号 (read past on import), numbers masked without OP_EXPORT_FULL. */
+int import_assist(struct jy_db *db, const char *path, const char *sheet, int flags,
+                  void (*report)(void *arg, const char *line), void *arg,
+                  struct import_result *res, struct jy_err *err);
+int export_assist(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                  struct jy_err *err);
+int template_assist(struct jy_db *db, const char *path, struct jy_err *err);
 /* The demo's assistance records (assist_demo.c): 两节 relief, a 4050 subsidy, a 结对援助 of the demo's
  * pair P-2024-011, a 维权援助 of 陈美玲's case. */
 int assist_demo(struct jy_db *db, int months_shift, struct jy_err *err);

@@ -32,5 +32,9 @@ int casework_code(struct jy_db *db, const char *list, const char *label, const c
                   const char **code, struct jy_err *err);
 /* A date given (else today) as YYYY-MM-DD into out, not after today. JY_EINVAL on label. */
 int casework_date(const char *in, const char *label, char out[11], struct jy_err *err);
+/* assist.c: one field of an assistance record checked as the form and the files take it (codes,
+ * dates, the amount as money_yuan writes it, text within its length; the other records and her
+ * number as typed, looked up by assist_save). *out NULL when blank. Caller frees. */
+int assist_check_field(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err);
 
 #endif

@@ -138,7 +138,9 @@ static const char usage_assist[] = N_(
 	"               [--placement #N] [--course CODE] [--note TEXT]\n"
 	"      assistance or relief (结对 岗位 技能 维权援助, 帮困救助, 慰问, 4050就业援助)\n"
 	"  jiuye assistance show NO | list [QUERY] [--kind K] [--occasion O]\n"
-	"               [--from D] [--to D]\n");
+	"               [--from D] [--to D]\n"
+	"  jiuye import assistance FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export assistance --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
@@ -507,6 +509,13 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_assist_all(struct jy_db *db, const char *path, int format, int all,
+                             const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_assist(db, path, format, purpose, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -557,6 +566,7 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	{ "assistance", import_assist, export_assist_all, 1, template_assist },
 	/* no template yet: jiuye template says so */
 	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
 	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
@@ -582,6 +592,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "assistance") == 0)
+		fprintf(stderr, _("exported %d assistance records to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
@@ -650,7 +662,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -781,7 +793,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -833,7 +845,7 @@ static int cmd_template(const struct opts *o)
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases -o FILE.xlsx"));
+		                               "jobs|referrals|projects|loans|cases|assistance -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
 	struct jy_db *db;
