@@ -136,7 +136,7 @@ static const char usage_assist[] = N_(
 	"               [--amount YUAN] [--form 现金|物资] [--goods WHAT] [--funder F]\n"
 	"               [--worker NAME] [--pair PAIR_NO] [--case CASE_NO]\n"
 	"               [--placement #N] [--course CODE] [--note TEXT]\n"
-	"      assistance or relief (结对 岗位 技能 维权援助, 帮困救助, 慰问, 4050就业援助)\n"
+	"      assistance and relief (四大援助, 帮困救助, 慰问, 4050就业援助)\n"
 	"  jiuye assistance show NO | list [QUERY] [--kind K] [--occasion O]\n"
 	"               [--from D] [--to D]\n"
 	"  jiuye import assistance FILE [--dry-run] [--skip-errors]\n"
