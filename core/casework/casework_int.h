@@ -17,5 +17,17 @@ int case_validate(struct jy_db *db, struct rcase *c, struct jy_err *err);
 int case_step_write(struct jy_db *db, int64_t case_id, int no, int step, const char *date,
                     const char *action, const char *outcome, const char *who, const char *note,
                     int days, struct jy_err *err);
+/* pair.c, for event.c too: a write in its own transaction, or in the caller's (the demo's) when
+ * one is open (casework_tx_end commits or rolls back its own by rc and returns rc or the commit's
+ * failure); one value as the form and the files take it (a phone never masked, a community by
+ * name: its code in *out). */
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+                         struct jy_err *err);
+/* The resident a worker names by her ID number or registration number (R-0001) for op, of the
+ * worker's communities: JY_OK with *id; JY_EINVAL (err->field label) when none is; JY_EPERM. */
+int casework_resident_of(struct jy_db *db, const char *who, const char *label, int op,
+                         int64_t *id, struct jy_err *err);
 
 #endif

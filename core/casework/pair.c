@@ -40,13 +40,13 @@ const char *pair_state_label(int state)
 }
 
 /* A write in its own transaction, or in the caller's (the demo's) when one is open. */
-static int tx_begin(struct jy_db *db, int *own, struct jy_err *err)
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err)
 {
 	*own = !db_in_tx(db);
 	return *own ? db_begin(db, err) : JY_OK;
 }
 
-static int tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
 {
 	if (!own)
 		return rc;
@@ -86,7 +86,7 @@ const char *helper_get(const struct helper *h, int field)
 }
 
 /* One value as the form and the files take it: a phone never masked, a community by name. */
-static int check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
                        struct jy_err *err)
 {
 	*out = NULL;
@@ -117,7 +117,7 @@ static int check_fields(struct jy_db *db, const struct field_def *defs, int n, c
 {
 	for (int f = 0; f < n; f++) {
 		char *out = NULL;
-		int rc = check_field(db, &defs[f], v[f], &out, err);
+		int rc = casework_check_field(db, &defs[f], v[f], &out, err);
 		if (rc)
 			return rc;
 		free(v[f]);
@@ -248,9 +248,9 @@ int helper_save(struct jy_db *db, struct helper *h, struct jy_err *err)
 			return rc;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		return rc;
-	return tx_end(db, own, helper_write(db, h, err), err);
+	return casework_tx_end(db, own, helper_write(db, h, err), err);
 }
 
 int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err)
@@ -427,13 +427,12 @@ int pair_find_no(struct jy_db *db, const char *pair_no, int64_t *id, struct jy_e
 	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the pairs"));
 }
 
-/* The woman helped, by her ID number or registration number, of the worker's communities. */
-static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+int casework_resident_of(struct jy_db *db, const char *who, const char *label, int op,
+                         int64_t *id, struct jy_err *err)
 {
-	const char *label = pair_fields[PRF_IDNO].label;
-	const char *who = p->v[PRF_IDNO];
 	int64_t rid = 0;
 	int rc;
+	*id = 0;
 	if (strncmp(who, "R-", 2) == 0 || strncmp(who, "r-", 2) == 0) {
 		sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE reg_no = upper(?1)", err);
 		if (!st)
@@ -445,9 +444,9 @@ static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		sqlite3_reset(st);
 		if (s != SQLITE_ROW && s != SQLITE_DONE)
 			return db_fail(db, err, _("reading the residents"));
-		rc = rid ? resident_access(db, rid, OP_EDIT, err) : JY_ENOTFOUND;
+		rc = rid ? resident_access(db, rid, op, err) : JY_ENOTFOUND;
 	} else {
-		rc = resident_find_idno_in_scope(db, who, OP_EDIT, &rid, err);
+		rc = resident_find_idno_in_scope(db, who, op, &rid, err);
 	}
 	if (rc == JY_ENOTFOUND || (rc == JY_EINVAL && rid == 0))
 		return err_set(err, JY_EINVAL, label, _("\"%s\": no resident of your communities has this "
@@ -455,6 +454,16 @@ static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		                                        "first)"), who);
 	if (rc == JY_EPERM && err && !*err->field)
 		snprintf(err->field, sizeof err->field, "%s", label);
+	if (!rc)
+		*id = rid;
+	return rc;
+}
+
+/* The woman helped, by her ID number or registration number, of the worker's communities. */
+static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+{
+	int64_t rid;
+	int rc = casework_resident_of(db, p->v[PRF_IDNO], pair_fields[PRF_IDNO].label, OP_EDIT, &rid, err);
 	if (rc)
 		return rc;
 	p->resident_id = rid;
@@ -586,7 +595,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		char *out = NULL;
 		if (f == PRF_HELPER || f == PRF_IDNO)
 			out = text_is_blank(p->v[f]) ? NULL : text_clean(p->v[f]);
-		else if ((rc = check_field(db, &pair_fields[f], p->v[f], &out, err)))
+		else if ((rc = casework_check_field(db, &pair_fields[f], p->v[f], &out, err)))
 			break;
 		free(p->v[f]);
 		p->v[f] = out;
@@ -635,7 +644,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	if (!p->id && !p->v[PRF_NO]) {
 		char no[24];
@@ -644,7 +653,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 	}
 	if (!rc)
 		rc = pair_write(db, p, old, err);
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	pair_free(&old);
 	return rc;
@@ -715,7 +724,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_contact(pair_id, date, kind, content, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
@@ -746,7 +755,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 			rc = history_add(db, "mentor_pair", id, "contact", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(what);
 	pair_free(&p);
@@ -780,7 +789,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 	}
 	text = text_clean(what ? what : "");
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_gift(pair_id, date, kind, amount_fen, what, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
@@ -814,7 +823,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 			rc = history_add(db, "mentor_pair", id, "gift", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(text);
 	pair_free(&p);
@@ -844,7 +853,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	/* not before what was recorded on it */
 	sqlite3_stmt *st = db_prepare(db, "SELECT max(d) FROM (SELECT max(date) AS d FROM pair_contact "
@@ -899,7 +908,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 			buf_free(&j);
 		}
 	}
-	if (!(rc = tx_end(db, own, rc, err)))
+	if (!(rc = casework_tx_end(db, own, rc, err)))
 		(*version)++;
 out:
 	free(why);

@@ -126,7 +126,16 @@ static const char usage_pairs[] = N_(
 	"               [--reason R] [--date D]\n"
 	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
-	"      due: pairs without contact for pair.contact_days (90) days\n");
+	"      due: pairs without contact for pair.contact_days (90) days\n"
+	"  jiuye event add --type T --topic TEXT [--date D] [--place P] [--org ORGANISERS]\n"
+	"               [--community C] [--participants N] [--guests N] [--materials M]\n"
+	"               [--copies N]\n"
+	"      an outreach event (座谈会, 讲座, 维权宣传, 职业指导日, 招聘宣传)\n"
+	"  jiuye event attend|unattend EVENT_NO --id-number ID|REG_NO\n"
+	"      a registered resident who came (her sex is the registry's)\n"
+	"  jiuye event show EVENT_NO | list [QUERY]\n"
+	"  jiuye import events FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export events [--format csv|gbk|xlsx] [-o FILE]\n");
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
@@ -279,6 +288,11 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--household", offsetof(struct opts, household) },
 		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
+		{ "--topic", offsetof(struct opts, topic) },     { "--place", offsetof(struct opts, place) },
+		{ "--participants", offsetof(struct opts, participants) },
+		{ "--guests", offsetof(struct opts, guests) },
+		{ "--materials", offsetof(struct opts, materials) },
+		{ "--copies", offsetof(struct opts, copies) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -487,6 +501,14 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_events_all(struct jy_db *db, const char *path, int format, int all,
+                             const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	(void)purpose;
+	return export_events(db, path, format, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -537,6 +559,7 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	{ "events", import_events, export_events_all, 0, template_events },
 	/* no template yet: jiuye template says so */
 	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
 	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
@@ -562,6 +585,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "events") == 0)
+		fprintf(stderr, _("exported %d events to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
@@ -630,7 +655,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|events|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -761,7 +786,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|events|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -813,7 +838,7 @@ static int cmd_template(const struct opts *o)
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases -o FILE.xlsx"));
+		                               "jobs|referrals|projects|loans|cases|events -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
 	struct jy_db *db;
@@ -1078,6 +1103,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "event") == 0)
+		return cli_event(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
