@@ -60,6 +60,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "fee", fee_fields, FEF__COUNT },
 		{ "mentor_pair", pair_fields, PRF__COUNT },
 		{ "helper", helper_fields, HF__COUNT },
+		{ "event", event_fields, EVF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -105,6 +106,7 @@ static const struct field_def other_keys[] = {
 	{ "subsidy", "贴息金额", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a mentoring pair's log and its end (core/casework/pair.c); in her history, its number */
 	{ "pair_no", "结对编号", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "event_no", "活动编号", NULL, FK_TEXT, NULL, 0, 0 },     /* an event's, in her history (event.c) */
 	{ "contact_kind", "联系方式", NULL, FK_CODE, "pair_contact", 0, 0 },
 	{ "gift_kind", "款物类型", NULL, FK_CODE, "pair_gift", 0, 0 },
 	{ "amount", "金额", NULL, FK_TEXT, NULL, 0, 0 },

@@ -320,7 +320,8 @@ int template_cases(struct jy_db *db, const char *path, struct jy_err *err);
 
 
 /* ---- event.c: outreach events (座谈会, 讲座, 维权宣传, 职业指导日, 招聘宣传) -------------------- */
-/* An event held by a community of the worker's (default: her first), on a day not in the future:
+/* An event held by a community of the worker's (default: her own, or the one she works for), on a
+ * day not in the future:
  * its type and topic, place and organisers; who came (参加人数: the organisers' headcount, at
  * least the registered residents named on it and the unregistered people counted, 未登记人数;
  * empty: those two added up); the materials handed out (their kinds) and the copies in all. */

@@ -156,8 +156,15 @@ static int event_validate(struct jy_db *db, struct event *e, struct jy_err *err)
 	else if (strcmp(e->v[EVF_DATE], today) > 0)
 		return err_set(err, JY_EINVAL, event_fields[EVF_DATE].label, _("%s is after today (%s)"),
 		               e->v[EVF_DATE], today);
-	if (!e->v[EVF_COMMUNITY] && db_actor(db)->community[0])
-		event_set(e, EVF_COMMUNITY, db_actor(db)->community);
+	if (!e->v[EVF_COMMUNITY]) {
+		/* the worker's own community, else the one community she works for */
+		const char *const *units;
+		int n = 0;
+		if (db_actor(db)->community[0])
+			event_set(e, EVF_COMMUNITY, db_actor(db)->community);
+		else if (!access_scope_all(db) && access_scope_units(db, &units, &n, NULL) == JY_OK && n == 1)
+			event_set(e, EVF_COMMUNITY, units[0]);
+	}
 	if (e->v[EVF_GUESTS] && strcmp(e->v[EVF_GUESTS], "0") == 0)
 		event_set(e, EVF_GUESTS, NULL);
 	if (e->v[EVF_COPIES] && strcmp(e->v[EVF_COPIES], "0") == 0)

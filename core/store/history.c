@@ -547,6 +547,10 @@ static const struct {
 	{ "mentor_pair", "gift", N_("money or goods given") },
 	{ "mentor_pair", "end", N_("pair ended") },
 	{ "resident", "pair", N_("mentoring pair") },
+	{ "event", "create", N_("event recorded") },
+	{ "event", "attend", N_("resident named as having come") },
+	{ "event", "unattend", N_("resident taken off") },
+	{ "resident", "event", N_("outreach event") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -777,6 +781,7 @@ static const struct trail_kind {
 	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
 	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
+	{ "event", "event", "'update', 'attend', 'unattend'", N_("outreach events") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,
