@@ -369,6 +369,9 @@ int event_find_no(struct jy_db *db, const char *event_no, int64_t *id, struct jy
  * Once each: JY_EDUP when she is on it already; the headcount, when given, must stay at least
  * the residents named and the guests. In the event's history and a line in hers. */
 int event_attend(struct jy_db *db, int64_t id, int64_t *version, const char *who, struct jy_err *err);
+/* The same for the resident with id resident_id (a screen's pick from the registry). */
+int event_attend_resident(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
+                          struct jy_err *err);
 int event_unattend(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
                    struct jy_err *err);
 struct event_person {

@@ -360,16 +360,13 @@ static int attend_write(struct jy_db *db, const struct event *e, int64_t rid, in
 	return rc;
 }
 
-int event_attend(struct jy_db *db, int64_t id, int64_t *version, const char *who, struct jy_err *err)
+int event_attend_resident(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
+                          struct jy_err *err)
 {
-	if (text_is_blank(who))
-		return err_set(err, JY_EINVAL, "参加人员", _("required: her ID number or registration number"));
 	struct event *e = NULL;
-	char *q = text_clean(who);
-	int64_t rid = 0;
 	int rc = event_for_write(db, id, *version, &e, err);
 	if (!rc)
-		rc = casework_resident_of(db, q, "参加人员", OP_VIEW, &rid, err);
+		rc = resident_access(db, resident_id, OP_VIEW, err);
 	if (!rc && e->v[EVF_HEADCOUNT] &&
 	    num_of(e->v[EVF_HEADCOUNT]) < e->attendees + 1 + num_of(e->v[EVF_GUESTS]))
 		rc = err_set(err, JY_EINVAL, event_fields[EVF_HEADCOUNT].label,
@@ -378,13 +375,23 @@ int event_attend(struct jy_db *db, int64_t id, int64_t *version, const char *who
 		             num_of(e->v[EVF_GUESTS]));
 	int own = 0;
 	if (!rc && !(rc = casework_tx_begin(db, &own, err))) {
-		rc = attend_write(db, e, rid, 1, err);
+		rc = attend_write(db, e, resident_id, 1, err);
 		if (!(rc = casework_tx_end(db, own, rc, err)))
 			(*version)++;
 	}
-	free(q);
 	event_free(&e);
 	return rc;
+}
+
+int event_attend(struct jy_db *db, int64_t id, int64_t *version, const char *who, struct jy_err *err)
+{
+	if (text_is_blank(who))
+		return err_set(err, JY_EINVAL, "参加人员", _("required: her ID number or registration number"));
+	char *q = text_clean(who);
+	int64_t rid = 0;
+	int rc = casework_resident_of(db, q, "参加人员", OP_VIEW, &rid, err);
+	free(q);
+	return rc ? rc : event_attend_resident(db, id, version, rid, err);
 }
 
 int event_unattend(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
