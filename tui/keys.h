@@ -57,6 +57,7 @@
 	X(ACT_MATCH,     K_FN(KEY_F(11)),     'm',                 1, N_("Match"),   N_("Matching: for a posting, the residents who fit it, best first and why; for a resident, the open postings that fit her")) \
 	X(ACT_MATCH,     K_CTRL('w'),         0,                   0, N_("Match"),   N_("The same matching, for terminals that keep F11 to themselves")) \
 	X(ACT_FILTER,    K_CTRL('v'),         0,                   1, N_("Show"),    N_("Which records a list shows, in turn: in the resident list, with or without the closed ones; in the list of job information all, open, public-welfare posts, closing soon")) \
+	X(ACT_CERT_STATUS, 'z',               0,                   0, N_("Cert status"), N_("On a resident's page: cancel (注销) or expire (过期) one of her certificates, or keep it after a review (有效), with the reason (审核, 管理员)")) \
 	X(ACT_CLOSE,     K_FN(KEY_F(9)),      'x',                 1, N_("Close"),   N_("On a resident's page: close her record (注销) with the reason and the day; on a closed record, open it again (审核, 管理员)")) \
 	X(ACT_CASE,      'w',                 0,                   0, N_("Case"),    N_("On a resident's page: register a rights case (维权) for her: the intake form with her ID number")) \
 	X(ACT_GIFT,      K_FN(KEY_F(6)),      'g',                 1, N_("Given"),   N_("On a mentoring pair's page: record money or goods given (帮扶款物: 现金 or 物资, in 元)")) \

@@ -161,7 +161,7 @@ enum action {
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND, ACT_IMPORT,
-	ACT_COMPARE,
+	ACT_COMPARE, ACT_CERT_STATUS,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */
@@ -592,11 +592,14 @@ struct screen *residents_new(void);
 /* The resident form: id 0 for a new registration. draft: field lines to restore (or NULL). */
 struct screen *rform_new(struct ui *ui, int64_t id, const char *draft);
 struct screen *rdetail_new(int64_t id);
-enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE };
+enum { FACT_CERT, FACT_STATUS, FACT_VISIT, FACT_CLOSE, FACT_CERT_STATUS };
 struct screen *fact_new(int kind, int64_t resident_id, const char *who);
 /* Closing her record (注销): the reason, the day (today) and a note, saved against version (the
  * record as her page loaded it). */
 struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *who);
+/* One of her certificates cancelled (注销), expired (过期) or kept after a review (有效), with the
+ * reason: the form starts on the one up for review, else her first valid one. */
+struct screen *fact_cert_status_new(struct ui *ui, int64_t resident_id, const char *who);
 /* Tell the resident list (wherever it is on the stack) to show and select record id. */
 void residents_select(struct ui *ui, int64_t id);
 /* The registry searched as the resident list searches it, a page of struct search_row at a time:

@@ -216,20 +216,53 @@ int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err)
 	return db_commit(db, err);
 }
 
-int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err)
+/* The status certificate id has now, into status (有效, 注销, 过期). */
+static int certificate_status(struct jy_db *db, int64_t id, char status[16], struct jy_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT status FROM certificate WHERE id = ?1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	status[0] = '\0';
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, status, 16);
+	sqlite3_reset(st);
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"))
+	                        : db_fail(db, err, _("reading the certificates"));
+}
+
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, const char *reason,
+                           struct jy_err *err)
 {
 	if (!status || (strcmp(status, "有效") && strcmp(status, "注销") && strcmp(status, "过期")))
 		return err_set(err, JY_EINVAL, "状态", _("use 有效, 注销 or 过期"));
+	char *why = reason ? text_clean(reason) : NULL;
+	if (strcmp(status, "有效") != 0 && (!why || !*why)) {
+		free(why);
+		return err_set(err, JY_EINVAL, "原因", _("say why the certificate is %s (e.g. 已就业, 超过有效期)"),
+		               status);
+	}
 	int64_t rid;
+	char old[16];
 	int rc = certificate_owner(db, id, &rid, err);
 	if (!rc)
-		rc = resident_access(db, rid, OP_EDIT, err);
-	if (rc || (rc = db_begin(db, err)))
+		rc = resident_access(db, rid, OP_APPROVE, err);
+	if (!rc)
+		rc = db_begin(db, err);
+	if (!rc && (rc = certificate_status(db, id, old, err)) != JY_OK)
+		db_rollback(db);
+	if (rc) {
+		free(why);
 		return rc;
+	}
 	/* setting it settles a review too (kept 有效, or not) */
 	sqlite3_stmt *st = db_prepare(db, "UPDATE certificate SET status = ?2, review_on = NULL "
 	                                  "WHERE id = ?1", err);
 	if (!st) {
+		free(why);
 		db_rollback(db);
 		return JY_EDB;
 	}
@@ -238,18 +271,83 @@ int certificate_set_status(struct jy_db *db, int64_t id, const char *status, str
 	int s = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (s != SQLITE_DONE || sqlite3_changes(db_handle(db)) != 1) {
+		free(why);
 		db_rollback(db);
 		return s != SQLITE_DONE ? db_fail(db, err, _("saving"))
 		                        : err_set(err, JY_ENOTFOUND, NULL, _("certificate not found"));
 	}
-	char *json = xasprintf("{\"status\":[null,\"%s\"]}", status);
-	rc = history_add(db, "certificate", id, "update", json, err);
-	free(json);
+	struct jy_buf j = { 0 };
+	buf_adds(&j, "{\"status\":[");
+	history_json_str(&j, old);
+	buf_adds(&j, ",");
+	history_json_str(&j, status);
+	buf_adds(&j, "]");
+	if (why && *why) {
+		buf_adds(&j, ",\"reason\":[null,");
+		history_json_str(&j, why);
+		buf_adds(&j, "]");
+	}
+	buf_adds(&j, "}");
+	free(why);
+	rc = history_add(db, "certificate", id, "update", j.s, err);
+	buf_free(&j);
 	if (rc) {
 		db_rollback(db);
 		return rc;
 	}
 	return db_commit(db, err);
+}
+
+struct cert_find {
+	const char *text, *type;        /* what was typed; the type's code it names, or NULL */
+	int64_t id, by_number;          /* the last valid one of the type; the one of the number */
+	int n;
+};
+
+static int cert_type_match(void *arg, const struct code_row *c)
+{
+	struct cert_find *f = arg;
+	if (!f->type && (strcmp(c->code, f->text) == 0 || strcmp(c->label, f->text) == 0))
+		f->type = xstrdup(c->code);
+	return 0;
+}
+
+static int cert_match(void *arg, const struct certificate *c)
+{
+	struct cert_find *f = arg;
+	if (c->number && strcmp(c->number, f->text) == 0)
+		f->by_number = c->id;   /* a number names one, whatever its status */
+	else if (f->type && strcmp(c->type, f->type) == 0 && strcmp(c->status, "有效") == 0) {
+		f->id = c->id;
+		f->n++;
+	}
+	return 0;
+}
+
+int certificate_find(struct jy_db *db, int64_t rid, const char *text, int64_t *id,
+                     struct jy_err *err)
+{
+	*id = 0;
+	char *t = text ? text_clean(text) : xstrdup("");
+	struct cert_find f = { t, NULL, 0, 0, 0 };
+	int rc = *t ? code_each(db, "cert_type", cert_type_match, &f, err)
+	            : err_set(err, JY_EINVAL, "证件", "%s", _("give the certificate's number or type"));
+	if (!rc)
+		rc = certificate_each(db, rid, cert_match, &f, err);
+	if (!rc && f.by_number) {
+		f.id = f.by_number;
+		f.n = 1;
+	}
+	if (!rc && f.n == 0)
+		rc = err_set(err, JY_ENOTFOUND, "证件", _("she holds no certificate %s (a number, or a type she "
+		             "holds valid)"), t);
+	else if (!rc && f.n > 1)
+		rc = err_set(err, JY_EINVAL, "证件", _("she holds several of %s: give the certificate's number"), t);
+	if (!rc)
+		*id = f.id;
+	free((char *)f.type);
+	free(t);
+	return rc;
 }
 
 /* emp_form to emp_status (002_codes.sql): the one table of both directions. 来料加工 (024,

@@ -167,8 +167,16 @@ struct visit {
 /* A certificate of hers; a 明白卡 without a valid_until is valid 18 months from its issue. A status
  * change into work (2x) puts her valid 再就业优惠证 and 明白卡 up for review (review_on). */
 int certificate_add(struct jy_db *db, struct certificate *c, struct jy_err *err);
-/* 有效 (kept, after a review), 注销 or 过期; settles a pending review. */
-int certificate_set_status(struct jy_db *db, int64_t id, const char *status, struct jy_err *err);
+/* 有效 (kept, after a review), 注销 or 过期, a reviewer's (OP_APPROVE) in her community; settles a
+ * pending review. A cancel or an expiry needs its reason (JY_EINVAL on 原因), a kept one may
+ * have one; the old status, the new and the reason go into the trail. */
+int certificate_set_status(struct jy_db *db, int64_t id, const char *status, const char *reason,
+                           struct jy_err *err);
+/* Her certificate text names: its number, or its type (code or label, 明白卡) when she holds one
+ * valid certificate of it. JY_ENOTFOUND or JY_EINVAL (several of that type: give the number)
+ * on 证件, with text in the message. */
+int certificate_find(struct jy_db *db, int64_t rid, const char *text, int64_t *id,
+                     struct jy_err *err);
 /* A status change (re-employed with form of employment, flexible work, moved away …) dated; also
  * updates the resident's current status when the date is the latest. */
 int status_event_add(struct jy_db *db, struct status_event *e, struct jy_err *err);

@@ -4,7 +4,7 @@
 # longer has the category, the ended one is kept with its dates; refusals (not hers, not a
 # category, a day before it began or still to come, the words wrong); jiuye check still clean.
 # `jiuye certificate list|cancel|expire`: a certificate named by its type or its number, one
-# not held refused; `jiuye due` lists the certificates to review or ending.
+# not held refused, a cancel or an expiry without its reason refused; `jiuye due` lists the certificates to review or ending.
 # Prints "ok - name" / "not ok - name" lines; tests/run.sh counts them.
 set -u
 JIUYE=${JIUYE:-./build/asan/jiuye}
@@ -14,7 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2026-11-20
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 21
+plan 23
 db="$tmp/demo.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 # a registered unemployed resident of the demo who is 下岗职工 (counted in A4-LAID_OFF while
@@ -67,13 +67,16 @@ holder=$(sqlite3 "$db" "SELECT r.id_no FROM certificate c JOIN resident r ON r.i
 num=$(sqlite3 "$db" "SELECT c.number FROM certificate c JOIN resident r ON r.id = c.resident_id
 	WHERE r.id_no = '$holder' AND c.number IS NOT NULL LIMIT 1")
 run certificate expire "$holder" 失业保险金领取 --db "$db"
+status_is "certificate expire without a reason: exit 1" 1
+has "certificate expire without a reason: asks for it" "$tmp/err" "原因"
+run certificate expire "$holder" 失业保险金领取 --reason 超过有效期 --db "$db"
 status_is "certificate expire by its type: exit 0" 0
-run certificate cancel "$holder" "$num" --db "$db"
+run certificate cancel "$holder" "$num" --reason 已就业 --db "$db"
 status_is "certificate cancel by its number: exit 0" 0
 run certificate list "$holder" --db "$db"
 grep -E "^06 .* 过期$" "$tmp/out" >/dev/null && grep -E "^01 +$num .* 注销$" "$tmp/out" >/dev/null &&
 	ok "list: the one expired, the other cancelled" || nok "list" "$(cat "$tmp/out")"
-run certificate expire "$holder" 失业保险金领取 --db "$db"
+run certificate expire "$holder" 失业保险金领取 --reason 超过有效期 --db "$db"
 has "no valid one of that type left: refused" "$tmp/err" "holds no certificate 失业保险金领取"
 run certificate renew "$holder" x --db "$db"
 status_is "an unknown verb: exit 2" 2

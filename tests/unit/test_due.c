@@ -481,14 +481,14 @@ static void test_cert_review(void **state)
 	assert_int_equal(reviews(db, "2026-10-02", 30, first), 1);
 	assert_string_equal(first, "2026-10-01");
 	/* kept after the review (有效 again): off the list; A's cancelled: off too */
-	assert_int_equal(certificate_set_status(db, cb, "有效", &err), JY_OK);
+	assert_int_equal(certificate_set_status(db, cb, "有效", NULL, &err), JY_OK);
 	assert_int_equal(reviews(db, "2026-10-02", 30, first), 0);
-	assert_int_equal(certificate_set_status(db, ca, "注销", &err), JY_OK);
+	assert_int_equal(certificate_set_status(db, ca, "注销", "已就业", &err), JY_OK);
 	assert_int_equal(reviews(db, "2027-06-09", 30, first), 0);
 	/* a card ended and still 有效 stays on the list until it is expired */
 	assert_int_equal(reviews(db, "2028-03-01", 30, first), 1);
 	assert_string_equal(first, "2028-02-29");
-	assert_int_equal(certificate_set_status(db, cb, "过期", &err), JY_OK);
+	assert_int_equal(certificate_set_status(db, cb, "过期", "超过有效期", &err), JY_OK);
 	assert_int_equal(reviews(db, "2028-03-01", 30, first), 0);
 }
 

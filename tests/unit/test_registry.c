@@ -296,7 +296,60 @@ static void test_certificates_and_visits(void **state)
 	struct certificate bad = { .resident_id = 7, .type = "护照", .issue_date = "2024-06-01" };
 	assert_int_equal(certificate_add(f->db, &bad, &err), JY_EINVAL);
 	assert_string_equal(err.field, "证件类型");
-	assert_int_equal(certificate_set_status(f->db, c.id, "注销", &err), JY_OK);
+	/* two 明白卡 without a number beside JC-7 */
+	struct certificate m1 = { .resident_id = 7, .type = "明白卡", .issue_date = "2024-06-02" };
+	struct certificate m2 = { .resident_id = 7, .type = "05", .issue_date = "2024-06-03" };
+	assert_int_equal(certificate_add(f->db, &m1, &err), JY_OK);
+	assert_int_equal(certificate_add(f->db, &m2, &err), JY_OK);
+	static const struct {
+		const char *text;
+		int rc;
+		int which;              /* 1 JC-7 */
+	} finds[] = {
+		{ "JC-7", JY_OK, 1 }, { " JC-7 ", JY_OK, 1 }, { "就业创业证", JY_OK, 1 }, { "01", JY_OK, 1 },
+		{ "明白卡", JY_EINVAL, 0 },        /* two valid: the number is needed, and they have none */
+		{ "失业证", JY_ENOTFOUND, 0 }, { "JC-8", JY_ENOTFOUND, 0 }, { "", JY_EINVAL, 0 },
+	};
+	for (size_t k = 0; k < ARRAY_LEN(finds); k++) {
+		int64_t id = -1;
+		struct jy_err e = { 0 };
+		int rc = certificate_find(f->db, 7, finds[k].text, &id, &e);
+		if (rc != finds[k].rc)
+			fail_msg("certificate_find %s: %d (%s), want %d", finds[k].text, rc, e.msg, finds[k].rc);
+		if (rc == JY_OK)
+			assert_true(id == c.id);
+		else
+			assert_string_equal(e.field, "证件");
+	}
+	/* a cancel or an expiry says why; a keep may not; a status not of the three is refused */
+	static const struct {
+		const char *status, *reason;
+		int rc;
+		const char *field;
+	} sets[] = {
+		{ "注销", NULL, JY_EINVAL, "原因" }, { "注销", "  ", JY_EINVAL, "原因" },
+		{ "过期", "", JY_EINVAL, "原因" }, { "作废", "重复", JY_EINVAL, "状态" },
+		{ "有效", NULL, JY_OK, NULL }, { "注销", " 已就业，收回 ", JY_OK, NULL },
+	};
+	for (size_t k = 0; k < ARRAY_LEN(sets); k++) {
+		struct jy_err e = { 0 };
+		int rc = certificate_set_status(f->db, c.id, sets[k].status, sets[k].reason, &e);
+		if (rc != sets[k].rc)
+			fail_msg("%s / %s: %d (%s), want %d", sets[k].status, sets[k].reason ? sets[k].reason : "-",
+			         rc, e.msg, sets[k].rc);
+		if (sets[k].field)
+			assert_string_equal(e.field, sets[k].field);
+	}
+	/* the trail holds the old status, the new and the reason as typed, trimmed */
+	struct { int n; char last[256]; } seen = { 0 };
+	assert_int_equal(history_each(f->db, "certificate", c.id, first_change, &seen, &err), JY_OK);
+	assert_int_equal(seen.n, 3);            /* added, kept, cancelled */
+	assert_non_null(strstr(seen.last, "\"status\":[\"有效\",\"注销\"]"));
+	assert_non_null(strstr(seen.last, "\"reason\":[null,\"已就业，收回\"]"));
+	/* cancelled, it no longer counts as her valid 就业创业证 */
+	int64_t id;
+	assert_int_equal(certificate_find(f->db, 7, "就业创业证", &id, &err), JY_ENOTFOUND);
+	assert_int_equal(certificate_find(f->db, 7, "JC-7", &id, &err), JY_OK);
 	struct visit v = { .resident_id = 7, .date = "2024-06-15", .content = "电话回访" };
 	assert_int_equal(visit_add(f->db, &v, &err), JY_OK);
 	struct visit nov = { .resident_id = 9999, .date = "2024-06-15" };

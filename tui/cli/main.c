@@ -182,9 +182,10 @@ static const char usage_notices[] = N_(
 	"  jiuye report --period 2026H1|2026 --summary [--format text|xlsx] [-o FILE]\n"
 	"                                          half-year or year summary: targets,\n"
 	"                                          beside last year's (同比), by month\n"
-	"  jiuye certificate list ID | cancel|expire|keep ID CERT\n"
+	"  jiuye certificate list ID | cancel|expire|keep ID CERT [--reason TEXT]\n"
 	"                                          her certificates (明白卡: 18 months);\n"
-	"                                          one cancelled, expired, kept (review)\n");
+	"                                          one cancelled, expired (--reason why),\n"
+	"                                          kept (review): a reviewer's\n");
 /* The office's own set-up; printed after usage_reports. */
 static const char usage_office[] = N_(
 	"  jiuye unit list | add NAME --level county|street|community [--parent UNIT]\n"

@@ -1,6 +1,7 @@
 /* tui/registry/screen_fact.c: the small forms of the resident screen: a certificate, a status change (e.g.
  * re-employed, with the form of employment and the employer), a follow-up visit, the closing of her
- * record (注销: the reason, the day, a note). Labels are the
+ * record (注销: the reason, the day, a note), a certificate cancelled, expired or kept with its
+ * reason. Labels are the
  * ones core names in its messages, so an error lands on its field. */
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,12 @@ static const struct fact_field close_fields[] = {
 	{ "注销日期", FK_DATE, NULL, 10, FF_REQ },
 	{ "注销说明", FK_TEXT, NULL, 200, 0 },
 };
+/* core/registry/facts.c (certificate_find, certificate_set_status) names these */
+static const struct fact_field cert_status_fields[] = {
+	{ "证件", FK_TEXT, NULL, 30, FF_REQ },
+	{ "状态", FK_TEXT, NULL, 4, FF_REQ },
+	{ "原因", FK_TEXT, NULL, 100, 0 },
+};
 
 static const struct {
 	const struct fact_field *fields;
@@ -52,6 +59,8 @@ static const struct {
 	[FACT_STATUS] = { status_fields, (int)ARRAY_LEN(status_fields), N_("Status change") },
 	[FACT_VISIT] = { visit_fields, (int)ARRAY_LEN(visit_fields), N_("Follow-up visit") },
 	[FACT_CLOSE] = { close_fields, (int)ARRAY_LEN(close_fields), N_("Close her record") },
+	[FACT_CERT_STATUS] = { cert_status_fields, (int)ARRAY_LEN(cert_status_fields),
+	                       N_("Certificate status") },
 };
 
 struct fact {
@@ -98,6 +107,15 @@ static int fact_save(struct ui *ui, struct fact *fc)
 	case FACT_CLOSE: {
 		struct resident_closing c = { fv(fc, 0), fv(fc, 1), fv(fc, 2) };
 		rc = resident_close(ui->db, fc->rid, fc->version, &c, &err);
+		break;
+	}
+	case FACT_CERT_STATUS: {
+		int64_t id;
+		rc = certificate_find(ui->db, fc->rid, fv(fc, 0), &id, &err);
+		if (rc == JY_ENOTFOUND && err.field[0])
+			rc = JY_EINVAL;         /* nothing of hers by that name: the field says so */
+		if (!rc)
+			rc = certificate_set_status(ui->db, id, fv(fc, 1), fv(fc, 2), &err);
 		break;
 	}
 	default: {
@@ -153,6 +171,9 @@ static void fact_draw(struct ui *ui, struct screen *s)
 		ui_put(ui, 1, 1, ui->cols - 2,
 		       _("She leaves the lists and the matching; her history and past reports stay"),
 		       ST_HINT);
+	else if (fc->kind == FACT_CERT_STATUS)
+		ui_put(ui, 1, 1, ui->cols - 2,
+		       _("证件: its number or type; 状态: 注销, 过期 or 有效 (kept after a review)"), ST_HINT);
 	form_draw(ui, &fc->form, 3, 0, ui->lines - 5, ui->cols);
 	form_hint(ui, &fc->form);
 }
@@ -192,7 +213,8 @@ struct screen *fact_new(int kind, int64_t resident_id, const char *who)
 	}
 	/* The date of what happened is most often today. */
 	date_today(today);
-	field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : kind == FACT_CLOSE ? 1 : 0], today);
+	if (kind != FACT_CERT_STATUS)
+		field_set(NULL, &fc->form.f[kind == FACT_CERT ? 2 : kind == FACT_CLOSE ? 1 : 0], today);
 	if (kind == FACT_VISIT)
 		field_set(NULL, &fc->form.f[1], VISIT_HOME);       /* 入户走访, the office's rule */
 	fc->form.focus = kind == FACT_CERT || kind == FACT_CLOSE ? 0 : kind == FACT_STATUS ? 1 : 2;
@@ -203,5 +225,38 @@ struct screen *fact_close_new(int64_t resident_id, int64_t version, const char *
 {
 	struct fact *fc = (struct fact *)fact_new(FACT_CLOSE, resident_id, who);
 	fc->version = version;
+	return &fc->s;
+}
+
+/* The certificate the form starts on: the first up for review, else the first valid one; by its
+ * number, or its type's label when it has none. */
+struct cert_first {
+	struct ui *ui;
+	char *review, *valid;
+};
+
+static int cert_first_cb(void *arg, const struct certificate *c)
+{
+	struct cert_first *f = arg;
+	const char *name = c->number && *c->number ? c->number : ui_code_label(f->ui, "cert_type", c->type);
+	if (c->review_on && !f->review)
+		f->review = xstrdup(name);
+	if (strcmp(c->status, "有效") == 0 && !f->valid)
+		f->valid = xstrdup(name);
+	return 0;
+}
+
+struct screen *fact_cert_status_new(struct ui *ui, int64_t resident_id, const char *who)
+{
+	struct fact *fc = (struct fact *)fact_new(FACT_CERT_STATUS, resident_id, who);
+	struct cert_first f = { ui, NULL, NULL };
+	struct jy_err err = { 0 };
+	if (certificate_each(ui->db, resident_id, cert_first_cb, &f, &err) != JY_OK)
+		ui_err(ui, &err);
+	field_set(NULL, &fc->form.f[0], f.review ? f.review : f.valid ? f.valid : "");
+	field_set(NULL, &fc->form.f[1], f.review ? "有效" : "注销");
+	fc->form.focus = f.review || f.valid ? 1 : 0;
+	free(f.review);
+	free(f.valid);
 	return &fc->s;
 }

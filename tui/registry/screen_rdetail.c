@@ -23,7 +23,7 @@ struct rdetail {
 
 static const int rdetail_acts[] = {
 	ACT_EDIT, ACT_CERT, ACT_STATUS, ACT_VISIT, ACT_CLOSE, ACT_NEW, ACT_MATCH, ACT_PRINT, ACT_CASE,
-	ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
+	ACT_CERT_STATUS, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_REVEAL, 0
 };
 
 /* ---- the record ------------------------------------------------------------------------------------ */
@@ -665,6 +665,14 @@ static int rdetail_key(struct ui *ui, struct screen *s, const struct ui_event *e
 		return SK_HANDLED;
 	case ACT_CLOSE:
 		rdetail_close(ui, d);
+		return SK_HANDLED;
+	case ACT_CERT_STATUS:   /* a reviewer's: a clerk is told so before she types anything */
+		if (!access_may(ui->db, OP_APPROVE)) {
+			ui_msg(ui, ST_WARN, "%s", _("A certificate is cancelled, expired or kept by a reviewer "
+			                            "(审核) or an administrator"));
+			return SK_HANDLED;
+		}
+		ui_push(ui, fact_cert_status_new(ui, d->id, name));
 		return SK_HANDLED;
 	case ACT_MATCH:         /* the open postings that fit her (jobs) */
 		ui_push(ui, match_postings_new(d->id));
