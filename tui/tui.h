@@ -76,6 +76,8 @@ struct cli_opts {
 	const char *building, *entrance, *room, *address, *relation;
 	/* jiuye assistance (cli_assist.c; --kind, --date, --amount, --id-number, --note too) */
 	const char *occasion, *form, *goods, *funder, *worker, *pair, *rcase, *placement, *course;
+	/* jiuye event (cli_event.c; --type, --date, --org, --community, --id-number too) */
+	const char *topic, *place, *participants, *guests, *materials, *copies;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -141,6 +143,8 @@ int cli_org(const struct cli_opts *o);
 int cli_household(const struct cli_opts *o);
 /* cli_assist.c: jiuye assistance add|show|list */
 int cli_assist(const struct cli_opts *o);
+/* cli_event.c: jiuye event add|show|attend|unattend|list */
+int cli_event(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
@@ -678,7 +682,7 @@ struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the refe
 struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
 struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
-enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102 };
+enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102, JOBS_EVENTS = 103 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
 /* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
@@ -695,6 +699,10 @@ struct screen *case_form_new(int64_t resident_id);
  * pairs gone quiet (Ctrl-V), the pair's form (kept as a draft), a pair's page with its log (F8 a
  * contact, F6 money or goods, F9 its end). */
 struct screen *pairs_new(void);
+/* Outreach events (活动): tui/casework/screen_events.c the list searched as you type, the event's
+ * form (kept as a draft), an event's page with the residents who came (F4 names one, found in
+ * the registry). */
+struct screen *events_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

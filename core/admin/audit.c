@@ -63,6 +63,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "women_org", org_fields, ORGF__COUNT },
 		{ "org_member", member_fields, MF__COUNT },
 		{ "assistance", assist_fields, ASF__COUNT },
+		{ "event", event_fields, EVF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -108,6 +109,7 @@ static const struct field_def other_keys[] = {
 	{ "subsidy", "贴息金额", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a mentoring pair's log and its end (core/casework/pair.c); in her history, its number */
 	{ "pair_no", "结对编号", NULL, FK_TEXT, NULL, 0, 0 },
+	{ "event_no", "活动编号", NULL, FK_TEXT, NULL, 0, 0 },     /* an event's, in her history (event.c) */
 	{ "contact_kind", "联系方式", NULL, FK_CODE, "pair_contact", 0, 0 },
 	{ "gift_kind", "款物类型", NULL, FK_CODE, "pair_gift", 0, 0 },
 	{ "amount", "金额", NULL, FK_TEXT, NULL, 0, 0 },

@@ -397,8 +397,8 @@ int assist_save(struct jy_db *db, struct assist *a, struct jy_err *err)
 		return rc;
 	assist_set(a, ASF_DATE, day);
 	if ((rc = assist_money(a, err)) ||
-	    (rc = casework_resident(db, a->v[ASF_IDNO], assist_fields[ASF_IDNO].label, &a->resident_id,
-	                            err)) ||
+	    (rc = casework_resident_of(db, a->v[ASF_IDNO], assist_fields[ASF_IDNO].label, OP_EDIT,
+	                               &a->resident_id, err)) ||
 	    (rc = assist_her(db, a, err)) || (rc = assist_links(db, a, err)))
 		return rc;
 	if (!a->v[ASF_WORKER]) {

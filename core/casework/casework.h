@@ -487,4 +487,92 @@ int export_cases(struct jy_db *db, const char *path, int format, const char *pur
                  struct jy_err *err);
 int template_cases(struct jy_db *db, const char *path, struct jy_err *err);
 
+
+/* ---- event.c: outreach events (座谈会, 讲座, 维权宣传, 职业指导日, 招聘宣传) -------------------- */
+/* An event held by a community of the worker's (default: her own, or the one she works for), on a
+ * day not in the future:
+ * its type and topic, place and organisers; who came (参加人数: the organisers' headcount, at
+ * least the registered residents named on it and the unregistered people counted, 未登记人数;
+ * empty: those two added up); the materials handed out (their kinds) and the copies in all. */
+#define EVENT_FIELDS(X) \
+	X(NO,        event_no,     "活动编号",   "event_no",     FK_TEXT,  NULL,         20, FF_CSV) \
+	X(DATE,      date,         "活动日期",   "date",         FK_DATE,  NULL,         10, FF_CSV) \
+	X(TYPE,      type,         "活动类型",   "type",         FK_CODE,  "event_type", 10, FF_REQ | FF_CSV) \
+	X(TOPIC,     topic,        "活动主题",   "topic",        FK_TEXT,  NULL,         60, FF_REQ | FF_CSV) \
+	X(PLACE,     place,        "活动地点",   "place",        FK_TEXT,  NULL,         60, FF_CSV) \
+	X(ORGANISERS,organisers,   "主办单位",   "organisers",   FK_TEXT,  NULL,         60, FF_CSV) \
+	X(COMMUNITY, community,    "社区",       "community",    FK_UNIT,  NULL,         32, FF_CSV) \
+	X(HEADCOUNT, participants, "参加人数",   "participants", FK_TEXT,  NULL,          6, FF_NUM | FF_CSV) \
+	X(GUESTS,    guests,       "未登记人数", "guests",       FK_TEXT,  NULL,          6, FF_NUM | FF_CSV) \
+	X(MATERIALS, materials,    "发放资料",   "materials",    FK_TEXT,  NULL,         60, FF_CSV) \
+	X(COPIES,    copies,       "资料份数",   "copies",       FK_TEXT,  NULL,          7, FF_NUM | FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) EVF_##id,
+enum event_field { EVENT_FIELDS(X) EVF__COUNT };
+#undef X
+extern const struct field_def event_fields[EVF__COUNT];
+
+struct event {
+	int64_t id, version;
+	char *v[EVF__COUNT];    /* codes for FK_CODE, the unit's code for 社区 */
+	int attendees;          /* the registered residents named on it (loaded) */
+	char *updated_at, *updated_by;
+};
+struct event *event_new(void);                  /* Caller frees with event_free. */
+void event_free(struct event **e);
+void event_set(struct event *e, int field, const char *value);
+const char *event_get(const struct event *e, int field);   /* never NULL */
+/* Who came, all told: the headcount when given, else the residents named and the guests. Pure. */
+int event_participants(const struct event *e);
+/* Check and save: new (OP_CREATE in its community: the next H-YYYY-NNN of the year held) or at
+ * its version (OP_EDIT; JY_ECONFLICT, nothing saved, when it moved on), with its history.
+ * JY_EINVAL with err->field a label of EVENT_FIELDS: the headcount below the residents named and
+ * the guests, copies without a kind of material, a date after today. */
+int event_save(struct jy_db *db, struct event *e, struct jy_err *err);
+/* The event with id, of the worker's communities (JY_EPERM otherwise, and for statistics). */
+int event_load(struct jy_db *db, int64_t id, struct event **out, struct jy_err *err);
+/* The event numbered event_no (H-2024-003): JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB. */
+int event_find_no(struct jy_db *db, const char *event_no, int64_t *id, struct jy_err *err);
+
+/* Name a registered resident as having come (her ID number or registration number; she is of
+ * the worker's communities) or take her off, at the event's version (*version gets the new one).
+ * Once each: JY_EDUP when she is on it already; the headcount, when given, must stay at least
+ * the residents named and the guests. In the event's history and a line in hers. */
+int event_attend(struct jy_db *db, int64_t id, int64_t *version, const char *who, struct jy_err *err);
+/* The same for the resident with id resident_id (a screen's pick from the registry). */
+int event_attend_resident(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
+                          struct jy_err *err);
+int event_unattend(struct jy_db *db, int64_t id, int64_t *version, int64_t resident_id,
+                   struct jy_err *err);
+struct event_person {
+	int64_t resident_id;
+	char reg_no[24], name[64], sex[4], id_no[24];  /* id_no masked */
+	char community[32];
+};
+/* The residents named on event id, by name (OP_VIEW of the event). Caller frees *rows. */
+int event_people(struct jy_db *db, int64_t id, struct event_person **rows, int *n, struct jy_err *err);
+
+/* An event as lists show it. */
+struct event_row {
+	int64_t id;
+	char event_no[24], date[11], type[12];
+	char topic[192], place[192], community[32];
+	int participants, attendees, women, copies;     /* women: of the residents named */
+};
+/* Events of the worker's communities (and of none) matching query (the number, topic, place,
+ * organisers, the type's label; "" all), newest first. JY_EPERM for statistics. Caller frees. */
+int event_search(struct jy_db *db, const char *query, struct event_row **rows, int *n,
+                 struct jy_err *err);
+/* The demo's events (event_demo.c, through event.c's calls): a rights-awareness day handing out
+ * 1,500 leaflets, a seminar of the unemployed with 王秀兰, 赵春梅 and 吴建国, a lecture. */
+int event_demo(struct jy_db *db, int months_shift, struct jy_err *err);
+/* Events from and to files, with the registry's import rules (FILE:ROW: 列名, nothing stored while
+ * a row is bad, a dry run changes nothing); an event whose 活动编号 is stored is updated, an
+ * empty cell never overwrites. The residents named are not a column: they are added in jiuye.
+ * The export adds 登记参加人数 (the residents named) and 其中女性 after the event's columns. */
+int import_events(struct jy_db *db, const char *path, const char *sheet, int flags,
+                  void (*report)(void *arg, const char *line), void *arg,
+                  struct import_result *res, struct jy_err *err);
+int export_events(struct jy_db *db, const char *path, int format, int *rows, struct jy_err *err);
+int template_events(struct jy_db *db, const char *path, struct jy_err *err);
+
 #endif

@@ -27,10 +27,11 @@ int casework_check_fields(struct jy_db *db, const struct field_def *defs, int n,
 int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
 int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
 /* pair.c: the woman a record is about, by her ID number or registration number (R-000010), a
- * resident of the worker's communities she may change (OP_EDIT). JY_EINVAL on label naming what
- * was typed when there is none; JY_EPERM on label. */
-int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
-                      struct jy_err *err);
+ * resident of the worker's communities she may reach for op (OP_EDIT to change her records,
+ * OP_VIEW to name her). JY_EINVAL on label naming what was typed when there is none; JY_EPERM on
+ * label. */
+int casework_resident_of(struct jy_db *db, const char *who, const char *label, int op,
+                         int64_t *id, struct jy_err *err);
 /* A code of list as a worker types it (code, label, alias; not retired), required: *code borrowed
  * from the cached list. JY_EINVAL on label naming what is accepted. */
 int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,

@@ -427,8 +427,8 @@ int pair_find_no(struct jy_db *db, const char *pair_no, int64_t *id, struct jy_e
 	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the pairs"));
 }
 
-int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
-                      struct jy_err *err)
+int casework_resident_of(struct jy_db *db, const char *who, const char *label, int op,
+                         int64_t *id, struct jy_err *err)
 {
 	int64_t rid = 0;
 	int rc;
@@ -444,9 +444,9 @@ int casework_resident(struct jy_db *db, const char *who, const char *label, int6
 		sqlite3_reset(st);
 		if (s != SQLITE_ROW && s != SQLITE_DONE)
 			return db_fail(db, err, _("reading the residents"));
-		rc = rid ? resident_access(db, rid, OP_EDIT, err) : JY_ENOTFOUND;
+		rc = rid ? resident_access(db, rid, op, err) : JY_ENOTFOUND;
 	} else {
-		rc = resident_find_idno_in_scope(db, who, OP_EDIT, &rid, err);
+		rc = resident_find_idno_in_scope(db, who, op, &rid, err);
 	}
 	if (rc == JY_ENOTFOUND || (rc == JY_EINVAL && rid == 0))
 		return err_set(err, JY_EINVAL, label, _("\"%s\": no resident of your communities has this "
@@ -463,7 +463,7 @@ int casework_resident(struct jy_db *db, const char *who, const char *label, int6
 static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
 {
 	int64_t rid;
-	int rc = casework_resident(db, p->v[PRF_IDNO], pair_fields[PRF_IDNO].label, &rid, err);
+	int rc = casework_resident_of(db, p->v[PRF_IDNO], pair_fields[PRF_IDNO].label, OP_EDIT, &rid, err);
 	if (rc)
 		return rc;
 	p->resident_id = rid;

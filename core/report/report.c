@@ -231,6 +231,16 @@ static const char CERTS[] =
 #define PAIRS_KEPT \
 	"SELECT resident_id FROM mentor_pair WHERE start_date < ?1 AND (ended_on IS NULL OR ended_on > ?2)"
 
+/* C7, J7, K4: the outreach events held in the period (core/casework/event.c), each with the
+ * community that held it: C7 the seminars (座谈会), J7 the rights-awareness events (维权宣传) with
+ * the copies handed out and who came (受益人数), K4 every event with who came (参加人次). Who came
+ * is the organisers' headcount, else the residents named on it and the unregistered people
+ * counted; K4R the registered residents named on the period's events, each once, so it splits
+ * by sex, category and age as any people-figure does. */
+#define EVENTS(col, cond) "SELECT " col ", community FROM event e WHERE date BETWEEN ?1 AND ?2 AND " cond
+#define CAME "coalesce(participants, guests + (SELECT count(*) FROM event_attendee a " \
+	"WHERE a.event_id = e.id))"
+
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A1E,     "A1E",     "期末登记失业人员数",         "人",   1, K_MEM,  NULL) \
@@ -292,6 +302,8 @@ static const char CERTS[] =
 	X(C5,      "C5",      "推荐成功率",                 "%",    0, K_RATE, "C4/C3") \
 	X(C6,      "C6",      "职业指导人次",               "人次", 0, K_ROWS, \
 	  "SELECT resident_id FROM visit WHERE kind = '4' AND date BETWEEN ?1 AND ?2") \
+	X(C7,      "C7",      "座谈会场次",                 "场",   0, K_GROUP, EVENTS("1", "type = '1'")) \
+	X(C7P,     "C7P",     "座谈会参加人数",             "人",   0, K_GROUP, EVENTS(CAME, "type = '1'")) \
 	X(C8,      "C8",      "岗位信息公示通知次数",       "次",   0, K_GROUP, NOTICES("1")) \
 	X(C8_1,    "C8-1",    "公示通知：公示",             "次",   0, K_GROUP, NOTICES("n.channel = '1'")) \
 	X(C8_2,    "C8-2",    "公示通知：电话通知",         "次",   0, K_GROUP, NOTICES("n.channel = '2'")) \
@@ -445,6 +457,9 @@ static const char CERTS[] =
 	X(J4R,     "J4R",     "调解成功率",                 "%",    0, K_RATE, "J4/J4A") \
 	X(J5,      "J5",      "制止家庭暴力起数",           "起",   0, K_SUM, \
 	  "SELECT count(*) FROM rights_case WHERE type = '20' AND closed_on BETWEEN ?1 AND ?2") \
+	X(J7,      "J7",      "维权宣传场次",               "场",   0, K_GROUP, EVENTS("1", "type = '3'")) \
+	X(J7M,     "J7M",     "维权宣传资料份数",           "份",   0, K_GROUP, EVENTS("copies", "type = '3'")) \
+	X(J7P,     "J7P",     "维权宣传受益人数",           "人",   0, K_GROUP, EVENTS(CAME, "type = '3'")) \
 	X(JX,      "JX",      "超期未办结件数",             "件",   0, K_SUM,  CASES_LATE) \
 	X(K1,      "K1",      "妇女组织数",                 "个",   0, K_GROUP, ORGS("1")) \
 	X(K1_1,    "K1-1",    "组织类型：妇代会",           "个",   0, K_GROUP, ORGS("o.type = '1'")) \
@@ -460,6 +475,11 @@ static const char CERTS[] =
 	  COMMUNITIES("EXISTS (SELECT 1 FROM women_org o WHERE o.unit = u.code AND " ORG_STANDS ")")) \
 	X(K1D,     "K1D",     "社区（村）数",               "个",   0, K_GROUP, COMMUNITIES("1")) \
 	X(K1R,     "K1R",     "妇女组织覆盖率",             "%",    0, K_RATE, "K1U/K1D") \
+	X(K4,      "K4",      "活动/讲座场次",              "场",   0, K_GROUP, EVENTS("1", "1")) \
+	X(K4P,     "K4P",     "活动/讲座参加人次",          "人次", 0, K_GROUP, EVENTS(CAME, "1")) \
+	X(K4R,     "K4R",     "参加活动的登记人员数",       "人",   1, K_ROWS, \
+	  "SELECT a.resident_id FROM event_attendee a JOIN event e ON e.id = a.event_id " \
+	  "WHERE e.date BETWEEN ?1 AND ?2") \
 	X(K5,      "K5",      "帮困救助人数",               "人",   1, K_ROWS, ASSIST("resident_id", "IN ('5', '6')")) \
 	X(K5A,     "K5A",     "帮困救助金额",               "元",   0, K_AMOUNT, \
 	  ASSIST("resident_id, amount_fen", "IN ('5', '6') AND amount_fen IS NOT NULL"))

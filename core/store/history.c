@@ -555,6 +555,10 @@ static const struct {
 	{ "resident", "household", N_("household") },
 	{ "assistance", "create", N_("assistance recorded") },
 	{ "resident", "assistance", N_("assistance or relief") },
+	{ "event", "create", N_("event recorded") },
+	{ "event", "attend", N_("resident named as having come") },
+	{ "event", "unattend", N_("resident taken off") },
+	{ "resident", "event", N_("outreach event") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -789,6 +793,7 @@ static const struct trail_kind {
 	{ "org_member", "org_member", NULL, N_("members of organisations") },
 	{ "household", "household", "'update'", N_("households") },
 	{ "assistance", "assistance", "'update'", N_("assistance records") },
+	{ "event", "event", "'update', 'attend', 'unattend'", N_("outreach events") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -129,7 +129,17 @@ static const char usage_pairs[] = N_(
 	"               [--reason R] [--date D]\n"
 	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
-	"      due: pairs without contact for pair.contact_days (90) days\n");
+	"      due: pairs without contact for pair.contact_days (90) days\n"
+	"  jiuye event add --type T --topic TEXT [--date D] [--place P]\n"
+	"               [--org ORGANISERS] [--community C] [--participants N]\n"
+	"               [--guests N] [--materials M] [--copies N]\n"
+	"      an outreach event (座谈会, 讲座, 维权宣传, 职业指导日, 招聘宣传)\n"
+	"  jiuye event attend|unattend EVENT_NO --id-number ID|REG_NO\n"
+	"      a registered resident who came (her sex is the registry's)\n"
+	"  jiuye event show EVENT_NO | list [QUERY]\n"
+	"  jiuye import events FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export events [--format csv|gbk|xlsx] [-o FILE]\n");
+
 /* The organisation register; printed after usage_pairs. */
 static const char usage_orgs[] = N_(
 	"  jiuye org add --name N --type T --unit UNIT [--date FOUNDED]\n"
@@ -334,6 +344,11 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--case", offsetof(struct opts, rcase) },
 		{ "--placement", offsetof(struct opts, placement) },
 		{ "--course", offsetof(struct opts, course) },
+		{ "--topic", offsetof(struct opts, topic) },     { "--place", offsetof(struct opts, place) },
+		{ "--participants", offsetof(struct opts, participants) },
+		{ "--guests", offsetof(struct opts, guests) },
+		{ "--materials", offsetof(struct opts, materials) },
+		{ "--copies", offsetof(struct opts, copies) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -551,6 +566,14 @@ static int export_assist_all(struct jy_db *db, const char *path, int format, int
 	return export_assist(db, path, format, purpose, rows, err);
 }
 
+static int export_events_all(struct jy_db *db, const char *path, int format, int all,
+                             const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	(void)purpose;
+	return export_events(db, path, format, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -605,6 +628,7 @@ static const struct io_kind {
 	{ "brokers", import_brokers, export_brokers_all, 1, template_brokers },
 	{ "outlets", import_outlets, export_outlets_all, 1, template_outlets },
 	{ "fees", import_fees_outlet, export_fees_all, 1, template_fees },
+	{ "events", import_events, export_events_all, 0, template_events },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -628,6 +652,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "assistance") == 0)
 		fprintf(stderr, _("exported %d assistance records to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "events") == 0)
+		fprintf(stderr, _("exported %d events to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
@@ -696,7 +722,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -828,7 +854,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -890,8 +916,8 @@ static int cmd_template(const struct opts *o)
 			k = &other_templates[i];
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases|assistance|brokers|"
-		                               "outlets|fees|units|targets -o FILE.xlsx"));
+		                               "jobs|referrals|projects|loans|cases|assistance|events|"
+		                               "brokers|outlets|fees|units|targets -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
 	struct jy_db *db;
@@ -1170,6 +1196,8 @@ int main(int argc, char **argv)
 		return cli_household(&o);
 	if (strcmp(cmd, "assistance") == 0)
 		return cli_assist(&o);
+	if (strcmp(cmd, "event") == 0)
+		return cli_event(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
