@@ -68,6 +68,8 @@ struct cli_opts {
 	const char *handler, *urgency, *time, *action, *outcome, *who, *days;
 	/* jiuye pair and helper (cli_pair.c; --type, --id-number, --date, --note, --reason too) */
 	const char *helper, *household, *goal, *kind, *amount, *org;
+	/* jiuye migrant (cli_migrant.c; --id-number, --employer, --outcome, --date, --note too) */
+	const char *origin, *permit, *permit_date;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -125,6 +127,8 @@ int cli_enterprise(const struct cli_opts *o);
 int cli_case(const struct cli_opts *o);         /* cli_case.c: jiuye case add|show|step|link|list|due */
 /* cli_pair.c: jiuye pair add|show|contact|gift|end|list|due and jiuye helper add|list */
 int cli_pair(const struct cli_opts *o);
+/* cli_migrant.c: jiuye migrant add|show|check|leave|list|due */
+int cli_migrant(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr

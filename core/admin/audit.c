@@ -60,6 +60,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "fee", fee_fields, FEF__COUNT },
 		{ "mentor_pair", pair_fields, PRF__COUNT },
 		{ "helper", helper_fields, HF__COUNT },
+		{ "migrant", migrant_fields, MF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -111,6 +112,11 @@ static const struct field_def other_keys[] = {
 	{ "what", "物品或事由", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "ended_on", "结束日期", NULL, FK_DATE, NULL, 0, 0 },
 	{ "end_reason", "结束原因", NULL, FK_TEXT, NULL, 0, 0 },
+	/* a migrant member's checks and her leaving (core/casework/migrant.c) */
+	{ "checked_on", "复核日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "check_outcome", "复核结果", NULL, FK_CODE, "migrant_check", 0, 0 },
+	{ "left_on", "离开日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "left_reason", "离开原因", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a rights case's steps (core/casework/case_step.c) */
 	{ "state", "案件状态", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "step", "步骤", NULL, FK_TEXT, NULL, 0, 0 },

@@ -101,6 +101,9 @@ static const struct setting_def setting_defs[] = {
 	{ "due.cert_review_days", N_("今日待办: a certificate ending within this many days is listed, "
 	                             "with those up for review since their holder found work"),
 	  SETTING_INT, 0, 366, "30", N_("days"), NULL },
+	{ "migrant.check_days", N_("今日待办: a migrant woman not checked for this many days is listed "
+	                           "(0: not since the month began)"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
 	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
 	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };

@@ -17,5 +17,21 @@ int case_validate(struct jy_db *db, struct rcase *c, struct jy_err *err);
 int case_step_write(struct jy_db *db, int64_t case_id, int no, int step, const char *date,
                     const char *action, const char *outcome, const char *who, const char *note,
                     int days, struct jy_err *err);
+/* pair.c, shared with migrant.c: a write in its own transaction, or in the caller's (the demo's)
+ * when one is open; one value as the forms and the files take it (a phone never masked, a
+ * community by name); a code of list by its label or alias (required, not retired); a date given
+ * (else today) not after today; the days from one date to another. */
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+                         struct jy_err *err);
+int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,
+                  const char **code, struct jy_err *err);
+int casework_date(const char *in, const char *label, char out[11], struct jy_err *err);
+int casework_days(const char *from, const char *to);
+/* The resident who names a woman (her ID number, or her registration number R-…) when the worker
+ * may change her record: JY_OK with *id; JY_EINVAL on label when none of her communities has her. */
+int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
+                      struct jy_err *err);
 
 #endif

@@ -40,13 +40,13 @@ const char *pair_state_label(int state)
 }
 
 /* A write in its own transaction, or in the caller's (the demo's) when one is open. */
-static int tx_begin(struct jy_db *db, int *own, struct jy_err *err)
+int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err)
 {
 	*own = !db_in_tx(db);
 	return *own ? db_begin(db, err) : JY_OK;
 }
 
-static int tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
+int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
 {
 	if (!own)
 		return rc;
@@ -86,7 +86,7 @@ const char *helper_get(const struct helper *h, int field)
 }
 
 /* One value as the form and the files take it: a phone never masked, a community by name. */
-static int check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
+int casework_check_field(struct jy_db *db, const struct field_def *fd, const char *in, char **out,
                        struct jy_err *err)
 {
 	*out = NULL;
@@ -117,7 +117,7 @@ static int check_fields(struct jy_db *db, const struct field_def *defs, int n, c
 {
 	for (int f = 0; f < n; f++) {
 		char *out = NULL;
-		int rc = check_field(db, &defs[f], v[f], &out, err);
+		int rc = casework_check_field(db, &defs[f], v[f], &out, err);
 		if (rc)
 			return rc;
 		free(v[f]);
@@ -248,9 +248,9 @@ int helper_save(struct jy_db *db, struct helper *h, struct jy_err *err)
 			return rc;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		return rc;
-	return tx_end(db, own, helper_write(db, h, err), err);
+	return casework_tx_end(db, own, helper_write(db, h, err), err);
 }
 
 int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err)
@@ -427,13 +427,12 @@ int pair_find_no(struct jy_db *db, const char *pair_no, int64_t *id, struct jy_e
 	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the pairs"));
 }
 
-/* The woman helped, by her ID number or registration number, of the worker's communities. */
-static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
+                      struct jy_err *err)
 {
-	const char *label = pair_fields[PRF_IDNO].label;
-	const char *who = p->v[PRF_IDNO];
 	int64_t rid = 0;
 	int rc;
+	*id = 0;
 	if (strncmp(who, "R-", 2) == 0 || strncmp(who, "r-", 2) == 0) {
 		sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE reg_no = upper(?1)", err);
 		if (!st)
@@ -455,6 +454,16 @@ static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		                                        "first)"), who);
 	if (rc == JY_EPERM && err && !*err->field)
 		snprintf(err->field, sizeof err->field, "%s", label);
+	if (!rc)
+		*id = rid;
+	return rc;
+}
+
+/* The woman helped, by her ID number or registration number, of the worker's communities. */
+static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+{
+	int64_t rid = 0;
+	int rc = casework_resident(db, p->v[PRF_IDNO], pair_fields[PRF_IDNO].label, &rid, err);
 	if (rc)
 		return rc;
 	p->resident_id = rid;
@@ -493,7 +502,7 @@ static int pair_next_no(struct jy_db *db, const char *start, char *out, size_t s
 }
 
 /* A date of the pair's: given (else today), not after today. */
-static int pair_date(const char *in, const char *label, char out[11], struct jy_err *err)
+int casework_date(const char *in, const char *label, char out[11], struct jy_err *err)
 {
 	char today[11];
 	date_today(today);
@@ -586,7 +595,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		char *out = NULL;
 		if (f == PRF_HELPER || f == PRF_IDNO)
 			out = text_is_blank(p->v[f]) ? NULL : text_clean(p->v[f]);
-		else if ((rc = check_field(db, &pair_fields[f], p->v[f], &out, err)))
+		else if ((rc = casework_check_field(db, &pair_fields[f], p->v[f], &out, err)))
 			break;
 		free(p->v[f]);
 		p->v[f] = out;
@@ -600,7 +609,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 	if (rc)
 		return rc;
 	char start[11];
-	if ((rc = pair_date(p->v[PRF_START], pair_fields[PRF_START].label, start, err)))
+	if ((rc = casework_date(p->v[PRF_START], pair_fields[PRF_START].label, start, err)))
 		return rc;
 	pair_set(p, PRF_START, start);
 	if ((rc = helper_find(db, p->v[PRF_HELPER], &p->helper_id, err)) ||
@@ -635,7 +644,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	if (!p->id && !p->v[PRF_NO]) {
 		char no[24];
@@ -644,7 +653,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 	}
 	if (!rc)
 		rc = pair_write(db, p, old, err);
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	pair_free(&old);
 	return rc;
@@ -668,14 +677,14 @@ static int pair_for_write(struct jy_db *db, int64_t id, struct mpair **out, stru
 static int log_date(const struct mpair *p, const char *in, const char *label, char out[11],
                     struct jy_err *err)
 {
-	int rc = pair_date(in, label, out, err);
+	int rc = casework_date(in, label, out, err);
 	if (!rc && strcmp(out, pair_get(p, PRF_START)) < 0)
 		rc = err_set(err, JY_EINVAL, label, _("%s is before the pair started (%s)"), out,
 		             pair_get(p, PRF_START));
 	return rc;
 }
 
-static int code_of(struct jy_db *db, const char *list, const char *label, const char *in,
+int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,
                    const char **code, struct jy_err *err)
 {
 	if (text_is_blank(in))
@@ -703,7 +712,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 	if (rc)
 		return rc;
 	if ((rc = log_date(p, date, "联系日期", day, err)) ||
-	    (rc = code_of(db, "pair_contact", "联系方式", kind, &code, err)))
+	    (rc = casework_code(db, "pair_contact", "联系方式", kind, &code, err)))
 		goto out;
 	what = text_clean(content ? content : "");
 	if (!*what) {
@@ -715,7 +724,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_contact(pair_id, date, kind, content, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
@@ -746,7 +755,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 			rc = history_add(db, "mentor_pair", id, "contact", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(what);
 	pair_free(&p);
@@ -765,7 +774,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 	if (rc)
 		return rc;
 	if ((rc = log_date(p, date, "发放日期", day, err)) ||
-	    (rc = code_of(db, "pair_gift", "款物类型", kind, &code, err)))
+	    (rc = casework_code(db, "pair_gift", "款物类型", kind, &code, err)))
 		goto out;
 	if (text_is_blank(amount)) {
 		rc = err_set(err, JY_EINVAL, "金额", _("required: the sum in 元 (goods at their value), "
@@ -780,7 +789,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 	}
 	text = text_clean(what ? what : "");
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO pair_gift(pair_id, date, kind, amount_fen, what, "
 		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
@@ -814,7 +823,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 			rc = history_add(db, "mentor_pair", id, "gift", j.s, err);
 		buf_free(&j);
 	}
-	rc = tx_end(db, own, rc, err);
+	rc = casework_tx_end(db, own, rc, err);
 out:
 	free(text);
 	pair_free(&p);
@@ -844,7 +853,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 		goto out;
 	}
 	int own;
-	if ((rc = tx_begin(db, &own, err)))
+	if ((rc = casework_tx_begin(db, &own, err)))
 		goto out;
 	/* not before what was recorded on it */
 	sqlite3_stmt *st = db_prepare(db, "SELECT max(d) FROM (SELECT max(date) AS d FROM pair_contact "
@@ -899,7 +908,7 @@ int pair_end(struct jy_db *db, int64_t id, int64_t *version, const char *date, c
 			buf_free(&j);
 		}
 	}
-	if (!(rc = tx_end(db, own, rc, err)))
+	if (!(rc = casework_tx_end(db, own, rc, err)))
 		(*version)++;
 out:
 	free(why);
@@ -961,7 +970,7 @@ void pair_log_free(struct pair_log_row **rows, int n)
 	"(SELECT coalesce(sum(g.amount_fen), 0) FROM pair_gift g WHERE g.pair_id = p.id) " \
 	"FROM mentor_pair p JOIN helper h ON h.id = p.helper_id JOIN resident r ON r.id = p.resident_id "
 
-static int days_between(const char *from, const char *to)
+int casework_days(const char *from, const char *to)
 {
 	int y, m, d, y2, m2, d2;
 	if (!date_split(from, &y, &m, &d) || !date_split(to, &y2, &m2, &d2))
@@ -990,7 +999,7 @@ static int pair_rows(struct jy_db *db, sqlite3_stmt *st, const char *asof, struc
 		db_col_copy(st, 9, r->last, sizeof r->last);
 		r->given_fen = sqlite3_column_int64(st, 10);
 		r->state = pair_state_on(r->start, r->ended_on, asof);
-		r->quiet_days = days_between(r->last[0] ? r->last : r->start, asof);
+		r->quiet_days = casework_days(r->last[0] ? r->last : r->start, asof);
 	}
 	sqlite3_reset(st);
 	if (s != SQLITE_DONE) {

@@ -547,6 +547,10 @@ static const struct {
 	{ "mentor_pair", "gift", N_("money or goods given") },
 	{ "mentor_pair", "end", N_("pair ended") },
 	{ "resident", "pair", N_("mentoring pair") },
+	{ "migrant", "create", N_("joined the roster") },
+	{ "migrant", "check", N_("monthly check") },
+	{ "migrant", "leave", N_("left the roster") },
+	{ "resident", "migrant", N_("migrant women's roster") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -777,6 +781,8 @@ static const struct trail_kind {
 	{ "mentor_pair", "mentor_pair", "'update', 'end'", N_("mentoring pairs") },
 	{ "pair_contact", "pair_contact", NULL, N_("contacts of pairs") },
 	{ "pair_gift", "pair_gift", NULL, N_("money and goods of pairs") },
+	{ "migrant", "migrant", "'update', 'leave'", N_("members of the migrant women's roster") },
+	{ "migrant_check", "migrant_check", NULL, N_("monthly checks of migrant women") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

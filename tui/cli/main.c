@@ -128,6 +128,17 @@ static const char usage_pairs[] = N_(
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n");
 
+/* The roster of migrant women; printed after usage_pairs. */
+static const char usage_migrants[] = N_(
+	"  jiuye migrant add --id-number ID|REG_NO --origin O --permit P [--permit-date D]\n"
+	"               [--employer E] [--date D]\n"
+	"      the roster of migrant women (流动妇女平安之家): permit 暂住证, 居住证 or 无\n"
+	"  jiuye migrant check|leave ID|REG_NO [--outcome 在住|离开|迁出] [--reason R] [--note T]\n"
+	"               [--date D]\n"
+	"      the monthly check (每月复核); a check that finds her gone ends her membership\n"
+	"  jiuye migrant show ID|REG_NO | list [QUERY] | due\n"
+	"      due: members not checked this month (migrant.check_days)\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -279,6 +290,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--household", offsetof(struct opts, household) },
 		{ "--goal", offsetof(struct opts, goal) },       { "--kind", offsetof(struct opts, kind) },
 		{ "--amount", offsetof(struct opts, amount) },   { "--org", offsetof(struct opts, org) },
+		{ "--origin", offsetof(struct opts, origin) },   { "--permit", offsetof(struct opts, permit) },
+		{ "--permit-date", offsetof(struct opts, permit_date) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -1013,6 +1026,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_office), stdout);
 			fputs(_(usage_cases), stdout);
 			fputs(_(usage_pairs), stdout);
+			fputs(_(usage_migrants), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1078,6 +1092,8 @@ int main(int argc, char **argv)
 		return cli_case(&o);
 	if (strcmp(cmd, "pair") == 0 || strcmp(cmd, "helper") == 0)
 		return cli_pair(&o);
+	if (strcmp(cmd, "migrant") == 0)
+		return cli_migrant(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);
