@@ -26,6 +26,7 @@ static const struct {
 	{ N_("Enterprise and loans"), 1 },
 	{ N_("Rights cases"), 1 },
 	{ N_("Mentoring pairs"), 1 },
+	{ N_("Migrant women"), 1 },
 	{ N_("Quit"), 1 },
 };
 #define MENU_QUIT ((int)ARRAY_LEN(menu_items) - 1)
@@ -73,10 +74,10 @@ static int menu_open(struct ui *ui, int i)
 		return SK_HANDLED;
 	}
 	/* Statistics see figures and no person: the registry, jobs, training, start-ups, the
-	 * rights cases and the mentoring pairs are people's records. Core refuses them anyway; here she is told before a
-	 * screen opens empty. */
+	 * rights cases, the mentoring pairs and the roster of migrant women are people's records.
+	 * Core refuses them anyway; here she is told before a screen opens empty. */
 	struct jy_err err = { 0 };
-	if ((i < 3 || i == 5 || i == 6 || i == 7) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
+	if ((i < 3 || (i >= 5 && i <= 8)) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
@@ -94,6 +95,8 @@ static int menu_open(struct ui *ui, int i)
 		ui_push(ui, cases_new());
 	else if (i == 7)
 		ui_push(ui, pairs_new());
+	else if (i == 8)
+		ui_push(ui, migrants_new());
 	else
 		ui_push(ui, residents_new());
 	return SK_HANDLED;

@@ -662,7 +662,7 @@ struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the refe
 struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
 struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
-enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102 };
+enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102, JOBS_MIGRANTS = 103 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
 /* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
@@ -679,6 +679,11 @@ struct screen *case_form_new(int64_t resident_id);
  * pairs gone quiet (Ctrl-V), the pair's form (kept as a draft), a pair's page with its log (F8 a
  * contact, F6 money or goods, F9 its end). */
 struct screen *pairs_new(void);
+/* The roster of migrant women (流动妇女平安之家): tui/casework/screen_migrants.c the list searched as
+ * you type and who is due for this month's check (Ctrl-V), F8 her check in one key; the member's
+ * form (kept as a draft); her page with her checks and the services she received (F8 a check
+ * with what was found, F9 her leaving). */
+struct screen *migrants_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

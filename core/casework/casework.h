@@ -394,6 +394,20 @@ int migrant_search(struct jy_db *db, const char *query, const char *asof, struct
 int migrant_due(struct jy_db *db, const char *asof, int days, struct migrant_row **rows, int *n,
                 struct jy_err *err);
 
+/* ---- migrant_io.c: the roster from and to files --------------------------------------------- */
+/* The 成员名册 kept in Excel: the import rules of the registry (FILE:ROW: 列名 lines, nothing
+ * stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing); a woman on the
+ * roster already is updated, an empty cell never overwrites. The export is a file of people (a
+ * purpose, the notice line, the trail): every membership of the worker's communities with
+ * 离开日期, 离开原因 and 最近复核 after the form's columns; ID numbers masked without
+ * OP_EXPORT_FULL. */
+int import_migrants(struct jy_db *db, const char *path, const char *sheet, int flags,
+                    void (*report)(void *arg, const char *line), void *arg,
+                    struct import_result *res, struct jy_err *err);
+int export_migrants(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                    struct jy_err *err);
+int template_migrants(struct jy_db *db, const char *path, struct jy_err *err);
+
 /* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
 /* Five cases through the casework API, inside the demo's transaction, dated months_shift months
  * from the demo's own dates (as core/admin/demo.c shifts the rest): among them 陈美玲's wage

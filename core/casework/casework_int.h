@@ -33,5 +33,10 @@ int casework_days(const char *from, const char *to);
  * may change her record: JY_OK with *id; JY_EINVAL on label when none of her communities has her. */
 int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
                       struct jy_err *err);
+/* migrant.c, for migrant_io.c: the membership of resident rid still open, or the one that began
+ * on joined (a row of an exported file, she may have left since): JY_OK with *id, JY_ENOTFOUND
+ * (no message), JY_EDB. */
+int migrant_open_id(struct jy_db *db, int64_t rid, int64_t *id, struct jy_err *err,
+                    const char *joined);
 
 #endif

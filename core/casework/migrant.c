@@ -113,6 +113,27 @@ static int migrant_of(struct jy_db *db, int64_t rid, int open_only, int64_t *id,
 	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the roster"));
 }
 
+int migrant_open_id(struct jy_db *db, int64_t rid, int64_t *id, struct jy_err *err,
+                    const char *joined)
+{
+	int rc = migrant_of(db, rid, 1, id, err);
+	if (rc != JY_ENOTFOUND || !joined)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM migrant WHERE resident_id = ?1 AND joined_on = ?2 "
+		"ORDER BY id DESC LIMIT 1", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	sqlite3_bind_text(st, 2, joined, -1, SQLITE_TRANSIENT);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s == SQLITE_ROW)
+		return JY_OK;
+	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the roster"));
+}
+
 int migrant_find(struct jy_db *db, const char *who, int64_t *id, struct jy_err *err)
 {
 	const char *label = migrant_fields[MF_IDNO].label;
@@ -272,8 +293,13 @@ int migrant_save(struct jy_db *db, struct migrant *m, struct jy_err *err)
 			goto out;
 		}
 		if (old->left_on[0]) {
-			rc = err_set(err, JY_EINVAL, NULL, _("%s left the roster on %s: her membership is kept "
-			                                     "as it was"), old->name, old->left_on);
+			/* the same values again (a file read back) change nothing */
+			migrant_set(old, MF_IDNO, m->v[MF_IDNO]);
+			char *json = field_changes(migrant_fields, MF__COUNT, old->v, m->v);
+			if (json)
+				rc = err_set(err, JY_EINVAL, NULL, _("%s left the roster on %s: her membership is "
+				                                     "kept as it was"), old->name, old->left_on);
+			free(json);
 			goto out;
 		}
 		if (rid != old->resident_id) {

@@ -14,7 +14,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 38
+plan 51
 db="$tmp/t.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 export JIUYE_DB="$db"
@@ -82,6 +82,8 @@ run migrant leave R-000003 --date 2024-06-29
 has "leave: the reason is required" "$tmp/err" "离开原因: required"
 run migrant leave R-000003 --reason 迁往外地 --date 2024-06-29
 status_is "leave: 张丽华 moved away" 0
+run check
+has "check: the trail accounts for the members, their checks and their leaving" "$tmp/out" "check: ok"
 
 # ---- the figures: June 2024 against May ----------------------------------------------------------
 # June: members on 06-30 陈美玲 周红霞 = 2 (郑小娟 left 06-25, 张丽华 06-29); joined 张丽华 = 1;
@@ -93,3 +95,28 @@ fig() { awk -v c="$1" '$1 == c { print $4 " " $5 }' "$tmp/out"; }
 [ "$(fig L1N)" = "1 1" ] && ok "report: L1N joined" || nok "report: L1N joined" "$(fig L1N)"
 [ "$(fig L2)" = "2 1" ] && ok "report: L2 checked" || nok "report: L2 checked" "$(fig L2)"
 [ "$(fig L3)" = "2 0" ] && ok "report: L3 left" || nok "report: L3 left" "$(fig L3)"
+
+# ---- files: the 成员名册 kept in Excel -------------------------------------------------------------
+printf '身份证号,籍贯,工作单位,居住证件,办证日期,入册日期\nR-000002,四川达州,E04,居住证,2024-01-05,2024-02-01\nR-000004,河南周口,,暂住证,,2024-03-01\n' > "$tmp/bad.csv"
+run import migrants "$tmp/bad.csv"
+status_is "import: a bad row stops the file" 1
+has "import: FILE:ROW: 列名 and what is wrong" "$tmp/err" "bad.csv:3: 办证日期: required with a permit"
+[ "$(count 'SELECT count(*) FROM migrant')" = 4 ] && ok "import: nothing saved from a bad file" \
+	|| nok "import: nothing saved from a bad file"
+sed 's/暂住证,,/暂住证,2024-02-20,/' "$tmp/bad.csv" > "$tmp/good.csv"
+run import migrants "$tmp/good.csv" --dry-run
+has "import: a dry run" "$tmp/out" "2 added"
+[ "$(count 'SELECT count(*) FROM migrant')" = 4 ] && ok "import: a dry run saves nothing" \
+	|| nok "import: a dry run saves nothing"
+run import migrants "$tmp/good.csv"
+has "import: two join the roster" "$tmp/out" "2 added, 0 updated"
+run export migrants -o "$tmp/roster.csv"
+status_is "export: a file of people needs a purpose" 2
+run export migrants --purpose 每月复核 -o "$tmp/roster.csv"
+status_is "export: the roster with its purpose" 0
+has "export: the form's columns and the roster's own" "$tmp/roster.csv" "身份证号,籍贯,工作单位,居住证件,办证日期,入册日期,离开日期,离开原因,最近复核"
+has "export: a member who left, with what was found" "$tmp/roster.csv" "2024-06-25,离开：回老家带孩子,2024-06-25"
+run import migrants "$tmp/roster.csv"
+has "import: its own export changes nothing" "$tmp/out" "0 added, 0 updated, 6 unchanged"
+run template migrants -o "$tmp/t.xlsx"
+status_is "template: an empty roster to fill in" 0

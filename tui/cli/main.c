@@ -130,14 +130,16 @@ static const char usage_pairs[] = N_(
 
 /* The roster of migrant women; printed after usage_pairs. */
 static const char usage_migrants[] = N_(
-	"  jiuye migrant add --id-number ID|REG_NO --origin O --permit P [--permit-date D]\n"
-	"               [--employer E] [--date D]\n"
-	"      the roster of migrant women (流动妇女平安之家): permit 暂住证, 居住证 or 无\n"
-	"  jiuye migrant check|leave ID|REG_NO [--outcome 在住|离开|迁出] [--reason R] [--note T]\n"
-	"               [--date D]\n"
-	"      the monthly check (每月复核); a check that finds her gone ends her membership\n"
+	"  jiuye migrant add --id-number ID|REG_NO --origin O --permit P\n"
+	"               [--permit-date D] [--employer E] [--date D]\n"
+	"      migrant women (流动妇女平安之家); permit 暂住证, 居住证 or 无\n"
+	"  jiuye migrant check|leave ID|REG_NO [--outcome 在住|离开|迁出] [--reason R]\n"
+	"               [--note T] [--date D]\n"
+	"      the monthly check (每月复核); found gone, she leaves the roster\n"
 	"  jiuye migrant show ID|REG_NO | list [QUERY] | due\n"
-	"      due: members not checked this month (migrant.check_days)\n");
+	"      due: members not checked this month (migrant.check_days)\n"
+	"  jiuye import migrants FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export migrants --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
 
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
@@ -500,6 +502,13 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_migrants_all(struct jy_db *db, const char *path, int format, int all,
+                               const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_migrants(db, path, format, purpose, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -550,6 +559,7 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	{ "migrants", import_migrants, export_migrants_all, 1, template_migrants },
 	/* no template yet: jiuye template says so */
 	{ "brokers", import_brokers, export_brokers_all, 1, NULL },
 	{ "outlets", import_outlets, export_outlets_all, 1, NULL },
@@ -575,6 +585,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "migrants") == 0)
+		fprintf(stderr, _("exported %d members of the roster to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
