@@ -59,6 +59,8 @@ struct cli_opts {
 	const char *level, *parent, *code;      /* --level, --parent, --code (unit add, move) */
 	int top;                 /* --top: unit move to the top of the tree */
 	int summary;             /* --summary: the half-year or year summary against the year before */
+	const char *compare;     /* --compare prev|year|both: 环比, 同比 or the two (report) */
+	int ytd;                 /* --ytd: the year to date (累计) beside the period (report) */
 	const char *buildings, *entrances, *households, *population;   /* unit profile */
 	int create_units;        /* --create-units: an import adds the communities it names */
 	const char *sheet;       /* --sheet NAME: the sheet of a workbook to import */
@@ -159,6 +161,7 @@ enum action {
 	ACT_MATCH, ACT_FILTER,
 	/* reports and files */
 	ACT_EXPORT, ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_TARGET, ACT_TREND, ACT_IMPORT,
+	ACT_COMPARE,
 	/* access */
 	ACT_REVEAL,
 	/* the registry: closing a record, a form's jump to a field by its name */

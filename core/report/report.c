@@ -1809,6 +1809,65 @@ int report_compute(struct jy_db *db, const struct period *cur, int by, struct re
 	return rc;
 }
 
+/* The totals of every indicator over p into a new array of report_ninds. Caller frees. */
+static int report_totals(struct jy_db *db, const struct period *p, struct report_value **out,
+                         struct jy_err *err)
+{
+	struct report *y = NULL;
+	*out = NULL;
+	int rc = report_compute_against(db, p, p, BY_NONE, &y, err);
+	if (!rc) {
+		*out = xmalloc(sizeof **out * RI__COUNT);
+		memcpy(*out, y->cur_v, sizeof **out * RI__COUNT);
+	}
+	report_free(&y);
+	return rc;
+}
+
+int report_compute_cmp(struct jy_db *db, const struct period *cur, int by, int cmp,
+                       struct report **out, struct jy_err *err)
+{
+	*out = NULL;
+	struct period before;
+	int rc = JY_OK;
+	if (cmp & REPORT_CMP_YEAR)
+		rc = period_year_before(cur, &before, err);
+	if (!rc)
+		rc = report_compute_against(db, cur, cmp & REPORT_CMP_PREV ? NULL : cmp & REPORT_CMP_YEAR ?
+		                            &before : NULL, by, out, err);
+	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
+		report_free(out);
+	if (rc)
+		return rc;
+	struct report *r = *out;
+	r->yoy = (cmp & REPORT_CMP_YEAR) && !(cmp & REPORT_CMP_PREV);
+	if ((cmp & REPORT_CMP_YEAR) && (cmp & REPORT_CMP_PREV)) {
+		r->yago = before;
+		rc = report_totals(db, &before, &r->yago_v, err);
+	}
+	if (!rc && (cmp & REPORT_CMP_YTD) && period_year_to_date(cur, &r->cum))
+		rc = report_totals(db, &r->cum, &r->cum_v, err);
+	if (rc)
+		report_free(out);
+	return rc;
+}
+
+int report_cmp_parse(const char *text)
+{
+	static const struct {
+		const char *word;
+		int cmp;
+	} words[] = {
+		{ "prev", REPORT_CMP_PREV }, { "环比", REPORT_CMP_PREV }, { "上期", REPORT_CMP_PREV },
+		{ "year", REPORT_CMP_YEAR }, { "同比", REPORT_CMP_YEAR }, { "上年同期", REPORT_CMP_YEAR },
+		{ "both", REPORT_CMP_PREV | REPORT_CMP_YEAR }, { "环比同比", REPORT_CMP_PREV | REPORT_CMP_YEAR },
+	};
+	for (size_t i = 0; text && i < ARRAY_LEN(words); i++)
+		if (strcasecmp(text, words[i].word) == 0)
+			return words[i].cmp;
+	return -1;
+}
+
 int period_year_before(const struct period *p, struct period *out, struct jy_err *err)
 {
 	int y, m, d;
@@ -1841,7 +1900,7 @@ int report_compute_summary(struct jy_db *db, const struct period *cur, int by,
 	if (!rc && (rc = report_targets(db, *out, err)) != JY_OK)
 		report_free(out);
 	if (!rc)
-		(*out)->yoy = 1;
+		(*out)->yoy = (*out)->summary = 1;
 	return rc;
 }
 
@@ -1948,6 +2007,8 @@ void report_free(struct report **pr)
 	free(r->prev_v);
 	free(r->tgt);
 	free(r->done_v);
+	free(r->yago_v);
+	free(r->cum_v);
 	FREE(pr);
 }
 

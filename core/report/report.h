@@ -70,7 +70,14 @@ struct report {
 	struct period ytd;
 	int share;
 	char target_unit[64];   /* whose targets: 全县 or the community's name */
-	int yoy;                /* a summary: prev is the same period of the year before (同比) */
+	int yoy;                /* prev is the same period of the year before (同比), not the one before */
+	int summary;            /* the half-year or year summary (工作总结): its title, the months' trend */
+	/* Asked for with report_compute_cmp (NULL otherwise), totals alone: yago_v the same period of
+	 * the year before (同比, over yago) beside the period before; cum_v the year to date (累计, over
+	 * cum: from 1 January, a 人社 month's year from 21 December) of a month, quarter or half-year,
+	 * NULL for a year or a from-to, which are their own. */
+	struct period yago, cum;
+	struct report_value *yago_v, *cum_v;
 };
 /* Every indicator for cur and the period before it, split by `by`. Figures are computed from the
  * records as they stood in the period (dated status events, registration and closing dates,
@@ -83,6 +90,14 @@ void report_free(struct report **r);
  * another kind of period. */
 int report_compute_summary(struct jy_db *db, const struct period *cur, int by,
                            struct report **out, struct jy_err *err);
+/* What report_compute_cmp sets beside the period (cmp, bits): the period before (环比, as
+ * report_compute), the same period of the year before (同比), the year to date (累计). With YEAR
+ * and not PREV the year before takes the period before's place (r->yoy, as a summary). */
+enum { REPORT_CMP_PREV = 1, REPORT_CMP_YEAR = 2, REPORT_CMP_YTD = 4 };
+int report_compute_cmp(struct jy_db *db, const struct period *cur, int by, int cmp,
+                       struct report **out, struct jy_err *err);
+/* "prev"/"环比", "year"/"同比", "both"/"环比同比" as REPORT_CMP_* bits; -1 unknown. */
+int report_cmp_parse(const char *text);
 /* The same period a year before p: a month, quarter, half-year or year of the year before; a
  * from-to its dates a year back (29 February as the 28th). */
 int period_year_before(const struct period *p, struct period *out, struct jy_err *err);

@@ -571,7 +571,8 @@ static void person_cells(struct report_person *p, int full, char age[12], const 
 }
 
 /* With targets, five columns after 增减: 目标, 完成 (累计 for the year to date), 完成率, 超/差 and
- * 超/差 in % of the target (in points for a rate); the groups' 本期 after them. */
+ * 超/差 in % of the target (in points for a rate); the groups' 本期 after them. Before the
+ * targets, when asked for: 上年同期 and 同比增减 (yago_v), 累计 (cum_v). */
 enum { TARGET_COLS = 5 };
 
 static int target_cols(const struct report *r)
@@ -579,22 +580,31 @@ static int target_cols(const struct report *r)
 	return r->ntargets ? TARGET_COLS : 0;
 }
 
+/* The columns up to the targets: 代码 ... 增减 and the comparisons asked for. */
+static int fixed_cols(const struct report *r)
+{
+	return 6 + (r->yago_v ? 2 : 0) + (r->cum_v ? 1 : 0);
+}
+
 static int main_ncols(const struct report *r)
 {
-	return 6 + target_cols(r) + (r->ngroups > 1 ? r->ngroups - 1 : 0);
+	return fixed_cols(r) + target_cols(r) + (r->ngroups > 1 ? r->ngroups - 1 : 0);
 }
 
 static const char *main_head(const struct report *r, int c)
 {
 	static const char *const fixed[] = { "代码", "指标", "单位", "本期", "上期", "增减" };
 	static const char *const tcols[] = { "目标", "完成", "完成率", "超/差", "超/差(%)" };
+	int f = fixed_cols(r);
 	if (r->yoy && (c == 4 || c == 5))
 		return c == 4 ? "上年同期" : "同比增减";
 	if (c < 6)
 		return fixed[c];
-	if (c < 6 + target_cols(r))
-		return c == 7 && r->ytd.from[0] ? "累计" : tcols[c - 6];
-	return r->group_label[c - 5 - target_cols(r)];
+	if (c < f)
+		return r->yago_v && c == 6 ? "上年同期" : r->yago_v && c == 7 ? "同比增减" : "累计";
+	if (c < f + target_cols(r))
+		return c == f + 1 && r->ytd.from[0] ? "累计" : tcols[c - f];
+	return r->group_label[c - f + 1 - target_cols(r)];
 }
 
 /* The target cells of indicator i into buf[0..TARGET_COLS): blank where it has no target. */
@@ -635,16 +645,23 @@ static void main_cells(const struct report *r, int i, int sheet, char (*buf)[32]
 	value_text(ind, &r->cur_v[i], sheet, buf[3]);
 	value_text(ind, &r->prev_v[i], sheet, buf[4]);
 	change_text(ind, &r->cur_v[i], &r->prev_v[i], sheet, buf[5]);
-	for (int k = 3; k < 6; k++)
+	int f = 6;
+	if (r->yago_v) {
+		value_text(ind, &r->yago_v[i], sheet, buf[f++]);
+		change_text(ind, &r->cur_v[i], &r->yago_v[i], sheet, buf[f++]);
+	}
+	if (r->cum_v)
+		value_text(ind, &r->cum_v[i], sheet, buf[f++]);
+	for (int k = 3; k < f; k++)
 		cells[k] = buf[k];
 	int t = target_cols(r);
 	if (t)
-		target_cells(r, i, sheet, buf + 6);
-	for (int k = 6; k < 6 + t; k++)
+		target_cells(r, i, sheet, buf + f);
+	for (int k = f; k < f + t; k++)
 		cells[k] = buf[k];
 	for (int g = 1; g < r->ngroups; g++) {
-		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[5 + t + g]);
-		cells[5 + t + g] = buf[5 + t + g];
+		value_text(ind, &r->cur_v[g * report_ninds + i], sheet, buf[f - 1 + t + g]);
+		cells[f - 1 + t + g] = buf[f - 1 + t + g];
 	}
 }
 
@@ -677,14 +694,28 @@ static const char change_note[] = "增减为本期减上期；比率（%）的�
 static const char summary_title[] = "就业服务工作总结数据";
 static const char summary_note[] = "同比增减为本期减上年同期；比率（%）的增减为百分点。";
 
+static const char cum_note[] = "累计为年初至本期末（人社统计月从上年12月21日起）。";
+
 static const char *title_of(const struct report *r)
 {
-	return r->yoy ? summary_title : title_text;
+	return r->summary ? summary_title : title_text;
 }
 
 static const char *note_of(const struct report *r)
 {
 	return r->yoy ? summary_note : change_note;
+}
+
+/* The lines that name the comparisons asked for beside the period before: "上年同期：…",
+ * "累计：…"; and their notes. NULL when not asked. Caller frees. */
+static char *yago_line(const struct report *r)
+{
+	return r->yago_v ? period_line("上年同期", &r->yago) : NULL;
+}
+
+static char *cum_line(const struct report *r)
+{
+	return r->cum_v ? period_line("累计", &r->cum) : NULL;
 }
 
 static const char *cmp_word(const struct report *r)
@@ -879,21 +910,32 @@ static int text_write(void *ctx, FILE *fp, int *rows, struct jy_err *err)
 		fprintf(fp, "%s\n", t->notice);
 	const struct report *r = t->r;
 	char *cur = period_line("统计期", &r->cur), *prev = period_line(cmp_word(r), &r->prev);
+	char *yago = yago_line(r), *cum = cum_line(r);
 	fprintf(fp, "%s\n%s\n%s\n", title_of(r), cur, prev);
+	if (yago)
+		fprintf(fp, "%s\n", yago);
+	if (cum)
+		fprintf(fp, "%s\n", cum);
 	free(cur);
 	free(prev);
+	free(yago);
+	free(cum);
 	if (r->by != BY_NONE)
 		fprintf(fp, "分组：%s\n", report_by_label(r->by));
 	fputs("\n", fp);
 	text_main(fp, r);
 	text_wan(fp, r);
 	fprintf(fp, "\n%s\n", note_of(r));
+	if (r->yago_v)
+		fprintf(fp, "%s\n", summary_note);
+	if (r->cum_v)
+		fprintf(fp, "%s\n", cum_note);
 	char *tline = target_line(r);
 	if (tline)
 		fprintf(fp, "%s\n", tline);
 	free(tline);
 	*rows = report_ninds;
-	if (r->yoy) {
+	if (r->summary) {
 		int rc = text_trend(fp, t->db, r, err);
 		if (rc)
 			return rc;
@@ -926,10 +968,11 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	for (int c = 0; c < n; c++) {
 		cols[c].label = main_head(r, c);
 		cols[c].type = c < 3 ? SC_TEXT : SC_NUM;
-		cols[c].width = c < 6 ? widths[c] : c < 6 + target_cols(r) ? 10 : 0;
+		cols[c].width = c < 6 ? widths[c] : c < fixed_cols(r) + target_cols(r) ? 10 : 0;
 	}
 	char *tline = target_line(r);
 	char *cur = period_line("统计期", &r->cur), *prev = period_line(cmp_word(r), &r->prev);
+	char *yago = yago_line(r), *cum = cum_line(r);
 	char *by = r->by != BY_NONE ? xasprintf("分组：%s", report_by_label(r->by)) : NULL;
 	char *lists = xasprintf(lists_note, PEOPLE_SHEET_MAX);
 	int rc = sheet_note(sh, title_of(r), err);
@@ -937,10 +980,18 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 		rc = sheet_note(sh, cur, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, prev, err);
+	if (rc == JY_OK && yago)
+		rc = sheet_note(sh, yago, err);
+	if (rc == JY_OK && cum)
+		rc = sheet_note(sh, cum, err);
 	if (rc == JY_OK && by)
 		rc = sheet_note(sh, by, err);
 	if (rc == JY_OK)
 		rc = sheet_note(sh, note_of(r), err);
+	if (rc == JY_OK && r->yago_v)
+		rc = sheet_note(sh, summary_note, err);
+	if (rc == JY_OK && r->cum_v)
+		rc = sheet_note(sh, cum_note, err);
 	if (rc == JY_OK && tline)
 		rc = sheet_note(sh, tline, err);
 	if (rc == JY_OK && (flags & REPORT_WITH_PEOPLE))
@@ -953,6 +1004,8 @@ static int sheet_main(struct sheet *sh, const struct report *r, int flags, struc
 	}
 	free(cur);
 	free(prev);
+	free(yago);
+	free(cum);
 	free(by);
 	free(lists);
 	free(tline);

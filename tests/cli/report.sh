@@ -17,7 +17,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 100
+plan 116
 equal() {
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got \"$2\", expected \"$3\""; fi
 }
@@ -230,6 +230,45 @@ wb = openpyxl.load_workbook(sys.argv[1])
 print(("ok - " if wb.sheetnames == ["统计报表", "趋势"] else "not ok - ") + "xlsx without --purpose: the figures only (and their trend) " + str(wb.sheetnames))
 EOF
 cat "$tmp/ext.out"
+
+# ---- 同比 and 累计 beside the month before -----------------------------------------------------------
+run report --period 2024-06 --compare both --ytd --db "$db"
+status_is "--compare both --ytd: exit 0" 0
+cp "$tmp/out" "$tmp/cmp.txt"
+has "--compare both: names the same month of last year" "$tmp/cmp.txt" "上年同期：2023年6月（2023-06-01至2023-06-30）"
+has "--ytd: names the year to date" "$tmp/cmp.txt" "累计：2024-01-01至2024-06-30"
+equal "--compare both --ytd: the column heads" "$(awk '$1 == "代码" { print $7, $8, $9; exit }' "$tmp/cmp.txt")" \
+	"上年同期 同比增减 累计"
+# columns: code label unit 本期 上期 增减 上年同期 同比增减 累计
+col() { awk -v c="$1" -v n="$2" '$1 == c { print $n; exit }' "$3"; }
+a2l=$(q "SELECT count(*) FROM resident WHERE reg_date BETWEEN '2023-06-01' AND '2023-06-30'")
+equal "A2 of June 2023 beside June 2024 (sqlite3)" "$(col A2 7 "$tmp/cmp.txt")" "$a2l"
+a2c=$(q "SELECT count(*) FROM resident WHERE reg_date BETWEEN '2024-01-01' AND '2024-06-30'")
+equal "A2 of the year to date (sqlite3)" "$(col A2 9 "$tmp/cmp.txt")" "$a2c"
+equal "A2 beside the month before, as without --compare" "$(col A2 5 "$tmp/cmp.txt")" "$(col A2 5 "$tmp/month.txt")"
+run report --period 2024-06 --compare year --db "$db"
+status_is "--compare year: exit 0" 0
+has "--compare year: last year's June in the period before's place" "$tmp/out" "上年同期：2023年6月"
+lacks "--compare year: no month before" "$tmp/out" "对比期"
+equal "--compare year: A2 of June 2023 as 上年同期 (sqlite3)" "$(col A2 5 "$tmp/out")" "$a2l"
+run report --period 2024-06 --compare both --ytd --format xlsx -o "$tmp/cmp.xlsx" --db "$db"
+status_is "--compare both --ytd as a workbook: exit 0" 0
+$PY - "$tmp/cmp.xlsx" "$a2l" "$a2c" > "$tmp/cmpx.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["统计报表"]
+rows = list(ws.iter_rows(values_only=True))
+head = next(r for r in rows if r and r[0] == "代码")
+a2 = next(r for r in rows if r and r[0] == "A2")
+want = ["上年同期", "同比增减", "累计"]
+print("ok" if list(head[6:9]) == want else "bad head %r" % (head,))
+print("ok" if a2[6] == int(sys.argv[2]) and a2[8] == int(sys.argv[3]) else "bad A2 %r" % (a2,))
+PYEOF
+equal "workbook: 上年同期, 同比增减, 累计 heads and A2 as numbers (openpyxl)" "$(tr '\n' ' ' < "$tmp/cmpx.out")" "ok ok "
+run report --compare quarter --db "$db"
+status_is "bad --compare: exit 2" 2
+has "bad --compare: what is accepted" "$tmp/err" "--compare quarter: prev"
+run report --period 2024H1 --summary --ytd --db "$db"
+status_is "--summary with --ytd: exit 2" 2
 
 # ---- usage errors name the option and what it takes ---------------------------------------------------
 run report --period 2024-13 --db "$db"

@@ -1416,6 +1416,134 @@ static void test_summary(void **state)
 	assert_null(r);
 }
 
+/* ---- 同比 and 累计 beside the period before (report_compute_cmp) --------------------------------- */
+
+static struct report *compute_cmp(struct jy_db *db, const char *period, int cmp)
+{
+	struct period p;
+	struct report *r = NULL;
+	struct jy_err err = { 0 };
+	assert_int_equal(period_parse(period, &p, &err), JY_OK);
+	int rc = report_compute_cmp(db, &p, BY_NONE, cmp, &r, &err);
+	if (rc)
+		fprintf(stderr, "report: %s\n", err.msg);
+	assert_int_equal(rc, JY_OK);
+	return r;
+}
+
+/* A2 (new registrations, by the registration date) of the period, the one before, the same
+ * period a year before and the year to date; -1 where that comparison is not there. The
+ * registry's registrations: R7 2023-01-01, R5 2024-01-10, R2 2025-12-01, R1 2026-03-01, R3
+ * 2026-10-25, R4 2026-11-21, and the test's own R8 2025-12-28 (inside the 人社 year 2026, which
+ * starts on 21 December 2025), R9 2028-02-29 (a leap day), R10 2027-02-28. */
+static const struct {
+	const char *period;
+	int cmp;
+	int cur, prev, yago, cum;
+	const char *yago_from, *cum_from, *cum_to;
+} cmps[] = {
+	/* November: R4; October R3; November 2025 nobody (R2 is 1 December); 1 January to 30
+	 * November: R1, R3, R4 = 3 */
+	{ "2026-11", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 1, 1, 0, 3,
+	  "2025-11-01", "2026-01-01", "2026-11-30" },
+	/* the 人社 month at the year's turn, 2025-12-21..2026-01-20: R8; the one before
+	 * (2025-11-21..12-20) R2; a year before (2024-12-21..2025-01-20) nobody; its year to date
+	 * starts on 21 December, the period itself: R8 = 1 */
+	{ "2026-01人社", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 1, 1, 0, 1,
+	  "2024-12-21", "2025-12-21", "2026-01-20" },
+	/* the 人社 December, 2026-11-21..12-20: R4; its year 2025-12-21..2026-12-20: R8, R1, R3, R4 =
+	 * 4, where the calendar December's year (from 1 January) leaves R8 out: R1, R3, R4 = 3 */
+	{ "2026-12人社", REPORT_CMP_PREV | REPORT_CMP_YTD, 1, 1, -1, 4, NULL, "2025-12-21", "2026-12-20" },
+	{ "2026-12", REPORT_CMP_PREV | REPORT_CMP_YTD, 0, 1, -1, 3, NULL, "2026-01-01", "2026-12-31" },
+	/* quarters: Q4 R3, R4 = 2; Q3 nobody; 2025Q4 R2 and R8 = 2; the year to date R1, R3, R4 = 3.
+	 * Q2 nobody, Q1 R1, 2025Q2 nobody, its year to date R1 = 1 */
+	{ "2026Q4", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 2, 0, 2, 3,
+	  "2025-10-01", "2026-01-01", "2026-12-31" },
+	{ "2026Q2", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 0, 1, 0, 1,
+	  "2025-04-01", "2026-01-01", "2026-06-30" },
+	/* a leap year: February 2028 to the 29th holds R9; a year before, February 2027 (to the
+	 * 28th), R10; January 2028 nobody; 1 January to 29 February R9 = 1 */
+	{ "2028-02", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 1, 0, 1, 1,
+	  "2027-02-01", "2028-01-01", "2028-02-29" },
+	/* the leap day alone, a year back the 28th: R9 against R10; a from-to has no year to date */
+	{ "2028-02-29至2028-02-29", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD, 1, 0, 1, -1,
+	  "2027-02-28", NULL, NULL },
+	/* a year is its own year to date: no 累计 */
+	{ "2026", REPORT_CMP_PREV | REPORT_CMP_YTD, 3, 2, -1, -1, NULL, NULL, NULL },
+};
+
+static void test_compare(void **state)
+{
+	struct fixture *f = *state;
+	resident(f->db, "赵敏", "1988-04-04", 'F', 18, "2025-12-28", "10", NULL, NULL);
+	resident(f->db, "孙丽", "1992-06-06", 'F', 19, "2028-02-29", "10", NULL, NULL);
+	resident(f->db, "吴霞", "1993-07-07", 'F', 20, "2027-02-28", "10", NULL, NULL);
+	int a2 = ind("A2");
+	for (size_t k = 0; k < ARRAY_LEN(cmps); k++) {
+		struct report *r = compute_cmp(f->db, cmps[k].period, cmps[k].cmp);
+		if (r->cur_v[a2].num != cmps[k].cur || r->prev_v[a2].num != cmps[k].prev ||
+		    (r->yago_v ? r->yago_v[a2].num : -1) != cmps[k].yago ||
+		    (r->cum_v ? r->cum_v[a2].num : -1) != cmps[k].cum)
+			fail_msg("%s: A2 %lld, before %lld, a year before %lld, year to date %lld", cmps[k].period,
+			         (long long)r->cur_v[a2].num, (long long)r->prev_v[a2].num,
+			         r->yago_v ? (long long)r->yago_v[a2].num : -1LL,
+			         r->cum_v ? (long long)r->cum_v[a2].num : -1LL);
+		assert_false(r->yoy);
+		if (cmps[k].yago_from)
+			assert_string_equal(r->yago.from, cmps[k].yago_from);
+		if (cmps[k].cum_from) {
+			assert_string_equal(r->cum.from, cmps[k].cum_from);
+			assert_string_equal(r->cum.to, cmps[k].cum_to);
+		}
+		report_free(&r);
+	}
+
+	/* 同比 alone takes the period before's place: November against November 2025 */
+	struct report *r = compute_cmp(f->db, "2026-11", REPORT_CMP_YEAR);
+	assert_true(r->yoy);
+	assert_false(r->summary);
+	assert_null(r->yago_v);
+	assert_string_equal(r->prev.label, "2025年11月");
+	assert_int_equal(r->prev_v[a2].num, 0);
+	report_free(&r);
+
+	/* the text says what each column is against */
+	struct jy_err err = { 0 };
+	r = compute_cmp(f->db, "2026Q4", REPORT_CMP_PREV | REPORT_CMP_YEAR | REPORT_CMP_YTD);
+	char path[128];
+	snprintf(path, sizeof path, "%s/c.txt", f->dir);
+	assert_int_equal(report_write(f->db, r, path, REPORT_TEXT, 0, NULL, &err), JY_OK);
+	char *txt = slurp(path);
+	assert_non_null(strstr(txt, "就业服务统计报表"));
+	assert_non_null(strstr(txt, "对比期：2026年第3季度（2026-07-01至2026-09-30）"));
+	assert_non_null(strstr(txt, "上年同期：2025年第4季度（2025-10-01至2025-12-31）"));
+	assert_non_null(strstr(txt, "累计：2026-01-01至2026-12-31"));
+	assert_non_null(strstr(txt, "同比增减"));
+	assert_null(strstr(txt, "逐月趋势"));
+	/* the row of A2: 本期 2, 上期 0, 增减 +2, 上年同期 2, 同比 0, 累计 3 */
+	const char *row = strstr(txt, "\nA2 ");
+	assert_non_null(row);
+	char cells[6][16];
+	assert_int_equal(sscanf(row + 1, "%*s %*s %*s %15s %15s %15s %15s %15s %15s", cells[0], cells[1],
+	                        cells[2], cells[3], cells[4], cells[5]), 6);
+	static const char *const want[] = { "2", "0", "+2", "2", "0", "3" };
+	for (int c = 0; c < 6; c++)
+		assert_string_equal(cells[c], want[c]);
+	free(txt);
+	report_free(&r);
+
+	static const struct {
+		const char *text;
+		int cmp;
+	} words[] = {
+		{ "prev", REPORT_CMP_PREV }, { "环比", REPORT_CMP_PREV }, { "YEAR", REPORT_CMP_YEAR },
+		{ "同比", REPORT_CMP_YEAR }, { "both", REPORT_CMP_PREV | REPORT_CMP_YEAR },
+		{ "环比同比", REPORT_CMP_PREV | REPORT_CMP_YEAR }, { "去年", -1 }, { "", -1 },
+	};
+	for (size_t k = 0; k < ARRAY_LEN(words); k++)
+		assert_int_equal(report_cmp_parse(words[k].text), words[k].cmp);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -1450,6 +1578,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_asof, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
 		cmocka_unit_test(test_kinds_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

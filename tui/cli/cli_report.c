@@ -2,7 +2,7 @@
  *
  *   jiuye report [--period P | --from DATE [--to DATE]] [--by community|sex|category|age]
  *                [--format text|csv|xlsx] [--encoding utf-8|gbk] [-o FILE]
- *                [--dest file|terminal|lp|pdf|zmodem]
+ *                [--dest file|terminal|lp|pdf|zmodem] [--compare prev|year|both] [--ytd]
  *
  * The period is this month unless said otherwise; --from alone runs to today. The format follows
  * -o's extension when --format is not given (report.xlsx, report.csv, anything else text). An XLSX
@@ -12,7 +12,8 @@
  * the print dialog does, through the same core delivery: the text report to the printer at her
  * PC, the server's or as a PDF (-o FILE.pdf), any of them as a file to her PC by ZMODEM; without
  * --dest and -o the text report goes where she prints (her setting: standard output for the
- * file). A bad option value is a usage error (exit 2) that names the
+ * file). --compare puts the same period of last year (同比) in the period before's place or beside
+ * it, --ytd the year to date (累计) of a month, quarter or half-year beside it. A bad option value is a usage error (exit 2) that names the
  * option and what it takes; a database that cannot be read is exit 1. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,15 @@ int cli_report(const struct cli_opts *o)
 	int by = BY_NONE;
 	if (o->by && (by = report_by_parse(o->by)) < 0)
 		return cli_usage_error(_("--by %s: community, street, sex, category or age are accepted"), o->by);
+	int cmp = REPORT_CMP_PREV;
+	if (o->compare && (cmp = report_cmp_parse(o->compare)) < 0)
+		return cli_usage_error(_("--compare %s: prev (the period before, 环比), year (the same period "
+		                         "of last year, 同比) or both are accepted"), o->compare);
+	if (o->summary && (o->compare || o->ytd))
+		return cli_usage_error("%s", _("--summary is against the same period of last year: leave out "
+		                               "--compare and --ytd"));
+	if (o->ytd)
+		cmp |= REPORT_CMP_YTD;
 	int format;
 	if (report_format(o, &format) < 0 || report_dest_check(o, format) < 0)
 		return EXIT_USAGE;
@@ -182,7 +192,7 @@ int cli_report(const struct cli_opts *o)
 		rc = report_dest(o, db, format, &dest, &err);
 	if (rc == JY_OK)
 		rc = o->summary ? report_compute_summary(db, &p, by, &r, &err)
-		                : report_compute(db, &p, by, &r, &err);
+		                : report_compute_cmp(db, &p, by, cmp, &r, &err);
 	if (format != REPORT_TEXT)
 		cli_stdout_raw();       /* a CSV's bytes, in the encoding its format says */
 	if (rc == JY_OK && dest == PRINT_FILE)

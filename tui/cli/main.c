@@ -84,10 +84,12 @@ static const char usage_reports[] = N_(
 	"  jiuye report [--period 2026-11|2026-11人社|2026Q3|2026H1|2026]\n"
 	"               [--from DATE --to DATE] [--by community|sex|category|age]\n"
 	"               [--format text|csv|gbk|xlsx] [-o FILE]\n"
-	"               [--dest file|terminal|lp|pdf|zmodem]\n"
-	"      the figures of a period beside the period before; an XLSX file also\n"
-	"      lists the people behind them; --dest as for print (zmodem: the file\n"
-	"      to your PC, in any format)\n"
+	"               [--dest file|terminal|lp|pdf|zmodem] [--compare prev|year|both]\n"
+	"               [--ytd]\n"
+	"      the figures of a period beside the period before (--compare year: the\n"
+	"      same period of last year, 同比; both: the two), --ytd also the year to\n"
+	"      date (累计); an XLSX file also lists the people behind them; --dest as\n"
+	"      for print (zmodem: the file to your PC, in any format)\n"
 	"  jiuye worker list | close USER\n"
 	"  jiuye worker add USER --role clerk|reviewer|stats|admin [--scope UNITS]\n"
 	"      the database's workers, their roles and communities (an administrator's\n"
@@ -267,7 +269,7 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--to", offsetof(struct opts, to) },           { "--period", offsetof(struct opts, period) },
 		{ "--by", offsetof(struct opts, by) },           { "--role", offsetof(struct opts, role) },
 		{ "--scope", offsetof(struct opts, scope) },     { "--name", offsetof(struct opts, name) },
-		{ "--purpose", offsetof(struct opts, purpose) },
+		{ "--purpose", offsetof(struct opts, purpose) }, { "--compare", offsetof(struct opts, compare) },
 		{ "--outlet", offsetof(struct opts, outlet) },
 		{ "--head", offsetof(struct opts, head) },       { "--dest", offsetof(struct opts, dest) },
 		{ "--reason", offsetof(struct opts, reason) },   { "--date", offsetof(struct opts, date) },
@@ -326,6 +328,8 @@ static int opts_parse(int argc, char **argv, struct opts *o)
 			o->mono = 1;
 		} else if (strcmp(a, "--summary") == 0) {
 			o->summary = 1;
+		} else if (strcmp(a, "--ytd") == 0) {
+			o->ytd = 1;
 		} else if (strcmp(a, "--keep") == 0 || strncmp(a, "--keep=", 7) == 0) {
 			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
 			char *end = NULL;

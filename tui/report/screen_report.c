@@ -5,8 +5,11 @@
  * to the period before and after, t changes the kind (自定 asks for the two dates), g the
  * grouping. Below, a row per indicator: 指标 | 单位 | 本期 | 上期 | 增减, then each group's 本期;
  * the groups that do not fit scroll sideways with Left/Right, which move a cursor over the figures.
+ * c puts beside the period, in turn, the period before (环比), the same period of last year (同比)
+ * or the year to date (累计: 本期 | 累计 then).
  * Enter on a figure that counts residents lists them (screen_report_people.c); F7 writes the
- * report with those lists to a file (report_write). Every figure is formatted by core
+ * report with those lists to a file (report_write), compared as the screen is; a half-year or a
+ * year against last year is written as the office's summary (工作总结). Every figure is formatted by core
  * (report_value_text), so the screen, the text, the CSV and the workbook never disagree. */
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +36,22 @@ struct rep {
 	int focus;              /* 0 from, 1 to */
 	struct field from, to;
 	int dirty;              /* a target was set: count again before drawing */
+	int cmp;                /* beside the period: CMP_PREV, CMP_YEAR, CMP_YTD */
 };
 
+/* What the second and third columns hold: the period before and the change (环比), the same
+ * period of last year and the change (同比), the year to date (累计). */
+enum { CMP_PREV, CMP_YEAR, CMP_YTD, CMP__COUNT };
+
+static int cmp_bits(int cmp)
+{
+	return cmp == CMP_YEAR ? REPORT_CMP_YEAR : cmp == CMP_YTD ? REPORT_CMP_PREV | REPORT_CMP_YTD
+	                                                          : REPORT_CMP_PREV;
+}
+
 static const int rep_acts[] = {
-	ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_EXPORT, ACT_TARGET, ACT_TREND, ACT_BACK,
+	ACT_EARLIER, ACT_LATER, ACT_PERIOD, ACT_GROUP, ACT_EXPORT, ACT_TARGET, ACT_TREND, ACT_COMPARE,
+	ACT_BACK,
 	ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, 0
 };
 
@@ -58,7 +73,7 @@ static void rep_compute(struct ui *ui, struct rep *rp)
 	struct jy_err err = { 0 };
 	report_free(&rp->r);
 	rp->err[0] = '\0';
-	if (report_compute(ui->db, &rp->p, rp->by, &rp->r, &err) != JY_OK)
+	if (report_compute_cmp(ui->db, &rp->p, rp->by, cmp_bits(rp->cmp), &rp->r, &err) != JY_OK)
 		snprintf(rp->err, sizeof rp->err, "%s", err.msg);
 	rp->kind = rp->p.kind;
 	if (rp->r && rp->col > rp->r->ngroups)
@@ -262,13 +277,20 @@ static void rep_draw_top(struct ui *ui, struct rep *rp)
 		field_draw(ui, rp->focus ? &rp->to : &rp->from, 2, rp->focus ? tx : fx, 12, 1);
 		return;
 	}
-	char *line;
-	if (rp->p.kind == PERIOD_RANGE)
-		line = xasprintf("%s %s  %s %s%s%s", "本期", rp->p.label, "上期", rp->r ? rp->r->prev.from : "",
-		                 rp->r ? "至" : "", rp->r ? rp->r->prev.to : "");
+	char *line, *beside;
+	const struct report *r = rp->r;
+	const char *word = rp->cmp == CMP_YEAR ? "上年同期" : "上期";
+	if (rp->cmp == CMP_YTD)
+		beside = r && r->cum_v ? xasprintf("累计 %s至%s", r->cum.from, r->cum.to) : xstrdup("累计即本期");
+	else if (rp->p.kind == PERIOD_RANGE)
+		beside = xasprintf("%s %s%s%s", word, r ? r->prev.from : "", r ? "至" : "", r ? r->prev.to : "");
 	else
-		line = xasprintf("%s %s (%s至%s)  %s %s", "本期", rp->p.label, rp->p.from, rp->p.to, "上期",
-		                 rp->r ? rp->r->prev.label : "");
+		beside = xasprintf("%s %s", word, r ? r->prev.label : "");
+	if (rp->p.kind == PERIOD_RANGE)
+		line = xasprintf("%s %s  %s", "本期", rp->p.label, beside);
+	else
+		line = xasprintf("%s %s (%s至%s)  %s", "本期", rp->p.label, rp->p.from, rp->p.to, beside);
+	free(beside);
 	ui_put(ui, 2, 1, ui->cols - 2, line, ST_MARK);
 	free(line);
 }
@@ -282,9 +304,11 @@ static void rep_draw_header(struct ui *ui, struct rep *rp, int y, int lw, int cw
 		x = ui_col(ui, y, x, cw, "代码", ST_HEADER);
 	x = ui_col(ui, y, x, lw, "指标", ST_HEADER);
 	x = ui_col(ui, y, x, UNIT_W, "单位", ST_HEADER);
-	const char *heads[] = { "本期", "上期", "增减" };
+	static const char *const heads[CMP__COUNT][3] = {
+		{ "本期", "上期", "增减" }, { "本期", "上年同期", "同比" }, { "本期", "累计", "" },
+	};
 	for (int c = 0; c < 3; c++) {
-		put_right(ui, y, x, VAL_W, heads[c], ST_HEADER);
+		put_right(ui, y, x, VAL_W, heads[rp->cmp][c], ST_HEADER);
 		x += VAL_W + 1;
 	}
 	if (!r || r->ngroups <= 1)
@@ -298,6 +322,25 @@ static void rep_draw_header(struct ui *ui, struct rep *rp, int y, int lw, int cw
 	}
 	if (1 + rp->gleft + rp->gshown < r->ngroups)
 		ui_put(ui, y, x - 1, 1, ">", ST_MARK);
+}
+
+/* The second column's figure of indicator i and the period it is of: the period before or the
+ * same period of last year (r->prev), or the year to date (the period itself for a year or a
+ * from-to). */
+static const struct report_value *beside_v(const struct rep *rp, int i)
+{
+	const struct report *r = rp->r;
+	if (rp->cmp == CMP_YTD)
+		return r->cum_v ? &r->cum_v[i] : &r->cur_v[i];
+	return &r->prev_v[i];
+}
+
+static const struct period *beside_p(const struct rep *rp)
+{
+	const struct report *r = rp->r;
+	if (rp->cmp == CMP_YTD)
+		return r->cum_v ? &r->cum : &r->cur;
+	return &r->prev;
 }
 
 static void rep_draw_row(struct ui *ui, struct rep *rp, int i, int y, int lw, int cw)
@@ -318,10 +361,13 @@ static void rep_draw_row(struct ui *ui, struct rep *rp, int i, int y, int lw, in
 	report_value_text(ind, &r->cur_v[i], v);
 	put_right(ui, y, x, VAL_W, v, sel && rp->col == 0 ? ST_SELECTED : ST_NORMAL);
 	x += VAL_W + 1;
-	report_value_text(ind, &r->prev_v[i], v);
+	report_value_text(ind, beside_v(rp, i), v);
 	put_right(ui, y, x, VAL_W, v, sel && rp->col == 1 ? ST_SELECTED : ST_NORMAL);
 	x += VAL_W + 1;
-	report_change_text(ind, &r->cur_v[i], &r->prev_v[i], v);
+	if (rp->cmp == CMP_YTD)
+		v[0] = '\0';
+	else
+		report_change_text(ind, &r->cur_v[i], &r->prev_v[i], v);
 	put_right(ui, y, x, VAL_W, v, v[0] == '-' && v[1] ? ST_WARN : v[0] == '+' ? ST_OK : ST_NORMAL);
 	x += VAL_W + 1;
 	for (int k = 0; k < rp->gshown; k++) {
@@ -439,6 +485,8 @@ static void rep_draw(struct ui *ui, struct screen *s)
 struct ask {
 	struct screen s;
 	const struct report *r;         /* the report screen's, below this box */
+	int cmp;                        /* compared as the screen is (REPORT_CMP_* bits) */
+	int summary;                    /* a half-year or year against last year: the summary */
 	struct field f;
 	struct field purpose;           /* 用途: with it an .xlsx also lists the people */
 	int on_purpose;                 /* the cursor is in the purpose line */
@@ -455,7 +503,8 @@ static void ask_draw(struct ui *ui, struct screen *s)
 	for (int i = 0; i < h; i++)
 		ui_fill(ui, y + i, 0, ui->cols, ST_NORMAL);
 	ui_box(ui, y, x, h, w, ST_DIALOG);
-	char *t = xasprintf(" %s ", _("Write the report to a file"));
+	char *t = xasprintf(" %s ", a->summary ? _("Write the summary (工作总结) to a file")
+	                                       : _("Write the report to a file"));
 	ui_puts(ui, y, x + 2, w - 4, t, ST_DIALOG_TITLE);
 	free(t);
 	ui_put(ui, y + 2, x + 2, w - 4,
@@ -484,7 +533,8 @@ static int ask_write(struct ui *ui, struct ask *a)
 	/* The figures as they are now, not as when the screen computed them: the lists are read now,
 	 * and a list's length must be its figure. */
 	struct report *now = NULL;
-	int rc = report_compute(ui->db, &a->r->cur, a->r->by, &now, &err);
+	int rc = a->summary ? report_compute_summary(ui->db, &a->r->cur, a->r->by, &now, &err)
+	                    : report_compute_cmp(ui->db, &a->r->cur, a->r->by, a->cmp, &now, &err);
 	if (rc == JY_OK)
 		rc = report_write(ui->db, now, path, format, people ? REPORT_WITH_PEOPLE : 0, purpose, &err);
 	report_free(&now);
@@ -564,7 +614,7 @@ static const struct screen_ops ask_ops = {
 	.draw = ask_draw, .key = ask_key, .leave = ask_leave,
 };
 
-static void report_export_ask(struct ui *ui, const struct report *r)
+static void report_export_ask(struct ui *ui, const struct report *r, int cmp)
 {
 	if (!r)
 		return;
@@ -572,10 +622,13 @@ static void report_export_ask(struct ui *ui, const struct report *r)
 	a->s.ops = &ask_ops;
 	a->s.overlay = 1;
 	a->r = r;
+	a->cmp = cmp_bits(cmp);
+	a->summary = cmp == CMP_YEAR && (r->cur.kind == PERIOD_HALF || r->cur.kind == PERIOD_YEAR);
 	field_init(&a->f, "文件", FK_TEXT, NULL, 400, FF_REQ);
 	field_init(&a->purpose, "用途", FK_TEXT, NULL, 60, 0);
-	char *name = r->by == BY_NONE ? xasprintf("统计报表-%s.xlsx", r->cur.label)
-	                              : xasprintf("统计报表-%s-按%s.xlsx", r->cur.label, report_by_label(r->by));
+	const char *what = a->summary ? "工作总结" : "统计报表";
+	char *name = r->by == BY_NONE ? xasprintf("%s-%s.xlsx", what, r->cur.label)
+	                              : xasprintf("%s-%s-按%s.xlsx", what, r->cur.label, report_by_label(r->by));
 	char *path = print_path(name);
 	le_set(&a->f.le, path);
 	free(path);
@@ -609,12 +662,12 @@ static int rep_open(struct ui *ui, struct rep *rp)
 		                            "administrators only; the figure counts them"));
 		return SK_HANDLED;
 	}
-	const struct report_value *v = rp->col == 1 ? &r->prev_v[rp->sel] : &r->cur_v[g * report_ninds + rp->sel];
+	const struct report_value *v = rp->col == 1 ? beside_v(rp, rp->sel) : &r->cur_v[g * report_ninds + rp->sel];
 	if (v->na) {
 		ui_msg(ui, ST_WARN, _("%s is not split by %s"), ind->label, report_by_label(r->by));
 		return SK_HANDLED;
 	}
-	ui_push(ui, report_people_new(rp->col == 1 ? &r->prev : &r->cur, r->by, r->group_key[g],
+	ui_push(ui, report_people_new(rp->col == 1 ? beside_p(rp) : &r->cur, r->by, r->group_key[g],
 	                              g ? r->group_label[g] : "", rp->sel));
 	return SK_HANDLED;
 }
@@ -660,12 +713,16 @@ static int rep_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 	}
 	case ACT_EXPORT:
 	case ACT_STATUS:        /* F7: the key table gives F7 to ACT_STATUS first; no status here */
-		report_export_ask(ui, rp->r);
+		report_export_ask(ui, rp->r, rp->cmp);
 		return SK_HANDLED;
 	case ACT_OPEN:
 		return rep_open(ui, rp);
 	case ACT_TREND:
 		ui_push(ui, trend_new(&rp->p, rp->sel));
+		return SK_HANDLED;
+	case ACT_COMPARE:
+		rp->cmp = (rp->cmp + 1) % CMP__COUNT;
+		rep_compute(ui, rp);
 		return SK_HANDLED;
 	case ACT_TARGET: {
 		int role = db_actor(ui->db)->role;
