@@ -61,7 +61,7 @@
 	X(ACT_CLOSE,     K_FN(KEY_F(9)),      'x',                 1, N_("Close"),   N_("On a resident's page: close her record (注销) with the reason and the day; on a closed record, open it again (审核, 管理员)")) \
 	X(ACT_CASE,      'w',                 0,                   0, N_("Case"),    N_("On a resident's page: register a rights case (维权) for her: the intake form with her ID number")) \
 	X(ACT_GIFT,      K_FN(KEY_F(6)),      'g',                 1, N_("Given"),   N_("On a mentoring pair's page: record money or goods given (帮扶款物: 现金 or 物资, in 元)")) \
-	X(ACT_FINISH,    K_FN(KEY_F(9)),      'x',                 1, N_("Finish"),  N_("On a mentoring pair's page: end the pair (结束) with the day and the reason; an ended pair stays ended")) \
+	X(ACT_FINISH,    K_FN(KEY_F(9)),      'x',                 1, N_("Finish"),  N_("On a mentoring pair's page: end the pair (结束) with the day and the reason; an ended pair stays ended. On a migrant woman's page: she leaves the roster, with the day and the reason")) \
 	X(ACT_JUMP,      K_CTRL('z'),         0,                   0, N_("Go to"),   N_("In a form: go to a field by its name: Ctrl-Z, the pinyin initials of its label (sq 社区, rylb 人员类别) or its first characters, Enter")) \
 	X(ACT_REVEAL,    K_CTRL('y'),         'u',                 0, N_("Show number"), N_("On a resident's page: show her whole ID number and phone (the viewing is recorded in the history); again to hide them")) \
 	X(ACT_EXPORT,    K_FN(KEY_F(7)),      K_CTRL('x'),         1, N_("To file"), N_("Write the list as it is shown (or the report) to a file: .xlsx, .csv or text; asks for the file's name")) \

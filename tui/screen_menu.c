@@ -27,6 +27,7 @@ static const struct {
 	{ N_("Rights cases"), 1 },
 	{ N_("Mentoring pairs"), 1 },
 	{ N_("Outreach events"), 1 },
+	{ N_("Migrant women"), 1 },
 	{ N_("Quit"), 1 },
 };
 #define MENU_QUIT ((int)ARRAY_LEN(menu_items) - 1)
@@ -51,7 +52,7 @@ static void menu_draw(struct ui *ui, struct screen *s)
 	free(t);
 	for (int i = 0; i < n; i++) {
 		char *line = i == MENU_QUIT ? xasprintf(" F10 %s", _(menu_items[i].label))
-		                            : xasprintf("  %d  %s", i + 1, _(menu_items[i].label));
+		                            : xasprintf("  %d  %s", (i + 1) % 10, _(menu_items[i].label));
 		ui_put(ui, y + 2 + i, x + 2, w - 4, line, i == m->sel ? ST_SELECTED : ST_NORMAL);
 		free(line);
 	}
@@ -74,10 +75,10 @@ static int menu_open(struct ui *ui, int i)
 		return SK_HANDLED;
 	}
 	/* Statistics see figures and no person: the registry, jobs, training, start-ups, the
-	 * rights cases, the mentoring pairs and the events' people are people's records. Core refuses them anyway; here she is told before a
-	 * screen opens empty. */
+	 * rights cases, the mentoring pairs, the events' people and the roster of migrant women are
+	 * people's records. Core refuses them anyway; here she is told before a screen opens empty. */
 	struct jy_err err = { 0 };
-	if ((i < 3 || (i >= 5 && i <= 8)) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
+	if ((i < 3 || (i >= 5 && i <= 9)) && access_check(ui->db, OP_VIEW, NULL, &err) != JY_OK) {
 		ui_err(ui, &err);
 		return SK_HANDLED;
 	}
@@ -97,6 +98,8 @@ static int menu_open(struct ui *ui, int i)
 		ui_push(ui, pairs_new());
 	else if (i == 8)
 		ui_push(ui, events_new());
+	else if (i == 9)
+		ui_push(ui, migrants_new());
 	else
 		ui_push(ui, residents_new());
 	return SK_HANDLED;
@@ -109,8 +112,8 @@ static int menu_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 
 	if (today_key(ui, &m->today, ev->key))
 		return SK_HANDLED;
-	if (ev->key >= '1' && ev->key <= '9') {
-		int i = ev->key - '1';
+	if (ev->key >= '0' && ev->key <= '9') {
+		int i = ev->key == '0' ? 9 : ev->key - '1';    /* 0 the tenth, as on a phone's keys */
 		if (i >= MENU_QUIT)
 			return SK_HANDLED;
 		m->sel = i;

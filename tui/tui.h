@@ -78,6 +78,8 @@ struct cli_opts {
 	const char *occasion, *form, *goods, *funder, *worker, *pair, *rcase, *placement, *course;
 	/* jiuye event (cli_event.c; --type, --date, --org, --community, --id-number too) */
 	const char *topic, *place, *participants, *guests, *materials, *copies;
+	/* jiuye migrant (cli_migrant.c; --id-number, --employer, --outcome, --date, --note too) */
+	const char *origin, *permit, *permit_date;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -145,6 +147,8 @@ int cli_household(const struct cli_opts *o);
 int cli_assist(const struct cli_opts *o);
 /* cli_event.c: jiuye event add|show|attend|unattend|list */
 int cli_event(const struct cli_opts *o);
+/* cli_migrant.c: jiuye migrant add|show|check|leave|list|due */
+int cli_migrant(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr
@@ -682,7 +686,8 @@ struct screen *refer_new(int64_t resident_id, int64_t posting_id);   /* the refe
 struct screen *stage_new(int64_t referral_id);           /* the next step, a hire */
 struct screen *due_new(void);
 /* Tell the jobs list of type (JR_* or JOBS_REFERRALS) on the stack to select record id. */
-enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102, JOBS_EVENTS = 103 };
+enum { JOBS_REFERRALS = 100, JOBS_CASES = 101, JOBS_PAIRS = 102, JOBS_EVENTS = 103,
+       JOBS_MIGRANTS = 104 };
 void jobs_list_select(struct ui *ui, int type, int64_t id);
 
 /* 创业与贷款 (tui/enterprise/): screen_enterprise.c the list of start-up projects and loans
@@ -703,6 +708,11 @@ struct screen *pairs_new(void);
  * form (kept as a draft), an event's page with the residents who came (F4 names one, found in
  * the registry). */
 struct screen *events_new(void);
+/* The roster of migrant women (流动妇女平安之家): tui/casework/screen_migrants.c the list searched as
+ * you type and who is due for this month's check (Ctrl-V), F8 her check in one key; the member's
+ * form (kept as a draft); her page with her checks and the services she received (F8 a check
+ * with what was found, F9 her leaving). */
+struct screen *migrants_new(void);
 
 /* Reports (统计报表): screen_report.c the figures of a period beside the period before,
  * split by a grouping, F7 to a file; screen_report_people.c the residents behind one figure (ind:

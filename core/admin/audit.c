@@ -64,6 +64,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "org_member", member_fields, MF__COUNT },
 		{ "assistance", assist_fields, ASF__COUNT },
 		{ "event", event_fields, EVF__COUNT },
+		{ "migrant", migrant_fields, MGF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -118,6 +119,11 @@ static const struct field_def other_keys[] = {
 	{ "end_reason", "结束原因", NULL, FK_TEXT, NULL, 0, 0 },
 	/* in her history, an assistance record's number (core/casework/assist.c) */
 	{ "assist_no", "援助编号", NULL, FK_TEXT, NULL, 0, 0 },
+	/* a migrant member's checks and her leaving (core/casework/migrant.c) */
+	{ "checked_on", "复核日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "check_outcome", "复核结果", NULL, FK_CODE, "migrant_check", 0, 0 },
+	{ "left_on", "离开日期", NULL, FK_DATE, NULL, 0, 0 },
+	{ "left_reason", "离开原因", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a rights case's steps (core/casework/case_step.c) */
 	{ "state", "案件状态", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "step", "步骤", NULL, FK_TEXT, NULL, 0, 0 },

@@ -383,6 +383,8 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 	if (!rc)
 		rc = event_demo(db, months_shift, err);            /* core/casework/event_demo.c */
 	if (!rc)
+		rc = migrant_demo(db, months_shift, err);          /* core/casework/migrant_demo.c */
+	if (!rc)
 		rc = demo_trail(db, err);
 	if (!rc)
 		rc = enterprise_demo(db, months_shift, err);      /* core/enterprise/ent_demo.c */

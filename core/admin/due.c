@@ -203,6 +203,32 @@ static int pairs_collect(struct jy_db *db, const char *asof, int days, struct du
 	return rc;
 }
 
+/* Migrant women on the roster not checked this month (migrant.check_days 0) or for days days: her
+ * name and registration number, her last check (or the day she joined, when none yet), where she
+ * is from and her employer; Enter opens her page. */
+static int migrants_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
+                            struct jy_err *err)
+{
+	struct migrant_row *rows = NULL;
+	int n = 0, cap = 0;
+	int rc = migrant_due(db, asof, days, &rows, &n, err);
+	for (int k = 0; !rc && k < n; k++) {
+		struct due_item *it = due_item_add(out, &cap);
+		it->id = rows[k].id;
+		it->resident_id = rows[k].resident_id;
+		copy(it->who, sizeof it->who, rows[k].name);
+		copy(it->ref, sizeof it->ref, rows[k].reg_no);
+		copy(it->date, sizeof it->date, rows[k].last[0] ? rows[k].last : rows[k].joined);
+		copy(it->community, sizeof it->community, rows[k].community);
+		snprintf(it->what, sizeof it->what, rows[k].last[0] ? _("from %s, works at %s")
+		                                                    : _("from %s, works at %s; not checked "
+		                                                        "since she joined"),
+		         rows[k].origin, rows[k].employer[0] ? rows[k].employer : "-");
+	}
+	free(rows);
+	return rc;
+}
+
 /* Rights cases past their time limit or within case.near_days of it: the number, the limit, the
  * type (a case's text and whose it is stay on its page, for its readers). */
 static int cases_collect(struct jy_db *db, const char *asof, int days, struct due_list *out,
@@ -309,6 +335,9 @@ static const struct due_source builtin[] = {
 	  pending_collect },
 	{ "cert_review", N_("certificates to review or ending"), "due.cert_review_days", 30, OP_VIEW,
 	  cert_review_collect },
+	/* after the lists the screens already name by their letters */
+	{ "migrants", N_("migrant women to check this month"), "migrant.check_days", 0, OP_VIEW,
+	  migrants_collect },
 };
 
 enum { SOURCES_MAX = 32 };

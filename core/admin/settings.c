@@ -104,6 +104,9 @@ static const struct setting_def setting_defs[] = {
 	{ "org.term_days", N_("a member of a women's organisation whose term ends within this many "
 	                      "days is on the list of elections due (换届)"), SETTING_INT, 1, 366, "60",
 	  N_("days"), NULL },
+	{ "migrant.check_days", N_("今日待办: a migrant woman not checked for this many days is listed "
+	                           "(0: not since the month began)"), SETTING_INT, 0, 366, "0",
+	  N_("days"), NULL },
 	{ "pair.contact_days", N_("今日待办: a mentoring pair without a contact for this many days is "
 	                          "listed"), SETTING_INT, 1, 366, "90", N_("days"), NULL },
 };

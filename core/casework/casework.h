@@ -461,6 +461,120 @@ int template_assist(struct jy_db *db, const char *path, struct jy_err *err);
 /* The demo's assistance records (assist_demo.c): 两节 relief, a 4050 subsidy, a 结对援助 of the demo's
  * pair P-2024-011, a 维权援助 of 陈美玲's case. */
 int assist_demo(struct jy_db *db, int months_shift, struct jy_err *err);
+/* ---- migrant.c: the roster of migrant women (流动妇女平安之家 成员名册) ------------------------- */
+/* A member: the registered resident (her ID number or registration number, of the worker's
+ * communities), where she is from, her employer (one of the jobs module's, by its code or name,
+ * else the name as typed), her residence permit (暂住证, 居住证, 无) and the day it was issued
+ * (required with a permit, not in the future), the day she joined the roster (default today). */
+#define MIGRANT_FIELDS(X) \
+	X(IDNO,      id_no,       "身份证号",   "id_number",   FK_TEXT,  NULL,             20, FF_REQ | FF_SENS | FF_CSV) \
+	X(ORIGIN,    origin,      "籍贯",       "origin",      FK_TEXT,  NULL,             40, FF_REQ | FF_CSV) \
+	X(EMPLOYER,  employer,    "工作单位",   "employer",    FK_TEXT,  NULL,             60, FF_CSV) \
+	X(PERMIT,    permit,      "居住证件",   "permit",      FK_CODE,  "migrant_permit", 10, FF_REQ | FF_CSV) \
+	X(PERMIT_ON, permit_date, "办证日期",   "permit_date", FK_DATE,  NULL,             10, FF_CSV) \
+	X(JOINED,    joined_on,   "入册日期",   "joined_on",   FK_DATE,  NULL,             10, FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) MGF_##id,
+enum migrant_field { MIGRANT_FIELDS(X) MGF__COUNT };
+#undef X
+extern const struct field_def migrant_fields[MGF__COUNT];
+
+/* What a monthly check found (code list migrant_check). */
+enum { MIGRANT_HERE = 1, MIGRANT_LEFT = 2, MIGRANT_MOVED = 3 };
+
+struct migrant {
+	int64_t id, version;
+	int64_t resident_id, employer_id;       /* employer_id 0: the name as typed */
+	char *v[MGF__COUNT];     /* v[MGF_IDNO] her ID number (loaded), the permit's code */
+	char left_on[11];       /* "" while she is on the roster */
+	char *left_reason;
+	char *name;             /* hers (loaded) */
+	char reg_no[24], community[32];
+	char last_check[11];    /* her last check, "" none */
+	char *updated_at, *updated_by;
+};
+struct migrant *migrant_new(void);              /* Caller frees with migrant_free. */
+void migrant_free(struct migrant **m);
+void migrant_set(struct migrant *m, int field, const char *value);
+const char *migrant_get(const struct migrant *m, int field);    /* never NULL */
+/* Check and save: new (OP_EDIT of her record; JY_EDUP when she is on the roster already) or at
+ * its version (JY_ECONFLICT, nothing saved, when it moved on). A member who left is kept as she
+ * was. With the history of the member and a line in hers. JY_EINVAL with err->field a label of
+ * MIGRANT_FIELDS. */
+int migrant_save(struct jy_db *db, struct migrant *m, struct jy_err *err);
+/* The member with id (OP_VIEW of her record). JY_ENOTFOUND. */
+int migrant_load(struct jy_db *db, int64_t id, struct migrant **out, struct jy_err *err);
+/* The latest membership of the woman named by her ID number or registration number: JY_OK with
+ * *id; JY_EINVAL (field 身份证号) when no resident of the worker's communities is named so or she
+ * was never on the roster. */
+int migrant_find(struct jy_db *db, const char *who, int64_t *id, struct jy_err *err);
+/* The month's check of member id: its day (default today; not in the future, not before she
+ * joined, one a month), what was found (在住, 离开, 迁出), a note. Found gone, her membership ends
+ * on that day with the finding (and the note) as its reason. The worker's name is kept as the
+ * one who checked. OP_EDIT of her record. */
+int migrant_check(struct jy_db *db, int64_t id, const char *date, const char *outcome,
+                  const char *note, struct jy_err *err);
+/* She left the roster (at version *version): the day (default today; not before she joined nor
+ * her last check, not in the future) and the reason (required). Once. */
+int migrant_leave(struct jy_db *db, int64_t id, int64_t *version, const char *date,
+                  const char *reason, struct jy_err *err);
+
+struct migrant_check_row {
+	char date[11], outcome[12];
+	char by[64];
+	char *note;             /* owned: migrant_checks_free */
+};
+/* The checks of member id, newest first (OP_VIEW). Free with migrant_checks_free. */
+int migrant_checks(struct jy_db *db, int64_t id, struct migrant_check_row **rows, int *n,
+                   struct jy_err *err);
+void migrant_checks_free(struct migrant_check_row **rows, int n);
+
+/* A service she received, read from the other records since she joined the roster: home visits
+ * and contacts (走访), referrals (推荐), jobs taken (上岗), courses (培训), rights cases (维权: the
+ * number and its state only, the case's text stays on its page) and mentoring pairs (结对). */
+struct migrant_service {
+	char date[11];
+	char kind[16];          /* 走访, 推荐, 上岗, 培训, 维权, 结对 */
+	char *text;             /* owned: migrant_services_free */
+};
+/* Newest first (OP_VIEW of her record). Free with migrant_services_free. */
+int migrant_services(struct jy_db *db, int64_t id, struct migrant_service **rows, int *n,
+                     struct jy_err *err);
+void migrant_services_free(struct migrant_service **rows, int n);
+
+/* A member as lists show her. */
+struct migrant_row {
+	int64_t id, resident_id;
+	char name[64], reg_no[24], community[32];
+	char origin[96], employer[128], permit[12];
+	char joined[11], left_on[11];
+	char last[11];          /* her last check on or before asof, "" none */
+	int checked;            /* checked in asof's month */
+};
+/* Members of the worker's communities matching query (her name, registration number, origin,
+ * employer; 在册 those on the roster on asof, 离开 those who left, 未复核 those on it not checked
+ * in asof's month; "" those on the roster), by community and name. JY_EPERM for statistics.
+ * Caller frees *rows. */
+int migrant_search(struct jy_db *db, const char *query, const char *asof, struct migrant_row **rows,
+                   int *n, struct jy_err *err);
+/* The members on the roster on asof due for their check: not checked since asof's month began
+ * (days 0), or for days days; her joining counts as a check. days < 0: the setting
+ * migrant.check_days. The longest unchecked first. Caller frees *rows. */
+int migrant_due(struct jy_db *db, const char *asof, int days, struct migrant_row **rows, int *n,
+                struct jy_err *err);
+
+/* ---- migrant_io.c: the roster from and to files --------------------------------------------- */
+/* The 成员名册 kept in Excel: the import rules of the registry (FILE:ROW: 列名 lines, nothing
+ * stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing); a woman on the
+ * roster already is updated, an empty cell never overwrites. The export is a file of people (a
+ * purpose, the notice line, the trail): every membership of the worker's communities with
+ * 离开日期, 离开原因 and 最近复核 after the form's columns; ID numbers masked without
+ * OP_EXPORT_FULL. */
+int import_migrants(struct jy_db *db, const char *path, const char *sheet, int flags,
+                    void (*report)(void *arg, const char *line), void *arg,
+                    struct import_result *res, struct jy_err *err);
+int export_migrants(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                    struct jy_err *err);
+int template_migrants(struct jy_db *db, const char *path, struct jy_err *err);
 
 /* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
 /* Five cases through the casework API, inside the demo's transaction, dated months_shift months
@@ -473,6 +587,10 @@ int case_demo(struct jy_db *db, int months_shift, int64_t chen, struct jy_err *e
  * with the 吴建国 / 黄淑芬 household (P-2024-011), a street cadre's older pair with 赵春梅 gone
  * quiet, with their contacts and the money and goods given. */
 int pair_demo(struct jy_db *db, int months_shift, struct jy_err *err);
+
+/* The demo's roster of migrant women (migrant_demo.c, through migrant.c's calls): 陈美玲 from
+ * 贵州毕节 with her 居住证, checked the two months before this one. */
+int migrant_demo(struct jy_db *db, int months_shift, struct jy_err *err);
 
 /* ---- casework_io.c: cases from and to CSV files ------------------------------------------------ */
 /* The intake of the paper registers: the registry's import rules (FILE:ROW: 列名 lines, nothing

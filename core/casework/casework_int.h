@@ -42,5 +42,12 @@ int casework_date(const char *in, const char *label, char out[11], struct jy_err
  * dates, the amount as money_yuan writes it, text within its length; the other records and her
  * number as typed, looked up by assist_save). *out NULL when blank. Caller frees. */
 int assist_check_field(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err);
+/* pair.c, for migrant.c too: the days from one date to another. */
+int casework_days(const char *from, const char *to);
+/* migrant.c, for migrant_io.c: the membership of resident rid still open, or the one that began
+ * on joined (a row of an exported file, she may have left since): JY_OK with *id, JY_ENOTFOUND
+ * (no message), JY_EDB. */
+int migrant_open_id(struct jy_db *db, int64_t rid, int64_t *id, struct jy_err *err,
+                    const char *joined);
 
 #endif

@@ -970,7 +970,7 @@ void pair_log_free(struct pair_log_row **rows, int n)
 	"(SELECT coalesce(sum(g.amount_fen), 0) FROM pair_gift g WHERE g.pair_id = p.id) " \
 	"FROM mentor_pair p JOIN helper h ON h.id = p.helper_id JOIN resident r ON r.id = p.resident_id "
 
-static int days_between(const char *from, const char *to)
+int casework_days(const char *from, const char *to)
 {
 	int y, m, d, y2, m2, d2;
 	if (!date_split(from, &y, &m, &d) || !date_split(to, &y2, &m2, &d2))
@@ -999,7 +999,7 @@ static int pair_rows(struct jy_db *db, sqlite3_stmt *st, const char *asof, struc
 		db_col_copy(st, 9, r->last, sizeof r->last);
 		r->given_fen = sqlite3_column_int64(st, 10);
 		r->state = pair_state_on(r->start, r->ended_on, asof);
-		r->quiet_days = days_between(r->last[0] ? r->last : r->start, asof);
+		r->quiet_days = casework_days(r->last[0] ? r->last : r->start, asof);
 	}
 	sqlite3_reset(st);
 	if (s != SQLITE_DONE) {

@@ -240,6 +240,11 @@ static const char CERTS[] =
 #define EVENTS(col, cond) "SELECT " col ", community FROM event e WHERE date BETWEEN ?1 AND ?2 AND " cond
 #define CAME "coalesce(participants, guests + (SELECT count(*) FROM event_attendee a " \
 	"WHERE a.event_id = e.id))"
+/* L: the roster of migrant women (core/casework/migrant.c). L1 the members on the period's last
+ * day, L1N those who joined in it, L2 the members checked in it (each once, however many months),
+ * L3 those who left in it. */
+#define MIGRANTS_ON \
+	"SELECT resident_id FROM migrant WHERE joined_on <= ?2 AND (left_on IS NULL OR left_on > ?2)"
 
 #define REPORT_INDICATORS(X) \
 	X(A1,      "A1",      "期初登记失业人员数",         "人",   1, K_MEM,  NULL) \
@@ -431,6 +436,14 @@ static const char CERTS[] =
 	X(I1E,     "I1E",     "结束结对数",                 "对",   0, K_ROWS, \
 	  "SELECT resident_id FROM mentor_pair WHERE ended_on BETWEEN ?1 AND ?2") \
 	X(I2,      "I2",      "帮扶款物金额",               "元",   0, K_AMOUNT, PAIR_GIVEN) \
+	X(L1,      "L1",      "流动妇女成员数",             "人",   1, K_ROWS, MIGRANTS_ON) \
+	X(L1N,     "L1N",     "新入册流动妇女数",           "人",   1, K_ROWS, \
+	  "SELECT resident_id FROM migrant WHERE joined_on BETWEEN ?1 AND ?2") \
+	X(L2,      "L2",      "已复核流动妇女数",           "人",   1, K_ROWS, \
+	  "SELECT m.resident_id FROM migrant_check c JOIN migrant m ON m.id = c.migrant_id " \
+	  "WHERE c.checked_on BETWEEN ?1 AND ?2") \
+	X(L3,      "L3",      "离开流动妇女数",             "人",   1, K_ROWS, \
+	  "SELECT resident_id FROM migrant WHERE left_on BETWEEN ?1 AND ?2") \
 	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
 	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
 	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \

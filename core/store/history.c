@@ -559,6 +559,10 @@ static const struct {
 	{ "event", "attend", N_("resident named as having come") },
 	{ "event", "unattend", N_("resident taken off") },
 	{ "resident", "event", N_("outreach event") },
+	{ "migrant", "create", N_("joined the roster") },
+	{ "migrant", "check", N_("monthly check") },
+	{ "migrant", "leave", N_("left the roster") },
+	{ "resident", "migrant", N_("migrant women's roster") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -794,6 +798,8 @@ static const struct trail_kind {
 	{ "household", "household", "'update'", N_("households") },
 	{ "assistance", "assistance", "'update'", N_("assistance records") },
 	{ "event", "event", "'update', 'attend', 'unattend'", N_("outreach events") },
+	{ "migrant", "migrant", "'update', 'leave'", N_("members of the migrant women's roster") },
+	{ "migrant_check", "migrant_check", NULL, N_("monthly checks of migrant women") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -172,6 +172,19 @@ static const char usage_assist[] = N_(
 	"  jiuye import assistance FILE [--dry-run] [--skip-errors]\n"
 	"  jiuye export assistance --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
 
+/* The roster of migrant women; printed after usage_pairs. */
+static const char usage_migrants[] = N_(
+	"  jiuye migrant add --id-number ID|REG_NO --origin O --permit P\n"
+	"               [--permit-date D] [--employer E] [--date D]\n"
+	"      migrant women (流动妇女平安之家); permit 暂住证, 居住证 or 无\n"
+	"  jiuye migrant check|leave ID|REG_NO [--outcome 在住|离开|迁出] [--reason R]\n"
+	"               [--note T] [--date D]\n"
+	"      the monthly check (每月复核); found gone, she leaves the roster\n"
+	"  jiuye migrant show ID|REG_NO | list [QUERY] | due\n"
+	"      due: members not checked this month (migrant.check_days)\n"
+	"  jiuye import migrants FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export migrants --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -349,6 +362,8 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--guests", offsetof(struct opts, guests) },
 		{ "--materials", offsetof(struct opts, materials) },
 		{ "--copies", offsetof(struct opts, copies) },
+		{ "--origin", offsetof(struct opts, origin) },   { "--permit", offsetof(struct opts, permit) },
+		{ "--permit-date", offsetof(struct opts, permit_date) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -574,6 +589,13 @@ static int export_events_all(struct jy_db *db, const char *path, int format, int
 	return export_events(db, path, format, rows, err);
 }
 
+static int export_migrants_all(struct jy_db *db, const char *path, int format, int all,
+                               const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_migrants(db, path, format, purpose, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -629,6 +651,7 @@ static const struct io_kind {
 	{ "outlets", import_outlets, export_outlets_all, 1, template_outlets },
 	{ "fees", import_fees_outlet, export_fees_all, 1, template_fees },
 	{ "events", import_events, export_events_all, 0, template_events },
+	{ "migrants", import_migrants, export_migrants_all, 1, template_migrants },
 };
 
 /* "exported N … to FILE", each a literal so the compiler checks its format. */
@@ -654,6 +677,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d assistance records to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "events") == 0)
 		fprintf(stderr, _("exported %d events to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "migrants") == 0)
+		fprintf(stderr, _("exported %d members of the roster to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
@@ -722,7 +747,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|migrants|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -854,7 +879,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|migrants|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -916,7 +941,7 @@ static int cmd_template(const struct opts *o)
 			k = &other_templates[i];
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases|assistance|events|"
+		                               "jobs|referrals|projects|loans|cases|assistance|events|migrants|"
 		                               "brokers|outlets|fees|units|targets -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
@@ -1125,6 +1150,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_orgs), stdout);
 			fputs(_(usage_households), stdout);
 			fputs(_(usage_assist), stdout);
+			fputs(_(usage_migrants), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1198,6 +1224,8 @@ int main(int argc, char **argv)
 		return cli_assist(&o);
 	if (strcmp(cmd, "event") == 0)
 		return cli_event(&o);
+	if (strcmp(cmd, "migrant") == 0)
+		return cli_migrant(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);

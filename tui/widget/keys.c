@@ -76,7 +76,7 @@ const char *keys_label(int key)
 void key_row_text(const struct key_row *r, char *out, size_t size)
 {
 	if (r->act == ACT_MODULE) {
-		snprintf(out, size, "1-9");
+		snprintf(out, size, "0-9");
 		return;
 	}
 	snprintf(out, size, "%s", keys_label(r->key));
