@@ -573,7 +573,7 @@ static int collect(void *arg, int64_t id)
 
 /* report_members: the residents of every figure at once, gathered per figure. */
 struct members {
-	struct ids fig[192];
+	struct ids fig[256];
 	int calls;
 };
 
