@@ -186,6 +186,8 @@ enum action {
 	ACT_CLOSE, ACT_JUMP,
 	/* rights cases: one for her, from her page; a mentoring pair's money or goods, its end */
 	ACT_CASE, ACT_GIFT, ACT_FINISH,
+	/* 来料加工: a payment of the fee ledger removed */
+	ACT_REMOVE,
 	ACT__COUNT
 };
 

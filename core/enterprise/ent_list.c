@@ -11,14 +11,7 @@
 
 #include "enterprise/enterprise_int.h"
 
-enum { Q_ALL, Q_DIGITS, Q_CODE, Q_LETTERS, Q_NAME };
-
-struct query {
-	int kind;
-	char *text;             /* folded (lower case, simplified) */
-};
-
-static void query_parse(const char *q, struct query *out)
+void ent_query_parse(const char *q, struct ent_query *out)
 {
 	out->kind = Q_ALL;
 	out->text = NULL;
@@ -39,7 +32,7 @@ static void query_parse(const char *q, struct query *out)
 		out->kind = Q_NAME;
 }
 
-static int query_match(const struct query *q, const char *code, const char *name,
+int ent_query_match(const struct ent_query *q, const char *code, const char *name,
                        const char *id_no)
 {
 	switch (q->kind) {
@@ -150,14 +143,14 @@ int enterprise_each(struct jy_db *db, const char *query, int limit,
 	sqlite3_stmt *st = db_prepare(db, sql_rows, err);
 	if (!st)
 		return JY_EDB;
-	struct query q;
-	query_parse(query, &q);
+	struct ent_query q;
+	ent_query_parse(query, &q);
 	char today[11];
 	date_today(today);
 	int s, stop = 0, n = 0;
 	while (!stop && (limit <= 0 || n < limit) && (s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id_no = (const char *)sqlite3_column_text(st, 5);
-		if (!query_match(&q, (const char *)sqlite3_column_text(st, 3),
+		if (!ent_query_match(&q, (const char *)sqlite3_column_text(st, 3),
 		                 (const char *)sqlite3_column_text(st, 4), id_no ? id_no : ""))
 			continue;
 		struct enterprise_row r;
@@ -201,12 +194,12 @@ int loan_due_each(struct jy_db *db, const char *asof, int days, const char *quer
 		return JY_EDB;
 	sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, days);
-	struct query q;
-	query_parse(query, &q);
+	struct ent_query q;
+	ent_query_parse(query, &q);
 	int s, stop = 0;
 	while (!stop && (s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id_no = (const char *)sqlite3_column_text(st, 5);
-		if (!query_match(&q, (const char *)sqlite3_column_text(st, 3),
+		if (!ent_query_match(&q, (const char *)sqlite3_column_text(st, 3),
 		                 (const char *)sqlite3_column_text(st, 4), id_no ? id_no : ""))
 			continue;
 		struct enterprise_row r;

@@ -394,9 +394,12 @@ enum fee_field { FEE_FIELDS(X) FEF__COUNT };
 extern const struct field_def fee_fields[FEF__COUNT];
 
 /* A payment as typed: idno (required), name (when given, the registered one), month, outlet (its
- * code), product (may be empty), pieces, fee in 元 (above zero, money_parse). */
+ * code), product (may be empty), pieces, fee in 元 (above zero, money_parse). resident_id, when
+ * not 0, names her instead of idno: a woman picked from a list, whose ID number the list showed
+ * masked. */
 struct fee_in {
 	const char *idno, *name, *month, *outlet, *product, *pieces, *fee;
+	int64_t resident_id;
 };
 /* What fee_record did. */
 struct fee_out {
@@ -426,6 +429,22 @@ struct fee_row {
  * every month), in the order entered; ID numbers whole (the caller masks). */
 int fee_each(struct jy_db *db, int64_t outlet_id, const char *month,
              int (*cb)(void *arg, const struct fee_row *r), void *arg, struct jy_err *err);
+/* fee_each's rows whose woman answers query as the module's lists search (characters or pinyin
+ * initials of her name, the last digits of her ID number) or whose product holds its characters
+ * (NULL or "": all). */
+int fee_search(struct jy_db *db, int64_t outlet_id, const char *month, const char *query,
+               int (*cb)(void *arg, const struct fee_row *r), void *arg, struct jy_err *err);
+/* The woman a payment of month would go to, before it is recorded: refused as fee_record refuses
+ * her (an ID number not registered or outside the worker's communities, a man; a bad month), else
+ * her registered name and the low-income flag fee_record would fix. resident_id, when not 0,
+ * names her as in struct fee_in. */
+struct fee_who {
+	int64_t resident_id;
+	char name[64];
+	int low_income;
+};
+int fee_who(struct jy_db *db, const char *idno, int64_t resident_id, const char *month,
+            struct fee_who *out, struct jy_err *err);
 /* The sum of the ledger of an outlet in a month: rows and fen. */
 int fee_total(struct jy_db *db, int64_t outlet_id, const char *month, int *rows, int64_t *fen,
               struct jy_err *err);

@@ -33,4 +33,18 @@ void ent_fen_field(char **slot);
 /* A stored value shown as a worker reads it: "" for NULL. Caller frees. */
 char *ent_show(const struct field_def *fd, const char *v);
 
+/* A search as a worker types it in the module's lists: a code (P-…, L-…), three or more digits
+ * (the end of an ID number), letters (pinyin initials of the name) or characters of the name.
+ * text is folded (lower case, simplified); NULL with Q_ALL for a blank query. Caller frees text. */
+enum { Q_ALL, Q_DIGITS, Q_CODE, Q_LETTERS, Q_NAME };
+struct ent_query {
+	int kind;
+	char *text;
+};
+void ent_query_parse(const char *q, struct ent_query *out);
+/* Whether a record of that code, her name and her ID number (whole or masked: only its end is
+ * compared) answers q. */
+int ent_query_match(const struct ent_query *q, const char *code, const char *name,
+                    const char *id_no);
+
 #endif

@@ -632,12 +632,15 @@ static int fee_find(struct jy_db *db, int64_t rid, const char *month, int64_t ou
 	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading her fees"));
 }
 
-/* The payment's fields checked: *rid, *outlet, month, product, pieces, fen. */
-static int fee_check(struct jy_db *db, const struct fee_in *in, int64_t *rid, int64_t *outlet,
-                     char month[8], char **product, int64_t *pieces, int64_t *fen,
-                     struct jy_err *err)
+/* The woman of a payment: registered, in the worker's communities, the name typed (when it is)
+ * the registered one, and a woman: *rid and her registered name. */
+static int fee_woman(struct jy_db *db, const char *idno, int64_t by_id, const char *typed,
+                     int64_t *rid, char reg[64], struct jy_err *err)
 {
-	int rc = ent_resident(db, in->idno, OP_EDIT, rid, err);
+	int rc = by_id > 0 ? resident_access(db, by_id, OP_EDIT, err)
+	                   : ent_resident(db, idno, OP_EDIT, rid, err);
+	if (by_id > 0)
+		*rid = by_id;
 	if (rc)
 		return rc;
 	/* the ledger is of women's work: her name and sex as registered */
@@ -645,17 +648,18 @@ static int fee_check(struct jy_db *db, const struct fee_in *in, int64_t *rid, in
 	if (!st)
 		return JY_EDB;
 	sqlite3_bind_int64(st, 1, *rid);
-	char reg[64] = "", sex[4] = "";
+	char sex[4] = "";
+	reg[0] = '\0';
 	int s = sqlite3_step(st);
 	if (s == SQLITE_ROW) {
-		db_col_copy(st, 0, reg, sizeof reg);
+		db_col_copy(st, 0, reg, 64);
 		db_col_copy(st, 1, sex, sizeof sex);
 	}
 	sqlite3_reset(st);
 	if (s != SQLITE_ROW)
 		return db_fail(db, err, _("reading the resident"));
-	if (!text_is_blank(in->name)) {
-		char *name = text_clean(in->name);
+	if (!text_is_blank(typed)) {
+		char *name = text_clean(typed);
 		if (strcmp(reg, name) != 0)
 			rc = err_set(err, JY_EINVAL, "姓名", _("\"%s\" is not the name registered for this ID "
 			             "number (%s): check both"), name, reg);
@@ -666,6 +670,29 @@ static int fee_check(struct jy_db *db, const struct fee_in *in, int64_t *rid, in
 	if (strcmp(sex, "2") != 0)
 		return err_set(err, JY_EINVAL, "身份证号", _("%s is registered as a man: the fee ledger "
 		               "is of the women doing processing work"), reg);
+	return JY_OK;
+}
+
+int fee_who(struct jy_db *db, const char *idno, int64_t resident_id, const char *month,
+            struct fee_who *out, struct jy_err *err)
+{
+	char m[8];
+	memset(out, 0, sizeof *out);
+	int rc = fee_woman(db, idno, resident_id, NULL, &out->resident_id, out->name, err);
+	if (rc || (rc = month_parse(month, m, "月份", err)))
+		return rc;
+	return low_income_of(db, out->resident_id, m, &out->low_income, err);
+}
+
+/* The payment's fields checked: *rid, *outlet, month, product, pieces, fen. */
+static int fee_check(struct jy_db *db, const struct fee_in *in, int64_t *rid, int64_t *outlet,
+                     char month[8], char **product, int64_t *pieces, int64_t *fen,
+                     struct jy_err *err)
+{
+	char reg[64];
+	int rc = fee_woman(db, in->idno, in->resident_id, in->name, rid, reg, err);
+	if (rc)
+		return rc;
 	if ((rc = month_parse(in->month, month, "月份", err)))
 		return rc;
 	if (text_is_blank(in->outlet))
@@ -911,4 +938,33 @@ int fee_total(struct jy_db *db, int64_t outlet_id, const char *month, int *rows,
 	}
 	sqlite3_reset(st);
 	return s == SQLITE_ROW ? JY_OK : db_fail(db, err, _("reading the fees"));
+}
+
+/* The filter of fee_search over fee_each's rows. */
+struct fee_filter {
+	struct ent_query q;
+	int (*cb)(void *arg, const struct fee_row *r);
+	void *arg;
+};
+
+static int fee_filter_row(void *arg, const struct fee_row *r)
+{
+	struct fee_filter *f = arg;
+	int m = ent_query_match(&f->q, "", r->name, r->id_no);
+	if (!m && f->q.kind != Q_ALL && f->q.kind != Q_DIGITS) {
+		char *p = hanzi_fold(r->product);
+		m = strstr(p, f->q.text) != NULL;
+		free(p);
+	}
+	return m ? f->cb(f->arg, r) : 0;
+}
+
+int fee_search(struct jy_db *db, int64_t outlet_id, const char *month, const char *query,
+               int (*cb)(void *arg, const struct fee_row *r), void *arg, struct jy_err *err)
+{
+	struct fee_filter f = { .cb = cb, .arg = arg };
+	ent_query_parse(query, &f.q);
+	int rc = fee_each(db, outlet_id, month, fee_filter_row, &f, err);
+	free(f.q.text);
+	return rc;
 }

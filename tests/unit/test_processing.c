@@ -295,6 +295,72 @@ static void test_fees(void **state)
 	assert_trail_clean(f->db);
 }
 
+/* The ledger's search, collected: the names of the rows found, in order, "|" between. */
+static int collect_name(void *arg, const struct fee_row *r)
+{
+	char *out = arg;
+	if (*out)
+		strcat(out, "|");
+	strcat(out, r->name);
+	return 0;
+}
+
+/* The ledger searched as the screen types it, and the woman shown before a row is saved: A
+ * (周丽娟) 低收入农户 only from 10 April 2026, so not in March and so in April; C (陈小芳) 低保;
+ * D a man, refused as the payment would be; a woman named by her record (a list's pick). */
+static void test_fee_search_who(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	struct prec *o = saved(f->db, 1, OF_NAME, "红星村来料加工点", OF_KIND, "网点", -1);
+	fee(f, f->ida, "2026-07", "O-001", "100", 1);
+	struct fee_in in = { .idno = f->idc, .month = "2026-07", .outlet = "O-001",
+	                     .product = "针织衫", .fee = "50" };
+	struct fee_out out;
+	assert_int_equal(fee_record(f->db, &in, &out, &err), JY_OK);
+	struct fee_in by_id = { .resident_id = f->rb, .month = "2026-07", .outlet = "O-001",
+	                        .product = "针织衫", .fee = "20" };
+	assert_int_equal(fee_record(f->db, &by_id, &out, &err), JY_OK);
+	assert_int_equal(out.resident_id, f->rb);
+	char tail[8];
+	snprintf(tail, sizeof tail, "%s", f->idc + 14);
+	static const struct { const char *q; const char *want; } cases[] = {
+		{ "", "周丽娟|陈小芳|吴晓梅" },
+		{ "zlj", "周丽娟" },            /* pinyin initials */
+		{ "小芳", "陈小芳" },           /* characters of the name */
+		{ "针织", "陈小芳|吴晓梅" },     /* the product */
+		{ "绣花", "周丽娟" },
+		{ "TAIL", "陈小芳" },           /* the last four of her ID number */
+		{ "棉鞋", "" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char got[256] = "";
+		const char *q = strcmp(cases[i].q, "TAIL") == 0 ? tail : cases[i].q;
+		assert_int_equal(fee_search(f->db, o->id, "2026-07", q, collect_name, got, &err), JY_OK);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("search \"%s\": %s, not %s", q, got, cases[i].want);
+	}
+	static const struct { char who; const char *month; int rc, low; const char *field; } who[] = {
+		{ 'A', "2026-03", JY_OK, 0, "" },           /* before 10 April */
+		{ 'A', "2026年4月", JY_OK, 1, "" },         /* 30 April: she holds it */
+		{ 'C', "2026-07", JY_OK, 1, "" },
+		{ 'B', "2026-07", JY_OK, 0, "" },           /* by her record */
+		{ 'D', "2026-07", JY_EINVAL, 0, "身份证号" }, /* a man */
+		{ 'A', "2027-01", JY_EINVAL, 0, "月份" },      /* after this month */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(who); i++) {
+		struct fee_who w;
+		const char *id = who[i].who == 'A' ? f->ida : who[i].who == 'C' ? f->idc : f->idd;
+		int64_t rid = who[i].who == 'B' ? f->rb : 0;
+		int rc = fee_who(f->db, rid ? NULL : id, rid, who[i].month, &w, &err);
+		if (rc != who[i].rc || (rc && strcmp(err.field, who[i].field) != 0))
+			fail_msg("who %zu: %d %s %s", i, rc, err.field, err.msg);
+		if (!rc)
+			assert_int_equal(w.low_income, who[i].low);
+	}
+	prec_free(&o);
+}
+
 /* One of her payments' id, by month (0: none). */
 static int64_t fee_id(struct jy_db *db, int64_t rid, const char *month)
 {
@@ -567,6 +633,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_brokers_outlets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fee_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fee_search_who, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fee_employment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 	};

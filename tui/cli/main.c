@@ -78,7 +78,13 @@ static const char usage_enterprise[] = N_(
 	"                                          and the fee ledger (a sheet of\n"
 	"                                          姓名 身份证号 月份 产品 件数\n"
 	"                                          加工费; --outlet CODE without\n"
-	"                                          its 网点编号 column)\n");
+	"                                          its 网点编号 column)\n"
+	"  jiuye fee list [MONTH] [--outlet CODE]\n"
+	"                                          the fee ledger, a payment a line\n"
+	"                                          with its number\n"
+	"  jiuye fee delete NUMBER REASON\n"
+	"                                          remove a payment entered by mistake\n"
+	"                                          (a reviewer or an administrator)\n");
 
 /* Reports and the workers of a database; printed after usage_backup. */
 static const char usage_reports[] = N_(

@@ -17,6 +17,11 @@ static const int entform_acts[] = {
 	ACT_SAVE, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_BKSP, ACT_DEL,
 	ACT_HOME, ACT_END, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
 };
+/* A form whose kind takes keys of its own: F4 finds a record for a field. */
+static const int entform_key_acts[] = {
+	ACT_SAVE, ACT_NEW, ACT_BACK, ACT_OPEN, ACT_NEXT, ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_BKSP,
+	ACT_DEL, ACT_HOME, ACT_END, ACT_KILL_END, ACT_KILL_START, ACT_TOGGLE, 0
+};
 
 const char *entform_value(struct entform *f, int i)
 {
@@ -146,7 +151,7 @@ static int entform_key(struct ui *ui, struct screen *s, const struct ui_event *e
 	case ACT_BACK:
 		return form_back(ui, &f->form, s);
 	default:
-		return 0;
+		return f->k->key ? f->k->key(ui, f, ev) : 0;
 	}
 }
 
@@ -206,10 +211,16 @@ static const struct screen_ops entform_ops = {
 	.idle = entform_idle,
 };
 
+static const struct screen_ops entform_key_ops = {
+	.name = "enterprise-form", .acts = entform_key_acts, .enter = entform_enter,
+	.draw = entform_draw, .key = entform_key, .leave = entform_leave, .dirty = entform_dirty,
+	.idle = entform_idle,
+};
+
 struct screen *entform_new(const struct entform_kind *k, int64_t id, int64_t id2)
 {
 	struct entform *f = xcalloc(1, sizeof *f);
-	f->s.ops = &entform_ops;
+	f->s.ops = k->key ? &entform_key_ops : &entform_ops;
 	f->k = k;
 	f->id = id;
 	f->id2 = id2;

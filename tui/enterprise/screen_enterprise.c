@@ -269,7 +269,7 @@ static int ent_key(struct ui *ui, struct screen *s, const struct ui_event *ev)
 		e->qs.searching = 0;
 		e->want_id = ent_row_id(row);
 		ui_push(ui, row->is_loan == ENT_BROKER ? broker_form_new(row->id)
-		        : row->is_loan == ENT_OUTLET ? fee_form_new(row->id)
+		        : row->is_loan == ENT_OUTLET ? fee_ledger_new(row->id)
 		        : row->is_loan ? loan_page_new(row->id) : project_page_new(row->id));
 		return SK_HANDLED;
 	default:

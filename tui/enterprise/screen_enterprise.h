@@ -22,6 +22,9 @@ struct entform_kind {
 	int (*save)(struct ui *ui, struct entform *f, struct jy_err *err);
 	void (*leave)(struct entform *f);         /* frees f->data; may be NULL */
 	int stay;               /* 1: a save keeps the form open (its save readies the next row) */
+	/* key: a key of the kind's own (F4 …) the fields left alone; SK_* or 0. May be NULL; with it
+	 * F4 is in the form's bar and help. */
+	int (*key)(struct ui *ui, struct entform *f, const struct ui_event *ev);
 };
 struct entform {
 	struct screen s;
@@ -46,9 +49,9 @@ enum { ENT_PROJECT, ENT_LOAN, ENT_BROKER, ENT_OUTLET };
 void ent_select(struct ui *ui, int kind, int64_t id);
 
 /* screen_processing.c: 来料加工's forms: a broker, an outlet or base (id 0: new), and an outlet's
- * fee ledger entered a month at a time. */
+ * fee ledger: its payments of a month, searched as you type, entered a row after another. */
 struct screen *broker_form_new(int64_t id);
 struct screen *outlet_form_new(int64_t id);
-struct screen *fee_form_new(int64_t outlet_id);
+struct screen *fee_ledger_new(int64_t outlet_id);
 
 #endif
