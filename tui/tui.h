@@ -88,6 +88,9 @@ enum { EXIT_USER = 1, EXIT_USAGE = 2 };
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "jiuye: 列名: <message>" (or without the field) of core's error on stderr; returns EXIT_USER. */
 int cli_fail(const struct jy_err *err);
+/* A code's label in list, as lists print it; the code itself when it cannot be read. Caller
+ * frees. */
+char *cli_code_label(struct jy_db *db, const char *list, const char *code);
 /* The error copy an import with bad rows wrote (res->copy), named on stderr; nothing without one. */
 void cli_import_copy(const struct import_result *res);
 /* Open the database the options name (flags: DB_OPEN_*) as the OS user; on failure says why on

@@ -9,7 +9,7 @@
  *     (closed_at, its date part: a record closed on the 5th no longer counts on the 5th);
  *   - a category counts from its since date (hand-set categories) up to the day before it ended
  *     (an ended one is kept with its dates, 025_dated.sql); 4050 also follows from sex and birth
- *     date as of the period's last day, by the locality's rule (core/registry/rules.c, domain R1);
+ *     date as of the period's last day, by the locality's rule (core/registry/rules.c);
  *   - 零就业家庭 is the household's on the period's last day for a member of one then (worked out
  *     from its members' statuses, core/registry/household.c), whatever her record says; the
  *     category typed by hand counts only for someone recorded in no household (records from
@@ -1801,7 +1801,10 @@ static int report_compute_against(struct jy_db *db, const struct period *cur,
 		r->cur_v = c.v[0] = xcalloc(nv, sizeof *r->cur_v);
 		r->prev_v = c.v[1] = xcalloc(nv, sizeof *r->prev_v);
 		rc = compute(&c, 0, err);
-		if (!rc)
+		/* a period against itself (the totals of a year before, of the year to date) is read once */
+		if (!rc && strcmp(prev.from, cur->from) == 0 && strcmp(prev.to, cur->to) == 0)
+			memcpy(r->prev_v, r->cur_v, nv * sizeof *r->prev_v);
+		else if (!rc)
 			rc = compute(&c, 1, err);
 		r->group_key = c.gkey;
 		r->group_label = c.glabel;

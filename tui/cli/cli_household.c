@@ -18,18 +18,6 @@
 static const char usage_household[] = N_(
 	"usage: jiuye household add HH_NO|list [QUERY]|show HH_NO|link HH_NO ID_NUMBER|unlink ID_NUMBER");
 
-/* A code's label in list; the code itself when it cannot be read. Caller frees. */
-static char *label_of(struct jy_db *db, const char *list, const char *code)
-{
-	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
-	char *out = NULL;
-	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
-		free(out);
-		out = xstrdup(code ? code : "");
-	}
-	return out;
-}
-
 static int household_by_no(struct jy_db *db, const char *no, int64_t *id, struct jy_err *err)
 {
 	int rc = household_find_no(db, no, id, err);
@@ -97,8 +85,8 @@ static int show_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *e
 	printf(_("on %s: 零就业家庭 %s, 夫妻双失业 %s\n"), day, flags & HH_ZERO_EMP ? _("yes") : _("no"),
 	       flags & HH_COUPLE_UNEMP ? _("yes") : _("no"));
 	for (int i = 0; i < n; i++) {
-		char *rel = label_of(db, "hh_relation", m[i].relation);
-		char *st = m[i].status[0] ? label_of(db, "emp_status", m[i].status) : xstrdup("-");
+		char *rel = cli_code_label(db, "hh_relation", m[i].relation);
+		char *st = m[i].status[0] ? cli_code_label(db, "emp_status", m[i].status) : xstrdup("-");
 		char *name = text_fit_pad(m[i].name, 8), *rp = text_fit_pad(rel, 4);
 		printf("%-9s %s %s %3d %s %s\n", m[i].reg_no, name, rp, m[i].age, m[i].since, st);
 		free(rel);

@@ -18,18 +18,6 @@
 static const char usage_org[] = N_(
 	"usage: jiuye org add|list [QUERY]|show ORG|member ORG|end ORG|due [--days N]");
 
-/* A code's label in list; the code itself when it cannot be read. Caller frees. */
-static char *label_of(struct jy_db *db, const char *list, const char *code)
-{
-	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
-	char *out = NULL;
-	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
-		free(out);
-		out = xstrdup(code ? code : "");
-	}
-	return out;
-}
-
 static int org_add_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *err)
 {
 	char today[11];
@@ -52,7 +40,7 @@ static int org_list_cmd(struct jy_db *db, const char *query, struct jy_err *err)
 	int n = 0;
 	int rc = org_search(db, query, &rows, &n, err);
 	for (int i = 0; !rc && i < n; i++) {
-		char *type = label_of(db, "org_type", rows[i].type);
+		char *type = cli_code_label(db, "org_type", rows[i].type);
 		char *tp = text_fit_pad(type, 8), *up = text_fit_pad(rows[i].unit, 12);
 		printf("#%-4lld %s %s %s (%d) %s%s%s\n", (long long)rows[i].id, tp, up, rows[i].name,
 		       rows[i].members, rows[i].term_ends,
@@ -68,7 +56,7 @@ static int org_list_cmd(struct jy_db *db, const char *query, struct jy_err *err)
 static void print_members(struct jy_db *db, const struct member_row *r, int n, int due)
 {
 	for (int i = 0; i < n; i++) {
-		char *post = label_of(db, "org_post", r[i].post);
+		char *post = cli_code_label(db, "org_post", r[i].post);
 		char *pp = text_fit_pad(post, 6), *np = text_fit_pad(r[i].name, 8);
 		if (due)
 			printf(_("%s (%d days) %s %s %s %s\n"), r[i].term_ends, r[i].days_left, r[i].org,
@@ -92,7 +80,7 @@ static int org_show_cmd(struct jy_db *db, int64_t id, struct jy_err *err)
 		org_free(&g);
 		return rc;
 	}
-	char *type = label_of(db, "org_type", org_get(g, ORGF_TYPE));
+	char *type = cli_code_label(db, "org_type", org_get(g, ORGF_TYPE));
 	printf("#%lld  %s  %s\n", (long long)g->id, org_get(g, ORGF_NAME), type);
 	printf("所在单位  %s\n", u.name);
 	printf("成立日期  %s\n", org_get(g, ORGF_FOUNDED));

@@ -21,18 +21,6 @@ static const char usage_pair[] = N_(
 	"usage: jiuye pair add|show PAIR_NO|contact PAIR_NO|gift PAIR_NO|end PAIR_NO|list [QUERY]|due");
 static const char usage_helper[] = N_("usage: jiuye helper add|list [QUERY]");
 
-/* A code's label in list; the code itself when it cannot be read. Caller frees. */
-static char *label_of(struct jy_db *db, const char *list, const char *code)
-{
-	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
-	char *out = NULL;
-	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
-		free(out);
-		out = xstrdup(code ? code : "");
-	}
-	return out;
-}
-
 static int pair_by_no(struct jy_db *db, const char *no, int64_t *id, struct jy_err *err)
 {
 	int rc = pair_find_no(db, no, id, err);
@@ -63,7 +51,7 @@ static int helper_list_cmd(struct jy_db *db, const char *query, struct jy_err *e
 	int n = 0;
 	int rc = helper_search(db, query, &rows, &n, err);
 	for (int i = 0; !rc && i < n; i++) {
-		char *type = label_of(db, "helper_type", rows[i].type);
+		char *type = cli_code_label(db, "helper_type", rows[i].type);
 		char *name = text_fit_pad(rows[i].name, 8), *tp = text_fit_pad(type, 16);
 		printf("#%-4lld %s %s %-11s %s (%d)\n", (long long)rows[i].id, name, tp, rows[i].phone,
 		       rows[i].org, rows[i].pairs);
@@ -108,8 +96,8 @@ static int pair_show_cmd(struct jy_db *db, const char *no, struct jy_err *err)
 	}
 	char today[11];
 	date_today(today);
-	char *type = label_of(db, "pair_type", pair_get(p, PRF_TYPE));
-	char *htype = label_of(db, "helper_type", helper_get(h, HF_TYPE));
+	char *type = cli_code_label(db, "pair_type", pair_get(p, PRF_TYPE));
+	char *htype = cli_code_label(db, "helper_type", helper_get(h, HF_TYPE));
 	printf("%s  %s  %s\n", pair_get(p, PRF_NO), type,
 	       pair_state_label(pair_state_on(pair_get(p, PRF_START), p->ended_on, today)));
 	printf("帮扶人    %s（%s）%s\n", helper_get(h, HF_NAME), htype, helper_get(h, HF_ORG));
@@ -124,7 +112,7 @@ static int pair_show_cmd(struct jy_db *db, const char *no, struct jy_err *err)
 	int n = 0;
 	if (!(rc = pair_log(db, id, &log, &n, err))) {
 		for (int i = 0; i < n; i++) {
-			char *kind = label_of(db, log[i].gift ? "pair_gift" : "pair_contact", log[i].kind);
+			char *kind = cli_code_label(db, log[i].gift ? "pair_gift" : "pair_contact", log[i].kind);
 			if (log[i].gift) {
 				char yuan[32];
 				money_yuan(log[i].amount_fen, yuan);
@@ -169,7 +157,7 @@ static int pair_log_cmd(struct jy_db *db, const struct cli_opts *o, int what, st
 static void print_rows(struct jy_db *db, const struct pair_row *r, int n)
 {
 	for (int i = 0; i < n; i++) {
-		char *type = label_of(db, "pair_type", r[i].type);
+		char *type = cli_code_label(db, "pair_type", r[i].type);
 		char *tp = text_fit_pad(type, 14), *hp = text_fit_pad(r[i].helper, 8);
 		char *np = text_fit_pad(r[i].name, 8);
 		char yuan[32];

@@ -294,6 +294,17 @@ int cli_fail(const struct jy_err *err)
 	return EXIT_USER;
 }
 
+char *cli_code_label(struct jy_db *db, const char *list, const char *code)
+{
+	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
+	char *out = NULL;
+	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
+		free(out);
+		out = xstrdup(code ? code : "");
+	}
+	return out;
+}
+
 void cli_import_copy(const struct import_result *res)
 {
 	if (res->copy[0])
