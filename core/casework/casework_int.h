@@ -49,5 +49,12 @@ int casework_days(const char *from, const char *to);
  * (no message), JY_EDB. */
 int migrant_open_id(struct jy_db *db, int64_t rid, int64_t *id, struct jy_err *err,
                     const char *joined);
+/* pair.c: the record a worker names by its name or "#number" (q, cleaned): by_number or by_name
+ * (string literals, ?1 the text) select its id; the last match into *id, how many into *n and
+ * "#1、#2" appended to ids for the message that asks her to choose; reading: what a failure of the
+ * database was reading. Zero matches is JY_OK with *n 0: the caller says what to add. */
+int casework_find_named(struct jy_db *db, const char *by_number, const char *by_name, const char *q,
+                        int64_t *id, int *n, struct jy_buf *ids, const char *reading,
+                        struct jy_err *err);
 
 #endif

@@ -188,32 +188,19 @@ int org_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *err
 	if (text_is_blank(text))
 		return err_set(err, JY_EINVAL, label, _("required: an organisation's name or #number"));
 	char *q = text_clean(text);
-	sqlite3_stmt *st = db_prepare(db, q[0] == '#'
-		? "SELECT id FROM women_org WHERE id = CAST(substr(?1, 2) AS INTEGER)"
-		: "SELECT id FROM women_org WHERE name = ?1 ORDER BY id", err);
-	int rc = JY_EDB;
-	if (!st)
-		goto out;
-	db_bind_text(st, 1, q);
-	int s, n = 0;
 	struct jy_buf ids = { 0 };
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		buf_addf(&ids, "%s#%lld", n++ ? "、" : "", (long long)*id);
-	}
-	sqlite3_reset(st);
-	if (s != SQLITE_DONE)
-		rc = db_fail(db, err, _("reading the organisations"));
-	else if (n == 0)
+	int n;
+	int rc = casework_find_named(db,
+	                             "SELECT id FROM women_org WHERE id = CAST(substr(?1, 2) AS INTEGER)",
+	                             "SELECT id FROM women_org WHERE name = ?1 ORDER BY id", q, id, &n,
+	                             &ids, _("reading the organisations"), err);
+	if (!rc && n == 0)
 		rc = err_set(err, JY_EINVAL, label, _("\"%s\" is not in the organisation register: add it "
 		                                      "first (jiuye org add)"), q);
-	else if (n > 1)
+	else if (!rc && n > 1)
 		rc = err_set(err, JY_EINVAL, label, _("%d organisations are named %s: name one by its "
 		                                      "number (%s)"), n, q, ids.s);
-	else
-		rc = JY_OK;
 	buf_free(&ids);
-out:
 	free(q);
 	return rc;
 }

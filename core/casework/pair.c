@@ -57,6 +57,24 @@ int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err)
 	return db_commit(db, err);
 }
 
+int casework_find_named(struct jy_db *db, const char *by_number, const char *by_name, const char *q,
+                        int64_t *id, int *n, struct jy_buf *ids, const char *reading,
+                        struct jy_err *err)
+{
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, q[0] == '#' ? by_number : by_name, err);
+	if (!st)
+		return JY_EDB;
+	db_bind_text(st, 1, q);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		buf_addf(ids, "%s#%lld", (*n)++ ? "、" : "", (long long)*id);
+	}
+	sqlite3_reset(st);
+	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, reading);
+}
+
 /* ---- helpers ---------------------------------------------------------------------------------- */
 
 struct helper *helper_new(void)
@@ -260,32 +278,18 @@ int helper_find(struct jy_db *db, const char *text, int64_t *id, struct jy_err *
 	if (text_is_blank(text))
 		return err_set(err, JY_EINVAL, label, _("required: a helper's name or #number"));
 	char *q = text_clean(text);
-	sqlite3_stmt *st = db_prepare(db, q[0] == '#'
-		? "SELECT id FROM helper WHERE id = CAST(substr(?1, 2) AS INTEGER)"
-		: "SELECT id FROM helper WHERE name = ?1 ORDER BY id", err);
-	int rc = JY_EDB;
-	if (!st)
-		goto out;
-	db_bind_text(st, 1, q);
-	int s, n = 0;
 	struct jy_buf ids = { 0 };
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		buf_addf(&ids, "%s#%lld", n++ ? "、" : "", (long long)*id);
-	}
-	sqlite3_reset(st);
-	if (s != SQLITE_DONE)
-		rc = db_fail(db, err, _("reading the helpers"));
-	else if (n == 0)
+	int n;
+	int rc = casework_find_named(db, "SELECT id FROM helper WHERE id = CAST(substr(?1, 2) AS INTEGER)",
+	                             "SELECT id FROM helper WHERE name = ?1 ORDER BY id", q, id, &n, &ids,
+	                             _("reading the helpers"), err);
+	if (!rc && n == 0)
 		rc = err_set(err, JY_EINVAL, label, _("\"%s\" is not on the list of helpers: add her first "
 		                                      "(jiuye helper add)"), q);
-	else if (n > 1)
+	else if (!rc && n > 1)
 		rc = err_set(err, JY_EINVAL, label, _("%d helpers are named %s: name one by her number "
 		                                      "(%s)"), n, q, ids.s);
-	else
-		rc = JY_OK;
 	buf_free(&ids);
-out:
 	free(q);
 	return rc;
 }

@@ -18,20 +18,6 @@
 
 static const char usage[] = N_("usage: jiuye assistance add|show NO|list [QUERY]");
 
-/* A code's label in list; "" for none, the code itself when it cannot be read. Caller frees. */
-static char *label_of(struct jy_db *db, const char *list, const char *code)
-{
-	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
-	char *out = NULL;
-	if (!code || !*code)
-		return xstrdup("");
-	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
-		free(out);
-		out = xstrdup(code);
-	}
-	return out;
-}
-
 static int add_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *err)
 {
 	struct assist *a = assist_new();
@@ -74,7 +60,7 @@ static int show_cmd(struct jy_db *db, const char *no, struct jy_err *err)
 		const struct field_def *fd = &assist_fields[f];
 		if (!a->v[f])
 			continue;
-		char *v = fd->kind == FK_CODE ? label_of(db, fd->list, a->v[f]) : xstrdup(a->v[f]);
+		char *v = fd->kind == FK_CODE ? cli_code_label(db, fd->list, a->v[f]) : xstrdup(a->v[f]);
 		char *label = text_fit_pad(fd->label, 10);
 		printf("%s %s%s\n", label, v, f == ASF_AMOUNT ? "元" : "");
 		free(label);
@@ -91,8 +77,8 @@ static int list_cmd(struct jy_db *db, const struct cli_opts *o, const char *quer
 	int n = 0;
 	int rc = assist_search(db, &f, &rows, &n, err);
 	for (int i = 0; !rc && i < n; i++) {
-		char *kind = label_of(db, "assist_kind", rows[i].kind);
-		char *occ = label_of(db, "assist_occasion", rows[i].occasion);
+		char *kind = cli_code_label(db, "assist_kind", rows[i].kind);
+		char *occ = cli_code_label(db, "assist_occasion", rows[i].occasion);
 		char *kp = text_fit_pad(kind, 12), *op = text_fit_pad(occ, 6);
 		char *np = text_fit_pad(rows[i].name, 8);
 		char yuan[32] = "-";

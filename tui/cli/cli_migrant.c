@@ -20,18 +20,6 @@
 static const char usage_migrant[] = N_(
 	"usage: jiuye migrant add|show WHO|check WHO|leave WHO|list [QUERY]|due");
 
-/* A code's label in list; the code itself when it cannot be read. Caller frees. */
-static char *label_of(struct jy_db *db, const char *list, const char *code)
-{
-	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
-	char *out = NULL;
-	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
-		free(out);
-		out = xstrdup(code ? code : "");
-	}
-	return out;
-}
-
 static int add_cmd(struct jy_db *db, const struct cli_opts *o, struct jy_err *err)
 {
 	struct migrant *m = migrant_new();
@@ -55,7 +43,7 @@ static void show_lines(struct jy_db *db, int64_t id, struct jy_err *err, int *rc
 	int n = 0;
 	if (!(*rc = migrant_checks(db, id, &c, &n, err)))
 		for (int i = 0; i < n; i++) {
-			char *what = label_of(db, "migrant_check", c[i].outcome);
+			char *what = cli_code_label(db, "migrant_check", c[i].outcome);
 			printf("复核  %s  %s  %s%s%s\n", c[i].date, what, c[i].by, c[i].note ? "  " : "",
 			       c[i].note ? c[i].note : "");
 			free(what);
@@ -78,7 +66,7 @@ static int show_cmd(struct jy_db *db, const char *who, struct jy_err *err)
 		rc = migrant_load(db, id, &m, err);
 	if (rc)
 		return rc;
-	char *permit = label_of(db, "migrant_permit", migrant_get(m, MGF_PERMIT));
+	char *permit = cli_code_label(db, "migrant_permit", migrant_get(m, MGF_PERMIT));
 	printf("%s  %s  %s\n", m->reg_no, m->name ? m->name : "", m->left_on[0] ? "离开" : "在册");
 	printf("籍贯      %s\n", migrant_get(m, MGF_ORIGIN));
 	printf("工作单位  %s\n", migrant_get(m, MGF_EMPLOYER));
@@ -116,7 +104,7 @@ static int write_cmd(struct jy_db *db, const struct cli_opts *o, int leave, stru
 static void print_rows(struct jy_db *db, const struct migrant_row *r, int n)
 {
 	for (int i = 0; i < n; i++) {
-		char *permit = label_of(db, "migrant_permit", r[i].permit);
+		char *permit = cli_code_label(db, "migrant_permit", r[i].permit);
 		char *np = text_fit_pad(r[i].name, 8), *op = text_fit_pad(r[i].origin, 12);
 		char *ep = text_fit_pad(r[i].employer[0] ? r[i].employer : "-", 20);
 		char *pp = text_fit_pad(permit, 6);

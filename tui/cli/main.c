@@ -298,9 +298,11 @@ char *cli_code_label(struct jy_db *db, const char *list, const char *code)
 {
 	const struct field_def fd = { "code", "代码", "code", FK_CODE, list, 10, 0 };
 	char *out = NULL;
+	if (!code || !*code)
+		return xstrdup("");
 	if (field_show(db, &fd, code, &out, NULL) != JY_OK || !out) {
 		free(out);
-		out = xstrdup(code ? code : "");
+		out = xstrdup(code);
 	}
 	return out;
 }
