@@ -117,26 +117,12 @@ static int eio_row(void *ctx, char **cell, int n, int row, struct import_result 
 		if (casework_check_field(t->db, &event_fields[f], c, &vals[f], &e) != JY_OK)
 			importer_report(&t->in, row, e.field[0] ? e.field : event_fields[f].label, e.msg);
 	}
-	if (!t->in.problems && vals[EVF_NO]) {
-		int first = importer_seen(&t->in, vals[EVF_NO], row);
-		if (first) {
-			char msg[256];
-			snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows into one"),
-			         first);
-			importer_report(&t->in, row, event_fields[EVF_NO].label, msg);
-		}
-	}
+	if (!t->in.problems)
+		importer_once(&t->in, row, vals[EVF_NO], event_fields[EVF_NO].label);
 	int rc = JY_OK;
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
-		rc = eio_store(t, vals, res, &e);
-		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
-		    rc == JY_EPERM) {
-			importer_report(&t->in, row, e.field[0] ? e.field : NULL, e.msg);
-			rc = JY_OK;
-		} else if (rc != JY_OK) {
-			*err = e;
-		}
+		rc = importer_stored(&t->in, row, eio_store(t, vals, res, &e), &e, err);
 	}
 	if (t->in.problems)
 		res->rejected++;

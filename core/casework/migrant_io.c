@@ -149,26 +149,12 @@ static int mio_row(void *ctx, char **cell, int n, int row, struct import_result 
 			importer_report(&t->in, row, e.field[0] ? e.field : migrant_fields[f].label, e.msg);
 		free(v);
 	}
-	if (!t->in.problems && vals[MGF_IDNO]) {
-		int first = importer_seen(&t->in, vals[MGF_IDNO], row);
-		if (first) {
-			char msg[256];
-			snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows into one"),
-			         first);
-			importer_report(&t->in, row, migrant_fields[MGF_IDNO].label, msg);
-		}
-	}
+	if (!t->in.problems)
+		importer_once(&t->in, row, vals[MGF_IDNO], migrant_fields[MGF_IDNO].label);
 	int rc = JY_OK;
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
-		rc = mio_store(t, vals, res, &e);
-		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
-		    rc == JY_EPERM) {
-			importer_report(&t->in, row, e.field[0] ? e.field : NULL, e.msg);
-			rc = JY_OK;
-		} else if (rc != JY_OK) {
-			*err = e;
-		}
+		rc = importer_stored(&t->in, row, mio_store(t, vals, res, &e), &e, err);
 	}
 	if (t->in.problems)
 		res->rejected++;

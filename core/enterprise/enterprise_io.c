@@ -132,26 +132,13 @@ static int eio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	}
 	if (!t->in.problems && vals[0] && !t->k->unkeyed) {
 		char *key = ent_code_canon(vals[0]);
-		int first = importer_seen(&t->in, key, row);
+		importer_once(&t->in, row, key, t->k->defs[0].label);
 		free(key);
-		if (first) {
-			char msg[256];
-			snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows "
-			                            "into one"), first);
-			importer_report(&t->in, row, t->k->defs[0].label, msg);
-		}
 	}
 	int rc = JY_OK;
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
-		rc = t->k->store(t, vals, row, res, &e);
-		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
-		    rc == JY_EPERM) {
-			importer_report(&t->in, row, e.field[0] ? e.field : NULL, e.msg);
-			rc = JY_OK;
-		} else if (rc != JY_OK) {
-			*err = e;
-		}
+		rc = importer_stored(&t->in, row, t->k->store(t, vals, row, res, &e), &e, err);
 	}
 	if (t->in.problems)
 		res->rejected++;

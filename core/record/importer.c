@@ -239,6 +239,33 @@ int importer_seen(struct importer *im, const char *key, int row)
 	return 0;
 }
 
+void importer_once(struct importer *im, int row, const char *key, const char *label)
+{
+	int first = key ? importer_seen(im, key, row) : 0;
+	if (!first)
+		return;
+	char msg[256];
+	snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows into one"),
+	         first);
+	importer_report(im, row, label, msg);
+}
+
+int importer_stored(struct importer *im, int row, int rc, const struct jy_err *e,
+                    struct jy_err *err)
+{
+	switch (rc) {
+	case JY_OK:
+		return JY_OK;
+	case JY_EINVAL: case JY_EDUP: case JY_ECONFLICT: case JY_ENOTFOUND: case JY_EPERM:
+		/* a rule's refusal (a resident outside her communities too): that row, named */
+		importer_report(im, row, e->field[0] ? e->field : NULL, e->msg);
+		return JY_OK;
+	default:
+		*err = *e;
+		return rc;
+	}
+}
+
 static int row_blank(char **cell, int n)
 {
 	for (int i = 0; i < n; i++)

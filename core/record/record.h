@@ -320,5 +320,11 @@ void importer_count(struct import_result *res, int existed, int64_t version_befo
                     int64_t version_after);
 /* The row that had key already, or 0 after noting it (copied) for row. */
 int importer_seen(struct importer *im, const char *key, int row);
+/* A row whose key (NULL: none) an earlier row had: "also in row N" on column label. */
+void importer_once(struct importer *im, int row, const char *key, const char *label);
+/* What storing row gave (rc, its detail e): a rule's refusal is the row's problem, named on its
+ * field, and JY_OK, the file goes on; a failure of the database is returned with e in *err. */
+int importer_stored(struct importer *im, int row, int rc, const struct jy_err *e,
+                    struct jy_err *err);
 
 #endif

@@ -135,28 +135,15 @@ static int tio_row(void *ctx, char **cell, int n, int row, struct import_result 
 		free(v);
 	}
 	char *key = t->in.problems ? NULL : t->k->key(vals);
-	if (key) {
-		int first = importer_seen(&t->in, key, row);
-		if (first) {
-			char msg[256];
-			snprintf(msg, sizeof msg, _("also in row %d: one row per record; merge the two rows into one"), first);
-			importer_report(&t->in, row, t->k->defs[0].label, msg);
-		}
-		free(key);
-	}
+	importer_once(&t->in, row, key, t->k->defs[0].label);
+	free(key);
 	int rc = JY_OK;
 	if (!t->in.problems) {
 		struct jy_err e = { 0 };
-		rc = t->k->store(t, vals, row, res, &e);
-		if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_ECONFLICT || rc == JY_ENOTFOUND ||
-		    rc == JY_EPERM) {   /* a resident outside her communities: that row, named */
-			importer_report(&t->in, row, e.field, e.msg);
-			rc = JY_OK;
-		} else if (rc != JY_OK) {
-			*err = e;
-		} else if (e.warn) {
+		int stored = t->k->store(t, vals, row, res, &e);
+		rc = importer_stored(&t->in, row, stored, &e, err);
+		if (stored == JY_OK && e.warn)
 			tio_warn(t, row, &e);
-		}
 	}
 	if (t->in.problems)
 		res->rejected++;
