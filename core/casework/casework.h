@@ -458,6 +458,16 @@ int import_assist(struct jy_db *db, const char *path, const char *sheet, int fla
 int export_assist(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
                   struct jy_err *err);
 int template_assist(struct jy_db *db, const char *path, struct jy_err *err);
+/* pair_io.c: mentoring pairs from and to files, as the assistance records are: a pair with a
+ * stored 结对编号 is updated (its helper kept by number unless the file names another), an empty
+ * cell never overwrites; an ended pair is refused on its row. The export is a file of people,
+ * every pair of the worker's communities, 姓名 after 身份证号. */
+int import_pairs(struct jy_db *db, const char *path, const char *sheet, int flags,
+                 void (*report)(void *arg, const char *line), void *arg,
+                 struct import_result *res, struct jy_err *err);
+int export_pairs(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                 struct jy_err *err);
+int template_pairs(struct jy_db *db, const char *path, struct jy_err *err);
 /* The demo's assistance records (assist_demo.c): 两节 relief, a 4050 subsidy, a 结对援助 of the demo's
  * pair P-2024-011, a 维权援助 of 陈美玲's case. */
 int assist_demo(struct jy_db *db, int months_shift, struct jy_err *err);

@@ -136,6 +136,8 @@ static const char usage_pairs[] = N_(
 	"      a contact (走访, 电话, 帮扶活动), money or goods (现金, 物资), or 结束\n"
 	"  jiuye pair show PAIR_NO | list [QUERY] | due\n"
 	"      due: pairs without contact for pair.contact_days (90) days\n"
+	"  jiuye import pairs FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export pairs --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n"
 	"  jiuye event add --type T --topic TEXT [--date D] [--place P]\n"
 	"               [--org ORGANISERS] [--community C] [--participants N]\n"
 	"               [--guests N] [--materials M] [--copies N]\n"
@@ -593,6 +595,13 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_pairs_all(struct jy_db *db, const char *path, int format, int all,
+                            const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_pairs(db, path, format, purpose, rows, err);
+}
+
 static int export_assist_all(struct jy_db *db, const char *path, int format, int all,
                              const char *purpose, int *rows, struct jy_err *err)
 {
@@ -665,6 +674,7 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	{ "pairs", import_pairs, export_pairs_all, 1, template_pairs },
 	{ "assistance", import_assist, export_assist_all, 1, template_assist },
 	{ "brokers", import_brokers, export_brokers_all, 1, template_brokers },
 	{ "outlets", import_outlets, export_outlets_all, 1, template_outlets },
@@ -692,6 +702,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "pairs") == 0)
+		fprintf(stderr, _("exported %d mentoring pairs to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "assistance") == 0)
 		fprintf(stderr, _("exported %d assistance records to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "events") == 0)
@@ -766,7 +778,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|migrants|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|pairs|assistance|events|migrants|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -898,7 +910,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|events|migrants|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|pairs|assistance|events|migrants|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -960,7 +972,7 @@ static int cmd_template(const struct opts *o)
 			k = &other_templates[i];
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases|assistance|events|migrants|"
+		                               "jobs|referrals|projects|loans|cases|pairs|assistance|events|migrants|"
 		                               "brokers|outlets|fees|units|targets -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
