@@ -141,23 +141,9 @@ static int aio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int aio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct aio *)ctx)->db, err);
-}
-
-static int aio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct aio *)ctx)->db, err);
-}
-
-static void aio_rollback(void *ctx)
-{
-	db_rollback(((struct aio *)ctx)->db);
-}
-
-static const struct importer_ops aio_ops = { aio_accepted, aio_header, aio_begin, aio_row, aio_commit,
-                                             aio_rollback };
+static const struct importer_ops aio_ops = {
+	aio_accepted, aio_header, importer_tx_begin, aio_row, importer_tx_commit, importer_tx_rollback
+};
 
 int import_assist(struct jy_db *db, const char *path, const char *sheet, int flags,
                   void (*report)(void *arg, const char *line), void *arg,

@@ -155,23 +155,9 @@ static int cio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int cio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct cio *)ctx)->db, err);
-}
-
-static int cio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct cio *)ctx)->db, err);
-}
-
-static void cio_rollback(void *ctx)
-{
-	db_rollback(((struct cio *)ctx)->db);
-}
-
-static const struct importer_ops cio_ops = { cio_accepted, cio_header, cio_begin, cio_row, cio_commit,
-                                             cio_rollback };
+static const struct importer_ops cio_ops = {
+	cio_accepted, cio_header, importer_tx_begin, cio_row, importer_tx_commit, importer_tx_rollback
+};
 
 int import_cases(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,

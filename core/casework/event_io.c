@@ -130,23 +130,9 @@ static int eio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int eio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct eio *)ctx)->db, err);
-}
-
-static int eio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct eio *)ctx)->db, err);
-}
-
-static void eio_rollback(void *ctx)
-{
-	db_rollback(((struct eio *)ctx)->db);
-}
-
-static const struct importer_ops eio_ops = { eio_accepted, eio_header, eio_begin, eio_row, eio_commit,
-                                             eio_rollback };
+static const struct importer_ops eio_ops = {
+	eio_accepted, eio_header, importer_tx_begin, eio_row, importer_tx_commit, importer_tx_rollback
+};
 
 int import_events(struct jy_db *db, const char *path, const char *sheet, int flags,
                   void (*report)(void *arg, const char *line), void *arg,

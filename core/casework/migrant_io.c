@@ -162,23 +162,9 @@ static int mio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int mio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct mio *)ctx)->db, err);
-}
-
-static int mio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct mio *)ctx)->db, err);
-}
-
-static void mio_rollback(void *ctx)
-{
-	db_rollback(((struct mio *)ctx)->db);
-}
-
-static const struct importer_ops mio_ops = { mio_accepted, mio_header, mio_begin, mio_row,
-                                             mio_commit, mio_rollback };
+static const struct importer_ops mio_ops = {
+	mio_accepted, mio_header, importer_tx_begin, mio_row, importer_tx_commit, importer_tx_rollback
+};
 
 int import_migrants(struct jy_db *db, const char *path, const char *sheet, int flags,
                     void (*report)(void *arg, const char *line), void *arg,

@@ -152,23 +152,9 @@ static int pio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int pio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct pio *)ctx)->db, err);
-}
-
-static int pio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct pio *)ctx)->db, err);
-}
-
-static void pio_rollback(void *ctx)
-{
-	db_rollback(((struct pio *)ctx)->db);
-}
-
-static const struct importer_ops pio_ops = { pio_accepted, pio_header, pio_begin, pio_row, pio_commit,
-                                             pio_rollback };
+static const struct importer_ops pio_ops = {
+	pio_accepted, pio_header, importer_tx_begin, pio_row, importer_tx_commit, importer_tx_rollback
+};
 
 int import_pairs(struct jy_db *db, const char *path, const char *sheet, int flags,
                  void (*report)(void *arg, const char *line), void *arg,

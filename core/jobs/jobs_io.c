@@ -402,23 +402,9 @@ static int io_row(void *ctx, char **cell, int n, int row, struct import_result *
 	return rc;
 }
 
-static int io_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct io *)ctx)->db, err);
-}
-
-static int io_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct io *)ctx)->db, err);
-}
-
-static void io_rollback(void *ctx)
-{
-	db_rollback(((struct io *)ctx)->db);
-}
-
-static const struct importer_ops io_ops = { io_accepted, io_header, io_begin, io_row, io_commit,
-                                            io_rollback };
+static const struct importer_ops io_ops = {
+	io_accepted, io_header, importer_tx_begin, io_row, importer_tx_commit, importer_tx_rollback
+};
 
 static int io_import(struct jy_db *db, int kind, const char *path, const char *sheet, int flags,
                      void (*report)(void *arg, const char *line), void *arg,

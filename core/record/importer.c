@@ -776,3 +776,19 @@ void importer_free(struct importer *im)
 		free(im->bad[i].msg);
 	free(im->bad);
 }
+
+/* The import's one transaction, on the database of the importer that starts ctx. */
+int importer_tx_begin(void *ctx, struct jy_err *err)
+{
+	return db_begin(((struct importer *)ctx)->db, err);
+}
+
+int importer_tx_commit(void *ctx, struct jy_err *err)
+{
+	return db_commit(((struct importer *)ctx)->db, err);
+}
+
+void importer_tx_rollback(void *ctx)
+{
+	db_rollback(((struct importer *)ctx)->db);
+}

@@ -320,6 +320,11 @@ void importer_count(struct import_result *res, int existed, int64_t version_befo
                     int64_t version_after);
 /* The row that had key already, or 0 after noting it (copied) for row. */
 int importer_seen(struct importer *im, const char *key, int row);
+/* importer_ops' begin, commit and rollback for a ctx whose first member is its struct importer
+ * (with its db): the file's one transaction. */
+int importer_tx_begin(void *ctx, struct jy_err *err);
+int importer_tx_commit(void *ctx, struct jy_err *err);
+void importer_tx_rollback(void *ctx);
 /* A row whose key (NULL: none) an earlier row had: "also in row N" on column label. */
 void importer_once(struct importer *im, int row, const char *key, const char *label);
 /* What storing row gave (rc, its detail e): a rule's refusal is the row's problem, named on its

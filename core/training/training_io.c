@@ -152,23 +152,9 @@ static int tio_row(void *ctx, char **cell, int n, int row, struct import_result 
 	return rc;
 }
 
-static int tio_begin(void *ctx, struct jy_err *err)
-{
-	return db_begin(((struct tio *)ctx)->db, err);
-}
-
-static int tio_commit(void *ctx, struct jy_err *err)
-{
-	return db_commit(((struct tio *)ctx)->db, err);
-}
-
-static void tio_rollback(void *ctx)
-{
-	db_rollback(((struct tio *)ctx)->db);
-}
-
-static const struct importer_ops tio_ops = { tio_accepted, tio_header, tio_begin, tio_row, tio_commit,
-                                             tio_rollback };
+static const struct importer_ops tio_ops = {
+	tio_accepted, tio_header, importer_tx_begin, tio_row, importer_tx_commit, importer_tx_rollback
+};
 
 static int tio_import(struct jy_db *db, const struct tio_kind *k, const char *path, const char *sheet, int flags,
                       void (*report)(void *arg, const char *line), void *arg,
