@@ -74,6 +74,8 @@ struct cli_opts {
 	const char *post, *term_ends;
 	/* jiuye household (cli_household.c; --community, --date too) */
 	const char *building, *entrance, *room, *address, *relation;
+	/* jiuye assistance (cli_assist.c; --kind, --date, --amount, --id-number, --note too) */
+	const char *occasion, *form, *goods, *funder, *worker, *pair, *rcase, *placement, *course;
 	char *args[24];          /* the words that are not options */
 	int nargs;
 };
@@ -137,6 +139,8 @@ int cli_pair(const struct cli_opts *o);
 int cli_org(const struct cli_opts *o);
 /* cli_household.c: jiuye household add|list|show|link|unlink */
 int cli_household(const struct cli_opts *o);
+/* cli_assist.c: jiuye assistance add|show|list */
+int cli_assist(const struct cli_opts *o);
 int cli_notice(const struct cli_opts *o);       /* cli_notice.c: jiuye notice ... and jiuye subsidy ... */
 
 /* charset.c: in a locale whose character set is not UTF-8 (GBK, GB18030), stdout and stderr

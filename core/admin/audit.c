@@ -62,6 +62,7 @@ static const struct field_def *audit_fields_of(const char *entity, int *n)
 		{ "helper", helper_fields, HF__COUNT },
 		{ "women_org", org_fields, ORGF__COUNT },
 		{ "org_member", member_fields, MF__COUNT },
+		{ "assistance", assist_fields, ASF__COUNT },
 	};
 	for (size_t i = 0; entity && i < ARRAY_LEN(t); i++)
 		if (strcmp(t[i].entity, entity) == 0) {
@@ -113,6 +114,8 @@ static const struct field_def other_keys[] = {
 	{ "what", "物品或事由", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "ended_on", "结束日期", NULL, FK_DATE, NULL, 0, 0 },
 	{ "end_reason", "结束原因", NULL, FK_TEXT, NULL, 0, 0 },
+	/* in her history, an assistance record's number (core/casework/assist.c) */
+	{ "assist_no", "援助编号", NULL, FK_TEXT, NULL, 0, 0 },
 	/* a rights case's steps (core/casework/case_step.c) */
 	{ "state", "案件状态", NULL, FK_TEXT, NULL, 0, 0 },
 	{ "step", "步骤", NULL, FK_TEXT, NULL, 0, 0 },

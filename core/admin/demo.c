@@ -379,6 +379,8 @@ int demo_load(struct jy_db *db, struct jy_err *err)
 	if (!rc)
 		rc = pair_demo(db, months_shift, err);             /* core/casework/pair_demo.c */
 	if (!rc)
+		rc = assist_demo(db, months_shift, err);           /* core/casework/assist_demo.c */
+	if (!rc)
 		rc = demo_trail(db, err);
 	if (!rc)
 		rc = enterprise_demo(db, months_shift, err);      /* core/enterprise/ent_demo.c */

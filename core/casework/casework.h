@@ -1,6 +1,6 @@
 /* core/casework/casework.h: the women's federation's casework: rights cases and petitions
  * (维权 / 信访) with their dated steps, time limits and due list, who may read them, and cases from
- * and to files. */
+ * and to files; mentoring pairs (结对帮扶); assistance and relief records (就业援助 / 帮困救助). */
 #ifndef JY_CASEWORK_H
 #define JY_CASEWORK_H
 
@@ -370,6 +370,97 @@ int org_members(struct jy_db *db, int64_t id, struct member_row **rows, int *n,
  * (换届). Caller frees *rows. */
 int org_terms_due(struct jy_db *db, const char *asof, int days, struct member_row **rows, int *n,
                   struct jy_err *err);
+/* ---- assist.c: assistance and relief records (就业援助 / 帮困救助) ------------------------------- */
+/* One act of help to a registered woman (by her ID number or registration number): the kind
+ * (assist_kind: 结对援助, 岗位援助, 技能援助, 维权援助 — the 四大援助 — 帮困救助, 慰问, 4050就业援助),
+ * the day (default today, not in the future), the occasion (两节, 三八, 母亲节, 六一, 其他), money
+ * or goods (款物形式 现金 / 物资 with the 金额 in 元, goods at their value and 物资名称 what they
+ * were), who paid, the worker who gave it (default the worker saving), and what it belongs to:
+ * her mentoring pair (结对编号), rights case (案件编号), placement (#N) or course (培训班编号). */
+#define ASSIST_FIELDS(X) \
+	X(NO,        assist_no,   "援助编号",   "assist_no",   FK_TEXT,  NULL,              20, FF_CSV) \
+	X(IDNO,      id_no,       "身份证号",   "id_number",   FK_TEXT,  NULL,              20, FF_REQ | FF_SENS | FF_CSV) \
+	X(KIND,      kind,        "援助类型",   "kind",        FK_CODE,  "assist_kind",     12, FF_REQ | FF_CSV) \
+	X(DATE,      date,        "援助日期",   "date",        FK_DATE,  NULL,              10, FF_CSV) \
+	X(OCCASION,  occasion,    "援助时机",   "occasion",    FK_CODE,  "assist_occasion", 10, FF_CSV) \
+	X(FORM,      form,        "款物形式",   "form",        FK_CODE,  "assist_form",     10, FF_CSV) \
+	X(AMOUNT,    amount,      "金额",       "amount",      FK_TEXT,  NULL,              16, FF_CSV) \
+	X(WHAT,      what,        "物资名称",   "goods",       FK_TEXT,  NULL,              60, FF_CSV) \
+	X(FUNDER,    funder,      "资金来源",   "funder",      FK_TEXT,  NULL,              40, FF_CSV) \
+	X(WORKER,    worker,      "经办人",     "worker",      FK_TEXT,  NULL,              32, FF_CSV) \
+	X(PAIR,      pair_no,     "结对编号",   "pair_no",     FK_TEXT,  NULL,              20, FF_CSV) \
+	X(CASE,      case_no,     "案件编号",   "case_no",     FK_TEXT,  NULL,              20, FF_CSV) \
+	X(PLACEMENT, placement,   "安置记录",   "placement",   FK_TEXT,  NULL,              12, FF_CSV) \
+	X(COURSE,    course,      "培训班编号", "course",      FK_TEXT,  NULL,              20, FF_CSV) \
+	X(NOTE,      note,        "备注",       "note",        FK_TEXT,  NULL,             200, FF_CSV)
+#define X(id, col, label, alias, kind, list, max, flags) ASF_##id,
+enum assist_field { ASSIST_FIELDS(X) ASF__COUNT };
+#undef X
+extern const struct field_def assist_fields[ASF__COUNT];
+
+/* The kinds by their codes (assist_kind, 031_assistance.sql): 1-4 the 四大援助 (E6), 5 and 6
+ * relief (K5), 7 the 4050 employment assistance (E5). */
+enum { ASSIST_PAIR = 1, ASSIST_POST, ASSIST_SKILL, ASSIST_RIGHTS, ASSIST_RELIEF, ASSIST_VISIT,
+       ASSIST_4050 };
+
+struct assist {
+	int64_t id, version;
+	int64_t resident_id, pair_id, case_id, placement_id, course_id;   /* 0: none */
+	int64_t amount_fen;     /* 0: none */
+	char *v[ASF__COUNT];     /* codes for FK_CODE, the amount as money_yuan writes it */
+	char *name;             /* hers (loaded) */
+	char reg_no[24], community[32];
+	char *updated_at, *updated_by;
+};
+struct assist *assist_new(void);                /* Caller frees with assist_free. */
+void assist_free(struct assist **a);
+void assist_set(struct assist *a, int field, const char *value);
+const char *assist_get(const struct assist *a, int field);  /* never NULL */
+/* Check and save, new (OP_CREATE in her community: the next A-YYYY-NNN of the year given) or at
+ * its version (JY_ECONFLICT, nothing saved, when it moved on), with its history and a line in
+ * hers. Checked, each on its field (JY_EINVAL, nothing saved): she is a resident of the worker's
+ * communities; the kind and occasion are of their lists; 金额 and 款物形式 come together (money_parse,
+ * above 0), goods name what they were; 4050就业援助 is money (its subsidy); a link names a record
+ * of hers (a course she was enrolled on). */
+int assist_save(struct jy_db *db, struct assist *a, struct jy_err *err);
+/* The record with id (OP_VIEW of her record). JY_ENOTFOUND. */
+int assist_load(struct jy_db *db, int64_t id, struct assist **out, struct jy_err *err);
+/* The record numbered no (A-2026-007): JY_OK with *id; JY_ENOTFOUND (no message); JY_EDB. */
+int assist_find_no(struct jy_db *db, const char *no, int64_t *id, struct jy_err *err);
+
+/* What an assistance list shows: "" or NULL for any. */
+struct assist_filter {
+	const char *query;      /* the number, her name or registration number, the funder, the worker */
+	const char *kind;       /* assist_kind code or label */
+	const char *occasion;   /* assist_occasion code or label */
+	const char *from, *to;  /* dates, both ends in */
+	int64_t resident_id;    /* 0: everyone's */
+};
+struct assist_row {
+	int64_t id, resident_id;
+	char assist_no[24], date[11], kind[12], occasion[12], form[12];
+	char name[64], reg_no[24], community[32], worker[64];
+	int64_t amount_fen;     /* 0: none */
+	char what[128];
+};
+/* The records of residents in the worker's communities that pass f, newest first. JY_EPERM for
+ * statistics; JY_EINVAL (on 援助类型 / 援助时机 / 援助日期) for a filter that is no code or date.
+ * Caller frees *rows. */
+int assist_search(struct jy_db *db, const struct assist_filter *f, struct assist_row **rows, int *n,
+                  struct jy_err *err);
+/* assist_io.c: assistance records from and to files, as the cases are (FILE:ROW: 列名 lines,
+ * nothing stored while a row is bad unless IMPORT_SKIP_ERRORS, a dry run changes nothing; a
+ * record with a stored 援助编号 is updated, an empty cell never overwrites). The export is a file
+ * of people with 姓名 after 身份证号 (read past on import), numbers masked without OP_EXPORT_FULL. */
+int import_assist(struct jy_db *db, const char *path, const char *sheet, int flags,
+                  void (*report)(void *arg, const char *line), void *arg,
+                  struct import_result *res, struct jy_err *err);
+int export_assist(struct jy_db *db, const char *path, int format, const char *purpose, int *rows,
+                  struct jy_err *err);
+int template_assist(struct jy_db *db, const char *path, struct jy_err *err);
+/* The demo's assistance records (assist_demo.c): 两节 relief, a 4050 subsidy, a 结对援助 of the demo's
+ * pair P-2024-011, a 维权援助 of 陈美玲's case. */
+int assist_demo(struct jy_db *db, int months_shift, struct jy_err *err);
 
 /* ---- case_demo.c: the demo database's cases ---------------------------------------------------- */
 /* Five cases through the casework API, inside the demo's transaction, dated months_shift months

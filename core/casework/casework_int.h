@@ -26,5 +26,20 @@ int casework_check_fields(struct jy_db *db, const struct field_def *defs, int n,
                           struct jy_err *err);
 int casework_tx_begin(struct jy_db *db, int *own, struct jy_err *err);
 int casework_tx_end(struct jy_db *db, int own, int rc, struct jy_err *err);
+/* pair.c: the woman a record is about, by her ID number or registration number (R-000010), a
+ * resident of the worker's communities she may change (OP_EDIT). JY_EINVAL on label naming what
+ * was typed when there is none; JY_EPERM on label. */
+int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
+                      struct jy_err *err);
+/* A code of list as a worker types it (code, label, alias; not retired), required: *code borrowed
+ * from the cached list. JY_EINVAL on label naming what is accepted. */
+int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,
+                  const char **code, struct jy_err *err);
+/* A date given (else today) as YYYY-MM-DD into out, not after today. JY_EINVAL on label. */
+int casework_date(const char *in, const char *label, char out[11], struct jy_err *err);
+/* assist.c: one field of an assistance record checked as the form and the files take it (codes,
+ * dates, the amount as money_yuan writes it, text within its length; the other records and her
+ * number as typed, looked up by assist_save). *out NULL when blank. Caller frees. */
+int assist_check_field(struct jy_db *db, int f, const char *in, char **out, struct jy_err *err);
 
 #endif

@@ -427,13 +427,12 @@ int pair_find_no(struct jy_db *db, const char *pair_no, int64_t *id, struct jy_e
 	return s == SQLITE_DONE ? JY_ENOTFOUND : db_fail(db, err, _("reading the pairs"));
 }
 
-/* The woman helped, by her ID number or registration number, of the worker's communities. */
-static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+int casework_resident(struct jy_db *db, const char *who, const char *label, int64_t *id,
+                      struct jy_err *err)
 {
-	const char *label = pair_fields[PRF_IDNO].label;
-	const char *who = p->v[PRF_IDNO];
 	int64_t rid = 0;
 	int rc;
+	*id = 0;
 	if (strncmp(who, "R-", 2) == 0 || strncmp(who, "r-", 2) == 0) {
 		sqlite3_stmt *st = db_prepare(db, "SELECT id FROM resident WHERE reg_no = upper(?1)", err);
 		if (!st)
@@ -455,6 +454,16 @@ static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
 		                                        "first)"), who);
 	if (rc == JY_EPERM && err && !*err->field)
 		snprintf(err->field, sizeof err->field, "%s", label);
+	if (!rc)
+		*id = rid;
+	return rc;
+}
+
+/* The woman helped, by her ID number or registration number, of the worker's communities. */
+static int pair_resident(struct jy_db *db, struct mpair *p, struct jy_err *err)
+{
+	int64_t rid;
+	int rc = casework_resident(db, p->v[PRF_IDNO], pair_fields[PRF_IDNO].label, &rid, err);
 	if (rc)
 		return rc;
 	p->resident_id = rid;
@@ -493,7 +502,7 @@ static int pair_next_no(struct jy_db *db, const char *start, char *out, size_t s
 }
 
 /* A date of the pair's: given (else today), not after today. */
-static int pair_date(const char *in, const char *label, char out[11], struct jy_err *err)
+int casework_date(const char *in, const char *label, char out[11], struct jy_err *err)
 {
 	char today[11];
 	date_today(today);
@@ -600,7 +609,7 @@ int pair_save(struct jy_db *db, struct mpair *p, struct jy_err *err)
 	if (rc)
 		return rc;
 	char start[11];
-	if ((rc = pair_date(p->v[PRF_START], pair_fields[PRF_START].label, start, err)))
+	if ((rc = casework_date(p->v[PRF_START], pair_fields[PRF_START].label, start, err)))
 		return rc;
 	pair_set(p, PRF_START, start);
 	if ((rc = helper_find(db, p->v[PRF_HELPER], &p->helper_id, err)) ||
@@ -668,14 +677,14 @@ static int pair_for_write(struct jy_db *db, int64_t id, struct mpair **out, stru
 static int log_date(const struct mpair *p, const char *in, const char *label, char out[11],
                     struct jy_err *err)
 {
-	int rc = pair_date(in, label, out, err);
+	int rc = casework_date(in, label, out, err);
 	if (!rc && strcmp(out, pair_get(p, PRF_START)) < 0)
 		rc = err_set(err, JY_EINVAL, label, _("%s is before the pair started (%s)"), out,
 		             pair_get(p, PRF_START));
 	return rc;
 }
 
-static int code_of(struct jy_db *db, const char *list, const char *label, const char *in,
+int casework_code(struct jy_db *db, const char *list, const char *label, const char *in,
                    const char **code, struct jy_err *err)
 {
 	if (text_is_blank(in))
@@ -703,7 +712,7 @@ int pair_contact_add(struct jy_db *db, int64_t id, const char *date, const char 
 	if (rc)
 		return rc;
 	if ((rc = log_date(p, date, "联系日期", day, err)) ||
-	    (rc = code_of(db, "pair_contact", "联系方式", kind, &code, err)))
+	    (rc = casework_code(db, "pair_contact", "联系方式", kind, &code, err)))
 		goto out;
 	what = text_clean(content ? content : "");
 	if (!*what) {
@@ -765,7 +774,7 @@ int pair_gift_add(struct jy_db *db, int64_t id, const char *date, const char *ki
 	if (rc)
 		return rc;
 	if ((rc = log_date(p, date, "发放日期", day, err)) ||
-	    (rc = code_of(db, "pair_gift", "款物类型", kind, &code, err)))
+	    (rc = casework_code(db, "pair_gift", "款物类型", kind, &code, err)))
 		goto out;
 	if (text_is_blank(amount)) {
 		rc = err_set(err, JY_EINVAL, "金额", _("required: the sum in 元 (goods at their value), "

@@ -218,8 +218,21 @@ static const char CERTS[] =
 
 /* I: the mentoring pairs (core/casework/pair.c). I1N the pairs started in the period (新增), I1C
  * those it kept (巩固: started before it and still running on its last day), I1E those ended in
- * it; I2 the money and goods given in it, at their value. For a year these are the sources'
- * "巩固了135对…新增393对": a pair started before the year is a year old by its end. */
+ * it; I2 the money and goods given in it, at their value (PAIR_GIVEN). For a year these are the
+ * sources' "巩固了135对…新增393对": a pair started before the year is a year old by its end. */
+
+/* E5, E6, K5: the assistance records (core/casework/assist.c) given in the period, of
+ * kinds (assist_kind): E5 the 4050 employment assistance (7), the people and their subsidy; E6
+ * the 四大援助 (1-4), each record a 件; K5 relief, 帮困救助 (5) and 慰问 (6), the people and the
+ * money and goods at their value. */
+#define ASSIST(col, kinds) "SELECT " col " FROM assistance WHERE date BETWEEN ?1 AND ?2 AND kind " kinds
+/* I2: the money and goods a pair gave, whether written in the pair's own log or as an assistance
+ * record that belongs to the pair (a 慰问 at the Spring Festival by the helper): one gift is
+ * either, never both, and both are the pair's. */
+#define PAIR_GIVEN \
+	"SELECT p.resident_id, g.amount_fen FROM pair_gift g JOIN mentor_pair p ON p.id = g.pair_id " \
+	"WHERE g.date BETWEEN ?1 AND ?2 UNION ALL SELECT resident_id, amount_fen FROM assistance " \
+	"WHERE pair_id IS NOT NULL AND amount_fen IS NOT NULL AND date BETWEEN ?1 AND ?2"
 #define PAIRS_KEPT \
 	"SELECT resident_id FROM mentor_pair WHERE start_date < ?1 AND (ended_on IS NULL OR ended_on > ?2)"
 
@@ -317,6 +330,15 @@ static const char CERTS[] =
 	X(E3,      "E3",      "公益性岗位安置率",           "%",    0, K_RATE, "E2/E1") \
 	X(E4,      "E4",      "岗位补贴金额",               "元",   0, K_AMOUNT, POST_SUBSIDY("s.amount_fen")) \
 	X(E4P,     "E4P",     "领取岗位补贴人数",           "人",   1, K_ROWS, POST_SUBSIDY("1")) \
+	X(E5,      "E5",      "就业援助人数(4050)",         "人",   1, K_ROWS, ASSIST("resident_id", "= '7'")) \
+	X(E5A,     "E5A",     "援助补贴金额",               "元",   0, K_AMOUNT, \
+	  ASSIST("resident_id, amount_fen", "= '7' AND amount_fen IS NOT NULL")) \
+	X(E6,      "E6",      "四大援助件数",               "件",   0, K_ROWS, \
+	  ASSIST("resident_id", "IN ('1', '2', '3', '4')")) \
+	X(E6_1,    "E6-1",    "四大援助：结对援助",         "件",   0, K_ROWS, ASSIST("resident_id", "= '1'")) \
+	X(E6_2,    "E6-2",    "四大援助：岗位援助",         "件",   0, K_ROWS, ASSIST("resident_id", "= '2'")) \
+	X(E6_3,    "E6-3",    "四大援助：技能援助",         "件",   0, K_ROWS, ASSIST("resident_id", "= '3'")) \
+	X(E6_4,    "E6-4",    "四大援助：维权援助",         "件",   0, K_ROWS, ASSIST("resident_id", "= '4'")) \
 	X(F1,      "F1",      "培训班次",                   "班",   0, K_SUM, \
 	  "SELECT count(*) FROM course WHERE start_date BETWEEN ?1 AND ?2") \
 	X(F1Q,     "F1Q",     "培训期数",                   "期",   0, K_SUM, \
@@ -404,9 +426,7 @@ static const char CERTS[] =
 	X(I1C,     "I1C",     "巩固结对数",                 "对",   0, K_ROWS, PAIRS_KEPT) \
 	X(I1E,     "I1E",     "结束结对数",                 "对",   0, K_ROWS, \
 	  "SELECT resident_id FROM mentor_pair WHERE ended_on BETWEEN ?1 AND ?2") \
-	X(I2,      "I2",      "帮扶款物金额",               "元",   0, K_AMOUNT, \
-	  "SELECT p.resident_id, g.amount_fen FROM pair_gift g JOIN mentor_pair p ON p.id = g.pair_id " \
-	  "WHERE g.date BETWEEN ?1 AND ?2") \
+	X(I2,      "I2",      "帮扶款物金额",               "元",   0, K_AMOUNT, PAIR_GIVEN) \
 	X(J1,      "J1",      "来信来访件数",               "件",   0, K_SUM,  CASES("1")) \
 	X(J1_1,    "J1-1",    "来信来访：来信",             "件",   0, K_SUM,  CASES("channel = '1'")) \
 	X(J1_2,    "J1-2",    "来信来访：来访",             "件",   0, K_SUM,  CASES("channel = '2'")) \
@@ -447,7 +467,10 @@ static const char CERTS[] =
 	X(K1U,     "K1U",     "有妇女组织的社区（村）数",   "个",   0, K_GROUP, \
 	  COMMUNITIES("EXISTS (SELECT 1 FROM women_org o WHERE o.unit = u.code AND " ORG_STANDS ")")) \
 	X(K1D,     "K1D",     "社区（村）数",               "个",   0, K_GROUP, COMMUNITIES("1")) \
-	X(K1R,     "K1R",     "妇女组织覆盖率",             "%",    0, K_RATE, "K1U/K1D")
+	X(K1R,     "K1R",     "妇女组织覆盖率",             "%",    0, K_RATE, "K1U/K1D") \
+	X(K5,      "K5",      "帮困救助人数",               "人",   1, K_ROWS, ASSIST("resident_id", "IN ('5', '6')")) \
+	X(K5A,     "K5A",     "帮困救助金额",               "元",   0, K_AMOUNT, \
+	  ASSIST("resident_id, amount_fen", "IN ('5', '6') AND amount_fen IS NOT NULL"))
 
 #define X(id, code, label, unit, people, kind, arg) RI_##id,
 enum report_ind_id { REPORT_INDICATORS(X) RI__COUNT };

@@ -553,6 +553,8 @@ static const struct {
 	{ "household", "link", N_("member joined") },
 	{ "household", "unlink", N_("member left") },
 	{ "resident", "household", N_("household") },
+	{ "assistance", "create", N_("assistance recorded") },
+	{ "resident", "assistance", N_("assistance or relief") },
 	{ NULL, "create", N_("created") },
 	{ NULL, "update", N_("changed") },
 	{ NULL, "status", N_("status change") },
@@ -786,6 +788,7 @@ static const struct trail_kind {
 	{ "women_org", "women_org", "'update', 'end'", N_("women's organisations") },
 	{ "org_member", "org_member", NULL, N_("members of organisations") },
 	{ "household", "household", "'update'", N_("households") },
+	{ "assistance", "assistance", "'update'", N_("assistance records") },
 };
 
 /* One pass over the table, each record's rows found through history_entity (entity, entity_id,

@@ -150,6 +150,18 @@ static const char usage_households[] = N_(
 	"  jiuye household unlink ID_NUMBER|REG_NO [--date D]\n"
 	"      户主, 配偶, 子女, 父母 or 其他; one household at a time\n");
 
+/* Assistance and relief; printed after usage_pairs. */
+static const char usage_assist[] = N_(
+	"  jiuye assistance add --kind K --id-number ID|REG_NO [--date D] [--occasion O]\n"
+	"               [--amount YUAN] [--form 现金|物资] [--goods WHAT] [--funder F]\n"
+	"               [--worker NAME] [--pair PAIR_NO] [--case CASE_NO]\n"
+	"               [--placement #N] [--course CODE] [--note TEXT]\n"
+	"      assistance and relief (四大援助, 帮困救助, 慰问, 4050就业援助)\n"
+	"  jiuye assistance show NO | list [QUERY] [--kind K] [--occasion O]\n"
+	"               [--from D] [--to D]\n"
+	"  jiuye import assistance FILE [--dry-run] [--skip-errors]\n"
+	"  jiuye export assistance --purpose TEXT [--format csv|gbk|xlsx] [-o FILE]\n");
+
 /* Printouts; printed after usage_reports. */
 static const char usage_print[] = N_(
 	"  jiuye print form|slip ID_NUMBER|REG_NO [-o FILE]\n"
@@ -316,6 +328,12 @@ static const char **opts_value_slot(struct opts *o, const char *a)
 		{ "--entrance", offsetof(struct opts, entrance) },
 		{ "--room", offsetof(struct opts, room) },       { "--address", offsetof(struct opts, address) },
 		{ "--relation", offsetof(struct opts, relation) },
+		{ "--occasion", offsetof(struct opts, occasion) }, { "--form", offsetof(struct opts, form) },
+		{ "--goods", offsetof(struct opts, goods) },     { "--funder", offsetof(struct opts, funder) },
+		{ "--worker", offsetof(struct opts, worker) },   { "--pair", offsetof(struct opts, pair) },
+		{ "--case", offsetof(struct opts, rcase) },
+		{ "--placement", offsetof(struct opts, placement) },
+		{ "--course", offsetof(struct opts, course) },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
 		if (strcmp(a, vals[i].name) == 0)
@@ -526,6 +544,13 @@ static int export_cases_all(struct jy_db *db, const char *path, int format, int 
 	return export_cases(db, path, format, purpose, rows, err);
 }
 
+static int export_assist_all(struct jy_db *db, const char *path, int format, int all,
+                             const char *purpose, int *rows, struct jy_err *err)
+{
+	(void)all;
+	return export_assist(db, path, format, purpose, rows, err);
+}
+
 static int export_brokers_all(struct jy_db *db, const char *path, int format, int all,
                               const char *purpose, int *rows, struct jy_err *err)
 {
@@ -576,6 +601,7 @@ static const struct io_kind {
 	{ "projects", import_projects, export_projects_all, 1, template_projects },
 	{ "loans", import_loans, export_loans_all, 1, template_loans },
 	{ "cases", import_cases, export_cases_all, 1, template_cases },
+	{ "assistance", import_assist, export_assist_all, 1, template_assist },
 	{ "brokers", import_brokers, export_brokers_all, 1, template_brokers },
 	{ "outlets", import_outlets, export_outlets_all, 1, template_outlets },
 	{ "fees", import_fees_outlet, export_fees_all, 1, template_fees },
@@ -600,6 +626,8 @@ static void say_exported(const char *kind, int rows, const char *out)
 		fprintf(stderr, _("exported %d loans to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "cases") == 0)
 		fprintf(stderr, _("exported %d cases to %s\n"), rows, path_shown(out));
+	else if (strcmp(kind, "assistance") == 0)
+		fprintf(stderr, _("exported %d assistance records to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "brokers") == 0)
 		fprintf(stderr, _("exported %d brokers to %s\n"), rows, path_shown(out));
 	else if (strcmp(kind, "outlets") == 0)
@@ -668,7 +696,7 @@ static int cmd_import(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 3 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees FILE [--dry-run] "
+		return cli_usage_error("%s", _("usage: jiuye import residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees FILE [--dry-run] "
 		                             "[--skip-errors] [--outlet CODE]"));
 	if (o->outlet && strcmp(k->kind, "fees") != 0)
 		return cli_usage_error("%s", _("--outlet is for jiuye import fees: the outlet of a "
@@ -800,7 +828,7 @@ static int cmd_export(const struct opts *o)
 {
 	const struct io_kind *k = o->nargs == 2 ? io_kind(o->args[1]) : NULL;
 	if (!k)
-		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|brokers|outlets|fees "
+		return cli_usage_error("%s", _("usage: jiuye export residents|courses|enrolments|employers|jobs|referrals|projects|loans|cases|assistance|brokers|outlets|fees "
 		                             "[--purpose TEXT] [--format csv|gbk|xlsx] [--encoding gbk] [-o FILE] [--all]"));
 	int format = export_format(k, o);
 	if (format < 0 || export_purpose(k, o))
@@ -862,8 +890,8 @@ static int cmd_template(const struct opts *o)
 			k = &other_templates[i];
 	if (!k || !k->template || !o->out || strcmp(o->out, "-") == 0)
 		return cli_usage_error("%s", _("usage: jiuye template residents|courses|enrolments|employers|"
-		                               "jobs|referrals|projects|loans|cases|brokers|outlets|fees|"
-		                               "units|targets -o FILE.xlsx"));
+		                               "jobs|referrals|projects|loans|cases|assistance|brokers|"
+		                               "outlets|fees|units|targets -o FILE.xlsx"));
 	if (o->format && sheet_format_parse(o->format, NULL) != SHEET_XLSX)
 		return cli_usage_error(_("--format %s: an import template is an XLSX workbook"), o->format);
 	struct jy_db *db;
@@ -1070,6 +1098,7 @@ int main(int argc, char **argv)
 			fputs(_(usage_pairs), stdout);
 			fputs(_(usage_orgs), stdout);
 			fputs(_(usage_households), stdout);
+			fputs(_(usage_assist), stdout);
 			fputs(_(usage_print), stdout);
 			fputs(_(usage_server), stdout);
 			fputs(_(usage_tail), stdout);
@@ -1139,6 +1168,8 @@ int main(int argc, char **argv)
 		return cli_org(&o);
 	if (strcmp(cmd, "household") == 0)
 		return cli_household(&o);
+	if (strcmp(cmd, "assistance") == 0)
+		return cli_assist(&o);
 	if (strcmp(cmd, "notice") == 0 || strcmp(cmd, "subsidy") == 0 || strcmp(cmd, "category") == 0 ||
 	    strcmp(cmd, "certificate") == 0)
 		return cli_notice(&o);

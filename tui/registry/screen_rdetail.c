@@ -293,6 +293,7 @@ static const struct {
 	{ "end_reason", "离岗原因", NULL }, { "contract", "签订劳动合同", NULL },
 	{ "closed_at", "注销日期", NULL }, { "close_reason", "注销原因", "close_reason" },
 	{ "close_note", "注销说明", NULL }, { "pair_no", "结对编号", NULL }, { "ended_on", "结束日期", NULL },
+	{ "assist_no", "援助编号", NULL },
 };
 
 static char *hist_show(struct ui *ui, const char *list, const char *v)
