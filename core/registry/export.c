@@ -111,8 +111,7 @@ static int export_value(struct jy_db *db, const struct code_list *units, int f, 
 
 /* Her household's columns after the fields, as the import reads them back (import.c): the number
  * as recorded, the relation by its label. */
-enum { EXPORT_HH_COLS = 2 };
-static const struct field_def hh_defs[EXPORT_HH_COLS] = {
+const struct field_def hh_defs[EXPORT_HH_COLS] = {
 	{ "hh_no", "户号", "household_no", FK_TEXT, NULL, 20, FF_CSV | FF_DIGITS },
 	{ "hh_relation", "与户主关系", "hh_relation", FK_CODE, "hh_relation", 10, FF_CSV },
 };

@@ -189,11 +189,15 @@ static int imp_find_idno(struct import *im, const char *id, int64_t *rid, struct
 
 /* ---- the header row --------------------------------------------------------------------------- */
 
-/* "姓名, 身份证号, … (English: name, id_number, …)": what a header row may hold. */
+/* "姓名, 身份证号, … (English: name, id_number, …)": what a header row may hold, 户号 and 与户主关系
+ * after the fields. */
 static void imp_accepted(void *ctx, struct jy_buf *b)
 {
 	(void)ctx;
-	importer_accepted(resident_fields, RF__COUNT, FF_CSV, b);
+	struct field_def defs[RF__COUNT + EXPORT_HH_COLS];
+	memcpy(defs, resident_fields, sizeof resident_fields);
+	memcpy(defs + RF__COUNT, hh_defs, sizeof hh_defs);
+	importer_accepted(defs, RF__COUNT + EXPORT_HH_COLS, FF_CSV, b);
 }
 
 /* Columns importable: the CSV set, plus 性别 and 出生日期, which many offices' sheets carry and
@@ -209,7 +213,8 @@ static int importable_by_header(const void *ctx, const char *header)
 
 static int imp_header(void *ctx, char **cell, int n, struct jy_err *err)
 {
-	static const char *const age[] = { "年龄", "户号", "与户主关系", NULL };
+	static const char *const age[] = { "年龄", "户号", "与户主关系", "household_no", "hh_relation",
+	                                   NULL };
 	struct import *im = ctx;
 	struct jy_buf acc = { 0 };
 	imp_accepted(im, &acc);
@@ -220,9 +225,11 @@ static int imp_header(void *ctx, char **cell, int n, struct jy_err *err)
 	for (int i = 0; !rc && i < n; i++) {
 		if (!im->age_col && importer_column_is(&im->in, cell[i], "年龄"))
 			im->age_col = i + 1;
-		if (!im->hh_col && importer_column_is(&im->in, cell[i], "户号"))
+		if (!im->hh_col && (importer_column_is(&im->in, cell[i], hh_defs[0].label) ||
+		                    importer_column_is(&im->in, cell[i], hh_defs[0].alias)))
 			im->hh_col = i + 1;
-		if (!im->rel_col && importer_column_is(&im->in, cell[i], "与户主关系"))
+		if (!im->rel_col && (importer_column_is(&im->in, cell[i], hh_defs[1].label) ||
+		                     importer_column_is(&im->in, cell[i], hh_defs[1].alias)))
 			im->rel_col = i + 1;
 	}
 	for (int f = 0; !rc && f < RF__COUNT; f++)

@@ -94,4 +94,9 @@ int household_member_now(struct jy_db *db, int64_t rid, int64_t *hid, char relat
                          struct jy_err *err);
 int household_has_head(struct jy_db *db, int64_t hid, int *has, struct jy_err *err);
 
+/* export.c: 户号 and 与户主关系, the columns of her household after the fields in the residents'
+ * export, template and import (their labels and English aliases). */
+enum { EXPORT_HH_COLS = 2 };
+extern const struct field_def hh_defs[EXPORT_HH_COLS];
+
 #endif
