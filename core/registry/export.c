@@ -1,7 +1,7 @@
 /* core/registry/export.c: the registry as a file that opens in Excel, WPS and LibreOffice and imports back.
  *
- * The columns are exactly the ones import reads (FF_CSV in RESIDENT_FIELDS, in table order),
- * headed by their Chinese labels; codes are written as their labels, several categories joined
+ * The columns are exactly the ones import reads (FF_CSV in RESIDENT_FIELDS, in table order, then
+ * 户号 and 与户主关系 of her household today), headed by their Chinese labels; codes are written as their labels, several categories joined
  * by "、" (as the screens show them; import splits on it), the community by its name. The file
  * itself (CSV with a BOM, GBK or XLSX, the formula guard, ID numbers kept as text, the write
  * beside the destination and the rename) is sheet.c's. Rows stream from one SELECT in id order,
@@ -22,7 +22,7 @@
 
 /* Built once from the field table (column names only, never data); static storage so the
  * statement cache keys on it. ?1: include closed records. */
-static char sql_export[1024];
+static char sql_export[2048];
 
 static void sql_export_build(void)
 {
@@ -38,6 +38,10 @@ static void sql_export_build(void)
 		else
 			buf_addf(&cols, ", r.%s", resident_fields[f].col);
 	}
+	buf_adds(&cols, ", (SELECT h.hh_no FROM household_member m JOIN household h ON h.id = "
+	                "m.household_id WHERE m.resident_id = r.id AND m.until IS NULL), "
+	                "(SELECT m.relation FROM household_member m WHERE m.resident_id = r.id "
+	                "AND m.until IS NULL)");
 	snprintf(sql_export, sizeof sql_export,
 	         "SELECT r.id%s FROM resident r WHERE (?1 OR r.closed_at IS NULL) "
 	         "AND jy_in_scope(r.community) ORDER BY r.id", cols.s);
@@ -105,6 +109,27 @@ static int export_value(struct jy_db *db, const struct code_list *units, int f, 
 	return JY_OK;
 }
 
+/* Her household's columns after the fields, as the import reads them back (import.c): the number
+ * as recorded, the relation by its label. */
+const struct field_def hh_defs[EXPORT_HH_COLS] = {
+	{ "hh_no", "户号", "household_no", FK_TEXT, NULL, 20, FF_CSV | FF_DIGITS },
+	{ "hh_relation", "与户主关系", "hh_relation", FK_CODE, "hh_relation", 10, FF_CSV },
+};
+
+static int export_hh_value(struct jy_db *db, const struct field_def *fd, const char *v,
+                           struct jy_buf *out, struct jy_err *err)
+{
+	buf_reset(out);
+	if (!v || !*v)
+		return JY_OK;
+	const struct code_list *cl = fd->list ? codes_cached(db, fd->list, err) : NULL;
+	if (fd->list && !cl)
+		return JY_EDB;
+	const char *l = cl ? codes_label(cl, v) : NULL;
+	buf_adds(out, l ? l : v);
+	return JY_OK;
+}
+
 struct export_ctx {
 	struct jy_db *db;
 	int include_closed;
@@ -128,8 +153,8 @@ static int export_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 	}
 	sqlite3_bind_int(st, 1, include_closed != 0);
 
-	struct jy_buf val[RF__COUNT] = { { 0 } };
-	const char *cells[RF__COUNT];
+	struct jy_buf val[RF__COUNT + EXPORT_HH_COLS] = { { 0 } };
+	const char *cells[RF__COUNT + EXPORT_HH_COLS];
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		int col = 0;
@@ -141,13 +166,19 @@ static int export_rows(void *ctx, struct sheet *sh, struct jy_err *err)
 			cells[col] = val[col].s ? val[col].s : "";
 			col++;
 		}
+		for (int i = 0; !rc && i < EXPORT_HH_COLS; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, col + 1);
+			rc = export_hh_value(db, &hh_defs[i], v, &val[col], err);
+			cells[col] = val[col].s ? val[col].s : "";
+			col++;
+		}
 		if (rc || (rc = sheet_row(sh, cells, err)))
 			break;
 	}
 	sqlite3_reset(st);
 	if (!rc && s != SQLITE_DONE)
 		rc = db_fail(db, err, _("reading the registry"));
-	for (int i = 0; i < RF__COUNT; i++)
+	for (int i = 0; i < RF__COUNT + EXPORT_HH_COLS; i++)
 		buf_free(&val[i]);
 	codes_free(&units);
 	return rc;
@@ -164,8 +195,9 @@ int export_residents(struct jy_db *db, const char *path, int format, int include
 	if (rc)
 		return rc;
 	struct export_ctx ctx = { db, include_closed, !full };
-	struct sheet_col cols[RF__COUNT];
+	struct sheet_col cols[RF__COUNT + EXPORT_HH_COLS];
 	int n = sheet_cols_of_fields(resident_fields, RF__COUNT, FF_CSV, cols);
+	n += sheet_cols_of_fields(hh_defs, EXPORT_HH_COLS, FF_CSV, cols + n);
 	rc = sheet_export_noted(path, format, notice, "居民名单", cols, n, export_rows, &ctx, rows, err);
 	free(notice);
 	return rc;
@@ -178,7 +210,7 @@ int template_residents(struct jy_db *db, const char *path, struct jy_err *err)
 	struct field_def sex = resident_fields[RF_SEX], birth = resident_fields[RF_BIRTH];
 	sex.kind = FK_CODE;
 	birth.kind = FK_DATE;
-	const struct field_def *defs[RF__COUNT];
+	const struct field_def *defs[RF__COUNT + EXPORT_HH_COLS];
 	int n = 0;
 	for (int f = 0; f < RF__COUNT; f++)
 		if (f == RF_SEX)
@@ -187,5 +219,7 @@ int template_residents(struct jy_db *db, const char *path, struct jy_err *err)
 			defs[n++] = &birth;
 		else if (resident_fields[f].flags & FF_CSV)
 			defs[n++] = &resident_fields[f];
+	for (int i = 0; i < EXPORT_HH_COLS; i++)
+		defs[n++] = &hh_defs[i];
 	return sheet_template(db, path, "居民名单", defs, n, err);
 }

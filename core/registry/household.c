@@ -189,8 +189,7 @@ int household_load(struct jy_db *db, int64_t id, struct household **out, struct 
 	return rc;
 }
 
-/* The relation typed (code, label or alias) as its code; JY_EINVAL naming 与户主关系. */
-static int household_relation(struct jy_db *db, const char *typed, const char **code,
+int household_relation(struct jy_db *db, const char *typed, const char **code,
                               struct jy_err *err)
 {
 	const struct code_list *cl = codes_cached(db, "hh_relation", err);
@@ -540,14 +539,18 @@ int household_list(struct jy_db *db, const char *query, struct household_row **o
 	"FROM household_member m JOIN resident r ON r.id = m.resident_id " \
 	"WHERE m.since <= ?1 AND (m.until IS NULL OR m.until > ?1) ORDER BY m.household_id"
 
-/* The members gathered of one household, each given to cb with the household's flags. */
+/* The members gathered of one household, each given to cb with the household's flags and her
+ * place in it (HH_HEAD, HH_SPOUSE). */
 static int each_flush(const struct household_member *m, int n, int fu, int mu,
                       int (*cb)(void *arg, int64_t rid, int flags), void *arg)
 {
 	int flags = household_flags_of(m, n, fu, mu);
-	for (int i = 0; i < n; i++)
-		if (cb(arg, m[i].resident_id, flags))
+	for (int i = 0; i < n; i++) {
+		int role = strcmp(m[i].relation, HH_RELATION_HEAD) == 0 ? HH_HEAD
+		         : strcmp(m[i].relation, HH_RELATION_SPOUSE) == 0 ? HH_SPOUSE : 0;
+		if (cb(arg, m[i].resident_id, flags | role))
 			return 1;
+	}
 	return 0;
 }
 
@@ -596,4 +599,34 @@ int household_each_member(struct jy_db *db, const char *asof,
 		each_flush(m, n, fu, mu, cb, arg);
 	free(m);
 	return JY_OK;
+}
+
+int household_member_now(struct jy_db *db, int64_t rid, int64_t *hid, char relation[8],
+                         struct jy_err *err)
+{
+	*hid = 0;
+	relation[0] = '\0';
+	sqlite3_stmt *st = db_prepare(db, "SELECT household_id, relation FROM household_member "
+	                                  "WHERE resident_id = ?1 AND until IS NULL", err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		*hid = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, relation, 8);
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		return db_fail(db, err, _("reading the households"));
+	return *hid ? JY_OK : JY_ENOTFOUND;
+}
+
+int household_has_head(struct jy_db *db, int64_t hid, int *has, struct jy_err *err)
+{
+	int64_t n = 0;
+	int rc = query_int(db, "SELECT count(*) FROM household_member WHERE household_id = ?1 "
+	                       "AND until IS NULL AND relation = '1'", hid, NULL, &n, err);
+	*has = n > 0;
+	return rc;
 }

@@ -11,6 +11,13 @@
  * The whole file is one BEGIN IMMEDIATE transaction (resident_bulk_begin): new residents go
  * through resident_bulk_add, updates through resident_save, which nests as a savepoint.
  *
+ * 户号 and 与户主关系 are read beside the fields (imp_hh_*): a row whose 户号 names a household of
+ * her community links her to it as 与户主关系 says, an unknown 户号 is recorded as a household of
+ * her community first (the summary names them), and a row that already says where she is changes
+ * nothing. She joins from her 登记日期 when the row registers her, else from the import's day (the
+ * file says where she lives now, not since when). Everything the link would refuse is checked
+ * before the row saves anything, so a refused row is refused whole.
+ *
  * Cells are handed to resident_validate as the file has them: the registry's rules (code labels,
  * aliases and codes; several categories separated by 、；; , / ; community names or codes; dates
  * as workers write them) live in one place, core/registry/resident.c. */
@@ -51,6 +58,19 @@ struct import {
 		int rows;
 	} *units;
 	int nunits, capunits;
+	int hh_col, rel_col;    /* column index + 1 of 户号 and 与户主关系 */
+	char **hh_new;          /* the households the file's rows recorded, by number */
+	int nhh_new, caphh_new;
+};
+
+/* A row's 户号 and 与户主关系 and what they ask: hid the household (0: new, to be recorded as
+ * hh_no in community), rel the relation's code; apply 0 when the row changes nothing of it. */
+struct imp_hh {
+	char *hh_no;
+	const char *rel;
+	char community[32];
+	int64_t hid;
+	int apply;
 };
 
 /* An ID number nobody has (a checksum-valid example from GB 11643's own annex form), used to
@@ -169,11 +189,15 @@ static int imp_find_idno(struct import *im, const char *id, int64_t *rid, struct
 
 /* ---- the header row --------------------------------------------------------------------------- */
 
-/* "姓名, 身份证号, … (English: name, id_number, …)": what a header row may hold. */
+/* "姓名, 身份证号, … (English: name, id_number, …)": what a header row may hold, 户号 and 与户主关系
+ * after the fields. */
 static void imp_accepted(void *ctx, struct jy_buf *b)
 {
 	(void)ctx;
-	importer_accepted(resident_fields, RF__COUNT, FF_CSV, b);
+	struct field_def defs[RF__COUNT + EXPORT_HH_COLS];
+	memcpy(defs, resident_fields, sizeof resident_fields);
+	memcpy(defs + RF__COUNT, hh_defs, sizeof hh_defs);
+	importer_accepted(defs, RF__COUNT + EXPORT_HH_COLS, FF_CSV, b);
 }
 
 /* Columns importable: the CSV set, plus 性别 and 出生日期, which many offices' sheets carry and
@@ -189,17 +213,25 @@ static int importable_by_header(const void *ctx, const char *header)
 
 static int imp_header(void *ctx, char **cell, int n, struct jy_err *err)
 {
-	static const char *const age[] = { "年龄", NULL };
+	static const char *const age[] = { "年龄", "户号", "与户主关系", "household_no", "hh_relation",
+	                                   NULL };
 	struct import *im = ctx;
 	struct jy_buf acc = { 0 };
 	imp_accepted(im, &acc);
 	const struct importer_columns c = { resident_fields, importable_by_header, NULL, im->has,
 	                                    IMPORTER_DATA_IDNO, age };
 	int rc = importer_header(&im->in, cell, n, &c, acc.s, err);
-	im->age_col = 0;
-	for (int i = 0; !rc && i < n && !im->age_col; i++)
-		if (importer_column_is(&im->in, cell[i], "年龄"))
+	im->age_col = im->hh_col = im->rel_col = 0;
+	for (int i = 0; !rc && i < n; i++) {
+		if (!im->age_col && importer_column_is(&im->in, cell[i], "年龄"))
 			im->age_col = i + 1;
+		if (!im->hh_col && (importer_column_is(&im->in, cell[i], hh_defs[0].label) ||
+		                    importer_column_is(&im->in, cell[i], hh_defs[0].alias)))
+			im->hh_col = i + 1;
+		if (!im->rel_col && (importer_column_is(&im->in, cell[i], hh_defs[1].label) ||
+		                     importer_column_is(&im->in, cell[i], hh_defs[1].alias)))
+			im->rel_col = i + 1;
+	}
 	for (int f = 0; !rc && f < RF__COUNT; f++)
 		if ((resident_fields[f].flags & FF_REQ) && (resident_fields[f].flags & FF_CSV) &&
 		    !im->has[f])
@@ -445,6 +477,213 @@ static void imp_units_said(struct import *im, int flags)
 	}
 }
 
+/* ---- 户号 and 与户主关系 ----------------------------------------------------------------------- */
+
+/* A cell of a column that is no field, cleaned; NULL when blank or absent. Caller frees. */
+static char *extra_cell(char **cell, int n, int col)
+{
+	if (!col)
+		return NULL;
+	const char *c = cell_at(cell, n, col - 1);
+	if (c[0] == '\'' && c[1] && strchr(CSV_FORMULA_CHARS, c[1]))
+		c++;            /* export's guard against formulas, taken off again */
+	return text_is_blank(c) ? NULL : text_clean(c);
+}
+
+static void hh_report(struct import *im, int row, int col, const char *label, const char *msg)
+{
+	importer_report_cell(&im->in, row, col - 1, label, msg);
+}
+
+/* The cells alone: a 户号 of at most 20 columns, a relation from the list. JY_EDB when the list
+ * cannot be read. */
+static int imp_hh_cells(struct import *im, int row, char **cell, int n, struct imp_hh *hh,
+                        struct jy_err *err)
+{
+	memset(hh, 0, sizeof *hh);
+	hh->hh_no = extra_cell(cell, n, im->hh_col);
+	char *rel = extra_cell(cell, n, im->rel_col);
+	if (hh->hh_no && text_width(hh->hh_no) > 20)
+		hh_report(im, row, im->hh_col, "户号", _("at most 20 columns"));
+	if (rel || hh->hh_no) {
+		struct jy_err e = { 0 };
+		int rc = household_relation(im->db, rel, &hh->rel, &e);
+		if (rc == JY_EDB) {
+			free(rel);
+			*err = e;
+			return rc;
+		}
+		if (rc)
+			hh_report(im, row, im->rel_col ? im->rel_col : im->hh_col, e.field, e.msg);
+	}
+	free(rel);
+	return JY_OK;
+}
+
+static void imp_hh_free(struct imp_hh *hh)
+{
+	FREE(&hh->hh_no);
+}
+
+/* Her community as the row leaves it: the row's 社区, else the stored one (rid 0: none). */
+static int imp_hh_community(struct import *im, char **cell, int n, int64_t rid, char code[32],
+                            struct jy_err *err)
+{
+	code[0] = '\0';
+	const char *c = im->has[RF_COMMUNITY] ? cell_at(cell, n, im->has[RF_COMMUNITY] - 1) : "";
+	if (!text_is_blank(c)) {
+		char *v = NULL;
+		struct jy_err e = { 0 };
+		int rc = resident_check_field(im->db, RF_COMMUNITY, c, &v, &e);
+		if (rc == JY_OK && v)
+			snprintf(code, 32, "%s", v);
+		free(v);
+		if (rc == JY_EDB)
+			*err = e;
+		return rc == JY_EDB ? rc : JY_OK;      /* a bad 社区 is the record's own error */
+	}
+	if (!rid)
+		return JY_OK;
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT coalesce(community, '') FROM resident WHERE id = ?1",
+	                              err);
+	if (!st)
+		return JY_EDB;
+	sqlite3_bind_int64(st, 1, rid);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		db_col_copy(st, 0, code, 32);
+	sqlite3_reset(st);
+	return s == SQLITE_ROW || s == SQLITE_DONE ? JY_OK : db_fail(im->db, err, _("reading the registry"));
+}
+
+/* What the row's household cells ask of resident rid (0: the row registers her), each refusal of
+ * household_link reported on its column before anything is saved. JY_EDB stops the import. */
+static int imp_hh_plan(struct import *im, int row, char **cell, int n, int64_t rid,
+                       struct imp_hh *hh, struct jy_err *err)
+{
+	int64_t now = 0;
+	char now_rel[8] = "";
+	int rc = rid ? household_member_now(im->db, rid, &now, now_rel, err) : JY_ENOTFOUND;
+	if (rc != JY_OK && rc != JY_ENOTFOUND)
+		return rc;
+	if (!hh->hh_no) {
+		if (hh->rel && (!now || strcmp(now_rel, hh->rel) != 0))
+			hh_report(im, row, im->rel_col, "与户主关系",
+			          _("give the 户号 of her household in the same row"));
+		return JY_OK;
+	}
+	if ((rc = household_find_no(im->db, hh->hh_no, &hh->hid, err)) && rc != JY_ENOTFOUND)
+		return rc;
+	if (now && now == hh->hid) {
+		if (strcmp(now_rel, hh->rel) != 0)
+			hh_report(im, row, im->rel_col, "与户主关系",
+			          _("she is a member of this household with another relation: unlink her "
+			            "and link her again to change it (jiuye household unlink, link)"));
+		return JY_OK;   /* where the row says she is already */
+	}
+	if (now) {
+		struct household *o = NULL;
+		struct jy_err e = { 0 };
+		int lr = household_load(im->db, now, &o, &e);
+		if (lr == JY_EDB) {
+			*err = e;
+			return lr;
+		}
+		char msg[256];
+		snprintf(msg, sizeof msg, _("she is a member of household %s: unlink her from it first "
+		                            "(jiuye household unlink)"), o ? o->hh_no : "?");
+		household_free(&o);
+		hh_report(im, row, im->hh_col, "户号", msg);
+		return JY_OK;
+	}
+	if ((rc = imp_hh_community(im, cell, n, rid, hh->community, err)))
+		return rc;
+	if (!hh->community[0]) {
+		if (!im->has[RF_COMMUNITY] || text_is_blank(cell_at(cell, n, im->has[RF_COMMUNITY] - 1)))
+			hh_report(im, row, im->hh_col, "户号",
+			          _("a household is of a community: give her 社区 in the same row"));
+		return JY_OK;
+	}
+	struct jy_err e = { 0 };
+	if (hh->hid) {
+		struct household *h = NULL;
+		rc = household_load(im->db, hh->hid, &h, &e);
+		if (rc == JY_EDB) {
+			*err = e;
+			return rc;
+		}
+		if (rc == JY_OK && strcmp(h->community, hh->community) != 0)
+			rc = err_set(&e, JY_EINVAL, "户号", _("household %s is of another community than "
+			                                      "hers: check the 户号 and the 社区"), h->hh_no);
+		if (rc == JY_OK)
+			rc = access_check(im->db, OP_EDIT, h->community, &e);
+		household_free(&h);
+	} else {
+		rc = access_check(im->db, OP_CREATE, hh->community, &e);
+	}
+	int head = 0;
+	if (rc == JY_OK && hh->hid && strcmp(hh->rel, "1") == 0 &&
+	    (rc = household_has_head(im->db, hh->hid, &head, &e)) == JY_OK && head)
+		rc = err_set(&e, JY_EINVAL, "与户主关系", _("the household has a head already"));
+	if (rc == JY_EDB) {
+		*err = e;
+		return rc;
+	}
+	if (rc)
+		hh_report(im, row, strcmp(e.field, "与户主关系") == 0 ? im->rel_col : im->hh_col,
+		          strcmp(e.field, "与户主关系") == 0 ? e.field : "户号", e.msg);
+	else
+		hh->apply = 1;
+	return JY_OK;
+}
+
+/* The row's resident rid saved (r: the row's cells): her household recorded when new, where her
+ * 地址 says, and she linked to it from day.
+ * Checked beforehand (imp_hh_plan): any refusal now stops the import, nothing half-saved. */
+static int imp_hh_apply(struct import *im, const struct resident *r, int64_t rid,
+                        struct imp_hh *hh, const char *day, struct jy_err *err)
+{
+	int rc = resident_bulk_sync(im->bulk, err);
+	if (!rc && !hh->hid) {
+		struct household h = { .hh_no = hh->hh_no, .community = hh->community,
+		                       .address = (char *)resident_get(r, RF_ADDRESS) };
+		if (!(rc = household_add(im->db, &h, err))) {
+			hh->hid = h.id;
+			if (im->nhh_new == im->caphh_new) {
+				im->caphh_new = im->caphh_new ? 2 * im->caphh_new : 16;
+				im->hh_new = xrealloc(im->hh_new, sizeof *im->hh_new * (size_t)im->caphh_new);
+			}
+			im->hh_new[im->nhh_new++] = xstrdup(hh->hh_no);
+		}
+	}
+	if (!rc)
+		rc = household_link(im->db, hh->hid, rid, hh->rel, day, err);
+	return rc;
+}
+
+/* The households the import recorded, in one line to the report (the first ten by number). */
+static void imp_hh_said(struct import *im, int flags)
+{
+	if (!im->nhh_new || !im->in.report)
+		return;
+	struct jy_buf b = { 0 };
+	for (int i = 0; i < im->nhh_new && i < 10; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", im->hh_new[i]);
+	if (im->nhh_new > 10)
+		buf_adds(&b, ", …");
+	char *line = xasprintf((flags & IMPORT_DRY_RUN)
+	                       ? dngettext("jiuye", "%s: the import would record %d new household: %s",
+	                                   "%s: the import would record %d new households: %s",
+	                                   (unsigned long)im->nhh_new)
+	                       : dngettext("jiuye", "%s: the import recorded %d new household: %s",
+	                                   "%s: the import recorded %d new households: %s",
+	                                   (unsigned long)im->nhh_new),
+	                       path_shown(im->in.path), im->nhh_new, b.s);
+	im->in.report(im->in.arg, line);
+	free(line);
+	buf_free(&b);
+}
+
 /* One data row: stored (added, updated, unchanged) or reported and rejected. Returns JY_OK, or
  * the code of a failure that stops the whole import (the database), with err set. */
 static int imp_row(void *ctx, char **cell, int n, int row, struct import_result *res,
@@ -453,6 +692,7 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	struct import *im = ctx;
 	struct resident *r = resident_new();
 	char id[19] = "", birth[11], sex = 0;
+	struct imp_hh hh = { 0 };
 	int rc = JY_OK;
 
 	im->in.problems = 0;
@@ -488,6 +728,8 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	} else {
 		id[0] = '\0';
 	}
+	if ((rc = imp_hh_cells(im, row, cell, n, &hh, err)))
+		goto out;
 	if (im->in.problems) {
 		if ((rc = imp_explain(im, row, cell, n, NULL, err)))
 			goto out;
@@ -498,7 +740,16 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 	int found = id[0] ? imp_find_idno(im, id, &rid, &e) : JY_ENOTFOUND;
 	if (found != JY_OK && found != JY_ENOTFOUND) {
 		rc = found;
-	} else if (found == JY_OK) {
+		*err = e;
+		goto out;
+	}
+	if ((hh.hh_no || hh.rel) &&
+	    (rc = imp_hh_plan(im, row, cell, n, found == JY_OK ? rid : 0, &hh, err)))
+		goto out;
+	if (im->in.problems)
+		goto rejected;
+	int unchanged = res->unchanged;
+	if (found == JY_OK) {
 		rc = resident_bulk_sync(im->bulk, &e);
 		if (rc == JY_OK)
 			rc = imp_update(im, rid, r, row, res, &e);
@@ -507,19 +758,37 @@ static int imp_row(void *ctx, char **cell, int n, int row, struct import_result 
 		rc = id[0] ? resident_bulk_add_new(im->bulk, r, &e) : resident_bulk_add(im->bulk, r, &e);
 		if (rc == JY_OK)
 			res->added++;
+		rid = r->id;
 	}
 	if (rc == JY_EINVAL || rc == JY_EDUP || rc == JY_EPERM) {
 		if ((rc = imp_explain(im, row, cell, n, &e, err)))
 			goto out;
 		goto rejected;
 	}
-	if (rc != JY_OK)
+	if (rc != JY_OK) {
 		*err = e;
+		goto out;
+	}
+	if (hh.apply) {
+		/* a new resident from the day she registered, a known one from today */
+		char today[11];
+		date_today(today);
+		const char *day = found == JY_OK || !*resident_get(r, RF_REGDATE)
+		                  ? today : resident_get(r, RF_REGDATE);
+		if ((rc = imp_hh_apply(im, r, rid, &hh, day, err)))
+			goto out;
+		if (res->unchanged > unchanged) {       /* her record was, her household not */
+			res->unchanged--;
+			res->updated++;
+		}
+	}
 out:
+	imp_hh_free(&hh);
 	resident_free(&r);
 	return rc;
 rejected:
 	res->rejected++;
+	imp_hh_free(&hh);
 	resident_free(&r);
 	return JY_OK;
 }
@@ -583,6 +852,8 @@ int import_residents(struct jy_db *db, const char *path, const char *sheet, int 
 		                 "add a missing community with jiuye unit add NAME --level community "
 		                 "--parent STREET, then import"), nunits);
 	rc = importer_run(&im.in, flags, &imp_ops, &im, res, err);
+	if (rc == JY_OK || ((flags & IMPORT_DRY_RUN) && rc == JY_EINVAL))
+		imp_hh_said(&im, flags);
 	if (rc != JY_ECANCEL) {
 		imp_units_said(&im, flags);
 		if (res && report)
@@ -596,6 +867,9 @@ int import_residents(struct jy_db *db, const char *path, const char *sheet, int 
 	for (int i = 0; i < im.nunits; i++)
 		free(im.units[i].name);
 	free(im.units);
+	for (int i = 0; i < im.nhh_new; i++)
+		free(im.hh_new[i]);
+	free(im.hh_new);
 	importer_free(&im.in);
 	free(im.seen.slot);
 	free(im.registered.slot);

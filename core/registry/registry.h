@@ -340,8 +340,9 @@ int household_link(struct jy_db *db, int64_t hid, int64_t rid, const char *relat
 int household_unlink(struct jy_db *db, int64_t rid, const char *date, struct jy_err *err);
 /* Her household on asof (NULL: today): JY_OK with *hid; JY_ENOTFOUND when none. */
 int household_of(struct jy_db *db, int64_t rid, const char *asof, int64_t *hid, struct jy_err *err);
-/* 零就业家庭 and 夫妻双失业 as worked out from the members (household.c tells how). */
-enum { HH_ZERO_EMP = 1, HH_COUPLE_UNEMP = 2 };
+/* 零就业家庭 and 夫妻双失业 as worked out from the members (household.c tells how); HH_HEAD and
+ * HH_SPOUSE: the member's place, beside the flags household_each_member gives each member. */
+enum { HH_ZERO_EMP = 1, HH_COUPLE_UNEMP = 2, HH_HEAD = 4, HH_SPOUSE = 8 };
 struct household_member {
 	int64_t resident_id;
 	char reg_no[24], name[64];
@@ -358,8 +359,8 @@ int household_flags_of(const struct household_member *m, int n, int female_upper
 int household_members(struct jy_db *db, int64_t hid, const char *asof, struct household_member **out,
                       int *n, int *flags, struct jy_err *err);
 int household_flags(struct jy_db *db, int64_t hid, const char *asof, int *flags, struct jy_err *err);
-/* Every member of a household on asof with her household's flags that day (HH_*), for the
- * reports; cb returns nonzero to stop. All communities: the caller keeps to the worker's. */
+/* Every member of a household on asof with her household's flags that day and her place in it
+ * (HH_*), for the reports; cb returns nonzero to stop. All communities: the caller keeps to the worker's. */
 int household_each_member(struct jy_db *db, const char *asof,
                           int (*cb)(void *arg, int64_t rid, int flags), void *arg,
                           struct jy_err *err);

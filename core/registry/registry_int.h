@@ -85,4 +85,18 @@ static inline int resident_field_is_column(int f)
 	return f != RF_CATEGORIES;
 }
 
+/* household.c, for the import of residents: the relation typed (code, label or alias of
+ * hh_relation) as its code (static storage), or JY_EINVAL naming 与户主关系 with what is accepted;
+ * her household now (JY_OK with *hid and its relation code; JY_ENOTFOUND); whether household hid
+ * has a head now. JY_EDB when the database fails. */
+int household_relation(struct jy_db *db, const char *typed, const char **code, struct jy_err *err);
+int household_member_now(struct jy_db *db, int64_t rid, int64_t *hid, char relation[8],
+                         struct jy_err *err);
+int household_has_head(struct jy_db *db, int64_t hid, int *has, struct jy_err *err);
+
+/* export.c: 户号 and 与户主关系, the columns of her household after the fields in the residents'
+ * export, template and import (their labels and English aliases). */
+enum { EXPORT_HH_COLS = 2 };
+extern const struct field_def hh_defs[EXPORT_HH_COLS];
+
 #endif

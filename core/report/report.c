@@ -107,6 +107,11 @@ static const char FINISHERS[] =
 	"ON m.resident_id = v.resident_id AND m.since <= v.date AND (m.until IS NULL OR m.until > v.date) " \
 	"WHERE v.kind = '1' AND v.date BETWEEN ?1 AND ?2 " \
 	"GROUP BY v.date, coalesce(m.household_id, -v.resident_id)"
+/* A8N: the same visits in 人次, a person visited on a day once however many visits were written
+ * of her that day. */
+#define VISITED_PERSONS \
+	"SELECT v.resident_id FROM visit v WHERE v.kind = '1' AND v.date BETWEEN ?1 AND ?2 " \
+	"GROUP BY v.date, v.resident_id"
 /* Certificates issued in the period: who got one, of which type (B1). */
 static const char CERTS[] =
 	"SELECT resident_id, type FROM certificate WHERE issue_date BETWEEN ?1 AND ?2";
@@ -260,6 +265,8 @@ static const char CERTS[] =
 	X(A4_SP,   "A4-SPECIAL_POOR", "各类人员：特困人员", "人",   1, K_MEM,  "SPECIAL_POOR") \
 	X(A4_SG,   "A4-SINGLE_PARENT", "各类人员：单亲家庭", "人",  1, K_MEM,  "SINGLE_PARENT") \
 	X(A4_ZE,   "A4-ZERO_EMP_HH", "各类人员：零就业家庭", "人",  1, K_MEM,  "ZERO_EMP_HH") \
+	X(A4_CH,   "A4-COUPLE_HH", "各类人员：夫妻双失业家庭", "户", 1, K_MEM, NULL) \
+	X(A4_CP,   "A4-COUPLE", "各类人员：夫妻双失业人员", "人", 1, K_MEM, NULL) \
 	X(A4_DS,   "A4-DISABLED", "各类人员：残疾人",       "人",   1, K_MEM,  "DISABLED") \
 	X(A4_GR,   "A4-GRAD", "各类人员：高校毕业生",       "人",   1, K_MEM,  "GRAD") \
 	X(A4_RM,   "A4-RURAL_MIGRANT", "各类人员：进城务工人员", "人", 1, K_MEM, "RURAL_MIGRANT") \
@@ -278,6 +285,7 @@ static const char CERTS[] =
 	X(A7_990,  "A7-990",  "再就业形式：其他就业形式",   "人",   1, K_MEM,  "990") \
 	X(A7_000,  "A7-000",  "再就业形式：未注明",         "人",   1, K_MEM,  "") \
 	X(A8,      "A8",      "入户走访户次",               "户次", 0, K_ROWS, VISITED_HOUSEHOLDS) \
+	X(A8N,     "A8N",     "入户走访人次",               "人次", 0, K_ROWS, VISITED_PERSONS) \
 	X(A8P,     "A8P",     "走访登记失业人员数",         "人",   1, K_MEM,  NULL) \
 	X(A8R,     "A8R",     "登记失业人员走访率",         "%",    0, K_RATE, "A8P/A1E") \
 	X(A9B,     "A9B",     "社区基本情况：楼栋数",       "栋",   0, K_GROUP, PROFILE("buildings")) \
@@ -565,8 +573,10 @@ struct rperiod {
 };
 
 /* MARK_HH: a member of a household on the period's last day; MARK_ZERO_HH: of one that is a
- * 零就业家庭 that day (core/registry/household.c works it out from the members). */
-enum { MARK_VISITED = 1, MARK_HOLDER = 2, MARK_HH = 4, MARK_ZERO_HH = 8, STATUS_NOW = 0xFF };
+ * 零就业家庭 that day (core/registry/household.c works it out from the members); MARK_COUPLE: the
+ * head or a spouse of a household that is 夫妻双失业 that day, MARK_COUPLE_HEAD its head. */
+enum { MARK_VISITED = 1, MARK_HOLDER = 2, MARK_HH = 4, MARK_ZERO_HH = 8, MARK_COUPLE = 16,
+       MARK_COUPLE_HEAD = 32, STATUS_NOW = 0xFF };
 
 enum { CAT_SLOTS = 512 };        /* more than twice the categories a report reads (255) */
 enum { GROUPS_MAX = 64 };       /* the groups one resident counts in (categories held at once) */
@@ -1281,8 +1291,11 @@ struct hh_marks {
 static int hh_mark(void *arg, int64_t rid, int flags)
 {
 	struct hh_marks *m = arg;
-	if (rid > 0 && rid < m->c->n)
-		m->p->mark[rid] |= MARK_HH | (flags & HH_ZERO_EMP ? MARK_ZERO_HH : 0);
+	if (rid <= 0 || rid >= m->c->n)
+		return 0;
+	m->p->mark[rid] |= MARK_HH | (flags & HH_ZERO_EMP ? MARK_ZERO_HH : 0);
+	if ((flags & HH_COUPLE_UNEMP) && (flags & (HH_HEAD | HH_SPOUSE)))
+		m->p->mark[rid] |= MARK_COUPLE | (flags & HH_HEAD ? MARK_COUPLE_HEAD : 0);
 	return 0;
 }
 
@@ -1369,6 +1382,11 @@ static void figures_mem(struct rctx *c, int k)
 				if (c->a4_cat[i] >= 0 && (in_cats_on(c, p, cats, id, c->a4_cat[i]) ||
 				                          (c->a4_cat[i] == c->cat_dibao && (flags & 2))))
 					emit(c, k, id, i);      /* 低保: the category or the flag, as B5 */
+			/* 夫妻双失业: each household once, by its head; and the spouses out of work */
+			if (p->mark[id] & MARK_COUPLE_HEAD)
+				emit(c, k, id, RI_A4_CH);
+			if (p->mark[id] & MARK_COUPLE)
+				emit(c, k, id, RI_A4_CP);
 			if (p->mark[id] & MARK_VISITED)
 				emit(c, k, id, RI_A8P);
 			if (p->mark[id] & MARK_HOLDER)
@@ -1674,7 +1692,8 @@ static int ctx_open(struct rctx *c, struct jy_db *db, const struct period *cur,
 	c->cat_dibao = cat_find(c, "DIBAO");
 	c->cat_zero = cat_find(c, "ZERO_EMP_HH");
 	for (int i = 0; i < RI__COUNT; i++)
-		c->a4_cat[i] = i >= RI_A4_4050 && i <= RI_A4_RL ? cat_find(c, ind_defs[i].arg) : -1;
+		c->a4_cat[i] = i >= RI_A4_4050 && i <= RI_A4_RL && ind_defs[i].arg
+		               ? cat_find(c, ind_defs[i].arg) : -1;
 	int rc;
 	if ((rc = db_setting_int(db, "rule.4050.female_age", 40, &c->f_age, err)) ||
 	    (rc = db_setting_int(db, "rule.4050.male_age", 50, &c->m_age, err)) ||

@@ -270,7 +270,13 @@ static int64_t fig(const struct report *r, int prev, const char *code)
  *     钱丽 0; 赵明 1. Total 1.
  * A8 (户次) in June: 06-05 李建华 and 陈桂芳 (one household, one day: 1), 06-20 李建华 (1), 06-05
  *   赵明 (a household of his own: 1), 06-05 钱丽 and 孙强 (1): 4, from 6 visits. May: none.
- * A8P (the registered unemployed on 06-30 who were visited): 李建华, 赵明, 钱丽 = 3. */
+ * A8P (the registered unemployed on 06-30 who were visited): 李建华, 赵明, 钱丽 = 3.
+ * A8N (人次: a person on a day once) in June: 06-05 李建华, 陈桂芳, 赵明, 钱丽, 孙强 (5), 06-20 李建华
+ *   (1, written twice that day): 6, from 7 visits. May: none.
+ * 夫妻双失业 (head and spouse both out of work on the last day):
+ *   May (05-31): 5-2-301, both 失业: 1 household (A4-COUPLE_HH, listed by its head 李建华),
+ *     2 people (A4-COUPLE: 李建华, 陈桂芳); 5-2-302 has no spouse: 0. Total 1 and 2.
+ *   June (06-30): 陈桂芳 works: 0 and 0. */
 static void test_figures(void **state)
 {
 	struct fixture *f = *state;
@@ -289,6 +295,7 @@ static void test_figures(void **state)
 	visit(f->db, f->husband, "2026-06-05");
 	visit(f->db, f->wife, "2026-06-05");
 	visit(f->db, f->husband, "2026-06-20");
+	visit(f->db, f->husband, "2026-06-20");
 	visit(f->db, zhao, "2026-06-05");
 	visit(f->db, qian, "2026-06-05");
 	visit(f->db, son, "2026-06-05");
@@ -301,7 +308,35 @@ static void test_figures(void **state)
 	assert_int_equal(fig(r, 0, "A8"), 4);
 	assert_int_equal(fig(r, 1, "A8"), 0);
 	assert_int_equal(fig(r, 0, "A8P"), 3);
+	assert_int_equal(fig(r, 0, "A8N"), 6);
+	assert_int_equal(fig(r, 1, "A8N"), 0);
+	assert_int_equal(fig(r, 1, "A4-COUPLE_HH"), 1);
+	assert_int_equal(fig(r, 1, "A4-COUPLE"), 2);
+	assert_int_equal(fig(r, 0, "A4-COUPLE_HH"), 0);
+	assert_int_equal(fig(r, 0, "A4-COUPLE"), 0);
 	report_free(&r);
+	/* May's lists behind the couple's figures: the household by its head; both spouses */
+	struct period may;
+	assert_int_equal(period_parse("2026-05", &may, &err), JY_OK);
+	static const struct {
+		const char *code;
+		size_t n;
+	} lists[] = { { "A4-COUPLE_HH", 1 }, { "A4-COUPLE", 2 } };
+	for (size_t l = 0; l < ARRAY_LEN(lists); l++) {
+		int ind = -1;
+		for (int i = 0; i < report_ninds; i++)
+			if (strcmp(report_inds[i].code, lists[l].code) == 0)
+				ind = i;
+		int64_t *who = NULL;
+		size_t nwho = 0;
+		assert_int_equal(report_people_ids(f->db, &may, BY_NONE, "", ind, &who, &nwho, &err), JY_OK);
+		if (nwho != lists[l].n)
+			fail_msg("%s: %zu people, by hand %zu", lists[l].code, nwho, lists[l].n);
+		assert_int_equal(who[0], f->husband);
+		if (nwho > 1)
+			assert_int_equal(who[1], f->wife);
+		free(who);
+	}
 	/* the people of the figure are the very ones counted: 赵明 alone in June */
 	int64_t *ids = NULL;
 	size_t n = 0;
@@ -315,6 +350,179 @@ static void test_figures(void **state)
 	free(ids);
 }
 
+/* ---- 户号 and 与户主关系 in the import of residents ------------------------------------------- */
+
+struct irow {
+	const char *name, *birth;
+	char sex;
+	int seq;                /* idcard_make's; the fixture's: 11 李建华, 12 陈桂芳, 13 赵明 */
+	const char *community, *regdate, *hh, *rel;
+};
+
+static void collect_line(void *arg, const char *line)
+{
+	buf_addf((struct jy_buf *)arg, "%s\n", line);
+}
+
+/* rows[0..n) as in.csv under the header 姓名,身份证号,社区,登记日期,户号,与户主关系, imported with
+ * flags; the report's lines into *lines (Caller frees). */
+static int import_rows(struct fixture *f, const struct irow *rows, int n, int flags,
+                       struct import_result *res, struct jy_buf *lines)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/in.csv", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("姓名,身份证号,社区,登记日期,户号,与户主关系\n", fp);
+	for (int i = 0; i < n; i++) {
+		char id[19];
+		idcard_make("330102", rows[i].birth, rows[i].seq, rows[i].sex, id);
+		fprintf(fp, "%s,%s,%s,%s,%s,%s\n", rows[i].name, id, rows[i].community, rows[i].regdate,
+		        rows[i].hh, rows[i].rel);
+	}
+	fclose(fp);
+	struct jy_err err = { 0 };
+	return import_residents(f->db, path, NULL, flags, collect_line, lines, res, &err);
+}
+
+static int64_t count_of(struct jy_db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+#define HUSBAND "李建华", "1975-03-02", 'M', 11
+#define WIFE "陈桂芳", "1978-08-19", 'F', 12
+#define OTHER "赵明", "1990-01-01", 'M', 13
+
+/* Each bad household cell names its column (and what is accepted) on its row, and the file saves
+ * nothing: 李建华 is the head of 5-2-301 (幸福里社区), 赵明 of 5-2-302. */
+static void test_import_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	struct household h2 = { .hh_no = "5-2-302", .community = "TX0101" };
+	assert_int_equal(household_add(f->db, &h2, &err), JY_OK);
+	assert_int_equal(household_link(f->db, f->hid, f->husband, "户主", "2026-02-01", &err), JY_OK);
+	assert_int_equal(household_link(f->db, h2.id, f->other, "户主", "2026-02-01", &err), JY_OK);
+	static const struct {
+		const char *what;
+		struct irow row;
+		const char *line;
+	} cases[] = {
+		{ "a relation not in the list", { WIFE, "幸福里社区", "", "5-2-301", "妻子" },
+		  "in.csv:2: 与户主关系: \"妻子\" is not in the list; accepted: 户主, 配偶, 子女, 父母, 其他" },
+		{ "a 户号 without a relation", { WIFE, "幸福里社区", "", "5-2-301", "" },
+		  "in.csv:2: 与户主关系: required; accepted: 户主, 配偶, 子女, 父母, 其他" },
+		{ "a second head", { WIFE, "幸福里社区", "", "5-2-301", "户主" },
+		  "in.csv:2: 与户主关系: the household has a head already" },
+		{ "a household of another community", { "周红", "1980-02-02", 'F', 21, "建设社区",
+		  "2030-01-02", "5-2-301", "子女" },
+		  "in.csv:2: 户号: household 5-2-301 is of another community than hers" },
+		{ "a member of another household", { OTHER, "", "", "5-2-301", "子女" },
+		  "in.csv:2: 户号: she is a member of household 5-2-302: unlink her from it first" },
+		{ "a relation without 户号", { WIFE, "", "", "", "配偶" },
+		  "in.csv:2: 与户主关系: give the 户号 of her household in the same row" },
+		{ "a 户号 too long", { WIFE, "", "", "一二三四五六七八九十一", "配偶" },
+		  "in.csv:2: 户号: at most 20 columns" },
+		{ "a new household without a community", { "周红", "1980-02-02", 'F', 21, "", "2030-01-02",
+		  "9-9-901", "户主" },
+		  "in.csv:2: 户号: a household is of a community: give her 社区 in the same row" },
+	};
+	int64_t members = member_rows(f->db), people = count_of(f->db, "SELECT count(*) FROM resident");
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct import_result res;
+		struct jy_buf lines = { 0 };
+		int rc = import_rows(f, &cases[i].row, 1, 0, &res, &lines);
+		if (rc != JY_EINVAL || res.rejected != 1 || !strstr(lines.s ? lines.s : "", cases[i].line))
+			fail_msg("%s: rc %d, %d rejected, said:\n%s", cases[i].what, rc, res.rejected, lines.s);
+		buf_free(&lines);
+		assert_int_equal(member_rows(f->db), members);
+		assert_int_equal(count_of(f->db, "SELECT count(*) FROM household"), 2);
+		assert_int_equal(count_of(f->db, "SELECT count(*) FROM resident"), people);
+	}
+}
+
+/* A row with a known 户号 links her (a registered one from the import's day, 2030-06-15), an
+ * unknown one records the household in her community first and says so (the new resident joins
+ * from her 登记日期); a dry run saves nothing and says what it would record; the same file again, an
+ * export of the registry read back and a row with the household's cells empty change nothing. */
+static void test_import_links(void **state)
+{
+	struct fixture *f = *state;
+	struct jy_err err = { 0 };
+	assert_int_equal(household_link(f->db, f->hid, f->husband, "户主", "2026-02-01", &err), JY_OK);
+	const struct irow rows[] = {
+		{ WIFE, "幸福里社区", "", "5-2-301", "配偶" },
+		{ "周红", "1980-02-02", 'F', 21, "幸福里社区", "2030-03-01", "7-1-101", "户主" },
+		{ "周小明", "2005-05-05", 'M', 23, "幸福里社区", "2030-03-01", "7-1-101", "子女" },
+	};
+	struct import_result res;
+	struct jy_buf lines = { 0 };
+	int64_t links = count_of(f->db, "SELECT count(*) FROM history WHERE action = 'link'");
+	assert_int_equal(import_rows(f, rows, 3, IMPORT_DRY_RUN, &res, &lines), JY_OK);
+	assert_int_equal(res.added, 2);
+	assert_int_equal(res.updated, 1);
+	assert_non_null(strstr(lines.s, "in.csv: the import would record 1 new household: 7-1-101"));
+	buf_free(&lines);
+	assert_int_equal(member_rows(f->db), 1);
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM household"), 1);
+
+	assert_int_equal(import_rows(f, rows, 3, 0, &res, &lines), JY_OK);
+	assert_int_equal(res.added, 2);
+	assert_int_equal(res.updated, 1);       /* her record unchanged, her household new */
+	assert_non_null(strstr(lines.s, "in.csv: the import recorded 1 new household: 7-1-101"));
+	buf_free(&lines);
+	assert_int_equal(member_rows(f->db), 4);
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM household WHERE hh_no = '7-1-101' "
+	                                 "AND community = 'TX0101'"), 1);
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM household_member m JOIN household h "
+	                                 "ON h.id = m.household_id WHERE h.hh_no = '5-2-301' AND "
+	                                 "m.relation = '2' AND m.since = '2030-06-15'"), 1);
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM household_member m JOIN household h "
+	                                 "ON h.id = m.household_id WHERE h.hh_no = '7-1-101' AND "
+	                                 "m.since = '2030-03-01'"), 2);
+	/* the audit trail: each link twice (the household's and the resident's), as the CLI's */
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM history WHERE action = 'link'"), links + 3);
+
+	assert_int_equal(import_rows(f, rows, 3, 0, &res, &lines), JY_OK);
+	assert_int_equal(res.added + res.updated, 0);
+	assert_int_equal(res.unchanged, 3);
+	buf_free(&lines);
+	assert_int_equal(member_rows(f->db), 4);
+
+	/* empty cells never overwrite: she stays a member */
+	const struct irow empty = { WIFE, "", "", "", "" };
+	assert_int_equal(import_rows(f, &empty, 1, 0, &res, &lines), JY_OK);
+	assert_int_equal(res.unchanged, 1);
+	buf_free(&lines);
+	assert_int_equal(member_rows(f->db), 4);
+
+	/* the export read back: every row unchanged, 户号 and 与户主关系 as written */
+	char path[128];
+	snprintf(path, sizeof path, "%s/out.csv", f->dir);
+	int n = 0;
+	assert_int_equal(export_residents(f->db, path, SHEET_CSV, 0, "核对", &n, &err), JY_OK);
+	FILE *fp = fopen(path, "r");
+	char text[8192] = "";
+	size_t got = fread(text, 1, sizeof text - 1, fp);
+	text[got] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(text, ",备注,户号,与户主关系\r\n"));
+	assert_non_null(strstr(text, ",7-1-101,子女\r\n"));
+	int64_t hist = count_of(f->db, "SELECT count(*) FROM history");
+	assert_int_equal(import_residents(f->db, path, NULL, 0, collect_line, &lines, &res, &err), JY_OK);
+	buf_free(&lines);
+	assert_int_equal(res.added + res.updated + res.rejected, 0);
+	assert_int_equal(res.unchanged, n);
+	assert_int_equal(member_rows(f->db), 4);
+	assert_int_equal(count_of(f->db, "SELECT count(*) FROM history"), hist);
+}
+
 int main(void)
 {
 	test_init();
@@ -323,6 +531,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_links, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
