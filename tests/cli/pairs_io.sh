@@ -13,7 +13,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC JIUYE_TODAY=2024-06-30
 unset JIUYE_DB
 
 . "$(dirname "$0")/lib.sh"
-plan 19
+plan 18
 db="$tmp/t.db"
 "$JIUYE" init --demo --db "$db" >/dev/null 2>&1 || nok "init --demo"
 export JIUYE_DB="$db"
