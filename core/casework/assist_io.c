@@ -169,21 +169,10 @@ struct aout {
 /* The ids of the records of residents in the worker's communities, oldest first. Caller frees. */
 static int assist_ids(struct jy_db *db, int64_t **ids, int *n, struct jy_err *err)
 {
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db,
+	return db_ids(db,
 		"SELECT a.id FROM assistance a JOIN resident r ON r.id = a.resident_id "
-		"WHERE jy_in_scope(r.community) ORDER BY a.date, a.id", err);
-	if (!st)
-		return JY_EDB;
-	int s, cap = 0;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*ids = xrealloc(*ids, sizeof **ids * (size_t)(cap = cap ? cap * 2 : 32));
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the assistance records"));
+		"WHERE jy_in_scope(r.community) ORDER BY a.date, a.id",
+		ids, n, _("reading the assistance records"), err);
 }
 
 /* The fields in the file's order with 姓名 after 身份证号. */

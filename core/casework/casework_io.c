@@ -183,21 +183,10 @@ struct cout {
 /* The ids of the cases in the worker's communities, oldest first. Caller frees *ids. */
 static int case_ids(struct jy_db *db, int64_t **ids, int *n, struct jy_err *err)
 {
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db,
+	return db_ids(db,
 		"SELECT c.id FROM rights_case c LEFT JOIN resident r ON r.id = c.resident_id "
-		"WHERE jy_in_scope(coalesce(r.community, c.community, '')) ORDER BY c.received_on, c.id", err);
-	if (!st)
-		return JY_EDB;
-	int s, cap = 0;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*ids = xrealloc(*ids, sizeof **ids * (size_t)(cap = cap ? cap * 2 : 32));
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, _("reading the cases"));
+		"WHERE jy_in_scope(coalesce(r.community, c.community, '')) ORDER BY c.received_on, c.id",
+		ids, n, _("reading the cases"), err);
 }
 
 static int write_case(struct cout *o, const struct rcase *c, struct sheet *sh, struct jy_err *err)

@@ -217,23 +217,12 @@ static int write_members(void *ctx, struct sheet *sh, struct jy_err *err)
 {
 	struct mout *o = ctx;
 	int n = 0;
-	/* every membership, those who left too: the file is the roster's record */
-	sqlite3_stmt *st = db_prepare(o->db, "SELECT m.id FROM migrant m JOIN resident r "
-		"ON r.id = m.resident_id WHERE r.closed_at IS NULL AND jy_in_scope(r.community) "
-		"ORDER BY coalesce(r.community, ''), m.joined_on, m.id", err);
-	int rc = st ? JY_OK : JY_EDB;
 	int64_t *ids = NULL;
-	int s = SQLITE_DONE, cap = 0;
-	n = 0;
-	while (!rc && (s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap)
-			ids = xrealloc(ids, sizeof *ids * (size_t)(cap = cap ? cap * 2 : 32));
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!rc && s != SQLITE_DONE)
-		rc = db_fail(o->db, err, _("reading the roster"));
+	/* every membership, those who left too: the file is the roster's record */
+	int rc = db_ids(o->db, "SELECT m.id FROM migrant m JOIN resident r "
+		"ON r.id = m.resident_id WHERE r.closed_at IS NULL AND jy_in_scope(r.community) "
+		"ORDER BY coalesce(r.community, ''), m.joined_on, m.id", &ids, &n, _("reading the roster"),
+		err);
 	for (int i = 0; !rc && i < n; i++) {
 		struct migrant *m = NULL;
 		if (!(rc = migrant_load(o->db, ids[i], &m, err)))

@@ -99,6 +99,24 @@ void db_damage_absorb(struct jy_db *db)
 
 /* What went wrong, in the worker's words: what she was doing, what it means for her work, and
  * what to do; SQLite's own words only in brackets, for whoever looks after the server. */
+int db_ids(struct jy_db *db, const char *sql, int64_t **ids, int *n, const char *what,
+           struct jy_err *err)
+{
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return JY_EDB;
+	int s, cap = 0;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*ids = xrealloc(*ids, sizeof **ids * (size_t)(cap = cap ? cap * 2 : 32));
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return s == SQLITE_DONE ? JY_OK : db_fail(db, err, what);
+}
+
 int db_fail(struct jy_db *db, struct jy_err *err, const char *what)
 {
 	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;

@@ -17,6 +17,10 @@ sqlite3_stmt *db_prepare(struct jy_db *db, const char *sql, struct jy_err *err);
  * violations the caller wants to report differently it checks itself). */
 int db_fail(struct jy_db *db, struct jy_err *err, const char *what);
 int db_exec(struct jy_db *db, const char *sql, struct jy_err *err);
+/* The first column of every row of sql (no parameters), in its order, into a new array *ids of
+ * *n; what names what was read when the database fails. Caller frees *ids. */
+int db_ids(struct jy_db *db, const char *sql, int64_t **ids, int *n, const char *what,
+           struct jy_err *err);
 /* Bind a UTF-8 string, NULL when s is NULL or empty. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* A column as an owned string (NULL when SQL NULL). Caller frees. */
